@@ -1,0 +1,98 @@
+package nl.klantportaal.core;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import nl.klantportaal.core.adapter.aws.AwsClients;
+import nl.klantportaal.core.adapter.aws.CursorKeys;
+import nl.klantportaal.core.adapter.dynamodb.CursorCodec;
+import nl.klantportaal.core.adapter.dynamodb.DynamoDbCustomerRepository;
+import nl.klantportaal.core.adapter.dynamodb.DynamoDbIdempotencyStore;
+import nl.klantportaal.core.adapter.dynamodb.DynamoDbUserRepository;
+import nl.klantportaal.core.adapter.cognito.CognitoIdentityProvider;
+import nl.klantportaal.core.adapter.ses.SesMailSender;
+import nl.klantportaal.core.shared.port.MailSender;
+import nl.klantportaal.core.adapter.cognito.CognitoUserDirectory;
+import nl.klantportaal.core.adapter.dynamodb.DynamoDbSignInAttempts;
+import nl.klantportaal.core.identity.domain.ThrottlePolicy;
+import nl.klantportaal.core.identity.port.IdentityProvider;
+import nl.klantportaal.core.identity.usecase.SignInGuard;
+import nl.klantportaal.core.identity.port.UserDirectory;
+import nl.klantportaal.core.identity.port.UserRepository;
+import nl.klantportaal.core.adapter.dynamodb.PortalTable;
+import nl.klantportaal.core.config.Config;
+import nl.klantportaal.core.customer.port.CustomerRepository;
+import nl.klantportaal.core.idempotency.usecase.IdempotentExecution;
+
+/**
+ * Plain constructor wiring for one function container: configuration, clients and adapters are
+ * made once here (at init, so SnapStart snapshots them) and handed to use cases. No DI framework.
+ */
+public final class PortalWiring {
+  private final Config config;
+  private final Clock clock;
+  private final PortalTable table;
+  private final AwsClients clients;
+
+  public PortalWiring(Config config, Clock clock) {
+    this.config = config;
+    this.clock = clock;
+    this.clients = new AwsClients(config);
+    this.table = new PortalTable(clients.dynamoDb(), config.tableName(), () -> new CursorCodec(CursorKeys.load(config, clients)));
+  }
+
+  public static PortalWiring fromEnvironment(Map<String, String> environment) {
+    return new PortalWiring(Config.fromEnvironment(environment), Clock.systemUTC());
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public PortalTable table() {
+    return table;
+  }
+
+  public CustomerRepository customers() {
+    return new DynamoDbCustomerRepository(table);
+  }
+
+  public UserRepository users() {
+    return new DynamoDbUserRepository(table);
+  }
+
+  /** The user pool named by USER_POOL_ID; only functions that change accounts have it. */
+  public UserDirectory userDirectory() {
+    String pool = config.get("USER_POOL_ID")
+        .orElseThrow(() -> new IllegalStateException("Environment variable USER_POOL_ID is required"));
+    return new CognitoUserDirectory(clients.cognito(), pool);
+  }
+
+  /** The app client (USER_POOL_CLIENT_ID and its secret); only the /auth and /me security functions have it. */
+  public IdentityProvider identityProvider() {
+    String client = config.get("USER_POOL_CLIENT_ID")
+        .orElseThrow(() -> new IllegalStateException("Environment variable USER_POOL_CLIENT_ID is required"));
+    String secret = config.get("USER_POOL_CLIENT_SECRET")
+        .orElseThrow(() -> new IllegalStateException("Environment variable USER_POOL_CLIENT_SECRET is required"));
+    return new CognitoIdentityProvider(clients.cognito(), client, secret);
+  }
+
+  /** Mail from SENDER_ADDRESS through SES. */
+  public MailSender mailSender() {
+    String from = config.get("SENDER_ADDRESS")
+        .orElseThrow(() -> new IllegalStateException("Environment variable SENDER_ADDRESS is required"));
+    return new SesMailSender(clients.ses(), from);
+  }
+
+  public SignInGuard signInGuard() {
+    return new SignInGuard(new DynamoDbSignInAttempts(table), ThrottlePolicy.DEFAULT, clock);
+  }
+
+  public IdempotentExecution idempotency() {
+    return new IdempotentExecution(new DynamoDbIdempotencyStore(table), clock, Duration.ofHours(24), Duration.ofSeconds(5));
+  }
+}

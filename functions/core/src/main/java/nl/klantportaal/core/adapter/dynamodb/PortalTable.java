@@ -1,0 +1,99 @@
+package nl.klantportaal.core.adapter.dynamodb;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import nl.klantportaal.core.paging.Page;
+import nl.klantportaal.core.paging.PageRequest;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.extensions.VersionedRecordExtension;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The one table, seen through the Enhanced Client with a static (reflection-free) schema per item
+ * type, optimistic locking on {@code version}, and keyed, cursor-paged queries. No Scan exists here.
+ */
+public final class PortalTable {
+  private final DynamoDbClient client;
+  private final DynamoDbEnhancedClient enhanced;
+  private final String tableName;
+  private final Supplier<CursorCodec> cursors;
+
+  public PortalTable(DynamoDbClient client, String tableName, CursorCodec cursors) {
+    this(client, tableName, () -> cursors);
+  }
+
+  /** The cursor key is fetched on the first paged query, so functions that never page never load it. */
+  public PortalTable(DynamoDbClient client, String tableName, Supplier<CursorCodec> cursors) {
+    this.client = client;
+    this.tableName = tableName;
+    this.cursors = memoize(cursors);
+    this.enhanced = DynamoDbEnhancedClient.builder()
+        .dynamoDbClient(client)
+        .extensions(VersionedRecordExtension.builder().build())
+        .build();
+  }
+
+  private static <T> Supplier<T> memoize(Supplier<T> supplier) {
+    return new Supplier<>() {
+      private volatile T value;
+
+      @Override
+      public T get() {
+        T result = value;
+        if (result == null) {
+          synchronized (this) {
+            result = value;
+            if (result == null) {
+              result = supplier.get();
+              value = result;
+            }
+          }
+        }
+        return result;
+      }
+    };
+  }
+
+  public DynamoDbClient client() {
+    return client;
+  }
+
+  public DynamoDbEnhancedClient enhanced() {
+    return enhanced;
+  }
+
+  public String name() {
+    return tableName;
+  }
+
+  public <T> DynamoDbTable<T> table(TableSchema<T> schema) {
+    return enhanced.table(tableName, schema);
+  }
+
+  /**
+   * One page of a Query on an index (or the table, when {@code scope.indexName()} is "table") keyed
+   * on {@code scope.partitionValue()}; the cursor must have been made by the same scope.
+   */
+  public <T> Page<T> queryPage(TableSchema<T> schema, CursorCodec.QueryScope scope, PageRequest page) {
+    Key key = Key.builder().partitionValue(scope.partitionValue()).build();
+    QueryEnhancedRequest.Builder request = QueryEnhancedRequest.builder()
+        .queryConditional(QueryConditional.keyEqualTo(key))
+        .limit(page.limit());
+    page.cursor().ifPresent(cursor -> request.exclusiveStartKey(cursors.get().decode(cursor, scope)));
+    var pages = "table".equals(scope.indexName())
+        ? table(schema).query(request.build())
+        : table(schema).index(scope.indexName()).query(request.build());
+    var first = pages.iterator().next();
+    Map<String, AttributeValue> last = first.lastEvaluatedKey();
+    Optional<String> next = last == null || last.isEmpty() ? Optional.empty() : Optional.of(cursors.get().encode(scope, last));
+    return new Page<>(List.copyOf(first.items()), next);
+  }
+}

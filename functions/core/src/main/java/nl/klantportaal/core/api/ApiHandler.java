@@ -1,0 +1,6 @@
+package nl.klantportaal.core.api;
+
+/** Implemented by every HttpApi handler, so tests can hold its routes against template.yaml. */
+public interface ApiHandler {
+  Routes routes();
+}

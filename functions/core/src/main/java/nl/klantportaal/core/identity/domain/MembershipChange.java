@@ -1,0 +1,80 @@
+package nl.klantportaal.core.identity.domain;
+
+import java.time.Instant;
+import java.util.Map;
+import nl.klantportaal.core.shared.domain.DomainException;
+
+/**
+ * The four ways an account's membership changes, and which state each may start from:
+ * link (pending or shut out → customer member), change role (member → member of the same
+ * customer), unlink (member → shut out, by the provider) and deactivate (→ shut out, e.g. by the
+ * customer's admin when someone leaves). A shut-out account is refused at sign-in and refresh
+ * until the provider links it again.
+ */
+public sealed interface MembershipChange {
+
+  String action();
+
+  /** Whether this change must end the user's sessions now rather than at the next refresh. */
+  boolean endsSessions();
+
+  Membership apply(Membership current, Instant at);
+
+  Map<String, String> details();
+
+  record Link(TenantId customer, Role role) implements MembershipChange {
+    public String action() { return "user.linked"; }
+    public boolean endsSessions() { return false; }
+    public Map<String, String> details() { return Map.of("customer", customer.value(), "role", role.wireName()); }
+
+    public Membership apply(Membership current, Instant at) {
+      if (!(current instanceof Membership.Pending || current instanceof Membership.Deactivated)) {
+        throw illegal("only a pending, unlinked or deactivated account can be linked");
+      }
+      return new Membership.CustomerMember(customer, role);
+    }
+  }
+
+  record ChangeRole(Role role) implements MembershipChange {
+    public String action() { return "user.role-changed"; }
+    public boolean endsSessions() { return true; }
+    public Map<String, String> details() { return Map.of("role", role.wireName()); }
+
+    public Membership apply(Membership current, Instant at) {
+      if (!(current instanceof Membership.CustomerMember member)) {
+        throw illegal("only a linked account has a customer role");
+      }
+      return new Membership.CustomerMember(member.customer(), role);
+    }
+  }
+
+  record Unlink() implements MembershipChange {
+    public String action() { return "user.unlinked"; }
+    public boolean endsSessions() { return true; }
+    public Map<String, String> details() { return Map.of(); }
+
+    public Membership apply(Membership current, Instant at) {
+      if (!(current instanceof Membership.CustomerMember member)) {
+        throw illegal("only a linked account can be unlinked");
+      }
+      return new Membership.Deactivated(member.tenant(), at);
+    }
+  }
+
+  record Deactivate() implements MembershipChange {
+    public String action() { return "user.deactivated"; }
+    public boolean endsSessions() { return true; }
+    public Map<String, String> details() { return Map.of(); }
+
+    public Membership apply(Membership current, Instant at) {
+      if (current instanceof Membership.Deactivated) {
+        throw illegal("the account is deactivated already");
+      }
+      return new Membership.Deactivated(current.tenant(), at);
+    }
+  }
+
+  private static DomainException illegal(String why) {
+    return new DomainException.Conflict(DomainException.Conflict.Kind.ILLEGAL_STATE, why);
+  }
+}

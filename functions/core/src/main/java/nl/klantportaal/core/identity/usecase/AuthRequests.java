@@ -1,0 +1,159 @@
+package nl.klantportaal.core.identity.usecase;
+
+import java.util.List;
+import java.util.Locale;
+import nl.klantportaal.core.identity.domain.PasswordPolicy;
+import nl.klantportaal.core.identity.domain.UserProfile;
+import nl.klantportaal.core.shared.domain.Language;
+import nl.klantportaal.core.shared.domain.Validation;
+
+/** The bodies of the /auth routes and /me security routes, each validated as a whole. */
+public final class AuthRequests {
+  private static final String CODE = "[0-9]{6}";
+
+  private AuthRequests() {}
+
+  public record SignUp(String email, String password, String firstName, String lastName, String displayName,
+      String language) {
+    public Valid validate() {
+      Validation v = new Validation();
+      String mail = checkEmail(v, email);
+      var first = v.requiredText("firstName", firstName, 100);
+      var last = v.requiredText("lastName", lastName, 100);
+      var display = v.requiredText("displayName", displayName, 100);
+      var lang = v.optionalEnum("language", language, Language.values(), Language::tag);
+      checkPassword(v, "password", password, mail);
+      v.throwIfInvalid();
+      return new Valid(mail, password, new UserProfile.PersonName(first.orElseThrow(), last.orElseThrow(),
+          display.orElseThrow()), lang.orElse(Language.NL));
+    }
+
+    public record Valid(String email, String password, UserProfile.PersonName name, Language language) {}
+  }
+
+  public record EmailCode(String email, String code) {
+    public EmailCode validate() {
+      Validation v = new Validation();
+      String mail = checkEmail(v, email);
+      checkCode(v, "code", code);
+      v.throwIfInvalid();
+      return new EmailCode(mail, code);
+    }
+  }
+
+  public record Email(String email) {
+    public String validate() {
+      Validation v = new Validation();
+      String mail = checkEmail(v, email);
+      v.throwIfInvalid();
+      return mail;
+    }
+  }
+
+  public record SignIn(String email, String password) {
+    public SignIn validate() {
+      Validation v = new Validation();
+      String mail = checkEmail(v, email);
+      v.check(password != null && !password.isEmpty() && password.length() <= PasswordPolicy.MAX_LENGTH,
+          "password", "required", "is required");
+      v.throwIfInvalid();
+      return new SignIn(mail, password);
+    }
+  }
+
+  public record TotpAnswer(String email, String session, String code) {
+    public TotpAnswer validate() {
+      Validation v = new Validation();
+      String mail = checkEmail(v, email);
+      v.requiredText("session", session, 4096);
+      checkCode(v, "code", code);
+      v.throwIfInvalid();
+      return new TotpAnswer(mail, session, code);
+    }
+  }
+
+  public record NewPassword(String email, String session, String newPassword) {
+    public NewPassword validate() {
+      Validation v = new Validation();
+      String mail = checkEmail(v, email);
+      v.requiredText("session", session, 4096);
+      checkPassword(v, "newPassword", newPassword, mail);
+      v.throwIfInvalid();
+      return new NewPassword(mail, session, newPassword);
+    }
+  }
+
+  public record Refresh(String userId, String refreshToken) {
+    public Refresh validate() {
+      Validation v = new Validation();
+      v.requiredText("userId", userId, 128);
+      v.requiredText("refreshToken", refreshToken, 8192);
+      v.throwIfInvalid();
+      return this;
+    }
+  }
+
+  public record SignOut(String refreshToken) {
+    public String validate() {
+      Validation v = new Validation();
+      v.requiredText("refreshToken", refreshToken, 8192);
+      v.throwIfInvalid();
+      return refreshToken;
+    }
+  }
+
+  public record ResetPassword(String email, String code, String newPassword) {
+    public ResetPassword validate() {
+      Validation v = new Validation();
+      String mail = checkEmail(v, email);
+      checkCode(v, "code", code);
+      checkPassword(v, "newPassword", newPassword, mail);
+      v.throwIfInvalid();
+      return new ResetPassword(mail, code, newPassword);
+    }
+  }
+
+  public record ChangePassword(String accessToken, String currentPassword, String newPassword) {
+    public ChangePassword validate(String email) {
+      Validation v = new Validation();
+      v.requiredText("accessToken", accessToken, 8192);
+      v.check(currentPassword != null && !currentPassword.isEmpty(), "currentPassword", "required", "is required");
+      checkPassword(v, "newPassword", newPassword, email);
+      v.check(newPassword == null || !newPassword.equals(currentPassword), "newPassword", "unchanged",
+          "must differ from the current password");
+      v.throwIfInvalid();
+      return this;
+    }
+  }
+
+  public record AccessToken(String accessToken, String code) {
+    public AccessToken validate(boolean needsCode) {
+      Validation v = new Validation();
+      v.requiredText("accessToken", accessToken, 8192);
+      if (needsCode) {
+        checkCode(v, "code", code);
+      } else {
+        v.check(code == null, "code", "not-allowed", "is not part of this request");
+      }
+      v.throwIfInvalid();
+      return this;
+    }
+  }
+
+  private static String checkEmail(Validation v, String value) {
+    if (value == null || value.isBlank()) {
+      v.check(false, "email", "required", "is required");
+      return "";
+    }
+    return v.optionalEmail("email", value).map(e -> e.toLowerCase(Locale.ROOT)).orElse("");
+  }
+
+  private static void checkCode(Validation v, String field, String value) {
+    v.check(value != null && value.matches(CODE), field, "format", "must be the 6-digit code");
+  }
+
+  private static void checkPassword(Validation v, String field, String value, String email) {
+    List<nl.klantportaal.core.shared.domain.FieldError> errors = PasswordPolicy.check(field, value, email);
+    errors.forEach(e -> v.check(false, e.field(), e.code(), e.message()));
+  }
+}

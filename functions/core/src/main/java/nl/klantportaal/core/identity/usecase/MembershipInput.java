@@ -1,0 +1,42 @@
+package nl.klantportaal.core.identity.usecase;
+
+import nl.klantportaal.core.identity.domain.MembershipChange;
+import nl.klantportaal.core.identity.domain.Role;
+import nl.klantportaal.core.identity.domain.TenantId;
+import nl.klantportaal.core.shared.domain.Validation;
+
+/** The body of the membership routes: the version read, and for link and role the customer and role. */
+public record MembershipInput(String customerId, String role, Long version) {
+  private static final Role[] CUSTOMER_ROLES = {Role.CUSTOMER_USER, Role.CUSTOMER_ADMIN};
+
+  public MembershipChange.Link link() {
+    Validation v = new Validation();
+    v.check(TenantId.isValid(customerId), "customerId", "format", "must be a customer id");
+    var r = v.requiredEnum("role", role, CUSTOMER_ROLES, Role::wireName);
+    requireVersion(v);
+    return new MembershipChange.Link(new TenantId(customerId), r.orElseThrow());
+  }
+
+  public MembershipChange.ChangeRole changeRole() {
+    Validation v = new Validation();
+    var r = v.requiredEnum("role", role, CUSTOMER_ROLES, Role::wireName);
+    v.check(customerId == null, "customerId", "not-allowed", "a role change keeps the customer");
+    requireVersion(v);
+    return new MembershipChange.ChangeRole(r.orElseThrow());
+  }
+
+  /** For unlink and deactivate, which take only the version. */
+  public long onlyVersion() {
+    Validation v = new Validation();
+    v.check(customerId == null, "customerId", "not-allowed", "is not part of this request");
+    v.check(role == null, "role", "not-allowed", "is not part of this request");
+    requireVersion(v);
+    return version;
+  }
+
+  private void requireVersion(Validation v) {
+    v.check(version != null, "version", "required", "is required: the version you read");
+    v.throwIfInvalid();
+  }
+
+}

@@ -1,0 +1,110 @@
+package nl.klantportaal.core.shared.domain;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Collects field errors for one request, then refuses all of them at once. Each check returns the
+ * value it checked (or empty) so a use case can validate and convert in one line.
+ */
+public final class Validation {
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[A-Za-z0-9.-]{1,190}\\.[A-Za-z]{2,24}");
+  private static final Pattern DOMAIN = Pattern.compile("(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,24}");
+
+  private final List<FieldError> errors = new ArrayList<>();
+
+  public Optional<String> requiredText(String field, String value, int maxLength) {
+    if (value == null || value.isBlank()) {
+      errors.add(new FieldError(field, "required", "is required"));
+      return Optional.empty();
+    }
+    return optionalText(field, value, maxLength);
+  }
+
+  public Optional<String> optionalText(String field, String value, int maxLength) {
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    String trimmed = value.strip();
+    if (trimmed.length() > maxLength) {
+      errors.add(new FieldError(field, "too-long", "must be at most " + maxLength + " characters"));
+      return Optional.empty();
+    }
+    if (trimmed.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+      errors.add(new FieldError(field, "control-characters", "must not contain control characters"));
+      return Optional.empty();
+    }
+    return Optional.of(trimmed);
+  }
+
+  public Optional<String> optionalEmail(String field, String value) {
+    return optionalText(field, value, 254).flatMap(v -> {
+      if (!EMAIL.matcher(v).matches()) {
+        errors.add(new FieldError(field, "format", "must be an e-mail address"));
+        return Optional.empty();
+      }
+      return Optional.of(v);
+    });
+  }
+
+  public <E extends Enum<E>> Optional<E> requiredEnum(String field, String value, E[] values, Function<E, String> wireName) {
+    if (value == null) {
+      errors.add(new FieldError(field, "required", "is required"));
+      return Optional.empty();
+    }
+    return optionalEnum(field, value, values, wireName);
+  }
+
+  public <E extends Enum<E>> Optional<E> optionalEnum(String field, String value, E[] values, Function<E, String> wireName) {
+    if (value == null) {
+      return Optional.empty();
+    }
+    Optional<E> found = Arrays.stream(values).filter(v -> wireName.apply(v).equals(value)).findFirst();
+    if (found.isEmpty()) {
+      errors.add(new FieldError(field, "one-of", "must be one of " + Arrays.stream(values).map(wireName).toList()));
+    }
+    return found;
+  }
+
+  /** Lower-cased, unique domains; each checked for shape. */
+  public List<String> domains(String field, Collection<String> values, int maxItems) {
+    if (values == null) {
+      return List.of();
+    }
+    if (values.size() > maxItems) {
+      errors.add(new FieldError(field, "too-many", "must have at most " + maxItems + " items"));
+      return List.of();
+    }
+    List<String> result = new ArrayList<>();
+    int i = 0;
+    for (String value : values) {
+      String normalised = value == null ? "" : value.strip().toLowerCase(java.util.Locale.ROOT);
+      if (!DOMAIN.matcher(normalised).matches()) {
+        errors.add(new FieldError(field + "[" + i + "]", "format", "must be a domain name such as example.nl"));
+      } else if (result.contains(normalised)) {
+        errors.add(new FieldError(field + "[" + i + "]", "duplicate", "is listed twice"));
+      } else {
+        result.add(normalised);
+      }
+      i++;
+    }
+    return result;
+  }
+
+  public void check(boolean condition, String field, String code, String message) {
+    if (!condition) {
+      errors.add(new FieldError(field, code, message));
+    }
+  }
+
+  public void throwIfInvalid() {
+    if (!errors.isEmpty()) {
+      throw new DomainException.InvalidInput(errors);
+    }
+  }
+}

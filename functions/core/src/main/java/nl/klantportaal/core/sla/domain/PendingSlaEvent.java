@@ -1,0 +1,12 @@
+package nl.klantportaal.core.sla.domain;
+
+import java.time.Instant;
+
+/**
+ * A timed event the breach scan must fire for one ticket: one due-index entry. Reminders and the
+ * priority drop belong to the paused resolution clock.
+ */
+public record PendingSlaEvent(Kind kind, TargetKind target, Instant dueAt) {
+
+  public enum Kind { WARNING_80, DEADLINE, CUSTOMER_REMINDER, PRIORITY_DROP }
+}

@@ -1,0 +1,76 @@
+package nl.klantportaal.core.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import nl.klantportaal.core.identity.domain.Access;
+import nl.klantportaal.core.identity.domain.Caller;
+import nl.klantportaal.core.identity.domain.ClaimContract;
+import org.junit.jupiter.api.Test;
+
+class DispatcherTest {
+  private final Dispatcher dispatcher = new Dispatcher(Routes.of(
+      Route.of("GET /things", Access.PROVIDER_STAFF, request -> ApiResponse.ok(Map.of("ok", true))),
+      Route.of("GET /boom", Access.SIGNED_IN, request -> {
+        throw new IllegalStateException("secret internals: table portal-prod, arn:aws:...");
+      }).beforeMfa()));
+
+  private static Optional<Caller> caller(String role, boolean mfa) {
+    return ClaimContract.caller(Map.of("sub", "u1", "kp_role", role, "kp_mfa", Boolean.toString(mfa)));
+  }
+
+  private static ApiRequest request(String routeKey, Optional<Caller> caller, String language) {
+    return new ApiRequest(routeKey, "/x", Map.of(), Map.of(), Map.of("accept-language", language), new byte[0], "req-1", "192.0.2.1", caller);
+  }
+
+  private static JsonNode body(ApiResponse response) throws IOException {
+    return Json.mapper().readTree(response.body());
+  }
+
+  @Test
+  void runsAPermittedRoute() {
+    assertEquals(200, dispatcher.dispatch(request("GET /things", caller("provider-agent", true), "nl")).status());
+  }
+
+  @Test
+  void refusesCallersWithoutMfaBeforeCheckingTheirRole() throws IOException {
+    ApiResponse response = dispatcher.dispatch(request("GET /things", caller("provider-agent", false), "en"));
+    assertEquals(403, response.status());
+    assertEquals("application/problem+json", response.headers().get("content-type"));
+    assertEquals("urn:klantportaal:problem:mfa-required", body(response).get("type").asText());
+    assertEquals("Set up two-factor authentication first", body(response).get("title").asText());
+  }
+
+  @Test
+  void refusesTheWrongRole() throws IOException {
+    ApiResponse response = dispatcher.dispatch(request("GET /things", caller("customer-admin", true), "de"));
+    assertEquals(403, response.status());
+    assertEquals("urn:klantportaal:problem:forbidden", body(response).get("type").asText());
+    assertEquals("de", response.headers().get("content-language"));
+  }
+
+  @Test
+  void refusesAMissingCaller() {
+    assertEquals(401, dispatcher.dispatch(request("GET /things", Optional.empty(), "nl")).status());
+  }
+
+  @Test
+  void answersAnUnknownRouteWith404() {
+    assertEquals(404, dispatcher.dispatch(request("DELETE /things", caller("provider-admin", true), "nl")).status());
+  }
+
+  @Test
+  void hidesInternalsOfUnexpectedFailures() throws IOException {
+    ApiResponse response = dispatcher.dispatch(request("GET /boom", caller("provider-admin", true), "nl"));
+    assertEquals(500, response.status());
+    String text = new String(response.body());
+    assertFalse(text.contains("secret"), text);
+    assertFalse(text.contains("Exception"), text);
+    assertTrue(body(response).get("detail").asText().contains("req-1"));
+  }
+}

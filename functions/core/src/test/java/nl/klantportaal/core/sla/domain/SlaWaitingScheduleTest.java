@@ -1,0 +1,98 @@
+package nl.klantportaal.core.sla.domain;
+
+import static nl.klantportaal.core.sla.domain.BusinessCalendarTest.ams;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import nl.klantportaal.core.customer.domain.SlaTier;
+import nl.klantportaal.core.sla.domain.PendingSlaEvent.Kind;
+import nl.klantportaal.core.sla.domain.SlaEvent.Created;
+import nl.klantportaal.core.sla.domain.SlaEvent.CustomerAnswered;
+import nl.klantportaal.core.sla.domain.SlaEvent.CustomerReminded;
+import nl.klantportaal.core.sla.domain.SlaEvent.PriorityChanged;
+import nl.klantportaal.core.sla.domain.SlaEvent.PublicAgentReply;
+import nl.klantportaal.core.sla.domain.SlaEvent.WaitingForCustomer;
+import nl.klantportaal.core.ticket.domain.Priority;
+import org.junit.jupiter.api.Test;
+
+/** The waiting-for-customer policy as the clock schedules it (Microsoft seed: lower the severity when unanswered). */
+class SlaWaitingScheduleTest {
+
+  private final SlaClock clock = new SlaClock(DefaultSlaTable.table(), SlaCalendars.defaults());
+
+  private static List<SlaEvent> waitingTicket(Priority priority, SlaEvent... more) {
+    List<SlaEvent> events = new ArrayList<>(List.of(new Created(ams("2026-04-20T09:00"), priority, SlaTier.KOPER),
+        new PublicAgentReply(ams("2026-04-20T09:30")), new WaitingForCustomer(ams("2026-04-24T10:00"))));
+    events.addAll(List.of(more));
+    return events;
+  }
+
+  private static Optional<PendingSlaEvent> waitingStep(SlaStatus status) {
+    return status.pending().stream()
+        .filter(p -> p.kind() == Kind.CUSTOMER_REMINDER || p.kind() == Kind.PRIORITY_DROP).findFirst();
+  }
+
+  @Test
+  void firstReminderFollowsTwoBusinessDaysSkippingKingsDay() {
+    SlaStatus status = clock.evaluate(waitingTicket(Priority.NORMAL), ams("2026-04-24T11:00"));
+    assertEquals(Optional.of(new PendingSlaEvent(Kind.CUSTOMER_REMINDER, TargetKind.RESOLUTION,
+        ams("2026-04-29T10:00"))), waitingStep(status));
+  }
+
+  @Test
+  void nextReminderCountsFromTheLastOne() {
+    SlaStatus status = clock.evaluate(waitingTicket(Priority.NORMAL, new CustomerReminded(ams("2026-04-29T10:00"))),
+        ams("2026-04-29T11:00"));
+    assertEquals(Optional.of(ams("2026-05-01T10:00")), waitingStep(status).map(PendingSlaEvent::dueAt));
+    assertEquals(Optional.of(Kind.CUSTOMER_REMINDER), waitingStep(status).map(PendingSlaEvent::kind));
+  }
+
+  @Test
+  void afterTwoUnansweredRemindersThePriorityDrops() {
+    SlaStatus status = clock.evaluate(waitingTicket(Priority.NORMAL, new CustomerReminded(ams("2026-04-29T10:00")),
+        new CustomerReminded(ams("2026-05-01T10:00"))), ams("2026-05-01T11:00"));
+    assertEquals(Optional.of(new PendingSlaEvent(Kind.PRIORITY_DROP, TargetKind.RESOLUTION, ams("2026-05-05T10:00"))),
+        waitingStep(status));
+  }
+
+  @Test
+  void lowPriorityGetsNoDropAfterTheReminders() {
+    SlaStatus status = clock.evaluate(waitingTicket(Priority.LOW, new CustomerReminded(ams("2026-04-29T10:00")),
+        new CustomerReminded(ams("2026-05-01T10:00"))), ams("2026-05-01T11:00"));
+    assertEquals(Optional.empty(), waitingStep(status));
+  }
+
+  @Test
+  void aRecordedDropStartsANewReminderCycle() {
+    SlaStatus status = clock.evaluate(waitingTicket(Priority.NORMAL, new CustomerReminded(ams("2026-04-29T10:00")),
+        new CustomerReminded(ams("2026-05-01T10:00")), new PriorityChanged(ams("2026-05-05T10:00"), Priority.LOW)),
+        ams("2026-05-05T11:00"));
+    assertEquals(Optional.of(new PendingSlaEvent(Kind.CUSTOMER_REMINDER, TargetKind.RESOLUTION,
+        ams("2026-05-07T10:00"))), waitingStep(status));
+    assertEquals(Priority.LOW, status.resolution().priority());
+  }
+
+  @Test
+  void anAnswerEndsTheReminders() {
+    SlaStatus status = clock.evaluate(waitingTicket(Priority.NORMAL, new CustomerAnswered(ams("2026-04-28T10:00"))),
+        ams("2026-04-28T11:00"));
+    assertEquals(Optional.empty(), waitingStep(status));
+  }
+
+  @Test
+  void switchedOffPolicySchedulesNothing() {
+    SlaClock off = new SlaClock(DefaultSlaTable.table().withWaitingPolicy(SlaTier.KOPER,
+        WaitingPolicy.defaults().withEnabled(false)), SlaCalendars.defaults());
+    assertEquals(Optional.empty(), waitingStep(off.evaluate(waitingTicket(Priority.NORMAL), ams("2026-04-24T11:00"))));
+  }
+
+  @Test
+  void policyOfAnotherTierDoesNotApply() {
+    SlaClock goudOff = new SlaClock(DefaultSlaTable.table().withWaitingPolicy(SlaTier.GOUD,
+        WaitingPolicy.defaults().withEnabled(false)), SlaCalendars.defaults());
+    assertEquals(Optional.of(Kind.CUSTOMER_REMINDER), waitingStep(goudOff.evaluate(waitingTicket(Priority.NORMAL),
+        ams("2026-04-24T11:00"))).map(PendingSlaEvent::kind));
+  }
+}

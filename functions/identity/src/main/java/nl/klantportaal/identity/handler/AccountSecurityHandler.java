@@ -1,0 +1,66 @@
+package nl.klantportaal.identity.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.Map;
+import nl.klantportaal.core.PortalWiring;
+import nl.klantportaal.core.api.ApiGatewayFunction;
+import nl.klantportaal.core.api.ApiHandler;
+import nl.klantportaal.core.api.ApiResponse;
+import nl.klantportaal.core.api.Route;
+import nl.klantportaal.core.api.Routes;
+import nl.klantportaal.core.identity.domain.Access;
+import nl.klantportaal.core.identity.port.IdentityProvider;
+import nl.klantportaal.core.identity.usecase.AuthRequests;
+import nl.klantportaal.core.identity.usecase.ChangePassword;
+import nl.klantportaal.core.identity.usecase.EnrolTotp;
+
+/**
+ * The signed-in user's own security: TOTP enrolment (reachable before MFA, it is how MFA starts)
+ * and changing the password. Cognito's calls need the user's access token, sent in the body next
+ * to the ID token that the API's authorizer verified; it must belong to the same user.
+ */
+public final class AccountSecurityHandler
+    implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, ApiHandler {
+  private final ApiGatewayFunction api;
+
+  public AccountSecurityHandler() {
+    this(System.getenv());
+  }
+
+  public AccountSecurityHandler(Map<String, String> environment) {
+    this(PortalWiring.fromEnvironment(environment));
+  }
+
+  public AccountSecurityHandler(PortalWiring wiring) {
+    this(wiring, wiring.identityProvider());
+  }
+
+  AccountSecurityHandler(PortalWiring wiring, IdentityProvider provider) {
+    var enrol = new EnrolTotp(provider, wiring.users(), wiring.clock());
+    var changePassword = new ChangePassword(provider);
+    api = new ApiGatewayFunction(Routes.of(
+        Route.of("POST /me/mfa/totp", Access.SIGNED_IN, r -> ApiResponse.ok(
+            enrol.start(r.requireCaller(), r.jsonBody(AuthRequests.AccessToken.class)))).beforeMfa(),
+        Route.of("POST /me/mfa/totp/verify", Access.SIGNED_IN, r -> {
+          enrol.complete(r.requireCaller(), r.jsonBody(AuthRequests.AccessToken.class));
+          return ApiResponse.noContent();
+        }).beforeMfa(),
+        Route.of("POST /me/password", Access.SIGNED_IN, r -> {
+          changePassword.execute(r.requireCaller(), r.jsonBody(AuthRequests.ChangePassword.class));
+          return ApiResponse.noContent();
+        })));
+  }
+
+  @Override
+  public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    return api.handle(event, context);
+  }
+
+  @Override
+  public Routes routes() {
+    return api.routes();
+  }
+}

@@ -1,0 +1,50 @@
+package nl.klantportaal.identity.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolCustomMessageEvent;
+import java.util.Map;
+import java.util.Optional;
+import nl.klantportaal.core.identity.domain.AccountMail;
+import nl.klantportaal.core.observability.Observability;
+import nl.klantportaal.core.shared.domain.Language;
+
+/** Cognito CustomMessage: the sign-up, password-reset, e-mail-change and welcome mails in nl, en or de. */
+public final class CustomMessageHandler
+    implements RequestHandler<CognitoUserPoolCustomMessageEvent, CognitoUserPoolCustomMessageEvent> {
+
+  public CustomMessageHandler() {
+    this(System.getenv());
+  }
+
+  public CustomMessageHandler(Map<String, String> environment) {
+    // Needs nothing from its environment: the texts live in AccountMail.
+  }
+
+  @Override
+  public CognitoUserPoolCustomMessageEvent handleRequest(CognitoUserPoolCustomMessageEvent event, Context context) {
+    return Observability.triggerInvocation(context, () -> {
+      kind(event.getTriggerSource()).ifPresent(kind -> {
+        Map<String, String> attributes = event.getRequest().getUserAttributes();
+        String name = Optional.ofNullable(attributes.get("name")).filter(n -> !n.isBlank())
+            .orElseGet(() -> attributes.getOrDefault("email", ""));
+        var message = AccountMail.render(kind, Language.fromAcceptLanguage(attributes.get("locale")), name,
+            event.getRequest().getCodeParameter(), Optional.ofNullable(event.getRequest().getUsernameParameter()).orElse(""));
+        event.getResponse().setEmailSubject(message.subject());
+        event.getResponse().setEmailMessage(message.html());
+      });
+      return event;
+    });
+  }
+
+  /** Trigger sources this portal writes; others (SMS, MFA codes by mail) keep Cognito's default. */
+  static Optional<AccountMail.Kind> kind(String triggerSource) {
+    return Optional.ofNullable(switch (triggerSource) {
+      case "CustomMessage_SignUp", "CustomMessage_ResendCode" -> AccountMail.Kind.SIGN_UP_CODE;
+      case "CustomMessage_ForgotPassword" -> AccountMail.Kind.PASSWORD_RESET_CODE;
+      case "CustomMessage_UpdateUserAttribute", "CustomMessage_VerifyUserAttribute" -> AccountMail.Kind.EMAIL_CHANGE_CODE;
+      case "CustomMessage_AdminCreateUser" -> AccountMail.Kind.TEMPORARY_PASSWORD;
+      default -> null;
+    });
+  }
+}

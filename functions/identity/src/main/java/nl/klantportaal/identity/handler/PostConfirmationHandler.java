@@ -1,0 +1,45 @@
+package nl.klantportaal.identity.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent;
+import java.util.Map;
+import nl.klantportaal.core.PortalWiring;
+import nl.klantportaal.core.identity.domain.UserId;
+import nl.klantportaal.core.identity.domain.UserProfile;
+import nl.klantportaal.core.identity.usecase.RegisterConfirmedUser;
+import nl.klantportaal.core.observability.Observability;
+import nl.klantportaal.core.shared.domain.Language;
+
+/** Cognito PostConfirmation: a confirmed sign-up becomes a pending portal account. */
+public final class PostConfirmationHandler
+    implements RequestHandler<CognitoUserPoolPostConfirmationEvent, CognitoUserPoolPostConfirmationEvent> {
+  private final RegisterConfirmedUser register;
+
+  public PostConfirmationHandler() {
+    this(System.getenv());
+  }
+
+  public PostConfirmationHandler(Map<String, String> environment) {
+    this(PortalWiring.fromEnvironment(environment));
+  }
+
+  public PostConfirmationHandler(PortalWiring wiring) {
+    this.register = new RegisterConfirmedUser(wiring.users(), wiring.clock());
+  }
+
+  @Override
+  public CognitoUserPoolPostConfirmationEvent handleRequest(CognitoUserPoolPostConfirmationEvent event, Context context) {
+    return Observability.triggerInvocation(context, () -> {
+      if ("PostConfirmation_ConfirmSignUp".equals(event.getTriggerSource())) {
+        Map<String, String> a = event.getRequest().getUserAttributes();
+        register.execute(new UserId(a.get("sub")), a.get("email"),
+            new UserProfile.PersonName(a.getOrDefault("given_name", ""), a.getOrDefault("family_name", ""),
+                a.getOrDefault("name", a.get("email"))),
+            Language.fromAcceptLanguage(a.get("locale")));
+        Observability.count("UserRegistered");
+      }
+      return event;
+    });
+  }
+}

@@ -1,0 +1,89 @@
+package nl.klantportaal.identity.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.Map;
+import nl.klantportaal.core.PortalWiring;
+import nl.klantportaal.core.api.ApiGatewayFunction;
+import nl.klantportaal.core.api.ApiHandler;
+import nl.klantportaal.core.api.ApiResponse;
+import nl.klantportaal.core.api.Route;
+import nl.klantportaal.core.api.Routes;
+import nl.klantportaal.core.identity.domain.Access;
+import nl.klantportaal.core.identity.domain.MembershipChange;
+import nl.klantportaal.core.identity.port.UserDirectory;
+import nl.klantportaal.core.api.Idempotent;
+import nl.klantportaal.core.identity.usecase.ChangeMembership;
+import nl.klantportaal.core.identity.usecase.CreateStaffAccount;
+import nl.klantportaal.core.identity.usecase.ResetMfa;
+import nl.klantportaal.core.shared.port.MailSender;
+import nl.klantportaal.core.identity.usecase.ListCustomerUsers;
+import nl.klantportaal.core.identity.usecase.ListPendingUsers;
+import nl.klantportaal.core.identity.usecase.MembershipInput;
+import nl.klantportaal.core.paging.PageRequest;
+
+/** Accounts: the provider's linking queue, links and roles, deactivation, MFA reset and staff accounts. */
+public final class UsersHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, ApiHandler {
+  private final ApiGatewayFunction api;
+
+  public UsersHandler() {
+    this(System.getenv());
+  }
+
+  public UsersHandler(Map<String, String> environment) {
+    this(PortalWiring.fromEnvironment(environment));
+  }
+
+  public UsersHandler(PortalWiring wiring) {
+    this(wiring, wiring.userDirectory(), wiring.mailSender());
+  }
+
+  public UsersHandler(PortalWiring wiring, UserDirectory directory, MailSender mail) {
+    var pending = new ListPendingUsers(wiring.users(), wiring.customers(), wiring.clock());
+    var ofCustomer = new ListCustomerUsers(wiring.users());
+    var change = new ChangeMembership(wiring.users(), wiring.customers(), directory, wiring.clock());
+    var resetMfa = new ResetMfa(wiring.users(), directory, mail, wiring.clock());
+    var createStaff = new CreateStaffAccount(wiring.users(), directory, wiring.clock());
+    api = new ApiGatewayFunction(Routes.of(
+        Route.of("GET /admin/pending-users", Access.PROVIDER_ADMIN,
+            r -> ApiResponse.ok(pending.execute(new PageRequest(r.query("cursor"), r.limit(25, 100))))),
+        Route.of("GET /customers/{customerId}/users", Access.LINKED, r -> ApiResponse.ok(
+            ofCustomer.execute(r.requireCaller(), r.customerId(), new PageRequest(r.query("cursor"), r.limit(25, 100))))),
+        Route.of("POST /users/{userId}/link", Access.PROVIDER_ADMIN, r -> {
+          MembershipInput input = r.jsonBody(MembershipInput.class);
+          return view(change.execute(r.requireCaller(), r.userId(), input.link(), input.version()));
+        }),
+        Route.of("POST /users/{userId}/role", Access.PROVIDER_ADMIN, r -> {
+          MembershipInput input = r.jsonBody(MembershipInput.class);
+          return view(change.execute(r.requireCaller(), r.userId(), input.changeRole(), input.version()));
+        }),
+        Route.of("POST /users/{userId}/unlink", Access.PROVIDER_ADMIN, r -> view(change.execute(r.requireCaller(),
+            r.userId(), new MembershipChange.Unlink(), r.jsonBody(MembershipInput.class).onlyVersion()))),
+        Route.of("POST /users/{userId}/deactivate", Access.LINKED, r -> view(change.execute(r.requireCaller(),
+            r.userId(), new MembershipChange.Deactivate(), r.jsonBody(MembershipInput.class).onlyVersion()))),
+        Route.of("POST /users/{userId}/mfa-reset", Access.PROVIDER_ADMIN, r -> view(resetMfa.execute(r.requireCaller(),
+            r.userId(), r.jsonBody(MembershipInput.class).onlyVersion()))),
+        Route.of("POST /staff", Access.PROVIDER_ADMIN, Idempotent.route(wiring.idempotency(), r -> {
+          var created = createStaff.execute(r.requireCaller().userId(), r.jsonBody(CreateStaffAccount.Input.class));
+          return ApiResponse.created("/users/" + created.id(), ListCustomerUsers.UserView.of(created));
+        }))));
+  }
+
+  private static ApiResponse view(nl.klantportaal.core.identity.domain.UserProfile profile) {
+    return ApiResponse.ok(ListCustomerUsers.UserView.of(profile));
+  }
+
+
+
+  @Override
+  public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    return api.handle(event, context);
+  }
+
+  @Override
+  public Routes routes() {
+    return api.routes();
+  }
+}

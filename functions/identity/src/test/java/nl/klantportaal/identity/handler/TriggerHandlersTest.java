@@ -1,0 +1,97 @@
+package nl.klantportaal.identity.handler;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent;
+import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import java.util.Map;
+import nl.klantportaal.core.PortalWiring;
+import nl.klantportaal.core.identity.domain.Membership;
+import nl.klantportaal.core.identity.domain.MembershipChange;
+import nl.klantportaal.core.identity.domain.UserId;
+import nl.klantportaal.core.shared.domain.Language;
+import nl.klantportaal.testing.Lambda;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class TriggerHandlersTest {
+  private PortalWiring wiring;
+
+  @BeforeEach
+  void seed() {
+    wiring = IdentityFixtures.freshWiring();
+    IdentityFixtures.seed(wiring);
+  }
+
+  private static <T> T event(String path, Class<T> type) {
+    return EventLoader.loadEvent(Lambda.events().resolve("identity/" + path).toString(), type);
+  }
+
+  private void confirm(String fixture) {
+    new PostConfirmationHandler(wiring).handleRequest(
+        event("post-confirmation/" + fixture, CognitoUserPoolPostConfirmationEvent.class), Lambda.context("post-confirmation"));
+  }
+
+  private CognitoUserPoolPreTokenGenerationEvent token(String fixture) {
+    return new PreTokenGenerationHandler(wiring).handleRequest(
+        event("pre-token-generation/" + fixture, CognitoUserPoolPreTokenGenerationEvent.class),
+        Lambda.context("pre-token-generation"));
+  }
+
+  @Test
+  void aConfirmedSignUpBecomesAPendingAccountOnce() {
+    confirm("confirm-sign-up.json");
+    confirm("confirm-sign-up.json");
+    var profile = wiring.users().find(new UserId("0a1b2c3d-0000-4000-8000-00000000e101")).orElseThrow();
+    assertEquals(new Membership.Pending(), profile.membership());
+    assertEquals("Sanne de Vries", profile.name().display());
+    assertEquals("de Vries", profile.name().last());
+    assertEquals(Language.NL, profile.language());
+    assertEquals(1, profile.version(), "a redelivered trigger changes nothing");
+    assertFalse(profile.mfaEnrolled());
+  }
+
+  @Test
+  void theLocaleChoosesTheLanguage() {
+    confirm("confirm-sign-up-english.json");
+    assertEquals(Language.EN, wiring.users().find(new UserId("0a1b2c3d-0000-4000-8000-00000000e102")).orElseThrow().language());
+  }
+
+  @Test
+  void aConfirmedPasswordResetIsNoSignUp() {
+    confirm("confirm-forgot-password.json");
+    assertTrue(wiring.users().find(new UserId("0a1b2c3d-0000-4000-8000-00000000e103")).isEmpty());
+  }
+
+  @Test
+  void tokensCarryRoleTenantAndMfaFromThePortalAndDropCustomAttributes() {
+    var details = token("sign-in-customer-admin.json").getResponse().getClaimsOverrideDetails();
+    assertEquals(Map.of("kp_role", "customer-admin", "kp_tenant", "acme-fixture", "kp_mfa", "true"),
+        details.getClaimsToAddOrOverride());
+    assertArrayEquals(new String[] {"custom:role", "custom:tenant"},
+        java.util.Arrays.stream(details.getClaimsToSuppress()).sorted().toArray());
+  }
+
+  @Test
+  void aPendingAccountGetsNoRoleAndNoTenant() {
+    var claims = token("refresh-pending.json").getResponse().getClaimsOverrideDetails().getClaimsToAddOrOverride();
+    assertEquals(Map.of("kp_mfa", "false"), claims);
+  }
+
+  @Test
+  void unknownAndDeactivatedAccountsAreRefused() {
+    assertThrows(PreTokenGenerationHandler.SignInRefusedException.class, () -> token("sign-in-unknown.json"));
+    var admin = wiring.users().find(IdentityFixtures.CUSTOMER_ADMIN).orElseThrow();
+    var deactivated = admin.withMembership(new MembershipChange.Deactivate().apply(admin.membership(), IdentityFixtures.NOW),
+        IdentityFixtures.NOW);
+    wiring.users().update(deactivated, new nl.klantportaal.core.identity.domain.AuditEntry(IdentityFixtures.NOW,
+        IdentityFixtures.CUSTOMER_ADMIN, "user.deactivated", IdentityFixtures.CUSTOMER_ADMIN, java.util.Optional.empty(), Map.of()));
+    var refused = assertThrows(PreTokenGenerationHandler.SignInRefusedException.class, () -> token("sign-in-customer-admin.json"));
+    assertEquals("This account has been deactivated", refused.getMessage());
+  }
+}

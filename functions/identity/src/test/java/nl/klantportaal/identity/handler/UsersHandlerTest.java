@@ -1,0 +1,153 @@
+package nl.klantportaal.identity.handler;
+
+import static nl.klantportaal.identity.handler.IdentityFixtures.ACME;
+import static nl.klantportaal.identity.handler.IdentityFixtures.COLLEAGUE;
+import static nl.klantportaal.identity.handler.IdentityFixtures.PENDING;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import nl.klantportaal.core.PortalWiring;
+import nl.klantportaal.core.identity.domain.Membership;
+import nl.klantportaal.core.identity.domain.Role;
+import nl.klantportaal.core.identity.domain.UserId;
+import nl.klantportaal.testing.HttpEvents;
+import nl.klantportaal.testing.Lambda;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+class UsersHandlerTest {
+  private PortalWiring wiring;
+  private InMemoryUserDirectory directory;
+  private UsersHandler handler;
+  private RecordingMailSender mail;
+
+  @BeforeEach
+  void seed() {
+    wiring = IdentityFixtures.freshWiring();
+    IdentityFixtures.seed(wiring);
+    directory = new InMemoryUserDirectory();
+    mail = new RecordingMailSender();
+    handler = new UsersHandler(wiring, directory, mail);
+  }
+
+  private APIGatewayV2HTTPResponse call(String fixture) {
+    return handler.handleRequest(Lambda.httpEvent("identity/users/" + fixture), Lambda.context("users"));
+  }
+
+  private Membership membership(UserId id) {
+    return wiring.users().find(id).orElseThrow().membership();
+  }
+
+  private int auditEntries(String partition) {
+    return wiring.table().client().query(r -> r.tableName(wiring.table().name())
+        .keyConditionExpression("PK = :pk").expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition)))).count();
+  }
+
+  @Test
+  void thePendingQueueShowsAgeAgainstThe12HourPromiseAndASuggestedCustomer() {
+    var items = HttpEvents.json(call("list-pending.json")).get("items");
+    assertEquals(1, items.size());
+    assertEquals(PENDING.value(), items.get(0).get("userId").asText());
+    assertEquals(13 * 60, items.get(0).get("waitingMinutes").asLong());
+    assertEquals(true, items.get(0).get("overdue").asBoolean());
+    assertEquals("acme-fixture", items.get(0).get("suggestedCustomerId").asText());
+  }
+
+  @Test
+  void linkingMakesThePendingUserAMemberAuditedAndMirrored() {
+    var response = call("link.json");
+    assertEquals(200, response.getStatusCode(), response.getBody());
+    assertEquals(new Membership.CustomerMember(ACME, Role.CUSTOMER_USER), membership(PENDING));
+    assertEquals(Optional.of(Role.CUSTOMER_USER), directory.group(PENDING));
+    assertEquals(Set.of(), directory.signedOut(), "linking adds rights; the next refresh carries them");
+    assertEquals(1, auditEntries("TENANT#acme-fixture#AUDIT"));
+    assertEquals(0, HttpEvents.json(call("list-pending.json")).get("items").size());
+  }
+
+  @Test
+  void aRoleChangeIsAuditedAndEndsTheSessions() {
+    assertEquals(200, call("role.json").getStatusCode());
+    assertEquals(new Membership.CustomerMember(ACME, Role.CUSTOMER_ADMIN), membership(COLLEAGUE));
+    assertEquals(Set.of(COLLEAGUE), directory.signedOut());
+    assertEquals(Optional.of(Role.CUSTOMER_ADMIN), directory.group(COLLEAGUE));
+  }
+
+  @Test
+  void unlinkingShutsTheAccountOutUntilLinkedAgain() {
+    assertEquals(200, call("unlink.json").getStatusCode());
+    assertTrue(membership(COLLEAGUE) instanceof Membership.Deactivated);
+    assertEquals(Set.of(COLLEAGUE), directory.signedOut());
+    assertEquals(Optional.empty(), directory.group(COLLEAGUE));
+  }
+
+  @Test
+  void aCustomerAdminDeactivatesAColleagueWhoLeft() {
+    var response = call("deactivate-colleague-as-customer-admin.json");
+    assertEquals(200, response.getStatusCode(), response.getBody());
+    assertEquals(false, HttpEvents.json(response).get("active").asBoolean());
+    assertEquals(Set.of(COLLEAGUE), directory.signedOut());
+    var users = HttpEvents.json(call("list-customer-users-as-customer-admin.json")).get("items");
+    assertEquals(2, users.size(), "the deactivated colleague stays visible to the admin");
+    assertEquals(1, auditEntries("TENANT#acme-fixture#AUDIT"));
+  }
+
+  @Test
+  void anMfaResetTurnsTheFactorOffEndsSessionsAndMailsTheUser() {
+    var response = call("mfa-reset.json");
+    assertEquals(200, response.getStatusCode(), response.getBody());
+    assertEquals(false, wiring.users().find(COLLEAGUE).orElseThrow().mfaEnrolled());
+    assertEquals(Set.of(COLLEAGUE), directory.mfaReset());
+    assertEquals(Set.of(COLLEAGUE), directory.signedOut());
+    assertEquals(1, mail.sent().size());
+    assertEquals(java.util.List.of("jan@acme.example.test"), mail.sent().get(0).to());
+    assertEquals("Uw tweestapsverificatie is opnieuw ingesteld", mail.sent().get(0).subject());
+    assertEquals(1, auditEntries("TENANT#acme-fixture#AUDIT"));
+  }
+
+  @Test
+  void aProviderAdminCreatesAStaffAccountOnce() {
+    var first = call("create-staff.json");
+    assertEquals(201, first.getStatusCode(), first.getBody());
+    var id = directory.createdAccount("nieuwe.collega@provider.example.test").orElseThrow();
+    assertEquals(new Membership.ProviderStaff(Role.PROVIDER_AGENT), membership(id));
+    assertEquals(false, wiring.users().find(id).orElseThrow().mfaEnrolled());
+    assertEquals(Optional.of(Role.PROVIDER_AGENT), directory.group(id));
+    assertEquals(first.getBody(), call("create-staff.json").getBody(), "a retry with its Idempotency-Key");
+    assertEquals(1, auditEntries("PROVIDER#AUDIT"));
+  }
+
+  @ParameterizedTest(name = "{0} → {1} {2}")
+  @CsvSource({
+      "list-pending-as-agent.json, 403, forbidden",
+      "link-as-agent.json, 403, forbidden",
+      "link-unknown-customer.json, 404, not-found",
+      "link-provider-role.json, 400, validation-failed",
+      "link-stale-version.json, 409, version-conflict",
+      "link-already-linked.json, 409, illegal-state",
+      "deactivate-foreign-as-customer-admin.json, 404, not-found",
+      "deactivate-as-customer-user.json, 403, forbidden",
+      "deactivate-self.json, 403, forbidden",
+      "deactivate-with-role.json, 400, validation-failed",
+      "list-customer-users-foreign.json, 404, not-found",
+      "list-customer-users-as-customer-user.json, 403, forbidden",
+      "mfa-reset-as-customer-admin.json, 403, forbidden",
+      "create-staff-customer-role.json, 400, validation-failed",
+  })
+  void refusalsChangeNothing(String fixture, int status, String type) {
+    var response = call(fixture);
+    assertEquals(status, response.getStatusCode(), response.getBody());
+    assertEquals(type, HttpEvents.problemType(response));
+    assertEquals(new Membership.Pending(), membership(PENDING));
+    assertEquals(new Membership.CustomerMember(ACME, Role.CUSTOMER_USER), membership(COLLEAGUE));
+    assertEquals(Set.of(), directory.signedOut());
+    assertEquals(0, auditEntries("TENANT#acme-fixture#AUDIT"));
+    assertEquals(0, mail.sent().size());
+  }
+}

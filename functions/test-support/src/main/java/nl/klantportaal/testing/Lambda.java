@@ -1,0 +1,50 @@
+package nl.klantportaal.testing;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.UUID;
+import nl.klantportaal.template.SamTemplate;
+
+/** Fixtures from the project's events/ folder and a Lambda context for handler tests. */
+public final class Lambda {
+  private Lambda() {}
+
+  public static Path events() {
+    return SamTemplate.projectRoot().resolve("events");
+  }
+
+  /** An HTTP API event from events/<relative path>, e.g. {@code identity/customers/create.json}. */
+  public static APIGatewayV2HTTPEvent httpEvent(String relativePath) {
+    return EventLoader.loadApiGatewayHttpEvent(events().resolve(relativePath).toString());
+  }
+
+  public static Context context(String functionName) {
+    String requestId = UUID.randomUUID().toString();
+    return new Context() {
+      @Override public String getAwsRequestId() { return requestId; }
+      @Override public String getLogGroupName() { return "/klantportaal/test/" + functionName; }
+      @Override public String getLogStreamName() { return "test"; }
+      @Override public String getFunctionName() { return functionName; }
+      @Override public String getFunctionVersion() { return "$LATEST"; }
+      @Override public String getInvokedFunctionArn() {
+        return "arn:aws:lambda:eu-west-1:000000000000:function:" + functionName;
+      }
+      @Override public CognitoIdentity getIdentity() { return null; }
+      @Override public ClientContext getClientContext() { return null; }
+      @Override public int getRemainingTimeInMillis() { return 15_000; }
+      @Override public int getMemoryLimitInMB() { return 1024; }
+      @Override public LambdaLogger getLogger() {
+        return new LambdaLogger() {
+          @Override public void log(String message) { System.out.println(message); }
+          @Override public void log(byte[] message) { System.out.println(new String(message, StandardCharsets.UTF_8)); }
+        };
+      }
+    };
+  }
+}

@@ -1,0 +1,29 @@
+package nl.klantportaal.testing;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+
+/** A function environment as template.yaml and the local cloud would give it, pointing at test stand-ins. */
+public final class TestEnvironment {
+  private TestEnvironment() {}
+
+  public static Map<String, String> forTable(LocalDynamoDb dynamoDb, String tableName) {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    Map<String, String> env = new HashMap<>();
+    env.put("STAGE", "test");
+    env.put("TABLE_NAME", tableName);
+    env.put("AWS_REGION", LocalDynamoDb.REGION);
+    env.put("AWS_ACCESS_KEY_ID", "local");
+    env.put("AWS_SECRET_ACCESS_KEY", "local");
+    env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint().toString());
+    env.put("CURSOR_KEY", Base64.getEncoder().encodeToString(key));
+    env.put("USER_POOL_ID", "eu-west-1_Example");
+    env.put("USER_POOL_CLIENT_ID", "5n8exampleclientid");
+    env.put("USER_POOL_CLIENT_SECRET", "example-client-secret");
+    env.put("SENDER_ADDRESS", "Klantportaal <no-reply@example.test>");
+    return env;
+  }
+}

@@ -1,0 +1,123 @@
+package nl.klantportaal.local;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Builds the HTTP API payload format 2.0 event for one request, field by field as API Gateway sends it. */
+final class ApiEvent {
+
+  static final String API_ID = "localapi01";
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
+      .withZone(ZoneOffset.UTC);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private ApiEvent() {}
+
+  static String requestId() {
+    byte[] id = new byte[10];
+    RANDOM.nextBytes(id);
+    return Base64.getEncoder().withoutPadding().encodeToString(id) + "=";
+  }
+
+  static Map<String, Object> of(HttpExchange exchange, HttpApiRoute.Match match, byte[] body, String requestId,
+      Optional<JwtAuthorizer.Verified> jwt, Instant now) {
+    String rawPath = exchange.getRequestURI().getRawPath();
+    String rawQuery = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
+    Map<String, String> headers = new LinkedHashMap<>();
+    List<String> cookies = new ArrayList<>();
+    exchange.getRequestHeaders().forEach((name, values) -> {
+      String key = name.toLowerCase(Locale.ROOT);
+      if (key.equals("cookie")) {
+        values.forEach(v -> List.of(v.split(";\\s*")).stream().filter(c -> !c.isBlank()).forEach(cookies::add));
+      } else {
+        headers.put(key, String.join(",", values));
+      }
+    });
+    String sourceIp = exchange.getRemoteAddress().getAddress().getHostAddress();
+    headers.putIfAbsent("x-forwarded-for", sourceIp);
+    headers.putIfAbsent("x-forwarded-proto", "http");
+    headers.putIfAbsent("x-forwarded-port", Integer.toString(exchange.getLocalAddress().getPort()));
+    String domain = headers.getOrDefault("host", Ports.HOST).replaceFirst(":\\d+$", "");
+
+    Map<String, Object> http = new LinkedHashMap<>();
+    http.put("method", exchange.getRequestMethod().toUpperCase(Locale.ROOT));
+    http.put("path", rawPath);
+    http.put("protocol", "HTTP/1.1");
+    http.put("sourceIp", sourceIp);
+    http.put("userAgent", headers.getOrDefault("user-agent", ""));
+
+    Map<String, Object> context = new LinkedHashMap<>();
+    context.put("accountId", AwsClients.ACCOUNT);
+    context.put("apiId", API_ID);
+    jwt.ifPresent(verified -> context.put("authorizer", Map.of("jwt",
+        Map.of("claims", verified.claims(), "scopes", verified.scopes()))));
+    context.put("domainName", domain);
+    context.put("domainPrefix", domain.contains(".") ? domain.substring(0, domain.indexOf('.')) : domain);
+    context.put("http", http);
+    context.put("requestId", requestId);
+    context.put("routeKey", match.route().routeKey());
+    context.put("stage", "$default");
+    context.put("time", TIME.format(now));
+    context.put("timeEpoch", now.toEpochMilli());
+
+    Map<String, Object> event = new LinkedHashMap<>();
+    event.put("version", "2.0");
+    event.put("routeKey", match.route().routeKey());
+    event.put("rawPath", rawPath);
+    event.put("rawQueryString", rawQuery);
+    if (!cookies.isEmpty()) {
+      event.put("cookies", cookies);
+    }
+    event.put("headers", headers);
+    Map<String, String> query = query(rawQuery);
+    if (!query.isEmpty()) {
+      event.put("queryStringParameters", query);
+    }
+    event.put("requestContext", context);
+    if (!match.pathParameters().isEmpty()) {
+      event.put("pathParameters", match.pathParameters());
+    }
+    if (body.length > 0) {
+      boolean text = isText(headers.getOrDefault("content-type", ""));
+      event.put("body", text ? new String(body, StandardCharsets.UTF_8) : Base64.getEncoder().encodeToString(body));
+      event.put("isBase64Encoded", !text);
+    } else {
+      event.put("isBase64Encoded", false);
+    }
+    return event;
+  }
+
+  /** Repeated parameters are joined with commas, as in payload 2.0. */
+  private static Map<String, String> query(String rawQuery) {
+    Map<String, String> query = new LinkedHashMap<>();
+    for (String pair : rawQuery.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      query.merge(key, value, (a, b) -> a + "," + b);
+    }
+    return query;
+  }
+
+  static boolean isText(String contentType) {
+    String type = contentType.toLowerCase(Locale.ROOT).split(";")[0].trim();
+    return type.isEmpty() || type.startsWith("text/") || type.endsWith("+json") || type.endsWith("+xml")
+        || type.equals("application/json") || type.equals("application/xml") || type.equals("application/javascript")
+        || type.equals("application/x-www-form-urlencoded") || type.equals("application/graphql");
+  }
+}

@@ -1,0 +1,52 @@
+package nl.klantportaal.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+
+/**
+ * The local on-failure destination: one JSON file per batch that exhausted its retries, in
+ * {@code <state>/dead-letters/<function>/}, shaped like the message Lambda sends to an SQS/SNS
+ * destination for a stream source, plus the records themselves so nothing is lost.
+ */
+public record DeadLetters(Path root) {
+
+  private static final AtomicLong SEQUENCE = new AtomicLong();
+
+  public Path folder(String function) {
+    return root.resolve(function);
+  }
+
+  Path write(StreamMapping mapping, String shardId, List<Record> records, int invokeCount, String functionError) {
+    Map<String, Object> batch = new LinkedHashMap<>();
+    batch.put("shardId", shardId);
+    batch.put("startSequenceNumber", records.getFirst().dynamodb().sequenceNumber());
+    batch.put("endSequenceNumber", records.getLast().dynamodb().sequenceNumber());
+    batch.put("batchSize", records.size());
+    batch.put("streamArn", mapping.streamArn());
+    Map<String, Object> message = new LinkedHashMap<>();
+    message.put("requestContext", Map.of("functionArn", "arn:aws:lambda:" + AwsClients.REGION + ":" + AwsClients.ACCOUNT
+        + ":function:" + mapping.function(), "condition", "RetryAttemptsExhausted", "approximateInvokeCount", invokeCount));
+    message.put("responseContext", Map.of("executedVersion", "$LATEST", "functionError", functionError));
+    message.put("version", "1.0");
+    message.put("timestamp", Instant.now().toString());
+    message.put("destination", mapping.failureDestination().orElse("none declared in the template"));
+    message.put("DDBStreamBatchInfo", batch);
+    message.put("records", records.stream().map(r -> StreamRecords.record(r, mapping.streamArn())).toList());
+    Path file = folder(mapping.function()).resolve(Instant.now().toEpochMilli() + "-" + SEQUENCE.incrementAndGet() + ".json");
+    try {
+      Files.createDirectories(file.getParent());
+      AwsJsonApi.JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), message);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the dead letter " + file, e);
+    }
+  }
+}

@@ -1,0 +1,176 @@
+package nl.klantportaal.local;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import nl.klantportaal.core.PortalWiring;
+import nl.klantportaal.core.adapter.cognito.CognitoIdentityProvider;
+import nl.klantportaal.core.config.Config;
+import nl.klantportaal.core.customer.domain.Customer;
+import nl.klantportaal.core.customer.domain.CustomerDetails;
+import nl.klantportaal.core.customer.domain.SlaTier;
+import nl.klantportaal.core.identity.domain.AccountSettings;
+import nl.klantportaal.core.identity.domain.AuditEntry;
+import nl.klantportaal.core.identity.domain.Membership;
+import nl.klantportaal.core.identity.domain.Role;
+import nl.klantportaal.core.identity.domain.TenantId;
+import nl.klantportaal.core.identity.domain.UserId;
+import nl.klantportaal.core.identity.domain.UserProfile;
+import nl.klantportaal.core.identity.port.IdentityProvider;
+import nl.klantportaal.core.shared.domain.Language;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
+
+/**
+ * Demo accounts for the real portal, created idempotently through the same paths production uses
+ * (Cognito admin calls, the portal's repositories, a real TOTP enrolment): a provider admin, an
+ * agent, and two customers with an admin and a user each, all enrolled. Their passwords and TOTP
+ * secrets are kept in {@code .local/demo-accounts.properties} and printed on the console.
+ */
+final class DemoData {
+  static final String PASSWORD = "Demo-Klantportaal-2026!";
+  private static final Instant AT = Instant.parse("2026-01-05T08:30:00Z");
+
+  private record Account(String email, String first, String last, Membership membership) {}
+
+  private static final TenantId ACME = new TenantId("demo-acme");
+  private static final TenantId BAKKERIJ = new TenantId("demo-bakkerij");
+  private static final List<Account> ACCOUNTS = List.of(
+      new Account("beheer@provider.example.test", "Petra", "Beheer", new Membership.ProviderStaff(Role.PROVIDER_ADMIN)),
+      new Account("servicedesk@provider.example.test", "Sem", "Servicedesk", new Membership.ProviderStaff(Role.PROVIDER_AGENT)),
+      new Account("it@acme.example.test", "Ilse", "Timmer", new Membership.CustomerMember(ACME, Role.CUSTOMER_ADMIN)),
+      new Account("jan@acme.example.test", "Jan", "Jansen", new Membership.CustomerMember(ACME, Role.CUSTOMER_USER)),
+      new Account("eigenaar@bakkerij.example.test", "Bram", "Bakker", new Membership.CustomerMember(BAKKERIJ, Role.CUSTOMER_ADMIN)),
+      new Account("winkel@bakkerij.example.test", "Wendy", "Winkel", new Membership.CustomerMember(BAKKERIJ, Role.CUSTOMER_USER)));
+
+  private DemoData() {}
+
+  /** Seeds when the template is the portal's (it has the users function); answers the console lines. */
+  static Optional<String> seed(LocalCloud cloud) {
+    var auth = cloud.functions().invoker("AuthFunction");
+    return cloud.functions().invoker("UsersFunction").filter(users -> auth.isPresent()).map(users -> {
+      Map<String, String> env = new java.util.HashMap<>(users.function().environment());
+      env.putAll(auth.orElseThrow().function().environment());
+      PortalWiring wiring = new PortalWiring(Config.fromEnvironment(env), Clock.systemUTC());
+      customers(wiring);
+      Path file = secretsFile(cloud.state().root());
+      Properties secrets = load(file);
+      try (CognitoIdentityProviderClient cognito = AwsClients.cognito(cloud.endpoints().cognito())) {
+        IdentityProvider provider = new CognitoIdentityProvider(cognito, env.get("USER_POOL_CLIENT_ID"),
+            env.get("USER_POOL_CLIENT_SECRET"));
+        for (Account account : ACCOUNTS) {
+          boolean exists = exists(cognito, env.get("USER_POOL_ID"), account.email());
+          if (exists && !secrets.containsKey(account.email())) {
+            throw new StartFailure("Demo account " + account.email() + " exists without its TOTP secret in " + file
+                + " (an interrupted earlier start); start again with --fresh.");
+          }
+          if (!exists) {
+            secrets.setProperty(account.email(), enrol(cognito, provider, wiring, env.get("USER_POOL_ID"), account));
+            store(file, secrets);
+          }
+        }
+      }
+      return console(secrets);
+    });
+  }
+
+  private static void customers(PortalWiring wiring) {
+    for (var customer : List.of(
+        new Customer(ACME, new CustomerDetails("Acme Installatietechniek B.V.", List.of("acme.example.test"), SlaTier.ZILVER,
+            Language.NL, Optional.of("storing@acme.example.test")), AT, AT, 1),
+        new Customer(BAKKERIJ, new CustomerDetails("Bakkerij de Korenschoof", List.of("bakkerij.example.test"), SlaTier.KOPER,
+            Language.NL, Optional.empty()), AT, AT, 1))) {
+      if (wiring.customers().find(customer.id()).isEmpty()) {
+        wiring.customers().create(customer);
+      }
+    }
+  }
+
+  private static boolean exists(CognitoIdentityProviderClient cognito, String pool, String email) {
+    try {
+      cognito.adminGetUser(r -> r.userPoolId(pool).username(email));
+      return true;
+    } catch (UserNotFoundException e) {
+      return false;
+    }
+  }
+
+  /** Creates the account, stores its profile, enrols TOTP with a computed code; answers the secret. */
+  private static String enrol(CognitoIdentityProviderClient cognito, IdentityProvider provider, PortalWiring wiring,
+      String pool, Account account) {
+    var created = cognito.adminCreateUser(r -> r.userPoolId(pool).username(account.email())
+        .messageAction(MessageActionType.SUPPRESS).temporaryPassword(PASSWORD)
+        .userAttributes(attribute("email", account.email()), attribute("email_verified", "true"),
+            attribute("given_name", account.first()), attribute("family_name", account.last()),
+            attribute("name", account.first() + " " + account.last()), attribute("locale", "nl")));
+    cognito.adminSetUserPassword(r -> r.userPoolId(pool).username(account.email()).password(PASSWORD).permanent(true));
+    UserId id = new UserId(created.user().attributes().stream().filter(a -> a.name().equals("sub")).findFirst()
+        .map(AttributeType::value).orElse(created.user().username()));
+    var name = new UserProfile.PersonName(account.first(), account.last(), account.first() + " " + account.last());
+    wiring.users().create(new UserProfile(id, account.email(), name, Language.NL, account.membership(), true,
+        AccountSettings.DEFAULT, AT, AT, 1), new AuditEntry(AT, id, "demo.seeded", id, account.membership().tenant(), Map.of()));
+    var signedIn = (IdentityProvider.SignInStep.SignedIn) provider.signIn(account.email(), PASSWORD);
+    String accessToken = signedIn.tokens().accessToken();
+    String secret = provider.startTotpEnrolment(accessToken);
+    provider.completeTotpEnrolment(accessToken, Totp.code(secret, Instant.now()));
+    return secret;
+  }
+
+  private static String console(Properties secrets) {
+    StringBuilder out = new StringBuilder("\nDemo accounts (password for all: " + PASSWORD + ")\n");
+    for (Account account : ACCOUNTS) {
+      out.append(String.format("  %-16s %-34s TOTP secret %s%n", account.membership().role().wireName(), account.email(),
+          secrets.getProperty(account.email())));
+    }
+    out.append("  Current code: infrastructure/local/start code <e-mail>\n");
+    return out.toString();
+  }
+
+  /** {@code start code EMAIL}: the authenticator code of a demo account now. */
+  static String currentCode(Path stateRoot, String email) {
+    String secret = load(secretsFile(stateRoot)).getProperty(email);
+    if (secret == null) {
+      throw new StartFailure("No demo account " + email + " in " + secretsFile(stateRoot) + "; start the local cloud first.");
+    }
+    return Totp.code(secret, Instant.now());
+  }
+
+  private static Path secretsFile(Path stateRoot) {
+    return stateRoot.resolve("demo-accounts.properties");
+  }
+
+  private static Properties load(Path file) {
+    Properties properties = new Properties();
+    if (Files.isRegularFile(file)) {
+      try (Reader reader = Files.newBufferedReader(file)) {
+        properties.load(reader);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return properties;
+  }
+
+  private static void store(Path file, Properties properties) {
+    try (Writer writer = Files.newBufferedWriter(file)) {
+      properties.store(writer, "Local demo accounts: e-mail = TOTP secret (local only, never real accounts)");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static AttributeType attribute(String name, String value) {
+    return AttributeType.builder().name(name).value(value).build();
+  }
+}

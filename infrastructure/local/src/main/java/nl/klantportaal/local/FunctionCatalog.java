@@ -1,0 +1,72 @@
+package nl.klantportaal.local;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import nl.klantportaal.template.Intrinsics;
+import nl.klantportaal.template.SamTemplate;
+import nl.klantportaal.template.Yamls;
+
+/** Every AWS::Serverless::Function of the template with its local environment, and one invoker each. */
+public final class FunctionCatalog {
+
+  /** The emulator endpoints and secrets every function gets on top of its template environment. */
+  public record LocalEnvironment(String dynamoDb, String s3, String ses, String cognito, String cursorKey) {}
+
+  private final Map<String, FunctionInvoker> invokers = new LinkedHashMap<>();
+
+  public FunctionCatalog(SamTemplate template, Intrinsics intrinsics, LocalEnvironment local) {
+    for (SamTemplate.Resource resource : template.resourcesOfType(SamTemplate.FUNCTION)) {
+      LocalFunction function = function(template, intrinsics, local, resource);
+      invokers.put(function.name(), new FunctionInvoker(function));
+    }
+  }
+
+  public Optional<FunctionInvoker> invoker(String nameOrArn) {
+    String name = nameOrArn.contains(":function:")
+        ? nameOrArn.substring(nameOrArn.indexOf(":function:") + ":function:".length()).split(":")[0]
+        : nameOrArn;
+    return Optional.ofNullable(invokers.get(name));
+  }
+
+  public FunctionInvoker require(String name) {
+    return invoker(name).orElseThrow(() -> new StartFailure(
+        "No function " + name + " in the template; functions: " + String.join(", ", invokers.keySet())));
+  }
+
+  /** Functions whose handler class cannot be found (they would fail at their first invocation). */
+  public java.util.List<String> withoutHandlerClass() {
+    return invokers.values().stream().map(FunctionInvoker::function)
+        .filter(f -> FunctionCatalog.class.getClassLoader().getResource(f.handlerClass().replace('.', '/') + ".class") == null)
+        .map(f -> f.name() + " (" + f.handlerClass() + ")")
+        .toList();
+  }
+
+  private static LocalFunction function(SamTemplate template, Intrinsics intrinsics, LocalEnvironment local,
+      SamTemplate.Resource resource) {
+    Map<String, Object> properties = template.functionProperties(resource);
+    Map<String, String> env = new TreeMap<>();
+    Yamls.map(intrinsics.resolve(Yamls.map(properties.get("Environment")).get("Variables")))
+        .forEach((key, value) -> env.put(key, Yamls.string(value)));
+    int memory = Integer.parseInt(Yamls.string(properties.getOrDefault("MemorySize", "128")));
+    Duration timeout = Duration.ofSeconds(Long.parseLong(Yamls.string(properties.getOrDefault("Timeout", "3"))));
+    env.put("AWS_REGION", AwsClients.REGION);
+    env.put("AWS_DEFAULT_REGION", AwsClients.REGION);
+    env.put("AWS_ACCESS_KEY_ID", AwsClients.ACCESS_KEY);
+    env.put("AWS_SECRET_ACCESS_KEY", AwsClients.SECRET_KEY);
+    env.put("AWS_ENDPOINT_URL_DYNAMODB", local.dynamoDb());
+    env.put("AWS_ENDPOINT_URL_S3", local.s3());
+    env.put("AWS_ENDPOINT_URL_SES", local.ses());
+    env.put("AWS_ENDPOINT_URL_SESV2", local.ses());
+    env.put("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER", local.cognito());
+    env.put("CURSOR_KEY", local.cursorKey());
+    env.put("AWS_LAMBDA_FUNCTION_NAME", resource.logicalId());
+    env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(memory));
+    env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+    String handler = Yamls.string(properties.get("Handler"));
+    String handlerClass = handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
+    return new LocalFunction(resource.logicalId(), handlerClass, Map.copyOf(env), timeout, memory);
+  }
+}

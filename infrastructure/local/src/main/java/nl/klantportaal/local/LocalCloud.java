@@ -1,0 +1,179 @@
+package nl.klantportaal.local;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import nl.klantportaal.template.Intrinsics;
+import nl.klantportaal.template.SamTemplate;
+import nl.klantportaal.template.Yamls;
+
+/**
+ * The whole local cloud, started from a template: emulators, resources, functions, gateway, Lambda
+ * endpoint, schedules, stream pollers and the inbound SMTP port. Closing it stops everything it started.
+ */
+public final class LocalCloud implements AutoCloseable {
+
+  /** Where everything listens once started. */
+  public record Endpoints(URI gateway, URI dynamoDb, URI s3, URI cognito, URI ses, URI lambda, int smtpPort) {}
+
+  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private final Options options;
+  private final StateFolder state;
+  private final LocalNames names;
+  private Endpoints endpoints;
+  private FunctionCatalog functions;
+  private HttpApiRoutes routes;
+  private Scheduler scheduler;
+  private InboundMail inboundMail;
+  private final List<StreamMapping> mappings = new ArrayList<>();
+  private List<String> buckets = List.of();
+
+  private LocalCloud(Options options, StateFolder state, LocalNames names) {
+    this.options = options;
+    this.state = state;
+    this.names = names;
+  }
+
+  public static LocalCloud start(Options options) {
+    SamTemplate template = SamTemplate.load(options.template());
+    StateFolder state = StateFolder.open(options.stateDir(), options.fresh());
+    ChildProcesses.stopLeftovers(state.pids());
+    LocalCloud cloud = new LocalCloud(options, state, new LocalNames(template));
+    try {
+      cloud.startAll(template);
+      return cloud;
+    } catch (RuntimeException e) {
+      cloud.close();
+      throw e;
+    }
+  }
+
+  private void startAll(SamTemplate template) {
+    Ports ports = options.ports().resolved();
+    Intrinsics intrinsics = names.intrinsics();
+    NodeTools node = NodeTools.find(options.npmDir());
+    node.installWhenMissing();
+
+    LocalDynamoDb dynamoDb = keep(LocalDynamoDb.start(state, ports.dynamodb()));
+    var dynamoDbClient = keep(AwsClients.dynamoDb(dynamoDb.endpoint()));
+    new DataProvisioner(template, names).tables(dynamoDbClient);
+    LocalS3 s3 = keep(LocalS3.start(state, ports.s3()));
+    var s3Client = keep(AwsClients.s3(s3.endpoint()));
+    buckets = new DataProvisioner(template, names).buckets(s3Client);
+
+    LambdaInvokeApi lambda = keep(LambdaInvokeApi.start(ports.lambda()));
+    ChildProcesses children = keep(new ChildProcesses(state));
+    URI cognito = CognitoLocal.start(children, node, state, template, intrinsics, ports.cognito(), ports.lambda());
+    URI ses = SesLocal.start(children, node, state, ports.ses());
+    new UserPoolProvisioner(cognito, state.names()).provision(template, names);
+    try (var sesClient = AwsClients.ses(ses)) {
+      SesLocal.createTemplates(template, intrinsics, sesClient);
+    }
+
+    functions = new FunctionCatalog(template, intrinsics, new FunctionCatalog.LocalEnvironment(
+        dynamoDb.endpoint().toString(), s3.endpoint().toString(), ses.toString(), cognito.toString(), state.cursorKey()));
+    lambda.serve(functions);
+    routes = HttpApiRoutes.from(template, intrinsics, cognito);
+    // The local clock starts (at --clock INSTANT, if given) once everything it drives is about to run.
+    Clock clock = options.clockStart()
+        .map(start -> Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), start)))
+        .orElse(Clock.systemUTC());
+    Instant clockStarted = clock.instant();
+    Gateway gateway = keep(Gateway.start(ports.gateway(), routes, functions, new StaticSite(options.portalDir()), clock));
+    scheduler = keep(new Scheduler(template, functions, clock));
+    scheduler.start(clockStarted);
+    var streams = keep(AwsClients.dynamoDbStreams(dynamoDb.endpoint()));
+    StreamCheckpoints checkpoints = new StreamCheckpoints(state.streamCheckpoints());
+    for (SamTemplate.FunctionEvent event : template.eventsOfType("DynamoDB")) {
+      if (Yamls.string(event.properties().get("Enabled")).equals("false")) {
+        continue;
+      }
+      StreamMapping mapping = StreamMapping.of(event, intrinsics);
+      keep(new StreamPoller(mapping, streams, functions.require(mapping.function()), deadLetters(), checkpoints)).start();
+      mappings.add(mapping);
+    }
+    inboundMail = new InboundMail(template, intrinsics, s3Client, functions);
+    SmtpListener smtp = keep(SmtpListener.start(ports.smtp(), inboundMail::receive));
+    endpoints = new Endpoints(URI.create("http://" + Ports.HOST + ":" + gateway.port()), dynamoDb.endpoint(),
+        s3.endpoint(), cognito, ses, URI.create("http://" + Ports.HOST + ":" + ports.lambda()), smtp.port());
+  }
+
+  private <T extends AutoCloseable> T keep(T resource) {
+    started.push(resource);
+    return resource;
+  }
+
+  public Endpoints endpoints() {
+    return endpoints;
+  }
+
+  public FunctionCatalog functions() {
+    return functions;
+  }
+
+  public DeadLetters deadLetters() {
+    return new DeadLetters(state.deadLetters());
+  }
+
+  public LocalNames names() {
+    return names;
+  }
+
+  public StateFolder state() {
+    return state;
+  }
+
+  /** The console summary: every URL, port and where state lives. */
+  public String summary() {
+    StringBuilder out = new StringBuilder();
+    out.append("Klantportaal local cloud\n");
+    out.append(String.format("  %-16s %s%n", "Portal", endpoints.gateway() + "/"));
+    out.append(String.format("  %-16s %s  (%d routes)%n", "API", endpoints.gateway(), routes.all().size()));
+    out.append(String.format("  %-16s %s%n", "DynamoDB", endpoints.dynamoDb()));
+    out.append(String.format("  %-16s %s  (buckets: %s)%n", "S3", endpoints.s3(), String.join(", ", buckets)));
+    out.append(String.format("  %-16s %s%n", "Cognito", endpoints.cognito()));
+    out.append(String.format("  %-16s %s%n", "SES API", endpoints.ses()));
+    out.append(String.format("  %-16s %s%n", "SES inbox", endpoints.ses() + "/"));
+    out.append(String.format("  %-16s %s%n", "Lambda invoke", endpoints.lambda()));
+    out.append(String.format("  %-16s %s:%d  (receipt rules: %s)%n", "SMTP (inbound)", Ports.HOST, endpoints.smtpPort(),
+        inboundMail.rules().isEmpty() ? "none" : String.join(", ", inboundMail.rules().stream().map(InboundMail.Rule::name).toList())));
+    List<String> missing = functions.withoutHandlerClass();
+    if (!missing.isEmpty()) {
+      out.append(String.format("  %-16s handler class not on the class path: %s%n", "Warning", String.join(", ", missing)));
+    }
+    out.append(String.format("  %-16s %s%n", "State", state.root()));
+    for (StreamMapping mapping : mappings) {
+      out.append(String.format("  %-16s %s -> %s (failures: %s)%n", "Stream", mapping.name(), mapping.function(),
+          deadLetters().folder(mapping.function())));
+    }
+    for (Scheduler.Schedule schedule : scheduler.schedules()) {
+      out.append(String.format("  %-16s %s -> %s, next %s%n", "Schedule", schedule.name(), schedule.function(),
+          scheduler.next(schedule).map(Instant::toString).orElse("never")));
+    }
+    return out.toString();
+  }
+
+  @Override
+  public void close() {
+    RuntimeException failure = null;
+    while (!started.isEmpty()) {
+      try {
+        started.pop().close();
+      } catch (Exception e) {
+        if (failure == null) {
+          failure = new IllegalStateException("Stopping the local cloud failed", e);
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+}

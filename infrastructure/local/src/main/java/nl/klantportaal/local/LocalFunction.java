@@ -1,0 +1,13 @@
+package nl.klantportaal.local;
+
+import java.time.Duration;
+import java.util.Map;
+
+/** A function of the template as the local cloud runs it: handler class, resolved environment, limits. */
+public record LocalFunction(String name, String handlerClass, Map<String, String> environment, Duration timeout,
+    int memoryMb) {
+
+  public String arn() {
+    return "arn:aws:lambda:" + AwsClients.REGION + ":" + AwsClients.ACCOUNT + ":function:" + name;
+  }
+}

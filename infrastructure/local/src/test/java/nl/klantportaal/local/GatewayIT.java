@@ -1,0 +1,209 @@
+package nl.klantportaal.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.SignedJWT;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import nl.klantportaal.local.testhandlers.Recorder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+
+/** The gateway of the test template: routes, JWT authorizer against cognito-local, payload 2.0, CORS, portal. */
+class GatewayIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @TempDir
+  static Path state;
+  private static LocalCloud cloud;
+  private static String idToken;
+
+  @BeforeAll
+  static void start() {
+    cloud = LocalCloud.start(TestClouds.options(state));
+    idToken = signUpAndSignIn(cloud, "ada@example.test");
+  }
+
+  @AfterAll
+  static void stop() {
+    if (cloud != null) {
+      cloud.close();
+    }
+  }
+
+  static String signUpAndSignIn(LocalCloud cloud, String email) {
+    String clientId = cloud.names().ref("UserPoolClient");
+    try (CognitoIdentityProviderClient cognito = AwsClients.cognito(cloud.endpoints().cognito())) {
+      var signUp = cognito.signUp(r -> r.clientId(clientId).username(email).password("Correct-Horse-9!")
+          .userAttributes(a -> a.name("email").value(email)));
+      assertTrue(signUp.userConfirmed(), "the PreSignUp trigger confirmed the user");
+      return cognito.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+          .authParameters(Map.of("USERNAME", email, "PASSWORD", "Correct-Horse-9!")))
+          .authenticationResult().idToken();
+    }
+  }
+
+  private static HttpResponse<String> get(String path, String... headers) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(cloud.endpoints().gateway() + path));
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void healthIsServedWithoutTokenAsPayloadTwoEvent() throws Exception {
+    HttpResponse<String> response = get("/health?b=1&b=2&c=x%20y", "Cookie", "a=1; b=2", "X-Custom", "Yes");
+
+    assertEquals(200, response.statusCode());
+    JsonNode seen = JSON.readTree(response.body());
+    assertEquals("GET /health", seen.path("routeKey").asText());
+    assertEquals("b=1&b=2&c=x%20y", seen.path("rawQueryString").asText());
+    assertEquals("1,2", seen.path("queryStringParameters").path("b").asText());
+    assertEquals("x y", seen.path("queryStringParameters").path("c").asText());
+    assertEquals("Yes", seen.path("headers").path("x-custom").asText());
+    assertEquals(List.of("a=1", "b=2"), JSON.convertValue(seen.path("cookies"), List.class));
+    assertEquals("$default", seen.path("stage").asText());
+    assertEquals("EchoFunction", seen.path("functionName").asText());
+    assertTrue(seen.path("remainingMs").asInt() > 0);
+    assertEquals(List.of("a", "b"), response.headers().allValues("x-multi"));
+    assertEquals(List.of("seen=yes; Path=/"), response.headers().allValues("set-cookie"));
+  }
+
+  @Test
+  void functionGetsTemplateEnvironmentWithLocalValues() throws Exception {
+    JsonNode env = JSON.readTree(get("/health").body()).path("env");
+
+    assertEquals("TestTable", env.path("TABLE_NAME").asText());
+    assertEquals("hello-test", env.path("GREETING").asText());
+    assertEquals("local-filesbucket", env.path("FILES_BUCKET").asText());
+    assertEquals(cloud.names().ref("UserPool"), env.path("USER_POOL_ID").asText());
+    assertEquals(cloud.endpoints().dynamoDb().toString(), env.path("AWS_ENDPOINT_URL_DYNAMODB").asText());
+    assertEquals(cloud.endpoints().cognito().toString(), env.path("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER").asText());
+    assertEquals(32, Base64.getDecoder().decode(env.path("CURSOR_KEY").asText()).length);
+    assertEquals("eu-west-1", env.path("AWS_REGION").asText());
+  }
+
+  @Test
+  void protectedRouteWithIdTokenFromCognitoLocalReachesHandlerWithClaims() throws Exception {
+    HttpResponse<String> response = get("/things/th%2042", "Authorization", "Bearer " + idToken);
+
+    assertEquals(200, response.statusCode());
+    JsonNode seen = JSON.readTree(response.body());
+    assertEquals("GET /things/{thingId}", seen.path("routeKey").asText());
+    assertEquals("th 42", seen.path("pathParameters").path("thingId").asText());
+    assertEquals("ada@example.test", seen.path("claims").path("email").asText());
+    assertEquals("tenant-1", seen.path("claims").path("kp_tenant").asText(), "added by the PreTokenGeneration trigger");
+    assertEquals("id", seen.path("claims").path("token_use").asText());
+    assertTrue(seen.path("claims").path("exp").asText().matches("\\d+"), "numbers arrive as strings");
+  }
+
+  @Test
+  void protectedRouteWithoutTokenIs401() throws Exception {
+    HttpResponse<String> response = get("/things/1");
+
+    assertEquals(401, response.statusCode());
+    assertEquals("{\"message\":\"Unauthorized\"}", response.body());
+  }
+
+  @Test
+  void protectedRouteWithForgedTokenIs401() throws Exception {
+    SignedJWT genuine = SignedJWT.parse(idToken);
+    RSAKey forger = new RSAKeyGenerator(2048).keyID(genuine.getHeader().getKeyID()).generate();
+    SignedJWT forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(forger.getKeyID()).build(),
+        genuine.getJWTClaimsSet());
+    forged.sign(new RSASSASigner(forger));
+
+    assertEquals(401, get("/things/1", "Authorization", "Bearer " + forged.serialize()).statusCode());
+  }
+
+  @Test
+  void accessTokenIsNotAcceptedWhereIdTokenIsExpected() throws Exception {
+    String clientId = cloud.names().ref("UserPoolClient");
+    String accessToken;
+    try (CognitoIdentityProviderClient cognito = AwsClients.cognito(cloud.endpoints().cognito())) {
+      accessToken = cognito.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+          .authParameters(Map.of("USERNAME", "ada@example.test", "PASSWORD", "Correct-Horse-9!")))
+          .authenticationResult().accessToken();
+    }
+    assertEquals(401, get("/things/1", "Authorization", "Bearer " + accessToken).statusCode());
+  }
+
+  @Test
+  void binaryBodyArrivesBase64EncodedAndTextBodyAsIs() throws Exception {
+    byte[] binary = {0, 1, 2, (byte) 0xff};
+    HttpResponse<String> binaryResponse = HTTP.send(HttpRequest.newBuilder(URI.create(cloud.endpoints().gateway() + "/upload"))
+        .header("Content-Type", "application/octet-stream").POST(HttpRequest.BodyPublishers.ofByteArray(binary)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> textResponse = HTTP.send(HttpRequest.newBuilder(URI.create(cloud.endpoints().gateway() + "/upload"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"a\":1}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    JsonNode seenBinary = JSON.readTree(binaryResponse.body());
+    assertTrue(seenBinary.path("isBase64Encoded").asBoolean());
+    assertEquals(Base64.getEncoder().encodeToString(binary), seenBinary.path("body").asText());
+    JsonNode seenText = JSON.readTree(textResponse.body());
+    assertFalse(seenText.path("isBase64Encoded").asBoolean());
+    assertEquals("{\"a\":1}", seenText.path("body").asText());
+  }
+
+  @Test
+  void greedyPathMatchesAnyMethodAndDepth() throws Exception {
+    Recorder.clear("echo");
+    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(cloud.endpoints().gateway() + "/files/a/b/c.txt"))
+        .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+
+    assertEquals(200, response.statusCode());
+    APIGatewayV2HTTPEvent event = Recorder.next("echo", APIGatewayV2HTTPEvent.class);
+    assertEquals("ANY /files/{proxy+}", event.getRouteKey());
+    assertEquals("a/b/c.txt", event.getPathParameters().get("proxy"));
+    assertEquals("DELETE", event.getRequestContext().getHttp().getMethod());
+  }
+
+  @Test
+  void corsPreflightFromDeclaredOriginIsAnswered() throws Exception {
+    HttpResponse<String> allowed = HTTP.send(HttpRequest.newBuilder(URI.create(cloud.endpoints().gateway() + "/things/1"))
+        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+        .header("Origin", "https://portal.example.test").header("Access-Control-Request-Method", "GET").build(),
+        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> simple = get("/health", "Origin", "https://portal.example.test");
+    HttpResponse<String> other = get("/health", "Origin", "https://evil.example.test");
+
+    assertEquals(204, allowed.statusCode());
+    assertEquals("https://portal.example.test", allowed.headers().firstValue("access-control-allow-origin").orElseThrow());
+    assertEquals("600", allowed.headers().firstValue("access-control-max-age").orElseThrow());
+    assertEquals("etag", simple.headers().firstValue("access-control-expose-headers").orElseThrow());
+    assertTrue(other.headers().firstValue("access-control-allow-origin").isEmpty());
+  }
+
+  @Test
+  void portalIsServedAtRootAndUnknownPathsAre404() throws Exception {
+    HttpResponse<String> index = get("/");
+
+    assertEquals(200, index.statusCode());
+    assertTrue(index.body().contains("Test portal"));
+    assertEquals(404, get("/nothing-here").statusCode());
+  }
+}
