@@ -32,6 +32,15 @@ final class IdentityFixtures {
 
   private IdentityFixtures() {}
 
+  /** The user pool with the fixture accounts that the profiles in {@link #seed} belong to. */
+  static nl.klantportaal.identity.testing.InMemoryUserDirectory directory(PortalWiring wiring) {
+    var directory = new nl.klantportaal.identity.testing.InMemoryUserDirectory();
+    for (UserId id : List.of(CUSTOMER_ADMIN, COLLEAGUE, PENDING, FOREIGN)) {
+      directory.add(id, wiring.users().find(id).orElseThrow().email());
+    }
+    return directory;
+  }
+
   static PortalWiring freshWiring() {
     LocalDynamoDb dynamoDb = LocalDynamoDb.shared();
     var env = TestEnvironment.forTable(dynamoDb, dynamoDb.createPortalTable());

@@ -1,5 +1,7 @@
 package nl.klantportaal.identity.handler;
 
+import nl.klantportaal.identity.testing.InMemoryUserDirectory;
+
 import static nl.klantportaal.identity.handler.IdentityFixtures.CUSTOMER_ADMIN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,7 +29,7 @@ class MeHandlerTest {
   void seed() {
     wiring = IdentityFixtures.freshWiring();
     IdentityFixtures.seed(wiring);
-    directory = new InMemoryUserDirectory();
+    directory = IdentityFixtures.directory(wiring);
     handler = new MeHandler(wiring, directory, wiring.identityProvider());
   }
 

@@ -1,5 +1,7 @@
 package nl.klantportaal.identity.handler;
 
+import nl.klantportaal.identity.testing.InMemoryUserDirectory;
+
 import static nl.klantportaal.identity.handler.IdentityFixtures.ACME;
 import static nl.klantportaal.identity.handler.IdentityFixtures.COLLEAGUE;
 import static nl.klantportaal.identity.handler.IdentityFixtures.PENDING;
@@ -32,7 +34,7 @@ class UsersHandlerTest {
   void seed() {
     wiring = IdentityFixtures.freshWiring();
     IdentityFixtures.seed(wiring);
-    directory = new InMemoryUserDirectory();
+    directory = IdentityFixtures.directory(wiring);
     mail = new RecordingMailSender();
     handler = new UsersHandler(wiring, directory, mail);
   }

@@ -1,6 +1,7 @@
 package nl.klantportaal.core.adapter.cognito;
 
 import java.util.Set;
+import java.util.function.Supplier;
 import nl.klantportaal.core.identity.domain.Role;
 import nl.klantportaal.core.identity.domain.UserId;
 import nl.klantportaal.core.identity.domain.UserProfile;
@@ -10,6 +11,10 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.DeliveryMed
 import nl.klantportaal.core.identity.port.UserDirectory;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.GroupType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExistsException;
 
 /**
  * The user pool's side of an account. The pool's username is the user's {@code sub} (the pool signs
@@ -30,6 +35,13 @@ public final class CognitoUserDirectory implements UserDirectory {
 
   @Override
   public void mirrorRole(UserId user, Role role) {
+    known(user, () -> {
+      mirror(user, role);
+      return user;
+    });
+  }
+
+  private void mirror(UserId user, Role role) {
     var current = cognito.adminListGroupsForUser(r -> r.userPoolId(userPoolId).username(user.value())).groups();
     for (GroupType group : current) {
       if (ROLE_GROUPS.contains(group.groupName()) && !group.groupName().equals(role.wireName())) {
@@ -44,36 +56,73 @@ public final class CognitoUserDirectory implements UserDirectory {
 
   @Override
   public void updateNameAndLanguage(UserId user, UserProfile.PersonName name, Language language) {
-    cognito.adminUpdateUserAttributes(r -> r.userPoolId(userPoolId).username(user.value()).userAttributes(
+    known(user, () -> cognito.adminUpdateUserAttributes(r -> r.userPoolId(userPoolId).username(user.value()).userAttributes(
         AttributeType.builder().name("given_name").value(name.first()).build(),
         AttributeType.builder().name("family_name").value(name.last()).build(),
         AttributeType.builder().name("name").value(name.display()).build(),
-        AttributeType.builder().name("locale").value(language.tag()).build()));
+        AttributeType.builder().name("locale").value(language.tag()).build())));
   }
 
   @Override
   public void resetMfa(UserId user) {
-    cognito.adminSetUserMFAPreference(r -> r.userPoolId(userPoolId).username(user.value())
-        .softwareTokenMfaSettings(s -> s.enabled(false).preferredMfa(false)));
+    known(user, () -> cognito.adminSetUserMFAPreference(r -> r.userPoolId(userPoolId).username(user.value())
+        .softwareTokenMfaSettings(s -> s.enabled(false).preferredMfa(false))));
   }
 
   @Override
   public UserId createStaffAccount(String email, UserProfile.PersonName name, Language language) {
-    var created = cognito.adminCreateUser(r -> r.userPoolId(userPoolId).username(email)
-        .desiredDeliveryMediums(DeliveryMediumType.EMAIL)
-        .userAttributes(
-            AttributeType.builder().name("email").value(email).build(),
-            AttributeType.builder().name("email_verified").value("true").build(),
-            AttributeType.builder().name("given_name").value(name.first()).build(),
-            AttributeType.builder().name("family_name").value(name.last()).build(),
-            AttributeType.builder().name("name").value(name.display()).build(),
-            AttributeType.builder().name("locale").value(language.tag()).build()));
-    return new UserId(created.user().attributes().stream().filter(a -> a.name().equals("sub")).findFirst()
-        .map(AttributeType::value).orElse(created.user().username()));
+    try {
+      var created = cognito.adminCreateUser(r -> r.userPoolId(userPoolId).username(email)
+          .desiredDeliveryMediums(DeliveryMediumType.EMAIL)
+          .userAttributes(attributes(email, name, language)));
+      return idOf(created.user());
+    } catch (UsernameExistsException e) {
+      throw new AccountExists(email);
+    }
+  }
+
+  @Override
+  public UserId provideAccountWithTemporaryPassword(String email, UserProfile.PersonName name, Language language,
+      String temporaryPassword) {
+    try {
+      var created = cognito.adminCreateUser(r -> r.userPoolId(userPoolId).username(email)
+          .messageAction(MessageActionType.SUPPRESS).temporaryPassword(temporaryPassword)
+          .userAttributes(attributes(email, name, language)));
+      return idOf(created.user());
+    } catch (UsernameExistsException e) {
+      var existing = cognito.adminGetUser(r -> r.userPoolId(userPoolId).username(email));
+      cognito.adminSetUserPassword(r -> r.userPoolId(userPoolId).username(email).password(temporaryPassword).permanent(false));
+      return new UserId(existing.userAttributes().stream().filter(a -> a.name().equals("sub")).findFirst()
+          .map(AttributeType::value).orElse(existing.username()));
+    }
+  }
+
+  private static AttributeType[] attributes(String email, UserProfile.PersonName name, Language language) {
+    return new AttributeType[] {
+        AttributeType.builder().name("email").value(email).build(),
+        AttributeType.builder().name("email_verified").value("true").build(),
+        AttributeType.builder().name("given_name").value(name.first()).build(),
+        AttributeType.builder().name("family_name").value(name.last()).build(),
+        AttributeType.builder().name("name").value(name.display()).build(),
+        AttributeType.builder().name("locale").value(language.tag()).build()};
+  }
+
+  private static UserId idOf(UserType user) {
+    return new UserId(user.attributes().stream().filter(a -> a.name().equals("sub")).findFirst()
+        .map(AttributeType::value).orElse(user.username()));
   }
 
   @Override
   public void signOutEverywhere(UserId user) {
-    cognito.adminUserGlobalSignOut(r -> r.userPoolId(userPoolId).username(user.value()));
+    known(user, () -> cognito.adminUserGlobalSignOut(r -> r.userPoolId(userPoolId).username(user.value())));
+  }
+
+  /** Runs a call about an existing user; Cognito's UserNotFoundException becomes the port's NoSuchAccount. */
+  private <T> T known(UserId user, Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (UserNotFoundException e) {
+      throw new NoSuchAccount(user);
+    }
   }
 }

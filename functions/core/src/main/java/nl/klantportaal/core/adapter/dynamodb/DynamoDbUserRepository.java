@@ -81,6 +81,12 @@ public final class DynamoDbUserRepository implements UserRepository {
   }
 
   @Override
+  public Page<UserProfile> staff(PageRequest page) {
+    var scope = new CursorCodec.QueryScope("provider-staff", Keys.GSI2, Keys.GSI2PK, Keys.PROVIDER_STAFF);
+    return table.queryPage(UserItem.SCHEMA, scope, page).map(UserItem::toDomain);
+  }
+
+  @Override
   public Page<UserProfile> ofCustomer(TenantId customer, PageRequest page) {
     var scope = new CursorCodec.QueryScope("customer-users", Keys.GSI2, Keys.GSI2PK, Keys.usersOf(customer));
     return table.queryPage(UserItem.SCHEMA, scope, page).map(UserItem::toDomain);

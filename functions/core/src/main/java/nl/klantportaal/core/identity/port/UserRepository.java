@@ -28,6 +28,9 @@ public interface UserRepository {
   /** Pending accounts, oldest first. */
   Page<UserProfile> pending(PageRequest page);
 
+  /** Provider staff accounts (agents and admins), by name. */
+  Page<UserProfile> staff(PageRequest page);
+
   /** The accounts of one customer (active and deactivated), by display name. */
   Page<UserProfile> ofCustomer(TenantId customer, PageRequest page);
 }

@@ -11,6 +11,7 @@ import nl.klantportaal.core.identity.domain.UserId;
 import nl.klantportaal.core.identity.domain.UserProfile;
 import nl.klantportaal.core.identity.port.UserDirectory;
 import nl.klantportaal.core.identity.port.UserRepository;
+import nl.klantportaal.core.shared.domain.DomainException;
 import nl.klantportaal.core.shared.domain.Language;
 import nl.klantportaal.core.shared.domain.Validation;
 
@@ -43,7 +44,12 @@ public final class CreateStaffAccount {
     var name = new UserProfile.PersonName(first.orElseThrow(), last.orElseThrow(), display.orElseThrow());
     String address = email.orElseThrow().toLowerCase(Locale.ROOT);
     Instant now = clock.instant();
-    UserId id = directory.createStaffAccount(address, name, language.orElse(Language.NL));
+    UserId id;
+    try {
+      id = directory.createStaffAccount(address, name, language.orElse(Language.NL));
+    } catch (UserDirectory.AccountExists e) {
+      throw new DomainException.Conflict(DomainException.Conflict.Kind.ALREADY_EXISTS, "An account exists for " + address);
+    }
     UserProfile profile = UserProfile.staff(id, address, name, language.orElse(Language.NL), role.orElseThrow(), now);
     users.create(profile, new AuditEntry(now, actor, "staff.created", id, Optional.empty(),
         Map.of("role", role.orElseThrow().wireName())));
