@@ -26,12 +26,17 @@ public final class CognitoLocal {
 
   private CognitoLocal() {}
 
-  public static URI start(ChildProcesses children, NodeTools node, StateFolder state, SamTemplate template,
-      Intrinsics intrinsics, int port, int lambdaPort) {
+  /**
+   * Starts cognito-local on {@code internalPort} and {@link CognitoFront} on {@code port} before it;
+   * everything (functions, authorizer, tools) talks to the front. Tokens name the front as issuer.
+   */
+  public static CognitoFront start(ChildProcesses children, NodeTools node, StateFolder state, SamTemplate template,
+      Intrinsics intrinsics, int port, int internalPort, int lambdaPort) {
     writeConfig(state.cognito(), triggers(template, intrinsics), port, lambdaPort);
     children.start("cognito-local", node.command("cognito-local", "lib/bin/start.js"), state.cognito(),
-        Map.of("HOST", Ports.HOST, "PORT", Integer.toString(port)), port);
-    return URI.create("http://" + Ports.HOST + ":" + port);
+        Map.of("HOST", Ports.HOST, "PORT", Integer.toString(internalPort)), internalPort);
+    return CognitoFront.start(port, URI.create("http://" + Ports.HOST + ":" + internalPort), state.cognito(),
+        node.npmDir().resolve("node_modules/cognito-local/lib/keys/cognitoLocal.private.json"));
   }
 
   /** LambdaConfig of the template's user pool(s): trigger name to local function name. */

@@ -68,7 +68,8 @@ public final class LocalCloud implements AutoCloseable {
 
     LambdaInvokeApi lambda = keep(LambdaInvokeApi.start(ports.lambda()));
     ChildProcesses children = keep(new ChildProcesses(state));
-    URI cognito = CognitoLocal.start(children, node, state, template, intrinsics, ports.cognito(), ports.lambda());
+    URI cognito = keep(CognitoLocal.start(children, node, state, template, intrinsics, ports.cognito(), ports.spare(),
+        ports.lambda())).endpoint();
     URI ses = SesLocal.start(children, node, state, ports.ses());
     new UserPoolProvisioner(cognito, state.names()).provision(template, names);
     try (var sesClient = AwsClients.ses(ses)) {

@@ -37,6 +37,12 @@ public record Ports(int gateway, int dynamodb, int s3, int cognito, int ses, int
         take("smtp", smtp, taken));
   }
 
+  /** A further free port, none of these (they must be resolved): for a service behind another (cognito-local). */
+  public int spare() {
+    Set<Integer> taken = new HashSet<>(Set.of(gateway, dynamodb, s3, cognito, ses, lambda, smtp));
+    return take("internal", 0, taken);
+  }
+
   private static int take(String service, int port, Set<Integer> taken) {
     if (port != 0) {
       if (!bindable(port)) {
