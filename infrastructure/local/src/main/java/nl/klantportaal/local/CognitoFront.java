@@ -47,8 +47,8 @@ import java.util.concurrent.Executors;
  * <ul>
  *   <li>{@code AdminUserGlobalSignOut}: revokes every refresh token cognito-local stored for the
  *       user (through cognito-local's own {@code RevokeToken}, so a later refresh is refused there)
- *       and records the moment, after which access tokens issued before it are refused on the
- *       operations that take one ({@code NotAuthorizedException: Access Token has been revoked}),
+ *       and records the moment: access tokens issued before it (those this front saw issued, and
+ *       any older by their issue time) are refused on the operations that take one ({@code NotAuthorizedException: Access Token has been revoked}),
  *       as Cognito does.</li>
  *   <li>{@code AdminSetUserMFAPreference}: performs cognito-local's own {@code SetUserMFAPreference}
  *       for the user, with an access token signed by cognito-local's published development key
@@ -78,6 +78,11 @@ public final class CognitoFront implements AutoCloseable {
   private final RSAKey signingKey;
   private final URI publicEndpoint;
   private final Properties signOuts = new Properties();
+  /** Access tokens issued through this front, per user (sub): revoked at a global sign-out even within its second. */
+  private final Map<String, Set<String>> issuedAccessTokens = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Set<String> revokedAccessTokens = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private static final Set<String> SIGN_IN_OPERATIONS = Set.of("InitiateAuth", "RespondToAuthChallenge",
+      "AdminInitiateAuth", "AdminRespondToAuthChallenge");
 
   private CognitoFront(HttpServer server, URI upstream, Path cognitoDb, Path signOutsFile, RSAKey signingKey) {
     this.server = server;
@@ -151,7 +156,7 @@ public final class CognitoFront implements AutoCloseable {
         sendError(exchange, 400, "NotAuthorizedException", "Access Token has been revoked");
         return;
       }
-      forward(exchange, body);
+      forward(exchange, body, SIGN_IN_OPERATIONS.contains(operation));
     } catch (CognitoError e) {
       sendError(exchange, e.status, e.type, e.getMessage());
     } catch (RuntimeException e) {
@@ -176,6 +181,7 @@ public final class CognitoFront implements AutoCloseable {
         throw new UncheckedIOException("Cannot write " + signOutsFile, e);
       }
     }
+    revokedAccessTokens.addAll(issuedAccessTokens.getOrDefault(sub, Set.of()));
     String clientId = clientOf(poolId);
     for (String refreshToken : refreshTokens(poolId, user.path("Username").asText())) {
       upstream("RevokeToken", Map.of("ClientId", clientId, "Token", refreshToken));
@@ -200,6 +206,10 @@ public final class CognitoFront implements AutoCloseable {
       synchronized (signOuts) {
         signedOutAt = signOuts.getProperty(Optional.ofNullable(claims.getSubject()).orElse(""));
       }
+      if (claims.getJWTID() != null && revokedAccessTokens.contains(claims.getJWTID())) {
+        return true;
+      }
+      // Tokens this front did not see issued (before a restart): by issue time, to the second.
       return signedOutAt != null && claims.getIssueTime() != null
           && claims.getIssueTime().toInstant().getEpochSecond() < Long.parseLong(signedOutAt);
     } catch (ParseException e) {
@@ -311,7 +321,23 @@ public final class CognitoFront implements AutoCloseable {
     }
   }
 
-  private void forward(HttpExchange exchange, byte[] body) throws IOException {
+  /** Notes the access token of a completed sign-in, so that a global sign-out can revoke exactly it. */
+  private void noteIssued(byte[] answer) {
+    try {
+      String token = AwsJsonApi.JSON.readTree(answer).path("AuthenticationResult").path("AccessToken").asText("");
+      if (!token.isEmpty()) {
+        JWTClaimsSet claims = SignedJWT.parse(token).getJWTClaimsSet();
+        if (claims.getSubject() != null && claims.getJWTID() != null) {
+          issuedAccessTokens.computeIfAbsent(claims.getSubject(), k -> java.util.concurrent.ConcurrentHashMap.newKeySet())
+              .add(claims.getJWTID());
+        }
+      }
+    } catch (IOException | ParseException e) {
+      throw new IllegalStateException("cognito-local answered a sign-in with an unreadable token", e);
+    }
+  }
+
+  private void forward(HttpExchange exchange, byte[] body, boolean signIn) throws IOException {
     URI uri = upstream.resolve(exchange.getRequestURI().getRawPath()
         + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery()));
     HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
@@ -322,6 +348,9 @@ public final class CognitoFront implements AutoCloseable {
     }
     try {
       HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      if (signIn && response.statusCode() == 200) {
+        noteIssued(response.body());
+      }
       for (String header : List.of("x-amzn-RequestId", "Location", "Cache-Control")) {
         response.headers().firstValue(header).ifPresent(v -> exchange.getResponseHeaders().add(header, v));
       }

@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.LimitExceed
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.TooManyRequestsException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotConfirmedException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserLambdaValidationException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExistsException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifySoftwareTokenResponseType;
@@ -76,14 +77,14 @@ public final class CognitoIdentityProvider implements IdentityProvider {
 
   @Override
   public SignInStep signIn(String email, String password) {
-    var response = call(() -> cognito.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+    var response = tokenCall(() -> cognito.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
         .authParameters(Map.of("USERNAME", email, "PASSWORD", password, "SECRET_HASH", secretHash(email)))));
     return step(response.challengeName(), response.session(), response.authenticationResult());
   }
 
   @Override
   public SignInStep answerTotp(String email, String session, String code) {
-    var response = call(() -> cognito.respondToAuthChallenge(r -> r.clientId(clientId)
+    var response = tokenCall(() -> cognito.respondToAuthChallenge(r -> r.clientId(clientId)
         .challengeName(ChallengeNameType.SOFTWARE_TOKEN_MFA).session(session)
         .challengeResponses(Map.of("USERNAME", email, "SOFTWARE_TOKEN_MFA_CODE", code, "SECRET_HASH", secretHash(email)))));
     return step(response.challengeName(), response.session(), response.authenticationResult());
@@ -91,7 +92,7 @@ public final class CognitoIdentityProvider implements IdentityProvider {
 
   @Override
   public SignInStep answerNewPassword(String email, String session, String newPassword) {
-    var response = call(() -> cognito.respondToAuthChallenge(r -> r.clientId(clientId)
+    var response = tokenCall(() -> cognito.respondToAuthChallenge(r -> r.clientId(clientId)
         .challengeName(ChallengeNameType.NEW_PASSWORD_REQUIRED).session(session)
         .challengeResponses(Map.of("USERNAME", email, "NEW_PASSWORD", newPassword, "SECRET_HASH", secretHash(email)))));
     return step(response.challengeName(), response.session(), response.authenticationResult());
@@ -99,7 +100,7 @@ public final class CognitoIdentityProvider implements IdentityProvider {
 
   @Override
   public Tokens refresh(UserId user, String refreshToken) {
-    var response = call(() -> cognito.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
+    var response = tokenCall(() -> cognito.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
         .authParameters(Map.of("REFRESH_TOKEN", refreshToken, "SECRET_HASH", secretHash(user.value())))));
     return tokens(response.authenticationResult());
   }
@@ -184,6 +185,18 @@ public final class CognitoIdentityProvider implements IdentityProvider {
   private static Tokens tokens(AuthenticationResultType result) {
     return new Tokens(result.idToken(), result.accessToken(), Optional.ofNullable(result.refreshToken()),
         result.expiresIn() == null ? 900 : result.expiresIn());
+  }
+
+  /**
+   * A call that issues tokens: the PreTokenGeneration trigger refuses a deactivated or unknown portal
+   * account (UserLambdaValidationException), answered outward like wrong credentials.
+   */
+  private static <T> T tokenCall(Supplier<T> request) {
+    try {
+      return call(request);
+    } catch (UserLambdaValidationException e) {
+      throw new Refused(Refused.Reason.INVALID_CREDENTIALS);
+    }
   }
 
   private static <T> T call(Supplier<T> request) {
