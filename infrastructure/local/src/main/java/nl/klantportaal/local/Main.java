@@ -19,6 +19,15 @@ public final class Main {
       }
       return;
     }
+    if (args.length >= 1 && args[0].equals("bootstrap-admin")) {
+      try {
+        System.exit(BootstrapAdminCommand.local(root, java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+      } catch (StartFailure e) {
+        System.err.println(e.getMessage());
+        System.exit(2);
+      }
+      return;
+    }
     Options options;
     try {
       options = Options.parse(root, args);
