@@ -6,7 +6,11 @@ import java.util.Map;
 import nl.klantportaal.core.adapter.aws.AwsClients;
 import nl.klantportaal.core.adapter.aws.CursorKeys;
 import nl.klantportaal.core.adapter.dynamodb.CursorCodec;
+import nl.klantportaal.core.adapter.dynamodb.DynamoDbCatalogueRepository;
 import nl.klantportaal.core.adapter.dynamodb.DynamoDbCustomerRepository;
+import nl.klantportaal.core.adapter.dynamodb.DynamoDbTicketRepository;
+import nl.klantportaal.core.ticket.port.CatalogueRepository;
+import nl.klantportaal.core.ticket.port.TicketRepository;
 import nl.klantportaal.core.adapter.dynamodb.DynamoDbIdempotencyStore;
 import nl.klantportaal.core.adapter.dynamodb.DynamoDbUserRepository;
 import nl.klantportaal.core.adapter.cognito.CognitoIdentityProvider;
@@ -86,6 +90,19 @@ public final class PortalWiring {
     String from = config.get("SENDER_ADDRESS")
         .orElseThrow(() -> new IllegalStateException("Environment variable SENDER_ADDRESS is required"));
     return new SesMailSender(clients.ses(), from);
+  }
+
+  public TicketRepository tickets() {
+    return new DynamoDbTicketRepository(table);
+  }
+
+  public CatalogueRepository catalogue() {
+    return new DynamoDbCatalogueRepository(table);
+  }
+
+  /** Days after which a resolved ticket the customer left alone closes (AUTO_CLOSE_DAYS, default 7). */
+  public Duration autoCloseAfter() {
+    return Duration.ofDays(config.get("AUTO_CLOSE_DAYS").map(Integer::parseInt).orElse(7));
   }
 
   public SignInGuard signInGuard() {

@@ -3,6 +3,9 @@ package nl.klantportaal.core.adapter.dynamodb;
 import java.util.Locale;
 import java.util.Optional;
 import nl.klantportaal.core.identity.domain.TenantId;
+import nl.klantportaal.core.identity.domain.UserId;
+import nl.klantportaal.core.ticket.domain.TicketRef;
+import nl.klantportaal.core.ticket.domain.TicketStatus;
 
 /**
  * Every key string of the single table is built here and nowhere else (docs/data-model.md is the
@@ -76,5 +79,100 @@ public final class Keys {
   /** Scoped under the caller's tenant; provider staff (no tenant) under PROVIDER. */
   public static String idempotency(Optional<TenantId> tenant, String scopedHash) {
     return tenant.map(t -> tenant(t) + "#IDEMPOTENCY#").orElse("PROVIDER#IDEMPOTENCY#") + scopedHash;
+  }
+
+  // Tickets --------------------------------------------------------------------------------
+  public static final String GSI3 = "GSI3";
+  public static final String GSI3PK = "GSI3PK";
+  public static final String GSI3SK = "GSI3SK";
+  public static final String GSI4 = "GSI4";
+  public static final String GSI4PK = "GSI4PK";
+  public static final String GSI4SK = "GSI4SK";
+  public static final String GSI5 = "GSI5";
+  public static final String GSI5PK = "GSI5PK";
+  public static final String GSI5SK = "GSI5SK";
+  public static final String GSI6 = "GSI6";
+  public static final String GSI6PK = "GSI6PK";
+  public static final String GSI6SK = "GSI6SK";
+  public static final String DUE_INDEX = "DueIndex";
+  public static final String DUE_PK = "DuePK";
+  public static final String DUE_SK = "DueSK";
+  /** Pending timed events (auto-close, SLA) spread over this many partitions of DueIndex. */
+  public static final int DUE_SHARDS = nl.klantportaal.core.ticket.port.TicketRepository.DUE_SHARDS;
+
+  public static final String TICKET_COUNTER_SK = "COUNTER#TICKET";
+  public static final String TICKET_SK = "PUB#TICKET";
+  public static final String PUBLIC_PREFIX = "PUB#";
+  public static final String MESSAGE_PREFIX = "PUB#MSG#";
+  public static final String NOTE_PREFIX = "STAFF#NOTE#";
+  public static final String TICKET_AUDIT_PREFIX = "STAFF#AUDIT#";
+  public static final String WATCH_PREFIX = "PUB#WATCH#";
+  public static final String APPROVAL_SK = "PUB#APPROVAL";
+  public static final String AUTO_CLOSE_SK = "STAFF#DUE#AUTO_CLOSE";
+  public static final String CATALOGUE = "CATALOGUE";
+  public static final String CATEGORY_PREFIX = "CATEGORY#";
+  public static final String REQUEST_TYPE_PREFIX = "REQUESTTYPE#";
+
+  public static String ticket(TicketRef ref) {
+    return tenant(ref.tenant()) + "#TICKET#" + ref.number().padded();
+  }
+
+  public static String message(String at, String id, boolean internal) {
+    return (internal ? NOTE_PREFIX : MESSAGE_PREFIX) + at + "#" + id;
+  }
+
+  public static String ticketAudit(String at, String id) {
+    return TICKET_AUDIT_PREFIX + at + "#" + id;
+  }
+
+  public static String watch(UserId user) {
+    return WATCH_PREFIX + user.value();
+  }
+
+  /** {@code <at>#<n8>}: a customer's ticket views sort by a time, then number. */
+  public static String atTicket(String at, TicketRef ref) {
+    return at + "#" + ref.number().padded();
+  }
+
+  /** {@code <at>#<t>#<n8>}: provider queues hold every customer's tickets. */
+  public static String atTenantTicket(String at, TicketRef ref) {
+    return at + "#" + ref.tenant().value() + "#" + ref.number().padded();
+  }
+
+  public static String reporterTickets(TenantId tenant, UserId reporter) {
+    return tenant(tenant) + "#REPORTER#" + reporter.value();
+  }
+
+  public static String watcherTickets(TenantId tenant, UserId watcher) {
+    return tenant(tenant) + "#WATCHER#" + watcher.value();
+  }
+
+  public static String tenantTickets(TenantId tenant) {
+    return tenant(tenant) + "#TICKETS";
+  }
+
+  public static String pendingApprovals(TenantId tenant) {
+    return tenant(tenant) + "#APPROVALS#PENDING";
+  }
+
+  public static String statusQueue(TicketStatus status) {
+    return "QUEUE#STATUS#" + status.wireName();
+  }
+
+  public static String assigneeQueue(Optional<UserId> assignee) {
+    return "QUEUE#ASSIGNEE#" + assignee.map(UserId::value).orElse("none");
+  }
+
+  /** The DueIndex partition of a ticket's timed events: a stable hash of the ticket, mod the shard count. */
+  public static String dueShard(TicketRef ref) {
+    return "DUE#" + Math.floorMod(ref.token().hashCode(), DUE_SHARDS);
+  }
+
+  public static String dueShard(int shard) {
+    return "DUE#" + shard;
+  }
+
+  public static String due(String at, String kind, TicketRef ref) {
+    return at + "#" + kind + "#" + ref.tenant().value() + "#" + ref.number().padded();
   }
 }

@@ -8,6 +8,7 @@ import nl.klantportaal.core.paging.Page;
 import nl.klantportaal.core.paging.PageRequest;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.extensions.VersionedRecordExtension;
@@ -83,10 +84,21 @@ public final class PortalTable {
    * on {@code scope.partitionValue()}; the cursor must have been made by the same scope.
    */
   public <T> Page<T> queryPage(TableSchema<T> schema, CursorCodec.QueryScope scope, PageRequest page) {
+    return queryPage(schema, scope, page, true, Optional.empty());
+  }
+
+  /**
+   * As above, in either direction of the sort key, with an optional filter applied within the keyed
+   * query (a filtered page may hold fewer than {@code limit} items; its cursor still moves on).
+   */
+  public <T> Page<T> queryPage(TableSchema<T> schema, CursorCodec.QueryScope scope, PageRequest page, boolean ascending,
+      Optional<Expression> filter) {
     Key key = Key.builder().partitionValue(scope.partitionValue()).build();
     QueryEnhancedRequest.Builder request = QueryEnhancedRequest.builder()
         .queryConditional(QueryConditional.keyEqualTo(key))
+        .scanIndexForward(ascending)
         .limit(page.limit());
+    filter.ifPresent(request::filterExpression);
     page.cursor().ifPresent(cursor -> request.exclusiveStartKey(cursors.get().decode(cursor, scope)));
     var pages = "table".equals(scope.indexName())
         ? table(schema).query(request.build())

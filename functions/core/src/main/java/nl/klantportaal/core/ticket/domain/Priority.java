@@ -5,7 +5,7 @@ import java.util.Optional;
 import nl.klantportaal.core.shared.domain.Language;
 
 /** A ticket's priority, highest first; the seed's Kritiek, Hoog, Normaal, Laag. */
-public enum Priority {
+public enum Priority implements WireEnum {
   CRITICAL("critical", "Kritiek", "Critical", "Kritisch"),
   HIGH("high", "Hoog", "High", "Hoch"),
   NORMAL("normal", "Normaal", "Normal", "Normal"),
@@ -23,6 +23,7 @@ public enum Priority {
     this.german = german;
   }
 
+  @Override
   public String wireName() {
     return wireName;
   }

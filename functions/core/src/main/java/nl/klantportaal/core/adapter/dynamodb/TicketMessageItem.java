@@ -1,0 +1,77 @@
+package nl.klantportaal.core.adapter.dynamodb;
+
+import static nl.klantportaal.core.adapter.dynamodb.Attributes.number;
+import static nl.klantportaal.core.adapter.dynamodb.Attributes.string;
+
+import java.time.Instant;
+import nl.klantportaal.core.identity.domain.TenantId;
+import nl.klantportaal.core.identity.domain.UserId;
+import nl.klantportaal.core.ticket.domain.AuthorSide;
+import nl.klantportaal.core.ticket.domain.TicketMessage;
+import nl.klantportaal.core.ticket.domain.TicketNumber;
+import nl.klantportaal.core.ticket.domain.TicketRef;
+import nl.klantportaal.core.ticket.domain.TicketSource;
+import nl.klantportaal.core.ticket.domain.WireEnum;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
+
+/**
+ * A public reply ({@code PUB#MSG#<at>#<id>}, type {@code Message}) or an internal note
+ * ({@code STAFF#NOTE#<at>#<id>}, type {@code Note}) in the ticket's partition; written once.
+ */
+final class TicketMessageItem {
+  String pk;
+  String sk;
+  String type;
+  String tenantId;
+  Long number;
+  String id;
+  String authorId;
+  String authorName;
+  String authorSide;
+  String body;
+  String source;
+  String at;
+
+  static final TableSchema<TicketMessageItem> SCHEMA;
+
+  static {
+    StaticTableSchema.Builder<TicketMessageItem> b =
+        StaticTableSchema.builder(TicketMessageItem.class).newItemSupplier(TicketMessageItem::new);
+    Attributes.key(b, i -> i.pk, (i, v) -> i.pk = v, i -> i.sk, (i, v) -> i.sk = v);
+    string(b, "type", i -> i.type, (i, v) -> i.type = v);
+    string(b, "tenantId", i -> i.tenantId, (i, v) -> i.tenantId = v);
+    number(b, "number", i -> i.number, (i, v) -> i.number = v);
+    string(b, "id", i -> i.id, (i, v) -> i.id = v);
+    string(b, "authorId", i -> i.authorId, (i, v) -> i.authorId = v);
+    string(b, "authorName", i -> i.authorName, (i, v) -> i.authorName = v);
+    string(b, "authorSide", i -> i.authorSide, (i, v) -> i.authorSide = v);
+    string(b, "body", i -> i.body, (i, v) -> i.body = v);
+    string(b, "source", i -> i.source, (i, v) -> i.source = v);
+    string(b, "at", i -> i.at, (i, v) -> i.at = v);
+    SCHEMA = b.build();
+  }
+
+  static TicketMessageItem from(TicketMessage m) {
+    TicketMessageItem i = new TicketMessageItem();
+    i.pk = Keys.ticket(m.ticket());
+    i.sk = Keys.message(m.at().toString(), m.id(), m.internal());
+    i.type = m.internal() ? "Note" : "Message";
+    i.tenantId = m.ticket().tenant().value();
+    i.number = m.ticket().number().value();
+    i.id = m.id();
+    i.authorId = m.author().value();
+    i.authorName = m.authorName();
+    i.authorSide = m.side().wireName();
+    i.body = m.body();
+    i.source = m.source().wireName();
+    i.at = m.at().toString();
+    return i;
+  }
+
+  TicketMessage toDomain() {
+    return new TicketMessage(id, new TicketRef(new TenantId(tenantId), new TicketNumber(number)), new UserId(authorId),
+        authorName, WireEnum.parse(AuthorSide.class, authorSide), body, "Note".equals(type),
+        WireEnum.parse(TicketSource.class, source), Instant.parse(at));
+  }
+}

@@ -1,0 +1,17 @@
+package nl.klantportaal.core.ticket.domain;
+
+/** A service request's customer-admin approval; NONE for everything that needs none. */
+public enum ApprovalState implements WireEnum {
+  NONE("none"), PENDING("pending"), APPROVED("approved"), REJECTED("rejected");
+
+  private final String wireName;
+
+  ApprovalState(String wireName) {
+    this.wireName = wireName;
+  }
+
+  @Override
+  public String wireName() {
+    return wireName;
+  }
+}

@@ -1,0 +1,10 @@
+package nl.klantportaal.core.ticket.domain;
+
+/** A provider-managed ticket category (workplace, network, e-mail, ...). */
+public record Category(String id, LocalizedText name, boolean active) {
+  public Category {
+    if (!id.matches("[a-z0-9][a-z0-9-]{1,39}")) {
+      throw new IllegalArgumentException("A category id is a lower-case slug: " + id);
+    }
+  }
+}

@@ -1,0 +1,17 @@
+package nl.klantportaal.core.ticket.domain;
+
+/** How a ticket or message reached the provider. */
+public enum TicketSource implements WireEnum {
+  PORTAL("portal"), EMAIL("email"), PHONE("phone");
+
+  private final String wireName;
+
+  TicketSource(String wireName) {
+    this.wireName = wireName;
+  }
+
+  @Override
+  public String wireName() {
+    return wireName;
+  }
+}

@@ -1,0 +1,87 @@
+package nl.klantportaal.core.ticket.port;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import nl.klantportaal.core.identity.domain.TenantId;
+import nl.klantportaal.core.identity.domain.UserId;
+import nl.klantportaal.core.paging.Page;
+import nl.klantportaal.core.paging.PageRequest;
+import nl.klantportaal.core.ticket.domain.Priority;
+import nl.klantportaal.core.ticket.domain.Ticket;
+import nl.klantportaal.core.ticket.domain.TicketAudit;
+import nl.klantportaal.core.ticket.domain.TicketMessage;
+import nl.klantportaal.core.ticket.domain.TicketNumber;
+import nl.klantportaal.core.ticket.domain.TicketRef;
+import nl.klantportaal.core.ticket.domain.TicketStatus;
+
+/** Tickets with their conversation, involved persons, approval and audit trail; each change is one transaction. */
+public interface TicketRepository {
+  /** Pending timed events are spread over this many DueIndex partitions, read one by one. */
+  int DUE_SHARDS = 4;
+
+  /** The customer's next ticket number (an atomic counter; a failed create leaves a gap, never a duplicate). */
+  TicketNumber nextNumber(TenantId tenant);
+
+  /** Stores a new ticket, its watch items, approval item, first messages and audit entry; Conflict if it exists. */
+  void create(Ticket ticket, List<TicketMessage> messages, TicketAudit audit);
+
+  Optional<Ticket> find(TicketRef ref);
+
+  /**
+   * Stores {@code change.next()} if the stored version is still {@code change.previous().version()},
+   * with its new messages, audit entries, watch items and timed events; Conflict VERSION otherwise.
+   */
+  void save(TicketChange change);
+
+  /** The ticket with its conversation in one query: public items only, or everything for provider staff. */
+  Optional<TicketThread> thread(TicketRef ref, boolean withStaffItems);
+
+  Page<Ticket> list(TicketQuery query, PageRequest page);
+
+  /** Timed events due at {@code now} from one DueIndex shard, oldest first, at most {@code limit}. */
+  List<DueEntry> due(int shard, Instant now, int limit);
+
+  /** A change of one ticket and everything written with it. */
+  record TicketChange(Ticket previous, Ticket next, List<TicketMessage> messages, List<TicketAudit> audit,
+      Optional<Instant> autoCloseAt) {
+    public TicketChange {
+      messages = List.copyOf(messages);
+      audit = List.copyOf(audit);
+      if (!previous.ref().equals(next.ref()) || next.version() != previous.version() + 1) {
+        throw new IllegalArgumentException("A change moves one ticket one version on");
+      }
+    }
+  }
+
+  /** A ticket and what one query of its partition read. */
+  record TicketThread(Ticket ticket, List<TicketMessage> messages, List<TicketAudit> audit) {
+    public TicketThread {
+      messages = List.copyOf(messages);
+      audit = List.copyOf(audit);
+    }
+  }
+
+  /** The keyed views; {@code filter} narrows within the keyed query (see docs/tickets.md for its cost). */
+  sealed interface TicketQuery {
+    Filter filter();
+
+    record Reported(TenantId tenant, UserId reporter, Filter filter) implements TicketQuery {}
+
+    record Shared(TenantId tenant, UserId watcher, Filter filter) implements TicketQuery {}
+
+    record Organisation(TenantId tenant, Sort sort, Filter filter) implements TicketQuery {}
+
+    record ByStatus(TicketStatus status, Sort sort, Filter filter) implements TicketQuery {}
+
+    record ByAssignee(Optional<UserId> assignee, Filter filter) implements TicketQuery {}
+
+    record PendingApproval(TenantId tenant, Filter filter) implements TicketQuery {}
+  }
+
+  enum Sort { UPDATED, CREATED }
+
+  record Filter(Optional<Priority> priority, Optional<String> category) {
+    public static final Filter NONE = new Filter(Optional.empty(), Optional.empty());
+  }
+}
