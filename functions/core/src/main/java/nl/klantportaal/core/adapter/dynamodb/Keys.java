@@ -77,4 +77,49 @@ public final class Keys {
   public static String idempotency(Optional<TenantId> tenant, String scopedHash) {
     return tenant.map(t -> tenant(t) + "#IDEMPOTENCY#").orElse("PROVIDER#IDEMPOTENCY#") + scopedHash;
   }
+
+  // Tickets (the contract in docs/data-model.md "Ticket items") ----------------------------
+  public static final String TICKET_SK = "PUB#TICKET";
+  public static final String PUBLIC_PREFIX = "PUB#";
+  public static final String PUBLIC_MESSAGE_PREFIX = "PUB#MSG#";
+
+  /** {@code TENANT#<t>#TICKET#<n8>}: every item of one ticket. */
+  public static String ticket(TenantId tenant, long number) {
+    return tenant(tenant) + "#TICKET#" + String.format(Locale.ROOT, "%08d", number);
+  }
+
+  // Notifications --------------------------------------------------------------------------
+  public static final String OUTBOX_SK = "OUTBOX";
+  public static final String DUE_INDEX = "DueIndex";
+  public static final String DUE_PK = "DuePK";
+  public static final String DUE_SK = "DueSK";
+  /** Mail retries are sharded over their own four DueIndex partitions, apart from the SLA's {@code DUE#<s>}. */
+  public static final int MAIL_DUE_SHARDS = 4;
+
+  public static String outbox(String outboxId) {
+    return "OUTBOX#" + outboxId;
+  }
+
+  public static String dueMail(int shard) {
+    return "DUE#MAIL#" + shard;
+  }
+
+  /** The shard of an outbox id (hex): its first digit mod 4, so retries spread evenly. */
+  /** The outbox id back from its partition key (the DueIndex answers keys only). */
+  public static String outboxIdOf(String partitionKey) {
+    if (!partitionKey.startsWith("OUTBOX#")) {
+      throw new IllegalArgumentException("Not an outbox key: " + partitionKey);
+    }
+    return partitionKey.substring("OUTBOX#".length());
+  }
+
+  public static int dueMailShard(String outboxId) {
+    return Character.digit(outboxId.charAt(0), 16) % MAIL_DUE_SHARDS;
+  }
+
+  public static String dueMailSort(java.time.Instant dueAt, String outboxId) {
+    return dueAt + "#MAIL#" + outboxId;
+  }
+
+  public static final String MAIL_ROUTES = "MAILROUTE";
 }
