@@ -48,7 +48,6 @@ class TicketNotificationsHandlerTest {
     LocalDynamoDb dynamoDb = LocalDynamoDb.shared();
     String table = dynamoDb.createPortalTable();
     env = TestEnvironment.forTable(dynamoDb, table);
-    env.put("PORTAL_ORIGIN", "https://portal.example.test");
     wiring = new PortalWiring(Config.fromEnvironment(env), Clock.fixed(NOW, ZoneOffset.UTC));
     mail = new RecordingMailSender();
     handler = new TicketNotificationsHandler(wiring, mail);

@@ -81,10 +81,10 @@ public final class DynamoDbOutbox implements Outbox {
     List<String> ids = new ArrayList<>();
     for (int shard = 0; shard < Keys.MAIL_DUE_SHARDS; shard++) {
       String partition = Keys.dueMail(shard);
-      // Up to now inclusive: "<now>#MAIL#" sorts before every entry due at exactly now, so "~" closes the range.
+      // Up to now inclusive: "<now>#MAIL#" sorts before every entry due in this second, so "~" closes the range.
       QueryResponse page = table.client().query(r -> r.tableName(table.name()).indexName(Keys.DUE_INDEX)
           .keyConditionExpression("DuePK = :p AND DueSK <= :now")
-          .expressionAttributeValues(Map.of(":p", s(partition), ":now", s(now + "#MAIL#~")))
+          .expressionAttributeValues(Map.of(":p", s(partition), ":now", s(Keys.dueMailBound(now) + "~")))
           .limit(limitPerShard));
       page.items().forEach(item -> ids.add(Keys.outboxIdOf(item.get(Keys.PK).s())));
     }

@@ -117,8 +117,14 @@ public final class Keys {
     return Character.digit(outboxId.charAt(0), 16) % MAIL_DUE_SHARDS;
   }
 
+  /** {@code <dueAt>#MAIL#<id>}, the time in whole seconds (a fraction would sort before its own second). */
   public static String dueMailSort(java.time.Instant dueAt, String outboxId) {
-    return dueAt + "#MAIL#" + outboxId;
+    return dueMailBound(dueAt) + outboxId;
+  }
+
+  /** The DueIndex sort key prefix of everything due at {@code at}: query {@code DueSK <= bound + "~"}. */
+  public static String dueMailBound(java.time.Instant at) {
+    return at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "#MAIL#";
   }
 
   public static final String MAIL_ROUTES = "MAILROUTE";
