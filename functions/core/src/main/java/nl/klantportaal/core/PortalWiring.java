@@ -27,6 +27,17 @@ import nl.klantportaal.core.adapter.dynamodb.PortalTable;
 import nl.klantportaal.core.config.Config;
 import nl.klantportaal.core.customer.port.CustomerRepository;
 import nl.klantportaal.core.idempotency.usecase.IdempotentExecution;
+import nl.klantportaal.core.adapter.dynamodb.DynamoDbMailRoutes;
+import nl.klantportaal.core.adapter.dynamodb.DynamoDbOutbox;
+import nl.klantportaal.core.adapter.dynamodb.DynamoDbTicketReader;
+import nl.klantportaal.core.notification.domain.MailRoute;
+import nl.klantportaal.core.notification.domain.RetryPolicy;
+import nl.klantportaal.core.notification.domain.Sender;
+import nl.klantportaal.core.notification.port.MailRoutes;
+import nl.klantportaal.core.notification.usecase.MailDelivery;
+import nl.klantportaal.core.notification.usecase.ManageMailRoutes;
+import nl.klantportaal.core.notification.usecase.NotifyTicketChange;
+import nl.klantportaal.core.notification.usecase.RetryDueMail;
 
 /**
  * Plain constructor wiring for one function container: configuration, clients and adapters are
@@ -87,9 +98,43 @@ public final class PortalWiring {
 
   /** Mail from SENDER_ADDRESS through SES. */
   public MailSender mailSender() {
-    String from = config.get("SENDER_ADDRESS")
+    return new SesMailSender(clients.ses(), senderAddress(), clock);
+  }
+
+  private String senderAddress() {
+    return config.get("SENDER_ADDRESS")
         .orElseThrow(() -> new IllegalStateException("Environment variable SENDER_ADDRESS is required"));
-    return new SesMailSender(clients.ses(), from);
+  }
+
+  // Notifications ---------------------------------------------------------------------------
+
+  public MailRoutes mailRoutes() {
+    return new DynamoDbMailRoutes(table);
+  }
+
+  public ManageMailRoutes manageMailRoutes() {
+    return new ManageMailRoutes(mailRoutes(), clock);
+  }
+
+  /**
+   * Ticket mail: SENDER_ADDRESS and the optional MAIL_CONFIGURATION_SET are the default sender,
+   * PORTAL_ORIGIN the base of links; Message-IDs use the sender address's domain.
+   */
+  public NotifyTicketChange notifyTicketChange(MailSender sender) {
+    String origin = config.get("PORTAL_ORIGIN")
+        .orElseThrow(() -> new IllegalStateException("Environment variable PORTAL_ORIGIN is required"));
+    String domain = MailRoute.domainOf(senderAddress().replaceAll("^.*<|>\\s*$", ""));
+    return new NotifyTicketChange(new DynamoDbTicketReader(table), users(), new DynamoDbOutbox(table), mailDelivery(sender),
+        new NotifyTicketChange.Settings(origin.replaceAll("/+$", ""), domain, RetryPolicy.DEFAULT), clock);
+  }
+
+  public RetryDueMail retryDueMail(MailSender sender) {
+    return new RetryDueMail(new DynamoDbOutbox(table), mailDelivery(sender), RetryPolicy.DEFAULT);
+  }
+
+  private MailDelivery mailDelivery(MailSender sender) {
+    return new MailDelivery(new DynamoDbOutbox(table), mailRoutes(), sender,
+        new Sender(senderAddress(), config.get("MAIL_CONFIGURATION_SET")), RetryPolicy.DEFAULT, clock);
   }
 
   public TicketRepository tickets() {

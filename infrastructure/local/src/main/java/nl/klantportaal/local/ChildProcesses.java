@@ -78,6 +78,22 @@ public final class ChildProcesses implements AutoCloseable {
     return child;
   }
 
+  /** Stops the one child of that name and forgets it (a test stopping an emulator to see a fault). */
+  public void stop(String name) {
+    for (Running child : List.copyOf(running)) {
+      if (child.name().equals(name)) {
+        stop(child.process());
+        try {
+          Files.deleteIfExists(child.pidFile());
+        } catch (IOException e) {
+          throw new UncheckedIOException("Cannot remove " + child.pidFile(), e);
+        }
+        running.remove(child);
+        ALL.remove(child.process());
+      }
+    }
+  }
+
   public List<Running> running() {
     return List.copyOf(running);
   }

@@ -32,6 +32,9 @@ public final class LocalCloud implements AutoCloseable {
   private InboundMail inboundMail;
   private final List<StreamMapping> mappings = new ArrayList<>();
   private List<String> buckets = List.of();
+  private ChildProcesses children;
+  private NodeTools node;
+  private SamTemplate template;
 
   private LocalCloud(Options options, StateFolder state, LocalNames names) {
     this.options = options;
@@ -56,7 +59,8 @@ public final class LocalCloud implements AutoCloseable {
   private void startAll(SamTemplate template) {
     Ports ports = options.ports().resolved();
     Intrinsics intrinsics = names.intrinsics();
-    NodeTools node = NodeTools.find(options.npmDir());
+    this.template = template;
+    node = NodeTools.find(options.npmDir());
     node.installWhenMissing();
 
     LocalDynamoDb dynamoDb = keep(LocalDynamoDb.start(state, ports.dynamodb()));
@@ -67,7 +71,7 @@ public final class LocalCloud implements AutoCloseable {
     buckets = new DataProvisioner(template, names).buckets(s3Client);
 
     LambdaInvokeApi lambda = keep(LambdaInvokeApi.start(ports.lambda()));
-    ChildProcesses children = keep(new ChildProcesses(state));
+    children = keep(new ChildProcesses(state));
     URI cognito = keep(CognitoLocal.start(children, node, state, template, intrinsics, ports.cognito(), ports.spare(),
         ports.lambda())).endpoint();
     URI ses = SesLocal.start(children, node, state, ports.ses());
@@ -119,6 +123,21 @@ public final class LocalCloud implements AutoCloseable {
 
   public DeadLetters deadLetters() {
     return new DeadLetters(state.deadLetters());
+  }
+
+  /**
+   * Stops aws-ses-v2-local, so every send fails as with SES unreachable (fault injection for
+   * tests); {@link #startSes()} starts it again on the same port, with an empty store.
+   */
+  public void stopSes() {
+    children.stop("aws-ses-v2-local");
+  }
+
+  public void startSes() {
+    SesLocal.start(children, node, state, endpoints.ses().getPort());
+    try (var sesClient = AwsClients.ses(endpoints.ses())) {
+      SesLocal.createTemplates(template, names.intrinsics(), sesClient);
+    }
   }
 
   public LocalNames names() {

@@ -57,6 +57,7 @@ public final class LocalNames implements Intrinsics.Names {
         case SamTemplate.TABLE -> tableName(logicalId);
         case "AWS::S3::Bucket" -> bucketName(logicalId);
         case SamTemplate.FUNCTION -> logicalId;
+        case "AWS::SES::ConfigurationSet" -> logicalId;
         default -> fakeArn(logicalId);
       };
     };

@@ -6,9 +6,10 @@ import nl.klantportaal.template.Intrinsics;
 import nl.klantportaal.template.SamTemplate;
 import nl.klantportaal.template.Yamls;
 
-/** A function's {@code DynamoDB} event: Lambda's event source mapping settings as the template declares them. */
+/** A function's {@code DynamoDB} event: Lambda's event source mapping settings (FilterCriteria included) as the template declares them. */
 public record StreamMapping(String name, String function, String streamArn, boolean fromLatest, int batchSize,
-    int maximumRetryAttempts, boolean bisectOnError, boolean reportsItemFailures, Optional<String> failureDestination) {
+    int maximumRetryAttempts, boolean bisectOnError, boolean reportsItemFailures, Optional<String> failureDestination,
+    StreamFilter filter) {
 
   /** AWS retries until the record expires (-1); locally a bound keeps a poisoned shard moving. */
   static final int LOCAL_RETRY_BOUND = 3;
@@ -23,6 +24,7 @@ public record StreamMapping(String name, String function, String streamArn, bool
         retries < 0 ? LOCAL_RETRY_BOUND : retries,
         Boolean.parseBoolean(Yamls.string(p.get("BisectBatchOnFunctionError"))),
         Yamls.list(p.get("FunctionResponseTypes")).contains("ReportBatchItemFailures"),
-        Optional.of(destination).filter(d -> !d.isEmpty()));
+        Optional.of(destination).filter(d -> !d.isEmpty()),
+        StreamFilter.of(p.get("FilterCriteria")));
   }
 }

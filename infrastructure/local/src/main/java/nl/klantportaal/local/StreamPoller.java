@@ -20,7 +20,8 @@ import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
- * Lambda's event source mapping for one DynamoDB stream and function: batches up to BatchSize in
+ * Lambda's event source mapping for one DynamoDB stream and function: drops records its
+ * FilterCriteria do not match (as Lambda does, before invoking), batches up to BatchSize in
  * order per shard, at least once; a failed batch is retried up to MaximumRetryAttempts, bisected on
  * function errors when asked, resumed after the last good record on partial batch responses; what
  * still fails goes to the on-failure destination and the shard moves on. Checkpoints survive restarts.
@@ -123,7 +124,15 @@ public final class StreamPoller implements AutoCloseable {
     }
     List<Record> records = response.records();
     if (!records.isEmpty()) {
-      deliver(shardId, records, mapping.maximumRetryAttempts(), 1);
+      List<Record> matching = records.stream()
+          .filter(r -> mapping.filter().matches(StreamRecords.record(r, mapping.streamArn()))).toList();
+      if (matching.size() < records.size()) {
+        System.out.printf("STREAM %s %d record(s) filtered out by FilterCriteria%n", mapping.function(),
+            records.size() - matching.size());
+      }
+      if (!matching.isEmpty()) {
+        deliver(shardId, matching, mapping.maximumRetryAttempts(), 1);
+      }
       checkpoints.save(mapping, shardId, records.getLast().dynamodb().sequenceNumber());
     }
     if (response.nextShardIterator() == null) {

@@ -59,4 +59,11 @@ public final class Observability {
   public static void count(String metric) {
     METRICS.addMetric(metric, 1, MetricUnit.COUNT);
   }
+
+  /** A business counter raised by {@code n} at once; nothing is emitted for zero. */
+  public static void count(String metric, int n) {
+    if (n > 0) {
+      METRICS.addMetric(metric, n, MetricUnit.COUNT);
+    }
+  }
 }

@@ -18,6 +18,11 @@ final class RecordingMailSender implements MailSender {
     return "recorded-" + sent.size();
   }
 
+  @Override
+  public String send(ThreadedMail mail) {
+    throw new AssertionError("The identity functions send no threaded ticket mail");
+  }
+
   List<OutgoingMail> sent() {
     return List.copyOf(sent);
   }

@@ -103,7 +103,6 @@ public final class Keys {
   public static final String TICKET_COUNTER_SK = "COUNTER#TICKET";
   public static final String TICKET_SK = "PUB#TICKET";
   public static final String PUBLIC_PREFIX = "PUB#";
-  public static final String MESSAGE_PREFIX = "PUB#MSG#";
   public static final String NOTE_PREFIX = "STAFF#NOTE#";
   public static final String TICKET_AUDIT_PREFIX = "STAFF#AUDIT#";
   public static final String WATCH_PREFIX = "PUB#WATCH#";
@@ -114,11 +113,11 @@ public final class Keys {
   public static final String REQUEST_TYPE_PREFIX = "REQUESTTYPE#";
 
   public static String ticket(TicketRef ref) {
-    return tenant(ref.tenant()) + "#TICKET#" + ref.number().padded();
+    return ticket(ref.tenant(), ref.number().value());
   }
 
   public static String message(String at, String id, boolean internal) {
-    return (internal ? NOTE_PREFIX : MESSAGE_PREFIX) + at + "#" + id;
+    return (internal ? NOTE_PREFIX : PUBLIC_MESSAGE_PREFIX) + at + "#" + id;
   }
 
   public static String ticketAudit(String at, String id) {
@@ -175,4 +174,50 @@ public final class Keys {
   public static String due(String at, String kind, TicketRef ref) {
     return at + "#" + kind + "#" + ref.tenant().value() + "#" + ref.number().padded();
   }
+
+  // Tickets (the contract in docs/data-model.md "Ticket items") ----------------------------
+  public static final String PUBLIC_MESSAGE_PREFIX = "PUB#MSG#";
+
+  /** {@code TENANT#<t>#TICKET#<n8>}: every item of one ticket. */
+  public static String ticket(TenantId tenant, long number) {
+    return tenant(tenant) + "#TICKET#" + String.format(Locale.ROOT, "%08d", number);
+  }
+
+  // Notifications --------------------------------------------------------------------------
+  public static final String OUTBOX_SK = "OUTBOX";
+  /** Mail retries are sharded over their own four DueIndex partitions, apart from the SLA's {@code DUE#<s>}. */
+  public static final int MAIL_DUE_SHARDS = 4;
+
+  public static String outbox(String outboxId) {
+    return "OUTBOX#" + outboxId;
+  }
+
+  public static String dueMail(int shard) {
+    return "DUE#MAIL#" + shard;
+  }
+
+  /** The outbox id back from its partition key (the DueIndex answers keys only). */
+  public static String outboxIdOf(String partitionKey) {
+    if (!partitionKey.startsWith("OUTBOX#")) {
+      throw new IllegalArgumentException("Not an outbox key: " + partitionKey);
+    }
+    return partitionKey.substring("OUTBOX#".length());
+  }
+
+  /** The shard of an outbox id (hex): its first digit mod 4, so retries spread evenly. */
+  public static int dueMailShard(String outboxId) {
+    return Character.digit(outboxId.charAt(0), 16) % MAIL_DUE_SHARDS;
+  }
+
+  /** {@code <dueAt>#MAIL#<id>}, the time in whole seconds (a fraction would sort before its own second). */
+  public static String dueMailSort(java.time.Instant dueAt, String outboxId) {
+    return dueMailBound(dueAt) + outboxId;
+  }
+
+  /** The DueIndex sort key prefix of everything due at {@code at}: query {@code DueSK <= bound + "~"}. */
+  public static String dueMailBound(java.time.Instant at) {
+    return at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "#MAIL#";
+  }
+
+  public static final String MAIL_ROUTES = "MAILROUTE";
 }

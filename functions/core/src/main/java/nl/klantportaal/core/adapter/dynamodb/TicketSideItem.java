@@ -86,7 +86,7 @@ final class TicketSideItem {
   static TicketSideItem autoClose(TicketRef ref, Instant dueAt) {
     TicketSideItem i = of(ref, Keys.AUTO_CLOSE_SK, "Due", dueAt.toString());
     i.duePk = Keys.dueShard(ref);
-    i.dueSk = Keys.due(dueAt.toString(), "AUTO_CLOSE", ref);
+    i.dueSk = Keys.due(dueAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), "AUTO_CLOSE", ref);
     return i;
   }
 }

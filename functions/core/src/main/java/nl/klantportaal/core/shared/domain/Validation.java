@@ -96,6 +96,16 @@ public final class Validation {
     return result;
   }
 
+  /** One domain name, lower-cased, checked for shape. */
+  public Optional<String> domain(String field, String value) {
+    String normalised = value == null ? "" : value.strip().toLowerCase(java.util.Locale.ROOT);
+    if (!DOMAIN.matcher(normalised).matches()) {
+      errors.add(new FieldError(field, "format", "must be a domain name such as example.nl"));
+      return Optional.empty();
+    }
+    return Optional.of(normalised);
+  }
+
   public void check(boolean condition, String field, String code, String message) {
     if (!condition) {
       errors.add(new FieldError(field, code, message));

@@ -1,0 +1,24 @@
+package nl.klantportaal.core.adapter.dynamodb;
+
+import java.util.Map;
+import java.util.Optional;
+import nl.klantportaal.core.identity.domain.TenantId;
+import nl.klantportaal.core.notification.domain.TicketSnapshot;
+import nl.klantportaal.core.notification.port.TicketReader;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** {@code TENANT#<t>#TICKET#<n8> / PUB#TICKET}, one consistent GetItem. */
+public final class DynamoDbTicketReader implements TicketReader {
+  private final PortalTable table;
+
+  public DynamoDbTicketReader(PortalTable table) {
+    this.table = table;
+  }
+
+  @Override
+  public Optional<TicketSnapshot> find(TenantId tenant, long number) {
+    var response = table.client().getItem(r -> r.tableName(table.name()).consistentRead(true).key(Map.of(
+        Keys.PK, AttributeValue.fromS(Keys.ticket(tenant, number)), Keys.SK, AttributeValue.fromS(Keys.TICKET_SK))));
+    return response.hasItem() && !response.item().isEmpty() ? Optional.of(TicketItems.ticket(response.item())) : Optional.empty();
+  }
+}

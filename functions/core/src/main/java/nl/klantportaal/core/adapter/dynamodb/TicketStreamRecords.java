@@ -1,0 +1,102 @@
+package nl.klantportaal.core.adapter.dynamodb;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import nl.klantportaal.core.notification.domain.TicketChange;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Turns one record of the table's stream (NEW_AND_OLD_IMAGES) into a ticket change by the item
+ * contract: INSERT of {@code PUB#TICKET} is a new ticket, INSERT of {@code PUB#MSG#…} a public
+ * message, MODIFY of {@code PUB#TICKET} with another {@code status} a status change. Everything
+ * else is {@link Decoded.Ignored} with the reason (logged at debug by the handler).
+ */
+public final class TicketStreamRecords {
+
+  public sealed interface Decoded {
+    record Change(TicketChange change) implements Decoded {}
+
+    record Ignored(String reason) implements Decoded {}
+  }
+
+  private TicketStreamRecords() {}
+
+  public static Decoded decode(DynamodbEvent.DynamodbStreamRecord record) {
+    var stream = record.getDynamodb();
+    if (stream == null || stream.getKeys() == null) {
+      return new Decoded.Ignored("no keys");
+    }
+    Map<String, AttributeValue> keys = image(stream.getKeys());
+    String pk = Optional.ofNullable(keys.get(Keys.PK)).map(AttributeValue::s).orElse("");
+    String sk = Optional.ofNullable(keys.get(Keys.SK)).map(AttributeValue::s).orElse("");
+    if (!pk.startsWith("TENANT#") || !pk.contains("#TICKET#")) {
+      return new Decoded.Ignored("not a ticket item");
+    }
+    String event = Objects.toString(record.getEventName(), "");
+    if (sk.equals(Keys.TICKET_SK) && event.equals("INSERT")) {
+      return new Decoded.Change(new TicketChange.Created(record.getEventID(), TicketItems.ticket(image(stream.getNewImage()))));
+    }
+    if (sk.startsWith(Keys.PUBLIC_MESSAGE_PREFIX) && event.equals("INSERT")) {
+      return new Decoded.Change(TicketItems.message(record.getEventID(), image(stream.getNewImage())));
+    }
+    if (sk.equals(Keys.TICKET_SK) && event.equals("MODIFY")) {
+      if (stream.getOldImage() == null || stream.getNewImage() == null) {
+        return new Decoded.Ignored("ticket change without both images");
+      }
+      var before = TicketItems.ticket(image(stream.getOldImage()));
+      var after = TicketItems.ticket(image(stream.getNewImage()));
+      return before.status() == after.status()
+          ? new Decoded.Ignored("ticket changed, status did not")
+          : new Decoded.Change(new TicketChange.StatusChanged(record.getEventID(), after, before.status()));
+    }
+    return new Decoded.Ignored(event + " of " + (sk.startsWith(Keys.PUBLIC_PREFIX) ? sk.split("#")[1] : "non-public")
+        + " item is not mailed");
+  }
+
+  /** The Lambda event's own attribute model to the SDK's, attribute by attribute. */
+  static Map<String, AttributeValue> image(Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> image) {
+    Map<String, AttributeValue> out = new LinkedHashMap<>();
+    if (image != null) {
+      image.forEach((name, value) -> out.put(name, value(value)));
+    }
+    return out;
+  }
+
+  private static AttributeValue value(com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue v) {
+    if (v.getS() != null) {
+      return AttributeValue.fromS(v.getS());
+    }
+    if (v.getN() != null) {
+      return AttributeValue.fromN(v.getN());
+    }
+    if (v.getBOOL() != null) {
+      return AttributeValue.fromBool(v.getBOOL());
+    }
+    if (Boolean.TRUE.equals(v.getNULL())) {
+      return AttributeValue.fromNul(true);
+    }
+    if (v.getL() != null) {
+      return AttributeValue.fromL(v.getL().stream().map(TicketStreamRecords::value).toList());
+    }
+    if (v.getM() != null) {
+      return AttributeValue.fromM(image(v.getM()));
+    }
+    if (v.getSS() != null) {
+      return AttributeValue.fromSs(v.getSS());
+    }
+    if (v.getNS() != null) {
+      return AttributeValue.fromNs(v.getNS());
+    }
+    if (v.getB() != null) {
+      return AttributeValue.fromB(SdkBytes.fromByteBuffer(v.getB()));
+    }
+    if (v.getBS() != null) {
+      return AttributeValue.fromBs(v.getBS().stream().map(SdkBytes::fromByteBuffer).toList());
+    }
+    throw new IllegalArgumentException("Stream attribute of unknown type");
+  }
+}

@@ -1,0 +1,74 @@
+package nl.klantportaal.core.notification.domain;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import nl.klantportaal.core.identity.domain.AccountSettings;
+import nl.klantportaal.core.identity.domain.Membership;
+import nl.klantportaal.core.identity.domain.UserId;
+import nl.klantportaal.core.identity.domain.UserProfile;
+
+/**
+ * Who is mailed about a change (docs/notifications.md "Recipients"):
+ * <ul>
+ *   <li>customer side, every kind: the reporter and the involved persons who are members of the
+ *       ticket's customer;</li>
+ *   <li>provider side: on a new ticket and on a customer's public reply, the assignee if one is set,
+ *       else every provider staff account;</li>
+ *   <li>never the author of the change, never a missing or deactivated profile, never someone whose
+ *       preferences switch ticket mail off; each person once.</li>
+ * </ul>
+ */
+public final class RecipientRules {
+
+  private RecipientRules() {}
+
+  public static List<Recipient> of(TicketChange change, TicketSnapshot ticket, Function<UserId, Optional<UserProfile>> profiles,
+      Supplier<List<UserProfile>> staff) {
+    Map<UserId, Recipient> chosen = new LinkedHashMap<>();
+    List<UserId> customerSide = new ArrayList<>();
+    customerSide.add(ticket.reporter());
+    customerSide.addAll(ticket.involved());
+    for (UserId id : customerSide) {
+      profiles.apply(id)
+          .filter(p -> p.membership() instanceof Membership.CustomerMember m && m.customer().equals(ticket.tenant()))
+          .filter(p -> wanted(p, change))
+          .ifPresent(p -> chosen.putIfAbsent(p.id(), recipient(p, false)));
+    }
+    if (agentsAreMailed(change)) {
+      List<UserProfile> agents = ticket.assignee()
+          .map(a -> profiles.apply(a).filter(p -> p.membership() instanceof Membership.ProviderStaff).stream().toList())
+          .orElseGet(staff);
+      for (UserProfile agent : agents) {
+        if (agent.membership() instanceof Membership.ProviderStaff && wanted(agent, change)) {
+          chosen.putIfAbsent(agent.id(), recipient(agent, true));
+        }
+      }
+    }
+    return List.copyOf(chosen.values());
+  }
+
+  /** Agents hear of new tickets and of customers' public replies; not of agents' replies or of status changes. */
+  static boolean agentsAreMailed(TicketChange change) {
+    return switch (change) {
+      case TicketChange.Created c -> true;
+      case TicketChange.PublicMessage m -> m.side() == AuthorSide.CUSTOMER;
+      case TicketChange.StatusChanged s -> false;
+    };
+  }
+
+  private static boolean wanted(UserProfile profile, TicketChange change) {
+    return !profile.id().value().equals(change.actor())
+        && !profile.isDeactivated()
+        && profile.email() != null && !profile.email().isBlank()
+        && profile.settings().notifications().wants(AccountSettings.Topic.TICKETS);
+  }
+
+  private static Recipient recipient(UserProfile profile, boolean agent) {
+    return new Recipient(profile.id(), profile.email(), profile.name().display(), profile.language(), agent);
+  }
+}

@@ -1,0 +1,91 @@
+package nl.klantportaal.core.notification.domain;
+
+import static nl.klantportaal.core.notification.domain.NotificationFixtures.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.klantportaal.core.identity.domain.AccountSettings;
+import nl.klantportaal.core.identity.domain.Membership;
+import nl.klantportaal.core.identity.domain.TenantId;
+import nl.klantportaal.core.identity.domain.UserId;
+import nl.klantportaal.core.identity.domain.UserProfile;
+import nl.klantportaal.core.shared.domain.Language;
+import org.junit.jupiter.api.Test;
+
+class RecipientRulesTest {
+  private final Map<UserId, UserProfile> profiles = new HashMap<>(Map.of(
+      REPORTER, customer(REPORTER, Language.NL), INVOLVED, customer(INVOLVED, Language.DE),
+      AGENT, staff(AGENT, Language.EN), ADMIN, staff(ADMIN, Language.NL)));
+
+  private List<UserId> recipients(TicketChange change, TicketSnapshot ticket) {
+    return RecipientRules.of(change, ticket, id -> Optional.ofNullable(profiles.get(id)),
+        () -> List.of(profiles.get(AGENT), profiles.get(ADMIN))).stream().map(Recipient::id).toList();
+  }
+
+  private static TicketChange.PublicMessage message(String author, AuthorSide side) {
+    return new TicketChange.PublicMessage("e1", ACME, 42, "m1", author, "Someone", side, "Hello");
+  }
+
+  @Test
+  void aNewTicketGoesToTheInvolvedAndAllStaffButNotToTheReporterWhoCreatedIt() {
+    var ticket = ticket(TicketStatus.NEW, REPORTER.value(), Optional.empty());
+    assertEquals(List.of(INVOLVED, AGENT, ADMIN), recipients(new TicketChange.Created("e1", ticket), ticket));
+  }
+
+  @Test
+  void aNewTicketWithAnAssigneeGoesToTheAssigneeOnlyOnTheProviderSide() {
+    var ticket = ticket(TicketStatus.NEW, REPORTER.value(), Optional.of(ADMIN));
+    assertEquals(List.of(INVOLVED, ADMIN), recipients(new TicketChange.Created("e1", ticket), ticket));
+  }
+
+  @Test
+  void anAgentsReplyGoesToTheCustomerSideOnly() {
+    var ticket = ticket(TicketStatus.OPEN, AGENT.value(), Optional.of(AGENT));
+    assertEquals(List.of(REPORTER, INVOLVED), recipients(message(AGENT.value(), AuthorSide.PROVIDER), ticket));
+  }
+
+  @Test
+  void aCustomersReplyGoesToTheOtherCustomerAndTheAssigneeNotToItsAuthor() {
+    var ticket = ticket(TicketStatus.OPEN, AGENT.value(), Optional.of(AGENT));
+    assertEquals(List.of(REPORTER, AGENT), recipients(message(INVOLVED.value(), AuthorSide.CUSTOMER), ticket));
+  }
+
+  @Test
+  void aStatusChangeGoesToTheCustomerSideAndNeverToAgents() {
+    var ticket = ticket(TicketStatus.RESOLVED, AGENT.value(), Optional.of(AGENT));
+    assertEquals(List.of(REPORTER, INVOLVED), recipients(new TicketChange.StatusChanged("e1", ticket, TicketStatus.OPEN), ticket));
+  }
+
+  @Test
+  void deactivatedMissingOptedOutAndForeignProfilesAreSkipped() {
+    var ticket = new TicketSnapshot(ACME, 42, "acme-fixture-42", "T", "", TicketStatus.RESOLVED, REPORTER,
+        List.of(INVOLVED, new UserId("missing"), new UserId("foreign")), Optional.of(AGENT), "system");
+    UserProfile reporter = profiles.get(REPORTER);
+    profiles.put(REPORTER, reporter.withDetails(reporter.name(), reporter.language(), new AccountSettings(
+        new AccountSettings.Notifications(true, false, true, true, true, true), AccountSettings.DEFAULT.dashboard()), NOW));
+    profiles.put(INVOLVED, profiles.get(INVOLVED).withMembership(new Membership.Deactivated(Optional.of(ACME), NOW), NOW));
+    profiles.put(new UserId("foreign"), new UserProfile(new UserId("foreign"), "x@other.example.test",
+        new UserProfile.PersonName("F", "L", "X"), Language.NL, new Membership.CustomerMember(new TenantId("other-co"),
+        nl.klantportaal.core.identity.domain.Role.CUSTOMER_USER), true, AccountSettings.DEFAULT, NOW, NOW, 1));
+    assertEquals(List.of(), recipients(new TicketChange.StatusChanged("e1", ticket, TicketStatus.OPEN), ticket));
+  }
+
+  @Test
+  void theGlobalSwitchSilencesTicketMailToo() {
+    var ticket = ticket(TicketStatus.CLOSED, "system", Optional.empty());
+    UserProfile reporter = profiles.get(REPORTER);
+    profiles.put(REPORTER, reporter.withDetails(reporter.name(), reporter.language(), new AccountSettings(
+        new AccountSettings.Notifications(false, true, true, true, true, true), AccountSettings.DEFAULT.dashboard()), NOW));
+    assertEquals(List.of(INVOLVED), recipients(new TicketChange.StatusChanged("e1", ticket, TicketStatus.RESOLVED), ticket));
+  }
+
+  @Test
+  void someoneReporterAndInvolvedAtOnceIsMailedOnce() {
+    var ticket = new TicketSnapshot(ACME, 42, "acme-fixture-42", "T", "", TicketStatus.OPEN, REPORTER, List.of(REPORTER),
+        Optional.empty(), AGENT.value());
+    assertEquals(List.of(REPORTER), recipients(new TicketChange.StatusChanged("e1", ticket, TicketStatus.NEW), ticket));
+  }
+}

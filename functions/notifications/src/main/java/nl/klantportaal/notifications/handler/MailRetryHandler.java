@@ -1,0 +1,67 @@
+package nl.klantportaal.notifications.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import nl.klantportaal.core.PortalWiring;
+import nl.klantportaal.core.notification.usecase.RetryDueMail;
+import nl.klantportaal.core.observability.Observability;
+import nl.klantportaal.core.observability.SnapStartPriming;
+import nl.klantportaal.core.shared.port.MailSender;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * EventBridge {@code rate(5 minutes)}: resends every due PENDING ticket mail (DueIndex
+ * {@code DUE#MAIL#0..3}). "Now" is the event's scheduled time, or the clock when that is later.
+ */
+public final class MailRetryHandler implements RequestHandler<ScheduledEvent, Map<String, Integer>> {
+  private static final Logger LOG = LoggerFactory.getLogger(MailRetryHandler.class);
+  private final RetryDueMail retry;
+  private final Clock clock;
+
+  public MailRetryHandler() {
+    this(System.getenv());
+  }
+
+  public MailRetryHandler(Map<String, String> environment) {
+    this(PortalWiring.fromEnvironment(environment));
+  }
+
+  public MailRetryHandler(PortalWiring wiring) {
+    this(wiring, wiring.mailSender());
+    SnapStartPriming.register(wiring.config().environment(), () -> wiring.mailRoutes().find("snapstart-priming.invalid"));
+  }
+
+  public MailRetryHandler(PortalWiring wiring, MailSender sender) {
+    this.retry = wiring.retryDueMail(sender);
+    this.clock = wiring.clock();
+  }
+
+  @Override
+  public Map<String, Integer> handleRequest(ScheduledEvent event, Context context) {
+    return Observability.triggerInvocation(context, () -> {
+      Instant now = clock.instant();
+      if (event != null && event.getTime() != null && Instant.ofEpochMilli(event.getTime().getMillis()).isAfter(now)) {
+        now = Instant.ofEpochMilli(event.getTime().getMillis());
+      }
+      RetryDueMail.Report report = retry.execute(now);
+      Observability.count("TicketMailSent", report.sent());
+      Observability.count("TicketMailRetrying", report.retrying());
+      Observability.count("TicketMailFailed", report.failed());
+      LOG.info("Mail retry ran: {} due, {} sent, {} retrying, {} failed, {} skipped", report.due(), report.sent(),
+          report.retrying(), report.failed(), report.skipped());
+      Map<String, Integer> answer = new LinkedHashMap<>();
+      answer.put("due", report.due());
+      answer.put("sent", report.sent());
+      answer.put("retrying", report.retrying());
+      answer.put("failed", report.failed());
+      answer.put("skipped", report.skipped());
+      return answer;
+    });
+  }
+}

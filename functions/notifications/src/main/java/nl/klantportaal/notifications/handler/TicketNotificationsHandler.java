@@ -1,0 +1,84 @@
+package nl.klantportaal.notifications.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import java.util.List;
+import java.util.Map;
+import nl.klantportaal.core.PortalWiring;
+import nl.klantportaal.core.adapter.dynamodb.TicketStreamRecords;
+import nl.klantportaal.core.notification.usecase.NotifyTicketChange;
+import nl.klantportaal.core.observability.Observability;
+import nl.klantportaal.core.observability.SnapStartPriming;
+import nl.klantportaal.core.shared.port.MailSender;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * PortalTable's stream (filtered to {@code SK} beginning with {@code PUB#}) → one mail per
+ * recipient of each customer-visible ticket change, each guarded by its outbox entry. A record that
+ * fails is logged and reported as the batch's first failure (ReportBatchItemFailures), so Lambda
+ * redelivers from it; the mails its earlier attempt already claimed are not sent again.
+ */
+public final class TicketNotificationsHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+  private static final Logger LOG = LoggerFactory.getLogger(TicketNotificationsHandler.class);
+  private final NotifyTicketChange notify;
+
+  public TicketNotificationsHandler() {
+    this(System.getenv());
+  }
+
+  public TicketNotificationsHandler(Map<String, String> environment) {
+    this(PortalWiring.fromEnvironment(environment));
+  }
+
+  public TicketNotificationsHandler(PortalWiring wiring) {
+    this(wiring, wiring.mailSender());
+    SnapStartPriming.register(wiring.config().environment(), () -> wiring.mailRoutes().find("snapstart-priming.invalid"));
+  }
+
+  public TicketNotificationsHandler(PortalWiring wiring, MailSender sender) {
+    this.notify = wiring.notifyTicketChange(sender);
+  }
+
+  @Override
+  public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+    return Observability.triggerInvocation(context, () -> {
+      for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
+        try {
+          handle(record);
+        } catch (RuntimeException e) {
+          LOG.error("Stream record {} failed; reported for redelivery", record.getEventID(), e);
+          Observability.count("TicketMailRecordFailed");
+          return StreamsEventResponse.builder().withBatchItemFailures(List.of(StreamsEventResponse.BatchItemFailure.builder()
+              .withItemIdentifier(record.getDynamodb().getSequenceNumber()).build())).build();
+        } finally {
+          MDC.remove("tenant");
+          MDC.remove("ticket");
+        }
+      }
+      return StreamsEventResponse.builder().withBatchItemFailures(List.of()).build();
+    });
+  }
+
+  private void handle(DynamodbEvent.DynamodbStreamRecord record) {
+    switch (TicketStreamRecords.decode(record)) {
+      case TicketStreamRecords.Decoded.Ignored ignored -> LOG.debug("Stream record {} ignored: {}", record.getEventID(),
+          ignored.reason());
+      case TicketStreamRecords.Decoded.Change decoded -> {
+        MDC.put("tenant", decoded.change().tenant().value());
+        MDC.put("ticket", Long.toString(decoded.change().number()));
+        NotifyTicketChange.Report report = notify.execute(decoded.change());
+        Observability.count("TicketMailSent", report.sent());
+        Observability.count("TicketMailRetrying", report.retrying());
+        Observability.count("TicketMailFailed", report.failed());
+        Observability.count("TicketMailDuplicate", report.alreadyClaimed());
+        LOG.info("Ticket change mailed: {} {} sent, {} retrying, {} failed, {} already claimed",
+            decoded.change().getClass().getSimpleName(), report.sent(), report.retrying(), report.failed(),
+            report.alreadyClaimed());
+      }
+    }
+  }
+}

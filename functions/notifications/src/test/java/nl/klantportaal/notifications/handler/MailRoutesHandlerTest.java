@@ -1,0 +1,84 @@
+package nl.klantportaal.notifications.handler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import nl.klantportaal.core.PortalWiring;
+import nl.klantportaal.core.config.Config;
+import nl.klantportaal.testing.HttpEvents;
+import nl.klantportaal.testing.Lambda;
+import nl.klantportaal.testing.LocalDynamoDb;
+import nl.klantportaal.testing.TestEnvironment;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Fixtures from events/notifications/mail-routes through the handler, on DynamoDB Local. */
+class MailRoutesHandlerTest {
+  private static final Instant NOW = Instant.parse("2026-11-23T09:30:00Z");
+  private PortalWiring wiring;
+  private MailRoutesHandler handler;
+
+  @BeforeEach
+  void freshTable() {
+    LocalDynamoDb dynamoDb = LocalDynamoDb.shared();
+    Map<String, String> env = TestEnvironment.forTable(dynamoDb, dynamoDb.createPortalTable());
+    wiring = new PortalWiring(Config.fromEnvironment(env), Clock.fixed(NOW, ZoneOffset.UTC));
+    handler = new MailRoutesHandler(wiring);
+  }
+
+  private APIGatewayV2HTTPResponse call(String fixture) {
+    return handler.handleRequest(Lambda.httpEvent("notifications/mail-routes/" + fixture), Lambda.context("mail-routes"));
+  }
+
+  @Test
+  void aProviderAdminSetsListsAndDeletesARoute() {
+    var put = call("put.json");
+    assertEquals(200, put.getStatusCode(), put.getBody());
+    JsonNode route = HttpEvents.json(put);
+    assertEquals("strict-mail.example.test", route.get("domain").asText());
+    assertEquals("klantportaal-alt-provider", route.get("configurationSet").asText());
+    assertEquals("servicedesk@mail2.provider.example.test", route.get("senderAddress").asText());
+    assertEquals("0a1b2c3d-0000-4000-8000-00000000ad01", route.get("updatedBy").asText());
+    assertEquals("klantportaal-alt-provider", wiring.mailRoutes().find("strict-mail.example.test").orElseThrow().configurationSet());
+
+    JsonNode list = HttpEvents.json(call("list.json"));
+    assertEquals(1, list.get("items").size(), list.toString());
+    assertEquals("strict-mail.example.test", list.get("items").get(0).get("domain").asText());
+
+    assertEquals(204, call("delete.json").getStatusCode());
+    assertTrue(wiring.mailRoutes().find("strict-mail.example.test").isEmpty());
+    assertEquals(0, HttpEvents.json(call("list.json")).get("items").size());
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "put-invalid.json, 400, validation-failed",
+      "put-bad-domain.json, 400, validation-failed",
+      "put-unknown-field.json, 400, validation-failed",
+      "put-as-customer-admin.json, 403, forbidden",
+      "list-as-provider-agent.json, 403, forbidden",
+      "delete-unknown.json, 404, not-found"})
+  void badInputAndOtherRolesAreRefusedWithProblemJson(String fixture, int status, String type) {
+    var response = call(fixture);
+    assertEquals(status, response.getStatusCode(), response.getBody());
+    assertEquals("application/problem+json", response.getHeaders().get("content-type"));
+    assertEquals("urn:klantportaal:problem:" + type, HttpEvents.json(response).get("type").asText(), response.getBody());
+    assertTrue(wiring.mailRoutes().find("strict-mail.example.test").isEmpty(), "nothing was stored");
+  }
+
+  @Test
+  void invalidFieldsAreAllNamed() {
+    JsonNode body = HttpEvents.json(call("put-invalid.json"));
+    assertEquals(2, body.get("errors").size(), body.toString());
+    assertEquals("configurationSet", body.get("errors").get(0).get("field").asText());
+    assertEquals("senderAddress", body.get("errors").get(1).get("field").asText());
+  }
+}

@@ -1,0 +1,221 @@
+package nl.klantportaal.notifications.handler;
+
+import static nl.klantportaal.notifications.handler.TicketItemsFixture.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import nl.klantportaal.core.PortalWiring;
+import nl.klantportaal.core.config.Config;
+import nl.klantportaal.core.notification.domain.MailKind;
+import nl.klantportaal.core.notification.domain.MailRoute;
+import nl.klantportaal.core.notification.domain.MailThreading;
+import nl.klantportaal.core.shared.port.MailSender;
+import nl.klantportaal.testing.Lambda;
+import nl.klantportaal.testing.LocalDynamoDb;
+import nl.klantportaal.testing.TestEnvironment;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * Ticket items written to DynamoDB Local by the contract, read back from its stream and fed to the
+ * handler; mails recorded per recipient. Plus the fixtures in events/notifications/ticket-notifications.
+ */
+class TicketNotificationsHandlerTest {
+  static final Instant NOW = Instant.parse("2026-11-23T09:30:00Z");
+  private PortalWiring wiring;
+  private RecordingMailSender mail;
+  private TicketNotificationsHandler handler;
+  private TicketItemsFixture items;
+  private StreamEvents stream;
+  private Map<String, String> env;
+
+  @BeforeEach
+  void freshTable() {
+    LocalDynamoDb dynamoDb = LocalDynamoDb.shared();
+    String table = dynamoDb.createPortalTable();
+    env = TestEnvironment.forTable(dynamoDb, table);
+    wiring = new PortalWiring(Config.fromEnvironment(env), Clock.fixed(NOW, ZoneOffset.UTC));
+    mail = new RecordingMailSender();
+    handler = new TicketNotificationsHandler(wiring, mail);
+    items = new TicketItemsFixture(wiring);
+    items.people(NOW);
+    String arn = wiring.table().client().describeTable(r -> r.tableName(table)).table().latestStreamArn();
+    stream = new StreamEvents(DynamoDbStreamsClient.builder().endpointOverride(dynamoDb.endpoint())
+        .region(software.amazon.awssdk.regions.Region.EU_WEST_1)
+        .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+            software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("local", "local")))
+        .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder().build()).build(), arn);
+    stream.next(); // the profiles written above
+  }
+
+  private StreamsEventResponse call(DynamodbEvent event) {
+    return handler.handleRequest(event, Lambda.context("TicketNotificationsFunction"));
+  }
+
+  private Set<String> subjectsTo(String address) {
+    return mail.sent().stream().filter(m -> m.to().equals(address)).map(MailSender.ThreadedMail::subject)
+        .collect(Collectors.toSet());
+  }
+
+  @Test
+  void realItemsThroughTheStreamMailTheRightPeopleInTheirLanguageAndNeverTheNote() {
+    items.ticket("new", REPORTER, Optional.empty(), 1);
+    items.watch(INVOLVED);
+    items.message("m1", AGENT, "provider", "Internal: the customer's printer is ancient", true);
+    items.ticket("open", AGENT, Optional.of(AGENT), 2);
+    items.message("m2", AGENT, "provider", "We replaced the <fuser>.", false);
+    items.ticket("resolved", AGENT, Optional.of(AGENT), 3);
+
+    DynamodbEvent batch = stream.next();
+    assertEquals(6, batch.getRecords().size(), "every item write is a stream record, the note and the watch included");
+    assertEquals(List.of(), call(batch).getBatchItemFailures());
+
+    String title = "Printer <Verdieping 2> prints & jams";
+    assertEquals(Set.of(), subjectsTo("jan@acme.example.test").stream().filter(s -> s.contains("Nieuw ticket"))
+        .collect(Collectors.toSet()), "the reporter created it");
+    assertEquals(Set.of("[#acme-fixture-42] Status gewijzigd: " + title, "[#acme-fixture-42] Nieuwe reactie: " + title,
+        "[#acme-fixture-42] Opgelost: " + title), subjectsTo("jan@acme.example.test"));
+    assertEquals(Set.of("[#acme-fixture-42] Neues Ticket: " + title, "[#acme-fixture-42] Status geändert: " + title,
+        "[#acme-fixture-42] Neue Antwort: " + title, "[#acme-fixture-42] Gelöst: " + title), subjectsTo("greta@acme.example.test"));
+    assertEquals(Set.of("[#acme-fixture-42] New ticket: " + title), subjectsTo("anna@provider.example.test"),
+        "agents hear of the new ticket, not of their own reply or status changes");
+    assertEquals(Set.of("[#acme-fixture-42] Nieuw ticket: " + title), subjectsTo("petra@provider.example.test"));
+    assertEquals(9, mail.sent().size());
+    assertTrue(mail.sent().stream().noneMatch(m -> m.text().contains("Internal") || m.html().contains("Internal")),
+        "the internal note is never mailed");
+    for (MailSender.ThreadedMail m : mail.sent()) {
+      assertTrue(m.messageId().matches("<t\\.acme-fixture\\.42\\.[0-9a-f]{64}@example\\.test>"), m.messageId());
+      assertEquals("<t.acme-fixture.42@example.test>", m.threadRootId());
+      assertEquals("Klantportaal <no-reply@example.test>", m.from());
+      assertEquals(Optional.empty(), m.configurationSet());
+    }
+    var resolved = mail.sent().stream().filter(m -> m.subject().contains("Gelöst")).findFirst().orElseThrow();
+    assertTrue(resolved.html().contains("https://portal.example.test/#/tickets/acme-fixture-42/resolution"), resolved.html());
+    assertTrue(resolved.html().contains("Printer &lt;Verdieping 2&gt; prints &amp; jams"), resolved.html());
+    var reply = mail.sent().stream().filter(m -> m.subject().contains("Neue Antwort")).findFirst().orElseThrow();
+    assertTrue(reply.html().contains("We replaced the &lt;fuser&gt;."), reply.html());
+  }
+
+  @Test
+  void theSameBatchDeliveredTwiceSendsEachMailOnce() {
+    items.ticket("new", REPORTER, Optional.empty(), 1);
+    items.message("m2", INVOLVED, "customer", "Any news?", false);
+    DynamodbEvent batch = stream.next();
+    call(batch);
+    int first = mail.sent().size();
+    assertEquals(3 + 3, first, "created: involved + 2 staff; customer reply: reporter + 2 staff");
+    assertEquals(List.of(), call(batch).getBatchItemFailures());
+    assertEquals(first, mail.sent().size(), "the redelivered batch found every outbox entry claimed");
+  }
+
+  @Test
+  void aFailedSendStaysPendingOnTheDueIndexAndTheScheduledRetrySendsIt() {
+    items.ticket("new", REPORTER, Optional.of(AGENT), 1);
+    mail.failing = true;
+    assertEquals(List.of(), call(stream.next()).getBatchItemFailures(), "a refused send is the outbox's business, not the stream's");
+    assertEquals(0, mail.sent().size());
+    List<Map<String, AttributeValue>> due = dueEntries();
+    assertEquals(2, due.size(), "involved and assignee, both pending");
+    assertTrue(due.stream().allMatch(d -> d.get("DuePK").s().matches("DUE#MAIL#[0-3]")
+        && d.get("DueSK").s().startsWith("2026-11-23T09:35:00Z#MAIL#")), due.toString());
+    var entry = outboxItem(due.get(0).get("PK").s());
+    assertEquals("PENDING", entry.get("state").s());
+    assertEquals("1", entry.get("attempts").n());
+    assertEquals("ses-Throttling", entry.get("lastError").s());
+
+    mail.failing = false;
+    var retry = new MailRetryHandler(new PortalWiring(Config.fromEnvironment(env), Clock.fixed(NOW.plus(Duration.ofMinutes(1)),
+        ZoneOffset.UTC)), mail);
+    Map<String, Integer> report = retry.handleRequest(EventLoader.loadScheduledEvent(
+        Lambda.events().resolve("notifications/mail-retry/scheduled.json").toString()), Lambda.context("MailRetryFunction"));
+    assertEquals(2, report.get("sent"), report.toString());
+    assertEquals(Set.of("greta@acme.example.test", "anna@provider.example.test"),
+        mail.sent().stream().map(MailSender.ThreadedMail::to).collect(Collectors.toSet()));
+    assertEquals(List.of(), dueEntries(), "sent entries leave the DueIndex");
+    var sent = outboxItem(due.get(0).get("PK").s());
+    assertEquals("SENT", sent.get("state").s());
+    assertEquals("2", sent.get("attempts").n());
+    assertEquals(0, retry.handleRequest(null, Lambda.context("MailRetryFunction")).get("due"), "nothing left to do");
+  }
+
+  @Test
+  void aMailIsGivenUpAsFailedAfterItsLastAttempt() {
+    items.ticket("new", REPORTER, Optional.of(AGENT), 1);
+    mail.failing = true;
+    DynamodbEvent batch = stream.next();
+    call(batch);
+    Instant at = NOW;
+    for (int i = 0; i < 12; i++) {
+      at = at.plus(Duration.ofHours(3));
+      new MailRetryHandler(new PortalWiring(Config.fromEnvironment(env), Clock.fixed(at, ZoneOffset.UTC)), mail)
+          .handleRequest(null, Lambda.context("MailRetryFunction"));
+    }
+    assertEquals(List.of(), dueEntries(), "FAILED entries leave the DueIndex");
+    var failed = outboxItem("OUTBOX#" + MailThreading.outboxId(batch.getRecords().get(0).getEventID(), INVOLVED.value(),
+        MailKind.CREATED));
+    assertEquals("FAILED", failed.get("state").s());
+    assertEquals("8", failed.get("attempts").n());
+    assertEquals(0, mail.sent().size());
+  }
+
+  @Test
+  void aMessageOfAMissingTicketIsReportedForRedelivery() {
+    items.message("m9", INVOLVED, "customer", "Hello?", false);
+    DynamodbEvent batch = stream.next();
+    StreamsEventResponse response = call(batch);
+    assertEquals(1, response.getBatchItemFailures().size());
+    assertEquals(batch.getRecords().get(0).getDynamodb().getSequenceNumber(),
+        response.getBatchItemFailures().get(0).getItemIdentifier());
+  }
+
+  @Test
+  void theFixturesMailTheirRecipientsAndARoutedDomainGoesThroughItsOwnSender() {
+    wiring.mailRoutes().put(new MailRoute("acme.example.test", "alt-provider", "servicedesk@mail2.example.test", NOW, "admin"));
+    assertEquals(List.of(), call(EventLoader.loadDynamoDbEvent(
+        Lambda.events().resolve("notifications/ticket-notifications/ticket-created.json").toString())).getBatchItemFailures());
+    assertEquals(Set.of("greta@acme.example.test", "anna@provider.example.test", "petra@provider.example.test"),
+        mail.sent().stream().map(MailSender.ThreadedMail::to).collect(Collectors.toSet()));
+    var toGreta = mail.sent().stream().filter(m -> m.to().startsWith("greta")).findFirst().orElseThrow();
+    assertEquals("servicedesk@mail2.example.test", toGreta.from());
+    assertEquals(Optional.of("alt-provider"), toGreta.configurationSet());
+    var toAnna = mail.sent().stream().filter(m -> m.to().startsWith("anna")).findFirst().orElseThrow();
+    assertEquals("Klantportaal <no-reply@example.test>", toAnna.from(), "other domains keep the default sender");
+
+    items.ticket("open", AGENT, Optional.of(AGENT), 2);
+    stream.next();
+    int before = mail.sent().size();
+    assertEquals(List.of(), call(EventLoader.loadDynamoDbEvent(Lambda.events()
+        .resolve("notifications/ticket-notifications/reply-watch-and-resolved.json").toString())).getBatchItemFailures());
+    assertEquals(4, mail.sent().size() - before, "reply and resolved to Jan and Greta; the watch item is ignored");
+  }
+
+  private List<Map<String, AttributeValue>> dueEntries() {
+    List<Map<String, AttributeValue>> all = new java.util.ArrayList<>();
+    for (int s = 0; s < 4; s++) {
+      String shard = "DUE#MAIL#" + s;
+      all.addAll(wiring.table().client().query(r -> r.tableName(wiring.table().name()).indexName("DueIndex")
+          .keyConditionExpression("DuePK = :p").expressionAttributeValues(Map.of(":p", AttributeValue.fromS(shard)))).items());
+    }
+    return all;
+  }
+
+  private Map<String, AttributeValue> outboxItem(String pk) {
+    return wiring.table().client().getItem(r -> r.tableName(wiring.table().name()).key(Map.of("PK", AttributeValue.fromS(pk),
+        "SK", AttributeValue.fromS("OUTBOX")))).item();
+  }
+
+}
