@@ -1,0 +1,42 @@
+package nl.klantportaal.core.ticket.usecase;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.klantportaal.core.ticket.domain.TicketAudit;
+import nl.klantportaal.core.ticket.domain.TicketMessage;
+import nl.klantportaal.core.ticket.port.TicketRepository.TicketThread;
+
+/**
+ * A ticket with its conversation. For customers the thread was read without staff items, so
+ * {@code messages} holds public replies only and {@code audit} is absent; staff see internal notes
+ * (marked {@code internal}) and the audit trail.
+ */
+public record TicketDetailView(TicketView ticket, List<MessageView> messages, Optional<List<AuditView>> audit) {
+
+  public record MessageView(String id, String authorId, String authorName, String side, String body, boolean internal,
+      String source, Instant at) {
+    static MessageView of(TicketMessage m) {
+      return new MessageView(m.id(), m.author().value(), m.authorName(), m.side().wireName(), m.body(), m.internal(),
+          m.source().wireName(), m.at());
+    }
+  }
+
+  public record AuditView(Instant at, String actorId, String actorRole, String action, Map<String, String> details) {
+    static AuditView of(TicketAudit a) {
+      return new AuditView(a.at(), a.actorId(), a.actorRole(), a.action(), a.details());
+    }
+  }
+
+  public static TicketDetailView of(TicketThread thread, boolean forStaff) {
+    List<MessageView> messages = thread.messages().stream()
+        .filter(m -> forStaff || !m.internal())
+        .map(MessageView::of)
+        .toList();
+    Optional<List<AuditView>> audit = forStaff
+        ? Optional.of(thread.audit().stream().map(AuditView::of).toList())
+        : Optional.empty();
+    return new TicketDetailView(TicketView.of(thread.ticket(), forStaff), messages, audit);
+  }
+}

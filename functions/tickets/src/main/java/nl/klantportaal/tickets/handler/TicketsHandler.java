@@ -1,0 +1,138 @@
+package nl.klantportaal.tickets.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.Map;
+import nl.klantportaal.core.PortalWiring;
+import nl.klantportaal.core.api.ApiGatewayFunction;
+import nl.klantportaal.core.api.ApiHandler;
+import nl.klantportaal.core.api.ApiProblem;
+import nl.klantportaal.core.api.ApiRequest;
+import nl.klantportaal.core.api.ApiResponse;
+import nl.klantportaal.core.api.Idempotent;
+import nl.klantportaal.core.api.ProblemType;
+import nl.klantportaal.core.api.Route;
+import nl.klantportaal.core.api.Routes;
+import nl.klantportaal.core.identity.domain.Access;
+import nl.klantportaal.core.identity.domain.Caller;
+import nl.klantportaal.core.observability.Observability;
+import nl.klantportaal.core.observability.SnapStartPriming;
+import nl.klantportaal.core.paging.PageRequest;
+import nl.klantportaal.core.paging.PageView;
+import nl.klantportaal.core.ticket.domain.Ticket;
+import nl.klantportaal.core.ticket.domain.TicketMessage;
+import nl.klantportaal.core.ticket.domain.TicketRef;
+import nl.klantportaal.core.ticket.domain.TicketSource;
+import nl.klantportaal.core.ticket.usecase.ChangeInvolved;
+import nl.klantportaal.core.ticket.usecase.ChangeTicketStatus;
+import nl.klantportaal.core.ticket.usecase.CreateTicket;
+import nl.klantportaal.core.ticket.usecase.DecideApproval;
+import nl.klantportaal.core.ticket.usecase.GetTicket;
+import nl.klantportaal.core.ticket.usecase.ListTickets;
+import nl.klantportaal.core.ticket.usecase.NewTicketInput;
+import nl.klantportaal.core.ticket.usecase.ReplyToTicket;
+import nl.klantportaal.core.ticket.usecase.TicketAccess;
+import nl.klantportaal.core.ticket.usecase.TicketDetailView;
+import nl.klantportaal.core.ticket.usecase.TicketView;
+import nl.klantportaal.core.ticket.usecase.TriageTicket;
+
+/**
+ * Tickets and service requests: raise, list, read with the conversation, reply, move through the
+ * life cycle, triage, involve colleagues and approve. Who may see a ticket is decided by the ticket
+ * itself ({@link Ticket#visibleTo}); anyone else gets 404.
+ */
+public final class TicketsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, ApiHandler {
+  private final ApiGatewayFunction api;
+
+  public TicketsHandler() {
+    this(System.getenv());
+  }
+
+  public TicketsHandler(Map<String, String> environment) {
+    this(PortalWiring.fromEnvironment(environment));
+    SnapStartPriming.register(environment,
+        () -> api.prime("GET /tickets/{ticketId}", Map.of("ticketId", "snapstart-priming-1")));
+  }
+
+  public TicketsHandler(PortalWiring wiring) {
+    var access = new TicketAccess(wiring.tickets(), wiring.users());
+    var create = new CreateTicket(access, wiring.catalogue(), wiring.customers(), wiring.clock());
+    var list = new ListTickets(wiring.tickets());
+    var get = new GetTicket(access);
+    var reply = new ReplyToTicket(access, wiring.clock());
+    var transition = new ChangeTicketStatus(access, wiring.clock(), wiring.autoCloseAfter());
+    var triage = new TriageTicket(access, wiring.catalogue(), wiring.clock());
+    var involve = new ChangeInvolved(access, wiring.clock());
+    var approve = new DecideApproval(access, wiring.clock());
+    api = new ApiGatewayFunction(Routes.of(
+        Route.of("POST /tickets", Access.LINKED, Idempotent.route(wiring.idempotency(), request -> {
+          Caller caller = request.requireCaller();
+          Ticket created = create.execute(caller, request.jsonBody(NewTicketInput.class));
+          Observability.count("TicketCreated");
+          return ApiResponse.created("/tickets/" + created.ref().token(), TicketView.of(created, staff(caller)));
+        })),
+        Route.of("GET /tickets", Access.LINKED, request -> {
+          Caller caller = request.requireCaller();
+          var input = new ListTickets.ListInput(request.query("view"), request.query("status"), request.query("assignee"),
+              request.query("customerId"), request.query("sort"), request.query("priority"), request.query("category"));
+          try {
+            var page = list.execute(caller, input, new PageRequest(request.query("cursor"), request.limit(25, 100)));
+            return ApiResponse.ok(PageView.of(page, t -> TicketView.of(t, staff(caller))));
+          } catch (ListTickets.BadParameter e) {
+            throw new ApiProblem(ProblemType.INVALID_PARAMETER, e.getMessage());
+          }
+        }),
+        Route.of("GET /tickets/{ticketId}", Access.LINKED, request -> {
+          Caller caller = request.requireCaller();
+          return ApiResponse.ok(TicketDetailView.of(get.execute(caller, ticketId(request)), staff(caller)));
+        }),
+        Route.of("PATCH /tickets/{ticketId}", Access.PROVIDER_STAFF, request -> ApiResponse.ok(TicketView.of(
+            triage.execute(request.requireCaller(), ticketId(request), request.jsonBody(TriageTicket.TriageInput.class)), true))),
+        Route.of("POST /tickets/{ticketId}/messages", Access.LINKED, request -> {
+          TicketRef ref = ticketId(request);
+          TicketMessage message = reply.execute(request.requireCaller(), ref,
+              request.jsonBody(ReplyToTicket.ReplyInput.class), TicketSource.PORTAL);
+          Observability.count(message.internal() ? "TicketNoteAdded" : "TicketReplyAdded");
+          return ApiResponse.created("/tickets/" + ref.token(), new MessageCreated(message.id(), message.internal(),
+              message.at().toString()));
+        }),
+        Route.of("POST /tickets/{ticketId}/transitions", Access.LINKED, request -> {
+          Caller caller = request.requireCaller();
+          return ApiResponse.ok(TicketView.of(transition.execute(caller, ticketId(request),
+              request.jsonBody(ChangeTicketStatus.TransitionInput.class)), staff(caller)));
+        }),
+        Route.of("PUT /tickets/{ticketId}/involved", Access.LINKED, request -> {
+          Caller caller = request.requireCaller();
+          return ApiResponse.ok(TicketView.of(involve.execute(caller, ticketId(request),
+              request.jsonBody(ChangeInvolved.InvolvedInput.class)), staff(caller)));
+        }),
+        Route.of("POST /tickets/{ticketId}/approval", Access.CUSTOMER_ADMIN, request -> ApiResponse.ok(TicketView.of(
+            approve.execute(request.requireCaller(), ticketId(request), request.jsonBody(DecideApproval.ApprovalInput.class)),
+            false)))));
+  }
+
+  /** The answer to a new reply or note: where it is and whether it is internal. */
+  public record MessageCreated(String id, boolean internal, String at) {}
+
+  private static boolean staff(Caller caller) {
+    return caller.role().isProviderStaff();
+  }
+
+  /** The {ticketId} path parameter (the ticket's token); one that cannot be a ticket is a ticket that does not exist. */
+  static TicketRef ticketId(ApiRequest request) {
+    String raw = request.pathParameter("ticketId");
+    return TicketRef.parse(raw).orElseThrow(() -> new nl.klantportaal.core.shared.domain.DomainException.NotFound("Ticket " + raw));
+  }
+
+  @Override
+  public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    return api.handle(event, context);
+  }
+
+  @Override
+  public Routes routes() {
+    return api.routes();
+  }
+}
