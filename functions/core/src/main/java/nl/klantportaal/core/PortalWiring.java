@@ -38,6 +38,10 @@ import nl.klantportaal.core.notification.usecase.MailDelivery;
 import nl.klantportaal.core.notification.usecase.ManageMailRoutes;
 import nl.klantportaal.core.notification.usecase.NotifyTicketChange;
 import nl.klantportaal.core.notification.usecase.RetryDueMail;
+import nl.klantportaal.core.adapter.dynamodb.DynamoDbAttachmentRepository;
+import nl.klantportaal.core.adapter.s3.S3AttachmentStore;
+import nl.klantportaal.core.ticket.port.AttachmentRepository;
+import nl.klantportaal.core.ticket.port.AttachmentStore;
 
 /**
  * Plain constructor wiring for one function container: configuration, clients and adapters are
@@ -152,6 +156,19 @@ public final class PortalWiring {
 
   public SignInGuard signInGuard() {
     return new SignInGuard(new DynamoDbSignInAttempts(table), ThrottlePolicy.DEFAULT, clock);
+  }
+
+  // Attachments ----------------------------------------------------------------------------
+
+  public AttachmentRepository attachments() {
+    return new DynamoDbAttachmentRepository(table);
+  }
+
+  /** Attachment bytes in ATTACHMENTS_BUCKET; only the attachments function has it (and its S3 policy). */
+  public AttachmentStore attachmentStore() {
+    String bucket = config.get("ATTACHMENTS_BUCKET")
+        .orElseThrow(() -> new IllegalStateException("Environment variable ATTACHMENTS_BUCKET is required"));
+    return new S3AttachmentStore(clients.s3(), clients.s3Presigner(), bucket);
   }
 
   public IdempotentExecution idempotency() {

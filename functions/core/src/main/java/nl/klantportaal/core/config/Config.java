@@ -31,7 +31,8 @@ public record Config(
   }
 
   /** Endpoint overrides for local stand-ins; empty on AWS. Names follow the SDK's own variables. */
-  public record Endpoints(Optional<URI> dynamoDb, Optional<URI> secretsManager, Optional<URI> cognito, Optional<URI> ses) {}
+  public record Endpoints(Optional<URI> dynamoDb, Optional<URI> secretsManager, Optional<URI> cognito, Optional<URI> ses,
+      Optional<URI> s3) {}
 
   public static Config fromEnvironment(Map<String, String> env) {
     return new Config(
@@ -40,7 +41,8 @@ public record Config(
         required(env, "AWS_REGION"),
         cursorKey(env),
         new Endpoints(uri(env, "AWS_ENDPOINT_URL_DYNAMODB"), uri(env, "AWS_ENDPOINT_URL_SECRETS_MANAGER"),
-            uri(env, "AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER"), uri(env, "AWS_ENDPOINT_URL_SES")),
+            uri(env, "AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER"), uri(env, "AWS_ENDPOINT_URL_SES"),
+            uri(env, "AWS_ENDPOINT_URL_S3")),
         env);
   }
 

@@ -7,12 +7,17 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
@@ -64,6 +69,32 @@ public final class AwsClients {
         .credentialsProvider(credentials)
         .httpClient(http);
     config.endpoints().ses().ifPresent(builder::endpointOverride);
+    return builder.build();
+  }
+
+  /**
+   * S3 with the url-connection client. Against a local stand-in (an endpoint override) objects are
+   * addressed path-style; checksums only where S3 requires them (the stand-in and presigned
+   * browser uploads know no flexible checksums).
+   */
+  public S3Client s3() {
+    var builder = S3Client.builder()
+        .region(Region.of(config.region()))
+        .credentialsProvider(credentials)
+        .httpClient(http)
+        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+    config.endpoints().s3().ifPresent(endpoint -> builder.endpointOverride(endpoint).forcePathStyle(true));
+    return builder.build();
+  }
+
+  /** Presigns S3 requests locally (no HTTP client, no call); path-style against a local stand-in like {@link #s3()}. */
+  public S3Presigner s3Presigner() {
+    var builder = S3Presigner.builder()
+        .region(Region.of(config.region()))
+        .credentialsProvider(credentials);
+    config.endpoints().s3().ifPresent(endpoint -> builder.endpointOverride(endpoint)
+        .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()));
     return builder.build();
   }
 

@@ -183,6 +183,20 @@ public final class Keys {
     return tenant(tenant) + "#TICKET#" + String.format(Locale.ROOT, "%08d", number);
   }
 
+  // Ticket attachments (docs/tickets.md "Attachments") ------------------------------------
+  /** A confirmed attachment: public, in the ticket's one-query read. */
+  public static final String ATTACHMENT_PREFIX = "PUB#ATTACHMENT#";
+  /** An announced upload waiting for its confirm: provider-only side of the partition, TTL {@code expiresAt}. */
+  public static final String UPLOAD_PREFIX = "STAFF#UPLOAD#";
+
+  public static String attachment(String id) {
+    return ATTACHMENT_PREFIX + id;
+  }
+
+  public static String upload(String id) {
+    return UPLOAD_PREFIX + id;
+  }
+
   // Notifications --------------------------------------------------------------------------
   public static final String OUTBOX_SK = "OUTBOX";
   /** Mail retries are sharded over their own four DueIndex partitions, apart from the SLA's {@code DUE#<s>}. */
