@@ -157,12 +157,14 @@ public final class DynamoDbTicketRepository implements TicketRepository {
     Ticket ticket = null;
     List<TicketMessage> conversation = new ArrayList<>();
     List<TicketAudit> audit = new ArrayList<>();
+    List<nl.klantportaal.core.ticket.domain.TicketAttachment> attachments = new ArrayList<>();
     for (Map<String, AttributeValue> item : table.client().queryPaginator(request.build()).items()) {
       String type = Optional.ofNullable(item.get("type")).map(AttributeValue::s).orElse("");
       switch (type) {
         case "Ticket" -> ticket = TicketItem.SCHEMA.mapToItem(item).toDomain();
         case "Message", "Note" -> conversation.add(TicketMessageItem.SCHEMA.mapToItem(item).toDomain());
         case "TicketAudit" -> audit.add(TicketAuditItem.SCHEMA.mapToItem(item).toDomain());
+        case "Attachment" -> attachments.add(DynamoDbAttachmentRepository.fromThreadItem(item));
         default -> { } // watch, approval and due items are already reflected in the header
       }
     }
@@ -170,7 +172,9 @@ public final class DynamoDbTicketRepository implements TicketRepository {
       return Optional.empty();
     }
     conversation.sort(java.util.Comparator.comparing(TicketMessage::at).thenComparing(TicketMessage::id));
-    return Optional.of(new TicketThread(ticket, conversation, audit));
+    attachments.sort(java.util.Comparator.comparing(nl.klantportaal.core.ticket.domain.TicketAttachment::at)
+        .thenComparing(nl.klantportaal.core.ticket.domain.TicketAttachment::id));
+    return Optional.of(new TicketThread(ticket, conversation, audit, attachments));
   }
 
   @Override

@@ -55,10 +55,12 @@ public interface TicketRepository {
   }
 
   /** A ticket and what one query of its partition read. */
-  record TicketThread(Ticket ticket, List<TicketMessage> messages, List<TicketAudit> audit) {
+  record TicketThread(Ticket ticket, List<TicketMessage> messages, List<TicketAudit> audit,
+      List<nl.klantportaal.core.ticket.domain.TicketAttachment> attachments) {
     public TicketThread {
       messages = List.copyOf(messages);
       audit = List.copyOf(audit);
+      attachments = List.copyOf(attachments);
     }
   }
 

@@ -13,7 +13,8 @@ import nl.klantportaal.core.ticket.port.TicketRepository.TicketThread;
  * {@code messages} holds public replies only and {@code audit} is absent; staff see internal notes
  * (marked {@code internal}) and the audit trail.
  */
-public record TicketDetailView(TicketView ticket, List<MessageView> messages, Optional<List<AuditView>> audit) {
+public record TicketDetailView(TicketView ticket, List<MessageView> messages, Optional<List<AuditView>> audit,
+    List<AttachmentView> attachments) {
 
   public record MessageView(String id, String authorId, String authorName, String side, String body, boolean internal,
       String source, Instant at) {
@@ -37,6 +38,7 @@ public record TicketDetailView(TicketView ticket, List<MessageView> messages, Op
     Optional<List<AuditView>> audit = forStaff
         ? Optional.of(thread.audit().stream().map(AuditView::of).toList())
         : Optional.empty();
-    return new TicketDetailView(TicketView.of(thread.ticket(), forStaff), messages, audit);
+    return new TicketDetailView(TicketView.of(thread.ticket(), forStaff), messages, audit,
+        thread.attachments().stream().map(AttachmentView::of).toList());
   }
 }
