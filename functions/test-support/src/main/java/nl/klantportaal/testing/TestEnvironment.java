@@ -25,6 +25,15 @@ public final class TestEnvironment {
     env.put("USER_POOL_CLIENT_SECRET", "example-client-secret");
     env.put("SENDER_ADDRESS", "Klantportaal <no-reply@example.test>");
     env.put("PORTAL_ORIGIN", "https://portal.example.test");
+    env.put("ATTACHMENTS_BUCKET", "local-attachmentsbucket");
+    return env;
+  }
+
+  /** {@link #forTable} plus s3proxy as the S3 endpoint and a fresh, empty bucket as ATTACHMENTS_BUCKET. */
+  public static Map<String, String> forTableAndBucket(LocalDynamoDb dynamoDb, String tableName, LocalS3 s3) {
+    Map<String, String> env = forTable(dynamoDb, tableName);
+    env.put("AWS_ENDPOINT_URL_S3", s3.endpoint().toString());
+    env.put("ATTACHMENTS_BUCKET", s3.createBucket());
     return env;
   }
 }

@@ -1,0 +1,111 @@
+package nl.klantportaal.tickets.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.time.Instant;
+import java.util.Map;
+import nl.klantportaal.core.PortalWiring;
+import nl.klantportaal.core.api.ApiGatewayFunction;
+import nl.klantportaal.core.api.ApiHandler;
+import nl.klantportaal.core.api.ApiProblem;
+import nl.klantportaal.core.api.ApiResponse;
+import nl.klantportaal.core.api.ProblemType;
+import nl.klantportaal.core.api.Route;
+import nl.klantportaal.core.api.Routes;
+import nl.klantportaal.core.identity.domain.Access;
+import nl.klantportaal.core.observability.Observability;
+import nl.klantportaal.core.observability.SnapStartPriming;
+import nl.klantportaal.core.ticket.domain.TicketRef;
+import nl.klantportaal.core.ticket.port.AttachmentStore.PresignedRequest;
+import nl.klantportaal.core.ticket.usecase.AttachmentView;
+import nl.klantportaal.core.ticket.usecase.ConfirmAttachmentUpload;
+import nl.klantportaal.core.ticket.usecase.GetAttachmentDownload;
+import nl.klantportaal.core.ticket.usecase.RequestAttachmentUpload;
+import nl.klantportaal.core.ticket.usecase.TicketAccess;
+
+/**
+ * Attachments of a ticket in three steps: announce a file and get a presigned upload into
+ * quarantine, upload it to S3 directly, confirm it (size and first bytes checked, moved out of
+ * quarantine); downloads are short-lived presigned links. Who may see the ticket decides (404 otherwise).
+ */
+public final class AttachmentsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, ApiHandler {
+  private final ApiGatewayFunction api;
+
+  public AttachmentsHandler() {
+    this(System.getenv());
+  }
+
+  public AttachmentsHandler(Map<String, String> environment) {
+    this(PortalWiring.fromEnvironment(environment));
+    SnapStartPriming.register(environment, () -> api.prime("GET /tickets/{ticketId}/attachments/{attachmentId}",
+        Map.of("ticketId", "snapstart-priming-1", "attachmentId", "00000000-0000-4000-8000-000000000000")));
+  }
+
+  public AttachmentsHandler(PortalWiring wiring) {
+    var access = new TicketAccess(wiring.tickets(), wiring.users());
+    var store = wiring.attachmentStore();
+    var request = new RequestAttachmentUpload(access, wiring.attachments(), store, wiring.clock());
+    var confirm = new ConfirmAttachmentUpload(access, wiring.attachments(), store, wiring.clock());
+    var download = new GetAttachmentDownload(access, wiring.attachments(), store);
+    api = new ApiGatewayFunction(Routes.of(
+        Route.of("POST /tickets/{ticketId}/attachments", Access.LINKED, call -> {
+          var offer = request.execute(call.requireCaller(), TicketsHandler.ticketId(call),
+              call.jsonBody(RequestAttachmentUpload.UploadInput.class));
+          var u = offer.upload();
+          return ApiResponse.json(201, new UploadOffered(u.id(), u.fileName(), u.kind().contentType(), u.size(),
+              u.expiresAt(), PresignedLink.of(offer.put())));
+        }),
+        Route.of("POST /tickets/{ticketId}/attachments/{attachmentId}/confirm", Access.LINKED, call -> {
+          TicketRef ref = TicketsHandler.ticketId(call);
+          return switch (confirm.execute(call.requireCaller(), ref, call.pathParameter("attachmentId"))) {
+            case ConfirmAttachmentUpload.Outcome.Confirmed c when c.repeated() -> ApiResponse.ok(AttachmentView.of(c.attachment()));
+            case ConfirmAttachmentUpload.Outcome.Confirmed c -> {
+              Observability.count("AttachmentAdded");
+              yield ApiResponse.created("/tickets/" + ref.token() + "/attachments/" + c.attachment().id(),
+                  AttachmentView.of(c.attachment()));
+            }
+            case ConfirmAttachmentUpload.Outcome.Refused r -> throw refusal(r);
+          };
+        }),
+        Route.of("GET /tickets/{ticketId}/attachments/{attachmentId}", Access.LINKED, call -> {
+          var d = download.execute(call.requireCaller(), TicketsHandler.ticketId(call), call.pathParameter("attachmentId"));
+          return ApiResponse.ok(new DownloadOffered(AttachmentView.of(d.attachment()), PresignedLink.of(d.get())));
+        })));
+  }
+
+  /** The answer to an announcement: the upload's id, the sanitised name, and the request to make to S3. */
+  public record UploadOffered(String uploadId, String fileName, String contentType, long size, Instant expiresAt,
+      PresignedLink upload) {}
+
+  /** A presigned request: send {@code method} to {@code url} with exactly these headers before {@code expiresAt}. */
+  public record PresignedLink(String method, String url, Map<String, String> headers, Instant expiresAt) {
+    static PresignedLink of(PresignedRequest r) {
+      return new PresignedLink(r.method(), r.url().toString(), r.headers(), r.expiresAt());
+    }
+  }
+
+  public record DownloadOffered(AttachmentView attachment, PresignedLink download) {}
+
+  private static ApiProblem refusal(ConfirmAttachmentUpload.Outcome.Refused refused) {
+    Observability.count("AttachmentRefused");
+    ProblemType type = switch (refused.reason()) {
+      case NOT_RECEIVED -> ProblemType.UPLOAD_NOT_RECEIVED;
+      case EXPIRED -> ProblemType.UPLOAD_EXPIRED;
+      case SIZE_MISMATCH -> ProblemType.ATTACHMENT_SIZE_MISMATCH;
+      case TYPE_NOT_ALLOWED -> ProblemType.ATTACHMENT_TYPE_NOT_ALLOWED;
+    };
+    return new ApiProblem(type, refused.detail());
+  }
+
+  @Override
+  public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    return api.handle(event, context);
+  }
+
+  @Override
+  public Routes routes() {
+    return api.routes();
+  }
+}
