@@ -66,7 +66,7 @@ public final class LocalCloud implements AutoCloseable {
     LocalDynamoDb dynamoDb = keep(LocalDynamoDb.start(state, ports.dynamodb()));
     var dynamoDbClient = keep(AwsClients.dynamoDb(dynamoDb.endpoint()));
     new DataProvisioner(template, names).tables(dynamoDbClient);
-    LocalS3 s3 = keep(LocalS3.start(state, ports.s3()));
+    LocalS3 s3 = keep(LocalS3.start(state, ports.s3(), URI.create("http://" + Ports.HOST + ":" + ports.gateway())));
     var s3Client = keep(AwsClients.s3(s3.endpoint()));
     buckets = new DataProvisioner(template, names).buckets(s3Client);
 

@@ -64,6 +64,13 @@ class AttachmentsFlowIT {
     assertEquals(cloud.endpoints().s3().getPort(), uploadUrl.getPort(), "presigned for the local cloud's s3proxy");
     assertTrue(uploadUrl.getPath().startsWith("/local-attachmentsbucket/quarantine/"), uploadUrl.toString());
 
+    String origin = cloud.endpoints().gateway().toString().replaceAll("/+$", "");
+    HttpResponse<String> preflight = HTTP.send(HttpRequest.newBuilder(uploadUrl).method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+        .header("origin", origin).header("access-control-request-method", "PUT")
+        .header("access-control-request-headers", "content-type").build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, preflight.statusCode(), "a browser on the portal's origin may PUT: " + preflight.headers());
+    assertEquals(origin, preflight.headers().firstValue("access-control-allow-origin").orElse(""));
+
     HttpRequest.Builder put = HttpRequest.newBuilder(uploadUrl).PUT(HttpRequest.BodyPublishers.ofByteArray(pdf));
     offer.at("/upload/headers").properties().forEach(h -> put.header(h.getKey(), h.getValue().asText()));
     assertEquals(200, HTTP.send(put.build(), HttpResponse.BodyHandlers.ofString()).statusCode());
