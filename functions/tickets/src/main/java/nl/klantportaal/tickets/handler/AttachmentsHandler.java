@@ -10,6 +10,7 @@ import nl.klantportaal.core.PortalWiring;
 import nl.klantportaal.core.api.ApiGatewayFunction;
 import nl.klantportaal.core.api.ApiHandler;
 import nl.klantportaal.core.api.ApiProblem;
+import nl.klantportaal.core.api.ApiRequest;
 import nl.klantportaal.core.api.ApiResponse;
 import nl.klantportaal.core.api.ProblemType;
 import nl.klantportaal.core.api.Route;
@@ -17,6 +18,7 @@ import nl.klantportaal.core.api.Routes;
 import nl.klantportaal.core.identity.domain.Access;
 import nl.klantportaal.core.observability.Observability;
 import nl.klantportaal.core.observability.SnapStartPriming;
+import nl.klantportaal.core.shared.domain.DomainException;
 import nl.klantportaal.core.ticket.domain.TicketRef;
 import nl.klantportaal.core.ticket.port.AttachmentStore.PresignedRequest;
 import nl.klantportaal.core.ticket.usecase.AttachmentView;
@@ -51,14 +53,14 @@ public final class AttachmentsHandler implements RequestHandler<APIGatewayV2HTTP
     var download = new GetAttachmentDownload(access, wiring.attachments(), store);
     api = new ApiGatewayFunction(Routes.of(
         Route.of("POST /tickets/{ticketId}/attachments", Access.LINKED, call -> {
-          var offer = request.execute(call.requireCaller(), TicketsHandler.ticketId(call),
+          var offer = request.execute(call.requireCaller(), ticketId(call),
               call.jsonBody(RequestAttachmentUpload.UploadInput.class));
           var u = offer.upload();
           return ApiResponse.json(201, new UploadOffered(u.id(), u.fileName(), u.kind().contentType(), u.size(),
               u.expiresAt(), PresignedLink.of(offer.put())));
         }),
         Route.of("POST /tickets/{ticketId}/attachments/{attachmentId}/confirm", Access.LINKED, call -> {
-          TicketRef ref = TicketsHandler.ticketId(call);
+          TicketRef ref = ticketId(call);
           return switch (confirm.execute(call.requireCaller(), ref, call.pathParameter("attachmentId"))) {
             case ConfirmAttachmentUpload.Outcome.Confirmed c when c.repeated() -> ApiResponse.ok(AttachmentView.of(c.attachment()));
             case ConfirmAttachmentUpload.Outcome.Confirmed c -> {
@@ -70,7 +72,7 @@ public final class AttachmentsHandler implements RequestHandler<APIGatewayV2HTTP
           };
         }),
         Route.of("GET /tickets/{ticketId}/attachments/{attachmentId}", Access.LINKED, call -> {
-          var d = download.execute(call.requireCaller(), TicketsHandler.ticketId(call), call.pathParameter("attachmentId"));
+          var d = download.execute(call.requireCaller(), ticketId(call), call.pathParameter("attachmentId"));
           return ApiResponse.ok(new DownloadOffered(AttachmentView.of(d.attachment()), PresignedLink.of(d.get())));
         })));
   }
@@ -87,6 +89,12 @@ public final class AttachmentsHandler implements RequestHandler<APIGatewayV2HTTP
   }
 
   public record DownloadOffered(AttachmentView attachment, PresignedLink download) {}
+
+  /** The {ticketId} path parameter (the ticket's token); one that cannot be a ticket is a ticket that does not exist. */
+  private static TicketRef ticketId(ApiRequest request) {
+    String raw = request.pathParameter("ticketId");
+    return TicketRef.parse(raw).orElseThrow(() -> new DomainException.NotFound("Ticket " + raw));
+  }
 
   private static ApiProblem refusal(ConfirmAttachmentUpload.Outcome.Refused refused) {
     Observability.count("AttachmentRefused");
