@@ -25,7 +25,7 @@ const api = createApi({
   session: () => session,
   setSession: next => {
     session = next;
-    if (!next) queueMicrotask(() => showSignIn(tr("sessionExpired")));
+    if (!next) queueMicrotask(() => showSignIn("sessionExpired"));
   }
 });
 
@@ -42,40 +42,51 @@ function showError(target, error) {
   target.textContent = error.status === 0 ? tr("networkError") : [error.title, error.detail].filter(Boolean).join(" — ");
 }
 
-function showSignIn(message) {
+/** The sign-in screen; reason: a text key for why (null: none; undefined: by the route). The route stays in the hash. */
+let signInReason;
+function showSignIn(reason) {
   generation++;
   rerender = null;
   session = null;
   catalogue = null;
+  signInReason = reason;
   $("app").replaceChildren();
   $("signed-in").hidden = true;
   $("sign-in").hidden = false;
   $("password-form").hidden = false;
   $("totp-form").hidden = true;
+  translateSignIn();
+}
+
+function translateSignIn() {
   const route = parseRoute(location.hash);
-  $("sign-in-reason").textContent = message
-    || (route.name === "resolution" ? tr("signInForResolution", { id: route.token }) : tr("signInToContinue"));
+  const key = signInReason !== undefined ? signInReason
+    : route.name === "resolution" ? "signInForResolution" : "signInToContinue";
+  $("sign-in-reason").textContent = key ? tr(key, { id: route.token }) : "";
   translateStatic();
 }
 
+let headingPending = false;
 function show(forGeneration, desc) {
   if (forGeneration !== generation) return;
   const app = $("app");
   const focused = document.activeElement && app.contains(document.activeElement) ? document.activeElement.id : "";
-  const first = app.childElementCount === 0;
   app.replaceChildren(mount(desc, document));
+  const heading = app.querySelector("h1");
   const again = focused && document.getElementById(focused);
-  if (again) {
+  if (headingPending && heading) {
+    headingPending = false;
+    heading.setAttribute("tabindex", "-1");
+    heading.focus();
+  } else if (again) {
     again.focus();
-  } else if (first) {
-    const heading = app.querySelector("h1");
-    if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus(); }
   }
 }
 
 async function route() {
   if (!session) return showSignIn();
   const mine = ++generation;
+  headingPending = true;
   $("app").replaceChildren();
   const current = parseRoute(location.hash);
   const ctx = {
@@ -137,16 +148,18 @@ $("totp-form").addEventListener("submit", guard(async () =>
   signedIn(await api.anonymous("POST", "/auth/sign-in/totp", { email: email(), session: challenge, code: $("code").value }))));
 $("sign-out").addEventListener("click", async () => {
   const refreshToken = session && session.refreshToken;
-  showSignIn(" ");
+  showSignIn(null);
   if (refreshToken) {
     try { await api.anonymous("POST", "/auth/sign-out", { refreshToken }); } catch (e) { showError($("error"), e); }
   }
 });
 langSelect.addEventListener("change", () => {
   lang = langSelect.value;
-  translateStatic();
-  if (!session) showSignIn();
-  else if (rerender) rerender();
+  if (!session) translateSignIn();
+  else {
+    translateStatic();
+    if (rerender) rerender();
+  }
 });
 window.addEventListener("hashchange", () => { if (session) route(); else showSignIn(); });
 

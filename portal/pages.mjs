@@ -117,7 +117,8 @@ export function listView(state, ctx, actions) {
         h("td", null, formatDate(ticket.updatedAt, ctx.lang)))))),
     !state.loading && !state.error && state.items.length === 0 ? h("p", null, tr("noTickets")) : null,
     state.loading ? h("p", { role: "status" }, tr("loading")) : null,
-    state.nextCursor && !state.loading ? h("button", { type: "button", on: { click: actions.more } }, tr("more")) : null);
+    state.nextCursor ? h("button", { type: "button", id: "more", disabled: state.loading, on: { click: actions.more } }, tr("more"))
+      : null);
 }
 
 export async function ticketsPage(ctx, route) {
@@ -138,7 +139,7 @@ export async function ticketsPage(ctx, route) {
     state.loading = false;
     render();
   }
-  const more = () => load(state.nextCursor);
+  const more = () => (state.loading ? undefined : load(state.nextCursor));
   await load(null);
   return { state, more };
 }
