@@ -54,18 +54,19 @@ class TicketsFlowIT {
   private static final Duration MAIL_DEADLINE = Duration.ofMinutes(3);
   private static final String GRETA_PASSWORD = "Regenboog-Fiets-2026!";
   private static final String GRETA = "greta@acme.example.test";
-  private static final String TITLE = "Outlook start niet op na de update";
+  private static final String TITLE = "Outlook opent de gedeelde agenda niet";
   private static final String NOTE = "Intern: licentie van Jan verlopen, nog niet aan de klant melden (e2e-7f3a)";
 
   @TempDir
   static Path state;
   private static LocalCloud cloud;
   private static PortalWiring wiring;
+  private static String firstSeed;
 
   @BeforeAll
   static void start() {
     cloud = LocalCloud.start(Options.forRoot(SamTemplate.projectRoot()).withStateDir(state).withPorts(Ports.anyFree()));
-    DemoData.seed(cloud).orElseThrow();
+    firstSeed = DemoData.seed(cloud).orElseThrow();
     Map<String, String> env = new HashMap<>(cloud.functions().require("UsersFunction").function().environment());
     wiring = new PortalWiring(Config.fromEnvironment(env), Clock.systemUTC());
   }
@@ -205,6 +206,51 @@ class TicketsFlowIT {
     staffView.path("audit").forEach(a -> actions.add(a.path("action").asText()));
     assertEquals(List.of("created", "involved-changed", "triaged", "public-reply", "internal-note", "public-reply", "resolve",
         "accept"), actions, staffView.path("audit").toString());
+  }
+
+  @Test
+  void theDemoTicketsAreSeededOnceThroughTheUseCasesAndReadLikeRealOnes() throws Exception {
+    assertTrue(firstSeed.contains("Demo tickets: demo-acme-1, demo-acme-2, demo-acme-3, demo-bakkerij-1"), firstSeed);
+    String ilse = demoToken("it@acme.example.test");
+    String sem = demoToken("servicedesk@provider.example.test");
+    String bram = demoToken("eigenaar@bakkerij.example.test");
+    List<String> acmeBefore = ids(get("/tickets?view=organisation&limit=100", ilse));
+    List<String> bakkerijBefore = ids(get("/tickets?view=organisation&limit=100", bram));
+
+    String again = DemoData.seed(cloud).orElseThrow();
+    assertFalse(again.contains("Demo tickets"), "a second start seeds no tickets: " + again);
+    for (String email : List.of("beheer@provider.example.test", "servicedesk@provider.example.test", "it@acme.example.test",
+        "jan@acme.example.test", "eigenaar@bakkerij.example.test", "winkel@bakkerij.example.test")) {
+      assertTrue(again.contains(email + " ") && again.contains("TOTP secret"), "the sign-in details still print: " + again);
+    }
+    assertTrue(again.contains("password for all: " + DemoData.PASSWORD), again);
+    assertEquals(acmeBefore, ids(get("/tickets?view=organisation&limit=100", ilse)));
+    assertEquals(bakkerijBefore, ids(get("/tickets?view=organisation&limit=100", bram)));
+    assertTrue(acmeBefore.containsAll(List.of("demo-acme-1", "demo-acme-2", "demo-acme-3")), acmeBefore.toString());
+    assertEquals(List.of("demo-bakkerij-1"), bakkerijBefore);
+
+    // An open incident with a conversation (the note only for staff), a resolved one, a request waiting for approval
+    JsonNode outlook = json(get("/tickets/demo-acme-1", ilse));
+    assertEquals("open", outlook.path("ticket").path("status").asText(), outlook.toString());
+    assertEquals(2, outlook.path("messages").size(), "two public messages for the customer: " + outlook);
+    assertFalse(outlook.toString().contains("invoegtoepassing"), outlook.toString());
+    assertEquals(3, json(get("/tickets/demo-acme-1", sem)).path("messages").size(), "staff also see the internal note");
+    JsonNode printer = json(get("/tickets/demo-acme-2", ilse));
+    assertEquals("resolved", printer.path("ticket").path("status").asText(), printer.toString());
+    assertTrue(printer.path("messages").toString().contains("invoerrol"), "the solution is in the conversation");
+    JsonNode request = json(get("/tickets/demo-acme-3", ilse)).path("ticket");
+    assertEquals("service-request", request.path("type").asText(), request.toString());
+    assertEquals("pending", request.path("approval").asText(), request.toString());
+    assertEquals(List.of("demo-acme-3"), ids(get("/tickets?view=approvals", ilse)));
+    assertEquals("new", json(get("/tickets/demo-bakkerij-1", bram)).path("ticket").path("status").asText());
+    assertProblem(get("/tickets/demo-bakkerij-1", ilse), 404);
+
+    // Their mail went out like any other: Jan heard of the resolution, nobody of the note
+    awaitMails("[#demo-acme-2] ", mails -> to(mails, "jan@").stream()
+        .anyMatch(m -> m.path("subject").asText().equals("[#demo-acme-2] Opgelost: Printer 2e verdieping geeft steeds papierstoring")));
+    for (JsonNode mail : store()) {
+      assertFalse(mail.toString().contains("invoegtoepassing"), "the demo's internal note is never mailed: " + mail);
+    }
   }
 
   // --- people ------------------------------------------------------------------------------------
