@@ -20,13 +20,25 @@ import nl.klantportaal.core.customer.domain.CustomerDetails;
 import nl.klantportaal.core.customer.domain.SlaTier;
 import nl.klantportaal.core.identity.domain.AccountSettings;
 import nl.klantportaal.core.identity.domain.AuditEntry;
+import nl.klantportaal.core.identity.domain.Caller;
 import nl.klantportaal.core.identity.domain.Membership;
 import nl.klantportaal.core.identity.domain.Role;
 import nl.klantportaal.core.identity.domain.TenantId;
 import nl.klantportaal.core.identity.domain.UserId;
 import nl.klantportaal.core.identity.domain.UserProfile;
 import nl.klantportaal.core.identity.port.IdentityProvider;
+import nl.klantportaal.core.paging.PageRequest;
 import nl.klantportaal.core.shared.domain.Language;
+import nl.klantportaal.core.ticket.domain.Ticket;
+import nl.klantportaal.core.ticket.domain.TicketSource;
+import nl.klantportaal.core.ticket.port.TicketRepository.Filter;
+import nl.klantportaal.core.ticket.port.TicketRepository.Sort;
+import nl.klantportaal.core.ticket.port.TicketRepository.TicketQuery;
+import nl.klantportaal.core.ticket.usecase.ChangeTicketStatus;
+import nl.klantportaal.core.ticket.usecase.CreateTicket;
+import nl.klantportaal.core.ticket.usecase.NewTicketInput;
+import nl.klantportaal.core.ticket.usecase.ReplyToTicket;
+import nl.klantportaal.core.ticket.usecase.TicketAccess;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
@@ -36,7 +48,11 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoun
  * Demo accounts for the real portal, created idempotently through the same paths production uses
  * (Cognito admin calls, the portal's repositories, a real TOTP enrolment): a provider admin, an
  * agent, and two customers with an admin and a user each, all enrolled. Their passwords and TOTP
- * secrets are kept in {@code .local/demo-accounts.properties} and printed on the console.
+ * secrets are kept in {@code .local/demo-accounts.properties} and printed on the console. Then a
+ * few demo tickets per customer, raised and worked through the tickets use cases as the API would
+ * (an open incident with a conversation and an internal note, a resolved one waiting for the
+ * customer's acceptance, a service request waiting for the customer admin's approval), only for a
+ * customer that has no tickets yet.
  */
 final class DemoData {
   static final String PASSWORD = "Demo-Klantportaal-2026!";
@@ -66,6 +82,7 @@ final class DemoData {
       customers(wiring);
       Path file = secretsFile(cloud.state().root());
       Properties secrets = load(file);
+      Map<String, UserId> ids = new java.util.HashMap<>();
       try (CognitoIdentityProviderClient cognito = AwsClients.cognito(cloud.endpoints().cognito())) {
         IdentityProvider provider = new CognitoIdentityProvider(cognito, env.get("USER_POOL_CLIENT_ID"),
             env.get("USER_POOL_CLIENT_SECRET"));
@@ -79,9 +96,14 @@ final class DemoData {
             secrets.setProperty(account.email(), enrol(cognito, provider, wiring, env.get("USER_POOL_ID"), account));
             store(file, secrets);
           }
+          ids.put(account.email(), sub(cognito, env.get("USER_POOL_ID"), account.email()));
         }
       }
-      return console(secrets);
+      List<String> seeded = cloud.functions().invoker("TicketsFunction")
+          .map(tickets -> tickets(new PortalWiring(Config.fromEnvironment(tickets.function().environment()), Clock.systemUTC()),
+              ids))
+          .orElse(List.of());
+      return console(secrets) + (seeded.isEmpty() ? "" : "  Demo tickets: " + String.join(", ", seeded) + "\n");
     });
   }
 
@@ -95,6 +117,73 @@ final class DemoData {
         wiring.customers().create(customer);
       }
     }
+  }
+
+  /** The demo tickets of each customer that has none yet, through the use cases the tickets API runs; answers their tokens. */
+  static List<String> tickets(PortalWiring wiring, Map<String, UserId> ids) {
+    var access = new TicketAccess(wiring.tickets(), wiring.users());
+    var create = new CreateTicket(access, wiring.catalogue(), wiring.customers(), wiring.clock());
+    var reply = new ReplyToTicket(access, wiring.clock());
+    var status = new ChangeTicketStatus(access, wiring.clock(), wiring.autoCloseAfter());
+    Caller sem = caller(ids, "servicedesk@provider.example.test");
+    List<String> seeded = new java.util.ArrayList<>();
+    if (hasNoTickets(wiring, ACME)) {
+      Caller jan = caller(ids, "jan@acme.example.test");
+      Caller ilse = caller(ids, "it@acme.example.test");
+      Ticket outlook = create.execute(jan, incident("email", "high", "Outlook start niet op na de update",
+          "Sinds de update van vanochtend start Outlook niet meer. Foutmelding: het profiel kan niet geladen worden.",
+          List.of(ilse.userId().value())));
+      reply.execute(sem, outlook.ref(), new ReplyToTicket.ReplyInput("Vervelend! Kunt u Outlook eens in veilige modus starten "
+          + "(Windows-toets + R, dan: outlook.exe /safe)? Laat u weten of dat lukt?", false), TicketSource.PORTAL);
+      reply.execute(jan, outlook.ref(), new ReplyToTicket.ReplyInput("In veilige modus start hij wel. Wat nu?", false),
+          TicketSource.PORTAL);
+      reply.execute(sem, outlook.ref(), new ReplyToTicket.ReplyInput("Intern: vermoedelijk de invoegtoepassing van het "
+          + "boekhoudpakket; vanmiddag op afstand uitschakelen.", true), TicketSource.PORTAL);
+      seeded.add(outlook.ref().token());
+
+      Ticket printer = create.execute(jan, incident("printing", "normal", "Printer 2e verdieping geeft steeds papierstoring",
+          "De printer bij de trap meldt papierstoring in lade 2, ook als er niets vastzit.", List.of()));
+      reply.execute(sem, printer.ref(), new ReplyToTicket.ReplyInput("We sturen morgen een monteur langs.", false),
+          TicketSource.PORTAL);
+      long version = access.visible(sem, printer.ref()).version();
+      status.execute(sem, printer.ref(), new ChangeTicketStatus.TransitionInput("resolve",
+          "De invoerrol van lade 2 is vervangen. Wilt u bevestigen dat het weer werkt?", version));
+      seeded.add(printer.ref().token());
+
+      Ticket financeAccess = create.execute(jan, new NewTicketInput("service-request", "accounts", "normal",
+          "Toegang tot de map Financiën", "Voor de jaarafsluiting heb ik leesrechten nodig.", List.of(), "access-request",
+          Map.of("forWhom", "Jan Jansen", "resource", "\\\\fileserver\\Financien", "accessLevel", "read",
+              "reason", "Jaarafsluiting 2026 voorbereiden"), null, null, null, null));
+      seeded.add(financeAccess.ref().token());
+    }
+    if (hasNoTickets(wiring, BAKKERIJ)) {
+      Caller wendy = caller(ids, "winkel@bakkerij.example.test");
+      Ticket till = create.execute(wendy, new NewTicketInput("question", "workplace", "low", "Kassa-pc erg traag sinds vrijdag",
+          "De kassa-pc in de winkel doet er sinds vrijdag een minuut over om een bon te printen. Is daar iets aan te doen?",
+          List.of(), null, null, null, null, null, null));
+      seeded.add(till.ref().token());
+    }
+    return seeded;
+  }
+
+  private static NewTicketInput incident(String category, String priority, String title, String description, List<String> involved) {
+    return new NewTicketInput("incident", category, priority, title, description, involved, null, null, null, null, null, null);
+  }
+
+  private static boolean hasNoTickets(PortalWiring wiring, TenantId customer) {
+    return wiring.tickets().list(new TicketQuery.Organisation(customer, Sort.UPDATED, Filter.NONE), PageRequest.first(1))
+        .items().isEmpty();
+  }
+
+  private static Caller caller(Map<String, UserId> ids, String email) {
+    Account account = ACCOUNTS.stream().filter(a -> a.email().equals(email)).findFirst().orElseThrow();
+    return new Caller(ids.get(email), account.membership().tenant(), account.membership().role(), true, Optional.of(email));
+  }
+
+  private static UserId sub(CognitoIdentityProviderClient cognito, String pool, String email) {
+    var user = cognito.adminGetUser(r -> r.userPoolId(pool).username(email));
+    return new UserId(user.userAttributes().stream().filter(a -> a.name().equals("sub")).findFirst()
+        .map(AttributeType::value).orElse(user.username()));
   }
 
   private static boolean exists(CognitoIdentityProviderClient cognito, String pool, String email) {

@@ -63,7 +63,10 @@ final class StreamRecords {
       case L -> Map.of("L", v.l().stream().map(StreamRecords::value).toList());
       case BOOL -> Map.of("BOOL", v.bool());
       case NUL -> Map.of("NULL", true);
-      case UNKNOWN_TO_SDK_VERSION -> throw new IllegalArgumentException("Unknown attribute type in stream record");
+      // DynamoDB Local 3.1.0 writes an empty map in a stream image as a bare {} (no "M"), which the
+      // SDK reads as a value of no type. Every other DynamoDB value carries its type (an empty list
+      // arrives as {"L": []}), so a typeless value is that empty map.
+      case UNKNOWN_TO_SDK_VERSION -> Map.of("M", Map.of());
     };
   }
 

@@ -14,6 +14,7 @@ import nl.klantportaal.core.api.Routes;
 import nl.klantportaal.core.identity.domain.Access;
 import nl.klantportaal.core.observability.SnapStartPriming;
 import nl.klantportaal.core.ticket.usecase.CatalogueAdmin;
+import nl.klantportaal.core.ticket.usecase.CatalogueView;
 
 /** The categories and service-request forms customers choose from; provider admins change them. */
 public final class CatalogueHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, ApiHandler {
@@ -31,13 +32,13 @@ public final class CatalogueHandler implements RequestHandler<APIGatewayV2HTTPEv
   public CatalogueHandler(PortalWiring wiring) {
     var catalogue = new CatalogueAdmin(wiring.catalogue());
     api = new ApiGatewayFunction(Routes.of(
-        Route.of("GET /catalogue", Access.LINKED, request -> ApiResponse.ok(catalogue.read())),
+        Route.of("GET /catalogue", Access.LINKED, request -> ApiResponse.ok(CatalogueView.of(catalogue.read()))),
         Route.of("PUT /catalogue/categories/{categoryId}", Access.PROVIDER_ADMIN, request -> ApiResponse.ok(
-            catalogue.saveCategory(request.pathParameter("categoryId"),
-                request.jsonBody(CatalogueAdmin.CategoryInput.class)))),
+            CatalogueView.of(catalogue.saveCategory(request.pathParameter("categoryId"),
+                request.jsonBody(CatalogueAdmin.CategoryInput.class))))),
         Route.of("PUT /catalogue/request-types/{requestTypeId}", Access.PROVIDER_ADMIN, request -> ApiResponse.ok(
-            catalogue.saveRequestType(request.pathParameter("requestTypeId"),
-                request.jsonBody(CatalogueAdmin.RequestTypeInput.class))))));
+            CatalogueView.of(catalogue.saveRequestType(request.pathParameter("requestTypeId"),
+                request.jsonBody(CatalogueAdmin.RequestTypeInput.class)))))));
   }
 
   @Override

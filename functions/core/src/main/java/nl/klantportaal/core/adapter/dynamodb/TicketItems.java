@@ -5,10 +5,11 @@ import java.util.Map;
 import java.util.Optional;
 import nl.klantportaal.core.identity.domain.TenantId;
 import nl.klantportaal.core.identity.domain.UserId;
-import nl.klantportaal.core.notification.domain.AuthorSide;
+import nl.klantportaal.core.ticket.domain.AuthorSide;
 import nl.klantportaal.core.notification.domain.TicketChange;
 import nl.klantportaal.core.notification.domain.TicketSnapshot;
-import nl.klantportaal.core.notification.domain.TicketStatus;
+import nl.klantportaal.core.ticket.domain.TicketStatus;
+import nl.klantportaal.core.ticket.domain.WireEnum;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -20,7 +21,7 @@ public final class TicketItems {
   private TicketItems() {}
 
   public static TicketSnapshot ticket(Map<String, AttributeValue> item) {
-    TicketStatus status = TicketStatus.fromWire(text(item, "status"))
+    TicketStatus status = WireEnum.fromWire(TicketStatus.class, text(item, "status"))
         .orElseThrow(() -> new IllegalArgumentException("Ticket item has an unknown status " + text(item, "status")));
     List<UserId> involved = Optional.ofNullable(item.get("involved"))
         .map(v -> v.hasL() ? v.l().stream().map(AttributeValue::s).toList() : v.hasSs() ? v.ss() : List.<String>of())
@@ -32,7 +33,7 @@ public final class TicketItems {
 
   public static TicketChange.PublicMessage message(String eventId, Map<String, AttributeValue> item) {
     return new TicketChange.PublicMessage(eventId, new TenantId(text(item, "tenantId")), number(item), text(item, "id"),
-        text(item, "authorId"), optional(item, "authorName").orElse(""), AuthorSide.fromWire(text(item, "authorSide")),
+        text(item, "authorId"), optional(item, "authorName").orElse(""), WireEnum.parse(AuthorSide.class, text(item, "authorSide")),
         text(item, "body"));
   }
 

@@ -1,5 +1,6 @@
 package nl.klantportaal.core.notification.domain;
 
+import nl.klantportaal.core.ticket.domain.AuthorSide;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

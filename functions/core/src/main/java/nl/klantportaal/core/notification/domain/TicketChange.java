@@ -1,5 +1,7 @@
 package nl.klantportaal.core.notification.domain;
 
+import nl.klantportaal.core.ticket.domain.AuthorSide;
+import nl.klantportaal.core.ticket.domain.TicketStatus;
 import nl.klantportaal.core.identity.domain.TenantId;
 
 /**

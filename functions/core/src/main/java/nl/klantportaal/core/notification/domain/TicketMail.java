@@ -1,5 +1,6 @@
 package nl.klantportaal.core.notification.domain;
 
+import nl.klantportaal.core.ticket.domain.TicketStatus;
 import java.util.Optional;
 import nl.klantportaal.core.identity.domain.AccountMail;
 import nl.klantportaal.core.shared.domain.Language;

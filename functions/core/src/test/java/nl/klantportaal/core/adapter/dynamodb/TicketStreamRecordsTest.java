@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.klantportaal.core.identity.domain.UserId;
-import nl.klantportaal.core.notification.domain.AuthorSide;
+import nl.klantportaal.core.ticket.domain.AuthorSide;
 import nl.klantportaal.core.notification.domain.TicketChange;
-import nl.klantportaal.core.notification.domain.TicketStatus;
+import nl.klantportaal.core.ticket.domain.TicketStatus;
 import org.junit.jupiter.api.Test;
 
 /** Stream records decoded by the ticket item contract (docs/data-model.md "Ticket items"). */

@@ -1,5 +1,6 @@
 package nl.klantportaal.core.notification.domain;
 
+import nl.klantportaal.core.ticket.domain.TicketStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

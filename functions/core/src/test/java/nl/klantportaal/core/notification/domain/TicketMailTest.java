@@ -1,5 +1,6 @@
 package nl.klantportaal.core.notification.domain;
 
+import nl.klantportaal.core.ticket.domain.TicketStatus;
 import static nl.klantportaal.core.notification.domain.NotificationFixtures.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,0 +1,356 @@
+package nl.klantportaal.tickets.handler;
+
+import static nl.klantportaal.tickets.handler.TicketFixtures.ACME;
+import static nl.klantportaal.tickets.handler.TicketFixtures.NOW;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.StreamSupport;
+import nl.klantportaal.core.PortalWiring;
+import nl.klantportaal.testing.HttpEvents;
+import nl.klantportaal.testing.Lambda;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Fixtures from events/tickets/tickets through the handler, on DynamoDB Local with template.yaml's table. */
+class TicketsHandlerTest {
+  private TicketFixtures.MovableClock clock;
+  private PortalWiring wiring;
+  private TicketsHandler handler;
+  /** Off where requests run at once: the idempotency wait is measured with this clock too. */
+  private volatile boolean ticking = true;
+
+  @BeforeEach
+  void freshTable() {
+    clock = new TicketFixtures.MovableClock(NOW);
+    wiring = TicketFixtures.freshWiring(clock);
+    handler = new TicketsHandler(wiring);
+  }
+
+  /** Each request a second after the previous one, so the conversation has an order. */
+  private APIGatewayV2HTTPResponse call(APIGatewayV2HTTPEvent event) {
+    if (ticking) {
+      clock.advance(Duration.ofSeconds(1));
+    }
+    return handler.handleRequest(event, Lambda.context("tickets"));
+  }
+
+  private static APIGatewayV2HTTPEvent event(String fixture) {
+    return Lambda.httpEvent("tickets/tickets/" + fixture);
+  }
+
+  private APIGatewayV2HTTPResponse call(String fixture) {
+    return call(event(fixture));
+  }
+
+  /** The fixture aimed at {@code ticketId}, its body's version (if any) set to {@code version}. */
+  private APIGatewayV2HTTPResponse on(String fixture, String ticketId, long version) {
+    var e = HttpEvents.withPathParameter(event(fixture), "ticketId", ticketId);
+    if (e.getBody() != null) {
+      e.setBody(e.getBody().replaceAll("\"version\":\\s*\\d+", "\"version\": " + version));
+    }
+    return call(e);
+  }
+
+  private APIGatewayV2HTTPResponse on(String fixture, String ticketId) {
+    return call(HttpEvents.withPathParameter(event(fixture), "ticketId", ticketId));
+  }
+
+  private JsonNode created(String fixture) {
+    var response = call(fixture);
+    assertEquals(201, response.getStatusCode(), response.getBody());
+    return HttpEvents.json(response);
+  }
+
+  private static void assertProblem(APIGatewayV2HTTPResponse response, int status, String type) {
+    assertEquals(status, response.getStatusCode(), response.getBody());
+    assertEquals("application/problem+json", response.getHeaders().get("content-type"));
+    assertEquals(type, HttpEvents.problemType(response));
+    assertFalse(response.getBody().contains("Exception"), response.getBody());
+  }
+
+  private List<Map<String, AttributeValue>> headersOfAcme() {
+    var client = wiring.table().client();
+    return StreamSupport.stream(client.queryPaginator(r -> r.tableName(wiring.table().name()).indexName("GSI2")
+        .keyConditionExpression("GSI2PK = :p")
+        .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("TENANT#acme-fixture#TICKETS"))))
+        .items().spliterator(), false).toList();
+  }
+
+  private List<String> ids(APIGatewayV2HTTPResponse response) {
+    assertEquals(200, response.getStatusCode(), response.getBody());
+    List<String> ids = new ArrayList<>();
+    HttpEvents.json(response).get("items").forEach(i -> ids.add(i.get("id").asText()));
+    return ids;
+  }
+
+  @Test
+  void aCustomerRaisesAnIncidentNumberedPerCustomer() {
+    JsonNode first = created("create-incident.json");
+    assertEquals("acme-fixture-1", first.get("id").asText());
+    assertEquals("new", first.get("status").asText());
+    assertEquals("high", first.get("priority").asText());
+    assertEquals("portal", first.get("source").asText());
+    assertEquals(TicketFixtures.JAN.value(), first.get("reporter").get("id").asText());
+    assertEquals("Jan", first.get("reporter").get("name").asText());
+    assertFalse(first.has("assigneeId"), "customers do not see the assignee field");
+    assertEquals(1, first.get("version").asLong());
+    JsonNode second = created("create-with-involved.json");
+    assertEquals("acme-fixture-2", second.get("id").asText());
+    assertEquals(TicketFixtures.PIET.value(), second.get("involved").get(0).asText());
+  }
+
+  @Test
+  void fiftyParallelCreatesWithOneIdempotencyKeyMakeOneTicket() throws Exception {
+    ticking = false;
+    ExecutorService pool = Executors.newFixedThreadPool(50);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<APIGatewayV2HTTPResponse>> answers = new ArrayList<>();
+    try {
+      for (int i = 0; i < 50; i++) {
+        answers.add(pool.submit(() -> {
+          start.await();
+          return call("create-incident.json");
+        }));
+      }
+      start.countDown();
+      Set<String> bodies = new HashSet<>();
+      for (var answer : answers) {
+        var response = answer.get();
+        assertEquals(201, response.getStatusCode(), response.getBody());
+        bodies.add(response.getBody());
+      }
+      assertEquals(1, bodies.size());
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(1, headersOfAcme().size());
+  }
+
+  @ParameterizedTest(name = "{0} → {1} {2}")
+  @CsvSource({
+      "create-invalid.json, 400, validation-failed",
+      "create-source-as-customer.json, 400, validation-failed",
+      "create-service-request-bad-answers.json, 400, validation-failed",
+      "list-organisation-as-customer-user.json, 403, forbidden",
+      "list-status-as-customer.json, 403, forbidden",
+      "list-unknown-view.json, 400, invalid-parameter",
+      "get.json, 404, not-found",
+      "get-malformed-id.json, 404, not-found",
+  })
+  void refusalsAreProblemsAndWriteNothing(String fixture, int status, String type) {
+    assertProblem(call(fixture), status, type);
+    assertEquals(0, headersOfAcme().size());
+  }
+
+  @Test
+  void fieldErrorsNameEachFieldAndEachAnswer() {
+    JsonNode errors = HttpEvents.json(call("create-invalid.json")).get("errors");
+    List<String> fields = new ArrayList<>();
+    errors.forEach(e -> fields.add(e.get("field").asText()));
+    assertEquals(List.of("priority", "title", "category"), fields);
+    List<String> answers = new ArrayList<>();
+    HttpEvents.json(call("create-service-request-bad-answers.json")).get("errors").forEach(e -> answers.add(e.get("field").asText()));
+    assertTrue(answers.containsAll(List.of("answers.colour", "answers.requestKind", "answers.name", "answers.urgency")), answers.toString());
+  }
+
+  @Test
+  void viewsAreKeyedPerRoleAndAnotherCustomersTicketIs404() {
+    created("create-incident.json");              // acme-fixture-1, Jan alone
+    created("create-with-involved.json");         // acme-fixture-2, Piet involved
+    assertEquals(List.of("acme-fixture-2", "acme-fixture-1"), ids(call("list-mine.json")));
+    assertEquals(List.of("acme-fixture-2"), ids(call("list-shared.json")));
+    assertEquals(List.of("acme-fixture-2", "acme-fixture-1"), ids(call("list-organisation.json")));
+    assertEquals(List.of("acme-fixture-2", "acme-fixture-1"), ids(call("list-status-as-agent.json")), "last updated first");
+    assertEquals(List.of("acme-fixture-1", "acme-fixture-2"),
+        ids(call(HttpEvents.withQuery(event("list-status-as-agent.json"), "sort", "created"))), "oldest first");
+    assertEquals(1, ids(call(HttpEvents.withQuery(event("list-mine.json"), "limit", "1"))).size());
+    assertEquals(200, on("get.json", "acme-fixture-2").getStatusCode());
+    assertProblem(on("get-as-foreign-customer.json", "acme-fixture-1"), 404, "not-found");
+    var piet = HttpEvents.withPathParameter(event("list-shared.json"), "ticketId", "acme-fixture-1");
+    piet.setRouteKey("GET /tickets/{ticketId}");
+    piet.getRequestContext().setRouteKey("GET /tickets/{ticketId}");
+    assertProblem(call(piet), 404, "not-found");
+  }
+
+  @Test
+  void staffFilterByPriorityWithinACustomerAndTheirOwnQueue() {
+    created("create-incident.json");                                  // high
+    var normal = event("create-with-involved.json");
+    normal.setBody(normal.getBody().replace("\"high\"", "\"normal\""));
+    assertEquals(201, call(normal).getStatusCode());
+    assertEquals(List.of("acme-fixture-1"), ids(call("list-customer-high-as-agent.json")));
+    assertEquals(List.of(), ids(call("list-assignee-me.json")));
+    assertEquals(200, on("triage.json", "acme-fixture-2", 1).getStatusCode());
+    assertEquals(List.of("acme-fixture-2"), ids(call("list-assignee-me.json")));
+    JsonNode triaged = HttpEvents.json(on("get-as-agent.json", "acme-fixture-2"));
+    assertEquals("critical", triaged.get("ticket").get("priority").asText());
+    assertEquals(TicketFixtures.AGENT.value(), triaged.get("ticket").get("assigneeId").asText());
+    assertProblem(on("triage-as-customer.json", "acme-fixture-1", 1), 403, "forbidden");
+  }
+
+  @Test
+  void internalNotesNeverReachTheCustomer() {
+    created("create-incident.json");
+    assertEquals(201, on("reply-as-agent.json", "acme-fixture-1").getStatusCode());
+    assertEquals(201, on("note-as-agent.json", "acme-fixture-1").getStatusCode());
+    assertEquals(201, on("reply.json", "acme-fixture-1").getStatusCode());
+    assertProblem(on("note-as-customer.json", "acme-fixture-1"), 403, "forbidden");
+    var customerView = on("get.json", "acme-fixture-1");
+    assertFalse(customerView.getBody().contains("Intern: licentie"), customerView.getBody());
+    JsonNode customer = HttpEvents.json(customerView);
+    assertEquals(2, customer.get("messages").size());
+    assertFalse(customer.has("audit"));
+    assertEquals("open", customer.get("ticket").get("status").asText(), "the agent's first reply opened it");
+    JsonNode staff = HttpEvents.json(on("get-as-agent.json", "acme-fixture-1"));
+    assertEquals(3, staff.get("messages").size());
+    assertTrue(staff.get("messages").get(1).get("internal").asBoolean());
+    List<String> actions = new ArrayList<>();
+    staff.get("audit").forEach(a -> actions.add(a.get("action").asText()));
+    assertEquals(List.of("created", "public-reply", "internal-note", "public-reply"), actions);
+  }
+
+  @Test
+  void resolveThenAcceptClosesAndAClosedTicketOnlyTakesAFollowUp() {
+    created("create-incident.json");
+    JsonNode resolved = HttpEvents.json(on("transition.json", "acme-fixture-1", 1));
+    assertEquals("resolved", resolved.get("status").asText());
+    assertEquals(2, resolved.get("version").asLong());
+    JsonNode closed = HttpEvents.json(on("transition-as-customer.json", "acme-fixture-1", 2));
+    assertEquals("closed", closed.get("status").asText());
+    assertProblem(on("reply.json", "acme-fixture-1"), 409, "illegal-state");
+    var followUp = event("create-incident.json");
+    followUp.getHeaders().remove("idempotency-key");
+    followUp.setBody(followUp.getBody().replace("{", "{\"followUpOf\": 1, "));
+    var answer = call(followUp);
+    assertEquals(201, answer.getStatusCode(), answer.getBody());
+    assertEquals("acme-fixture-1", HttpEvents.json(answer).get("followUpOf").asText());
+    var ofOpen = event("create-incident.json");
+    ofOpen.getHeaders().remove("idempotency-key");
+    ofOpen.setBody(ofOpen.getBody().replace("{", "{\"followUpOf\": 2, "));
+    assertProblem(call(ofOpen), 409, "illegal-state");
+  }
+
+  @Test
+  void rejectingASolutionNeedsAReasonAndReopens() {
+    created("create-incident.json");
+    on("transition.json", "acme-fixture-1", 1);
+    var noReason = HttpEvents.withPathParameter(event("transition-as-customer.json"), "ticketId", "acme-fixture-1");
+    noReason.setBody("{\"action\": \"reject\", \"version\": 2}");
+    assertProblem(call(noReason), 400, "validation-failed");
+    var reject = HttpEvents.withPathParameter(event("transition-as-customer.json"), "ticketId", "acme-fixture-1");
+    reject.setBody("{\"action\": \"reject\", \"message\": \"Outlook start nog steeds niet.\", \"version\": 2}");
+    assertEquals("open", HttpEvents.json(call(reject)).get("status").asText());
+    JsonNode thread = HttpEvents.json(on("get.json", "acme-fixture-1"));
+    assertEquals("Outlook start nog steeds niet.", thread.get("messages").get(1).get("body").asText());
+  }
+
+  @ParameterizedTest(name = "{0} by {1} on a new ticket → {2}")
+  @CsvSource({
+      "accept, transition-as-customer.json, 409, illegal-state",
+      "reject, transition-as-customer.json, 409, illegal-state",
+      "resume, transition.json, 409, illegal-state",
+      "resolve, transition-as-customer.json, 403, forbidden",
+      "accept, transition.json, 403, forbidden",
+      "teleport, transition.json, 400, validation-failed",
+  })
+  void illegalTransitionsAreRefused(String action, String fixture, int status, String type) {
+    created("create-incident.json");
+    var e = HttpEvents.withPathParameter(event(fixture), "ticketId", "acme-fixture-1");
+    e.setBody("{\"action\": \"" + action + "\", \"message\": \"m\", \"version\": 1}");
+    assertProblem(call(e), status, type);
+    assertEquals(1, wiring.tickets().find(nl.klantportaal.core.ticket.domain.TicketRef.parse("acme-fixture-1").orElseThrow())
+        .orElseThrow().version());
+  }
+
+  @Test
+  void aStaleVersionIs409() {
+    created("create-incident.json");
+    assertEquals(200, on("transition.json", "acme-fixture-1", 1).getStatusCode());
+    assertProblem(on("triage.json", "acme-fixture-1", 1), 409, "version-conflict");
+  }
+
+  @Test
+  void serviceRequestsWaitForTheCustomerAdminsApproval() {
+    JsonNode request = created("create-service-request.json");
+    assertEquals("pending", request.get("approval").asText());
+    assertEquals("private", request.get("answers").get("visibility").asText());
+    assertEquals(List.of("acme-fixture-1"), ids(call("list-approvals.json")));
+    var open = HttpEvents.withPathParameter(event("transition.json"), "ticketId", "acme-fixture-1");
+    open.setBody("{\"action\": \"open\", \"version\": 1}");
+    assertProblem(call(open), 409, "illegal-state");
+    assertProblem(on("approval-as-customer-user.json", "acme-fixture-1", 1), 403, "forbidden");
+    JsonNode approved = HttpEvents.json(on("approval.json", "acme-fixture-1", 1));
+    assertEquals("approved", approved.get("approval").asText());
+    assertEquals(List.of(), ids(call("list-approvals.json")));
+    open.setBody("{\"action\": \"open\", \"version\": 2}");
+    assertEquals("open", HttpEvents.json(call(open)).get("status").asText());
+  }
+
+  @Test
+  void anAgentRaisesATicketOnBehalfOfACustomer() {
+    JsonNode ticket = created("create-as-agent.json");
+    assertEquals("phone", ticket.get("source").asText());
+    assertEquals(TicketFixtures.JAN.value(), ticket.get("reporter").get("id").asText());
+    assertEquals(List.of("acme-fixture-1"), ids(call("list-mine.json")));
+  }
+
+  @Test
+  void theReporterInvolvesAColleagueWhoThenSeesIt() {
+    created("create-incident.json");
+    assertEquals(List.of(), ids(call("list-shared.json")));
+    JsonNode changed = HttpEvents.json(on("involved.json", "acme-fixture-1", 1));
+    assertEquals(TicketFixtures.PIET.value(), changed.get("involved").get(0).asText());
+    assertEquals(List.of("acme-fixture-1"), ids(call("list-shared.json")));
+    var foreign = HttpEvents.withPathParameter(event("involved.json"), "ticketId", "acme-fixture-1");
+    foreign.setBody("{\"involved\": [\"" + TicketFixtures.EVE.value() + "\"], \"version\": 2}");
+    assertProblem(call(foreign), 400, "validation-failed");
+  }
+
+  @Test
+  void resolvedTicketsCloseByThemselvesAfterTheConfiguredDays() {
+    created("create-incident.json");
+    on("transition.json", "acme-fixture-1", 1);
+    var autoClose = new AutoCloseHandler(wiring);
+    ScheduledEvent tick = new ScheduledEvent();
+    clock.advance(Duration.ofDays(6));
+    assertEquals(0, autoClose.handleRequest(tick, Lambda.context("auto-close")).get("closed"));
+    clock.advance(Duration.ofDays(1).plusMinutes(1));
+    assertEquals(1, autoClose.handleRequest(tick, Lambda.context("auto-close")).get("closed"));
+    assertEquals(0, autoClose.handleRequest(tick, Lambda.context("auto-close")).get("closed"), "the due entry is gone");
+    JsonNode closed = HttpEvents.json(on("get-as-agent.json", "acme-fixture-1"));
+    assertEquals("closed", closed.get("ticket").get("status").asText());
+    JsonNode last = closed.get("audit").get(closed.get("audit").size() - 1);
+    assertEquals("auto-close", last.get("action").asText());
+    assertEquals("system", last.get("actorId").asText());
+  }
+
+  @Test
+  void aRejectedSolutionIsNotAutoClosed() {
+    created("create-incident.json");
+    on("transition.json", "acme-fixture-1", 1);
+    var reject = HttpEvents.withPathParameter(event("transition-as-customer.json"), "ticketId", "acme-fixture-1");
+    reject.setBody("{\"action\": \"reject\", \"message\": \"Nog niet opgelost\", \"version\": 2}");
+    assertEquals(200, call(reject).getStatusCode());
+    clock.advance(Duration.ofDays(30));
+    assertEquals(0, new AutoCloseHandler(wiring).handleRequest(new ScheduledEvent(), Lambda.context("auto-close")).get("closed"));
+  }
+}

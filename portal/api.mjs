@@ -1,0 +1,115 @@
+// The API client: JSON in and out, RFC 9457 problems as ApiError, the id token kept in memory only
+// and renewed with /auth/refresh shortly before it expires or once after a 401.
+
+export const PROBLEM = "urn:klantportaal:problem:";
+
+/** A refusal of the API (problem+json) or a failure to reach it (status 0). */
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem.title || "HTTP " + status);
+    this.status = status;
+    this.type = problem.type || "";
+    this.code = this.type.startsWith(PROBLEM) ? this.type.slice(PROBLEM.length) : "";
+    this.title = problem.title || "";
+    this.detail = problem.detail || "";
+    this.errors = Array.isArray(problem.errors) ? problem.errors : [];
+  }
+}
+
+/** The claims of a JWT (display and routing only; the API verifies the token itself). */
+export function claimsOf(jwt) {
+  const part = String(jwt || "").split(".")[1];
+  if (!part) return {};
+  const base64 = part.replace(/-/g, "+").replace(/_/g, "/").padEnd(Math.ceil(part.length / 4) * 4, "=");
+  const bytes = Uint8Array.from(atob(base64), c => c.charCodeAt(0));
+  return JSON.parse(new TextDecoder().decode(bytes));
+}
+
+/** A session from a sign-in answer; a refresh answer keeps the earlier refresh token. */
+export function sessionFrom(answer, previous, now = Date.now()) {
+  const claims = claimsOf(answer.idToken);
+  return {
+    idToken: answer.idToken,
+    refreshToken: answer.refreshToken || (previous && previous.refreshToken) || null,
+    userId: claims.sub,
+    email: claims.email || "",
+    role: claims.kp_role || "none",
+    expiresAt: now + (answer.expiresIn || 3600) * 1000
+  };
+}
+
+/** {field: message} from a problem's errors[] (the first message per field). */
+export function fieldErrors(error) {
+  const out = {};
+  for (const e of (error && error.errors) || []) {
+    if (e && typeof e.field === "string" && !(e.field in out)) out[e.field] = String(e.message || e.code || "");
+  }
+  return out;
+}
+
+/**
+ * createApi({fetch, language: () => "nl", session: () => s, setSession: s => ..., now})
+ * .request(method, path, {body, idempotencyKey}) → parsed JSON (or {} for 204); throws ApiError.
+ */
+export function createApi({ fetch, language, session, setSession, now = () => Date.now() }) {
+  async function send(method, path, options, token) {
+    const headers = { accept: "application/json", "accept-language": language() };
+    if (options.body !== undefined) headers["content-type"] = "application/json";
+    if (options.idempotencyKey) headers["idempotency-key"] = options.idempotencyKey;
+    if (token) headers.authorization = "Bearer " + token;
+    let response;
+    try {
+      response = await fetch(path, { method, headers,
+        body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+    } catch (e) {
+      throw new ApiError(0, { title: "network", detail: String(e && e.message || e) });
+    }
+    const text = response.status === 204 ? "" : await response.text();
+    let json = {};
+    if (text) {
+      try { json = JSON.parse(text); } catch { json = { title: response.statusText || "HTTP " + response.status, detail: text.slice(0, 200) }; }
+    }
+    if (!response.ok) throw new ApiError(response.status, json);
+    return json;
+  }
+
+  async function refresh() {
+    const current = session();
+    if (!current || !current.refreshToken) return false;
+    try {
+      const answer = await send("POST", "/auth/refresh", { body: { userId: current.userId, refreshToken: current.refreshToken } });
+      setSession(sessionFrom(answer, current, now()));
+      return true;
+    } catch (e) {
+      if (e.status === 0) throw e;
+      setSession(null);
+      return false;
+    }
+  }
+
+  async function request(method, path, options = {}) {
+    let current = session();
+    if (current && current.expiresAt - 60_000 < now()) {
+      await refresh();
+      current = session();
+    }
+    try {
+      return await send(method, path, options, current && current.idToken);
+    } catch (e) {
+      if (e.status !== 401 || !current) throw e;
+      if (!(await refresh())) {
+        setSession(null);
+        throw e;
+      }
+      return send(method, path, options, session().idToken);
+    }
+  }
+
+  return {
+    request,
+    get: path => request("GET", path),
+    post: (path, body, options = {}) => request("POST", path, { ...options, body }),
+    /** Public routes (sign-in): no token, no refresh. */
+    anonymous: (method, path, body) => send(method, path, { body }, null)
+  };
+}

@@ -1,0 +1,166 @@
+// The portal's shell: sign-in (password, then TOTP), the session in memory only, the language and
+// the hash router. The pages themselves are in pages.mjs.
+
+import { mount } from "./dom.mjs";
+import { createApi, sessionFrom } from "./api.mjs";
+import { pickLanguage, texts, translator } from "./i18n.mjs";
+import { parseRoute } from "./routes.mjs";
+import { newTicketPage, notFoundView, resolutionPage, ticketPage, ticketsPage } from "./pages.mjs";
+
+const $ = id => document.getElementById(id);
+const langSelect = $("lang");
+let lang = pickLanguage(navigator.language);
+let session = null;     // {idToken, refreshToken, userId, email, role, expiresAt}: never written to storage
+let challenge = null;   // the sign-in session while the TOTP code is asked for
+let catalogue = null;   // a promise of GET /catalogue, once per sign-in
+let flash = null;       // a notice for the next page
+let generation = 0;     // the route being shown; answers for an earlier one are dropped
+let rerender = null;
+
+const tr = (key, vars) => translator(lang)(key, vars);
+
+const api = createApi({
+  fetch: (url, options) => fetch(url, options),
+  language: () => lang,
+  session: () => session,
+  setSession: next => {
+    session = next;
+    if (!next) queueMicrotask(() => showSignIn("sessionExpired"));
+  }
+});
+
+function translateStatic() {
+  document.documentElement.lang = lang;
+  langSelect.value = lang;
+  document.querySelectorAll("[data-t]").forEach(e => { e.textContent = texts[lang][e.dataset.t]; });
+  $("who").textContent = session ? tr("signedInAs", { email: session.email }) : "";
+}
+
+function showError(target, error) {
+  target.textContent = "";
+  if (!error) return;
+  target.textContent = error.status === 0 ? tr("networkError") : [error.title, error.detail].filter(Boolean).join(" — ");
+}
+
+/** The sign-in screen; reason: a text key for why (null: none; undefined: by the route). The route stays in the hash. */
+let signInReason;
+function showSignIn(reason) {
+  generation++;
+  rerender = null;
+  session = null;
+  catalogue = null;
+  signInReason = reason;
+  $("app").replaceChildren();
+  $("signed-in").hidden = true;
+  $("sign-in").hidden = false;
+  $("password-form").hidden = false;
+  $("totp-form").hidden = true;
+  translateSignIn();
+}
+
+function translateSignIn() {
+  const route = parseRoute(location.hash);
+  const key = signInReason !== undefined ? signInReason
+    : route.name === "resolution" ? "signInForResolution" : "signInToContinue";
+  $("sign-in-reason").textContent = key ? tr(key, { id: route.token }) : "";
+  translateStatic();
+}
+
+let headingPending = false;
+function show(forGeneration, desc) {
+  if (forGeneration !== generation) return;
+  const app = $("app");
+  const focused = document.activeElement && app.contains(document.activeElement) ? document.activeElement.id : "";
+  app.replaceChildren(mount(desc, document));
+  const heading = app.querySelector("h1");
+  const again = focused && document.getElementById(focused);
+  if (headingPending && heading) {
+    headingPending = false;
+    heading.setAttribute("tabindex", "-1");
+    heading.focus();
+  } else if (again) {
+    again.focus();
+  }
+}
+
+async function route() {
+  if (!session) return showSignIn();
+  const mine = ++generation;
+  headingPending = true;
+  $("app").replaceChildren();
+  const current = parseRoute(location.hash);
+  const ctx = {
+    api, tr, uuid: () => crypto.randomUUID(),
+    get lang() { return lang; },
+    role: session.role,
+    staff: session.role === "provider-agent" || session.role === "provider-admin",
+    show: desc => show(mine, desc),
+    bind: render => { if (mine === generation) rerender = render; return render; },
+    navigate: hash => { location.hash = hash; },
+    catalogue: () => {
+      catalogue = catalogue || api.get("/catalogue").catch(e => { catalogue = null; throw e; });
+      return catalogue;
+    },
+    flash: text => { flash = text; },
+    flashed: flash
+  };
+  flash = null;
+  switch (current.name) {
+    case "tickets": return ticketsPage(ctx, current);
+    case "new": return newTicketPage(ctx);
+    case "ticket": return ticketPage(ctx, current);
+    case "resolution": return resolutionPage(ctx, current);
+    default: return ctx.show(notFoundView(ctx));
+  }
+}
+
+async function signedIn(answer) {
+  if (answer.status === "totp-required") {
+    challenge = answer.session;
+    $("password-form").hidden = true;
+    $("totp-form").hidden = false;
+    $("code").focus();
+    return;
+  }
+  if (!answer.idToken) throw { title: tr("newPasswordRequired") };
+  session = sessionFrom(answer, null);
+  challenge = null;
+  $("password").value = "";
+  $("code").value = "";
+  $("sign-in").hidden = true;
+  $("signed-in").hidden = false;
+  translateStatic();
+  await route();
+}
+
+function guard(work) {
+  return async event => {
+    event.preventDefault();
+    showError($("error"), null);
+    try { await work(); } catch (e) { showError($("error"), e); }
+  };
+}
+
+const email = () => $("email").value;
+$("password-form").addEventListener("submit", guard(async () =>
+  signedIn(await api.anonymous("POST", "/auth/sign-in", { email: email(), password: $("password").value }))));
+$("totp-form").addEventListener("submit", guard(async () =>
+  signedIn(await api.anonymous("POST", "/auth/sign-in/totp", { email: email(), session: challenge, code: $("code").value }))));
+$("sign-out").addEventListener("click", async () => {
+  const refreshToken = session && session.refreshToken;
+  showSignIn(null);
+  if (refreshToken) {
+    try { await api.anonymous("POST", "/auth/sign-out", { refreshToken }); } catch (e) { showError($("error"), e); }
+  }
+});
+langSelect.addEventListener("change", () => {
+  lang = langSelect.value;
+  if (!session) translateSignIn();
+  else {
+    translateStatic();
+    if (rerender) rerender();
+  }
+});
+window.addEventListener("hashchange", () => { if (session) route(); else showSignIn(); });
+
+showSignIn();

@@ -1,0 +1,567 @@
+// The ticket pages. Each page keeps its state in a plain object and renders it with a pure view
+// function into a node description (dom.mjs); ctx.show() mounts it. Loading a page only reads
+// (GET); every change is a POST started by a button the user presses.
+//
+// ctx: { api, lang, tr, role, staff, show(desc), bind(render) → render (re-run on a language change),
+//        navigate(hash), uuid(), catalogue(), flash(text) for the next page, flashed (this page's) }
+
+import { h } from "./dom.mjs";
+import { fieldErrors } from "./api.mjs";
+import { localized } from "./i18n.mjs";
+import { STATUSES, listPath, resolveView, routeHash, viewsFor } from "./routes.mjs";
+
+export const PRIORITIES = ["critical", "high", "normal", "low"];
+export const TYPES = ["incident", "question", "service-request"];
+export const FIELD_KINDS = ["text", "textarea", "choice", "checkbox", "number", "date", "email"];
+
+/** The provider's status changes, each with the statuses it leaves from (TicketAction on the server). */
+export const STAFF_ACTIONS = [
+  { action: "open", from: ["new"] },
+  { action: "wait-for-customer", from: ["new", "open"] },
+  { action: "resume", from: ["waiting-for-customer"] },
+  { action: "resolve", from: ["new", "open", "waiting-for-customer"] }
+];
+
+export function formatDate(iso, lang) {
+  if (!iso) return "";
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return String(iso);
+  return new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short" }).format(date);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared pieces
+
+/** A refusal shown to the user: the problem's title and detail, plus field errors no field shows. */
+export function problemBox(error, tr, unshown = []) {
+  if (!error) return null;
+  const network = error.status === 0;
+  return h("div", { class: "problem", role: "alert" },
+    h("p", { class: "problem-title" }, network ? tr("networkError") : error.title || tr("networkError")),
+    !network && error.detail ? h("p", null, error.detail) : null,
+    unshown.length ? h("ul", null, unshown.map(([field, message]) => h("li", null, field + ": " + message))) : null);
+}
+
+function notice(text, urgent) {
+  return text ? h("p", { class: urgent ? "notice warning" : "notice", role: urgent ? "alert" : "status" }, text) : null;
+}
+
+function fieldMessage(error, tr) {
+  return error === "is required" ? tr("fieldRequired") : error;
+}
+
+/** A labelled control with its error next to it (aria-describedby), ids f-<name> and e-<name>. */
+function field(name, label, control, { error, required, tr }) {
+  const id = "f-" + name;
+  control.attrs.id = id;
+  control.attrs.name = name;
+  if (required) control.attrs["aria-required"] = "true";
+  if (error) {
+    control.attrs["aria-invalid"] = "true";
+    control.attrs["aria-describedby"] = "e-" + name;
+  }
+  return h("div", { class: "field" },
+    h("label", { for: id }, label, required ? h("span", { class: "required" }, " " + tr("requiredMark")) : null),
+    control,
+    error ? h("p", { class: "field-error", id: "e-" + name }, fieldMessage(error, tr)) : null);
+}
+
+function select(options, value, onChange) {
+  return h("select", { on: { change: onChange } },
+    options.map(([optionValue, label]) => h("option", { value: optionValue, selected: optionValue === value }, label)));
+}
+
+function textarea(value, onInput, rows = 5) {
+  return h("textarea", { rows, on: { input: onInput } }, value || "");
+}
+
+const valueOf = event => event.target.value;
+
+function header(ctx) {
+  return h("nav", { "aria-label": ctx.tr("nav.main"), class: "main-nav" },
+    h("a", { href: "#/tickets" }, ctx.tr("nav.tickets")),
+    ctx.staff ? null : h("a", { href: "#/tickets/new" }, ctx.tr("nav.new")));
+}
+
+function page(ctx, ...children) {
+  return h("div", null, header(ctx), notice(ctx.flashed), ...children);
+}
+
+// ---------------------------------------------------------------------------------------------
+// #/tickets: the views of the caller's role, with cursor paging
+
+function viewLabel(view, tr) {
+  return view.view === "status" ? tr("view.status", { status: tr("status." + view.status) }) : tr("view." + view.view);
+}
+
+export function listView(state, ctx, actions) {
+  const { tr } = ctx;
+  const views = viewsFor(ctx.role);
+  return page(ctx,
+    h("h1", null, viewLabel(state.view, tr)),
+    views.length ? h("nav", { "aria-label": tr("nav.views"), class: "tabs" }, views.map(v => {
+      const current = v.view === state.view.view && v.status === state.view.status;
+      return h("a", { href: routeHash({ name: "tickets", view: v.view, status: v.status }),
+        "aria-current": current ? "page" : false, class: current ? "tab current" : "tab" }, viewLabel(v, tr));
+    })) : null,
+    problemBox(state.error, tr),
+    h("table", { "aria-busy": state.loading ? "true" : "false" },
+      h("caption", { class: "visually-hidden" }, viewLabel(state.view, tr)),
+      h("thead", null, h("tr", null, ["col.id", "col.title", "col.status", "col.priority", "col.updated"]
+        .map(key => h("th", { scope: "col" }, tr(key))))),
+      h("tbody", null, state.items.map(ticket => h("tr", null,
+        h("td", null, h("a", { href: routeHash({ name: "ticket", token: ticket.id }) }, "#" + ticket.number)),
+        h("td", null, h("a", { href: routeHash({ name: "ticket", token: ticket.id }) }, ticket.title)),
+        h("td", null, tr("status." + ticket.status)),
+        h("td", null, tr("priority." + ticket.priority)),
+        h("td", null, formatDate(ticket.updatedAt, ctx.lang)))))),
+    !state.loading && !state.error && state.items.length === 0 ? h("p", null, tr("noTickets")) : null,
+    state.loading ? h("p", { role: "status" }, tr("loading")) : null,
+    state.nextCursor ? h("button", { type: "button", id: "more", disabled: state.loading, on: { click: actions.more } }, tr("more"))
+      : null);
+}
+
+export async function ticketsPage(ctx, route) {
+  const view = resolveView(route, ctx.role) || { view: "mine" };
+  const state = { view, items: [], nextCursor: null, loading: false, error: null };
+  const render = ctx.bind(() => ctx.show(listView(state, ctx, { more })));
+  async function load(cursor) {
+    state.loading = true;
+    state.error = null;
+    render();
+    try {
+      const answer = await ctx.api.get(listPath(view, cursor));
+      state.items.push(...answer.items);
+      state.nextCursor = answer.nextCursor || null;
+    } catch (e) {
+      state.error = e;
+    }
+    state.loading = false;
+    render();
+  }
+  const more = () => (state.loading ? undefined : load(state.nextCursor));
+  await load(null);
+  return { state, more };
+}
+
+// ---------------------------------------------------------------------------------------------
+// #/tickets/new: raise a ticket or a service request
+
+export function emptyDraft() {
+  return { type: "incident", category: "", requestType: "", priority: "normal", title: "", description: "", answers: {} };
+}
+
+function activeRequestType(catalogue, id) {
+  return ((catalogue && catalogue.requestTypes) || []).find(r => r.id === id && r.active) || null;
+}
+
+/** The POST /tickets body for a draft: answers typed per field kind, only for service requests. */
+export function ticketBody(draft, catalogue) {
+  const body = { type: draft.type, category: draft.category, priority: draft.priority, title: draft.title,
+    description: draft.description };
+  if (draft.type !== "service-request") return body;
+  body.requestType = draft.requestType || null;
+  const requestType = activeRequestType(catalogue, draft.requestType);
+  if (!requestType) return body;
+  const answers = {};
+  for (const f of requestType.form.fields) {
+    const value = draft.answers[f.name];
+    if (f.kind === "checkbox") {
+      answers[f.name] = value === true;
+    } else if (value !== undefined && value !== "") {
+      const number = Number(value);
+      answers[f.name] = f.kind === "number" && String(value).trim() !== "" && Number.isFinite(number) ? number : value;
+    }
+  }
+  body.answers = answers;
+  return body;
+}
+
+/** The Idempotency-Key of a submit: the same while the body is the same (a retry), new for a changed body. */
+export function idempotencyKeyFor(memo, body, uuid) {
+  const json = JSON.stringify(body);
+  if (memo.body !== json) {
+    memo.body = json;
+    memo.key = uuid();
+  }
+  return memo.key;
+}
+
+function answerControl(f, draft, lang, onAnswer) {
+  const value = draft.answers[f.name];
+  switch (f.kind) {
+    case "textarea":
+      return textarea(value, e => onAnswer(f.name, valueOf(e)), 4);
+    case "choice":
+      return select([["", ""], ...f.options.map(o => [o.value, localized(o.label, lang)])], value || "",
+        e => onAnswer(f.name, valueOf(e)));
+    case "checkbox":
+      return h("input", { type: "checkbox", checked: value === true, on: { change: e => onAnswer(f.name, e.target.checked) } });
+    default: {
+      const type = { number: "number", date: "date", email: "email" }[f.kind] || "text";
+      const attrs = { type, value: value === undefined ? "" : value, on: { input: e => onAnswer(f.name, valueOf(e)) } };
+      if (f.kind === "text" && f.maxLength > 0) attrs.maxlength = f.maxLength;
+      if (f.kind === "number") attrs.step = "any";
+      return h("input", attrs);
+    }
+  }
+}
+
+export function newTicketView(state, ctx, actions) {
+  const { tr, lang } = ctx;
+  if (ctx.staff) return page(ctx, h("h1", null, tr("new.heading")), h("p", null, tr("staffCannotCreate")));
+  const { draft, catalogue } = state;
+  const shown = new Set();
+  const at = (name, label, control, required) => {
+    shown.add(name);
+    return field(name, label, control, { error: state.errors[name], required, tr });
+  };
+  const categories = ((catalogue && catalogue.categories) || []).filter(c => c.active);
+  const requestTypes = ((catalogue && catalogue.requestTypes) || []).filter(r => r.active);
+  const requestType = activeRequestType(catalogue, draft.requestType);
+  const fields = [
+    at("type", tr("field.type"), select(TYPES.map(t => [t, tr("type." + t)]), draft.type, actions.setType), true),
+    draft.type === "service-request"
+      ? at("requestType", tr("field.requestType"), select([["", tr("choose")], ...requestTypes.map(r => [r.id, localized(r.name, lang)])],
+        draft.requestType, actions.setRequestType), true)
+      : null,
+    requestType ? h("p", { class: "hint" }, localized(requestType.description, lang)) : null,
+    at("category", tr("field.category"), select([["", tr("choose")], ...categories.map(c => [c.id, localized(c.name, lang)])],
+      draft.category, e => actions.set("category", valueOf(e))), true),
+    at("priority", tr("field.priority"), select(PRIORITIES.map(p => [p, tr("priority." + p)]), draft.priority,
+      e => actions.set("priority", valueOf(e))), false),
+    at("title", tr("field.title"), h("input", { type: "text", maxlength: 200, value: draft.title,
+      on: { input: e => actions.set("title", valueOf(e)) } }), true),
+    at("description", tr("field.description"), textarea(draft.description, e => actions.set("description", valueOf(e)), 8), true),
+    requestType ? h("fieldset", null, h("legend", null, localized(requestType.name, lang)),
+      requestType.form.fields.map(f => at("answers." + f.name, localized(f.label, lang),
+        answerControl(f, draft, lang, actions.setAnswer), f.required))) : null
+  ];
+  const unshown = Object.entries(state.errors).filter(([name]) => !shown.has(name)).map(([n, m]) => [n, fieldMessage(m, tr)]);
+  return page(ctx,
+    h("h1", null, tr("new.heading")),
+    problemBox(state.catalogueError, tr),
+    Object.keys(state.errors).length ? notice(tr("formHasErrors"), true) : null,
+    problemBox(state.error, tr, unshown),
+    h("form", { novalidate: true, on: { submit: actions.submit } },
+      fields,
+      h("button", { type: "submit", disabled: state.submitting }, state.submitting ? tr("submitting") : tr("submit"))));
+}
+
+export async function newTicketPage(ctx) {
+  const state = { draft: emptyDraft(), catalogue: null, catalogueError: null, errors: {}, error: null, submitting: false,
+    idempotency: {} };
+  const render = ctx.bind(() => ctx.show(newTicketView(state, ctx, actions)));
+  const actions = {
+    set(name, value) { state.draft[name] = value; },
+    setType(e) { state.draft.type = valueOf(e); render(); },
+    setRequestType(e) {
+      state.draft.requestType = valueOf(e);
+      state.draft.answers = {};
+      const chosen = activeRequestType(state.catalogue, state.draft.requestType);
+      if (chosen && !state.draft.category) state.draft.category = chosen.category;
+      render();
+    },
+    setAnswer(name, value) { state.draft.answers[name] = value; },
+    async submit(event) {
+      if (event) event.preventDefault();
+      if (state.submitting) return;
+      const body = ticketBody(state.draft, state.catalogue);
+      const key = idempotencyKeyFor(state.idempotency, body, ctx.uuid);
+      state.submitting = true;
+      state.error = null;
+      state.errors = {};
+      render();
+      try {
+        const created = await ctx.api.post("/tickets", body, { idempotencyKey: key });
+        ctx.flash(ctx.tr("created", { id: "#" + created.number }));
+        ctx.navigate(routeHash({ name: "ticket", token: created.id }));
+        return;
+      } catch (e) {
+        state.error = e;
+        state.errors = fieldErrors(e);
+      }
+      state.submitting = false;
+      render();
+    }
+  };
+  if (!ctx.staff) {
+    try {
+      state.catalogue = await ctx.catalogue();
+    } catch (e) {
+      state.catalogueError = e;
+    }
+  }
+  render();
+  return { state, actions };
+}
+
+// ---------------------------------------------------------------------------------------------
+// #/tickets/<token> and #/tickets/<token>/resolution
+
+function answerText(value, f, tr, lang) {
+  if (!f) return value;
+  if (f.kind === "checkbox") return value === "true" ? tr("yes") : tr("no");
+  if (f.kind === "choice") {
+    const option = f.options.find(o => o.value === value);
+    return option ? localized(option.label, lang) : value;
+  }
+  return value;
+}
+
+function summary(ticket, state, ctx) {
+  const { tr, lang } = ctx;
+  const catalogue = state.catalogue;
+  const category = ((catalogue && catalogue.categories) || []).find(c => c.id === ticket.category);
+  const requestType = ((catalogue && catalogue.requestTypes) || []).find(r => r.id === ticket.requestType);
+  const row = (label, value) => [h("dt", null, label), h("dd", null, value)];
+  const answers = Object.entries(ticket.answers || {});
+  return [
+    h("dl", { class: "facts" },
+      row(tr("col.status"), tr("status." + ticket.status)),
+      row(tr("col.priority"), tr("priority." + ticket.priority)),
+      row(tr("field.type"), tr("type." + ticket.type) + (requestType ? " — " + localized(requestType.name, lang) : "")),
+      row(tr("field.category"), category ? localized(category.name, lang) : ticket.category),
+      ticket.approval && ticket.approval !== "none" ? row(tr("detail.approval"), tr("approval." + ticket.approval)) : null,
+      row(tr("detail.reporter"), ticket.reporter ? ticket.reporter.name : ""),
+      row(tr("detail.created"), formatDate(ticket.createdAt, lang)),
+      row(tr("detail.updated"), formatDate(ticket.updatedAt, lang))),
+    h("h2", null, tr("field.description")),
+    h("p", { class: "text" }, ticket.description),
+    answers.length ? [h("h2", null, tr("detail.answers")), h("dl", { class: "facts" }, answers.map(([name, value]) => {
+      const f = requestType && requestType.form.fields.find(x => x.name === name);
+      return row(f ? localized(f.label, lang) : name, answerText(value, f, tr, lang));
+    }))] : null
+  ];
+}
+
+function conversation(messages, ctx) {
+  const { tr, lang } = ctx;
+  return [
+    h("h2", null, tr("detail.conversation")),
+    messages.length === 0 ? h("p", null, tr("detail.noMessages")) : h("ol", { class: "conversation" }, messages.map(m =>
+      h("li", { class: m.internal ? "message internal" : "message" },
+        m.internal ? h("p", { class: "internal-label" }, h("strong", null, tr("internalNote"))) : null,
+        h("p", { class: "meta" }, h("span", { class: "author" }, m.authorName), " (" + tr("side." + m.side) + ") · ",
+          h("time", { datetime: m.at }, formatDate(m.at, lang))),
+        h("p", { class: "text" }, m.body))))
+  ];
+}
+
+/** Accept / reject (with a reason) of a resolved ticket; the same on the ticket page and the resolution page. */
+function decision(state, ctx, actions) {
+  const { tr } = ctx;
+  return h("section", { class: "decision", "aria-labelledby": "decision-heading" },
+    h("h2", { id: "decision-heading" }, tr("resolution.heading")),
+    h("p", null, tr("resolution.intro")),
+    h("button", { type: "button", class: "primary", disabled: state.busy, on: { click: () => actions.transition("accept") } },
+      tr("accept")),
+    h("form", { novalidate: true, on: { submit: e => { e.preventDefault(); actions.transition("reject"); } } },
+      field("message", tr("rejectReason"), textarea(state.drafts.reject, e => { state.drafts.reject = valueOf(e); }, 3),
+        { error: state.errors.message, required: true, tr }),
+      h("button", { type: "submit", disabled: state.busy }, tr("reject"))));
+}
+
+function approvalSection(state, ctx, actions) {
+  const { tr } = ctx;
+  return h("section", { class: "decision", "aria-labelledby": "approval-heading" },
+    h("h2", { id: "approval-heading" }, tr("detail.approval")),
+    h("p", null, tr("approvalPending")),
+    h("button", { type: "button", class: "primary", disabled: state.busy, on: { click: () => actions.approval("approve") } },
+      tr("approve")),
+    h("form", { novalidate: true, on: { submit: e => { e.preventDefault(); actions.approval("reject"); } } },
+      field("reason", tr("approvalReason"), textarea(state.drafts.approvalReason, e => { state.drafts.approvalReason = valueOf(e); }, 3),
+        { error: state.errors.reason, required: true, tr }),
+      h("button", { type: "submit", disabled: state.busy }, tr("approvalReject"))));
+}
+
+function staffActions(ticket, state, ctx, actions) {
+  const { tr } = ctx;
+  const offered = STAFF_ACTIONS.filter(a => a.from.includes(ticket.status));
+  if (ticket.approval === "pending") return h("p", { class: "hint" }, tr("approvalPending"));
+  if (offered.length === 0) return null;
+  return h("section", { "aria-labelledby": "transitions-heading" },
+    h("h2", { id: "transitions-heading" }, tr("transitions.heading")),
+    field("transition", tr("transitions.message"), textarea(state.drafts.transition, e => { state.drafts.transition = valueOf(e); }, 3),
+      { error: state.errors.transition || state.errors.message, tr }),
+    h("div", { class: "buttons" }, offered.map(a => h("button", { type: "button", disabled: state.busy,
+      on: { click: () => actions.transition(a.action) } }, tr("action." + a.action)))));
+}
+
+function replyForm(ticket, state, ctx, actions) {
+  const { tr } = ctx;
+  if (ticket.status === "closed") return h("p", { class: "hint" }, tr("closedNoReply"));
+  return h("form", { novalidate: true, on: { submit: e => { e.preventDefault(); actions.reply(false); } } },
+    field("body", tr("reply.label"), textarea(state.drafts.reply, e => { state.drafts.reply = valueOf(e); }, 5),
+      { error: state.errors.body, required: true, tr }),
+    h("div", { class: "buttons" },
+      h("button", { type: "submit", disabled: state.busy }, tr("reply.send")),
+      ctx.staff ? h("button", { type: "button", class: "internal-button", disabled: state.busy,
+        on: { click: () => actions.reply(true) } }, tr("note.add")) : null));
+}
+
+function unshownErrors(state, known, tr) {
+  return Object.entries(state.errors).filter(([name]) => !known.includes(name)).map(([n, m]) => [n, fieldMessage(m, tr)]);
+}
+
+export function ticketView(state, ctx, actions) {
+  const { tr } = ctx;
+  if (!state.detail) {
+    return page(ctx, state.error ? problemBox(state.error, tr) : h("p", { role: "status" }, tr("loading")),
+      h("p", null, h("a", { href: "#/tickets" }, tr("backToList"))));
+  }
+  const ticket = state.detail.ticket;
+  const customer = !ctx.staff;
+  return page(ctx,
+    h("h1", null, h("span", { class: "number" }, tr("detail.heading", { id: "#" + ticket.number }) + ": "), ticket.title),
+    notice(state.warning, true),
+    notice(state.notice),
+    problemBox(state.error, tr, unshownErrors(state, ["body", "message", "reason"], tr)),
+    problemBox(state.catalogueError, tr),
+    summary(ticket, state, ctx),
+    customer && ticket.status === "resolved" ? decision(state, ctx, actions) : null,
+    ctx.role === "customer-admin" && ticket.approval === "pending" ? approvalSection(state, ctx, actions) : null,
+    ctx.staff ? staffActions(ticket, state, ctx, actions) : null,
+    conversation(state.detail.messages || [], ctx),
+    replyForm(ticket, state, ctx, actions));
+}
+
+/** The last public reply of the provider: the solution the customer is asked to judge. */
+export function solutionOf(detail) {
+  const replies = (detail.messages || []).filter(m => !m.internal && m.side === "provider");
+  return replies.length ? replies[replies.length - 1] : null;
+}
+
+export function resolutionView(state, ctx, actions) {
+  const { tr, lang } = ctx;
+  if (!state.detail) return ticketView(state, ctx, actions);
+  const ticket = state.detail.ticket;
+  const link = h("p", null, h("a", { href: routeHash({ name: "ticket", token: ticket.id }) }, tr("toTicket")));
+  const solution = solutionOf(state.detail);
+  const open = !state.done && ticket.status === "resolved" && !ctx.staff;
+  return page(ctx,
+    h("h1", null, h("span", { class: "number" }, tr("detail.heading", { id: "#" + ticket.number }) + ": "), ticket.title),
+    notice(state.warning, true),
+    notice(state.notice),
+    problemBox(state.error, tr, unshownErrors(state, ["message"], tr)),
+    solution ? h("section", { class: "solution" }, h("h2", null, tr("resolution.solution")),
+      h("p", { class: "meta" }, solution.authorName + " · ", h("time", { datetime: solution.at }, formatDate(solution.at, lang))),
+      h("p", { class: "text" }, solution.body)) : null,
+    open ? decision(state, ctx, actions)
+      : state.done ? null : h("p", null, tr("notResolved", { status: tr("status." + ticket.status) })),
+    link);
+}
+
+/** Shared by the ticket page and the resolution page: load, and the changes a button starts. */
+async function ticketController(ctx, route, view) {
+  const { tr } = ctx;
+  const state = { detail: null, catalogue: null, catalogueError: null, error: null, errors: {}, notice: null, warning: null,
+    busy: false, done: false, drafts: { reply: "", transition: "", reject: "", approvalReason: "" } };
+  const render = ctx.bind(() => ctx.show(view(state, ctx, actions)));
+  const path = "/tickets/" + encodeURIComponent(route.token);
+
+  async function reload() {
+    state.detail = await ctx.api.get(path);
+  }
+
+  /** Runs one change; a stale version reloads the ticket and says so, keeping what the user typed. */
+  async function change(work, afterwards) {
+    if (state.busy) return;
+    state.busy = true;
+    state.error = null;
+    state.errors = {};
+    state.notice = null;
+    state.warning = null;
+    render();
+    try {
+      const result = await work();
+      afterwards(result);
+      await reload();
+    } catch (e) {
+      if (e.code === "version-conflict") {
+        state.warning = tr("versionConflict");
+        try {
+          await reload();
+        } catch (again) {
+          state.error = again;
+        }
+      } else {
+        state.error = e;
+        state.errors = fieldErrors(e);
+      }
+    }
+    state.busy = false;
+    render();
+  }
+
+  const actions = {
+    reply(internal) {
+      if (!state.drafts.reply.trim()) {
+        state.errors = { body: tr("fieldRequired") };
+        return render();
+      }
+      return change(() => ctx.api.post(path + "/messages", { body: state.drafts.reply, internal }), () => {
+        state.drafts.reply = "";
+        state.notice = internal ? tr("noteAdded") : tr("replySent");
+      });
+    },
+    transition(action) {
+      const message = action === "reject" ? state.drafts.reject : action === "accept" ? "" : state.drafts.transition;
+      if (action === "reject" && !message.trim()) {
+        state.errors = { message: tr("rejectNeedsReason") };
+        return render();
+      }
+      if (action === "resolve" && !message.trim()) {
+        state.errors = { transition: tr("resolveNeedsMessage") };
+        return render();
+      }
+      const body = { action, version: state.detail.ticket.version };
+      if (message.trim()) body.message = message;
+      return change(() => ctx.api.post(path + "/transitions", body), ticket => {
+        if (action === "reject") state.drafts.reject = "";
+        else if (action !== "accept") state.drafts.transition = "";
+        state.done = action === "accept" || action === "reject";
+        state.notice = action === "accept" ? tr("accepted") : action === "reject" ? tr("rejected")
+          : tr("statusChanged", { status: tr("status." + ticket.status) });
+      });
+    },
+    approval(choice) {
+      const reason = state.drafts.approvalReason;
+      if (choice === "reject" && !reason.trim()) {
+        state.errors = { reason: tr("approvalNeedsReason") };
+        return render();
+      }
+      const body = { decision: choice, version: state.detail.ticket.version };
+      if (reason.trim()) body.reason = reason;
+      return change(() => ctx.api.post(path + "/approval", body), () => {
+        state.drafts.approvalReason = "";
+        state.notice = choice === "approve" ? tr("approvedDone") : tr("approvalRejectedDone");
+      });
+    }
+  };
+
+  render();
+  try {
+    await reload();
+  } catch (e) {
+    state.error = e;
+  }
+  if (state.detail) {
+    try {
+      state.catalogue = await ctx.catalogue();
+    } catch (e) {
+      state.catalogueError = e;
+    }
+  }
+  render();
+  return { state, actions };
+}
+
+export const ticketPage = (ctx, route) => ticketController(ctx, route, ticketView);
+export const resolutionPage = (ctx, route) => ticketController(ctx, route, resolutionView);
+
+export function notFoundView(ctx) {
+  return page(ctx, h("h1", null, ctx.tr("notFound")), h("p", null, h("a", { href: "#/tickets" }, ctx.tr("backToList"))));
+}
+
+export { STATUSES };

@@ -1,0 +1,75 @@
+// The hash routes of the portal. A route only names what to show; loading it never changes anything.
+
+/** A ticket's token as the API uses it: <customer id>-<number> (TicketRef.parse on the server). */
+export const TICKET_TOKEN = /^[a-z0-9][a-z0-9-]{1,39}-[1-9][0-9]{0,7}$/;
+
+export const CUSTOMER_VIEWS = ["mine", "shared"];
+export const CUSTOMER_ADMIN_VIEWS = ["mine", "shared", "organisation", "approvals"];
+export const STATUSES = ["new", "open", "waiting-for-customer", "resolved", "closed"];
+
+/**
+ * {name: "tickets", view, status} | {name: "new"} | {name: "ticket", token} | {name: "resolution", token}
+ * | {name: "not-found"}. view and status are null when the hash gives none (the role decides).
+ */
+export function parseRoute(hash) {
+  const raw = String(hash || "").replace(/^#/, "");
+  const [path, query = ""] = raw.split("?", 2);
+  const params = new URLSearchParams(query);
+  const parts = path.split("/").filter(p => p !== "");
+  if (parts.length === 0 || (parts.length === 1 && parts[0] === "tickets")) {
+    const view = params.get("view");
+    const status = params.get("status");
+    return { name: "tickets", view: view && /^[a-z-]{1,20}$/.test(view) ? view : null,
+      status: status && STATUSES.includes(status) ? status : null };
+  }
+  if (parts[0] !== "tickets") return { name: "not-found" };
+  if (parts.length === 2 && parts[1] === "new") return { name: "new" };
+  let token;
+  try { token = decodeURIComponent(parts[1]); } catch { return { name: "not-found" }; }
+  if (!TICKET_TOKEN.test(token)) return { name: "not-found" };
+  if (parts.length === 2) return { name: "ticket", token };
+  if (parts.length === 3 && parts[2] === "resolution") return { name: "resolution", token };
+  return { name: "not-found" };
+}
+
+/** The hash for a route; the inverse of parseRoute. */
+export function routeHash(route) {
+  switch (route.name) {
+    case "new": return "#/tickets/new";
+    case "ticket": return "#/tickets/" + encodeURIComponent(route.token);
+    case "resolution": return "#/tickets/" + encodeURIComponent(route.token) + "/resolution";
+    default: {
+      const params = new URLSearchParams();
+      if (route.view) params.set("view", route.view);
+      if (route.status) params.set("status", route.status);
+      const query = params.toString();
+      return "#/tickets" + (query ? "?" + query : "");
+    }
+  }
+}
+
+/** The list views a role offers, each {view, status?}; the first is the default. */
+export function viewsFor(role) {
+  if (role === "customer-user") return CUSTOMER_VIEWS.map(view => ({ view }));
+  if (role === "customer-admin") return CUSTOMER_ADMIN_VIEWS.map(view => ({ view }));
+  if (role === "provider-agent" || role === "provider-admin") {
+    return [...STATUSES.map(status => ({ view: "status", status })), { view: "assignee" }];
+  }
+  return [];
+}
+
+/** The view a tickets route shows for a role: the requested one when the role has it, else the default. */
+export function resolveView(route, role) {
+  const offered = viewsFor(role);
+  const match = offered.find(v => v.view === route.view && (v.view !== "status" || v.status === (route.status || "new")));
+  return match || offered[0] || null;
+}
+
+/** GET /tickets query for a view and a cursor. */
+export function listPath(view, cursor) {
+  const params = new URLSearchParams({ view: view.view });
+  if (view.status) params.set("status", view.status);
+  if (view.view === "assignee") params.set("assignee", "me");
+  if (cursor) params.set("cursor", cursor);
+  return "/tickets?" + params.toString();
+}

@@ -1,0 +1,108 @@
+// app.mjs (the shell) in a small fake DOM: sign-in with password and TOTP, then the route in the hash;
+// the tokens stay in memory (no storage API exists here at all), sign-out forgets them.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const portal = join(dirname(fileURLToPath(import.meta.url)), "..");
+
+class FakeElement {
+  constructor(tag, id) {
+    this.tagName = tag; this.id = id || ""; this.attributes = {}; this.children = []; this.listeners = {};
+    this.hidden = false; this.value = ""; this.dataset = {}; this.text = "";
+  }
+  setAttribute(name, value) { this.attributes[name] = value; if (name === "id") this.id = value; }
+  addEventListener(event, handler) { this.listeners[event] = handler; }
+  appendChild(child) { this.children.push(child); child.parent = this; return child; }
+  replaceChildren(...children) { this.children = []; children.forEach(c => this.appendChild(c)); }
+  contains(other) { for (let n = other; n; n = n.parent) if (n === this) return true; return false; }
+  get childElementCount() { return this.children.length; }
+  get textContent() { return this.text + this.children.map(c => c.textContent).join(""); }
+  set textContent(value) { this.text = String(value); this.children = []; }
+  focus() { globalThis.document.activeElement = this; }
+  all() { return [this, ...this.children.flatMap(c => (c.all ? c.all() : []))]; }
+  querySelector(selector) { return this.all().find(n => n !== this && n.tagName === selector) || null; }
+}
+
+function fakePage() {
+  const html = readFileSync(join(portal, "index.html"), "utf8");
+  const byId = {};
+  for (const m of html.matchAll(/<(\w+)[^>]*\bid="([^"]+)"/g)) byId[m[2]] = new FakeElement(m[1], m[2]);
+  const translated = [...html.matchAll(/data-t="([^"]+)"/g)].map(m => {
+    const e = new FakeElement("span");
+    e.dataset.t = m[1];
+    return e;
+  });
+  const document = {
+    documentElement: {}, activeElement: null,
+    getElementById: id => byId[id] || byId.app.all().find(n => n.id === id) || null,
+    querySelectorAll: selector => (selector === "[data-t]" ? translated : []),
+    createElement: tag => new FakeElement(tag),
+    createTextNode: text => ({ textContent: text })
+  };
+  return { document, byId, translated };
+}
+
+function jwt(claims) {
+  return "h." + Buffer.from(JSON.stringify(claims)).toString("base64url") + ".s";
+}
+
+test("sign-in with password and TOTP lands on the route in the hash; sign-out forgets the session", async () => {
+  const { document, byId, translated } = fakePage();
+  const requests = [];
+  const windowListeners = {};
+  Object.assign(globalThis, {
+    document,
+    location: { hash: "#/tickets/demo-acme-3/resolution" },
+    window: { addEventListener: (event, handler) => { windowListeners[event] = handler; } }
+  });
+  Object.defineProperty(globalThis, "navigator", { value: { language: "en-GB" }, configurable: true });
+  globalThis.fetch = async (path, init) => {
+    requests.push([path, init.method, init.body ? JSON.parse(init.body) : null, init.headers]);
+    const json = path === "/auth/sign-in" ? { status: "totp-required", session: "s1" }
+      : path === "/auth/sign-in/totp" ? { status: "signed-in", idToken: jwt({ sub: "u1", email: "jan@acme.example.test",
+        kp_role: "customer-user" }), refreshToken: "r1", expiresIn: 900 }
+      : path === "/tickets/demo-acme-3" ? { ticket: { id: "demo-acme-3", number: 3, title: "Outlook", description: "d",
+        status: "resolved", priority: "normal", type: "incident", category: "email", approval: "none", answers: {},
+        reporter: { id: "u1", name: "Jan" }, version: 2 }, messages: [] }
+      : path === "/catalogue" ? { categories: [], requestTypes: [] } : null;
+    if (path === "/auth/sign-out") return { ok: true, status: 204, text: async () => "" };
+    return { ok: !!json, status: json ? 200 : 404, statusText: "", text: async () => JSON.stringify(json || { title: "Niet gevonden" }) };
+  };
+  await import("../app.mjs");
+
+  assert.equal(byId["sign-in"].hidden, false, "signed out: the sign-in form shows");
+  assert.equal(byId["sign-in-reason"].textContent, "Sign in to review the solution of ticket demo-acme-3.");
+  assert.equal(translated.find(e => e.dataset.t === "signIn").textContent, "Sign in", "static texts in the browser's language");
+
+  byId.email.value = "jan@acme.example.test";
+  byId.password.value = "geheim";
+  await byId["password-form"].listeners.submit({ preventDefault() {} });
+  assert.equal(byId["totp-form"].hidden, false);
+  byId.code.value = "123456";
+  await byId["totp-form"].listeners.submit({ preventDefault() {} });
+  await new Promise(resolve => setTimeout(resolve, 10));
+
+  assert.equal(byId.error.textContent, "", "no error");
+  assert.equal(byId["sign-in"].hidden, true);
+  assert.equal(byId.password.value, "", "the password is not kept in the form");
+  assert.equal(byId.who.textContent, "Signed in as jan@acme.example.test");
+  assert.deepEqual(requests.map(r => r[0] + " " + r[1]),
+    ["/auth/sign-in POST", "/auth/sign-in/totp POST", "/tickets/demo-acme-3 GET", "/catalogue GET"],
+    "after sign-in the resolution route only reads");
+  assert.match(requests[2][3].authorization, /^Bearer h\./);
+  assert.match(byId.app.textContent, /Accept — it is fixed/);
+
+  byId.lang.value = "de";
+  byId.lang.listeners.change();
+  assert.match(byId.app.textContent, /Annehmen — es ist behoben/, "a language change renders the page again");
+
+  await byId["sign-out"].listeners.click();
+  assert.deepEqual(requests.at(-1).slice(0, 3), ["/auth/sign-out", "POST", { refreshToken: "r1" }]);
+  assert.equal(byId["sign-in"].hidden, false);
+  assert.equal(byId.app.children.length, 0, "the page is gone");
+  windowListeners.hashchange();
+  assert.equal(requests.length, 5, "signed out: no API calls on navigation");
+});
