@@ -16,6 +16,7 @@ import nl.klantportaal.core.adapter.dynamodb.DynamoDbSlaRecords;
 import nl.klantportaal.core.sla.domain.DefaultSlaTable;
 import nl.klantportaal.core.sla.domain.SlaCalendars;
 import nl.klantportaal.core.sla.domain.SlaClock;
+import nl.klantportaal.core.sla.domain.SlaTable;
 import nl.klantportaal.core.sla.port.SlaRecords;
 import nl.klantportaal.core.sla.usecase.FireDueEvents;
 import nl.klantportaal.core.sla.usecase.FireSlaEvent;
@@ -163,9 +164,14 @@ public final class PortalWiring {
     return SlaCalendars.defaults();
   }
 
-  /** The SLA clock over the shipped tier table (DefaultSlaTable) and the calendars. */
+  /** The tier table in force: the shipped one (DefaultSlaTable); not yet stored or editable. */
+  public SlaTable slaTable() {
+    return DefaultSlaTable.table();
+  }
+
+  /** The SLA clock over the tier table and the calendars. */
   public SlaClock slaClock() {
-    return new SlaClock(DefaultSlaTable.table(), slaCalendars());
+    return new SlaClock(slaTable(), slaCalendars());
   }
 
   /**
