@@ -21,6 +21,7 @@ import nl.klantportaal.core.sla.port.SlaRecords;
 import nl.klantportaal.core.sla.usecase.FireDueEvents;
 import nl.klantportaal.core.sla.usecase.FireSlaEvent;
 import nl.klantportaal.core.sla.usecase.SlaMailSettings;
+import nl.klantportaal.core.sla.usecase.SlaMails;
 import nl.klantportaal.core.sla.usecase.SlaTrackingTickets;
 import nl.klantportaal.core.adapter.dynamodb.DynamoDbIdempotencyStore;
 import nl.klantportaal.core.adapter.dynamodb.DynamoDbUserRepository;
@@ -186,8 +187,8 @@ public final class PortalWiring {
     var settings = new SlaMailSettings(origin.replaceAll("/+$", ""), domain,
         config.get("SLA_ON_CALL_EMAIL").filter(v -> !v.isBlank()), RetryPolicy.DEFAULT);
     TicketRepository tickets = tickets();
-    var sla = new FireSlaEvent(tickets, slaRecords(), customers(), users(), new DynamoDbOutbox(table),
-        mailDelivery(sender), slaClock(), slaCalendars(), settings);
+    var mails = new SlaMails(users(), customers(), slaCalendars(), settings);
+    var sla = new FireSlaEvent(tickets, slaRecords(), new DynamoDbOutbox(table), mailDelivery(sender), mails, slaClock());
     return new FireDueEvents(tickets, new CloseDueTickets(tickets, autoCloseAfter()), sla, clock);
   }
 

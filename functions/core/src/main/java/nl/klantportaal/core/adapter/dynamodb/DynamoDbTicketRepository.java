@@ -14,7 +14,6 @@ import nl.klantportaal.core.paging.PageRequest;
 import nl.klantportaal.core.shared.domain.DomainException;
 import nl.klantportaal.core.sla.domain.PendingSlaEvent;
 import nl.klantportaal.core.sla.domain.SlaChange;
-import nl.klantportaal.core.sla.domain.SlaRecord;
 import nl.klantportaal.core.sla.domain.TargetKind;
 import nl.klantportaal.core.shared.domain.DomainException.Conflict.Kind;
 import nl.klantportaal.core.ticket.domain.Ticket;
@@ -141,7 +140,7 @@ public final class DynamoDbTicketRepository implements TicketRepository {
     change.after().pending().forEach(e -> after.put(slot(e), e));
     for (var entry : after.entrySet()) {
       PendingSlaEvent old = before.get(entry.getKey());
-      if (old == null || !old.dueAt().equals(entry.getValue().dueAt()) || change.before().get().fired().contains(SlaRecord.key(old))) {
+      if (old == null || !old.dueAt().equals(entry.getValue().dueAt())) {
         request.addPutItem(sides, TicketSideItem.slaDue(ref, entry.getValue()));
       }
     }
