@@ -11,6 +11,18 @@ import nl.klantportaal.core.adapter.dynamodb.DynamoDbCustomerRepository;
 import nl.klantportaal.core.adapter.dynamodb.DynamoDbTicketRepository;
 import nl.klantportaal.core.ticket.port.CatalogueRepository;
 import nl.klantportaal.core.ticket.port.TicketRepository;
+import nl.klantportaal.core.ticket.usecase.CloseDueTickets;
+import nl.klantportaal.core.adapter.dynamodb.DynamoDbSlaRecords;
+import nl.klantportaal.core.sla.domain.DefaultSlaTable;
+import nl.klantportaal.core.sla.domain.SlaCalendars;
+import nl.klantportaal.core.sla.domain.SlaClock;
+import nl.klantportaal.core.sla.domain.SlaTable;
+import nl.klantportaal.core.sla.port.SlaRecords;
+import nl.klantportaal.core.sla.usecase.FireDueEvents;
+import nl.klantportaal.core.sla.usecase.FireSlaEvent;
+import nl.klantportaal.core.sla.usecase.SlaMailSettings;
+import nl.klantportaal.core.sla.usecase.SlaMails;
+import nl.klantportaal.core.sla.usecase.SlaTrackingTickets;
 import nl.klantportaal.core.adapter.dynamodb.DynamoDbIdempotencyStore;
 import nl.klantportaal.core.adapter.dynamodb.DynamoDbUserRepository;
 import nl.klantportaal.core.adapter.cognito.CognitoIdentityProvider;
@@ -141,8 +153,47 @@ public final class PortalWiring {
         new Sender(senderAddress(), config.get("MAIL_CONFIGURATION_SET")), RetryPolicy.DEFAULT, clock);
   }
 
+  /** Tickets; every change carries the ticket's SLA record in its transaction (docs/sla.md). */
   public TicketRepository tickets() {
-    return new DynamoDbTicketRepository(table);
+    return new SlaTrackingTickets(new DynamoDbTicketRepository(table), slaRecords(), customers(), slaClock());
+  }
+
+  // SLA ---------------------------------------------------------------------------------------
+
+  public SlaRecords slaRecords() {
+    return new DynamoDbSlaRecords(table);
+  }
+
+  /** The provider's SLA calendars: Monday–Friday 08:30–17:30 Europe/Amsterdam minus Dutch holidays, and 24×7. */
+  public SlaCalendars slaCalendars() {
+    return SlaCalendars.defaults();
+  }
+
+  /** The tier table in force: the shipped one (DefaultSlaTable); not yet stored or editable. */
+  public SlaTable slaTable() {
+    return DefaultSlaTable.table();
+  }
+
+  /** The SLA clock over the tier table and the calendars. */
+  public SlaClock slaClock() {
+    return new SlaClock(slaTable(), slaCalendars());
+  }
+
+  /**
+   * The scheduled due-events scan: auto-close and the SLA's warnings, breaches, reminders, priority
+   * drops and compliance counts. SLA mail links use PORTAL_ORIGIN; critical tickets out of hours go
+   * also to the customer's on-call address or else SLA_ON_CALL_EMAIL (optional).
+   */
+  public FireDueEvents fireDueEvents(MailSender sender) {
+    String origin = config.get("PORTAL_ORIGIN")
+        .orElseThrow(() -> new IllegalStateException("Environment variable PORTAL_ORIGIN is required"));
+    String domain = MailRoute.domainOf(senderAddress().replaceAll("^.*<|>\\s*$", ""));
+    var settings = new SlaMailSettings(origin.replaceAll("/+$", ""), domain,
+        config.get("SLA_ON_CALL_EMAIL").filter(v -> !v.isBlank()), RetryPolicy.DEFAULT);
+    TicketRepository tickets = tickets();
+    var mails = new SlaMails(users(), customers(), slaCalendars(), settings);
+    var sla = new FireSlaEvent(tickets, slaRecords(), new DynamoDbOutbox(table), mailDelivery(sender), mails, slaClock());
+    return new FireDueEvents(tickets, new CloseDueTickets(tickets, autoCloseAfter()), sla, clock);
   }
 
   public CatalogueRepository catalogue() {

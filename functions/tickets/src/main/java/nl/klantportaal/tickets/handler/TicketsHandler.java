@@ -21,6 +21,7 @@ import nl.klantportaal.core.observability.Observability;
 import nl.klantportaal.core.observability.SnapStartPriming;
 import nl.klantportaal.core.paging.PageRequest;
 import nl.klantportaal.core.paging.PageView;
+import nl.klantportaal.core.sla.usecase.ShowTicketSla;
 import nl.klantportaal.core.ticket.domain.Ticket;
 import nl.klantportaal.core.ticket.domain.TicketMessage;
 import nl.klantportaal.core.ticket.domain.TicketRef;
@@ -61,6 +62,7 @@ public final class TicketsHandler implements RequestHandler<APIGatewayV2HTTPEven
     var create = new CreateTicket(access, wiring.catalogue(), wiring.customers(), wiring.clock());
     var list = new ListTickets(wiring.tickets());
     var get = new GetTicket(access);
+    var sla = new ShowTicketSla(wiring.slaRecords(), wiring.slaClock(), wiring.clock());
     var reply = new ReplyToTicket(access, wiring.clock());
     var transition = new ChangeTicketStatus(access, wiring.clock(), wiring.autoCloseAfter());
     var triage = new TriageTicket(access, wiring.catalogue(), wiring.clock());
@@ -86,7 +88,8 @@ public final class TicketsHandler implements RequestHandler<APIGatewayV2HTTPEven
         }),
         Route.of("GET /tickets/{ticketId}", Access.LINKED, request -> {
           Caller caller = request.requireCaller();
-          return ApiResponse.ok(TicketDetailView.of(get.execute(caller, ticketId(request)), staff(caller)));
+          TicketRef ref = ticketId(request);
+          return ApiResponse.ok(TicketDetailView.of(get.execute(caller, ref), staff(caller)).withSla(sla.execute(ref)));
         }),
         Route.of("PATCH /tickets/{ticketId}", Access.PROVIDER_STAFF, request -> ApiResponse.ok(TicketView.of(
             triage.execute(request.requireCaller(), ticketId(request), request.jsonBody(TriageTicket.TriageInput.class)), true))),

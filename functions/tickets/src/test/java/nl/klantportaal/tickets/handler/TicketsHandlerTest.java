@@ -329,13 +329,12 @@ class TicketsHandlerTest {
   void resolvedTicketsCloseByThemselvesAfterTheConfiguredDays() {
     created("create-incident.json");
     on("transition.json", "acme-fixture-1", 1);
-    var autoClose = new AutoCloseHandler(wiring);
-    ScheduledEvent tick = new ScheduledEvent();
+    var autoClose = new DueEventsHandler(wiring, new RecordingMailSender());
     clock.advance(Duration.ofDays(6));
-    assertEquals(0, autoClose.handleRequest(tick, Lambda.context("auto-close")).get("closed"));
+    assertEquals(0, autoClosed(autoClose));
     clock.advance(Duration.ofDays(1).plusMinutes(1));
-    assertEquals(1, autoClose.handleRequest(tick, Lambda.context("auto-close")).get("closed"));
-    assertEquals(0, autoClose.handleRequest(tick, Lambda.context("auto-close")).get("closed"), "the due entry is gone");
+    assertEquals(1, autoClosed(autoClose));
+    assertEquals(0, autoClosed(autoClose), "the due entry is gone");
     JsonNode closed = HttpEvents.json(on("get-as-agent.json", "acme-fixture-1"));
     assertEquals("closed", closed.get("ticket").get("status").asText());
     JsonNode last = closed.get("audit").get(closed.get("audit").size() - 1);
@@ -351,6 +350,12 @@ class TicketsHandlerTest {
     reject.setBody("{\"action\": \"reject\", \"message\": \"Nog niet opgelost\", \"version\": 2}");
     assertEquals(200, call(reject).getStatusCode());
     clock.advance(Duration.ofDays(30));
-    assertEquals(0, new AutoCloseHandler(wiring).handleRequest(new ScheduledEvent(), Lambda.context("auto-close")).get("closed"));
+    assertEquals(0, autoClosed(new DueEventsHandler(wiring, new RecordingMailSender())));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static int autoClosed(DueEventsHandler scan) {
+    var answer = scan.handleRequest(new ScheduledEvent(), Lambda.context("due-events"));
+    return ((Map<String, Integer>) answer.get("fired")).getOrDefault("AUTO_CLOSE", 0);
   }
 }

@@ -31,8 +31,8 @@ public final class DynamoDbOutbox implements Outbox {
     this.table = table;
   }
 
-  @Override
-  public boolean claim(OutboxEntry e, Instant leaseUntil) {
+  /** The stored form of a new PENDING entry, on DueIndex at {@code leaseUntil} (also put by the SLA scan's transaction). */
+  static Map<String, AttributeValue> item(OutboxEntry e, Instant leaseUntil) {
     Map<String, AttributeValue> item = new HashMap<>(key(e.id()));
     item.put("type", s("Outbox"));
     item.put("id", s(e.id()));
@@ -54,6 +54,12 @@ public final class DynamoDbOutbox implements Outbox {
     item.put("expiresAt", n(e.createdAt().plus(KEEP).getEpochSecond()));
     item.put(Keys.DUE_PK, s(Keys.dueMail(Keys.dueMailShard(e.id()))));
     item.put(Keys.DUE_SK, s(Keys.dueMailSort(leaseUntil, e.id())));
+    return item;
+  }
+
+  @Override
+  public boolean claim(OutboxEntry e, Instant leaseUntil) {
+    Map<String, AttributeValue> item = item(e, leaseUntil);
     try {
       table.client().putItem(r -> r.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(PK)"));
       return true;

@@ -12,6 +12,9 @@ import nl.klantportaal.core.identity.domain.UserId;
 import nl.klantportaal.core.paging.Page;
 import nl.klantportaal.core.paging.PageRequest;
 import nl.klantportaal.core.shared.domain.DomainException;
+import nl.klantportaal.core.sla.domain.PendingSlaEvent;
+import nl.klantportaal.core.sla.domain.SlaChange;
+import nl.klantportaal.core.sla.domain.TargetKind;
 import nl.klantportaal.core.shared.domain.DomainException.Conflict.Kind;
 import nl.klantportaal.core.ticket.domain.Ticket;
 import nl.klantportaal.core.ticket.domain.TicketAudit;
@@ -45,6 +48,7 @@ public final class DynamoDbTicketRepository implements TicketRepository {
   private final DynamoDbTable<TicketMessageItem> messages;
   private final DynamoDbTable<TicketAuditItem> audits;
   private final DynamoDbTable<TicketSideItem> sides;
+  private final DynamoDbTable<SlaItem> slas;
 
   public DynamoDbTicketRepository(PortalTable table) {
     this.table = table;
@@ -52,6 +56,7 @@ public final class DynamoDbTicketRepository implements TicketRepository {
     this.messages = table.table(TicketMessageItem.SCHEMA);
     this.audits = table.table(TicketAuditItem.SCHEMA);
     this.sides = table.table(TicketSideItem.SCHEMA);
+    this.slas = table.table(SlaItem.SCHEMA);
   }
 
   @Override
@@ -66,7 +71,7 @@ public final class DynamoDbTicketRepository implements TicketRepository {
   }
 
   @Override
-  public void create(Ticket ticket, List<TicketMessage> firstMessages, TicketAudit audit) {
+  public void create(Ticket ticket, List<TicketMessage> firstMessages, TicketAudit audit, Optional<SlaChange> sla) {
     var request = TransactWriteItemsEnhancedRequest.builder();
     request.addPutItem(tickets, TicketItem.from(ticket, Optional.empty()));
     ticket.involved().forEach(user -> request.addPutItem(sides, TicketSideItem.watch(ticket.ref(), user, ticket.createdAt())));
@@ -74,6 +79,7 @@ public final class DynamoDbTicketRepository implements TicketRepository {
       request.addPutItem(sides, TicketSideItem.approval(ticket, ticket.reporter().value(), ticket.createdAt()));
     }
     appendEntries(request, ticket.ref(), firstMessages, List.of(audit));
+    sla.ifPresent(change -> writeSla(request, ticket.ref(), change));
     write(request, ticket.ref(), Kind.ALREADY_EXISTS);
   }
 
@@ -113,7 +119,40 @@ public final class DynamoDbTicketRepository implements TicketRepository {
       request.addDeleteItem(sides, Key.builder().partitionValue(Keys.ticket(ref)).sortValue(Keys.AUTO_CLOSE_SK).build());
     }
     appendEntries(request, ref, change.messages(), change.audit());
+    change.sla().ifPresent(sla -> writeSla(request, ref, sla));
     write(request, ref, Kind.VERSION);
+  }
+
+  /**
+   * The SLA record, conditional on the version read before the change (or on there being none), and
+   * its due-index entries: each pending event's item put when new or moved, deleted when no longer pending.
+   */
+  private void writeSla(TransactWriteItemsEnhancedRequest.Builder request, TicketRef ref, SlaChange change) {
+    Expression condition = change.before()
+        .map(b -> Expression.builder().expression("#v = :v").expressionNames(Map.of("#v", SlaItem.VERSION))
+            .expressionValues(Map.of(":v", AttributeValue.fromN(Long.toString(b.version())))).build())
+        .orElse(ABSENT);
+    request.addPutItem(slas, TransactPutItemEnhancedRequest.builder(SlaItem.class)
+        .item(SlaItem.from(ref, change.after())).conditionExpression(condition).build());
+    Map<String, PendingSlaEvent> before = new HashMap<>();
+    change.before().ifPresent(b -> b.pending().forEach(e -> before.put(slot(e), e)));
+    Map<String, PendingSlaEvent> after = new HashMap<>();
+    change.after().pending().forEach(e -> after.put(slot(e), e));
+    for (var entry : after.entrySet()) {
+      PendingSlaEvent old = before.get(entry.getKey());
+      if (old == null || !old.dueAt().equals(entry.getValue().dueAt())) {
+        request.addPutItem(sides, TicketSideItem.slaDue(ref, entry.getValue()));
+      }
+    }
+    for (String slot : before.keySet()) {
+      if (!after.containsKey(slot)) {
+        request.addDeleteItem(sides, Key.builder().partitionValue(Keys.ticket(ref)).sortValue(slot).build());
+      }
+    }
+  }
+
+  private static String slot(PendingSlaEvent event) {
+    return Keys.slaDue(event.kind().name(), event.target().name());
   }
 
   private void appendEntries(TransactWriteItemsEnhancedRequest.Builder request, TicketRef ref, List<TicketMessage> newMessages,
@@ -134,7 +173,7 @@ public final class DynamoDbTicketRepository implements TicketRepository {
       table.enhanced().transactWriteItems(request.build());
     } catch (TransactionCanceledException e) {
       var reasons = e.cancellationReasons();
-      if (!reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
+      if (reasons.stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()))) {
         throw new DomainException.Conflict(kind, kind == Kind.VERSION
             ? "Ticket " + ref + " was changed by someone else; reload it and try again"
             : "Ticket " + ref + " exists already");
@@ -255,21 +294,25 @@ public final class DynamoDbTicketRepository implements TicketRepository {
   }
 
   @Override
-  public List<DueEntry> due(int shard, Instant now, int limit) {
+  public DuePage due(int shard, Instant now, int limit) {
     var response = table.client().query(r -> r.tableName(table.name()).indexName(Keys.DUE_INDEX)
         .keyConditionExpression("#pk = :shard AND #sk <= :now")
         .expressionAttributeNames(Map.of("#pk", Keys.DUE_PK, "#sk", Keys.DUE_SK))
         .expressionAttributeValues(Map.of(":shard", AttributeValue.fromS(Keys.dueShard(shard)),
-            ":now", AttributeValue.fromS(now.toString() + "#~")))
+            ":now", AttributeValue.fromS(now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "#~")))
         .limit(limit));
-    return response.items().stream().map(DynamoDbTicketRepository::dueEntry).toList();
+    return new DuePage(response.items().stream().map(DynamoDbTicketRepository::dueEntry).toList(), response.scannedCount());
   }
 
-  /** {@code DueSK = <at>#<kind>#<t>#<n8>}; DueIndex projects keys only, so everything is read from it. */
+  /**
+   * {@code DueSK = <at>#<kind>#<t>#<n8>}; DueIndex projects keys only, so everything is read from it
+   * and from the item's own sort key (an SLA event's target).
+   */
   private static DueEntry dueEntry(Map<String, AttributeValue> keys) {
     String[] parts = keys.get(Keys.DUE_SK).s().split("#");
+    Optional<TargetKind> target = Keys.slaDueTarget(keys.get(Keys.SK).s()).map(TargetKind::valueOf);
     return new DueEntry(parts[1], new TicketRef(new TenantId(parts[2]), new TicketNumber(Long.parseLong(parts[3]))),
-        Instant.parse(parts[0]));
+        Instant.parse(parts[0]), target);
   }
 
   private static Key headerKey(TicketRef ref) {

@@ -108,6 +108,8 @@ public final class Keys {
   public static final String WATCH_PREFIX = "PUB#WATCH#";
   public static final String APPROVAL_SK = "PUB#APPROVAL";
   public static final String AUTO_CLOSE_SK = "STAFF#DUE#AUTO_CLOSE";
+  /** A ticket's SLA record (pattern 32); its pending events are {@code STAFF#SLA#<kind>#<target>}. */
+  public static final String SLA_SK = "STAFF#SLA";
   public static final String CATALOGUE = "CATALOGUE";
   public static final String CATEGORY_PREFIX = "CATEGORY#";
   public static final String REQUEST_TYPE_PREFIX = "REQUESTTYPE#";
@@ -169,6 +171,25 @@ public final class Keys {
 
   public static String dueShard(int shard) {
     return "DUE#" + shard;
+  }
+
+  /** The due-index item of one pending SLA event of a ticket: {@code STAFF#SLA#<KIND>#<TARGET>}. */
+  public static String slaDue(String kind, String target) {
+    return SLA_SK + "#" + kind + "#" + target;
+  }
+
+  /** The target of an SLA due item from its sort key, or empty for other due items (auto-close). */
+  public static Optional<String> slaDueTarget(String sortKey) {
+    if (!sortKey.startsWith(SLA_SK + "#")) {
+      return Optional.empty();
+    }
+    String[] parts = sortKey.split("#");
+    return Optional.of(parts[parts.length - 1]);
+  }
+
+  /** A customer's SLA compliance counters of one month (pattern 33). */
+  public static String slaMonth(java.time.YearMonth month) {
+    return "SLA#" + month;
   }
 
   public static String due(String at, String kind, TicketRef ref) {

@@ -83,6 +83,15 @@ final class TicketSideItem {
     return i;
   }
 
+  /** A pending SLA event of the ticket on DueIndex: {@code STAFF#SLA#<KIND>#<TARGET>}, {@code DueSK = <at>#<KIND>#<t>#<n8>}. */
+  static TicketSideItem slaDue(TicketRef ref, nl.klantportaal.core.sla.domain.PendingSlaEvent event) {
+    String kind = event.kind().name();
+    TicketSideItem i = of(ref, Keys.slaDue(kind, event.target().name()), "SlaDue", event.dueAt().toString());
+    i.duePk = Keys.dueShard(ref);
+    i.dueSk = Keys.due(event.dueAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), kind, ref);
+    return i;
+  }
+
   static TicketSideItem autoClose(TicketRef ref, Instant dueAt) {
     TicketSideItem i = of(ref, Keys.AUTO_CLOSE_SK, "Due", dueAt.toString());
     i.duePk = Keys.dueShard(ref);

@@ -35,6 +35,9 @@ public final class TicketMail {
 
   public static Rendered render(MailKind kind, Language language, TicketSnapshot ticket, Details details,
       Recipient recipient, String portalOrigin) {
+    if (kind.isSla()) {
+      throw new IllegalArgumentException("SLA mails are rendered by SlaMail, not as ticket changes: " + kind);
+    }
     Texts t = Texts.of(language);
     String ref = "[#" + ticket.token() + "]";
     String subject = oneLine(ref + " " + t.kind(kind) + ": " + ticket.title());
@@ -52,6 +55,7 @@ public final class TicketMail {
           t.status(ticket.status()));
       case RESOLVED -> t.resolved(title);
       case CLOSED -> t.closed(title);
+      case SLA_WARNING, SLA_BREACH, SLA_REMINDER, SLA_PRIORITY_DROP -> throw new IllegalArgumentException(kind.name());
     };
     paragraph(text, html, lead);
     details.body().filter(b -> kind == MailKind.CREATED || kind == MailKind.REPLY).ifPresent(body -> {
@@ -124,6 +128,7 @@ public final class TicketMail {
         case STATUS_CHANGED -> "Status gewijzigd";
         case RESOLVED -> "Opgelost";
         case CLOSED -> "Gesloten";
+        case SLA_WARNING, SLA_BREACH, SLA_REMINDER, SLA_PRIORITY_DROP -> kind.name();
       };
     }
     public String greeting(String name) { return "Beste " + name + ","; }
@@ -164,6 +169,7 @@ public final class TicketMail {
         case STATUS_CHANGED -> "Status changed";
         case RESOLVED -> "Resolved";
         case CLOSED -> "Closed";
+        case SLA_WARNING, SLA_BREACH, SLA_REMINDER, SLA_PRIORITY_DROP -> kind.name();
       };
     }
     public String greeting(String name) { return "Dear " + name + ","; }
@@ -204,6 +210,7 @@ public final class TicketMail {
         case STATUS_CHANGED -> "Status geändert";
         case RESOLVED -> "Gelöst";
         case CLOSED -> "Geschlossen";
+        case SLA_WARNING, SLA_BREACH, SLA_REMINDER, SLA_PRIORITY_DROP -> kind.name();
       };
     }
     public String greeting(String name) { return "Guten Tag " + name + ","; }

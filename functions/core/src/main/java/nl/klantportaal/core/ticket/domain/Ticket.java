@@ -132,6 +132,19 @@ public record Ticket(
     return touched(author, author.isStaff() ? "provider-replied" : "customer-replied", at);
   }
 
+  /** The SLA's waiting policy reminded the customer: audited, version and update time move on. */
+  public Ticket customerReminded(Instant at) {
+    requireNotClosed();
+    return touched(new Actor.System(), "sla-reminder", at);
+  }
+
+  /** The SLA's waiting policy lowers the priority one step after unanswered reminders. */
+  public Ticket priorityDropped(Instant at) {
+    requireNotClosed();
+    return with(status, approval, assignee, priority.lower(), category, involved, resolvedAt, closedAt,
+        new LastChange(Actor.System.ID, "priority-dropped"), at);
+  }
+
   /** An internal note changes nothing the customer sees, but the ticket's version and update time. */
   public Ticket afterInternalNote(Actor.Person author, Instant at) {
     requireNotClosed();

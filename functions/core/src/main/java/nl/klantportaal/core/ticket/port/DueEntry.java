@@ -1,7 +1,18 @@
 package nl.klantportaal.core.ticket.port;
 
 import java.time.Instant;
+import java.util.Optional;
+import nl.klantportaal.core.sla.domain.TargetKind;
 import nl.klantportaal.core.ticket.domain.TicketRef;
 
-/** A timed event of a ticket that has come due: its kind (AUTO_CLOSE, later the SLA's), the ticket and when. */
-public record DueEntry(String kind, TicketRef ticket, Instant dueAt) {}
+/**
+ * A timed event of a ticket that has come due: its kind (AUTO_CLOSE, WARNING_80, DEADLINE,
+ * CUSTOMER_REMINDER, PRIORITY_DROP), the ticket, when (whole seconds, as on the index), and for SLA
+ * events the target they belong to.
+ */
+public record DueEntry(String kind, TicketRef ticket, Instant dueAt, Optional<TargetKind> target) {
+
+  public DueEntry(String kind, TicketRef ticket, Instant dueAt) {
+    this(kind, ticket, dueAt, Optional.empty());
+  }
+}

@@ -7,6 +7,7 @@ import nl.klantportaal.core.identity.domain.TenantId;
 import nl.klantportaal.core.identity.domain.UserId;
 import nl.klantportaal.core.paging.Page;
 import nl.klantportaal.core.paging.PageRequest;
+import nl.klantportaal.core.sla.domain.SlaChange;
 import nl.klantportaal.core.ticket.domain.Priority;
 import nl.klantportaal.core.ticket.domain.Ticket;
 import nl.klantportaal.core.ticket.domain.TicketAudit;
@@ -23,8 +24,15 @@ public interface TicketRepository {
   /** The customer's next ticket number (an atomic counter; a failed create leaves a gap, never a duplicate). */
   TicketNumber nextNumber(TenantId tenant);
 
-  /** Stores a new ticket, its watch items, approval item, first messages and audit entry; Conflict if it exists. */
-  void create(Ticket ticket, List<TicketMessage> messages, TicketAudit audit);
+  /**
+   * Stores a new ticket, its watch items, approval item, first messages, audit entry and SLA record
+   * with its due-index entries; Conflict if it exists. Without {@code sla} no SLA record is written.
+   */
+  void create(Ticket ticket, List<TicketMessage> messages, TicketAudit audit, Optional<SlaChange> sla);
+
+  default void create(Ticket ticket, List<TicketMessage> messages, TicketAudit audit) {
+    create(ticket, messages, audit, Optional.empty());
+  }
 
   Optional<Ticket> find(TicketRef ref);
 
@@ -39,18 +47,39 @@ public interface TicketRepository {
 
   Page<Ticket> list(TicketQuery query, PageRequest page);
 
-  /** Timed events due at {@code now} from one DueIndex shard, oldest first, at most {@code limit}. */
-  List<DueEntry> due(int shard, Instant now, int limit);
+  /**
+   * Timed events due at {@code now} from one DueIndex shard, oldest first, at most {@code limit}, with
+   * the number of index items the query read (only due entries: the key condition stops at {@code now}).
+   */
+  DuePage due(int shard, Instant now, int limit);
 
-  /** A change of one ticket and everything written with it. */
+  record DuePage(List<DueEntry> entries, int itemsRead) {
+    public DuePage {
+      entries = List.copyOf(entries);
+    }
+  }
+
+  /**
+   * A change of one ticket and everything written with it; {@code sla}, when present, is the ticket's
+   * SLA record before and after the change, written in the same transaction.
+   */
   record TicketChange(Ticket previous, Ticket next, List<TicketMessage> messages, List<TicketAudit> audit,
-      Optional<Instant> autoCloseAt) {
+      Optional<Instant> autoCloseAt, Optional<SlaChange> sla) {
     public TicketChange {
       messages = List.copyOf(messages);
       audit = List.copyOf(audit);
       if (!previous.ref().equals(next.ref()) || next.version() != previous.version() + 1) {
         throw new IllegalArgumentException("A change moves one ticket one version on");
       }
+    }
+
+    public TicketChange(Ticket previous, Ticket next, List<TicketMessage> messages, List<TicketAudit> audit,
+        Optional<Instant> autoCloseAt) {
+      this(previous, next, messages, audit, autoCloseAt, Optional.empty());
+    }
+
+    public TicketChange withSla(SlaChange change) {
+      return new TicketChange(previous, next, messages, audit, autoCloseAt, Optional.of(change));
     }
   }
 

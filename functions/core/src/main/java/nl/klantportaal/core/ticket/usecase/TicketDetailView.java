@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.klantportaal.core.sla.usecase.SlaView;
 import nl.klantportaal.core.ticket.domain.TicketAudit;
 import nl.klantportaal.core.ticket.domain.TicketMessage;
 import nl.klantportaal.core.ticket.port.TicketRepository.TicketThread;
@@ -11,10 +12,10 @@ import nl.klantportaal.core.ticket.port.TicketRepository.TicketThread;
 /**
  * A ticket with its conversation. For customers the thread was read without staff items, so
  * {@code messages} holds public replies only and {@code audit} is absent; staff see internal notes
- * (marked {@code internal}) and the audit trail.
+ * (marked {@code internal}) and the audit trail. Everyone who sees the ticket sees its SLA.
  */
 public record TicketDetailView(TicketView ticket, List<MessageView> messages, Optional<List<AuditView>> audit,
-    List<AttachmentView> attachments) {
+    List<AttachmentView> attachments, Optional<SlaView> sla) {
 
   public record MessageView(String id, String authorId, String authorName, String side, String body, boolean internal,
       String source, Instant at) {
@@ -39,6 +40,11 @@ public record TicketDetailView(TicketView ticket, List<MessageView> messages, Op
         ? Optional.of(thread.audit().stream().map(AuditView::of).toList())
         : Optional.empty();
     return new TicketDetailView(TicketView.of(thread.ticket(), forStaff), messages, audit,
-        thread.attachments().stream().map(AttachmentView::of).toList());
+        thread.attachments().stream().map(AttachmentView::of).toList(), Optional.empty());
+  }
+
+  /** The same with the ticket's SLA (both targets, their deadlines and state). */
+  public TicketDetailView withSla(Optional<SlaView> view) {
+    return new TicketDetailView(ticket, messages, audit, attachments, view);
   }
 }

@@ -1,0 +1,72 @@
+package nl.klantportaal.core.sla.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+import nl.klantportaal.core.customer.domain.SlaTier;
+import nl.klantportaal.core.ticket.domain.AuthorSide;
+import nl.klantportaal.core.ticket.domain.Ticket;
+import nl.klantportaal.core.ticket.domain.TicketMessage;
+import nl.klantportaal.core.ticket.domain.TicketStatus;
+
+/**
+ * The SLA events one ticket change means, derived from the ticket before and after and the messages
+ * written with it. Pure: the same change always gives the same events, in this order.
+ *
+ * <ul>
+ *   <li>a public reply by provider staff → {@link SlaEvent.PublicAgentReply} (the first meets the response target);
+ *   <li>→ waiting for customer → {@link SlaEvent.WaitingForCustomer};
+ *   <li>waiting → open (the customer answered, or staff resumed) → {@link SlaEvent.CustomerAnswered};
+ *   <li>→ resolved → {@link SlaEvent.PublicAgentReply} and {@link SlaEvent.Resolved}: the solution is the
+ *       provider's answer, so a ticket resolved without an earlier reply has its response met too;
+ *   <li>resolved → open (the customer rejected the solution) → {@link SlaEvent.Reopened};
+ *   <li>closed without being resolved (a rejected approval) → {@link SlaEvent.Resolved}: nothing is left to do;
+ *   <li>another priority → {@link SlaEvent.PriorityChanged}.
+ * </ul>
+ */
+public final class SlaEvents {
+
+  private SlaEvents() {}
+
+  /** The first event of a ticket's timeline: its creation with the customer's tier at that moment. */
+  public static SlaEvent.Created created(Ticket ticket, SlaTier tier) {
+    return new SlaEvent.Created(ticket.createdAt(), ticket.priority(), tier);
+  }
+
+  public static List<SlaEvent> of(Ticket previous, Ticket next, List<TicketMessage> messages) {
+    List<SlaEvent> events = new ArrayList<>();
+    var at = next.updatedAt();
+    for (TicketMessage message : messages) {
+      if (!message.internal() && message.side() == AuthorSide.PROVIDER) {
+        events.add(new SlaEvent.PublicAgentReply(message.at()));
+      }
+    }
+    if (next.priority() != previous.priority()) {
+      events.add(new SlaEvent.PriorityChanged(at, next.priority()));
+    }
+    TicketStatus from = previous.status();
+    TicketStatus to = next.status();
+    if (from != to) {
+      switch (to) {
+        case WAITING_FOR_CUSTOMER -> events.add(new SlaEvent.WaitingForCustomer(at));
+        case OPEN -> {
+          if (from == TicketStatus.WAITING_FOR_CUSTOMER) {
+            events.add(new SlaEvent.CustomerAnswered(at));
+          } else if (from == TicketStatus.RESOLVED) {
+            events.add(new SlaEvent.Reopened(at));
+          }
+        }
+        case RESOLVED -> {
+          events.add(new SlaEvent.PublicAgentReply(at));
+          events.add(new SlaEvent.Resolved(at));
+        }
+        case CLOSED -> {
+          if (from != TicketStatus.RESOLVED) {
+            events.add(new SlaEvent.Resolved(at));
+          }
+        }
+        case NEW -> { }
+      }
+    }
+    return events;
+  }
+}

@@ -1,0 +1,100 @@
+package nl.klantportaal.core.sla.usecase;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
+import nl.klantportaal.core.ticket.port.DueEntry;
+import nl.klantportaal.core.ticket.port.TicketRepository;
+import nl.klantportaal.core.ticket.usecase.CloseDueTickets;
+
+/**
+ * The scheduled due-events scan (docs/data-model.md pattern 31): reads, shard by shard, only the
+ * DueIndex entries due by now ({@code DuePK = DUE#<s>}, {@code DueSK <= now}; no Scan) and hands
+ * each to its kind: AUTO_CLOSE to {@link CloseDueTickets}, the SLA kinds to {@link FireSlaEvent}.
+ * Every firing is conditional, so overlapping or repeated runs fire each entry once. Before each
+ * entry it asks {@code timeLeft}; when the run's time is up it stops, and the next run continues
+ * with whatever is still due.
+ */
+public final class FireDueEvents {
+  static final int PAGE = 100;
+  /** A page in which nothing could be fired is not read again in this run (stops a loop on stuck entries). */
+  private static final int MAX_ROUNDS_PER_SHARD = 50;
+
+  private final TicketRepository tickets;
+  private final CloseDueTickets autoClose;
+  private final FireSlaEvent sla;
+  private final Clock clock;
+
+  public FireDueEvents(TicketRepository tickets, CloseDueTickets autoClose, FireSlaEvent sla, Clock clock) {
+    this.tickets = tickets;
+    this.autoClose = autoClose;
+    this.sla = sla;
+    this.clock = clock;
+  }
+
+  /**
+   * What one run did: per kind how many fired, how many were no longer due or pending (removed or
+   * left), how many another run or change got first, the index items the queries read, and whether
+   * the run saw every due entry.
+   */
+  public record Outcome(Map<String, Integer> fired, int skipped, int raced, int itemsRead, boolean complete) {
+    public int fired(String kind) {
+      return fired.getOrDefault(kind, 0);
+    }
+  }
+
+  public Outcome execute(BooleanSupplier timeLeft) {
+    Instant now = clock.instant();
+    Map<String, Integer> fired = new TreeMap<>();
+    int skipped = 0;
+    int raced = 0;
+    int itemsRead = 0;
+    for (int shard = 0; shard < TicketRepository.DUE_SHARDS; shard++) {
+      for (int round = 0; round < MAX_ROUNDS_PER_SHARD; round++) {
+        TicketRepository.DuePage page = tickets.due(shard, now, PAGE);
+        itemsRead += page.itemsRead();
+        int progressed = 0;
+        for (DueEntry entry : page.entries()) {
+          if (!timeLeft.getAsBoolean()) {
+            return new Outcome(fired, skipped, raced, itemsRead, false);
+          }
+          switch (fire(entry, now)) {
+            case FIRED -> {
+              fired.merge(entry.kind(), 1, Integer::sum);
+              progressed++;
+            }
+            case REMOVED -> {
+              skipped++;
+              progressed++;
+            }
+            case LEFT -> skipped++;
+            case RACED -> raced++;
+          }
+        }
+        if (page.entries().size() < PAGE || progressed == 0) {
+          break;
+        }
+      }
+    }
+    return new Outcome(fired, skipped, raced, itemsRead, true);
+  }
+
+  private enum Result { FIRED, REMOVED, LEFT, RACED }
+
+  private Result fire(DueEntry entry, Instant now) {
+    if (CloseDueTickets.KIND.equals(entry.kind())) {
+      return switch (autoClose.execute(entry, now)) {
+        case CLOSED -> Result.FIRED;
+        case NOT_DUE -> Result.LEFT;
+        case CONFLICT -> Result.RACED;
+      };
+    }
+    return switch (sla.execute(entry, now)) {
+      case FIRED -> Result.FIRED;
+      case DROPPED -> Result.REMOVED;
+      case RACED -> Result.RACED;
+    };
+  }
+}

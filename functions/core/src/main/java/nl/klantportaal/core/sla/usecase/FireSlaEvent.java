@@ -1,0 +1,135 @@
+package nl.klantportaal.core.sla.usecase;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.klantportaal.core.notification.domain.MailKind;
+import nl.klantportaal.core.notification.domain.OutboxEntry;
+import nl.klantportaal.core.notification.port.Outbox;
+import nl.klantportaal.core.notification.usecase.MailDelivery;
+import nl.klantportaal.core.shared.domain.DomainException;
+import nl.klantportaal.core.sla.domain.PendingSlaEvent;
+import nl.klantportaal.core.sla.domain.SlaChange;
+import nl.klantportaal.core.sla.domain.SlaClock;
+import nl.klantportaal.core.sla.domain.SlaEvent;
+import nl.klantportaal.core.sla.domain.SlaMail;
+import nl.klantportaal.core.sla.domain.SlaRecord;
+import nl.klantportaal.core.sla.domain.SlaState;
+import nl.klantportaal.core.sla.domain.TargetKind;
+import nl.klantportaal.core.sla.domain.TargetStatus;
+import nl.klantportaal.core.sla.port.SlaRecords;
+import nl.klantportaal.core.ticket.domain.Actor;
+import nl.klantportaal.core.ticket.domain.Ticket;
+import nl.klantportaal.core.ticket.domain.TicketAudit;
+import nl.klantportaal.core.ticket.port.DueEntry;
+import nl.klantportaal.core.ticket.port.TicketRepository;
+import nl.klantportaal.core.ticket.port.TicketRepository.TicketChange;
+
+/**
+ * Fires one due SLA event, at most once however many scans read it (docs/sla.md):
+ *
+ * <ul>
+ *   <li>The ticket's SLA record is read again; an entry no longer pending there is removed (conditionally).
+ *   <li>WARNING_80 / DEADLINE: mails to staff and on-call ({@link SlaMails}); the mails go into the
+ *       outbox in the same transaction that
+ *       deletes the entry only if it is unchanged ({@code DueSK = :seen}), so a second scan finds
+ *       nothing and a failed send is retried by the mail retry job. A deadline counts a breach.
+ *   <li>OUTCOME: counts the reached target (met or late) into the customer's month.
+ *   <li>CUSTOMER_REMINDER / PRIORITY_DROP: a ticket change by {@code system} (audited, versioned like
+ *       any other) and a mail to the reporter, claimed in the outbox before the change.
+ * </ul>
+ */
+public final class FireSlaEvent {
+  public enum Outcome { FIRED, DROPPED, RACED }
+
+  private final TicketRepository tickets;
+  private final SlaRecords records;
+  private final Outbox outbox;
+  private final MailDelivery delivery;
+  private final SlaMails mails;
+  private final SlaClock clock;
+
+  public FireSlaEvent(TicketRepository tickets, SlaRecords records, Outbox outbox, MailDelivery delivery, SlaMails mails,
+      SlaClock clock) {
+    this.tickets = tickets;
+    this.records = records;
+    this.outbox = outbox;
+    this.delivery = delivery;
+    this.mails = mails;
+    this.clock = clock;
+  }
+
+  public Outcome execute(DueEntry entry, Instant now) {
+    PendingSlaEvent event = new PendingSlaEvent(PendingSlaEvent.Kind.valueOf(entry.kind()),
+        entry.target().orElseThrow(() -> new IllegalArgumentException("An SLA due entry names its target")), entry.dueAt());
+    Optional<Ticket> ticket = tickets.find(entry.ticket());
+    Optional<SlaRecord> record = records.find(entry.ticket());
+    if (ticket.isEmpty() || record.isEmpty() || !record.get().isPending(event)) {
+      return records.fire(entry.ticket(), event, List.of(SlaRecord.key(event)), List.of(), now, Optional.empty())
+          ? Outcome.DROPPED : Outcome.RACED;
+    }
+    return switch (event.kind()) {
+      case WARNING_80, DEADLINE -> alert(ticket.get(), record.get(), event, now);
+      case OUTCOME -> outcome(ticket.get(), record.get(), event, now);
+      case CUSTOMER_REMINDER, PRIORITY_DROP -> waitingStep(ticket.get(), record.get(), event, now);
+    };
+  }
+
+  private Outcome alert(Ticket ticket, SlaRecord record, PendingSlaEvent event, Instant now) {
+    boolean breach = event.kind() == PendingSlaEvent.Kind.DEADLINE;
+    TargetStatus target = target(record, event, now);
+    List<OutboxEntry> entries = mails.toStaff(ticket, event, breach ? MailKind.SLA_BREACH : MailKind.SLA_WARNING,
+        new SlaMail.About(ticket.ref().token(), ticket.title(), target.priority(), event.target(),
+            target.dueAt().orElse(event.dueAt())), now);
+    Optional<SlaRecords.ComplianceCount> count = breach && !record.counted(event.target())
+        ? Optional.of(new SlaRecords.ComplianceCount(ticket.ref().tenant(), SlaRecord.month(event.dueAt()), event.target(),
+            false))
+        : Optional.empty();
+    if (!records.fire(ticket.ref(), event, record.firedKeys(event), entries, mails.lease(now), count)) {
+      return Outcome.RACED;
+    }
+    entries.forEach(delivery::attempt);
+    return Outcome.FIRED;
+  }
+
+  private Outcome outcome(Ticket ticket, SlaRecord record, PendingSlaEvent event, Instant now) {
+    boolean met = target(record, event, now).state() == SlaState.MET;
+    var count = new SlaRecords.ComplianceCount(ticket.ref().tenant(), SlaRecord.month(event.dueAt()), event.target(), met);
+    return records.fire(ticket.ref(), event, record.firedKeys(event), List.of(), now, Optional.of(count))
+        ? Outcome.FIRED : Outcome.RACED;
+  }
+
+  private Outcome waitingStep(Ticket ticket, SlaRecord record, PendingSlaEvent event, Instant now) {
+    boolean drop = event.kind() == PendingSlaEvent.Kind.PRIORITY_DROP;
+    Ticket next = drop ? ticket.priorityDropped(now) : ticket.customerReminded(now);
+    List<SlaEvent> events = drop ? List.of(new SlaEvent.PriorityChanged(now, next.priority()))
+        : List.of(new SlaEvent.CustomerReminded(now));
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("dueAt", event.dueAt().toString());
+    if (drop) {
+      details.put("priority", ticket.priority().wireName() + " → " + next.priority().wireName());
+    }
+    TicketChange change = new TicketChange(ticket, next, List.of(),
+        List.of(TicketAudit.of(new Actor.System(), now, drop ? "priority-dropped" : "sla-reminder", details)),
+        Optional.empty()).withSla(new SlaChange(Optional.of(record), record.next(events, clock, now, true)));
+    Optional<OutboxEntry> mail = mails.toReporter(ticket, event, drop ? MailKind.SLA_PRIORITY_DROP : MailKind.SLA_REMINDER,
+        new SlaMail.About(ticket.ref().token(), ticket.title(), next.priority(), event.target(), event.dueAt()), now);
+    boolean claimed = mail.map(m -> outbox.claim(m, mails.lease(now))).orElse(false);
+    try {
+      tickets.save(change);
+    } catch (DomainException.Conflict e) {
+      return Outcome.RACED;
+    }
+    if (claimed) {
+      delivery.attempt(mail.get());
+    }
+    return Outcome.FIRED;
+  }
+
+  private TargetStatus target(SlaRecord record, PendingSlaEvent event, Instant now) {
+    var status = record.status(clock, now);
+    return event.target() == TargetKind.RESPONSE ? status.response() : status.resolution();
+  }
+}

@@ -1,0 +1,27 @@
+package nl.klantportaal.core.sla.usecase;
+
+import java.time.Clock;
+import java.util.Optional;
+import nl.klantportaal.core.sla.domain.SlaClock;
+import nl.klantportaal.core.sla.port.SlaRecords;
+import nl.klantportaal.core.ticket.domain.TicketRef;
+
+/**
+ * A ticket's SLA now: its stored timeline evaluated at this moment. The caller has already been
+ * allowed to see the ticket; a ticket created before SLA tracking has none until its next change.
+ */
+public final class ShowTicketSla {
+  private final SlaRecords records;
+  private final SlaClock sla;
+  private final Clock clock;
+
+  public ShowTicketSla(SlaRecords records, SlaClock sla, Clock clock) {
+    this.records = records;
+    this.sla = sla;
+    this.clock = clock;
+  }
+
+  public Optional<SlaView> execute(TicketRef ref) {
+    return records.find(ref).map(r -> SlaView.of(r.tier().wireName(), r.status(sla, clock.instant())));
+  }
+}

@@ -1,0 +1,107 @@
+package nl.klantportaal.core.sla.usecase;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import nl.klantportaal.core.customer.domain.Customer;
+import nl.klantportaal.core.customer.domain.SlaTier;
+import nl.klantportaal.core.customer.port.CustomerRepository;
+import nl.klantportaal.core.identity.domain.TenantId;
+import nl.klantportaal.core.paging.Page;
+import nl.klantportaal.core.paging.PageRequest;
+import nl.klantportaal.core.sla.domain.SlaChange;
+import nl.klantportaal.core.sla.domain.SlaClock;
+import nl.klantportaal.core.sla.domain.SlaEvent;
+import nl.klantportaal.core.sla.domain.SlaEvents;
+import nl.klantportaal.core.sla.domain.SlaRecord;
+import nl.klantportaal.core.sla.port.SlaRecords;
+import nl.klantportaal.core.shared.domain.DomainException;
+import nl.klantportaal.core.ticket.domain.Ticket;
+import nl.klantportaal.core.ticket.domain.TicketAudit;
+import nl.klantportaal.core.ticket.domain.TicketMessage;
+import nl.klantportaal.core.ticket.domain.TicketNumber;
+import nl.klantportaal.core.ticket.domain.TicketRef;
+import nl.klantportaal.core.ticket.domain.TicketStatus;
+import nl.klantportaal.core.ticket.port.TicketRepository;
+
+/**
+ * Every ticket change, whichever use case makes it, carries the ticket's SLA record forward in the
+ * same transaction: the SLA events the change means ({@link SlaEvents}) are appended to the stored
+ * timeline, the clock is evaluated at the change, and the events still to fire become the due-index
+ * entries. A new ticket starts its timeline with the customer's tier at creation. A ticket created
+ * before SLA tracking starts one at its next change, from its creation with the priority it had then.
+ */
+public final class SlaTrackingTickets implements TicketRepository {
+  private final TicketRepository delegate;
+  private final SlaRecords records;
+  private final CustomerRepository customers;
+  private final SlaClock clock;
+
+  public SlaTrackingTickets(TicketRepository delegate, SlaRecords records, CustomerRepository customers, SlaClock clock) {
+    this.delegate = delegate;
+    this.records = records;
+    this.customers = customers;
+    this.clock = clock;
+  }
+
+  @Override
+  public void create(Ticket ticket, List<TicketMessage> messages, TicketAudit audit, Optional<SlaChange> sla) {
+    if (sla.isPresent()) {
+      delegate.create(ticket, messages, audit, sla);
+      return;
+    }
+    SlaRecord start = SlaRecord.start(SlaEvents.created(ticket, tierOf(ticket.ref().tenant())), clock, ticket.createdAt());
+    delegate.create(ticket, messages, audit, Optional.of(new SlaChange(Optional.empty(), start)));
+  }
+
+  @Override
+  public void save(TicketChange change) {
+    if (change.sla().isPresent()) {
+      delegate.save(change);
+      return;
+    }
+    Ticket previous = change.previous();
+    Ticket next = change.next();
+    Optional<SlaRecord> before = records.find(next.ref());
+    List<SlaEvent> events = SlaEvents.of(previous, next, change.messages());
+    boolean open = next.status() != TicketStatus.CLOSED;
+    if (before.isPresent() && events.isEmpty() && (open || before.get().pending().isEmpty())) {
+      delegate.save(change);
+      return;
+    }
+    SlaRecord base = before.orElseGet(() -> SlaRecord.start(SlaEvents.created(previous, tierOf(next.ref().tenant())),
+        clock, previous.updatedAt()));
+    Instant now = next.updatedAt();
+    delegate.save(change.withSla(new SlaChange(before, base.next(events, clock, now, open))));
+  }
+
+  private SlaTier tierOf(TenantId tenant) {
+    return customers.find(tenant).map(Customer::slaTier)
+        .orElseThrow(() -> new DomainException.NotFound("Customer " + tenant.value()));
+  }
+
+  @Override
+  public TicketNumber nextNumber(TenantId tenant) {
+    return delegate.nextNumber(tenant);
+  }
+
+  @Override
+  public Optional<Ticket> find(TicketRef ref) {
+    return delegate.find(ref);
+  }
+
+  @Override
+  public Optional<TicketThread> thread(TicketRef ref, boolean withStaffItems) {
+    return delegate.thread(ref, withStaffItems);
+  }
+
+  @Override
+  public Page<Ticket> list(TicketQuery query, PageRequest page) {
+    return delegate.list(query, page);
+  }
+
+  @Override
+  public DuePage due(int shard, Instant now, int limit) {
+    return delegate.due(shard, now, limit);
+  }
+}

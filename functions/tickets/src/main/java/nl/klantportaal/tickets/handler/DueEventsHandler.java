@@ -1,0 +1,62 @@
+package nl.klantportaal.tickets.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import nl.klantportaal.core.PortalWiring;
+import nl.klantportaal.core.observability.Observability;
+import nl.klantportaal.core.shared.port.MailSender;
+import nl.klantportaal.core.sla.usecase.FireDueEvents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * EventBridge schedule (every 5 minutes): fires the due timed events of DueIndex {@code DUE#0..3} —
+ * auto-close, SLA warnings and breaches, waiting-for-customer reminders and priority drops, and
+ * compliance counts. Stops ten seconds before the function's timeout; the next run continues.
+ */
+public final class DueEventsHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
+  private static final Logger LOG = LoggerFactory.getLogger(DueEventsHandler.class);
+  private static final int RESERVE_MILLIS = 10_000;
+  private final FireDueEvents scan;
+
+  public DueEventsHandler() {
+    this(System.getenv());
+  }
+
+  public DueEventsHandler(Map<String, String> environment) {
+    this(PortalWiring.fromEnvironment(environment));
+  }
+
+  public DueEventsHandler(PortalWiring wiring) {
+    this(wiring, wiring.mailSender());
+  }
+
+  public DueEventsHandler(PortalWiring wiring, MailSender sender) {
+    this.scan = wiring.fireDueEvents(sender);
+  }
+
+  @Override
+  public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+    return Observability.triggerInvocation(context, () -> {
+      FireDueEvents.Outcome outcome = scan.execute(() -> context.getRemainingTimeInMillis() > RESERVE_MILLIS);
+      Observability.count("TicketAutoClosed", outcome.fired("AUTO_CLOSE"));
+      Observability.count("SlaWarningSent", outcome.fired("WARNING_80"));
+      Observability.count("SlaBreached", outcome.fired("DEADLINE"));
+      Observability.count("SlaCustomerReminded", outcome.fired("CUSTOMER_REMINDER"));
+      Observability.count("SlaPriorityDropped", outcome.fired("PRIORITY_DROP"));
+      Observability.count("DueIndexItemsRead", outcome.itemsRead());
+      LOG.info("Due events scan ran: fired {}, {} skipped, {} raced, {} index items read, complete {}",
+          outcome.fired(), outcome.skipped(), outcome.raced(), outcome.itemsRead(), outcome.complete());
+      Map<String, Object> answer = new LinkedHashMap<>();
+      answer.put("fired", outcome.fired());
+      answer.put("skipped", outcome.skipped());
+      answer.put("raced", outcome.raced());
+      answer.put("itemsRead", outcome.itemsRead());
+      answer.put("complete", outcome.complete());
+      return answer;
+    });
+  }
+}

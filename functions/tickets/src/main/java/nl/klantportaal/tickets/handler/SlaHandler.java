@@ -1,0 +1,50 @@
+package nl.klantportaal.tickets.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.Map;
+import nl.klantportaal.core.PortalWiring;
+import nl.klantportaal.core.api.ApiGatewayFunction;
+import nl.klantportaal.core.api.ApiHandler;
+import nl.klantportaal.core.api.ApiResponse;
+import nl.klantportaal.core.api.Route;
+import nl.klantportaal.core.api.Routes;
+import nl.klantportaal.core.identity.domain.Access;
+import nl.klantportaal.core.observability.SnapStartPriming;
+import nl.klantportaal.core.sla.usecase.ShowCompliance;
+import nl.klantportaal.core.sla.usecase.ShowSlaTable;
+
+/** The SLA table a customer is on (the seed's SLA page) and the monthly compliance counters. */
+public final class SlaHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, ApiHandler {
+  private final ApiGatewayFunction api;
+
+  public SlaHandler() {
+    this(System.getenv());
+  }
+
+  public SlaHandler(Map<String, String> environment) {
+    this(PortalWiring.fromEnvironment(environment));
+    SnapStartPriming.register(environment, () -> api.prime("GET /sla", Map.of()));
+  }
+
+  public SlaHandler(PortalWiring wiring) {
+    var table = new ShowSlaTable(wiring.slaTable(), wiring.customers());
+    var compliance = new ShowCompliance(wiring.slaRecords(), wiring.customers());
+    api = new ApiGatewayFunction(Routes.of(
+        Route.of("GET /sla", Access.LINKED, request -> ApiResponse.ok(table.execute(request.requireCaller()))),
+        Route.of("GET /sla/compliance", Access.LINKED, request -> ApiResponse.ok(compliance.execute(
+            request.requireCaller(), request.query("month"), request.query("customerId"))))));
+  }
+
+  @Override
+  public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    return api.handle(event, context);
+  }
+
+  @Override
+  public Routes routes() {
+    return api.routes();
+  }
+}

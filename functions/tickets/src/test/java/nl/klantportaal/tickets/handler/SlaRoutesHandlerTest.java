@@ -1,0 +1,98 @@
+package nl.klantportaal.tickets.handler;
+
+import static nl.klantportaal.tickets.handler.TicketFixtures.NOW;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import nl.klantportaal.core.PortalWiring;
+import nl.klantportaal.testing.HttpEvents;
+import nl.klantportaal.testing.Lambda;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** GET /sla and GET /sla/compliance from events/tickets/sla through the handler, on DynamoDB Local. */
+class SlaRoutesHandlerTest {
+  private TicketFixtures.MovableClock clock;
+  private PortalWiring wiring;
+  private SlaHandler handler;
+
+  @BeforeEach
+  void freshTable() {
+    clock = new TicketFixtures.MovableClock(NOW);
+    wiring = TicketFixtures.freshWiring(clock);
+    handler = new SlaHandler(wiring);
+  }
+
+  private APIGatewayV2HTTPResponse call(String fixture) {
+    return handler.handleRequest(Lambda.httpEvent("tickets/sla/" + fixture), Lambda.context("sla"));
+  }
+
+  private static JsonNode ok(APIGatewayV2HTTPResponse response) {
+    assertEquals(200, response.getStatusCode(), response.getBody());
+    return HttpEvents.json(response);
+  }
+
+  private static void assertProblem(APIGatewayV2HTTPResponse response, int status, String type) {
+    assertEquals(status, response.getStatusCode(), response.getBody());
+    assertEquals("application/problem+json", response.getHeaders().get("content-type"));
+    assertEquals(type, HttpEvents.problemType(response));
+  }
+
+  @Test
+  void aCustomerReadsItsOwnTiersTableWithTheSeedsKoperHours() {
+    JsonNode tiers = ok(call("get-table.json")).get("tiers");
+    assertEquals(1, tiers.size(), "only the customer's own tier");
+    assertEquals("koper", tiers.get(0).get("tier").asText());
+    List<String> rows = new ArrayList<>();
+    tiers.get(0).get("targets").forEach(t -> rows.add(t.get("priority").asText() + " " + t.get("responseHours").asInt()
+        + "/" + t.get("resolutionHours").asInt() + " " + t.get("calendar").asText()));
+    assertEquals(List.of("critical 24/72 24x7", "high 36/96 24x7", "normal 48/120 business", "low 72/168 business"), rows);
+    assertEquals(2, tiers.get(0).get("waiting").get("reminderAfterBusinessDays").asInt());
+  }
+
+  @Test
+  void providerStaffReadEveryTier() {
+    JsonNode tiers = ok(call("get-table-as-agent.json")).get("tiers");
+    List<String> names = new ArrayList<>();
+    tiers.forEach(t -> names.add(t.get("tier").asText()));
+    assertEquals(List.of("koper", "brons", "zilver", "goud"), names);
+  }
+
+  @Test
+  void complianceCountsMetAndBreachedTargetsOfTheMonthForTheCustomerAdminAndStaff() {
+    JsonNode empty = ok(call("get-compliance.json"));
+    assertEquals(0, empty.get("response").get("met").asLong());
+    var tickets = new TicketsHandler(wiring);
+    var create = Lambda.httpEvent("tickets/tickets/create-incident.json");
+    assertEquals(201, tickets.handleRequest(create, Lambda.context("tickets")).getStatusCode());
+    clock.advance(Duration.ofMinutes(5));
+    var reply = HttpEvents.withPathParameter(Lambda.httpEvent("tickets/tickets/reply-as-agent.json"), "ticketId",
+        "acme-fixture-1");
+    assertEquals(201, tickets.handleRequest(reply, Lambda.context("tickets")).getStatusCode());
+    clock.advance(Duration.ofDays(5));
+    new DueEventsHandler(wiring, new RecordingMailSender()).handleRequest(new ScheduledEvent(), Lambda.context("due"));
+
+    JsonNode own = ok(call("get-compliance.json"));
+    assertEquals("acme-fixture", own.get("customerId").asText());
+    assertEquals("2026-11", own.get("month").asText());
+    assertEquals(1, own.get("response").get("met").asLong());
+    assertEquals(0, own.get("response").get("breached").asLong());
+    assertEquals(1, own.get("resolution").get("breached").asLong(), "96 hours passed without a resolution");
+    JsonNode staff = ok(call("get-compliance-as-agent.json"));
+    assertEquals(own, staff);
+  }
+
+  @Test
+  void customerUsersAndBadMonthsAreRefused() {
+    assertProblem(call("get-compliance-as-customer-user.json"), 403, "forbidden");
+    APIGatewayV2HTTPResponse bad = call("get-compliance-bad-month.json");
+    assertProblem(bad, 400, "validation-failed");
+    assertFalse(bad.getBody().contains("Exception"), bad.getBody());
+  }
+}
