@@ -59,13 +59,14 @@ public final class TicketsHandler implements RequestHandler<APIGatewayV2HTTPEven
 
   public TicketsHandler(PortalWiring wiring) {
     var access = new TicketAccess(wiring.tickets(), wiring.users());
-    var create = new CreateTicket(access, wiring.catalogue(), wiring.customers(), wiring.clock());
-    var list = new ListTickets(wiring.tickets());
+    var catalogue = wiring.catalogue();
+    var create = new CreateTicket(access, catalogue, wiring.customers(), wiring.clock());
+    var list = new ListTickets(access.tickets());
     var get = new GetTicket(access);
     var sla = new ShowTicketSla(wiring.slaRecords(), wiring.slaClock(), wiring.clock());
     var reply = new ReplyToTicket(access, wiring.clock());
     var transition = new ChangeTicketStatus(access, wiring.clock(), wiring.autoCloseAfter());
-    var triage = new TriageTicket(access, wiring.catalogue(), wiring.clock());
+    var triage = new TriageTicket(access, catalogue, wiring.clock());
     var involve = new ChangeInvolved(access, wiring.clock());
     var approve = new DecideApproval(access, wiring.clock());
     api = new ApiGatewayFunction(Routes.of(

@@ -2,7 +2,6 @@ package nl.klantportaal.core.ticket.domain;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -181,13 +180,6 @@ public record Ticket(
       throw new DomainException.Conflict(Kind.ILLEGAL_STATE,
           "Ticket " + ref + " is not closed: reply to it instead of creating a follow-up");
     }
-  }
-
-  public List<UserId> reporterAndInvolved() {
-    List<UserId> all = new ArrayList<>();
-    all.add(reporter);
-    all.addAll(involved);
-    return all;
   }
 
   private void requireNotClosed() {

@@ -21,4 +21,11 @@ public record TicketMessage(String id, TicketRef ticket, UserId author, String a
       throw new IllegalArgumentException("Only provider staff write internal notes");
     }
   }
+
+  /** A new message by {@code author}, on the provider's side when the author is staff. */
+  public static TicketMessage by(Actor.Person author, TicketRef ticket, String body, boolean internal, TicketSource source,
+      Instant at) {
+    return new TicketMessage(java.util.UUID.randomUUID().toString(), ticket, author.userId(), author.name(),
+        author.isStaff() ? AuthorSide.PROVIDER : AuthorSide.CUSTOMER, body, internal, source, at);
+  }
 }

@@ -8,12 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import nl.klantportaal.core.identity.domain.Caller;
 import nl.klantportaal.core.shared.domain.Validation;
 import nl.klantportaal.core.shared.domain.Versions;
 import nl.klantportaal.core.ticket.domain.Actor;
-import nl.klantportaal.core.ticket.domain.AuthorSide;
 import nl.klantportaal.core.ticket.domain.Ticket;
 import nl.klantportaal.core.ticket.domain.TicketAction;
 import nl.klantportaal.core.ticket.domain.TicketAudit;
@@ -56,8 +54,7 @@ public final class ChangeTicketStatus {
     Instant now = clock.instant();
     Ticket next = current.apply(action, actor, now);
     List<TicketMessage> messages = new ArrayList<>();
-    message.ifPresent(text -> messages.add(new TicketMessage(UUID.randomUUID().toString(), ref, actor.userId(), actor.name(),
-        actor.isStaff() ? AuthorSide.PROVIDER : AuthorSide.CUSTOMER, text, false, TicketSource.PORTAL, now)));
+    message.ifPresent(text -> messages.add(TicketMessage.by(actor, ref, text, false, TicketSource.PORTAL, now)));
     Map<String, String> details = new LinkedHashMap<>();
     details.put("from", current.status().wireName());
     details.put("to", next.status().wireName());

@@ -120,8 +120,8 @@ public final class CreateTicket {
         && reporter.membership().role() != Role.CUSTOMER_ADMIN;
 
     Instant now = clock.instant();
-    Actor.Person creator = access.actor(caller);
     Actor.Person reporterPerson = new Actor.Person(reporter.id(), reporter.membership().role(), reporter.name().display());
+    Actor.Person creator = staff ? access.actor(caller) : reporterPerson; // a customer reports for itself: profile read once
     TicketRef ref = new TicketRef(tenant, access.tickets().nextNumber(tenant));
     Ticket ticket = Ticket.create(ref, type, category.orElseThrow(), priority, title.orElseThrow(),
         description.orElseThrow(), reporterPerson, involved, source, requestType.map(RequestType::id), answers,

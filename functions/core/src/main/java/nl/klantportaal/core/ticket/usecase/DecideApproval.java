@@ -6,12 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import nl.klantportaal.core.identity.domain.Caller;
 import nl.klantportaal.core.shared.domain.Validation;
 import nl.klantportaal.core.shared.domain.Versions;
 import nl.klantportaal.core.ticket.domain.Actor;
-import nl.klantportaal.core.ticket.domain.AuthorSide;
 import nl.klantportaal.core.ticket.domain.Ticket;
 import nl.klantportaal.core.ticket.domain.TicketAudit;
 import nl.klantportaal.core.ticket.domain.TicketMessage;
@@ -63,8 +61,7 @@ public final class DecideApproval {
     Instant now = clock.instant();
     Ticket next = current.decideApproval(decision == Decision.APPROVE, admin, now);
     List<TicketMessage> messages = new ArrayList<>();
-    reason.ifPresent(text -> messages.add(new TicketMessage(UUID.randomUUID().toString(), ref, admin.userId(), admin.name(),
-        AuthorSide.CUSTOMER, text, false, TicketSource.PORTAL, now)));
+    reason.ifPresent(text -> messages.add(TicketMessage.by(admin, ref, text, false, TicketSource.PORTAL, now)));
     access.tickets().save(new TicketChange(current, next, messages, List.of(TicketAudit.of(admin, now,
         decision == Decision.APPROVE ? "approved" : "approval-rejected", Map.of())), Optional.empty()));
     return next;

@@ -4,12 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import nl.klantportaal.core.identity.domain.Caller;
 import nl.klantportaal.core.shared.domain.DomainException;
 import nl.klantportaal.core.shared.domain.Validation;
 import nl.klantportaal.core.ticket.domain.Actor;
-import nl.klantportaal.core.ticket.domain.AuthorSide;
 import nl.klantportaal.core.ticket.domain.Ticket;
 import nl.klantportaal.core.ticket.domain.TicketAudit;
 import nl.klantportaal.core.ticket.domain.TicketMessage;
@@ -45,8 +43,7 @@ public final class ReplyToTicket {
     for (int attempt = 1; ; attempt++) {
       Ticket current = access.visible(caller, ref);
       Instant now = clock.instant();
-      TicketMessage message = new TicketMessage(UUID.randomUUID().toString(), ref, author.userId(), author.name(),
-          author.isStaff() ? AuthorSide.PROVIDER : AuthorSide.CUSTOMER, body, internal, source, now);
+      TicketMessage message = TicketMessage.by(author, ref, body, internal, source, now);
       Ticket next = internal ? current.afterInternalNote(author, now) : current.afterPublicReply(author, now);
       List<TicketAudit> audit = List.of(TicketAudit.of(author, now, internal ? "internal-note" : "public-reply",
           statusChange(current, next, message.id())));
