@@ -17,7 +17,11 @@ public record NodeTools(Path node, Path npmDir) {
     return new NodeTools(node, npmDir);
   }
 
-  /** Runs {@code npm ci} when node_modules is missing (the start script normally did it already). */
+  /**
+   * Runs {@code npm ci} when node_modules is missing (./klantportaal and the start script normally did it
+   * already). npm never shares this JVM's stdin or stdout: in a Surefire fork those carry the test channel,
+   * and a child writing to them corrupts it. Its output goes to {@code npm-ci.log} beside package.json.
+   */
   public void installWhenMissing() {
     if (Files.isDirectory(npmDir.resolve("node_modules/cognito-local"))
         && Files.isDirectory(npmDir.resolve("node_modules/aws-ses-v2-local"))) {
@@ -27,10 +31,15 @@ public record NodeTools(Path node, Path npmDir) {
         "npm was not found on the PATH; it installs the emulators pinned in " + npmDir.resolve("package-lock.json")));
     System.out.println("Installing the emulators with npm ci in " + npmDir);
     try {
+      Path log = npmDir.resolve("npm-ci.log");
       Process process = new ProcessBuilder(npm.toString(), "ci", "--no-audit", "--no-fund")
-          .directory(npmDir.toFile()).inheritIO().start();
+          .directory(npmDir.toFile())
+          .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+          .redirectErrorStream(true)
+          .redirectOutput(log.toFile())
+          .start();
       if (process.waitFor() != 0) {
-        throw new StartFailure("npm ci failed in " + npmDir + " (exit code " + process.exitValue() + ")");
+        throw new StartFailure("npm ci failed in " + npmDir + " (exit code " + process.exitValue() + "); see " + log);
       }
     } catch (IOException e) {
       throw new StartFailure("Cannot run npm ci: " + e.getMessage(), e);
