@@ -13,11 +13,9 @@ import nl.klantportaal.core.ticket.port.CatalogueRepository;
 import nl.klantportaal.core.ticket.port.TicketRepository;
 import nl.klantportaal.core.ticket.usecase.CloseDueTickets;
 import nl.klantportaal.core.adapter.dynamodb.DynamoDbSlaRecords;
-import nl.klantportaal.core.sla.domain.DefaultSlaTable;
-import nl.klantportaal.core.sla.domain.SlaCalendars;
-import nl.klantportaal.core.sla.domain.SlaClock;
-import nl.klantportaal.core.sla.domain.SlaTable;
+import nl.klantportaal.core.adapter.dynamodb.DynamoDbSlaSettings;
 import nl.klantportaal.core.sla.port.SlaRecords;
+import nl.klantportaal.core.sla.port.SlaSettingsRepository;
 import nl.klantportaal.core.sla.usecase.FireDueEvents;
 import nl.klantportaal.core.sla.usecase.FireSlaEvent;
 import nl.klantportaal.core.sla.usecase.SlaMailSettings;
@@ -155,7 +153,7 @@ public final class PortalWiring {
 
   /** Tickets; every change carries the ticket's SLA record in its transaction (docs/sla.md). */
   public TicketRepository tickets() {
-    return new SlaTrackingTickets(new DynamoDbTicketRepository(table), slaRecords(), customers(), slaClock());
+    return new SlaTrackingTickets(new DynamoDbTicketRepository(table), slaRecords(), customers(), slaSettings());
   }
 
   // SLA ---------------------------------------------------------------------------------------
@@ -164,19 +162,9 @@ public final class PortalWiring {
     return new DynamoDbSlaRecords(table);
   }
 
-  /** The provider's SLA calendars: Monday–Friday 08:30–17:30 Europe/Amsterdam minus Dutch holidays, and 24×7. */
-  public SlaCalendars slaCalendars() {
-    return SlaCalendars.defaults();
-  }
-
-  /** The tier table in force: the shipped one (DefaultSlaTable); not yet stored or editable. */
-  public SlaTable slaTable() {
-    return DefaultSlaTable.table();
-  }
-
-  /** The SLA clock over the tier table and the calendars. */
-  public SlaClock slaClock() {
-    return new SlaClock(slaTable(), slaCalendars());
+  /** The provider's SLA settings: the tier table and business calendar in force (patterns 29, 30). */
+  public SlaSettingsRepository slaSettings() {
+    return new DynamoDbSlaSettings(table);
   }
 
   /**
@@ -191,8 +179,8 @@ public final class PortalWiring {
     var settings = new SlaMailSettings(origin.replaceAll("/+$", ""), domain,
         config.get("SLA_ON_CALL_EMAIL").filter(v -> !v.isBlank()), RetryPolicy.DEFAULT);
     TicketRepository tickets = tickets();
-    var mails = new SlaMails(users(), customers(), slaCalendars(), settings);
-    var sla = new FireSlaEvent(tickets, slaRecords(), new DynamoDbOutbox(table), mailDelivery(sender), mails, slaClock());
+    var mails = new SlaMails(users(), customers(), settings);
+    var sla = new FireSlaEvent(tickets, slaRecords(), new DynamoDbOutbox(table), mailDelivery(sender), mails, slaSettings());
     return new FireDueEvents(tickets, new CloseDueTickets(tickets, autoCloseAfter()), sla, clock);
   }
 

@@ -15,8 +15,12 @@ import nl.klantportaal.core.identity.domain.Access;
 import nl.klantportaal.core.observability.SnapStartPriming;
 import nl.klantportaal.core.sla.usecase.ShowCompliance;
 import nl.klantportaal.core.sla.usecase.ShowSlaTable;
+import nl.klantportaal.core.sla.usecase.SlaSettingsAdmin;
 
-/** The SLA table a customer is on (the seed's SLA page) and the monthly compliance counters. */
+/**
+ * The SLA table a customer is on (the seed's SLA page), the business calendar, the monthly compliance
+ * counters, and the provider admin's edits of the table and the calendar (docs/sla.md).
+ */
 public final class SlaHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, ApiHandler {
   private final ApiGatewayFunction api;
 
@@ -30,12 +34,18 @@ public final class SlaHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
   }
 
   public SlaHandler(PortalWiring wiring) {
-    var table = new ShowSlaTable(wiring.slaTable(), wiring.customers());
+    var table = new ShowSlaTable(wiring.slaSettings(), wiring.customers());
     var compliance = new ShowCompliance(wiring.slaRecords(), wiring.customers());
+    var admin = new SlaSettingsAdmin(wiring.slaSettings(), wiring.clock());
     api = new ApiGatewayFunction(Routes.of(
         Route.of("GET /sla", Access.LINKED, request -> ApiResponse.ok(table.execute(request.requireCaller()))),
         Route.of("GET /sla/compliance", Access.LINKED, request -> ApiResponse.ok(compliance.execute(
-            request.requireCaller(), request.query("month"), request.query("customerId"))))));
+            request.requireCaller(), request.query("month"), request.query("customerId")))),
+        Route.of("PUT /sla/tiers/{tier}", Access.PROVIDER_ADMIN, request -> ApiResponse.ok(admin.saveTier(
+            request.pathParameter("tier"), request.jsonBody(SlaSettingsAdmin.TierInput.class)))),
+        Route.of("GET /sla/calendar", Access.LINKED, request -> ApiResponse.ok(admin.calendar())),
+        Route.of("PUT /sla/calendar", Access.PROVIDER_ADMIN, request -> ApiResponse.ok(admin.saveCalendar(
+            request.jsonBody(SlaSettingsAdmin.CalendarInput.class))))));
   }
 
   @Override

@@ -63,7 +63,7 @@ public final class TicketsHandler implements RequestHandler<APIGatewayV2HTTPEven
     var create = new CreateTicket(access, catalogue, wiring.customers(), wiring.clock());
     var list = new ListTickets(access.tickets());
     var get = new GetTicket(access);
-    var sla = new ShowTicketSla(wiring.slaRecords(), wiring.slaClock(), wiring.clock());
+    var sla = new ShowTicketSla(wiring.slaRecords(), wiring.slaSettings(), wiring.clock());
     var reply = new ReplyToTicket(access, wiring.clock());
     var transition = new ChangeTicketStatus(access, wiring.clock(), wiring.autoCloseAfter());
     var triage = new TriageTicket(access, catalogue, wiring.clock());

@@ -9,11 +9,13 @@ import java.util.Optional;
 import nl.klantportaal.core.identity.domain.TenantId;
 import nl.klantportaal.core.notification.domain.OutboxEntry;
 import nl.klantportaal.core.sla.domain.PendingSlaEvent;
+import nl.klantportaal.core.sla.domain.SlaChange;
 import nl.klantportaal.core.sla.domain.SlaRecord;
 import nl.klantportaal.core.sla.port.SlaRecords;
 import nl.klantportaal.core.ticket.domain.TicketRef;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -31,10 +33,12 @@ public final class DynamoDbSlaRecords implements SlaRecords {
 
   private final PortalTable table;
   private final DynamoDbTable<SlaItem> slas;
+  private final DynamoDbTable<TicketSideItem> sides;
 
   public DynamoDbSlaRecords(PortalTable table) {
     this.table = table;
     this.slas = table.table(SlaItem.SCHEMA);
+    this.sides = table.table(TicketSideItem.SCHEMA);
   }
 
   @Override
@@ -75,6 +79,21 @@ public final class DynamoDbSlaRecords implements SlaRecords {
         .build()).build()));
     try {
       table.client().transactWriteItems(r -> r.transactItems(writes));
+      return true;
+    } catch (TransactionCanceledException e) {
+      if (e.cancellationReasons().stream().anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code()))) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public boolean reschedule(TicketRef ref, SlaChange change) {
+    var request = TransactWriteItemsEnhancedRequest.builder();
+    SlaRecordWrites.add(request, slas, sides, ref, change);
+    try {
+      table.enhanced().transactWriteItems(request.build());
       return true;
     } catch (TransactionCanceledException e) {
       if (e.cancellationReasons().stream().anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code()))) {

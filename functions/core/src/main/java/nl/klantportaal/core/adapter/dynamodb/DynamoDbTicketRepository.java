@@ -79,7 +79,7 @@ public final class DynamoDbTicketRepository implements TicketRepository {
       request.addPutItem(sides, TicketSideItem.approval(ticket, ticket.reporter().value(), ticket.createdAt()));
     }
     appendEntries(request, ticket.ref(), firstMessages, List.of(audit));
-    sla.ifPresent(change -> writeSla(request, ticket.ref(), change));
+    sla.ifPresent(change -> SlaRecordWrites.add(request, slas, sides, ticket.ref(), change));
     write(request, ticket.ref(), Kind.ALREADY_EXISTS);
   }
 
@@ -119,40 +119,8 @@ public final class DynamoDbTicketRepository implements TicketRepository {
       request.addDeleteItem(sides, Key.builder().partitionValue(Keys.ticket(ref)).sortValue(Keys.AUTO_CLOSE_SK).build());
     }
     appendEntries(request, ref, change.messages(), change.audit());
-    change.sla().ifPresent(sla -> writeSla(request, ref, sla));
+    change.sla().ifPresent(sla -> SlaRecordWrites.add(request, slas, sides, ref, sla));
     write(request, ref, Kind.VERSION);
-  }
-
-  /**
-   * The SLA record, conditional on the version read before the change (or on there being none), and
-   * its due-index entries: each pending event's item put when new or moved, deleted when no longer pending.
-   */
-  private void writeSla(TransactWriteItemsEnhancedRequest.Builder request, TicketRef ref, SlaChange change) {
-    Expression condition = change.before()
-        .map(b -> Expression.builder().expression("#v = :v").expressionNames(Map.of("#v", SlaItem.VERSION))
-            .expressionValues(Map.of(":v", AttributeValue.fromN(Long.toString(b.version())))).build())
-        .orElse(ABSENT);
-    request.addPutItem(slas, TransactPutItemEnhancedRequest.builder(SlaItem.class)
-        .item(SlaItem.from(ref, change.after())).conditionExpression(condition).build());
-    Map<String, PendingSlaEvent> before = new HashMap<>();
-    change.before().ifPresent(b -> b.pending().forEach(e -> before.put(slot(e), e)));
-    Map<String, PendingSlaEvent> after = new HashMap<>();
-    change.after().pending().forEach(e -> after.put(slot(e), e));
-    for (var entry : after.entrySet()) {
-      PendingSlaEvent old = before.get(entry.getKey());
-      if (old == null || !old.dueAt().equals(entry.getValue().dueAt())) {
-        request.addPutItem(sides, TicketSideItem.slaDue(ref, entry.getValue()));
-      }
-    }
-    for (String slot : before.keySet()) {
-      if (!after.containsKey(slot)) {
-        request.addDeleteItem(sides, Key.builder().partitionValue(Keys.ticket(ref)).sortValue(slot).build());
-      }
-    }
-  }
-
-  private static String slot(PendingSlaEvent event) {
-    return Keys.slaDue(event.kind().name(), event.target().name());
   }
 
   private void appendEntries(TransactWriteItemsEnhancedRequest.Builder request, TicketRef ref, List<TicketMessage> newMessages,

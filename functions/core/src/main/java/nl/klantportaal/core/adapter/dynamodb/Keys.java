@@ -111,6 +111,10 @@ public final class Keys {
   /** A ticket's SLA record (pattern 32); its pending events are {@code STAFF#SLA#<kind>#<target>}. */
   public static final String SLA_SK = "STAFF#SLA";
   public static final String CATALOGUE = "CATALOGUE";
+  /** The provider's SLA settings (patterns 29, 30): {@code SLA / TIER#<tier>} and {@code SLA / CALENDAR#BUSINESS}. */
+  public static final String SLA_SETTINGS = "SLA";
+  public static final String SLA_TIER_PREFIX = "TIER#";
+  public static final String SLA_CALENDAR_SK = "CALENDAR#BUSINESS";
   public static final String CATEGORY_PREFIX = "CATEGORY#";
   public static final String REQUEST_TYPE_PREFIX = "REQUESTTYPE#";
 

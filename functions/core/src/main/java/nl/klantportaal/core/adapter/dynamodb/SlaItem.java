@@ -8,10 +8,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import nl.klantportaal.core.customer.domain.SlaTier;
+import nl.klantportaal.core.sla.domain.DefaultSlaTable;
 import nl.klantportaal.core.sla.domain.PendingSlaEvent;
 import nl.klantportaal.core.sla.domain.SlaEvent;
 import nl.klantportaal.core.sla.domain.SlaRecord;
+import nl.klantportaal.core.sla.domain.SlaTerms;
 import nl.klantportaal.core.sla.domain.TargetKind;
 import nl.klantportaal.core.ticket.domain.Priority;
 import nl.klantportaal.core.ticket.domain.TicketRef;
@@ -21,7 +22,8 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 /**
  * A ticket's SLA record, {@code TENANT#<t>#TICKET#<n8> / STAFF#SLA} (docs/data-model.md pattern 32):
- * the tier, the timeline encoded one event per string ({@code <EVENT> <at> [args]}), the fired set
+ * the tier and its terms as agreed at creation ({@link SlaTermsCodec}; a record written before terms
+ * were kept has none and ran on the shipped table), the timeline encoded one event per string ({@code <EVENT> <at> [args]}), the fired set
  * (a string set, so the scan adds to it with {@code ADD}), the pending events and {@code slaVersion}.
  * The pending events' due-index entries are their own items, {@code STAFF#SLA#<kind>#<target>}.
  */
@@ -34,6 +36,7 @@ final class SlaItem {
   String tenantId;
   Long number;
   String tier;
+  List<String> terms;
   List<String> timeline;
   Set<String> fired;
   List<String> pending;
@@ -48,6 +51,7 @@ final class SlaItem {
     string(b, "tenantId", i -> i.tenantId, (i, v) -> i.tenantId = v);
     number(b, "number", i -> i.number, (i, v) -> i.number = v);
     string(b, "tier", i -> i.tier, (i, v) -> i.tier = v);
+    strings(b, "terms", i -> i.terms, (i, v) -> i.terms = v);
     strings(b, "timeline", i -> i.timeline, (i, v) -> i.timeline = v);
     b.addAttribute(EnhancedType.setOf(String.class), a -> a.name(FIRED).getter(i -> i.fired).setter((i, v) -> i.fired = v));
     strings(b, "pending", i -> i.pending, (i, v) -> i.pending = v);
@@ -62,6 +66,7 @@ final class SlaItem {
     i.tenantId = ref.tenant().value();
     i.number = ref.number().value();
     i.tier = record.tier().wireName();
+    i.terms = SlaTermsCodec.encode(record.terms());
     i.timeline = record.timeline().stream().map(SlaItem::encode).toList();
     i.fired = record.fired().isEmpty() ? null : record.fired();
     i.pending = record.pending().stream().map(SlaRecord::key).toList();
@@ -70,9 +75,11 @@ final class SlaItem {
   }
 
   SlaRecord toDomain() {
+    SlaTerms agreed = terms == null ? DefaultSlaTable.table().terms(SlaTermsCodec.tier(tier))
+        : SlaTermsCodec.decode(SlaTermsCodec.tier(tier), terms);
     List<SlaEvent> events = new ArrayList<>();
     for (String line : timeline) {
-      events.add(decode(line));
+      events.add(decode(line, agreed));
     }
     List<PendingSlaEvent> due = pending == null ? List.of() : pending.stream().map(SlaItem::pendingOf).toList();
     return new SlaRecord(events, fired == null ? Set.of() : fired, due, slaVersion);
@@ -92,13 +99,12 @@ final class SlaItem {
     };
   }
 
-  static SlaEvent decode(String line) {
+  /** One timeline line; a {@code CREATED} line takes the record's stored terms. */
+  static SlaEvent decode(String line, SlaTerms terms) {
     String[] p = line.split(" ");
     Instant at = Instant.parse(p[1]);
     return switch (p[0]) {
-      case "CREATED" -> new SlaEvent.Created(at, priority(p[2]), java.util.Arrays.stream(SlaTier.values())
-          .filter(t -> t.wireName().equals(p[3])).findFirst()
-          .orElseThrow(() -> new IllegalStateException("Unknown SLA tier in a stored timeline: " + p[3])));
+      case "CREATED" -> new SlaEvent.Created(at, priority(p[2]), terms);
       case "PRIORITY" -> new SlaEvent.PriorityChanged(at, priority(p[2]));
       case "WAITING" -> new SlaEvent.WaitingForCustomer(at);
       case "ANSWERED" -> new SlaEvent.CustomerAnswered(at);

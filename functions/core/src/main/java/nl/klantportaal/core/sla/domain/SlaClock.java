@@ -18,7 +18,9 @@ import nl.klantportaal.core.ticket.domain.Priority;
  *       reopen makes the target pending again until the next resolve.
  *   <li>A priority change recomputes every target still pending from creation with the new priority's
  *       hours; a target already met or breached at the change keeps its priority and outcome.
- *   <li>The tier is the one in {@link SlaEvent.Created}: a later tier change applies to new tickets only.
+ *   <li>The targets are the terms in {@link SlaEvent.Created}: a later tier change or table edit applies to
+ *       new tickets only. The calendars are the provider's current ones: an added closure counts for
+ *       every ticket from its next evaluation on.
  *   <li>Warnings fall at 80 % of the target's calendar time; a target is breached from its due instant on.
  * </ul>
  *
@@ -26,11 +28,10 @@ import nl.klantportaal.core.ticket.domain.Priority;
  */
 public final class SlaClock {
 
-  private final SlaTable table;
   private final SlaCalendars calendars;
 
-  public SlaClock(SlaTable table, SlaCalendars calendars) {
-    this.table = java.util.Objects.requireNonNull(table, "table");
+  /** A clock over the provider's calendars as they are now; the targets come from each ticket's terms. */
+  public SlaClock(SlaCalendars calendars) {
     this.calendars = java.util.Objects.requireNonNull(calendars, "calendars");
   }
 
@@ -43,7 +44,7 @@ public final class SlaClock {
     List<PendingSlaEvent> pending = new ArrayList<>();
     pending.addAll(timers(response));
     pending.addAll(timers(resolution));
-    new WaitingSchedule(table.waitingPolicy(created.tier()), calendars.business())
+    new WaitingSchedule(created.terms().waiting(), calendars.business())
         .next(events, resolution.priority()).ifPresent(pending::add);
     pending.sort(Comparator.comparing(PendingSlaEvent::dueAt));
     return new SlaStatus(response, resolution, pending);
@@ -74,7 +75,7 @@ public final class SlaClock {
 
   private TargetStatus status(TargetKind kind, SlaEvent.Created created, Priority priority, List<SlaEvent> events,
       Instant now) {
-    SlaTarget target = table.target(created.tier(), priority);
+    SlaTarget target = created.terms().target(priority);
     SlaCalendar calendar = calendars.of(target.calendar());
     ClockTrace trace = kind == TargetKind.RESPONSE ? ClockTrace.response(created.at(), events)
         : ClockTrace.resolution(created.at(), events);

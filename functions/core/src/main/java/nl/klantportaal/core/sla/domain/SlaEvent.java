@@ -10,12 +10,19 @@ public sealed interface SlaEvent {
 
   Instant at();
 
-  /** The ticket was created; the tier is the customer's tier at that moment and stays with the ticket. */
-  record Created(Instant at, Priority priority, SlaTier tier) implements SlaEvent {
+  /**
+   * The ticket was created; the terms are its customer's tier row of the table at that moment and stay
+   * with the ticket.
+   */
+  record Created(Instant at, Priority priority, SlaTerms terms) implements SlaEvent {
     public Created {
       Objects.requireNonNull(at, "at");
       Objects.requireNonNull(priority, "priority");
-      Objects.requireNonNull(tier, "tier");
+      Objects.requireNonNull(terms, "terms");
+    }
+
+    public SlaTier tier() {
+      return terms.tier();
     }
   }
 

@@ -2,7 +2,6 @@ package nl.klantportaal.core.sla.domain;
 
 import java.util.ArrayList;
 import java.util.List;
-import nl.klantportaal.core.customer.domain.SlaTier;
 import nl.klantportaal.core.ticket.domain.AuthorSide;
 import nl.klantportaal.core.ticket.domain.Ticket;
 import nl.klantportaal.core.ticket.domain.TicketMessage;
@@ -27,9 +26,9 @@ public final class SlaEvents {
 
   private SlaEvents() {}
 
-  /** The first event of a ticket's timeline: its creation with the customer's tier at that moment. */
-  public static SlaEvent.Created created(Ticket ticket, SlaTier tier) {
-    return new SlaEvent.Created(ticket.createdAt(), ticket.priority(), tier);
+  /** The first event of a ticket's timeline: its creation with its customer's tier terms at that moment. */
+  public static SlaEvent.Created created(Ticket ticket, SlaTerms terms) {
+    return new SlaEvent.Created(ticket.createdAt(), ticket.priority(), terms);
   }
 
   public static List<SlaEvent> of(Ticket previous, Ticket next, List<TicketMessage> messages) {

@@ -44,7 +44,12 @@ public record SlaRecord(List<SlaEvent> timeline, Set<String> fired, List<Pending
   }
 
   public SlaTier tier() {
-    return ((SlaEvent.Created) timeline.getFirst()).tier();
+    return terms().tier();
+  }
+
+  /** The tier terms the ticket was raised under. */
+  public SlaTerms terms() {
+    return ((SlaEvent.Created) timeline.getFirst()).terms();
   }
 
   /**

@@ -47,6 +47,20 @@ public record SlaTable(Map<SlaTier, Map<Priority, SlaTarget>> targets, Map<SlaTi
     return row;
   }
 
+  /** The terms a ticket of {@code tier} raised now runs on. */
+  public SlaTerms terms(SlaTier tier) {
+    return new SlaTerms(tier, targets.get(tier), waiting.get(tier));
+  }
+
+  /** The table with one tier's row replaced (a provider admin's edit). */
+  public SlaTable withTerms(SlaTerms terms) {
+    Map<SlaTier, Map<Priority, SlaTarget>> copy = new EnumMap<>(targets);
+    copy.put(terms.tier(), terms.targets());
+    Map<SlaTier, WaitingPolicy> policies = new EnumMap<>(waiting);
+    policies.put(terms.tier(), terms.waiting());
+    return new SlaTable(copy, policies);
+  }
+
   public SlaTable withTarget(SlaTier tier, Priority priority, SlaTarget target) {
     Map<SlaTier, Map<Priority, SlaTarget>> copy = new EnumMap<>(targets);
     Map<Priority, SlaTarget> row = new EnumMap<>(targets.get(tier));

@@ -27,6 +27,13 @@ public interface SlaRecords {
   boolean fire(TicketRef ref, PendingSlaEvent event, List<String> firedKeys, List<OutboxEntry> mails,
       java.time.Instant mailLeaseUntil, Optional<ComplianceCount> count);
 
+  /**
+   * Writes a record change that is no ticket change — the scan found that a calendar edit moved the
+   * ticket's timers — with its due-index moves, conditional on {@code change.before()}'s version.
+   * False when the record changed meanwhile: then nothing was written.
+   */
+  boolean reschedule(TicketRef ref, nl.klantportaal.core.sla.domain.SlaChange change);
+
   /** A customer's compliance counters of one month (pattern 33); zeros when nothing was counted. */
   ComplianceMonth month(nl.klantportaal.core.identity.domain.TenantId tenant, java.time.YearMonth month);
 

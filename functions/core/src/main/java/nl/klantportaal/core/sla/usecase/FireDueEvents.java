@@ -93,7 +93,7 @@ public final class FireDueEvents {
     }
     return switch (sla.execute(entry, now)) {
       case FIRED -> Result.FIRED;
-      case DROPPED -> Result.REMOVED;
+      case DROPPED, MOVED -> Result.REMOVED;
       case RACED -> Result.RACED;
     };
   }

@@ -11,6 +11,7 @@ import nl.klantportaal.core.notification.port.Outbox;
 import nl.klantportaal.core.notification.usecase.MailDelivery;
 import nl.klantportaal.core.shared.domain.DomainException;
 import nl.klantportaal.core.sla.domain.PendingSlaEvent;
+import nl.klantportaal.core.sla.domain.SlaCalendars;
 import nl.klantportaal.core.sla.domain.SlaChange;
 import nl.klantportaal.core.sla.domain.SlaClock;
 import nl.klantportaal.core.sla.domain.SlaEvent;
@@ -20,9 +21,11 @@ import nl.klantportaal.core.sla.domain.SlaState;
 import nl.klantportaal.core.sla.domain.TargetKind;
 import nl.klantportaal.core.sla.domain.TargetStatus;
 import nl.klantportaal.core.sla.port.SlaRecords;
+import nl.klantportaal.core.sla.port.SlaSettingsRepository;
 import nl.klantportaal.core.ticket.domain.Actor;
 import nl.klantportaal.core.ticket.domain.Ticket;
 import nl.klantportaal.core.ticket.domain.TicketAudit;
+import nl.klantportaal.core.ticket.domain.TicketStatus;
 import nl.klantportaal.core.ticket.port.DueEntry;
 import nl.klantportaal.core.ticket.port.TicketRepository;
 import nl.klantportaal.core.ticket.port.TicketRepository.TicketChange;
@@ -32,6 +35,8 @@ import nl.klantportaal.core.ticket.port.TicketRepository.TicketChange;
  *
  * <ul>
  *   <li>The ticket's SLA record is read again; an entry no longer pending there is removed (conditionally).
+ *   <li>The record is evaluated again on the calendar in force: when a calendar edit moved or dropped
+ *       the event, the record and its due entries are rewritten instead (conditionally) and nothing fires.
  *   <li>WARNING_80 / DEADLINE: mails to staff and on-call ({@link SlaMails}); the mails go into the
  *       outbox in the same transaction that
  *       deletes the entry only if it is unchanged ({@code DueSK = :seen}), so a second scan finds
@@ -42,23 +47,23 @@ import nl.klantportaal.core.ticket.port.TicketRepository.TicketChange;
  * </ul>
  */
 public final class FireSlaEvent {
-  public enum Outcome { FIRED, DROPPED, RACED }
+  public enum Outcome { FIRED, DROPPED, MOVED, RACED }
 
   private final TicketRepository tickets;
   private final SlaRecords records;
   private final Outbox outbox;
   private final MailDelivery delivery;
   private final SlaMails mails;
-  private final SlaClock clock;
+  private final SlaSettingsRepository settings;
 
   public FireSlaEvent(TicketRepository tickets, SlaRecords records, Outbox outbox, MailDelivery delivery, SlaMails mails,
-      SlaClock clock) {
+      SlaSettingsRepository settings) {
     this.tickets = tickets;
     this.records = records;
     this.outbox = outbox;
     this.delivery = delivery;
     this.mails = mails;
-    this.clock = clock;
+    this.settings = settings;
   }
 
   public Outcome execute(DueEntry entry, Instant now) {
@@ -70,19 +75,26 @@ public final class FireSlaEvent {
       return records.fire(entry.ticket(), event, List.of(SlaRecord.key(event)), List.of(), now, Optional.empty())
           ? Outcome.DROPPED : Outcome.RACED;
     }
+    SlaCalendars calendars = settings.load().calendars();
+    SlaClock clock = new SlaClock(calendars);
+    SlaRecord stored = record.get();
+    SlaRecord recomputed = stored.next(List.of(), clock, now, ticket.get().status() != TicketStatus.CLOSED);
+    if (!recomputed.isPending(event)) {
+      return records.reschedule(entry.ticket(), new SlaChange(record, recomputed)) ? Outcome.MOVED : Outcome.RACED;
+    }
     return switch (event.kind()) {
-      case WARNING_80, DEADLINE -> alert(ticket.get(), record.get(), event, now);
-      case OUTCOME -> outcome(ticket.get(), record.get(), event, now);
-      case CUSTOMER_REMINDER, PRIORITY_DROP -> waitingStep(ticket.get(), record.get(), event, now);
+      case WARNING_80, DEADLINE -> alert(ticket.get(), stored, event, calendars, now);
+      case OUTCOME -> outcome(ticket.get(), stored, event, clock, now);
+      case CUSTOMER_REMINDER, PRIORITY_DROP -> waitingStep(ticket.get(), stored, event, clock, now);
     };
   }
 
-  private Outcome alert(Ticket ticket, SlaRecord record, PendingSlaEvent event, Instant now) {
+  private Outcome alert(Ticket ticket, SlaRecord record, PendingSlaEvent event, SlaCalendars calendars, Instant now) {
     boolean breach = event.kind() == PendingSlaEvent.Kind.DEADLINE;
-    TargetStatus target = target(record, event, now);
+    TargetStatus target = target(record, event, new SlaClock(calendars), now);
     List<OutboxEntry> entries = mails.toStaff(ticket, event, breach ? MailKind.SLA_BREACH : MailKind.SLA_WARNING,
         new SlaMail.About(ticket.ref().token(), ticket.title(), target.priority(), event.target(),
-            target.dueAt().orElse(event.dueAt())), now);
+            target.dueAt().orElse(event.dueAt())), calendars, now);
     Optional<SlaRecords.ComplianceCount> count = breach && !record.counted(event.target())
         ? Optional.of(new SlaRecords.ComplianceCount(ticket.ref().tenant(), SlaRecord.month(event.dueAt()), event.target(),
             false))
@@ -94,14 +106,14 @@ public final class FireSlaEvent {
     return Outcome.FIRED;
   }
 
-  private Outcome outcome(Ticket ticket, SlaRecord record, PendingSlaEvent event, Instant now) {
-    boolean met = target(record, event, now).state() == SlaState.MET;
+  private Outcome outcome(Ticket ticket, SlaRecord record, PendingSlaEvent event, SlaClock clock, Instant now) {
+    boolean met = target(record, event, clock, now).state() == SlaState.MET;
     var count = new SlaRecords.ComplianceCount(ticket.ref().tenant(), SlaRecord.month(event.dueAt()), event.target(), met);
     return records.fire(ticket.ref(), event, record.firedKeys(event), List.of(), now, Optional.of(count))
         ? Outcome.FIRED : Outcome.RACED;
   }
 
-  private Outcome waitingStep(Ticket ticket, SlaRecord record, PendingSlaEvent event, Instant now) {
+  private Outcome waitingStep(Ticket ticket, SlaRecord record, PendingSlaEvent event, SlaClock clock, Instant now) {
     boolean drop = event.kind() == PendingSlaEvent.Kind.PRIORITY_DROP;
     Ticket next = drop ? ticket.priorityDropped(now) : ticket.customerReminded(now);
     List<SlaEvent> events = drop ? List.of(new SlaEvent.PriorityChanged(now, next.priority()))
@@ -128,7 +140,7 @@ public final class FireSlaEvent {
     return Outcome.FIRED;
   }
 
-  private TargetStatus target(SlaRecord record, PendingSlaEvent event, Instant now) {
+  private static TargetStatus target(SlaRecord record, PendingSlaEvent event, SlaClock clock, Instant now) {
     var status = record.status(clock, now);
     return event.target() == TargetKind.RESPONSE ? status.response() : status.resolution();
   }

@@ -8,21 +8,23 @@ import nl.klantportaal.core.customer.domain.SlaTier;
 import nl.klantportaal.core.customer.port.CustomerRepository;
 import nl.klantportaal.core.identity.domain.Caller;
 import nl.klantportaal.core.shared.domain.DomainException;
-import nl.klantportaal.core.sla.domain.SlaTable;
+import nl.klantportaal.core.sla.domain.SlaSettings;
 import nl.klantportaal.core.sla.domain.SlaTarget;
+import nl.klantportaal.core.sla.domain.SlaTerms;
 import nl.klantportaal.core.sla.domain.WaitingPolicy;
+import nl.klantportaal.core.sla.port.SlaSettingsRepository;
 import nl.klantportaal.core.ticket.domain.Priority;
 
 /**
- * The SLA table as the seed's SLA page shows it (GET /sla): a customer reads its own tier's row,
- * provider staff every tier.
+ * The SLA table in force as the seed's SLA page shows it (GET /sla): a customer reads its own tier's
+ * row, provider staff every tier. Each row carries the version a provider admin's edit is conditional on.
  */
 public final class ShowSlaTable {
-  private final SlaTable table;
+  private final SlaSettingsRepository settings;
   private final CustomerRepository customers;
 
-  public ShowSlaTable(SlaTable table, CustomerRepository customers) {
-    this.table = table;
+  public ShowSlaTable(SlaSettingsRepository settings, CustomerRepository customers) {
+    this.settings = settings;
     this.customers = customers;
   }
 
@@ -30,31 +32,32 @@ public final class ShowSlaTable {
 
   public record WaitingView(boolean enabled, int reminderAfterBusinessDays, int remindersBeforeDrop) {}
 
-  public record TierView(String tier, List<TargetView> targets, WaitingView waiting) {}
+  public record TierView(String tier, long version, List<TargetView> targets, WaitingView waiting) {}
 
   public record TableView(List<TierView> tiers) {}
 
   public TableView execute(Caller caller) {
+    SlaSettings current = settings.load();
     if (caller.role().isProviderStaff()) {
       List<TierView> all = new ArrayList<>();
       for (SlaTier tier : SlaTier.values()) {
-        all.add(tier(tier));
+        all.add(view(current.table().terms(tier), current.tierVersion(tier)));
       }
       return new TableView(all);
     }
     SlaTier own = customers.find(caller.requireTenant()).map(Customer::slaTier)
         .orElseThrow(() -> new DomainException.NotFound("Customer " + caller.requireTenant().value()));
-    return new TableView(List.of(tier(own)));
+    return new TableView(List.of(view(current.table().terms(own), current.tierVersion(own))));
   }
 
-  private TierView tier(SlaTier tier) {
+  static TierView view(SlaTerms terms, long version) {
     List<TargetView> targets = new ArrayList<>();
-    for (Map.Entry<Priority, SlaTarget> e : table.row(tier).entrySet()) {
+    for (Map.Entry<Priority, SlaTarget> e : terms.targets().entrySet()) {
       targets.add(new TargetView(e.getKey().wireName(), e.getValue().responseHours(), e.getValue().resolutionHours(),
           e.getValue().calendar().wireName()));
     }
-    WaitingPolicy w = table.waitingPolicy(tier);
-    return new TierView(tier.wireName(), targets, new WaitingView(w.enabled(), w.reminderAfterBusinessDays(),
-        w.remindersBeforeDrop()));
+    WaitingPolicy w = terms.waiting();
+    return new TierView(terms.tier().wireName(), version, targets, new WaitingView(w.enabled(),
+        w.reminderAfterBusinessDays(), w.remindersBeforeDrop()));
   }
 }

@@ -2,26 +2,26 @@ package nl.klantportaal.core.sla.usecase;
 
 import java.time.Clock;
 import java.util.Optional;
-import nl.klantportaal.core.sla.domain.SlaClock;
 import nl.klantportaal.core.sla.port.SlaRecords;
+import nl.klantportaal.core.sla.port.SlaSettingsRepository;
 import nl.klantportaal.core.ticket.domain.TicketRef;
 
 /**
- * A ticket's SLA now: its stored timeline evaluated at this moment. The caller has already been
+ * A ticket's SLA now: its stored timeline evaluated at this moment on the calendar in force. The caller has already been
  * allowed to see the ticket; a ticket created before SLA tracking has none until its next change.
  */
 public final class ShowTicketSla {
   private final SlaRecords records;
-  private final SlaClock sla;
+  private final SlaSettingsRepository settings;
   private final Clock clock;
 
-  public ShowTicketSla(SlaRecords records, SlaClock sla, Clock clock) {
+  public ShowTicketSla(SlaRecords records, SlaSettingsRepository settings, Clock clock) {
     this.records = records;
-    this.sla = sla;
+    this.settings = settings;
     this.clock = clock;
   }
 
   public Optional<SlaView> execute(TicketRef ref) {
-    return records.find(ref).map(r -> SlaView.of(r.tier().wireName(), r.status(sla, clock.instant())));
+    return records.find(ref).map(r -> SlaView.of(r.tier().wireName(), r.status(settings.load().clock(), clock.instant())));
   }
 }

@@ -32,13 +32,11 @@ import nl.klantportaal.core.ticket.domain.Ticket;
 public final class SlaMails {
   private final UserRepository users;
   private final CustomerRepository customers;
-  private final SlaCalendars calendars;
   private final SlaMailSettings settings;
 
-  public SlaMails(UserRepository users, CustomerRepository customers, SlaCalendars calendars, SlaMailSettings settings) {
+  public SlaMails(UserRepository users, CustomerRepository customers, SlaMailSettings settings) {
     this.users = users;
     this.customers = customers;
-    this.calendars = calendars;
     this.settings = settings;
   }
 
@@ -47,7 +45,9 @@ public final class SlaMails {
     return now.plus(settings.retry().lease());
   }
 
-  public List<OutboxEntry> toStaff(Ticket ticket, PendingSlaEvent event, MailKind kind, SlaMail.About about, Instant now) {
+  /** {@code calendars}: the provider's calendars in force, which say whether it is out of hours now. */
+  public List<OutboxEntry> toStaff(Ticket ticket, PendingSlaEvent event, MailKind kind, SlaMail.About about,
+      SlaCalendars calendars, Instant now) {
     List<OutboxEntry> mails = new ArrayList<>();
     for (UserProfile staff : staffFor(ticket)) {
       mails.add(entry(ticket, event, kind, staff.id().value(), staff.email(), staff.language(), staff.name().display(),

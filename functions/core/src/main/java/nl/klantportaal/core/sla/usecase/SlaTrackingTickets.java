@@ -14,7 +14,9 @@ import nl.klantportaal.core.sla.domain.SlaClock;
 import nl.klantportaal.core.sla.domain.SlaEvent;
 import nl.klantportaal.core.sla.domain.SlaEvents;
 import nl.klantportaal.core.sla.domain.SlaRecord;
+import nl.klantportaal.core.sla.domain.SlaSettings;
 import nl.klantportaal.core.sla.port.SlaRecords;
+import nl.klantportaal.core.sla.port.SlaSettingsRepository;
 import nl.klantportaal.core.shared.domain.DomainException;
 import nl.klantportaal.core.ticket.domain.Ticket;
 import nl.klantportaal.core.ticket.domain.TicketAudit;
@@ -28,20 +30,22 @@ import nl.klantportaal.core.ticket.port.TicketRepository;
  * Every ticket change, whichever use case makes it, carries the ticket's SLA record forward in the
  * same transaction: the SLA events the change means ({@link SlaEvents}) are appended to the stored
  * timeline, the clock is evaluated at the change, and the events still to fire become the due-index
- * entries. A new ticket starts its timeline with the customer's tier at creation. A ticket created
+ * entries. A new ticket starts its timeline with its customer's tier terms from the table in force at
+ * creation; the clock runs on the provider's calendar in force at each change. A ticket created
  * before SLA tracking starts one at its next change, from its creation with the priority it had then.
  */
 public final class SlaTrackingTickets implements TicketRepository {
   private final TicketRepository delegate;
   private final SlaRecords records;
   private final CustomerRepository customers;
-  private final SlaClock clock;
+  private final SlaSettingsRepository settings;
 
-  public SlaTrackingTickets(TicketRepository delegate, SlaRecords records, CustomerRepository customers, SlaClock clock) {
+  public SlaTrackingTickets(TicketRepository delegate, SlaRecords records, CustomerRepository customers,
+      SlaSettingsRepository settings) {
     this.delegate = delegate;
     this.records = records;
     this.customers = customers;
-    this.clock = clock;
+    this.settings = settings;
   }
 
   @Override
@@ -50,7 +54,9 @@ public final class SlaTrackingTickets implements TicketRepository {
       delegate.create(ticket, messages, audit, sla);
       return;
     }
-    SlaRecord start = SlaRecord.start(SlaEvents.created(ticket, tierOf(ticket.ref().tenant())), clock, ticket.createdAt());
+    SlaSettings current = settings.load();
+    SlaRecord start = SlaRecord.start(SlaEvents.created(ticket, current.table().terms(tierOf(ticket.ref().tenant()))),
+        current.clock(), ticket.createdAt());
     delegate.create(ticket, messages, audit, Optional.of(new SlaChange(Optional.empty(), start)));
   }
 
@@ -69,8 +75,10 @@ public final class SlaTrackingTickets implements TicketRepository {
       delegate.save(change);
       return;
     }
-    SlaRecord base = before.orElseGet(() -> SlaRecord.start(SlaEvents.created(previous, tierOf(next.ref().tenant())),
-        clock, previous.updatedAt()));
+    SlaSettings current = settings.load();
+    SlaClock clock = current.clock();
+    SlaRecord base = before.orElseGet(() -> SlaRecord.start(
+        SlaEvents.created(previous, current.table().terms(tierOf(next.ref().tenant()))), clock, previous.updatedAt()));
     Instant now = next.updatedAt();
     delegate.save(change.withSla(new SlaChange(before, base.next(events, clock, now, open))));
   }

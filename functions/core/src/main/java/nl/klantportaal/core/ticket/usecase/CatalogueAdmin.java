@@ -29,8 +29,6 @@ public final class CatalogueAdmin {
     return catalogue.load();
   }
 
-  public record TextInput(String nl, String en, String de) {}
-
   public record CategoryInput(TextInput name, Boolean active) {}
 
   public record OptionInput(String value, TextInput label) {}
@@ -44,7 +42,7 @@ public final class CatalogueAdmin {
   public Category saveCategory(String id, CategoryInput input) {
     Validation v = new Validation();
     requireSlug(id);
-    LocalizedText name = text(v, "name", input.name(), 80);
+    LocalizedText name = TextInput.read(v, "name", input.name(), 80);
     v.throwIfInvalid();
     Category category = new Category(id, name, !Boolean.FALSE.equals(input.active()));
     catalogue.save(category);
@@ -54,8 +52,8 @@ public final class CatalogueAdmin {
   public RequestType saveRequestType(String id, RequestTypeInput input) {
     Validation v = new Validation();
     requireSlug(id);
-    LocalizedText name = text(v, "name", input.name(), 120);
-    LocalizedText description = text(v, "description", input.description(), 1000);
+    LocalizedText name = TextInput.read(v, "name", input.name(), 120);
+    LocalizedText description = TextInput.read(v, "description", input.description(), 1000);
     var category = v.requiredText("category", input.category(), 40);
     category.ifPresent(c -> v.check(catalogue.load().activeCategory(c).isPresent(), "category", "one-of",
         "is not an active category"));
@@ -84,7 +82,7 @@ public final class CatalogueAdmin {
     boolean nameOk = input.name() != null && input.name().matches("[a-z][a-zA-Z0-9]{0,39}");
     v.check(nameOk, path + ".name", "format", "must be a short camelCase identifier");
     var kind = v.requiredEnum(path + ".kind", input.kind(), FormField.Kind.values(), FormField.Kind::wireName);
-    LocalizedText label = text(v, path + ".label", input.label(), 120);
+    LocalizedText label = TextInput.read(v, path + ".label", input.label(), 120);
     List<FormField.Option> options = new java.util.ArrayList<>();
     if (input.options() != null) {
       for (int i = 0; i < input.options().size(); i++) {
@@ -92,7 +90,7 @@ public final class CatalogueAdmin {
         String optionPath = path + ".options[" + i + "]";
         boolean valueOk = option != null && option.value() != null && option.value().matches("[a-z0-9][a-z0-9-]{0,39}");
         v.check(valueOk, optionPath + ".value", "format", "must be a lower-case slug");
-        LocalizedText optionLabel = text(v, optionPath + ".label", option == null ? null : option.label(), 120);
+        LocalizedText optionLabel = TextInput.read(v, optionPath + ".label", option == null ? null : option.label(), 120);
         if (valueOk && optionLabel != null) {
           options.add(new FormField.Option(option.value(), optionLabel));
         }
@@ -108,18 +106,6 @@ public final class CatalogueAdmin {
     }
     return java.util.Optional.of(new FormField(input.name(), kind.get(), label, Boolean.TRUE.equals(input.required()),
         options, maxLength));
-  }
-
-  /** Dutch, English and German, each required: texts users see exist in all three. */
-  private static LocalizedText text(Validation v, String path, TextInput input, int max) {
-    if (input == null) {
-      v.check(false, path, "required", "is required in nl, en and de");
-      return null;
-    }
-    var nl = v.requiredText(path + ".nl", input.nl(), max);
-    var en = v.requiredText(path + ".en", input.en(), max);
-    var de = v.requiredText(path + ".de", input.de(), max);
-    return nl.isPresent() && en.isPresent() && de.isPresent() ? new LocalizedText(nl.get(), en.get(), de.get()) : null;
   }
 
   private static void requireSlug(String id) {

@@ -23,14 +23,14 @@ import org.junit.jupiter.api.Test;
 class SlaClockTest {
 
   private static final Instant MONDAY_0900 = ams("2026-03-09T09:00");
-  private final SlaClock clock = new SlaClock(DefaultSlaTable.table(), SlaCalendars.defaults());
+  private final SlaClock clock = new SlaClock(SlaCalendars.defaults());
 
   private SlaStatus at(String now, SlaEvent... events) {
     return clock.evaluate(List.of(events), ams(now));
   }
 
   private static Created created(Priority priority, SlaTier tier) {
-    return new Created(MONDAY_0900, priority, tier);
+    return new Created(MONDAY_0900, priority, DefaultSlaTable.table().terms(tier));
   }
 
   @Test
@@ -52,7 +52,7 @@ class SlaClockTest {
 
   @Test
   void replyExactlyAtTheDueMeetsAndOneSecondLaterBreaches() {
-    Created created = new Created(MONDAY_0900, Priority.CRITICAL, SlaTier.GOUD);
+    Created created = new Created(MONDAY_0900, Priority.CRITICAL, DefaultSlaTable.table().terms(SlaTier.GOUD));
     assertEquals(SlaState.MET, at("2026-03-09T12:00", created, new PublicAgentReply(ams("2026-03-09T10:00")))
         .response().state());
     assertEquals(SlaState.BREACHED, at("2026-03-09T12:00", created,
@@ -78,7 +78,7 @@ class SlaClockTest {
   }
 
   private void assertDue(String createdAt, Priority priority, String response, String resolution) {
-    SlaStatus status = clock.evaluate(List.of(new Created(ams(createdAt), priority, SlaTier.GOUD)), ams(createdAt));
+    SlaStatus status = clock.evaluate(List.of(new Created(ams(createdAt), priority, DefaultSlaTable.table().terms(SlaTier.GOUD))), ams(createdAt));
     assertEquals(Optional.of(ams(response)), status.response().dueAt(), priority + " response");
     assertEquals(Optional.of(ams(resolution)), status.resolution().dueAt(), priority + " resolution");
   }
@@ -105,7 +105,7 @@ class SlaClockTest {
 
   @Test
   void responseIsBreachedEvenWhileWaitingForTheCustomer() {
-    SlaStatus status = at("2026-03-09T11:00", new Created(MONDAY_0900, Priority.CRITICAL, SlaTier.GOUD),
+    SlaStatus status = at("2026-03-09T11:00", new Created(MONDAY_0900, Priority.CRITICAL, DefaultSlaTable.table().terms(SlaTier.GOUD)),
         new WaitingForCustomer(ams("2026-03-09T09:30")));
     assertEquals(SlaState.BREACHED, status.response().state());
     assertEquals(SlaState.PAUSED, status.resolution().state());
@@ -113,7 +113,7 @@ class SlaClockTest {
 
   @Test
   void pauseAfterTheDueDoesNotUndoABreach() {
-    SlaStatus status = at("2026-03-09T20:00", new Created(MONDAY_0900, Priority.CRITICAL, SlaTier.GOUD),
+    SlaStatus status = at("2026-03-09T20:00", new Created(MONDAY_0900, Priority.CRITICAL, DefaultSlaTable.table().terms(SlaTier.GOUD)),
         new WaitingForCustomer(ams("2026-03-09T18:00")));
     assertEquals(SlaState.BREACHED, status.resolution().state());
     assertEquals(Optional.of(ams("2026-03-09T17:00")), status.resolution().dueAt());
@@ -121,14 +121,14 @@ class SlaClockTest {
 
   @Test
   void resolvedWhileWaitingMeetsTheResolutionTarget() {
-    SlaStatus status = at("2026-03-20T12:00", new Created(MONDAY_0900, Priority.CRITICAL, SlaTier.GOUD),
+    SlaStatus status = at("2026-03-20T12:00", new Created(MONDAY_0900, Priority.CRITICAL, DefaultSlaTable.table().terms(SlaTier.GOUD)),
         new WaitingForCustomer(ams("2026-03-09T10:00")), new Resolved(ams("2026-03-19T10:00")));
     assertEquals(SlaState.MET, status.resolution().state());
   }
 
   @Test
   void resolvedAfterTheDueIsBreachedAndBeforeIsMet() {
-    Created created = new Created(MONDAY_0900, Priority.CRITICAL, SlaTier.GOUD);
+    Created created = new Created(MONDAY_0900, Priority.CRITICAL, DefaultSlaTable.table().terms(SlaTier.GOUD));
     assertEquals(SlaState.MET, at("2026-03-10T12:00", created, new Resolved(ams("2026-03-09T16:00")))
         .resolution().state());
     assertEquals(SlaState.BREACHED, at("2026-03-10T12:00", created, new Resolved(ams("2026-03-09T18:00")))
@@ -137,7 +137,7 @@ class SlaClockTest {
 
   @Test
   void reopenResumesTheResolutionClockWithoutCountingTheResolvedTime() {
-    Created created = new Created(MONDAY_0900, Priority.CRITICAL, SlaTier.GOUD);
+    Created created = new Created(MONDAY_0900, Priority.CRITICAL, DefaultSlaTable.table().terms(SlaTier.GOUD));
     Resolved resolved = new Resolved(ams("2026-03-09T12:00"));
     Reopened reopened = new Reopened(ams("2026-03-09T14:00"));
     SlaStatus open = at("2026-03-09T15:00", created, resolved, reopened);
@@ -170,7 +170,7 @@ class SlaClockTest {
 
   @Test
   void priorityChangeAfterABreachKeepsTheBreach() {
-    SlaStatus status = at("2026-03-09T11:30", new Created(MONDAY_0900, Priority.CRITICAL, SlaTier.GOUD),
+    SlaStatus status = at("2026-03-09T11:30", new Created(MONDAY_0900, Priority.CRITICAL, DefaultSlaTable.table().terms(SlaTier.GOUD)),
         new PriorityChanged(ams("2026-03-09T11:00"), Priority.LOW));
     assertEquals(Priority.CRITICAL, status.response().priority());
     assertEquals(SlaState.BREACHED, status.response().state());
@@ -188,15 +188,15 @@ class SlaClockTest {
 
   @Test
   void tierComesFromCreation() {
-    SlaStatus brons = at("2026-03-09T09:00", new Created(MONDAY_0900, Priority.CRITICAL, SlaTier.BRONS));
-    SlaStatus koper = at("2026-03-09T09:00", new Created(MONDAY_0900, Priority.CRITICAL, SlaTier.KOPER));
+    SlaStatus brons = at("2026-03-09T09:00", new Created(MONDAY_0900, Priority.CRITICAL, DefaultSlaTable.table().terms(SlaTier.BRONS)));
+    SlaStatus koper = at("2026-03-09T09:00", new Created(MONDAY_0900, Priority.CRITICAL, DefaultSlaTable.table().terms(SlaTier.KOPER)));
     assertEquals(Optional.of(ams("2026-03-09T17:00")), brons.response().dueAt());
     assertEquals(Optional.of(ams("2026-03-10T09:00")), koper.response().dueAt());
   }
 
   @Test
   void warningsFallAt80PercentOfTheTargetsCalendarTime() {
-    SlaStatus status = at("2026-03-09T09:00", new Created(MONDAY_0900, Priority.CRITICAL, SlaTier.GOUD));
+    SlaStatus status = at("2026-03-09T09:00", new Created(MONDAY_0900, Priority.CRITICAL, DefaultSlaTable.table().terms(SlaTier.GOUD)));
     assertEquals(Optional.of(ams("2026-03-09T09:48")), status.response().warningAt());
     assertEquals(Optional.of(ams("2026-03-09T15:24")), status.resolution().warningAt());
     assertEquals(List.of(
@@ -214,7 +214,7 @@ class SlaClockTest {
 
   @Test
   void metOrPausedTargetsLeaveNoTimersPending() {
-    SlaStatus status = at("2026-03-09T10:00", new Created(MONDAY_0900, Priority.CRITICAL, SlaTier.GOUD),
+    SlaStatus status = at("2026-03-09T10:00", new Created(MONDAY_0900, Priority.CRITICAL, DefaultSlaTable.table().terms(SlaTier.GOUD)),
         new PublicAgentReply(ams("2026-03-09T09:30")), new WaitingForCustomer(ams("2026-03-09T09:40")));
     assertEquals(List.of(new PendingSlaEvent(Kind.CUSTOMER_REMINDER, TargetKind.RESOLUTION, ams("2026-03-11T09:40"))),
         status.pending());
@@ -222,7 +222,7 @@ class SlaClockTest {
 
   @Test
   void eventsAfterNowAreIgnored() {
-    SlaStatus status = at("2026-03-09T09:20", new Created(MONDAY_0900, Priority.CRITICAL, SlaTier.GOUD),
+    SlaStatus status = at("2026-03-09T09:20", new Created(MONDAY_0900, Priority.CRITICAL, DefaultSlaTable.table().terms(SlaTier.GOUD)),
         new PublicAgentReply(ams("2026-03-09T09:30")));
     assertEquals(SlaState.RUNNING, status.response().state());
   }

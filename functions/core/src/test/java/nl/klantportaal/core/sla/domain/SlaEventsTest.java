@@ -41,7 +41,7 @@ class SlaEventsTest {
 
   @Test
   void theTimelineStartsWithTheCustomersTierAndTheTicketsPriority() {
-    assertEquals(new SlaEvent.Created(T0, Priority.HIGH, SlaTier.GOUD), SlaEvents.created(created(), SlaTier.GOUD));
+    assertEquals(new SlaEvent.Created(T0, Priority.HIGH, DefaultSlaTable.table().terms(SlaTier.GOUD)), SlaEvents.created(created(), DefaultSlaTable.table().terms(SlaTier.GOUD)));
   }
 
   @Test

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 class SlaRecordTest {
   private static final Instant T0 = Instant.parse("2026-11-23T09:30:00.250Z");
-  private static final SlaClock CLOCK = new SlaClock(DefaultSlaTable.table(), SlaCalendars.defaults());
-  private static final SlaRecord START = SlaRecord.start(new SlaEvent.Created(T0, Priority.HIGH, SlaTier.KOPER), CLOCK, T0);
+  private static final SlaClock CLOCK = new SlaClock(SlaCalendars.defaults());
+  private static final SlaRecord START = SlaRecord.start(new SlaEvent.Created(T0, Priority.HIGH, DefaultSlaTable.table().terms(SlaTier.KOPER)), CLOCK, T0);
 
   private static PendingSlaEvent event(PendingSlaEvent.Kind kind, TargetKind target, Duration after) {
     return new PendingSlaEvent(kind, target, SlaRecord.seconds(T0.plus(after)));

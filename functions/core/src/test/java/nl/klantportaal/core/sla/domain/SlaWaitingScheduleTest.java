@@ -20,10 +20,16 @@ import org.junit.jupiter.api.Test;
 /** The waiting-for-customer policy as the clock schedules it (Microsoft seed: lower the severity when unanswered). */
 class SlaWaitingScheduleTest {
 
-  private final SlaClock clock = new SlaClock(DefaultSlaTable.table(), SlaCalendars.defaults());
+  private final SlaClock clock = new SlaClock(SlaCalendars.defaults());
 
   private static List<SlaEvent> waitingTicket(Priority priority, SlaEvent... more) {
-    List<SlaEvent> events = new ArrayList<>(List.of(new Created(ams("2026-04-20T09:00"), priority, SlaTier.KOPER),
+    return waitingTicket(DefaultSlaTable.table(), priority, more);
+  }
+
+  /** A Koper ticket raised under {@code table}, waiting for the customer since Friday 24 April 10:00. */
+  private static List<SlaEvent> waitingTicket(SlaTable table, Priority priority, SlaEvent... more) {
+    List<SlaEvent> events = new ArrayList<>(List.of(new Created(ams("2026-04-20T09:00"), priority,
+            table.terms(SlaTier.KOPER)),
         new PublicAgentReply(ams("2026-04-20T09:30")), new WaitingForCustomer(ams("2026-04-24T10:00"))));
     events.addAll(List.of(more));
     return events;
@@ -83,16 +89,14 @@ class SlaWaitingScheduleTest {
 
   @Test
   void switchedOffPolicySchedulesNothing() {
-    SlaClock off = new SlaClock(DefaultSlaTable.table().withWaitingPolicy(SlaTier.KOPER,
-        WaitingPolicy.defaults().withEnabled(false)), SlaCalendars.defaults());
-    assertEquals(Optional.empty(), waitingStep(off.evaluate(waitingTicket(Priority.NORMAL), ams("2026-04-24T11:00"))));
+    SlaTable off = DefaultSlaTable.table().withWaitingPolicy(SlaTier.KOPER, WaitingPolicy.defaults().withEnabled(false));
+    assertEquals(Optional.empty(), waitingStep(clock.evaluate(waitingTicket(off, Priority.NORMAL), ams("2026-04-24T11:00"))));
   }
 
   @Test
   void policyOfAnotherTierDoesNotApply() {
-    SlaClock goudOff = new SlaClock(DefaultSlaTable.table().withWaitingPolicy(SlaTier.GOUD,
-        WaitingPolicy.defaults().withEnabled(false)), SlaCalendars.defaults());
-    assertEquals(Optional.of(Kind.CUSTOMER_REMINDER), waitingStep(goudOff.evaluate(waitingTicket(Priority.NORMAL),
+    SlaTable goudOff = DefaultSlaTable.table().withWaitingPolicy(SlaTier.GOUD, WaitingPolicy.defaults().withEnabled(false));
+    assertEquals(Optional.of(Kind.CUSTOMER_REMINDER), waitingStep(clock.evaluate(waitingTicket(goudOff, Priority.NORMAL),
         ams("2026-04-24T11:00"))).map(PendingSlaEvent::kind));
   }
 }

@@ -1,0 +1,54 @@
+package nl.klantportaal.core.adapter.dynamodb;
+
+import java.util.HashMap;
+import java.util.Map;
+import nl.klantportaal.core.sla.domain.PendingSlaEvent;
+import nl.klantportaal.core.sla.domain.SlaChange;
+import nl.klantportaal.core.ticket.domain.TicketRef;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The writes of one SLA record change, added to a transaction: the record, conditional on the version
+ * read before the change (or on there being none), and its due-index entries — each pending event's
+ * item put when new or moved, deleted when no longer pending. A ticket change adds them to its own
+ * transaction; the scan's reschedule (a calendar edit moved a timer) writes them alone.
+ */
+final class SlaRecordWrites {
+  private static final Expression ABSENT = Expression.builder().expression("attribute_not_exists(PK)").build();
+
+  private SlaRecordWrites() {}
+
+  static void add(TransactWriteItemsEnhancedRequest.Builder request, DynamoDbTable<SlaItem> slas,
+      DynamoDbTable<TicketSideItem> sides, TicketRef ref, SlaChange change) {
+    Expression condition = change.before()
+        .map(b -> Expression.builder().expression("#v = :v").expressionNames(Map.of("#v", SlaItem.VERSION))
+            .expressionValues(Map.of(":v", AttributeValue.fromN(Long.toString(b.version())))).build())
+        .orElse(ABSENT);
+    request.addPutItem(slas, TransactPutItemEnhancedRequest.builder(SlaItem.class)
+        .item(SlaItem.from(ref, change.after())).conditionExpression(condition).build());
+    Map<String, PendingSlaEvent> before = new HashMap<>();
+    change.before().ifPresent(b -> b.pending().forEach(e -> before.put(slot(e), e)));
+    Map<String, PendingSlaEvent> after = new HashMap<>();
+    change.after().pending().forEach(e -> after.put(slot(e), e));
+    for (var entry : after.entrySet()) {
+      PendingSlaEvent old = before.get(entry.getKey());
+      if (old == null || !old.dueAt().equals(entry.getValue().dueAt())) {
+        request.addPutItem(sides, TicketSideItem.slaDue(ref, entry.getValue()));
+      }
+    }
+    for (String slot : before.keySet()) {
+      if (!after.containsKey(slot)) {
+        request.addDeleteItem(sides, Key.builder().partitionValue(Keys.ticket(ref)).sortValue(slot).build());
+      }
+    }
+  }
+
+  private static String slot(PendingSlaEvent event) {
+    return Keys.slaDue(event.kind().name(), event.target().name());
+  }
+}

@@ -1,0 +1,246 @@
+package nl.klantportaal.tickets.handler;
+
+import static nl.klantportaal.tickets.handler.TicketFixtures.NOW;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.klantportaal.core.PortalWiring;
+import nl.klantportaal.core.ticket.domain.TicketRef;
+import nl.klantportaal.testing.HttpEvents;
+import nl.klantportaal.testing.Lambda;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The provider admin's SLA settings — PUT /sla/tiers/{tier}, GET and PUT /sla/calendar — from
+ * events/tickets/sla through the handlers, on DynamoDB Local with template.yaml's table: an edited
+ * tier row applies to tickets raised afterwards, an added closure moves running business-calendar
+ * timers (at the ticket's next evaluation, the scan included), every edit is conditional on its version.
+ */
+class SlaSettingsHandlerTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private TicketFixtures.MovableClock clock;
+  private PortalWiring wiring;
+  private SlaHandler sla;
+  private TicketsHandler tickets;
+  private RecordingMailSender mail;
+  private DueEventsHandler scan;
+
+  @BeforeEach
+  void freshTable() {
+    clock = new TicketFixtures.MovableClock(NOW);
+    wiring = TicketFixtures.freshWiring(clock);
+    sla = new SlaHandler(wiring);
+    tickets = new TicketsHandler(wiring);
+    mail = new RecordingMailSender();
+    scan = new DueEventsHandler(wiring, mail);
+  }
+
+  private APIGatewayV2HTTPResponse call(String fixture) {
+    return call(Lambda.httpEvent("tickets/sla/" + fixture));
+  }
+
+  private APIGatewayV2HTTPResponse call(APIGatewayV2HTTPEvent event) {
+    return sla.handleRequest(event, Lambda.context("sla"));
+  }
+
+  private static JsonNode ok(APIGatewayV2HTTPResponse response) {
+    assertEquals(200, response.getStatusCode(), response.getBody());
+    return HttpEvents.json(response);
+  }
+
+  private static void assertProblem(APIGatewayV2HTTPResponse response, int status, String type) {
+    assertEquals(status, response.getStatusCode(), response.getBody());
+    assertEquals("application/problem+json", response.getHeaders().get("content-type"));
+    assertEquals(type, HttpEvents.problemType(response));
+  }
+
+  /** put-tier.json's body for {@code tier}, with {@code edit} applied to it. */
+  private static APIGatewayV2HTTPEvent putTier(String tier, java.util.function.Consumer<ObjectNode> edit) {
+    var event = HttpEvents.withPathParameter(Lambda.httpEvent("tickets/sla/put-tier.json"), "tier", tier);
+    event.setBody(edited(event.getBody(), edit));
+    return event;
+  }
+
+  private static APIGatewayV2HTTPEvent putCalendar(java.util.function.Consumer<ObjectNode> edit) {
+    var event = Lambda.httpEvent("tickets/sla/put-calendar.json");
+    event.setBody(edited(event.getBody(), edit));
+    return event;
+  }
+
+  private static String edited(String body, java.util.function.Consumer<ObjectNode> edit) {
+    try {
+      ObjectNode node = (ObjectNode) JSON.readTree(body);
+      edit.accept(node);
+      return JSON.writeValueAsString(node);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** A new ticket from create-incident.json at {@code priority}; answers its id. */
+  private String raise(String priority) {
+    var event = Lambda.httpEvent("tickets/tickets/create-incident.json");
+    event.getHeaders().put("idempotency-key", UUID.randomUUID().toString());
+    event.setBody(edited(event.getBody(), b -> b.put("priority", priority)));
+    clock.advance(Duration.ofSeconds(1));
+    var response = tickets.handleRequest(event, Lambda.context("tickets"));
+    assertEquals(201, response.getStatusCode(), response.getBody());
+    return HttpEvents.json(response).get("id").asText();
+  }
+
+  private JsonNode ticketSla(String ticketId) {
+    var event = HttpEvents.withPathParameter(Lambda.httpEvent("tickets/tickets/get.json"), "ticketId", ticketId);
+    var response = tickets.handleRequest(event, Lambda.context("tickets"));
+    return ok(response).get("sla");
+  }
+
+  /** The DueIndex sort key of the ticket's item {@code sk}, read from its partition. */
+  private String dueSortKey(String ticketId, String sk) {
+    TicketRef ref = TicketRef.parse(ticketId).orElseThrow();
+    var item = wiring.table().client().getItem(r -> r.tableName(wiring.table().name()).consistentRead(true)
+        .key(Map.of("PK", AttributeValue.fromS("TENANT#" + ref.tenant().value() + "#TICKET#" + ref.number().padded()),
+            "SK", AttributeValue.fromS(sk)))).item();
+    return item.get("DueSK").s();
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> runScan() {
+    return scan.handleRequest(new ScheduledEvent(), Lambda.context("due-events"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static int fired(Map<String, Object> outcome, String kind) {
+    return ((Map<String, Integer>) outcome.get("fired")).getOrDefault(kind, 0);
+  }
+
+  @Test
+  void anEditedTierAppliesToTicketsRaisedAfterwardsAndCustomersReadIt() {
+    String before = raise("high");
+    JsonNode saved = ok(call(putTier("koper", b -> ((ObjectNode) b.get("targets").get(1))
+        .put("responseHours", 4).put("resolutionHours", 24))));
+    assertEquals("koper", saved.get("tier").asText());
+    assertEquals(1, saved.get("version").asLong());
+
+    JsonNode own = ok(call("get-table.json")).get("tiers").get(0);
+    assertEquals(1, own.get("version").asLong());
+    assertEquals("high", own.get("targets").get(1).get("priority").asText());
+    assertEquals(4, own.get("targets").get(1).get("responseHours").asInt());
+    assertEquals(24, own.get("targets").get(1).get("resolutionHours").asInt());
+
+    String after = raise("high");
+    assertEquals(36, ticketSla(before).get("response").get("hours").asInt(), "raised under the old row: keeps it");
+    assertEquals(96, ticketSla(before).get("resolution").get("hours").asInt());
+    assertEquals(4, ticketSla(after).get("response").get("hours").asInt());
+    assertEquals(24, ticketSla(after).get("resolution").get("hours").asInt());
+    Instant created = clock.instant();
+    assertEquals(created.plus(Duration.ofHours(4)).getEpochSecond(),
+        Instant.parse(ticketSla(after).get("response").get("dueAt").asText()).getEpochSecond(), 1);
+  }
+
+  @Test
+  void tierEditsAreConditionalAndOnlyForProviderAdminsWithFieldErrorsForBadInput() {
+    ok(call("put-tier.json"));
+    assertProblem(call("put-tier.json"), 409, "version-conflict");
+    assertEquals(2, ok(call(putTier("brons", b -> b.put("version", 1)))).get("version").asLong());
+    assertProblem(call("put-tier-as-agent.json"), 403, "forbidden");
+    assertProblem(call(putTier("platina", b -> { })), 404, "not-found");
+
+    APIGatewayV2HTTPResponse bad = call("put-tier-invalid.json");
+    assertProblem(bad, 400, "validation-failed");
+    List<String> fields = new ArrayList<>();
+    HttpEvents.json(bad).get("errors").forEach(e -> fields.add(e.get("field").asText()));
+    assertTrue(fields.containsAll(List.of("targets", "targets[0].priority", "targets[0].calendar",
+        "targets[0].responseHours", "waiting.reminderAfterBusinessDays", "waiting.remindersBeforeDrop")), fields.toString());
+    assertFalse(bad.getBody().contains("Exception"), bad.getBody());
+    JsonNode brons = ok(call("get-table-as-agent.json")).get("tiers").get(1);
+    assertEquals(2, brons.get("targets").get(0).get("responseHours").asInt(), "the refused edit changed nothing");
+
+    assertProblem(call(putTier("koper", b -> ((ObjectNode) b.get("targets").get(0)).put("responseHours", 80))), 400,
+        "validation-failed");
+  }
+
+  @Test
+  void everyoneReadsTheCalendarAndProviderAdminsEditIt() {
+    JsonNode shipped = ok(call("get-calendar.json"));
+    assertEquals(0, shipped.get("version").asLong());
+    assertEquals("Europe/Amsterdam", shipped.get("zone").asText());
+    assertEquals(5, shipped.get("hours").size());
+    assertEquals("monday", shipped.get("hours").get(0).get("day").asText());
+    assertEquals("08:30", shipped.get("hours").get(0).get("opens").asText());
+    assertEquals("lustrum-years", shipped.get("holidays").get("liberationDay").asText());
+    List<String> upcoming = new ArrayList<>();
+    shipped.get("upcomingHolidays").forEach(d -> upcoming.add(d.asText()));
+    assertEquals("2026-12-25", upcoming.get(0), "the next holiday after 23 November 2026");
+    assertTrue(upcoming.containsAll(List.of("2027-04-27", "2027-05-06")), upcoming.toString());
+    assertFalse(upcoming.contains("2027-05-05"), "Liberation Day 2027 is no lustrum");
+
+    JsonNode saved = ok(call("put-calendar.json"));
+    assertEquals(1, saved.get("version").asLong());
+    JsonNode read = ok(call("get-calendar.json"));
+    assertEquals(saved, read);
+    assertEquals("2026-12-31", read.get("closures").get(0).get("date").asText());
+    assertEquals("Silvester: Büro geschlossen", read.get("closures").get(0).get("reason").get("de").asText());
+    assertProblem(call("put-calendar.json"), 409, "version-conflict");
+
+    APIGatewayV2HTTPResponse bad = call(putCalendar(b -> {
+      b.put("version", 1);
+      ((ObjectNode) b.get("hours").get(0)).put("closes", "07:00");
+      ((ObjectNode) b.get("closures").get(0)).put("date", "2026-02-30");
+      ((ObjectNode) b.get("holidays")).put("liberationDay", "sometimes");
+    }));
+    assertProblem(bad, 400, "validation-failed");
+    List<String> fields = new ArrayList<>();
+    HttpEvents.json(bad).get("errors").forEach(e -> fields.add(e.get("field").asText()));
+    assertEquals(List.of("hours[0].closes", "holidays.liberationDay", "closures[0].date"), fields);
+    assertEquals(read, ok(call("get-calendar.json")), "the refused edit changed nothing");
+  }
+
+  @Test
+  void anAddedClosureMovesRunningBusinessTimersAndTheScanFiresThemAtTheirNewTime() {
+    // Koper normal: 48 h response on the business calendar; the warning falls at 38.4 business hours.
+    String id = raise("normal");
+    Instant oldWarning = Instant.parse(ticketSla(id).get("response").get("warningAt").asText());
+    String oldDueSk = dueSortKey(id, "STAFF#SLA#WARNING_80#RESPONSE");
+
+    ok(call(putCalendar(b -> {
+      var closures = b.putArray("closures");
+      for (String day : List.of("2026-11-24", "2026-11-25")) {
+        closures.addObject().put("date", day).putObject("reason").put("nl", "Verhuizing").put("en", "Moving office")
+            .put("de", "Umzug");
+      }
+    })));
+    Instant newWarning = Instant.parse(ticketSla(id).get("response").get("warningAt").asText());
+    assertEquals(Duration.ofDays(4), Duration.between(oldWarning, newWarning),
+        "two closed weekdays (Tue, Wed) push Friday's warning over the weekend to Tuesday");
+    assertEquals(oldDueSk, dueSortKey(id, "STAFF#SLA#WARNING_80#RESPONSE"), "stored timers move at the next evaluation");
+
+    clock.advance(Duration.between(clock.instant(), oldWarning).plusMinutes(1));
+    Map<String, Object> first = runScan();
+    assertEquals(0, fired(first, "WARNING_80"), first.toString());
+    assertTrue(mail.sent().isEmpty(), "no warning at the old time");
+    assertTrue(dueSortKey(id, "STAFF#SLA#WARNING_80#RESPONSE").startsWith(newWarning.toString().substring(0, 19)),
+        "the entry moved to the new warning time");
+
+    clock.advance(Duration.between(clock.instant(), newWarning).plusMinutes(1));
+    assertEquals(1, fired(runScan(), "WARNING_80"));
+    assertEquals(0, fired(runScan(), "WARNING_80"), "once");
+    assertFalse(mail.sent().isEmpty());
+    assertTrue(mail.sent().stream().allMatch(m -> m.subject().contains("[#" + id + "]")), mail.sent().toString());
+  }
+}
