@@ -42,10 +42,10 @@ public final class SlaHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         Route.of("GET /sla/compliance", Access.LINKED, request -> ApiResponse.ok(compliance.execute(
             request.requireCaller(), request.query("month"), request.query("customerId")))),
         Route.of("PUT /sla/tiers/{tier}", Access.PROVIDER_ADMIN, request -> ApiResponse.ok(admin.saveTier(
-            request.pathParameter("tier"), request.jsonBody(SlaSettingsAdmin.TierInput.class)))),
+            request.requireCaller(), request.pathParameter("tier"), request.jsonBody(SlaSettingsAdmin.TierInput.class)))),
         Route.of("GET /sla/calendar", Access.LINKED, request -> ApiResponse.ok(admin.calendar())),
         Route.of("PUT /sla/calendar", Access.PROVIDER_ADMIN, request -> ApiResponse.ok(admin.saveCalendar(
-            request.jsonBody(SlaSettingsAdmin.CalendarInput.class))))));
+            request.requireCaller(), request.jsonBody(SlaSettingsAdmin.CalendarInput.class))))));
   }
 
   @Override

@@ -64,16 +64,16 @@ public final class DynamoDbSlaSettings implements SlaSettingsRepository {
   }
 
   @Override
-  public long saveTerms(SlaTerms terms, long expectedVersion) {
+  public long saveTerms(SlaTerms terms, long expectedVersion, Edit edit) {
     Map<String, AttributeValue> item = new HashMap<>();
     item.put("type", s("SlaTier"));
     item.put("tier", s(terms.tier().wireName()));
     item.put("terms", AttributeValue.fromL(SlaTermsCodec.encode(terms).stream().map(DynamoDbSlaSettings::s).toList()));
-    return put(Keys.SLA_TIER_PREFIX + terms.tier().wireName(), item, expectedVersion, "SLA tier " + terms.tier().wireName());
+    return put(Keys.SLA_TIER_PREFIX + terms.tier().wireName(), item, expectedVersion, edit, "SLA tier " + terms.tier().wireName());
   }
 
   @Override
-  public long saveCalendar(ProviderCalendar calendar, long expectedVersion) {
+  public long saveCalendar(ProviderCalendar calendar, long expectedVersion, Edit edit) {
     Map<String, AttributeValue> item = new HashMap<>();
     item.put("type", s("SlaCalendar"));
     List<AttributeValue> hours = new ArrayList<>();
@@ -84,11 +84,13 @@ public final class DynamoDbSlaSettings implements SlaSettingsRepository {
     item.put("closures", AttributeValue.fromL(calendar.closures().stream()
         .map(c -> AttributeValue.fromM(Map.of("date", s(c.date().toString()), "nl", s(c.reason().nl()),
             "en", s(c.reason().en()), "de", s(c.reason().de())))).toList()));
-    return put(Keys.SLA_CALENDAR_SK, item, expectedVersion, "The SLA calendar");
+    return put(Keys.SLA_CALENDAR_SK, item, expectedVersion, edit, "The SLA calendar");
   }
 
-  private long put(String sortKey, Map<String, AttributeValue> item, long expectedVersion, String what) {
+  private long put(String sortKey, Map<String, AttributeValue> item, long expectedVersion, Edit edit, String what) {
     long next = expectedVersion + 1;
+    item.put("updatedBy", s(edit.by().value()));
+    item.put("updatedAt", s(edit.at().toString()));
     item.put(Keys.PK, s(Keys.SLA_SETTINGS));
     item.put(Keys.SK, s(sortKey));
     item.put("version", AttributeValue.fromN(Long.toString(next)));

@@ -17,8 +17,11 @@ public interface SlaSettingsRepository {
    * Replaces one tier's row if its stored version is still {@code expectedVersion} (0: never edited);
    * otherwise {@code DomainException.Conflict} (version). Returns the new version.
    */
-  long saveTerms(SlaTerms terms, long expectedVersion);
+  long saveTerms(SlaTerms terms, long expectedVersion, Edit edit);
 
   /** Replaces the business calendar on the same condition. Returns the new version. */
-  long saveCalendar(ProviderCalendar calendar, long expectedVersion);
+  long saveCalendar(ProviderCalendar calendar, long expectedVersion, Edit edit);
+
+  /** Who saved, and when: stored with the item as {@code updatedBy}, {@code updatedAt}. */
+  record Edit(nl.klantportaal.core.identity.domain.UserId by, java.time.Instant at) {}
 }

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import nl.klantportaal.core.customer.domain.SlaTier;
+import nl.klantportaal.core.identity.domain.Caller;
 import nl.klantportaal.core.shared.domain.DomainException;
 import nl.klantportaal.core.shared.domain.Validation;
 import nl.klantportaal.core.sla.domain.CalendarKind;
@@ -76,7 +77,7 @@ public final class SlaSettingsAdmin {
   public record CalendarView(long version, String zone, List<DayView> hours, HolidaysView holidays,
       List<ClosureView> closures, List<String> upcomingHolidays) {}
 
-  public ShowSlaTable.TierView saveTier(String tierName, TierInput input) {
+  public ShowSlaTable.TierView saveTier(Caller caller, String tierName, TierInput input) {
     SlaTier tier = Arrays.stream(SlaTier.values()).filter(t -> t.wireName().equals(tierName)).findFirst()
         .orElseThrow(() -> new DomainException.NotFound("SLA tier " + tierName));
     Validation v = new Validation();
@@ -93,7 +94,7 @@ public final class SlaSettingsAdmin {
     Optional<WaitingPolicy> waiting = waiting(v, input.waiting());
     v.throwIfInvalid();
     SlaTerms terms = new SlaTerms(tier, targets, waiting.orElseThrow());
-    long saved = settings.saveTerms(terms, version);
+    long saved = settings.saveTerms(terms, version, edit(caller));
     return ShowSlaTable.view(terms, saved);
   }
 
@@ -102,7 +103,7 @@ public final class SlaSettingsAdmin {
     return view(current.calendar(), current.calendarVersion());
   }
 
-  public CalendarView saveCalendar(CalendarInput input) {
+  public CalendarView saveCalendar(Caller caller, CalendarInput input) {
     Validation v = new Validation();
     long version = version(v, input.version());
     Map<DayOfWeek, OpeningWindow> hours = new EnumMap<>(DayOfWeek.class);
@@ -130,7 +131,7 @@ public final class SlaSettingsAdmin {
     }
     v.throwIfInvalid();
     ProviderCalendar calendar = new ProviderCalendar(hours, holidays, closures);
-    return view(calendar, settings.saveCalendar(calendar, version));
+    return view(calendar, settings.saveCalendar(calendar, version, edit(caller)));
   }
 
   private CalendarView view(ProviderCalendar calendar, long version) {
@@ -145,6 +146,10 @@ public final class SlaSettingsAdmin {
         new HolidaysView(calendar.holidays().goodFriday(), wire(calendar.holidays().liberationDay())),
         calendar.closures().stream().map(c -> new ClosureView(c.date().toString(), TextInput.of(c.reason()))).toList(),
         upcoming);
+  }
+
+  private SlaSettingsRepository.Edit edit(Caller caller) {
+    return new SlaSettingsRepository.Edit(caller.userId(), clock.instant());
   }
 
   private static long version(Validation v, Long version) {
