@@ -178,6 +178,25 @@ class SlaHandlerTest {
   }
 
   @Test
+  void aServiceRequestAwaitingApprovalRunsNoClockUntilItsCustomerAdminApproves() {
+    String id = create("create-service-request.json");
+    JsonNode waiting = sla("get.json", id);
+    assertEquals("paused", waiting.get("response").get("state").asText());
+    assertEquals("paused", waiting.get("resolution").get("state").asText());
+    assertFalse(waiting.get("response").has("dueAt"), waiting.toString());
+    assertEquals(Set.of(), dueItems(id), "nothing can warn or breach before the approval");
+
+    clock.advance(Duration.ofDays(3));
+    ok("approval.json", id, null);
+    Instant approvedAt = clock.instant();
+    JsonNode running = sla("get.json", id);
+    assertEquals("running", running.get("response").get("state").asText());
+    assertFalse(at(running.get("response"), "dueAt").isBefore(approvedAt.plus(Duration.ofHours(48))),
+        "48 business hours (normal) counted from the approval, not from the request three days earlier");
+    assertEquals(RUNNING_TIMERS, dueItems(id));
+  }
+
+  @Test
   void aPriorityChangeRecomputesPendingTargetsFromCreationAndKeepsMetOnes() {
     String id = create("create-incident.json");
     Instant created = clock.instant();

@@ -89,6 +89,8 @@ final class SlaItem {
     String at = event.at().toString();
     return switch (event) {
       case SlaEvent.Created c -> "CREATED " + at + " " + c.priority().wireName() + " " + c.tier().wireName();
+      case SlaEvent.AwaitingApproval a -> "AWAITING_APPROVAL " + at;
+      case SlaEvent.Approved a -> "APPROVED " + at;
       case SlaEvent.PriorityChanged p -> "PRIORITY " + at + " " + p.priority().wireName();
       case SlaEvent.WaitingForCustomer w -> "WAITING " + at;
       case SlaEvent.CustomerAnswered a -> "ANSWERED " + at;
@@ -105,6 +107,8 @@ final class SlaItem {
     Instant at = Instant.parse(p[1]);
     return switch (p[0]) {
       case "CREATED" -> new SlaEvent.Created(at, priority(p[2]), terms);
+      case "AWAITING_APPROVAL" -> new SlaEvent.AwaitingApproval(at);
+      case "APPROVED" -> new SlaEvent.Approved(at);
       case "PRIORITY" -> new SlaEvent.PriorityChanged(at, priority(p[2]));
       case "WAITING" -> new SlaEvent.WaitingForCustomer(at);
       case "ANSWERED" -> new SlaEvent.CustomerAnswered(at);

@@ -20,20 +20,39 @@ record ClockTrace(List<Stretch> closed, Optional<Instant> runningSince, Optional
     closed = List.copyOf(closed);
   }
 
-  /** The response clock: runs from creation, never paused, met by the first public agent reply. */
+  /**
+   * The response clock: runs from creation — or, for a request awaiting approval, from the approval —
+   * never paused, met by the first public agent reply.
+   */
   static ClockTrace response(Instant created, List<SlaEvent> events) {
     Optional<Instant> reply = events.stream().filter(e -> e instanceof SlaEvent.PublicAgentReply)
         .map(SlaEvent::at).findFirst();
-    return new ClockTrace(List.of(), Optional.of(created), reply, Optional.empty());
+    return new ClockTrace(List.of(), start(created, events), reply, Optional.empty());
   }
 
-  /** The resolution clock: paused while waiting for the customer and while resolved, met when resolved. */
+  /**
+   * The resolution clock: runs from the same start as the response clock, paused while waiting for
+   * the customer and while resolved, met when resolved.
+   */
   static ClockTrace resolution(Instant created, List<SlaEvent> events) {
-    ClockTrace trace = new ClockTrace(List.of(), Optional.of(created), Optional.empty(), Optional.empty());
+    ClockTrace trace = new ClockTrace(List.of(), start(created, events), Optional.empty(), Optional.empty());
     for (SlaEvent event : events) {
       trace = trace.apply(event);
     }
     return trace;
+  }
+
+  /** Creation; for a request awaiting approval its approval, and nothing while it is not approved yet. */
+  private static Optional<Instant> start(Instant created, List<SlaEvent> events) {
+    if (events.stream().noneMatch(e -> e instanceof SlaEvent.AwaitingApproval)) {
+      return Optional.of(created);
+    }
+    return events.stream().filter(e -> e instanceof SlaEvent.Approved).map(SlaEvent::at).findFirst();
+  }
+
+  /** Whether the clock ever ran: a request rejected before its approval never did, and counts nothing. */
+  private boolean started() {
+    return runningSince.isPresent() || !closed.isEmpty() || waitingSince.isPresent();
   }
 
   boolean running() {
@@ -46,7 +65,7 @@ record ClockTrace(List<Stretch> closed, Optional<Instant> runningSince, Optional
           new ClockTrace(plus(runningSince.get(), w.at()), Optional.empty(), metAt, Optional.of(w.at()));
       case SlaEvent.CustomerAnswered a when waitingSince.isPresent() && metAt.isEmpty() -> resume(a.at());
       case SlaEvent.Reopened r when metAt.isPresent() || waitingSince.isPresent() -> resume(r.at());
-      case SlaEvent.Resolved r when metAt.isEmpty() -> new ClockTrace(closed, runningSince, Optional.of(r.at()),
+      case SlaEvent.Resolved r when metAt.isEmpty() && started() -> new ClockTrace(closed, runningSince, Optional.of(r.at()),
           Optional.empty());
       default -> this;
     };

@@ -26,6 +26,23 @@ public sealed interface SlaEvent {
     }
   }
 
+  /**
+   * The service request waits for its customer admin's approval, and no work may start: neither clock
+   * runs until {@link Approved}. Only at creation.
+   */
+  record AwaitingApproval(Instant at) implements SlaEvent {
+    public AwaitingApproval {
+      Objects.requireNonNull(at, "at");
+    }
+  }
+
+  /** The customer admin approved the request: both clocks start. */
+  record Approved(Instant at) implements SlaEvent {
+    public Approved {
+      Objects.requireNonNull(at, "at");
+    }
+  }
+
   /** An agent (or the waiting policy) set a new priority. */
   record PriorityChanged(Instant at, Priority priority) implements SlaEvent {
     public PriorityChanged {

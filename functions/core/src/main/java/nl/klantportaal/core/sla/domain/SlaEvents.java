@@ -2,6 +2,7 @@ package nl.klantportaal.core.sla.domain;
 
 import java.util.ArrayList;
 import java.util.List;
+import nl.klantportaal.core.ticket.domain.ApprovalState;
 import nl.klantportaal.core.ticket.domain.AuthorSide;
 import nl.klantportaal.core.ticket.domain.Ticket;
 import nl.klantportaal.core.ticket.domain.TicketMessage;
@@ -19,7 +20,9 @@ import nl.klantportaal.core.ticket.domain.TicketStatus;
  *       provider's answer, so a ticket resolved without an earlier reply has its response met too;
  *   <li>resolved → open (the customer rejected the solution) → {@link SlaEvent.Reopened};
  *   <li>closed without being resolved (a rejected approval) → {@link SlaEvent.Resolved}: nothing is left to do;
- *   <li>another priority → {@link SlaEvent.PriorityChanged}.
+ *   <li>another priority → {@link SlaEvent.PriorityChanged};
+ *   <li>a pending approval granted → {@link SlaEvent.Approved} (the clocks start; rejected, the request
+ *       closes: {@link SlaEvent.Resolved}).
  * </ul>
  */
 public final class SlaEvents {
@@ -31,6 +34,16 @@ public final class SlaEvents {
     return new SlaEvent.Created(ticket.createdAt(), ticket.priority(), terms);
   }
 
+  /**
+   * A new ticket's timeline: {@link #created}, and for a service request that needs its customer
+   * admin's approval {@link SlaEvent.AwaitingApproval} at the same instant.
+   */
+  public static List<SlaEvent> opening(Ticket ticket, SlaTerms terms) {
+    return ticket.approval() == ApprovalState.PENDING
+        ? List.of(created(ticket, terms), new SlaEvent.AwaitingApproval(ticket.createdAt()))
+        : List.of(created(ticket, terms));
+  }
+
   public static List<SlaEvent> of(Ticket previous, Ticket next, List<TicketMessage> messages) {
     List<SlaEvent> events = new ArrayList<>();
     var at = next.updatedAt();
@@ -38,6 +51,9 @@ public final class SlaEvents {
       if (!message.internal() && message.side() == AuthorSide.PROVIDER) {
         events.add(new SlaEvent.PublicAgentReply(message.at()));
       }
+    }
+    if (previous.approval() == ApprovalState.PENDING && next.approval() == ApprovalState.APPROVED) {
+      events.add(new SlaEvent.Approved(at));
     }
     if (next.priority() != previous.priority()) {
       events.add(new SlaEvent.PriorityChanged(at, next.priority()));

@@ -40,7 +40,16 @@ public record SlaRecord(List<SlaEvent> timeline, Set<String> fired, List<Pending
 
   /** A new ticket's record: only its creation, evaluated at {@code now}. */
   public static SlaRecord start(SlaEvent.Created created, SlaClock clock, Instant now) {
-    return new SlaRecord(List.of(created), Set.of(), List.of(), 0).next(List.of(), clock, now, true);
+    return start(List.of(created), clock, now);
+  }
+
+  /** A new ticket's record from its opening events ({@link SlaEvents#opening}), evaluated at {@code now}. */
+  public static SlaRecord start(List<SlaEvent> opening, SlaClock clock, Instant now) {
+    if (opening.isEmpty() || !(opening.getFirst() instanceof SlaEvent.Created created)) {
+      throw new IllegalArgumentException("An SLA timeline starts with its Created event");
+    }
+    return new SlaRecord(List.of(created), Set.of(), List.of(), 0)
+        .next(opening.subList(1, opening.size()), clock, now, true);
   }
 
   public SlaTier tier() {

@@ -55,7 +55,7 @@ public final class SlaTrackingTickets implements TicketRepository {
       return;
     }
     SlaSettings current = settings.load();
-    SlaRecord start = SlaRecord.start(SlaEvents.created(ticket, current.table().terms(tierOf(ticket.ref().tenant()))),
+    SlaRecord start = SlaRecord.start(SlaEvents.opening(ticket, current.table().terms(tierOf(ticket.ref().tenant()))),
         current.clock(), ticket.createdAt());
     delegate.create(ticket, messages, audit, Optional.of(new SlaChange(Optional.empty(), start)));
   }

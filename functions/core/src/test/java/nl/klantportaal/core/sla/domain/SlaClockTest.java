@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import nl.klantportaal.core.customer.domain.SlaTier;
 import nl.klantportaal.core.sla.domain.PendingSlaEvent.Kind;
+import nl.klantportaal.core.sla.domain.SlaEvent.Approved;
+import nl.klantportaal.core.sla.domain.SlaEvent.AwaitingApproval;
 import nl.klantportaal.core.sla.domain.SlaEvent.Created;
 import nl.klantportaal.core.sla.domain.SlaEvent.CustomerAnswered;
 import nl.klantportaal.core.sla.domain.SlaEvent.PriorityChanged;
@@ -41,6 +43,33 @@ class SlaClockTest {
     assertTrue(status.response().met());
     assertEquals(Optional.of(ams("2026-03-10T10:00")), status.response().metAt());
     assertEquals(Optional.of(ams("2026-03-16T12:00")), status.response().dueAt());
+  }
+
+  @Test
+  void aRequestAwaitingApprovalRunsNoClockUntilItsCustomerAdminApproves() {
+    Created created = created(Priority.NORMAL, SlaTier.KOPER);
+    AwaitingApproval awaiting = new AwaitingApproval(MONDAY_0900);
+    SlaStatus waiting = at("2026-03-17T09:00", created, awaiting);
+    assertEquals(SlaState.PAUSED, waiting.response().state(), "a week without approval breaches nothing");
+    assertEquals(SlaState.PAUSED, waiting.resolution().state());
+    assertEquals(Optional.empty(), waiting.response().dueAt());
+    assertEquals(List.of(), waiting.pending());
+
+    SlaStatus approved = at("2026-03-17T09:00", created, awaiting, new Approved(ams("2026-03-11T09:00")));
+    assertEquals(SlaState.RUNNING, approved.response().state());
+    assertEquals(Optional.of(ams("2026-03-18T12:00")), approved.response().dueAt(),
+        "48 business hours from Wednesday's approval, as from a Monday creation to next Monday 12:00");
+    assertEquals(SlaState.RUNNING, approved.resolution().state());
+  }
+
+  @Test
+  void aRequestRejectedBeforeApprovalMeetsAndBreachesNothing() {
+    SlaStatus rejected = at("2026-03-20T09:00", created(Priority.NORMAL, SlaTier.KOPER),
+        new AwaitingApproval(MONDAY_0900), new Resolved(ams("2026-03-10T09:00")));
+    assertEquals(Optional.empty(), rejected.response().metAt());
+    assertEquals(Optional.empty(), rejected.resolution().metAt(), "never started, so not counted as met");
+    assertEquals(SlaState.PAUSED, rejected.resolution().state());
+    assertEquals(List.of(), rejected.pending());
   }
 
   @Test

@@ -45,6 +45,21 @@ class SlaEventsTest {
   }
 
   @Test
+  void aRequestNeedingApprovalOpensAwaitingItAndItsApprovalStartsTheClocks() {
+    Ticket request = Ticket.create(REF, TicketType.SERVICE_REQUEST, "email", Priority.NORMAL, "Teams-kanaal", "graag",
+        JAN, List.of(), TicketSource.PORTAL, Optional.of("teams-team-or-channel"), Map.of(), true, Optional.empty(), JAN,
+        T0);
+    var terms = DefaultSlaTable.table().terms(SlaTier.KOPER);
+    assertEquals(List.of(SlaEvents.created(request, terms), new SlaEvent.AwaitingApproval(T0)),
+        SlaEvents.opening(request, terms));
+    assertEquals(List.of(SlaEvents.created(created(), terms)), SlaEvents.opening(created(), terms));
+    Actor.Person admin = new Actor.Person(new UserId("anna"), Role.CUSTOMER_ADMIN, "Anna");
+    assertEquals(List.of(new SlaEvent.Approved(T1)), SlaEvents.of(request, request.decideApproval(true, admin, T1), List.of()));
+    assertEquals(List.of(new SlaEvent.Resolved(T1)), SlaEvents.of(request, request.decideApproval(false, admin, T1),
+        List.of()), "a rejection closes the request");
+  }
+
+  @Test
   void aPublicAgentReplyIsTheResponseButNotesAndCustomerRepliesAreNot() {
     Ticket t = created();
     assertEquals(List.of(new SlaEvent.PublicAgentReply(T1)),
