@@ -35,6 +35,7 @@ import nl.klantportaal.core.ticket.port.TicketRepository;
  * before SLA tracking starts one at its next change, from its creation with the priority it had then.
  */
 public final class SlaTrackingTickets implements TicketRepository {
+  private static final int ATTEMPTS = 3;
   private final TicketRepository delegate;
   private final SlaRecords records;
   private final CustomerRepository customers;
@@ -60,12 +61,34 @@ public final class SlaTrackingTickets implements TicketRepository {
     delegate.create(ticket, messages, audit, Optional.of(new SlaChange(Optional.empty(), start)));
   }
 
+  /**
+   * Saves the change with the ticket's SLA record carried forward. When only the SLA record moved
+   * between its read and the write — the scan fired one of the ticket's events — the ticket itself is
+   * still at the version the change started from, so the record is read again and the write retried:
+   * the person making the change never sees a conflict the background job caused. A change that
+   * carries its own SLA change (the scan's) is written as it is.
+   */
   @Override
   public void save(TicketChange change) {
     if (change.sla().isPresent()) {
       delegate.save(change);
       return;
     }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        saveTracked(change);
+        return;
+      } catch (DomainException.Conflict e) {
+        boolean onlyTheSlaMoved = e.kind() == DomainException.Conflict.Kind.VERSION && attempt < ATTEMPTS
+            && delegate.find(change.previous().ref()).filter(t -> t.version() == change.previous().version()).isPresent();
+        if (!onlyTheSlaMoved) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private void saveTracked(TicketChange change) {
     Ticket previous = change.previous();
     Ticket next = change.next();
     Optional<SlaRecord> before = records.find(next.ref());
