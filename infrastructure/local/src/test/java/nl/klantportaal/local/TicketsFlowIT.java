@@ -133,7 +133,7 @@ class TicketsFlowIT {
     assertEquals(201, post("/tickets/" + id + "/messages", "{\"body\":\"Wij kijken ernaar. Kunt u Outlook in veilige modus starten?\"}",
         sem).statusCode());
     assertEquals("open", json(get("/tickets/" + id, jan)).path("ticket").path("status").asText());
-    awaitMails(token, mails -> to(mails, "jan@").size() == 2 && to(mails, GRETA).size() == 2);
+    awaitMails(token, mails -> to(mails, "jan@").size() == 1 && to(mails, GRETA).size() == 1);
 
     // 4. Sem's internal note: staff see it, the customer never does
     JsonNode note = json(post("/tickets/" + id + "/messages", "{\"body\":\"" + NOTE + "\",\"internal\":true}", sem));
@@ -147,7 +147,7 @@ class TicketsFlowIT {
 
     // 5. Greta answers: the assignee hears of it (not the other agent), and Jan; Greta herself does not
     assertEquals(201, post("/tickets/" + id + "/messages", "{\"body\":\"Bei mir startet Outlook auch nicht.\"}", greta).statusCode());
-    awaitMails(token, mails -> to(mails, "servicedesk@").size() == 2 && to(mails, "jan@").size() == 3);
+    awaitMails(token, mails -> to(mails, "servicedesk@").size() == 2 && to(mails, "jan@").size() == 2);
 
     // 6. Sem resolves with the solution; a customer cannot resolve
     long version = json(get("/tickets/" + id, sem)).path("ticket").path("version").asLong();
@@ -155,7 +155,7 @@ class TicketsFlowIT {
     JsonNode resolved = json(post("/tickets/" + id + "/transitions", "{\"action\":\"resolve\",\"message\":\"Het profiel is "
         + "opnieuw aangemaakt; Outlook start weer.\",\"version\":" + version + "}", sem));
     assertEquals("resolved", resolved.path("status").asText(), resolved.toString());
-    awaitMails(token, mails -> to(mails, "jan@").size() == 5 && to(mails, GRETA).size() == 4);
+    awaitMails(token, mails -> to(mails, "jan@").size() == 3 && to(mails, GRETA).size() == 2);
 
     // 7. Jan accepts: closed; a closed ticket takes no reply and cannot be accepted again
     JsonNode closed = json(post("/tickets/" + id + "/transitions", "{\"action\":\"accept\",\"version\":"
@@ -165,7 +165,7 @@ class TicketsFlowIT {
     assertProblem(post("/tickets/" + id + "/transitions", "{\"action\":\"accept\",\"version\":" + closed.path("version").asLong()
         + "}", jan), 409);
     assertProblem(post("/tickets/" + id + "/messages", "{\"body\":\"Nog een vraag\"}", jan), 409);
-    List<JsonNode> mails = awaitMails(token, all -> to(all, GRETA).size() == 5);
+    List<JsonNode> mails = awaitMails(token, all -> to(all, GRETA).size() == 3);
 
     // Every mail of the ticket, per person, in that person's language; never to the author of a change
     Map<String, List<String>> subjects = new TreeMap<>();
@@ -179,16 +179,17 @@ class TicketsFlowIT {
         "beheer@provider.example.test", List.of(token + "Nieuw ticket: " + TITLE),
         "servicedesk@provider.example.test", List.of(token + "Nieuw ticket: " + TITLE, token + "Nieuwe reactie: " + TITLE),
         "jan@acme.example.test", List.of(token + "Nieuwe reactie: " + TITLE, token + "Nieuwe reactie: " + TITLE,
-            token + "Nieuwe reactie: " + TITLE, token + "Opgelost: " + TITLE, token + "Status gewijzigd: " + TITLE),
-        GRETA, List.of(token + "Gelöst: " + TITLE, token + "Geschlossen: " + TITLE, token + "Neue Antwort: " + TITLE,
-            token + "Neue Antwort: " + TITLE, token + "Status geändert: " + TITLE)),
-        subjects, "created: both agents; Sem's answer: Jan and Greta (reply, new → open); Greta's answer: Sem (assignee) and"
-            + " Jan; resolve with a solution: Jan and Greta (reply, resolved); Jan's accept: Greta. Nobody about their own"
-            + " change, the customer admin (not involved) never");
+            token + "Opgelost: " + TITLE),
+        GRETA, List.of(token + "Gelöst: " + TITLE, token + "Geschlossen: " + TITLE, token + "Neue Antwort: " + TITLE)),
+        subjects, "created: both agents; Sem's answer: Jan and Greta (one reply mail naming new → open); Greta's answer:"
+            + " Sem (assignee) and Jan; resolve with a solution: Jan and Greta (one resolved mail quoting it); Jan's accept:"
+            + " Greta. Nobody about their own change, the customer admin (not involved) never");
     JsonNode resolvedToJan = mails.stream().filter(m -> m.path("subject").asText().equals(token + "Opgelost: " + TITLE))
         .findFirst().orElseThrow();
     assertTrue(resolvedToJan.path("body").path("text").asText().contains("/#/tickets/" + id + "/resolution"),
         "the resolved mail links to the signed-in resolution page: " + resolvedToJan);
+    assertTrue(resolvedToJan.path("body").path("text").asText().contains("> Het profiel is opnieuw aangemaakt"),
+        "and quotes the solution: " + resolvedToJan);
     JsonNode germanReply = mails.stream().filter(m -> m.path("subject").asText().startsWith(token + "Neue Antwort"))
         .findFirst().orElseThrow();
     assertTrue(germanReply.path("body").path("html").asText().contains("Outlook"), germanReply.toString());

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import nl.klantportaal.core.identity.domain.TenantId;
 import nl.klantportaal.core.identity.domain.UserId;
+import nl.klantportaal.core.notification.domain.TicketChange.StatusMove;
 import nl.klantportaal.core.paging.Page;
 import nl.klantportaal.core.paging.PageRequest;
 import nl.klantportaal.core.shared.domain.DomainException;
@@ -78,7 +79,7 @@ public final class DynamoDbTicketRepository implements TicketRepository {
     if (ticket.approval() != nl.klantportaal.core.ticket.domain.ApprovalState.NONE) {
       request.addPutItem(sides, TicketSideItem.approval(ticket, ticket.reporter().value(), ticket.createdAt()));
     }
-    appendEntries(request, ticket.ref(), firstMessages, List.of(audit));
+    appendEntries(request, ticket.ref(), firstMessages, List.of(audit), Optional.empty());
     sla.ifPresent(change -> SlaRecordWrites.add(request, slas, sides, ticket.ref(), change));
     write(request, ticket.ref(), Kind.ALREADY_EXISTS);
   }
@@ -95,7 +96,11 @@ public final class DynamoDbTicketRepository implements TicketRepository {
     Ticket next = change.next();
     TicketRef ref = next.ref();
     var request = TransactWriteItemsEnhancedRequest.builder();
-    request.addPutItem(tickets, TicketItem.from(next, Optional.of(previous.version())));
+    boolean statusMoved = previous.status() != next.status();
+    boolean publicMessage = change.messages().stream().anyMatch(m -> !m.internal());
+    TicketItem header = TicketItem.from(next, Optional.of(previous.version()));
+    header.statusMailedWithMessage = statusMoved && publicMessage ? Boolean.TRUE : null;
+    request.addPutItem(tickets, header);
     for (UserId added : next.involved()) {
       if (!previous.involved().contains(added)) {
         request.addPutItem(sides, TicketSideItem.watch(ref, added, next.updatedAt()));
@@ -118,16 +123,17 @@ public final class DynamoDbTicketRepository implements TicketRepository {
     } else if (wasResolved && !isResolved) {
       request.addDeleteItem(sides, Key.builder().partitionValue(Keys.ticket(ref)).sortValue(Keys.AUTO_CLOSE_SK).build());
     }
-    appendEntries(request, ref, change.messages(), change.audit());
+    appendEntries(request, ref, change.messages(), change.audit(), statusMoved
+        ? Optional.of(new StatusMove(previous.status(), next.status())) : Optional.empty());
     change.sla().ifPresent(sla -> SlaRecordWrites.add(request, slas, sides, ref, sla));
     write(request, ref, Kind.VERSION);
   }
 
   private void appendEntries(TransactWriteItemsEnhancedRequest.Builder request, TicketRef ref, List<TicketMessage> newMessages,
-      List<TicketAudit> newAudit) {
+      List<TicketAudit> newAudit, Optional<StatusMove> move) {
     for (TicketMessage message : newMessages) {
       request.addPutItem(messages, TransactPutItemEnhancedRequest.builder(TicketMessageItem.class)
-          .item(TicketMessageItem.from(message)).conditionExpression(ABSENT).build());
+          .item(TicketMessageItem.from(message, move)).conditionExpression(ABSENT).build());
     }
     for (TicketAudit entry : newAudit) {
       request.addPutItem(audits, TransactPutItemEnhancedRequest.builder(TicketAuditItem.class)

@@ -71,6 +71,8 @@ final class TicketItem {
   String closedAt;
   String lastChangeBy;
   String lastChangeKind;
+  /** True when this change moved the status and wrote a public message, whose mail announces both. */
+  Boolean statusMailedWithMessage;
   Long version;
 
   static final TableSchema<TicketItem> SCHEMA;
@@ -116,6 +118,8 @@ final class TicketItem {
     string(b, "closedAt", i -> i.closedAt, (i, v) -> i.closedAt = v);
     string(b, "lastChangeBy", i -> i.lastChangeBy, (i, v) -> i.lastChangeBy = v);
     string(b, "lastChangeKind", i -> i.lastChangeKind, (i, v) -> i.lastChangeKind = v);
+    b.addAttribute(Boolean.class, a -> a.name("statusMailedWithMessage").getter(i -> i.statusMailedWithMessage)
+        .setter((i, v) -> i.statusMailedWithMessage = v));
     b.addAttribute(Long.class, a -> a.name("version").getter(i -> i.version).setter((i, v) -> i.version = v)
         .tags(VersionedRecordExtension.AttributeTags.versionAttribute()));
     SCHEMA = b.build();

@@ -32,9 +32,17 @@ public final class TicketItems {
   }
 
   public static TicketChange.PublicMessage message(String eventId, Map<String, AttributeValue> item) {
+    Optional<TicketChange.StatusMove> move = optional(item, "statusTo").map(to -> new TicketChange.StatusMove(
+        WireEnum.parse(TicketStatus.class, text(item, "statusFrom")), WireEnum.parse(TicketStatus.class, to)));
     return new TicketChange.PublicMessage(eventId, new TenantId(text(item, "tenantId")), number(item), text(item, "id"),
         text(item, "authorId"), optional(item, "authorName").orElse(""), WireEnum.parse(AuthorSide.class, text(item, "authorSide")),
-        text(item, "body"));
+        text(item, "body"), move);
+  }
+
+  /** Whether the ticket item's change was written with a public message that announces it. */
+  public static boolean statusMailedWithMessage(Map<String, AttributeValue> item) {
+    AttributeValue v = item.get("statusMailedWithMessage");
+    return v != null && Boolean.TRUE.equals(v.bool());
   }
 
   static long number(Map<String, AttributeValue> item) {

@@ -12,6 +12,7 @@ import nl.klantportaal.core.ticket.domain.TicketNumber;
 import nl.klantportaal.core.ticket.domain.TicketRef;
 import nl.klantportaal.core.ticket.domain.TicketSource;
 import nl.klantportaal.core.ticket.domain.WireEnum;
+import nl.klantportaal.core.notification.domain.TicketChange;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
@@ -32,6 +33,9 @@ final class TicketMessageItem {
   String body;
   String source;
   String at;
+  /** The status change written in the same transaction, if any: its mail is this message's (docs/notifications.md). */
+  String statusFrom;
+  String statusTo;
 
   static final TableSchema<TicketMessageItem> SCHEMA;
 
@@ -49,10 +53,17 @@ final class TicketMessageItem {
     string(b, "body", i -> i.body, (i, v) -> i.body = v);
     string(b, "source", i -> i.source, (i, v) -> i.source = v);
     string(b, "at", i -> i.at, (i, v) -> i.at = v);
+    string(b, "statusFrom", i -> i.statusFrom, (i, v) -> i.statusFrom = v);
+    string(b, "statusTo", i -> i.statusTo, (i, v) -> i.statusTo = v);
     SCHEMA = b.build();
   }
 
   static TicketMessageItem from(TicketMessage m) {
+    return from(m, java.util.Optional.empty());
+  }
+
+  /** With {@code move}: the message came with this status change (from, to). */
+  static TicketMessageItem from(TicketMessage m, java.util.Optional<TicketChange.StatusMove> move) {
     TicketMessageItem i = new TicketMessageItem();
     i.pk = Keys.ticket(m.ticket());
     i.sk = Keys.message(m.at().toString(), m.id(), m.internal());
@@ -66,6 +77,10 @@ final class TicketMessageItem {
     i.body = m.body();
     i.source = m.source().wireName();
     i.at = m.at().toString();
+    move.filter(x -> !m.internal()).ifPresent(x -> {
+      i.statusFrom = x.from().wireName();
+      i.statusTo = x.to().wireName();
+    });
     return i;
   }
 

@@ -48,10 +48,12 @@ public final class TicketStreamRecords {
         return new Decoded.Ignored("ticket change without both images");
       }
       var before = TicketItems.ticket(image(stream.getOldImage()));
-      var after = TicketItems.ticket(image(stream.getNewImage()));
+      var newImage = image(stream.getNewImage());
+      var after = TicketItems.ticket(newImage);
       return before.status() == after.status()
           ? new Decoded.Ignored("ticket changed, status did not")
-          : new Decoded.Change(new TicketChange.StatusChanged(record.getEventID(), after, before.status()));
+          : new Decoded.Change(new TicketChange.StatusChanged(record.getEventID(), after, before.status(),
+              TicketItems.statusMailedWithMessage(newImage)));
     }
     return new Decoded.Ignored(event + " of " + (sk.startsWith(Keys.PUBLIC_PREFIX) ? sk.split("#")[1] : "non-public")
         + " item is not mailed");

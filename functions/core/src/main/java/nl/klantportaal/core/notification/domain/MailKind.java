@@ -12,15 +12,25 @@ public enum MailKind {
     return name().startsWith("SLA_");
   }
 
+  /**
+   * A message that came with a status change is that change's only mail: RESOLVED quoting the solution,
+   * CLOSED quoting a rejection's reason; any other move (a reply that opened the ticket, a question that
+   * makes it wait for the customer) stays a REPLY that also names the new status.
+   */
   public static MailKind of(TicketChange change) {
     return switch (change) {
       case TicketChange.Created c -> CREATED;
-      case TicketChange.PublicMessage m -> REPLY;
-      case TicketChange.StatusChanged s -> switch (s.to()) {
-        case RESOLVED -> RESOLVED;
-        case CLOSED -> CLOSED;
-        default -> STATUS_CHANGED;
-      };
+      case TicketChange.PublicMessage m -> m.move().map(move -> ofStatus(move.to()))
+          .filter(kind -> kind != STATUS_CHANGED).orElse(REPLY);
+      case TicketChange.StatusChanged s -> ofStatus(s.to());
+    };
+  }
+
+  private static MailKind ofStatus(nl.klantportaal.core.ticket.domain.TicketStatus to) {
+    return switch (to) {
+      case RESOLVED -> RESOLVED;
+      case CLOSED -> CLOSED;
+      default -> STATUS_CHANGED;
     };
   }
 }

@@ -20,6 +20,8 @@ import nl.klantportaal.core.identity.domain.UserProfile;
  *       ticket's customer;</li>
  *   <li>provider side: on a new ticket and on a customer's public reply, the assignee if one is set,
  *       else every provider staff account;</li>
+ *   <li>a status change written with a public message (a solution, a question, a rejection's reason)
+ *       is announced once, by that message's mail, to the message's recipients;</li>
  *   <li>never the author of the change, never a missing or deactivated profile, never someone whose
  *       preferences switch ticket mail off; each person once.</li>
  * </ul>
@@ -30,6 +32,9 @@ public final class RecipientRules {
 
   public static List<Recipient> of(TicketChange change, TicketSnapshot ticket, Function<UserId, Optional<UserProfile>> profiles,
       Supplier<List<UserProfile>> staff) {
+    if (change instanceof TicketChange.StatusChanged s && s.withMessage()) {
+      return List.of();
+    }
     Map<UserId, Recipient> chosen = new LinkedHashMap<>();
     List<UserId> customerSide = new ArrayList<>();
     customerSide.add(ticket.reporter());

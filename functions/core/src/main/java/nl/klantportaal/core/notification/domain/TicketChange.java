@@ -26,14 +26,40 @@ public sealed interface TicketChange {
     @Override public String actor() { return ticket.lastChangeBy(); }
   }
 
-  /** INSERT of {@code PUB#MSG#<at>#<id>}; the ticket itself is read separately. */
+  /**
+   * INSERT of {@code PUB#MSG#<at>#<id>}; the ticket itself is read separately. {@code move}: the status
+   * change written in the same transaction (a solution, a question to the customer, a rejection's
+   * reason) — then this message's mail is also the status mail, and the status change sends none.
+   */
   record PublicMessage(String eventId, TenantId tenant, long number, String messageId, String authorId,
-      String authorName, AuthorSide side, String body) implements TicketChange {
+      String authorName, AuthorSide side, String body, java.util.Optional<StatusMove> move) implements TicketChange {
+    public PublicMessage {
+      java.util.Objects.requireNonNull(move, "move");
+    }
+
+    /** A message that came without a status change. */
+    public PublicMessage(String eventId, TenantId tenant, long number, String messageId, String authorId,
+        String authorName, AuthorSide side, String body) {
+      this(eventId, tenant, number, messageId, authorId, authorName, side, body, java.util.Optional.empty());
+    }
+
     @Override public String actor() { return authorId; }
   }
 
-  /** MODIFY of {@code PUB#TICKET} whose {@code status} differs between the old and the new image. */
-  record StatusChanged(String eventId, TicketSnapshot ticket, TicketStatus from) implements TicketChange {
+  /** The status a ticket left and the one it entered. */
+  record StatusMove(TicketStatus from, TicketStatus to) {}
+
+  /**
+   * MODIFY of {@code PUB#TICKET} whose {@code status} differs between the old and the new image.
+   * {@code withMessage}: the change also wrote a public message, whose mail announces this change.
+   */
+  record StatusChanged(String eventId, TicketSnapshot ticket, TicketStatus from, boolean withMessage)
+      implements TicketChange {
+    /** A status change without a message. */
+    public StatusChanged(String eventId, TicketSnapshot ticket, TicketStatus from) {
+      this(eventId, ticket, from, false);
+    }
+
     @Override public TenantId tenant() { return ticket.tenant(); }
     @Override public long number() { return ticket.number(); }
     @Override public String actor() { return ticket.lastChangeBy(); }

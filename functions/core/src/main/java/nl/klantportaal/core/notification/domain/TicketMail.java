@@ -18,15 +18,19 @@ public final class TicketMail {
   public record Rendered(String subject, String text, String html) {}
 
   /** What the mail says beyond the ticket: the reply (author and body) or the previous status. */
-  public record Details(Optional<String> authorName, Optional<String> body, Optional<TicketStatus> previousStatus) {
-    public static final Details NONE = new Details(Optional.empty(), Optional.empty(), Optional.empty());
+  /** {@code nextStatus}: the status a message's change moved to (the ticket read later may have moved on). */
+  public record Details(Optional<String> authorName, Optional<String> body, Optional<TicketStatus> previousStatus,
+      Optional<TicketStatus> nextStatus) {
+    public static final Details NONE = new Details(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
     public static Details of(TicketChange change) {
       return switch (change) {
         case TicketChange.Created c -> new Details(Optional.empty(),
-            Optional.of(c.ticket().description()).filter(d -> !d.isBlank()), Optional.empty());
-        case TicketChange.PublicMessage m -> new Details(Optional.of(m.authorName()), Optional.of(m.body()), Optional.empty());
-        case TicketChange.StatusChanged s -> new Details(Optional.empty(), Optional.empty(), Optional.of(s.from()));
+            Optional.of(c.ticket().description()).filter(d -> !d.isBlank()), Optional.empty(), Optional.empty());
+        case TicketChange.PublicMessage m -> new Details(Optional.of(m.authorName()), Optional.of(m.body()),
+            m.move().map(TicketChange.StatusMove::from), m.move().map(TicketChange.StatusMove::to));
+        case TicketChange.StatusChanged s -> new Details(Optional.empty(), Optional.empty(), Optional.of(s.from()),
+            Optional.of(s.to()));
       };
     }
   }
@@ -52,17 +56,21 @@ public final class TicketMail {
       case CREATED -> t.created(title);
       case REPLY -> t.reply(details.authorName().orElse(""), title);
       case STATUS_CHANGED -> t.statusChanged(title, t.status(details.previousStatus().orElse(ticket.status())),
-          t.status(ticket.status()));
+          t.status(details.nextStatus().orElse(ticket.status())));
       case RESOLVED -> t.resolved(title);
       case CLOSED -> t.closed(title);
       case SLA_WARNING, SLA_BREACH, SLA_REMINDER, SLA_PRIORITY_DROP -> throw new IllegalArgumentException(kind.name());
     };
     paragraph(text, html, lead);
-    details.body().filter(b -> kind == MailKind.CREATED || kind == MailKind.REPLY).ifPresent(body -> {
+    details.body().ifPresent(body -> {
       text.append(quote(body)).append("\n\n");
       html.append("<blockquote style=\"border-left:3px solid #ccc;margin:0;padding-left:12px;white-space:pre-wrap\">")
           .append(AccountMail.escape(body)).append("</blockquote>");
     });
+    if (kind == MailKind.REPLY && details.previousStatus().isPresent() && details.nextStatus().isPresent()) {
+      paragraph(text, html, t.statusChanged(title, t.status(details.previousStatus().get()),
+          t.status(details.nextStatus().get())));
+    }
     if (kind == MailKind.RESOLVED && !recipient.agent()) {
       text.append(t.resolvedAction()).append("\n").append(resolutionLink).append("\n\n");
       html.append("<p>").append(AccountMail.escape(t.resolvedAction())).append("<br><a href=\"")

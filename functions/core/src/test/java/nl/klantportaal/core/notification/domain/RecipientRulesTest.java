@@ -62,6 +62,15 @@ class RecipientRulesTest {
   }
 
   @Test
+  void aStatusChangeWrittenWithAMessageIsAnnouncedByThatMessageAlone() {
+    var ticket = ticket(TicketStatus.RESOLVED, AGENT.value(), Optional.of(AGENT));
+    assertEquals(List.of(), recipients(new TicketChange.StatusChanged("e1", ticket, TicketStatus.OPEN, true), ticket));
+    var solution = new TicketChange.PublicMessage("e2", ACME, 42, "m1", AGENT.value(), "Sem", AuthorSide.PROVIDER, "Opgelost",
+        Optional.of(new TicketChange.StatusMove(TicketStatus.OPEN, TicketStatus.RESOLVED)));
+    assertEquals(List.of(REPORTER, INVOLVED), recipients(solution, ticket));
+  }
+
+  @Test
   void deactivatedMissingOptedOutAndForeignProfilesAreSkipped() {
     var ticket = new TicketSnapshot(ACME, 42, "acme-fixture-42", "T", "", TicketStatus.RESOLVED, REPORTER,
         List.of(INVOLVED, new UserId("missing"), new UserId("foreign")), Optional.of(AGENT), "system");

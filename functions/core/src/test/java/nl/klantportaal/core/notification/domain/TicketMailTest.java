@@ -1,5 +1,6 @@
 package nl.klantportaal.core.notification.domain;
 
+import nl.klantportaal.core.ticket.domain.AuthorSide;
 import nl.klantportaal.core.ticket.domain.TicketStatus;
 import static nl.klantportaal.core.notification.domain.NotificationFixtures.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,7 +33,7 @@ class TicketMailTest {
   void subjectCarriesTheTokenTheKindAndTheTitleInTheRecipientsLanguage(MailKind kind, Language language, String subject,
       String greeting) {
     var mail = render(kind, language, new TicketMail.Details(Optional.of("Anna"), Optional.of("Body"),
-        Optional.of(TicketStatus.OPEN)), false);
+        Optional.of(TicketStatus.OPEN), Optional.empty()), false);
     assertEquals(subject, mail.subject());
     assertTrue(mail.text().startsWith(greeting + " Jan <de> Vries,"), mail.text());
     assertTrue(mail.html().contains(greeting + " Jan &lt;de&gt; Vries,"), mail.html());
@@ -41,7 +42,7 @@ class TicketMailTest {
   @Test
   void everyUserWrittenTextIsEscapedInTheHtmlPart() {
     var mail = render(MailKind.REPLY, Language.NL, new TicketMail.Details(Optional.of("<script>x</script>"),
-        Optional.of("a <img src=x onerror=alert(1)> & \"b\""), Optional.empty()), false);
+        Optional.of("a <img src=x onerror=alert(1)> & \"b\""), Optional.empty(), Optional.empty()), false);
     assertFalse(mail.html().contains("<script>"), mail.html());
     assertFalse(mail.html().contains("<img"), mail.html());
     assertFalse(mail.html().contains("Printer <2>"), mail.html());
@@ -63,9 +64,31 @@ class TicketMailTest {
   @Test
   void aStatusChangeNamesBothStatusesInTheLanguage() {
     var mail = TicketMail.render(MailKind.STATUS_CHANGED, Language.NL, ticket(TicketStatus.WAITING_FOR_CUSTOMER, "agent",
-        Optional.empty()), new TicketMail.Details(Optional.empty(), Optional.empty(), Optional.of(TicketStatus.OPEN)),
-        recipient(Language.NL, false), ORIGIN);
+        Optional.empty()), new TicketMail.Details(Optional.empty(), Optional.empty(), Optional.of(TicketStatus.OPEN),
+        Optional.empty()), recipient(Language.NL, false), ORIGIN);
     assertTrue(mail.text().contains("gewijzigd van in behandeling naar wacht op klant"), mail.text());
+  }
+
+  @Test
+  void aSolutionWrittenWithTheResolveIsOneResolvedMailQuotingIt() {
+    var change = new TicketChange.PublicMessage("e1", ACME, 42, "m1", "agent", "Sem", AuthorSide.PROVIDER,
+        "Profiel opnieuw aangemaakt.", Optional.of(new TicketChange.StatusMove(TicketStatus.OPEN, TicketStatus.RESOLVED)));
+    assertEquals(MailKind.RESOLVED, MailKind.of(change));
+    var mail = TicketMail.render(MailKind.RESOLVED, Language.NL, ticket(TicketStatus.CLOSED, "jan", Optional.empty()),
+        TicketMail.Details.of(change), recipient(Language.NL, false), ORIGIN);
+    assertTrue(mail.subject().contains("Opgelost"), mail.subject());
+    assertTrue(mail.text().contains("> Profiel opnieuw aangemaakt."), mail.text());
+    assertTrue(mail.text().contains("/#/tickets/acme-fixture-42/resolution"), mail.text());
+
+    var question = new TicketChange.PublicMessage("e2", ACME, 42, "m2", "agent", "Sem", AuthorSide.PROVIDER,
+        "Welke versie?", Optional.of(new TicketChange.StatusMove(TicketStatus.OPEN, TicketStatus.WAITING_FOR_CUSTOMER)));
+    assertEquals(MailKind.REPLY, MailKind.of(question), "a question stays a reply, which names the new status");
+    var asked = TicketMail.render(MailKind.of(question), Language.NL, ticket(TicketStatus.OPEN, "jan", Optional.empty()),
+        TicketMail.Details.of(question), recipient(Language.NL, false), ORIGIN);
+    assertTrue(asked.subject().contains("Nieuwe reactie"), asked.subject());
+    assertTrue(asked.text().contains("> Welke versie?"), asked.text());
+    assertTrue(asked.text().contains("gewijzigd van in behandeling naar wacht op klant"),
+        "the status the message's change moved to, not the ticket's later one: " + asked.text());
   }
 
   @Test
