@@ -3,6 +3,8 @@ package nl.klantportaal.tickets.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import nl.klantportaal.core.PortalWiring;
@@ -16,11 +18,17 @@ import org.slf4j.LoggerFactory;
  * EventBridge schedule (every 5 minutes): fires the due timed events of DueIndex {@code DUE#0..3} —
  * auto-close, SLA warnings and breaches, waiting-for-customer reminders and priority drops, and
  * compliance counts. Stops ten seconds before the function's timeout; the next run continues.
+ *
+ * <p>"Now" for the run is the scheduled event's {@code time} (the instant the schedule fired; the
+ * local cloud's scheduler sends its own clock's time there), or the wiring's clock when the event
+ * has none. A time more than 7 days from the clock's is refused ({@link FireDueEvents#MAX_SKEW}):
+ * the invocation fails and nothing fires.
  */
 public final class DueEventsHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
   private static final Logger LOG = LoggerFactory.getLogger(DueEventsHandler.class);
   private static final int RESERVE_MILLIS = 10_000;
   private final FireDueEvents scan;
+  private final Clock clock;
 
   public DueEventsHandler() {
     this(System.getenv());
@@ -36,21 +44,24 @@ public final class DueEventsHandler implements RequestHandler<ScheduledEvent, Ma
 
   public DueEventsHandler(PortalWiring wiring, MailSender sender) {
     this.scan = wiring.fireDueEvents(sender);
+    this.clock = wiring.clock();
   }
 
   @Override
   public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
     return Observability.triggerInvocation(context, () -> {
-      FireDueEvents.Outcome outcome = scan.execute(() -> context.getRemainingTimeInMillis() > RESERVE_MILLIS);
+      Instant now = scanTime(event);
+      FireDueEvents.Outcome outcome = scan.execute(now, () -> context.getRemainingTimeInMillis() > RESERVE_MILLIS);
       Observability.count("TicketAutoClosed", outcome.fired("AUTO_CLOSE"));
       Observability.count("SlaWarningSent", outcome.fired("WARNING_80"));
       Observability.count("SlaBreached", outcome.fired("DEADLINE"));
       Observability.count("SlaCustomerReminded", outcome.fired("CUSTOMER_REMINDER"));
       Observability.count("SlaPriorityDropped", outcome.fired("PRIORITY_DROP"));
       Observability.count("DueIndexItemsRead", outcome.itemsRead());
-      LOG.info("Due events scan ran: fired {}, {} skipped, {} raced, {} index items read, complete {}",
-          outcome.fired(), outcome.skipped(), outcome.raced(), outcome.itemsRead(), outcome.complete());
+      LOG.info("Due events scan at {} ran: fired {}, {} skipped, {} raced, {} index items read, complete {}",
+          now, outcome.fired(), outcome.skipped(), outcome.raced(), outcome.itemsRead(), outcome.complete());
       Map<String, Object> answer = new LinkedHashMap<>();
+      answer.put("at", now.toString());
       answer.put("fired", outcome.fired());
       answer.put("skipped", outcome.skipped());
       answer.put("raced", outcome.raced());
@@ -58,5 +69,13 @@ public final class DueEventsHandler implements RequestHandler<ScheduledEvent, Ma
       answer.put("complete", outcome.complete());
       return answer;
     });
+  }
+
+  /** The schedule's time (a Joda DateTime in aws-lambda-java-events; whole milliseconds), else the clock's instant. */
+  private Instant scanTime(ScheduledEvent event) {
+    if (event == null || event.getTime() == null) {
+      return clock.instant();
+    }
+    return Instant.ofEpochMilli(event.getTime().getMillis());
   }
 }

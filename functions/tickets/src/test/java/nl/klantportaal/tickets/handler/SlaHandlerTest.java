@@ -305,10 +305,10 @@ class SlaHandlerTest {
     clock.advance(Duration.ofHours(29));
     AtomicInteger budget = new AtomicInteger(1);
     var scanner = wiring.fireDueEvents(mail);
-    var partial = scanner.execute(() -> budget.getAndDecrement() > 0);
+    var partial = scanner.execute(clock.instant(), () -> budget.getAndDecrement() > 0);
     assertFalse(partial.complete());
     assertEquals(1, partial.fired("WARNING_80"));
-    var rest = scanner.execute(() -> true);
+    var rest = scanner.execute(clock.instant(), () -> true);
     assertTrue(rest.complete());
     assertEquals(1, rest.fired("WARNING_80"));
   }

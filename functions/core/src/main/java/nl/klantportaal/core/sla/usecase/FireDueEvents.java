@@ -1,6 +1,7 @@
 package nl.klantportaal.core.sla.usecase;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,11 +17,17 @@ import nl.klantportaal.core.ticket.usecase.CloseDueTickets;
  * Every firing is conditional, so overlapping or repeated runs fire each entry once. Before each
  * entry it asks {@code timeLeft}; when the run's time is up it stops, and the next run continues
  * with whatever is still due.
+ *
+ * <p>A run fires what is due at the instant it is given (the schedule's time), not at the clock's
+ * instant; an instant more than {@link #MAX_SKEW} (7 days) before or after the clock's is refused,
+ * so a wrong event cannot fire a week of warnings and breaches at once.
  */
 public final class FireDueEvents {
   static final int PAGE = 100;
   /** A page in which nothing could be fired is not read again in this run (stops a loop on stuck entries). */
   private static final int MAX_ROUNDS_PER_SHARD = 50;
+  /** How far a run's instant may lie from the clock's, either way (inclusive). */
+  public static final Duration MAX_SKEW = Duration.ofDays(7);
 
   private final TicketRepository tickets;
   private final CloseDueTickets autoClose;
@@ -45,8 +52,19 @@ public final class FireDueEvents {
     }
   }
 
-  public Outcome execute(BooleanSupplier timeLeft) {
-    Instant now = clock.instant();
+  /**
+   * Fires what is due at {@code now}.
+   *
+   * @throws IllegalArgumentException when {@code now} is more than {@link #MAX_SKEW} from the clock's instant
+   *     (nothing is read or fired then)
+   */
+  public Outcome execute(Instant now, BooleanSupplier timeLeft) {
+    Instant clockNow = clock.instant();
+    if (Duration.between(clockNow, now).abs().compareTo(MAX_SKEW) > 0) {
+      throw new IllegalArgumentException("Refused to fire due events at " + now + ": more than " + MAX_SKEW.toDays()
+          + " days from the clock's " + clockNow + " (a wrong scheduled event would fire a week of SLA warnings and"
+          + " breaches at once)");
+    }
     Map<String, Integer> fired = new TreeMap<>();
     int skipped = 0;
     int raced = 0;

@@ -1,0 +1,114 @@
+package nl.klantportaal.tickets.handler;
+
+import static nl.klantportaal.tickets.handler.TicketFixtures.NOW;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.klantportaal.core.shared.port.MailSender;
+import nl.klantportaal.testing.HttpEvents;
+import nl.klantportaal.testing.Lambda;
+import org.joda.time.DateTime;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The due-events scan fires what is due at the scheduled event's {@code time}, not at the clock's
+ * instant, and refuses a time more than 7 days from the clock's. Customer ACME is on Koper: a high
+ * ticket's response warning is due 28 h 48 min after creation, its deadline after 36 h.
+ */
+class DueEventsHandlerTest {
+  private TicketFixtures.MovableClock clock;
+  private TicketsHandler tickets;
+  private RecordingMailSender mail;
+  private DueEventsHandler scan;
+  private Instant created;
+
+  @BeforeEach
+  void aHighTicketOnAFreshTable() {
+    clock = new TicketFixtures.MovableClock(NOW);
+    var wiring = TicketFixtures.freshWiring(clock);
+    tickets = new TicketsHandler(wiring);
+    mail = new RecordingMailSender();
+    scan = new DueEventsHandler(wiring, mail);
+    var create = Lambda.httpEvent("tickets/tickets/create-incident.json");
+    create.getHeaders().put("idempotency-key", UUID.randomUUID().toString());
+    var response = tickets.handleRequest(create, Lambda.context("tickets"));
+    assertEquals(201, response.getStatusCode(), response.getBody());
+    assertEquals("high", HttpEvents.json(response).get("priority").asText());
+    created = clock.instant();
+  }
+
+  private Map<String, Object> scanAt(Instant time) {
+    return scan.handleRequest(new ScheduledEvent().withTime(new DateTime(time.toEpochMilli())), Lambda.context("due-events"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Integer> fired(Map<String, Object> answer) {
+    return (Map<String, Integer>) answer.get("fired");
+  }
+
+  private List<String> subjects() {
+    return mail.sent().stream().map(MailSender.ThreadedMail::subject).toList();
+  }
+
+  @Test
+  void theScanFiresWhatIsDueAtTheScheduledTimeWhileTheClockStandsStill() {
+    Instant before = created.plus(Duration.ofHours(28).plusMinutes(47));
+    Map<String, Object> early = scanAt(before);
+    assertEquals(before.toString(), early.get("at"));
+    assertEquals(Map.of(), fired(early), "80 % of 36 h is 28 h 48 min");
+    assertEquals(List.of(), mail.sent());
+
+    Instant warning = created.plus(Duration.ofHours(28).plusMinutes(49));
+    Map<String, Object> answer = scanAt(warning);
+    assertEquals(warning.toString(), answer.get("at"));
+    assertEquals(Map.of("WARNING_80", 1), fired(answer));
+    assertEquals(true, answer.get("complete"));
+    assertEquals(2, subjects().size(), "every provider staff member: " + subjects());
+    assertTrue(subjects().stream().allMatch(s -> s.contains("SLA-waarschuwing: Outlook start niet op")), subjects().toString());
+    assertEquals(created, clock.instant(), "the clock did not move; the event's time did");
+
+    Map<String, Object> breach = scanAt(created.plus(Duration.ofHours(36)).plusSeconds(1));
+    assertEquals(Map.of("DEADLINE", 1), fired(breach));
+    assertEquals(2, subjects().stream().filter(s -> s.contains("SLA overschreden")).count(), subjects().toString());
+  }
+
+  @Test
+  void theSampleEventIsReadWithItsTime() {
+    ScheduledEvent sample = EventLoader.loadScheduledEvent(Lambda.events().resolve("tickets/due-events/scheduled.json").toString());
+    Map<String, Object> answer = scan.handleRequest(sample, Lambda.context("due-events"));
+    assertEquals("2026-11-23T09:45:00Z", answer.get("at"));
+    assertEquals(Map.of(), fired(answer), "nothing is due 15 minutes after creation");
+  }
+
+  @Test
+  void anEventWithoutTimeTakesTheClock() {
+    clock.advance(Duration.ofHours(29));
+    Map<String, Object> answer = scan.handleRequest(new ScheduledEvent(), Lambda.context("due-events"));
+    assertEquals(clock.instant().toString(), answer.get("at"));
+    assertEquals(Map.of("WARNING_80", 1), fired(answer));
+  }
+
+  @Test
+  void aTimeMoreThanSevenDaysFromTheClockIsRefusedAndFiresNothing() {
+    Instant tooLate = clock.instant().plus(Duration.ofDays(7)).plusSeconds(1);
+    var refused = assertThrows(IllegalArgumentException.class, () -> scanAt(tooLate));
+    assertTrue(refused.getMessage().contains("Refused to fire due events at " + tooLate + ": more than 7 days from the"
+        + " clock's " + clock.instant()), refused.getMessage());
+    Instant tooEarly = clock.instant().minus(Duration.ofDays(7)).minusSeconds(1);
+    assertThrows(IllegalArgumentException.class, () -> scanAt(tooEarly));
+    assertEquals(List.of(), mail.sent());
+
+    Map<String, Object> atTheLimit = scanAt(clock.instant().plus(Duration.ofDays(7)));
+    assertEquals(Map.of("WARNING_80", 2, "DEADLINE", 2), fired(atTheLimit),
+        "7 days exactly is accepted, and the refused runs left every entry due: both targets' warnings and deadlines");
+  }
+}
