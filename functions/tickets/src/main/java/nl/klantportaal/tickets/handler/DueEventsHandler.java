@@ -19,10 +19,10 @@ import org.slf4j.LoggerFactory;
  * auto-close, SLA warnings and breaches, waiting-for-customer reminders and priority drops, and
  * compliance counts. Stops ten seconds before the function's timeout; the next run continues.
  *
- * <p>"Now" for the run is the scheduled event's {@code time} (the instant the schedule fired; the
- * local cloud's scheduler sends its own clock's time there), or the wiring's clock when the event
- * has none. A time more than 7 days from the clock's is refused ({@link FireDueEvents#MAX_SKEW}):
- * the invocation fails and nothing fires.
+ * <p>"Now" for the run is the scheduled event's {@code time} when it lies ahead of the wiring's clock
+ * (the local cloud's scheduler sends its own, possibly advanced, clock's time there), else the clock:
+ * a late or stale event fires everything due by now. A time more than 7 days ahead is refused
+ * ({@link FireDueEvents#MAX_AHEAD}): the invocation fails and nothing fires.
  */
 public final class DueEventsHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
   private static final Logger LOG = LoggerFactory.getLogger(DueEventsHandler.class);
@@ -71,11 +71,18 @@ public final class DueEventsHandler implements RequestHandler<ScheduledEvent, Ma
     });
   }
 
-  /** The schedule's time (a Joda DateTime in aws-lambda-java-events; whole milliseconds), else the clock's instant. */
+  /**
+   * The schedule's time (a Joda DateTime in aws-lambda-java-events; whole milliseconds) when it lies
+   * ahead of the clock — local testing of what is due later — else the clock's instant: a delayed or
+   * replayed event, or a stale sample, fires everything due by now, never less. How far ahead a
+   * time may lie is {@link FireDueEvents#MAX_AHEAD}'s business.
+   */
   private Instant scanTime(ScheduledEvent event) {
+    Instant now = clock.instant();
     if (event == null || event.getTime() == null) {
-      return clock.instant();
+      return now;
     }
-    return Instant.ofEpochMilli(event.getTime().getMillis());
+    Instant scheduled = Instant.ofEpochMilli(event.getTime().getMillis());
+    return scheduled.isAfter(now) ? scheduled : now;
   }
 }

@@ -18,16 +18,17 @@ import nl.klantportaal.core.ticket.usecase.CloseDueTickets;
  * entry it asks {@code timeLeft}; when the run's time is up it stops, and the next run continues
  * with whatever is still due.
  *
- * <p>A run fires what is due at the instant it is given (the schedule's time), not at the clock's
- * instant; an instant more than {@link #MAX_SKEW} (7 days) before or after the clock's is refused,
- * so a wrong event cannot fire a week of warnings and breaches at once.
+ * <p>A run fires what is due at the instant it is given (the schedule's time when it lies ahead of
+ * the clock, for local testing), never more than {@link #MAX_AHEAD} (7 days) after the clock's
+ * instant, so a wrong event cannot fire a week of warnings and breaches at once; an instant behind
+ * the clock is refused too (the handler never passes one: a late event fires what is due now).
  */
 public final class FireDueEvents {
   static final int PAGE = 100;
   /** A page in which nothing could be fired is not read again in this run (stops a loop on stuck entries). */
   private static final int MAX_ROUNDS_PER_SHARD = 50;
-  /** How far a run's instant may lie from the clock's, either way (inclusive). */
-  public static final Duration MAX_SKEW = Duration.ofDays(7);
+  /** How far a run's instant may lie ahead of the clock's (inclusive). */
+  public static final Duration MAX_AHEAD = Duration.ofDays(7);
 
   private final TicketRepository tickets;
   private final CloseDueTickets autoClose;
@@ -55,15 +56,19 @@ public final class FireDueEvents {
   /**
    * Fires what is due at {@code now}.
    *
-   * @throws IllegalArgumentException when {@code now} is more than {@link #MAX_SKEW} from the clock's instant
-   *     (nothing is read or fired then)
+   * @throws IllegalArgumentException when {@code now} is more than {@link #MAX_AHEAD} after the clock's
+   *     instant, or behind it (nothing is read or fired then)
    */
   public Outcome execute(Instant now, BooleanSupplier timeLeft) {
     Instant clockNow = clock.instant();
-    if (Duration.between(clockNow, now).abs().compareTo(MAX_SKEW) > 0) {
-      throw new IllegalArgumentException("Refused to fire due events at " + now + ": more than " + MAX_SKEW.toDays()
-          + " days from the clock's " + clockNow + " (a wrong scheduled event would fire a week of SLA warnings and"
+    if (Duration.between(clockNow, now).compareTo(MAX_AHEAD) > 0) {
+      throw new IllegalArgumentException("Refused to fire due events at " + now + ": more than " + MAX_AHEAD.toDays()
+          + " days after the clock's " + clockNow + " (a wrong scheduled event would fire a week of SLA warnings and"
           + " breaches at once)");
+    }
+    if (now.isBefore(clockNow.minusSeconds(1))) {
+      throw new IllegalArgumentException("Refused to fire due events at " + now + ", behind the clock's " + clockNow
+          + ": a run fires everything due by now");
     }
     Map<String, Integer> fired = new TreeMap<>();
     int skipped = 0;
