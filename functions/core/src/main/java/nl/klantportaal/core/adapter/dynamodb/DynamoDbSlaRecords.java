@@ -77,23 +77,20 @@ public final class DynamoDbSlaRecords implements SlaRecords {
         .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":type", s("SlaCompliance"),
             ":month", s(c.month().toString())))
         .build()).build()));
-    try {
-      table.client().transactWriteItems(r -> r.transactItems(writes));
-      return true;
-    } catch (TransactionCanceledException e) {
-      if (e.cancellationReasons().stream().anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code()))) {
-        return false;
-      }
-      throw e;
-    }
+    return conditionally(() -> table.client().transactWriteItems(r -> r.transactItems(writes)));
   }
 
   @Override
   public boolean reschedule(TicketRef ref, SlaChange change) {
     var request = TransactWriteItemsEnhancedRequest.builder();
     SlaRecordWrites.add(request, slas, sides, ref, change);
+    return conditionally(() -> table.enhanced().transactWriteItems(request.build()));
+  }
+
+  /** Runs a conditional transaction: true when written, false when a condition failed (nothing was written). */
+  private static boolean conditionally(Runnable transaction) {
     try {
-      table.enhanced().transactWriteItems(request.build());
+      transaction.run();
       return true;
     } catch (TransactionCanceledException e) {
       if (e.cancellationReasons().stream().anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code()))) {
