@@ -252,6 +252,13 @@ class TicketsFlowIT {
     for (JsonNode mail : store()) {
       assertFalse(mail.toString().contains("invoegtoepassing"), "the demo's internal note is never mailed: " + mail);
     }
+    // The request waiting for approval asked Acme's customer admin, and only her, to decide
+    List<JsonNode> asked = awaitMails("[#demo-acme-3] ", mails -> mails.stream()
+        .anyMatch(m -> m.path("subject").asText().startsWith("[#demo-acme-3] Goedkeuring gevraagd: ")));
+    List<JsonNode> approvalMails = asked.stream()
+        .filter(m -> m.path("subject").asText().startsWith("[#demo-acme-3] Goedkeuring gevraagd: ")).toList();
+    assertEquals(1, approvalMails.size(), approvalMails.toString());
+    assertEquals(1, to(approvalMails, "it@acme.example.test").size(), approvalMails.toString());
   }
 
   // --- people ------------------------------------------------------------------------------------

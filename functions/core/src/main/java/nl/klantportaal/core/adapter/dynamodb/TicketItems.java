@@ -28,7 +28,8 @@ public final class TicketItems {
         .orElse(List.of()).stream().map(UserId::new).toList();
     return new TicketSnapshot(new TenantId(text(item, "tenantId")), number(item), text(item, "token"), text(item, "title"),
         optional(item, "description").orElse(""), status, new UserId(text(item, "reporterId")), involved,
-        optional(item, "assigneeId").map(UserId::new), text(item, "lastChangeBy"));
+        optional(item, "assigneeId").map(UserId::new), text(item, "lastChangeBy"),
+        optional(item, "approval").filter("pending"::equals).isPresent());
   }
 
   public static TicketChange.PublicMessage message(String eventId, Map<String, AttributeValue> item) {

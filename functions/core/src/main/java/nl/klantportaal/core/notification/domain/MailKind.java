@@ -6,6 +6,8 @@ package nl.klantportaal.core.notification.domain;
  */
 public enum MailKind {
   CREATED, REPLY, STATUS_CHANGED, RESOLVED, CLOSED,
+  /** To a customer's admins: a service request of theirs waits for their approval. */
+  APPROVAL_REQUESTED,
   SLA_WARNING, SLA_BREACH, SLA_REMINDER, SLA_PRIORITY_DROP;
 
   public boolean isSla() {

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import nl.klantportaal.core.identity.domain.AccountSettings;
 import nl.klantportaal.core.identity.domain.Membership;
+import nl.klantportaal.core.identity.domain.Role;
 import nl.klantportaal.core.identity.domain.UserId;
 import nl.klantportaal.core.identity.domain.UserProfile;
 
@@ -18,6 +19,8 @@ import nl.klantportaal.core.identity.domain.UserProfile;
  * <ul>
  *   <li>customer side, every kind: the reporter and the involved persons who are members of the
  *       ticket's customer;</li>
+ *   <li>a new service request awaiting approval: the customer's admins, with the approval mail
+ *       ({@link #approvers});</li>
  *   <li>provider side: on a new ticket and on a customer's public reply, the assignee if one is set,
  *       else every provider staff account;</li>
  *   <li>a status change written with a public message (a solution, a question, a rejection's reason)
@@ -56,6 +59,23 @@ public final class RecipientRules {
       }
     }
     return List.copyOf(chosen.values());
+  }
+
+  /**
+   * The customer admins asked to approve a new service request: on CREATED of a ticket awaiting
+   * approval, every admin of the ticket's own customer, by the same profile checks (never the author).
+   * They get the approval mail instead of the new-ticket mail.
+   */
+  public static List<Recipient> approvers(TicketChange change, TicketSnapshot ticket, Supplier<List<UserProfile>> members) {
+    if (!(change instanceof TicketChange.Created) || !ticket.awaitingApproval()) {
+      return List.of();
+    }
+    return members.get().stream()
+        .filter(p -> p.membership() instanceof Membership.CustomerMember m && m.customer().equals(ticket.tenant())
+            && m.role() == Role.CUSTOMER_ADMIN)
+        .filter(p -> wanted(p, change))
+        .map(p -> recipient(p, false))
+        .toList();
   }
 
   /** Agents hear of new tickets and of customers' public replies; not of agents' replies or of status changes. */

@@ -59,6 +59,7 @@ public final class TicketMail {
           t.status(details.nextStatus().orElse(ticket.status())));
       case RESOLVED -> t.resolved(title);
       case CLOSED -> t.closed(title);
+      case APPROVAL_REQUESTED -> t.approvalRequested(title);
       case SLA_WARNING, SLA_BREACH, SLA_REMINDER, SLA_PRIORITY_DROP -> throw new IllegalArgumentException(kind.name());
     };
     paragraph(text, html, lead);
@@ -76,6 +77,9 @@ public final class TicketMail {
       html.append("<p>").append(AccountMail.escape(t.resolvedAction())).append("<br><a href=\"")
           .append(AccountMail.escape(resolutionLink)).append("\">").append(AccountMail.escape(t.resolvedButton()))
           .append("</a></p>");
+    }
+    if (kind == MailKind.APPROVAL_REQUESTED) {
+      paragraph(text, html, t.approvalAction());
     }
     if (kind == MailKind.CLOSED) {
       paragraph(text, html, t.followUp());
@@ -114,6 +118,8 @@ public final class TicketMail {
     String resolvedAction();
     String resolvedButton();
     String closed(String title);
+    String approvalRequested(String title);
+    String approvalAction();
     String followUp();
     String open();
     String footer();
@@ -136,6 +142,7 @@ public final class TicketMail {
         case STATUS_CHANGED -> "Status gewijzigd";
         case RESOLVED -> "Opgelost";
         case CLOSED -> "Gesloten";
+        case APPROVAL_REQUESTED -> "Goedkeuring gevraagd";
         case SLA_WARNING, SLA_BREACH, SLA_REMINDER, SLA_PRIORITY_DROP -> kind.name();
       };
     }
@@ -151,6 +158,12 @@ public final class TicketMail {
     }
     public String resolvedButton() { return "Oplossing beoordelen"; }
     public String closed(String title) { return title + " is gesloten."; }
+    public String approvalRequested(String title) {
+      return "Een aanvraag van uw organisatie wacht op uw goedkeuring: " + title;
+    }
+    public String approvalAction() {
+      return "Pas na uw goedkeuring start de behandeling (en loopt de SLA). Keur de aanvraag goed of wijs hem af in het portaal:";
+    }
     public String followUp() {
       return "Heeft u hierover nog een vraag? Maak in het portaal een vervolgticket aan; een gesloten ticket kan niet worden heropend.";
     }
@@ -177,6 +190,7 @@ public final class TicketMail {
         case STATUS_CHANGED -> "Status changed";
         case RESOLVED -> "Resolved";
         case CLOSED -> "Closed";
+        case APPROVAL_REQUESTED -> "Approval requested";
         case SLA_WARNING, SLA_BREACH, SLA_REMINDER, SLA_PRIORITY_DROP -> kind.name();
       };
     }
@@ -192,6 +206,12 @@ public final class TicketMail {
     }
     public String resolvedButton() { return "Review the solution"; }
     public String closed(String title) { return title + " has been closed."; }
+    public String approvalRequested(String title) {
+      return "A request from your organisation awaits your approval: " + title;
+    }
+    public String approvalAction() {
+      return "Work starts (and the SLA runs) once you approve. Approve or reject the request in the portal:";
+    }
     public String followUp() {
       return "Still a question about it? Create a follow-up ticket in the portal; a closed ticket cannot be reopened.";
     }
@@ -218,6 +238,7 @@ public final class TicketMail {
         case STATUS_CHANGED -> "Status geändert";
         case RESOLVED -> "Gelöst";
         case CLOSED -> "Geschlossen";
+        case APPROVAL_REQUESTED -> "Genehmigung angefragt";
         case SLA_WARNING, SLA_BREACH, SLA_REMINDER, SLA_PRIORITY_DROP -> kind.name();
       };
     }
@@ -233,6 +254,12 @@ public final class TicketMail {
     }
     public String resolvedButton() { return "Lösung prüfen"; }
     public String closed(String title) { return title + " wurde geschlossen."; }
+    public String approvalRequested(String title) {
+      return "Eine Anfrage Ihrer Organisation wartet auf Ihre Genehmigung: " + title;
+    }
+    public String approvalAction() {
+      return "Die Bearbeitung beginnt (und die SLA läuft) erst nach Ihrer Genehmigung. Genehmigen oder lehnen Sie die Anfrage im Portal ab:";
+    }
     public String followUp() {
       return "Noch eine Frage dazu? Erstellen Sie im Portal ein Folgeticket; ein geschlossenes Ticket kann nicht wieder geöffnet werden.";
     }

@@ -9,10 +9,18 @@ import nl.klantportaal.core.identity.domain.UserId;
 /**
  * What a notification needs to know of a ticket ({@code PUB#TICKET}, docs/data-model.md "Ticket
  * items"): its key, token and title, who reported it, who is involved, who works it, and who made
- * the last change ({@code lastChangeBy}: a sub, or {@code system}).
+ * the last change ({@code lastChangeBy}: a sub, or {@code system}), and whether it is a service
+ * request waiting for its customer admin's approval.
  */
 public record TicketSnapshot(TenantId tenant, long number, String token, String title, String description,
-    TicketStatus status, UserId reporter, List<UserId> involved, Optional<UserId> assignee, String lastChangeBy) {
+    TicketStatus status, UserId reporter, List<UserId> involved, Optional<UserId> assignee, String lastChangeBy,
+    boolean awaitingApproval) {
+
+  /** A ticket that waits for no approval. */
+  public TicketSnapshot(TenantId tenant, long number, String token, String title, String description,
+      TicketStatus status, UserId reporter, List<UserId> involved, Optional<UserId> assignee, String lastChangeBy) {
+    this(tenant, number, token, title, description, status, reporter, involved, assignee, lastChangeBy, false);
+  }
 
   public TicketSnapshot {
     involved = List.copyOf(involved);

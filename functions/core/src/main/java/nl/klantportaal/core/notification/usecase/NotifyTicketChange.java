@@ -27,8 +27,8 @@ import nl.klantportaal.core.paging.PageRequest;
  * kind) and only then sends it. A redelivered change finds its entries claimed and sends nothing.
  */
 public final class NotifyTicketChange {
-  /** Provider staff is read in pages of 100; more than this many pages would be a bug, not a big provider. */
-  private static final int MAX_STAFF_PAGES = 20;
+  /** People are read in pages of 100; more than this many pages would be a bug, not a big provider. */
+  private static final int MAX_PAGES = 20;
 
   public record Report(int sent, int retrying, int failed, int alreadyClaimed) {}
 
@@ -59,26 +59,31 @@ public final class NotifyTicketChange {
           "Message " + m.messageId() + " belongs to ticket " + m.tenant().value() + "/" + m.number() + ", which does not exist"));
     };
     MailKind kind = MailKind.of(change);
-    List<Recipient> recipients = RecipientRules.of(change, ticket, users::find, this::allStaff);
+    List<Recipient> approvers = RecipientRules.approvers(change, ticket, () -> members(ticket));
+    List<Recipient> recipients = RecipientRules.of(change, ticket, users::find, this::allStaff).stream()
+        .filter(r -> approvers.stream().noneMatch(a -> a.id().equals(r.id()))).toList();
     TicketMail.Details details = TicketMail.Details.of(change);
-    int sent = 0;
-    int retrying = 0;
-    int failed = 0;
-    int claimed = 0;
+    int[] counts = new int[4];
     for (Recipient recipient : recipients) {
-      OutboxEntry entry = entry(change, kind, ticket, details, recipient);
-      Instant now = clock.instant();
-      if (!outbox.claim(entry, now.plus(settings.policy().lease()))) {
-        claimed++;
-        continue;
-      }
-      switch (delivery.attempt(entry)) {
-        case SENT, ALREADY_DONE -> sent++;
-        case RETRY -> retrying++;
-        case FAILED -> failed++;
-      }
+      deliver(entry(change, kind, ticket, details, recipient), counts);
     }
-    return new Report(sent, retrying, failed, claimed);
+    for (Recipient approver : approvers) {
+      deliver(entry(change, MailKind.APPROVAL_REQUESTED, ticket, details, approver), counts);
+    }
+    return new Report(counts[0], counts[1], counts[2], counts[3]);
+  }
+
+  /** Claims the entry and sends it; counts sent, retrying, failed and already claimed. */
+  private void deliver(OutboxEntry entry, int[] counts) {
+    if (!outbox.claim(entry, clock.instant().plus(settings.policy().lease()))) {
+      counts[3]++;
+      return;
+    }
+    switch (delivery.attempt(entry)) {
+      case SENT, ALREADY_DONE -> counts[0]++;
+      case RETRY -> counts[1]++;
+      case FAILED -> counts[2]++;
+    }
   }
 
   private OutboxEntry entry(TicketChange change, MailKind kind, TicketSnapshot ticket, TicketMail.Details details,
@@ -93,17 +98,28 @@ public final class NotifyTicketChange {
         OutboxEntry.State.PENDING, 1, Optional.empty(), clock.instant());
   }
 
+  /** The ticket's customer's members (pattern 8, paged like staff). */
+  private List<UserProfile> members(TicketSnapshot ticket) {
+    return allPages(request -> users.ofCustomer(ticket.tenant(), request));
+  }
+
   private List<UserProfile> allStaff() {
-    List<UserProfile> staff = new ArrayList<>();
+    return allPages(users::staff);
+  }
+
+  /** Every page of a keyed people query; more than {@link #MAX_PAGES} pages would be a bug, not a big provider. */
+  private static List<UserProfile> allPages(java.util.function.Function<PageRequest, Page<UserProfile>> query) {
+    List<UserProfile> people = new ArrayList<>();
     PageRequest request = PageRequest.first(100);
-    for (int i = 0; i < MAX_STAFF_PAGES; i++) {
-      Page<UserProfile> page = users.staff(request);
-      staff.addAll(page.items());
+    for (int i = 0; i < MAX_PAGES; i++) {
+      Page<UserProfile> page = query.apply(request);
+      people.addAll(page.items());
       if (page.nextCursor().isEmpty()) {
-        return staff;
+        return people;
       }
       request = new PageRequest(page.nextCursor(), 100);
     }
-    throw new IllegalStateException("More than " + MAX_STAFF_PAGES * 100 + " provider staff accounts");
+    throw new IllegalStateException("More than " + MAX_PAGES * 100 + " accounts in one people query");
   }
+
 }

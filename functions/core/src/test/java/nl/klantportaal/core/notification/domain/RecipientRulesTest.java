@@ -44,6 +44,31 @@ class RecipientRulesTest {
   }
 
   @Test
+  void aServiceRequestAwaitingApprovalAsksTheCustomersActiveAdminsNotItsAuthorOrOthers() {
+    UserId greta = new UserId("greta");
+    UserId author = new UserId("author-admin");
+    UserId gone = new UserId("gone-admin");
+    UserId foreign = new UserId("foreign-admin");
+    UserProfile gretaProfile = customer(greta, Language.DE).withMembership(new Membership.CustomerMember(ACME,
+        nl.klantportaal.core.identity.domain.Role.CUSTOMER_ADMIN), NOW);
+    UserProfile authorProfile = customer(author, Language.NL).withMembership(new Membership.CustomerMember(ACME,
+        nl.klantportaal.core.identity.domain.Role.CUSTOMER_ADMIN), NOW);
+    UserProfile goneProfile = customer(gone, Language.NL).withMembership(new Membership.Deactivated(Optional.of(ACME), NOW), NOW);
+    UserProfile foreignProfile = customer(foreign, Language.NL).withMembership(new Membership.CustomerMember(
+        new TenantId("other-co"), nl.klantportaal.core.identity.domain.Role.CUSTOMER_ADMIN), NOW);
+    List<UserProfile> members = List.of(profiles.get(REPORTER), gretaProfile, authorProfile, goneProfile, foreignProfile);
+    var request = new TicketSnapshot(ACME, 42, "acme-fixture-42", "Teams-kanaal", "", TicketStatus.NEW, REPORTER,
+        List.of(), Optional.empty(), author.value(), true);
+
+    assertEquals(List.of(greta), RecipientRules.approvers(new TicketChange.Created("e1", request), request, () -> members)
+        .stream().map(Recipient::id).toList());
+    var noApproval = ticket(TicketStatus.NEW, REPORTER.value(), Optional.empty());
+    assertEquals(List.of(), RecipientRules.approvers(new TicketChange.Created("e1", noApproval), noApproval, () -> members));
+    assertEquals(List.of(), RecipientRules.approvers(new TicketChange.StatusChanged("e2", request, TicketStatus.NEW), request,
+        () -> members), "asked once, when the request is created");
+  }
+
+  @Test
   void anAgentsReplyGoesToTheCustomerSideOnly() {
     var ticket = ticket(TicketStatus.OPEN, AGENT.value(), Optional.of(AGENT));
     assertEquals(List.of(REPORTER, INVOLVED), recipients(message(AGENT.value(), AuthorSide.PROVIDER), ticket));

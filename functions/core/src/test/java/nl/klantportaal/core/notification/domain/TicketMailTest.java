@@ -92,6 +92,19 @@ class TicketMailTest {
   }
 
   @Test
+  void theApprovalMailAsksTheAdminToDecideInThePortalInTheirLanguage() {
+    var nl = render(MailKind.APPROVAL_REQUESTED, Language.NL, TicketMail.Details.NONE, false);
+    assertEquals("[#acme-fixture-42] Goedkeuring gevraagd: Printer <2> & jams", nl.subject());
+    assertTrue(nl.text().contains("wacht op uw goedkeuring"), nl.text());
+    assertTrue(nl.text().contains(ORIGIN + "/#/tickets/acme-fixture-42"), nl.text());
+    assertFalse(nl.text().contains("/resolution"), nl.text());
+    assertEquals("[#acme-fixture-42] Approval requested: Printer <2> & jams",
+        render(MailKind.APPROVAL_REQUESTED, Language.EN, TicketMail.Details.NONE, false).subject());
+    assertTrue(render(MailKind.APPROVAL_REQUESTED, Language.DE, TicketMail.Details.NONE, false).text()
+        .contains("wartet auf Ihre Genehmigung"));
+  }
+
+  @Test
   void aTitleWithLineBreaksGivesAOneLineSubject() {
     var ticket = new TicketSnapshot(ACME, 7, "acme-fixture-7", "Evil\r\nBcc: victim@example.test", "", TicketStatus.NEW,
         REPORTER, java.util.List.of(), Optional.empty(), "x");
