@@ -18,6 +18,7 @@ import nl.klantportaal.core.identity.domain.Role;
 import nl.klantportaal.core.identity.domain.UserId;
 import nl.klantportaal.testing.HttpEvents;
 import nl.klantportaal.testing.Lambda;
+import nl.klantportaal.mail.testing.RecordingMailSender;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -107,9 +108,9 @@ class UsersHandlerTest {
     assertEquals(false, wiring.users().find(COLLEAGUE).orElseThrow().mfaEnrolled());
     assertEquals(Set.of(COLLEAGUE), directory.mfaReset());
     assertEquals(Set.of(COLLEAGUE), directory.signedOut());
-    assertEquals(1, mail.sent().size());
-    assertEquals(java.util.List.of("jan@acme.example.test"), mail.sent().get(0).to());
-    assertEquals("Uw tweestapsverificatie is opnieuw ingesteld", mail.sent().get(0).subject());
+    assertEquals(1, mail.outgoing().size());
+    assertEquals(java.util.List.of("jan@acme.example.test"), mail.outgoing().get(0).to());
+    assertEquals("Uw tweestapsverificatie is opnieuw ingesteld", mail.outgoing().get(0).subject());
     assertEquals(1, auditEntries("TENANT#acme-fixture#AUDIT"));
   }
 
@@ -150,6 +151,6 @@ class UsersHandlerTest {
     assertEquals(new Membership.CustomerMember(ACME, Role.CUSTOMER_USER), membership(COLLEAGUE));
     assertEquals(Set.of(), directory.signedOut());
     assertEquals(0, auditEntries("TENANT#acme-fixture#AUDIT"));
-    assertEquals(0, mail.sent().size());
+    assertEquals(0, mail.outgoing().size());
   }
 }

@@ -25,6 +25,7 @@ import nl.klantportaal.core.shared.port.MailSender;
 import nl.klantportaal.testing.Lambda;
 import nl.klantportaal.testing.LocalDynamoDb;
 import nl.klantportaal.testing.TestEnvironment;
+import nl.klantportaal.mail.testing.RecordingMailSender;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -125,7 +126,7 @@ class TicketNotificationsHandlerTest {
   @Test
   void aFailedSendStaysPendingOnTheDueIndexAndTheScheduledRetrySendsIt() {
     items.ticket("new", REPORTER, Optional.of(AGENT), 1);
-    mail.failing = true;
+    mail.failing(true);
     assertEquals(List.of(), call(stream.next()).getBatchItemFailures(), "a refused send is the outbox's business, not the stream's");
     assertEquals(0, mail.sent().size());
     List<Map<String, AttributeValue>> due = dueEntries();
@@ -137,7 +138,7 @@ class TicketNotificationsHandlerTest {
     assertEquals("1", entry.get("attempts").n());
     assertEquals("ses-Throttling", entry.get("lastError").s());
 
-    mail.failing = false;
+    mail.failing(false);
     var retry = new MailRetryHandler(new PortalWiring(Config.fromEnvironment(env), Clock.fixed(NOW.plus(Duration.ofMinutes(1)),
         ZoneOffset.UTC)), mail);
     Map<String, Integer> report = retry.handleRequest(EventLoader.loadScheduledEvent(
@@ -155,7 +156,7 @@ class TicketNotificationsHandlerTest {
   @Test
   void aMailIsGivenUpAsFailedAfterItsLastAttempt() {
     items.ticket("new", REPORTER, Optional.of(AGENT), 1);
-    mail.failing = true;
+    mail.failing(true);
     DynamodbEvent batch = stream.next();
     call(batch);
     Instant at = NOW;

@@ -15,6 +15,7 @@ import java.util.UUID;
 import nl.klantportaal.core.shared.port.MailSender;
 import nl.klantportaal.testing.HttpEvents;
 import nl.klantportaal.testing.Lambda;
+import nl.klantportaal.mail.testing.RecordingMailSender;
 import org.joda.time.DateTime;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -31,6 +31,7 @@ import nl.klantportaal.core.shared.port.MailSender;
 import nl.klantportaal.core.ticket.domain.TicketRef;
 import nl.klantportaal.testing.HttpEvents;
 import nl.klantportaal.testing.Lambda;
+import nl.klantportaal.mail.testing.RecordingMailSender;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
