@@ -56,7 +56,18 @@ export const texts = {
     approve: "Goedkeuren", approvalReject: "Afkeuren", approvalReason: "Reden van afkeuring",
     approvalNeedsReason: "Geef een reden voor de afkeuring op.",
     approvedDone: "Het verzoek is goedgekeurd.", approvalRejectedDone: "Het verzoek is afgekeurd en gesloten.",
-    versionConflict: "Het ticket is intussen door iemand anders gewijzigd en opnieuw geladen. Controleer het en probeer het opnieuw."
+    versionConflict: "Het ticket is intussen door iemand anders gewijzigd en opnieuw geladen. Controleer het en probeer het opnieuw.",
+    "tier.koper": "Koper", "tier.brons": "Brons", "tier.zilver": "Zilver", "tier.goud": "Goud",
+    "sla.state.running": "Loopt", "sla.state.paused": "Gepauzeerd", "sla.state.met": "Gehaald",
+    "sla.state.breached": "Overschreden", "sla.target.response": "Reactietijd", "sla.target.resolution": "Oplostijd",
+    "sla.clock.24x7": "24×7 (dag en nacht)", "sla.clock.business": "Binnen kantoortijden", "sla.hours.one": "{n} uur",
+    "sla.hours.other": "{n} uur", "sla.ticket.heading": "Servicenormen (SLA)",
+    "sla.ticket.tier": "SLA-niveau: {tier}.", "sla.ticket.link": "Bekijk de SLA-tabel",
+    "sla.ticket.none": "Voor dit ticket zijn (nog) geen SLA-gegevens bekend.",
+    "sla.ticket.agreed": "{priority} · {hours} · {calendar}",
+    "sla.ticket.noDeadline": "Nog geen deadline: de klok staat stil.",
+    "sla.ticket.zone": "Tijden in Nederlandse tijd ({zone}).", "sla.col.target": "Doel", "sla.col.agreed": "Afspraak",
+    "sla.col.deadline": "Deadline", "sla.col.reached": "Bereikt op"
   },
   en: {
     title: "Sign in to the Klantportaal", email: "E-mail address", password: "Password", signIn: "Sign in",
@@ -111,7 +122,18 @@ export const texts = {
     approve: "Approve", approvalReject: "Reject", approvalReason: "Reason for rejecting",
     approvalNeedsReason: "Please give a reason for rejecting.",
     approvedDone: "The request has been approved.", approvalRejectedDone: "The request has been rejected and closed.",
-    versionConflict: "Someone else changed the ticket in the meantime; it has been reloaded. Please check it and try again."
+    versionConflict: "Someone else changed the ticket in the meantime; it has been reloaded. Please check it and try again.",
+    "tier.koper": "Copper", "tier.brons": "Bronze", "tier.zilver": "Silver", "tier.goud": "Gold",
+    "sla.state.running": "Running", "sla.state.paused": "Paused", "sla.state.met": "Met",
+    "sla.state.breached": "Breached", "sla.target.response": "Response time",
+    "sla.target.resolution": "Resolution time", "sla.clock.24x7": "24×7 (around the clock)",
+    "sla.clock.business": "Office hours only", "sla.hours.one": "{n} hour", "sla.hours.other": "{n} hours",
+    "sla.ticket.heading": "Service levels (SLA)", "sla.ticket.tier": "SLA level: {tier}.",
+    "sla.ticket.link": "View the SLA table", "sla.ticket.none": "No SLA data is known for this ticket (yet).",
+    "sla.ticket.agreed": "{priority} · {hours} · {calendar}",
+    "sla.ticket.noDeadline": "No deadline yet: the clock is stopped.",
+    "sla.ticket.zone": "Times in Dutch time ({zone}).", "sla.col.target": "Target", "sla.col.agreed": "Agreed",
+    "sla.col.deadline": "Deadline", "sla.col.reached": "Reached at"
   },
   de: {
     title: "Anmelden im Klantportaal", email: "E-Mail-Adresse", password: "Passwort", signIn: "Anmelden",
@@ -166,7 +188,18 @@ export const texts = {
     approve: "Genehmigen", approvalReject: "Ablehnen", approvalReason: "Grund der Ablehnung",
     approvalNeedsReason: "Bitte geben Sie einen Grund für die Ablehnung an.",
     approvedDone: "Die Anfrage wurde genehmigt.", approvalRejectedDone: "Die Anfrage wurde abgelehnt und geschlossen.",
-    versionConflict: "Das Ticket wurde inzwischen von jemand anderem geändert und neu geladen. Bitte prüfen Sie es und versuchen Sie es erneut."
+    versionConflict: "Das Ticket wurde inzwischen von jemand anderem geändert und neu geladen. Bitte prüfen Sie es und versuchen Sie es erneut.",
+    "tier.koper": "Kupfer", "tier.brons": "Bronze", "tier.zilver": "Silber", "tier.goud": "Gold",
+    "sla.state.running": "Läuft", "sla.state.paused": "Pausiert", "sla.state.met": "Eingehalten",
+    "sla.state.breached": "Überschritten", "sla.target.response": "Reaktionszeit",
+    "sla.target.resolution": "Lösungszeit", "sla.clock.24x7": "24×7 (rund um die Uhr)",
+    "sla.clock.business": "Nur zu Geschäftszeiten", "sla.hours.one": "{n} Stunde", "sla.hours.other": "{n} Stunden",
+    "sla.ticket.heading": "Servicelevel (SLA)", "sla.ticket.tier": "SLA-Stufe: {tier}.",
+    "sla.ticket.link": "Zur SLA-Tabelle", "sla.ticket.none": "Für dieses Ticket sind (noch) keine SLA-Daten bekannt.",
+    "sla.ticket.agreed": "{priority} · {hours} · {calendar}",
+    "sla.ticket.noDeadline": "Noch keine Frist: Die Uhr steht still.",
+    "sla.ticket.zone": "Zeiten in niederländischer Zeit ({zone}).", "sla.col.target": "Ziel",
+    "sla.col.agreed": "Vereinbarung", "sla.col.deadline": "Frist", "sla.col.reached": "Erreicht am"
   }
 };
 

@@ -29,6 +29,30 @@ export function formatDate(iso, lang) {
   return new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short" }).format(date);
 }
 
+/** The zone SLA deadlines are agreed in (the business calendar's zone). */
+export const SLA_ZONE = "Europe/Amsterdam";
+
+/** An instant in the user's language, on the clock of Europe/Amsterdam, with the zone named ("24 nov 2026, 22:30 CET"). */
+export function formatAmsterdam(iso, lang) {
+  if (!iso) return "";
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return String(iso);
+  return new Intl.DateTimeFormat(lang, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit",
+    timeZone: SLA_ZONE, timeZoneName: "short" }).format(date);
+}
+
+/** The text of a value of a key family (tier., sla.state., ...); a value the portal does not know shows as itself. */
+export function labelOf(tr, family, value) {
+  const key = family + value;
+  const text = tr(key);
+  return text === key ? String(value) : text;
+}
+
+/** "36 uur" / "1 hour" / "36 Stunden". */
+export function hoursText(tr, n) {
+  return tr(n === 1 ? "sla.hours.one" : "sla.hours.other", { n });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Shared pieces
 
@@ -335,6 +359,39 @@ function summary(ticket, state, ctx) {
   ];
 }
 
+/** The ticket's two SLA targets (GET /tickets/{id} `sla`), for customers and staff alike; absent on old tickets. */
+export function slaSection(sla, ctx) {
+  const { tr, lang } = ctx;
+  const heading = h("h2", { id: "sla-heading" }, tr("sla.ticket.heading"));
+  if (!sla || typeof sla !== "object") {
+    return h("section", { class: "sla", "aria-labelledby": "sla-heading" }, heading, h("p", { class: "hint" }, tr("sla.ticket.none")));
+  }
+  const row = (kind, target) => {
+    if (!target) return null;
+    const breached = target.state === "breached";
+    const state = labelOf(tr, "sla.state.", target.state);
+    return h("tr", { class: "sla-target sla-" + kind + (breached ? " sla-row-breached" : "") },
+      h("th", { scope: "row" }, tr("sla.target." + kind)),
+      h("td", null, breached ? h("strong", { class: "sla-state sla-breached" }, state)
+        : h("span", { class: "sla-state sla-" + target.state }, state)),
+      h("td", null, tr("sla.ticket.agreed", { priority: labelOf(tr, "priority.", target.priority),
+        hours: hoursText(tr, target.hours), calendar: labelOf(tr, "sla.clock.", target.calendar) })),
+      h("td", null, target.dueAt ? h("time", { datetime: target.dueAt }, formatAmsterdam(target.dueAt, lang))
+        : h("span", { class: "hint" }, tr("sla.ticket.noDeadline"))),
+      h("td", null, target.metAt ? h("time", { datetime: target.metAt }, formatAmsterdam(target.metAt, lang)) : "—"));
+  };
+  return h("section", { class: "sla", "aria-labelledby": "sla-heading" },
+    heading,
+    h("p", null, tr("sla.ticket.tier", { tier: labelOf(tr, "tier.", sla.tier) }), " ",
+      h("a", { href: "#/sla" }, tr("sla.ticket.link"))),
+    h("table", { class: "sla-targets" },
+      h("caption", { class: "visually-hidden" }, tr("sla.ticket.heading")),
+      h("thead", null, h("tr", null, ["sla.col.target", "col.status", "sla.col.agreed", "sla.col.deadline", "sla.col.reached"]
+        .map(key => h("th", { scope: "col" }, tr(key))))),
+      h("tbody", null, row("response", sla.response), row("resolution", sla.resolution))),
+    h("p", { class: "hint" }, tr("sla.ticket.zone", { zone: SLA_ZONE })));
+}
+
 function conversation(messages, ctx) {
   const { tr, lang } = ctx;
   return [
@@ -419,6 +476,7 @@ export function ticketView(state, ctx, actions) {
     problemBox(state.error, tr, unshownErrors(state, ["body", "message", "reason"], tr)),
     problemBox(state.catalogueError, tr),
     summary(ticket, state, ctx),
+    slaSection(state.detail.sla, ctx),
     customer && ticket.status === "resolved" ? decision(state, ctx, actions) : null,
     ctx.role === "customer-admin" && ticket.approval === "pending" ? approvalSection(state, ctx, actions) : null,
     ctx.staff ? staffActions(ticket, state, ctx, actions) : null,
