@@ -8,7 +8,7 @@
 import { h } from "./dom.mjs";
 import { fieldErrors } from "./api.mjs";
 import { localized } from "./i18n.mjs";
-import { STATUSES, listPath, resolveView, routeHash, viewsFor } from "./routes.mjs";
+import { STATUSES, linked, listPath, resolveView, routeHash, viewsFor } from "./routes.mjs";
 
 export const PRIORITIES = ["critical", "high", "normal", "low"];
 export const TYPES = ["incident", "question", "service-request"];
@@ -66,7 +66,7 @@ export function problemBox(error, tr, unshown = []) {
     unshown.length ? h("ul", null, unshown.map(([field, message]) => h("li", null, field + ": " + message))) : null);
 }
 
-function notice(text, urgent) {
+export function notice(text, urgent) {
   return text ? h("p", { class: urgent ? "notice warning" : "notice", role: urgent ? "alert" : "status" }, text) : null;
 }
 
@@ -104,10 +104,11 @@ const valueOf = event => event.target.value;
 function header(ctx) {
   return h("nav", { "aria-label": ctx.tr("nav.main"), class: "main-nav" },
     h("a", { href: "#/tickets" }, ctx.tr("nav.tickets")),
-    ctx.staff ? null : h("a", { href: "#/tickets/new" }, ctx.tr("nav.new")));
+    ctx.staff ? null : h("a", { href: "#/tickets/new" }, ctx.tr("nav.new")),
+    linked(ctx.role) ? h("a", { href: "#/sla" }, ctx.tr("nav.sla")) : null);
 }
 
-function page(ctx, ...children) {
+export function page(ctx, ...children) {
   return h("div", null, header(ctx), notice(ctx.flashed), ...children);
 }
 

@@ -11,6 +11,7 @@ import { ApiError, createApi, fieldErrors, sessionFrom } from "../api.mjs";
 import { listPath, parseRoute, resolveView, routeHash, STATUSES, viewsFor } from "../routes.mjs";
 import { idempotencyKeyFor, newTicketPage, PRIORITIES, resolutionPage, STAFF_ACTIONS, ticketBody, ticketPage,
   ticketsPage, ticketView, TYPES } from "../pages.mjs";
+import { CALENDARS, LIBERATION_DAY, WEEKDAYS } from "../sla.mjs";
 import { catalogue, click, context, detail, EVIL, fakeApi, last, shimDocument, ticket } from "./fakes.mjs";
 
 const portal = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -37,7 +38,8 @@ test("every text key the code and index.html use exists, including the per-value
   for (const [, source] of sources) {
     for (const m of source.matchAll(/\btr\("([A-Za-z.-]+)"/g)) {
       if (m[1].endsWith(".")) {
-        assert.ok(["status.", "priority.", "type.", "approval.", "action.", "side.", "view.", "sla.target."].includes(m[1]),
+        assert.ok(["status.", "priority.", "type.", "approval.", "action.", "side.", "view.", "sla.target.", "weekday."]
+          .includes(m[1]),
           "a dynamic key family the test enumerates below: " + m[1]);
       } else {
         used.add(m[1]);
@@ -61,7 +63,9 @@ test("every text key the code and index.html use exists, including the per-value
   for (const t of ["response", "resolution"]) used.add("sla.target." + t);
   for (const s of ["running", "paused", "met", "breached"]) used.add("sla.state." + s);
   for (const t of ["koper", "brons", "zilver", "goud"]) used.add("tier." + t);
-  for (const c of ["24x7", "business"]) used.add("sla.clock." + c);
+  for (const c of CALENDARS) used.add("sla.clock." + c);
+  for (const d of WEEKDAYS) used.add("weekday." + d);
+  for (const v of LIBERATION_DAY) used.add("sla.liberation." + v);
   assert.ok(used.size > 80, "found the keys in use: " + used.size);
   for (const key of used) {
     for (const l of LANGUAGES) assert.ok(key in texts[l], `${key} is used but missing in ${l}`);

@@ -1,13 +1,18 @@
-// The SLA in the portal: the ticket page's two targets, against the recording fake API and the DOM shim of fakes.mjs.
+// The SLA in the portal: the ticket page's two targets and #/sla (the table per tier, the calendar), against
+// the recording fake API and the DOM shim of fakes.mjs.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
 import { findAll, mount, textOf } from "../dom.mjs";
 import { translator } from "../i18n.mjs";
+import { ApiError } from "../api.mjs";
+import { linked, parseRoute, routeHash } from "../routes.mjs";
 import { ticketPage } from "../pages.mjs";
-import { context, detail, fakeApi, last, shimDocument } from "./fakes.mjs";
+import { slaPage } from "../sla.mjs";
+import { context, detail, EVIL, fakeApi, last, shimDocument } from "./fakes.mjs";
 
 const nl = translator("nl");
+const rowsOf = table => findAll(table, n => n.tag === "tr").slice(1).map(textOf);
 const withClass = (desc, name) => findAll(desc, n => String(n.attrs.class || "").split(" ").includes(name));
 
 // ---------------------------------------------------------------------------------------------
@@ -73,4 +78,149 @@ test("the ticket page without an SLA (an old ticket) says so; a paused target wi
   assert.match(text, /ReactietijdGepauzeerdNormaal · 16 uur · Binnen kantoortijdenNog geen deadline: de klok staat stil\.—/);
   assert.match(text, /OplostijdLoopt/);
   assert.equal(withClass(last(again), "sla-breached").length, 0);
+});
+
+// ---------------------------------------------------------------------------------------------
+// #/sla
+
+const target = (priority, responseHours, resolutionHours, calendar) => ({ priority, responseHours, resolutionHours, calendar });
+const KOPER = { tier: "koper", version: 3, targets: [target("critical", 24, 72, "24x7"), target("high", 36, 96, "24x7"),
+  target("normal", 48, 120, "business"), target("low", 72, 168, "business")],
+waiting: { enabled: true, reminderAfterBusinessDays: 2, remindersBeforeDrop: 2 } };
+const BRONS = { tier: "brons", version: 0, targets: [target("critical", 8, 24, "24x7"), target("high", 16, 40, "business"),
+  target("normal", 24, 80, "business"), target("low", 40, 120, "business")],
+waiting: { enabled: false, reminderAfterBusinessDays: 2, remindersBeforeDrop: 2 } };
+const ZILVER = { tier: "zilver", version: 1, targets: [target("low", 24, 80, "business"), target("critical", 4, 16, "24x7"),
+  target("high", 8, 24, "24x7"), target("normal", 16, 40, "business")],
+waiting: { enabled: true, reminderAfterBusinessDays: 1, remindersBeforeDrop: 1 } };
+const GOUD = { tier: "goud", version: 0, targets: [target("critical", 1, 4, "24x7"), target("high", 2, 8, "24x7"),
+  target("normal", 4, 16, "24x7"), target("low", 8, 24, "24x7")],
+waiting: { enabled: true, reminderAfterBusinessDays: 3, remindersBeforeDrop: 2 } };
+const ALL = [KOPER, BRONS, ZILVER, GOUD];
+
+const WEEK = ["monday", "tuesday", "wednesday", "thursday", "friday"].map(day => ({ day, opens: "08:30", closes: "17:30" }));
+const CALENDAR = {
+  version: 7, zone: "Europe/Amsterdam", hours: WEEK, holidays: { goodFriday: true, liberationDay: "lustrum-years" },
+  closures: [
+    { date: "2026-06-01", reason: { nl: "Voorbij", en: "Past", de: "Vorbei" } },
+    { date: "2026-12-31", reason: { nl: "Oudjaarsdag", en: "New Year's Eve", de: "Silvester" } },
+    { date: "2026-12-24", reason: { nl: "Kerstborrel " + EVIL, en: "Christmas drinks " + EVIL, de: "Weihnachtsfeier " + EVIL } }
+  ],
+  upcomingHolidays: ["2026-12-25", "2026-12-26", "2027-01-01", "2027-03-26", "2027-03-28", "2027-03-29", "2027-04-27"]
+};
+
+function slaApi(tiers, calendar = CALENDAR, put = () => new Error("no PUT expected")) {
+  return fakeApi((method, path, body, calls) => {
+    if (method === "GET" && path === "/sla") return { tiers: typeof tiers === "function" ? tiers(calls) : tiers };
+    if (method === "GET" && path === "/sla/calendar") return typeof calendar === "function" ? calendar(calls) : calendar;
+    if (method === "PUT") return put(path, body, calls);
+    return new ApiError(404, { title: "Niet gevonden" });
+  });
+}
+
+test("#/sla is a route, linked from the navigation for everyone linked to a customer or staff", async () => {
+  assert.deepEqual(parseRoute("#/sla"), { name: "sla" });
+  assert.equal(routeHash({ name: "sla" }), "#/sla");
+  for (const bad of ["#/sla/koper", "#/slas"]) assert.deepEqual(parseRoute(bad), { name: "not-found" }, bad);
+  assert.deepEqual(["customer-user", "customer-admin", "provider-agent", "provider-admin", "none", undefined].map(linked),
+    [true, true, true, true, false, false]);
+  const shown = [];
+  await slaPage(context("customer-user", slaApi([KOPER]), shown));
+  const nav = findAll(last(shown), n => n.tag === "nav")[0];
+  assert.deepEqual(findAll(nav, n => n.tag === "a").map(a => a.attrs.href), ["#/tickets", "#/tickets/new", "#/sla"]);
+  const ticketShown = [];
+  await ticketPage(context("provider-agent", fakeApi(() => detail({ status: "open" }, [])), ticketShown), { name: "ticket", token: "acme-7" });
+  assert.deepEqual(findAll(findAll(last(ticketShown), n => n.tag === "nav")[0], n => n.tag === "a").map(a => a.attrs.href),
+    ["#/tickets", "#/sla"]);
+});
+
+test("a customer's SLA page: its own tier as the seed's table, the around-the-clock sentence from the data, the waiting policy", async () => {
+  const api = slaApi([KOPER]);
+  const shown = [];
+  await slaPage(context("customer-user", api, shown));
+  assert.deepEqual(api.calls.map(c => c[0] + " " + c[1]).sort(), ["GET /sla", "GET /sla/calendar"], "the page only reads");
+  const view = last(shown);
+  assert.equal(textOf(findAll(view, n => n.tag === "h1")[0]), "Service Level Agreement (SLA)");
+  assert.deepEqual(findAll(view, n => n.tag === "h2").map(textOf).slice(0, 1), ["Uw SLA-niveau: Koper"]);
+  const tables = withClass(view, "sla-table");
+  assert.equal(tables.length, 1);
+  assert.deepEqual(rowsOf(tables[0]), [
+    "Kritiek24 uur72 uur24×7 (dag en nacht)", "Hoog36 uur96 uur24×7 (dag en nacht)",
+    "Normaal48 uur120 uur" + "Binnen kantoortijden", "Laag72 uur168 uur" + "Binnen kantoortijden"]);
+  assert.equal(textOf(withClass(view, "sla-around-the-clock")[0]),
+    "Meldingen met prioriteit Kritiek en Hoog worden dag en nacht opgepakt, ook buiten kantoortijden (storingsdienst): "
+    + "hun tijd telt 24×7. Bij Normaal en Laag telt alleen de tijd binnen kantoortijden.");
+  assert.equal(textOf(withClass(view, "sla-waiting")[0]), "Wachten op de klant: Wacht een ticket op een reactie van de klant, "
+    + "dan volgt na 2 werkdagen een herinnering. Na 2 onbeantwoorde herinneringen gaat de prioriteit één stap omlaag.");
+  assert.match(textOf(view), /Reactietijd.*De maximale tijd waarin wij op een melding reageren/);
+  assert.match(textOf(view), /upgraden/, "the seed's upgrade hint for customers");
+  assert.equal(findAll(view, n => n.tag === "form" || n.tag === "button" || n.tag === "input").length, 0, "nothing to edit");
+
+  const english = [];
+  await slaPage(context("customer-admin", slaApi([KOPER]), english, "en"));
+  assert.match(textOf(last(english)), /Your SLA level: Copper.*Critical24 hours72 hours24×7 \(around the clock\)/);
+  assert.match(textOf(last(english)), /Requests with priority Critical and High are handled around the clock.*For Normal and Low only/);
+  assert.match(textOf(last(english)), /a reminder follows after 2 business days\. After 2 unanswered reminders the priority goes down/);
+});
+
+test("staff read all four tiers; the around-the-clock sentence and the waiting policy follow each tier's data", async () => {
+  const shown = [];
+  await slaPage(context("provider-agent", slaApi(ALL), shown));
+  const view = last(shown);
+  assert.deepEqual(withClass(view, "sla-tier").map(s => textOf(s.children[0])),
+    ["SLA-niveau Koper", "SLA-niveau Brons", "SLA-niveau Zilver", "SLA-niveau Goud"]);
+  assert.equal(withClass(view, "sla-table").length, 4);
+  assert.deepEqual(rowsOf(withClass(view, "sla-table")[2]).map(r => r.split(/\d/)[0]), ["Kritiek", "Hoog", "Normaal", "Laag"],
+    "rows in priority order whatever order the API gives");
+  const sentences = withClass(view, "sla-around-the-clock").map(textOf);
+  assert.match(sentences[1], /^Meldingen met prioriteit Kritiek worden dag en nacht .* Bij Hoog, Normaal en Laag telt/);
+  assert.equal(sentences[3], "Alle meldingen worden dag en nacht opgepakt, ook buiten kantoortijden (storingsdienst): de tijd telt 24×7.");
+  const waiting = withClass(view, "sla-waiting").map(textOf);
+  assert.equal(waiting[1], "Wachten op de klant: Uit: er volgen geen herinneringen en de prioriteit wordt niet verlaagd.");
+  assert.match(waiting[2], /na 1 werkdag een herinnering\. Na 1 onbeantwoorde herinnering gaat/);
+  assert.match(waiting[3], /na 3 werkdagen/);
+  assert.doesNotMatch(textOf(view), /upgraden/, "no upgrade hint for staff");
+  assert.equal(findAll(view, n => n.tag === "form" || n.tag === "button").length, 0, "an agent edits nothing");
+});
+
+test("the calendar: office hours per weekday, holidays, upcoming closures with their reason in the user's language, as text", async () => {
+  const shown = [];
+  await slaPage(context("customer-user", slaApi([KOPER]), shown));
+  const calendar = withClass(last(shown), "sla-calendar")[0];
+  assert.deepEqual(rowsOf(withClass(calendar, "sla-hours")[0]), ["Maandag08:30–17:30", "Dinsdag08:30–17:30",
+    "Woensdag08:30–17:30", "Donderdag08:30–17:30", "Vrijdag08:30–17:30", "ZaterdagGesloten", "ZondagGesloten"]);
+  assert.match(textOf(calendar), /Kantoortijden \(Europe\/Amsterdam\)/);
+  assert.match(textOf(calendar), /Op Goede Vrijdag zijn wij gesloten\. Op Bevrijdingsdag \(5 mei\) zijn wij eens in de vijf jaar/);
+  assert.deepEqual(findAll(withClass(calendar, "sla-holidays")[0], n => n.tag === "li").map(textOf).slice(0, 3),
+    ["vrijdag 25 december 2026", "zaterdag 26 december 2026", "vrijdag 1 januari 2027"]);
+  assert.deepEqual(findAll(withClass(calendar, "sla-closures")[0], n => n.tag === "li").map(textOf),
+    ["donderdag 24 december 2026 — Kerstborrel " + EVIL, "donderdag 31 december 2026 — Oudjaarsdag"],
+    "sorted, from today on (the closure in June is past)");
+
+  const doc = shimDocument();
+  const root = mount(last(shown), doc);
+  const tags = new Set(doc.created.map(n => n.tagName));
+  assert.ok(!tags.has("img") && !tags.has("script"), "no element made from a closure's reason: " + [...tags]);
+  for (const node of doc.created) {
+    for (const [name, value] of Object.entries(node.attributes)) {
+      assert.ok(!name.startsWith("on") && !String(value).includes("<"), `attribute ${name}=${value}`);
+    }
+  }
+  assert.ok(root.textContent.includes("Kerstborrel " + EVIL), "the reason is shown as text");
+
+  const german = [];
+  await slaPage(context("customer-user", slaApi([KOPER]), german, "de"));
+  const text = textOf(withClass(last(german), "sla-calendar")[0]);
+  assert.match(text, /Montag08:30–17:30 Uhr/);
+  assert.match(text, /SamstagGeschlossen/);
+  assert.ok(text.includes("Weihnachtsfeier " + EVIL));
+  assert.match(text, /Freitag, 25\. Dezember 2026/);
+});
+
+test("a failing GET is shown in its own part of the page; the other part still renders", async () => {
+  const shown = [];
+  await slaPage(context("customer-user", slaApi([KOPER], () => new ApiError(503, { title: "Even niet beschikbaar" })), shown));
+  const view = last(shown);
+  assert.equal(withClass(view, "sla-table").length, 1);
+  assert.match(textOf(withClass(view, "sla-calendar")[0]), /Even niet beschikbaar/);
 });
