@@ -70,12 +70,12 @@ export function notice(text, urgent) {
   return text ? h("p", { class: urgent ? "notice warning" : "notice", role: urgent ? "alert" : "status" }, text) : null;
 }
 
-function fieldMessage(error, tr) {
+export function fieldMessage(error, tr) {
   return error === "is required" ? tr("fieldRequired") : error;
 }
 
 /** A labelled control with its error next to it (aria-describedby), ids f-<name> and e-<name>. */
-function field(name, label, control, { error, required, tr }) {
+export function field(name, label, control, { error, required, tr }) {
   const id = "f-" + name;
   control.attrs.id = id;
   control.attrs.name = name;
@@ -90,7 +90,7 @@ function field(name, label, control, { error, required, tr }) {
     error ? h("p", { class: "field-error", id: "e-" + name }, fieldMessage(error, tr)) : null);
 }
 
-function select(options, value, onChange) {
+export function select(options, value, onChange) {
   return h("select", { on: { change: onChange } },
     options.map(([optionValue, label]) => h("option", { value: optionValue, selected: optionValue === value }, label)));
 }
@@ -99,7 +99,7 @@ function textarea(value, onInput, rows = 5) {
   return h("textarea", { rows, on: { input: onInput } }, value || "");
 }
 
-const valueOf = event => event.target.value;
+export const valueOf = event => event.target.value;
 
 function header(ctx) {
   return h("nav", { "aria-label": ctx.tr("nav.main"), class: "main-nav" },

@@ -38,8 +38,8 @@ test("every text key the code and index.html use exists, including the per-value
   for (const [, source] of sources) {
     for (const m of source.matchAll(/\btr\("([A-Za-z.-]+)"/g)) {
       if (m[1].endsWith(".")) {
-        assert.ok(["status.", "priority.", "type.", "approval.", "action.", "side.", "view.", "sla.target.", "weekday."]
-          .includes(m[1]),
+        assert.ok(["status.", "priority.", "type.", "approval.", "action.", "side.", "view.", "sla.target.", "weekday.",
+          "sla.edit.liberation.", "sla.edit.reasonIn."].includes(m[1]),
           "a dynamic key family the test enumerates below: " + m[1]);
       } else {
         used.add(m[1]);
@@ -65,7 +65,11 @@ test("every text key the code and index.html use exists, including the per-value
   for (const t of ["koper", "brons", "zilver", "goud"]) used.add("tier." + t);
   for (const c of CALENDARS) used.add("sla.clock." + c);
   for (const d of WEEKDAYS) used.add("weekday." + d);
-  for (const v of LIBERATION_DAY) used.add("sla.liberation." + v);
+  for (const l of LANGUAGES) used.add("sla.edit.reasonIn." + l);
+  for (const v of LIBERATION_DAY) {
+    used.add("sla.liberation." + v);
+    used.add("sla.edit.liberation." + v);
+  }
   assert.ok(used.size > 80, "found the keys in use: " + used.size);
   for (const key of used) {
     for (const l of LANGUAGES) assert.ok(key in texts[l], `${key} is used but missing in ${l}`);

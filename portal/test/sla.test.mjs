@@ -1,5 +1,5 @@
-// The SLA in the portal: the ticket page's two targets and #/sla (the table per tier, the calendar), against
-// the recording fake API and the DOM shim of fakes.mjs.
+// The SLA in the portal: the ticket page's two targets, #/sla (the table per tier, the calendar) and the
+// provider admin's edit forms, against the recording fake API and the DOM shim of fakes.mjs.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
@@ -9,11 +9,30 @@ import { ApiError } from "../api.mjs";
 import { linked, parseRoute, routeHash } from "../routes.mjs";
 import { ticketPage } from "../pages.mjs";
 import { slaPage } from "../sla.mjs";
-import { context, detail, EVIL, fakeApi, last, shimDocument } from "./fakes.mjs";
+import { click, context, detail, EVIL, fakeApi, last, shimDocument } from "./fakes.mjs";
 
 const nl = translator("nl");
+const byId = (desc, id) => {
+  const found = findAll(desc, n => n.attrs.id === id);
+  assert.equal(found.length, 1, "one element #" + id);
+  return found[0];
+};
+const type = (desc, id, value) => byId(desc, id).attrs.on.input({ target: { value } });
+const choose = (desc, id, value) => byId(desc, id).attrs.on.change({ target: { value } });
+const tick = (desc, id, checked) => byId(desc, id).attrs.on.change({ target: { checked } });
+const submit = (desc, labelledBy) => {
+  const forms = findAll(desc, n => n.tag === "form" && n.attrs["aria-labelledby"] === labelledBy);
+  assert.equal(forms.length, 1, "one form " + labelledBy);
+  return forms[0].attrs.on.submit({ preventDefault() {} });
+};
 const rowsOf = table => findAll(table, n => n.tag === "tr").slice(1).map(textOf);
 const withClass = (desc, name) => findAll(desc, n => String(n.attrs.class || "").split(" ").includes(name));
+
+function validation(errors) {
+  return new ApiError(400, { type: "urn:klantportaal:problem:validation-failed", title: "Ongeldige invoer",
+    detail: errors.length + " velden", errors });
+}
+const conflict = () => new ApiError(409, { type: "urn:klantportaal:problem:version-conflict", title: "Versieconflict" });
 
 // ---------------------------------------------------------------------------------------------
 // the ticket page
@@ -223,4 +242,223 @@ test("a failing GET is shown in its own part of the page; the other part still r
   const view = last(shown);
   assert.equal(withClass(view, "sla-table").length, 1);
   assert.match(textOf(withClass(view, "sla-calendar")[0]), /Even niet beschikbaar/);
+});
+
+// ---------------------------------------------------------------------------------------------
+// provider admins: the edit forms
+
+test("only provider admins get edit forms; customers, customer admins and agents see none", async () => {
+  for (const role of ["customer-user", "customer-admin", "provider-agent"]) {
+    const shown = [];
+    await slaPage(context(role, slaApi(role.startsWith("provider") ? ALL : [KOPER]), shown));
+    const view = last(shown);
+    assert.equal(findAll(view, n => ["form", "button", "input", "select"].includes(n.tag)).length, 0, role);
+  }
+  const shown = [];
+  await slaPage(context("provider-admin", slaApi(ALL), shown));
+  assert.deepEqual(findAll(last(shown), n => n.tag === "button").map(textOf), ["SLA-niveau Koper wijzigen",
+    "SLA-niveau Brons wijzigen", "SLA-niveau Zilver wijzigen", "SLA-niveau Goud wijzigen", "Kalender wijzigen"]);
+});
+
+test("a tier edit PUTs the four targets and the waiting policy with the version read; the answer replaces the row", async () => {
+  const api = slaApi(ALL, CALENDAR, (path, body) => ({ ...KOPER, version: 4, targets: body.targets, waiting: body.waiting }));
+  const shown = [];
+  const page = await slaPage(context("provider-admin", api, shown));
+  await click(last(shown), "SLA-niveau Koper wijzigen").attrs.on.click();
+  let view = last(shown);
+  assert.equal(byId(view, "f-tier-koper.targets[1].responseHours").attrs.value, "36", "the form starts from what was read");
+  type(view, "f-tier-koper.targets[1].responseHours", "30");
+  choose(view, "f-tier-koper.targets[2].calendar", "24x7");
+  tick(view, "f-tier-koper.waiting.enabled", false);
+  type(view, "f-tier-koper.waiting.remindersBeforeDrop", "3");
+  await submit(view, "edit-koper");
+
+  const puts = api.calls.filter(c => c[0] === "PUT");
+  assert.equal(puts.length, 1);
+  assert.equal(puts[0][1], "/sla/tiers/koper");
+  assert.deepEqual(puts[0][2], { version: 3, targets: [target("critical", 24, 72, "24x7"), target("high", 30, 96, "24x7"),
+    target("normal", 48, 120, "24x7"), target("low", 72, 168, "business")],
+  waiting: { enabled: false, reminderAfterBusinessDays: 2, remindersBeforeDrop: 3 } });
+  view = last(shown);
+  assert.equal(findAll(view, n => n.tag === "form").length, 0, "the form closes");
+  assert.equal(page.state.table.tiers[0].version, 4);
+  assert.match(textOf(withClass(view, "sla-table")[0]), /Hoog30 uur96 uur/);
+  assert.match(textOf(view), /SLA-niveau Koper is opgeslagen\. Het geldt voor tickets die vanaf nu worden aangemaakt\./);
+  assert.match(textOf(withClass(view, "sla-waiting")[0]), /Uit:/);
+});
+
+test("tier field errors appear next to their inputs, what was typed stays, errors without a field go to the problem box", async () => {
+  const api = slaApi(ALL, CALENDAR, () => validation([
+    { field: "targets[1].responseHours", code: "not-after-resolution", message: "must not exceed the resolution hours" },
+    { field: "targets[3].resolutionHours", code: "range", message: "must be 1..8760 hours" },
+    { field: "waiting.reminderAfterBusinessDays", code: "range", message: "must be 1..30 business days" },
+    { field: "targets", code: "duplicate", message: "names a priority twice" }]));
+  const shown = [];
+  await slaPage(context("provider-admin", api, shown));
+  await click(last(shown), "SLA-niveau Brons wijzigen").attrs.on.click();
+  let view = last(shown);
+  type(view, "f-tier-brons.targets[1].responseHours", "200");
+  type(view, "f-tier-brons.targets[3].resolutionHours", "veel");
+  type(view, "f-tier-brons.waiting.reminderAfterBusinessDays", "0");
+  await submit(view, "edit-brons");
+
+  const body = api.calls.find(c => c[0] === "PUT")[2];
+  assert.equal(body.targets[1].responseHours, 200);
+  assert.equal(body.targets[3].resolutionHours, null, "not a number: the API names the field");
+  assert.equal(body.waiting.reminderAfterBusinessDays, 0);
+  view = last(shown);
+  const input = byId(view, "f-tier-brons.targets[1].responseHours");
+  assert.equal(input.attrs["aria-invalid"], "true");
+  assert.equal(input.attrs["aria-describedby"], "e-tier-brons.targets[1].responseHours");
+  assert.equal(input.attrs.value, "200", "what was typed stays");
+  assert.equal(textOf(byId(view, "e-tier-brons.targets[1].responseHours")), "De reactietijd mag niet langer zijn dan de oplostijd.");
+  assert.equal(textOf(byId(view, "e-tier-brons.targets[3].resolutionHours")), "Vul een geheel getal van 1 tot en met 8760 in.");
+  assert.equal(byId(view, "f-tier-brons.targets[3].resolutionHours").attrs.value, "veel");
+  assert.equal(textOf(byId(view, "e-tier-brons.waiting.reminderAfterBusinessDays")), "Vul een geheel getal van 1 tot en met 30 in.");
+  assert.equal(findAll(view, n => n.attrs.id === "e-tier-brons.targets[0].responseHours").length, 0);
+  const problem = withClass(view, "problem")[0];
+  assert.match(textOf(problem), /Ongeldige invoer.*targets: Dit staat er twee keer in\./);
+  assert.equal(findAll(view, n => n.tag === "form").length, 1, "the form stays open");
+});
+
+test("a tier saved meanwhile by someone else (409): the table reloads, the admin is told, the draft stays and goes out on the new version", async () => {
+  let gets = 0;
+  const changed = { ...KOPER, version: 5, targets: [target("critical", 12, 72, "24x7"), ...KOPER.targets.slice(1)] };
+  let puts = 0;
+  const api = slaApi(() => (++gets === 1 ? ALL : [changed, BRONS, ZILVER, GOUD]), CALENDAR,
+    (path, body) => (++puts === 1 ? conflict() : { ...changed, version: 6, targets: body.targets }));
+  const shown = [];
+  await slaPage(context("provider-admin", api, shown));
+  await click(last(shown), "SLA-niveau Koper wijzigen").attrs.on.click();
+  type(last(shown), "f-tier-koper.targets[1].responseHours", "30");
+  await submit(last(shown), "edit-koper");
+
+  assert.equal(api.calls.filter(c => c[0] === "GET" && c[1] === "/sla").length, 2, "reloaded");
+  let view = last(shown);
+  const form = findAll(view, n => n.tag === "form")[0];
+  assert.equal(textOf(withClass(form, "warning")[0]), nl("sla.versionConflict"));
+  assert.equal(byId(view, "f-tier-koper.targets[1].responseHours").attrs.value, "30", "the draft is kept");
+  assert.match(textOf(withClass(view, "sla-table")[0]), /Kritiek12 uur/, "the table shows what is stored now");
+  await submit(view, "edit-koper");
+  const second = api.calls.filter(c => c[0] === "PUT")[1][2];
+  assert.equal(second.version, 5, "the next save names the version just read");
+  assert.equal(second.targets[1].responseHours, 30);
+  view = last(shown);
+  assert.equal(findAll(view, n => n.tag === "form").length, 0);
+  assert.match(textOf(view), /opgeslagen/);
+});
+
+test("the calendar edit: weekday hours with closed days, Good Friday, Liberation Day, closures added and removed → PUT with version", async () => {
+  let saved = null;
+  const api = slaApi(ALL, CALENDAR, (path, body) => (saved = { ...CALENDAR, ...body, version: 8 }));
+  const shown = [];
+  const page = await slaPage(context("provider-admin", api, shown));
+  await click(last(shown), "Kalender wijzigen").attrs.on.click();
+  let view = last(shown);
+  assert.equal(byId(view, "f-cal.hours.saturday.closed").attrs.checked, true, "a day missing from hours is closed");
+  assert.equal(byId(view, "f-cal.hours.saturday.opens").attrs.disabled, true);
+  assert.equal(byId(view, "f-cal.holidays.goodFriday").attrs.checked, true);
+  assert.equal(findAll(byId(view, "f-cal.holidays.liberationDay"), n => n.attrs.selected)[0].attrs.value, "lustrum-years");
+  assert.equal(byId(view, "f-cal.closures.c3.reason.nl").attrs.value, "Kerstborrel " + EVIL, "typed text shown as a value");
+
+  await click(view, "SLA-niveau Koper wijzigen").attrs.on.click();
+  const doc = shimDocument();
+  mount(last(shown), doc);
+  assert.ok(!doc.created.some(n => n.tagName === "img" || n.tagName === "script"), "both forms open: no element from data");
+  assert.ok(doc.created.every(n => Object.keys(n.attributes).every(name => !name.startsWith("on"))), "no handler attribute");
+  view = last(shown);
+  tick(view, "f-cal.hours.friday.closed", true);
+  tick(view, "f-cal.hours.saturday.closed", false);
+  view = last(shown);
+  assert.equal(byId(view, "f-cal.hours.friday.opens").attrs.disabled, true);
+  type(view, "f-cal.hours.saturday.opens", "10:00");
+  type(view, "f-cal.hours.saturday.closes", "14:00");
+  tick(view, "f-cal.holidays.goodFriday", false);
+  choose(view, "f-cal.holidays.liberationDay", "every-year");
+  await click(view, "Sluitingsdag 1 verwijderen").attrs.on.click();
+  await click(last(shown), "Sluitingsdag toevoegen").attrs.on.click();
+  view = last(shown);
+  type(view, "f-cal.closures.c4.date", "2027-01-02");
+  type(view, "f-cal.closures.c4.reason.nl", "Inventaris");
+  type(view, "f-cal.closures.c4.reason.en", "Stocktaking");
+  type(view, "f-cal.closures.c4.reason.de", "Inventur");
+  await submit(view, "edit-calendar");
+
+  const put = api.calls.find(c => c[0] === "PUT");
+  assert.equal(put[1], "/sla/calendar");
+  assert.deepEqual(put[2], {
+    version: 7,
+    hours: [...WEEK.slice(0, 4), { day: "saturday", opens: "10:00", closes: "14:00" }],
+    holidays: { goodFriday: false, liberationDay: "every-year" },
+    closures: [CALENDAR.closures[1], CALENDAR.closures[2],
+      { date: "2027-01-02", reason: { nl: "Inventaris", en: "Stocktaking", de: "Inventur" } }]
+  });
+  view = last(shown);
+  assert.deepEqual(findAll(view, n => n.tag === "form").map(f => f.attrs["aria-labelledby"]), ["edit-koper"],
+    "the calendar form closes; the tier form opened meanwhile stays as it is");
+  assert.deepEqual(page.state.calendar, saved);
+  assert.match(textOf(view), /De kalender is opgeslagen/);
+  assert.match(textOf(withClass(view, "sla-hours")[0]), /VrijdagGesloten.*Zaterdag10:00–14:00/);
+});
+
+test("calendar field errors land at the weekday and closure row they name; a 409 reloads, warns and keeps the draft", async () => {
+  let gets = 0;
+  let puts = 0;
+  const api = slaApi(ALL, () => (++gets === 1 ? CALENDAR : { ...CALENDAR, version: 9 }), (path, body) => {
+    puts++;
+    if (puts === 1) {
+      return validation([
+        { field: "hours[5].closes", code: "after-opens", message: "must be after opens" },
+        { field: "closures[3].date", code: "duplicate", message: "is closed twice" },
+        { field: "closures[3].reason.de", code: "required", message: "is required" },
+        { field: "closures[0].date", code: "format", message: "must be a date yyyy-mm-dd" }]);
+    }
+    if (puts === 2) return conflict();
+    return { ...CALENDAR, ...body, version: 10 };
+  });
+  const shown = [];
+  await slaPage(context("provider-admin", api, shown));
+  await click(last(shown), "Kalender wijzigen").attrs.on.click();
+  let view = last(shown);
+  tick(view, "f-cal.hours.saturday.closed", false);
+  type(view, "f-cal.hours.saturday.opens", "10:00");
+  type(view, "f-cal.hours.saturday.closes", "09:00");
+  type(view, "f-cal.closures.c1.date", "1 juni");
+  await click(last(shown), "Sluitingsdag toevoegen").attrs.on.click();
+  type(last(shown), "f-cal.closures.c4.date", "2026-12-24");
+  type(last(shown), "f-cal.closures.c4.reason.nl", "Nogmaals");
+  type(last(shown), "f-cal.closures.c4.reason.en", "Again");
+  await submit(last(shown), "edit-calendar");
+
+  view = last(shown);
+  assert.equal(api.calls.filter(c => c[0] === "PUT")[0][2].hours[5].day, "saturday", "hours[5] is the sixth open day sent");
+  assert.equal(textOf(byId(view, "e-cal.hours.saturday.closes")), "De sluitingstijd moet na de openingstijd liggen.");
+  assert.equal(byId(view, "f-cal.hours.saturday.closes").attrs["aria-invalid"], "true");
+  assert.equal(byId(view, "f-cal.hours.saturday.closes").attrs.value, "09:00");
+  assert.equal(textOf(byId(view, "e-cal.closures.c4.date")), "Dit staat er twee keer in.");
+  assert.equal(textOf(byId(view, "e-cal.closures.c4.reason.de")), nl("fieldRequired"));
+  assert.equal(textOf(byId(view, "e-cal.closures.c1.date")), "Vul een datum in (jjjj-mm-dd).");
+  assert.equal(byId(view, "f-cal.closures.c1.date").attrs.value, "1 juni");
+  assert.equal(byId(view, "f-cal.closures.c4.reason.en").attrs.value, "Again");
+
+  await click(view, "Sluitingsdag 1 verwijderen").attrs.on.click();
+  view = last(shown);
+  assert.equal(findAll(view, n => n.attrs.id === "e-cal.closures.c1.date").length, 0, "a removed row takes its errors along");
+  assert.equal(textOf(byId(view, "e-cal.closures.c4.date")), "Dit staat er twee keer in.", "the others stay at their rows");
+
+  type(view, "f-cal.hours.saturday.closes", "14:00");
+  type(view, "f-cal.closures.c4.date", "2027-01-02");
+  type(view, "f-cal.closures.c4.reason.de", "Nochmals");
+  await submit(view, "edit-calendar");
+  assert.equal(api.calls.filter(c => c[0] === "GET" && c[1] === "/sla/calendar").length, 2, "reloaded after the conflict");
+  view = last(shown);
+  assert.equal(textOf(withClass(findAll(view, n => n.tag === "form")[0], "warning")[0]), nl("sla.versionConflict"));
+  assert.equal(byId(view, "f-cal.hours.saturday.closes").attrs.value, "14:00", "the draft is kept");
+  assert.equal(byId(view, "f-cal.closures.c4.reason.de").attrs.value, "Nochmals");
+
+  await submit(view, "edit-calendar");
+  const third = api.calls.filter(c => c[0] === "PUT")[2][2];
+  assert.equal(third.version, 9, "sent on the version just read");
+  assert.deepEqual(third.closures.map(c => c.date), ["2026-12-31", "2026-12-24", "2027-01-02"]);
+  assert.equal(findAll(last(shown), n => n.tag === "form").length, 0);
 });
