@@ -109,6 +109,7 @@ export function createApi({ fetch, language, session, setSession, now = () => Da
     request,
     get: path => request("GET", path),
     post: (path, body, options = {}) => request("POST", path, { ...options, body }),
+    put: (path, body, options = {}) => request("PUT", path, { ...options, body }),
     /** Public routes (sign-in): no token, no refresh. */
     anonymous: (method, path, body) => send(method, path, { body }, null)
   };

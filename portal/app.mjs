@@ -1,11 +1,12 @@
 // The portal's shell: sign-in (password, then TOTP), the session in memory only, the language and
-// the hash router. The pages themselves are in pages.mjs.
+// the hash router. The pages themselves are in pages.mjs and sla.mjs.
 
 import { mount } from "./dom.mjs";
 import { createApi, sessionFrom } from "./api.mjs";
 import { pickLanguage, texts, translator } from "./i18n.mjs";
 import { parseRoute } from "./routes.mjs";
 import { newTicketPage, notFoundView, resolutionPage, ticketPage, ticketsPage } from "./pages.mjs";
+import { slaPage } from "./sla.mjs";
 
 const $ = id => document.getElementById(id);
 const langSelect = $("lang");
@@ -110,6 +111,7 @@ async function route() {
     case "new": return newTicketPage(ctx);
     case "ticket": return ticketPage(ctx, current);
     case "resolution": return resolutionPage(ctx, current);
+    case "sla": return slaPage(ctx);
     default: return ctx.show(notFoundView(ctx));
   }
 }

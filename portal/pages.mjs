@@ -8,7 +8,7 @@
 import { h } from "./dom.mjs";
 import { fieldErrors } from "./api.mjs";
 import { localized } from "./i18n.mjs";
-import { STATUSES, listPath, resolveView, routeHash, viewsFor } from "./routes.mjs";
+import { STATUSES, linked, listPath, resolveView, routeHash, viewsFor } from "./routes.mjs";
 
 export const PRIORITIES = ["critical", "high", "normal", "low"];
 export const TYPES = ["incident", "question", "service-request"];
@@ -29,6 +29,30 @@ export function formatDate(iso, lang) {
   return new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short" }).format(date);
 }
 
+/** The zone SLA deadlines are agreed in (the business calendar's zone). */
+export const SLA_ZONE = "Europe/Amsterdam";
+
+/** An instant in the user's language, on the clock of Europe/Amsterdam, with the zone named ("24 nov 2026, 22:30 CET"). */
+export function formatAmsterdam(iso, lang) {
+  if (!iso) return "";
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return String(iso);
+  return new Intl.DateTimeFormat(lang, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit",
+    timeZone: SLA_ZONE, timeZoneName: "short" }).format(date);
+}
+
+/** The text of a value of a key family (tier., sla.state., ...); a value the portal does not know shows as itself. */
+export function labelOf(tr, family, value) {
+  const key = family + value;
+  const text = tr(key);
+  return text === key ? String(value) : text;
+}
+
+/** "36 uur" / "1 hour" / "36 Stunden". */
+export function hoursText(tr, n) {
+  return tr(n === 1 ? "sla.hours.one" : "sla.hours.other", { n });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Shared pieces
 
@@ -42,16 +66,16 @@ export function problemBox(error, tr, unshown = []) {
     unshown.length ? h("ul", null, unshown.map(([field, message]) => h("li", null, field + ": " + message))) : null);
 }
 
-function notice(text, urgent) {
+export function notice(text, urgent) {
   return text ? h("p", { class: urgent ? "notice warning" : "notice", role: urgent ? "alert" : "status" }, text) : null;
 }
 
-function fieldMessage(error, tr) {
+export function fieldMessage(error, tr) {
   return error === "is required" ? tr("fieldRequired") : error;
 }
 
 /** A labelled control with its error next to it (aria-describedby), ids f-<name> and e-<name>. */
-function field(name, label, control, { error, required, tr }) {
+export function field(name, label, control, { error, required, tr }) {
   const id = "f-" + name;
   control.attrs.id = id;
   control.attrs.name = name;
@@ -66,7 +90,7 @@ function field(name, label, control, { error, required, tr }) {
     error ? h("p", { class: "field-error", id: "e-" + name }, fieldMessage(error, tr)) : null);
 }
 
-function select(options, value, onChange) {
+export function select(options, value, onChange) {
   return h("select", { on: { change: onChange } },
     options.map(([optionValue, label]) => h("option", { value: optionValue, selected: optionValue === value }, label)));
 }
@@ -75,15 +99,16 @@ function textarea(value, onInput, rows = 5) {
   return h("textarea", { rows, on: { input: onInput } }, value || "");
 }
 
-const valueOf = event => event.target.value;
+export const valueOf = event => event.target.value;
 
 function header(ctx) {
   return h("nav", { "aria-label": ctx.tr("nav.main"), class: "main-nav" },
     h("a", { href: "#/tickets" }, ctx.tr("nav.tickets")),
-    ctx.staff ? null : h("a", { href: "#/tickets/new" }, ctx.tr("nav.new")));
+    ctx.staff ? null : h("a", { href: "#/tickets/new" }, ctx.tr("nav.new")),
+    linked(ctx.role) ? h("a", { href: "#/sla" }, ctx.tr("nav.sla")) : null);
 }
 
-function page(ctx, ...children) {
+export function page(ctx, ...children) {
   return h("div", null, header(ctx), notice(ctx.flashed), ...children);
 }
 
@@ -335,6 +360,39 @@ function summary(ticket, state, ctx) {
   ];
 }
 
+/** The ticket's two SLA targets (GET /tickets/{id} `sla`), for customers and staff alike; absent on old tickets. */
+export function slaSection(sla, ctx) {
+  const { tr, lang } = ctx;
+  const heading = h("h2", { id: "sla-heading" }, tr("sla.ticket.heading"));
+  if (!sla || typeof sla !== "object") {
+    return h("section", { class: "sla", "aria-labelledby": "sla-heading" }, heading, h("p", { class: "hint" }, tr("sla.ticket.none")));
+  }
+  const row = (kind, target) => {
+    if (!target) return null;
+    const breached = target.state === "breached";
+    const state = labelOf(tr, "sla.state.", target.state);
+    return h("tr", { class: "sla-target sla-" + kind + (breached ? " sla-row-breached" : "") },
+      h("th", { scope: "row" }, tr("sla.target." + kind)),
+      h("td", null, breached ? h("strong", { class: "sla-state sla-breached" }, state)
+        : h("span", { class: "sla-state sla-" + target.state }, state)),
+      h("td", null, tr("sla.ticket.agreed", { priority: labelOf(tr, "priority.", target.priority),
+        hours: hoursText(tr, target.hours), calendar: labelOf(tr, "sla.clock.", target.calendar) })),
+      h("td", null, target.dueAt ? h("time", { datetime: target.dueAt }, formatAmsterdam(target.dueAt, lang))
+        : h("span", { class: "hint" }, tr("sla.ticket.noDeadline"))),
+      h("td", null, target.metAt ? h("time", { datetime: target.metAt }, formatAmsterdam(target.metAt, lang)) : "—"));
+  };
+  return h("section", { class: "sla", "aria-labelledby": "sla-heading" },
+    heading,
+    h("p", null, tr("sla.ticket.tier", { tier: labelOf(tr, "tier.", sla.tier) }), " ",
+      h("a", { href: "#/sla" }, tr("sla.ticket.link"))),
+    h("table", { class: "sla-targets" },
+      h("caption", { class: "visually-hidden" }, tr("sla.ticket.heading")),
+      h("thead", null, h("tr", null, ["sla.col.target", "col.status", "sla.col.agreed", "sla.col.deadline", "sla.col.reached"]
+        .map(key => h("th", { scope: "col" }, tr(key))))),
+      h("tbody", null, row("response", sla.response), row("resolution", sla.resolution))),
+    h("p", { class: "hint" }, tr("sla.ticket.zone", { zone: SLA_ZONE })));
+}
+
 function conversation(messages, ctx) {
   const { tr, lang } = ctx;
   return [
@@ -419,6 +477,7 @@ export function ticketView(state, ctx, actions) {
     problemBox(state.error, tr, unshownErrors(state, ["body", "message", "reason"], tr)),
     problemBox(state.catalogueError, tr),
     summary(ticket, state, ctx),
+    slaSection(state.detail.sla, ctx),
     customer && ticket.status === "resolved" ? decision(state, ctx, actions) : null,
     ctx.role === "customer-admin" && ticket.approval === "pending" ? approvalSection(state, ctx, actions) : null,
     ctx.staff ? staffActions(ticket, state, ctx, actions) : null,

@@ -9,7 +9,7 @@ export const STATUSES = ["new", "open", "waiting-for-customer", "resolved", "clo
 
 /**
  * {name: "tickets", view, status} | {name: "new"} | {name: "ticket", token} | {name: "resolution", token}
- * | {name: "not-found"}. view and status are null when the hash gives none (the role decides).
+ * | {name: "sla"} | {name: "not-found"}. view and status are null when the hash gives none (the role decides).
  */
 export function parseRoute(hash) {
   const raw = String(hash || "").replace(/^#/, "");
@@ -22,6 +22,7 @@ export function parseRoute(hash) {
     return { name: "tickets", view: view && /^[a-z-]{1,20}$/.test(view) ? view : null,
       status: status && STATUSES.includes(status) ? status : null };
   }
+  if (parts.length === 1 && parts[0] === "sla") return { name: "sla" };
   if (parts[0] !== "tickets") return { name: "not-found" };
   if (parts.length === 2 && parts[1] === "new") return { name: "new" };
   let token;
@@ -36,6 +37,7 @@ export function parseRoute(hash) {
 export function routeHash(route) {
   switch (route.name) {
     case "new": return "#/tickets/new";
+    case "sla": return "#/sla";
     case "ticket": return "#/tickets/" + encodeURIComponent(route.token);
     case "resolution": return "#/tickets/" + encodeURIComponent(route.token) + "/resolution";
     default: {
@@ -46,6 +48,11 @@ export function routeHash(route) {
       return "#/tickets" + (query ? "?" + query : "");
     }
   }
+}
+
+/** Whether a role is linked to a customer or is provider staff: who may read the SLA page (GET /sla). */
+export function linked(role) {
+  return ["customer-user", "customer-admin", "provider-agent", "provider-admin"].includes(role);
 }
 
 /** The list views a role offers, each {view, status?}; the first is the default. */

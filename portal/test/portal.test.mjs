@@ -11,6 +11,8 @@ import { ApiError, createApi, fieldErrors, sessionFrom } from "../api.mjs";
 import { listPath, parseRoute, resolveView, routeHash, STATUSES, viewsFor } from "../routes.mjs";
 import { idempotencyKeyFor, newTicketPage, PRIORITIES, resolutionPage, STAFF_ACTIONS, ticketBody, ticketPage,
   ticketsPage, ticketView, TYPES } from "../pages.mjs";
+import { CALENDARS, LIBERATION_DAY, WEEKDAYS } from "../sla.mjs";
+import { catalogue, click, context, detail, EVIL, fakeApi, last, shimDocument, ticket } from "./fakes.mjs";
 
 const portal = join(dirname(fileURLToPath(import.meta.url)), "..");
 const sources = readdirSync(portal).filter(f => f.endsWith(".mjs")).map(f => [f, readFileSync(join(portal, f), "utf8")]);
@@ -36,7 +38,8 @@ test("every text key the code and index.html use exists, including the per-value
   for (const [, source] of sources) {
     for (const m of source.matchAll(/\btr\("([A-Za-z.-]+)"/g)) {
       if (m[1].endsWith(".")) {
-        assert.ok(["status.", "priority.", "type.", "approval.", "action.", "side.", "view."].includes(m[1]),
+        assert.ok(["status.", "priority.", "type.", "approval.", "action.", "side.", "view.", "sla.target.", "weekday.",
+          "sla.edit.liberation.", "sla.edit.reasonIn."].includes(m[1]),
           "a dynamic key family the test enumerates below: " + m[1]);
       } else {
         used.add(m[1]);
@@ -52,6 +55,20 @@ test("every text key the code and index.html use exists, including the per-value
   for (const s of ["customer", "provider"]) used.add("side." + s);
   for (const role of ["customer-user", "customer-admin", "provider-agent"]) {
     for (const v of viewsFor(role)) used.add("view." + v.view);
+  }
+  for (const [, source] of sources) {
+    // keys handed to tr() by a variable (table headers, one/other plurals): every literal of the SLA families
+    for (const m of source.matchAll(/"((?:sla|tier|weekday)\.[A-Za-z0-9.-]*[A-Za-z0-9])"/g)) used.add(m[1]);
+  }
+  for (const t of ["response", "resolution"]) used.add("sla.target." + t);
+  for (const s of ["running", "paused", "met", "breached"]) used.add("sla.state." + s);
+  for (const t of ["koper", "brons", "zilver", "goud"]) used.add("tier." + t);
+  for (const c of CALENDARS) used.add("sla.clock." + c);
+  for (const d of WEEKDAYS) used.add("weekday." + d);
+  for (const l of LANGUAGES) used.add("sla.edit.reasonIn." + l);
+  for (const v of LIBERATION_DAY) {
+    used.add("sla.liberation." + v);
+    used.add("sla.edit.liberation." + v);
   }
   assert.ok(used.size > 80, "found the keys in use: " + used.size);
   for (const key of used) {
@@ -104,69 +121,6 @@ test("views per role and their GET /tickets queries", () => {
 // ---------------------------------------------------------------------------------------------
 // no markup from data: a DOM shim that has no HTML parser at all
 
-function shimDocument() {
-  const created = [];
-  class Node {
-    constructor(tag) { this.tagName = tag; this.attributes = {}; this.childNodes = []; this.listeners = {}; created.push(this); }
-    setAttribute(name, value) { this.attributes[name] = value; }
-    addEventListener(event, handler) { this.listeners[event] = handler; }
-    appendChild(child) { this.childNodes.push(child); return child; }
-    set innerHTML(_) { throw new Error("innerHTML used"); }
-    set outerHTML(_) { throw new Error("outerHTML used"); }
-    insertAdjacentHTML() { throw new Error("insertAdjacentHTML used"); }
-    get textContent() { return this.childNodes.map(c => c.textContent).join(""); }
-  }
-  return {
-    created,
-    createElement: tag => new Node(tag),
-    createTextNode: text => ({ nodeType: 3, textContent: text })
-  };
-}
-
-const EVIL = `<img src=x onerror="alert(1)"><script>alert(2)</script>`;
-
-function catalogue() {
-  const t = s => ({ nl: s, en: s, de: s });
-  return {
-    categories: [{ id: "email", name: t("E-mail " + EVIL), active: true }],
-    requestTypes: [{ id: "teams", name: t("Teams " + EVIL), description: t(EVIL), category: "email", active: true,
-      approvalRequired: false, form: { fields: [
-        { name: "name", kind: "text", label: t("Naam " + EVIL), required: true, options: [], maxLength: 100 },
-        { name: "size", kind: "number", label: t("Aantal"), required: false, options: [], maxLength: 254 },
-        { name: "urgent", kind: "checkbox", label: t("Spoed"), required: false, options: [], maxLength: 254 },
-        { name: "kind", kind: "choice", label: t("Soort"), required: true, maxLength: 100,
-          options: [{ value: "team", label: t("Team " + EVIL) }, { value: "channel", label: t("Kanaal") }] }
-      ] } }]
-  };
-}
-
-function ticket(overrides = {}) {
-  return { id: "acme-7", number: 7, customerId: "acme", type: "service-request", category: "email", priority: "high",
-    title: EVIL, description: EVIL, reporter: { id: "u1", name: EVIL }, involved: [], source: "portal", status: "resolved",
-    requestType: "teams", answers: { name: EVIL, kind: "team", urgent: "true" }, approval: "none",
-    createdAt: "2026-11-20T10:00:00Z", updatedAt: "2026-11-21T10:00:00Z", version: 3, ...overrides };
-}
-
-function detail(overrides = {}, messages) {
-  return { ticket: ticket(overrides), messages: messages || [
-    { id: "m1", authorId: "a1", authorName: EVIL, side: "provider", body: "Opgelost: " + EVIL, internal: false, source: "portal",
-      at: "2026-11-21T10:00:00Z" },
-    { id: "m2", authorId: "a1", authorName: "Agent", side: "provider", body: "intern " + EVIL, internal: true, source: "portal",
-      at: "2026-11-21T11:00:00Z" }
-  ] };
-}
-
-function context(role, api, shown = []) {
-  return {
-    api, lang: "nl", tr: translator("nl"), role, staff: role.startsWith("provider"), uuid: (() => {
-      let n = 0;
-      return () => "key-" + ++n;
-    })(),
-    show: desc => shown.push(desc), bind: render => render, navigate: hash => shown.push({ navigated: hash }),
-    catalogue: async () => catalogue(), flash: text => shown.push({ flash: text }), flashed: null
-  };
-}
-
 test("data is rendered only as text: a malicious ticket mounts without a single element made from it", () => {
   const ctx = context("provider-agent", null);
   const state = { detail: detail({ status: "open" }), catalogue: catalogue(), errors: {}, drafts: { reply: EVIL, transition: "",
@@ -203,28 +157,6 @@ test("mount refuses handler attributes and links out of the page; the sources ne
 
 // ---------------------------------------------------------------------------------------------
 // pages against a recording fake API
-
-function fakeApi(answers) {
-  const calls = [];
-  const api = {
-    calls,
-    async get(path) { calls.push(["GET", path]); return next("GET", path); },
-    async post(path, body, options) { calls.push(["POST", path, body, options]); return next("POST", path, body); }
-  };
-  function next(method, path, body) {
-    const answer = answers(method, path, body, calls);
-    if (answer instanceof Error) throw answer;
-    return structuredClone(answer);
-  }
-  return api;
-}
-
-const click = (desc, label) => {
-  const buttons = findAll(desc, n => n.tag === "button" && textOf(n) === label);
-  assert.equal(buttons.length, 1, "one button " + label);
-  return buttons[0];
-};
-const last = shown => shown.filter(d => d.tag)[shown.filter(d => d.tag).length - 1];
 
 test("the resolution page only reads; accepting is a POST of the pressed button with the loaded version", async () => {
   let status = "resolved";

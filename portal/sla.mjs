@@ -1,0 +1,512 @@
+// #/sla: the SLA table (GET /sla: a customer's own tier, every tier for provider staff) and the business
+// calendar (GET /sla/calendar), as the seed's SLA help page explains them. Provider admins also get the
+// edit forms: a tier's row (PUT /sla/tiers/{tier}) and the calendar (PUT /sla/calendar), each sent with
+// the version that was read; a stale one (409) reloads, says so and keeps what was typed.
+//
+// Like pages.mjs: state in a plain object, pure view functions into node descriptions, ctx.show() mounts.
+
+import { h } from "./dom.mjs";
+import { localized } from "./i18n.mjs";
+import { field, fieldMessage, hoursText, labelOf, notice, page, PRIORITIES, problemBox, select, SLA_ZONE,
+  valueOf } from "./pages.mjs";
+
+export const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+export const CALENDARS = ["24x7", "business"];
+export const LIBERATION_DAY = ["never", "lustrum-years", "every-year"];
+const AROUND_THE_CLOCK = "24x7";
+
+// ---------------------------------------------------------------------------------------------
+// Texts derived from the data
+
+/** "2026-12-25" → "vrijdag 25 december 2026" (a calendar date: no zone shifts it). */
+export function formatDay(date, lang) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(date || ""));
+  if (!m) return String(date || "");
+  const day = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  if (Number.isNaN(day.getTime())) return String(date);
+  return new Intl.DateTimeFormat(lang, { dateStyle: "full", timeZone: "UTC" }).format(day);
+}
+
+/** Today's date (yyyy-mm-dd) in a zone. */
+function todayIn(zone) {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat("en-GB", { timeZone: zone, year: "numeric", month: "2-digit",
+    day: "2-digit" }).formatToParts(new Date()).map(p => [p.type, p.value]));
+  return parts.year + "-" + parts.month + "-" + parts.day;
+}
+
+function listText(items, lang) {
+  return new Intl.ListFormat(lang, { type: "conjunction" }).format(items);
+}
+
+function orderedTargets(tier) {
+  const targets = (tier && tier.targets) || [];
+  const known = PRIORITIES.map(p => targets.find(t => t.priority === p)).filter(Boolean);
+  return [...known, ...targets.filter(t => !PRIORITIES.includes(t.priority))];
+}
+
+/**
+ * Which priorities are handled around the clock (the on-call service, "storingsdienst"), read from the
+ * tier's calendars — never assumed per priority.
+ */
+export function aroundTheClockText(tier, ctx) {
+  const { tr, lang } = ctx;
+  const targets = orderedTargets(tier);
+  const names = list => listText(list.map(t => labelOf(tr, "priority.", t.priority)), lang);
+  const allDay = targets.filter(t => t.calendar === AROUND_THE_CLOCK);
+  const office = targets.filter(t => t.calendar !== AROUND_THE_CLOCK);
+  if (targets.length === 0) return null;
+  if (office.length === 0) return tr("sla.allDay.all");
+  if (allDay.length === 0) return tr("sla.allDay.none");
+  return tr("sla.allDay.some", { priorities: names(allDay), others: names(office) });
+}
+
+/** The waiting-for-customer policy in words, or that it is off. */
+export function waitingText(waiting, tr) {
+  if (!waiting) return null;
+  if (!waiting.enabled) return tr("sla.waiting.off");
+  const days = waiting.reminderAfterBusinessDays;
+  const reminders = waiting.remindersBeforeDrop;
+  return tr("sla.waiting.on", {
+    days: tr(days === 1 ? "sla.waiting.days.one" : "sla.waiting.days.other", { n: days }),
+    reminders: tr(reminders === 1 ? "sla.waiting.reminders.one" : "sla.waiting.reminders.other", { n: reminders })
+  });
+}
+
+/** A field error of an SLA form in the user's language where its code is known; else the server's words. */
+function errorText(problem, tr) {
+  const range = /(\d+)\.\.(\d+)/.exec(problem.message || "");
+  switch (problem.code) {
+    case "required": return tr("fieldRequired");
+    case "range": return range ? tr("sla.error.range", { min: range[1], max: range[2] }) : problem.message;
+    case "not-after-resolution": return tr("sla.error.responseAfterResolution");
+    case "after-opens": return tr("sla.error.closesBeforeOpens");
+    case "duplicate": return tr("sla.error.duplicate");
+    case "format": return /date/.test(problem.message || "") ? tr("sla.error.date")
+      : /time/.test(problem.message || "") ? tr("sla.error.time") : problem.message;
+    default: return fieldMessage(problem.message || problem.code || "", tr);
+  }
+}
+
+/** {field: text} from a problem's errors[], the field renamed by rename(field) (first message per field). */
+function formErrors(error, tr, rename = f => f) {
+  const out = {};
+  for (const e of (error && error.errors) || []) {
+    if (!e || typeof e.field !== "string") continue;
+    const name = rename(e.field);
+    if (!(name in out)) out[name] = errorText(e, tr);
+  }
+  return out;
+}
+
+/** "12" → 12; anything that is not a whole number → null (the API then names the field). */
+function whole(value) {
+  const text = String(value === undefined || value === null ? "" : value).trim();
+  return /^-?\d{1,9}$/.test(text) ? Number(text) : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Drafts and request bodies
+
+export function tierDraft(tier) {
+  const targets = (tier && tier.targets) || [];
+  const waiting = (tier && tier.waiting) || {};
+  const text = n => (n === undefined || n === null ? "" : String(n));
+  return {
+    targets: PRIORITIES.map(priority => {
+      const t = targets.find(x => x.priority === priority) || {};
+      return { priority, responseHours: text(t.responseHours), resolutionHours: text(t.resolutionHours),
+        calendar: t.calendar || "business" };
+    }),
+    waiting: { enabled: waiting.enabled === true, reminderAfterBusinessDays: text(waiting.reminderAfterBusinessDays),
+      remindersBeforeDrop: text(waiting.remindersBeforeDrop) }
+  };
+}
+
+/** PUT /sla/tiers/{tier}: the four targets in priority order (so targets[i] is row i of the form). */
+export function tierBody(draft, version) {
+  return {
+    version,
+    targets: draft.targets.map(t => ({ priority: t.priority, responseHours: whole(t.responseHours),
+      resolutionHours: whole(t.resolutionHours), calendar: t.calendar })),
+    waiting: { enabled: draft.waiting.enabled === true,
+      reminderAfterBusinessDays: whole(draft.waiting.reminderAfterBusinessDays),
+      remindersBeforeDrop: whole(draft.waiting.remindersBeforeDrop) }
+  };
+}
+
+export function calendarDraft(calendar, newKey) {
+  const hours = (calendar && calendar.hours) || [];
+  const first = hours[0] || { opens: "", closes: "" };
+  const holidays = (calendar && calendar.holidays) || {};
+  return {
+    days: WEEKDAYS.map(day => {
+      const open = hours.find(x => x.day === day);
+      return { day, closed: !open, opens: open ? open.opens : first.opens, closes: open ? open.closes : first.closes };
+    }),
+    goodFriday: holidays.goodFriday === true,
+    liberationDay: holidays.liberationDay || "lustrum-years",
+    closures: ((calendar && calendar.closures) || []).map(c => closureRow(newKey(), c))
+  };
+}
+
+function closureRow(key, closure = {}) {
+  const reason = closure.reason || {};
+  return { key, date: closure.date || "", reason: { nl: reason.nl || "", en: reason.en || "", de: reason.de || "" } };
+}
+
+/**
+ * PUT /sla/calendar: the open weekdays (a closed day is left out), the holiday switches and every closure
+ * row in the order shown. Also says which form field each indexed path of the answer's errors[] means.
+ */
+export function calendarBody(draft, version) {
+  const open = draft.days.filter(d => !d.closed);
+  const body = {
+    version,
+    hours: open.map(d => ({ day: d.day, opens: d.opens, closes: d.closes })),
+    holidays: { goodFriday: draft.goodFriday === true, liberationDay: draft.liberationDay },
+    closures: draft.closures.map(c => ({ date: c.date, reason: { nl: c.reason.nl, en: c.reason.en, de: c.reason.de } }))
+  };
+  const days = open.map(d => d.day);
+  const keys = draft.closures.map(c => c.key);
+  const rename = path => {
+    const hour = /^hours\[(\d+)\](.*)$/.exec(path);
+    if (hour && days[Number(hour[1])]) return "hours." + days[Number(hour[1])] + hour[2];
+    const closure = /^closures\[(\d+)\](.*)$/.exec(path);
+    if (closure && keys[Number(closure[1])]) return "closures." + keys[Number(closure[1])] + closure[2];
+    return path;
+  };
+  return { body, rename };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Views
+
+function tierTable(tier, ctx) {
+  const { tr } = ctx;
+  const name = labelOf(tr, "tier.", tier.tier);
+  return h("table", { class: "sla-table" },
+    h("caption", null, tr("sla.tableCaption", { tier: name })),
+    h("thead", null, h("tr", null, ["col.priority", "sla.col.response", "sla.col.resolution", "sla.col.calendar"]
+      .map(key => h("th", { scope: "col" }, tr(key))))),
+    h("tbody", null, orderedTargets(tier).map(t => h("tr", null,
+      h("th", { scope: "row" }, labelOf(tr, "priority.", t.priority)),
+      h("td", null, hoursText(tr, t.responseHours)),
+      h("td", null, hoursText(tr, t.resolutionHours)),
+      h("td", { class: "sla-calendar-" + (t.calendar === AROUND_THE_CLOCK ? "24x7" : "business") },
+        labelOf(tr, "sla.clock.", t.calendar))))));
+}
+
+function numberInput(value, onInput) {
+  return h("input", { type: "number", min: 1, step: 1, inputmode: "numeric", value, on: { input: e => onInput(valueOf(e)) } });
+}
+
+/** A control in a table cell: its label hidden but named, its error right under it. */
+function cell(name, label, control, error) {
+  const id = "f-" + name;
+  control.attrs.id = id;
+  control.attrs.name = name;
+  if (error) {
+    control.attrs["aria-invalid"] = "true";
+    control.attrs["aria-describedby"] = "e-" + name;
+  }
+  return h("td", null, h("label", { for: id, class: "visually-hidden" }, label), control,
+    error ? h("p", { class: "field-error", id: "e-" + name }, error) : null);
+}
+
+/** The errors of several paths shown at one control (each marked as shown), or undefined. */
+function errorsOf(error, ...paths) {
+  const texts = paths.map(error).filter(Boolean);
+  return texts.length ? texts.join(" ") : undefined;
+}
+
+function unshown(errors, shown) {
+  return Object.entries(errors).filter(([name]) => !shown.has(name));
+}
+
+function tierForm(tier, form, ctx, actions) {
+  const { tr } = ctx;
+  const name = labelOf(tr, "tier.", tier.tier);
+  const prefix = "tier-" + tier.tier + ".";
+  const shown = new Set();
+  const error = path => { shown.add(path); return form.errors[path]; };
+  const { draft } = form;
+  const rows = draft.targets.map((t, i) => {
+    const priority = labelOf(tr, "priority.", t.priority);
+    const path = "targets[" + i + "]";
+    return h("tr", null,
+      h("th", { scope: "row" }, priority),
+      cell(prefix + path + ".responseHours", tr("sla.edit.responseOf", { priority }),
+        numberInput(t.responseHours, v => { t.responseHours = v; }), error(path + ".responseHours")),
+      cell(prefix + path + ".resolutionHours", tr("sla.edit.resolutionOf", { priority }),
+        numberInput(t.resolutionHours, v => { t.resolutionHours = v; }), error(path + ".resolutionHours")),
+      cell(prefix + path + ".calendar", tr("sla.edit.calendarOf", { priority }),
+        select(CALENDARS.map(c => [c, labelOf(tr, "sla.clock.", c)]), t.calendar, e => { t.calendar = valueOf(e); }),
+        errorsOf(error, path + ".calendar", path + ".priority", path)));
+  });
+  const at = (path, label, control) => field(prefix + path, label, control, { error: error(path), tr });
+  return h("form", { novalidate: true, class: "sla-edit", "aria-labelledby": "edit-" + tier.tier,
+    on: { submit: e => { e.preventDefault(); return actions.saveTier(tier.tier); } } },
+  h("h3", { id: "edit-" + tier.tier }, tr("sla.edit.tierHeading", { tier: name })),
+  notice(form.warning, true),
+  Object.keys(form.errors).length ? notice(tr("formHasErrors"), true) : null,
+  problemBox(form.error, tr, unshown(form.errors, shown)),
+  h("table", null,
+    h("thead", null, h("tr", null, ["col.priority", "sla.edit.responseHours", "sla.edit.resolutionHours", "sla.col.calendar"]
+      .map(key => h("th", { scope: "col" }, tr(key))))),
+    h("tbody", null, rows)),
+  h("fieldset", null, h("legend", null, tr("sla.edit.waiting")),
+    at("waiting.enabled", tr("sla.edit.waitingEnabled"), h("input", { type: "checkbox", checked: draft.waiting.enabled,
+      on: { change: e => { draft.waiting.enabled = e.target.checked; } } })),
+    at("waiting.reminderAfterBusinessDays", tr("sla.edit.reminderAfter"),
+      numberInput(draft.waiting.reminderAfterBusinessDays, v => { draft.waiting.reminderAfterBusinessDays = v; })),
+    at("waiting.remindersBeforeDrop", tr("sla.edit.remindersBeforeDrop"),
+      numberInput(draft.waiting.remindersBeforeDrop, v => { draft.waiting.remindersBeforeDrop = v; }))),
+  h("div", { class: "buttons" },
+    h("button", { type: "submit", class: "primary", disabled: form.busy }, form.busy ? tr("sla.saving") : tr("sla.save")),
+    h("button", { type: "button", disabled: form.busy, on: { click: () => actions.cancelTier(tier.tier) } }, tr("sla.cancel"))));
+}
+
+function tierSection(tier, state, ctx, actions) {
+  const { tr } = ctx;
+  const name = labelOf(tr, "tier.", tier.tier);
+  const form = state.tierForms[tier.tier];
+  return h("section", { class: "sla-tier", "aria-labelledby": "tier-" + tier.tier },
+    h("h2", { id: "tier-" + tier.tier }, ctx.staff ? tr("sla.tierHeading", { tier: name }) : tr("sla.ownTier", { tier: name })),
+    tierTable(tier, ctx),
+    h("p", { class: "sla-around-the-clock" }, aroundTheClockText(tier, ctx)),
+    h("p", { class: "sla-waiting" }, h("strong", null, tr("sla.waitingHeading") + ": "), waitingText(tier.waiting, tr)),
+    ctx.role === "provider-admin"
+      ? (form ? tierForm(tier, form, ctx, actions)
+        : h("button", { type: "button", on: { click: () => actions.editTier(tier.tier) } }, tr("sla.edit.tier", { tier: name })))
+      : null);
+}
+
+function calendarFacts(calendar, ctx) {
+  const { tr, lang } = ctx;
+  const hours = calendar.hours || [];
+  const today = ctx.today ? ctx.today() : todayIn(calendar.zone || SLA_ZONE);
+  const closures = (calendar.closures || []).filter(c => String(c.date) >= today)
+    .sort((a, b) => String(a.date).localeCompare(String(b.date)));
+  const holidays = calendar.holidays || {};
+  return [
+    h("table", { class: "sla-hours" },
+      h("caption", null, tr("sla.calendar.hoursCaption", { zone: calendar.zone || SLA_ZONE })),
+      h("thead", null, h("tr", null, h("th", { scope: "col" }, tr("sla.calendar.day")),
+        h("th", { scope: "col" }, tr("sla.calendar.hours")))),
+      h("tbody", null, WEEKDAYS.map(day => {
+        const open = hours.find(x => x.day === day);
+        return h("tr", { class: open ? null : "closed" },
+          h("th", { scope: "row" }, tr("weekday." + day)),
+          h("td", null, open ? tr("sla.calendar.window", { opens: open.opens, closes: open.closes }) : tr("sla.calendar.closed")));
+      }))),
+    h("p", { class: "hint" }, tr("sla.calendar.officeOnly")),
+    h("h3", null, tr("sla.calendar.holidays")),
+    h("p", null, tr(holidays.goodFriday ? "sla.calendar.goodFridayClosed" : "sla.calendar.goodFridayOpen"), " ",
+      labelOf(tr, "sla.liberation.", holidays.liberationDay)),
+    (calendar.upcomingHolidays || []).length ? h("p", null, tr("sla.calendar.upcoming")) : null,
+    (calendar.upcomingHolidays || []).length
+      ? h("ul", { class: "sla-holidays" }, calendar.upcomingHolidays.map(d => h("li", null, h("time", { datetime: d }, formatDay(d, lang)))))
+      : h("p", null, tr("sla.calendar.noHolidays")),
+    h("h3", null, tr("sla.calendar.closures")),
+    closures.length
+      ? h("ul", { class: "sla-closures" }, closures.map(c => h("li", null,
+        h("time", { datetime: c.date }, formatDay(c.date, lang)), " — ", h("span", { class: "reason" }, localized(c.reason, lang)))))
+      : h("p", null, tr("sla.calendar.noClosures"))
+  ];
+}
+
+function calendarForm(form, ctx, actions) {
+  const { tr } = ctx;
+  const { draft } = form;
+  const shown = new Set();
+  const error = path => { shown.add(path); return form.errors[path]; };
+  const prefix = "cal.";
+  const days = draft.days.map(d => {
+    const day = tr("weekday." + d.day);
+    const path = "hours." + d.day;
+    return h("tr", null,
+      h("th", { scope: "row" }, day),
+      cell(prefix + path + ".closed", tr("sla.edit.closedOn", { day }), h("input", { type: "checkbox", checked: d.closed,
+        on: { change: e => { d.closed = e.target.checked; actions.render(); } } }), null),
+      cell(prefix + path + ".opens", tr("sla.edit.opensOn", { day }), h("input", { type: "time", value: d.opens, disabled: d.closed,
+        on: { input: e => { d.opens = valueOf(e); } } }), errorsOf(error, path + ".opens", path + ".day", path)),
+      cell(prefix + path + ".closes", tr("sla.edit.closesOn", { day }), h("input", { type: "time", value: d.closes,
+        disabled: d.closed, on: { input: e => { d.closes = valueOf(e); } } }), error(path + ".closes")));
+  });
+  const closures = draft.closures.map((c, i) => {
+    const path = "closures." + c.key;
+    const n = i + 1;
+    const reasonCell = language => cell(prefix + path + ".reason." + language, tr("sla.edit.reasonIn." + language, { n }),
+      h("input", { type: "text", maxlength: 200, value: c.reason[language], on: { input: e => { c.reason[language] = valueOf(e); } } }),
+      error(path + ".reason." + language));
+    return h("tr", null,
+      cell(prefix + path + ".date", tr("sla.edit.closureDate", { n }), h("input", { type: "date", value: c.date,
+        on: { input: e => { c.date = valueOf(e); } } }), errorsOf(error, path + ".date", path + ".reason", path)),
+      reasonCell("nl"), reasonCell("en"), reasonCell("de"),
+      h("td", null, h("button", { type: "button", class: "remove", on: { click: () => actions.removeClosure(c.key) } },
+        tr("sla.edit.removeClosure", { n }))));
+  });
+  const hoursError = error("hours");
+  const closuresError = error("closures");
+  return h("form", { novalidate: true, class: "sla-edit", "aria-labelledby": "edit-calendar",
+    on: { submit: e => { e.preventDefault(); return actions.saveCalendar(); } } },
+  h("h3", { id: "edit-calendar" }, tr("sla.edit.calendarHeading")),
+  notice(form.warning, true),
+  Object.keys(form.errors).length ? notice(tr("formHasErrors"), true) : null,
+  problemBox(form.error, tr, unshown(form.errors, shown)),
+  h("fieldset", null, h("legend", null, tr("sla.calendar.hoursCaption", { zone: SLA_ZONE })),
+    hoursError ? h("p", { class: "field-error", id: "e-cal.hours" }, hoursError) : null,
+    h("table", null,
+      h("thead", null, h("tr", null, ["sla.calendar.day", "sla.edit.closed", "sla.edit.opens", "sla.edit.closes"]
+        .map(key => h("th", { scope: "col" }, tr(key))))),
+      h("tbody", null, days))),
+  h("fieldset", null, h("legend", null, tr("sla.calendar.holidays")),
+    field(prefix + "holidays.goodFriday", tr("sla.edit.goodFriday"), h("input", { type: "checkbox", checked: draft.goodFriday,
+      on: { change: e => { draft.goodFriday = e.target.checked; } } }), { error: error("holidays.goodFriday"), tr }),
+    field(prefix + "holidays.liberationDay", tr("sla.edit.liberationDay"),
+      select(LIBERATION_DAY.map(v => [v, tr("sla.edit.liberation." + v)]), draft.liberationDay,
+        e => { draft.liberationDay = valueOf(e); }), { error: error("holidays.liberationDay"), tr })),
+  h("fieldset", null, h("legend", null, tr("sla.calendar.closures")),
+    closuresError ? h("p", { class: "field-error", id: "e-cal.closures" }, closuresError) : null,
+    draft.closures.length ? h("table", null,
+      h("thead", null, h("tr", null, ["sla.edit.date", "sla.edit.reason.nl", "sla.edit.reason.en", "sla.edit.reason.de", "sla.edit.remove"]
+        .map(key => h("th", { scope: "col" }, tr(key))))),
+      h("tbody", null, closures)) : h("p", null, tr("sla.calendar.noClosures")),
+    h("button", { type: "button", on: { click: actions.addClosure } }, tr("sla.edit.addClosure"))),
+  h("div", { class: "buttons" },
+    h("button", { type: "submit", class: "primary", disabled: form.busy }, form.busy ? tr("sla.saving") : tr("sla.save")),
+    h("button", { type: "button", disabled: form.busy, on: { click: actions.cancelCalendar } }, tr("sla.cancel"))));
+}
+
+export function slaView(state, ctx, actions) {
+  const { tr } = ctx;
+  const tiers = (state.table && state.table.tiers) || [];
+  const admin = ctx.role === "provider-admin";
+  return page(ctx,
+    h("h1", null, tr("sla.heading")),
+    notice(state.notice),
+    h("p", null, tr("sla.intro")),
+    h("dl", { class: "facts" },
+      h("dt", null, tr("sla.col.response")), h("dd", null, tr("sla.responseMeans")),
+      h("dt", null, tr("sla.col.resolution")), h("dd", null, tr("sla.resolutionMeans"))),
+    problemBox(state.tableError, tr),
+    state.loading ? h("p", { role: "status" }, tr("loading")) : null,
+    tiers.map(tier => tierSection(tier, state, ctx, actions)),
+    !ctx.staff && tiers.length ? h("p", { class: "hint" }, tr("sla.upgrade")) : null,
+    h("section", { class: "sla-calendar", "aria-labelledby": "calendar-heading" },
+      h("h2", { id: "calendar-heading" }, tr("sla.calendar.heading")),
+      problemBox(state.calendarError, tr),
+      state.calendar ? calendarFacts(state.calendar, ctx) : null,
+      admin && state.calendar
+        ? (state.calendarForm ? calendarForm(state.calendarForm, ctx, actions)
+          : h("button", { type: "button", on: { click: actions.editCalendar } }, tr("sla.edit.calendar")))
+        : null));
+}
+
+export async function slaPage(ctx) {
+  const { tr } = ctx;
+  const state = { table: null, tableError: null, calendar: null, calendarError: null, loading: true, notice: null,
+    tierForms: {}, calendarForm: null, keys: 0 };
+  const render = ctx.bind(() => ctx.show(slaView(state, ctx, actions)));
+  const newKey = () => "c" + ++state.keys;
+
+  async function loadTable() {
+    state.table = await ctx.api.get("/sla");
+  }
+  async function loadCalendar() {
+    state.calendar = await ctx.api.get("/sla/calendar");
+  }
+
+  /** One save: a stale version reloads what was read, says so and keeps the draft (sent next time on the new version). */
+  async function save(form, send, reload, done, rename) {
+    if (form.busy) return;
+    form.busy = true;
+    form.error = null;
+    form.errors = {};
+    form.warning = null;
+    state.notice = null;
+    render();
+    try {
+      done(await send());
+    } catch (e) {
+      if (e.code === "version-conflict") {
+        form.warning = tr("sla.versionConflict");
+        try {
+          await reload();
+        } catch (again) {
+          form.error = again;
+        }
+      } else {
+        form.error = e;
+        form.errors = formErrors(e, tr, rename);
+      }
+    }
+    form.busy = false;
+    render();
+  }
+
+  const tierOf = name => ((state.table && state.table.tiers) || []).find(t => t.tier === name);
+  const emptyForm = draft => ({ draft, errors: {}, error: null, warning: null, busy: false });
+
+  const actions = {
+    render,
+    editTier(name) {
+      state.tierForms[name] = emptyForm(tierDraft(tierOf(name)));
+      state.notice = null;
+      render();
+    },
+    cancelTier(name) {
+      delete state.tierForms[name];
+      render();
+    },
+    saveTier(name) {
+      const form = state.tierForms[name];
+      if (!form) return undefined;
+      return save(form,
+        () => ctx.api.put("/sla/tiers/" + encodeURIComponent(name), tierBody(form.draft, tierOf(name).version)),
+        loadTable,
+        saved => {
+          state.table.tiers = state.table.tiers.map(t => (t.tier === name ? saved : t));
+          delete state.tierForms[name];
+          state.notice = tr("sla.tierSaved", { tier: labelOf(tr, "tier.", name) });
+        });
+    },
+    editCalendar() {
+      state.calendarForm = emptyForm(calendarDraft(state.calendar, newKey));
+      state.notice = null;
+      render();
+    },
+    cancelCalendar() {
+      state.calendarForm = null;
+      render();
+    },
+    addClosure() {
+      state.calendarForm.draft.closures.push(closureRow(newKey()));
+      render();
+    },
+    removeClosure(key) {
+      const form = state.calendarForm;
+      form.draft.closures = form.draft.closures.filter(c => c.key !== key);
+      for (const name of Object.keys(form.errors)) if (name.startsWith("closures." + key + ".")) delete form.errors[name];
+      render();
+    },
+    saveCalendar() {
+      const form = state.calendarForm;
+      if (!form) return undefined;
+      const { body, rename } = calendarBody(form.draft, state.calendar.version);
+      return save(form, () => ctx.api.put("/sla/calendar", body), loadCalendar, saved => {
+        state.calendar = saved;
+        state.calendarForm = null;
+        state.notice = tr("sla.calendarSaved");
+      }, rename);
+    }
+  };
+
+  render();
+  const [table, calendar] = await Promise.allSettled([loadTable(), loadCalendar()]);
+  if (table.status === "rejected") state.tableError = table.reason;
+  if (calendar.status === "rejected") state.calendarError = calendar.reason;
+  state.loading = false;
+  render();
+  return { state, actions };
+}

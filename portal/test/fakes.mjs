@@ -1,0 +1,93 @@
+// Test doubles shared by the page tests: a DOM shim without an HTML parser, a recording fake API,
+// malicious data and the page context (ctx) the shell would pass.
+import assert from "node:assert/strict";
+
+import { findAll, textOf } from "../dom.mjs";
+import { translator } from "../i18n.mjs";
+
+export function shimDocument() {
+  const created = [];
+  class Node {
+    constructor(tag) { this.tagName = tag; this.attributes = {}; this.childNodes = []; this.listeners = {}; created.push(this); }
+    setAttribute(name, value) { this.attributes[name] = value; }
+    addEventListener(event, handler) { this.listeners[event] = handler; }
+    appendChild(child) { this.childNodes.push(child); return child; }
+    set innerHTML(_) { throw new Error("innerHTML used"); }
+    set outerHTML(_) { throw new Error("outerHTML used"); }
+    insertAdjacentHTML() { throw new Error("insertAdjacentHTML used"); }
+    get textContent() { return this.childNodes.map(c => c.textContent).join(""); }
+  }
+  return {
+    created,
+    createElement: tag => new Node(tag),
+    createTextNode: text => ({ nodeType: 3, textContent: text })
+  };
+}
+
+export const EVIL = `<img src=x onerror="alert(1)"><script>alert(2)</script>`;
+
+export function catalogue() {
+  const t = s => ({ nl: s, en: s, de: s });
+  return {
+    categories: [{ id: "email", name: t("E-mail " + EVIL), active: true }],
+    requestTypes: [{ id: "teams", name: t("Teams " + EVIL), description: t(EVIL), category: "email", active: true,
+      approvalRequired: false, form: { fields: [
+        { name: "name", kind: "text", label: t("Naam " + EVIL), required: true, options: [], maxLength: 100 },
+        { name: "size", kind: "number", label: t("Aantal"), required: false, options: [], maxLength: 254 },
+        { name: "urgent", kind: "checkbox", label: t("Spoed"), required: false, options: [], maxLength: 254 },
+        { name: "kind", kind: "choice", label: t("Soort"), required: true, maxLength: 100,
+          options: [{ value: "team", label: t("Team " + EVIL) }, { value: "channel", label: t("Kanaal") }] }
+      ] } }]
+  };
+}
+
+export function ticket(overrides = {}) {
+  return { id: "acme-7", number: 7, customerId: "acme", type: "service-request", category: "email", priority: "high",
+    title: EVIL, description: EVIL, reporter: { id: "u1", name: EVIL }, involved: [], source: "portal", status: "resolved",
+    requestType: "teams", answers: { name: EVIL, kind: "team", urgent: "true" }, approval: "none",
+    createdAt: "2026-11-20T10:00:00Z", updatedAt: "2026-11-21T10:00:00Z", version: 3, ...overrides };
+}
+
+export function detail(overrides = {}, messages) {
+  return { ticket: ticket(overrides), messages: messages || [
+    { id: "m1", authorId: "a1", authorName: EVIL, side: "provider", body: "Opgelost: " + EVIL, internal: false, source: "portal",
+      at: "2026-11-21T10:00:00Z" },
+    { id: "m2", authorId: "a1", authorName: "Agent", side: "provider", body: "intern " + EVIL, internal: true, source: "portal",
+      at: "2026-11-21T11:00:00Z" }
+  ] };
+}
+
+/** The ctx of a page for a role; lang "nl" unless given; today() fixes "today" in Amsterdam for the SLA calendar. */
+export function context(role, api, shown = [], lang = "nl") {
+  return {
+    api, lang, tr: translator(lang), role, today: () => "2026-11-23", staff: role.startsWith("provider"), uuid: (() => {
+      let n = 0;
+      return () => "key-" + ++n;
+    })(),
+    show: desc => shown.push(desc), bind: render => render, navigate: hash => shown.push({ navigated: hash }),
+    catalogue: async () => catalogue(), flash: text => shown.push({ flash: text }), flashed: null
+  };
+}
+
+export function fakeApi(answers) {
+  const calls = [];
+  const api = {
+    calls,
+    async get(path) { calls.push(["GET", path]); return next("GET", path); },
+    async post(path, body, options) { calls.push(["POST", path, body, options]); return next("POST", path, body); },
+    async put(path, body, options) { calls.push(["PUT", path, body, options]); return next("PUT", path, body); }
+  };
+  function next(method, path, body) {
+    const answer = answers(method, path, body, calls);
+    if (answer instanceof Error) throw answer;
+    return structuredClone(answer);
+  }
+  return api;
+}
+
+export const click = (desc, label) => {
+  const buttons = findAll(desc, n => n.tag === "button" && textOf(n) === label);
+  assert.equal(buttons.length, 1, "one button " + label);
+  return buttons[0];
+};
+export const last = shown => shown.filter(d => d.tag)[shown.filter(d => d.tag).length - 1];
