@@ -23,6 +23,7 @@ import nl.klantportaal.core.identity.usecase.ListCustomerUsers;
 import nl.klantportaal.core.identity.usecase.ListPendingUsers;
 import nl.klantportaal.core.identity.usecase.MembershipInput;
 import nl.klantportaal.core.paging.PageRequest;
+import nl.klantportaal.core.paging.PageView;
 
 /** Accounts: the provider's linking queue, links and roles, deactivation, MFA reset and staff accounts. */
 public final class UsersHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, ApiHandler {
@@ -65,6 +66,8 @@ public final class UsersHandler implements RequestHandler<APIGatewayV2HTTPEvent,
             r.userId(), new MembershipChange.Deactivate(), r.jsonBody(MembershipInput.class).onlyVersion()))),
         Route.of("POST /users/{userId}/mfa-reset", Access.PROVIDER_ADMIN, r -> view(resetMfa.execute(r.requireCaller(),
             r.userId(), r.jsonBody(MembershipInput.class).onlyVersion()))),
+        Route.of("GET /staff", Access.PROVIDER_STAFF, r -> ApiResponse.ok(PageView.of(
+            wiring.users().staff(new PageRequest(r.query("cursor"), r.limit(25, 100))), ListCustomerUsers.UserView::of))),
         Route.of("POST /staff", Access.PROVIDER_ADMIN, Idempotent.route(wiring.idempotency(), r -> {
           var created = createStaff.execute(r.requireCaller().userId(), r.jsonBody(CreateStaffAccount.Input.class));
           return ApiResponse.created("/users/" + created.id(), ListCustomerUsers.UserView.of(created));

@@ -6,6 +6,7 @@ import static nl.klantportaal.identity.handler.IdentityFixtures.ACME;
 import static nl.klantportaal.identity.handler.IdentityFixtures.COLLEAGUE;
 import static nl.klantportaal.identity.handler.IdentityFixtures.PENDING;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -126,9 +127,21 @@ class UsersHandlerTest {
     assertEquals(1, auditEntries("PROVIDER#AUDIT"));
   }
 
+  @Test
+  void providerStaffListTheirColleaguesForTheAssigneePicker() {
+    assertEquals(201, call("create-staff.json").getStatusCode());
+    var items = HttpEvents.json(call("list-staff-as-agent.json")).get("items");
+    assertEquals(1, items.size(), items.toString());
+    assertEquals("nieuwe.collega@provider.example.test", items.get(0).get("email").asText());
+    assertEquals("provider-agent", items.get(0).get("role").asText());
+    assertEquals(true, items.get(0).get("active").asBoolean());
+    assertFalse(items.get(0).has("customerId") && !items.get(0).get("customerId").isNull(), items.toString());
+  }
+
   @ParameterizedTest(name = "{0} → {1} {2}")
   @CsvSource({
       "list-pending-as-agent.json, 403, forbidden",
+      "list-staff-as-customer.json, 403, forbidden",
       "link-as-agent.json, 403, forbidden",
       "link-unknown-customer.json, 404, not-found",
       "link-provider-role.json, 400, validation-failed",
