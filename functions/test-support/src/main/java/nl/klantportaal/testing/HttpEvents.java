@@ -31,6 +31,23 @@ public final class HttpEvents {
     return type.substring(type.lastIndexOf(':') + 1);
   }
 
+  /** A 200 answer's JSON body; any other status fails with the body in the message. */
+  public static JsonNode ok(APIGatewayV2HTTPResponse response) {
+    org.junit.jupiter.api.Assertions.assertEquals(200, response.getStatusCode(), response.getBody());
+    return json(response);
+  }
+
+  /**
+   * An RFC 9457 refusal: the status, {@code application/problem+json}, the problem type's last
+   * segment, and no exception text leaking into the body.
+   */
+  public static void assertProblem(APIGatewayV2HTTPResponse response, int status, String type) {
+    org.junit.jupiter.api.Assertions.assertEquals(status, response.getStatusCode(), response.getBody());
+    org.junit.jupiter.api.Assertions.assertEquals("application/problem+json", response.getHeaders().get("content-type"));
+    org.junit.jupiter.api.Assertions.assertEquals(type, problemType(response), response.getBody());
+    org.junit.jupiter.api.Assertions.assertFalse(response.getBody().contains("Exception"), response.getBody());
+  }
+
   public static APIGatewayV2HTTPEvent withQuery(APIGatewayV2HTTPEvent event, String name, String value) {
     Map<String, String> query = new HashMap<>(event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters());
     query.put(name, value);

@@ -163,10 +163,7 @@ class CustomersHandlerTest {
   })
   void refusalsAreProblemsAndWriteNothing(String fixture, int status, String type) {
     var response = call(fixture);
-    assertEquals(status, response.getStatusCode(), response.getBody());
-    assertEquals("application/problem+json", response.getHeaders().get("content-type"));
-    assertEquals(type, HttpEvents.problemType(response));
-    assertFalse(response.getBody().contains("Exception"), response.getBody());
+    HttpEvents.assertProblem(response, status, type);
     assertEquals(1, customerItems().size(), "only the fixture customer");
     assertEquals(1, wiring.customers().find(new TenantId("acme-fixture")).orElseThrow().version());
   }

@@ -68,8 +68,7 @@ class MailRoutesHandlerTest {
       "delete-unknown.json, 404, not-found"})
   void badInputAndOtherRolesAreRefusedWithProblemJson(String fixture, int status, String type) {
     var response = call(fixture);
-    assertEquals(status, response.getStatusCode(), response.getBody());
-    assertEquals("application/problem+json", response.getHeaders().get("content-type"));
+    HttpEvents.assertProblem(response, status, type);
     assertEquals("urn:klantportaal:problem:" + type, HttpEvents.json(response).get("type").asText(), response.getBody());
     assertTrue(wiring.mailRoutes().find("strict-mail.example.test").isEmpty(), "nothing was stored");
   }

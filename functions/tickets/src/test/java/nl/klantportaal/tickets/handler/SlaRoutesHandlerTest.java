@@ -3,6 +3,8 @@ package nl.klantportaal.tickets.handler;
 import static nl.klantportaal.tickets.handler.TicketFixtures.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static nl.klantportaal.testing.HttpEvents.assertProblem;
+import static nl.klantportaal.testing.HttpEvents.ok;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
@@ -32,17 +34,6 @@ class SlaRoutesHandlerTest {
 
   private APIGatewayV2HTTPResponse call(String fixture) {
     return handler.handleRequest(Lambda.httpEvent("tickets/sla/" + fixture), Lambda.context("sla"));
-  }
-
-  private static JsonNode ok(APIGatewayV2HTTPResponse response) {
-    assertEquals(200, response.getStatusCode(), response.getBody());
-    return HttpEvents.json(response);
-  }
-
-  private static void assertProblem(APIGatewayV2HTTPResponse response, int status, String type) {
-    assertEquals(status, response.getStatusCode(), response.getBody());
-    assertEquals("application/problem+json", response.getHeaders().get("content-type"));
-    assertEquals(type, HttpEvents.problemType(response));
   }
 
   @Test

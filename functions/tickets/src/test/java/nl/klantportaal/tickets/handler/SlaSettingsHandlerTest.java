@@ -4,6 +4,8 @@ import static nl.klantportaal.tickets.handler.TicketFixtures.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static nl.klantportaal.testing.HttpEvents.assertProblem;
+import static nl.klantportaal.testing.HttpEvents.ok;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -58,17 +60,6 @@ class SlaSettingsHandlerTest {
 
   private APIGatewayV2HTTPResponse call(APIGatewayV2HTTPEvent event) {
     return sla.handleRequest(event, Lambda.context("sla"));
-  }
-
-  private static JsonNode ok(APIGatewayV2HTTPResponse response) {
-    assertEquals(200, response.getStatusCode(), response.getBody());
-    return HttpEvents.json(response);
-  }
-
-  private static void assertProblem(APIGatewayV2HTTPResponse response, int status, String type) {
-    assertEquals(status, response.getStatusCode(), response.getBody());
-    assertEquals("application/problem+json", response.getHeaders().get("content-type"));
-    assertEquals(type, HttpEvents.problemType(response));
   }
 
   /** put-tier.json's body for {@code tier}, with {@code edit} applied to it. */

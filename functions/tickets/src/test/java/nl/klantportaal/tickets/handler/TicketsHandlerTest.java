@@ -5,6 +5,7 @@ import static nl.klantportaal.tickets.handler.TicketFixtures.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static nl.klantportaal.testing.HttpEvents.assertProblem;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -79,13 +80,6 @@ class TicketsHandlerTest {
     var response = call(fixture);
     assertEquals(201, response.getStatusCode(), response.getBody());
     return HttpEvents.json(response);
-  }
-
-  private static void assertProblem(APIGatewayV2HTTPResponse response, int status, String type) {
-    assertEquals(status, response.getStatusCode(), response.getBody());
-    assertEquals("application/problem+json", response.getHeaders().get("content-type"));
-    assertEquals(type, HttpEvents.problemType(response));
-    assertFalse(response.getBody().contains("Exception"), response.getBody());
   }
 
   private List<Map<String, AttributeValue>> headersOfAcme() {
