@@ -180,7 +180,7 @@ public final class PortalWiring {
         config.get("SLA_ON_CALL_EMAIL").filter(v -> !v.isBlank()), RetryPolicy.DEFAULT);
     TicketRepository tickets = tickets();
     var mails = new SlaMails(users(), customers(), settings);
-    var sla = new FireSlaEvent(tickets, slaRecords(), new DynamoDbOutbox(table), mailDelivery(sender), mails, slaSettings());
+    var sla = new FireSlaEvent(tickets, slaRecords(), mailDelivery(sender), mails, slaSettings());
     return new FireDueEvents(tickets, new CloseDueTickets(tickets, autoCloseAfter()), sla, clock);
   }
 

@@ -83,7 +83,7 @@ public final class DynamoDbSlaRecords implements SlaRecords {
   @Override
   public boolean reschedule(TicketRef ref, SlaChange change) {
     var request = TransactWriteItemsEnhancedRequest.builder();
-    SlaRecordWrites.add(request, slas, sides, ref, change);
+    SlaRecordWrites.add(request, table, slas, sides, ref, change);
     return conditionally(() -> table.enhanced().transactWriteItems(request.build()));
   }
 

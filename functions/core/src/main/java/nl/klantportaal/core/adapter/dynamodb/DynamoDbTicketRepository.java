@@ -80,7 +80,7 @@ public final class DynamoDbTicketRepository implements TicketRepository {
       request.addPutItem(sides, TicketSideItem.approval(ticket, ticket.reporter().value(), ticket.createdAt()));
     }
     appendEntries(request, ticket.ref(), firstMessages, List.of(audit), Optional.empty());
-    sla.ifPresent(change -> SlaRecordWrites.add(request, slas, sides, ticket.ref(), change));
+    sla.ifPresent(change -> SlaRecordWrites.add(request, table, slas, sides, ticket.ref(), change));
     write(request, ticket.ref(), Kind.ALREADY_EXISTS);
   }
 
@@ -125,7 +125,7 @@ public final class DynamoDbTicketRepository implements TicketRepository {
     }
     appendEntries(request, ref, change.messages(), change.audit(), statusMoved
         ? Optional.of(new StatusMove(previous.status(), next.status())) : Optional.empty());
-    change.sla().ifPresent(sla -> SlaRecordWrites.add(request, slas, sides, ref, sla));
+    change.sla().ifPresent(sla -> SlaRecordWrites.add(request, table, slas, sides, ref, sla));
     write(request, ref, Kind.VERSION);
   }
 

@@ -5,7 +5,12 @@ import java.util.Map;
 import nl.klantportaal.core.sla.domain.PendingSlaEvent;
 import nl.klantportaal.core.sla.domain.SlaChange;
 import nl.klantportaal.core.ticket.domain.TicketRef;
+import software.amazon.awssdk.enhanced.dynamodb.AttributeConverterProvider;
+import software.amazon.awssdk.enhanced.dynamodb.AttributeValueType;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
@@ -14,17 +19,32 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The writes of one SLA record change, added to a transaction: the record, conditional on the version
- * read before the change (or on there being none), and its due-index entries — each pending event's
- * item put when new or moved, deleted when no longer pending. A ticket change adds them to its own
+ * read before the change (or on there being none), its due-index entries — each pending event's
+ * item put when new or moved, deleted when no longer pending — and the outbox entries of the mails
+ * the change announces, each only if absent. A ticket change adds them to its own
  * transaction; the scan's reschedule (a calendar edit moved a timer) writes them alone.
  */
 final class SlaRecordWrites {
   private static final Expression ABSENT = Expression.builder().expression("attribute_not_exists(PK)").build();
+  /** Items written as attribute maps (the outbox's own format) inside an enhanced transaction. */
+  private static final TableSchema<EnhancedDocument> RAW = TableSchema.documentSchemaBuilder()
+      .addIndexPartitionKey(TableMetadata.primaryIndexName(), Keys.PK, AttributeValueType.S)
+      .addIndexSortKey(TableMetadata.primaryIndexName(), Keys.SK, AttributeValueType.S)
+      .attributeConverterProviders(AttributeConverterProvider.defaultProvider())
+      .build();
 
   private SlaRecordWrites() {}
 
-  static void add(TransactWriteItemsEnhancedRequest.Builder request, DynamoDbTable<SlaItem> slas,
+  static void add(TransactWriteItemsEnhancedRequest.Builder request, PortalTable table, DynamoDbTable<SlaItem> slas,
       DynamoDbTable<TicketSideItem> sides, TicketRef ref, SlaChange change) {
+    if (!change.mails().isEmpty()) {
+      DynamoDbTable<EnhancedDocument> raw = table.table(RAW);
+      for (var mail : change.mails()) {
+        request.addPutItem(raw, TransactPutItemEnhancedRequest.builder(EnhancedDocument.class)
+            .item(EnhancedDocument.fromAttributeValueMap(DynamoDbOutbox.item(mail, change.mailLeaseUntil())))
+            .conditionExpression(ABSENT).build());
+      }
+    }
     Expression condition = change.before()
         .map(b -> Expression.builder().expression("#v = :v").expressionNames(Map.of("#v", SlaItem.VERSION))
             .expressionValues(Map.of(":v", AttributeValue.fromN(Long.toString(b.version())))).build())

@@ -126,12 +126,16 @@ public record BusinessCalendar(ZoneId zone, Map<DayOfWeek, OpeningWindow> hours,
     return total;
   }
 
-  /** The instant {@code days} open days after {@code start}, at the same local time clamped into that day's hours. */
+  /**
+   * The instant {@code days} open days after {@code start}, counted from the next opening at or after
+   * it (a wait that begins on Saturday or after closing counts from Monday's opening), at that local
+   * time clamped into the target day's hours.
+   */
   public Instant addBusinessDays(Instant start, int days) {
     if (days < 0) {
       throw new IllegalArgumentException("days must not be negative: " + days);
     }
-    ZonedDateTime local = start.atZone(zone);
+    ZonedDateTime local = nextOpening(start).atZone(zone);
     LocalDate date = local.toLocalDate();
     for (int counted = 0, i = 0; counted < days; i++) {
       if (i > MAX_DAYS) {

@@ -45,9 +45,20 @@ public final class SlaClock {
     pending.addAll(timers(response));
     pending.addAll(timers(resolution));
     new WaitingSchedule(created.terms().waiting(), calendars.business())
-        .next(events, resolution.priority()).ifPresent(pending::add);
+        .next(events, currentPriority(created, events)).ifPresent(pending::add);
     pending.sort(Comparator.comparing(PendingSlaEvent::dueAt));
     return new SlaStatus(response, resolution, pending);
+  }
+
+  /** The ticket's priority now: its last change, else the one it was created with. */
+  private static Priority currentPriority(SlaEvent.Created created, List<SlaEvent> events) {
+    Priority priority = created.priority();
+    for (SlaEvent event : events) {
+      if (event instanceof SlaEvent.PriorityChanged change) {
+        priority = change.priority();
+      }
+    }
+    return priority;
   }
 
   private static SlaEvent.Created created(List<SlaEvent> events) {

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import nl.klantportaal.core.notification.domain.MailKind;
 import nl.klantportaal.core.notification.domain.OutboxEntry;
-import nl.klantportaal.core.notification.port.Outbox;
 import nl.klantportaal.core.notification.usecase.MailDelivery;
 import nl.klantportaal.core.shared.domain.DomainException;
 import nl.klantportaal.core.sla.domain.PendingSlaEvent;
@@ -43,7 +42,8 @@ import nl.klantportaal.core.ticket.port.TicketRepository.TicketChange;
  *       nothing and a failed send is retried by the mail retry job. A deadline counts a breach.
  *   <li>OUTCOME: counts the reached target (met or late) into the customer's month.
  *   <li>CUSTOMER_REMINDER / PRIORITY_DROP: a ticket change by {@code system} (audited, versioned like
- *       any other) and a mail to the reporter, claimed in the outbox before the change.
+ *       any other) whose transaction also puts the mail to the reporter into the outbox: a change that
+ *       loses its race (the customer answered meanwhile) mails nothing, a written one never loses it.
  * </ul>
  */
 public final class FireSlaEvent {
@@ -51,16 +51,14 @@ public final class FireSlaEvent {
 
   private final TicketRepository tickets;
   private final SlaRecords records;
-  private final Outbox outbox;
   private final MailDelivery delivery;
   private final SlaMails mails;
   private final SlaSettingsRepository settings;
 
-  public FireSlaEvent(TicketRepository tickets, SlaRecords records, Outbox outbox, MailDelivery delivery, SlaMails mails,
+  public FireSlaEvent(TicketRepository tickets, SlaRecords records, MailDelivery delivery, SlaMails mails,
       SlaSettingsRepository settings) {
     this.tickets = tickets;
     this.records = records;
-    this.outbox = outbox;
     this.delivery = delivery;
     this.mails = mails;
     this.settings = settings;
@@ -123,20 +121,18 @@ public final class FireSlaEvent {
     if (drop) {
       details.put("priority", ticket.priority().wireName() + " → " + next.priority().wireName());
     }
-    TicketChange change = new TicketChange(ticket, next, List.of(),
-        List.of(TicketAudit.of(new Actor.System(), now, drop ? "priority-dropped" : "sla-reminder", details)),
-        Optional.empty()).withSla(new SlaChange(Optional.of(record), record.next(events, clock, now, true)));
     Optional<OutboxEntry> mail = mails.toReporter(ticket, event, drop ? MailKind.SLA_PRIORITY_DROP : MailKind.SLA_REMINDER,
         new SlaMail.About(ticket.ref().token(), ticket.title(), next.priority(), event.target(), event.dueAt()), now);
-    boolean claimed = mail.map(m -> outbox.claim(m, mails.lease(now))).orElse(false);
+    TicketChange change = new TicketChange(ticket, next, List.of(),
+        List.of(TicketAudit.of(new Actor.System(), now, drop ? "priority-dropped" : "sla-reminder", details)),
+        Optional.empty()).withSla(new SlaChange(Optional.of(record), record.next(events, clock, now, true),
+            mail.stream().toList(), mails.lease(now)));
     try {
       tickets.save(change);
     } catch (DomainException.Conflict e) {
       return Outcome.RACED;
     }
-    if (claimed) {
-      delivery.attempt(mail.get());
-    }
+    mail.ifPresent(delivery::attempt);
     return Outcome.FIRED;
   }
 

@@ -176,6 +176,17 @@ class BusinessCalendarTest {
   @Test
   void businessDaysSkipKingsDayAndKeepTheLocalTime() {
     assertEquals(ams("2026-04-29T10:00"), calendar.addBusinessDays(ams("2026-04-24T10:00"), 2));
-    assertEquals(ams("2026-03-10T17:30"), calendar.addBusinessDays(ams("2026-03-06T20:00"), 2));
+  }
+
+  @Test
+  void businessDaysFromOutsideTheHoursCountFromTheNextOpening() {
+    assertEquals(ams("2026-03-11T08:30"), calendar.addBusinessDays(ams("2026-03-06T20:00"), 2),
+        "Friday evening counts from Monday 08:30: two full business days end Wednesday 08:30");
+    assertEquals(ams("2026-03-11T08:30"), calendar.addBusinessDays(ams("2026-03-07T10:00"), 2), "Saturday likewise");
+    assertEquals(ams("2026-03-11T08:30"), calendar.addBusinessDays(ams("2026-03-06T17:45"), 2),
+        "a quarter past closing is no business time");
+    assertEquals(calendar.elapsed(ams("2026-03-09T08:30"), ams("2026-03-11T08:30")),
+        calendar.elapsed(ams("2026-03-06T20:00"), calendar.addBusinessDays(ams("2026-03-06T20:00"), 2)),
+        "the same business hours elapse as from a Monday opening");
   }
 }

@@ -64,6 +64,27 @@ class SlaWaitingScheduleTest {
   }
 
   @Test
+  void thePolicyFollowsTheTicketsCurrentPriorityAlsoAfterTheResolutionTargetWasBreached() {
+    // Koper high: 96 h on 24×7 from Monday 20 April 09:00, breached Friday 24 April 09:00; then set to low
+    List<SlaEvent> lowered = new ArrayList<>(List.of(new Created(ams("2026-04-20T09:00"), Priority.HIGH,
+        DefaultSlaTable.table().terms(SlaTier.KOPER)), new PublicAgentReply(ams("2026-04-20T09:30")),
+        new PriorityChanged(ams("2026-04-24T12:00"), Priority.LOW), new WaitingForCustomer(ams("2026-04-24T13:00")),
+        new CustomerReminded(ams("2026-04-29T13:00")), new CustomerReminded(ams("2026-05-01T13:00"))));
+    SlaStatus status = clock.evaluate(lowered, ams("2026-05-01T14:00"));
+    assertEquals(SlaState.BREACHED, status.resolution().state());
+    assertEquals(Priority.HIGH, status.resolution().priority(), "a breached target keeps its priority");
+    assertEquals(Optional.empty(), waitingStep(status), "but the ticket is low now: no drop to schedule");
+
+    List<SlaEvent> raised = new ArrayList<>(lowered.subList(0, 2));
+    raised.addAll(List.of(new PriorityChanged(ams("2026-04-24T12:00"), Priority.CRITICAL),
+        new WaitingForCustomer(ams("2026-04-24T13:00")), new CustomerReminded(ams("2026-04-29T13:00")),
+        new CustomerReminded(ams("2026-05-01T13:00"))));
+    assertEquals(Optional.of(Kind.PRIORITY_DROP),
+        waitingStep(clock.evaluate(raised, ams("2026-05-01T14:00"))).map(PendingSlaEvent::kind),
+        "a critical ticket still drops after its unanswered reminders");
+  }
+
+  @Test
   void lowPriorityGetsNoDropAfterTheReminders() {
     SlaStatus status = clock.evaluate(waitingTicket(Priority.LOW, new CustomerReminded(ams("2026-04-29T10:00")),
         new CustomerReminded(ams("2026-05-01T10:00"))), ams("2026-05-01T11:00"));

@@ -21,6 +21,7 @@ import nl.klantportaal.core.customer.domain.SlaTier;
 import nl.klantportaal.core.identity.domain.Role;
 import nl.klantportaal.core.identity.domain.TenantId;
 import nl.klantportaal.core.identity.domain.UserId;
+import nl.klantportaal.core.notification.domain.MailKind;
 import nl.klantportaal.core.notification.domain.OutboxEntry;
 import nl.klantportaal.core.shared.domain.DomainException;
 import nl.klantportaal.core.shared.domain.Language;
@@ -102,6 +103,39 @@ class SlaTrackingTicketsTest {
     tickets.save(agentReply("m1"));
     var stale = assertThrows(DomainException.Conflict.class, () -> tickets.save(agentReply("m2")));
     assertEquals(DomainException.Conflict.Kind.VERSION, stale.kind());
+  }
+
+  @Test
+  void aMailAnnouncedByAChangeIsWrittenWithItAndNotWhenTheChangeLosesItsRace() {
+    var repository = new DynamoDbTicketRepository(table);
+    SlaRecord record = new DynamoDbSlaRecords(table).find(ticket.ref()).orElseThrow();
+    Ticket reminded = ticket.customerReminded(T1);
+    TicketChange stale = new TicketChange(ticket, reminded, List.of(), List.of(), Optional.empty());
+    tickets.save(agentReply("m1")); // the ticket moves on first: the change below started from version 1
+
+    var lost = stale.withSla(new SlaChange(Optional.of(record), record, List.of(mail("lost")), T1.plusSeconds(300)));
+    assertThrows(DomainException.Conflict.class, () -> repository.save(lost));
+    assertTrue(outboxItem("lost").isEmpty(), "a change that lost its race mails nothing");
+
+    Ticket current = tickets.find(ticket.ref()).orElseThrow();
+    SlaRecord now = new DynamoDbSlaRecords(table).find(ticket.ref()).orElseThrow();
+    repository.save(new TicketChange(current, current.customerReminded(T1.plusSeconds(1)), List.of(), List.of(),
+        Optional.empty()).withSla(new SlaChange(Optional.of(now), now, List.of(mail("kept")), T1.plusSeconds(300))));
+    var kept = outboxItem("kept").orElseThrow(() -> new AssertionError("the written change's mail is in the outbox"));
+    assertEquals("PENDING", kept.get("state").s());
+    assertEquals("DUE#MAIL#", kept.get("DuePK").s().substring(0, 9), "due for the retry job until it is sent");
+  }
+
+  private static OutboxEntry mail(String id) {
+    return new OutboxEntry(id, "sla-test", MailKind.SLA_REMINDER, ACME, 1, "jan", "jan@acme.example.test",
+        "[#acme-race-1] Herinnering", "tekst", "<p>tekst</p>", "<" + id + "@portal.example.test>",
+        "<root@portal.example.test>", OutboxEntry.State.PENDING, 1, Optional.empty(), T1);
+  }
+
+  private Optional<Map<String, AttributeValue>> outboxItem(String id) {
+    var item = table.client().getItem(r -> r.tableName(table.name()).consistentRead(true)
+        .key(Map.of("PK", AttributeValue.fromS("OUTBOX#" + id), "SK", AttributeValue.fromS("OUTBOX")))).item();
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
   }
 
   /**
