@@ -181,7 +181,8 @@ public final class PortalWiring {
     TicketRepository tickets = tickets();
     var mails = new SlaMails(users(), customers(), settings);
     var sla = new FireSlaEvent(tickets, slaRecords(), mailDelivery(sender), mails, slaSettings());
-    return new FireDueEvents(tickets, new CloseDueTickets(tickets, autoCloseAfter()), sla, clock);
+    Duration aheadLimit = config.get("SCAN_AHEAD_LIMIT").map(Duration::parse).orElse(FireDueEvents.DEFAULT_MAX_AHEAD);
+    return new FireDueEvents(tickets, new CloseDueTickets(tickets, autoCloseAfter()), sla, clock, aheadLimit);
   }
 
   public CatalogueRepository catalogue() {

@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>"Now" for the run is the scheduled event's {@code time} when it lies ahead of the wiring's clock
  * (the local cloud's scheduler sends its own, possibly advanced, clock's time there), else the clock:
- * a late or stale event fires everything due by now. A time more than 7 days ahead is refused
- * ({@link FireDueEvents#MAX_AHEAD}): the invocation fails and nothing fires.
+ * a late or stale event fires everything due by now. A time further ahead than SCAN_AHEAD_LIMIT
+ * (default {@link FireDueEvents#DEFAULT_MAX_AHEAD}, 7 days; template.yaml sets one minute in prod) is
+ * refused: the invocation fails and nothing fires.
  */
 public final class DueEventsHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
   private static final Logger LOG = LoggerFactory.getLogger(DueEventsHandler.class);
@@ -58,13 +59,20 @@ public final class DueEventsHandler implements RequestHandler<ScheduledEvent, Ma
       Observability.count("SlaCustomerReminded", outcome.fired("CUSTOMER_REMINDER"));
       Observability.count("SlaPriorityDropped", outcome.fired("PRIORITY_DROP"));
       Observability.count("DueIndexItemsRead", outcome.itemsRead());
-      LOG.info("Due events scan at {} ran: fired {}, {} skipped, {} raced, {} index items read, complete {}",
-          now, outcome.fired(), outcome.skipped(), outcome.raced(), outcome.itemsRead(), outcome.complete());
+      Observability.count("DueEventFailed", outcome.failed());
+      for (FireDueEvents.Failure failure : outcome.failures()) {
+        LOG.error("Due entry {} of {} due {} failed; it stays due and the next run tries it again",
+            failure.entry().kind(), failure.entry().ticket().token(), failure.entry().dueAt(), failure.error());
+      }
+      LOG.info("Due events scan at {} ran: fired {}, {} skipped, {} raced, {} failed, {} index items read, complete {}",
+          now, outcome.fired(), outcome.skipped(), outcome.raced(), outcome.failed(), outcome.itemsRead(),
+          outcome.complete());
       Map<String, Object> answer = new LinkedHashMap<>();
       answer.put("at", now.toString());
       answer.put("fired", outcome.fired());
       answer.put("skipped", outcome.skipped());
       answer.put("raced", outcome.raced());
+      answer.put("failed", outcome.failed());
       answer.put("itemsRead", outcome.itemsRead());
       answer.put("complete", outcome.complete());
       return answer;
@@ -75,7 +83,7 @@ public final class DueEventsHandler implements RequestHandler<ScheduledEvent, Ma
    * The schedule's time (a Joda DateTime in aws-lambda-java-events; whole milliseconds) when it lies
    * ahead of the clock — local testing of what is due later — else the clock's instant: a delayed or
    * replayed event, or a stale sample, fires everything due by now, never less. How far ahead a
-   * time may lie is {@link FireDueEvents#MAX_AHEAD}'s business.
+   * time may lie is FireDueEvents' business (SCAN_AHEAD_LIMIT).
    */
   private Instant scanTime(ScheduledEvent event) {
     Instant now = clock.instant();

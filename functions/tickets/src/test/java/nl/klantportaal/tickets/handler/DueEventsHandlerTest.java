@@ -19,6 +19,7 @@ import nl.klantportaal.mail.testing.RecordingMailSender;
 import org.joda.time.DateTime;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The due-events scan fires what is due at the scheduled event's {@code time}, not at the clock's
@@ -31,11 +32,12 @@ class DueEventsHandlerTest {
   private RecordingMailSender mail;
   private DueEventsHandler scan;
   private Instant created;
+  private nl.klantportaal.core.PortalWiring wiring;
 
   @BeforeEach
   void aHighTicketOnAFreshTable() {
     clock = new TicketFixtures.MovableClock(NOW);
-    var wiring = TicketFixtures.freshWiring(clock);
+    wiring = TicketFixtures.freshWiring(clock);
     tickets = new TicketsHandler(wiring);
     mail = new RecordingMailSender();
     scan = new DueEventsHandler(wiring, mail);
@@ -58,6 +60,24 @@ class DueEventsHandlerTest {
 
   private List<String> subjects() {
     return mail.sent().stream().map(MailSender.ThreadedMail::subject).toList();
+  }
+
+  @Test
+  void anEntryThatCannotFireIsReportedAndTheOthersFireAllTheSame() {
+    // A broken due entry (an unknown kind, as a bug or a hand edit might leave) on every shard, due long ago
+    for (int shard = 0; shard < 4; shard++) {
+      String pk = "TENANT#acme-fixture#TICKET#0000009" + shard;
+      wiring.table().client().putItem(r -> r.tableName(wiring.table().name()).item(Map.of(
+          "PK", AttributeValue.fromS(pk), "SK", AttributeValue.fromS("STAFF#SLA#BOGUS#RESPONSE"),
+          "DuePK", AttributeValue.fromS("DUE#" + pk.charAt(pk.length() - 1)),
+          "DueSK", AttributeValue.fromS("2026-01-01T00:00:00Z#BOGUS#acme-fixture#0000009" + pk.charAt(pk.length() - 1)))));
+    }
+    Map<String, Object> answer = scanAt(created.plus(Duration.ofHours(28).plusMinutes(49)));
+    assertEquals(Map.of("WARNING_80", 1), fired(answer), "the ticket's warning fires behind the broken entries");
+    assertEquals(4, answer.get("failed"));
+    assertEquals(true, answer.get("complete"));
+    assertEquals(4, scanAt(created.plus(Duration.ofHours(28).plusMinutes(50))).get("failed"),
+        "a broken entry stays due and is reported again, never dropped silently");
   }
 
   @Test

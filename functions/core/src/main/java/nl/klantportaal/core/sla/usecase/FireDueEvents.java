@@ -3,6 +3,8 @@ package nl.klantportaal.core.sla.usecase;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
@@ -19,7 +21,7 @@ import nl.klantportaal.core.ticket.usecase.CloseDueTickets;
  * with whatever is still due.
  *
  * <p>A run fires what is due at the instant it is given (the schedule's time when it lies ahead of
- * the clock, for local testing), never more than {@link #MAX_AHEAD} (7 days) after the clock's
+ * the clock, for local testing), never more than its limit (7 days by default; prod: a minute of clock skew) after the clock's
  * instant, so a wrong event cannot fire a week of warnings and breaches at once; an instant behind
  * the clock is refused too (the handler never passes one: a late event fires what is due now).
  */
@@ -27,63 +29,99 @@ public final class FireDueEvents {
   static final int PAGE = 100;
   /** A page in which nothing could be fired is not read again in this run (stops a loop on stuck entries). */
   private static final int MAX_ROUNDS_PER_SHARD = 50;
-  /** How far a run's instant may lie ahead of the clock's (inclusive). */
-  public static final Duration MAX_AHEAD = Duration.ofDays(7);
+  /** How far a run's instant may lie ahead of the clock's (inclusive) unless configured: a week, for local testing. */
+  public static final Duration DEFAULT_MAX_AHEAD = Duration.ofDays(7);
 
   private final TicketRepository tickets;
   private final CloseDueTickets autoClose;
   private final FireSlaEvent sla;
   private final Clock clock;
+  private final Duration maxAhead;
 
   public FireDueEvents(TicketRepository tickets, CloseDueTickets autoClose, FireSlaEvent sla, Clock clock) {
+    this(tickets, autoClose, sla, clock, DEFAULT_MAX_AHEAD);
+  }
+
+  /** {@code maxAhead}: how far ahead of the clock a run may fire (prod: clock skew only). */
+  public FireDueEvents(TicketRepository tickets, CloseDueTickets autoClose, FireSlaEvent sla, Clock clock,
+      Duration maxAhead) {
     this.tickets = tickets;
     this.autoClose = autoClose;
     this.sla = sla;
     this.clock = clock;
+    this.maxAhead = maxAhead;
   }
 
   /**
    * What one run did: per kind how many fired, how many were no longer due or pending (removed or
-   * left), how many another run or change got first, the index items the queries read, and whether
-   * the run saw every due entry.
+   * left), how many another run or change got first, how many threw (they stay due; the first few
+   * with their errors), the index items the queries read, and whether the run saw every due entry.
    */
-  public record Outcome(Map<String, Integer> fired, int skipped, int raced, int itemsRead, boolean complete) {
+  public record Outcome(Map<String, Integer> fired, int skipped, int raced, int failed, int itemsRead, boolean complete,
+      List<Failure> failures) {
+    public Outcome {
+      failures = List.copyOf(failures);
+    }
+
     public int fired(String kind) {
       return fired.getOrDefault(kind, 0);
     }
   }
 
   /**
+   * An entry whose firing threw: the run goes on with the next entry (one bad entry must not hold up
+   * every warning behind it), the entry stays due, and the handler logs each failure and counts it
+   * for its alarm. At most {@link #MAX_REPORTED_FAILURES} are kept per run.
+   */
+  public record Failure(DueEntry entry, RuntimeException error) {}
+
+  static final int MAX_REPORTED_FAILURES = 20;
+
+  /**
    * Fires what is due at {@code now}.
    *
-   * @throws IllegalArgumentException when {@code now} is more than {@link #MAX_AHEAD} after the clock's
+   * @throws IllegalArgumentException when {@code now} is more than the limit after the clock's
    *     instant, or behind it (nothing is read or fired then)
    */
   public Outcome execute(Instant now, BooleanSupplier timeLeft) {
     Instant clockNow = clock.instant();
-    if (Duration.between(clockNow, now).compareTo(MAX_AHEAD) > 0) {
-      throw new IllegalArgumentException("Refused to fire due events at " + now + ": more than " + MAX_AHEAD.toDays()
-          + " days after the clock's " + clockNow + " (a wrong scheduled event would fire a week of SLA warnings and"
-          + " breaches at once)");
+    if (Duration.between(clockNow, now).compareTo(maxAhead) > 0) {
+      throw new IllegalArgumentException("Refused to fire due events at " + now + ": more than " + describe(maxAhead)
+          + " after the clock's " + clockNow + " (a wrong scheduled event would fire SLA warnings and breaches early)");
     }
     if (now.isBefore(clockNow.minusSeconds(1))) {
       throw new IllegalArgumentException("Refused to fire due events at " + now + ", behind the clock's " + clockNow
           + ": a run fires everything due by now");
     }
     Map<String, Integer> fired = new TreeMap<>();
+    List<Failure> failures = new ArrayList<>();
     int skipped = 0;
     int raced = 0;
+    int failed = 0;
     int itemsRead = 0;
-    for (int shard = 0; shard < TicketRepository.DUE_SHARDS; shard++) {
+    // Runs start at a shard that rotates every run, so a backlog in one shard cannot starve the others.
+    int first = (int) Math.floorMod(now.getEpochSecond() / 300, (long) TicketRepository.DUE_SHARDS);
+    for (int s = 0; s < TicketRepository.DUE_SHARDS; s++) {
+      int shard = (first + s) % TicketRepository.DUE_SHARDS;
       for (int round = 0; round < MAX_ROUNDS_PER_SHARD; round++) {
         TicketRepository.DuePage page = tickets.due(shard, now, PAGE);
         itemsRead += page.itemsRead();
         int progressed = 0;
         for (DueEntry entry : page.entries()) {
           if (!timeLeft.getAsBoolean()) {
-            return new Outcome(fired, skipped, raced, itemsRead, false);
+            return new Outcome(fired, skipped, raced, failed, itemsRead, false, failures);
           }
-          switch (fire(entry, now)) {
+          Result result;
+          try {
+            result = fire(entry, now);
+          } catch (RuntimeException e) {
+            failed++;
+            if (failures.size() < MAX_REPORTED_FAILURES) {
+              failures.add(new Failure(entry, e));
+            }
+            result = Result.FAILED;
+          }
+          switch (result) {
             case FIRED -> {
               fired.merge(entry.kind(), 1, Integer::sum);
               progressed++;
@@ -94,6 +132,7 @@ public final class FireDueEvents {
             }
             case LEFT -> skipped++;
             case RACED -> raced++;
+            case FAILED -> { }
           }
         }
         if (page.entries().size() < PAGE || progressed == 0) {
@@ -101,10 +140,14 @@ public final class FireDueEvents {
         }
       }
     }
-    return new Outcome(fired, skipped, raced, itemsRead, true);
+    return new Outcome(fired, skipped, raced, failed, itemsRead, true, failures);
   }
 
-  private enum Result { FIRED, REMOVED, LEFT, RACED }
+  private static String describe(Duration limit) {
+    return limit.toHours() >= 24 && limit.toHours() % 24 == 0 ? limit.toDays() + " days" : limit.toString();
+  }
+
+  private enum Result { FIRED, REMOVED, LEFT, RACED, FAILED }
 
   private Result fire(DueEntry entry, Instant now) {
     if (CloseDueTickets.KIND.equals(entry.kind())) {
