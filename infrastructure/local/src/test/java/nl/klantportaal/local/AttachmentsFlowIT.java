@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.UUID;
-import nl.klantportaal.template.SamTemplate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,11 +32,15 @@ class AttachmentsFlowIT {
   @TempDir
   static Path state;
   private static LocalCloud cloud;
+  private static GatewayClient gateway;
+  private static SignIn signIn;
 
   @BeforeAll
   static void start() {
-    cloud = LocalCloud.start(Options.forRoot(SamTemplate.projectRoot()).withStateDir(state).withPorts(Ports.anyFree()));
+    cloud = LocalCloud.start(TestClouds.realTemplate(state));
     DemoData.seed(cloud).orElseThrow();
+    gateway = GatewayClient.of(cloud);
+    signIn = SignIn.of(cloud);
   }
 
   @AfterAll
@@ -49,14 +52,15 @@ class AttachmentsFlowIT {
 
   @Test
   void aCustomerAttachesAPdfThatColleaguesOfAnotherCustomerCannotFetch() throws Exception {
-    String jan = demoToken("jan@acme.example.test");
-    HttpResponse<String> created = send(api("/tickets", jan).header("idempotency-key", UUID.randomUUID().toString())
+    String jan = signIn.demo("jan@acme.example.test");
+    HttpResponse<String> created = gateway.send(gateway.request("/tickets", jan)
+        .header("idempotency-key", UUID.randomUUID().toString())
         .POST(body("{\"type\":\"incident\",\"category\":\"email\",\"title\":\"Scanner\",\"description\":\"Zie bijlage\"}")));
     assertEquals(201, created.statusCode(), created.body());
     String ticket = JSON.readTree(created.body()).path("id").asText();
 
     byte[] pdf = Arrays.copyOf("%PDF-1.4\n%\u00e2\u00e3\n".getBytes(StandardCharsets.ISO_8859_1), 1500);
-    HttpResponse<String> announced = send(api("/tickets/" + ticket + "/attachments", jan)
+    HttpResponse<String> announced = gateway.send(gateway.request("/tickets/" + ticket + "/attachments", jan)
         .POST(body("{\"fileName\":\"scan van de storing.pdf\",\"contentType\":\"application/pdf\",\"size\":1500}")));
     assertEquals(201, announced.statusCode(), announced.body());
     JsonNode offer = JSON.readTree(announced.body());
@@ -76,14 +80,14 @@ class AttachmentsFlowIT {
     assertEquals(200, HTTP.send(put.build(), HttpResponse.BodyHandlers.ofString()).statusCode());
 
     String id = offer.path("uploadId").asText();
-    HttpResponse<String> confirmed = send(api("/tickets/" + ticket + "/attachments/" + id + "/confirm", jan)
+    HttpResponse<String> confirmed = gateway.send(gateway.request("/tickets/" + ticket + "/attachments/" + id + "/confirm", jan)
         .POST(HttpRequest.BodyPublishers.noBody()));
     assertEquals(201, confirmed.statusCode(), confirmed.body());
 
-    HttpResponse<String> detail = send(api("/tickets/" + ticket, jan).GET());
+    HttpResponse<String> detail = gateway.get("/tickets/" + ticket, jan);
     assertEquals(id, JSON.readTree(detail.body()).at("/attachments/0/id").asText(), detail.body());
 
-    HttpResponse<String> link = send(api("/tickets/" + ticket + "/attachments/" + id, jan).GET());
+    HttpResponse<String> link = gateway.get("/tickets/" + ticket + "/attachments/" + id, jan);
     assertEquals(200, link.statusCode(), link.body());
     HttpResponse<byte[]> file = HTTP.send(HttpRequest.newBuilder(URI.create(JSON.readTree(link.body()).at("/download/url")
         .asText())).build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -91,29 +95,11 @@ class AttachmentsFlowIT {
     assertArrayEquals(pdf, file.body());
     assertTrue(file.headers().firstValue("content-disposition").orElse("").startsWith("attachment;"), file.headers().toString());
 
-    String wendy = demoToken("winkel@bakkerij.example.test");
-    assertEquals(404, send(api("/tickets/" + ticket + "/attachments/" + id, wendy).GET()).statusCode());
-  }
-
-  private static String demoToken(String email) throws Exception {
-    JsonNode challenge = JSON.readTree(send(api("/auth/sign-in", null)
-        .POST(body("{\"email\":\"" + email + "\",\"password\":\"" + DemoData.PASSWORD + "\"}"))).body());
-    HttpResponse<String> signedIn = send(api("/auth/sign-in/totp", null).POST(body("{\"email\":\"" + email + "\",\"session\":\""
-        + challenge.path("session").asText() + "\",\"code\":\"" + DemoData.currentCode(cloud.state().root(), email) + "\"}")));
-    assertEquals(200, signedIn.statusCode(), signedIn.body());
-    return JSON.readTree(signedIn.body()).path("idToken").asText();
+    String wendy = signIn.demo("winkel@bakkerij.example.test");
+    assertEquals(404, gateway.get("/tickets/" + ticket + "/attachments/" + id, wendy).statusCode());
   }
 
   private static HttpRequest.BodyPublisher body(String json) {
     return HttpRequest.BodyPublishers.ofString(json);
-  }
-
-  private static HttpRequest.Builder api(String path, String idToken) {
-    var builder = HttpRequest.newBuilder(URI.create(cloud.endpoints().gateway() + path)).header("content-type", "application/json");
-    return idToken == null ? builder : builder.header("authorization", "Bearer " + idToken);
-  }
-
-  private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -44,7 +41,7 @@ class BootstrapAdminIT {
 
   @BeforeAll
   static void start() {
-    cloud = LocalCloud.start(Options.forRoot(SamTemplate.projectRoot()).withStateDir(state).withPorts(Ports.anyFree()));
+    cloud = LocalCloud.start(TestClouds.realTemplate(state));
   }
 
   @AfterAll
@@ -98,10 +95,7 @@ class BootstrapAdminIT {
           .filter(a -> a.name().equals("locale")).findFirst().orElseThrow().value());
     }
 
-    HttpResponse<String> signIn = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-            URI.create(cloud.endpoints().gateway() + "/auth/sign-in")).header("content-type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + EMAIL + "\",\"password\":\"" + password.group(1) + "\"}"))
-        .build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> signIn = SignIn.of(cloud).attempt(EMAIL, password.group(1));
     JsonNode answer = JSON.readTree(signIn.body());
     assertEquals("new-password-required", answer.path("status").asText(), signIn.body());
 

@@ -1,29 +1,22 @@
 package nl.klantportaal.local;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import nl.klantportaal.core.PortalWiring;
-import nl.klantportaal.core.config.Config;
 import nl.klantportaal.core.identity.domain.UserId;
 import nl.klantportaal.core.identity.domain.UserProfile;
 import nl.klantportaal.core.identity.port.IdentityProvider;
 import nl.klantportaal.core.identity.port.UserDirectory;
 import nl.klantportaal.core.shared.domain.Language;
 import nl.klantportaal.identity.testing.UserDirectoryContract;
-import nl.klantportaal.template.SamTemplate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.GroupType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
 
 /**
  * The user directory contract against the production adapter ({@code CognitoUserDirectory}) on the
@@ -38,26 +31,22 @@ class CognitoUserDirectoryContractIT extends UserDirectoryContract {
   static java.nio.file.Path state;
   private static LocalCloud cloud;
   private static PortalWiring wiring;
-  private static CognitoIdentityProviderClient cognito;
+  private static CognitoPool cognitoPool;
   private static IdentityProvider provider;
-  private static String poolId;
   private static final Map<UserId, String> secrets = new ConcurrentHashMap<>();
 
   @BeforeAll
   static void start() {
-    cloud = LocalCloud.start(Options.forRoot(SamTemplate.projectRoot()).withStateDir(state).withPorts(Ports.anyFree()));
-    Map<String, String> env = new HashMap<>(cloud.functions().require("UsersFunction").function().environment());
-    env.putAll(cloud.functions().require("AuthFunction").function().environment());
-    wiring = new PortalWiring(Config.fromEnvironment(env), Clock.systemUTC());
-    cognito = AwsClients.cognito(cloud.endpoints().cognito());
+    cloud = LocalCloud.start(TestClouds.realTemplate(state));
+    wiring = TestClouds.wiring(cloud, "UsersFunction", "AuthFunction");
+    cognitoPool = CognitoPool.open(cloud);
     provider = wiring.identityProvider();
-    poolId = env.get("USER_POOL_ID");
   }
 
   @AfterAll
   static void stop() {
-    if (cognito != null) {
-      cognito.close();
+    if (cognitoPool != null) {
+      cognitoPool.close();
     }
     if (cloud != null) {
       cloud.close();
@@ -66,15 +55,7 @@ class CognitoUserDirectoryContractIT extends UserDirectoryContract {
 
   private static String secretHash(String username) {
     Map<String, String> env = cloud.functions().require("AuthFunction").function().environment();
-    try {
-      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-      mac.init(new javax.crypto.spec.SecretKeySpec(env.get("USER_POOL_CLIENT_SECRET").getBytes(java.nio.charset.StandardCharsets.UTF_8),
-          "HmacSHA256"));
-      return java.util.Base64.getEncoder().encodeToString(mac.doFinal(
-          (username + env.get("USER_POOL_CLIENT_ID")).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    } catch (java.security.GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    return CognitoPool.secretHash(env.get("USER_POOL_CLIENT_SECRET"), username, env.get("USER_POOL_CLIENT_ID"));
   }
 
   @Override
@@ -87,13 +68,7 @@ class CognitoUserDirectoryContractIT extends UserDirectoryContract {
     return new Pool() {
       @Override
       public Account enrolledAccount(String email) {
-        var created = cognito.adminCreateUser(r -> r.userPoolId(poolId).username(email)
-            .messageAction(MessageActionType.SUPPRESS).temporaryPassword(PASSWORD)
-            .userAttributes(AttributeType.builder().name("email").value(email).build(),
-                AttributeType.builder().name("email_verified").value("true").build()));
-        cognito.adminSetUserPassword(r -> r.userPoolId(poolId).username(email).password(PASSWORD).permanent(true));
-        UserId id = new UserId(created.user().attributes().stream().filter(a -> a.name().equals("sub")).findFirst()
-            .map(AttributeType::value).orElseThrow());
+        UserId id = cognitoPool.createAccount(email, PASSWORD);
         // The token trigger issues tokens only to accounts with a portal profile.
         wiring.users().createIfAbsent(UserProfile.signedUp(id, email, new UserProfile.PersonName("Contract", "Test",
             "Contract Test"), Language.NL, Instant.now()));
@@ -112,7 +87,7 @@ class CognitoUserDirectoryContractIT extends UserDirectoryContract {
       @Override
       public Account newSession(Account account) {
         String clientId = cloud.functions().require("AuthFunction").function().environment().get("USER_POOL_CLIENT_ID");
-        var result = cognito.adminInitiateAuth(r -> r.userPoolId(poolId).clientId(clientId)
+        var result = cognitoPool.cognito().adminInitiateAuth(r -> r.userPoolId(cognitoPool.id()).clientId(clientId)
             .authFlow(AuthFlowType.ADMIN_USER_PASSWORD_AUTH)
             .authParameters(Map.of("USERNAME", account.email(), "PASSWORD", account.password(),
                 "SECRET_HASH", secretHash(account.email())))).authenticationResult();
@@ -121,20 +96,19 @@ class CognitoUserDirectoryContractIT extends UserDirectoryContract {
 
       @Override
       public Set<String> groups(UserId user) {
-        return cognito.adminListGroupsForUser(r -> r.userPoolId(poolId).username(user.value())).groups().stream()
-            .map(GroupType::groupName).collect(Collectors.toSet());
+        return cognitoPool.groups(user);
       }
 
       @Override
       public Map<String, String> attributes(UserId user) {
-        return cognito.adminGetUser(r -> r.userPoolId(poolId).username(user.value())).userAttributes().stream()
+        return cognitoPool.cognito().adminGetUser(r -> r.userPoolId(cognitoPool.id()).username(user.value()))
+            .userAttributes().stream()
             .collect(Collectors.toMap(AttributeType::name, AttributeType::value));
       }
 
       @Override
       public boolean totpEnabled(UserId user) {
-        return cognito.adminGetUser(r -> r.userPoolId(poolId).username(user.value())).userMFASettingList()
-            .contains("SOFTWARE_TOKEN_MFA");
+        return cognitoPool.totpEnabled(user);
       }
 
       @Override

@@ -38,7 +38,7 @@ class EventSourcesIT {
 
   @BeforeAll
   static void start() {
-    cloud = LocalCloud.start(TestClouds.options(state).withClockStart(CLOCK_START));
+    cloud = LocalCloud.start(TestClouds.testTemplate(state).withClockStart(CLOCK_START));
   }
 
   @AfterAll

@@ -13,37 +13,33 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.SignedJWT;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import nl.klantportaal.local.testhandlers.Recorder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 
 /** The gateway of the test template: routes, JWT authorizer against cognito-local, payload 2.0, CORS, portal. */
 class GatewayIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @TempDir
   static Path state;
   private static LocalCloud cloud;
+  private static GatewayClient gateway;
   private static String idToken;
 
   @BeforeAll
   static void start() {
-    cloud = LocalCloud.start(TestClouds.options(state));
-    idToken = signUpAndSignIn(cloud, "ada@example.test");
+    cloud = LocalCloud.start(TestClouds.testTemplate(state));
+    gateway = GatewayClient.of(cloud);
+    idToken = TestClouds.signUpAndSignIn(cloud, "ada@example.test");
   }
 
   @AfterAll
@@ -53,24 +49,13 @@ class GatewayIT {
     }
   }
 
-  static String signUpAndSignIn(LocalCloud cloud, String email) {
-    String clientId = cloud.names().ref("UserPoolClient");
-    try (CognitoIdentityProviderClient cognito = AwsClients.cognito(cloud.endpoints().cognito())) {
-      var signUp = cognito.signUp(r -> r.clientId(clientId).username(email).password("Correct-Horse-9!")
-          .userAttributes(a -> a.name("email").value(email)));
-      assertTrue(signUp.userConfirmed(), "the PreSignUp trigger confirmed the user");
-      return cognito.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-          .authParameters(Map.of("USERNAME", email, "PASSWORD", "Correct-Horse-9!")))
-          .authenticationResult().idToken();
-    }
-  }
-
+  /** A bare GET with only the given headers (name, value, …). */
   private static HttpResponse<String> get(String path, String... headers) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(cloud.endpoints().gateway() + path));
+    HttpRequest.Builder request = gateway.to(path);
     if (headers.length > 0) {
       request.headers(headers);
     }
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return gateway.send(request);
   }
 
   @Test
@@ -141,25 +126,17 @@ class GatewayIT {
 
   @Test
   void accessTokenIsNotAcceptedWhereIdTokenIsExpected() throws Exception {
-    String clientId = cloud.names().ref("UserPoolClient");
-    String accessToken;
-    try (CognitoIdentityProviderClient cognito = AwsClients.cognito(cloud.endpoints().cognito())) {
-      accessToken = cognito.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-          .authParameters(Map.of("USERNAME", "ada@example.test", "PASSWORD", "Correct-Horse-9!")))
-          .authenticationResult().accessToken();
-    }
+    String accessToken = TestClouds.signIn(cloud, "ada@example.test").accessToken();
     assertEquals(401, get("/things/1", "Authorization", "Bearer " + accessToken).statusCode());
   }
 
   @Test
   void binaryBodyArrivesBase64EncodedAndTextBodyAsIs() throws Exception {
     byte[] binary = {0, 1, 2, (byte) 0xff};
-    HttpResponse<String> binaryResponse = HTTP.send(HttpRequest.newBuilder(URI.create(cloud.endpoints().gateway() + "/upload"))
-        .header("Content-Type", "application/octet-stream").POST(HttpRequest.BodyPublishers.ofByteArray(binary)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    HttpResponse<String> textResponse = HTTP.send(HttpRequest.newBuilder(URI.create(cloud.endpoints().gateway() + "/upload"))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"a\":1}")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> binaryResponse = gateway.send(gateway.to("/upload")
+        .header("Content-Type", "application/octet-stream").POST(HttpRequest.BodyPublishers.ofByteArray(binary)));
+    HttpResponse<String> textResponse = gateway.send(gateway.to("/upload")
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"a\":1}")));
 
     JsonNode seenBinary = JSON.readTree(binaryResponse.body());
     assertTrue(seenBinary.path("isBase64Encoded").asBoolean());
@@ -172,8 +149,7 @@ class GatewayIT {
   @Test
   void greedyPathMatchesAnyMethodAndDepth() throws Exception {
     Recorder.clear("echo");
-    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(cloud.endpoints().gateway() + "/files/a/b/c.txt"))
-        .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = gateway.send(gateway.to("/files/a/b/c.txt").DELETE());
 
     assertEquals(200, response.statusCode());
     APIGatewayV2HTTPEvent event = Recorder.next("echo", APIGatewayV2HTTPEvent.class);
@@ -184,10 +160,8 @@ class GatewayIT {
 
   @Test
   void corsPreflightFromDeclaredOriginIsAnswered() throws Exception {
-    HttpResponse<String> allowed = HTTP.send(HttpRequest.newBuilder(URI.create(cloud.endpoints().gateway() + "/things/1"))
-        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-        .header("Origin", "https://portal.example.test").header("Access-Control-Request-Method", "GET").build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> allowed = gateway.send(gateway.to("/things/1").method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+        .header("Origin", "https://portal.example.test").header("Access-Control-Request-Method", "GET"));
     HttpResponse<String> simple = get("/health", "Origin", "https://portal.example.test");
     HttpResponse<String> other = get("/health", "Origin", "https://evil.example.test");
 

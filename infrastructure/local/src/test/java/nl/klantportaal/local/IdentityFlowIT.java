@@ -5,15 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.stream.Stream;
-import nl.klantportaal.template.SamTemplate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,19 +21,22 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class IdentityFlowIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final String EMAIL = "sanne@bakkerij.example.test";
   private static final String PASSWORD = "Vlinder-Regen42";
 
   @TempDir
   static Path state;
   private static LocalCloud cloud;
+  private static GatewayClient gateway;
+  private static SignIn signIn;
   private static String demo;
 
   @BeforeAll
   static void start() {
-    cloud = LocalCloud.start(Options.forRoot(SamTemplate.projectRoot()).withStateDir(state).withPorts(Ports.anyFree()));
+    cloud = LocalCloud.start(TestClouds.realTemplate(state));
     demo = DemoData.seed(cloud).orElseThrow();
+    gateway = GatewayClient.of(cloud);
+    signIn = SignIn.of(cloud);
   }
 
   @AfterAll
@@ -50,78 +48,66 @@ class IdentityFlowIT {
 
   @Test
   void signUpConfirmSignInEnrolTotpAndSignInThroughTheChallenge() throws Exception {
-    assertEquals(202, post("/auth/sign-up", "{\"email\":\"" + EMAIL + "\",\"password\":\"" + PASSWORD
+    assertEquals(202, gateway.post("/auth/sign-up", "{\"email\":\"" + EMAIL + "\",\"password\":\"" + PASSWORD
         + "\",\"firstName\":\"Sanne\",\"lastName\":\"de Vries\",\"displayName\":\"Sanne de Vries\",\"language\":\"nl\"}", null)
         .statusCode());
-    assertEquals(202, post("/auth/sign-up", "{\"email\":\"" + EMAIL + "\",\"password\":\"" + PASSWORD
+    assertEquals(202, gateway.post("/auth/sign-up", "{\"email\":\"" + EMAIL + "\",\"password\":\"" + PASSWORD
         + "\",\"firstName\":\"X\",\"lastName\":\"Y\",\"displayName\":\"Z\"}", null).statusCode(), "a taken address answers alike");
-    assertEquals(400, post("/auth/confirm", "{\"email\":\"" + EMAIL + "\",\"code\":\"000000\"}", null).statusCode());
-    assertEquals(204, post("/auth/confirm", "{\"email\":\"" + EMAIL + "\",\"code\":\"" + confirmationCode() + "\"}", null)
+    assertEquals(400, gateway.post("/auth/confirm", "{\"email\":\"" + EMAIL + "\",\"code\":\"000000\"}", null).statusCode());
+    assertEquals(204, gateway.post("/auth/confirm", "{\"email\":\"" + EMAIL + "\",\"code\":\"" + confirmationCode() + "\"}", null)
         .statusCode());
 
-    var wrong = post("/auth/sign-in", "{\"email\":\"" + EMAIL + "\",\"password\":\"Wrong-Passw0rd!\"}", null);
-    var unknown = post("/auth/sign-in", "{\"email\":\"nobody@example.test\",\"password\":\"Wrong-Passw0rd!\"}", null);
+    var wrong = signIn.attempt(EMAIL, "Wrong-Passw0rd!");
+    var unknown = signIn.attempt("nobody@example.test", "Wrong-Passw0rd!");
     assertEquals(401, wrong.statusCode());
     assertEquals(JSON.readTree(wrong.body()).path("type"), JSON.readTree(unknown.body()).path("type"),
         "unknown account and wrong password answer alike");
 
-    JsonNode first = JSON.readTree(post("/auth/sign-in", "{\"email\":\"" + EMAIL + "\",\"password\":\"" + PASSWORD + "\"}",
-        null).body());
+    JsonNode first = JSON.readTree(signIn.attempt(EMAIL, PASSWORD).body());
     assertEquals("signed-in", first.path("status").asText());
     String idToken = first.path("idToken").asText();
     String accessToken = first.path("accessToken").asText();
-    JsonNode me = JSON.readTree(get("/me", idToken).body());
+    JsonNode me = JSON.readTree(gateway.get("/me", idToken).body());
     assertEquals(true, me.path("pending").asBoolean());
     assertEquals(false, me.path("mfaEnrolled").asBoolean());
     assertEquals("Sanne de Vries", me.path("profile").path("displayName").asText(), "stored by the PostConfirmation trigger");
-    assertEquals(403, patch("/me", "{\"displayName\":\"S\",\"version\":1}", idToken).statusCode(), "mfa-required");
+    assertEquals(403, gateway.patch("/me", "{\"displayName\":\"S\",\"version\":1}", idToken).statusCode(), "mfa-required");
 
-    JsonNode enrolment = JSON.readTree(post("/me/mfa/totp", "{\"accessToken\":\"" + accessToken + "\"}", idToken).body());
+    JsonNode enrolment = JSON.readTree(gateway.post("/me/mfa/totp", "{\"accessToken\":\"" + accessToken + "\"}", idToken).body());
     String secret = enrolment.path("secret").asText();
     assertTrue(enrolment.path("otpauthUri").asText().startsWith("otpauth://totp/Klantportaal%3A"), enrolment.toString());
     assertTrue(enrolment.path("qrCodeSvg").asText().startsWith("<svg"));
-    assertEquals(204, post("/me/mfa/totp/verify", "{\"accessToken\":\"" + accessToken + "\",\"code\":\"" + totp(secret)
+    assertEquals(204, gateway.post("/me/mfa/totp/verify", "{\"accessToken\":\"" + accessToken + "\",\"code\":\"" + totp(secret)
         + "\"}", idToken).statusCode());
 
-    JsonNode challenge = JSON.readTree(post("/auth/sign-in", "{\"email\":\"" + EMAIL + "\",\"password\":\"" + PASSWORD
-        + "\"}", null).body());
+    JsonNode challenge = JSON.readTree(signIn.attempt(EMAIL, PASSWORD).body());
     assertEquals("totp-required", challenge.path("status").asText());
     String session = challenge.path("session").asText();
-    assertEquals(400, post("/auth/sign-in/totp", "{\"email\":\"" + EMAIL + "\",\"session\":\"" + session
+    assertEquals(400, gateway.post("/auth/sign-in/totp", "{\"email\":\"" + EMAIL + "\",\"session\":\"" + session
         + "\",\"code\":\"" + wrongCode(secret) + "\"}", null).statusCode());
-    JsonNode signedIn = JSON.readTree(post("/auth/sign-in/totp", "{\"email\":\"" + EMAIL + "\",\"session\":\"" + session
+    JsonNode signedIn = JSON.readTree(gateway.post("/auth/sign-in/totp", "{\"email\":\"" + EMAIL + "\",\"session\":\"" + session
         + "\",\"code\":\"" + totp(secret) + "\"}", null).body());
     String enrolledToken = signedIn.path("idToken").asText();
-    assertEquals(true, JSON.readTree(get("/me", enrolledToken).body()).path("mfaEnrolled").asBoolean(),
+    assertEquals(true, JSON.readTree(gateway.get("/me", enrolledToken).body()).path("mfaEnrolled").asBoolean(),
         "the PreTokenGeneration trigger put kp_mfa=true in the new token");
-    assertEquals(200, patch("/me", "{\"displayName\":\"Sanne\",\"version\":2}", enrolledToken).statusCode());
+    assertEquals(200, gateway.patch("/me", "{\"displayName\":\"Sanne\",\"version\":2}", enrolledToken).statusCode());
   }
 
   @Test
   void demoAccountsSignInWithTheirCodeAndSeeWhatTheirRoleAllows() throws Exception {
     assertTrue(demo.contains("beheer@provider.example.test"), demo);
-    String admin = signInWithCode("beheer@provider.example.test");
-    JsonNode customers = JSON.readTree(get("/customers", admin).body()).path("items");
+    String admin = signIn.demo("beheer@provider.example.test");
+    JsonNode customers = JSON.readTree(gateway.get("/customers", admin).body()).path("items");
     assertEquals(2, customers.size(), customers.toString());
-    assertEquals(200, get("/admin/pending-users", admin).statusCode());
+    assertEquals(200, gateway.get("/admin/pending-users", admin).statusCode());
 
-    String customerUser = signInWithCode("jan@acme.example.test");
-    var refused = get("/customers", customerUser);
+    String customerUser = signIn.demo("jan@acme.example.test");
+    var refused = gateway.get("/customers", customerUser);
     assertEquals(403, refused.statusCode());
     assertEquals("urn:klantportaal:problem:forbidden", JSON.readTree(refused.body()).path("type").asText());
-    JsonNode me = JSON.readTree(get("/me", customerUser).body());
+    JsonNode me = JSON.readTree(gateway.get("/me", customerUser).body());
     assertEquals("demo-acme", me.path("customerId").asText());
     assertEquals("customer-user", me.path("role").asText());
-  }
-
-  private static String signInWithCode(String email) throws Exception {
-    JsonNode challenge = JSON.readTree(post("/auth/sign-in", "{\"email\":\"" + email + "\",\"password\":\""
-        + DemoData.PASSWORD + "\"}", null).body());
-    assertEquals("totp-required", challenge.path("status").asText(), challenge.toString());
-    JsonNode signedIn = JSON.readTree(post("/auth/sign-in/totp", "{\"email\":\"" + email + "\",\"session\":\""
-        + challenge.path("session").asText() + "\",\"code\":\"" + DemoData.currentCode(cloud.state().root(), email)
-        + "\"}", null).body());
-    return signedIn.path("idToken").asText();
   }
 
   private static String confirmationCode() throws Exception {
@@ -145,26 +131,5 @@ class IdentityFlowIT {
 
   private static String wrongCode(String secret) {
     return Totp.code(secret, Instant.now().getEpochSecond() / 30 + 5);
-  }
-
-  private static HttpResponse<String> post(String path, String body, String idToken) throws Exception {
-    return send(request(path, idToken).POST(HttpRequest.BodyPublishers.ofString(body)));
-  }
-
-  private static HttpResponse<String> patch(String path, String body, String idToken) throws Exception {
-    return send(request(path, idToken).method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
-  }
-
-  private static HttpResponse<String> get(String path, String idToken) throws Exception {
-    return send(request(path, idToken).GET());
-  }
-
-  private static HttpRequest.Builder request(String path, String idToken) {
-    var builder = HttpRequest.newBuilder(URI.create(cloud.endpoints().gateway() + path)).header("content-type", "application/json");
-    return idToken == null ? builder : builder.header("authorization", "Bearer " + idToken);
-  }
-
-  private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -6,12 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import nl.klantportaal.core.PortalWiring;
-import nl.klantportaal.core.config.Config;
 import nl.klantportaal.core.identity.domain.AccountSettings;
 import nl.klantportaal.core.identity.domain.Membership;
 import nl.klantportaal.core.identity.domain.Role;
@@ -28,7 +22,6 @@ import nl.klantportaal.core.identity.domain.TenantId;
 import nl.klantportaal.core.identity.domain.UserId;
 import nl.klantportaal.core.identity.domain.UserProfile;
 import nl.klantportaal.core.shared.domain.Language;
-import nl.klantportaal.template.SamTemplate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -51,7 +44,8 @@ import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NotificationsFlowIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  /** How long the stream poller and the sends may take. */
+  private static final Duration DEADLINE = Duration.ofMinutes(1);
   private static final TenantId ACME = new TenantId("acme-notify");
   private static final String PK = "TENANT#acme-notify#TICKET#00000007";
   private static final UserId JAN = new UserId("11111111-0000-4000-8000-000000000001");
@@ -63,12 +57,13 @@ class NotificationsFlowIT {
   static Path state;
   private static LocalCloud cloud;
   private static DynamoDbClient dynamoDb;
+  private static MailStore mailStore;
+  private static Outbox outbox;
 
   @BeforeAll
   static void start() {
-    cloud = LocalCloud.start(Options.forRoot(SamTemplate.projectRoot()).withStateDir(state).withPorts(Ports.anyFree()));
-    Map<String, String> env = new HashMap<>(cloud.functions().require("TicketNotificationsFunction").function().environment());
-    PortalWiring wiring = new PortalWiring(Config.fromEnvironment(env), Clock.systemUTC());
+    cloud = LocalCloud.start(TestClouds.realTemplate(state));
+    PortalWiring wiring = TestClouds.wiring(cloud, "TicketNotificationsFunction");
     Instant now = Instant.now();
     person(wiring, JAN, "jan@acme-notify.example.test", "Jan de Vries", Language.NL, new Membership.CustomerMember(ACME,
         Role.CUSTOMER_USER), now);
@@ -79,6 +74,8 @@ class NotificationsFlowIT {
     person(wiring, ANNA, "anna@provider-notify.example.test", "Anna Agent", Language.EN,
         new Membership.ProviderStaff(Role.PROVIDER_AGENT), now);
     dynamoDb = AwsClients.dynamoDb(cloud.endpoints().dynamoDb());
+    mailStore = MailStore.of(cloud);
+    outbox = new Outbox(dynamoDb);
   }
 
   @AfterAll
@@ -109,7 +106,7 @@ class NotificationsFlowIT {
     assertTrue(subjectsTo(mails, "emma").contains("[#acme-notify-7] Resolved: Printer <2> & jams"), mails.toString());
     assertTrue(subjectsTo(mails, "emma").contains("[#acme-notify-7] New reply: Printer <2> & jams"), mails.toString());
     Thread.sleep(1500); // a stray mail would have arrived by now; the count below must not have grown
-    List<JsonNode> settled = store();
+    List<JsonNode> settled = mailStore.all();
     assertEquals(9, settled.size(), "created: Greta, Emma, Anna; reply: Jan, Greta, Emma; resolved: Jan, Greta, Emma");
     for (JsonNode mail : settled) {
       assertFalse(mail.toString().contains("Internal"), "an internal note is never mailed: " + mail);
@@ -124,7 +121,7 @@ class NotificationsFlowIT {
   @Test
   @Order(2)
   void theSameStreamBatchDeliveredTwiceMoreSendsNothing() throws Exception {
-    int before = store().size();
+    int before = mailStore.all().size();
     List<Record> records = streamRecords();
     String event = JSON.writeValueAsString(StreamRecords.event(records.stream()
         .filter(r -> r.dynamodb().keys().get("SK").s().startsWith("PUB#")).toList(), "arn:aws:dynamodb:local"));
@@ -133,7 +130,7 @@ class NotificationsFlowIT {
       assertTrue(result instanceof InvocationResult.Success success && success.json().contains("\"batchItemFailures\":[]"),
           result.toString());
     }
-    assertEquals(before, store().size(), "every outbox entry was already claimed");
+    assertEquals(before, mailStore.all().size(), "every outbox entry was already claimed");
   }
 
   @Test
@@ -142,11 +139,11 @@ class NotificationsFlowIT {
     cloud.stopSes();
     try {
       message("PUB#MSG#2026-11-23T11:00:00Z#m2", EMMA, "customer", "Works again, thank you!");
-      awaitDueMail(3); // Jan (reporter), Greta (involved) and Anna (no assignee: all staff); Emma wrote it
+      outbox.awaitFailedSends(3, DEADLINE); // Jan (reporter), Greta (involved) and Anna (no assignee: all staff); Emma wrote it
     } finally {
       cloud.startSes();
     }
-    assertEquals(0, store().size(), "the restarted aws-ses-v2-local is empty and nothing was sent while it was down");
+    assertEquals(0, mailStore.all().size(), "the restarted aws-ses-v2-local is empty and nothing was sent while it was down");
     String scheduled = Scheduler.scheduledEvent(new Scheduler.Schedule("MailRetrySchedule", "MailRetryFunction",
         ScheduleExpression.parse("rate(5 minutes)", java.time.ZoneOffset.UTC, Instant.now()), "aws.events", "local",
         java.util.Optional.empty()), Instant.now().plus(Duration.ofHours(1)));
@@ -157,7 +154,7 @@ class NotificationsFlowIT {
     assertEquals(List.of("[#acme-notify-7] Neue Antwort: Printer <2> & jams"), subjectsTo(mails, "greta"));
     assertEquals(List.of("[#acme-notify-7] New reply: Printer <2> & jams"), subjectsTo(mails, "anna"),
         "a customer's reply on a ticket without assignee goes to all staff");
-    assertEquals(0, dueMail().size(), "all sent: nothing left on the DueIndex");
+    assertEquals(0, outbox.pending().size(), "all sent: nothing left on the DueIndex");
   }
 
   // --- items by the contract (docs/data-model.md "Ticket items") ----------------------------
@@ -208,29 +205,13 @@ class NotificationsFlowIT {
 
   // --- reading back ---------------------------------------------------------------------------
 
-  private static List<JsonNode> store() throws Exception {
-    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(cloud.endpoints().ses() + "/store")).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, response.statusCode());
-    List<JsonNode> mails = new ArrayList<>();
-    JSON.readTree(response.body()).path("emails").forEach(mails::add);
-    return mails;
-  }
-
   /** Waits (bounded) until the store satisfies the condition: the poller delivers asynchronously. */
   private static List<JsonNode> awaitMails(Predicate<List<JsonNode>> done) throws Exception {
-    List<JsonNode> mails = store();
-    for (int i = 0; i < 600 && !done.test(mails); i++) {
-      Thread.sleep(100);
-      mails = store();
-    }
-    assertTrue(done.test(mails), "mails in aws-ses-v2-local: " + mails);
-    return mails;
+    return mailStore.await(done, DEADLINE);
   }
 
   private static List<String> subjectsTo(List<JsonNode> mails, String localPart) {
-    return mails.stream().filter(m -> m.path("destination").path("to").toString().contains(localPart + "@"))
-        .map(m -> m.path("subject").asText()).toList();
+    return MailStore.to(mails, localPart + "@").stream().map(m -> m.path("subject").asText()).toList();
   }
 
   private static List<Record> streamRecords() {
@@ -252,30 +233,5 @@ class NotificationsFlowIT {
       }
       return all.stream().filter(r -> r.dynamodb().keys().get("PK").s().equals(PK)).toList();
     }
-  }
-
-  private static List<Map<String, AttributeValue>> dueMail() {
-    List<Map<String, AttributeValue>> due = new ArrayList<>();
-    for (int shard = 0; shard < 4; shard++) {
-      String partition = "DUE#MAIL#" + shard;
-      due.addAll(dynamoDb.query(r -> r.tableName("PortalTable").indexName("DueIndex").keyConditionExpression("DuePK = :p")
-          .expressionAttributeValues(Map.of(":p", s(partition)))).items());
-    }
-    return due;
-  }
-
-  /** Waits (bounded) until the failed sends are on the DueIndex with a recorded error. */
-  private static void awaitDueMail(int expected) throws Exception {
-    for (int i = 0; i < 600; i++) {
-      List<Map<String, AttributeValue>> due = dueMail();
-      if (due.size() == expected && due.stream().allMatch(d -> {
-        var item = dynamoDb.getItem(r -> r.tableName("PortalTable").key(Map.of("PK", d.get("PK"), "SK", d.get("SK")))).item();
-        return item.containsKey("lastError");
-      })) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("expected " + expected + " failed sends on the DueIndex, found " + dueMail());
   }
 }

@@ -13,8 +13,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -26,7 +24,7 @@ class RestartIT {
 
   @Test
   void itemsObjectsUsersAndCursorKeySurviveRestartAndFreshWipesThem() {
-    Options options = TestClouds.options(state);
+    Options options = TestClouds.testTemplate(state);
     String poolId;
     String cursorKey;
     try (LocalCloud first = LocalCloud.start(options)) {
@@ -38,22 +36,18 @@ class RestartIT {
             "SK", AttributeValue.fromS("me"))));
         s3.putObject(r -> r.bucket("local-filesbucket").key("kept.txt"), RequestBody.fromString("still here"));
       }
-      GatewayIT.signUpAndSignIn(first, "grace@example.test");
+      TestClouds.signUpAndSignIn(first, "grace@example.test");
     }
 
     try (LocalCloud second = LocalCloud.start(options)) {
       assertEquals(poolId, second.names().ref("UserPool"));
       assertEquals(cursorKey, second.state().cursorKey());
       try (DynamoDbClient dynamoDb = AwsClients.dynamoDb(second.endpoints().dynamoDb());
-           var s3 = AwsClients.s3(second.endpoints().s3());
-           CognitoIdentityProviderClient cognito = AwsClients.cognito(second.endpoints().cognito())) {
+           var s3 = AwsClients.s3(second.endpoints().s3())) {
         assertTrue(dynamoDb.getItem(r -> r.tableName("TestTable").key(Map.of("PK", AttributeValue.fromS("keep"),
             "SK", AttributeValue.fromS("me")))).hasItem());
         assertEquals("still here", s3.getObjectAsBytes(r -> r.bucket("local-filesbucket").key("kept.txt")).asUtf8String());
-        String clientId = second.names().ref("UserPoolClient");
-        assertFalse(cognito.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-            .authParameters(Map.of("USERNAME", "grace@example.test", "PASSWORD", "Correct-Horse-9!")))
-            .authenticationResult().idToken().isEmpty());
+        assertFalse(TestClouds.signIn(second, "grace@example.test").idToken().isEmpty());
       }
     }
 
@@ -69,7 +63,7 @@ class RestartIT {
   @Test
   void closingStopsEveryChildProcessAndRemovesItsPidFile() throws Exception {
     List<ProcessHandle> children;
-    try (LocalCloud cloud = LocalCloud.start(TestClouds.options(state))) {
+    try (LocalCloud cloud = LocalCloud.start(TestClouds.testTemplate(state))) {
       children = ProcessHandle.current().children().toList();
       assertEquals(2, children.size(), "cognito-local and aws-ses-v2-local");
       assertEquals(2, pidFiles().size());
@@ -82,7 +76,7 @@ class RestartIT {
 
   @Test
   void leftoversOfAKilledRunAreStoppedAtTheNextStart() throws Exception {
-    Options options = TestClouds.options(state);
+    Options options = TestClouds.testTemplate(state);
     Path pids = state.resolve("pids");
     Files.createDirectories(pids);
     Path nodeScript = state.resolve("idle.js");

@@ -1,5 +1,7 @@
 package nl.klantportaal.local;
 
+import static nl.klantportaal.local.GatewayClient.json;
+import static nl.klantportaal.local.MailStore.subjectsByRecipient;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -21,7 +22,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,7 +30,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import nl.klantportaal.core.PortalWiring;
-import nl.klantportaal.core.config.Config;
 import nl.klantportaal.core.customer.domain.Customer;
 import nl.klantportaal.core.customer.domain.CustomerDetails;
 import nl.klantportaal.core.customer.domain.SlaTier;
@@ -48,11 +47,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * SLA warning and breach mail end to end on the local cloud of the real template.yaml, read back
@@ -90,12 +85,21 @@ class SlaMailFlowIT {
   static Path state;
   private static LocalCloud cloud;
   private static PortalWiring wiring;
+  private static GatewayClient gateway;
+  private static SignIn signIn;
+  private static MailStore mailStore;
+  private static DynamoDbClient dynamoDb;
+  private static Outbox outbox;
 
   @BeforeAll
   static void start() {
-    cloud = LocalCloud.start(Options.forRoot(SamTemplate.projectRoot()).withStateDir(state).withPorts(Ports.anyFree()));
-    Map<String, String> env = new HashMap<>(cloud.functions().require("UsersFunction").function().environment());
-    wiring = new PortalWiring(Config.fromEnvironment(env), Clock.systemUTC());
+    cloud = LocalCloud.start(TestClouds.realTemplate(state));
+    wiring = TestClouds.wiring(cloud, "UsersFunction");
+    gateway = GatewayClient.of(cloud);
+    signIn = SignIn.of(cloud);
+    mailStore = MailStore.of(cloud);
+    dynamoDb = AwsClients.dynamoDb(cloud.endpoints().dynamoDb());
+    outbox = new Outbox(dynamoDb);
     Instant now = Instant.now();
     wiring.customers().create(new Customer(CUSTOMER, new CustomerDetails("Koper Klant B.V.", List.of("sla-koper.example.test"),
         SlaTier.KOPER, Language.DE, Optional.of(ON_CALL)), now, now, 1));
@@ -108,6 +112,9 @@ class SlaMailFlowIT {
 
   @AfterAll
   static void stop() {
+    if (dynamoDb != null) {
+      dynamoDb.close();
+    }
     if (cloud != null) {
       cloud.close();
     }
@@ -119,7 +126,7 @@ class SlaMailFlowIT {
     String noor = enrolledIdToken(NOOR, "Noor Nederlands", Language.NL, new Membership.ProviderStaff(Role.PROVIDER_AGENT));
 
     // 1. Kim raises a critical incident through the gateway; the SLA clock runs from its creation
-    HttpResponse<String> created = send(request("/tickets", kim).header("idempotency-key", "sla-mail-it-1")
+    HttpResponse<String> created = gateway.send(gateway.request("/tickets", kim).header("idempotency-key", "sla-mail-it-1")
         .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"incident\",\"category\":\"email\",\"priority\":\"critical\","
             + "\"title\":\"" + TITLE + "\",\"description\":\"Alle servers zijn uit, niemand kan werken.\"}")));
     assertEquals(201, created.statusCode(), created.body());
@@ -127,7 +134,7 @@ class SlaMailFlowIT {
     String id = ticket.path("id").asText();
     String token = "[#" + id + "] ";
     Instant createdAt = Instant.parse(ticket.path("createdAt").asText());
-    JsonNode response = json(get("/tickets/" + id, kim)).path("sla").path("response");
+    JsonNode response = json(gateway.get("/tickets/" + id, kim)).path("sla").path("response");
     assertEquals("running", response.path("state").asText(), response.toString());
     assertEquals(24, response.path("hours").asInt(), response.toString());
     assertEquals("24x7", response.path("calendar").asText(), response.toString());
@@ -137,7 +144,7 @@ class SlaMailFlowIT {
     String due = MAIL_TIME.format(dueAt.atZone(AMSTERDAM));
     // The new-ticket mails come first (stream poller); once they are in, every later mail of the ticket is the scan's
     awaitMails(token, mails -> mails.size() == 3);
-    awaitNoPendingMail();
+    outbox.awaitNonePending(MAIL_DEADLINE);
 
     // 2. The scan at 20 h: one warning per staff member in their language (+ on-call if the office is closed then)
     Instant warningTime = createdAt.plus(Duration.ofHours(20)).truncatedTo(ChronoUnit.SECONDS); // EventBridge: whole seconds
@@ -155,7 +162,7 @@ class SlaMailFlowIT {
       warnings.put(ON_CALL, List.of(token + "SLA-Warnung: " + TITLE)); // the customer's language
     }
     List<JsonNode> mails = awaitMails(token, all -> warningMails(all).size() == warnings.size());
-    assertEquals(warnings, bySubject(warningMails(mails)));
+    assertEquals(warnings, subjectsByRecipient(warningMails(mails)));
     assertText(mails, NOOR, "80% van de reactietijd is verstreken (Kritiek); de deadline is " + due + ".");
     assertText(mails, EMILY, "the deadline is " + due + ".");
     assertText(mails, DIETER, "die Frist endet " + due + ".");
@@ -168,8 +175,8 @@ class SlaMailFlowIT {
       assertEquals(Map.of(), fired(run), run.toString());
       assertEquals(0, run.path("raced").asInt() + run.path("itemsRead").asInt(), run.toString());
     }
-    assertEquals(warnings, bySubject(warningMails(ticketMails(token))), "still one warning per recipient");
-    assertEquals(0, pendingMail(), "no warning waits in the outbox for a later send either");
+    assertEquals(warnings, subjectsByRecipient(warningMails(ticketMails(token))), "still one warning per recipient");
+    assertEquals(0, outbox.pending().size(), "no warning waits in the outbox for a later send either");
 
     // 4. The first out-of-office moment from 25 h on, before the resolution's own warning (57 h 36 min):
     //    four concurrent runs fire the response deadline once between them, the on-call address included
@@ -192,7 +199,7 @@ class SlaMailFlowIT {
         DIETER, List.of(token + "SLA verletzt: " + TITLE),
         ON_CALL, List.of(token + "SLA verletzt: " + TITLE));
     mails = awaitMails(token, all -> breachMails(all).size() == breaches.size());
-    assertEquals(breaches, bySubject(breachMails(mails)));
+    assertEquals(breaches, subjectsByRecipient(breachMails(mails)));
     assertText(mails, NOOR, "De reactietijd (Kritiek) is overschreden sinds " + due + ".");
     assertText(mails, EMILY, "The response time (Critical) was breached at " + due + ".");
     assertText(mails, ON_CALL, "Die Reaktionszeit (Kritisch) ist seit " + due + " überschritten.");
@@ -201,13 +208,13 @@ class SlaMailFlowIT {
     assertEquals(Map.of(), fired(repeat), repeat.toString());
     assertEquals(0, repeat.path("itemsRead").asInt(), repeat.toString());
     List<JsonNode> all = ticketMails(token);
-    assertEquals(breaches, bySubject(breachMails(all)), "still one breach per recipient");
+    assertEquals(breaches, subjectsByRecipient(breachMails(all)), "still one breach per recipient");
     assertEquals(3 + warnings.size() + breaches.size(), all.size(), "new ticket, warnings, breaches and nothing else: " + all);
-    assertEquals(0, pendingMail());
+    assertEquals(0, outbox.pending().size());
 
     // 5. The breached response is counted once, in the deadline's month, on the staff's compliance page
     YearMonth month = YearMonth.from(dueAt.atZone(AMSTERDAM));
-    JsonNode compliance = json(get("/sla/compliance?month=" + month + "&customerId=" + CUSTOMER.value(), noor));
+    JsonNode compliance = json(gateway.get("/sla/compliance?month=" + month + "&customerId=" + CUSTOMER.value(), noor));
     assertEquals(1, compliance.path("response").path("breached").asInt(), compliance.toString());
     assertEquals(0, compliance.path("response").path("met").asInt(), compliance.toString());
     assertEquals(0, compliance.path("resolution").path("breached").asInt() + compliance.path("resolution").path("met").asInt(),
@@ -291,59 +298,24 @@ class SlaMailFlowIT {
 
   /** A Cognito user with its profile, TOTP enrolled through the portal's own routes, then signed in with a code. */
   private static String enrolledIdToken(String email, String name, Language language, Membership membership) throws Exception {
-    String pool = cloud.functions().require("UsersFunction").function().environment().get("USER_POOL_ID");
     UserId id;
-    try (CognitoIdentityProviderClient cognito = AwsClients.cognito(cloud.endpoints().cognito())) {
-      var created = cognito.adminCreateUser(r -> r.userPoolId(pool).username(email).messageAction(MessageActionType.SUPPRESS)
-          .temporaryPassword(PASSWORD).userAttributes(AttributeType.builder().name("email").value(email).build(),
-              AttributeType.builder().name("email_verified").value("true").build()));
-      cognito.adminSetUserPassword(r -> r.userPoolId(pool).username(email).password(PASSWORD).permanent(true));
-      id = new UserId(created.user().attributes().stream().filter(a -> a.name().equals("sub")).findFirst()
-          .map(AttributeType::value).orElseThrow());
+    try (CognitoPool pool = CognitoPool.open(cloud)) {
+      id = pool.createAccount(email, PASSWORD);
     }
     profile(id, email, name, language, membership);
-    JsonNode signedIn = json(post("/auth/sign-in", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}", null));
-    String accessToken = signedIn.path("accessToken").asText();
-    String secret = json(post("/me/mfa/totp", "{\"accessToken\":\"" + accessToken + "\"}", signedIn.path("idToken").asText()))
-        .path("secret").asText();
-    assertEquals(204, post("/me/mfa/totp/verify", "{\"accessToken\":\"" + accessToken + "\",\"code\":\""
-        + Totp.code(secret, Instant.now()) + "\"}", signedIn.path("idToken").asText()).statusCode());
-    JsonNode challenge = json(post("/auth/sign-in", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}", null));
-    assertEquals("totp-required", challenge.path("status").asText(), challenge.toString());
-    JsonNode enrolled = json(post("/auth/sign-in/totp", "{\"email\":\"" + email + "\",\"session\":\""
-        + challenge.path("session").asText() + "\",\"code\":\"" + Totp.code(secret, Instant.now()) + "\"}", null));
-    assertEquals("signed-in", enrolled.path("status").asText(), enrolled.toString());
-    return enrolled.path("idToken").asText();
+    String secret = signIn.enrolTotp(email, PASSWORD);
+    return signIn.withTotp(email, PASSWORD, secret).path("idToken").asText();
   }
 
   // --- mail ----------------------------------------------------------------------------------------
 
-  private static List<JsonNode> store() throws Exception {
-    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(cloud.endpoints().ses() + "/store")).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, response.statusCode());
-    List<JsonNode> mails = new ArrayList<>();
-    JSON.readTree(response.body()).path("emails").forEach(mails::add);
-    return mails;
-  }
-
   private static List<JsonNode> ticketMails(String token) throws Exception {
-    return store().stream().filter(m -> m.path("subject").asText().startsWith(token)).toList();
+    return mailStore.subjectStartsWith(token);
   }
 
   /** The ticket's mails once {@code done} holds, polled until a deadline. */
   private static List<JsonNode> awaitMails(String token, Predicate<List<JsonNode>> done) throws Exception {
-    Instant deadline = Instant.now().plus(MAIL_DEADLINE);
-    while (true) {
-      List<JsonNode> mails = ticketMails(token);
-      if (done.test(mails)) {
-        return mails;
-      }
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("mails of " + token + "in aws-ses-v2-local after " + MAIL_DEADLINE + ": " + mails);
-      }
-      Thread.sleep(200);
-    }
+    return mailStore.await(token, done, MAIL_DEADLINE);
   }
 
   /** The warnings among {@code mails} (nl, en, de subjects). */
@@ -358,70 +330,10 @@ class SlaMailFlowIT {
         .toList();
   }
 
-  /** Recipient → the subjects sent to them, sorted. */
-  private static Map<String, List<String>> bySubject(List<JsonNode> mails) {
-    Map<String, List<String>> subjects = new TreeMap<>();
-    for (JsonNode mail : mails) {
-      for (JsonNode to : mail.path("destination").path("to")) {
-        subjects.computeIfAbsent(to.asText(), k -> new ArrayList<>()).add(mail.path("subject").asText());
-      }
-    }
-    subjects.replaceAll((who, list) -> list.stream().sorted().toList());
-    return subjects;
-  }
-
   private static void assertText(List<JsonNode> mails, String to, String expected) {
-    List<JsonNode> mine = mails.stream().filter(m -> m.path("destination").path("to").toString().contains(to)
-        && m.path("body").path("text").asText().contains(expected)).toList();
+    List<JsonNode> mine = MailStore.to(mails, to).stream().filter(m -> m.path("body").path("text").asText().contains(expected))
+        .toList();
     assertEquals(1, mine.size(), "one mail to " + to + " saying \"" + expected + "\": " + mails);
     assertFalse(mine.getFirst().path("from").asText().isBlank(), mine.toString());
-  }
-
-  /** Outbox entries still waiting for a send (DUE#MAIL#0..3 on the DueIndex). */
-  private static int pendingMail() {
-    try (DynamoDbClient dynamoDb = AwsClients.dynamoDb(cloud.endpoints().dynamoDb())) {
-      int pending = 0;
-      for (int shard = 0; shard < 4; shard++) {
-        String partition = "DUE#MAIL#" + shard;
-        pending += dynamoDb.query(r -> r.tableName("PortalTable").indexName("DueIndex").keyConditionExpression("DuePK = :p")
-            .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(partition)))).count();
-      }
-      return pending;
-    }
-  }
-
-  /** Waits (bounded) until the new-ticket mails are marked sent: that happens just after each send. */
-  private static void awaitNoPendingMail() throws Exception {
-    Instant deadline = Instant.now().plus(MAIL_DEADLINE);
-    while (pendingMail() > 0) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError(pendingMail() + " mails still pending after " + MAIL_DEADLINE);
-      }
-      Thread.sleep(100);
-    }
-  }
-
-  // --- HTTP ----------------------------------------------------------------------------------------
-
-  private static JsonNode json(HttpResponse<String> response) throws Exception {
-    assertTrue(response.statusCode() < 300, response.statusCode() + " " + response.body());
-    return JSON.readTree(response.body());
-  }
-
-  private static HttpResponse<String> post(String path, String body, String idToken) throws Exception {
-    return send(request(path, idToken).POST(HttpRequest.BodyPublishers.ofString(body)));
-  }
-
-  private static HttpResponse<String> get(String path, String idToken) throws Exception {
-    return send(request(path, idToken).GET());
-  }
-
-  private static HttpRequest.Builder request(String path, String idToken) {
-    var builder = HttpRequest.newBuilder(URI.create(cloud.endpoints().gateway() + path)).header("content-type", "application/json");
-    return idToken == null ? builder : builder.header("authorization", "Bearer " + idToken);
-  }
-
-  private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -9,14 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -24,8 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import nl.klantportaal.template.SamTemplate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +37,6 @@ class StartCommandIT {
   private static final List<String> FREE_PORTS = List.of("--gateway-port", "0", "--dynamodb-port", "0", "--s3-port", "0",
       "--cognito-port", "0", "--ses-port", "0", "--lambda-port", "0", "--smtp-port", "0");
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @TempDir
   Path state;
@@ -85,20 +78,17 @@ class StartCommandIT {
       Map<String, String> urls = awaitReady(process);
       List<Long> children = pidFiles().stream().map(StartCommandIT::pid).toList();
       assertEquals(2, children.size());
-      URI api = URI.create(urls.get("API"));
+      GatewayClient api = new GatewayClient(URI.create(urls.get("API")));
 
-      HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(api.resolve("/health")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> health = api.send(api.to("/health"));
       assertEquals(200, health.statusCode(), health.body());
       assertEquals("ok", JSON.readTree(health.body()).path("status").asText());
 
-      HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(api.resolve("/me")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> anonymous = api.send(api.to("/me"));
       assertEquals(401, anonymous.statusCode());
 
       String idToken = signUp(URI.create(urls.get("Cognito")));
-      HttpResponse<String> me = HTTP.send(HttpRequest.newBuilder(api.resolve("/me"))
-          .header("Authorization", "Bearer " + idToken).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> me = api.send(api.to("/me").header("Authorization", "Bearer " + idToken));
       // The verified token's claims reached MeHandler: it answers with the caller's own identity.
       assertEquals(200, me.statusCode(), me.body());
       JsonNode caller = JSON.readTree(me.body());
@@ -147,7 +137,7 @@ class StartCommandIT {
     String password = "Smoke-Test-Passw0rd!";
     try (CognitoIdentityProviderClient cognito = AwsClients.cognito(cognitoEndpoint)) {
       String secret = cognito.describeUserPoolClient(r -> r.userPoolId(poolId).clientId(clientId)).userPoolClient().clientSecret();
-      String hash = secretHash(secret, email, clientId);
+      String hash = CognitoPool.secretHash(secret, email, clientId);
       cognito.signUp(r -> r.clientId(clientId).secretHash(hash).username(email).password(password)
           .userAttributes(a -> a.name("email").value(email)));
       cognito.adminConfirmSignUp(r -> r.userPoolId(poolId).username(email));
@@ -155,12 +145,6 @@ class StartCommandIT {
           .authParameters(Map.of("USERNAME", email, "PASSWORD", password, "SECRET_HASH", hash)))
           .authenticationResult().idToken();
     }
-  }
-
-  private static String secretHash(String secret, String username, String clientId) throws Exception {
-    Mac mac = Mac.getInstance("HmacSHA256");
-    mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-    return Base64.getEncoder().encodeToString(mac.doFinal((username + clientId).getBytes(StandardCharsets.UTF_8)));
   }
 
   private List<Path> pidFiles() throws IOException {

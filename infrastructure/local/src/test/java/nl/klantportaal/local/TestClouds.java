@@ -1,22 +1,69 @@
 package nl.klantportaal.local;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import nl.klantportaal.core.PortalWiring;
+import nl.klantportaal.core.config.Config;
 import nl.klantportaal.template.SamTemplate;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
 
-/** Options for a local cloud of the test template on free ports in a given state folder. */
+/** Local clouds for the tests, on free ports in a given state folder: of the test template or of the real template.yaml. */
 final class TestClouds {
+  /** The password of the users {@link #signUpAndSignIn} makes in the test template's pool. */
+  static final String TEST_PASSWORD = "Correct-Horse-9!";
 
   private TestClouds() {}
 
-  static Options options(Path stateDir) {
+  /** The test template (test-template.yaml, its handlers and portal). */
+  static Options testTemplate(Path stateDir) {
     Path root = SamTemplate.projectRoot();
     return Options.forRoot(root)
         .withTemplate(resource("test-template.yaml"))
         .withStateDir(stateDir)
         .withPorts(Ports.anyFree())
         .withPortal(resource("portal"));
+  }
+
+  /** The project's real template.yaml. */
+  static Options realTemplate(Path stateDir) {
+    return Options.forRoot(SamTemplate.projectRoot()).withStateDir(stateDir).withPorts(Ports.anyFree());
+  }
+
+  /** The portal's use cases on the cloud's stores, configured as the named functions are (later ones win). */
+  static PortalWiring wiring(LocalCloud cloud, String... functions) {
+    Map<String, String> env = new HashMap<>();
+    for (String function : functions) {
+      env.putAll(cloud.functions().require(function).function().environment());
+    }
+    return new PortalWiring(Config.fromEnvironment(env), Clock.systemUTC());
+  }
+
+  /** Signs {@code email} up in the test template's pool (its PreSignUp trigger confirms) and answers the ID token. */
+  static String signUpAndSignIn(LocalCloud cloud, String email) {
+    String clientId = cloud.names().ref("UserPoolClient");
+    try (CognitoIdentityProviderClient cognito = AwsClients.cognito(cloud.endpoints().cognito())) {
+      var signUp = cognito.signUp(r -> r.clientId(clientId).username(email).password(TEST_PASSWORD)
+          .userAttributes(a -> a.name("email").value(email)));
+      assertTrue(signUp.userConfirmed(), "the PreSignUp trigger confirmed the user");
+    }
+    return signIn(cloud, email).idToken();
+  }
+
+  /** USER_PASSWORD_AUTH of a user {@link #signUpAndSignIn} made in the test template's pool: answers the tokens. */
+  static AuthenticationResultType signIn(LocalCloud cloud, String email) {
+    String clientId = cloud.names().ref("UserPoolClient");
+    try (CognitoIdentityProviderClient cognito = AwsClients.cognito(cloud.endpoints().cognito())) {
+      return cognito.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+          .authParameters(Map.of("USERNAME", email, "PASSWORD", TEST_PASSWORD))).authenticationResult();
+    }
   }
 
   static Path resource(String name) {

@@ -1,38 +1,30 @@
 package nl.klantportaal.local;
 
+import static nl.klantportaal.local.GatewayClient.json;
+import static nl.klantportaal.local.MailStore.to;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Predicate;
 import nl.klantportaal.core.PortalWiring;
-import nl.klantportaal.core.config.Config;
 import nl.klantportaal.core.identity.domain.UserId;
 import nl.klantportaal.core.identity.domain.UserProfile;
 import nl.klantportaal.core.shared.domain.Language;
-import nl.klantportaal.template.SamTemplate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
 
 /**
  * The tickets slice end to end on the local cloud of the real template.yaml: signed-in people with
@@ -50,7 +42,6 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActi
  */
 class TicketsFlowIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final Duration MAIL_DEADLINE = Duration.ofMinutes(3);
   private static final String GRETA_PASSWORD = "Regenboog-Fiets-2026!";
   private static final String GRETA = "greta@acme.example.test";
@@ -61,14 +52,19 @@ class TicketsFlowIT {
   static Path state;
   private static LocalCloud cloud;
   private static PortalWiring wiring;
+  private static GatewayClient gateway;
+  private static SignIn signIn;
+  private static MailStore mailStore;
   private static String firstSeed;
 
   @BeforeAll
   static void start() {
-    cloud = LocalCloud.start(Options.forRoot(SamTemplate.projectRoot()).withStateDir(state).withPorts(Ports.anyFree()));
+    cloud = LocalCloud.start(TestClouds.realTemplate(state));
     firstSeed = DemoData.seed(cloud).orElseThrow();
-    Map<String, String> env = new HashMap<>(cloud.functions().require("UsersFunction").function().environment());
-    wiring = new PortalWiring(Config.fromEnvironment(env), Clock.systemUTC());
+    wiring = TestClouds.wiring(cloud, "UsersFunction");
+    gateway = GatewayClient.of(cloud);
+    signIn = SignIn.of(cloud);
+    mailStore = MailStore.of(cloud);
   }
 
   @AfterAll
@@ -80,21 +76,21 @@ class TicketsFlowIT {
 
   @Test
   void aTicketsLifeThroughTheGatewayMailsTheRightPeopleInTheirLanguageAndNeverTheNote() throws Exception {
-    String jan = demoToken("jan@acme.example.test");
-    String ilse = demoToken("it@acme.example.test");
-    String sem = demoToken("servicedesk@provider.example.test");
-    String wendy = demoToken("winkel@bakkerij.example.test");
-    String bram = demoToken("eigenaar@bakkerij.example.test");
+    String jan = signIn.demo("jan@acme.example.test");
+    String ilse = signIn.demo("it@acme.example.test");
+    String sem = signIn.demo("servicedesk@provider.example.test");
+    String wendy = signIn.demo("winkel@bakkerij.example.test");
+    String bram = signIn.demo("eigenaar@bakkerij.example.test");
     String greta = colleagueOfJanInGerman();
-    String semId = json(get("/me", sem)).path("userId").asText();
-    String gretaId = json(get("/me", greta)).path("userId").asText();
+    String semId = json(gateway.get("/me", sem)).path("userId").asText();
+    String gretaId = json(gateway.get("/me", greta)).path("userId").asText();
 
     // 1. Jan raises an incident; a retry with the same Idempotency-Key is the same answer, not a second ticket
     String create = "{\"type\":\"incident\",\"category\":\"email\",\"priority\":\"high\",\"title\":\"" + TITLE
         + "\",\"description\":\"Sinds de update van vanochtend start Outlook niet meer: <profiel kan niet geladen worden>.\"}";
-    HttpResponse<String> first = send(request("/tickets", jan).header("idempotency-key", "e2e-create-1")
+    HttpResponse<String> first = gateway.send(gateway.request("/tickets", jan).header("idempotency-key", "e2e-create-1")
         .POST(HttpRequest.BodyPublishers.ofString(create)));
-    HttpResponse<String> retry = send(request("/tickets", jan).header("idempotency-key", "e2e-create-1")
+    HttpResponse<String> retry = gateway.send(gateway.request("/tickets", jan).header("idempotency-key", "e2e-create-1")
         .POST(HttpRequest.BodyPublishers.ofString(create)));
     assertEquals(201, first.statusCode(), first.body());
     assertEquals(201, retry.statusCode(), retry.body());
@@ -104,77 +100,73 @@ class TicketsFlowIT {
     assertTrue(id.startsWith("demo-acme-"), id);
     assertEquals("new", ticket.path("status").asText());
     assertEquals("portal", ticket.path("source").asText());
-    assertEquals(1, ids(get("/tickets?view=mine", jan)).stream().filter(id::equals).count());
-    assertEquals(1, titles(get("/tickets?view=mine", jan)).stream().filter(TITLE::equals).count(),
+    assertEquals(1, ids(gateway.get("/tickets?view=mine", jan)).stream().filter(id::equals).count());
+    assertEquals(1, titles(gateway.get("/tickets?view=mine", jan)).stream().filter(TITLE::equals).count(),
         "one ticket for two requests with one key");
     String token = "[#" + id + "] ";
     awaitMails(token, mails -> to(mails, "servicedesk@").size() == 1 && to(mails, "beheer@").size() == 1);
 
     // 2. Jan involves Greta: she sees it as shared, the admin as the organisation's; others do not
-    JsonNode involved = json(put("/tickets/" + id + "/involved", "{\"involved\":[\"" + gretaId + "\"],\"version\":"
+    JsonNode involved = json(gateway.put("/tickets/" + id + "/involved", "{\"involved\":[\"" + gretaId + "\"],\"version\":"
         + ticket.path("version").asLong() + "}", jan));
     assertEquals(List.of(gretaId), List.of(involved.path("involved").get(0).asText()));
-    assertTrue(ids(get("/tickets?view=shared", greta)).contains(id), "shared with Greta");
-    assertFalse(ids(get("/tickets?view=mine", greta)).contains(id), "Greta did not report it");
-    assertEquals(200, get("/tickets/" + id, greta).statusCode());
-    assertTrue(ids(get("/tickets?view=organisation", ilse)).contains(id), "the customer admin sees the organisation's tickets");
-    assertEquals(200, get("/tickets/" + id, ilse).statusCode());
-    assertProblem(get("/tickets?view=organisation", jan), 403);
-    assertProblem(get("/tickets?view=organisation", greta), 403);
-    assertProblem(get("/tickets/" + id, wendy), 404);
-    assertProblem(get("/tickets/" + id, bram), 404);
-    assertProblem(post("/tickets/" + id + "/messages", "{\"body\":\"Hallo?\"}", bram), 404);
-    assertFalse(ids(get("/tickets?view=organisation", bram)).contains(id), "another customer's admin does not list it");
+    assertTrue(ids(gateway.get("/tickets?view=shared", greta)).contains(id), "shared with Greta");
+    assertFalse(ids(gateway.get("/tickets?view=mine", greta)).contains(id), "Greta did not report it");
+    assertEquals(200, gateway.get("/tickets/" + id, greta).statusCode());
+    assertTrue(ids(gateway.get("/tickets?view=organisation", ilse)).contains(id),
+        "the customer admin sees the organisation's tickets");
+    assertEquals(200, gateway.get("/tickets/" + id, ilse).statusCode());
+    assertProblem(gateway.get("/tickets?view=organisation", jan), 403);
+    assertProblem(gateway.get("/tickets?view=organisation", greta), 403);
+    assertProblem(gateway.get("/tickets/" + id, wendy), 404);
+    assertProblem(gateway.get("/tickets/" + id, bram), 404);
+    assertProblem(gateway.post("/tickets/" + id + "/messages", "{\"body\":\"Hallo?\"}", bram), 404);
+    assertFalse(ids(gateway.get("/tickets?view=organisation", bram)).contains(id), "another customer's admin does not list it");
 
     // 3. Sem takes the ticket and answers publicly: the first provider answer opens it
-    JsonNode assigned = json(patch("/tickets/" + id, "{\"assigneeId\":\"" + semId + "\",\"version\":"
+    JsonNode assigned = json(gateway.patch("/tickets/" + id, "{\"assigneeId\":\"" + semId + "\",\"version\":"
         + involved.path("version").asLong() + "}", sem));
     assertEquals(semId, assigned.path("assigneeId").asText());
-    assertEquals(201, post("/tickets/" + id + "/messages", "{\"body\":\"Wij kijken ernaar. Kunt u Outlook in veilige modus starten?\"}",
-        sem).statusCode());
-    assertEquals("open", json(get("/tickets/" + id, jan)).path("ticket").path("status").asText());
+    assertEquals(201, gateway.post("/tickets/" + id + "/messages",
+        "{\"body\":\"Wij kijken ernaar. Kunt u Outlook in veilige modus starten?\"}", sem).statusCode());
+    assertEquals("open", json(gateway.get("/tickets/" + id, jan)).path("ticket").path("status").asText());
     awaitMails(token, mails -> to(mails, "jan@").size() == 1 && to(mails, GRETA).size() == 1);
 
     // 4. Sem's internal note: staff see it, the customer never does
-    JsonNode note = json(post("/tickets/" + id + "/messages", "{\"body\":\"" + NOTE + "\",\"internal\":true}", sem));
+    JsonNode note = json(gateway.post("/tickets/" + id + "/messages", "{\"body\":\"" + NOTE + "\",\"internal\":true}", sem));
     assertTrue(note.path("internal").asBoolean(), note.toString());
-    assertProblem(post("/tickets/" + id + "/messages", "{\"body\":\"Ik ook intern\",\"internal\":true}", jan), 403);
-    assertTrue(json(get("/tickets/" + id, sem)).path("messages").toString().contains(NOTE), "staff see the note");
+    assertProblem(gateway.post("/tickets/" + id + "/messages", "{\"body\":\"Ik ook intern\",\"internal\":true}", jan), 403);
+    assertTrue(json(gateway.get("/tickets/" + id, sem)).path("messages").toString().contains(NOTE), "staff see the note");
     for (String customer : List.of(jan, greta, ilse)) {
-      assertFalse(get("/tickets/" + id, customer).body().contains(NOTE), "a customer never sees the note");
-      assertFalse(get("/tickets?view=" + (customer.equals(ilse) ? "organisation" : "mine"), customer).body().contains(NOTE));
+      assertFalse(gateway.get("/tickets/" + id, customer).body().contains(NOTE), "a customer never sees the note");
+      assertFalse(gateway.get("/tickets?view=" + (customer.equals(ilse) ? "organisation" : "mine"), customer).body().contains(NOTE));
     }
 
     // 5. Greta answers: the assignee hears of it (not the other agent), and Jan; Greta herself does not
-    assertEquals(201, post("/tickets/" + id + "/messages", "{\"body\":\"Bei mir startet Outlook auch nicht.\"}", greta).statusCode());
+    assertEquals(201, gateway.post("/tickets/" + id + "/messages", "{\"body\":\"Bei mir startet Outlook auch nicht.\"}", greta)
+        .statusCode());
     awaitMails(token, mails -> to(mails, "servicedesk@").size() == 2 && to(mails, "jan@").size() == 2);
 
     // 6. Sem resolves with the solution; a customer cannot resolve
-    long version = json(get("/tickets/" + id, sem)).path("ticket").path("version").asLong();
-    assertProblem(post("/tickets/" + id + "/transitions", "{\"action\":\"resolve\",\"version\":" + version + "}", jan), 403);
-    JsonNode resolved = json(post("/tickets/" + id + "/transitions", "{\"action\":\"resolve\",\"message\":\"Het profiel is "
+    long version = json(gateway.get("/tickets/" + id, sem)).path("ticket").path("version").asLong();
+    assertProblem(gateway.post("/tickets/" + id + "/transitions", "{\"action\":\"resolve\",\"version\":" + version + "}", jan), 403);
+    JsonNode resolved = json(gateway.post("/tickets/" + id + "/transitions", "{\"action\":\"resolve\",\"message\":\"Het profiel is "
         + "opnieuw aangemaakt; Outlook start weer.\",\"version\":" + version + "}", sem));
     assertEquals("resolved", resolved.path("status").asText(), resolved.toString());
     awaitMails(token, mails -> to(mails, "jan@").size() == 3 && to(mails, GRETA).size() == 2);
 
     // 7. Jan accepts: closed; a closed ticket takes no reply and cannot be accepted again
-    JsonNode closed = json(post("/tickets/" + id + "/transitions", "{\"action\":\"accept\",\"version\":"
+    JsonNode closed = json(gateway.post("/tickets/" + id + "/transitions", "{\"action\":\"accept\",\"version\":"
         + resolved.path("version").asLong() + "}", jan));
     assertEquals("closed", closed.path("status").asText(), closed.toString());
-    assertEquals("closed", json(get("/tickets/" + id, greta)).path("ticket").path("status").asText());
-    assertProblem(post("/tickets/" + id + "/transitions", "{\"action\":\"accept\",\"version\":" + closed.path("version").asLong()
-        + "}", jan), 409);
-    assertProblem(post("/tickets/" + id + "/messages", "{\"body\":\"Nog een vraag\"}", jan), 409);
+    assertEquals("closed", json(gateway.get("/tickets/" + id, greta)).path("ticket").path("status").asText());
+    assertProblem(gateway.post("/tickets/" + id + "/transitions", "{\"action\":\"accept\",\"version\":"
+        + closed.path("version").asLong() + "}", jan), 409);
+    assertProblem(gateway.post("/tickets/" + id + "/messages", "{\"body\":\"Nog een vraag\"}", jan), 409);
     List<JsonNode> mails = awaitMails(token, all -> to(all, GRETA).size() == 3);
 
     // Every mail of the ticket, per person, in that person's language; never to the author of a change
-    Map<String, List<String>> subjects = new TreeMap<>();
-    for (JsonNode mail : mails) {
-      for (JsonNode to : mail.path("destination").path("to")) {
-        subjects.computeIfAbsent(to.asText(), k -> new ArrayList<>()).add(mail.path("subject").asText());
-      }
-    }
-    subjects.replaceAll((who, list) -> list.stream().sorted().toList());
+    Map<String, List<String>> subjects = MailStore.subjectsByRecipient(mails);
     assertEquals(Map.of(
         "beheer@provider.example.test", List.of(token + "Nieuw ticket: " + TITLE),
         "servicedesk@provider.example.test", List.of(token + "Nieuw ticket: " + TITLE, token + "Nieuwe reactie: " + TITLE),
@@ -193,15 +185,15 @@ class TicketsFlowIT {
     JsonNode germanReply = mails.stream().filter(m -> m.path("subject").asText().startsWith(token + "Neue Antwort"))
         .findFirst().orElseThrow();
     assertTrue(germanReply.path("body").path("html").asText().contains("Outlook"), germanReply.toString());
-    for (JsonNode mail : store()) {
+    for (JsonNode mail : mailStore.all()) {
       assertFalse(mail.toString().contains("e2e-7f3a"), "the internal note is never mailed: " + mail);
     }
 
     // The conversation as the customer reads it: three public messages, no note; staff also see the note and the audit
-    JsonNode customerView = json(get("/tickets/" + id, jan));
+    JsonNode customerView = json(gateway.get("/tickets/" + id, jan));
     assertEquals(3, customerView.path("messages").size(), customerView.toString());
     assertTrue(customerView.path("audit").isMissingNode(), "customers get no audit trail");
-    JsonNode staffView = json(get("/tickets/" + id, sem));
+    JsonNode staffView = json(gateway.get("/tickets/" + id, sem));
     assertEquals(4, staffView.path("messages").size(), staffView.toString());
     List<String> actions = new ArrayList<>();
     staffView.path("audit").forEach(a -> actions.add(a.path("action").asText()));
@@ -212,11 +204,11 @@ class TicketsFlowIT {
   @Test
   void theDemoTicketsAreSeededOnceThroughTheUseCasesAndReadLikeRealOnes() throws Exception {
     assertTrue(firstSeed.contains("Demo tickets: demo-acme-1, demo-acme-2, demo-acme-3, demo-bakkerij-1"), firstSeed);
-    String ilse = demoToken("it@acme.example.test");
-    String sem = demoToken("servicedesk@provider.example.test");
-    String bram = demoToken("eigenaar@bakkerij.example.test");
-    List<String> acmeBefore = ids(get("/tickets?view=organisation&limit=100", ilse));
-    List<String> bakkerijBefore = ids(get("/tickets?view=organisation&limit=100", bram));
+    String ilse = signIn.demo("it@acme.example.test");
+    String sem = signIn.demo("servicedesk@provider.example.test");
+    String bram = signIn.demo("eigenaar@bakkerij.example.test");
+    List<String> acmeBefore = ids(gateway.get("/tickets?view=organisation&limit=100", ilse));
+    List<String> bakkerijBefore = ids(gateway.get("/tickets?view=organisation&limit=100", bram));
 
     String again = DemoData.seed(cloud).orElseThrow();
     assertFalse(again.contains("Demo tickets"), "a second start seeds no tickets: " + again);
@@ -225,31 +217,31 @@ class TicketsFlowIT {
       assertTrue(again.contains(email + " ") && again.contains("TOTP secret"), "the sign-in details still print: " + again);
     }
     assertTrue(again.contains("password for all: " + DemoData.PASSWORD), again);
-    assertEquals(acmeBefore, ids(get("/tickets?view=organisation&limit=100", ilse)));
-    assertEquals(bakkerijBefore, ids(get("/tickets?view=organisation&limit=100", bram)));
+    assertEquals(acmeBefore, ids(gateway.get("/tickets?view=organisation&limit=100", ilse)));
+    assertEquals(bakkerijBefore, ids(gateway.get("/tickets?view=organisation&limit=100", bram)));
     assertTrue(acmeBefore.containsAll(List.of("demo-acme-1", "demo-acme-2", "demo-acme-3")), acmeBefore.toString());
     assertEquals(List.of("demo-bakkerij-1"), bakkerijBefore);
 
     // An open incident with a conversation (the note only for staff), a resolved one, a request waiting for approval
-    JsonNode outlook = json(get("/tickets/demo-acme-1", ilse));
+    JsonNode outlook = json(gateway.get("/tickets/demo-acme-1", ilse));
     assertEquals("open", outlook.path("ticket").path("status").asText(), outlook.toString());
     assertEquals(2, outlook.path("messages").size(), "two public messages for the customer: " + outlook);
     assertFalse(outlook.toString().contains("invoegtoepassing"), outlook.toString());
-    assertEquals(3, json(get("/tickets/demo-acme-1", sem)).path("messages").size(), "staff also see the internal note");
-    JsonNode printer = json(get("/tickets/demo-acme-2", ilse));
+    assertEquals(3, json(gateway.get("/tickets/demo-acme-1", sem)).path("messages").size(), "staff also see the internal note");
+    JsonNode printer = json(gateway.get("/tickets/demo-acme-2", ilse));
     assertEquals("resolved", printer.path("ticket").path("status").asText(), printer.toString());
     assertTrue(printer.path("messages").toString().contains("invoerrol"), "the solution is in the conversation");
-    JsonNode request = json(get("/tickets/demo-acme-3", ilse)).path("ticket");
+    JsonNode request = json(gateway.get("/tickets/demo-acme-3", ilse)).path("ticket");
     assertEquals("service-request", request.path("type").asText(), request.toString());
     assertEquals("pending", request.path("approval").asText(), request.toString());
-    assertEquals(List.of("demo-acme-3"), ids(get("/tickets?view=approvals", ilse)));
-    assertEquals("new", json(get("/tickets/demo-bakkerij-1", bram)).path("ticket").path("status").asText());
-    assertProblem(get("/tickets/demo-bakkerij-1", ilse), 404);
+    assertEquals(List.of("demo-acme-3"), ids(gateway.get("/tickets?view=approvals", ilse)));
+    assertEquals("new", json(gateway.get("/tickets/demo-bakkerij-1", bram)).path("ticket").path("status").asText());
+    assertProblem(gateway.get("/tickets/demo-bakkerij-1", ilse), 404);
 
     // Their mail went out like any other: Jan heard of the resolution, nobody of the note
     awaitMails("[#demo-acme-2] ", mails -> to(mails, "jan@").stream()
         .anyMatch(m -> m.path("subject").asText().equals("[#demo-acme-2] Opgelost: Printer 2e verdieping geeft steeds papierstoring")));
-    for (JsonNode mail : store()) {
+    for (JsonNode mail : mailStore.all()) {
       assertFalse(mail.toString().contains("invoegtoepassing"), "the demo's internal note is never mailed: " + mail);
     }
     // The request waiting for approval asked Acme's customer admin, and only her, to decide
@@ -265,84 +257,32 @@ class TicketsFlowIT {
 
   /** A new colleague of Jan: signs up, enrols TOTP, is linked by the provider admin, switches her profile to German. */
   private static String colleagueOfJanInGerman() throws Exception {
-    Map<String, String> env = cloud.functions().require("UsersFunction").function().environment();
-    String pool = env.get("USER_POOL_ID");
     UserId id;
-    try (CognitoIdentityProviderClient cognito = AwsClients.cognito(cloud.endpoints().cognito())) {
-      var created = cognito.adminCreateUser(r -> r.userPoolId(pool).username(GRETA).messageAction(MessageActionType.SUPPRESS)
-          .temporaryPassword(GRETA_PASSWORD).userAttributes(AttributeType.builder().name("email").value(GRETA).build(),
-              AttributeType.builder().name("email_verified").value("true").build()));
-      cognito.adminSetUserPassword(r -> r.userPoolId(pool).username(GRETA).password(GRETA_PASSWORD).permanent(true));
-      id = new UserId(created.user().attributes().stream().filter(a -> a.name().equals("sub")).findFirst()
-          .map(AttributeType::value).orElseThrow());
+    try (CognitoPool pool = CognitoPool.open(cloud)) {
+      id = pool.createAccount(GRETA, GRETA_PASSWORD);
     }
     // What the PostConfirmation trigger stores after a sign-up (the sign-up page offers Dutch first)
     wiring.users().createIfAbsent(UserProfile.signedUp(id, GRETA, new UserProfile.PersonName("Greta", "Gerber", "Greta Gerber"),
         Language.NL, Instant.now()));
-    JsonNode signedIn = json(post("/auth/sign-in", "{\"email\":\"" + GRETA + "\",\"password\":\"" + GRETA_PASSWORD + "\"}", null));
-    String accessToken = signedIn.path("accessToken").asText();
-    String secret = json(post("/me/mfa/totp", "{\"accessToken\":\"" + accessToken + "\"}", signedIn.path("idToken").asText()))
-        .path("secret").asText();
-    assertEquals(204, post("/me/mfa/totp/verify", "{\"accessToken\":\"" + accessToken + "\",\"code\":\""
-        + Totp.code(secret, Instant.now()) + "\"}", signedIn.path("idToken").asText()).statusCode());
+    String secret = signIn.enrolTotp(GRETA, GRETA_PASSWORD);
     long version = wiring.users().find(id).orElseThrow().version();
-    JsonNode linked = json(post("/users/" + id.value() + "/link", "{\"customerId\":\"demo-acme\",\"role\":\"customer-user\","
-        + "\"version\":" + version + "}", demoToken("beheer@provider.example.test")));
+    JsonNode linked = json(gateway.post("/users/" + id.value() + "/link", "{\"customerId\":\"demo-acme\",\"role\":\"customer-user\","
+        + "\"version\":" + version + "}", signIn.demo("beheer@provider.example.test")));
     assertEquals("customer-user", linked.path("role").asText(), linked.toString());
 
-    String idToken = signInWithTotp(GRETA, GRETA_PASSWORD, secret);
-    JsonNode me = json(get("/me", idToken));
-    JsonNode german = json(patch("/me", "{\"language\":\"de\",\"version\":" + me.path("profile").path("version").asLong() + "}",
-        idToken));
+    String idToken = signIn.withTotp(GRETA, GRETA_PASSWORD, secret).path("idToken").asText();
+    JsonNode me = json(gateway.get("/me", idToken));
+    JsonNode german = json(gateway.patch("/me", "{\"language\":\"de\",\"version\":" + me.path("profile").path("version").asLong()
+        + "}", idToken));
     assertEquals("de", german.path("profile").path("language").asText(), german.toString());
     return idToken;
   }
 
-  private static String demoToken(String email) throws Exception {
-    return totpSignIn(email, DemoData.PASSWORD, DemoData.currentCode(cloud.state().root(), email));
-  }
-
-  private static String signInWithTotp(String email, String password, String secret) throws Exception {
-    return totpSignIn(email, password, Totp.code(secret, Instant.now()));
-  }
-
-  private static String totpSignIn(String email, String password, String code) throws Exception {
-    JsonNode challenge = json(post("/auth/sign-in", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}", null));
-    assertEquals("totp-required", challenge.path("status").asText(), challenge.toString());
-    JsonNode signedIn = json(post("/auth/sign-in/totp", "{\"email\":\"" + email + "\",\"session\":\""
-        + challenge.path("session").asText() + "\",\"code\":\"" + code + "\"}", null));
-    assertEquals("signed-in", signedIn.path("status").asText(), signedIn.toString());
-    return signedIn.path("idToken").asText();
-  }
-
   // --- mail ----------------------------------------------------------------------------------------
-
-  private static List<JsonNode> store() throws Exception {
-    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(cloud.endpoints().ses() + "/store")).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, response.statusCode());
-    List<JsonNode> mails = new ArrayList<>();
-    JSON.readTree(response.body()).path("emails").forEach(mails::add);
-    return mails;
-  }
 
   /** The ticket's mails (subject starts with its token) once {@code done} holds; the poller delivers in the background. */
   private static List<JsonNode> awaitMails(String token, Predicate<List<JsonNode>> done) throws Exception {
-    Instant deadline = Instant.now().plus(MAIL_DEADLINE);
-    while (true) {
-      List<JsonNode> mails = store().stream().filter(m -> m.path("subject").asText().startsWith(token)).toList();
-      if (done.test(mails)) {
-        return mails;
-      }
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("mails of " + token + "in aws-ses-v2-local after " + MAIL_DEADLINE + ": " + mails);
-      }
-      Thread.sleep(200);
-    }
-  }
-
-  private static List<JsonNode> to(List<JsonNode> mails, String address) {
-    return mails.stream().filter(m -> m.path("destination").path("to").toString().contains(address)).toList();
+    return mailStore.await(token, done, MAIL_DEADLINE);
   }
 
   // --- HTTP ----------------------------------------------------------------------------------------
@@ -362,35 +302,5 @@ class TicketsFlowIT {
   private static void assertProblem(HttpResponse<String> response, int status) {
     assertEquals(status, response.statusCode(), response.body());
     assertEquals("application/problem+json", response.headers().firstValue("content-type").orElseThrow());
-  }
-
-  private static JsonNode json(HttpResponse<String> response) throws Exception {
-    assertTrue(response.statusCode() < 300, response.statusCode() + " " + response.body());
-    return JSON.readTree(response.body());
-  }
-
-  private static HttpResponse<String> post(String path, String body, String idToken) throws Exception {
-    return send(request(path, idToken).POST(HttpRequest.BodyPublishers.ofString(body)));
-  }
-
-  private static HttpResponse<String> put(String path, String body, String idToken) throws Exception {
-    return send(request(path, idToken).PUT(HttpRequest.BodyPublishers.ofString(body)));
-  }
-
-  private static HttpResponse<String> patch(String path, String body, String idToken) throws Exception {
-    return send(request(path, idToken).method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
-  }
-
-  private static HttpResponse<String> get(String path, String idToken) throws Exception {
-    return send(request(path, idToken).GET());
-  }
-
-  private static HttpRequest.Builder request(String path, String idToken) {
-    var builder = HttpRequest.newBuilder(URI.create(cloud.endpoints().gateway() + path)).header("content-type", "application/json");
-    return idToken == null ? builder : builder.header("authorization", "Bearer " + idToken);
-  }
-
-  private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }
