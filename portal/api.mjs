@@ -110,6 +110,7 @@ export function createApi({ fetch, language, session, setSession, now = () => Da
     get: path => request("GET", path),
     post: (path, body, options = {}) => request("POST", path, { ...options, body }),
     put: (path, body, options = {}) => request("PUT", path, { ...options, body }),
+    patch: (path, body, options = {}) => request("PATCH", path, { ...options, body }),
     /** Public routes (sign-in): no token, no refresh. */
     anonymous: (method, path, body) => send(method, path, { body }, null)
   };

@@ -103,12 +103,18 @@ async function route() {
       return catalogue;
     },
     flash: text => { flash = text; },
-    flashed: flash
+    flashed: flash,
+    // working tickets (work.mjs, attachments.mjs): the caller's own id for "assign to me", the page's
+    // origin for the download/upload URL check, the storage PUT (no token), and following a download link
+    userId: session.userId,
+    origin: location.origin,
+    transfer: (url, init) => fetch(url, init),
+    openDownload: url => { location.assign(url); }
   };
   flash = null;
   switch (current.name) {
     case "tickets": return ticketsPage(ctx, current);
-    case "new": return newTicketPage(ctx);
+    case "new": return newTicketPage(ctx, current);
     case "ticket": return ticketPage(ctx, current);
     case "resolution": return resolutionPage(ctx, current);
     case "sla": return slaPage(ctx);

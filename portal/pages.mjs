@@ -8,11 +8,16 @@
 import { h } from "./dom.mjs";
 import { fieldErrors } from "./api.mjs";
 import { localized } from "./i18n.mjs";
-import { STATUSES, linked, listPath, resolveView, routeHash, viewsFor } from "./routes.mjs";
+import { STATUSES, TICKET_TOKEN, linked, listPath, resolveView, routeHash, viewsFor } from "./routes.mjs";
+import { attachmentActions, attachmentsSection, emptyUpload } from "./attachments.mjs";
+import { activeMembers, assigneeText, auditSection, byName, directoriesFor, involvedSection, loadAll, loadPeople, namesOf,
+  personLabel, triageSection, workActions } from "./work.mjs";
 
 export const PRIORITIES = ["critical", "high", "normal", "low"];
 export const TYPES = ["incident", "question", "service-request"];
 export const FIELD_KINDS = ["text", "textarea", "choice", "checkbox", "number", "date", "email"];
+/** How a ticket reached the provider (TicketSource); staff choose it when they raise one on a customer's behalf. */
+export const SOURCES = ["phone", "email", "portal"];
 
 /** The provider's status changes, each with the statuses it leaves from (TicketAction on the server). */
 export const STAFF_ACTIONS = [
@@ -104,7 +109,7 @@ export const valueOf = event => event.target.value;
 function header(ctx) {
   return h("nav", { "aria-label": ctx.tr("nav.main"), class: "main-nav" },
     h("a", { href: "#/tickets" }, ctx.tr("nav.tickets")),
-    ctx.staff ? null : h("a", { href: "#/tickets/new" }, ctx.tr("nav.new")),
+    h("a", { href: "#/tickets/new" }, ctx.tr("nav.new")),
     linked(ctx.role) ? h("a", { href: "#/sla" }, ctx.tr("nav.sla")) : null);
 }
 
@@ -232,10 +237,61 @@ function answerControl(f, draft, lang, onAnswer) {
   }
 }
 
+/**
+ * A follow-up of a closed ticket, from the route's token (<customer id>-<number>): the API wants the
+ * number (`followUpOf`) and, from staff, the same customer.
+ */
+export function followUpFrom(token) {
+  if (!token || !TICKET_TOKEN.test(token)) return null;
+  const cut = token.lastIndexOf("-");
+  return { token, customerId: token.slice(0, cut), number: Number(token.slice(cut + 1)) };
+}
+
+/**
+ * The POST /tickets body of the new-ticket form: ticketBody(), and from staff the customer, the
+ * reporter and the source (null when not chosen, so the API names the field); `followUpOf` the
+ * closed ticket's number.
+ */
+export function newTicketBody(draft, catalogue, { staff, followUp } = {}) {
+  const body = ticketBody(draft, catalogue);
+  if (staff) {
+    body.customerId = (followUp ? followUp.customerId : draft.customerId) || null;
+    body.reporterId = draft.reporterId || null;
+    body.source = draft.source || "phone";
+  }
+  if (followUp) body.followUpOf = followUp.number;
+  return body;
+}
+
+function onBehalfFields(state, ctx, actions, at) {
+  const { tr } = ctx;
+  const { draft, followUp } = state;
+  const customers = (state.customers || []).slice().sort((a, b) => String(a.name).localeCompare(String(b.name)));
+  const reporters = state.reporters || { items: [] };
+  const customerName = id => {
+    const found = customers.find(c => c.id === id);
+    return found ? found.name + " (" + found.id + ")" : id;
+  };
+  return h("fieldset", { class: "on-behalf" },
+    h("legend", null, tr("work.onBehalf.legend")),
+    problemBox(state.customersError, tr),
+    followUp
+      ? h("p", null, tr("work.onBehalf.customer") + ": ", h("span", { class: "customer" }, customerName(followUp.customerId)))
+      : at("customerId", tr("work.onBehalf.customer"), select([["", tr("choose")], ...customers.map(c => [c.id, c.name + " (" + c.id + ")"])],
+        draft.customerId, actions.setCustomer), true),
+    problemBox(reporters.error, tr),
+    at("reporterId", tr("work.onBehalf.reporter"), select([["", reporters.loading ? tr("loading") : tr("choose")],
+      ...(reporters.items || []).map(u => [u.userId, personLabel(u)])], draft.reporterId, e => actions.set("reporterId", valueOf(e))),
+    true),
+    (state.draft.customerId || followUp) && !reporters.loading && !reporters.error && (reporters.items || []).length === 0
+      ? h("p", { class: "hint" }, tr("work.onBehalf.noReporters")) : null,
+    at("source", tr("work.source.label"), select(SOURCES.map(x => [x, labelOf(tr, "work.source.", x)]), draft.source,
+      e => actions.set("source", valueOf(e))), false));
+}
+
 export function newTicketView(state, ctx, actions) {
   const { tr, lang } = ctx;
-  if (ctx.staff) return page(ctx, h("h1", null, tr("new.heading")), h("p", null, tr("staffCannotCreate")));
-  const { draft, catalogue } = state;
+  const { draft, catalogue, followUp } = state;
   const shown = new Set();
   const at = (name, label, control, required) => {
     shown.add(name);
@@ -245,6 +301,7 @@ export function newTicketView(state, ctx, actions) {
   const requestTypes = ((catalogue && catalogue.requestTypes) || []).filter(r => r.active);
   const requestType = activeRequestType(catalogue, draft.requestType);
   const fields = [
+    ctx.staff ? onBehalfFields(state, ctx, actions, at) : null,
     at("type", tr("field.type"), select(TYPES.map(t => [t, tr("type." + t)]), draft.type, actions.setType), true),
     draft.type === "service-request"
       ? at("requestType", tr("field.requestType"), select([["", tr("choose")], ...requestTypes.map(r => [r.id, localized(r.name, lang)])],
@@ -262,9 +319,15 @@ export function newTicketView(state, ctx, actions) {
       requestType.form.fields.map(f => at("answers." + f.name, localized(f.label, lang),
         answerControl(f, draft, lang, actions.setAnswer), f.required))) : null
   ];
+  if (followUp) shown.add("followUpOf");
   const unshown = Object.entries(state.errors).filter(([name]) => !shown.has(name)).map(([n, m]) => [n, fieldMessage(m, tr)]);
+  const original = followUp && followUp.ticket;
   return page(ctx,
-    h("h1", null, tr("new.heading")),
+    h("h1", null, followUp ? tr("work.followUp.heading", { id: "#" + followUp.number }) : tr("new.heading")),
+    followUp ? h("p", { class: "follow-up" }, tr("work.followUp.intro"), " ",
+      h("a", { href: routeHash({ name: "ticket", token: followUp.token }) }, "#" + followUp.number + (original ? " " + original.title : ""))) : null,
+    followUp && state.errors.followUpOf ? h("p", { class: "field-error", id: "e-followUpOf" }, fieldMessage(state.errors.followUpOf, tr)) : null,
+    followUp ? problemBox(followUp.error, tr) : null,
     problemBox(state.catalogueError, tr),
     Object.keys(state.errors).length ? notice(tr("formHasErrors"), true) : null,
     problemBox(state.error, tr, unshown),
@@ -273,10 +336,29 @@ export function newTicketView(state, ctx, actions) {
       h("button", { type: "submit", disabled: state.submitting }, state.submitting ? tr("submitting") : tr("submit"))));
 }
 
-export async function newTicketPage(ctx) {
-  const state = { draft: emptyDraft(), catalogue: null, catalogueError: null, errors: {}, error: null, submitting: false,
-    idempotency: {} };
+export async function newTicketPage(ctx, route = { name: "new" }) {
+  const followUp = followUpFrom(route && route.followUpOf);
+  const state = { draft: { ...emptyDraft(), customerId: "", reporterId: "", source: "phone" }, catalogue: null,
+    catalogueError: null, errors: {}, error: null, submitting: false, idempotency: {}, followUp, customers: [],
+    customersError: null, reporters: { customerId: "", items: [], loading: false, error: null } };
   const render = ctx.bind(() => ctx.show(newTicketView(state, ctx, actions)));
+
+  /** The people a ticket of this customer can be raised for (staff only: GET /customers/{id}/users). */
+  async function loadReporters(customerId) {
+    state.reporters = { customerId, items: [], loading: !!customerId, error: null };
+    if (!customerId) return;
+    render();
+    let items = [];
+    let error = null;
+    try {
+      items = activeMembers(await loadAll(ctx.api, "/customers/" + encodeURIComponent(customerId) + "/users"), customerId).sort(byName);
+    } catch (e) {
+      error = e;
+    }
+    if (state.reporters.customerId !== customerId) return;
+    state.reporters = { customerId, items, loading: false, error };
+  }
+
   const actions = {
     set(name, value) { state.draft[name] = value; },
     setType(e) { state.draft.type = valueOf(e); render(); },
@@ -287,11 +369,18 @@ export async function newTicketPage(ctx) {
       if (chosen && !state.draft.category) state.draft.category = chosen.category;
       render();
     },
+    async setCustomer(e) {
+      state.draft.customerId = valueOf(e);
+      state.draft.reporterId = "";
+      render();
+      await loadReporters(state.draft.customerId);
+      render();
+    },
     setAnswer(name, value) { state.draft.answers[name] = value; },
     async submit(event) {
       if (event) event.preventDefault();
       if (state.submitting) return;
-      const body = ticketBody(state.draft, state.catalogue);
+      const body = newTicketBody(state.draft, state.catalogue, { staff: ctx.staff, followUp });
       const key = idempotencyKeyFor(state.idempotency, body, ctx.uuid);
       state.submitting = true;
       state.error = null;
@@ -310,12 +399,26 @@ export async function newTicketPage(ctx) {
       render();
     }
   };
-  if (!ctx.staff) {
-    try {
-      state.catalogue = await ctx.catalogue();
-    } catch (e) {
-      state.catalogueError = e;
-    }
+  const loads = [
+    ctx.catalogue().then(c => { state.catalogue = c; }, e => { state.catalogueError = e; }),
+    ctx.staff ? loadAll(ctx.api, "/customers").then(items => { state.customers = items; }, e => { state.customersError = e; }) : null
+  ];
+  if (followUp) {
+    loads.push(ctx.api.get("/tickets/" + encodeURIComponent(followUp.token)).then(detail => {
+      const original = detail && detail.ticket;
+      if (!original) return;
+      followUp.ticket = original;
+      if (original.category) state.draft.category = original.category;
+      if (PRIORITIES.includes(original.priority)) state.draft.priority = original.priority;
+      if (ctx.staff && original.reporter) state.draft.reporterId = original.reporter.id;
+    }, e => { followUp.error = e; }));
+  }
+  await Promise.all(loads);
+  if (ctx.staff && followUp) {
+    const reporterId = state.draft.reporterId;
+    state.draft.customerId = followUp.customerId;
+    await loadReporters(followUp.customerId);
+    state.draft.reporterId = reporterId;
   }
   render();
   return { state, actions };
@@ -349,6 +452,10 @@ function summary(ticket, state, ctx) {
       row(tr("field.category"), category ? localized(category.name, lang) : ticket.category),
       ticket.approval && ticket.approval !== "none" ? row(tr("detail.approval"), tr("approval." + ticket.approval)) : null,
       row(tr("detail.reporter"), ticket.reporter ? ticket.reporter.name : ""),
+      ctx.staff ? row(tr("work.triage.assignee"), assigneeText(ticket, state.names || new Map(), ctx)) : null,
+      ticket.source ? row(tr("work.source.label"), labelOf(tr, "work.source.", ticket.source)) : null,
+      ticket.followUpOf && TICKET_TOKEN.test(ticket.followUpOf) ? row(tr("work.followUp.of"),
+        h("a", { href: routeHash({ name: "ticket", token: ticket.followUpOf }) }, "#" + ticket.followUpOf.split("-").pop())) : null,
       row(tr("detail.created"), formatDate(ticket.createdAt, lang)),
       row(tr("detail.updated"), formatDate(ticket.updatedAt, lang))),
     h("h2", null, tr("field.description")),
@@ -448,7 +555,11 @@ function staffActions(ticket, state, ctx, actions) {
 
 function replyForm(ticket, state, ctx, actions) {
   const { tr } = ctx;
-  if (ticket.status === "closed") return h("p", { class: "hint" }, tr("closedNoReply"));
+  if (ticket.status === "closed") {
+    return h("div", { class: "closed" }, h("p", { class: "hint" }, tr("closedNoReply")),
+      h("p", null, h("a", { href: routeHash({ name: "new", followUpOf: ticket.id }), class: "button-link" },
+        tr("work.followUp.create"))));
+  }
   return h("form", { novalidate: true, on: { submit: e => { e.preventDefault(); actions.reply(false); } } },
     field("body", tr("reply.label"), textarea(state.drafts.reply, e => { state.drafts.reply = valueOf(e); }, 5),
       { error: state.errors.body, required: true, tr }),
@@ -459,7 +570,8 @@ function replyForm(ticket, state, ctx, actions) {
 }
 
 function unshownErrors(state, known, tr) {
-  return Object.entries(state.errors).filter(([name]) => !known.includes(name)).map(([n, m]) => [n, fieldMessage(m, tr)]);
+  return Object.entries(state.errors || {}).filter(([name]) => !known.includes(name) && !/^involved\[\d+\]$/.test(name))
+    .map(([n, m]) => [n, fieldMessage(m, tr)]);
 }
 
 export function ticketView(state, ctx, actions) {
@@ -470,19 +582,26 @@ export function ticketView(state, ctx, actions) {
   }
   const ticket = state.detail.ticket;
   const customer = !ctx.staff;
+  const shown = ["body", "message", "reason", "involved"];
+  if (ctx.staff && ticket.status !== "closed") shown.push("priority", "category", "assigneeId");
+  const view = { ...state, names: namesOf(state.detail, state.people) };
   return page(ctx,
     h("h1", null, h("span", { class: "number" }, tr("detail.heading", { id: "#" + ticket.number }) + ": "), ticket.title),
     notice(state.warning, true),
     notice(state.notice),
-    problemBox(state.error, tr, unshownErrors(state, ["body", "message", "reason"], tr)),
+    problemBox(state.error, tr, unshownErrors(state, shown, tr)),
     problemBox(state.catalogueError, tr),
-    summary(ticket, state, ctx),
+    summary(ticket, view, ctx),
     slaSection(state.detail.sla, ctx),
     customer && ticket.status === "resolved" ? decision(state, ctx, actions) : null,
     ctx.role === "customer-admin" && ticket.approval === "pending" ? approvalSection(state, ctx, actions) : null,
+    ctx.staff ? triageSection(ticket, view, ctx, actions) : null,
     ctx.staff ? staffActions(ticket, state, ctx, actions) : null,
+    involvedSection(ticket, view, ctx, actions),
+    attachmentsSection(ticket, state.detail.attachments, view, ctx, actions),
     conversation(state.detail.messages || [], ctx),
-    replyForm(ticket, state, ctx, actions));
+    replyForm(ticket, state, ctx, actions),
+    auditSection(state.detail, view, ctx));
 }
 
 /** The last public reply of the provider: the solution the customer is asked to judge. */
@@ -512,10 +631,11 @@ export function resolutionView(state, ctx, actions) {
 }
 
 /** Shared by the ticket page and the resolution page: load, and the changes a button starts. */
-async function ticketController(ctx, route, view) {
+async function ticketController(ctx, route, view, { work = false } = {}) {
   const { tr } = ctx;
   const state = { detail: null, catalogue: null, catalogueError: null, error: null, errors: {}, notice: null, warning: null,
-    busy: false, done: false, drafts: { reply: "", transition: "", reject: "", approvalReason: "" } };
+    busy: false, done: false, drafts: { reply: "", transition: "", reject: "", approvalReason: "", triage: null, involved: null,
+      involvedPick: "" }, people: null, upload: emptyUpload() };
   const render = ctx.bind(() => ctx.show(view(state, ctx, actions)));
   const path = "/tickets/" + encodeURIComponent(route.token);
 
@@ -599,6 +719,11 @@ async function ticketController(ctx, route, view) {
     }
   };
 
+  if (work) {
+    Object.assign(actions, workActions({ ctx, state, path, change, render }),
+      attachmentActions({ ctx, state, path, reload, render }));
+  }
+
   render();
   try {
     await reload();
@@ -611,12 +736,14 @@ async function ticketController(ctx, route, view) {
     } catch (e) {
       state.catalogueError = e;
     }
+    const may = directoriesFor(ctx);
+    if (work && (may.staff || may.members)) state.people = await loadPeople(ctx, state.detail.ticket.customerId);
   }
   render();
   return { state, actions };
 }
 
-export const ticketPage = (ctx, route) => ticketController(ctx, route, ticketView);
+export const ticketPage = (ctx, route) => ticketController(ctx, route, ticketView, { work: true });
 export const resolutionPage = (ctx, route) => ticketController(ctx, route, resolutionView);
 
 export function notFoundView(ctx) {

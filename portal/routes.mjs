@@ -8,7 +8,7 @@ export const CUSTOMER_ADMIN_VIEWS = ["mine", "shared", "organisation", "approval
 export const STATUSES = ["new", "open", "waiting-for-customer", "resolved", "closed"];
 
 /**
- * {name: "tickets", view, status} | {name: "new"} | {name: "ticket", token} | {name: "resolution", token}
+ * {name: "tickets", view, status} | {name: "new", followUpOf?} | {name: "ticket", token} | {name: "resolution", token}
  * | {name: "sla"} | {name: "not-found"}. view and status are null when the hash gives none (the role decides).
  */
 export function parseRoute(hash) {
@@ -24,7 +24,10 @@ export function parseRoute(hash) {
   }
   if (parts.length === 1 && parts[0] === "sla") return { name: "sla" };
   if (parts[0] !== "tickets") return { name: "not-found" };
-  if (parts.length === 2 && parts[1] === "new") return { name: "new" };
+  if (parts.length === 2 && parts[1] === "new") {
+    const followUpOf = params.get("followUpOf");
+    return followUpOf && TICKET_TOKEN.test(followUpOf) ? { name: "new", followUpOf } : { name: "new" };
+  }
   let token;
   try { token = decodeURIComponent(parts[1]); } catch { return { name: "not-found" }; }
   if (!TICKET_TOKEN.test(token)) return { name: "not-found" };
@@ -36,7 +39,7 @@ export function parseRoute(hash) {
 /** The hash for a route; the inverse of parseRoute. */
 export function routeHash(route) {
   switch (route.name) {
-    case "new": return "#/tickets/new";
+    case "new": return "#/tickets/new" + (route.followUpOf ? "?followUpOf=" + encodeURIComponent(route.followUpOf) : "");
     case "sla": return "#/sla";
     case "ticket": return "#/tickets/" + encodeURIComponent(route.token);
     case "resolution": return "#/tickets/" + encodeURIComponent(route.token) + "/resolution";

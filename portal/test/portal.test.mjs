@@ -224,7 +224,10 @@ test("staff see transitions for the status; customers see no internal-note butto
   const customerShown = [];
   await ticketPage(context("customer-user", fakeApi(() => detail({ status: "open" }, [])), customerShown), { name: "ticket", token: "acme-7" });
   const customerLabels = findAll(last(customerShown), n => n.tag === "button").map(textOf);
-  assert.deepEqual(customerLabels, [nl("reply.send")]);
+  assert.ok(customerLabels.includes(nl("reply.send")));
+  for (const staffOnly of [nl("note.add"), nl("action.open"), nl("action.resolve"), nl("work.triage.save")]) {
+    assert.ok(!customerLabels.includes(staffOnly), staffOnly);
+  }
 });
 
 test("the list calls the view's query and pages on with nextCursor", async () => {
