@@ -168,6 +168,34 @@ class SlaSettingsHandlerTest {
   }
 
   @Test
+  void fractionsAndTargetsTheOpeningHoursCannotReachAreRefusedNotCutOffOrLeftToFail() {
+    assertProblem(call(putTier("koper", b -> ((ObjectNode) b.get("targets").get(1)).put("responseHours", 24.5))), 400,
+        "validation-failed");
+    assertProblem(call(putTier("koper", b -> b.put("version", 0.9))), 400, "validation-failed");
+
+    // Open on Mondays only: 9 business hours a week
+    ok(call(putCalendar(b -> {
+      var hours = b.putArray("hours");
+      hours.addObject().put("day", "monday").put("opens", "08:30").put("closes", "17:30");
+    })));
+    APIGatewayV2HTTPResponse tooLong = call(putTier("koper", b -> ((ObjectNode) b.get("targets").get(3))
+        .put("resolutionHours", 8760)));
+    assertProblem(tooLong, 400, "validation-failed");
+    assertEquals("targets[3].resolutionHours", HttpEvents.json(tooLong).get("errors").get(0).get("field").asText(),
+        "8,760 business hours at 9 a week take 18 years");
+    assertEquals(0, ok(call("get-table-as-agent.json")).get("tiers").get(0).get("version").asLong(), "nothing saved");
+
+    APIGatewayV2HTTPResponse tooShort = call(putCalendar(b -> {
+      b.put("version", 1);
+      b.putArray("hours").addObject().put("day", "monday").put("opens", "08:30").put("closes", "08:45");
+    }));
+    assertProblem(tooShort, 400, "validation-failed");
+    assertEquals("hours", HttpEvents.json(tooShort).get("errors").get(0).get("field").asText(),
+        "a quarter of an hour a week cannot reach the shipped 168-hour targets in ten years");
+    assertEquals(1, ok(call("get-calendar.json")).get("version").asLong(), "the refused calendar was not saved");
+  }
+
+  @Test
   void everyoneReadsTheCalendarAndProviderAdminsEditIt() {
     JsonNode shipped = ok(call("get-calendar.json"));
     assertEquals(0, shipped.get("version").asLong());

@@ -112,6 +112,11 @@ public final class Validation {
     }
   }
 
+  /** Whether no check failed so far (checks that need valid input come after this). */
+  public boolean isValid() {
+    return errors.isEmpty();
+  }
+
   public void throwIfInvalid() {
     if (!errors.isEmpty()) {
       throw new DomainException.InvalidInput(errors);

@@ -91,6 +91,15 @@ public record BusinessCalendar(ZoneId zone, Map<DayOfWeek, OpeningWindow> hours,
 
   @Override
   public Instant addHours(Instant start, Duration target) {
+    return reach(start, target).orElseThrow(BusinessCalendar::neverOpens);
+  }
+
+  /**
+   * When {@code target} hours of this calendar have passed since {@code start}; empty when that lies
+   * more than ten years ahead (a target these opening hours cannot reach in any reasonable time — the
+   * settings refuse such a pair, see {@code SlaSettingsAdmin}).
+   */
+  public Optional<Instant> reach(Instant start, Duration target) {
     SlaCalendar.requireNotNegative(target);
     Duration remaining = target;
     LocalDate date = localDate(start);
@@ -102,11 +111,11 @@ public record BusinessCalendar(ZoneId zone, Map<DayOfWeek, OpeningWindow> hours,
       Instant from = latest(window.get().start(), start);
       Duration available = Duration.between(from, window.get().end());
       if (remaining.compareTo(available) <= 0) {
-        return from.plus(remaining);
+        return Optional.of(from.plus(remaining));
       }
       remaining = remaining.minus(available);
     }
-    throw neverOpens();
+    return Optional.empty();
   }
 
   @Override

@@ -16,6 +16,7 @@ import nl.klantportaal.core.sla.domain.SlaClock;
 import nl.klantportaal.core.sla.domain.SlaEvent;
 import nl.klantportaal.core.sla.domain.SlaMail;
 import nl.klantportaal.core.sla.domain.SlaRecord;
+import nl.klantportaal.core.sla.domain.SlaSettings;
 import nl.klantportaal.core.sla.domain.SlaState;
 import nl.klantportaal.core.sla.domain.TargetKind;
 import nl.klantportaal.core.sla.domain.TargetStatus;
@@ -54,6 +55,7 @@ public final class FireSlaEvent {
   private final MailDelivery delivery;
   private final SlaMails mails;
   private final SlaSettingsRepository settings;
+  private volatile RunSettings runSettings;
 
   public FireSlaEvent(TicketRepository tickets, SlaRecords records, MailDelivery delivery, SlaMails mails,
       SlaSettingsRepository settings) {
@@ -73,7 +75,7 @@ public final class FireSlaEvent {
       return records.fire(entry.ticket(), event, List.of(SlaRecord.key(event)), List.of(), now, Optional.empty())
           ? Outcome.DROPPED : Outcome.RACED;
     }
-    SlaCalendars calendars = settings.load().calendars();
+    SlaCalendars calendars = settingsOfRun(now).calendars();
     SlaClock clock = new SlaClock(calendars);
     SlaRecord stored = record.get();
     SlaRecord recomputed = stored.next(List.of(), clock, now, ticket.get().status() != TicketStatus.CLOSED);
@@ -86,6 +88,18 @@ public final class FireSlaEvent {
       case CUSTOMER_REMINDER, PRIORITY_DROP -> waitingStep(ticket.get(), stored, event, clock, now);
     };
   }
+
+  /** The settings, read once per scan run (a run is identified by its instant), not once per entry. */
+  private SlaSettings settingsOfRun(Instant now) {
+    RunSettings cached = runSettings;
+    if (cached == null || !cached.at().equals(now)) {
+      cached = new RunSettings(now, settings.load());
+      runSettings = cached;
+    }
+    return cached.settings();
+  }
+
+  private record RunSettings(Instant at, SlaSettings settings) {}
 
   private Outcome alert(Ticket ticket, SlaRecord record, PendingSlaEvent event, SlaCalendars calendars, Instant now) {
     boolean breach = event.kind() == PendingSlaEvent.Kind.DEADLINE;

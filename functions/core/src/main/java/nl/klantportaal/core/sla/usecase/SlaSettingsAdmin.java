@@ -19,18 +19,21 @@ import nl.klantportaal.core.customer.domain.SlaTier;
 import nl.klantportaal.core.identity.domain.Caller;
 import nl.klantportaal.core.shared.domain.DomainException;
 import nl.klantportaal.core.shared.domain.Validation;
+import nl.klantportaal.core.sla.domain.BusinessCalendar;
 import nl.klantportaal.core.sla.domain.CalendarKind;
 import nl.klantportaal.core.sla.domain.Closure;
 import nl.klantportaal.core.sla.domain.DutchHolidays;
 import nl.klantportaal.core.sla.domain.OpeningWindow;
 import nl.klantportaal.core.sla.domain.ProviderCalendar;
 import nl.klantportaal.core.sla.domain.SlaSettings;
+import nl.klantportaal.core.sla.domain.SlaTable;
 import nl.klantportaal.core.sla.domain.SlaTarget;
 import nl.klantportaal.core.sla.domain.SlaTerms;
 import nl.klantportaal.core.sla.domain.WaitingPolicy;
 import nl.klantportaal.core.sla.port.SlaSettingsRepository;
 import nl.klantportaal.core.ticket.domain.LocalizedText;
 import nl.klantportaal.core.ticket.domain.Priority;
+import nl.klantportaal.core.ticket.domain.WireEnum;
 import nl.klantportaal.core.ticket.usecase.TextInput;
 
 /**
@@ -92,6 +95,13 @@ public final class SlaSettingsAdmin {
       });
     }
     Optional<WaitingPolicy> waiting = waiting(v, input.waiting());
+    if (v.isValid()) {
+      BusinessCalendar business = settings.load().calendar().business();
+      for (int i = 0; i < rows.size(); i++) {
+        SlaTarget target = targets.get(WireEnum.parse(Priority.class, rows.get(i).priority()));
+        reachable(v, business, "targets[" + i + "].resolutionHours", target);
+      }
+    }
     v.throwIfInvalid();
     SlaTerms terms = new SlaTerms(tier, targets, waiting.orElseThrow());
     long saved = settings.saveTerms(terms, version, edit(caller));
@@ -131,6 +141,12 @@ public final class SlaSettingsAdmin {
     }
     v.throwIfInvalid();
     ProviderCalendar calendar = new ProviderCalendar(hours, holidays, closures);
+    SlaTable table = settings.load().table();
+    Arrays.stream(SlaTier.values()).flatMap(tier -> Arrays.stream(Priority.values()).map(p -> table.target(tier, p)))
+        .filter(t -> t.calendar() == CalendarKind.BUSINESS)
+        .max(java.util.Comparator.comparingInt(SlaTarget::resolutionHours))
+        .ifPresent(longest -> reachable(v, calendar.business(), "hours", longest));
+    v.throwIfInvalid();
     return view(calendar, settings.saveCalendar(calendar, version, edit(caller)));
   }
 
@@ -150,6 +166,18 @@ public final class SlaSettingsAdmin {
 
   private SlaSettingsRepository.Edit edit(Caller caller) {
     return new SlaSettingsRepository.Edit(caller.userId(), clock.instant());
+  }
+
+  /**
+   * A business-calendar target must be reachable: its hours must pass within ten years of opening
+   * hours from now, or every deadline computation of such a ticket would fail.
+   */
+  private void reachable(Validation v, BusinessCalendar business, String field, SlaTarget target) {
+    if (target.calendar() == CalendarKind.BUSINESS
+        && business.reach(clock.instant(), target.resolution()).isEmpty()) {
+      v.check(false, field, "unreachable", target.resolutionHours() + " business hours take more than ten years with"
+          + " these opening hours");
+    }
   }
 
   private static long version(Validation v, Long version) {

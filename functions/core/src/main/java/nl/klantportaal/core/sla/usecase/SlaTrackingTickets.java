@@ -92,7 +92,7 @@ public final class SlaTrackingTickets implements TicketRepository {
     Ticket previous = change.previous();
     Ticket next = change.next();
     Optional<SlaRecord> before = records.find(next.ref());
-    List<SlaEvent> events = SlaEvents.of(previous, next, change.messages());
+    List<SlaEvent> events = withoutLaterReplies(before, SlaEvents.of(previous, next, change.messages()));
     boolean open = next.status() != TicketStatus.CLOSED;
     if (before.isPresent() && events.isEmpty() && (open || before.get().pending().isEmpty())) {
       delegate.save(change);
@@ -104,6 +104,16 @@ public final class SlaTrackingTickets implements TicketRepository {
         SlaEvents.created(previous, current.table().terms(tierOf(next.ref().tenant()))), clock, previous.updatedAt()));
     Instant now = next.updatedAt();
     delegate.save(change.withSla(new SlaChange(before, base.next(events, clock, now, open))));
+  }
+
+  /**
+   * Only the first public agent reply means anything to the clock (it meets the response target), so
+   * later ones are not stored: the record stays small however long the conversation grows.
+   */
+  private static List<SlaEvent> withoutLaterReplies(Optional<SlaRecord> before, List<SlaEvent> events) {
+    boolean replied = before.map(r -> r.timeline().stream().anyMatch(e -> e instanceof SlaEvent.PublicAgentReply))
+        .orElse(false);
+    return replied ? events.stream().filter(e -> !(e instanceof SlaEvent.PublicAgentReply)).toList() : events;
   }
 
   private SlaTier tierOf(TenantId tenant) {
