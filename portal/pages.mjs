@@ -8,7 +8,7 @@
 import { h } from "./dom.mjs";
 import { fieldErrors } from "./api.mjs";
 import { localized } from "./i18n.mjs";
-import { STATUSES, linked, listPath, resolveView, routeHash, viewsFor } from "./routes.mjs";
+import { STATUSES, linked, listPath, navLinks, resolveView, routeHash, viewsFor } from "./routes.mjs";
 
 export const PRIORITIES = ["critical", "high", "normal", "low"];
 export const TYPES = ["incident", "question", "service-request"];
@@ -105,7 +105,8 @@ function header(ctx) {
   return h("nav", { "aria-label": ctx.tr("nav.main"), class: "main-nav" },
     h("a", { href: "#/tickets" }, ctx.tr("nav.tickets")),
     ctx.staff ? null : h("a", { href: "#/tickets/new" }, ctx.tr("nav.new")),
-    linked(ctx.role) ? h("a", { href: "#/sla" }, ctx.tr("nav.sla")) : null);
+    linked(ctx.role) ? h("a", { href: "#/sla" }, ctx.tr("nav.sla")) : null,
+    navLinks(ctx.role).map(link => h("a", { href: link.href }, ctx.tr(link.key))));
 }
 
 export function page(ctx, ...children) {
