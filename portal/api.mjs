@@ -34,7 +34,12 @@ export function sessionFrom(answer, previous, now = Date.now()) {
     userId: claims.sub,
     email: claims.email || "",
     role: claims.kp_role || "none",
-    expiresAt: now + (answer.expiresIn || 3600) * 1000
+    expiresAt: now + (answer.expiresIn || 3600) * 1000,
+    // For the account pages: Cognito's own calls (MFA enrolment, password, e-mail) take the access token
+    // in the body; kp_mfa and kp_tenant as docs/claims.md defines them (anything else: not enrolled, none).
+    accessToken: answer.accessToken || (previous && previous.accessToken) || null,
+    mfa: claims.kp_mfa === true || claims.kp_mfa === "true",
+    tenant: typeof claims.kp_tenant === "string" ? claims.kp_tenant : null
   };
 }
 
@@ -96,7 +101,9 @@ export function createApi({ fetch, language, session, setSession, now = () => Da
     try {
       return await send(method, path, options, current && current.idToken);
     } catch (e) {
-      if (e.status !== 401 || !current) throw e;
+      // A 401 with a problem code of its own (invalid-credentials: a wrong current password) is an answer,
+      // not an expired token.
+      if (e.status !== 401 || !current || (e.code && e.code !== "unauthenticated")) throw e;
       if (!(await refresh())) {
         setSession(null);
         throw e;
@@ -111,6 +118,8 @@ export function createApi({ fetch, language, session, setSession, now = () => Da
     post: (path, body, options = {}) => request("POST", path, { ...options, body }),
     put: (path, body, options = {}) => request("PUT", path, { ...options, body }),
     patch: (path, body, options = {}) => request("PATCH", path, { ...options, body }),
+    /** A new ID token now (after MFA enrolment or linking its claims change): true, or false when signed out. */
+    refresh,
     /** Public routes (sign-in): no token, no refresh. */
     anonymous: (method, path, body) => send(method, path, { body }, null)
   };

@@ -1,17 +1,21 @@
 // The portal's shell: sign-in (password, then TOTP), the session in memory only, the language and
-// the hash router. The pages themselves are in pages.mjs and sla.mjs.
+// the hash router. The pages themselves are in pages.mjs and sla.mjs; the identity pages (sign-up, password
+// reset, new password, MFA enrolment, waiting to be linked, the account, administration) in auth.mjs,
+// account.mjs and admin.mjs.
 
 import { mount } from "./dom.mjs";
 import { createApi, sessionFrom } from "./api.mjs";
 import { pickLanguage, texts, translator } from "./i18n.mjs";
-import { parseRoute } from "./routes.mjs";
+import { parseRoute, PUBLIC_ROUTES } from "./routes.mjs";
 import { newTicketPage, notFoundView, resolutionPage, ticketPage, ticketsPage } from "./pages.mjs";
 import { slaPage } from "./sla.mjs";
+import { newPasswordPage, publicIdentityPage } from "./auth.mjs";
+import { identityPage } from "./account.mjs";
 
 const $ = id => document.getElementById(id);
 const langSelect = $("lang");
 let lang = pickLanguage(navigator.language);
-let session = null;     // {idToken, refreshToken, userId, email, role, expiresAt}: never written to storage
+let session = null;     // {idToken, accessToken, refreshToken, userId, email, role, tenant, mfa, expiresAt}: never written to storage
 let challenge = null;   // the sign-in session while the TOTP code is asked for
 let catalogue = null;   // a promise of GET /catalogue, once per sign-in
 let flash = null;       // a notice for the next page
@@ -45,7 +49,9 @@ function showError(target, error) {
 
 /** The sign-in screen; reason: a text key for why (null: none; undefined: by the route). The route stays in the hash. */
 let signInReason;
+let signInReasonNext;   // why, after a public page sent the user here (an e-mail address confirmed, a password reset)
 function showSignIn(reason) {
+  if (reason === undefined && signInReasonNext !== undefined) reason = signInReasonNext;
   generation++;
   rerender = null;
   session = null;
@@ -85,7 +91,7 @@ function show(forGeneration, desc) {
 }
 
 async function route() {
-  if (!session) return showSignIn();
+  if (!session) return showPublic(parseRoute(location.hash)) || showSignIn();
   const mine = ++generation;
   headingPending = true;
   $("app").replaceChildren();
@@ -109,9 +115,15 @@ async function route() {
     userId: session.userId,
     origin: location.origin,
     transfer: (url, init) => fetch(url, init),
-    openDownload: url => { location.assign(url); }
+    openDownload: url => { location.assign(url); },
+    // the identity pages (account.mjs, admin.mjs)
+    email: session.email, tenant: session.tenant, mfa: session.mfa,
+    accessToken: () => session && session.accessToken,
+    setLanguage, renew, reroute: () => route()
   };
   flash = null;
+  const identity = identityPage(ctx, current);
+  if (identity) return identity;
   switch (current.name) {
     case "tickets": return ticketsPage(ctx, current);
     case "new": return newTicketPage(ctx, current);
@@ -123,6 +135,7 @@ async function route() {
 }
 
 async function signedIn(answer) {
+  if (answer.status === "new-password-required") return showNewPassword(answer.session);
   if (answer.status === "totp-required") {
     challenge = answer.session;
     $("password-form").hidden = true;
@@ -131,6 +144,7 @@ async function signedIn(answer) {
     return;
   }
   if (!answer.idToken) throw { title: tr("newPasswordRequired") };
+  signInReasonNext = undefined;
   session = sessionFrom(answer, null);
   challenge = null;
   $("password").value = "";
@@ -161,14 +175,81 @@ $("sign-out").addEventListener("click", async () => {
     try { await api.anonymous("POST", "/auth/sign-out", { refreshToken }); } catch (e) { showError($("error"), e); }
   }
 });
-langSelect.addEventListener("change", () => {
-  lang = langSelect.value;
-  if (!session) translateSignIn();
-  else {
-    translateStatic();
-    if (rerender) rerender();
-  }
-});
-window.addEventListener("hashchange", () => { if (session) route(); else showSignIn(); });
+langSelect.addEventListener("change", () => setLanguage(langSelect.value));
+window.addEventListener("hashchange", () => route());
 
-showSignIn();
+// ---------------------------------------------------------------------------------------------
+// The identity pages' part of the shell: the public pages (#/sign-up, #/forgot-password), the new password
+// of a first sign-in, the language, and renewing the session when its claims change (MFA, linking).
+
+function setLanguage(next) {
+  lang = next;
+  if (!session && $("sign-in").hidden === false) translateSignIn();
+  else translateStatic();
+  if (rerender) rerender();
+}
+
+/** The ctx of a page shown without a session. */
+function publicContext(mine, extra = {}) {
+  return {
+    api, tr, uuid: () => crypto.randomUUID(),
+    get lang() { return lang; },
+    show: desc => show(mine, desc),
+    bind: render => { if (mine === generation) rerender = render; return render; },
+    email: $("email").value,
+    /** Back to the sign-in screen, saying why (a text key), with the e-mail address filled in. */
+    toSignIn: (reason, address) => {
+      signInReasonNext = reason;
+      if (address) $("email").value = address;
+      location.hash = "#/tickets";
+      showSignIn(reason);
+    },
+    signedIn: answer => {
+      $("sign-in").hidden = false;
+      $("app").replaceChildren();
+      return signedIn(answer);
+    },
+    ...extra
+  };
+}
+
+function enterPublic() {
+  const mine = ++generation;
+  signInReasonNext = undefined;
+  rerender = null;
+  headingPending = true;
+  $("sign-in").hidden = true;
+  $("signed-in").hidden = true;
+  $("app").replaceChildren();
+  translateStatic();
+  return mine;
+}
+
+/** A public route's page, or null (then the sign-in screen shows). */
+function showPublic(current) {
+  if (!PUBLIC_ROUTES.includes(current.name)) return null;
+  return publicIdentityPage(publicContext(enterPublic()), current);
+}
+
+function showNewPassword(challengeSession) {
+  challenge = null;
+  $("password").value = "";
+  return newPasswordPage(publicContext(enterPublic(), { email: email(), challenge: challengeSession }));
+}
+
+/**
+ * A new ID token now (POST /auth/refresh), for claims that changed: kp_mfa after enrolment, kp_role after
+ * linking. The renewed session, or null when that is not possible (then the sign-in screen says reason).
+ */
+async function renew(reason) {
+  const renewed = await api.refresh();
+  if (!renewed || !session) {
+    session = null;
+    queueMicrotask(() => showSignIn(reason));
+    return null;
+  }
+  translateStatic();
+  return session;
+}
+
+route();

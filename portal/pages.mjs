@@ -8,7 +8,7 @@
 import { h } from "./dom.mjs";
 import { fieldErrors } from "./api.mjs";
 import { localized } from "./i18n.mjs";
-import { STATUSES, TICKET_TOKEN, linked, listPath, resolveView, routeHash, viewsFor } from "./routes.mjs";
+import { STATUSES, TICKET_TOKEN, linked, listPath, navLinks, resolveView, routeHash, viewsFor } from "./routes.mjs";
 import { attachmentActions, attachmentsSection, emptyUpload } from "./attachments.mjs";
 import { activeMembers, assigneeText, auditSection, byName, directoriesFor, involvedSection, loadAll, loadPeople, namesOf,
   personLabel, triageSection, workActions } from "./work.mjs";
@@ -110,7 +110,8 @@ function header(ctx) {
   return h("nav", { "aria-label": ctx.tr("nav.main"), class: "main-nav" },
     h("a", { href: "#/tickets" }, ctx.tr("nav.tickets")),
     h("a", { href: "#/tickets/new" }, ctx.tr("nav.new")),
-    linked(ctx.role) ? h("a", { href: "#/sla" }, ctx.tr("nav.sla")) : null);
+    linked(ctx.role) ? h("a", { href: "#/sla" }, ctx.tr("nav.sla")) : null,
+    navLinks(ctx.role).map(link => h("a", { href: link.href }, ctx.tr(link.key))));
 }
 
 export function page(ctx, ...children) {

@@ -23,6 +23,8 @@ export function parseRoute(hash) {
       status: status && STATUSES.includes(status) ? status : null };
   }
   if (parts.length === 1 && parts[0] === "sla") return { name: "sla" };
+  const identity = identityRoute(parts);
+  if (identity) return identity;
   if (parts[0] !== "tickets") return { name: "not-found" };
   if (parts.length === 2 && parts[1] === "new") {
     const followUpOf = params.get("followUpOf");
@@ -38,6 +40,8 @@ export function parseRoute(hash) {
 
 /** The hash for a route; the inverse of parseRoute. */
 export function routeHash(route) {
+  const identity = identityHash(route);
+  if (identity) return identity;
   switch (route.name) {
     case "new": return "#/tickets/new" + (route.followUpOf ? "?followUpOf=" + encodeURIComponent(route.followUpOf) : "");
     case "sla": return "#/sla";
@@ -82,4 +86,49 @@ export function listPath(view, cursor) {
   if (view.view === "assignee") params.set("assignee", "me");
   if (cursor) params.set("cursor", cursor);
   return "/tickets?" + params.toString();
+}
+
+// ---------------------------------------------------------------------------------------------
+// The identity pages (auth.mjs, account.mjs, admin.mjs): sign-up and password reset (public), the
+// account, the provider admin's linking queue, customers and staff, the customer admin's organisation.
+
+/** A customer's id as the API uses it (TenantId on the server). */
+export const CUSTOMER_ID = /^[a-z0-9][a-z0-9-]{1,39}$/;
+
+/** Routes shown without a session. */
+export const PUBLIC_ROUTES = ["sign-up", "forgot-password"];
+
+const IDENTITY_PATHS = {
+  "sign-up": "#/sign-up", "forgot-password": "#/forgot-password", account: "#/account",
+  "pending-users": "#/admin/pending-users", customers: "#/admin/customers", "new-customer": "#/admin/customers/new",
+  staff: "#/admin/staff", organisation: "#/organisation"
+};
+
+/** {name: "sign-up" | "forgot-password" | "account" | "pending-users" | "customers" | "new-customer" | "staff" | "organisation"} | {name: "customer", id} | null. */
+function identityRoute(parts) {
+  const path = "#/" + parts.join("/");
+  const name = Object.keys(IDENTITY_PATHS).find(n => IDENTITY_PATHS[n] === path);
+  if (name) return { name };
+  if (parts.length === 3 && parts[0] === "admin" && parts[1] === "customers") {
+    let id;
+    try { id = decodeURIComponent(parts[2]); } catch { return { name: "not-found" }; }
+    return CUSTOMER_ID.test(id) ? { name: "customer", id } : { name: "not-found" };
+  }
+  return null;
+}
+
+function identityHash(route) {
+  if (route.name === "customer") return "#/admin/customers/" + encodeURIComponent(route.id);
+  return IDENTITY_PATHS[route.name] || null;
+}
+
+/** The identity pages in the main navigation of a role, each {href, key}: keys of i18n.mjs. */
+export function navLinks(role) {
+  const links = [];
+  if (role === "customer-admin") links.push({ href: IDENTITY_PATHS.organisation, key: "nav.organisation" });
+  if (role === "provider-admin") links.push({ href: IDENTITY_PATHS["pending-users"], key: "nav.pendingUsers" });
+  if (role === "provider-agent" || role === "provider-admin") links.push({ href: IDENTITY_PATHS.customers, key: "nav.customers" });
+  if (role === "provider-admin") links.push({ href: IDENTITY_PATHS.staff, key: "nav.staff" });
+  links.push({ href: IDENTITY_PATHS.account, key: "nav.account" });
+  return links;
 }

@@ -63,7 +63,7 @@ test("sign-in with password and TOTP lands on the route in the hash; sign-out fo
     requests.push([path, init.method, init.body ? JSON.parse(init.body) : null, init.headers]);
     const json = path === "/auth/sign-in" ? { status: "totp-required", session: "s1" }
       : path === "/auth/sign-in/totp" ? { status: "signed-in", idToken: jwt({ sub: "u1", email: "jan@acme.example.test",
-        kp_role: "customer-user" }), refreshToken: "r1", expiresIn: 900 }
+        kp_role: "customer-user", kp_tenant: "demo-acme", kp_mfa: "true" }), refreshToken: "r1", expiresIn: 900 }
       : path === "/tickets/demo-acme-3" ? { ticket: { id: "demo-acme-3", number: 3, title: "Outlook", description: "d",
         status: "resolved", priority: "normal", type: "incident", category: "email", approval: "none", answers: {},
         reporter: { id: "u1", name: "Jan" }, version: 2 }, messages: [] }

@@ -1,0 +1,663 @@
+// The administration of accounts and customers:
+//   provider admins — the linking queue #/admin/pending-users (link a sign-up to a customer with a role),
+//     the customers #/admin/customers (create with an Idempotency-Key, change with the version read) and a
+//     customer's users (role, unlink, deactivate, MFA reset, link again), the staff #/admin/staff (create,
+//     deactivate, MFA reset);
+//   provider agents — the customers and their users, read only;
+//   customer admins — their organisation's users #/organisation (deactivate a colleague who left).
+// Every change is a button the user presses and sends the version read; a stale one (409) reloads the list
+// or the customer, says so and keeps what was typed or chosen. Other roles get a refusal and no API call.
+
+import { h } from "./dom.mjs";
+import { field, formatDate, idempotencyKeyFor, labelOf, notice, page, problemBox, select } from "./pages.mjs";
+import { CUSTOMER_ROLES, errorsFrom, formHead, formState, input, LANGUAGE_NAMES, roleLabel, run, STAFF_ROLES,
+  TIERS } from "./forms.mjs";
+import { routeHash } from "./routes.mjs";
+
+const PROVIDER_STAFF = ["provider-agent", "provider-admin"];
+const languageName = code => (LANGUAGE_NAMES.find(([c]) => c === code) || [code, code])[1];
+const tierLabel = (tr, tier) => labelOf(tr, "tier.", tier);
+
+function refusal(ctx) {
+  return page(ctx, h("h1", null, ctx.tr("admin.notAllowed")), h("p", null, ctx.tr("admin.notAllowedText")),
+    h("p", null, h("a", { href: "#/tickets" }, ctx.tr("backToList"))));
+}
+
+/** A control in a table cell: its label hidden but named, its error under it (ids f-<name>, e-<name>). */
+function cell(name, label, control, error) {
+  control.attrs.id = "f-" + name;
+  control.attrs.name = name;
+  if (error) {
+    control.attrs["aria-invalid"] = "true";
+    control.attrs["aria-describedby"] = "e-" + name;
+  }
+  return [h("label", { for: "f-" + name, class: "visually-hidden" }, label), control,
+    error ? h("p", { class: "field-error", id: "e-" + name }, error) : null];
+}
+
+/** GET path?limit=… following nextCursor: every item (customers for the linking choice). At most 20 pages. */
+async function everything(api, path) {
+  const items = [];
+  let cursor = null;
+  for (let i = 0; i < 20; i++) {
+    const answer = await api.get(path + "?limit=100" + (cursor ? "&cursor=" + encodeURIComponent(cursor) : ""));
+    items.push(...(answer.items || []));
+    cursor = answer.nextCursor || null;
+    if (!cursor) break;
+  }
+  return items;
+}
+
+/** A list page's paging: load(first) replaces or appends the items of path. */
+function pager(state, ctx, path) {
+  return async function load(more) {
+    const answer = await ctx.api.get(path + (more && state.nextCursor ? "?cursor=" + encodeURIComponent(state.nextCursor) : ""));
+    state.items = more ? [...state.items, ...(answer.items || [])] : answer.items || [];
+    state.nextCursor = answer.nextCursor || null;
+  };
+}
+
+function moreButton(state, tr, more) {
+  return state.nextCursor ? h("button", { type: "button", disabled: state.loading, on: { click: more } }, tr("more")) : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Users and their memberships: one table for a customer's users, the organisation page and the staff page
+
+/**
+ * POST /users/{id}/{action} with the version read (and for link and role the customer and role). On success
+ * the row shows the answer; on 409 the list reloads, says so, and the chosen roles stay.
+ */
+function membershipActions(state, ctx, render, reload) {
+  const { tr } = ctx;
+  async function act(user, action, extra, doneKey) {
+    if (state.busy) return;
+    state.busy = user.userId;
+    state.notice = null;
+    state.warning = null;
+    state.rowErrors = {};
+    state.confirming = null;
+    render();
+    try {
+      const answer = await ctx.api.post("/users/" + encodeURIComponent(user.userId) + "/" + action,
+        { ...extra, version: user.version });
+      state.items = state.items.map(u => (u.userId === user.userId ? answer : u));
+      delete state.roleDrafts[user.userId];
+      state.notice = tr(doneKey, { name: user.displayName, role: roleLabel(tr, answer.role || extra.role) });
+    } catch (e) {
+      if (e.code === "version-conflict" || e.code === "illegal-state") {
+        state.warning = tr("admin.users.conflict", { name: user.displayName });
+        try {
+          await reload();
+        } catch (again) {
+          state.error = again;
+        }
+      } else {
+        state.rowErrors[user.userId] = e;
+      }
+    }
+    state.busy = null;
+    render();
+  }
+  const roleOf = user => state.roleDrafts[user.userId] || (CUSTOMER_ROLES.includes(user.role) ? user.role : "customer-user");
+  return {
+    chooseRole(user, role) { state.roleDrafts[user.userId] = role; },
+    changeRole: user => act(user, "role", { role: roleOf(user) }, "admin.users.roleChanged"),
+    linkAgain: user => act(user, "link", { customerId: state.customerId, role: roleOf(user) }, "admin.users.linkedAgain"),
+    ask(user, action) { state.confirming = { userId: user.userId, action }; state.rowErrors = {}; render(); },
+    cancel() { state.confirming = null; render(); },
+    confirm(user) {
+      const action = state.confirming && state.confirming.action;
+      if (action === "unlink") return act(user, "unlink", {}, "admin.users.unlinked");
+      if (action === "deactivate") return act(user, "deactivate", {}, "admin.users.deactivated");
+      if (action === "mfa-reset") return act(user, "mfa-reset", {}, "admin.users.mfaResetDone");
+      return undefined;
+    },
+    roleOf
+  };
+}
+
+const CONFIRM_KEYS = { unlink: "admin.confirm.unlink", deactivate: "admin.confirm.deactivate", "mfa-reset": "admin.confirm.mfaReset" };
+const ACTION_KEYS = { unlink: "admin.users.unlink", deactivate: "admin.users.deactivate", "mfa-reset": "admin.users.mfaReset" };
+
+/**
+ * The users of a list. can(user) says what the caller may do with a row: {role, linkAgain, unlink, deactivate,
+ * mfaReset}; nobody acts on their own account (the API refuses that too).
+ */
+function usersTable(state, ctx, actions, can, captionKey) {
+  const { tr } = ctx;
+  const rows = state.items.map((user, i) => {
+    const allowed = user.userId === ctx.userId ? {} : can(user);
+    const confirming = state.confirming && state.confirming.userId === user.userId ? state.confirming.action : null;
+    const busy = !!state.busy;
+    const buttons = [];
+    if (allowed.role || allowed.linkAgain) {
+      buttons.push(h("div", { class: "inline" }, cell("user-" + i + ".role", tr("admin.users.roleOf", { name: user.displayName }),
+        select(CUSTOMER_ROLES.map(r => [r, roleLabel(tr, r)]), actions.roleOf(user), e => actions.chooseRole(user, e.target.value)),
+        null),
+      allowed.role ? h("button", { type: "button", disabled: busy, on: { click: () => actions.changeRole(user) } },
+        tr("admin.users.changeRole")) : null,
+      allowed.linkAgain ? h("button", { type: "button", disabled: busy, on: { click: () => actions.linkAgain(user) } },
+        tr("admin.users.linkAgain")) : null));
+    }
+    for (const action of ["unlink", "deactivate", "mfa-reset"]) {
+      const key = action === "mfa-reset" ? "mfaReset" : action;
+      if (allowed[key] && !confirming) {
+        buttons.push(h("button", { type: "button", disabled: busy, on: { click: () => actions.ask(user, action) } }, tr(ACTION_KEYS[action])));
+      }
+    }
+    return h("tr", { class: user.active ? null : "inactive" },
+      h("td", null, user.displayName, user.userId === ctx.userId ? h("span", { class: "hint" }, " " + tr("admin.users.you")) : null),
+      h("td", null, user.email),
+      h("td", null, roleLabel(tr, user.role)),
+      h("td", null, user.active ? tr("admin.users.active") : h("strong", null, tr("admin.users.inactive"))),
+      h("td", null, user.mfaEnrolled ? tr("acct.mfa.on") : tr("acct.mfa.off")),
+      h("td", null,
+        confirming ? h("div", { class: "confirm", role: "alert" },
+          h("p", null, tr(CONFIRM_KEYS[confirming], { name: user.displayName })),
+          h("button", { type: "button", class: "primary", disabled: busy, on: { click: () => actions.confirm(user) } },
+            tr(ACTION_KEYS[confirming])),
+          h("button", { type: "button", disabled: busy, on: { click: actions.cancel } }, tr("sla.cancel"))) : buttons,
+        problemBox(state.rowErrors[user.userId], tr)));
+  });
+  return [
+    h("table", { class: "users", "aria-busy": state.loading ? "true" : "false" },
+      h("caption", { class: "visually-hidden" }, tr(captionKey)),
+      h("thead", null, h("tr", null, ["admin.col.name", "email", "acct.role", "admin.col.status", "acct.mfa", "admin.col.actions"]
+        .map(key => h("th", { scope: "col" }, tr(key))))),
+      h("tbody", null, rows)),
+    !state.loading && !state.error && state.items.length === 0 ? h("p", null, tr("admin.users.none")) : null
+  ];
+}
+
+function usersState(customerId) {
+  return { items: [], nextCursor: null, loading: true, error: null, notice: null, warning: null, busy: null, confirming: null,
+    rowErrors: {}, roleDrafts: {}, customerId };
+}
+
+// ---------------------------------------------------------------------------------------------
+// #/admin/pending-users: the linking queue
+
+/** "3 h 05 min" from minutes. */
+export function waitedText(tr, minutes) {
+  const m = Math.max(0, Math.floor(Number(minutes) || 0));
+  return tr("admin.pending.waited", { hours: Math.floor(m / 60), minutes: String(m % 60).padStart(2, "0") });
+}
+
+function customerName(state, id) {
+  const found = state.customers.find(c => c.id === id);
+  return found ? found.name : id;
+}
+
+export function pendingUsersView(state, ctx, actions) {
+  const { tr, lang } = ctx;
+  const options = [["", tr("choose")], ...state.customers.map(c => [c.id, c.name + " (" + c.id + ")"])];
+  const rows = state.items.map((user, i) => {
+    const draft = state.drafts[user.userId];
+    const errors = state.rowFieldErrors[user.userId] || {};
+    const own = draft.customerId && !state.customers.some(c => c.id === draft.customerId) ? [[draft.customerId, draft.customerId]] : [];
+    return h("tr", { class: user.overdue ? "overdue" : null },
+      h("td", null, user.displayName, h("br"), h("span", { class: "meta" }, user.email)),
+      h("td", null, h("time", { datetime: user.signedUpAt }, formatDate(user.signedUpAt, lang))),
+      h("td", null, waitedText(tr, user.waitingMinutes), " ",
+        user.overdue ? h("strong", { class: "overdue-flag" }, tr("admin.pending.overdue", { hours: 12 }))
+          : h("span", { class: "hint" }, tr("admin.pending.inTime"))),
+      h("td", null,
+        cell("pending-" + i + ".customerId", tr("admin.pending.customerOf", { name: user.displayName }),
+          select([...options, ...own], draft.customerId, e => { draft.customerId = e.target.value; }), errors.customerId),
+        user.suggestedCustomerId ? h("p", { class: "hint" }, tr("admin.pending.suggested", { customer: customerName(state, user.suggestedCustomerId) }))
+          : h("p", { class: "hint" }, tr("admin.pending.noSuggestion"))),
+      h("td", null, cell("pending-" + i + ".role", tr("admin.pending.roleOf", { name: user.displayName }),
+        select(CUSTOMER_ROLES.map(r => [r, roleLabel(tr, r)]), draft.role, e => { draft.role = e.target.value; }), errors.role)),
+      h("td", null,
+        state.confirming === user.userId
+          ? h("div", { class: "confirm", role: "alert" }, h("p", null, tr("admin.confirm.refuse", { name: user.displayName })),
+            h("button", { type: "button", disabled: !!state.busy, on: { click: () => actions.refuse(user) } }, tr("admin.pending.refuse")),
+            h("button", { type: "button", disabled: !!state.busy, on: { click: actions.cancel } }, tr("sla.cancel")))
+          : [h("button", { type: "button", class: "primary", disabled: !!state.busy, on: { click: () => actions.link(user) } },
+            tr("admin.pending.link")),
+          h("button", { type: "button", disabled: !!state.busy, on: { click: () => actions.ask(user) } }, tr("admin.pending.refuse"))],
+        problemBox(state.rowErrors[user.userId], tr)));
+  });
+  return page(ctx,
+    h("h1", null, tr("admin.pending.heading")),
+    h("p", null, tr("admin.pending.intro", { hours: 12 })),
+    notice(state.notice),
+    notice(state.warning, true),
+    problemBox(state.error, tr),
+    problemBox(state.customersError, tr),
+    h("table", { class: "pending-users", "aria-busy": state.loading ? "true" : "false" },
+      h("caption", { class: "visually-hidden" }, tr("admin.pending.heading")),
+      h("thead", null, h("tr", null, ["admin.col.name", "admin.pending.signedUp", "admin.pending.waiting", "admin.pending.customer",
+        "acct.role", "admin.col.actions"].map(key => h("th", { scope: "col" }, tr(key))))),
+      h("tbody", null, rows)),
+    !state.loading && !state.error && state.items.length === 0 ? h("p", null, tr("admin.pending.empty")) : null,
+    state.loading ? h("p", { role: "status" }, tr("loading")) : null,
+    moreButton(state, tr, actions.more));
+}
+
+export async function pendingUsersPage(ctx) {
+  const { tr } = ctx;
+  if (ctx.role !== "provider-admin") return ctx.show(refusal(ctx));
+  const state = { items: [], nextCursor: null, loading: true, error: null, customers: [], customersError: null, drafts: {},
+    rowErrors: {}, rowFieldErrors: {}, busy: null, confirming: null, notice: null, warning: null };
+  const render = ctx.bind(() => ctx.show(pendingUsersView(state, ctx, actions)));
+  const fetchPage = pager(state, ctx, "/admin/pending-users");
+  /** The choices per user survive a reload: a new user starts at its suggested customer as customer-user. */
+  const keepDrafts = () => {
+    for (const user of state.items) {
+      state.drafts[user.userId] = state.drafts[user.userId] || { customerId: user.suggestedCustomerId || "", role: "customer-user" };
+    }
+  };
+  const load = async more => { await fetchPage(more); keepDrafts(); };
+
+  async function change(user, work, done) {
+    if (state.busy) return;
+    state.busy = user.userId;
+    state.notice = null;
+    state.warning = null;
+    state.rowErrors = {};
+    state.rowFieldErrors = {};
+    state.confirming = null;
+    render();
+    try {
+      await work();
+      state.items = state.items.filter(u => u.userId !== user.userId);
+      done();
+    } catch (e) {
+      if (e.code === "version-conflict" || e.code === "illegal-state") {
+        state.warning = tr("admin.pending.conflict", { name: user.displayName });
+        try {
+          await load(false);
+        } catch (again) {
+          state.error = again;
+        }
+      } else {
+        state.rowErrors[user.userId] = e;
+        state.rowFieldErrors[user.userId] = errorsFrom(e, tr);
+      }
+    }
+    state.busy = null;
+    render();
+  }
+
+  const actions = {
+    async more() {
+      state.loading = true;
+      render();
+      try { await load(true); } catch (e) { state.error = e; }
+      state.loading = false;
+      render();
+    },
+    link(user) {
+      const draft = state.drafts[user.userId];
+      if (!draft.customerId) {
+        state.rowFieldErrors = { [user.userId]: { customerId: tr("admin.pending.chooseCustomer") } };
+        state.rowErrors = {};
+        return render();
+      }
+      const body = { customerId: draft.customerId, role: draft.role, version: user.version };
+      return change(user, () => ctx.api.post("/users/" + encodeURIComponent(user.userId) + "/link", body), () => {
+        state.notice = tr("admin.pending.linkedDone", { name: user.displayName, customer: customerName(state, body.customerId),
+          role: roleLabel(tr, body.role) });
+        delete state.drafts[user.userId];
+      });
+    },
+    ask(user) { state.confirming = user.userId; render(); },
+    cancel() { state.confirming = null; render(); },
+    refuse(user) {
+      return change(user, () => ctx.api.post("/users/" + encodeURIComponent(user.userId) + "/deactivate", { version: user.version }),
+        () => { state.notice = tr("admin.pending.refused", { name: user.displayName }); });
+    }
+  };
+
+  render();
+  const [queue, customers] = await Promise.allSettled([load(false), everything(ctx.api, "/customers")]);
+  if (queue.status === "rejected") state.error = queue.reason;
+  if (customers.status === "fulfilled") state.customers = customers.value;
+  else state.customersError = customers.reason;
+  state.loading = false;
+  render();
+  return { state, actions };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Customers: the list, the form (create and change), a customer with its users
+
+export function customerDraft(customer) {
+  const c = customer || {};
+  return { name: c.name || "", emailDomains: (c.emailDomains || []).join("\n"), slaTier: c.slaTier || "koper",
+    language: c.language || "nl", onCallEmail: c.onCallEmail || "" };
+}
+
+/** The domains of the text field: one per line (commas and spaces separate too), empty lines left out. */
+export function domainsOf(text) {
+  return String(text || "").split(/[\s,;]+/).map(d => d.trim()).filter(Boolean);
+}
+
+/** POST /customers (no version) and PUT /customers/{id} (with the version read): every field, an empty on-call address left out. */
+export function customerBody(draft, version) {
+  const body = { name: draft.name, emailDomains: domainsOf(draft.emailDomains), slaTier: draft.slaTier, language: draft.language };
+  if (draft.onCallEmail.trim()) body.onCallEmail = draft.onCallEmail.trim();
+  if (version !== undefined) body.version = version;
+  return body;
+}
+
+/** errors[] of a customer form: emailDomains[i] lands at the domains field, saying which domain. */
+function customerOptions(draft) {
+  const domains = domainsOf(draft.emailDomains);
+  return {
+    rename: f => (/^emailDomains\[\d+\]$/.test(f) ? "emailDomains" : f),
+    prefix: f => {
+      const m = /^emailDomains\[(\d+)\]$/.exec(f);
+      return m && domains[Number(m[1])] !== undefined ? domains[Number(m[1])] + ": " : "";
+    }
+  };
+}
+
+function customerForm(form, ctx, actions, { headingKey, submitKey, cancel }) {
+  const { tr } = ctx;
+  const { draft } = form;
+  const shown = ["name", "emailDomains", "slaTier", "language", "onCallEmail"];
+  const domains = h("textarea", { rows: 3, on: { input: e => { draft.emailDomains = e.target.value; } } }, draft.emailDomains);
+  const domainsField = field("emailDomains", tr("admin.customer.domains"), domains, { error: form.errors.emailDomains, tr });
+  domains.attrs["aria-describedby"] = [domains.attrs["aria-describedby"], "h-emailDomains"].filter(Boolean).join(" ");
+  domainsField.children.splice(2, 0, h("div", { class: "hint", id: "h-emailDomains" }, tr("admin.customer.domainsHint")));
+  return h("form", { novalidate: true, class: "admin-form", "aria-labelledby": "customer-form-heading", on: { submit: actions.save } },
+    h("h2", { id: "customer-form-heading" }, tr(headingKey)),
+    formHead(form, tr, shown),
+    input("name", tr("admin.customer.name"), draft.name, v => { draft.name = v; },
+      { error: form.errors.name, required: true, tr, maxlength: 200, autocomplete: "organization" }),
+    domainsField,
+    field("slaTier", tr("admin.customer.tier"), select(TIERS.map(t => [t, tierLabel(tr, t)]), draft.slaTier,
+      e => { draft.slaTier = e.target.value; }), { error: form.errors.slaTier, tr }),
+    field("language", tr("admin.customer.language"), select(LANGUAGE_NAMES, draft.language, e => { draft.language = e.target.value; }),
+      { error: form.errors.language, tr }),
+    input("onCallEmail", tr("admin.customer.onCall"), draft.onCallEmail, v => { draft.onCallEmail = v; },
+      { type: "email", error: form.errors.onCallEmail, tr, maxlength: 254, hint: tr("admin.customer.onCallHint") }),
+    h("button", { type: "submit", class: "primary", disabled: form.busy }, form.busy ? tr("sla.saving") : tr(submitKey)),
+    cancel ? h("button", { type: "button", disabled: form.busy, on: { click: cancel } }, tr("sla.cancel")) : null);
+}
+
+export function customersView(state, ctx, actions) {
+  const { tr } = ctx;
+  return page(ctx,
+    h("h1", null, tr("admin.customers.heading")),
+    ctx.role === "provider-admin" ? h("p", null, h("a", { href: routeHash({ name: "new-customer" }) }, tr("admin.customers.new"))) : null,
+    problemBox(state.error, tr),
+    h("table", { class: "customers", "aria-busy": state.loading ? "true" : "false" },
+      h("caption", { class: "visually-hidden" }, tr("admin.customers.heading")),
+      h("thead", null, h("tr", null, ["admin.customer.name", "admin.customer.id", "admin.customer.tier", "admin.customer.language",
+        "admin.customer.domains"].map(key => h("th", { scope: "col" }, tr(key))))),
+      h("tbody", null, state.items.map(c => h("tr", null,
+        h("td", null, h("a", { href: routeHash({ name: "customer", id: c.id }) }, c.name)),
+        h("td", null, c.id),
+        h("td", null, tierLabel(tr, c.slaTier)),
+        h("td", null, languageName(c.language)),
+        h("td", null, (c.emailDomains || []).join(", ")))))),
+    !state.loading && !state.error && state.items.length === 0 ? h("p", null, tr("admin.customers.none")) : null,
+    state.loading ? h("p", { role: "status" }, tr("loading")) : null,
+    moreButton(state, tr, actions.more));
+}
+
+export async function customersPage(ctx) {
+  if (!PROVIDER_STAFF.includes(ctx.role)) return ctx.show(refusal(ctx));
+  const state = { items: [], nextCursor: null, loading: true, error: null };
+  const render = ctx.bind(() => ctx.show(customersView(state, ctx, actions)));
+  const load = pager(state, ctx, "/customers");
+  const actions = {
+    async more() {
+      state.loading = true;
+      render();
+      try { await load(true); } catch (e) { state.error = e; }
+      state.loading = false;
+      render();
+    }
+  };
+  render();
+  try { await load(false); } catch (e) { state.error = e; }
+  state.loading = false;
+  render();
+  return { state, actions };
+}
+
+export function newCustomerView(state, ctx, actions) {
+  return page(ctx,
+    h("h1", null, ctx.tr("admin.customers.new")),
+    customerForm(state.form, ctx, actions, { headingKey: "admin.customer.details", submitKey: "admin.customers.create" }),
+    h("p", null, h("a", { href: routeHash({ name: "customers" }) }, ctx.tr("admin.customers.back"))));
+}
+
+export async function newCustomerPage(ctx) {
+  const { tr } = ctx;
+  if (ctx.role !== "provider-admin") return ctx.show(refusal(ctx));
+  const state = { form: formState(customerDraft(null)), idempotency: {} };
+  const render = ctx.bind(() => ctx.show(newCustomerView(state, ctx, actions)));
+  const actions = {
+    save(event) {
+      if (event) event.preventDefault();
+      const body = customerBody(state.form.draft);
+      // The same key while the body is the same (a retry after a network failure); a changed form is a new create.
+      const key = idempotencyKeyFor(state.idempotency, body, ctx.uuid);
+      return run(state.form, render, tr, {
+        work: () => ctx.api.post("/customers", body, { idempotencyKey: key }),
+        options: customerOptions(state.form.draft),
+        done: created => {
+          ctx.flash(tr("admin.customers.created", { name: created.name }));
+          ctx.navigate(routeHash({ name: "customer", id: created.id }));
+        }
+      });
+    }
+  };
+  render();
+  return { state, actions };
+}
+
+export function customerView(state, ctx, actions) {
+  const { tr } = ctx;
+  const c = state.customer;
+  const admin = ctx.role === "provider-admin";
+  const row = (label, value) => [h("dt", null, label), h("dd", null, value)];
+  const users = state.users;
+  return page(ctx,
+    h("h1", null, c ? c.name : tr("admin.customers.heading")),
+    notice(state.notice),
+    problemBox(state.error, tr),
+    !c && !state.error ? h("p", { role: "status" }, tr("loading")) : null,
+    c ? h("dl", { class: "facts" },
+      row(tr("admin.customer.id"), c.id),
+      row(tr("admin.customer.tier"), tierLabel(tr, c.slaTier)),
+      row(tr("admin.customer.language"), languageName(c.language)),
+      row(tr("admin.customer.domains"), (c.emailDomains || []).join(", ") || "—"),
+      row(tr("admin.customer.onCall"), c.onCallEmail || "—"),
+      row(tr("detail.updated"), formatDate(c.updatedAt, ctx.lang))) : null,
+    c && admin ? (state.form
+      ? customerForm(state.form, ctx, actions, { headingKey: "admin.customer.change", submitKey: "sla.save", cancel: actions.cancelEdit })
+      : h("button", { type: "button", on: { click: actions.edit } }, tr("admin.customer.change"))) : null,
+    c ? h("section", { class: "users", "aria-labelledby": "users-heading" },
+      h("h2", { id: "users-heading" }, tr("admin.users.heading")),
+      notice(users.notice),
+      notice(users.warning, true),
+      problemBox(users.error, tr),
+      usersTable(users, ctx, actions.users, user => (admin
+        ? (user.active ? { role: true, unlink: true, deactivate: true, mfaReset: user.mfaEnrolled } : { linkAgain: true })
+        : {}), "admin.users.heading"),
+      users.loading ? h("p", { role: "status" }, tr("loading")) : null,
+      moreButton(users, tr, actions.moreUsers)) : null,
+    h("p", null, h("a", { href: routeHash({ name: "customers" }) }, tr("admin.customers.back"))));
+}
+
+export async function customerPage(ctx, route) {
+  const { tr } = ctx;
+  if (!PROVIDER_STAFF.includes(ctx.role)) return ctx.show(refusal(ctx));
+  const path = "/customers/" + encodeURIComponent(route.id);
+  const state = { customer: null, error: null, notice: null, form: null, users: usersState(route.id) };
+  const render = ctx.bind(() => ctx.show(customerView(state, ctx, actions)));
+  const loadCustomer = async () => { state.customer = await ctx.api.get(path); };
+  const loadUsers = pager(state.users, ctx, path + "/users");
+  const actions = {
+    edit() { state.form = formState(customerDraft(state.customer)); state.notice = null; render(); },
+    cancelEdit() { state.form = null; render(); },
+    save(event) {
+      if (event) event.preventDefault();
+      const form = state.form;
+      return run(form, render, tr, {
+        work: () => ctx.api.put(path, customerBody(form.draft, state.customer.version)),
+        reload: loadCustomer,
+        conflictKey: "admin.customer.conflict",
+        options: customerOptions(form.draft),
+        done: saved => {
+          state.customer = saved;
+          state.form = null;
+          state.notice = tr("admin.customer.saved");
+        }
+      });
+    },
+    users: membershipActions(state.users, ctx, render, () => loadUsers(false)),
+    async moreUsers() {
+      state.users.loading = true;
+      render();
+      try { await loadUsers(true); } catch (e) { state.users.error = e; }
+      state.users.loading = false;
+      render();
+    }
+  };
+  render();
+  try {
+    await loadCustomer();
+  } catch (e) {
+    state.error = e;
+  }
+  if (state.customer) {
+    try { await loadUsers(false); } catch (e) { state.users.error = e; }
+  }
+  state.users.loading = false;
+  render();
+  return { state, actions };
+}
+
+// ---------------------------------------------------------------------------------------------
+// #/organisation (customer admins): the people of the caller's own organisation
+
+export function organisationView(state, ctx, actions) {
+  const { tr } = ctx;
+  return page(ctx,
+    h("h1", null, tr("admin.organisation.heading")),
+    h("p", null, tr("admin.organisation.intro")),
+    notice(state.notice),
+    notice(state.warning, true),
+    problemBox(state.error, tr),
+    usersTable(state, ctx, actions, user => (user.active ? { deactivate: true } : {}), "admin.organisation.heading"),
+    state.loading ? h("p", { role: "status" }, tr("loading")) : null,
+    moreButton(state, tr, actions.more));
+}
+
+export async function organisationPage(ctx) {
+  if (ctx.role !== "customer-admin") return ctx.show(refusal(ctx));
+  const state = usersState(ctx.tenant);
+  const render = ctx.bind(() => ctx.show(organisationView(state, ctx, actions)));
+  const load = pager(state, ctx, "/customers/" + encodeURIComponent(ctx.tenant || "") + "/users");
+  const actions = {
+    ...membershipActions(state, ctx, render, () => load(false)),
+    async more() {
+      state.loading = true;
+      render();
+      try { await load(true); } catch (e) { state.error = e; }
+      state.loading = false;
+      render();
+    }
+  };
+  render();
+  try { await load(false); } catch (e) { state.error = e; }
+  state.loading = false;
+  render();
+  return { state, actions };
+}
+
+// ---------------------------------------------------------------------------------------------
+// #/admin/staff (provider admins): colleagues, and a new staff account (a temporary password by mail)
+
+export function staffDraft() {
+  return { email: "", firstName: "", lastName: "", displayName: "", role: "provider-agent", language: "nl" };
+}
+
+/** POST /staff: the display name defaults to first and last name. */
+export function staffBody(draft) {
+  const display = draft.displayName.trim() || [draft.firstName.trim(), draft.lastName.trim()].filter(Boolean).join(" ");
+  return { email: draft.email.trim(), firstName: draft.firstName, lastName: draft.lastName, displayName: display,
+    role: draft.role, language: draft.language };
+}
+
+function staffForm(form, ctx, actions) {
+  const { tr } = ctx;
+  const { draft } = form;
+  return h("form", { novalidate: true, class: "admin-form", "aria-labelledby": "staff-form-heading", on: { submit: actions.create } },
+    h("h2", { id: "staff-form-heading" }, tr("admin.staff.new")),
+    h("p", { class: "hint" }, tr("admin.staff.intro")),
+    formHead(form, tr, ["email", "firstName", "lastName", "displayName", "role", "language"]),
+    input("email", tr("email"), draft.email, v => { draft.email = v; },
+      { type: "email", error: form.errors.email, required: true, tr, maxlength: 254 }),
+    input("firstName", tr("form.firstName"), draft.firstName, v => { draft.firstName = v; },
+      { error: form.errors.firstName, required: true, tr, maxlength: 100 }),
+    input("lastName", tr("form.lastName"), draft.lastName, v => { draft.lastName = v; },
+      { error: form.errors.lastName, required: true, tr, maxlength: 100 }),
+    input("displayName", tr("form.displayName"), draft.displayName, v => { draft.displayName = v; },
+      { error: form.errors.displayName, tr, maxlength: 100, hint: tr("auth.signUp.displayNameHint") }),
+    field("role", tr("acct.role"), select(STAFF_ROLES.map(r => [r, roleLabel(tr, r)]), draft.role, e => { draft.role = e.target.value; }),
+      { error: form.errors.role, tr }),
+    field("language", tr("form.language"), select(LANGUAGE_NAMES, draft.language, e => { draft.language = e.target.value; }),
+      { error: form.errors.language, tr }),
+    h("button", { type: "submit", class: "primary", disabled: form.busy }, tr("admin.staff.create")));
+}
+
+export function staffView(state, ctx, actions) {
+  const { tr } = ctx;
+  const list = state.list;
+  return page(ctx,
+    h("h1", null, tr("admin.staff.heading")),
+    notice(list.notice),
+    notice(list.warning, true),
+    problemBox(list.error, tr),
+    usersTable(list, ctx, actions.users, user => (user.active ? { deactivate: true, mfaReset: user.mfaEnrolled } : {}),
+      "admin.staff.heading"),
+    list.loading ? h("p", { role: "status" }, tr("loading")) : null,
+    moreButton(list, tr, actions.more),
+    staffForm(state.form, ctx, actions));
+}
+
+export async function staffPage(ctx) {
+  const { tr } = ctx;
+  if (ctx.role !== "provider-admin") return ctx.show(refusal(ctx));
+  const state = { list: usersState(null), form: formState(staffDraft()), idempotency: {} };
+  const render = ctx.bind(() => ctx.show(staffView(state, ctx, actions)));
+  const load = pager(state.list, ctx, "/staff");
+  const actions = {
+    users: membershipActions(state.list, ctx, render, () => load(false)),
+    async more() {
+      state.list.loading = true;
+      render();
+      try { await load(true); } catch (e) { state.list.error = e; }
+      state.list.loading = false;
+      render();
+    },
+    create(event) {
+      if (event) event.preventDefault();
+      const body = staffBody(state.form.draft);
+      const key = idempotencyKeyFor(state.idempotency, body, ctx.uuid);
+      return run(state.form, render, tr, {
+        work: () => ctx.api.post("/staff", body, { idempotencyKey: key }),
+        options: { problemFields: { "already-exists": "email" } },
+        done: created => {
+          state.list.items = [...state.list.items, created];
+          state.form = formState(staffDraft());
+          state.form.notice = tr("admin.staff.created", { name: created.displayName, email: created.email });
+        }
+      });
+    }
+  };
+  render();
+  try { await load(false); } catch (e) { state.list.error = e; }
+  state.list.loading = false;
+  render();
+  return { state, actions };
+}
