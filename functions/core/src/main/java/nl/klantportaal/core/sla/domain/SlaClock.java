@@ -17,7 +17,8 @@ import nl.klantportaal.core.ticket.domain.Priority;
  *       calendar time does not count; time spent resolved before a reopen does not count either, and a
  *       reopen makes the target pending again until the next resolve.
  *   <li>A priority change recomputes every target still pending from creation with the new priority's
- *       hours; a target already met or breached at the change keeps its priority and outcome.
+ *       hours; a target already met or breached at the change keeps its priority and outcome — and a
+ *       resolution met at the change takes the new priority if the ticket is reopened.
  *   <li>The targets are the terms in {@link SlaEvent.Created}: a later tier change or table edit applies to
  *       new tickets only. The calendars are the provider's current ones: an added closure counts for
  *       every ticket from its next evaluation on.
@@ -70,15 +71,30 @@ public final class SlaClock {
     return created.getFirst();
   }
 
+  /**
+   * The target with the priority it runs on: each priority change recomputes it from creation while
+   * it is pending; a breach is final (later changes leave it); a change while it is met (a resolved
+   * ticket) waits, and applies if the ticket is reopened.
+   */
   private TargetStatus target(TargetKind kind, SlaEvent.Created created, List<SlaEvent> events, Instant now) {
     Priority priority = created.priority();
+    Optional<Priority> waiting = Optional.empty();
     for (int i = 0; i < events.size(); i++) {
-      if (events.get(i) instanceof SlaEvent.PriorityChanged change) {
+      SlaEvent event = events.get(i);
+      if (event instanceof SlaEvent.PriorityChanged change) {
         SlaState before = status(kind, created, priority, events.subList(0, i), change.at()).state();
-        if (before == SlaState.MET || before == SlaState.BREACHED) {
+        if (before == SlaState.BREACHED) {
           break;
         }
-        priority = change.priority();
+        if (before == SlaState.MET) {
+          waiting = Optional.of(change.priority());
+        } else {
+          priority = change.priority();
+        }
+      } else if (event instanceof SlaEvent.Reopened && waiting.isPresent()
+          && status(kind, created, priority, events.subList(0, i + 1), event.at()).state() != SlaState.MET) {
+        priority = waiting.get();
+        waiting = Optional.empty();
       }
     }
     return status(kind, created, priority, events, now);

@@ -189,6 +189,23 @@ class SlaClockTest {
   }
 
   @Test
+  void aPriorityChangeWhileResolvedAppliesWhenTheSolutionIsRejected() {
+    // Goud critical: resolution 8 h on 24×7 from Monday 09:00; resolved at 12:00 (met), set to low at
+    // 13:00 while resolved, reopened at 14:00: low (Goud: 72 business hours) from creation
+    Created created = new Created(MONDAY_0900, Priority.CRITICAL, DefaultSlaTable.table().terms(SlaTier.GOUD));
+    SlaStatus resolved = at("2026-03-09T13:30", created, new Resolved(ams("2026-03-09T12:00")),
+        new PriorityChanged(ams("2026-03-09T13:00"), Priority.LOW));
+    assertEquals(SlaState.MET, resolved.resolution().state());
+    assertEquals(Priority.CRITICAL, resolved.resolution().priority(), "met at critical, shown as such while resolved");
+
+    SlaStatus reopened = at("2026-03-09T15:00", created, new Resolved(ams("2026-03-09T12:00")),
+        new PriorityChanged(ams("2026-03-09T13:00"), Priority.LOW), new Reopened(ams("2026-03-09T14:00")));
+    assertEquals(Priority.LOW, reopened.resolution().priority());
+    assertEquals(SlaState.RUNNING, reopened.resolution().state());
+    assertEquals(CalendarKind.BUSINESS, reopened.resolution().calendar());
+  }
+
+  @Test
   void priorityChangeAfterTheResponseWasMetKeepsTheResponseOutcome() {
     SlaStatus status = at("2026-03-09T10:30", created(Priority.LOW, SlaTier.KOPER),
         new PublicAgentReply(ams("2026-03-09T09:30")), new PriorityChanged(ams("2026-03-09T10:00"), Priority.CRITICAL));
