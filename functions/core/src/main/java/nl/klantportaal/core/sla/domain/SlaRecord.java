@@ -132,8 +132,10 @@ public record SlaRecord(List<SlaEvent> timeline, Set<String> fired, List<Pending
     return YearMonth.from(at.atZone(MONTH_ZONE));
   }
 
+  /** The instant in whole seconds, rounded up: a timed event never fires before its due instant. */
   public static Instant seconds(Instant at) {
-    return at.truncatedTo(ChronoUnit.SECONDS);
+    Instant whole = at.truncatedTo(ChronoUnit.SECONDS);
+    return whole.equals(at) ? whole : whole.plusSeconds(1);
   }
 
   private static boolean same(PendingSlaEvent a, PendingSlaEvent b) {

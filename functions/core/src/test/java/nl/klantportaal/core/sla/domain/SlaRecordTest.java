@@ -30,6 +30,8 @@ class SlaRecordTest {
         event(PendingSlaEvent.Kind.DEADLINE, TargetKind.RESOLUTION, Duration.ofHours(96))), START.pending());
     assertEquals(SlaTier.KOPER, START.tier());
     assertEquals(1, START.version());
+    assertEquals(Instant.parse("2026-11-24T21:30:01Z"), START.pending().get(1).dueAt(),
+        "created at 09:30:00.250, 36 h: due at 21:30:00.250, so the whole second is rounded up, never fired early");
   }
 
   @Test
