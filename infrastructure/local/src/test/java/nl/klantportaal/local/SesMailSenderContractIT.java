@@ -1,13 +1,9 @@
 package nl.klantportaal.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,9 +23,6 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
  * contract (functions/notifications).
  */
 class SesMailSenderContractIT extends MailSenderContract {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-
   @TempDir
   static Path state;
   private static LocalCloud cloud;
@@ -73,13 +66,8 @@ class SesMailSenderContractIT extends MailSenderContract {
   @Override
   protected List<Delivered> delivered() {
     try {
-      HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(cloud.endpoints().ses() + "/store"))
-          .GET().build(), HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 200) {
-        throw new IllegalStateException("aws-ses-v2-local /store answered " + response.statusCode());
-      }
       List<Delivered> delivered = new ArrayList<>();
-      for (JsonNode mail : JSON.readTree(response.body()).path("emails")) {
+      for (JsonNode mail : MailStore.of(cloud).all()) {
         for (JsonNode to : mail.path("destination").path("to")) {
           delivered.add(new Delivered(to.asText(), mail.path("subject").asText(), mail.path("body").path("text").asText()));
         }
