@@ -687,7 +687,7 @@ async function customerAdmin(ilse, made, run) {
     });
   }
   const catalogue = await ilse.api.get("/catalogue");
-  let approved = false;
+  let decided = 0;
   for (const requestType of catalogue.requestTypes.filter(r => r.active)) {
     let token = null;
     await step(ilse, "#/tickets/new", "raise the service request " + requestType.id + " with its form's answers", async (p, page) => {
@@ -720,11 +720,17 @@ async function customerAdmin(ilse, made, run) {
         p.expect(shown[label] === expected, "the answer " + f.name + " (" + f.kind + ") as " + JSON.stringify(expected)
           + ", shown: " + JSON.stringify(shown[label]));
       }
-      if (!approved && p.find(n => n.attrs.id === "approval-heading").length) {
-        approved = true;
-        await p.press(nl("approve"), "after approving");
-        p.notice(nl("approvedDone"));
-        p.expect(fact(p, "detail.approval") === nl("approval.approved"), "the approval approved");
+      if (decided < 2 && p.find(n => n.attrs.id === "approval-heading").length) {
+        if (decided++ === 0) {
+          await p.press(nl("approve"), "after approving");
+          p.notice(nl("approvedDone"));
+          p.expect(fact(p, "detail.approval") === nl("approval.approved"), "the approval approved");
+        } else {
+          p.type("f-reason", "Niet nodig dit kwartaal. (e2e)");
+          await p.submit("f-reason", "after rejecting the request");
+          p.notice(nl("approvalRejectedDone"));
+          p.expect(fact(p, "detail.approval") === nl("approval.rejected"), "the approval rejected");
+        }
       }
     });
   }
@@ -804,6 +810,14 @@ async function agent(sem, made, run) {
       ticketBasics(p, { title: "[e2e] Telefonische vraag", staff: true });
       p.expect(fact(p, "detail.reporter") === USERS.jan.name, "Jan as reporter");
       p.expect(fact(p, "work.source.label") === nl("work.source.phone"), "the source phone");
+      for (const [action, status] of [["open", "open"], ["wait-for-customer", "waiting-for-customer"], ["resume", "open"]]) {
+        await p.press(nl("action." + action), "after " + action);
+        p.notice(nl("statusChanged", { status: nl("status." + status) }));
+        p.expect(fact(p, "col.status") === nl("status." + status), "the status " + status);
+      }
+      p.type("f-transition", "Uitgelegd hoe een agenda gedeeld wordt. (e2e)");
+      await p.press(nl("action.resolve"), "after resolving");
+      p.notice(nl("statusChanged", { status: nl("status.resolved") }));
     });
   }
   await step(sem, "#/sla", "every tier, no forms", async p => {
@@ -1040,6 +1054,14 @@ export async function main(argv = process.argv.slice(2), env = process.env) {
     await linkedNewcomer(eva);
   }
   if (made.ticket) await decideAndFollowUp(portals.jan, made, run);
+  if (made.onBehalf) {
+    await step(portals.jan, routeHash({ name: "resolution", token: made.onBehalf }), "reject a solution, with a reason", async p => {
+      p.expectText("Uitgelegd hoe een agenda gedeeld wordt.", "the solution");
+      p.type("f-message", "Het lukt nog steeds niet. (e2e)");
+      await p.submit("f-message", "after rejecting");
+      p.notice(nl("rejected"));
+    });
+  }
 
   if (opts.log) writeFileSync(opts.log, exchanges.map(x => JSON.stringify(x)).join("\n") + "\n");
   console.log("\n" + passed.length + " passed, " + failures.length + " failed; " + exchanges.length + " requests");
