@@ -514,7 +514,8 @@ const AUDIT = [
   { at: "2026-11-20T10:00:00Z", actorId: JAN, actorRole: "customer-user", action: "created", details: { type: "incident", source: "portal" } },
   { at: "2026-11-20T11:00:00Z", actorId: AGENT, actorRole: "provider-agent", action: "triaged",
     details: { priority: "normal → critical", assignee: "none → " + AGENT } },
-  { at: "2026-11-20T12:00:00Z", actorId: AGENT, actorRole: "provider-agent", action: "internal-note", details: {} },
+  { at: "2026-11-20T12:00:00Z", actorId: AGENT, actorRole: "provider-agent", action: "internal-note",
+    details: { messageId: "m-42" } },
   { at: "2026-11-20T13:00:00Z", actorId: JAN, actorRole: "customer-user", action: "attachment-added",
     details: { fileName: EVIL + ".pdf", uploadedBy: JAN } },
   { at: "2026-11-27T10:00:00Z", actorId: "system", actorRole: "system", action: "auto-close", details: { after: "P7D" } }
@@ -530,6 +531,8 @@ test("the audit trail: staff get it collapsed with names and words; internal not
   assert.match(text, /Audit-trail \(5\)/);
   assert.match(text, /Jan Jansen \(klant\)/);
   assert.match(text, /Anna Agent \(medewerker\)TriagePrioriteitNormaal → KritiekBehandelaarNiemand → Anna Agent/);
+  // ReplyToTicket records the message's id on public-reply and internal-note entries (the portal e2e found it unnamed)
+  assert.match(text, /\(intern\)Bericht-idm-42/);
   assert.match(text, /Systeem/);
   assert.match(text, /Automatisch gesloten/);
   const internal = findAll(section, n => n.tag === "tr" && n.attrs.class === "internal");
@@ -587,7 +590,7 @@ test("every work text exists in nl, en and de, including the families filled in 
     "resume", "resolve", "accept", "reject", "approved", "approval-rejected", "auto-close", "sla-reminder", "priority-dropped",
     "attachment-added", "attachment-refused"]) used.add("work.audit.action." + a);
   for (const d of ["type", "priority", "source", "followUpOf", "requestType", "category", "assignee", "involved", "from", "to",
-    "autoCloseAt", "after", "dueAt", "attachmentId", "fileName", "contentType", "size", "uploadedBy", "reason"]) {
+    "autoCloseAt", "after", "dueAt", "attachmentId", "messageId", "fileName", "contentType", "size", "uploadedBy", "reason"]) {
     used.add("work.audit.detail." + d);
   }
   const defined = Object.keys(texts.nl).filter(k => k.startsWith("work."));

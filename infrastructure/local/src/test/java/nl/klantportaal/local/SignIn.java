@@ -51,7 +51,12 @@ record SignIn(GatewayClient gateway, Path state) {
 
   /** A demo account (DemoData) through the TOTP challenge with its current code; answers the ID token. */
   String demo(String email) throws IOException, InterruptedException {
-    return withCode(email, DemoData.PASSWORD, DemoData.currentCode(state, email)).path("idToken").asText();
+    return demoTokens(email).path("idToken").asText();
+  }
+
+  /** A demo account (DemoData) through the TOTP challenge with its current code; answers the whole sign-in answer (tokens, expiresIn). */
+  JsonNode demoTokens(String email) throws IOException, InterruptedException {
+    return withCode(email, DemoData.PASSWORD, DemoData.currentCode(state, email));
   }
 
   private JsonNode withCode(String email, String password, String code) throws IOException, InterruptedException {
