@@ -9,7 +9,7 @@
 
 import { h } from "./dom.mjs";
 import { field, formatDate, notice, page, problemBox, select } from "./pages.mjs";
-import { checkbox, formHead, formState, grouped, input, LANGUAGE_NAMES, newPasswordFields, repeatError, roleLabel,
+import { checkbox, formHead, formState, grouped, input, LANGUAGE_NAMES, newPasswordFields, refusedRepeat, roleLabel,
   run } from "./forms.mjs";
 import { customerPage, customersPage, newCustomerPage, organisationPage, pendingUsersPage, staffPage } from "./admin.mjs";
 
@@ -378,12 +378,7 @@ export async function accountPage(ctx) {
     changePassword(event) {
       if (event) event.preventDefault();
       const form = state.passwordForm;
-      const mismatch = repeatError(form.draft, "password.", tr);
-      if (mismatch) {
-        form.errors = mismatch;
-        form.error = null;
-        return render();
-      }
+      if (refusedRepeat(form, "password.", tr)) return render();
       return run(form, render, tr, {
         work: () => ctx.api.post("/me/password", { accessToken: ctx.accessToken(), currentPassword: form.draft.currentPassword,
           newPassword: form.draft.newPassword }),

@@ -57,6 +57,15 @@ function pager(state, ctx, path) {
   };
 }
 
+/** Reads the first page (more: false) or the next one into a list's state, keeping an error for the page to show. */
+async function loadInto(list, load, more, render) {
+  list.loading = true;
+  render();
+  try { await load(more); } catch (e) { list.error = e; }
+  list.loading = false;
+  render();
+}
+
 function moreButton(state, tr, more) {
   return state.nextCursor ? h("button", { type: "button", disabled: state.loading, on: { click: more } }, tr("more")) : null;
 }
@@ -282,13 +291,7 @@ export async function pendingUsersPage(ctx) {
   }
 
   const actions = {
-    async more() {
-      state.loading = true;
-      render();
-      try { await load(true); } catch (e) { state.error = e; }
-      state.loading = false;
-      render();
-    },
+    more: () => loadInto(state, load, true, render),
     link(user) {
       const draft = state.drafts[user.userId];
       if (!draft.customerId) {
@@ -406,18 +409,9 @@ export async function customersPage(ctx) {
   const render = ctx.bind(() => ctx.show(customersView(state, ctx, actions)));
   const load = pager(state, ctx, "/customers");
   const actions = {
-    async more() {
-      state.loading = true;
-      render();
-      try { await load(true); } catch (e) { state.error = e; }
-      state.loading = false;
-      render();
-    }
+    more: () => loadInto(state, load, true, render)
   };
-  render();
-  try { await load(false); } catch (e) { state.error = e; }
-  state.loading = false;
-  render();
+  await loadInto(state, load, false, render);
   return { state, actions };
 }
 
@@ -559,18 +553,9 @@ export async function organisationPage(ctx) {
   const load = pager(state, ctx, "/customers/" + encodeURIComponent(ctx.tenant || "") + "/users");
   const actions = {
     ...membershipActions(state, ctx, render, () => load(false)),
-    async more() {
-      state.loading = true;
-      render();
-      try { await load(true); } catch (e) { state.error = e; }
-      state.loading = false;
-      render();
-    }
+    more: () => loadInto(state, load, true, render)
   };
-  render();
-  try { await load(false); } catch (e) { state.error = e; }
-  state.loading = false;
-  render();
+  await loadInto(state, load, false, render);
   return { state, actions };
 }
 
@@ -633,13 +618,7 @@ export async function staffPage(ctx) {
   const load = pager(state.list, ctx, "/staff");
   const actions = {
     users: membershipActions(state.list, ctx, render, () => load(false)),
-    async more() {
-      state.list.loading = true;
-      render();
-      try { await load(true); } catch (e) { state.list.error = e; }
-      state.list.loading = false;
-      render();
-    },
+    more: () => loadInto(state.list, load, true, render),
     create(event) {
       if (event) event.preventDefault();
       const body = staffBody(state.form.draft);
@@ -655,9 +634,6 @@ export async function staffPage(ctx) {
       });
     }
   };
-  render();
-  try { await load(false); } catch (e) { state.list.error = e; }
-  state.list.loading = false;
-  render();
+  await loadInto(state.list, load, false, render);
   return { state, actions };
 }

@@ -9,7 +9,7 @@
 
 import { h } from "./dom.mjs";
 import { field, select } from "./pages.mjs";
-import { formHead, input, LANGUAGE_NAMES, newPasswordFields, repeatError, run } from "./forms.mjs";
+import { formHead, input, LANGUAGE_NAMES, newPasswordFields, refusedRepeat, repeatError, run } from "./forms.mjs";
 
 const CODE = /^[0-9]{6}$/;
 const CODE_PROBLEMS = { "invalid-code": "code", "expired-code": "code" };
@@ -84,12 +84,7 @@ export async function signUpPage(ctx) {
   const actions = {
     signUp(event) {
       if (event) event.preventDefault();
-      const mismatch = repeatError(state.draft, "", tr);
-      if (mismatch) {
-        state.errors = mismatch;
-        state.error = null;
-        return render();
-      }
+      if (refusedRepeat(state, "", tr)) return render();
       return submit(state, render, () => ctx.api.anonymous("POST", "/auth/sign-up", signUpBody(state.draft)), () => {
         state.step = "confirm";
         state.code = "";
@@ -202,12 +197,7 @@ export async function newPasswordPage(ctx) {
   const actions = {
     save(event) {
       if (event) event.preventDefault();
-      const mismatch = repeatError(state.draft, "", tr);
-      if (mismatch) {
-        state.errors = mismatch;
-        state.error = null;
-        return render();
-      }
+      if (refusedRepeat(state, "", tr)) return render();
       return submit(state, render, () => ctx.api.anonymous("POST", "/auth/sign-in/new-password",
         { email: ctx.email, session: ctx.challenge, newPassword: state.draft.newPassword }), answer => ctx.signedIn(answer), tr);
     }

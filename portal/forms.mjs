@@ -130,6 +130,18 @@ export function repeatError(draft, prefix, tr) {
   return draft.newPassword !== draft.repeat ? { [prefix + "repeat"]: tr("form.error.repeat") } : null;
 }
 
+/**
+ * True after putting the repeat mismatch on the form (nothing is sent then): the password fields'
+ * repeat must match before a request goes out.
+ */
+export function refusedRepeat(form, prefix, tr) {
+  const mismatch = repeatError(form.draft, prefix, tr);
+  if (!mismatch) return false;
+  form.errors = mismatch;
+  form.error = null;
+  return true;
+}
+
 /** "ABCD EFGH IJKL …": a secret in groups of four for typing. */
 export function grouped(secret) {
   return String(secret || "").replace(/\s+/g, "").replace(/(.{4})(?=.)/g, "$1 ");
