@@ -325,7 +325,8 @@ export function accountView(state, ctx, actions) {
     me ? h("dl", { class: "facts" },
       row(tr("email"), profile ? profile.email : me.email || ctx.email),
       row(tr("acct.role"), roleLabel(tr, me.role)),
-      me.customerId ? row(tr("acct.customer"), me.customerId) : null,
+      me.customerId ? row(tr("acct.customer"), state.customer && state.customer.name
+        ? state.customer.name + " (" + me.customerId + ")" : me.customerId) : null,
       row(tr("acct.mfa"), me.mfaEnrolled ? tr("acct.mfa.on") : tr("acct.mfa.off"))) : null,
     me ? h("p", { class: "hint" }, tr("acct.readOnly")) : null,
     profile && state.profileForm ? profileForm(state, ctx, actions) : null,
@@ -436,6 +437,8 @@ export async function accountPage(ctx) {
   try {
     await load();
     if (state.me.profile) state.profileForm = formState(profileDraft(state.me.profile));
+    // the organisation's name: its own people may read their customer (GET /customers/{own id})
+    if (state.me.customerId) state.customer = await ctx.api.get("/customers/" + encodeURIComponent(state.me.customerId));
   } catch (e) {
     state.error = e;
   }

@@ -384,15 +384,17 @@ function me(overrides = {}) {
 
 test("the account page: PATCH /me sends only what changed with the version; a new language switches the portal", async () => {
   const api = identityApi((method, path, body) => (method === "PATCH"
-    ? me({ ...body, notifications: { ...me().profile.notifications, ...body.notifications }, version: 5 }) : me()));
+    ? me({ ...body, notifications: { ...me().profile.notifications, ...body.notifications }, version: 5 })
+    : path === "/customers/acme" ? { id: "acme", name: "Acme <Installatie> B.V." } : me()));
   const shown = [];
   const ctx = ctxFor("customer-admin", api, shown);
   const page = await accountPage(ctx);
   let view = last(shown);
   assert.match(textOf(view), /Beheerder van de organisatie/);
+  assert.match(textOf(view), /Acme <Installatie> B\.V\. \(acme\)/, "the organisation by name, as text");
   assert.match(textOf(view), /rol en organisatie kunt u niet zelf wijzigen/);
   await submitForm(view, 0);
-  assert.deepEqual(apiCalls(api), ["GET /me"], "nothing changed: nothing sent");
+  assert.deepEqual(apiCalls(api), ["GET /me", "GET /customers/acme"], "nothing changed: nothing sent");
   assert.match(textOf(last(shown)), /U heeft niets gewijzigd/);
 
   view = last(shown);
@@ -400,7 +402,7 @@ test("the account page: PATCH /me sends only what changed with the version; a ne
   choose(view, "f-profile.language", "de");
   tick(view, "f-profile.notifications.reports", false);
   await submitForm(last(shown), 0);
-  assert.deepEqual(api.calls[1].slice(0, 3), ["PATCH", "/me", { displayName: "IT-beheer Acme", language: "de",
+  assert.deepEqual(api.calls[2].slice(0, 3), ["PATCH", "/me", { displayName: "IT-beheer Acme", language: "de",
     notifications: { reports: false }, version: 4 }]);
   assert.deepEqual(ctx.languages, ["de"], "the portal's language follows");
   assert.equal(page.state.me.profile.version, 5);
@@ -409,7 +411,7 @@ test("the account page: PATCH /me sends only what changed with the version; a ne
   tick(last(shown), "f-profile.notifications.enabled", false);
   assert.equal(byId(last(shown), "f-profile.notifications.tickets").attrs.disabled, true, "one switch silences all");
   await submitForm(last(shown), 0);
-  assert.deepEqual(api.calls[2][2], { notifications: { enabled: false }, version: 5 });
+  assert.deepEqual(api.calls[3][2], { notifications: { enabled: false }, version: 5 });
 });
 
 test("the account page: a stale version reloads the profile, says so and keeps the draft for the next save", async () => {
@@ -424,11 +426,11 @@ test("the account page: a stale version reloads the profile, says so and keeps t
   const page = await accountPage(ctxFor("customer-user", api, shown));
   type(last(shown), "f-profile.displayName", "Ilse T.");
   await submitForm(last(shown), 0);
-  assert.deepEqual(apiCalls(api), ["GET /me", "PATCH /me", "GET /me"], "reloaded");
+  assert.deepEqual(apiCalls(api), ["GET /me", "GET /customers/acme", "PATCH /me", "GET /me"], "reloaded");
   assert.equal(page.state.profileForm.warning, nl("acct.versionConflict"));
   assert.equal(byId(last(shown), "f-profile.displayName").attrs.value, "Ilse T.", "the draft is kept");
   await submitForm(last(shown), 0);
-  assert.deepEqual(api.calls[3][2], { displayName: "Ilse T.", version: 6 }, "sent again on the version now read");
+  assert.deepEqual(api.calls[4][2], { displayName: "Ilse T.", version: 6 }, "sent again on the version now read");
 });
 
 test("changing the password: the access token and both passwords; a wrong current password shows at its field", async () => {
@@ -446,11 +448,11 @@ test("changing the password: the access token and both passwords; a wrong curren
   type(last(shown), "f-password.newPassword", "Zonnebloem-Wind77");
   type(last(shown), "f-password.repeat", "Zonnebloem-Wind7");
   await form().attrs.on.submit({ preventDefault() {} });
-  assert.equal(api.calls.length, 1, "a mismatch is not sent");
+  assert.equal(api.calls.length, 2, "a mismatch is not sent (the page read /me and the organisation)");
   assert.equal(errorAt(last(shown), "password.repeat"), nl("form.error.repeat"));
   type(last(shown), "f-password.repeat", "Zonnebloem-Wind77");
   await form().attrs.on.submit({ preventDefault() {} });
-  assert.deepEqual(api.calls[1].slice(0, 3), ["POST", "/me/password", { accessToken: "access-1",
+  assert.deepEqual(api.calls[2].slice(0, 3), ["POST", "/me/password", { accessToken: "access-1",
     currentPassword: "Vlinder-Regen41", newPassword: "Zonnebloem-Wind77" }]);
   assert.equal(errorAt(last(shown), "password.currentPassword"), "E-mailadres of wachtwoord klopt niet");
   await form().attrs.on.submit({ preventDefault() {} });
@@ -468,11 +470,11 @@ test("changing the e-mail address: a code to the new address, then the code; the
   const form = () => findAll(last(shown), n => n.tag === "form" && n.attrs["aria-labelledby"] === "email-heading")[0];
   type(last(shown), "f-email.newEmail", "jan.nieuw@acme.example.test");
   await form().attrs.on.submit({ preventDefault() {} });
-  assert.deepEqual(api.calls[1].slice(0, 3), ["POST", "/me/email", { accessToken: "access-1", newEmail: "jan.nieuw@acme.example.test" }]);
+  assert.deepEqual(api.calls[2].slice(0, 3), ["POST", "/me/email", { accessToken: "access-1", newEmail: "jan.nieuw@acme.example.test" }]);
   assert.match(textOf(last(shown)), /code naar jan\.nieuw@acme\.example\.test gestuurd/);
   type(last(shown), "f-email.code", "123456");
   await form().attrs.on.submit({ preventDefault() {} });
-  assert.deepEqual(api.calls[2].slice(0, 3), ["POST", "/me/email/verify", { accessToken: "access-1", code: "123456" }]);
+  assert.deepEqual(api.calls[3].slice(0, 3), ["POST", "/me/email/verify", { accessToken: "access-1", code: "123456" }]);
   assert.match(page.state.emailForm.notice, /jan\.nieuw@acme\.example\.test/);
   assert.match(textOf(findAll(last(shown), n => n.tag === "dl")[0]), /jan\.nieuw@acme\.example\.test/);
 });

@@ -54,8 +54,8 @@ public final class CustomersHandler implements RequestHandler<APIGatewayV2HTTPEv
           Observability.count("CustomerCreated");
           return ApiResponse.created("/customers/" + created.id(), CustomerView.of(created));
         })),
-        Route.of("GET /customers/{customerId}", Access.PROVIDER_STAFF,
-            request -> ApiResponse.ok(CustomerView.of(get.execute(request.customerId())))),
+        Route.of("GET /customers/{customerId}", Access.LINKED,
+            request -> ApiResponse.ok(CustomerView.of(get.execute(request.requireCaller(), request.customerId())))),
         Route.of("PUT /customers/{customerId}", Access.PROVIDER_ADMIN, request -> ApiResponse.ok(
             CustomerView.of(update.execute(request.customerId(), request.jsonBody(CustomerInput.class)))))));
   }

@@ -139,6 +139,13 @@ class CustomersHandlerTest {
     assertEquals("idempotency-key-reused", HttpEvents.problemType(response));
   }
 
+  @org.junit.jupiter.api.Test
+  void aCustomersOwnPeopleReadTheirOrganisation() {
+    var response = call("get-as-customer-user.json");
+    assertEquals(200, response.getStatusCode(), response.getBody());
+    assertEquals("acme-fixture", HttpEvents.json(response).get("id").asText());
+  }
+
   @ParameterizedTest(name = "{0} → {1} {2}")
   @CsvSource({
       "create-as-provider-agent.json, 403, forbidden",
@@ -147,7 +154,7 @@ class CustomersHandlerTest {
       "create-without-mfa.json, 403, mfa-required",
       "create-without-token.json, 401, unauthenticated",
       "list-as-customer-admin.json, 403, forbidden",
-      "get-as-customer-user.json, 403, forbidden",
+      "get-foreign-as-customer-user.json, 404, not-found",
       "get-unknown.json, 404, not-found",
       "create-malformed-json.json, 400, malformed-json",
       "create-wrong-types.json, 400, validation-failed",

@@ -1,10 +1,17 @@
 package nl.klantportaal.core.customer.usecase;
 
+import java.util.Optional;
 import nl.klantportaal.core.customer.domain.Customer;
 import nl.klantportaal.core.customer.port.CustomerRepository;
+import nl.klantportaal.core.identity.domain.Caller;
 import nl.klantportaal.core.identity.domain.TenantId;
 import nl.klantportaal.core.shared.domain.DomainException;
 
+/**
+ * One customer: provider staff read any; a customer's own people read their own organisation (its
+ * name, domains, SLA tier, language, on-call address — what the portal shows them) and no other,
+ * which answers 404 as if it did not exist.
+ */
 public final class GetCustomer {
   private final CustomerRepository customers;
 
@@ -12,7 +19,10 @@ public final class GetCustomer {
     this.customers = customers;
   }
 
-  public Customer execute(TenantId id) {
+  public Customer execute(Caller caller, TenantId id) {
+    if (!caller.role().isProviderStaff() && !caller.tenant().equals(Optional.of(id))) {
+      throw new DomainException.NotFound("Customer " + id);
+    }
     return customers.find(id).orElseThrow(() -> new DomainException.NotFound("Customer " + id));
   }
 }
