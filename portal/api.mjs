@@ -118,6 +118,7 @@ export function createApi({ fetch, language, session, setSession, now = () => Da
     post: (path, body, options = {}) => request("POST", path, { ...options, body }),
     put: (path, body, options = {}) => request("PUT", path, { ...options, body }),
     patch: (path, body, options = {}) => request("PATCH", path, { ...options, body }),
+    delete: path => request("DELETE", path),
     /** A new ID token now (after MFA enrolment or linking its claims change): true, or false when signed out. */
     refresh,
     /** Public routes (sign-in): no token, no refresh. */

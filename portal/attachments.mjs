@@ -157,7 +157,7 @@ export function uploadExplanation(error, tr) {
 
 export function emptyUpload() {
   return { file: null, pending: null, busy: false, stage: null, error: null, errors: [], done: null, downloadError: null,
-    downloading: null };
+    downloading: null, removing: null, asked: null };
 }
 
 /** PUT the file to the presigned URL with exactly the signed headers; no token, no cookies, no redirects. */
@@ -249,6 +249,33 @@ export function attachmentActions({ ctx, state, path, reload, render }) {
       upload.stage = null;
       render();
     },
+    /** First press: ask. Second: DELETE the file, then read the ticket again. */
+    askRemove(attachment) {
+      u().asked = attachment.id;
+      u().downloadError = null;
+      render();
+    },
+    cancelRemove() {
+      u().asked = null;
+      render();
+    },
+    async remove(attachment) {
+      const upload = u();
+      if (upload.removing) return;
+      upload.removing = attachment.id;
+      upload.downloadError = null;
+      render();
+      try {
+        await ctx.api.delete(path + "/attachments/" + encodeURIComponent(attachment.id));
+        upload.asked = null;
+        upload.done = tr("work.attach.removed", { name: attachment.fileName });
+        await reload();
+      } catch (e) {
+        upload.downloadError = e;
+      }
+      upload.removing = null;
+      render();
+    },
     async download(attachment) {
       const upload = u();
       if (upload.downloading) return;
@@ -273,6 +300,23 @@ export function attachmentActions({ ctx, state, path, reload, render }) {
   };
 }
 
+/** Its uploader while the ticket is open, or provider staff at any time (as the API allows). */
+export function mayRemove(attachment, closed, ctx) {
+  return ctx.staff || (!closed && attachment.uploadedBy === ctx.userId);
+}
+
+function removeControls(a, upload, tr, actions) {
+  if (upload.asked !== a.id) {
+    return h("button", { type: "button", class: "remove", on: { click: () => actions.askRemove(a) } },
+      tr("work.attach.remove"), h("span", { class: "visually-hidden" }, " " + a.fileName));
+  }
+  return h("span", { class: "confirm-remove", role: "group" },
+    h("span", null, tr("work.attach.removeAsk", { name: a.fileName }), " "),
+    h("button", { type: "button", class: "primary", disabled: upload.removing === a.id, on: { click: () => actions.remove(a) } },
+      tr("work.attach.removeYes")),
+    h("button", { type: "button", on: { click: () => actions.cancelRemove() } }, tr("work.attach.removeNo")));
+}
+
 /** The attachments of a ticket and, unless it is closed, the upload form. */
 export function attachmentsSection(ticket, attachments, state, ctx, actions) {
   const { tr, lang } = ctx;
@@ -295,7 +339,8 @@ export function attachmentsSection(ticket, attachments, state, ctx, actions) {
         h("td", null, h("time", { datetime: a.at }, formatDate(a.at, lang))),
         h("td", null, h("button", { type: "button", class: "download", disabled: upload.downloading === a.id,
           on: { click: () => actions.download(a) } },
-          tr("work.attach.download"), h("span", { class: "visually-hidden" }, " " + a.fileName))))))),
+          tr("work.attach.download"), h("span", { class: "visually-hidden" }, " " + a.fileName)),
+          mayRemove(a, closed, ctx) ? removeControls(a, upload, tr, actions) : null))))),
     closed ? h("p", { class: "hint" }, tr("work.attach.closed")) : h("form", { novalidate: true, class: "upload",
       on: { submit: e => { e.preventDefault(); return actions.upload(); } } },
       field("file", tr("work.attach.choose"), h("input", { type: "file", accept: ACCEPT,

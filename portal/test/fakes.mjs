@@ -76,7 +76,8 @@ export function fakeApi(answers) {
     async get(path) { calls.push(["GET", path]); return next("GET", path); },
     async post(path, body, options) { calls.push(["POST", path, body, options]); return next("POST", path, body); },
     async put(path, body, options) { calls.push(["PUT", path, body, options]); return next("PUT", path, body); },
-    async patch(path, body, options) { calls.push(["PATCH", path, body, options]); return next("PATCH", path, body); }
+    async patch(path, body, options) { calls.push(["PATCH", path, body, options]); return next("PATCH", path, body); },
+    async delete(path) { calls.push(["DELETE", path]); return next("DELETE", path); }
   };
   function next(method, path, body) {
     const answer = answers(method, path, body, calls);

@@ -411,6 +411,38 @@ test("download: fetches the presigned link and follows it only when it is https 
   assert.equal(transferUrlAllowed("ftp://x/a", "http://127.0.0.1:3000"), false);
 });
 
+test("remove: its uploader (ticket open) or staff remove a file after a second press; others see no remove button", async () => {
+  const att = { id: "bbbbbbbb-2222-4333-8444-555555555555", fileName: "wachtwoorden.txt", contentType: "text/plain", size: 10,
+    uploadedBy: JAN, uploadedByName: "Jan", at: "2026-11-21T10:00:00Z" };
+  let attachments = [att];
+  const api = fakeApi((method, path) => {
+    if (method === "DELETE") { attachments = []; return {}; }
+    return { ...detail({ status: "open" }, []), attachments };
+  });
+  const shown = [];
+  await ticketPage(workContext("customer-user", api, shown, { userId: JAN }), { name: "ticket", token: "acme-7" });
+  click(last(shown), nl("work.attach.remove") + " wachtwoorden.txt").attrs.on.click();
+  assert.equal(api.calls.filter(c => c[0] === "DELETE").length, 0, "the first press only asks");
+  assert.match(textOf(last(shown)), /wachtwoorden\.txt verwijderen\?/);
+  await click(last(shown), nl("work.attach.removeYes")).attrs.on.click();
+  assert.deepEqual(api.calls.find(c => c[0] === "DELETE"), ["DELETE", "/tickets/acme-7/attachments/" + att.id]);
+  assert.match(textOf(last(shown)), /wachtwoorden\.txt is verwijderd/);
+  assert.doesNotMatch(textOf(last(shown)), new RegExp(nl("work.attach.download") + " wachtwoorden"), "read again: gone");
+
+  const other = [];
+  const colleague = fakeApi(() => ({ ...detail({ status: "open" }, []), attachments: [att] }));
+  await ticketPage(workContext("customer-admin", colleague, other, { userId: PIET }), { name: "ticket", token: "acme-7" });
+  assert.equal(findAll(last(other), n => n.tag === "button" && textOf(n).startsWith(nl("work.attach.remove"))).length, 0);
+  const closed = [];
+  const closedApi = fakeApi(() => ({ ...detail({ status: "closed" }, []), attachments: [att] }));
+  await ticketPage(workContext("customer-user", closedApi, closed, { userId: JAN }), { name: "ticket", token: "acme-7" });
+  assert.equal(findAll(last(closed), n => n.tag === "button" && textOf(n).startsWith(nl("work.attach.remove"))).length, 0,
+    "a closed ticket: only the service desk removes files");
+  const staff = [];
+  await ticketPage(workContext("provider-agent", closedApi, staff), { name: "ticket", token: "acme-7" });
+  assert.equal(findAll(last(staff), n => n.tag === "button" && textOf(n).startsWith(nl("work.attach.remove"))).length, 1);
+});
+
 test("the CSP lets the portal PUT to S3 (and the local s3proxy) and nothing else off-origin", () => {
   const html = readFileSync(join(portal, "index.html"), "utf8");
   const csp = /Content-Security-Policy" content="([^"]+)"/.exec(html)[1];

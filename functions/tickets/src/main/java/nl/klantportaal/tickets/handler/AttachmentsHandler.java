@@ -23,6 +23,7 @@ import nl.klantportaal.core.ticket.domain.TicketRef;
 import nl.klantportaal.core.ticket.port.AttachmentStore.PresignedRequest;
 import nl.klantportaal.core.ticket.usecase.AttachmentView;
 import nl.klantportaal.core.ticket.usecase.ConfirmAttachmentUpload;
+import nl.klantportaal.core.ticket.usecase.DeleteAttachment;
 import nl.klantportaal.core.ticket.usecase.GetAttachmentDownload;
 import nl.klantportaal.core.ticket.usecase.RequestAttachmentUpload;
 import nl.klantportaal.core.ticket.usecase.TicketAccess;
@@ -51,6 +52,7 @@ public final class AttachmentsHandler implements RequestHandler<APIGatewayV2HTTP
     var request = new RequestAttachmentUpload(access, wiring.attachments(), store, wiring.clock());
     var confirm = new ConfirmAttachmentUpload(access, wiring.attachments(), store, wiring.clock());
     var download = new GetAttachmentDownload(access, wiring.attachments(), store);
+    var delete = new DeleteAttachment(access, wiring.attachments(), store, wiring.clock());
     api = new ApiGatewayFunction(Routes.of(
         Route.of("POST /tickets/{ticketId}/attachments", Access.LINKED, call -> {
           var offer = request.execute(call.requireCaller(), ticketId(call),
@@ -74,6 +76,10 @@ public final class AttachmentsHandler implements RequestHandler<APIGatewayV2HTTP
         Route.of("GET /tickets/{ticketId}/attachments/{attachmentId}", Access.LINKED, call -> {
           var d = download.execute(call.requireCaller(), ticketId(call), call.pathParameter("attachmentId"));
           return ApiResponse.ok(new DownloadOffered(AttachmentView.of(d.attachment()), PresignedLink.of(d.get())));
+        }),
+        Route.of("DELETE /tickets/{ticketId}/attachments/{attachmentId}", Access.LINKED, call -> {
+          delete.execute(call.requireCaller(), ticketId(call), call.pathParameter("attachmentId"));
+          return ApiResponse.noContent();
         })));
   }
 

@@ -191,6 +191,44 @@ class AttachmentsHandlerTest {
     assertEquals(JAN.value(), HttpEvents.json(confirmed).get("uploadedBy").asText(), "still Jan's file");
   }
 
+  // Removing a file ---------------------------------------------------------------------------
+
+  @Test
+  void theUploaderRemovesAFileItsBytesAndItemGoAndTheAuditNamesIt() throws Exception {
+    String id = uploadAndConfirm("request-upload.json", pdf(2048));
+    var removed = call("delete.json", "attachmentId", id);
+    assertEquals(204, removed.getStatusCode(), removed.getBody());
+    assertFalse(exists("attachments/acme-fixture/1/" + id), "the bytes are gone");
+    assertFalse(itemTypes().contains("Attachment"), "the ticket lists it no more");
+    assertTrue(auditActions().contains("attachment-deleted"), auditActions().toString());
+    var entry = ticketItems().stream().filter(i -> "TicketAudit".equals(i.get("type").s())
+        && "attachment-deleted".equals(i.get("action").s())).findFirst().orElseThrow();
+    assertTrue(entry.toString().contains("Foutmelding printer.pdf"), "the audit names the file: " + entry);
+    assertEquals(404, call("download.json", "attachmentId", id).getStatusCode());
+    assertEquals(404, call("delete.json", "attachmentId", id).getStatusCode(), "a second delete finds nothing");
+  }
+
+  @Test
+  void othersOfTheCustomerMayNotRemoveAFileButTheServiceDeskMay() throws Exception {
+    String id = uploadAndConfirm("request-upload.json", pdf(2048));
+    var refused = call("delete-as-customer-admin.json", "attachmentId", id);
+    assertEquals(403, refused.getStatusCode(), refused.getBody());
+    assertTrue(exists("attachments/acme-fixture/1/" + id), "nothing was removed");
+    assertEquals(204, call("delete-as-agent.json", "attachmentId", id).getStatusCode());
+    assertFalse(exists("attachments/acme-fixture/1/" + id));
+  }
+
+  @Test
+  void onAClosedTicketOnlyTheServiceDeskRemovesFiles() throws Exception {
+    String id = uploadAndConfirm("request-upload.json", pdf(2048));
+    closeTicket();
+    var refused = call("delete.json", "attachmentId", id);
+    assertEquals(409, refused.getStatusCode(), refused.getBody());
+    assertEquals("illegal-state", HttpEvents.problemType(refused));
+    assertTrue(exists("attachments/acme-fixture/1/" + id));
+    assertEquals(204, call("delete-as-agent.json", "attachmentId", id).getStatusCode());
+  }
+
   // Refused at the announcement --------------------------------------------------------------
 
   @Test

@@ -67,6 +67,25 @@ public final class DynamoDbAttachmentRepository implements AttachmentRepository 
   }
 
   @Override
+  public void remove(TicketAttachment attachment, TicketAudit audit) {
+    TicketRef ref = attachment.ticket();
+    var request = TransactWriteItemsEnhancedRequest.builder()
+        .addDeleteItem(items, TransactDeleteItemEnhancedRequest.builder()
+            .key(key(ref, Keys.attachment(attachment.id()))).conditionExpression(PRESENT).build())
+        .addPutItem(audits, TransactPutItemEnhancedRequest.builder(TicketAuditItem.class)
+            .item(TicketAuditItem.from(ref, audit)).conditionExpression(ABSENT).build())
+        .build();
+    try {
+      table.enhanced().transactWriteItems(request);
+    } catch (TransactionCanceledException e) {
+      if (failed(e.cancellationReasons(), 0)) {
+        throw new DomainException.NotFound("Attachment " + attachment.id());
+      }
+      throw e;
+    }
+  }
+
+  @Override
   public void confirm(PendingUpload upload, TicketAttachment attachment, TicketAudit audit) {
     TicketRef ref = upload.ticket();
     var request = TransactWriteItemsEnhancedRequest.builder()

@@ -74,6 +74,11 @@ public final class S3AttachmentStore implements AttachmentStore {
   }
 
   @Override
+  public void delete(TicketAttachment attachment) {
+    s3.deleteObject(r -> r.bucket(bucket).key(ObjectKeys.attachment(attachment.ticket(), attachment.id())));
+  }
+
+  @Override
   public AttachmentStore.PresignedRequest presignDownload(TicketAttachment attachment, Duration validFor) {
     String contentType = attachment.kind().isText()
         ? attachment.kind().contentType() + "; charset=utf-8"

@@ -27,4 +27,10 @@ public interface AttachmentRepository {
   void discard(PendingUpload upload, TicketAudit audit);
 
   Optional<TicketAttachment> attachment(TicketRef ticket, String id);
+
+  /**
+   * In one transaction: the attachment item removed (it must still exist) and the audit entry of who
+   * removed it. NotFound if it was removed concurrently.
+   */
+  void remove(TicketAttachment attachment, TicketAudit audit);
 }

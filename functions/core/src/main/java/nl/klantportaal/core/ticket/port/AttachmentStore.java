@@ -29,6 +29,9 @@ public interface AttachmentStore {
   /** Removes the quarantined object; nothing to remove is fine. */
   void discard(PendingUpload upload);
 
+  /** Removes an attachment's bytes; nothing to remove is fine (a repeated delete). */
+  void delete(TicketAttachment attachment);
+
   /** A presigned GET that makes the browser save the file under its name, with its stored content type. */
   PresignedRequest presignDownload(TicketAttachment attachment, Duration validFor);
 
