@@ -12,7 +12,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Turns one record of the table's stream (NEW_AND_OLD_IMAGES) into a ticket change by the item
  * contract: INSERT of {@code PUB#TICKET} is a new ticket, INSERT of {@code PUB#MSG#…} a public
- * message, MODIFY of {@code PUB#TICKET} with another {@code status} a status change. Everything
+ * message, MODIFY of {@code PUB#TICKET} with another {@code status} a status change, one whose
+ * {@code approval} went from pending to approved an approval. Everything
  * else is {@link Decoded.Ignored} with the reason (logged at debug by the handler).
  */
 public final class TicketStreamRecords {
@@ -50,10 +51,14 @@ public final class TicketStreamRecords {
       var before = TicketItems.ticket(image(stream.getOldImage()));
       var newImage = image(stream.getNewImage());
       var after = TicketItems.ticket(newImage);
-      return before.status() == after.status()
-          ? new Decoded.Ignored("ticket changed, status did not")
-          : new Decoded.Change(new TicketChange.StatusChanged(record.getEventID(), after, before.status(),
-              TicketItems.statusMailedWithMessage(newImage)));
+      if (before.status() != after.status()) {
+        return new Decoded.Change(new TicketChange.StatusChanged(record.getEventID(), after, before.status(),
+            TicketItems.statusMailedWithMessage(newImage)));
+      }
+      boolean approved = TicketItems.optional(image(stream.getOldImage()), "approval").filter("pending"::equals).isPresent()
+          && TicketItems.optional(newImage, "approval").filter("approved"::equals).isPresent();
+      return approved ? new Decoded.Change(new TicketChange.Approved(record.getEventID(), after))
+          : new Decoded.Ignored("ticket changed, status did not");
     }
     return new Decoded.Ignored(event + " of " + (sk.startsWith(Keys.PUBLIC_PREFIX) ? sk.split("#")[1] : "non-public")
         + " item is not mailed");

@@ -8,6 +8,8 @@ public enum MailKind {
   CREATED, REPLY, STATUS_CHANGED, RESOLVED, CLOSED,
   /** To a customer's admins: a service request of theirs waits for their approval. */
   APPROVAL_REQUESTED,
+  /** The request was approved: its reporter and the provider side hear that work may start. */
+  APPROVED,
   SLA_WARNING, SLA_BREACH, SLA_REMINDER, SLA_PRIORITY_DROP;
 
   public boolean isSla() {
@@ -25,6 +27,7 @@ public enum MailKind {
       case TicketChange.PublicMessage m -> m.move().map(move -> ofStatus(move.to()))
           .filter(kind -> kind != STATUS_CHANGED).orElse(REPLY);
       case TicketChange.StatusChanged s -> ofStatus(s.to());
+      case TicketChange.Approved a -> APPROVED;
     };
   }
 

@@ -78,12 +78,16 @@ public final class RecipientRules {
         .toList();
   }
 
-  /** Agents hear of new tickets and of customers' public replies; not of agents' replies or of status changes. */
+  /**
+   * Agents hear of new tickets, of customers' public replies and of an approved request (now it may
+   * be worked); not of agents' replies or of status changes.
+   */
   static boolean agentsAreMailed(TicketChange change) {
     return switch (change) {
       case TicketChange.Created c -> true;
       case TicketChange.PublicMessage m -> m.side() == AuthorSide.CUSTOMER;
       case TicketChange.StatusChanged s -> false;
+      case TicketChange.Approved a -> true;
     };
   }
 

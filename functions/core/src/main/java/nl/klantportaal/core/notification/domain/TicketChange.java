@@ -46,6 +46,16 @@ public sealed interface TicketChange {
     @Override public String actor() { return authorId; }
   }
 
+  /**
+   * MODIFY of {@code PUB#TICKET} whose {@code approval} went from pending to approved: the service
+   * request may be worked now (its reporter hears it, and so does the provider side).
+   */
+  record Approved(String eventId, TicketSnapshot ticket) implements TicketChange {
+    @Override public TenantId tenant() { return ticket.tenant(); }
+    @Override public long number() { return ticket.number(); }
+    @Override public String actor() { return ticket.lastChangeBy(); }
+  }
+
   /** The status a ticket left and the one it entered. */
   record StatusMove(TicketStatus from, TicketStatus to) {}
 

@@ -31,6 +31,7 @@ public final class TicketMail {
             m.move().map(TicketChange.StatusMove::from), m.move().map(TicketChange.StatusMove::to));
         case TicketChange.StatusChanged s -> new Details(Optional.empty(), Optional.empty(), Optional.of(s.from()),
             Optional.of(s.to()));
+        case TicketChange.Approved a -> NONE;
       };
     }
   }
@@ -60,6 +61,7 @@ public final class TicketMail {
       case RESOLVED -> t.resolved(title);
       case CLOSED -> t.closed(title);
       case APPROVAL_REQUESTED -> t.approvalRequested(title);
+      case APPROVED -> t.approved(title);
       case SLA_WARNING, SLA_BREACH, SLA_REMINDER, SLA_PRIORITY_DROP -> throw new IllegalArgumentException(kind.name());
     };
     paragraph(text, html, lead);
@@ -119,6 +121,7 @@ public final class TicketMail {
     String resolvedButton();
     String closed(String title);
     String approvalRequested(String title);
+    String approved(String title);
     String approvalAction();
     String followUp();
     String open();
@@ -143,6 +146,7 @@ public final class TicketMail {
         case RESOLVED -> "Opgelost";
         case CLOSED -> "Gesloten";
         case APPROVAL_REQUESTED -> "Goedkeuring gevraagd";
+        case APPROVED -> "Goedgekeurd";
         case SLA_WARNING, SLA_BREACH, SLA_REMINDER, SLA_PRIORITY_DROP -> kind.name();
       };
     }
@@ -160,6 +164,9 @@ public final class TicketMail {
     public String closed(String title) { return title + " is gesloten."; }
     public String approvalRequested(String title) {
       return "Een aanvraag van uw organisatie wacht op uw goedkeuring: " + title;
+    }
+    public String approved(String title) {
+      return title + " is goedgekeurd: de servicedesk gaat ermee aan de slag (en de SLA loopt vanaf nu).";
     }
     public String approvalAction() {
       return "Pas na uw goedkeuring start de behandeling (en loopt de SLA). Keur de aanvraag goed of wijs hem af in het portaal:";
@@ -191,6 +198,7 @@ public final class TicketMail {
         case RESOLVED -> "Resolved";
         case CLOSED -> "Closed";
         case APPROVAL_REQUESTED -> "Approval requested";
+        case APPROVED -> "Approved";
         case SLA_WARNING, SLA_BREACH, SLA_REMINDER, SLA_PRIORITY_DROP -> kind.name();
       };
     }
@@ -208,6 +216,9 @@ public final class TicketMail {
     public String closed(String title) { return title + " has been closed."; }
     public String approvalRequested(String title) {
       return "A request from your organisation awaits your approval: " + title;
+    }
+    public String approved(String title) {
+      return title + " has been approved: the service desk takes it up (and the SLA runs from now).";
     }
     public String approvalAction() {
       return "Work starts (and the SLA runs) once you approve. Approve or reject the request in the portal:";
@@ -239,6 +250,7 @@ public final class TicketMail {
         case RESOLVED -> "Gelöst";
         case CLOSED -> "Geschlossen";
         case APPROVAL_REQUESTED -> "Genehmigung angefragt";
+        case APPROVED -> "Genehmigt";
         case SLA_WARNING, SLA_BREACH, SLA_REMINDER, SLA_PRIORITY_DROP -> kind.name();
       };
     }
@@ -256,6 +268,9 @@ public final class TicketMail {
     public String closed(String title) { return title + " wurde geschlossen."; }
     public String approvalRequested(String title) {
       return "Eine Anfrage Ihrer Organisation wartet auf Ihre Genehmigung: " + title;
+    }
+    public String approved(String title) {
+      return title + " wurde genehmigt: der Servicedesk nimmt die Anfrage auf (und die SLA läuft ab jetzt).";
     }
     public String approvalAction() {
       return "Die Bearbeitung beginnt (und die SLA läuft) erst nach Ihrer Genehmigung. Genehmigen oder lehnen Sie die Anfrage im Portal ab:";

@@ -55,6 +55,7 @@ public final class NotifyTicketChange {
     TicketSnapshot ticket = switch (change) {
       case TicketChange.Created c -> c.ticket();
       case TicketChange.StatusChanged s -> s.ticket();
+      case TicketChange.Approved a -> a.ticket();
       case TicketChange.PublicMessage m -> tickets.find(m.tenant(), m.number()).orElseThrow(() -> new IllegalStateException(
           "Message " + m.messageId() + " belongs to ticket " + m.tenant().value() + "/" + m.number() + ", which does not exist"));
     };

@@ -93,6 +93,20 @@ class TicketStreamRecordsTest {
   }
 
   @Test
+  void aRequestWhoseApprovalWentFromPendingToApprovedIsAnApproval() {
+    Map<String, AttributeValue> pending = ticket("new", "jan");
+    pending.put("approval", s("pending"));
+    Map<String, AttributeValue> approved = ticket("new", "ilse");
+    approved.put("approval", s("approved"));
+    var change = assertInstanceOf(TicketChange.Approved.class,
+        change(TicketStreamRecords.decode(record("MODIFY", "PUB#TICKET", approved, pending))));
+    assertEquals("ilse", change.actor(), "the approving admin is not mailed about her own decision");
+    assertEquals("acme-42", change.ticket().token());
+    assertInstanceOf(TicketStreamRecords.Decoded.Ignored.class,
+        TicketStreamRecords.decode(record("MODIFY", "PUB#TICKET", approved, approved)), "an approved request changed again");
+  }
+
+  @Test
   void everythingElseIsIgnoredWithAReason() {
     var samestatus = TicketStreamRecords.decode(record("MODIFY", "PUB#TICKET", ticket("open", "anna"), ticket("open", "jan")));
     var watch = TicketStreamRecords.decode(record("INSERT", "PUB#WATCH#greta", Map.of("userId", s("greta")), null));

@@ -69,6 +69,14 @@ class RecipientRulesTest {
   }
 
   @Test
+  void anApprovedRequestGoesToTheCustomerSideAndTheProviderSideNotToTheApprover() {
+    var ticket = ticket(TicketStatus.NEW, "ilse-admin", Optional.empty());
+    assertEquals(List.of(REPORTER, INVOLVED, AGENT, ADMIN), recipients(new TicketChange.Approved("e1", ticket), ticket));
+    var assigned = ticket(TicketStatus.NEW, "ilse-admin", Optional.of(AGENT));
+    assertEquals(List.of(REPORTER, INVOLVED, AGENT), recipients(new TicketChange.Approved("e1", assigned), assigned));
+  }
+
+  @Test
   void anAgentsReplyGoesToTheCustomerSideOnly() {
     var ticket = ticket(TicketStatus.OPEN, AGENT.value(), Optional.of(AGENT));
     assertEquals(List.of(REPORTER, INVOLVED), recipients(message(AGENT.value(), AuthorSide.PROVIDER), ticket));

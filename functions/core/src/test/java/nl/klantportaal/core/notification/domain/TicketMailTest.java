@@ -105,6 +105,16 @@ class TicketMailTest {
   }
 
   @Test
+  void theApprovedMailSaysWorkStartsInTheRecipientsLanguage() {
+    assertEquals("[#acme-fixture-42] Goedgekeurd: Printer <2> & jams",
+        render(MailKind.APPROVED, Language.NL, TicketMail.Details.NONE, false).subject());
+    assertTrue(render(MailKind.APPROVED, Language.EN, TicketMail.Details.NONE, false).text()
+        .contains("has been approved: the service desk takes it up"));
+    assertEquals("[#acme-fixture-42] Genehmigt: Printer <2> & jams",
+        render(MailKind.APPROVED, Language.DE, TicketMail.Details.NONE, true).subject());
+  }
+
+  @Test
   void aTitleWithLineBreaksGivesAOneLineSubject() {
     var ticket = new TicketSnapshot(ACME, 7, "acme-fixture-7", "Evil\r\nBcc: victim@example.test", "", TicketStatus.NEW,
         REPORTER, java.util.List.of(), Optional.empty(), "x");
