@@ -8,7 +8,7 @@ import { createApi, sessionFrom } from "./api.mjs";
 import { pickLanguage, texts, translator } from "./i18n.mjs";
 import { parseRoute, PUBLIC_ROUTES } from "./routes.mjs";
 import { newTicketPage, notFoundView, resolutionPage, ticketPage, ticketsPage } from "./pages.mjs";
-import { slaPage } from "./sla.mjs";
+import { compliancePage, slaPage } from "./sla.mjs";
 import { newPasswordPage, publicIdentityPage } from "./auth.mjs";
 import { identityPage } from "./account.mjs";
 
@@ -130,6 +130,7 @@ async function route() {
     case "ticket": return ticketPage(ctx, current);
     case "resolution": return resolutionPage(ctx, current);
     case "sla": return slaPage(ctx);
+    case "sla-compliance": return compliancePage(ctx);
     default: return ctx.show(notFoundView(ctx));
   }
 }

@@ -9,7 +9,7 @@ export const STATUSES = ["new", "open", "waiting-for-customer", "resolved", "clo
 
 /**
  * {name: "tickets", view, status} | {name: "new", followUpOf?} | {name: "ticket", token} | {name: "resolution", token}
- * | {name: "sla"} | {name: "not-found"}. view and status are null when the hash gives none (the role decides).
+ * | {name: "sla"} | {name: "sla-compliance"} | {name: "not-found"}. view and status are null when the hash gives none (the role decides).
  */
 export function parseRoute(hash) {
   const raw = String(hash || "").replace(/^#/, "");
@@ -23,6 +23,7 @@ export function parseRoute(hash) {
       status: status && STATUSES.includes(status) ? status : null };
   }
   if (parts.length === 1 && parts[0] === "sla") return { name: "sla" };
+  if (parts.length === 2 && parts[0] === "sla" && parts[1] === "compliance") return { name: "sla-compliance" };
   const identity = identityRoute(parts);
   if (identity) return identity;
   if (parts[0] !== "tickets") return { name: "not-found" };
@@ -45,6 +46,7 @@ export function routeHash(route) {
   switch (route.name) {
     case "new": return "#/tickets/new" + (route.followUpOf ? "?followUpOf=" + encodeURIComponent(route.followUpOf) : "");
     case "sla": return "#/sla";
+    case "sla-compliance": return "#/sla/compliance";
     case "ticket": return "#/tickets/" + encodeURIComponent(route.token);
     case "resolution": return "#/tickets/" + encodeURIComponent(route.token) + "/resolution";
     default: {

@@ -400,7 +400,49 @@ export function slaView(state, ctx, actions) {
       admin && state.calendar
         ? (state.calendarForm ? calendarForm(state.calendarForm, ctx, actions)
           : h("button", { type: "button", on: { click: actions.editCalendar } }, tr("sla.edit.calendar")))
-        : null));
+        : null),
+    ctx.staff || ctx.role === "customer-admin"
+      ? h("p", null, h("a", { href: "#/sla/compliance" }, tr("sla.compliance.heading"))) : null);
+}
+
+/** "1 of 4 in time (25 %)", or a dash when nothing was counted. */
+function complianceText(counts, tr) {
+  const total = counts.met + counts.breached;
+  if (!total) return tr("sla.compliance.none");
+  return tr("sla.compliance.share", { met: counts.met, total, percent: Math.round((counts.met * 100) / total) });
+}
+
+/**
+ * The monthly compliance figures (GET /sla/compliance): a customer admin's own organisation, or for
+ * staff a customer they choose. Asked for with a button, so opening the page reads nothing more.
+ */
+function complianceSection(c, ctx, actions) {
+  const { tr } = ctx;
+  return h("section", { class: "sla-compliance", "aria-labelledby": "compliance-heading" },
+    h("h1", { id: "compliance-heading" }, tr("sla.compliance.heading")),
+    h("p", null, tr("sla.compliance.intro")),
+    h("form", { novalidate: true, on: { submit: e => { e.preventDefault(); return actions.showCompliance(); } } },
+      ctx.staff ? field("compliance.customer", tr("sla.compliance.customer"),
+        c.customers ? select([["", tr("sla.compliance.chooseCustomer")], ...c.customers.map(x => [x.id, x.name])],
+          c.customerId, e => { c.customerId = valueOf(e); })
+          : h("button", { type: "button", on: { click: actions.loadCustomers } }, tr("sla.compliance.loadCustomers")),
+        { error: c.errors.customerId, tr }) : null,
+      field("compliance.month", tr("sla.compliance.month"), h("input", { type: "month", value: c.month,
+        on: { input: e => { c.month = valueOf(e); } } }), { error: c.errors.month, tr }),
+      h("button", { type: "submit", disabled: c.busy }, tr("sla.compliance.show"))),
+    problemBox(c.error, tr),
+    c.figures ? h("table", { class: "compliance" },
+      h("caption", null, tr("sla.compliance.caption", { month: c.figures.month })),
+      h("thead", null, h("tr", null, h("th", { scope: "col" }, tr("sla.compliance.target")),
+        h("th", { scope: "col" }, tr("sla.compliance.met")), h("th", { scope: "col" }, tr("sla.compliance.breached")),
+        h("th", { scope: "col" }, tr("sla.compliance.inTime")))),
+      h("tbody", null, [["response", "sla.col.response"], ["resolution", "sla.col.resolution"]].map(([key, label]) =>
+        h("tr", null, h("th", { scope: "row" }, tr(label)), h("td", null, String(c.figures[key].met)),
+          h("td", null, String(c.figures[key].breached)), h("td", null, complianceText(c.figures[key], tr)))))) : null);
+}
+
+function thisMonth() {
+  return todayIn(SLA_ZONE).slice(0, 7);
 }
 
 export async function slaPage(ctx) {
@@ -509,4 +551,55 @@ export async function slaPage(ctx) {
   state.loading = false;
   render();
   return { state, actions };
+}
+
+/**
+ * #/sla/compliance: the monthly figures for customer admins (their own organisation) and provider
+ * staff (a customer they choose). Figures are read when asked for.
+ */
+export async function compliancePage(ctx) {
+  const { tr } = ctx;
+  const state = { month: thisMonth(), customerId: "", customers: null, figures: null, errors: {}, error: null, busy: false };
+  const render = ctx.bind(() => ctx.show(complianceView(state, ctx, actions)));
+  const actions = {
+    async loadCustomers() {
+      const c = state;
+      try {
+        const answer = await ctx.api.get("/customers?limit=100");
+        c.customers = answer.items || [];
+      } catch (e) {
+        c.error = e;
+      }
+      render();
+    },
+    async showCompliance() {
+      const c = state;
+      c.errors = {};
+      c.error = null;
+      if (!/^\d{4}-\d{2}$/.test(c.month || "")) c.errors.month = tr("sla.compliance.badMonth");
+      if (ctx.staff && !c.customerId) c.errors.customerId = tr("sla.compliance.chooseCustomer");
+      if (Object.keys(c.errors).length) return render();
+      c.busy = true;
+      render();
+      try {
+        const query = "month=" + encodeURIComponent(c.month) + (ctx.staff ? "&customerId=" + encodeURIComponent(c.customerId) : "");
+        c.figures = await ctx.api.get("/sla/compliance?" + query);
+      } catch (e) {
+        c.error = e;
+        c.figures = null;
+      }
+      c.busy = false;
+      return render();
+    },
+  };
+  render();
+  return { state, actions };
+}
+
+export function complianceView(state, ctx, actions) {
+  const { tr } = ctx;
+  if (!(ctx.staff || ctx.role === "customer-admin")) {
+    return page(ctx, h("h1", null, tr("sla.compliance.heading")), h("p", null, tr("sla.compliance.notForRole")));
+  }
+  return page(ctx, h("p", null, h("a", { href: "#/sla" }, tr("nav.sla"))), complianceSection(state, ctx, actions));
 }

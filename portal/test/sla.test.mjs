@@ -8,7 +8,7 @@ import { translator } from "../i18n.mjs";
 import { ApiError } from "../api.mjs";
 import { linked, parseRoute, routeHash } from "../routes.mjs";
 import { ticketPage } from "../pages.mjs";
-import { slaPage } from "../sla.mjs";
+import { compliancePage, slaPage } from "../sla.mjs";
 import { click, context, detail, EVIL, fakeApi, last, shimDocument } from "./fakes.mjs";
 
 const nl = translator("nl");
@@ -462,4 +462,48 @@ test("calendar field errors land at the weekday and closure row they name; a 409
   assert.equal(third.version, 9, "sent on the version just read");
   assert.deepEqual(third.closures.map(c => c.date), ["2026-12-31", "2026-12-24", "2027-01-02"]);
   assert.equal(findAll(last(shown), n => n.tag === "form").length, 0);
+});
+
+test("compliance: a customer admin asks for a month and reads met, breached and the share in time; a customer user gets none", async () => {
+  const api = fakeApi((method, path) => ({ customerId: "acme", month: "2026-11",
+    response: { met: 3, breached: 1 }, resolution: { met: 0, breached: 0 } }));
+  const shown = [];
+  const page = await compliancePage(context("customer-admin", api, shown));
+  assert.equal(api.calls.length, 0, "opening the page reads nothing");
+  assert.match(page.state.month, /^\d{4}-\d{2}$/, "this month by default");
+  type(last(shown), "f-compliance.month", "2026-11");
+  await findAll(last(shown), n => n.tag === "form")[0].attrs.on.submit({ preventDefault() {} });
+  assert.deepEqual(api.calls.map(c => c.slice(0, 2)), [["GET", "/sla/compliance?month=2026-11"]]);
+  const table = withClass(last(shown), "compliance")[0];
+  assert.deepEqual(rowsOf(table), ["Reactietijd313 van 4 op tijd (75 %)", "Oplostijd00Nog niets geteld"]);
+
+  type(last(shown), "f-compliance.month", "november");
+  await findAll(last(shown), n => n.tag === "form")[0].attrs.on.submit({ preventDefault() {} });
+  assert.equal(api.calls.length, 1, "a bad month is not sent");
+  assert.match(textOf(last(shown)), /Kies een maand/);
+
+  const user = [];
+  const quiet = fakeApi(() => { throw new Error("no call expected"); });
+  await compliancePage(context("customer-user", quiet, user));
+  assert.match(textOf(last(user)), /beheerders van uw organisatie/);
+  assert.equal(findAll(last(user), n => n.tag === "form").length, 0);
+});
+
+test("compliance: staff choose a customer from the list first; the request names it", async () => {
+  const api = fakeApi((method, path) => (path.startsWith("/customers") ? { items: [{ id: "acme", name: "Acme <B.V.>" }] }
+    : { customerId: "acme", month: "2026-10", response: { met: 1, breached: 0 }, resolution: { met: 1, breached: 1 } }));
+  const shown = [];
+  await compliancePage(context("provider-agent", api, shown));
+  type(last(shown), "f-compliance.month", "2026-10");
+  await findAll(last(shown), n => n.tag === "form")[0].attrs.on.submit({ preventDefault() {} });
+  assert.equal(api.calls.length, 0, "no customer chosen: nothing sent");
+  assert.match(textOf(last(shown)), /Kies een klant/);
+  await click(last(shown), nl("sla.compliance.loadCustomers")).attrs.on.click();
+  assert.match(textOf(last(shown)), /Acme <B\.V\.>/, "customer names as text");
+  choose(last(shown), "f-compliance.customer", "acme");
+  await findAll(last(shown), n => n.tag === "form")[0].attrs.on.submit({ preventDefault() {} });
+  assert.deepEqual(api.calls.at(-1).slice(0, 2), ["GET", "/sla/compliance?month=2026-10&customerId=acme"]);
+  assert.deepEqual(rowsOf(withClass(last(shown), "compliance")[0]),
+    ["Reactietijd101 van 1 op tijd (100 %)", "Oplostijd111 van 2 op tijd (50 %)"]);
+  assert.equal(routeHash(parseRoute("#/sla/compliance")), "#/sla/compliance");
 });
