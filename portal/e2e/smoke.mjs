@@ -42,7 +42,7 @@ import { findAll, mount, textOf } from "../dom.mjs";
 import { localized, texts, translator } from "../i18n.mjs";
 import { parseRoute, routeHash } from "../routes.mjs";
 import { newTicketPage, notFoundView, resolutionPage, ticketPage, ticketsPage, labelOf } from "../pages.mjs";
-import { slaPage } from "../sla.mjs";
+import { compliancePage, slaPage } from "../sla.mjs";
 import { identityPage } from "../account.mjs";
 import { publicIdentityPage } from "../auth.mjs";
 import { shimDocument } from "../test/fakes.mjs";
@@ -236,6 +236,7 @@ function portalFor(user, session, gateway) {
       else if (route.name === "ticket") result = await ticketPage(ctx, route);
       else if (route.name === "resolution") result = await resolutionPage(ctx, route);
       else if (route.name === "sla") result = await slaPage(ctx);
+      else if (route.name === "sla-compliance") result = await compliancePage(ctx);
       else result = ctx.show(notFoundView(ctx));
       return { hash, ctx, shown, navigated, opened, result };
     }
@@ -737,6 +738,11 @@ async function customerAdmin(ilse, made, run) {
   await step(ilse, "#/sla", "the own tier and the calendar", async p => {
     p.expect(p.find(n => n.tag === "table" && classes(n).includes("sla-table")).length === 1, "one tier table");
   });
+  await step(ilse, "#/sla/compliance", "the organisation's compliance this month", async p => {
+    await p.submit("f-compliance.month", "after asking for this month");
+    const table = p.find(n => n.tag === "table" && classes(n).includes("compliance"));
+    p.expect(table.length === 1 && findAll(table[0], n => n.tag === "tr").length === 3, "response and resolution rows");
+  });
   await step(ilse, "#/account", "the account", async p => {
     p.expectText(nl("acct.role.customer-admin"), "the role");
     p.expect(p.byId("f-profile.displayName"), "the profile form");
@@ -760,6 +766,12 @@ async function agent(sem, made, run) {
       if (status === "resolved") await listed(p, PRINTER);
     });
   }
+  await step(sem, "#/sla/compliance", "a customer's compliance, chosen from the customers", async p => {
+    await p.press(nl("sla.compliance.loadCustomers"), "after loading the customers");
+    await p.choose("f-compliance.customer", CUSTOMER);
+    await p.submit("f-compliance.month", "after asking for Acme's month");
+    p.expect(p.find(n => n.tag === "table" && classes(n).includes("compliance")).length === 1, "the figures");
+  });
   await step(sem, ticketHash(OUTLOOK), "a demo ticket as staff: the note, the audit trail, names", async p => {
     ticketBasics(p, { title: "Outlook start niet op na de update", messages: 3, staff: true });
     p.expect(p.find(n => classes(n).includes("internal-label")).length >= 1, "the internal note marked");
