@@ -108,7 +108,7 @@ function membershipActions(state, ctx, render, reload) {
     state.busy = null;
     render();
   }
-  const roleOf = user => state.roleDrafts[user.userId] || (CUSTOMER_ROLES.includes(user.role) ? user.role : "customer-user");
+  const roleOf = user => state.roleDrafts[user.userId] || (rolesFor(user).includes(user.role) ? user.role : rolesFor(user)[0]);
   return {
     chooseRole(user, role) { state.roleDrafts[user.userId] = role; },
     changeRole: user => act(user, "role", { role: roleOf(user) }, "admin.users.roleChanged"),
@@ -133,6 +133,11 @@ const ACTION_KEYS = { unlink: "admin.users.unlink", deactivate: "admin.users.dea
  * The users of a list. can(user) says what the caller may do with a row: {role, linkAgain, unlink, deactivate,
  * mfaReset}; nobody acts on their own account (the API refuses that too).
  */
+/** The roles an account may change to: provider roles for staff, customer roles for a customer's people. */
+function rolesFor(user) {
+  return String(user.role || "").startsWith("provider-") ? STAFF_ROLES : CUSTOMER_ROLES;
+}
+
 function usersTable(state, ctx, actions, can, captionKey) {
   const { tr } = ctx;
   const rows = state.items.map((user, i) => {
@@ -142,7 +147,7 @@ function usersTable(state, ctx, actions, can, captionKey) {
     const buttons = [];
     if (allowed.role || allowed.linkAgain) {
       buttons.push(h("div", { class: "inline" }, cell("user-" + i + ".role", tr("admin.users.roleOf", { name: user.displayName }),
-        select(CUSTOMER_ROLES.map(r => [r, roleLabel(tr, r)]), actions.roleOf(user), e => actions.chooseRole(user, e.target.value)),
+        select(rolesFor(user).map(r => [r, roleLabel(tr, r)]), actions.roleOf(user), e => actions.chooseRole(user, e.target.value)),
         null),
       allowed.role ? h("button", { type: "button", disabled: busy, on: { click: () => actions.changeRole(user) } },
         tr("admin.users.changeRole")) : null,
@@ -603,7 +608,7 @@ export function staffView(state, ctx, actions) {
     notice(list.notice),
     notice(list.warning, true),
     problemBox(list.error, tr),
-    usersTable(list, ctx, actions.users, user => (user.active ? { deactivate: true, mfaReset: user.mfaEnrolled } : {}),
+    usersTable(list, ctx, actions.users, user => (user.active ? { role: true, deactivate: true, mfaReset: user.mfaEnrolled } : {}),
       "admin.staff.heading"),
     list.loading ? h("p", { role: "status" }, tr("loading")) : null,
     moreButton(list, tr, actions.more),

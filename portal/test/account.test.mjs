@@ -16,7 +16,7 @@ import { forgotPasswordPage, newPasswordPage, signUpPage } from "../auth.mjs";
 import { accountPage, identityPage, mfaPage, NOTIFICATIONS, pendingPage, qrModules } from "../account.mjs";
 import { customerPage, customersPage, newCustomerPage, organisationPage, pendingUsersPage, staffPage } from "../admin.mjs";
 import { ROLES } from "../forms.mjs";
-import { context, EVIL, fakeApi, last, shimDocument } from "./fakes.mjs";
+import { click, context, EVIL, fakeApi, last, shimDocument } from "./fakes.mjs";
 
 const portal = join(dirname(fileURLToPath(import.meta.url)), "..");
 const nl = translator("nl");
@@ -761,6 +761,20 @@ test("staff accounts: POST /staff with an Idempotency-Key; an existing address s
   await submitForm(last(shown));
   assert.deepEqual(page.state.list.items.map(u => u.userId), ["me-1", "u-new"]);
   assert.match(page.state.form.notice, /ontvangt een tijdelijk wachtwoord/);
+});
+
+test("staff accounts: a provider admin changes a colleague's role between agent and admin, with the version", async () => {
+  const colleague = { userId: "u-sem", email: "sem@provider.example.test", displayName: "Sem", role: "provider-agent",
+    active: true, mfaEnrolled: true, version: 2 };
+  const api = identityApi((method, path, body) => (method === "GET" ? { items: [colleague] }
+    : { ...colleague, role: body.role, version: 3 }));
+  const shown = [];
+  await staffPage(ctxFor("provider-admin", api, shown));
+  const roles = findAll(byId(last(shown), "f-user-0.role"), n => n.tag === "option").map(o => o.attrs.value);
+  assert.deepEqual(roles, ["provider-agent", "provider-admin"], "staff take provider roles only");
+  choose(last(shown), "f-user-0.role", "provider-admin");
+  await click(last(shown), nl("admin.users.changeRole")).attrs.on.click();
+  assert.deepEqual(api.calls[1].slice(0, 3), ["POST", "/users/u-sem/role", { role: "provider-admin", version: 2 }]);
 });
 
 test("malicious names and addresses render as text on the account, queue and customer pages", async () => {

@@ -128,6 +128,28 @@ class UsersHandlerTest {
   }
 
   @Test
+  void aProviderAdminPromotesAnAgentButRolesNeverCrossBetweenCustomerAndProvider() {
+    var created = call("create-staff.json");
+    assertEquals(201, created.getStatusCode(), created.getBody());
+    var staff = HttpEvents.json(created);
+    var promote = HttpEvents.withPathParameter(Lambda.httpEvent("identity/users/role.json"), "userId",
+        staff.get("userId").asText());
+    promote.setBody("{\"role\": \"provider-admin\", \"version\": " + staff.get("version").asLong() + "}");
+    var promoted = handler.handleRequest(promote, Lambda.context("users"));
+    assertEquals(200, promoted.getStatusCode(), promoted.getBody());
+    var id = new UserId(staff.get("userId").asText());
+    assertEquals(new Membership.ProviderStaff(Role.PROVIDER_ADMIN), membership(id));
+    assertEquals(Optional.of(Role.PROVIDER_ADMIN), directory.group(id), "the Cognito group follows");
+
+    var across = HttpEvents.withPathParameter(Lambda.httpEvent("identity/users/role.json"), "userId", id.value());
+    across.setBody("{\"role\": \"customer-admin\", \"version\": " + HttpEvents.json(promoted).get("version").asLong() + "}");
+    HttpEvents.assertProblem(handler.handleRequest(across, Lambda.context("users")), 409, "illegal-state");
+    var customerToStaff = Lambda.httpEvent("identity/users/role.json");
+    customerToStaff.setBody("{\"role\": \"provider-admin\", \"version\": 1}");
+    HttpEvents.assertProblem(handler.handleRequest(customerToStaff, Lambda.context("users")), 409, "illegal-state");
+  }
+
+  @Test
   void providerStaffListTheirColleaguesForTheAssigneePicker() {
     assertEquals(201, call("create-staff.json").getStatusCode());
     var items = HttpEvents.json(call("list-staff-as-agent.json")).get("items");

@@ -40,11 +40,18 @@ public sealed interface MembershipChange {
     public boolean endsSessions() { return true; }
     public Map<String, String> details() { return Map.of("role", role.wireName()); }
 
+    /** A customer's person gets another customer role, provider staff another provider role; never across. */
     public Membership apply(Membership current, Instant at) {
-      if (!(current instanceof Membership.CustomerMember member)) {
-        throw illegal("only a linked account has a customer role");
+      boolean providerRole = role == Role.PROVIDER_AGENT || role == Role.PROVIDER_ADMIN;
+      if (current instanceof Membership.CustomerMember member && !providerRole) {
+        return new Membership.CustomerMember(member.customer(), role);
       }
-      return new Membership.CustomerMember(member.customer(), role);
+      if (current instanceof Membership.ProviderStaff && providerRole) {
+        return new Membership.ProviderStaff(role);
+      }
+      throw illegal(current instanceof Membership.ProviderStaff ? "provider staff take a provider role"
+          : current instanceof Membership.CustomerMember ? "a customer's account takes a customer role"
+          : "only a linked account or provider staff has a role to change");
     }
   }
 

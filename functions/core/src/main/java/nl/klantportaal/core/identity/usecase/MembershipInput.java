@@ -8,6 +8,9 @@ import nl.klantportaal.core.shared.domain.Validation;
 /** The body of the membership routes: the version read, and for link and role the customer and role. */
 public record MembershipInput(String customerId, String role, Long version) {
   private static final Role[] CUSTOMER_ROLES = {Role.CUSTOMER_USER, Role.CUSTOMER_ADMIN};
+  /** A role change stays on its side: customer roles for a customer's people, provider roles for staff. */
+  private static final Role[] ASSIGNABLE_ROLES = {Role.CUSTOMER_USER, Role.CUSTOMER_ADMIN, Role.PROVIDER_AGENT,
+      Role.PROVIDER_ADMIN};
 
   public MembershipChange.Link link() {
     Validation v = new Validation();
@@ -19,7 +22,7 @@ public record MembershipInput(String customerId, String role, Long version) {
 
   public MembershipChange.ChangeRole changeRole() {
     Validation v = new Validation();
-    var r = v.requiredEnum("role", role, CUSTOMER_ROLES, Role::wireName);
+    var r = v.requiredEnum("role", role, ASSIGNABLE_ROLES, Role::wireName);
     v.check(customerId == null, "customerId", "not-allowed", "a role change keeps the customer");
     requireVersion(v);
     return new MembershipChange.ChangeRole(r.orElseThrow());

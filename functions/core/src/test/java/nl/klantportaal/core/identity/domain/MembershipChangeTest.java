@@ -24,12 +24,16 @@ class MembershipChangeTest {
   }
 
   @Test
-  void roleChangesKeepTheCustomerAndNeedOne() {
+  void roleChangesKeepTheCustomerAndStayOnTheirSide() {
     assertEquals(new Membership.CustomerMember(ACME, Role.CUSTOMER_ADMIN),
         new MembershipChange.ChangeRole(Role.CUSTOMER_ADMIN).apply(MEMBER, AT));
+    assertEquals(new Membership.ProviderStaff(Role.PROVIDER_ADMIN),
+        new MembershipChange.ChangeRole(Role.PROVIDER_ADMIN).apply(new Membership.ProviderStaff(Role.PROVIDER_AGENT), AT));
     assertThrows(DomainException.Conflict.class,
         () -> new MembershipChange.ChangeRole(Role.CUSTOMER_ADMIN).apply(new Membership.Pending(), AT));
-    assertThrows(IllegalArgumentException.class, () -> new MembershipChange.ChangeRole(Role.PROVIDER_ADMIN).apply(MEMBER, AT));
+    assertThrows(DomainException.Conflict.class, () -> new MembershipChange.ChangeRole(Role.PROVIDER_ADMIN).apply(MEMBER, AT));
+    assertThrows(DomainException.Conflict.class,
+        () -> new MembershipChange.ChangeRole(Role.CUSTOMER_USER).apply(new Membership.ProviderStaff(Role.PROVIDER_AGENT), AT));
   }
 
   @Test
