@@ -16,7 +16,7 @@ import { forgotPasswordPage, newPasswordPage, signUpPage } from "../auth.mjs";
 import { accountPage, identityPage, mfaPage, NOTIFICATIONS, pendingPage, qrModules } from "../account.mjs";
 import { customerPage, customersPage, newCustomerPage, organisationPage, pendingUsersPage, staffPage } from "../admin.mjs";
 import { ROLES } from "../forms.mjs";
-import { click, context, EVIL, fakeApi, last, shimDocument } from "./fakes.mjs";
+import { click, context, EVIL, FakeElement, fakeApi, jwt, last, shimDocument } from "./fakes.mjs";
 
 const portal = join(dirname(fileURLToPath(import.meta.url)), "..");
 const nl = translator("nl");
@@ -794,26 +794,7 @@ test("malicious names and addresses render as text on the account, queue and cus
 // ---------------------------------------------------------------------------------------------
 // the shell: app.mjs in a fake DOM
 
-class FakeElement {
-  constructor(tag, id) {
-    this.tagName = tag; this.id = id || ""; this.attributes = {}; this.children = []; this.listeners = {};
-    this.hidden = false; this.value = ""; this.dataset = {}; this.text = "";
-  }
-  setAttribute(name, value) { this.attributes[name] = value; if (name === "id") this.id = value; }
-  addEventListener(event, handler) { this.listeners[event] = handler; }
-  appendChild(child) { this.children.push(child); child.parent = this; return child; }
-  replaceChildren(...children) { this.children = []; children.forEach(c => this.appendChild(c)); }
-  contains(other) { for (let n = other; n; n = n.parent) if (n === this) return true; return false; }
-  get textContent() { return this.text + this.children.map(c => c.textContent).join(""); }
-  set textContent(value) { this.text = String(value); this.children = []; }
-  focus() { globalThis.document.activeElement = this; }
-  all() { return [this, ...this.children.flatMap(c => (c.all ? c.all() : []))]; }
-  querySelector(selector) { return this.all().find(n => n !== this && n.tagName === selector) || null; }
-}
 
-function jwt(claims) {
-  return "h." + Buffer.from(JSON.stringify(claims)).toString("base64url") + ".s";
-}
 
 test("the shell: sign-up is public; a new account signs in, enrols MFA, renews its token and waits to be linked", async () => {
   const html = readFileSync(join(portal, "index.html"), "utf8");

@@ -93,3 +93,27 @@ export const click = (desc, label) => {
   return buttons[0];
 };
 export const last = shown => shown.filter(d => d.tag)[shown.filter(d => d.tag).length - 1];
+
+/** A DOM element for the shell tests (app.mjs in a fake document). */
+export class FakeElement {
+  constructor(tag, id) {
+    this.tagName = tag; this.id = id || ""; this.attributes = {}; this.children = []; this.listeners = {};
+    this.hidden = false; this.value = ""; this.dataset = {}; this.text = "";
+  }
+  setAttribute(name, value) { this.attributes[name] = value; if (name === "id") this.id = value; }
+  addEventListener(event, handler) { this.listeners[event] = handler; }
+  appendChild(child) { this.children.push(child); child.parent = this; return child; }
+  replaceChildren(...children) { this.children = []; children.forEach(c => this.appendChild(c)); }
+  contains(other) { for (let n = other; n; n = n.parent) if (n === this) return true; return false; }
+  get childElementCount() { return this.children.length; }
+  get textContent() { return this.text + this.children.map(c => c.textContent).join(""); }
+  set textContent(value) { this.text = String(value); this.children = []; }
+  focus() { globalThis.document.activeElement = this; }
+  all() { return [this, ...this.children.flatMap(c => (c.all ? c.all() : []))]; }
+  querySelector(selector) { return this.all().find(n => n !== this && n.tagName === selector) || null; }
+}
+
+/** An unsigned token carrying {@code claims}, as the shell decodes it. */
+export function jwt(claims) {
+  return "h." + Buffer.from(JSON.stringify(claims)).toString("base64url") + ".s";
+}

@@ -5,26 +5,10 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { FakeElement, jwt } from "./fakes.mjs";
 
 const portal = join(dirname(fileURLToPath(import.meta.url)), "..");
 
-class FakeElement {
-  constructor(tag, id) {
-    this.tagName = tag; this.id = id || ""; this.attributes = {}; this.children = []; this.listeners = {};
-    this.hidden = false; this.value = ""; this.dataset = {}; this.text = "";
-  }
-  setAttribute(name, value) { this.attributes[name] = value; if (name === "id") this.id = value; }
-  addEventListener(event, handler) { this.listeners[event] = handler; }
-  appendChild(child) { this.children.push(child); child.parent = this; return child; }
-  replaceChildren(...children) { this.children = []; children.forEach(c => this.appendChild(c)); }
-  contains(other) { for (let n = other; n; n = n.parent) if (n === this) return true; return false; }
-  get childElementCount() { return this.children.length; }
-  get textContent() { return this.text + this.children.map(c => c.textContent).join(""); }
-  set textContent(value) { this.text = String(value); this.children = []; }
-  focus() { globalThis.document.activeElement = this; }
-  all() { return [this, ...this.children.flatMap(c => (c.all ? c.all() : []))]; }
-  querySelector(selector) { return this.all().find(n => n !== this && n.tagName === selector) || null; }
-}
 
 function fakePage() {
   const html = readFileSync(join(portal, "index.html"), "utf8");
@@ -45,9 +29,6 @@ function fakePage() {
   return { document, byId, translated };
 }
 
-function jwt(claims) {
-  return "h." + Buffer.from(JSON.stringify(claims)).toString("base64url") + ".s";
-}
 
 test("sign-in with password and TOTP lands on the route in the hash; sign-out forgets the session", async () => {
   const { document, byId, translated } = fakePage();
