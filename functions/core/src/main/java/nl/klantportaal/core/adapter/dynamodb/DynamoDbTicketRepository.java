@@ -268,14 +268,34 @@ public final class DynamoDbTicketRepository implements TicketRepository {
   }
 
   @Override
-  public DuePage due(int shard, Instant now, int limit) {
-    var response = table.client().query(r -> r.tableName(table.name()).indexName(Keys.DUE_INDEX)
-        .keyConditionExpression("#pk = :shard AND #sk <= :now")
-        .expressionAttributeNames(Map.of("#pk", Keys.DUE_PK, "#sk", Keys.DUE_SK))
-        .expressionAttributeValues(Map.of(":shard", AttributeValue.fromS(Keys.dueShard(shard)),
-            ":now", AttributeValue.fromS(now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "#~")))
-        .limit(limit));
-    return new DuePage(response.items().stream().map(DynamoDbTicketRepository::dueEntry).toList(), response.scannedCount());
+  public DuePage due(int shard, Instant now, int limit, Optional<String> after) {
+    var response = table.client().query(r -> {
+      r.tableName(table.name()).indexName(Keys.DUE_INDEX)
+          .keyConditionExpression("#pk = :shard AND #sk <= :now")
+          .expressionAttributeNames(Map.of("#pk", Keys.DUE_PK, "#sk", Keys.DUE_SK))
+          .expressionAttributeValues(Map.of(":shard", AttributeValue.fromS(Keys.dueShard(shard)),
+              ":now", AttributeValue.fromS(now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "#~")))
+          .limit(limit);
+      after.ifPresent(position -> r.exclusiveStartKey(dueStartKey(shard, position)));
+    });
+    Optional<String> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+        ? Optional.of(duePosition(response.lastEvaluatedKey())) : Optional.empty();
+    return new DuePage(response.items().stream().map(DynamoDbTicketRepository::dueEntry).toList(), response.scannedCount(),
+        next);
+  }
+
+  /** A DueIndex position as {@code <DueSK>\n<PK>\n<SK>} (the shard is the query's own). */
+  private static String duePosition(Map<String, AttributeValue> key) {
+    return key.get(Keys.DUE_SK).s() + "\n" + key.get(Keys.PK).s() + "\n" + key.get(Keys.SK).s();
+  }
+
+  private static Map<String, AttributeValue> dueStartKey(int shard, String position) {
+    String[] p = position.split("\n", 3);
+    if (p.length != 3) {
+      throw new IllegalArgumentException("Not a DueIndex position: " + position);
+    }
+    return Map.of(Keys.DUE_PK, AttributeValue.fromS(Keys.dueShard(shard)), Keys.DUE_SK, AttributeValue.fromS(p[0]),
+        Keys.PK, AttributeValue.fromS(p[1]), Keys.SK, AttributeValue.fromS(p[2]));
   }
 
   /**

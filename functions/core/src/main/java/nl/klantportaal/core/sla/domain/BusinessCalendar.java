@@ -99,6 +99,7 @@ public record BusinessCalendar(ZoneId zone, Map<DayOfWeek, OpeningWindow> hours,
    * more than ten years ahead (a target these opening hours cannot reach in any reasonable time — the
    * settings refuse such a pair, see {@code SlaSettingsAdmin}).
    */
+  @Override
   public Optional<Instant> reach(Instant start, Duration target) {
     SlaCalendar.requireNotNegative(target);
     Duration remaining = target;

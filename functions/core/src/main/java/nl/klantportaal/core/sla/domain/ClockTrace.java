@@ -85,18 +85,19 @@ record ClockTrace(List<Stretch> closed, Optional<Instant> runningSince, Optional
 
   /**
    * When {@code threshold} calendar time had counted: inside a closed stretch, or on the open one;
-   * empty when the clock is paused before reaching it.
+   * empty when the clock is paused before reaching it, or when the calendar cannot reach it at all
+   * (opening hours cut after the ticket was raised under a long target: no deadline, never an error).
    */
   Optional<Instant> reach(Duration threshold, SlaCalendar calendar) {
     Duration consumed = Duration.ZERO;
     for (Stretch stretch : closed) {
-      Instant candidate = calendar.addHours(stretch.from(), threshold.minus(consumed));
-      if (!candidate.isAfter(stretch.to())) {
-        return Optional.of(candidate);
+      Optional<Instant> candidate = calendar.reach(stretch.from(), threshold.minus(consumed));
+      if (candidate.isPresent() && !candidate.get().isAfter(stretch.to())) {
+        return candidate;
       }
       consumed = consumed.plus(calendar.elapsed(stretch.from(), stretch.to()));
     }
     Duration left = threshold.minus(consumed);
-    return runningSince.map(since -> calendar.addHours(since, left));
+    return runningSince.flatMap(since -> calendar.reach(since, left));
   }
 }

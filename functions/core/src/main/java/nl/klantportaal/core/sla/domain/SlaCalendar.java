@@ -17,6 +17,14 @@ public sealed interface SlaCalendar permits BusinessCalendar, AroundTheClockCale
   /** The instant at which {@code target} calendar time has passed since {@code start}. */
   Instant addHours(Instant start, Duration target);
 
+  /**
+   * As {@link #addHours}, or empty when the calendar cannot reach it in any reasonable time (a
+   * business calendar with very few opening hours): such a target has no deadline rather than an error.
+   */
+  default java.util.Optional<Instant> reach(Instant start, Duration target) {
+    return java.util.Optional.of(addHours(start, target));
+  }
+
   /** Calendar time between two instants; zero when {@code to} is not after {@code from}. */
   Duration elapsed(Instant from, Instant to);
 

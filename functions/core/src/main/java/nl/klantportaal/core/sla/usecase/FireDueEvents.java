@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 import nl.klantportaal.core.ticket.port.DueEntry;
@@ -27,8 +28,11 @@ import nl.klantportaal.core.ticket.usecase.CloseDueTickets;
  */
 public final class FireDueEvents {
   static final int PAGE = 100;
-  /** A page in which nothing could be fired is not read again in this run (stops a loop on stuck entries). */
-  private static final int MAX_ROUNDS_PER_SHARD = 50;
+  /**
+   * A run reads each shard once, page after page (entries that could not fire — not due yet, raced,
+   * failed — are passed, not read again, so they hold up nobody behind them); at most this many pages.
+   */
+  private static final int MAX_PAGES_PER_SHARD = 50;
   /** How far a run's instant may lie ahead of the clock's (inclusive) unless configured: a week, for local testing. */
   public static final Duration DEFAULT_MAX_AHEAD = Duration.ofDays(7);
 
@@ -99,14 +103,15 @@ public final class FireDueEvents {
     int raced = 0;
     int failed = 0;
     int itemsRead = 0;
+    boolean complete = true;
     // Runs start at a shard that rotates every run, so a backlog in one shard cannot starve the others.
     int first = (int) Math.floorMod(now.getEpochSecond() / 300, (long) TicketRepository.DUE_SHARDS);
     for (int s = 0; s < TicketRepository.DUE_SHARDS; s++) {
       int shard = (first + s) % TicketRepository.DUE_SHARDS;
-      for (int round = 0; round < MAX_ROUNDS_PER_SHARD; round++) {
-        TicketRepository.DuePage page = tickets.due(shard, now, PAGE);
+      Optional<String> after = Optional.empty();
+      for (int round = 0; round < MAX_PAGES_PER_SHARD; round++) {
+        TicketRepository.DuePage page = tickets.due(shard, now, PAGE, after);
         itemsRead += page.itemsRead();
-        int progressed = 0;
         for (DueEntry entry : page.entries()) {
           if (!timeLeft.getAsBoolean()) {
             return new Outcome(fired, skipped, raced, failed, itemsRead, false, failures);
@@ -122,25 +127,20 @@ public final class FireDueEvents {
             result = Result.FAILED;
           }
           switch (result) {
-            case FIRED -> {
-              fired.merge(entry.kind(), 1, Integer::sum);
-              progressed++;
-            }
-            case REMOVED -> {
-              skipped++;
-              progressed++;
-            }
-            case LEFT -> skipped++;
+            case FIRED -> fired.merge(entry.kind(), 1, Integer::sum);
+            case REMOVED, LEFT -> skipped++;
             case RACED -> raced++;
             case FAILED -> { }
           }
         }
-        if (page.entries().size() < PAGE || progressed == 0) {
+        after = page.next();
+        if (after.isEmpty()) {
           break;
         }
       }
+      complete &= after.isEmpty();
     }
-    return new Outcome(fired, skipped, raced, failed, itemsRead, true, failures);
+    return new Outcome(fired, skipped, raced, failed, itemsRead, complete, failures);
   }
 
   private static String describe(Duration limit) {

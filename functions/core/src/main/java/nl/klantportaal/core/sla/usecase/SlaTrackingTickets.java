@@ -142,7 +142,7 @@ public final class SlaTrackingTickets implements TicketRepository {
   }
 
   @Override
-  public DuePage due(int shard, Instant now, int limit) {
-    return delegate.due(shard, now, limit);
+  public DuePage due(int shard, Instant now, int limit, Optional<String> after) {
+    return delegate.due(shard, now, limit, after);
   }
 }

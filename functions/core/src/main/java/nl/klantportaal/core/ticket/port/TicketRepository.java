@@ -48,14 +48,17 @@ public interface TicketRepository {
   Page<Ticket> list(TicketQuery query, PageRequest page);
 
   /**
-   * Timed events due at {@code now} from one DueIndex shard, oldest first, at most {@code limit}, with
-   * the number of index items the query read (only due entries: the key condition stops at {@code now}).
+   * Timed events due at {@code now} from one DueIndex shard, oldest first, at most {@code limit},
+   * continuing after {@code after} (a previous page's {@code next}), with the number of index items
+   * the query read (only due entries: the key condition stops at {@code now}).
    */
-  DuePage due(int shard, Instant now, int limit);
+  DuePage due(int shard, Instant now, int limit, Optional<String> after);
 
-  record DuePage(List<DueEntry> entries, int itemsRead) {
+  /** {@code next}: where the following page starts (opaque), empty after the last. */
+  record DuePage(List<DueEntry> entries, int itemsRead, Optional<String> next) {
     public DuePage {
       entries = List.copyOf(entries);
+      java.util.Objects.requireNonNull(next, "next");
     }
   }
 

@@ -73,6 +73,19 @@ class SlaClockTest {
   }
 
   @Test
+  void aTargetTheCurrentCalendarCannotReachHasNoDeadlineInsteadOfAnError() {
+    // Opening hours cut to a quarter of an hour on Mondays after a Koper low ticket (168 business hours) was raised
+    BusinessCalendar sparse = new BusinessCalendar(java.time.ZoneId.of("Europe/Amsterdam"),
+        java.util.Map.of(java.time.DayOfWeek.MONDAY, new OpeningWindow(java.time.LocalTime.of(8, 30),
+            java.time.LocalTime.of(8, 45))), DutchHolidays.defaults(), java.util.Set.of());
+    SlaClock cut = new SlaClock(new SlaCalendars(sparse, new AroundTheClockCalendar()));
+    SlaStatus status = cut.evaluate(List.of(created(Priority.LOW, SlaTier.KOPER)), ams("2026-03-10T09:00"));
+    assertEquals(Optional.empty(), status.resolution().dueAt());
+    assertEquals(SlaState.RUNNING, status.resolution().state());
+    assertTrue(status.pending().stream().noneMatch(p -> p.target() == TargetKind.RESOLUTION), status.pending().toString());
+  }
+
+  @Test
   void withoutReplyTheResponseRunsUntilItsDueAndIsBreachedFromThen() {
     Created created = created(Priority.NORMAL, SlaTier.KOPER);
     assertEquals(SlaState.RUNNING, at("2026-03-16T11:59", created).response().state());
