@@ -1,9 +1,13 @@
 // Pages are pure functions returning node descriptions; mount() is the only code that creates DOM.
 // Text is only ever inserted as text nodes: there is no way to pass markup through a description.
 
+// Only descriptions made by h() carry this mark: any other object among the children (data from an
+// API answer that turned out to be an object) becomes text, never an element.
+const NODE = Symbol("node");
+
 /** A node description: h("p", { class: "x", on: { click } }, "text", h("b", null, "more")). */
 export function h(tag, attrs, ...children) {
-  return { tag, attrs: attrs || {}, children: flatten(children) };
+  return { tag, attrs: attrs || {}, children: flatten(children), [NODE]: true };
 }
 
 function flatten(children) {
@@ -11,17 +15,24 @@ function flatten(children) {
   for (const child of children) {
     if (child === null || child === undefined || child === false) continue;
     if (Array.isArray(child)) out.push(...flatten(child));
-    else if (typeof child === "object") out.push(child);
-    else out.push(String(child));
+    else if (typeof child === "object" && child[NODE] === true) out.push(child);
+    else out.push(typeof child === "object" ? JSON.stringify(child) : String(child));
   }
   return out;
 }
 
 const ATTRIBUTE = /^[a-z][a-z0-9-]*$/;
+const TAG = /^[a-z][a-z0-9]*$/;
+/** Elements that load or run something, or change how the page is read: never made. */
+const FORBIDDEN_TAGS = new Set(["script", "style", "iframe", "frame", "frameset", "object", "embed", "link", "meta",
+  "base", "template", "svg", "math", "noscript", "portal"]);
+/** Attributes that load, navigate or style: never set (links go through href, which must be an in-page route). */
+const FORBIDDEN_ATTRIBUTES = new Set(["srcdoc", "srcset", "formaction", "style", "background", "poster", "data", "ping",
+  "http-equiv", "xmlns"]);
 
 /** Refuses what could run script: event-handler attributes and links that are not in-page routes. */
 function checkAttribute(name, value) {
-  if (!ATTRIBUTE.test(name) || name.startsWith("on")) {
+  if (!ATTRIBUTE.test(name) || name.startsWith("on") || FORBIDDEN_ATTRIBUTES.has(name)) {
     throw new Error("attribute not allowed: " + name);
   }
   if ((name === "href" || name === "src" || name === "action") && !String(value).startsWith("#")) {
@@ -32,6 +43,9 @@ function checkAttribute(name, value) {
 /** Creates the DOM for a description with doc.createElement / createTextNode; never parses HTML. */
 export function mount(desc, doc) {
   if (typeof desc === "string") return doc.createTextNode(desc);
+  if (!desc || desc[NODE] !== true || !TAG.test(desc.tag) || FORBIDDEN_TAGS.has(desc.tag)) {
+    throw new Error("not a renderable node: " + (desc && desc.tag));
+  }
   const element = doc.createElement(desc.tag);
   for (const [name, value] of Object.entries(desc.attrs)) {
     if (name === "on") {

@@ -565,8 +565,14 @@ export async function compliancePage(ctx) {
     async loadCustomers() {
       const c = state;
       try {
-        const answer = await ctx.api.get("/customers?limit=100");
-        c.customers = answer.items || [];
+        const customers = [];
+        let cursor = null;
+        do {
+          const answer = await ctx.api.get("/customers?limit=100" + (cursor ? "&cursor=" + encodeURIComponent(cursor) : ""));
+          customers.push(...(answer.items || []));
+          cursor = answer.nextCursor || null;
+        } while (cursor && customers.length < 5000);
+        c.customers = customers;
       } catch (e) {
         c.error = e;
       }

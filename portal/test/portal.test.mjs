@@ -147,6 +147,16 @@ test("mount refuses handler attributes and links out of the page; the sources ne
   assert.throws(() => mount(h("a", { onclick: "alert(1)" }, "x"), doc), /not allowed/);
   assert.throws(() => mount(h("a", { href: "javascript:alert(1)" }, "x"), doc), /in-page/);
   assert.throws(() => mount(h("a", { "x\"y": "1" }, "x"), doc), /not allowed/);
+  for (const name of ["srcdoc", "formaction", "style", "srcset"]) {
+    assert.throws(() => mount(h("p", { [name]: "x" }, "x"), doc), /not allowed/, name);
+  }
+  for (const tag of ["script", "iframe", "svg", "style", "object"]) {
+    assert.throws(() => mount(h(tag, null, "x"), doc), /not a renderable node/, tag);
+  }
+  const forged = { tag: "img", attrs: {}, children: [] };
+  assert.throws(() => mount(forged, doc), /not a renderable node/, "only h() makes nodes");
+  const fromData = h("p", null, { tag: "script", attrs: {}, children: ["alert(1)"] });
+  assert.equal(typeof fromData.children[0], "string", "an object among the children (data) becomes text");
   for (const [file, source] of sources) {
     assert.doesNotMatch(source, /innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function/, file);
   }

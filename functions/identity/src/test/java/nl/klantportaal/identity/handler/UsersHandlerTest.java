@@ -143,10 +143,10 @@ class UsersHandlerTest {
 
     var across = HttpEvents.withPathParameter(Lambda.httpEvent("identity/users/role.json"), "userId", id.value());
     across.setBody("{\"role\": \"customer-admin\", \"version\": " + HttpEvents.json(promoted).get("version").asLong() + "}");
-    HttpEvents.assertProblem(handler.handleRequest(across, Lambda.context("users")), 409, "illegal-state");
+    HttpEvents.assertProblem(handler.handleRequest(across, Lambda.context("users")), 400, "validation-failed");
     var customerToStaff = Lambda.httpEvent("identity/users/role.json");
     customerToStaff.setBody("{\"role\": \"provider-admin\", \"version\": 1}");
-    HttpEvents.assertProblem(handler.handleRequest(customerToStaff, Lambda.context("users")), 409, "illegal-state");
+    HttpEvents.assertProblem(handler.handleRequest(customerToStaff, Lambda.context("users")), 400, "validation-failed");
   }
 
   @Test

@@ -49,9 +49,12 @@ public sealed interface MembershipChange {
       if (current instanceof Membership.ProviderStaff && providerRole) {
         return new Membership.ProviderStaff(role);
       }
-      throw illegal(current instanceof Membership.ProviderStaff ? "provider staff take a provider role"
-          : current instanceof Membership.CustomerMember ? "a customer's account takes a customer role"
-          : "only a linked account or provider staff has a role to change");
+      if (current instanceof Membership.ProviderStaff || current instanceof Membership.CustomerMember) {
+        throw new DomainException.InvalidInput(java.util.List.of(new nl.klantportaal.core.shared.domain.FieldError("role",
+            "other-side", current instanceof Membership.ProviderStaff ? "provider staff take a provider role"
+                : "a customer's account takes a customer role")));
+      }
+      throw illegal("only a linked account or provider staff has a role to change");
     }
   }
 

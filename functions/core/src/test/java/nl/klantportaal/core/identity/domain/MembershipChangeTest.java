@@ -31,8 +31,8 @@ class MembershipChangeTest {
         new MembershipChange.ChangeRole(Role.PROVIDER_ADMIN).apply(new Membership.ProviderStaff(Role.PROVIDER_AGENT), AT));
     assertThrows(DomainException.Conflict.class,
         () -> new MembershipChange.ChangeRole(Role.CUSTOMER_ADMIN).apply(new Membership.Pending(), AT));
-    assertThrows(DomainException.Conflict.class, () -> new MembershipChange.ChangeRole(Role.PROVIDER_ADMIN).apply(MEMBER, AT));
-    assertThrows(DomainException.Conflict.class,
+    assertThrows(DomainException.InvalidInput.class, () -> new MembershipChange.ChangeRole(Role.PROVIDER_ADMIN).apply(MEMBER, AT));
+    assertThrows(DomainException.InvalidInput.class,
         () -> new MembershipChange.ChangeRole(Role.CUSTOMER_USER).apply(new Membership.ProviderStaff(Role.PROVIDER_AGENT), AT));
   }
 
