@@ -66,14 +66,19 @@ public final class DynamoDbAttachmentRepository implements AttachmentRepository 
         .map(AttachmentItem::toAttachment);
   }
 
+  /** The audit entry written with an attachment change, never over an existing one. */
+  private static TransactPutItemEnhancedRequest<TicketAuditItem> auditEntry(TicketRef ref, TicketAudit audit) {
+    return TransactPutItemEnhancedRequest.builder(TicketAuditItem.class)
+        .item(TicketAuditItem.from(ref, audit)).conditionExpression(ABSENT).build();
+  }
+
   @Override
   public void remove(TicketAttachment attachment, TicketAudit audit) {
     TicketRef ref = attachment.ticket();
     var request = TransactWriteItemsEnhancedRequest.builder()
         .addDeleteItem(items, TransactDeleteItemEnhancedRequest.builder()
             .key(key(ref, Keys.attachment(attachment.id()))).conditionExpression(PRESENT).build())
-        .addPutItem(audits, TransactPutItemEnhancedRequest.builder(TicketAuditItem.class)
-            .item(TicketAuditItem.from(ref, audit)).conditionExpression(ABSENT).build())
+        .addPutItem(audits, auditEntry(ref, audit))
         .build();
     try {
       table.enhanced().transactWriteItems(request);
@@ -94,8 +99,7 @@ public final class DynamoDbAttachmentRepository implements AttachmentRepository 
             .item(AttachmentItem.attachment(attachment)).conditionExpression(ABSENT).build())
         .addDeleteItem(items, TransactDeleteItemEnhancedRequest.builder()
             .key(key(ref, Keys.upload(upload.id()))).conditionExpression(PRESENT).build())
-        .addPutItem(audits, TransactPutItemEnhancedRequest.builder(TicketAuditItem.class)
-            .item(TicketAuditItem.from(ref, audit)).conditionExpression(ABSENT).build())
+        .addPutItem(audits, auditEntry(ref, audit))
         .build();
     try {
       table.enhanced().transactWriteItems(request);
@@ -117,8 +121,7 @@ public final class DynamoDbAttachmentRepository implements AttachmentRepository 
     TicketRef ref = upload.ticket();
     table.enhanced().transactWriteItems(TransactWriteItemsEnhancedRequest.builder()
         .addDeleteItem(items, key(ref, Keys.upload(upload.id())))
-        .addPutItem(audits, TransactPutItemEnhancedRequest.builder(TicketAuditItem.class)
-            .item(TicketAuditItem.from(ref, audit)).conditionExpression(ABSENT).build())
+        .addPutItem(audits, auditEntry(ref, audit))
         .build());
   }
 
