@@ -14,11 +14,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
@@ -67,7 +64,9 @@ class AttachmentsHandlerTest {
   private static final UserId AGENT = new UserId("0a1b2c3d-0000-4000-8000-0000000a0001");
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  private final MovableClock clock = new MovableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+  /** The portal's clock, moved by tests (expiry); presigned URLs are signed with the real time, as on Lambda. */
+  private final TicketFixtures.MovableClock clock =
+      new TicketFixtures.MovableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
   private PortalWiring wiring;
   private AttachmentsHandler handler;
   private TicketsHandler tickets;
@@ -495,33 +494,5 @@ class AttachmentsHandlerTest {
     byte[] file = Arrays.copyOf(head, size);
     Arrays.fill(file, head.length, size, (byte) ' ');
     return file;
-  }
-
-  /** The portal's clock, moved by tests (expiry); presigned URLs are signed with the real time, as on Lambda. */
-  private static final class MovableClock extends Clock {
-    private Instant now;
-
-    MovableClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }
