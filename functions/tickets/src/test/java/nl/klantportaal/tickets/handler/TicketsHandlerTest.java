@@ -143,6 +143,7 @@ class TicketsHandlerTest {
   @ParameterizedTest(name = "{0} → {1} {2}")
   @CsvSource({
       "create-invalid.json, 400, validation-failed",
+      "create-lone-surrogate.json, 400, validation-failed",
       "create-source-as-customer.json, 400, validation-failed",
       "create-service-request-bad-answers.json, 400, validation-failed",
       "list-organisation-as-customer-user.json, 403, forbidden",
@@ -298,6 +299,17 @@ class TicketsHandlerTest {
     assertEquals(List.of(), ids(call("list-approvals.json")));
     open.setBody("{\"action\": \"open\", \"version\": 2}");
     assertEquals("open", HttpEvents.json(call(open)).get("status").asText());
+  }
+
+  @Test
+  void aCustomerAdminRejectsAServiceRequestWhichClosesItWithTheReason() {
+    created("create-service-request.json");
+    JsonNode rejected = HttpEvents.json(on("approval-reject.json", "acme-fixture-1", 1));
+    assertEquals("rejected", rejected.get("approval").asText());
+    assertEquals("closed", rejected.get("status").asText());
+    assertEquals(2, rejected.get("version").asLong());
+    assertEquals(List.of(), ids(call("list-approvals.json")));
+    assertProblem(on("approval-reject.json", "acme-fixture-1", 2), 409, "illegal-state");
   }
 
   @Test

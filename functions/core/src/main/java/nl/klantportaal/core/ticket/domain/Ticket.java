@@ -155,9 +155,13 @@ public record Ticket(
     if (approval != ApprovalState.PENDING) {
       throw new DomainException.Conflict(Kind.ILLEGAL_STATE, "Ticket " + ref + " has no pending approval");
     }
-    Ticket decided = with(status, approve ? ApprovalState.APPROVED : ApprovalState.REJECTED, assignee, priority,
-        category, involved, resolvedAt, closedAt, new LastChange(admin.id(), approve ? "approved" : "approval-rejected"), at);
-    return approve ? decided : decided.moveTo(TicketStatus.CLOSED, admin, "approval-rejected", at);
+    if (approve) {
+      return with(status, ApprovalState.APPROVED, assignee, priority, category, involved, resolvedAt, closedAt,
+          new LastChange(admin.id(), "approved"), at);
+    }
+    // One change, one version step: rejected and closed together.
+    return with(TicketStatus.CLOSED, ApprovalState.REJECTED, assignee, priority, category, involved, resolvedAt,
+        Optional.of(at), new LastChange(admin.id(), "approval-rejected"), at);
   }
 
   /** Staff triage: priority, category and assignee. */

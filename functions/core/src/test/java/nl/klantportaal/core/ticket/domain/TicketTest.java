@@ -133,6 +133,8 @@ class TicketTest {
     Ticket rejected = waiting.decideApproval(false, admin, T0);
     assertEquals(TicketStatus.CLOSED, rejected.status());
     assertEquals(ApprovalState.REJECTED, rejected.approval());
+    assertEquals(waiting.version() + 1, rejected.version(), "one change, one version step");
+    assertEquals(Optional.of(T0), rejected.closedAt());
   }
 
   @Test
