@@ -25,6 +25,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,8 +42,9 @@ import java.util.concurrent.Executors;
 
 /**
  * The Cognito endpoint of the local cloud: a thin HTTP front before cognito-local that answers the
- * two operations cognito-local 5.3.0 lacks and the portal calls, and forwards everything else
- * (every other {@code X-Amz-Target}, the JWKS and discovery documents) unchanged.
+ * operations cognito-local 5.3.0 lacks and the portal calls, enforces what Cognito enforces and
+ * cognito-local does not (sign-in sessions), and forwards everything else (every other
+ * {@code X-Amz-Target}, the JWKS and discovery documents) unchanged.
  *
  * <ul>
  *   <li>{@code AdminUserGlobalSignOut}: revokes every refresh token cognito-local stored for the
@@ -53,10 +55,22 @@ import java.util.concurrent.Executors;
  *   <li>{@code AdminSetUserMFAPreference}: performs cognito-local's own {@code SetUserMFAPreference}
  *       for the user, with an access token signed by cognito-local's published development key
  *       (the one it signs every local token with), so cognito-local updates its stored user itself.</li>
+ *
+ *   <li>{@code ResendConfirmationCode}: a new six-digit code for an unconfirmed user, written by the
+ *       pool's CustomMessage trigger ({@code CustomMessage_ResendCode}) and logged as cognito-local
+ *       logs its codes; from then on {@code ConfirmSignUp} takes only the new code (the front confirms
+ *       through cognito-local's {@code AdminConfirmSignUp}, which fires PostConfirmation as a
+ *       confirmation does).</li>
+ *   <li>Sign-in sessions: every {@code Session} that {@code InitiateAuth} or {@code RespondToAuthChallenge}
+ *       answers is replaced by one of the front's own, bound to the app client, the user and the
+ *       challenge, valid for three minutes and spent by the answer that completes it (a wrong code
+ *       leaves it standing). cognito-local ignores the session, so without this any session plus a
+ *       victim's e-mail would answer a victim's challenge.</li>
  * </ul>
  *
- * <p>One answer is corrected on the way: {@code AdminUpdateUserAttributes} for an unknown user is
- * {@code UserNotFoundException} (cognito-local says {@code NotAuthorizedException}).
+ * <p>Answers corrected on the way: {@code AdminUpdateUserAttributes} for an unknown user is
+ * {@code UserNotFoundException} (cognito-local says {@code NotAuthorizedException}); a confirmed
+ * sign-up has {@code email_verified = true}, as the code proved the address (cognito-local leaves it false).
  *
  * <p>cognito-local's state file is only read (to find a user's refresh tokens and the pool's app
  * clients); it is never written here.
@@ -64,7 +78,13 @@ import java.util.concurrent.Executors;
 public final class CognitoFront implements AutoCloseable {
 
   /** The operations this front answers itself: cognito-local's gaps that the portal needs. */
-  public static final Set<String> ANSWERED = Set.of("AdminUserGlobalSignOut", "AdminSetUserMFAPreference");
+  public static final Set<String> ANSWERED = Set.of("AdminUserGlobalSignOut", "AdminSetUserMFAPreference",
+      "ResendConfirmationCode");
+
+  /** Cognito's default sign-in session validity (the app client's AuthSessionValidity). */
+  static final Duration SESSION_VALIDITY = Duration.ofMinutes(3);
+  /** How long a sign-up confirmation code is valid in Cognito. */
+  static final Duration CODE_VALIDITY = Duration.ofHours(24);
 
   private static final String TARGET_PREFIX = "AWSCognitoIdentityProviderService.";
   private static final String AMZ_JSON = "application/x-amz-json-1.1";
@@ -81,30 +101,46 @@ public final class CognitoFront implements AutoCloseable {
   /** Access tokens issued through this front, per user (sub): revoked at a global sign-out even within its second. */
   private final Map<String, Set<String>> issuedAccessTokens = new java.util.concurrent.ConcurrentHashMap<>();
   private final Set<String> revokedAccessTokens = java.util.concurrent.ConcurrentHashMap.newKeySet();
-  private static final Set<String> SIGN_IN_OPERATIONS = Set.of("InitiateAuth", "RespondToAuthChallenge",
-      "AdminInitiateAuth", "AdminRespondToAuthChallenge");
+  private static final Set<String> SIGN_IN_STARTS = Set.of("InitiateAuth", "AdminInitiateAuth");
+  private static final Set<String> SIGN_IN_ANSWERS = Set.of("RespondToAuthChallenge", "AdminRespondToAuthChallenge");
 
-  private CognitoFront(HttpServer server, URI upstream, Path cognitoDb, Path signOutsFile, RSAKey signingKey) {
+  /** A sign-in challenge cognito-local issued, under the front's own session id. */
+  private record Challenge(String upstreamSession, String clientId, String challengeName, Set<String> user,
+      Instant expires) {}
+
+  private final Map<String, Challenge> sessions = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Sessions spent by a completed answer, until they would have expired: a replay is told so. */
+  private final Map<String, Instant> spentSessions = new java.util.concurrent.ConcurrentHashMap<>();
+  private final SecureRandom random = new SecureRandom();
+  private final Path resentCodesFile;
+  /** Resent sign-up codes per user (cognito-local Username = sub): "code epochSecond". */
+  private final Properties resentCodes = new Properties();
+  private final Optional<URI> customMessageTrigger;
+  private final Path codeLog;
+
+  private CognitoFront(HttpServer server, URI upstream, Path cognitoWorkDir, RSAKey signingKey,
+      Optional<URI> customMessageTrigger, Path codeLog) {
     this.server = server;
     this.upstream = upstream;
-    this.cognitoDb = cognitoDb;
-    this.signOutsFile = signOutsFile;
+    this.cognitoDb = cognitoWorkDir.resolve(".cognito/db");
+    this.signOutsFile = cognitoWorkDir.resolve("global-sign-outs.properties");
+    this.resentCodesFile = cognitoWorkDir.resolve("resent-codes.properties");
     this.signingKey = signingKey;
+    this.customMessageTrigger = customMessageTrigger;
+    this.codeLog = codeLog;
     this.publicEndpoint = URI.create("http://" + Ports.HOST + ":" + server.getAddress().getPort());
-    if (Files.isRegularFile(signOutsFile)) {
-      try (Reader reader = Files.newBufferedReader(signOutsFile)) {
-        signOuts.load(reader);
-      } catch (IOException e) {
-        throw new UncheckedIOException("Cannot read " + signOutsFile, e);
-      }
-    }
+    load(signOuts, signOutsFile);
+    load(resentCodes, resentCodesFile);
   }
 
   /**
    * Listens on {@code port} before cognito-local at {@code upstream}. {@code cognitoWorkDir} is
-   * cognito-local's working folder; {@code privateKey} its {@code lib/keys/cognitoLocal.private.json}.
+   * cognito-local's working folder; {@code privateKey} its {@code lib/keys/cognitoLocal.private.json};
+   * {@code customMessageTrigger} the Lambda Invoke URL of the pool's CustomMessage function, if it
+   * has one; {@code codeLog} the file resent codes are logged to (cognito-local's own log).
    */
-  public static CognitoFront start(int port, URI upstream, Path cognitoWorkDir, Path privateKey) {
+  public static CognitoFront start(int port, URI upstream, Path cognitoWorkDir, Path privateKey,
+      Optional<URI> customMessageTrigger, Path codeLog) {
     RSAKey key;
     try {
       key = RSAKey.parse(AwsJsonApi.JSON.readTree(privateKey.toFile()).path("jwk").toString());
@@ -113,8 +149,7 @@ public final class CognitoFront implements AutoCloseable {
     }
     try {
       HttpServer server = HttpServer.create(new InetSocketAddress(Ports.HOST, port), 64);
-      CognitoFront front = new CognitoFront(server, upstream, cognitoWorkDir.resolve(".cognito/db"),
-          cognitoWorkDir.resolve("global-sign-outs.properties"), key);
+      CognitoFront front = new CognitoFront(server, upstream, cognitoWorkDir, key, customMessageTrigger, codeLog);
       server.createContext("/", front::handle);
       server.setExecutor(front.executor);
       server.start();
@@ -135,28 +170,37 @@ public final class CognitoFront implements AutoCloseable {
     }
     String target = Optional.ofNullable(exchange.getRequestHeaders().getFirst("X-Amz-Target")).orElse("");
     String operation = target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : "";
+    boolean post = exchange.getRequestMethod().equals("POST");
     try {
-      if (exchange.getRequestMethod().equals("POST") && ANSWERED.contains(operation)) {
-        JsonNode request = AwsJsonApi.JSON.readTree(body);
-        if (operation.equals("AdminUserGlobalSignOut")) {
-          globalSignOut(request);
-        } else {
-          setMfaPreference(request);
-        }
-        send(exchange, 200, AMZ_JSON, "{}".getBytes(StandardCharsets.UTF_8));
+      if (post && ANSWERED.contains(operation)) {
+        JsonNode request = requestJson(body);
+        JsonNode answer = switch (operation) {
+          case "AdminUserGlobalSignOut" -> globalSignOut(request);
+          case "AdminSetUserMFAPreference" -> setMfaPreference(request);
+          default -> resendConfirmationCode(request);
+        };
+        send(exchange, 200, AMZ_JSON, AwsJsonApi.JSON.writeValueAsBytes(answer));
         System.out.println("COGNITO " + operation + " answered by the local front");
         return;
       }
       if (operation.equals("AdminUpdateUserAttributes")) {
         // cognito-local answers NotAuthorizedException for an unknown user; Cognito UserNotFoundException.
-        JsonNode request = AwsJsonApi.JSON.readTree(body);
+        JsonNode request = requestJson(body);
         adminGetUser(required(request, "UserPoolId"), required(request, "Username"));
       }
-      if (exchange.getRequestMethod().equals("POST") && body.length > 0 && revokedAccessToken(body)) {
+      if (post && body.length > 0 && revokedAccessToken(body)) {
         sendError(exchange, 400, "NotAuthorizedException", "Access Token has been revoked");
         return;
       }
-      forward(exchange, body, SIGN_IN_OPERATIONS.contains(operation));
+      if (post && SIGN_IN_STARTS.contains(operation)) {
+        startSignIn(exchange, requestJson(body), body);
+      } else if (post && SIGN_IN_ANSWERS.contains(operation)) {
+        answerChallenge(exchange, requestJson(body));
+      } else if (post && operation.equals("ConfirmSignUp")) {
+        confirmSignUp(exchange, requestJson(body), body);
+      } else {
+        relay(exchange, forward(exchange, body));
+      }
     } catch (CognitoError e) {
       sendError(exchange, e.status, e.type, e.getMessage());
     } catch (RuntimeException e) {
@@ -168,24 +212,21 @@ public final class CognitoFront implements AutoCloseable {
 
   // --- AdminUserGlobalSignOut ---------------------------------------------------------------------
 
-  private void globalSignOut(JsonNode request) {
+  private JsonNode globalSignOut(JsonNode request) {
     String poolId = required(request, "UserPoolId");
     JsonNode user = adminGetUser(poolId, required(request, "Username"));
     String sub = sub(user);
     Instant now = Instant.now();
     synchronized (signOuts) {
       signOuts.setProperty(sub, Long.toString(now.getEpochSecond()));
-      try (Writer writer = Files.newBufferedWriter(signOutsFile)) {
-        signOuts.store(writer, "AdminUserGlobalSignOut per user (sub = epoch second), kept by the local Cognito front");
-      } catch (IOException e) {
-        throw new UncheckedIOException("Cannot write " + signOutsFile, e);
-      }
+      store(signOuts, signOutsFile, "AdminUserGlobalSignOut per user (sub = epoch second), kept by the local Cognito front");
     }
     revokedAccessTokens.addAll(issuedAccessTokens.getOrDefault(sub, Set.of()));
     String clientId = clientOf(poolId);
     for (String refreshToken : refreshTokens(poolId, user.path("Username").asText())) {
       upstream("RevokeToken", Map.of("ClientId", clientId, "Token", refreshToken));
     }
+    return AwsJsonApi.JSON.createObjectNode();
   }
 
   /** True when the request carries an access token issued before its user's last global sign-out. */
@@ -226,7 +267,7 @@ public final class CognitoFront implements AutoCloseable {
 
   // --- AdminSetUserMFAPreference ------------------------------------------------------------------
 
-  private void setMfaPreference(JsonNode request) {
+  private JsonNode setMfaPreference(JsonNode request) {
     String poolId = required(request, "UserPoolId");
     JsonNode user = adminGetUser(poolId, required(request, "Username"));
     String clientId = clientOf(poolId);
@@ -238,6 +279,7 @@ public final class CognitoFront implements AutoCloseable {
       }
     }
     upstream("SetUserMFAPreference", call);
+    return AwsJsonApi.JSON.createObjectNode();
   }
 
   /** An access token for the user as cognito-local itself issues them (same key, same claims). */
@@ -268,6 +310,26 @@ public final class CognitoFront implements AutoCloseable {
 
   private JsonNode adminGetUser(String poolId, String username) {
     return upstream("AdminGetUser", Map.of("UserPoolId", poolId, "Username", username));
+  }
+
+  private Optional<JsonNode> findUser(String poolId, String username) {
+    try {
+      return Optional.of(adminGetUser(poolId, username));
+    } catch (CognitoError e) {
+      if (e.type.equals("UserNotFoundException") || e.type.equals("NotAuthorizedException")) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /** The pool an app client belongs to (cognito-local's clients.json). */
+  private String poolOfClient(String clientId) {
+    JsonNode client = readDb("clients.json").path("Clients").path(clientId);
+    if (client.isMissingNode()) {
+      throw new CognitoError(400, "ResourceNotFoundException", "User pool client " + clientId + " does not exist.");
+    }
+    return client.path("UserPoolId").asText();
   }
 
   private static String sub(JsonNode user) {
@@ -337,7 +399,8 @@ public final class CognitoFront implements AutoCloseable {
     }
   }
 
-  private void forward(HttpExchange exchange, byte[] body, boolean signIn) throws IOException {
+  /** The request as cognito-local answers it (same path, query, method and headers). */
+  private HttpResponse<byte[]> forward(HttpExchange exchange, byte[] body) throws IOException {
     URI uri = upstream.resolve(exchange.getRequestURI().getRawPath()
         + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery()));
     HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
@@ -347,17 +410,282 @@ public final class CognitoFront implements AutoCloseable {
       Optional.ofNullable(exchange.getRequestHeaders().getFirst(header)).ifPresent(v -> request.header(header, v));
     }
     try {
-      HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-      if (signIn && response.statusCode() == 200) {
-        noteIssued(response.body());
-      }
-      for (String header : List.of("x-amzn-RequestId", "Location", "Cache-Control")) {
-        response.headers().firstValue(header).ifPresent(v -> exchange.getResponseHeaders().add(header, v));
-      }
-      send(exchange, response.statusCode(), response.headers().firstValue("Content-Type").orElse(AMZ_JSON), response.body());
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      sendError(exchange, 500, "InternalErrorException", "interrupted");
+      throw new IllegalStateException("interrupted while forwarding to cognito-local", e);
+    }
+  }
+
+  private static void relay(HttpExchange exchange, HttpResponse<byte[]> response) throws IOException {
+    relay(exchange, response, response.body());
+  }
+
+  private static void relay(HttpExchange exchange, HttpResponse<byte[]> response, byte[] body) throws IOException {
+    for (String header : List.of("x-amzn-RequestId", "x-amzn-ErrorType", "Location", "Cache-Control")) {
+      response.headers().firstValue(header).ifPresent(v -> exchange.getResponseHeaders().add(header, v));
+    }
+    send(exchange, response.statusCode(), response.headers().firstValue("Content-Type").orElse(AMZ_JSON), body);
+  }
+
+  private static JsonNode requestJson(byte[] body) {
+    try {
+      JsonNode request = AwsJsonApi.JSON.readTree(body);
+      if (request == null || !request.isObject()) {
+        throw new CognitoError(400, "SerializationException", "The request body is not a JSON object");
+      }
+      return request;
+    } catch (IOException e) {
+      throw new CognitoError(400, "SerializationException", "The request body is not JSON");
+    }
+  }
+
+  // --- Sign-in sessions ---------------------------------------------------------------------------
+
+  /** InitiateAuth / AdminInitiateAuth: a challenge's session is replaced by one bound to its user. */
+  private void startSignIn(HttpExchange exchange, JsonNode request, byte[] body) throws IOException {
+    HttpResponse<byte[]> response = forward(exchange, body);
+    if (response.statusCode() != 200) {
+      relay(exchange, response);
+      return;
+    }
+    noteIssued(response.body());
+    Set<String> user = new java.util.HashSet<>();
+    user.add(request.path("AuthParameters").path("USERNAME").asText("").toLowerCase(java.util.Locale.ROOT));
+    relay(exchange, response, bindSession(response.body(), request.path("ClientId").asText(""), user));
+  }
+
+  /**
+   * RespondToAuthChallenge / AdminRespondToAuthChallenge: only a live session of this front, for the
+   * same app client, user and challenge, reaches cognito-local (with cognito-local's own session).
+   */
+  private void answerChallenge(HttpExchange exchange, JsonNode request) throws IOException {
+    String session = request.path("Session").asText("");
+    if (session.isEmpty()) {
+      throw new CognitoError(400, "InvalidParameterException", "Missing required parameter Session");
+    }
+    Instant now = Instant.now();
+    spentSessions.values().removeIf(until -> until.isBefore(now));
+    Challenge challenge = sessions.get(session);
+    if (challenge == null) {
+      throw new CognitoError(400, "NotAuthorizedException", spentSessions.containsKey(session)
+          ? "Invalid session for the user, session can only be used once." : "Invalid session for the user.");
+    }
+    if (challenge.expires().isBefore(now)) {
+      sessions.remove(session);
+      throw new CognitoError(400, "NotAuthorizedException", "Invalid session for the user, session is expired.");
+    }
+    String user = request.path("ChallengeResponses").path("USERNAME").asText("").toLowerCase(java.util.Locale.ROOT);
+    if (!challenge.clientId().equals(request.path("ClientId").asText(""))
+        || !challenge.challengeName().equals(request.path("ChallengeName").asText(""))
+        || !challenge.user().contains(user)) {
+      throw new CognitoError(400, "NotAuthorizedException", "Invalid session for the user.");
+    }
+    ObjectNode upstreamRequest = ((ObjectNode) request).deepCopy();
+    upstreamRequest.put("Session", challenge.upstreamSession());
+    HttpResponse<byte[]> response = forward(exchange, AwsJsonApi.JSON.writeValueAsBytes(upstreamRequest));
+    if (response.statusCode() != 200) {
+      relay(exchange, response); // a wrong code leaves the challenge standing, as in Cognito
+      return;
+    }
+    sessions.remove(session);
+    spentSessions.put(session, challenge.expires());
+    noteIssued(response.body());
+    relay(exchange, response, bindSession(response.body(), challenge.clientId(), challenge.user()));
+  }
+
+  /** Replaces the Session of a challenge answer by a new one of this front, bound to the client, user and challenge. */
+  private byte[] bindSession(byte[] answer, String clientId, Set<String> user) throws IOException {
+    JsonNode parsed = AwsJsonApi.JSON.readTree(answer);
+    String upstreamSession = parsed.path("Session").asText("");
+    if (upstreamSession.isEmpty() || !(parsed instanceof ObjectNode object)) {
+      return answer;
+    }
+    Set<String> names = new java.util.HashSet<>(user);
+    for (String parameter : List.of("USER_ID_FOR_SRP", "USERNAME")) {
+      String name = parsed.path("ChallengeParameters").path(parameter).asText("");
+      if (!name.isEmpty()) {
+        names.add(name.toLowerCase(java.util.Locale.ROOT));
+      }
+    }
+    names.remove("");
+    byte[] id = new byte[48];
+    random.nextBytes(id);
+    String session = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+    sessions.put(session, new Challenge(upstreamSession, clientId, parsed.path("ChallengeName").asText(""),
+        Set.copyOf(names), Instant.now().plus(SESSION_VALIDITY)));
+    object.put("Session", session);
+    return AwsJsonApi.JSON.writeValueAsBytes(object);
+  }
+
+  // --- Sign-up codes ------------------------------------------------------------------------------
+
+  /** ResendConfirmationCode: a new code for an unconfirmed user, delivered as Cognito delivers it. */
+  private JsonNode resendConfirmationCode(JsonNode request) {
+    String clientId = required(request, "ClientId");
+    String poolId = poolOfClient(clientId);
+    JsonNode user = adminGetUser(poolId, required(request, "Username"));
+    if (!user.path("UserStatus").asText().equals("UNCONFIRMED")) {
+      throw new CognitoError(400, "InvalidParameterException", "User is already confirmed.");
+    }
+    String username = user.path("Username").asText();
+    String code = String.format(java.util.Locale.ROOT, "%06d", random.nextInt(1_000_000));
+    synchronized (resentCodes) {
+      resentCodes.setProperty(username, code + " " + Instant.now().getEpochSecond());
+      store(resentCodes, resentCodesFile, "Sign-up codes resent by the local Cognito front (user = code epochSecond)");
+    }
+    Map<String, String> attributes = attributes(user);
+    deliverCode(poolId, clientId, username, attributes, code);
+    ObjectNode details = AwsJsonApi.JSON.createObjectNode();
+    details.putObject("CodeDeliveryDetails").put("AttributeName", "email").put("DeliveryMedium", "EMAIL")
+        .put("Destination", masked(attributes.getOrDefault("email", "")));
+    return details;
+  }
+
+  /**
+   * ConfirmSignUp: with a resent code the front checks it and confirms through cognito-local's
+   * AdminConfirmSignUp (the first code no longer counts); otherwise cognito-local checks its own.
+   * Either way the confirmed address is marked verified.
+   */
+  private void confirmSignUp(HttpExchange exchange, JsonNode request, byte[] body) throws IOException {
+    String poolId = poolOfClient(required(request, "ClientId"));
+    Optional<JsonNode> user = findUser(poolId, required(request, "Username"));
+    String username = user.map(u -> u.path("Username").asText()).orElse("");
+    String resent;
+    synchronized (resentCodes) {
+      resent = resentCodes.getProperty(username);
+    }
+    if (user.isEmpty() || resent == null) {
+      HttpResponse<byte[]> response = forward(exchange, body);
+      if (response.statusCode() == 200 && user.isPresent()) {
+        markEmailVerified(poolId, user.get());
+      }
+      relay(exchange, response);
+      return;
+    }
+    String[] parts = resent.split(" ");
+    if (Instant.ofEpochSecond(Long.parseLong(parts[1])).plus(CODE_VALIDITY).isBefore(Instant.now())) {
+      throw new CognitoError(400, "ExpiredCodeException", "Invalid code provided, please request a code again.");
+    }
+    if (!parts[0].equals(request.path("ConfirmationCode").asText(""))) {
+      throw new CognitoError(400, "CodeMismatchException", "Invalid verification code provided, please try again.");
+    }
+    upstream("AdminConfirmSignUp", Map.of("UserPoolId", poolId, "Username", username));
+    synchronized (resentCodes) {
+      resentCodes.remove(username);
+      store(resentCodes, resentCodesFile, "Sign-up codes resent by the local Cognito front (user = code epochSecond)");
+    }
+    markEmailVerified(poolId, user.get());
+    send(exchange, 200, AMZ_JSON, "{}".getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Cognito marks the address verified when the sign-up code confirms it; cognito-local does not
+   * (and takes {@code email_verified} only together with the address it verifies).
+   */
+  private void markEmailVerified(String poolId, JsonNode user) {
+    String email = attributes(user).get("email");
+    if (email == null) {
+      return;
+    }
+    upstream("AdminUpdateUserAttributes", Map.of("UserPoolId", poolId, "Username", user.path("Username").asText(),
+        "UserAttributes", List.of(Map.of("Name", "email", "Value", email), Map.of("Name", "email_verified", "Value", "true"))));
+  }
+
+  /** The pool's CustomMessage trigger writes the mail (CustomMessage_ResendCode); it is logged as cognito-local logs codes. */
+  private void deliverCode(String poolId, String clientId, String username, Map<String, String> attributes, String code) {
+    String subject = "";
+    String message = "";
+    if (customMessageTrigger.isPresent()) {
+      Map<String, Object> userAttributes = new java.util.LinkedHashMap<>(attributes);
+      userAttributes.put("cognito:user_status", "UNCONFIRMED");
+      Map<String, Object> event = new java.util.LinkedHashMap<>();
+      event.put("version", "1");
+      event.put("region", AwsClients.REGION);
+      event.put("userPoolId", poolId);
+      event.put("userName", username);
+      event.put("callerContext", Map.of("awsSdkVersion", "aws-sdk-unknown-unknown", "clientId", clientId));
+      event.put("triggerSource", "CustomMessage_ResendCode");
+      Map<String, Object> triggerRequest = new java.util.LinkedHashMap<>();
+      triggerRequest.put("userAttributes", userAttributes);
+      triggerRequest.put("codeParameter", "{####}");
+      triggerRequest.put("usernameParameter", null);
+      triggerRequest.put("clientMetadata", Map.of());
+      event.put("request", triggerRequest);
+      Map<String, Object> triggerResponse = new java.util.LinkedHashMap<>();
+      triggerResponse.put("smsMessage", null);
+      triggerResponse.put("emailMessage", null);
+      triggerResponse.put("emailSubject", null);
+      event.put("response", triggerResponse);
+      JsonNode answer = invoke(customMessageTrigger.get(), event);
+      subject = answer.path("response").path("emailSubject").asText("");
+      message = answer.path("response").path("emailMessage").asText("").replace("{####}", code);
+    }
+    String block = "Confirmation Code Delivery (ResendConfirmationCode, answered by the local Cognito front)\n"
+        + "Username:      " + username + "\n"
+        + "Destination:   " + attributes.getOrDefault("email", "") + "\n"
+        + "Code:          " + code + "\n"
+        + (subject.isEmpty() ? "" : "Email Subject: " + subject + "\n")
+        + (message.isEmpty() ? "" : "Email Message: " + message + "\n");
+    try {
+      Files.writeString(codeLog, block, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot log the resent code to " + codeLog, e);
+    }
+  }
+
+  private JsonNode invoke(URI function, Object event) {
+    try {
+      HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(function).timeout(Duration.ofSeconds(60))
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofByteArray(AwsJsonApi.JSON.writeValueAsBytes(event))).build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+      if (response.statusCode() != 200 || response.headers().firstValue("X-Amz-Function-Error").isPresent()) {
+        throw new CognitoError(400, "UserLambdaValidationException", "CustomMessage failed with error "
+            + new String(response.body(), StandardCharsets.UTF_8));
+      }
+      return AwsJsonApi.JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException("The CustomMessage trigger " + function + " did not answer", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while invoking " + function, e);
+    }
+  }
+
+  private static Map<String, String> attributes(JsonNode user) {
+    Map<String, String> attributes = new java.util.LinkedHashMap<>();
+    for (JsonNode attribute : user.path("UserAttributes")) {
+      attributes.put(attribute.path("Name").asText(), attribute.path("Value").asText());
+    }
+    return attributes;
+  }
+
+  /** As Cognito shows a delivery address: {@code s***@b***}. */
+  static String masked(String email) {
+    int at = email.indexOf('@');
+    if (at < 1 || at == email.length() - 1) {
+      return "***";
+    }
+    return email.charAt(0) + "***@" + email.charAt(at + 1) + "***";
+  }
+
+  private static void load(Properties properties, Path file) {
+    if (Files.isRegularFile(file)) {
+      try (Reader reader = Files.newBufferedReader(file)) {
+        properties.load(reader);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read " + file, e);
+      }
+    }
+  }
+
+  private static void store(Properties properties, Path file, String comment) {
+    try (Writer writer = Files.newBufferedWriter(file)) {
+      properties.store(writer, comment);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write " + file, e);
     }
   }
 

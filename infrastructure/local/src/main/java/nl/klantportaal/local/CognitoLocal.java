@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import nl.klantportaal.template.Intrinsics;
 import nl.klantportaal.template.SamTemplate;
@@ -32,11 +33,15 @@ public final class CognitoLocal {
    */
   public static CognitoFront start(ChildProcesses children, NodeTools node, StateFolder state, SamTemplate template,
       Intrinsics intrinsics, int port, int internalPort, int lambdaPort) {
-    writeConfig(state.cognito(), triggers(template, intrinsics), port, lambdaPort);
-    children.start("cognito-local", node.command("cognito-local", "lib/bin/start.js"), state.cognito(),
+    Map<String, String> triggers = triggers(template, intrinsics);
+    writeConfig(state.cognito(), triggers, port, lambdaPort);
+    children.start("cognito-local", node.script("cognito-local-start.cjs"), state.cognito(),
         Map.of("HOST", Ports.HOST, "PORT", Integer.toString(internalPort)), internalPort);
+    Optional<URI> customMessage = Optional.ofNullable(triggers.get("CustomMessage"))
+        .map(name -> URI.create("http://" + Ports.HOST + ":" + lambdaPort + "/2015-03-31/functions/" + name + "/invocations"));
     return CognitoFront.start(port, URI.create("http://" + Ports.HOST + ":" + internalPort), state.cognito(),
-        node.npmDir().resolve("node_modules/cognito-local/lib/keys/cognitoLocal.private.json"));
+        node.npmDir().resolve("node_modules/cognito-local/lib/keys/cognitoLocal.private.json"), customMessage,
+        state.logs().resolve("cognito-local.log"));
   }
 
   /** LambdaConfig of the template's user pool(s): trigger name to local function name. */

@@ -49,6 +49,11 @@ public record NodeTools(Path node, Path npmDir) {
     }
   }
 
+  /** A script of the project's own in the npm folder (beside package.json), run by node. */
+  public List<String> script(String script, String... args) {
+    return Stream.concat(Stream.of(node.toString(), npmDir.resolve(script).toString()), Stream.of(args)).toList();
+  }
+
   public List<String> command(String packageName, String script, String... args) {
     return Stream.concat(Stream.of(node.toString(), npmDir.resolve("node_modules").resolve(packageName).resolve(script).toString()),
         Stream.of(args)).toList();
