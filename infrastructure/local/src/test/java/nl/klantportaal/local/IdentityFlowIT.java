@@ -110,6 +110,41 @@ class IdentityFlowIT {
     assertEquals("customer-user", me.path("role").asText());
   }
 
+  @Test
+  void malformedAccessTokensAndOversizePasswordsAreRefusedAsInputNotAsFailures() throws Exception {
+    String idToken = signIn.demo("jan@acme.example.test");
+    for (String token : new String[] {"not a token", "eyJhbGciOiJub25lIn0.e30.", "a.b.c"}) {
+      for (String[] call : new String[][] {
+          {"/me/password", "{\"accessToken\":\"%s\",\"currentPassword\":\"Oud-Wachtw00rd!\",\"newPassword\":\"Nieuw-Wachtw00rd!\"}"},
+          {"/me/email", "{\"accessToken\":\"%s\",\"newEmail\":\"jan.nieuw@acme.example.test\"}"},
+          {"/me/email/verify", "{\"accessToken\":\"%s\",\"code\":\"123456\"}"},
+          {"/me/mfa/totp", "{\"accessToken\":\"%s\"}"},
+          {"/me/mfa/totp/verify", "{\"accessToken\":\"%s\",\"code\":\"123456\"}"}}) {
+        var answer = gateway.post(call[0], call[1].formatted(token), idToken);
+        assertTrue(answer.statusCode() >= 400 && answer.statusCode() < 500, call[0] + " with " + token + ": "
+            + answer.statusCode() + " " + answer.body());
+        assertEquals("application/problem+json", answer.headers().firstValue("content-type").orElse(""), call[0]);
+      }
+    }
+    String huge = "x".repeat(200_000);
+    var oversize = gateway.post("/me/password", "{\"accessToken\":\"a.b.c\",\"currentPassword\":\"" + huge
+        + "\",\"newPassword\":\"Nieuw-Wachtw00rd!\"}", idToken);
+    assertEquals(400, oversize.statusCode(), oversize.body());
+    assertTrue(oversize.body().contains("currentPassword"), oversize.body());
+  }
+
+  @Test
+  void aMalformedCursorReachesTheFunctionAndIsAProblem() throws Exception {
+    String admin = signIn.demo("beheer@provider.example.test");
+    var answer = gateway.raw("GET /customers?cursor=%ZZ% HTTP/1.1", "Authorization: Bearer " + admin);
+    assertEquals(400, answer.status(), answer.body());
+    assertEquals("application/problem+json", answer.contentType());
+    assertEquals("urn:klantportaal:problem:invalid-cursor", JSON.readTree(answer.body()).path("type").asText());
+    var unrouted = gateway.raw("GET //tickets/x/y/z HTTP/1.1", "Authorization: Bearer " + admin);
+    assertEquals(404, unrouted.status(), unrouted.body());
+    assertEquals("application/json", unrouted.contentType(), "API Gateway's own {\"message\":\"Not Found\"}");
+  }
+
   private static String confirmationCode() throws Exception {
     try (Stream<Path> files = Files.walk(cloud.state().cognito())) {
       Path pool = files.filter(p -> p.getFileName().toString().startsWith("local_") || p.toString().contains("/db/"))

@@ -94,13 +94,12 @@ public record ApiRequest(
     if (raw.isEmpty()) {
       return fallback;
     }
-    try {
+    // ASCII digits only: Integer.parseInt would also read "+3" or Arabic-Indic digits.
+    if (raw.get().matches("[0-9]{1,9}")) {
       int limit = Integer.parseInt(raw.get());
       if (limit >= 1 && limit <= max) {
         return limit;
       }
-    } catch (NumberFormatException e) {
-      // answered below with the same problem as an out-of-range number
     }
     throw new ApiProblem(ProblemType.INVALID_PARAMETER, "limit must be a whole number from 1 to " + max);
   }

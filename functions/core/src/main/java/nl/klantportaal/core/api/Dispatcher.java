@@ -55,7 +55,7 @@ public final class Dispatcher {
         case INVALID_CREDENTIALS -> ProblemType.INVALID_CREDENTIALS;
         case INVALID_CODE -> ProblemType.INVALID_CODE;
         case EXPIRED_CODE -> ProblemType.EXPIRED_CODE;
-        case INVALID_PASSWORD -> ProblemType.VALIDATION_FAILED;
+        case INVALID_PASSWORD, REJECTED_INPUT -> ProblemType.VALIDATION_FAILED;
         case LIMIT_EXCEEDED -> ProblemType.TOO_MANY_REQUESTS;
       };
       return problem(request, type, type.title(Language.EN), List.of(),

@@ -165,6 +165,7 @@ class CustomersHandlerTest {
       "create-form-encoded.json, 415, unsupported-media-type",
       "create-too-large.json, 413, payload-too-large",
       "list-bad-limit.json, 400, invalid-parameter",
+      "list-arabic-indic-limit.json, 400, invalid-parameter",
       "update-without-version.json, 400, validation-failed",
       "update-stale-version.json, 409, version-conflict",
   })

@@ -17,11 +17,18 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeTy
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AliasExistsException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CodeMismatchException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.EnableSoftwareTokenMfaException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExpiredCodeException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidPasswordException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.LimitExceededException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.PasswordResetRequiredException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.SoftwareTokenMfaNotFoundException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.TooManyFailedAttemptsException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.TooManyRequestsException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotConfirmedException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserLambdaValidationException;
@@ -68,8 +75,8 @@ public final class CognitoIdentityProvider implements IdentityProvider {
   public void resendSignUpCode(String email) {
     try {
       cognito.resendConfirmationCode(r -> r.clientId(clientId).secretHash(secretHash(email)).username(email));
-    } catch (UserNotFoundException | NotAuthorizedException | InvalidPasswordException e) {
-      // Same answer for unknown and already confirmed addresses.
+    } catch (UserNotFoundException | NotAuthorizedException | InvalidPasswordException | InvalidParameterException e) {
+      // Same answer for unknown and already confirmed ("User is already confirmed.") addresses.
     } catch (LimitExceededException | TooManyRequestsException e) {
       throw new Refused(Refused.Reason.LIMIT_EXCEEDED);
     }
@@ -208,12 +215,22 @@ public final class CognitoIdentityProvider implements IdentityProvider {
       // Cognito uses this both for a weak new password and (locally) for a wrong password at sign-in;
       // the portal checks the policy before calling, so what remains is treated as bad credentials.
       throw new Refused(Refused.Reason.INVALID_CREDENTIALS);
-    } catch (CodeMismatchException e) {
+    } catch (PasswordResetRequiredException e) {
+      throw new Refused(Refused.Reason.INVALID_CREDENTIALS);
+    } catch (CodeMismatchException | EnableSoftwareTokenMfaException e) {
       throw new Refused(Refused.Reason.INVALID_CODE);
     } catch (ExpiredCodeException e) {
       throw new Refused(Refused.Reason.EXPIRED_CODE);
-    } catch (LimitExceededException | TooManyRequestsException e) {
+    } catch (LimitExceededException | TooManyRequestsException | TooManyFailedAttemptsException e) {
       throw new Refused(Refused.Reason.LIMIT_EXCEEDED);
+    } catch (InvalidParameterException | SoftwareTokenMfaNotFoundException | AliasExistsException e) {
+      // A malformed token or value Cognito will not take, an enrolment never started, an address in use.
+      throw new Refused(Refused.Reason.REJECTED_INPUT);
+    } catch (CognitoIdentityProviderException e) {
+      if (e.statusCode() == 400 || e.statusCode() == 413) {
+        throw new Refused(Refused.Reason.REJECTED_INPUT); // any other refusal of what the caller sent
+      }
+      throw e; // the pool's set-up or Cognito itself: a fault of ours, answered 500
     }
   }
 

@@ -64,7 +64,10 @@ public interface IdentityProvider {
     record NewPasswordRequired(String session) implements SignInStep {}
   }
 
-  /** Wrong credentials or code, unknown account, expired code: one outward answer each. */
+  /**
+   * Wrong credentials or code, unknown account, expired code, a request the provider will not take
+   * (a malformed token or value): one outward answer each.
+   */
   final class Refused extends RuntimeException {
     private final Reason reason;
 
@@ -77,6 +80,6 @@ public interface IdentityProvider {
       return reason;
     }
 
-    public enum Reason { INVALID_CREDENTIALS, INVALID_CODE, EXPIRED_CODE, INVALID_PASSWORD, LIMIT_EXCEEDED }
+    public enum Reason { INVALID_CREDENTIALS, INVALID_CODE, EXPIRED_CODE, INVALID_PASSWORD, LIMIT_EXCEEDED, REJECTED_INPUT }
   }
 }

@@ -10,6 +10,10 @@ import nl.klantportaal.core.shared.domain.Validation;
 /** The bodies of the /auth routes and /me security routes, each validated as a whole. */
 public final class AuthRequests {
   private static final String CODE = "[0-9]{6}";
+  /** A JSON Web Token as Cognito issues access tokens: three base64url parts. */
+  private static final String JWT = "[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+";
+  /** Cognito's longest accepted token is far below this; anything longer is not one of its tokens. */
+  public static final int MAX_TOKEN_LENGTH = 8192;
 
   private AuthRequests() {}
 
@@ -116,8 +120,10 @@ public final class AuthRequests {
   public record ChangePassword(String accessToken, String currentPassword, String newPassword) {
     public ChangePassword validate(String email) {
       Validation v = new Validation();
-      v.requiredText("accessToken", accessToken, 8192);
+      checkAccessToken(v, accessToken);
       v.check(currentPassword != null && !currentPassword.isEmpty(), "currentPassword", "required", "is required");
+      v.check(currentPassword == null || currentPassword.length() <= PasswordPolicy.MAX_LENGTH, "currentPassword",
+          "too-long", "must be at most " + PasswordPolicy.MAX_LENGTH + " characters");
       checkPassword(v, "newPassword", newPassword, email);
       v.check(newPassword == null || !newPassword.equals(currentPassword), "newPassword", "unchanged",
           "must differ from the current password");
@@ -129,7 +135,7 @@ public final class AuthRequests {
   public record AccessToken(String accessToken, String code) {
     public AccessToken validate(boolean needsCode) {
       Validation v = new Validation();
-      v.requiredText("accessToken", accessToken, 8192);
+      checkAccessToken(v, accessToken);
       if (needsCode) {
         checkCode(v, "code", code);
       } else {
@@ -146,6 +152,16 @@ public final class AuthRequests {
       return "";
     }
     return v.optionalEmail("email", value).map(e -> e.toLowerCase(Locale.ROOT)).orElse("");
+  }
+
+  /** The user's Cognito access token, which the /me security routes pass on: required and shaped like one. */
+  public static void checkAccessToken(Validation v, String value) {
+    if (value == null || value.isBlank()) {
+      v.check(false, "accessToken", "required", "is required");
+      return;
+    }
+    v.check(value.length() <= MAX_TOKEN_LENGTH && value.matches(JWT), "accessToken", "format",
+        "must be the access token of your sign-in");
   }
 
   private static void checkCode(Validation v, String field, String value) {

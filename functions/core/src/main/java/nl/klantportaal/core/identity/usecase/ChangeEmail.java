@@ -26,7 +26,7 @@ public final class ChangeEmail {
 
   public void request(Caller caller, Request request) {
     Validation v = new Validation();
-    v.requiredText("accessToken", request.accessToken(), 8192);
+    AuthRequests.checkAccessToken(v, request.accessToken());
     var email = v.optionalEmail("newEmail", request.newEmail());
     v.check(email.isPresent(), "newEmail", "required", "is required");
     v.throwIfInvalid();

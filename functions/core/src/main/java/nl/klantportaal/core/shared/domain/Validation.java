@@ -35,8 +35,10 @@ public final class Validation {
       errors.add(new FieldError(field, "too-long", "must be at most " + maxLength + " characters"));
       return Optional.empty();
     }
-    if (trimmed.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
-      errors.add(new FieldError(field, "control-characters", "must not contain control characters"));
+    if (trimmed.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')
+        || hasLoneSurrogate(trimmed)) {
+      errors.add(new FieldError(field, "control-characters",
+          "must not contain control characters or unpaired UTF-16 surrogates"));
       return Optional.empty();
     }
     return Optional.of(trimmed);
@@ -121,5 +123,18 @@ public final class Validation {
     if (!errors.isEmpty()) {
       throw new DomainException.InvalidInput(errors);
     }
+  }
+
+  /** True when {@code value} holds a UTF-16 surrogate without its other half (no character at all). */
+  public static boolean hasLoneSurrogate(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 }
