@@ -1,6 +1,5 @@
 package nl.klantportaal.local;
 
-import com.sun.net.httpserver.HttpExchange;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -31,28 +30,28 @@ final class ApiEvent {
     return Base64.getEncoder().withoutPadding().encodeToString(id) + "=";
   }
 
-  static Map<String, Object> of(HttpExchange exchange, HttpApiRoute.Match match, byte[] body, String requestId,
+  static Map<String, Object> of(HttpRequestData request, HttpApiRoute.Match match, String requestId,
       Optional<JwtAuthorizer.Verified> jwt, Instant now) {
-    String rawPath = exchange.getRequestURI().getRawPath();
-    String rawQuery = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
+    String rawPath = request.rawPath();
+    String rawQuery = request.rawQuery();
+    byte[] body = request.body();
     Map<String, String> headers = new LinkedHashMap<>();
     List<String> cookies = new ArrayList<>();
-    exchange.getRequestHeaders().forEach((name, values) -> {
-      String key = name.toLowerCase(Locale.ROOT);
+    request.headers().forEach((key, values) -> {
       if (key.equals("cookie")) {
         values.forEach(v -> List.of(v.split(";\\s*")).stream().filter(c -> !c.isBlank()).forEach(cookies::add));
       } else {
         headers.put(key, String.join(",", values));
       }
     });
-    String sourceIp = exchange.getRemoteAddress().getAddress().getHostAddress();
+    String sourceIp = request.sourceIp();
     headers.putIfAbsent("x-forwarded-for", sourceIp);
     headers.putIfAbsent("x-forwarded-proto", "http");
-    headers.putIfAbsent("x-forwarded-port", Integer.toString(exchange.getLocalAddress().getPort()));
+    headers.putIfAbsent("x-forwarded-port", Integer.toString(request.localPort()));
     String domain = headers.getOrDefault("host", Ports.HOST).replaceFirst(":\\d+$", "");
 
     Map<String, Object> http = new LinkedHashMap<>();
-    http.put("method", exchange.getRequestMethod().toUpperCase(Locale.ROOT));
+    http.put("method", request.method().toUpperCase(Locale.ROOT));
     http.put("path", rawPath);
     http.put("protocol", "HTTP/1.1");
     http.put("sourceIp", sourceIp);
@@ -107,11 +106,40 @@ final class ApiEvent {
         continue;
       }
       int eq = pair.indexOf('=');
-      String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      String key = decode(eq < 0 ? pair : pair.substring(0, eq));
+      String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
       query.merge(key, value, (a, b) -> a + "," + b);
     }
     return query;
+  }
+
+  /**
+   * Form decoding ({@code +} is a space) that keeps a malformed escape such as {@code %ZZ} as sent,
+   * as API Gateway passes it on, instead of failing the request: the function judges the value.
+   */
+  static String decode(String raw) {
+    try {
+      return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException malformed) {
+      StringBuilder out = new StringBuilder();
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      for (int i = 0; i < raw.length(); i++) {
+        char c = raw.charAt(i);
+        if (c == '%' && i + 2 < raw.length() && isHex(raw.charAt(i + 1)) && isHex(raw.charAt(i + 2))) {
+          bytes.write(Integer.parseInt(raw.substring(i + 1, i + 3), 16));
+          i += 2;
+          continue;
+        }
+        out.append(bytes.toString(StandardCharsets.UTF_8));
+        bytes.reset();
+        out.append(c == '+' ? ' ' : c);
+      }
+      return out.append(bytes.toString(StandardCharsets.UTF_8)).toString();
+    }
+  }
+
+  private static boolean isHex(char c) {
+    return Character.digit(c, 16) >= 0 && c < 128;
   }
 
   static boolean isText(String contentType) {

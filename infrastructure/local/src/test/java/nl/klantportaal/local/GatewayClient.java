@@ -57,6 +57,39 @@ record GatewayClient(URI base, HttpClient http) {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /**
+   * A request written on the socket exactly as given (a request line no URI class would build, such
+   * as a malformed escape), answered as status, lower-case headers and body.
+   */
+  RawAnswer raw(String requestLine, String... headerLines) throws IOException {
+    try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+      socket.setSoTimeout(30_000);
+      StringBuilder request = new StringBuilder(requestLine).append("\r\n");
+      request.append("Host: ").append(base.getHost()).append(':').append(base.getPort()).append("\r\n");
+      for (String header : headerLines) {
+        request.append(header).append("\r\n");
+      }
+      request.append("Connection: close\r\n\r\n");
+      socket.getOutputStream().write(request.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      socket.getOutputStream().flush();
+      String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      int split = answer.indexOf("\r\n\r\n");
+      String[] head = answer.substring(0, split).split("\r\n");
+      java.util.Map<String, String> headers = new java.util.HashMap<>();
+      for (int i = 1; i < head.length; i++) {
+        int colon = head[i].indexOf(':');
+        headers.put(head[i].substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT), head[i].substring(colon + 1).trim());
+      }
+      return new RawAnswer(Integer.parseInt(head[0].split(" ")[1]), headers, answer.substring(split + 4));
+    }
+  }
+
+  record RawAnswer(int status, java.util.Map<String, String> headers, String body) {
+    String contentType() {
+      return headers.getOrDefault("content-type", "");
+    }
+  }
+
   /** The body of a successful (2xx) answer. */
   static JsonNode json(HttpResponse<String> response) throws IOException {
     assertTrue(response.statusCode() < 300, response.statusCode() + " " + response.body());

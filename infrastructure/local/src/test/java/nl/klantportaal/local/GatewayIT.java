@@ -59,6 +59,36 @@ class GatewayIT {
   }
 
   @Test
+  void aMalformedEscapeInTheQueryReachesTheFunctionAsSent() throws Exception {
+    var answer = gateway.raw("GET /health?cursor=%ZZ%&ok=a%20b HTTP/1.1");
+    assertEquals(200, answer.status(), answer.body());
+    JsonNode seen = JSON.readTree(answer.body());
+    assertEquals("cursor=%ZZ%&ok=a%20b", seen.path("rawQueryString").asText());
+    assertEquals("%ZZ%", seen.path("queryStringParameters").path("cursor").asText());
+    assertEquals("a b", seen.path("queryStringParameters").path("ok").asText());
+  }
+
+  @Test
+  void aPathNoRouteOrFileHasIsApiGatewaysJsonNotFound() throws Exception {
+    for (String path : List.of("//nothing-here", "/nothing-here")) {
+      var answer = gateway.raw("GET " + path + " HTTP/1.1");
+      assertEquals(404, answer.status(), path + ": " + answer.body());
+      assertEquals("application/json", answer.contentType(), path);
+      assertEquals("Not Found", JSON.readTree(answer.body()).path("message").asText(), path);
+    }
+  }
+
+  @Test
+  void aRequestTheServerCannotReadIsAnsweredInProblemJson() throws Exception {
+    for (var answer : List.of(gateway.raw("GET /health HTTP/1.1", "Bad Header Without Colon"),
+        gateway.raw("GET /%ZZ HTTP/1.1"), gateway.raw("GET /a/../../etc/passwd HTTP/1.1"))) {
+      assertEquals(400, answer.status(), answer.body());
+      assertEquals("application/problem+json", answer.contentType(), answer.body());
+      assertEquals(400, JSON.readTree(answer.body()).path("status").asInt());
+    }
+  }
+
+  @Test
   void healthIsServedWithoutTokenAsPayloadTwoEvent() throws Exception {
     HttpResponse<String> response = get("/health?b=1&b=2&c=x%20y", "Cookie", "a=1; b=2", "X-Custom", "Yes");
 
