@@ -1,0 +1,76 @@
+package nl.klantportaal.contract;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.freeze.FreezingArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The architecture rules of docs/architecture.md, over the main classes of every function module
+ * (this module depends on all of them), with ArchUnit:
+ *
+ * <ul>
+ *   <li>domain, port and use-case packages are plain Java: no AWS SDK, Lambda, Jackson or
+ *       Powertools types (SLF4J logging is allowed: it is an API, and Powertools binds it);</li>
+ *   <li>handlers are adapters of the request path: they touch no other adapter (DynamoDB, S3, SES,
+ *       Cognito) directly;</li>
+ *   <li>no package cycles, and no cycles between contexts.</li>
+ * </ul>
+ *
+ * <p>The cycle rules and the handler rule are frozen ({@link FreezingArchRule}): what violated them
+ * when they came (ticket ↔ sla, identity ↔ customer, and TicketNotificationsHandler decoding stream
+ * records with the DynamoDB adapter's TicketStreamRecords; see docs/architecture.md, "Where it
+ * stands") is recorded in {@code src/test/resources/archunit_store} and may only shrink — a new cycle fails the
+ * build, and a removed one leaves the store when the rule is run again. The store is not created or
+ * grown on CI ({@code archunit.properties}).
+ */
+class ArchitectureTest {
+  /** The root packages of the function modules (core and the contexts). */
+  static final String[] FUNCTION_PACKAGES = {"nl.klantportaal.core", "nl.klantportaal.platform",
+      "nl.klantportaal.identity", "nl.klantportaal.tickets", "nl.klantportaal.notifications"};
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importMainClasses() {
+    // The function modules' main classes (from their jars in a full build); test helpers are not architecture.
+    classes = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .withImportOption(location -> !location.contains("/testing/"))
+        .importPackages(FUNCTION_PACKAGES);
+  }
+
+  @Test
+  void domainPortAndUseCasePackagesArePlainJava() {
+    ArchRule rule = noClasses().that().resideInAnyPackage("..domain..", "..port..", "..usecase..")
+        .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "com.amazonaws..",
+            "com.fasterxml..")
+        .because("the domain, its ports and use cases are plain Java, unit-tested without AWS (house style 1)");
+    rule.check(classes);
+  }
+
+  @Test
+  void handlersTouchNoAdapter() {
+    FreezingArchRule.freeze(noClasses().that().resideInAPackage("..handler..")
+        .should().dependOnClassesThat().resideInAPackage("..adapter..")
+        .because("handlers are thin: claims, body, use case, answer; wiring builds the adapters")
+        .as("handlers touch no adapter")).check(classes);
+  }
+
+  @Test
+  void noPackageCycles() {
+    FreezingArchRule.freeze(slices().matching("nl.klantportaal.(**)").should().beFreeOfCycles()
+        .as("no package cycles")).check(classes);
+  }
+
+  @Test
+  void noCyclesBetweenContexts() {
+    FreezingArchRule.freeze(slices().matching("nl.klantportaal.core.(*)..").should().beFreeOfCycles()
+        .as("no cycles between the contexts of core")).check(classes);
+  }
+}
