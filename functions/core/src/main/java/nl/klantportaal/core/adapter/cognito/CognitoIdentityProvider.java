@@ -227,6 +227,9 @@ public final class CognitoIdentityProvider implements IdentityProvider {
       // A malformed token or value Cognito will not take, an enrolment never started, an address in use.
       throw new Refused(Refused.Reason.REJECTED_INPUT);
     } catch (CognitoIdentityProviderException e) {
+      if (e instanceof UserLambdaValidationException) {
+        throw e; // a trigger's refusal: tokenCall answers it like wrong credentials
+      }
       if (e.statusCode() == 400 || e.statusCode() == 413) {
         throw new Refused(Refused.Reason.REJECTED_INPUT); // any other refusal of what the caller sent
       }
