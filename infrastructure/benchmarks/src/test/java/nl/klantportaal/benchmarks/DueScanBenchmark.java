@@ -49,7 +49,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * CLOSED closed tickets (header and SLA record, no DueIndex entry, as the tickets slice leaves them).
  * Reports items read per due event, from the Query responses, and the scan's wall time. Not part of
  * the test suite (the class name is no test name); run it with
- * {@code mvn -B -ntp test -pl infrastructure/benchmarks -am -Dtest=DueScanBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
+ * {@code ./mvnw -B -ntp test -pl infrastructure/benchmarks -am -Dtest=DueScanBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
  * and {@code -Dbench.open=1000 -Dbench.closed=100000} to change the sizes. Figures: README.md.
  */
 class DueScanBenchmark {
