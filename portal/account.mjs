@@ -8,7 +8,7 @@
 //   reasonKey), reroute() (show the route in the hash again) }
 
 import { h } from "./dom.mjs";
-import { field, formatDate, notice, page, problemBox, select } from "./pages.mjs";
+import { field, formatDate, notice, page, problemBox, select } from "./widgets.mjs";
 import { checkbox, formHead, formState, grouped, input, LANGUAGE_NAMES, newPasswordFields, refusedRepeat, roleLabel,
   run } from "./forms.mjs";
 import { customerPage, customersPage, newCustomerPage, organisationPage, pendingUsersPage, staffPage } from "./admin.mjs";

@@ -8,7 +8,7 @@
 //   email, challenge (new password only) }
 
 import { h } from "./dom.mjs";
-import { field, select } from "./pages.mjs";
+import { field, select } from "./widgets.mjs";
 import { formHead, input, LANGUAGE_NAMES, newPasswordFields, refusedRepeat, repeatError, run } from "./forms.mjs";
 
 const CODE = /^[0-9]{6}$/;

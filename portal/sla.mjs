@@ -8,7 +8,7 @@
 import { h } from "./dom.mjs";
 import { localized } from "./i18n.mjs";
 import { field, fieldMessage, hoursText, labelOf, notice, page, PRIORITIES, problemBox, select, SLA_ZONE,
-  valueOf } from "./pages.mjs";
+  valueOf } from "./widgets.mjs";
 
 export const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 export const CALENDARS = ["24x7", "business"];
