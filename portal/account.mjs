@@ -3,7 +3,7 @@
 // waits to be linked to its organisation (role none), and #/account (GET/PATCH /me, the password, the
 // e-mail address). identityPage() decides which of these, or which page of admin.mjs, a route shows.
 //
-// ctx: the ticket pages' ctx (pages.mjs) plus { userId, email, tenant, mfa, accessToken() (memory only),
+// ctx: the ticket pages' ctx (tickets.mjs) plus { userId, email, tenant, mfa, accessToken() (memory only),
 //   setLanguage(lang), renew(reasonKey) → the renewed session or null (then the sign-in screen shows
 //   reasonKey), reroute() (show the route in the hash again) }
 

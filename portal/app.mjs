@@ -1,5 +1,5 @@
 // The portal's shell: sign-in (password, then TOTP), the session in memory only, the language and
-// the hash router. The pages themselves are in pages.mjs and sla.mjs; the identity pages (sign-up, password
+// the hash router. The pages themselves are in tickets.mjs and sla.mjs; the identity pages (sign-up, password
 // reset, new password, MFA enrolment, waiting to be linked, the account, administration) in auth.mjs,
 // account.mjs and admin.mjs.
 
@@ -7,7 +7,7 @@ import { mount } from "./dom.mjs";
 import { createApi, sessionFrom } from "./api.mjs";
 import { pickLanguage, texts, translator } from "./i18n.mjs";
 import { parseRoute, PUBLIC_ROUTES } from "./routes.mjs";
-import { newTicketPage, notFoundView, resolutionPage, ticketPage, ticketsPage } from "./pages.mjs";
+import { newTicketPage, notFoundView, resolutionPage, ticketPage, ticketsPage } from "./tickets.mjs";
 import { compliancePage, slaPage } from "./sla.mjs";
 import { newPasswordPage, publicIdentityPage } from "./auth.mjs";
 import { identityPage } from "./account.mjs";

@@ -1,6 +1,6 @@
 // Pieces shared by the identity pages (auth.mjs, account.mjs, admin.mjs): field errors of a problem in the
 // user's language, labelled inputs, the password rules, the language names and the role labels.
-// Like pages.mjs: node descriptions only (dom.mjs); data is only ever text.
+// Like widgets.mjs: node descriptions only (dom.mjs); data is only ever text.
 
 import { h } from "./dom.mjs";
 import { field, labelOf, notice, problemBox } from "./widgets.mjs";

@@ -3,7 +3,7 @@
 // edit forms: a tier's row (PUT /sla/tiers/{tier}) and the calendar (PUT /sla/calendar), each sent with
 // the version that was read; a stale one (409) reloads, says so and keeps what was typed.
 //
-// Like pages.mjs: state in a plain object, pure view functions into node descriptions, ctx.show() mounts.
+// Like tickets.mjs: state in a plain object, pure view functions into node descriptions, ctx.show() mounts.
 
 import { h } from "./dom.mjs";
 import { localized } from "./i18n.mjs";

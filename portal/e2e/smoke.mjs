@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The portal against the real API: the portal's own modules (api.mjs with the global fetch, the page
-// functions of pages.mjs, sla.mjs, work.mjs, attachments.mjs, account.mjs, admin.mjs, auth.mjs) driven
+// functions of tickets.mjs, sla.mjs, work.mjs, attachments.mjs, account.mjs, admin.mjs, auth.mjs) driven
 // against a running local cloud (infrastructure/local) with its demo data, as the four demo roles.
 // The pages render into node descriptions (dom.mjs) as in the unit tests; this script presses their
 // buttons and fills their forms through the descriptions' own handlers, so every request is the one the
@@ -41,7 +41,7 @@ import { createApi, sessionFrom } from "../api.mjs";
 import { findAll, mount, textOf } from "../dom.mjs";
 import { localized, texts, translator } from "../i18n.mjs";
 import { parseRoute, routeHash } from "../routes.mjs";
-import { newTicketPage, notFoundView, resolutionPage, ticketPage, ticketsPage } from "../pages.mjs";
+import { newTicketPage, notFoundView, resolutionPage, ticketPage, ticketsPage } from "../tickets.mjs";
 import { labelOf } from "../widgets.mjs";
 import { compliancePage, slaPage } from "../sla.mjs";
 import { identityPage } from "../account.mjs";

@@ -19,7 +19,7 @@ import { fileURLToPath } from "node:url";
 
 const portal = join(dirname(fileURLToPath(import.meta.url)), "..");
 
-const PAGES = ["pages.mjs", "sla.mjs", "auth.mjs", "account.mjs", "admin.mjs"];
+const PAGES = ["tickets.mjs", "sla.mjs", "auth.mjs", "account.mjs", "admin.mjs"];
 const SHARED = ["dom.mjs", "api.mjs", "i18n.mjs", "routes.mjs", "widgets.mjs", "forms.mjs", "work.mjs", "attachments.mjs"];
 const SHELL = ["app.mjs"];
 
