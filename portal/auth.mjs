@@ -205,10 +205,3 @@ export async function newPasswordPage(ctx) {
   render();
   return { state, actions };
 }
-
-/** The page of a public route (routes.mjs PUBLIC_ROUTES), or null. */
-export function publicIdentityPage(ctx, route) {
-  if (route.name === "sign-up") return signUpPage(ctx);
-  if (route.name === "forgot-password") return forgotPasswordPage(ctx);
-  return null;
-}

@@ -651,6 +651,8 @@ async function ticketController(ctx, route, view, { work = false } = {}) {
 export const ticketPage = (ctx, route) => ticketController(ctx, route, ticketView, { work: true });
 export const resolutionPage = (ctx, route) => ticketController(ctx, route, resolutionView);
 
-export function notFoundView(ctx) {
-  return page(ctx, h("h1", null, ctx.tr("notFound")), h("p", null, h("a", { href: "#/tickets" }, ctx.tr("backToList"))));
+/** A route without a page: says so and links the ticket list. */
+export function notFoundPage(ctx) {
+  return ctx.show(page(ctx, h("h1", null, ctx.tr("notFound")),
+    h("p", null, h("a", { href: "#/tickets" }, ctx.tr("backToList")))));
 }
