@@ -1,38 +1,21 @@
 // The signed-in user's own identity pages: MFA enrolment with an authenticator app (required before
 // anything else: the API answers 403 mfa-required until kp_mfa is true), the page a user sees while it
 // waits to be linked to its organisation (role none), and #/account (GET/PATCH /me, the password, the
-// e-mail address). identityPage() decides which of these, or which page of admin.mjs, a route shows.
+// e-mail address). Which of these a route shows, router.mjs decides.
 //
-// ctx: the ticket pages' ctx (pages.mjs) plus { userId, email, tenant, mfa, accessToken() (memory only),
+// ctx: the ticket pages' ctx (tickets.mjs) plus { userId, email, tenant, mfa, accessToken() (memory only),
 //   setLanguage(lang), renew(reasonKey) → the renewed session or null (then the sign-in screen shows
 //   reasonKey), reroute() (show the route in the hash again) }
 
 import { h } from "./dom.mjs";
-import { field, formatDate, notice, page, problemBox, select } from "./pages.mjs";
+import { field, formatDate, notice, page, problemBox, select } from "./widgets.mjs";
 import { checkbox, formHead, formState, grouped, input, LANGUAGE_NAMES, newPasswordFields, refusedRepeat, roleLabel,
   run } from "./forms.mjs";
-import { customerPage, customersPage, newCustomerPage, organisationPage, pendingUsersPage, staffPage } from "./admin.mjs";
 
 /** The seed's promise (and ListPendingUsers.PROMISE on the server): linked within 12 hours of signing up. */
 export const LINK_PROMISE_HOURS = 12;
 export const NOTIFICATIONS = ["tickets", "reports", "hourBundles", "subscriptions", "notices"];
 const CODE = /^[0-9]{6}$/;
-
-/** The page a signed-in route shows: MFA enrolment first, then the pending page, else an identity page or null. */
-export function identityPage(ctx, route) {
-  if (!ctx.mfa) return mfaPage(ctx);
-  if (ctx.role === "none" && route.name !== "account") return pendingPage(ctx);
-  switch (route.name) {
-    case "account": return accountPage(ctx);
-    case "pending-users": return pendingUsersPage(ctx);
-    case "customers": return customersPage(ctx);
-    case "new-customer": return newCustomerPage(ctx);
-    case "customer": return customerPage(ctx, route);
-    case "staff": return staffPage(ctx);
-    case "organisation": return organisationPage(ctx);
-    default: return null;
-  }
-}
 
 /** The frame of an account page: the ticket pages' navigation once linked; a pending user has only its own two pages. */
 export function accountFrame(ctx, ...children) {

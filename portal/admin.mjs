@@ -9,7 +9,8 @@
 // or the customer, says so and keeps what was typed or chosen. Other roles get a refusal and no API call.
 
 import { h } from "./dom.mjs";
-import { field, formatDate, idempotencyKeyFor, labelOf, notice, page, problemBox, select } from "./pages.mjs";
+import { idempotencyKeyFor } from "./api.mjs";
+import { field, formatDate, labelOf, notice, page, problemBox, select } from "./widgets.mjs";
 import { CUSTOMER_ROLES, errorsFrom, formHead, formState, input, LANGUAGE_NAMES, roleLabel, run, STAFF_ROLES,
   TIERS } from "./forms.mjs";
 import { routeHash } from "./routes.mjs";

@@ -52,6 +52,16 @@ export function fieldErrors(error) {
   return out;
 }
 
+/** The Idempotency-Key of a submit: the same while the body is the same (a retry), new for a changed body. */
+export function idempotencyKeyFor(memo, body, uuid) {
+  const json = JSON.stringify(body);
+  if (memo.body !== json) {
+    memo.body = json;
+    memo.key = uuid();
+  }
+  return memo.key;
+}
+
 /**
  * createApi({fetch, language: () => "nl", session: () => s, setSession: s => ..., now})
  * .request(method, path, {body, idempotencyKey}) → parsed JSON (or {} for 204); throws ApiError.

@@ -1,16 +1,12 @@
-// The portal's shell: sign-in (password, then TOTP), the session in memory only, the language and
-// the hash router. The pages themselves are in pages.mjs and sla.mjs; the identity pages (sign-up, password
-// reset, new password, MFA enrolment, waiting to be linked, the account, administration) in auth.mjs,
-// account.mjs and admin.mjs.
+// The portal's shell: sign-in (password, then TOTP; a first sign-in's own password on auth.mjs's page),
+// the session in memory only, the language, and the route in the hash, whose page router.mjs opens.
 
 import { mount } from "./dom.mjs";
 import { createApi, sessionFrom } from "./api.mjs";
 import { pickLanguage, texts, translator } from "./i18n.mjs";
-import { parseRoute, PUBLIC_ROUTES } from "./routes.mjs";
-import { newTicketPage, notFoundView, resolutionPage, ticketPage, ticketsPage } from "./pages.mjs";
-import { compliancePage, slaPage } from "./sla.mjs";
-import { newPasswordPage, publicIdentityPage } from "./auth.mjs";
-import { identityPage } from "./account.mjs";
+import { parseRoute } from "./routes.mjs";
+import { isPublic, openPublic, openSignedIn } from "./router.mjs";
+import { newPasswordPage } from "./auth.mjs";
 
 const $ = id => document.getElementById(id);
 const langSelect = $("lang");
@@ -122,17 +118,7 @@ async function route() {
     setLanguage, renew, reroute: () => route()
   };
   flash = null;
-  const identity = identityPage(ctx, current);
-  if (identity) return identity;
-  switch (current.name) {
-    case "tickets": return ticketsPage(ctx, current);
-    case "new": return newTicketPage(ctx, current);
-    case "ticket": return ticketPage(ctx, current);
-    case "resolution": return resolutionPage(ctx, current);
-    case "sla": return slaPage(ctx);
-    case "sla-compliance": return compliancePage(ctx);
-    default: return ctx.show(notFoundView(ctx));
-  }
+  return openSignedIn(ctx, current);
 }
 
 async function signedIn(answer) {
@@ -228,8 +214,8 @@ function enterPublic() {
 
 /** A public route's page, or null (then the sign-in screen shows). */
 function showPublic(current) {
-  if (!PUBLIC_ROUTES.includes(current.name)) return null;
-  return publicIdentityPage(publicContext(enterPublic()), current);
+  if (!isPublic(current)) return null;
+  return openPublic(publicContext(enterPublic()), current);
 }
 
 function showNewPassword(challengeSession) {

@@ -9,7 +9,7 @@
 // S3 answers with `Content-Disposition: attachment`, so the browser saves the file and stays here.
 
 import { h } from "./dom.mjs";
-import { field, formatDate, problemBox } from "./pages.mjs";
+import { field, formatDate, problemBox } from "./widgets.mjs";
 
 /**
  * The API's allow-list (AttachmentKind on the server, docs/tickets.md "The allow-list"): a short

@@ -8,7 +8,7 @@
 //   email, challenge (new password only) }
 
 import { h } from "./dom.mjs";
-import { field, select } from "./pages.mjs";
+import { field, select } from "./widgets.mjs";
 import { formHead, input, LANGUAGE_NAMES, newPasswordFields, refusedRepeat, repeatError, run } from "./forms.mjs";
 
 const CODE = /^[0-9]{6}$/;
@@ -204,11 +204,4 @@ export async function newPasswordPage(ctx) {
   };
   render();
   return { state, actions };
-}
-
-/** The page of a public route (routes.mjs PUBLIC_ROUTES), or null. */
-export function publicIdentityPage(ctx, route) {
-  if (route.name === "sign-up") return signUpPage(ctx);
-  if (route.name === "forgot-password") return forgotPasswordPage(ctx);
-  return null;
 }

@@ -1,9 +1,9 @@
 // Pieces shared by the identity pages (auth.mjs, account.mjs, admin.mjs): field errors of a problem in the
 // user's language, labelled inputs, the password rules, the language names and the role labels.
-// Like pages.mjs: node descriptions only (dom.mjs); data is only ever text.
+// Like widgets.mjs: node descriptions only (dom.mjs); data is only ever text.
 
 import { h } from "./dom.mjs";
-import { field, labelOf, notice, problemBox } from "./pages.mjs";
+import { field, labelOf, notice, problemBox } from "./widgets.mjs";
 
 export const LANGUAGE_NAMES = [["nl", "Nederlands"], ["en", "English"], ["de", "Deutsch"]];
 export const ROLES = ["none", "customer-user", "customer-admin", "provider-agent", "provider-admin"];
@@ -74,7 +74,7 @@ export function refused(state, error, tr, options = {}) {
 }
 
 /**
- * A labelled input (pages.mjs field(): id f-<name>, error e-<name> next to it), with an optional hint
+ * A labelled input (widgets.mjs field(): id f-<name>, error e-<name> next to it), with an optional hint
  * (id h-<name>) that the input names as its description too.
  */
 export function input(name, label, value, onInput, { type = "text", error, required, tr, hint, autocomplete, maxlength,

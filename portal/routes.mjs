@@ -97,9 +97,6 @@ export function listPath(view, cursor) {
 /** A customer's id as the API uses it (TenantId on the server). */
 export const CUSTOMER_ID = /^[a-z0-9][a-z0-9-]{1,39}$/;
 
-/** Routes shown without a session. */
-export const PUBLIC_ROUTES = ["sign-up", "forgot-password"];
-
 const IDENTITY_PATHS = {
   "sign-up": "#/sign-up", "forgot-password": "#/forgot-password", account: "#/account",
   "pending-users": "#/admin/pending-users", customers: "#/admin/customers", "new-customer": "#/admin/customers/new",

@@ -3,12 +3,12 @@
 // edit forms: a tier's row (PUT /sla/tiers/{tier}) and the calendar (PUT /sla/calendar), each sent with
 // the version that was read; a stale one (409) reloads, says so and keeps what was typed.
 //
-// Like pages.mjs: state in a plain object, pure view functions into node descriptions, ctx.show() mounts.
+// Like tickets.mjs: state in a plain object, pure view functions into node descriptions, ctx.show() mounts.
 
 import { h } from "./dom.mjs";
 import { localized } from "./i18n.mjs";
 import { field, fieldMessage, hoursText, labelOf, notice, page, PRIORITIES, problemBox, select, SLA_ZONE,
-  valueOf } from "./pages.mjs";
+  valueOf } from "./widgets.mjs";
 
 export const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 export const CALENDARS = ["24x7", "business"];

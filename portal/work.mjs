@@ -10,7 +10,7 @@
 
 import { h } from "./dom.mjs";
 import { localized } from "./i18n.mjs";
-import { field, formatDate, labelOf, PRIORITIES, problemBox, select, valueOf } from "./pages.mjs";
+import { field, formatDate, labelOf, PRIORITIES, problemBox, select, valueOf } from "./widgets.mjs";
 
 export const CUSTOMER_ROLES = ["customer-user", "customer-admin"];
 

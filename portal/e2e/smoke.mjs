@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// The portal against the real API: the portal's own modules (api.mjs with the global fetch, the page
-// functions of pages.mjs, sla.mjs, work.mjs, attachments.mjs, account.mjs, admin.mjs, auth.mjs) driven
-// against a running local cloud (infrastructure/local) with its demo data, as the four demo roles.
+// The portal against the real API: the portal's own modules (api.mjs with the global fetch; every page
+// opened through the portal's own route table, router.mjs, as app.mjs opens it) driven against a running
+// local cloud (infrastructure/local) with its demo data, as the four demo roles.
 // The pages render into node descriptions (dom.mjs) as in the unit tests; this script presses their
 // buttons and fills their forms through the descriptions' own handlers, so every request is the one the
 // page itself makes.
@@ -41,10 +41,8 @@ import { createApi, sessionFrom } from "../api.mjs";
 import { findAll, mount, textOf } from "../dom.mjs";
 import { localized, texts, translator } from "../i18n.mjs";
 import { parseRoute, routeHash } from "../routes.mjs";
-import { newTicketPage, notFoundView, resolutionPage, ticketPage, ticketsPage, labelOf } from "../pages.mjs";
-import { compliancePage, slaPage } from "../sla.mjs";
-import { identityPage } from "../account.mjs";
-import { publicIdentityPage } from "../auth.mjs";
+import { openPublic, openSignedIn } from "../router.mjs";
+import { labelOf } from "../widgets.mjs";
 import { shimDocument } from "../test/fakes.mjs";
 
 const PORTAL = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -180,7 +178,7 @@ async function idle(deadline = Date.now() + 30_000) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// A signed-in user's portal: the shell's ctx (app.mjs route()) and its router
+// A signed-in user's portal: the shell's ctx (app.mjs route()); the pages are the router's (router.mjs)
 
 function translatorRecordingMisses() {
   const base = translator(LANG);
@@ -203,7 +201,7 @@ function portalFor(user, session, gateway) {
   let flash = null;
   return {
     user, api, session: () => current,
-    /** Opens a hash route as app.mjs route() does: identity pages first, then the ticket pages. */
+    /** Opens a hash route as app.mjs route() does, through the portal's route table (router.mjs). */
     async open(hash) {
       const shown = [];
       const navigated = [];
@@ -228,16 +226,7 @@ function portalFor(user, session, gateway) {
         reroute: () => {}
       };
       flash = null;
-      const identity = identityPage(ctx, route);
-      let result;
-      if (identity) result = await identity;
-      else if (route.name === "tickets") result = await ticketsPage(ctx, route);
-      else if (route.name === "new") result = await newTicketPage(ctx, route);
-      else if (route.name === "ticket") result = await ticketPage(ctx, route);
-      else if (route.name === "resolution") result = await resolutionPage(ctx, route);
-      else if (route.name === "sla") result = await slaPage(ctx);
-      else if (route.name === "sla-compliance") result = await compliancePage(ctx);
-      else result = ctx.show(notFoundView(ctx));
+      const result = await openSignedIn(ctx, route);
       return { hash, ctx, shown, navigated, opened, result };
     }
   };
@@ -254,7 +243,7 @@ function publicPortal(gateway) {
       const ctx = { api, tr: translatorRecordingMisses(), uuid: () => randomUUID(), lang: LANG, show: desc => shown.push(desc),
         bind: render => render, email: "", toSignIn: (reason, address) => navigated.push({ signIn: reason, address }),
         signedIn: () => navigated.push({ signedIn: true }) };
-      const result = await publicIdentityPage(ctx, parseRoute(hash));
+      const result = await openPublic(ctx, parseRoute(hash));
       return { hash, ctx, shown, navigated, opened: [], result };
     }
   };

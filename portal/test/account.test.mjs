@@ -13,7 +13,8 @@ import { LANGUAGES, texts, translator } from "../i18n.mjs";
 import { ApiError, createApi, sessionFrom } from "../api.mjs";
 import { navLinks, parseRoute, routeHash } from "../routes.mjs";
 import { forgotPasswordPage, newPasswordPage, signUpPage } from "../auth.mjs";
-import { accountPage, identityPage, mfaPage, NOTIFICATIONS, pendingPage, qrModules } from "../account.mjs";
+import { accountPage, mfaPage, NOTIFICATIONS, pendingPage, qrModules } from "../account.mjs";
+import { openSignedIn } from "../router.mjs";
 import { customerPage, customersPage, newCustomerPage, organisationPage, pendingUsersPage, staffPage } from "../admin.mjs";
 import { ROLES } from "../forms.mjs";
 import { click, context, EVIL, FakeElement, fakeApi, jwt, last, shimDocument } from "./fakes.mjs";
@@ -335,7 +336,7 @@ test("MFA enrolment without a QR code says to type the key; without MFA every ro
   for (const route of [{ name: "tickets" }, { name: "account" }, { name: "pending-users" }]) {
     const routeShown = [];
     const routeApi = identityApi(() => ({}));
-    await identityPage(ctxFor("provider-admin", routeApi, routeShown, { mfa: false }), route);
+    await openSignedIn(ctxFor("provider-admin", routeApi, routeShown, { mfa: false }), route);
     assert.equal(textOf(findAll(last(routeShown), n => n.tag === "h1")[0]), nl("acct.mfa.heading"), route.name);
     assert.equal(routeApi.calls.length, 0);
   }
@@ -348,7 +349,7 @@ test("a role-less user sees the waiting page with the 12-hour promise instead of
   const shown = [];
   const ctx = ctxFor("none", api, shown, { renewTo: { role: "none", mfa: true } });
   ctx.now = () => Date.parse("2026-11-23T10:00:00Z");
-  await identityPage(ctx, { name: "tickets", view: null, status: null });
+  await openSignedIn(ctx, { name: "tickets", view: null, status: null });
   assert.deepEqual(apiCalls(api), ["GET /me"], "no ticket list is asked for");
   let view = last(shown);
   assert.equal(textOf(findAll(view, n => n.tag === "h1")[0]), nl("acct.pending.heading"));

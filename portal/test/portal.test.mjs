@@ -7,10 +7,11 @@ import { fileURLToPath } from "node:url";
 
 import { findAll, h, mount, textOf } from "../dom.mjs";
 import { LANGUAGES, pickLanguage, texts, translator } from "../i18n.mjs";
-import { ApiError, createApi, fieldErrors, sessionFrom } from "../api.mjs";
+import { ApiError, createApi, fieldErrors, idempotencyKeyFor, sessionFrom } from "../api.mjs";
 import { listPath, parseRoute, resolveView, routeHash, STATUSES, viewsFor } from "../routes.mjs";
-import { idempotencyKeyFor, newTicketPage, PRIORITIES, resolutionPage, STAFF_ACTIONS, ticketBody, ticketPage,
-  ticketsPage, ticketView, TYPES } from "../pages.mjs";
+import { newTicketPage, resolutionPage, STAFF_ACTIONS, ticketBody, ticketPage, ticketsPage, ticketView,
+  TYPES } from "../tickets.mjs";
+import { PRIORITIES } from "../widgets.mjs";
 import { CALENDARS, LIBERATION_DAY, WEEKDAYS } from "../sla.mjs";
 import { catalogue, click, context, detail, EVIL, fakeApi, last, shimDocument, ticket } from "./fakes.mjs";
 

@@ -7,7 +7,7 @@ import { findAll, mount, textOf } from "../dom.mjs";
 import { translator } from "../i18n.mjs";
 import { ApiError } from "../api.mjs";
 import { linked, parseRoute, routeHash } from "../routes.mjs";
-import { ticketPage } from "../pages.mjs";
+import { ticketPage } from "../tickets.mjs";
 import { compliancePage, slaPage } from "../sla.mjs";
 import { click, context, detail, EVIL, fakeApi, last, shimDocument } from "./fakes.mjs";
 

@@ -10,7 +10,7 @@ import { findAll, mount, textOf } from "../dom.mjs";
 import { ApiError } from "../api.mjs";
 import { LANGUAGES, texts, translator } from "../i18n.mjs";
 import { parseRoute, routeHash } from "../routes.mjs";
-import { newTicketPage, SOURCES, ticketPage, ticketView } from "../pages.mjs";
+import { newTicketPage, SOURCES, ticketPage, ticketView } from "../tickets.mjs";
 import { ATTACHMENT_TYPES, contentTypeFor, formatSize, transferUrlAllowed } from "../attachments.mjs";
 import { triageBody } from "../work.mjs";
 import { click, context, detail, EVIL, fakeApi, last, shimDocument, ticket } from "./fakes.mjs";
@@ -611,7 +611,7 @@ test("malicious names, file names and audit details are rendered as text only", 
 // texts
 
 test("every work text exists in nl, en and de, including the families filled in by value", () => {
-  const sources = ["work.mjs", "attachments.mjs", "pages.mjs"].map(f => readFileSync(join(portal, f), "utf8"));
+  const sources = ["work.mjs", "attachments.mjs", "tickets.mjs"].map(f => readFileSync(join(portal, f), "utf8"));
   const used = new Set();
   for (const source of sources) {
     for (const m of source.matchAll(/"(work\.[A-Za-z0-9.-]*[A-Za-z0-9])"/g)) used.add(m[1]);

@@ -6,14 +6,15 @@
 //        navigate(hash), uuid(), catalogue(), flash(text) for the next page, flashed (this page's) }
 
 import { h } from "./dom.mjs";
-import { fieldErrors } from "./api.mjs";
+import { fieldErrors, idempotencyKeyFor } from "./api.mjs";
 import { localized } from "./i18n.mjs";
-import { STATUSES, TICKET_TOKEN, linked, listPath, navLinks, resolveView, routeHash, viewsFor } from "./routes.mjs";
+import { TICKET_TOKEN, listPath, resolveView, routeHash, viewsFor } from "./routes.mjs";
+import { field, fieldMessage, formatAmsterdam, formatDate, hoursText, labelOf, notice, page, PRIORITIES, problemBox, select,
+  SLA_ZONE, valueOf } from "./widgets.mjs";
 import { attachmentActions, attachmentsSection, emptyUpload } from "./attachments.mjs";
 import { activeMembers, assigneeText, auditSection, byName, directoriesFor, involvedSection, loadAll, loadPeople, namesOf,
   personLabel, triageSection, workActions } from "./work.mjs";
 
-export const PRIORITIES = ["critical", "high", "normal", "low"];
 export const TYPES = ["incident", "question", "service-request"];
 export const FIELD_KINDS = ["text", "textarea", "choice", "checkbox", "number", "date", "email"];
 /** How a ticket reached the provider (TicketSource); staff choose it when they raise one on a customer's behalf. */
@@ -27,95 +28,8 @@ export const STAFF_ACTIONS = [
   { action: "resolve", from: ["new", "open", "waiting-for-customer"] }
 ];
 
-export function formatDate(iso, lang) {
-  if (!iso) return "";
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return String(iso);
-  return new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short" }).format(date);
-}
-
-/** The zone SLA deadlines are agreed in (the business calendar's zone). */
-export const SLA_ZONE = "Europe/Amsterdam";
-
-/** An instant in the user's language, on the clock of Europe/Amsterdam, with the zone named ("24 nov 2026, 22:30 CET"). */
-export function formatAmsterdam(iso, lang) {
-  if (!iso) return "";
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return String(iso);
-  return new Intl.DateTimeFormat(lang, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit",
-    timeZone: SLA_ZONE, timeZoneName: "short" }).format(date);
-}
-
-/** The text of a value of a key family (tier., sla.state., ...); a value the portal does not know shows as itself. */
-export function labelOf(tr, family, value) {
-  const key = family + value;
-  const text = tr(key);
-  return text === key ? String(value) : text;
-}
-
-/** "36 uur" / "1 hour" / "36 Stunden". */
-export function hoursText(tr, n) {
-  return tr(n === 1 ? "sla.hours.one" : "sla.hours.other", { n });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Shared pieces
-
-/** A refusal shown to the user: the problem's title and detail, plus field errors no field shows. */
-export function problemBox(error, tr, unshown = []) {
-  if (!error) return null;
-  const network = error.status === 0;
-  return h("div", { class: "problem", role: "alert" },
-    h("p", { class: "problem-title" }, network ? tr("networkError") : error.title || tr("networkError")),
-    !network && error.detail ? h("p", null, error.detail) : null,
-    unshown.length ? h("ul", null, unshown.map(([field, message]) => h("li", null, field + ": " + message))) : null);
-}
-
-export function notice(text, urgent) {
-  return text ? h("p", { class: urgent ? "notice warning" : "notice", role: urgent ? "alert" : "status" }, text) : null;
-}
-
-export function fieldMessage(error, tr) {
-  return error === "is required" ? tr("fieldRequired") : error;
-}
-
-/** A labelled control with its error next to it (aria-describedby), ids f-<name> and e-<name>. */
-export function field(name, label, control, { error, required, tr }) {
-  const id = "f-" + name;
-  control.attrs.id = id;
-  control.attrs.name = name;
-  if (required) control.attrs["aria-required"] = "true";
-  if (error) {
-    control.attrs["aria-invalid"] = "true";
-    control.attrs["aria-describedby"] = "e-" + name;
-  }
-  return h("div", { class: "field" },
-    h("label", { for: id }, label, required ? h("span", { class: "required" }, " " + tr("requiredMark")) : null),
-    control,
-    error ? h("p", { class: "field-error", id: "e-" + name }, fieldMessage(error, tr)) : null);
-}
-
-export function select(options, value, onChange) {
-  return h("select", { on: { change: onChange } },
-    options.map(([optionValue, label]) => h("option", { value: optionValue, selected: optionValue === value }, label)));
-}
-
 function textarea(value, onInput, rows = 5) {
   return h("textarea", { rows, on: { input: onInput } }, value || "");
-}
-
-export const valueOf = event => event.target.value;
-
-function header(ctx) {
-  return h("nav", { "aria-label": ctx.tr("nav.main"), class: "main-nav" },
-    h("a", { href: "#/tickets" }, ctx.tr("nav.tickets")),
-    h("a", { href: "#/tickets/new" }, ctx.tr("nav.new")),
-    linked(ctx.role) ? h("a", { href: "#/sla" }, ctx.tr("nav.sla")) : null,
-    navLinks(ctx.role).map(link => h("a", { href: link.href }, ctx.tr(link.key))));
-}
-
-export function page(ctx, ...children) {
-  return h("div", null, header(ctx), notice(ctx.flashed), ...children);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -206,16 +120,6 @@ export function ticketBody(draft, catalogue) {
   }
   body.answers = answers;
   return body;
-}
-
-/** The Idempotency-Key of a submit: the same while the body is the same (a retry), new for a changed body. */
-export function idempotencyKeyFor(memo, body, uuid) {
-  const json = JSON.stringify(body);
-  if (memo.body !== json) {
-    memo.body = json;
-    memo.key = uuid();
-  }
-  return memo.key;
 }
 
 function answerControl(f, draft, lang, onAnswer) {
@@ -747,8 +651,8 @@ async function ticketController(ctx, route, view, { work = false } = {}) {
 export const ticketPage = (ctx, route) => ticketController(ctx, route, ticketView, { work: true });
 export const resolutionPage = (ctx, route) => ticketController(ctx, route, resolutionView);
 
-export function notFoundView(ctx) {
-  return page(ctx, h("h1", null, ctx.tr("notFound")), h("p", null, h("a", { href: "#/tickets" }, ctx.tr("backToList"))));
+/** A route without a page: says so and links the ticket list. */
+export function notFoundPage(ctx) {
+  return ctx.show(page(ctx, h("h1", null, ctx.tr("notFound")),
+    h("p", null, h("a", { href: "#/tickets" }, ctx.tr("backToList")))));
 }
-
-export { STATUSES };

@@ -1,0 +1,42 @@
+// The portal's one route table: every route routes.mjs parses, and the page that shows it. The shell
+// (app.mjs) and the e2e smoke open routes through it; page modules never route to each other.
+//
+// A signed-in user sees MFA enrolment first, whatever the route (the API answers 403 mfa-required until
+// kp_mfa is true), and a user not linked yet (role none) the page that says so, except on #/account.
+// Any other route without a page (not-found; a public route while signed in) shows "not found".
+
+import { accountPage, mfaPage, pendingPage } from "./account.mjs";
+import { customerPage, customersPage, newCustomerPage, organisationPage, pendingUsersPage, staffPage } from "./admin.mjs";
+import { forgotPasswordPage, signUpPage } from "./auth.mjs";
+import { compliancePage, slaPage } from "./sla.mjs";
+import { newTicketPage, notFoundPage, resolutionPage, ticketPage, ticketsPage } from "./tickets.mjs";
+
+/** The pages of a signed-in user by route name, each called with (ctx, route): ctx as app.mjs route() makes it. */
+const SIGNED_IN = {
+  tickets: ticketsPage, new: newTicketPage, ticket: ticketPage, resolution: resolutionPage,
+  sla: slaPage, "sla-compliance": compliancePage,
+  account: accountPage,
+  organisation: organisationPage, "pending-users": pendingUsersPage, customers: customersPage,
+  "new-customer": newCustomerPage, customer: customerPage, staff: staffPage
+};
+
+/** The pages shown without a session, linked from the sign-in screen: ctx as app.mjs publicContext() makes it. */
+const PUBLIC = { "sign-up": signUpPage, "forgot-password": forgotPasswordPage };
+
+/** Whether a route shows without a session. */
+export function isPublic(route) {
+  return Object.hasOwn(PUBLIC, route.name);
+}
+
+/** Opens the page of a public route. */
+export function openPublic(ctx, route) {
+  return PUBLIC[route.name](ctx, route);
+}
+
+/** Opens the page a signed-in user sees on a route: MFA enrolment first, then the waiting page, else the route's page. */
+export function openSignedIn(ctx, route) {
+  if (!ctx.mfa) return mfaPage(ctx);
+  if (ctx.role === "none" && route.name !== "account") return pendingPage(ctx);
+  const page = Object.hasOwn(SIGNED_IN, route.name) ? SIGNED_IN[route.name] : notFoundPage;
+  return page(ctx, route);
+}
