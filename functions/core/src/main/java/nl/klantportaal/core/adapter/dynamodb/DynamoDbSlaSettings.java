@@ -19,7 +19,7 @@ import nl.klantportaal.core.sla.domain.SlaSettings;
 import nl.klantportaal.core.sla.domain.SlaTable;
 import nl.klantportaal.core.sla.domain.SlaTerms;
 import nl.klantportaal.core.sla.port.SlaSettingsRepository;
-import nl.klantportaal.core.ticket.domain.LocalizedText;
+import nl.klantportaal.core.shared.domain.LocalizedText;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;

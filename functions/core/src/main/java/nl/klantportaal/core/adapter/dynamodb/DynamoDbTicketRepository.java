@@ -268,6 +268,11 @@ public final class DynamoDbTicketRepository implements TicketRepository {
   }
 
   @Override
+  public int dueShards() {
+    return Keys.DUE_SHARDS;
+  }
+
+  @Override
   public DuePage due(int shard, Instant now, int limit, Optional<String> after) {
     var response = table.client().query(r -> {
       r.tableName(table.name()).indexName(Keys.DUE_INDEX)

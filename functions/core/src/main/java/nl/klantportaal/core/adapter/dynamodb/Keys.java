@@ -98,7 +98,8 @@ public final class Keys {
   public static final String DUE_PK = "DuePK";
   public static final String DUE_SK = "DueSK";
   /** Pending timed events (auto-close, SLA) spread over this many partitions of DueIndex. */
-  public static final int DUE_SHARDS = nl.klantportaal.core.ticket.port.TicketRepository.DUE_SHARDS;
+  /** Pending timed events are spread over this many DueIndex partitions (no hot key), read one by one. */
+  public static final int DUE_SHARDS = 4;
 
   public static final String TICKET_COUNTER_SK = "COUNTER#TICKET";
   public static final String TICKET_SK = "PUB#TICKET";

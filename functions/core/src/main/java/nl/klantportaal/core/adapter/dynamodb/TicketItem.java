@@ -21,7 +21,7 @@ import nl.klantportaal.core.ticket.domain.TicketRef;
 import nl.klantportaal.core.ticket.domain.TicketSource;
 import nl.klantportaal.core.ticket.domain.TicketStatus;
 import nl.klantportaal.core.ticket.domain.TicketType;
-import nl.klantportaal.core.ticket.domain.WireEnum;
+import nl.klantportaal.core.shared.domain.WireEnum;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.extensions.VersionedRecordExtension;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;

@@ -9,7 +9,7 @@ import nl.klantportaal.core.ticket.domain.AuthorSide;
 import nl.klantportaal.core.notification.domain.TicketChange;
 import nl.klantportaal.core.notification.domain.TicketSnapshot;
 import nl.klantportaal.core.ticket.domain.TicketStatus;
-import nl.klantportaal.core.ticket.domain.WireEnum;
+import nl.klantportaal.core.shared.domain.WireEnum;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**

@@ -11,7 +11,7 @@ import nl.klantportaal.core.ticket.domain.TicketMessage;
 import nl.klantportaal.core.ticket.domain.TicketNumber;
 import nl.klantportaal.core.ticket.domain.TicketRef;
 import nl.klantportaal.core.ticket.domain.TicketSource;
-import nl.klantportaal.core.ticket.domain.WireEnum;
+import nl.klantportaal.core.shared.domain.WireEnum;
 import nl.klantportaal.core.notification.domain.TicketChange;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;

@@ -2,7 +2,7 @@ package nl.klantportaal.core.sla.domain;
 
 import java.time.LocalDate;
 import java.util.Objects;
-import nl.klantportaal.core.ticket.domain.LocalizedText;
+import nl.klantportaal.core.shared.domain.LocalizedText;
 
 /**
  * A day the provider added as closed (a company day, a move): the business calendar counts no hours

@@ -105,9 +105,10 @@ public final class FireDueEvents {
     int itemsRead = 0;
     boolean complete = true;
     // Runs start at a shard that rotates every run, so a backlog in one shard cannot starve the others.
-    int first = (int) Math.floorMod(now.getEpochSecond() / 300, (long) TicketRepository.DUE_SHARDS);
-    for (int s = 0; s < TicketRepository.DUE_SHARDS; s++) {
-      int shard = (first + s) % TicketRepository.DUE_SHARDS;
+    int shards = tickets.dueShards();
+    int first = (int) Math.floorMod(now.getEpochSecond() / 300, (long) shards);
+    for (int s = 0; s < shards; s++) {
+      int shard = (first + s) % shards;
       Optional<String> after = Optional.empty();
       for (int round = 0; round < MAX_PAGES_PER_SHARD; round++) {
         TicketRepository.DuePage page = tickets.due(shard, now, PAGE, after);

@@ -31,10 +31,10 @@ import nl.klantportaal.core.sla.domain.SlaTarget;
 import nl.klantportaal.core.sla.domain.SlaTerms;
 import nl.klantportaal.core.sla.domain.WaitingPolicy;
 import nl.klantportaal.core.sla.port.SlaSettingsRepository;
-import nl.klantportaal.core.ticket.domain.LocalizedText;
+import nl.klantportaal.core.shared.domain.LocalizedText;
 import nl.klantportaal.core.ticket.domain.Priority;
-import nl.klantportaal.core.ticket.domain.WireEnum;
-import nl.klantportaal.core.ticket.usecase.TextInput;
+import nl.klantportaal.core.shared.domain.WireEnum;
+import nl.klantportaal.core.shared.domain.TextInput;
 
 /**
  * The provider admin's SLA settings (docs/sla.md "Settings"): one tier's row of the table

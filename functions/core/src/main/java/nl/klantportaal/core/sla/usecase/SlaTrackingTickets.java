@@ -145,4 +145,9 @@ public final class SlaTrackingTickets implements TicketRepository {
   public DuePage due(int shard, Instant now, int limit, Optional<String> after) {
     return delegate.due(shard, now, limit, after);
   }
+
+  @Override
+  public int dueShards() {
+    return delegate.dueShards();
+  }
 }

@@ -1,5 +1,7 @@
 package nl.klantportaal.core.ticket.domain;
 
+import nl.klantportaal.core.shared.domain.WireEnum;
+
 /** A service request's customer-admin approval; NONE for everything that needs none. */
 public enum ApprovalState implements WireEnum {
   NONE("none"), PENDING("pending"), APPROVED("approved"), REJECTED("rejected");

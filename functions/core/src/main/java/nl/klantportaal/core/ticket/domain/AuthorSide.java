@@ -1,5 +1,7 @@
 package nl.klantportaal.core.ticket.domain;
 
+import nl.klantportaal.core.shared.domain.WireEnum;
+
 /** Which side of the conversation wrote a message. */
 public enum AuthorSide implements WireEnum {
   CUSTOMER("customer"), PROVIDER("provider");

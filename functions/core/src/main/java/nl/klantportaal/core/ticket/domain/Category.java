@@ -1,5 +1,7 @@
 package nl.klantportaal.core.ticket.domain;
 
+import nl.klantportaal.core.shared.domain.LocalizedText;
+
 /** A provider-managed ticket category (workplace, network, e-mail, ...). */
 public record Category(String id, LocalizedText name, boolean active) {
   public Category {

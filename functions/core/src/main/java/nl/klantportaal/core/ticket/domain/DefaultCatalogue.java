@@ -1,5 +1,6 @@
 package nl.klantportaal.core.ticket.domain;
 
+import nl.klantportaal.core.shared.domain.LocalizedText;
 import java.util.List;
 import nl.klantportaal.core.ticket.domain.FormField.Kind;
 import nl.klantportaal.core.ticket.domain.FormField.Option;

@@ -1,5 +1,7 @@
 package nl.klantportaal.core.ticket.domain;
 
+import nl.klantportaal.core.shared.domain.LocalizedText;
+import nl.klantportaal.core.shared.domain.WireEnum;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,5 +1,6 @@
 package nl.klantportaal.core.ticket.domain;
 
+import nl.klantportaal.core.shared.domain.WireEnum;
 import java.util.Arrays;
 import java.util.Optional;
 import nl.klantportaal.core.shared.domain.Language;

@@ -1,5 +1,7 @@
 package nl.klantportaal.core.ticket.domain;
 
+import nl.klantportaal.core.shared.domain.LocalizedText;
+
 /**
  * A standard request of the provider's catalogue (a Teams channel, a new user, access, extra
  * hours): its form and whether a customer admin must approve it before the provider starts.

@@ -1,5 +1,7 @@
 package nl.klantportaal.core.ticket.domain;
 
+import nl.klantportaal.core.shared.domain.WireEnum;
+
 /** How a ticket or message reached the provider. */
 public enum TicketSource implements WireEnum {
   PORTAL("portal"), EMAIL("email"), PHONE("phone");

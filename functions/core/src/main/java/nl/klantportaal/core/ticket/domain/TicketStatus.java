@@ -1,5 +1,7 @@
 package nl.klantportaal.core.ticket.domain;
 
+import nl.klantportaal.core.shared.domain.WireEnum;
+
 /**
  * Where a ticket is in its life: new → open ↔ waiting for customer → resolved → closed. The portal
  * and the mails name each status in the reader's language.

@@ -1,5 +1,7 @@
 package nl.klantportaal.core.ticket.domain;
 
+import nl.klantportaal.core.shared.domain.WireEnum;
+
 /** What the customer asks for: something broken, a question, or a request from the catalogue. */
 public enum TicketType implements WireEnum {
   INCIDENT("incident"), QUESTION("question"), SERVICE_REQUEST("service-request");

@@ -18,9 +18,6 @@ import nl.klantportaal.core.ticket.domain.TicketStatus;
 
 /** Tickets with their conversation, involved persons, approval and audit trail; each change is one transaction. */
 public interface TicketRepository {
-  /** Pending timed events are spread over this many DueIndex partitions, read one by one. */
-  int DUE_SHARDS = 4;
-
   /** The customer's next ticket number (an atomic counter; a failed create leaves a gap, never a duplicate). */
   TicketNumber nextNumber(TenantId tenant);
 
@@ -53,6 +50,9 @@ public interface TicketRepository {
    * the query read (only due entries: the key condition stops at {@code now}).
    */
   DuePage due(int shard, Instant now, int limit, Optional<String> after);
+
+  /** Into how many parts (shards 0 to n-1) the store splits the pending timed events; {@link #due} reads one. */
+  int dueShards();
 
   /** {@code next}: where the following page starts (opaque), empty after the last. */
   record DuePage(List<DueEntry> entries, int itemsRead, Optional<String> next) {

@@ -1,5 +1,6 @@
 package nl.klantportaal.core.ticket.usecase;
 
+import nl.klantportaal.core.shared.domain.TextInput;
 import java.util.List;
 import java.util.Map;
 import nl.klantportaal.core.shared.domain.DomainException;
@@ -9,7 +10,7 @@ import nl.klantportaal.core.ticket.domain.Catalogue;
 import nl.klantportaal.core.ticket.domain.Category;
 import nl.klantportaal.core.ticket.domain.FormField;
 import nl.klantportaal.core.ticket.domain.FormSchema;
-import nl.klantportaal.core.ticket.domain.LocalizedText;
+import nl.klantportaal.core.shared.domain.LocalizedText;
 import nl.klantportaal.core.ticket.domain.RequestType;
 import nl.klantportaal.core.ticket.port.CatalogueRepository;
 

@@ -4,7 +4,7 @@ import java.util.List;
 import nl.klantportaal.core.ticket.domain.Catalogue;
 import nl.klantportaal.core.ticket.domain.Category;
 import nl.klantportaal.core.ticket.domain.FormField;
-import nl.klantportaal.core.ticket.domain.LocalizedText;
+import nl.klantportaal.core.shared.domain.LocalizedText;
 import nl.klantportaal.core.ticket.domain.RequestType;
 
 /** The catalogue as the API answers it: every text in nl, en and de; enum values by their wire names. */

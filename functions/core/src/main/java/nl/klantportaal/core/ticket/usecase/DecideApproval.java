@@ -1,5 +1,6 @@
 package nl.klantportaal.core.ticket.usecase;
 
+import nl.klantportaal.core.shared.domain.WireEnum;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ public final class DecideApproval {
     this.clock = clock;
   }
 
-  public enum Decision implements nl.klantportaal.core.ticket.domain.WireEnum {
+  public enum Decision implements nl.klantportaal.core.shared.domain.WireEnum {
     APPROVE("approve"), REJECT("reject");
 
     private final String wireName;

@@ -11,7 +11,7 @@ import nl.klantportaal.core.shared.domain.DomainException;
 import nl.klantportaal.core.ticket.domain.Priority;
 import nl.klantportaal.core.ticket.domain.Ticket;
 import nl.klantportaal.core.ticket.domain.TicketStatus;
-import nl.klantportaal.core.ticket.domain.WireEnum;
+import nl.klantportaal.core.shared.domain.WireEnum;
 import nl.klantportaal.core.ticket.port.TicketRepository;
 import nl.klantportaal.core.ticket.port.TicketRepository.Filter;
 import nl.klantportaal.core.ticket.port.TicketRepository.Sort;

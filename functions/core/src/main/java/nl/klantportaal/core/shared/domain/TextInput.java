@@ -1,7 +1,5 @@
-package nl.klantportaal.core.ticket.usecase;
+package nl.klantportaal.core.shared.domain;
 
-import nl.klantportaal.core.shared.domain.Validation;
-import nl.klantportaal.core.ticket.domain.LocalizedText;
 
 /**
  * A text users see, as a provider admin sends it: Dutch, English and German, each required (texts

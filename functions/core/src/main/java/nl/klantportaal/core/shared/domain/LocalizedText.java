@@ -1,4 +1,4 @@
-package nl.klantportaal.core.ticket.domain;
+package nl.klantportaal.core.shared.domain;
 
 import nl.klantportaal.core.shared.domain.Language;
 
