@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,7 +79,7 @@ class CognitoFrontIT {
     assertEquals(202, gateway.post("/auth/sign-up", "{\"email\":\"" + email + "\",\"password\":\"Vlinder-Regen42\","
         + "\"firstName\":\"Nina\",\"lastName\":\"Nieuw\",\"displayName\":\"Nina Nieuw\",\"language\":\"en\"}", null)
         .statusCode());
-    String first = storedCode(email);
+    String first = TestClouds.storedConfirmationCode(cloud, email);
     assertTrue(codeLog().contains(first), "the sign-up code is in cognito-local's log when the sign-up answers");
 
     assertEquals(202, gateway.post("/auth/resend-code", "{\"email\":\"" + email + "\"}", null).statusCode());
@@ -128,19 +127,5 @@ class CognitoFrontIT {
     assertTrue(at >= 0, "a resent code for " + email + " is logged");
     String rest = log.substring(log.indexOf("Code:", at) + "Code:".length()).strip();
     return rest.substring(0, 6);
-  }
-
-  /** The code cognito-local stored at sign-up (its pool file). */
-  private static String storedCode(String email) throws Exception {
-    try (Stream<Path> files = Files.walk(cloud.state().cognito())) {
-      Path pool = files.filter(p -> p.toString().contains("/db/") && p.toString().endsWith(".json")
-          && !p.getFileName().toString().equals("clients.json")).findFirst().orElseThrow();
-      for (JsonNode user : JSON.readTree(pool.toFile()).path("Users")) {
-        if (user.path("Attributes").toString().contains(email)) {
-          return user.path("ConfirmationCode").asText();
-        }
-      }
-    }
-    throw new AssertionError("no confirmation code stored for " + email);
   }
 }

@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -146,18 +144,7 @@ class IdentityFlowIT {
   }
 
   private static String confirmationCode() throws Exception {
-    try (Stream<Path> files = Files.walk(cloud.state().cognito())) {
-      Path pool = files.filter(p -> p.getFileName().toString().startsWith("local_") || p.toString().contains("/db/"))
-          .filter(p -> p.toString().endsWith(".json") && !p.getFileName().toString().equals("clients.json"))
-          .findFirst().orElseThrow();
-      JsonNode users = JSON.readTree(pool.toFile()).path("Users");
-      for (JsonNode user : users) {
-        if (user.path("Attributes").toString().contains(EMAIL)) {
-          return user.path("ConfirmationCode").asText();
-        }
-      }
-    }
-    throw new AssertionError("no confirmation code stored for " + EMAIL);
+    return TestClouds.storedConfirmationCode(cloud, EMAIL);
   }
 
   private static String totp(String secret) {

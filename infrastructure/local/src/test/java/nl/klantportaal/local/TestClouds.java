@@ -66,6 +66,21 @@ final class TestClouds {
     }
   }
 
+  /** The sign-up code cognito-local stored for the unconfirmed {@code email} (its pool file, as its log shows it). */
+  static String storedConfirmationCode(LocalCloud cloud, String email) throws java.io.IOException {
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(cloud.state().cognito())) {
+      Path pool = files.filter(p -> p.toString().contains("/db/") && p.toString().endsWith(".json")
+          && !p.getFileName().toString().equals("clients.json")).findFirst().orElseThrow();
+      for (var user : json.readTree(pool.toFile()).path("Users")) {
+        if (user.path("Attributes").toString().contains(email)) {
+          return user.path("ConfirmationCode").asText();
+        }
+      }
+    }
+    throw new AssertionError("no confirmation code stored for " + email);
+  }
+
   static Path resource(String name) {
     try {
       URI uri = TestClouds.class.getClassLoader().getResource(name).toURI();
