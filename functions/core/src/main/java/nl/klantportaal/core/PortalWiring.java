@@ -20,7 +20,9 @@ import nl.klantportaal.core.sla.usecase.FireDueEvents;
 import nl.klantportaal.core.sla.usecase.FireSlaEvent;
 import nl.klantportaal.core.sla.usecase.SlaMailSettings;
 import nl.klantportaal.core.sla.usecase.SlaMails;
-import nl.klantportaal.core.sla.usecase.SlaTrackingTickets;
+import nl.klantportaal.core.sla.usecase.SlaTracking;
+import nl.klantportaal.core.ticket.usecase.CompanionTickets;
+import nl.klantportaal.core.adapter.dynamodb.SlaRecordWrites;
 import nl.klantportaal.core.adapter.dynamodb.DynamoDbIdempotencyStore;
 import nl.klantportaal.core.adapter.dynamodb.DynamoDbUserRepository;
 import nl.klantportaal.core.adapter.cognito.CognitoIdentityProvider;
@@ -151,9 +153,14 @@ public final class PortalWiring {
         new Sender(senderAddress(), config.get("MAIL_CONFIGURATION_SET")), RetryPolicy.DEFAULT, clock);
   }
 
-  /** Tickets; every change carries the ticket's SLA record in its transaction (docs/sla.md). */
+  /**
+   * Tickets with the SLA as their companion: every create and change carries the ticket's SLA record in
+   * its own transaction (docs/sla.md); tickets publish through their TicketCompanion port and know no
+   * SLA type.
+   */
   public TicketRepository tickets() {
-    return new SlaTrackingTickets(new DynamoDbTicketRepository(table), slaRecords(), customers(), slaSettings());
+    return new CompanionTickets(new DynamoDbTicketRepository(table, new SlaRecordWrites(table)),
+        new SlaTracking(slaRecords(), customers(), slaSettings()));
   }
 
   // SLA ---------------------------------------------------------------------------------------

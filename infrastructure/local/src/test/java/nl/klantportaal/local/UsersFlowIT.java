@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Set;
 import nl.klantportaal.core.PortalWiring;
 import nl.klantportaal.core.identity.domain.SecurityNotice;
-import nl.klantportaal.core.identity.domain.UserId;
+import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.identity.domain.UserProfile;
 import nl.klantportaal.core.shared.domain.Language;
 import org.junit.jupiter.api.AfterAll;

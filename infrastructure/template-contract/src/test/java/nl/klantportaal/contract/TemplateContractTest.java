@@ -18,7 +18,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import nl.klantportaal.core.api.ApiHandler;
 import nl.klantportaal.core.api.Route;
-import nl.klantportaal.core.identity.domain.Access;
+import nl.klantportaal.core.claims.Access;
 import nl.klantportaal.template.SamTemplate;
 import nl.klantportaal.template.Yamls;
 import nl.klantportaal.testing.Lambda;

@@ -9,8 +9,8 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import nl.klantportaal.core.identity.domain.Caller;
-import nl.klantportaal.core.identity.domain.ClaimContract;
+import nl.klantportaal.core.claims.Caller;
+import nl.klantportaal.core.claims.ClaimContract;
 import nl.klantportaal.core.observability.Observability;
 import org.slf4j.MDC;
 

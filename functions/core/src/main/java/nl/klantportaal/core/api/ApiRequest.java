@@ -3,9 +3,9 @@ package nl.klantportaal.core.api;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import nl.klantportaal.core.identity.domain.Caller;
-import nl.klantportaal.core.identity.domain.TenantId;
-import nl.klantportaal.core.identity.domain.UserId;
+import nl.klantportaal.core.claims.Caller;
+import nl.klantportaal.core.claims.TenantId;
+import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.shared.domain.DomainException;
 import nl.klantportaal.core.shared.domain.Language;
 

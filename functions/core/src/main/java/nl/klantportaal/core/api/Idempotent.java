@@ -5,7 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
-import nl.klantportaal.core.identity.domain.Caller;
+import nl.klantportaal.core.claims.Caller;
 import nl.klantportaal.core.idempotency.port.IdempotencyKey;
 import nl.klantportaal.core.idempotency.port.StoredResponse;
 import nl.klantportaal.core.idempotency.usecase.IdempotentExecution;

@@ -1,6 +1,6 @@
 package nl.klantportaal.core.api;
 
-import nl.klantportaal.core.identity.domain.Access;
+import nl.klantportaal.core.claims.Access;
 
 /**
  * One API route: the route key exactly as template.yaml declares it ({@code "GET /customers/{customerId}"}),

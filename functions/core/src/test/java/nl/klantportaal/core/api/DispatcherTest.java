@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
-import nl.klantportaal.core.identity.domain.Access;
-import nl.klantportaal.core.identity.domain.Caller;
-import nl.klantportaal.core.identity.domain.ClaimContract;
+import nl.klantportaal.core.claims.Access;
+import nl.klantportaal.core.claims.Caller;
+import nl.klantportaal.core.claims.ClaimContract;
 import org.junit.jupiter.api.Test;
 
 class DispatcherTest {

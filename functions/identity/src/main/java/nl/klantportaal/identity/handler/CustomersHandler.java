@@ -19,7 +19,7 @@ import nl.klantportaal.core.customer.usecase.CustomerView;
 import nl.klantportaal.core.customer.usecase.GetCustomer;
 import nl.klantportaal.core.customer.usecase.ListCustomers;
 import nl.klantportaal.core.customer.usecase.UpdateCustomer;
-import nl.klantportaal.core.identity.domain.Access;
+import nl.klantportaal.core.claims.Access;
 import nl.klantportaal.core.observability.Observability;
 import nl.klantportaal.core.observability.SnapStartPriming;
 import nl.klantportaal.core.paging.PageRequest;

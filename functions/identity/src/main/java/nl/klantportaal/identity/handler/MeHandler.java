@@ -12,7 +12,7 @@ import nl.klantportaal.core.api.ApiHandler;
 import nl.klantportaal.core.api.ApiResponse;
 import nl.klantportaal.core.api.Route;
 import nl.klantportaal.core.api.Routes;
-import nl.klantportaal.core.identity.domain.Access;
+import nl.klantportaal.core.claims.Access;
 import nl.klantportaal.core.identity.port.IdentityProvider;
 import nl.klantportaal.core.identity.port.UserDirectory;
 import nl.klantportaal.core.identity.usecase.AuthRequests;

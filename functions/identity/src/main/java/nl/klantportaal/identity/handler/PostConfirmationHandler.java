@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent;
 import java.util.Map;
 import nl.klantportaal.core.PortalWiring;
-import nl.klantportaal.core.identity.domain.UserId;
+import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.identity.domain.UserProfile;
 import nl.klantportaal.core.identity.usecase.RegisterConfirmedUser;
 import nl.klantportaal.core.observability.Observability;

@@ -26,7 +26,7 @@ import nl.klantportaal.core.config.Config;
 import nl.klantportaal.core.customer.domain.Customer;
 import nl.klantportaal.core.customer.domain.CustomerDetails;
 import nl.klantportaal.core.customer.domain.SlaTier;
-import nl.klantportaal.core.identity.domain.TenantId;
+import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.shared.domain.Language;
 import nl.klantportaal.testing.HttpEvents;
 import nl.klantportaal.testing.Lambda;

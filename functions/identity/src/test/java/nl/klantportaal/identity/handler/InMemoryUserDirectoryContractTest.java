@@ -3,7 +3,7 @@ package nl.klantportaal.identity.handler;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import nl.klantportaal.core.identity.domain.UserId;
+import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.identity.port.UserDirectory;
 import nl.klantportaal.identity.testing.InMemoryUserDirectory;
 import nl.klantportaal.identity.testing.UserDirectoryContract;

@@ -13,7 +13,7 @@ import java.util.Map;
 import nl.klantportaal.core.PortalWiring;
 import nl.klantportaal.core.identity.domain.Membership;
 import nl.klantportaal.core.identity.domain.MembershipChange;
-import nl.klantportaal.core.identity.domain.UserId;
+import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.shared.domain.Language;
 import nl.klantportaal.testing.Lambda;
 import org.junit.jupiter.api.BeforeEach;

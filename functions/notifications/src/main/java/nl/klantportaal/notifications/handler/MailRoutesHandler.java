@@ -11,7 +11,7 @@ import nl.klantportaal.core.api.ApiHandler;
 import nl.klantportaal.core.api.ApiResponse;
 import nl.klantportaal.core.api.Route;
 import nl.klantportaal.core.api.Routes;
-import nl.klantportaal.core.identity.domain.Access;
+import nl.klantportaal.core.claims.Access;
 import nl.klantportaal.core.notification.usecase.MailRouteInput;
 import nl.klantportaal.core.notification.usecase.MailRouteView;
 import nl.klantportaal.core.notification.usecase.ManageMailRoutes;

@@ -10,7 +10,7 @@ import nl.klantportaal.core.api.ApiHandler;
 import nl.klantportaal.core.api.ApiResponse;
 import nl.klantportaal.core.api.Route;
 import nl.klantportaal.core.api.Routes;
-import nl.klantportaal.core.identity.domain.Access;
+import nl.klantportaal.core.claims.Access;
 
 /** GET /health: liveness without a token. It touches no AWS service, so it stays fast and cheap. */
 public final class HealthHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, ApiHandler {

@@ -2,8 +2,8 @@ package nl.klantportaal.core.adapter.cognito;
 
 import java.util.Set;
 import java.util.function.Supplier;
-import nl.klantportaal.core.identity.domain.Role;
-import nl.klantportaal.core.identity.domain.UserId;
+import nl.klantportaal.core.claims.Role;
+import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.identity.domain.UserProfile;
 import nl.klantportaal.core.shared.domain.Language;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;

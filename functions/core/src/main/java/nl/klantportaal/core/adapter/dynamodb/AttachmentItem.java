@@ -4,8 +4,8 @@ import static nl.klantportaal.core.adapter.dynamodb.Attributes.number;
 import static nl.klantportaal.core.adapter.dynamodb.Attributes.string;
 
 import java.time.Instant;
-import nl.klantportaal.core.identity.domain.TenantId;
-import nl.klantportaal.core.identity.domain.UserId;
+import nl.klantportaal.core.claims.TenantId;
+import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.ticket.domain.AttachmentKind;
 import nl.klantportaal.core.ticket.domain.PendingUpload;
 import nl.klantportaal.core.ticket.domain.TicketAttachment;

@@ -11,7 +11,7 @@ import java.util.Optional;
 import nl.klantportaal.core.customer.domain.Customer;
 import nl.klantportaal.core.customer.domain.CustomerDetails;
 import nl.klantportaal.core.customer.domain.SlaTier;
-import nl.klantportaal.core.identity.domain.TenantId;
+import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.shared.domain.Language;
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;

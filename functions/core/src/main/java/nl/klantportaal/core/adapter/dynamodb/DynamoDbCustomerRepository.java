@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import nl.klantportaal.core.customer.domain.Customer;
 import nl.klantportaal.core.customer.port.CustomerRepository;
-import nl.klantportaal.core.identity.domain.TenantId;
+import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.paging.Page;
 import nl.klantportaal.core.paging.PageRequest;
 import nl.klantportaal.core.shared.domain.DomainException;

@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nl.klantportaal.core.identity.domain.TenantId;
+import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.notification.domain.MailKind;
 import nl.klantportaal.core.notification.domain.OutboxEntry;
 import nl.klantportaal.core.notification.port.Outbox;

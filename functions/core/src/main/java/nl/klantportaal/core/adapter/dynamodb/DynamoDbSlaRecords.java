@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nl.klantportaal.core.identity.domain.TenantId;
+import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.notification.domain.OutboxEntry;
 import nl.klantportaal.core.sla.domain.PendingSlaEvent;
 import nl.klantportaal.core.sla.domain.SlaChange;
@@ -34,11 +34,13 @@ public final class DynamoDbSlaRecords implements SlaRecords {
   private final PortalTable table;
   private final DynamoDbTable<SlaItem> slas;
   private final DynamoDbTable<TicketSideItem> sides;
+  private final SlaRecordWrites writes;
 
   public DynamoDbSlaRecords(PortalTable table) {
     this.table = table;
     this.slas = table.table(SlaItem.SCHEMA);
     this.sides = table.table(TicketSideItem.SCHEMA);
+    this.writes = new SlaRecordWrites(table);
   }
 
   @Override
@@ -83,7 +85,7 @@ public final class DynamoDbSlaRecords implements SlaRecords {
   @Override
   public boolean reschedule(TicketRef ref, SlaChange change) {
     var request = TransactWriteItemsEnhancedRequest.builder();
-    SlaRecordWrites.add(request, table, slas, sides, ref, change);
+    writes.add(request, ref, change);
     return conditionally(() -> table.enhanced().transactWriteItems(request.build()));
   }
 

@@ -2,7 +2,7 @@ package nl.klantportaal.core.adapter.dynamodb;
 
 import java.util.Map;
 import java.util.Optional;
-import nl.klantportaal.core.identity.domain.TenantId;
+import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.notification.domain.TicketSnapshot;
 import nl.klantportaal.core.notification.port.TicketReader;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

@@ -7,15 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nl.klantportaal.core.identity.domain.TenantId;
-import nl.klantportaal.core.identity.domain.UserId;
+import nl.klantportaal.core.claims.TenantId;
+import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.notification.domain.TicketChange.StatusMove;
 import nl.klantportaal.core.paging.Page;
 import nl.klantportaal.core.paging.PageRequest;
 import nl.klantportaal.core.shared.domain.DomainException;
 import nl.klantportaal.core.sla.domain.PendingSlaEvent;
-import nl.klantportaal.core.sla.domain.SlaChange;
-import nl.klantportaal.core.sla.domain.TargetKind;
 import nl.klantportaal.core.shared.domain.DomainException.Conflict.Kind;
 import nl.klantportaal.core.ticket.domain.Ticket;
 import nl.klantportaal.core.ticket.domain.TicketAudit;
@@ -23,6 +21,7 @@ import nl.klantportaal.core.ticket.domain.TicketMessage;
 import nl.klantportaal.core.ticket.domain.TicketNumber;
 import nl.klantportaal.core.ticket.domain.TicketRef;
 import nl.klantportaal.core.ticket.domain.TicketStatus;
+import nl.klantportaal.core.ticket.port.CompanionWrite;
 import nl.klantportaal.core.ticket.port.DueEntry;
 import nl.klantportaal.core.ticket.port.TicketRepository;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -49,15 +48,16 @@ public final class DynamoDbTicketRepository implements TicketRepository {
   private final DynamoDbTable<TicketMessageItem> messages;
   private final DynamoDbTable<TicketAuditItem> audits;
   private final DynamoDbTable<TicketSideItem> sides;
-  private final DynamoDbTable<SlaItem> slas;
+  private final CompanionItems companions;
 
-  public DynamoDbTicketRepository(PortalTable table) {
+  /** {@code companions} writes what a companion context adds to a ticket's transaction (the SLA record). */
+  public DynamoDbTicketRepository(PortalTable table, CompanionItems companions) {
     this.table = table;
     this.tickets = table.table(TicketItem.SCHEMA);
     this.messages = table.table(TicketMessageItem.SCHEMA);
     this.audits = table.table(TicketAuditItem.SCHEMA);
     this.sides = table.table(TicketSideItem.SCHEMA);
-    this.slas = table.table(SlaItem.SCHEMA);
+    this.companions = companions;
   }
 
   @Override
@@ -72,7 +72,8 @@ public final class DynamoDbTicketRepository implements TicketRepository {
   }
 
   @Override
-  public void create(Ticket ticket, List<TicketMessage> firstMessages, TicketAudit audit, Optional<SlaChange> sla) {
+  public void create(Ticket ticket, List<TicketMessage> firstMessages, TicketAudit audit,
+      Optional<CompanionWrite> companion) {
     var request = TransactWriteItemsEnhancedRequest.builder();
     request.addPutItem(tickets, TicketItem.from(ticket, Optional.empty()));
     ticket.involved().forEach(user -> request.addPutItem(sides, TicketSideItem.watch(ticket.ref(), user, ticket.createdAt())));
@@ -80,7 +81,7 @@ public final class DynamoDbTicketRepository implements TicketRepository {
       request.addPutItem(sides, TicketSideItem.approval(ticket, ticket.reporter().value(), ticket.createdAt()));
     }
     appendEntries(request, ticket.ref(), firstMessages, List.of(audit), Optional.empty());
-    sla.ifPresent(change -> SlaRecordWrites.add(request, table, slas, sides, ticket.ref(), change));
+    companion.ifPresent(write -> companions.add(request, ticket.ref(), write));
     write(request, ticket.ref(), Kind.ALREADY_EXISTS);
   }
 
@@ -125,7 +126,7 @@ public final class DynamoDbTicketRepository implements TicketRepository {
     }
     appendEntries(request, ref, change.messages(), change.audit(), statusMoved
         ? Optional.of(new StatusMove(previous.status(), next.status())) : Optional.empty());
-    change.sla().ifPresent(sla -> SlaRecordWrites.add(request, table, slas, sides, ref, sla));
+    change.companion().ifPresent(write -> companions.add(request, ref, write));
     write(request, ref, Kind.VERSION);
   }
 
@@ -309,7 +310,7 @@ public final class DynamoDbTicketRepository implements TicketRepository {
    */
   private static DueEntry dueEntry(Map<String, AttributeValue> keys) {
     String[] parts = keys.get(Keys.DUE_SK).s().split("#");
-    Optional<TargetKind> target = Keys.slaDueTarget(keys.get(Keys.SK).s()).map(TargetKind::valueOf);
+    Optional<String> target = Keys.slaDueTarget(keys.get(Keys.SK).s());
     return new DueEntry(parts[1], new TicketRef(new TenantId(parts[2]), new TicketNumber(Long.parseLong(parts[3]))),
         Instant.parse(parts[0]), target);
   }

@@ -2,8 +2,8 @@ package nl.klantportaal.core.adapter.dynamodb;
 
 import java.util.Locale;
 import java.util.Optional;
-import nl.klantportaal.core.identity.domain.TenantId;
-import nl.klantportaal.core.identity.domain.UserId;
+import nl.klantportaal.core.claims.TenantId;
+import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.ticket.domain.TicketRef;
 import nl.klantportaal.core.ticket.domain.TicketStatus;
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import nl.klantportaal.core.sla.domain.PendingSlaEvent;
 import nl.klantportaal.core.sla.domain.SlaChange;
 import nl.klantportaal.core.ticket.domain.TicketRef;
+import nl.klantportaal.core.ticket.port.CompanionWrite;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeConverterProvider;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeValueType;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -24,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * the change announces, each only if absent. A ticket change adds them to its own
  * transaction; the scan's reschedule (a calendar edit moved a timer) writes them alone.
  */
-final class SlaRecordWrites {
+public final class SlaRecordWrites implements CompanionItems {
   private static final Expression ABSENT = Expression.builder().expression("attribute_not_exists(PK)").build();
   /** Items written as attribute maps (the outbox's own format) inside an enhanced transaction. */
   private static final TableSchema<EnhancedDocument> RAW = TableSchema.documentSchemaBuilder()
@@ -33,10 +34,25 @@ final class SlaRecordWrites {
       .attributeConverterProviders(AttributeConverterProvider.defaultProvider())
       .build();
 
-  private SlaRecordWrites() {}
+  private final PortalTable table;
+  private final DynamoDbTable<SlaItem> slas;
+  private final DynamoDbTable<TicketSideItem> sides;
 
-  static void add(TransactWriteItemsEnhancedRequest.Builder request, PortalTable table, DynamoDbTable<SlaItem> slas,
-      DynamoDbTable<TicketSideItem> sides, TicketRef ref, SlaChange change) {
+  public SlaRecordWrites(PortalTable table) {
+    this.table = table;
+    this.slas = table.table(SlaItem.SCHEMA);
+    this.sides = table.table(TicketSideItem.SCHEMA);
+  }
+
+  @Override
+  public void add(TransactWriteItemsEnhancedRequest.Builder request, TicketRef ref, CompanionWrite write) {
+    if (!(write instanceof SlaChange change)) {
+      throw new IllegalArgumentException("Not an SLA record change: " + write.getClass().getSimpleName());
+    }
+    add(request, ref, change);
+  }
+
+  void add(TransactWriteItemsEnhancedRequest.Builder request, TicketRef ref, SlaChange change) {
     if (!change.mails().isEmpty()) {
       DynamoDbTable<EnhancedDocument> raw = table.table(RAW);
       for (var mail : change.mails()) {

@@ -5,7 +5,7 @@ import static nl.klantportaal.core.adapter.dynamodb.Attributes.number;
 import static nl.klantportaal.core.adapter.dynamodb.Attributes.string;
 
 import java.time.Instant;
-import nl.klantportaal.core.identity.domain.UserId;
+import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.ticket.domain.ApprovalState;
 import nl.klantportaal.core.ticket.domain.Ticket;
 import nl.klantportaal.core.ticket.domain.TicketRef;

@@ -3,7 +3,7 @@ package nl.klantportaal.core.customer.domain;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import nl.klantportaal.core.identity.domain.TenantId;
+import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.shared.domain.Language;
 
 /** A customer of the provider: the tenant every customer user, ticket and bundle belongs to. */

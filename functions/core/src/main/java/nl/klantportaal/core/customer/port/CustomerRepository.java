@@ -2,7 +2,7 @@ package nl.klantportaal.core.customer.port;
 
 import java.util.Optional;
 import nl.klantportaal.core.customer.domain.Customer;
-import nl.klantportaal.core.identity.domain.TenantId;
+import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.paging.Page;
 import nl.klantportaal.core.paging.PageRequest;
 

@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 import nl.klantportaal.core.customer.domain.Customer;
 import nl.klantportaal.core.customer.domain.CustomerDetails;
 import nl.klantportaal.core.customer.port.CustomerRepository;
-import nl.klantportaal.core.identity.domain.TenantId;
+import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.shared.domain.Validation;
 
 /** A provider admin adds a customer; its id is a readable slug of the name plus a random suffix. */

@@ -3,8 +3,8 @@ package nl.klantportaal.core.customer.usecase;
 import java.util.Optional;
 import nl.klantportaal.core.customer.domain.Customer;
 import nl.klantportaal.core.customer.port.CustomerRepository;
-import nl.klantportaal.core.identity.domain.Caller;
-import nl.klantportaal.core.identity.domain.TenantId;
+import nl.klantportaal.core.claims.Caller;
+import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.shared.domain.DomainException;
 
 /**

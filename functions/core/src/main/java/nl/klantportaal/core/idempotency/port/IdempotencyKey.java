@@ -1,8 +1,8 @@
 package nl.klantportaal.core.idempotency.port;
 
 import java.util.Optional;
-import nl.klantportaal.core.identity.domain.TenantId;
-import nl.klantportaal.core.identity.domain.UserId;
+import nl.klantportaal.core.claims.TenantId;
+import nl.klantportaal.core.claims.UserId;
 
 /** An Idempotency-Key as the client sent it, scoped to the caller's tenant, the caller and the route. */
 public record IdempotencyKey(Optional<TenantId> tenant, UserId user, String routeKey, String clientKey) {

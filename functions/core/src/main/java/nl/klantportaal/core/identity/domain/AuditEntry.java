@@ -1,5 +1,7 @@
 package nl.klantportaal.core.identity.domain;
 
+import nl.klantportaal.core.claims.UserId;
+import nl.klantportaal.core.claims.TenantId;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;

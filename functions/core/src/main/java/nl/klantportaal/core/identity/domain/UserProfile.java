@@ -1,5 +1,7 @@
 package nl.klantportaal.core.identity.domain;
 
+import nl.klantportaal.core.claims.UserId;
+import nl.klantportaal.core.claims.Role;
 import java.time.Instant;
 import nl.klantportaal.core.shared.domain.Language;
 

@@ -1,7 +1,7 @@
 package nl.klantportaal.core.identity.port;
 
 import java.util.Optional;
-import nl.klantportaal.core.identity.domain.UserId;
+import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.identity.domain.UserProfile;
 import nl.klantportaal.core.shared.domain.Language;
 

@@ -1,7 +1,7 @@
 package nl.klantportaal.core.identity.port;
 
-import nl.klantportaal.core.identity.domain.Role;
-import nl.klantportaal.core.identity.domain.UserId;
+import nl.klantportaal.core.claims.Role;
+import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.identity.domain.UserProfile.PersonName;
 import nl.klantportaal.core.shared.domain.Language;
 

@@ -2,8 +2,8 @@ package nl.klantportaal.core.identity.port;
 
 import java.util.Optional;
 import nl.klantportaal.core.identity.domain.AuditEntry;
-import nl.klantportaal.core.identity.domain.TenantId;
-import nl.klantportaal.core.identity.domain.UserId;
+import nl.klantportaal.core.claims.TenantId;
+import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.identity.domain.UserProfile;
 import nl.klantportaal.core.paging.Page;
 import nl.klantportaal.core.paging.PageRequest;

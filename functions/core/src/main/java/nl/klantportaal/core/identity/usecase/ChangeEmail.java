@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import nl.klantportaal.core.identity.domain.AuditEntry;
-import nl.klantportaal.core.identity.domain.Caller;
+import nl.klantportaal.core.claims.Caller;
 import nl.klantportaal.core.identity.domain.UserProfile;
 import nl.klantportaal.core.identity.port.IdentityProvider;
 import nl.klantportaal.core.identity.port.UserRepository;

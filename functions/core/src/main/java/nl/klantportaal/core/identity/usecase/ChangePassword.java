@@ -1,6 +1,6 @@
 package nl.klantportaal.core.identity.usecase;
 
-import nl.klantportaal.core.identity.domain.Caller;
+import nl.klantportaal.core.claims.Caller;
 import nl.klantportaal.core.identity.port.IdentityProvider;
 import nl.klantportaal.core.shared.domain.DomainException;
 

@@ -3,7 +3,7 @@ package nl.klantportaal.core.identity.usecase;
 import java.time.Clock;
 import java.util.Map;
 import nl.klantportaal.core.identity.domain.AuditEntry;
-import nl.klantportaal.core.identity.domain.Caller;
+import nl.klantportaal.core.claims.Caller;
 import nl.klantportaal.core.identity.domain.UserProfile;
 import nl.klantportaal.core.identity.port.IdentityProvider;
 import nl.klantportaal.core.identity.port.UserRepository;

@@ -2,8 +2,8 @@ package nl.klantportaal.core.identity.usecase;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import nl.klantportaal.core.identity.domain.ClaimContract;
-import nl.klantportaal.core.identity.domain.UserId;
+import nl.klantportaal.core.claims.ClaimContract;
+import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.identity.domain.UserProfile;
 import nl.klantportaal.core.identity.port.UserRepository;
 

@@ -1,10 +1,10 @@
 package nl.klantportaal.core.identity.usecase;
 
 import java.util.Optional;
-import nl.klantportaal.core.identity.domain.Caller;
+import nl.klantportaal.core.claims.Caller;
 import nl.klantportaal.core.identity.domain.Membership;
-import nl.klantportaal.core.identity.domain.Role;
-import nl.klantportaal.core.identity.domain.TenantId;
+import nl.klantportaal.core.claims.Role;
+import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.identity.domain.UserProfile;
 import nl.klantportaal.core.identity.port.UserRepository;
 import nl.klantportaal.core.paging.PageRequest;

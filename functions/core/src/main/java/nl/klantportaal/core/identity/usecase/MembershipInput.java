@@ -1,8 +1,8 @@
 package nl.klantportaal.core.identity.usecase;
 
 import nl.klantportaal.core.identity.domain.MembershipChange;
-import nl.klantportaal.core.identity.domain.Role;
-import nl.klantportaal.core.identity.domain.TenantId;
+import nl.klantportaal.core.claims.Role;
+import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.shared.domain.Validation;
 
 /** The body of the membership routes: the version read, and for link and role the customer and role. */

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import nl.klantportaal.core.identity.domain.AccountSettings;
-import nl.klantportaal.core.identity.domain.Caller;
+import nl.klantportaal.core.claims.Caller;
 import nl.klantportaal.core.identity.domain.Membership;
 import nl.klantportaal.core.identity.domain.UserProfile;
 

@@ -2,7 +2,7 @@ package nl.klantportaal.core.identity.usecase;
 
 import java.time.Clock;
 import java.time.Instant;
-import nl.klantportaal.core.identity.domain.UserId;
+import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.identity.domain.UserProfile;
 import nl.klantportaal.core.identity.port.UserRepository;
 import nl.klantportaal.core.shared.domain.Language;

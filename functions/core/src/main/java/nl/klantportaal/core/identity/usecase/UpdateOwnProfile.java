@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import nl.klantportaal.core.identity.domain.AuditEntry;
-import nl.klantportaal.core.identity.domain.Caller;
+import nl.klantportaal.core.claims.Caller;
 import nl.klantportaal.core.identity.domain.UserProfile;
 import nl.klantportaal.core.identity.port.UserDirectory;
 import nl.klantportaal.core.identity.port.UserRepository;

@@ -7,7 +7,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import nl.klantportaal.core.identity.domain.TenantId;
+import nl.klantportaal.core.claims.TenantId;
 
 /**
  * Message-IDs that encode the ticket, so a reply can be threaded by its {@code In-Reply-To} alone:

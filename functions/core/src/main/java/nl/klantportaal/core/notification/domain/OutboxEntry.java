@@ -2,7 +2,7 @@ package nl.klantportaal.core.notification.domain;
 
 import java.time.Instant;
 import java.util.Optional;
-import nl.klantportaal.core.identity.domain.TenantId;
+import nl.klantportaal.core.claims.TenantId;
 
 /**
  * One mail to one recipient, recorded before it is sent (docs/data-model.md pattern 28). The rendered

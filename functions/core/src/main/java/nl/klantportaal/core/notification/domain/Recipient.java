@@ -1,6 +1,6 @@
 package nl.klantportaal.core.notification.domain;
 
-import nl.klantportaal.core.identity.domain.UserId;
+import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.shared.domain.Language;
 
 /** One person a ticket mail goes to, in its own language; {@code agent} marks provider staff. */

@@ -10,8 +10,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import nl.klantportaal.core.identity.domain.AccountSettings;
 import nl.klantportaal.core.identity.domain.Membership;
-import nl.klantportaal.core.identity.domain.Role;
-import nl.klantportaal.core.identity.domain.UserId;
+import nl.klantportaal.core.claims.Role;
+import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.identity.domain.UserProfile;
 
 /**

@@ -2,7 +2,7 @@ package nl.klantportaal.core.notification.domain;
 
 import nl.klantportaal.core.ticket.domain.AuthorSide;
 import nl.klantportaal.core.ticket.domain.TicketStatus;
-import nl.klantportaal.core.identity.domain.TenantId;
+import nl.klantportaal.core.claims.TenantId;
 
 /**
  * A customer-visible change of a ticket, decoded from one stream record. {@code eventId} is the

@@ -3,8 +3,8 @@ package nl.klantportaal.core.notification.domain;
 import nl.klantportaal.core.ticket.domain.TicketStatus;
 import java.util.List;
 import java.util.Optional;
-import nl.klantportaal.core.identity.domain.TenantId;
-import nl.klantportaal.core.identity.domain.UserId;
+import nl.klantportaal.core.claims.TenantId;
+import nl.klantportaal.core.claims.UserId;
 
 /**
  * What a notification needs to know of a ticket ({@code PUB#TICKET}, docs/data-model.md "Ticket

@@ -1,7 +1,7 @@
 package nl.klantportaal.core.notification.port;
 
 import java.util.Optional;
-import nl.klantportaal.core.identity.domain.TenantId;
+import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.notification.domain.TicketSnapshot;
 
 /** Reads the ticket a public message belongs to ({@code PUB#TICKET}, one GetItem). */

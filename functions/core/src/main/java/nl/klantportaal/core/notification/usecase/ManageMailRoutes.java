@@ -1,7 +1,7 @@
 package nl.klantportaal.core.notification.usecase;
 
 import java.time.Clock;
-import nl.klantportaal.core.identity.domain.Caller;
+import nl.klantportaal.core.claims.Caller;
 import nl.klantportaal.core.notification.domain.MailRoute;
 import nl.klantportaal.core.notification.port.MailRoutes;
 import nl.klantportaal.core.paging.Page;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import nl.klantportaal.core.notification.domain.OutboxEntry;
+import nl.klantportaal.core.ticket.port.CompanionWrite;
 
 /**
  * The SLA record of a ticket before and after one ticket change, written in the change's transaction:
@@ -14,7 +15,8 @@ import nl.klantportaal.core.notification.domain.OutboxEntry;
  * until {@code mailLeaseUntil} — so a change that loses its race mails nothing, and one that is
  * written never loses its mail.
  */
-public record SlaChange(Optional<SlaRecord> before, SlaRecord after, List<OutboxEntry> mails, Instant mailLeaseUntil) {
+public record SlaChange(Optional<SlaRecord> before, SlaRecord after, List<OutboxEntry> mails, Instant mailLeaseUntil)
+    implements CompanionWrite {
   public SlaChange {
     Objects.requireNonNull(before, "before");
     Objects.requireNonNull(after, "after");

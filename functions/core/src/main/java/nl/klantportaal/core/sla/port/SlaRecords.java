@@ -35,10 +35,10 @@ public interface SlaRecords {
   boolean reschedule(TicketRef ref, nl.klantportaal.core.sla.domain.SlaChange change);
 
   /** A customer's compliance counters of one month (pattern 33); zeros when nothing was counted. */
-  ComplianceMonth month(nl.klantportaal.core.identity.domain.TenantId tenant, java.time.YearMonth month);
+  ComplianceMonth month(nl.klantportaal.core.claims.TenantId tenant, java.time.YearMonth month);
 
   /** One target's outcome counted into its customer's month. */
-  record ComplianceCount(nl.klantportaal.core.identity.domain.TenantId tenant, java.time.YearMonth month,
+  record ComplianceCount(nl.klantportaal.core.claims.TenantId tenant, java.time.YearMonth month,
       nl.klantportaal.core.sla.domain.TargetKind target, boolean met) {
     /** The counter attribute: {@code responseMet}, {@code resolutionBreached}, ... */
     public String attribute() {

@@ -23,5 +23,5 @@ public interface SlaSettingsRepository {
   long saveCalendar(ProviderCalendar calendar, long expectedVersion, Edit edit);
 
   /** Who saved, and when: stored with the item as {@code updatedBy}, {@code updatedAt}. */
-  record Edit(nl.klantportaal.core.identity.domain.UserId by, java.time.Instant at) {}
+  record Edit(nl.klantportaal.core.claims.UserId by, java.time.Instant at) {}
 }

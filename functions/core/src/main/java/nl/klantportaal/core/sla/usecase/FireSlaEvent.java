@@ -68,7 +68,8 @@ public final class FireSlaEvent {
 
   public Outcome execute(DueEntry entry, Instant now) {
     PendingSlaEvent event = new PendingSlaEvent(PendingSlaEvent.Kind.valueOf(entry.kind()),
-        entry.target().orElseThrow(() -> new IllegalArgumentException("An SLA due entry names its target")), entry.dueAt());
+        entry.target().map(TargetKind::valueOf)
+            .orElseThrow(() -> new IllegalArgumentException("An SLA due entry names its target")), entry.dueAt());
     Optional<Ticket> ticket = tickets.find(entry.ticket());
     Optional<SlaRecord> record = records.find(entry.ticket());
     if (ticket.isEmpty() || record.isEmpty() || !record.get().isPending(event)) {
@@ -139,7 +140,7 @@ public final class FireSlaEvent {
         new SlaMail.About(ticket.ref().token(), ticket.title(), next.priority(), event.target(), event.dueAt()), now);
     TicketChange change = new TicketChange(ticket, next, List.of(),
         List.of(TicketAudit.of(new Actor.System(), now, drop ? "priority-dropped" : "sla-reminder", details)),
-        Optional.empty()).withSla(new SlaChange(Optional.of(record), record.next(events, clock, now, true),
+        Optional.empty()).withCompanion(new SlaChange(Optional.of(record), record.next(events, clock, now, true),
             mail.stream().toList(), mails.lease(now)));
     try {
       tickets.save(change);

@@ -6,7 +6,7 @@ import java.util.Map;
 import nl.klantportaal.core.customer.domain.Customer;
 import nl.klantportaal.core.customer.domain.SlaTier;
 import nl.klantportaal.core.customer.port.CustomerRepository;
-import nl.klantportaal.core.identity.domain.Caller;
+import nl.klantportaal.core.claims.Caller;
 import nl.klantportaal.core.shared.domain.DomainException;
 import nl.klantportaal.core.sla.domain.SlaSettings;
 import nl.klantportaal.core.sla.domain.SlaTarget;

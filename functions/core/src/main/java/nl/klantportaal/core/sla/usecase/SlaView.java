@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 import nl.klantportaal.core.sla.domain.SlaStatus;
 import nl.klantportaal.core.sla.domain.TargetStatus;
+import nl.klantportaal.core.ticket.usecase.ServiceLevelView;
 
 /**
  * A ticket's SLA as the API shows it to customers and staff: the tier, and per target its state
@@ -11,7 +12,7 @@ import nl.klantportaal.core.sla.domain.TargetStatus;
  * the hours and calendar, the deadline (absent while paused before it could be known), the 80 %
  * warning time and when it was met.
  */
-public record SlaView(String tier, Target response, Target resolution) {
+public record SlaView(String tier, Target response, Target resolution) implements ServiceLevelView {
 
   public record Target(String state, String priority, long hours, String calendar, Optional<Instant> dueAt,
       Optional<Instant> warningAt, Optional<Instant> metAt) {

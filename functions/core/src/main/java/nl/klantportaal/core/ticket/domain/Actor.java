@@ -1,8 +1,8 @@
 package nl.klantportaal.core.ticket.domain;
 
-import nl.klantportaal.core.identity.domain.Caller;
-import nl.klantportaal.core.identity.domain.Role;
-import nl.klantportaal.core.identity.domain.UserId;
+import nl.klantportaal.core.claims.Caller;
+import nl.klantportaal.core.claims.Role;
+import nl.klantportaal.core.claims.UserId;
 
 /** Who changes a ticket: a signed-in person, or the portal itself (auto-close, mail intake). */
 public sealed interface Actor {

@@ -2,8 +2,8 @@ package nl.klantportaal.core.ticket.domain;
 
 import java.time.Duration;
 import java.time.Instant;
-import nl.klantportaal.core.identity.domain.Caller;
-import nl.klantportaal.core.identity.domain.UserId;
+import nl.klantportaal.core.claims.Caller;
+import nl.klantportaal.core.claims.UserId;
 
 /**
  * A file someone announced for a ticket and may now upload into quarantine: what they declared

@@ -7,9 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nl.klantportaal.core.identity.domain.Caller;
-import nl.klantportaal.core.identity.domain.Role;
-import nl.klantportaal.core.identity.domain.UserId;
+import nl.klantportaal.core.claims.Caller;
+import nl.klantportaal.core.claims.Role;
+import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.shared.domain.DomainException;
 import nl.klantportaal.core.shared.domain.DomainException.Conflict.Kind;
 

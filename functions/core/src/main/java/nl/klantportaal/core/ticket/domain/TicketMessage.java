@@ -1,7 +1,7 @@
 package nl.klantportaal.core.ticket.domain;
 
 import java.time.Instant;
-import nl.klantportaal.core.identity.domain.UserId;
+import nl.klantportaal.core.claims.UserId;
 
 /**
  * One entry of a ticket's conversation, never changed once written. Internal notes are provider

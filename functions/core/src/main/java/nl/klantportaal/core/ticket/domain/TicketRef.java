@@ -1,7 +1,7 @@
 package nl.klantportaal.core.ticket.domain;
 
 import java.util.Optional;
-import nl.klantportaal.core.identity.domain.TenantId;
+import nl.klantportaal.core.claims.TenantId;
 
 /**
  * Which ticket: the customer and its number. Its token {@code <tenantId>-<n>} is the ticket's id in

@@ -3,11 +3,10 @@ package nl.klantportaal.core.ticket.port;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import nl.klantportaal.core.identity.domain.TenantId;
-import nl.klantportaal.core.identity.domain.UserId;
+import nl.klantportaal.core.claims.TenantId;
+import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.paging.Page;
 import nl.klantportaal.core.paging.PageRequest;
-import nl.klantportaal.core.sla.domain.SlaChange;
 import nl.klantportaal.core.ticket.domain.Priority;
 import nl.klantportaal.core.ticket.domain.Ticket;
 import nl.klantportaal.core.ticket.domain.TicketAudit;
@@ -22,10 +21,10 @@ public interface TicketRepository {
   TicketNumber nextNumber(TenantId tenant);
 
   /**
-   * Stores a new ticket, its watch items, approval item, first messages, audit entry and SLA record
-   * with its due-index entries; Conflict if it exists. Without {@code sla} no SLA record is written.
+   * Stores a new ticket, its watch items, approval item, first messages, audit entry and, in the same
+   * transaction, what a companion context writes with it ({@link CompanionWrite}); Conflict if it exists.
    */
-  void create(Ticket ticket, List<TicketMessage> messages, TicketAudit audit, Optional<SlaChange> sla);
+  void create(Ticket ticket, List<TicketMessage> messages, TicketAudit audit, Optional<CompanionWrite> companion);
 
   default void create(Ticket ticket, List<TicketMessage> messages, TicketAudit audit) {
     create(ticket, messages, audit, Optional.empty());
@@ -63,11 +62,11 @@ public interface TicketRepository {
   }
 
   /**
-   * A change of one ticket and everything written with it; {@code sla}, when present, is the ticket's
-   * SLA record before and after the change, written in the same transaction.
+   * A change of one ticket and everything written with it; {@code companion}, when present, is what a
+   * companion context writes in the same transaction (the ticket's SLA record before and after).
    */
   record TicketChange(Ticket previous, Ticket next, List<TicketMessage> messages, List<TicketAudit> audit,
-      Optional<Instant> autoCloseAt, Optional<SlaChange> sla) {
+      Optional<Instant> autoCloseAt, Optional<CompanionWrite> companion) {
     public TicketChange {
       messages = List.copyOf(messages);
       audit = List.copyOf(audit);
@@ -81,8 +80,8 @@ public interface TicketRepository {
       this(previous, next, messages, audit, autoCloseAt, Optional.empty());
     }
 
-    public TicketChange withSla(SlaChange change) {
-      return new TicketChange(previous, next, messages, audit, autoCloseAt, Optional.of(change));
+    public TicketChange withCompanion(CompanionWrite write) {
+      return new TicketChange(previous, next, messages, audit, autoCloseAt, Optional.of(write));
     }
   }
 

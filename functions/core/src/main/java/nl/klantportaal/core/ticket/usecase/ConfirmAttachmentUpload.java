@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import nl.klantportaal.core.identity.domain.Caller;
+import nl.klantportaal.core.claims.Caller;
 import nl.klantportaal.core.shared.domain.DomainException;
 import nl.klantportaal.core.ticket.domain.Actor;
 import nl.klantportaal.core.ticket.domain.AttachmentKind;

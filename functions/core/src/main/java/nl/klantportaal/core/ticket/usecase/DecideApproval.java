@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nl.klantportaal.core.identity.domain.Caller;
+import nl.klantportaal.core.claims.Caller;
 import nl.klantportaal.core.shared.domain.Validation;
 import nl.klantportaal.core.shared.domain.Versions;
 import nl.klantportaal.core.ticket.domain.Actor;

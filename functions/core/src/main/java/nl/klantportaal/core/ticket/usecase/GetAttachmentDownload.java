@@ -1,7 +1,7 @@
 package nl.klantportaal.core.ticket.usecase;
 
 import java.time.Duration;
-import nl.klantportaal.core.identity.domain.Caller;
+import nl.klantportaal.core.claims.Caller;
 import nl.klantportaal.core.shared.domain.DomainException;
 import nl.klantportaal.core.ticket.domain.PendingUpload;
 import nl.klantportaal.core.ticket.domain.TicketAttachment;

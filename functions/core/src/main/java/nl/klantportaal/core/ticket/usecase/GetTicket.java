@@ -1,6 +1,6 @@
 package nl.klantportaal.core.ticket.usecase;
 
-import nl.klantportaal.core.identity.domain.Caller;
+import nl.klantportaal.core.claims.Caller;
 import nl.klantportaal.core.ticket.domain.TicketRef;
 import nl.klantportaal.core.ticket.port.TicketRepository.TicketThread;
 

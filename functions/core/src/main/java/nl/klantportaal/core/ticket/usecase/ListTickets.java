@@ -1,10 +1,10 @@
 package nl.klantportaal.core.ticket.usecase;
 
 import java.util.Optional;
-import nl.klantportaal.core.identity.domain.Caller;
-import nl.klantportaal.core.identity.domain.Role;
-import nl.klantportaal.core.identity.domain.TenantId;
-import nl.klantportaal.core.identity.domain.UserId;
+import nl.klantportaal.core.claims.Caller;
+import nl.klantportaal.core.claims.Role;
+import nl.klantportaal.core.claims.TenantId;
+import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.paging.Page;
 import nl.klantportaal.core.paging.PageRequest;
 import nl.klantportaal.core.shared.domain.DomainException;

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nl.klantportaal.core.sla.usecase.SlaView;
 import nl.klantportaal.core.ticket.domain.TicketAudit;
 import nl.klantportaal.core.ticket.domain.TicketMessage;
 import nl.klantportaal.core.ticket.port.TicketRepository.TicketThread;
@@ -15,7 +14,7 @@ import nl.klantportaal.core.ticket.port.TicketRepository.TicketThread;
  * (marked {@code internal}) and the audit trail. Everyone who sees the ticket sees its SLA.
  */
 public record TicketDetailView(TicketView ticket, List<MessageView> messages, Optional<List<AuditView>> audit,
-    List<AttachmentView> attachments, Optional<SlaView> sla) {
+    List<AttachmentView> attachments, Optional<ServiceLevelView> sla) {
 
   public record MessageView(String id, String authorId, String authorName, String side, String body, boolean internal,
       String source, Instant at) {
@@ -44,7 +43,7 @@ public record TicketDetailView(TicketView ticket, List<MessageView> messages, Op
   }
 
   /** The same with the ticket's SLA (both targets, their deadlines and state). */
-  public TicketDetailView withSla(Optional<SlaView> view) {
-    return new TicketDetailView(ticket, messages, audit, attachments, view);
+  public TicketDetailView withSla(Optional<? extends ServiceLevelView> view) {
+    return new TicketDetailView(ticket, messages, audit, attachments, view.map(ServiceLevelView.class::cast));
   }
 }

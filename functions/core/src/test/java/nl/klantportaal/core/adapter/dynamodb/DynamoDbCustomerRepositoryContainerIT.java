@@ -9,7 +9,7 @@ import java.util.Optional;
 import nl.klantportaal.core.customer.domain.Customer;
 import nl.klantportaal.core.customer.domain.CustomerDetails;
 import nl.klantportaal.core.customer.domain.SlaTier;
-import nl.klantportaal.core.identity.domain.TenantId;
+import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.paging.PageRequest;
 import nl.klantportaal.core.shared.domain.DomainException;
 import nl.klantportaal.core.shared.domain.Language;

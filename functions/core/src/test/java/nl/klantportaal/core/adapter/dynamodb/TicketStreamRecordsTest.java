@@ -12,7 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nl.klantportaal.core.identity.domain.UserId;
+import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.ticket.domain.AuthorSide;
 import nl.klantportaal.core.notification.domain.TicketChange;
 import nl.klantportaal.core.ticket.domain.TicketStatus;

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Optional;
 import nl.klantportaal.core.identity.domain.AccountSettings;
 import nl.klantportaal.core.identity.domain.Membership;
-import nl.klantportaal.core.identity.domain.Role;
-import nl.klantportaal.core.identity.domain.TenantId;
-import nl.klantportaal.core.identity.domain.UserId;
+import nl.klantportaal.core.claims.Role;
+import nl.klantportaal.core.claims.TenantId;
+import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.identity.domain.UserProfile;
 import nl.klantportaal.core.shared.domain.Language;
 

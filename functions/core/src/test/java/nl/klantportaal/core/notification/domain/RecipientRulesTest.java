@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import nl.klantportaal.core.identity.domain.AccountSettings;
 import nl.klantportaal.core.identity.domain.Membership;
-import nl.klantportaal.core.identity.domain.TenantId;
-import nl.klantportaal.core.identity.domain.UserId;
+import nl.klantportaal.core.claims.TenantId;
+import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.identity.domain.UserProfile;
 import nl.klantportaal.core.shared.domain.Language;
 import org.junit.jupiter.api.Test;
@@ -50,12 +50,12 @@ class RecipientRulesTest {
     UserId gone = new UserId("gone-admin");
     UserId foreign = new UserId("foreign-admin");
     UserProfile gretaProfile = customer(greta, Language.DE).withMembership(new Membership.CustomerMember(ACME,
-        nl.klantportaal.core.identity.domain.Role.CUSTOMER_ADMIN), NOW);
+        nl.klantportaal.core.claims.Role.CUSTOMER_ADMIN), NOW);
     UserProfile authorProfile = customer(author, Language.NL).withMembership(new Membership.CustomerMember(ACME,
-        nl.klantportaal.core.identity.domain.Role.CUSTOMER_ADMIN), NOW);
+        nl.klantportaal.core.claims.Role.CUSTOMER_ADMIN), NOW);
     UserProfile goneProfile = customer(gone, Language.NL).withMembership(new Membership.Deactivated(Optional.of(ACME), NOW), NOW);
     UserProfile foreignProfile = customer(foreign, Language.NL).withMembership(new Membership.CustomerMember(
-        new TenantId("other-co"), nl.klantportaal.core.identity.domain.Role.CUSTOMER_ADMIN), NOW);
+        new TenantId("other-co"), nl.klantportaal.core.claims.Role.CUSTOMER_ADMIN), NOW);
     List<UserProfile> members = List.of(profiles.get(REPORTER), gretaProfile, authorProfile, goneProfile, foreignProfile);
     var request = new TicketSnapshot(ACME, 42, "acme-fixture-42", "Teams-kanaal", "", TicketStatus.NEW, REPORTER,
         List.of(), Optional.empty(), author.value(), true);
@@ -113,7 +113,7 @@ class RecipientRulesTest {
     profiles.put(INVOLVED, profiles.get(INVOLVED).withMembership(new Membership.Deactivated(Optional.of(ACME), NOW), NOW));
     profiles.put(new UserId("foreign"), new UserProfile(new UserId("foreign"), "x@other.example.test",
         new UserProfile.PersonName("F", "L", "X"), Language.NL, new Membership.CustomerMember(new TenantId("other-co"),
-        nl.klantportaal.core.identity.domain.Role.CUSTOMER_USER), true, AccountSettings.DEFAULT, NOW, NOW, 1));
+        nl.klantportaal.core.claims.Role.CUSTOMER_USER), true, AccountSettings.DEFAULT, NOW, NOW, 1));
     assertEquals(List.of(), recipients(new TicketChange.StatusChanged("e1", ticket, TicketStatus.OPEN), ticket));
   }
 

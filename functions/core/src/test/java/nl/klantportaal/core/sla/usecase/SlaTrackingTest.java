@@ -15,12 +15,13 @@ import nl.klantportaal.core.adapter.dynamodb.DynamoDbSlaRecords;
 import nl.klantportaal.core.adapter.dynamodb.DynamoDbSlaSettings;
 import nl.klantportaal.core.adapter.dynamodb.DynamoDbTicketRepository;
 import nl.klantportaal.core.adapter.dynamodb.PortalTable;
+import nl.klantportaal.core.adapter.dynamodb.SlaRecordWrites;
 import nl.klantportaal.core.customer.domain.Customer;
 import nl.klantportaal.core.customer.domain.CustomerDetails;
 import nl.klantportaal.core.customer.domain.SlaTier;
-import nl.klantportaal.core.identity.domain.Role;
-import nl.klantportaal.core.identity.domain.TenantId;
-import nl.klantportaal.core.identity.domain.UserId;
+import nl.klantportaal.core.claims.Role;
+import nl.klantportaal.core.claims.TenantId;
+import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.notification.domain.MailKind;
 import nl.klantportaal.core.notification.domain.OutboxEntry;
 import nl.klantportaal.core.shared.domain.DomainException;
@@ -41,17 +42,19 @@ import nl.klantportaal.core.ticket.domain.TicketRef;
 import nl.klantportaal.core.ticket.domain.TicketSource;
 import nl.klantportaal.core.ticket.domain.TicketType;
 import nl.klantportaal.core.ticket.port.TicketRepository.TicketChange;
+import nl.klantportaal.core.ticket.usecase.CompanionTickets;
 import nl.klantportaal.testing.LocalDynamoDb;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * A ticket change racing the due-events scan, on DynamoDB Local: the scan moving the ticket's SLA
+ * The SLA as the tickets' companion ({@code CompanionTickets} with {@link SlaTracking}) when a
+ * ticket change races the due-events scan, on DynamoDB Local: the scan moving the ticket's SLA
  * record between the change's read and its write is no conflict for the person making the change;
  * another person changing the ticket itself still is.
  */
-class SlaTrackingTicketsTest {
+class SlaTrackingTest {
   private static final Instant T0 = Instant.parse("2026-11-23T09:30:00Z");
   private static final Instant T1 = T0.plusSeconds(60);
   private static final TenantId ACME = new TenantId("acme-race");
@@ -60,7 +63,7 @@ class SlaTrackingTicketsTest {
 
   private PortalTable table;
   private final AtomicInteger reads = new AtomicInteger();
-  private SlaTrackingTickets tickets;
+  private CompanionTickets tickets;
   private Ticket ticket;
 
   @BeforeEach
@@ -71,8 +74,8 @@ class SlaTrackingTicketsTest {
     var customers = new DynamoDbCustomerRepository(table);
     customers.create(new Customer(ACME, new CustomerDetails("Acme", List.of(), SlaTier.KOPER, Language.NL,
         Optional.empty()), T0, T0, 1));
-    tickets = new SlaTrackingTickets(new DynamoDbTicketRepository(table), new ScanFiresAfterFirstRead(
-        new DynamoDbSlaRecords(table)), customers, new DynamoDbSlaSettings(table));
+    tickets = new CompanionTickets(new DynamoDbTicketRepository(table, new SlaRecordWrites(table)), new SlaTracking(
+        new ScanFiresAfterFirstRead(new DynamoDbSlaRecords(table)), customers, new DynamoDbSlaSettings(table)));
     TicketRef ref = new TicketRef(ACME, new TicketNumber(1));
     ticket = Ticket.create(ref, TicketType.INCIDENT, "email", Priority.HIGH, "Outlook", "start niet", JAN, List.of(),
         TicketSource.PORTAL, Optional.empty(), Map.of(), false, Optional.empty(), JAN, T0);
@@ -107,20 +110,20 @@ class SlaTrackingTicketsTest {
 
   @Test
   void aMailAnnouncedByAChangeIsWrittenWithItAndNotWhenTheChangeLosesItsRace() {
-    var repository = new DynamoDbTicketRepository(table);
+    var repository = new DynamoDbTicketRepository(table, new SlaRecordWrites(table));
     SlaRecord record = new DynamoDbSlaRecords(table).find(ticket.ref()).orElseThrow();
     Ticket reminded = ticket.customerReminded(T1);
     TicketChange stale = new TicketChange(ticket, reminded, List.of(), List.of(), Optional.empty());
     tickets.save(agentReply("m1")); // the ticket moves on first: the change below started from version 1
 
-    var lost = stale.withSla(new SlaChange(Optional.of(record), record, List.of(mail("lost")), T1.plusSeconds(300)));
+    var lost = stale.withCompanion(new SlaChange(Optional.of(record), record, List.of(mail("lost")), T1.plusSeconds(300)));
     assertThrows(DomainException.Conflict.class, () -> repository.save(lost));
     assertTrue(outboxItem("lost").isEmpty(), "a change that lost its race mails nothing");
 
     Ticket current = tickets.find(ticket.ref()).orElseThrow();
     SlaRecord now = new DynamoDbSlaRecords(table).find(ticket.ref()).orElseThrow();
     repository.save(new TicketChange(current, current.customerReminded(T1.plusSeconds(1)), List.of(), List.of(),
-        Optional.empty()).withSla(new SlaChange(Optional.of(now), now, List.of(mail("kept")), T1.plusSeconds(300))));
+        Optional.empty()).withCompanion(new SlaChange(Optional.of(now), now, List.of(mail("kept")), T1.plusSeconds(300))));
     var kept = outboxItem("kept").orElseThrow(() -> new AssertionError("the written change's mail is in the outbox"));
     assertEquals("PENDING", kept.get("state").s());
     assertEquals("DUE#MAIL#", kept.get("DuePK").s().substring(0, 9), "due for the retry job until it is sent");

@@ -1,4 +1,4 @@
-package nl.klantportaal.core.identity.domain;
+package nl.klantportaal.core.claims;
 
 /** The Cognito {@code sub} of a user: stable for the life of the account, unlike the e-mail. */
 public record UserId(String value) {

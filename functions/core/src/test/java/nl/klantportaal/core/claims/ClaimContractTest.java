@@ -1,4 +1,4 @@
-package nl.klantportaal.core.identity.domain;
+package nl.klantportaal.core.claims;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

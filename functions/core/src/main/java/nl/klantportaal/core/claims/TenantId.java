@@ -1,4 +1,4 @@
-package nl.klantportaal.core.identity.domain;
+package nl.klantportaal.core.claims;
 
 import java.util.regex.Pattern;
 
