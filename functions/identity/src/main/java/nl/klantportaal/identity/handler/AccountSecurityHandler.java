@@ -1,13 +1,8 @@
 package nl.klantportaal.identity.handler;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import nl.klantportaal.core.PortalWiring;
-import nl.klantportaal.core.api.ApiGatewayFunction;
-import nl.klantportaal.core.api.ApiHandler;
+import nl.klantportaal.core.api.HttpApiHandler;
 import nl.klantportaal.core.api.ApiResponse;
 import nl.klantportaal.core.api.Route;
 import nl.klantportaal.core.api.Routes;
@@ -22,9 +17,7 @@ import nl.klantportaal.core.identity.usecase.EnrolTotp;
  * and changing the password. Cognito's calls need the user's access token, sent in the body next
  * to the ID token that the API's authorizer verified; it must belong to the same user.
  */
-public final class AccountSecurityHandler
-    implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, ApiHandler {
-  private final ApiGatewayFunction api;
+public final class AccountSecurityHandler extends HttpApiHandler {
 
   public AccountSecurityHandler() {
     this(System.getenv());
@@ -39,9 +32,13 @@ public final class AccountSecurityHandler
   }
 
   AccountSecurityHandler(PortalWiring wiring, IdentityProvider provider) {
+    super(routes(wiring, provider));
+  }
+
+  private static Routes routes(PortalWiring wiring, IdentityProvider provider) {
     var enrol = new EnrolTotp(provider, wiring.users(), wiring.clock());
     var changePassword = new ChangePassword(provider);
-    api = new ApiGatewayFunction(Routes.of(
+    return Routes.of(
         Route.of("POST /me/mfa/totp", Access.SIGNED_IN, r -> ApiResponse.ok(
             enrol.start(r.requireCaller(), r.jsonBody(AuthRequests.AccessToken.class)))).beforeMfa(),
         Route.of("POST /me/mfa/totp/verify", Access.SIGNED_IN, r -> {
@@ -51,16 +48,6 @@ public final class AccountSecurityHandler
         Route.of("POST /me/password", Access.SIGNED_IN, r -> {
           changePassword.execute(r.requireCaller(), r.jsonBody(AuthRequests.ChangePassword.class));
           return ApiResponse.noContent();
-        })));
-  }
-
-  @Override
-  public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-    return api.handle(event, context);
-  }
-
-  @Override
-  public Routes routes() {
-    return api.routes();
+        }));
   }
 }

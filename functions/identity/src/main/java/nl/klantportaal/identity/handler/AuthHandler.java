@@ -1,13 +1,8 @@
 package nl.klantportaal.identity.handler;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import nl.klantportaal.core.PortalWiring;
-import nl.klantportaal.core.api.ApiGatewayFunction;
-import nl.klantportaal.core.api.ApiHandler;
+import nl.klantportaal.core.api.HttpApiHandler;
 import nl.klantportaal.core.api.ApiResponse;
 import nl.klantportaal.core.api.Route;
 import nl.klantportaal.core.api.Routes;
@@ -23,9 +18,8 @@ import nl.klantportaal.core.identity.usecase.SignInAnswer;
  * forgotten-password flow. Public routes (no token yet); answers never tell whether an address
  * has an account. Never logs bodies: they hold passwords and codes.
  */
-public final class AuthHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, ApiHandler {
+public final class AuthHandler extends HttpApiHandler {
   private static final Map<String, String> CODE_SENT = Map.of("status", "code-sent");
-  private final ApiGatewayFunction api;
 
   public AuthHandler() {
     this(System.getenv());
@@ -40,7 +34,11 @@ public final class AuthHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
   }
 
   AuthHandler(IdentityProvider provider, SignIn signIn) {
-    api = new ApiGatewayFunction(Routes.of(
+    super(routes(provider, signIn));
+  }
+
+  private static Routes routes(IdentityProvider provider, SignIn signIn) {
+    return Routes.of(
         Route.of("POST /auth/sign-up", Access.PUBLIC, r -> {
           var valid = r.jsonBody(AuthRequests.SignUp.class).validate();
           provider.signUp(valid.email(), valid.password(), valid.name(), valid.language());
@@ -77,16 +75,6 @@ public final class AuthHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
           var valid = r.jsonBody(AuthRequests.ResetPassword.class).validate();
           provider.confirmForgotPassword(valid.email(), valid.code(), valid.newPassword());
           return ApiResponse.noContent();
-        })));
-  }
-
-  @Override
-  public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-    return api.handle(event, context);
-  }
-
-  @Override
-  public Routes routes() {
-    return api.routes();
+        }));
   }
 }

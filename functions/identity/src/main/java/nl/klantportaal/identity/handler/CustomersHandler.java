@@ -1,13 +1,8 @@
 package nl.klantportaal.identity.handler;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import nl.klantportaal.core.PortalWiring;
-import nl.klantportaal.core.api.ApiGatewayFunction;
-import nl.klantportaal.core.api.ApiHandler;
+import nl.klantportaal.core.api.HttpApiHandler;
 import nl.klantportaal.core.api.ApiResponse;
 import nl.klantportaal.core.api.Idempotent;
 import nl.klantportaal.core.api.Route;
@@ -21,14 +16,12 @@ import nl.klantportaal.core.customer.usecase.ListCustomers;
 import nl.klantportaal.core.customer.usecase.UpdateCustomer;
 import nl.klantportaal.core.claims.Access;
 import nl.klantportaal.core.observability.Observability;
-import nl.klantportaal.core.observability.SnapStartPriming;
 import nl.klantportaal.core.paging.PageRequest;
 import nl.klantportaal.core.paging.PageView;
 import nl.klantportaal.core.shared.domain.RandomIds;
 
 /** The provider's customers (tenants): provider staff read them, provider admins create and change them. */
-public final class CustomersHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, ApiHandler {
-  private final ApiGatewayFunction api;
+public final class CustomersHandler extends HttpApiHandler {
 
   public CustomersHandler() {
     this(System.getenv());
@@ -36,17 +29,20 @@ public final class CustomersHandler implements RequestHandler<APIGatewayV2HTTPEv
 
   public CustomersHandler(Map<String, String> environment) {
     this(PortalWiring.fromEnvironment(environment));
-    SnapStartPriming.register(environment,
-        () -> api.prime("GET /customers/{customerId}", Map.of("customerId", "snapstart-priming")));
+    primeBeforeSnapshot(environment, "GET /customers/{customerId}", Map.of("customerId", "snapstart-priming"));
   }
 
   public CustomersHandler(PortalWiring wiring) {
+    super(routes(wiring));
+  }
+
+  private static Routes routes(PortalWiring wiring) {
     var customers = wiring.customers();
     var list = new ListCustomers(customers);
     var get = new GetCustomer(customers);
     var create = new CreateCustomer(customers, wiring.clock(), RandomIds::suffix);
     var update = new UpdateCustomer(customers, wiring.clock());
-    api = new ApiGatewayFunction(Routes.of(
+    return Routes.of(
         Route.of("GET /customers", Access.PROVIDER_STAFF, request -> ApiResponse.ok(
             PageView.of(list.execute(new PageRequest(request.query("cursor"), request.limit(25, 100))), CustomerView::of))),
         Route.of("POST /customers", Access.PROVIDER_ADMIN, Idempotent.route(wiring.idempotency(), request -> {
@@ -57,17 +53,6 @@ public final class CustomersHandler implements RequestHandler<APIGatewayV2HTTPEv
         Route.of("GET /customers/{customerId}", Access.LINKED,
             request -> ApiResponse.ok(CustomerView.of(get.execute(request.requireCaller(), request.customerId())))),
         Route.of("PUT /customers/{customerId}", Access.PROVIDER_ADMIN, request -> ApiResponse.ok(
-            CustomerView.of(update.execute(request.customerId(), request.jsonBody(CustomerInput.class)))))));
-  }
-
-
-  @Override
-  public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-    return api.handle(event, context);
-  }
-
-  @Override
-  public Routes routes() {
-    return api.routes();
+            CustomerView.of(update.execute(request.customerId(), request.jsonBody(CustomerInput.class))))));
   }
 }

@@ -1,14 +1,9 @@
 package nl.klantportaal.identity.handler;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import java.util.Optional;
 import nl.klantportaal.core.PortalWiring;
-import nl.klantportaal.core.api.ApiGatewayFunction;
-import nl.klantportaal.core.api.ApiHandler;
+import nl.klantportaal.core.api.HttpApiHandler;
 import nl.klantportaal.core.api.ApiResponse;
 import nl.klantportaal.core.api.Route;
 import nl.klantportaal.core.api.Routes;
@@ -25,8 +20,7 @@ import nl.klantportaal.core.identity.usecase.UpdateOwnProfile;
  * /me: who the verified token says the caller is, with the stored profile. Viewing is reachable
  * before MFA enrolment, so a new user sees its own pending state; changes need MFA like the rest.
  */
-public final class MeHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, ApiHandler {
-  private final ApiGatewayFunction api;
+public final class MeHandler extends HttpApiHandler {
 
   public MeHandler() {
     this(System.getenv());
@@ -41,10 +35,14 @@ public final class MeHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
   }
 
   MeHandler(PortalWiring wiring, UserDirectory directory, IdentityProvider provider) {
+    super(routes(wiring, directory, provider));
+  }
+
+  private static Routes routes(PortalWiring wiring, UserDirectory directory, IdentityProvider provider) {
     var users = wiring.users();
     var update = new UpdateOwnProfile(users, directory, wiring.clock());
     var changeEmail = new ChangeEmail(provider, users, wiring.clock());
-    api = new ApiGatewayFunction(Routes.of(
+    return Routes.of(
         Route.of("GET /me", Access.SIGNED_IN, r -> {
           var caller = r.requireCaller();
           return ApiResponse.ok(ProfileView.of(caller, users.find(caller.userId())));
@@ -62,16 +60,6 @@ public final class MeHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
           var caller = r.requireCaller();
           var next = changeEmail.verify(caller, r.jsonBody(AuthRequests.AccessToken.class));
           return ApiResponse.ok(ProfileView.of(caller, Optional.of(next)));
-        })));
-  }
-
-  @Override
-  public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-    return api.handle(event, context);
-  }
-
-  @Override
-  public Routes routes() {
-    return api.routes();
+        }));
   }
 }

@@ -1,13 +1,8 @@
 package nl.klantportaal.identity.handler;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import nl.klantportaal.core.PortalWiring;
-import nl.klantportaal.core.api.ApiGatewayFunction;
-import nl.klantportaal.core.api.ApiHandler;
+import nl.klantportaal.core.api.HttpApiHandler;
 import nl.klantportaal.core.api.ApiResponse;
 import nl.klantportaal.core.api.Route;
 import nl.klantportaal.core.api.Routes;
@@ -26,8 +21,7 @@ import nl.klantportaal.core.paging.PageRequest;
 import nl.klantportaal.core.paging.PageView;
 
 /** Accounts: the provider's linking queue, links and roles, deactivation, MFA reset and staff accounts. */
-public final class UsersHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, ApiHandler {
-  private final ApiGatewayFunction api;
+public final class UsersHandler extends HttpApiHandler {
 
   public UsersHandler() {
     this(System.getenv());
@@ -42,12 +36,16 @@ public final class UsersHandler implements RequestHandler<APIGatewayV2HTTPEvent,
   }
 
   public UsersHandler(PortalWiring wiring, UserDirectory directory, MailSender mail) {
+    super(routes(wiring, directory, mail));
+  }
+
+  private static Routes routes(PortalWiring wiring, UserDirectory directory, MailSender mail) {
     var pending = new ListPendingUsers(wiring.users(), wiring.customers(), wiring.clock());
     var ofCustomer = new ListCustomerUsers(wiring.users());
     var change = new ChangeMembership(wiring.users(), wiring.customers(), directory, wiring.clock());
     var resetMfa = new ResetMfa(wiring.users(), directory, mail, wiring.clock());
     var createStaff = new CreateStaffAccount(wiring.users(), directory, wiring.clock());
-    api = new ApiGatewayFunction(Routes.of(
+    return Routes.of(
         Route.of("GET /admin/pending-users", Access.PROVIDER_ADMIN,
             r -> ApiResponse.ok(pending.execute(new PageRequest(r.query("cursor"), r.limit(25, 100))))),
         Route.of("GET /customers/{customerId}/users", Access.LINKED, r -> ApiResponse.ok(
@@ -71,22 +69,10 @@ public final class UsersHandler implements RequestHandler<APIGatewayV2HTTPEvent,
         Route.of("POST /staff", Access.PROVIDER_ADMIN, Idempotent.route(wiring.idempotency(), r -> {
           var created = createStaff.execute(r.requireCaller().userId(), r.jsonBody(CreateStaffAccount.Input.class));
           return ApiResponse.created("/users/" + created.id(), ListCustomerUsers.UserView.of(created));
-        }))));
+        })));
   }
 
   private static ApiResponse view(nl.klantportaal.core.identity.domain.UserProfile profile) {
     return ApiResponse.ok(ListCustomerUsers.UserView.of(profile));
-  }
-
-
-
-  @Override
-  public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-    return api.handle(event, context);
-  }
-
-  @Override
-  public Routes routes() {
-    return api.routes();
   }
 }

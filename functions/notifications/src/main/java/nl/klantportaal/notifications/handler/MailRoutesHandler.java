@@ -1,13 +1,8 @@
 package nl.klantportaal.notifications.handler;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import nl.klantportaal.core.PortalWiring;
-import nl.klantportaal.core.api.ApiGatewayFunction;
-import nl.klantportaal.core.api.ApiHandler;
+import nl.klantportaal.core.api.HttpApiHandler;
 import nl.klantportaal.core.api.ApiResponse;
 import nl.klantportaal.core.api.Route;
 import nl.klantportaal.core.api.Routes;
@@ -15,13 +10,11 @@ import nl.klantportaal.core.claims.Access;
 import nl.klantportaal.core.notification.usecase.MailRouteInput;
 import nl.klantportaal.core.notification.usecase.MailRouteView;
 import nl.klantportaal.core.notification.usecase.ManageMailRoutes;
-import nl.klantportaal.core.observability.SnapStartPriming;
 import nl.klantportaal.core.paging.PageRequest;
 import nl.klantportaal.core.paging.PageView;
 
 /** The per-domain mail routes (alternate SES configuration set and sender), managed by provider admins. */
-public final class MailRoutesHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, ApiHandler {
-  private final ApiGatewayFunction api;
+public final class MailRoutesHandler extends HttpApiHandler {
 
   public MailRoutesHandler() {
     this(System.getenv());
@@ -29,12 +22,16 @@ public final class MailRoutesHandler implements RequestHandler<APIGatewayV2HTTPE
 
   public MailRoutesHandler(Map<String, String> environment) {
     this(PortalWiring.fromEnvironment(environment));
-    SnapStartPriming.register(environment, () -> api.prime("GET /mail-routes", Map.of()));
+    primeBeforeSnapshot(environment, "GET /mail-routes", Map.of());
   }
 
   public MailRoutesHandler(PortalWiring wiring) {
+    super(routes(wiring));
+  }
+
+  private static Routes routes(PortalWiring wiring) {
     ManageMailRoutes routes = wiring.manageMailRoutes();
-    api = new ApiGatewayFunction(Routes.of(
+    return Routes.of(
         Route.of("GET /mail-routes", Access.PROVIDER_ADMIN, request -> ApiResponse.ok(
             PageView.of(routes.list(new PageRequest(request.query("cursor"), request.limit(50, 100))), MailRouteView::of))),
         Route.of("PUT /mail-routes/{domain}", Access.PROVIDER_ADMIN, request -> ApiResponse.ok(MailRouteView.of(
@@ -42,16 +39,6 @@ public final class MailRoutesHandler implements RequestHandler<APIGatewayV2HTTPE
         Route.of("DELETE /mail-routes/{domain}", Access.PROVIDER_ADMIN, request -> {
           routes.delete(request.pathParameter("domain"));
           return ApiResponse.noContent();
-        })));
-  }
-
-  @Override
-  public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-    return api.handle(event, context);
-  }
-
-  @Override
-  public Routes routes() {
-    return api.routes();
+        }));
   }
 }

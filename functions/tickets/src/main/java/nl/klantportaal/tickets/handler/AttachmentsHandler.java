@@ -1,14 +1,9 @@
 package nl.klantportaal.tickets.handler;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Instant;
 import java.util.Map;
 import nl.klantportaal.core.PortalWiring;
-import nl.klantportaal.core.api.ApiGatewayFunction;
-import nl.klantportaal.core.api.ApiHandler;
+import nl.klantportaal.core.api.HttpApiHandler;
 import nl.klantportaal.core.api.ApiProblem;
 import nl.klantportaal.core.api.ApiRequest;
 import nl.klantportaal.core.api.ApiResponse;
@@ -17,7 +12,6 @@ import nl.klantportaal.core.api.Route;
 import nl.klantportaal.core.api.Routes;
 import nl.klantportaal.core.claims.Access;
 import nl.klantportaal.core.observability.Observability;
-import nl.klantportaal.core.observability.SnapStartPriming;
 import nl.klantportaal.core.shared.domain.DomainException;
 import nl.klantportaal.core.ticket.domain.TicketRef;
 import nl.klantportaal.core.ticket.port.AttachmentStore.PresignedRequest;
@@ -33,8 +27,7 @@ import nl.klantportaal.core.ticket.usecase.TicketAccess;
  * quarantine, upload it to S3 directly, confirm it (size and first bytes checked, moved out of
  * quarantine); downloads are short-lived presigned links. Who may see the ticket decides (404 otherwise).
  */
-public final class AttachmentsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, ApiHandler {
-  private final ApiGatewayFunction api;
+public final class AttachmentsHandler extends HttpApiHandler {
 
   public AttachmentsHandler() {
     this(System.getenv());
@@ -42,18 +35,21 @@ public final class AttachmentsHandler implements RequestHandler<APIGatewayV2HTTP
 
   public AttachmentsHandler(Map<String, String> environment) {
     this(PortalWiring.fromEnvironment(environment));
-    SnapStartPriming.register(environment, () -> api.prime("GET /tickets/{ticketId}/attachments/{attachmentId}",
-        Map.of("ticketId", "snapstart-priming-1", "attachmentId", "00000000-0000-4000-8000-000000000000")));
+    primeBeforeSnapshot(environment, "GET /tickets/{ticketId}/attachments/{attachmentId}", Map.of("ticketId", "snapstart-priming-1", "attachmentId", "00000000-0000-4000-8000-000000000000"));
   }
 
   public AttachmentsHandler(PortalWiring wiring) {
+    super(routes(wiring));
+  }
+
+  private static Routes routes(PortalWiring wiring) {
     var access = new TicketAccess(wiring.tickets(), wiring.users());
     var store = wiring.attachmentStore();
     var request = new RequestAttachmentUpload(access, wiring.attachments(), store, wiring.clock());
     var confirm = new ConfirmAttachmentUpload(access, wiring.attachments(), store, wiring.clock());
     var download = new GetAttachmentDownload(access, wiring.attachments(), store);
     var delete = new DeleteAttachment(access, wiring.attachments(), store, wiring.clock());
-    api = new ApiGatewayFunction(Routes.of(
+    return Routes.of(
         Route.of("POST /tickets/{ticketId}/attachments", Access.LINKED, call -> {
           var offer = request.execute(call.requireCaller(), ticketId(call),
               call.jsonBody(RequestAttachmentUpload.UploadInput.class));
@@ -80,7 +76,7 @@ public final class AttachmentsHandler implements RequestHandler<APIGatewayV2HTTP
         Route.of("DELETE /tickets/{ticketId}/attachments/{attachmentId}", Access.LINKED, call -> {
           delete.execute(call.requireCaller(), ticketId(call), call.pathParameter("attachmentId"));
           return ApiResponse.noContent();
-        })));
+        }));
   }
 
   /** The answer to an announcement: the upload's id, the sanitised name, and the request to make to S3. */
@@ -111,15 +107,5 @@ public final class AttachmentsHandler implements RequestHandler<APIGatewayV2HTTP
       case TYPE_NOT_ALLOWED -> ProblemType.ATTACHMENT_TYPE_NOT_ALLOWED;
     };
     return new ApiProblem(type, refused.detail());
-  }
-
-  @Override
-  public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-    return api.handle(event, context);
-  }
-
-  @Override
-  public Routes routes() {
-    return api.routes();
   }
 }

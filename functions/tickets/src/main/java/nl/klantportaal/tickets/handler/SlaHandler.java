@@ -1,18 +1,12 @@
 package nl.klantportaal.tickets.handler;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import nl.klantportaal.core.PortalWiring;
-import nl.klantportaal.core.api.ApiGatewayFunction;
-import nl.klantportaal.core.api.ApiHandler;
+import nl.klantportaal.core.api.HttpApiHandler;
 import nl.klantportaal.core.api.ApiResponse;
 import nl.klantportaal.core.api.Route;
 import nl.klantportaal.core.api.Routes;
 import nl.klantportaal.core.claims.Access;
-import nl.klantportaal.core.observability.SnapStartPriming;
 import nl.klantportaal.core.sla.usecase.ShowCompliance;
 import nl.klantportaal.core.sla.usecase.ShowSlaTable;
 import nl.klantportaal.core.sla.usecase.SlaSettingsAdmin;
@@ -21,8 +15,7 @@ import nl.klantportaal.core.sla.usecase.SlaSettingsAdmin;
  * The SLA table a customer is on (the seed's SLA page), the business calendar, the monthly compliance
  * counters, and the provider admin's edits of the table and the calendar (docs/sla.md).
  */
-public final class SlaHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, ApiHandler {
-  private final ApiGatewayFunction api;
+public final class SlaHandler extends HttpApiHandler {
 
   public SlaHandler() {
     this(System.getenv());
@@ -30,14 +23,18 @@ public final class SlaHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
   public SlaHandler(Map<String, String> environment) {
     this(PortalWiring.fromEnvironment(environment));
-    SnapStartPriming.register(environment, () -> api.prime("GET /sla", Map.of()));
+    primeBeforeSnapshot(environment, "GET /sla", Map.of());
   }
 
   public SlaHandler(PortalWiring wiring) {
+    super(routes(wiring));
+  }
+
+  private static Routes routes(PortalWiring wiring) {
     var table = new ShowSlaTable(wiring.slaSettings(), wiring.customers());
     var compliance = new ShowCompliance(wiring.slaRecords(), wiring.customers());
     var admin = new SlaSettingsAdmin(wiring.slaSettings(), wiring.clock());
-    api = new ApiGatewayFunction(Routes.of(
+    return Routes.of(
         Route.of("GET /sla", Access.LINKED, request -> ApiResponse.ok(table.execute(request.requireCaller()))),
         Route.of("GET /sla/compliance", Access.LINKED, request -> ApiResponse.ok(compliance.execute(
             request.requireCaller(), request.query("month"), request.query("customerId")))),
@@ -45,16 +42,6 @@ public final class SlaHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
             request.requireCaller(), request.pathParameter("tier"), request.jsonBody(SlaSettingsAdmin.TierInput.class)))),
         Route.of("GET /sla/calendar", Access.LINKED, request -> ApiResponse.ok(admin.calendar())),
         Route.of("PUT /sla/calendar", Access.PROVIDER_ADMIN, request -> ApiResponse.ok(admin.saveCalendar(
-            request.requireCaller(), request.jsonBody(SlaSettingsAdmin.CalendarInput.class))))));
-  }
-
-  @Override
-  public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-    return api.handle(event, context);
-  }
-
-  @Override
-  public Routes routes() {
-    return api.routes();
+            request.requireCaller(), request.jsonBody(SlaSettingsAdmin.CalendarInput.class)))));
   }
 }

@@ -1,13 +1,8 @@
 package nl.klantportaal.tickets.handler;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import nl.klantportaal.core.PortalWiring;
-import nl.klantportaal.core.api.ApiGatewayFunction;
-import nl.klantportaal.core.api.ApiHandler;
+import nl.klantportaal.core.api.HttpApiHandler;
 import nl.klantportaal.core.api.ApiProblem;
 import nl.klantportaal.core.api.ApiRequest;
 import nl.klantportaal.core.api.ApiResponse;
@@ -18,7 +13,6 @@ import nl.klantportaal.core.api.Routes;
 import nl.klantportaal.core.claims.Access;
 import nl.klantportaal.core.claims.Caller;
 import nl.klantportaal.core.observability.Observability;
-import nl.klantportaal.core.observability.SnapStartPriming;
 import nl.klantportaal.core.paging.PageRequest;
 import nl.klantportaal.core.paging.PageView;
 import nl.klantportaal.core.sla.usecase.ShowTicketSla;
@@ -44,8 +38,7 @@ import nl.klantportaal.core.ticket.usecase.TriageTicket;
  * life cycle, triage, involve colleagues and approve. Who may see a ticket is decided by the ticket
  * itself ({@link Ticket#visibleTo}); anyone else gets 404.
  */
-public final class TicketsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, ApiHandler {
-  private final ApiGatewayFunction api;
+public final class TicketsHandler extends HttpApiHandler {
 
   public TicketsHandler() {
     this(System.getenv());
@@ -53,11 +46,14 @@ public final class TicketsHandler implements RequestHandler<APIGatewayV2HTTPEven
 
   public TicketsHandler(Map<String, String> environment) {
     this(PortalWiring.fromEnvironment(environment));
-    SnapStartPriming.register(environment,
-        () -> api.prime("GET /tickets/{ticketId}", Map.of("ticketId", "snapstart-priming-1")));
+    primeBeforeSnapshot(environment, "GET /tickets/{ticketId}", Map.of("ticketId", "snapstart-priming-1"));
   }
 
   public TicketsHandler(PortalWiring wiring) {
+    super(routes(wiring));
+  }
+
+  private static Routes routes(PortalWiring wiring) {
     var access = new TicketAccess(wiring.tickets(), wiring.users());
     var catalogue = wiring.catalogue();
     var create = new CreateTicket(access, catalogue, wiring.customers(), wiring.clock());
@@ -69,7 +65,7 @@ public final class TicketsHandler implements RequestHandler<APIGatewayV2HTTPEven
     var triage = new TriageTicket(access, catalogue, wiring.clock());
     var involve = new ChangeInvolved(access, wiring.clock());
     var approve = new DecideApproval(access, wiring.clock());
-    api = new ApiGatewayFunction(Routes.of(
+    return Routes.of(
         Route.of("POST /tickets", Access.LINKED, Idempotent.route(wiring.idempotency(), request -> {
           Caller caller = request.requireCaller();
           Ticket created = create.execute(caller, request.jsonBody(NewTicketInput.class));
@@ -114,7 +110,7 @@ public final class TicketsHandler implements RequestHandler<APIGatewayV2HTTPEven
         }),
         Route.of("POST /tickets/{ticketId}/approval", Access.CUSTOMER_ADMIN, request -> ApiResponse.ok(TicketView.of(
             approve.execute(request.requireCaller(), ticketId(request), request.jsonBody(DecideApproval.ApprovalInput.class)),
-            false)))));
+            false))));
   }
 
   /** The answer to a new reply or note: where it is and whether it is internal. */
@@ -128,15 +124,5 @@ public final class TicketsHandler implements RequestHandler<APIGatewayV2HTTPEven
   static TicketRef ticketId(ApiRequest request) {
     String raw = request.pathParameter("ticketId");
     return TicketRef.parse(raw).orElseThrow(() -> new nl.klantportaal.core.shared.domain.DomainException.NotFound("Ticket " + raw));
-  }
-
-  @Override
-  public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-    return api.handle(event, context);
-  }
-
-  @Override
-  public Routes routes() {
-    return api.routes();
   }
 }
