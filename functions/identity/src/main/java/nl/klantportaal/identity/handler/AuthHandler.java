@@ -7,10 +7,12 @@ import nl.klantportaal.core.api.ApiResponse;
 import nl.klantportaal.core.api.Route;
 import nl.klantportaal.core.api.Routes;
 import nl.klantportaal.core.claims.Access;
-import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.identity.port.IdentityProvider;
 import nl.klantportaal.core.identity.usecase.AuthRequests;
+import nl.klantportaal.core.identity.usecase.ForgottenPassword;
+import nl.klantportaal.core.identity.usecase.SessionTokens;
 import nl.klantportaal.core.identity.usecase.SignIn;
+import nl.klantportaal.core.identity.usecase.SignUp;
 import nl.klantportaal.core.identity.usecase.SignInAnswer;
 
 /**
@@ -38,19 +40,20 @@ public final class AuthHandler extends HttpApiHandler {
   }
 
   private static Routes routes(IdentityProvider provider, SignIn signIn) {
+    var signUp = new SignUp(provider);
+    var session = new SessionTokens(provider);
+    var password = new ForgottenPassword(provider);
     return Routes.of(
         Route.of("POST /auth/sign-up", Access.PUBLIC, r -> {
-          var valid = r.jsonBody(AuthRequests.SignUp.class).validate();
-          provider.signUp(valid.email(), valid.password(), valid.name(), valid.language());
+          signUp.start(r.jsonBody(AuthRequests.SignUp.class));
           return ApiResponse.json(202, CODE_SENT);
         }),
         Route.of("POST /auth/confirm", Access.PUBLIC, r -> {
-          var valid = r.jsonBody(AuthRequests.EmailCode.class).validate();
-          provider.confirmSignUp(valid.email(), valid.code());
+          signUp.confirm(r.jsonBody(AuthRequests.EmailCode.class));
           return ApiResponse.noContent();
         }),
         Route.of("POST /auth/resend-code", Access.PUBLIC, r -> {
-          provider.resendSignUpCode(r.jsonBody(AuthRequests.Email.class).validate());
+          signUp.resendCode(r.jsonBody(AuthRequests.Email.class));
           return ApiResponse.json(202, CODE_SENT);
         }),
         Route.of("POST /auth/sign-in", Access.PUBLIC, r -> ApiResponse.ok(SignInAnswer.of(
@@ -59,21 +62,18 @@ public final class AuthHandler extends HttpApiHandler {
             signIn.withTotp(r.jsonBody(AuthRequests.TotpAnswer.class), r.sourceIp())))),
         Route.of("POST /auth/sign-in/new-password", Access.PUBLIC, r -> ApiResponse.ok(SignInAnswer.of(
             signIn.withNewPassword(r.jsonBody(AuthRequests.NewPassword.class), r.sourceIp())))),
-        Route.of("POST /auth/refresh", Access.PUBLIC, r -> {
-          var valid = r.jsonBody(AuthRequests.Refresh.class).validate();
-          return ApiResponse.ok(SignInAnswer.tokens(provider.refresh(new UserId(valid.userId()), valid.refreshToken())));
-        }),
+        Route.of("POST /auth/refresh", Access.PUBLIC, r -> ApiResponse.ok(SignInAnswer.tokens(
+            session.refresh(r.jsonBody(AuthRequests.Refresh.class))))),
         Route.of("POST /auth/sign-out", Access.PUBLIC, r -> {
-          provider.signOut(r.jsonBody(AuthRequests.SignOut.class).validate());
+          session.signOut(r.jsonBody(AuthRequests.SignOut.class));
           return ApiResponse.noContent();
         }),
         Route.of("POST /auth/forgot-password", Access.PUBLIC, r -> {
-          provider.forgotPassword(r.jsonBody(AuthRequests.Email.class).validate());
+          password.requestCode(r.jsonBody(AuthRequests.Email.class));
           return ApiResponse.json(202, CODE_SENT);
         }),
         Route.of("POST /auth/reset-password", Access.PUBLIC, r -> {
-          var valid = r.jsonBody(AuthRequests.ResetPassword.class).validate();
-          provider.confirmForgotPassword(valid.email(), valid.code(), valid.newPassword());
+          password.reset(r.jsonBody(AuthRequests.ResetPassword.class));
           return ApiResponse.noContent();
         }));
   }
