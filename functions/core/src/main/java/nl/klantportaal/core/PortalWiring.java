@@ -37,6 +37,7 @@ import nl.klantportaal.core.identity.port.UserDirectory;
 import nl.klantportaal.core.identity.port.UserRepository;
 import nl.klantportaal.core.adapter.dynamodb.PortalTable;
 import nl.klantportaal.core.config.Config;
+import nl.klantportaal.core.config.ContextSettings;
 import nl.klantportaal.core.customer.port.CustomerRepository;
 import nl.klantportaal.core.idempotency.usecase.IdempotentExecution;
 import nl.klantportaal.core.adapter.dynamodb.DynamoDbMailRoutes;
@@ -98,28 +99,27 @@ public final class PortalWiring {
 
   /** The user pool named by USER_POOL_ID; only functions that change accounts have it. */
   public UserDirectory userDirectory() {
-    String pool = config.get("USER_POOL_ID")
-        .orElseThrow(() -> new IllegalStateException("Environment variable USER_POOL_ID is required"));
-    return new CognitoUserDirectory(clients.cognito(), pool);
+    return new CognitoUserDirectory(clients.cognito(), ContextSettings.UserPool.from(config).id());
   }
 
   /** The app client (USER_POOL_CLIENT_ID and its secret); only the /auth and /me security functions have it. */
   public IdentityProvider identityProvider() {
-    String client = config.get("USER_POOL_CLIENT_ID")
-        .orElseThrow(() -> new IllegalStateException("Environment variable USER_POOL_CLIENT_ID is required"));
-    String secret = config.get("USER_POOL_CLIENT_SECRET")
-        .orElseThrow(() -> new IllegalStateException("Environment variable USER_POOL_CLIENT_SECRET is required"));
-    return new CognitoIdentityProvider(clients.cognito(), client, secret);
+    ContextSettings.AppClient client = ContextSettings.AppClient.from(config);
+    return new CognitoIdentityProvider(clients.cognito(), client.id(), client.secret());
   }
 
   /** Mail from SENDER_ADDRESS through SES. */
   public MailSender mailSender() {
-    return new SesMailSender(clients.ses(), senderAddress(), clock);
+    return new SesMailSender(clients.ses(), mail().senderAddress(), clock);
   }
 
-  private String senderAddress() {
-    return config.get("SENDER_ADDRESS")
-        .orElseThrow(() -> new IllegalStateException("Environment variable SENDER_ADDRESS is required"));
+  private ContextSettings.Mail mail() {
+    return ContextSettings.Mail.from(config);
+  }
+
+  /** The domain of the sender address: Message-IDs use it. */
+  private String senderDomain() {
+    return MailRoute.domainOf(mail().senderAddress().replaceAll("^.*<|>\\s*$", ""));
   }
 
   // Notifications ---------------------------------------------------------------------------
@@ -137,11 +137,8 @@ public final class PortalWiring {
    * PORTAL_ORIGIN the base of links; Message-IDs use the sender address's domain.
    */
   public NotifyTicketChange notifyTicketChange(MailSender sender) {
-    String origin = config.get("PORTAL_ORIGIN")
-        .orElseThrow(() -> new IllegalStateException("Environment variable PORTAL_ORIGIN is required"));
-    String domain = MailRoute.domainOf(senderAddress().replaceAll("^.*<|>\\s*$", ""));
     return new NotifyTicketChange(new DynamoDbTicketReader(table), users(), new DynamoDbOutbox(table), mailDelivery(sender),
-        new NotifyTicketChange.Settings(origin.replaceAll("/+$", ""), domain, RetryPolicy.DEFAULT), clock);
+        new NotifyTicketChange.Settings(mail().portalOrigin(), senderDomain(), RetryPolicy.DEFAULT), clock);
   }
 
   public RetryDueMail retryDueMail(MailSender sender) {
@@ -149,8 +146,9 @@ public final class PortalWiring {
   }
 
   private MailDelivery mailDelivery(MailSender sender) {
+    ContextSettings.Mail mail = mail();
     return new MailDelivery(new DynamoDbOutbox(table), mailRoutes(), sender,
-        new Sender(senderAddress(), config.get("MAIL_CONFIGURATION_SET")), RetryPolicy.DEFAULT, clock);
+        new Sender(mail.senderAddress(), mail.configurationSet()), RetryPolicy.DEFAULT, clock);
   }
 
   /**
@@ -180,15 +178,12 @@ public final class PortalWiring {
    * also to the customer's on-call address or else SLA_ON_CALL_EMAIL (optional).
    */
   public FireDueEvents fireDueEvents(MailSender sender) {
-    String origin = config.get("PORTAL_ORIGIN")
-        .orElseThrow(() -> new IllegalStateException("Environment variable PORTAL_ORIGIN is required"));
-    String domain = MailRoute.domainOf(senderAddress().replaceAll("^.*<|>\\s*$", ""));
-    var settings = new SlaMailSettings(origin.replaceAll("/+$", ""), domain,
-        config.get("SLA_ON_CALL_EMAIL").filter(v -> !v.isBlank()), RetryPolicy.DEFAULT);
+    ContextSettings.DueScan scan = ContextSettings.DueScan.from(config);
+    var settings = new SlaMailSettings(mail().portalOrigin(), senderDomain(), scan.onCallEmail(), RetryPolicy.DEFAULT);
     TicketRepository tickets = tickets();
     var mails = new SlaMails(users(), customers(), settings);
     var sla = new FireSlaEvent(tickets, slaRecords(), mailDelivery(sender), mails, slaSettings());
-    Duration aheadLimit = config.get("SCAN_AHEAD_LIMIT").map(Duration::parse).orElse(FireDueEvents.DEFAULT_MAX_AHEAD);
+    Duration aheadLimit = scan.aheadLimit().orElse(FireDueEvents.DEFAULT_MAX_AHEAD);
     return new FireDueEvents(tickets, new CloseDueTickets(tickets, autoCloseAfter()), sla, clock, aheadLimit);
   }
 
@@ -198,7 +193,7 @@ public final class PortalWiring {
 
   /** Days after which a resolved ticket the customer left alone closes (AUTO_CLOSE_DAYS, default 7). */
   public Duration autoCloseAfter() {
-    return Duration.ofDays(config.get("AUTO_CLOSE_DAYS").map(Integer::parseInt).orElse(7));
+    return ContextSettings.Tickets.from(config).autoCloseAfter();
   }
 
   public SignInGuard signInGuard() {
@@ -213,8 +208,7 @@ public final class PortalWiring {
 
   /** Attachment bytes in ATTACHMENTS_BUCKET; only the attachments function has it (and its S3 policy). */
   public AttachmentStore attachmentStore() {
-    String bucket = config.get("ATTACHMENTS_BUCKET")
-        .orElseThrow(() -> new IllegalStateException("Environment variable ATTACHMENTS_BUCKET is required"));
+    String bucket = ContextSettings.Attachments.from(config).bucket();
     return new S3AttachmentStore(clients.s3(), clients.s3Presigner(), bucket);
   }
 

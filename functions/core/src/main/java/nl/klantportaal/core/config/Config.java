@@ -50,6 +50,23 @@ public record Config(
     return Optional.ofNullable(environment.get(name)).filter(v -> !v.isBlank());
   }
 
+  /** A variable this function cannot run without; its absence fails the init with the variable's name. */
+  public String require(String name) {
+    return get(name).orElseThrow(() -> new IllegalStateException("Environment variable " + name
+        + " is required by this function (template.yaml sets it in the function's Environment)"));
+  }
+
+  /** An optional variable read with {@code parse}; a value that does not parse fails the init, naming it. */
+  public <T> Optional<T> parsed(String name, java.util.function.Function<String, T> parse, String expected) {
+    return get(name).map(value -> {
+      try {
+        return parse.apply(value.strip());
+      } catch (RuntimeException e) {
+        throw new IllegalStateException("Environment variable " + name + " must be " + expected + ", not '" + value + "'", e);
+      }
+    });
+  }
+
   private static CursorKeySource cursorKey(Map<String, String> env) {
     String inline = env.get("CURSOR_KEY");
     if (inline != null && !inline.isBlank()) {

@@ -1,0 +1,65 @@
+package nl.klantportaal.core.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The typed settings of each context, read from the function's environment ({@link Config}) when the
+ * function starts: a missing or malformed variable fails the init with a message that names it. Each
+ * function reads only the settings of what it wires (a function without an app client never asks
+ * for one).
+ */
+public final class ContextSettings {
+  private ContextSettings() {}
+
+  /** The user pool the identity functions change accounts in. */
+  public record UserPool(String id) {
+    public static UserPool from(Config config) {
+      return new UserPool(config.require("USER_POOL_ID"));
+    }
+  }
+
+  /** The app client of the /auth and /me security functions, with the secret only they hold. */
+  public record AppClient(String id, String secret) {
+    public static AppClient from(Config config) {
+      return new AppClient(config.require("USER_POOL_CLIENT_ID"), config.require("USER_POOL_CLIENT_SECRET"));
+    }
+  }
+
+  /**
+   * Outgoing mail: the default sender, the optional SES configuration set, and the portal's origin
+   * that links in mail point at (without a trailing slash).
+   */
+  public record Mail(String senderAddress, Optional<String> configurationSet, String portalOrigin) {
+    public static Mail from(Config config) {
+      return new Mail(config.require("SENDER_ADDRESS"), config.get("MAIL_CONFIGURATION_SET"),
+          config.require("PORTAL_ORIGIN").replaceAll("/+$", ""));
+    }
+  }
+
+  /** Tickets: after how many days a resolved ticket the customer left alone closes (default 7). */
+  public record Tickets(Duration autoCloseAfter) {
+    public static Tickets from(Config config) {
+      return new Tickets(Duration.ofDays(config.parsed("AUTO_CLOSE_DAYS", Integer::parseInt, "a whole number of days")
+          .orElse(7)));
+    }
+  }
+
+  /** The bucket attachments live in (only the attachments function has it). */
+  public record Attachments(String bucket) {
+    public static Attachments from(Config config) {
+      return new Attachments(config.require("ATTACHMENTS_BUCKET"));
+    }
+  }
+
+  /**
+   * The due-events scan: how far ahead of the clock a scheduled event's time may lie (an ISO-8601
+   * duration), and the on-call address for critical tickets out of hours, if any.
+   */
+  public record DueScan(Optional<Duration> aheadLimit, Optional<String> onCallEmail) {
+    public static DueScan from(Config config) {
+      return new DueScan(config.parsed("SCAN_AHEAD_LIMIT", Duration::parse, "an ISO-8601 duration such as PT1M"),
+          config.get("SLA_ON_CALL_EMAIL"));
+    }
+  }
+}
