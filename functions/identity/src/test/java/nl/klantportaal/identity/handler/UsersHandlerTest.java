@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import java.util.Optional;
@@ -41,8 +42,21 @@ class UsersHandlerTest {
     handler = new UsersHandler(wiring, directory, mail);
   }
 
+  private static APIGatewayV2HTTPEvent event(String fixture) {
+    return Lambda.httpEvent("identity/users/" + fixture);
+  }
+
+  private APIGatewayV2HTTPResponse call(APIGatewayV2HTTPEvent event) {
+    return handler.handleRequest(event, Lambda.context("users"));
+  }
+
   private APIGatewayV2HTTPResponse call(String fixture) {
-    return handler.handleRequest(Lambda.httpEvent("identity/users/" + fixture), Lambda.context("users"));
+    return call(event(fixture));
+  }
+
+  /** The fixture aimed at the account create-staff.json made: the user pool chose its id. */
+  private APIGatewayV2HTTPResponse callFor(String fixture, UserId account) {
+    return call(HttpEvents.withPathParameter(event(fixture), "userId", account.value()));
   }
 
   private Membership membership(UserId id) {
@@ -131,22 +145,15 @@ class UsersHandlerTest {
   void aProviderAdminPromotesAnAgentButRolesNeverCrossBetweenCustomerAndProvider() {
     var created = call("create-staff.json");
     assertEquals(201, created.getStatusCode(), created.getBody());
-    var staff = HttpEvents.json(created);
-    var promote = HttpEvents.withPathParameter(Lambda.httpEvent("identity/users/role.json"), "userId",
-        staff.get("userId").asText());
-    promote.setBody("{\"role\": \"provider-admin\", \"version\": " + staff.get("version").asLong() + "}");
-    var promoted = handler.handleRequest(promote, Lambda.context("users"));
+    var id = new UserId(HttpEvents.json(created).get("userId").asText());
+    var promoted = callFor("role-provider-admin.json", id);
     assertEquals(200, promoted.getStatusCode(), promoted.getBody());
-    var id = new UserId(staff.get("userId").asText());
+    assertEquals(2, HttpEvents.json(promoted).get("version").asLong());
     assertEquals(new Membership.ProviderStaff(Role.PROVIDER_ADMIN), membership(id));
     assertEquals(Optional.of(Role.PROVIDER_ADMIN), directory.group(id), "the Cognito group follows");
 
-    var across = HttpEvents.withPathParameter(Lambda.httpEvent("identity/users/role.json"), "userId", id.value());
-    across.setBody("{\"role\": \"customer-admin\", \"version\": " + HttpEvents.json(promoted).get("version").asLong() + "}");
-    HttpEvents.assertProblem(handler.handleRequest(across, Lambda.context("users")), 400, "validation-failed");
-    var customerToStaff = Lambda.httpEvent("identity/users/role.json");
-    customerToStaff.setBody("{\"role\": \"provider-admin\", \"version\": 1}");
-    HttpEvents.assertProblem(handler.handleRequest(customerToStaff, Lambda.context("users")), 400, "validation-failed");
+    HttpEvents.assertProblem(callFor("role-customer-admin-version-2.json", id), 400, "validation-failed");
+    HttpEvents.assertProblem(call("role-provider-admin.json"), 400, "validation-failed");
   }
 
   @Test

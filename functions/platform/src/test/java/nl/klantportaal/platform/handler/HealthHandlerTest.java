@@ -19,9 +19,8 @@ class HealthHandlerTest {
 
   @Test
   void anotherRouteOnTheSameFunctionIsNotFound() {
-    var event = Lambda.httpEvent("platform/health/get.json");
-    event.setRouteKey("POST /health");
-    var response = new HealthHandler(Map.of()).handleRequest(event, Lambda.context("health"));
+    var response = new HealthHandler(Map.of())
+        .handleRequest(Lambda.httpEvent("platform/health/post-unknown-route.json"), Lambda.context("health"));
     assertEquals(404, response.getStatusCode());
     assertEquals("application/problem+json", response.getHeaders().get("content-type"));
   }

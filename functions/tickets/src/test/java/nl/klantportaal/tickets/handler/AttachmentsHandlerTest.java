@@ -329,10 +329,10 @@ class AttachmentsHandlerTest {
 
   @Test
   void aConfirmOfAnUploadNeverAnnouncedIs404() {
-    var response = confirm("confirm.json", "5b0e2c9a-3f41-4d7e-9a8b-0c1d2e3f4a5b");
+    var response = call("confirm.json");
     assertEquals(404, response.getStatusCode());
     assertEquals("not-found", HttpEvents.problemType(response));
-    assertEquals(404, confirm("confirm.json", "../../PUB#TICKET").getStatusCode(), "an id that cannot be one");
+    assertEquals(404, call("confirm-malformed-id.json").getStatusCode(), "an id that cannot be one");
   }
 
   @Test
@@ -411,6 +411,7 @@ class AttachmentsHandlerTest {
     return call(Lambda.httpEvent("tickets/attachments/" + fixture));
   }
 
+  /** The fixture aimed at an upload or attachment id the portal generated during the test. */
   private APIGatewayV2HTTPResponse call(String fixture, String parameter, String value) {
     return call(HttpEvents.withPathParameter(Lambda.httpEvent("tickets/attachments/" + fixture), parameter, value));
   }

@@ -54,9 +54,7 @@ class CatalogueHandlerTest {
     assertTrue(ids(catalogue.get("categories")).contains("backup"));
     assertTrue(ids(catalogue.get("requestTypes")).contains("restore-files"));
     var tickets = new TicketsHandler(wiring);
-    var create = Lambda.httpEvent("tickets/tickets/create-incident.json");
-    create.setBody("{\"type\":\"service-request\",\"category\":\"backup\",\"title\":\"Map terug\",\"description\":\"Graag terugzetten\","
-        + "\"requestType\":\"restore-files\",\"answers\":{\"path\":\"\\\\\\\\server\\\\finance\",\"date\":\"2026-11-20\"}}");
+    var create = Lambda.httpEvent("tickets/tickets/create-restore-files-request.json");
     var created = tickets.handleRequest(create, Lambda.context("tickets"));
     assertEquals(201, created.getStatusCode(), created.getBody());
     assertEquals("none", HttpEvents.json(created).get("approval").asText(), "this type needs no approval");

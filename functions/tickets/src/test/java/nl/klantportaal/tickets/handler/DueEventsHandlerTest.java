@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import nl.klantportaal.core.shared.port.MailSender;
 import nl.klantportaal.testing.HttpEvents;
 import nl.klantportaal.testing.Lambda;
@@ -42,7 +41,6 @@ class DueEventsHandlerTest {
     mail = new RecordingMailSender();
     scan = new DueEventsHandler(wiring, mail);
     var create = Lambda.httpEvent("tickets/tickets/create-incident.json");
-    create.getHeaders().put("idempotency-key", UUID.randomUUID().toString());
     var response = tickets.handleRequest(create, Lambda.context("tickets"));
     assertEquals(201, response.getStatusCode(), response.getBody());
     assertEquals("high", HttpEvents.json(response).get("priority").asText());

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import nl.klantportaal.core.PortalWiring;
-import nl.klantportaal.testing.HttpEvents;
 import nl.klantportaal.testing.Lambda;
 import nl.klantportaal.mail.testing.RecordingMailSender;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,8 +63,7 @@ class SlaRoutesHandlerTest {
     var create = Lambda.httpEvent("tickets/tickets/create-incident.json");
     assertEquals(201, tickets.handleRequest(create, Lambda.context("tickets")).getStatusCode());
     clock.advance(Duration.ofMinutes(5));
-    var reply = HttpEvents.withPathParameter(Lambda.httpEvent("tickets/tickets/reply-as-agent.json"), "ticketId",
-        "acme-fixture-1");
+    var reply = Lambda.httpEvent("tickets/tickets/reply-as-agent.json");   // to acme-fixture-1, just created
     assertEquals(201, tickets.handleRequest(reply, Lambda.context("tickets")).getStatusCode());
     clock.advance(Duration.ofDays(5));
     new DueEventsHandler(wiring, new RecordingMailSender()).handleRequest(new ScheduledEvent(), Lambda.context("due"));

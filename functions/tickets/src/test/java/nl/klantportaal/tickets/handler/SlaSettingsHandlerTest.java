@@ -7,18 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static nl.klantportaal.testing.HttpEvents.assertProblem;
 import static nl.klantportaal.testing.HttpEvents.ok;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import nl.klantportaal.core.PortalWiring;
 import nl.klantportaal.core.ticket.domain.TicketRef;
 import nl.klantportaal.testing.HttpEvents;
@@ -35,8 +31,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * timers (at the ticket's next evaluation, the scan included), every edit is conditional on its version.
  */
 class SlaSettingsHandlerTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private TicketFixtures.MovableClock clock;
   private PortalWiring wiring;
   private SlaHandler sla;
@@ -55,51 +49,25 @@ class SlaSettingsHandlerTest {
   }
 
   private APIGatewayV2HTTPResponse call(String fixture) {
-    return call(Lambda.httpEvent("tickets/sla/" + fixture));
+    return sla.handleRequest(Lambda.httpEvent("tickets/sla/" + fixture), Lambda.context("sla"));
   }
 
-  private APIGatewayV2HTTPResponse call(APIGatewayV2HTTPEvent event) {
-    return sla.handleRequest(event, Lambda.context("sla"));
+  /** Through the tickets handler: a fixture from events/tickets/tickets. */
+  private APIGatewayV2HTTPResponse ticketsCall(String fixture) {
+    return tickets.handleRequest(Lambda.httpEvent("tickets/tickets/" + fixture), Lambda.context("tickets"));
   }
 
-  /** put-tier.json's body for {@code tier}, with {@code edit} applied to it. */
-  private static APIGatewayV2HTTPEvent putTier(String tier, java.util.function.Consumer<ObjectNode> edit) {
-    var event = HttpEvents.withPathParameter(Lambda.httpEvent("tickets/sla/put-tier.json"), "tier", tier);
-    event.setBody(edited(event.getBody(), edit));
-    return event;
-  }
-
-  private static APIGatewayV2HTTPEvent putCalendar(java.util.function.Consumer<ObjectNode> edit) {
-    var event = Lambda.httpEvent("tickets/sla/put-calendar.json");
-    event.setBody(edited(event.getBody(), edit));
-    return event;
-  }
-
-  private static String edited(String body, java.util.function.Consumer<ObjectNode> edit) {
-    try {
-      ObjectNode node = (ObjectNode) JSON.readTree(body);
-      edit.accept(node);
-      return JSON.writeValueAsString(node);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
-  /** A new ticket from create-incident.json at {@code priority}; answers its id. */
-  private String raise(String priority) {
-    var event = Lambda.httpEvent("tickets/tickets/create-incident.json");
-    event.getHeaders().put("idempotency-key", UUID.randomUUID().toString());
-    event.setBody(edited(event.getBody(), b -> b.put("priority", priority)));
+  /** A new ticket, a second after the previous request, from a fixture without an idempotency key; answers its id. */
+  private String raise(String fixture) {
     clock.advance(Duration.ofSeconds(1));
-    var response = tickets.handleRequest(event, Lambda.context("tickets"));
+    var response = ticketsCall(fixture);
     assertEquals(201, response.getStatusCode(), response.getBody());
     return HttpEvents.json(response).get("id").asText();
   }
 
-  private JsonNode ticketSla(String ticketId) {
-    var event = HttpEvents.withPathParameter(Lambda.httpEvent("tickets/tickets/get.json"), "ticketId", ticketId);
-    var response = tickets.handleRequest(event, Lambda.context("tickets"));
-    return ok(response).get("sla");
+  /** The SLA of the ticket that {@code fixture} reads (get.json: acme-fixture-1, the first of a fresh table). */
+  private JsonNode ticketSla(String fixture) {
+    return ok(ticketsCall(fixture)).get("sla");
   }
 
   /** The DueIndex sort key of the ticket's item {@code sk}, read from its partition. */
@@ -123,9 +91,8 @@ class SlaSettingsHandlerTest {
 
   @Test
   void anEditedTierAppliesToTicketsRaisedAfterwardsAndCustomersReadIt() {
-    String before = raise("high");
-    JsonNode saved = ok(call(putTier("koper", b -> ((ObjectNode) b.get("targets").get(1))
-        .put("responseHours", 4).put("resolutionHours", 24))));
+    raise("create-incident-without-idempotency-key.json");          // acme-fixture-1, high
+    JsonNode saved = ok(call("put-tier-koper-faster-high.json"));
     assertEquals("koper", saved.get("tier").asText());
     assertEquals(1, saved.get("version").asLong());
 
@@ -135,23 +102,23 @@ class SlaSettingsHandlerTest {
     assertEquals(4, own.get("targets").get(1).get("responseHours").asInt());
     assertEquals(24, own.get("targets").get(1).get("resolutionHours").asInt());
 
-    String after = raise("high");
-    assertEquals(36, ticketSla(before).get("response").get("hours").asInt(), "raised under the old row: keeps it");
-    assertEquals(96, ticketSla(before).get("resolution").get("hours").asInt());
-    assertEquals(4, ticketSla(after).get("response").get("hours").asInt());
-    assertEquals(24, ticketSla(after).get("resolution").get("hours").asInt());
+    raise("create-incident-without-idempotency-key.json");          // acme-fixture-2, high
+    assertEquals(36, ticketSla("get.json").get("response").get("hours").asInt(), "raised under the old row: keeps it");
+    assertEquals(96, ticketSla("get.json").get("resolution").get("hours").asInt());
+    assertEquals(4, ticketSla("get-second-ticket.json").get("response").get("hours").asInt());
+    assertEquals(24, ticketSla("get-second-ticket.json").get("resolution").get("hours").asInt());
     Instant created = clock.instant();
     assertEquals(created.plus(Duration.ofHours(4)).getEpochSecond(),
-        Instant.parse(ticketSla(after).get("response").get("dueAt").asText()).getEpochSecond(), 1);
+        Instant.parse(ticketSla("get-second-ticket.json").get("response").get("dueAt").asText()).getEpochSecond(), 1);
   }
 
   @Test
   void tierEditsAreConditionalAndOnlyForProviderAdminsWithFieldErrorsForBadInput() {
     ok(call("put-tier.json"));
     assertProblem(call("put-tier.json"), 409, "version-conflict");
-    assertEquals(2, ok(call(putTier("brons", b -> b.put("version", 1)))).get("version").asLong());
+    assertEquals(2, ok(call("put-tier-version-1.json")).get("version").asLong());
     assertProblem(call("put-tier-as-agent.json"), 403, "forbidden");
-    assertProblem(call(putTier("platina", b -> { })), 404, "not-found");
+    assertProblem(call("put-tier-unknown.json"), 404, "not-found");
 
     APIGatewayV2HTTPResponse bad = call("put-tier-invalid.json");
     assertProblem(bad, 400, "validation-failed");
@@ -163,32 +130,23 @@ class SlaSettingsHandlerTest {
     JsonNode brons = ok(call("get-table-as-agent.json")).get("tiers").get(1);
     assertEquals(2, brons.get("targets").get(0).get("responseHours").asInt(), "the refused edit changed nothing");
 
-    assertProblem(call(putTier("koper", b -> ((ObjectNode) b.get("targets").get(0)).put("responseHours", 80))), 400,
-        "validation-failed");
+    assertProblem(call("put-tier-response-after-resolution.json"), 400, "validation-failed");
   }
 
   @Test
   void fractionsAndTargetsTheOpeningHoursCannotReachAreRefusedNotCutOffOrLeftToFail() {
-    assertProblem(call(putTier("koper", b -> ((ObjectNode) b.get("targets").get(1)).put("responseHours", 24.5))), 400,
-        "validation-failed");
-    assertProblem(call(putTier("koper", b -> b.put("version", 0.9))), 400, "validation-failed");
+    assertProblem(call("put-tier-fractional-hours.json"), 400, "validation-failed");
+    assertProblem(call("put-tier-fractional-version.json"), 400, "validation-failed");
 
     // Open on Mondays only: 9 business hours a week
-    ok(call(putCalendar(b -> {
-      var hours = b.putArray("hours");
-      hours.addObject().put("day", "monday").put("opens", "08:30").put("closes", "17:30");
-    })));
-    APIGatewayV2HTTPResponse tooLong = call(putTier("koper", b -> ((ObjectNode) b.get("targets").get(3))
-        .put("resolutionHours", 8760)));
+    ok(call("put-calendar-mondays-only.json"));
+    APIGatewayV2HTTPResponse tooLong = call("put-tier-unreachable-resolution.json");
     assertProblem(tooLong, 400, "validation-failed");
     assertEquals("targets[3].resolutionHours", HttpEvents.json(tooLong).get("errors").get(0).get("field").asText(),
         "8,760 business hours at 9 a week take 18 years");
     assertEquals(0, ok(call("get-table-as-agent.json")).get("tiers").get(0).get("version").asLong(), "nothing saved");
 
-    APIGatewayV2HTTPResponse tooShort = call(putCalendar(b -> {
-      b.put("version", 1);
-      b.putArray("hours").addObject().put("day", "monday").put("opens", "08:30").put("closes", "08:45");
-    }));
+    APIGatewayV2HTTPResponse tooShort = call("put-calendar-quarter-hour-week.json");
     assertProblem(tooShort, 400, "validation-failed");
     assertEquals("hours", HttpEvents.json(tooShort).get("errors").get(0).get("field").asText(),
         "a quarter of an hour a week cannot reach the shipped 168-hour targets in ten years");
@@ -218,12 +176,7 @@ class SlaSettingsHandlerTest {
     assertEquals("Silvester: Büro geschlossen", read.get("closures").get(0).get("reason").get("de").asText());
     assertProblem(call("put-calendar.json"), 409, "version-conflict");
 
-    APIGatewayV2HTTPResponse bad = call(putCalendar(b -> {
-      b.put("version", 1);
-      ((ObjectNode) b.get("hours").get(0)).put("closes", "07:00");
-      ((ObjectNode) b.get("closures").get(0)).put("date", "2026-02-30");
-      ((ObjectNode) b.get("holidays")).put("liberationDay", "sometimes");
-    }));
+    APIGatewayV2HTTPResponse bad = call("put-calendar-invalid.json");
     assertProblem(bad, 400, "validation-failed");
     List<String> fields = new ArrayList<>();
     HttpEvents.json(bad).get("errors").forEach(e -> fields.add(e.get("field").asText()));
@@ -234,18 +187,12 @@ class SlaSettingsHandlerTest {
   @Test
   void anAddedClosureMovesRunningBusinessTimersAndTheScanFiresThemAtTheirNewTime() {
     // Koper normal: 48 h response on the business calendar; the warning falls at 38.4 business hours.
-    String id = raise("normal");
-    Instant oldWarning = Instant.parse(ticketSla(id).get("response").get("warningAt").asText());
+    String id = raise("create-incident-normal.json");
+    Instant oldWarning = Instant.parse(ticketSla("get.json").get("response").get("warningAt").asText());
     String oldDueSk = dueSortKey(id, "STAFF#SLA#WARNING_80#RESPONSE");
 
-    ok(call(putCalendar(b -> {
-      var closures = b.putArray("closures");
-      for (String day : List.of("2026-11-24", "2026-11-25")) {
-        closures.addObject().put("date", day).putObject("reason").put("nl", "Verhuizing").put("en", "Moving office")
-            .put("de", "Umzug");
-      }
-    })));
-    Instant newWarning = Instant.parse(ticketSla(id).get("response").get("warningAt").asText());
+    ok(call("put-calendar-moving-closures.json"));
+    Instant newWarning = Instant.parse(ticketSla("get.json").get("response").get("warningAt").asText());
     assertEquals(Duration.ofDays(4), Duration.between(oldWarning, newWarning),
         "two closed weekdays (Tue, Wed) push Friday's warning over the weekend to Tuesday");
     assertEquals(oldDueSk, dueSortKey(id, "STAFF#SLA#WARNING_80#RESPONSE"), "stored timers move at the next evaluation");

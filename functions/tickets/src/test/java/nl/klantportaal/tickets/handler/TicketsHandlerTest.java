@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static nl.klantportaal.testing.HttpEvents.assertProblem;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,7 +31,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Fixtures from events/tickets/tickets through the handler, on DynamoDB Local with template.yaml's table. */
+/**
+ * Fixtures from events/tickets/tickets through the handler, on DynamoDB Local with template.yaml's table.
+ * A fresh table numbers the customer's tickets acme-fixture-1, -2, …: the fixtures aim at those ids.
+ */
 class TicketsHandlerTest {
   private TicketFixtures.MovableClock clock;
   private PortalWiring wiring;
@@ -48,32 +50,11 @@ class TicketsHandlerTest {
   }
 
   /** Each request a second after the previous one, so the conversation has an order. */
-  private APIGatewayV2HTTPResponse call(APIGatewayV2HTTPEvent event) {
+  private APIGatewayV2HTTPResponse call(String fixture) {
     if (ticking) {
       clock.advance(Duration.ofSeconds(1));
     }
-    return handler.handleRequest(event, Lambda.context("tickets"));
-  }
-
-  private static APIGatewayV2HTTPEvent event(String fixture) {
-    return Lambda.httpEvent("tickets/tickets/" + fixture);
-  }
-
-  private APIGatewayV2HTTPResponse call(String fixture) {
-    return call(event(fixture));
-  }
-
-  /** The fixture aimed at {@code ticketId}, its body's version (if any) set to {@code version}. */
-  private APIGatewayV2HTTPResponse on(String fixture, String ticketId, long version) {
-    var e = HttpEvents.withPathParameter(event(fixture), "ticketId", ticketId);
-    if (e.getBody() != null) {
-      e.setBody(e.getBody().replaceAll("\"version\":\\s*\\d+", "\"version\": " + version));
-    }
-    return call(e);
-  }
-
-  private APIGatewayV2HTTPResponse on(String fixture, String ticketId) {
-    return call(HttpEvents.withPathParameter(event(fixture), "ticketId", ticketId));
+    return handler.handleRequest(Lambda.httpEvent("tickets/tickets/" + fixture), Lambda.context("tickets"));
   }
 
   private JsonNode created(String fixture) {
@@ -176,47 +157,42 @@ class TicketsHandlerTest {
     assertEquals(List.of("acme-fixture-2"), ids(call("list-shared.json")));
     assertEquals(List.of("acme-fixture-2", "acme-fixture-1"), ids(call("list-organisation.json")));
     assertEquals(List.of("acme-fixture-2", "acme-fixture-1"), ids(call("list-status-as-agent.json")), "last updated first");
-    assertEquals(List.of("acme-fixture-1", "acme-fixture-2"),
-        ids(call(HttpEvents.withQuery(event("list-status-as-agent.json"), "sort", "created"))), "oldest first");
-    assertEquals(1, ids(call(HttpEvents.withQuery(event("list-mine.json"), "limit", "1"))).size());
-    assertEquals(200, on("get.json", "acme-fixture-2").getStatusCode());
-    assertProblem(on("get-as-foreign-customer.json", "acme-fixture-1"), 404, "not-found");
-    var piet = HttpEvents.withPathParameter(event("list-shared.json"), "ticketId", "acme-fixture-1");
-    piet.setRouteKey("GET /tickets/{ticketId}");
-    piet.getRequestContext().setRouteKey("GET /tickets/{ticketId}");
-    assertProblem(call(piet), 404, "not-found");
+    assertEquals(List.of("acme-fixture-1", "acme-fixture-2"), ids(call("list-status-oldest-first-as-agent.json")),
+        "oldest first");
+    assertEquals(1, ids(call("list-mine-limit-1.json")).size());
+    assertEquals(200, call("get-second-ticket.json").getStatusCode());
+    assertProblem(call("get-as-foreign-customer.json"), 404, "not-found");
+    assertProblem(call("get-as-uninvolved-colleague.json"), 404, "not-found");
   }
 
   @Test
   void staffFilterByPriorityWithinACustomerAndTheirOwnQueue() {
-    created("create-incident.json");                                  // high
-    var normal = event("create-with-involved.json");
-    normal.setBody(normal.getBody().replace("\"high\"", "\"normal\""));
-    assertEquals(201, call(normal).getStatusCode());
+    created("create-incident.json");                                  // acme-fixture-1, high
+    created("create-incident-normal.json");                           // acme-fixture-2, normal
     assertEquals(List.of("acme-fixture-1"), ids(call("list-customer-high-as-agent.json")));
     assertEquals(List.of(), ids(call("list-assignee-me.json")));
-    assertEquals(200, on("triage.json", "acme-fixture-2", 1).getStatusCode());
+    assertEquals(200, call("triage-second-ticket.json").getStatusCode());
     assertEquals(List.of("acme-fixture-2"), ids(call("list-assignee-me.json")));
-    JsonNode triaged = HttpEvents.json(on("get-as-agent.json", "acme-fixture-2"));
+    JsonNode triaged = HttpEvents.json(call("get-second-ticket-as-agent.json"));
     assertEquals("critical", triaged.get("ticket").get("priority").asText());
     assertEquals(TicketFixtures.AGENT.value(), triaged.get("ticket").get("assigneeId").asText());
-    assertProblem(on("triage-as-customer.json", "acme-fixture-1", 1), 403, "forbidden");
+    assertProblem(call("triage-as-customer.json"), 403, "forbidden");
   }
 
   @Test
   void internalNotesNeverReachTheCustomer() {
     created("create-incident.json");
-    assertEquals(201, on("reply-as-agent.json", "acme-fixture-1").getStatusCode());
-    assertEquals(201, on("note-as-agent.json", "acme-fixture-1").getStatusCode());
-    assertEquals(201, on("reply.json", "acme-fixture-1").getStatusCode());
-    assertProblem(on("note-as-customer.json", "acme-fixture-1"), 403, "forbidden");
-    var customerView = on("get.json", "acme-fixture-1");
+    assertEquals(201, call("reply-as-agent.json").getStatusCode());
+    assertEquals(201, call("note-as-agent.json").getStatusCode());
+    assertEquals(201, call("reply.json").getStatusCode());
+    assertProblem(call("note-as-customer.json"), 403, "forbidden");
+    var customerView = call("get.json");
     assertFalse(customerView.getBody().contains("Intern: licentie"), customerView.getBody());
     JsonNode customer = HttpEvents.json(customerView);
     assertEquals(2, customer.get("messages").size());
     assertFalse(customer.has("audit"));
     assertEquals("open", customer.get("ticket").get("status").asText(), "the agent's first reply opened it");
-    JsonNode staff = HttpEvents.json(on("get-as-agent.json", "acme-fixture-1"));
+    JsonNode staff = HttpEvents.json(call("get-as-agent.json"));
     assertEquals(3, staff.get("messages").size());
     assertTrue(staff.get("messages").get(1).get("internal").asBoolean());
     List<String> actions = new ArrayList<>();
@@ -227,52 +203,38 @@ class TicketsHandlerTest {
   @Test
   void resolveThenAcceptClosesAndAClosedTicketOnlyTakesAFollowUp() {
     created("create-incident.json");
-    JsonNode resolved = HttpEvents.json(on("transition.json", "acme-fixture-1", 1));
+    JsonNode resolved = HttpEvents.json(call("transition.json"));
     assertEquals("resolved", resolved.get("status").asText());
     assertEquals(2, resolved.get("version").asLong());
-    JsonNode closed = HttpEvents.json(on("transition-as-customer.json", "acme-fixture-1", 2));
+    JsonNode closed = HttpEvents.json(call("transition-as-customer.json"));
     assertEquals("closed", closed.get("status").asText());
-    assertProblem(on("reply.json", "acme-fixture-1"), 409, "illegal-state");
-    var followUp = event("create-incident.json");
-    followUp.getHeaders().remove("idempotency-key");
-    followUp.setBody(followUp.getBody().replace("{", "{\"followUpOf\": 1, "));
-    var answer = call(followUp);
-    assertEquals(201, answer.getStatusCode(), answer.getBody());
-    assertEquals("acme-fixture-1", HttpEvents.json(answer).get("followUpOf").asText());
-    var ofOpen = event("create-incident.json");
-    ofOpen.getHeaders().remove("idempotency-key");
-    ofOpen.setBody(ofOpen.getBody().replace("{", "{\"followUpOf\": 2, "));
-    assertProblem(call(ofOpen), 409, "illegal-state");
+    assertProblem(call("reply.json"), 409, "illegal-state");
+    assertEquals("acme-fixture-1", created("create-follow-up.json").get("followUpOf").asText());
+    assertProblem(call("create-follow-up-of-open-ticket.json"), 409, "illegal-state");
   }
 
   @Test
   void rejectingASolutionNeedsAReasonAndReopens() {
     created("create-incident.json");
-    on("transition.json", "acme-fixture-1", 1);
-    var noReason = HttpEvents.withPathParameter(event("transition-as-customer.json"), "ticketId", "acme-fixture-1");
-    noReason.setBody("{\"action\": \"reject\", \"version\": 2}");
-    assertProblem(call(noReason), 400, "validation-failed");
-    var reject = HttpEvents.withPathParameter(event("transition-as-customer.json"), "ticketId", "acme-fixture-1");
-    reject.setBody("{\"action\": \"reject\", \"message\": \"Outlook start nog steeds niet.\", \"version\": 2}");
-    assertEquals("open", HttpEvents.json(call(reject)).get("status").asText());
-    JsonNode thread = HttpEvents.json(on("get.json", "acme-fixture-1"));
+    call("transition.json");
+    assertProblem(call("transition-reject-without-reason-as-customer.json"), 400, "validation-failed");
+    assertEquals("open", HttpEvents.json(call("transition-reject-as-customer.json")).get("status").asText());
+    JsonNode thread = HttpEvents.json(call("get.json"));
     assertEquals("Outlook start nog steeds niet.", thread.get("messages").get(1).get("body").asText());
   }
 
-  @ParameterizedTest(name = "{0} by {1} on a new ticket → {2}")
+  @ParameterizedTest(name = "{0} on a new ticket → {1} {2}")
   @CsvSource({
-      "accept, transition-as-customer.json, 409, illegal-state",
-      "reject, transition-as-customer.json, 409, illegal-state",
-      "resume, transition.json, 409, illegal-state",
-      "resolve, transition-as-customer.json, 403, forbidden",
-      "accept, transition.json, 403, forbidden",
-      "teleport, transition.json, 400, validation-failed",
+      "transition-accept-as-customer-version-1.json, 409, illegal-state",
+      "transition-reject-as-customer-version-1.json, 409, illegal-state",
+      "transition-resume.json, 409, illegal-state",
+      "transition-resolve-as-customer.json, 403, forbidden",
+      "transition-accept-as-agent.json, 403, forbidden",
+      "transition-unknown-action.json, 400, validation-failed",
   })
-  void illegalTransitionsAreRefused(String action, String fixture, int status, String type) {
+  void illegalTransitionsAreRefused(String fixture, int status, String type) {
     created("create-incident.json");
-    var e = HttpEvents.withPathParameter(event(fixture), "ticketId", "acme-fixture-1");
-    e.setBody("{\"action\": \"" + action + "\", \"message\": \"m\", \"version\": 1}");
-    assertProblem(call(e), status, type);
+    assertProblem(call(fixture), status, type);
     assertEquals(1, wiring.tickets().find(nl.klantportaal.core.ticket.domain.TicketRef.parse("acme-fixture-1").orElseThrow())
         .orElseThrow().version());
   }
@@ -280,8 +242,8 @@ class TicketsHandlerTest {
   @Test
   void aStaleVersionIs409() {
     created("create-incident.json");
-    assertEquals(200, on("transition.json", "acme-fixture-1", 1).getStatusCode());
-    assertProblem(on("triage.json", "acme-fixture-1", 1), 409, "version-conflict");
+    assertEquals(200, call("transition.json").getStatusCode());
+    assertProblem(call("triage.json"), 409, "version-conflict");
   }
 
   @Test
@@ -290,26 +252,23 @@ class TicketsHandlerTest {
     assertEquals("pending", request.get("approval").asText());
     assertEquals("private", request.get("answers").get("visibility").asText());
     assertEquals(List.of("acme-fixture-1"), ids(call("list-approvals.json")));
-    var open = HttpEvents.withPathParameter(event("transition.json"), "ticketId", "acme-fixture-1");
-    open.setBody("{\"action\": \"open\", \"version\": 1}");
-    assertProblem(call(open), 409, "illegal-state");
-    assertProblem(on("approval-as-customer-user.json", "acme-fixture-1", 1), 403, "forbidden");
-    JsonNode approved = HttpEvents.json(on("approval.json", "acme-fixture-1", 1));
+    assertProblem(call("transition-open-version-1.json"), 409, "illegal-state");
+    assertProblem(call("approval-as-customer-user.json"), 403, "forbidden");
+    JsonNode approved = HttpEvents.json(call("approval.json"));
     assertEquals("approved", approved.get("approval").asText());
     assertEquals(List.of(), ids(call("list-approvals.json")));
-    open.setBody("{\"action\": \"open\", \"version\": 2}");
-    assertEquals("open", HttpEvents.json(call(open)).get("status").asText());
+    assertEquals("open", HttpEvents.json(call("transition-open-version-2.json")).get("status").asText());
   }
 
   @Test
   void aCustomerAdminRejectsAServiceRequestWhichClosesItWithTheReason() {
     created("create-service-request.json");
-    JsonNode rejected = HttpEvents.json(on("approval-reject.json", "acme-fixture-1", 1));
+    JsonNode rejected = HttpEvents.json(call("approval-reject.json"));
     assertEquals("rejected", rejected.get("approval").asText());
     assertEquals("closed", rejected.get("status").asText());
     assertEquals(2, rejected.get("version").asLong());
     assertEquals(List.of(), ids(call("list-approvals.json")));
-    assertProblem(on("approval-reject.json", "acme-fixture-1", 2), 409, "illegal-state");
+    assertProblem(call("approval-reject-version-2.json"), 409, "illegal-state");
   }
 
   @Test
@@ -324,25 +283,23 @@ class TicketsHandlerTest {
   void theReporterInvolvesAColleagueWhoThenSeesIt() {
     created("create-incident.json");
     assertEquals(List.of(), ids(call("list-shared.json")));
-    JsonNode changed = HttpEvents.json(on("involved.json", "acme-fixture-1", 1));
+    JsonNode changed = HttpEvents.json(call("involved.json"));
     assertEquals(TicketFixtures.PIET.value(), changed.get("involved").get(0).asText());
     assertEquals(List.of("acme-fixture-1"), ids(call("list-shared.json")));
-    var foreign = HttpEvents.withPathParameter(event("involved.json"), "ticketId", "acme-fixture-1");
-    foreign.setBody("{\"involved\": [\"" + TicketFixtures.EVE.value() + "\"], \"version\": 2}");
-    assertProblem(call(foreign), 400, "validation-failed");
+    assertProblem(call("involved-foreign-customer.json"), 400, "validation-failed");
   }
 
   @Test
   void resolvedTicketsCloseByThemselvesAfterTheConfiguredDays() {
     created("create-incident.json");
-    on("transition.json", "acme-fixture-1", 1);
+    call("transition.json");
     var autoClose = new DueEventsHandler(wiring, new RecordingMailSender());
     clock.advance(Duration.ofDays(6));
     assertEquals(0, autoClosed(autoClose));
     clock.advance(Duration.ofDays(1).plusMinutes(1));
     assertEquals(1, autoClosed(autoClose));
     assertEquals(0, autoClosed(autoClose), "the due entry is gone");
-    JsonNode closed = HttpEvents.json(on("get-as-agent.json", "acme-fixture-1"));
+    JsonNode closed = HttpEvents.json(call("get-as-agent.json"));
     assertEquals("closed", closed.get("ticket").get("status").asText());
     JsonNode last = closed.get("audit").get(closed.get("audit").size() - 1);
     assertEquals("auto-close", last.get("action").asText());
@@ -352,10 +309,8 @@ class TicketsHandlerTest {
   @Test
   void aRejectedSolutionIsNotAutoClosed() {
     created("create-incident.json");
-    on("transition.json", "acme-fixture-1", 1);
-    var reject = HttpEvents.withPathParameter(event("transition-as-customer.json"), "ticketId", "acme-fixture-1");
-    reject.setBody("{\"action\": \"reject\", \"message\": \"Nog niet opgelost\", \"version\": 2}");
-    assertEquals(200, call(reject).getStatusCode());
+    call("transition.json");
+    assertEquals(200, call("transition-reject-as-customer.json").getStatusCode());
     clock.advance(Duration.ofDays(30));
     assertEquals(0, autoClosed(new DueEventsHandler(wiring, new RecordingMailSender())));
   }
