@@ -43,6 +43,8 @@ import nl.klantportaal.core.idempotency.usecase.IdempotentExecution;
 import nl.klantportaal.core.adapter.dynamodb.DynamoDbMailRoutes;
 import nl.klantportaal.core.adapter.dynamodb.DynamoDbOutbox;
 import nl.klantportaal.core.adapter.dynamodb.DynamoDbTicketReader;
+import nl.klantportaal.core.adapter.dynamodb.TicketStreamRecords;
+import nl.klantportaal.core.notification.usecase.StreamedChange;
 import nl.klantportaal.core.notification.domain.MailRoute;
 import nl.klantportaal.core.notification.domain.RetryPolicy;
 import nl.klantportaal.core.notification.domain.Sender;
@@ -139,6 +141,12 @@ public final class PortalWiring {
   public NotifyTicketChange notifyTicketChange(MailSender sender) {
     return new NotifyTicketChange(new DynamoDbTicketReader(table), users(), new DynamoDbOutbox(table), mailDelivery(sender),
         new NotifyTicketChange.Settings(mail().portalOrigin(), senderDomain(), RetryPolicy.DEFAULT), clock);
+  }
+
+  /** How a record of the table's stream reads as a ticket change (the item contract, in the DynamoDB adapter). */
+  public java.util.function.Function<com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord,
+      StreamedChange> ticketStream() {
+    return TicketStreamRecords::decode;
   }
 
   public RetryDueMail retryDueMail(MailSender sender) {

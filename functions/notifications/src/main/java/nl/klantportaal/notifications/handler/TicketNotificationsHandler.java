@@ -6,9 +6,10 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import nl.klantportaal.core.PortalWiring;
-import nl.klantportaal.core.adapter.dynamodb.TicketStreamRecords;
 import nl.klantportaal.core.notification.usecase.NotifyTicketChange;
+import nl.klantportaal.core.notification.usecase.StreamedChange;
 import nl.klantportaal.core.observability.Observability;
 import nl.klantportaal.core.observability.SnapStartPriming;
 import nl.klantportaal.core.shared.port.MailSender;
@@ -25,6 +26,7 @@ import org.slf4j.MDC;
 public final class TicketNotificationsHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
   private static final Logger LOG = LoggerFactory.getLogger(TicketNotificationsHandler.class);
   private final NotifyTicketChange notify;
+  private final Function<DynamodbEvent.DynamodbStreamRecord, StreamedChange> decode;
 
   public TicketNotificationsHandler() {
     this(System.getenv());
@@ -41,6 +43,7 @@ public final class TicketNotificationsHandler implements RequestHandler<Dynamodb
 
   public TicketNotificationsHandler(PortalWiring wiring, MailSender sender) {
     this.notify = wiring.notifyTicketChange(sender);
+    this.decode = wiring.ticketStream();
   }
 
   @Override
@@ -64,10 +67,10 @@ public final class TicketNotificationsHandler implements RequestHandler<Dynamodb
   }
 
   private void handle(DynamodbEvent.DynamodbStreamRecord record) {
-    switch (TicketStreamRecords.decode(record)) {
-      case TicketStreamRecords.Decoded.Ignored ignored -> LOG.debug("Stream record {} ignored: {}", record.getEventID(),
+    switch (decode.apply(record)) {
+      case StreamedChange.Ignored ignored -> LOG.debug("Stream record {} ignored: {}", record.getEventID(),
           ignored.reason());
-      case TicketStreamRecords.Decoded.Change decoded -> {
+      case StreamedChange.Change decoded -> {
         MDC.put("tenant", decoded.change().tenant().value());
         MDC.put("ticket", Long.toString(decoded.change().number()));
         NotifyTicketChange.Report report = notify.execute(decoded.change());

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import nl.klantportaal.core.notification.domain.TicketChange;
+import nl.klantportaal.core.notification.usecase.StreamedChange;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -14,53 +15,47 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * contract: INSERT of {@code PUB#TICKET} is a new ticket, INSERT of {@code PUB#MSG#…} a public
  * message, MODIFY of {@code PUB#TICKET} with another {@code status} a status change, one whose
  * {@code approval} went from pending to approved an approval. Everything
- * else is {@link Decoded.Ignored} with the reason (logged at debug by the handler).
+ * else is {@link StreamedChange.Ignored} with the reason (logged at debug by the handler).
  */
 public final class TicketStreamRecords {
 
-  public sealed interface Decoded {
-    record Change(TicketChange change) implements Decoded {}
-
-    record Ignored(String reason) implements Decoded {}
-  }
-
   private TicketStreamRecords() {}
 
-  public static Decoded decode(DynamodbEvent.DynamodbStreamRecord record) {
+  public static StreamedChange decode(DynamodbEvent.DynamodbStreamRecord record) {
     var stream = record.getDynamodb();
     if (stream == null || stream.getKeys() == null) {
-      return new Decoded.Ignored("no keys");
+      return new StreamedChange.Ignored("no keys");
     }
     Map<String, AttributeValue> keys = image(stream.getKeys());
     String pk = Optional.ofNullable(keys.get(Keys.PK)).map(AttributeValue::s).orElse("");
     String sk = Optional.ofNullable(keys.get(Keys.SK)).map(AttributeValue::s).orElse("");
     if (!pk.startsWith("TENANT#") || !pk.contains("#TICKET#")) {
-      return new Decoded.Ignored("not a ticket item");
+      return new StreamedChange.Ignored("not a ticket item");
     }
     String event = Objects.toString(record.getEventName(), "");
     if (sk.equals(Keys.TICKET_SK) && event.equals("INSERT")) {
-      return new Decoded.Change(new TicketChange.Created(record.getEventID(), TicketItems.ticket(image(stream.getNewImage()))));
+      return new StreamedChange.Change(new TicketChange.Created(record.getEventID(), TicketItems.ticket(image(stream.getNewImage()))));
     }
     if (sk.startsWith(Keys.PUBLIC_MESSAGE_PREFIX) && event.equals("INSERT")) {
-      return new Decoded.Change(TicketItems.message(record.getEventID(), image(stream.getNewImage())));
+      return new StreamedChange.Change(TicketItems.message(record.getEventID(), image(stream.getNewImage())));
     }
     if (sk.equals(Keys.TICKET_SK) && event.equals("MODIFY")) {
       if (stream.getOldImage() == null || stream.getNewImage() == null) {
-        return new Decoded.Ignored("ticket change without both images");
+        return new StreamedChange.Ignored("ticket change without both images");
       }
       var before = TicketItems.ticket(image(stream.getOldImage()));
       var newImage = image(stream.getNewImage());
       var after = TicketItems.ticket(newImage);
       if (before.status() != after.status()) {
-        return new Decoded.Change(new TicketChange.StatusChanged(record.getEventID(), after, before.status(),
+        return new StreamedChange.Change(new TicketChange.StatusChanged(record.getEventID(), after, before.status(),
             TicketItems.statusMailedWithMessage(newImage)));
       }
       boolean approved = TicketItems.optional(image(stream.getOldImage()), "approval").filter("pending"::equals).isPresent()
           && TicketItems.optional(newImage, "approval").filter("approved"::equals).isPresent();
-      return approved ? new Decoded.Change(new TicketChange.Approved(record.getEventID(), after))
-          : new Decoded.Ignored("ticket changed, status did not");
+      return approved ? new StreamedChange.Change(new TicketChange.Approved(record.getEventID(), after))
+          : new StreamedChange.Ignored("ticket changed, status did not");
     }
-    return new Decoded.Ignored(event + " of " + (sk.startsWith(Keys.PUBLIC_PREFIX) ? sk.split("#")[1] : "non-public")
+    return new StreamedChange.Ignored(event + " of " + (sk.startsWith(Keys.PUBLIC_PREFIX) ? sk.split("#")[1] : "non-public")
         + " item is not mailed");
   }
 

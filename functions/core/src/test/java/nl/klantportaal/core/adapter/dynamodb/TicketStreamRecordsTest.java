@@ -15,6 +15,7 @@ import java.util.Optional;
 import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.ticket.domain.AuthorSide;
 import nl.klantportaal.core.notification.domain.TicketChange;
+import nl.klantportaal.core.notification.usecase.StreamedChange;
 import nl.klantportaal.core.ticket.domain.TicketStatus;
 import org.junit.jupiter.api.Test;
 
@@ -56,8 +57,8 @@ class TicketStreamRecordsTest {
     return record;
   }
 
-  private static TicketChange change(TicketStreamRecords.Decoded decoded) {
-    return assertInstanceOf(TicketStreamRecords.Decoded.Change.class, decoded).change();
+  private static TicketChange change(StreamedChange decoded) {
+    return assertInstanceOf(StreamedChange.Change.class, decoded).change();
   }
 
   @Test
@@ -102,7 +103,7 @@ class TicketStreamRecordsTest {
         change(TicketStreamRecords.decode(record("MODIFY", "PUB#TICKET", approved, pending))));
     assertEquals("ilse", change.actor(), "the approving admin is not mailed about her own decision");
     assertEquals("acme-42", change.ticket().token());
-    assertInstanceOf(TicketStreamRecords.Decoded.Ignored.class,
+    assertInstanceOf(StreamedChange.Ignored.class,
         TicketStreamRecords.decode(record("MODIFY", "PUB#TICKET", approved, approved)), "an approved request changed again");
   }
 
@@ -113,10 +114,10 @@ class TicketStreamRecordsTest {
     var removed = TicketStreamRecords.decode(record("REMOVE", "PUB#TICKET", null, ticket("closed", "system")));
     var note = TicketStreamRecords.decode(record("INSERT", "STAFF#NOTE#2026-11-23T10:00:00Z#n1", Map.of("body", s("x")), null));
     for (var decoded : List.of(samestatus, watch, removed, note)) {
-      assertInstanceOf(TicketStreamRecords.Decoded.Ignored.class, decoded);
+      assertInstanceOf(StreamedChange.Ignored.class, decoded);
     }
-    assertEquals("ticket changed, status did not", ((TicketStreamRecords.Decoded.Ignored) samestatus).reason());
-    assertTrue(((TicketStreamRecords.Decoded.Ignored) note).reason().contains("non-public"));
+    assertEquals("ticket changed, status did not", ((StreamedChange.Ignored) samestatus).reason());
+    assertTrue(((StreamedChange.Ignored) note).reason().contains("non-public"));
   }
 
   @Test
