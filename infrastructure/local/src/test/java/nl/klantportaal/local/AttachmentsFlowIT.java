@@ -11,13 +11,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Attachments end to end on the local cloud of the real template.yaml: demo users signed in with
@@ -29,46 +26,29 @@ class AttachmentsFlowIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  @TempDir
-  static Path state;
-  private static LocalCloud cloud;
-  private static GatewayClient gateway;
-  private static SignIn signIn;
+  @RegisterExtension
+  static final DemoCloud DEMO = new DemoCloud();
 
-  @BeforeAll
-  static void start() {
-    cloud = LocalCloud.start(TestClouds.realTemplate(state));
-    DemoData.seed(cloud).orElseThrow();
-    gateway = GatewayClient.of(cloud);
-    signIn = SignIn.of(cloud);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (cloud != null) {
-      cloud.close();
-    }
-  }
 
   @Test
   void aCustomerAttachesAPdfThatColleaguesOfAnotherCustomerCannotFetch() throws Exception {
-    String jan = signIn.demo("jan@acme.example.test");
-    HttpResponse<String> created = gateway.send(gateway.request("/tickets", jan)
+    String jan = DEMO.signIn().demo("jan@acme.example.test");
+    HttpResponse<String> created = DEMO.gateway().send(DEMO.gateway().request("/tickets", jan)
         .header("idempotency-key", UUID.randomUUID().toString())
         .POST(body("{\"type\":\"incident\",\"category\":\"email\",\"title\":\"Scanner\",\"description\":\"Zie bijlage\"}")));
     assertEquals(201, created.statusCode(), created.body());
     String ticket = JSON.readTree(created.body()).path("id").asText();
 
     byte[] pdf = Arrays.copyOf("%PDF-1.4\n%\u00e2\u00e3\n".getBytes(StandardCharsets.ISO_8859_1), 1500);
-    HttpResponse<String> announced = gateway.send(gateway.request("/tickets/" + ticket + "/attachments", jan)
+    HttpResponse<String> announced = DEMO.gateway().send(DEMO.gateway().request("/tickets/" + ticket + "/attachments", jan)
         .POST(body("{\"fileName\":\"scan van de storing.pdf\",\"contentType\":\"application/pdf\",\"size\":1500}")));
     assertEquals(201, announced.statusCode(), announced.body());
     JsonNode offer = JSON.readTree(announced.body());
     URI uploadUrl = URI.create(offer.at("/upload/url").asText());
-    assertEquals(cloud.endpoints().s3().getPort(), uploadUrl.getPort(), "presigned for the local cloud's s3proxy");
+    assertEquals(DEMO.cloud().endpoints().s3().getPort(), uploadUrl.getPort(), "presigned for the local cloud's s3proxy");
     assertTrue(uploadUrl.getPath().startsWith("/local-attachmentsbucket/quarantine/"), uploadUrl.toString());
 
-    String origin = cloud.endpoints().gateway().toString().replaceAll("/+$", "");
+    String origin = DEMO.cloud().endpoints().gateway().toString().replaceAll("/+$", "");
     HttpResponse<String> preflight = HTTP.send(HttpRequest.newBuilder(uploadUrl).method("OPTIONS", HttpRequest.BodyPublishers.noBody())
         .header("origin", origin).header("access-control-request-method", "PUT")
         .header("access-control-request-headers", "content-type").build(), HttpResponse.BodyHandlers.ofString());
@@ -80,14 +60,14 @@ class AttachmentsFlowIT {
     assertEquals(200, HTTP.send(put.build(), HttpResponse.BodyHandlers.ofString()).statusCode());
 
     String id = offer.path("uploadId").asText();
-    HttpResponse<String> confirmed = gateway.send(gateway.request("/tickets/" + ticket + "/attachments/" + id + "/confirm", jan)
+    HttpResponse<String> confirmed = DEMO.gateway().send(DEMO.gateway().request("/tickets/" + ticket + "/attachments/" + id + "/confirm", jan)
         .POST(HttpRequest.BodyPublishers.noBody()));
     assertEquals(201, confirmed.statusCode(), confirmed.body());
 
-    HttpResponse<String> detail = gateway.get("/tickets/" + ticket, jan);
+    HttpResponse<String> detail = DEMO.gateway().get("/tickets/" + ticket, jan);
     assertEquals(id, JSON.readTree(detail.body()).at("/attachments/0/id").asText(), detail.body());
 
-    HttpResponse<String> link = gateway.get("/tickets/" + ticket + "/attachments/" + id, jan);
+    HttpResponse<String> link = DEMO.gateway().get("/tickets/" + ticket + "/attachments/" + id, jan);
     assertEquals(200, link.statusCode(), link.body());
     HttpResponse<byte[]> file = HTTP.send(HttpRequest.newBuilder(URI.create(JSON.readTree(link.body()).at("/download/url")
         .asText())).build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -95,8 +75,8 @@ class AttachmentsFlowIT {
     assertArrayEquals(pdf, file.body());
     assertTrue(file.headers().firstValue("content-disposition").orElse("").startsWith("attachment;"), file.headers().toString());
 
-    String wendy = signIn.demo("winkel@bakkerij.example.test");
-    assertEquals(404, gateway.get("/tickets/" + ticket + "/attachments/" + id, wendy).statusCode());
+    String wendy = DEMO.signIn().demo("winkel@bakkerij.example.test");
+    assertEquals(404, DEMO.gateway().get("/tickets/" + ticket + "/attachments/" + id, wendy).statusCode());
   }
 
   private static HttpRequest.BodyPublisher body(String json) {

@@ -10,12 +10,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What the Cognito front holds cognito-local to, as Cognito itself behaves, through the portal's
@@ -28,61 +25,44 @@ class CognitoFrontIT {
   private static final String JAN = "jan@acme.example.test";
   private static final String ILSE = "it@acme.example.test";
 
-  @TempDir
-  static Path state;
-  private static LocalCloud cloud;
-  private static GatewayClient gateway;
-  private static SignIn signIn;
+  @RegisterExtension
+  static final DemoCloud DEMO = new DemoCloud();
 
-  @BeforeAll
-  static void start() {
-    cloud = LocalCloud.start(TestClouds.realTemplate(state));
-    DemoData.seed(cloud).orElseThrow();
-    gateway = GatewayClient.of(cloud);
-    signIn = SignIn.of(cloud);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (cloud != null) {
-      cloud.close();
-    }
-  }
 
   @Test
   void aSignInSessionAnswersOnlyTheUserAndChallengeItWasIssuedForAndOnlyOnce() throws Exception {
-    JsonNode janStep = json(signIn.attempt(JAN, DemoData.PASSWORD));
+    JsonNode janStep = json(DEMO.signIn().attempt(JAN, DemoData.PASSWORD));
     assertEquals("totp-required", janStep.path("status").asText());
     String janSession = janStep.path("session").asText();
 
-    HttpResponse<String> othersCode = totp(ILSE, janSession, DemoData.currentCode(cloud.state().root(), ILSE));
+    HttpResponse<String> othersCode = totp(ILSE, janSession, DemoData.currentCode(DEMO.cloud().state().root(), ILSE));
     assertEquals(401, othersCode.statusCode(), "Jan's session does not sign Ilse in: " + othersCode.body());
-    assertEquals(401, totp(ILSE, "bWFkZS11cC1zZXNzaW9u", DemoData.currentCode(cloud.state().root(), ILSE)).statusCode(),
+    assertEquals(401, totp(ILSE, "bWFkZS11cC1zZXNzaW9u", DemoData.currentCode(DEMO.cloud().state().root(), ILSE)).statusCode(),
         "a made-up session");
-    HttpResponse<String> takeover = gateway.post("/auth/sign-in/new-password", "{\"email\":\"" + ILSE
+    HttpResponse<String> takeover = DEMO.gateway().post("/auth/sign-in/new-password", "{\"email\":\"" + ILSE
         + "\",\"session\":\"" + janSession + "\",\"newPassword\":\"Overgenomen-Wachtw00rd!\"}", null);
     assertEquals(401, takeover.statusCode(), "no password set through another user's session: " + takeover.body());
-    HttpResponse<String> wrongChallenge = gateway.post("/auth/sign-in/new-password", "{\"email\":\"" + JAN
+    HttpResponse<String> wrongChallenge = DEMO.gateway().post("/auth/sign-in/new-password", "{\"email\":\"" + JAN
         + "\",\"session\":\"" + janSession + "\",\"newPassword\":\"Overgenomen-Wachtw00rd!\"}", null);
     assertEquals(401, wrongChallenge.statusCode(), "a TOTP session does not answer a new-password challenge");
 
-    HttpResponse<String> own = totp(JAN, janSession, DemoData.currentCode(cloud.state().root(), JAN));
+    HttpResponse<String> own = totp(JAN, janSession, DemoData.currentCode(DEMO.cloud().state().root(), JAN));
     assertEquals("signed-in", json(own).path("status").asText());
-    assertEquals(401, totp(JAN, janSession, DemoData.currentCode(cloud.state().root(), JAN)).statusCode(),
+    assertEquals(401, totp(JAN, janSession, DemoData.currentCode(DEMO.cloud().state().root(), JAN)).statusCode(),
         "a session is spent by the answer that completes it");
-    assertEquals("signed-in", signIn.demoTokens(ILSE).path("status").asText(), "Ilse's password is unchanged");
+    assertEquals("signed-in", DEMO.signIn().demoTokens(ILSE).path("status").asText(), "Ilse's password is unchanged");
   }
 
   @Test
   void aResentCodeConfirmsTheSignUpTheFirstNoLongerAndTheAddressIsVerified() throws Exception {
     String email = "nieuw@bakkerij.example.test";
-    assertEquals(202, gateway.post("/auth/sign-up", "{\"email\":\"" + email + "\",\"password\":\"Vlinder-Regen42\","
+    assertEquals(202, DEMO.gateway().post("/auth/sign-up", "{\"email\":\"" + email + "\",\"password\":\"Vlinder-Regen42\","
         + "\"firstName\":\"Nina\",\"lastName\":\"Nieuw\",\"displayName\":\"Nina Nieuw\",\"language\":\"en\"}", null)
         .statusCode());
-    String first = TestClouds.storedConfirmationCode(cloud, email);
+    String first = TestClouds.storedConfirmationCode(DEMO.cloud(), email);
     assertTrue(codeLog().contains(first), "the sign-up code is in cognito-local's log when the sign-up answers");
 
-    assertEquals(202, gateway.post("/auth/resend-code", "{\"email\":\"" + email + "\"}", null).statusCode());
+    assertEquals(202, DEMO.gateway().post("/auth/resend-code", "{\"email\":\"" + email + "\"}", null).statusCode());
     String second = lastResentCode(email);
     assertNotEquals(first, second);
     String delivery = codeLog().substring(codeLog().lastIndexOf("Destination:   " + email));
@@ -92,28 +72,28 @@ class CognitoFrontIT {
     assertEquals(400, confirm(email, first).statusCode(), "the first code no longer counts");
     assertEquals(204, confirm(email, second).statusCode());
 
-    JsonNode tokens = signIn.withPassword(email, "Vlinder-Regen42");
+    JsonNode tokens = DEMO.signIn().withPassword(email, "Vlinder-Regen42");
     JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(tokens.path("idToken").asText().split("\\.")[1]));
     assertEquals("true", claims.path("email_verified").asText(), claims.toString());
 
     long logged = resentCodesLogged();
-    assertEquals(202, gateway.post("/auth/resend-code", "{\"email\":\"" + email + "\"}", null).statusCode(),
+    assertEquals(202, DEMO.gateway().post("/auth/resend-code", "{\"email\":\"" + email + "\"}", null).statusCode(),
         "a confirmed address is answered like any other");
-    assertEquals(202, gateway.post("/auth/resend-code", "{\"email\":\"niemand@example.test\"}", null).statusCode());
+    assertEquals(202, DEMO.gateway().post("/auth/resend-code", "{\"email\":\"niemand@example.test\"}", null).statusCode());
     assertEquals(logged, resentCodesLogged(), "and gets no code");
   }
 
   private static HttpResponse<String> totp(String email, String session, String code) throws Exception {
-    return gateway.post("/auth/sign-in/totp", "{\"email\":\"" + email + "\",\"session\":\"" + session + "\",\"code\":\""
+    return DEMO.gateway().post("/auth/sign-in/totp", "{\"email\":\"" + email + "\",\"session\":\"" + session + "\",\"code\":\""
         + code + "\"}", null);
   }
 
   private static HttpResponse<String> confirm(String email, String code) throws Exception {
-    return gateway.post("/auth/confirm", "{\"email\":\"" + email + "\",\"code\":\"" + code + "\"}", null);
+    return DEMO.gateway().post("/auth/confirm", "{\"email\":\"" + email + "\",\"code\":\"" + code + "\"}", null);
   }
 
   private static String codeLog() throws Exception {
-    return Files.readString(cloud.state().logs().resolve("cognito-local.log"), StandardCharsets.UTF_8);
+    return Files.readString(DEMO.cloud().state().logs().resolve("cognito-local.log"), StandardCharsets.UTF_8);
   }
 
   private static long resentCodesLogged() throws Exception {

@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The identity slice through the real template.yaml in the local cloud: the /auth and /me
@@ -22,95 +19,77 @@ class IdentityFlowIT {
   private static final String EMAIL = "sanne@bakkerij.example.test";
   private static final String PASSWORD = "Vlinder-Regen42";
 
-  @TempDir
-  static Path state;
-  private static LocalCloud cloud;
-  private static GatewayClient gateway;
-  private static SignIn signIn;
-  private static String demo;
+  @RegisterExtension
+  static final DemoCloud DEMO = new DemoCloud();
 
-  @BeforeAll
-  static void start() {
-    cloud = LocalCloud.start(TestClouds.realTemplate(state));
-    demo = DemoData.seed(cloud).orElseThrow();
-    gateway = GatewayClient.of(cloud);
-    signIn = SignIn.of(cloud);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (cloud != null) {
-      cloud.close();
-    }
-  }
 
   @Test
   void signUpConfirmSignInEnrolTotpAndSignInThroughTheChallenge() throws Exception {
-    assertEquals(202, gateway.post("/auth/sign-up", "{\"email\":\"" + EMAIL + "\",\"password\":\"" + PASSWORD
+    assertEquals(202, DEMO.gateway().post("/auth/sign-up", "{\"email\":\"" + EMAIL + "\",\"password\":\"" + PASSWORD
         + "\",\"firstName\":\"Sanne\",\"lastName\":\"de Vries\",\"displayName\":\"Sanne de Vries\",\"language\":\"nl\"}", null)
         .statusCode());
-    assertEquals(202, gateway.post("/auth/sign-up", "{\"email\":\"" + EMAIL + "\",\"password\":\"" + PASSWORD
+    assertEquals(202, DEMO.gateway().post("/auth/sign-up", "{\"email\":\"" + EMAIL + "\",\"password\":\"" + PASSWORD
         + "\",\"firstName\":\"X\",\"lastName\":\"Y\",\"displayName\":\"Z\"}", null).statusCode(), "a taken address answers alike");
-    assertEquals(400, gateway.post("/auth/confirm", "{\"email\":\"" + EMAIL + "\",\"code\":\"000000\"}", null).statusCode());
-    assertEquals(204, gateway.post("/auth/confirm", "{\"email\":\"" + EMAIL + "\",\"code\":\"" + confirmationCode() + "\"}", null)
+    assertEquals(400, DEMO.gateway().post("/auth/confirm", "{\"email\":\"" + EMAIL + "\",\"code\":\"000000\"}", null).statusCode());
+    assertEquals(204, DEMO.gateway().post("/auth/confirm", "{\"email\":\"" + EMAIL + "\",\"code\":\"" + confirmationCode() + "\"}", null)
         .statusCode());
 
-    var wrong = signIn.attempt(EMAIL, "Wrong-Passw0rd!");
-    var unknown = signIn.attempt("nobody@example.test", "Wrong-Passw0rd!");
+    var wrong = DEMO.signIn().attempt(EMAIL, "Wrong-Passw0rd!");
+    var unknown = DEMO.signIn().attempt("nobody@example.test", "Wrong-Passw0rd!");
     assertEquals(401, wrong.statusCode());
     assertEquals(JSON.readTree(wrong.body()).path("type"), JSON.readTree(unknown.body()).path("type"),
         "unknown account and wrong password answer alike");
 
-    JsonNode first = JSON.readTree(signIn.attempt(EMAIL, PASSWORD).body());
+    JsonNode first = JSON.readTree(DEMO.signIn().attempt(EMAIL, PASSWORD).body());
     assertEquals("signed-in", first.path("status").asText());
     String idToken = first.path("idToken").asText();
     String accessToken = first.path("accessToken").asText();
-    JsonNode me = JSON.readTree(gateway.get("/me", idToken).body());
+    JsonNode me = JSON.readTree(DEMO.gateway().get("/me", idToken).body());
     assertEquals(true, me.path("pending").asBoolean());
     assertEquals(false, me.path("mfaEnrolled").asBoolean());
     assertEquals("Sanne de Vries", me.path("profile").path("displayName").asText(), "stored by the PostConfirmation trigger");
-    assertEquals(403, gateway.patch("/me", "{\"displayName\":\"S\",\"version\":1}", idToken).statusCode(), "mfa-required");
+    assertEquals(403, DEMO.gateway().patch("/me", "{\"displayName\":\"S\",\"version\":1}", idToken).statusCode(), "mfa-required");
 
-    JsonNode enrolment = JSON.readTree(gateway.post("/me/mfa/totp", "{\"accessToken\":\"" + accessToken + "\"}", idToken).body());
+    JsonNode enrolment = JSON.readTree(DEMO.gateway().post("/me/mfa/totp", "{\"accessToken\":\"" + accessToken + "\"}", idToken).body());
     String secret = enrolment.path("secret").asText();
     assertTrue(enrolment.path("otpauthUri").asText().startsWith("otpauth://totp/Klantportaal%3A"), enrolment.toString());
     assertTrue(enrolment.path("qrCodeSvg").asText().startsWith("<svg"));
-    assertEquals(204, gateway.post("/me/mfa/totp/verify", "{\"accessToken\":\"" + accessToken + "\",\"code\":\"" + totp(secret)
+    assertEquals(204, DEMO.gateway().post("/me/mfa/totp/verify", "{\"accessToken\":\"" + accessToken + "\",\"code\":\"" + totp(secret)
         + "\"}", idToken).statusCode());
 
-    JsonNode challenge = JSON.readTree(signIn.attempt(EMAIL, PASSWORD).body());
+    JsonNode challenge = JSON.readTree(DEMO.signIn().attempt(EMAIL, PASSWORD).body());
     assertEquals("totp-required", challenge.path("status").asText());
     String session = challenge.path("session").asText();
-    assertEquals(400, gateway.post("/auth/sign-in/totp", "{\"email\":\"" + EMAIL + "\",\"session\":\"" + session
+    assertEquals(400, DEMO.gateway().post("/auth/sign-in/totp", "{\"email\":\"" + EMAIL + "\",\"session\":\"" + session
         + "\",\"code\":\"" + wrongCode(secret) + "\"}", null).statusCode());
-    JsonNode signedIn = JSON.readTree(gateway.post("/auth/sign-in/totp", "{\"email\":\"" + EMAIL + "\",\"session\":\"" + session
+    JsonNode signedIn = JSON.readTree(DEMO.gateway().post("/auth/sign-in/totp", "{\"email\":\"" + EMAIL + "\",\"session\":\"" + session
         + "\",\"code\":\"" + totp(secret) + "\"}", null).body());
     String enrolledToken = signedIn.path("idToken").asText();
-    assertEquals(true, JSON.readTree(gateway.get("/me", enrolledToken).body()).path("mfaEnrolled").asBoolean(),
+    assertEquals(true, JSON.readTree(DEMO.gateway().get("/me", enrolledToken).body()).path("mfaEnrolled").asBoolean(),
         "the PreTokenGeneration trigger put kp_mfa=true in the new token");
-    assertEquals(200, gateway.patch("/me", "{\"displayName\":\"Sanne\",\"version\":2}", enrolledToken).statusCode());
+    assertEquals(200, DEMO.gateway().patch("/me", "{\"displayName\":\"Sanne\",\"version\":2}", enrolledToken).statusCode());
   }
 
   @Test
   void demoAccountsSignInWithTheirCodeAndSeeWhatTheirRoleAllows() throws Exception {
-    assertTrue(demo.contains("beheer@provider.example.test"), demo);
-    String admin = signIn.demo("beheer@provider.example.test");
-    JsonNode customers = JSON.readTree(gateway.get("/customers", admin).body()).path("items");
+    assertTrue(DEMO.seeded().contains("beheer@provider.example.test"), DEMO.seeded());
+    String admin = DEMO.signIn().demo("beheer@provider.example.test");
+    JsonNode customers = JSON.readTree(DEMO.gateway().get("/customers", admin).body()).path("items");
     assertEquals(2, customers.size(), customers.toString());
-    assertEquals(200, gateway.get("/admin/pending-users", admin).statusCode());
+    assertEquals(200, DEMO.gateway().get("/admin/pending-users", admin).statusCode());
 
-    String customerUser = signIn.demo("jan@acme.example.test");
-    var refused = gateway.get("/customers", customerUser);
+    String customerUser = DEMO.signIn().demo("jan@acme.example.test");
+    var refused = DEMO.gateway().get("/customers", customerUser);
     assertEquals(403, refused.statusCode());
     assertEquals("urn:klantportaal:problem:forbidden", JSON.readTree(refused.body()).path("type").asText());
-    JsonNode me = JSON.readTree(gateway.get("/me", customerUser).body());
+    JsonNode me = JSON.readTree(DEMO.gateway().get("/me", customerUser).body());
     assertEquals("demo-acme", me.path("customerId").asText());
     assertEquals("customer-user", me.path("role").asText());
   }
 
   @Test
   void malformedAccessTokensAndOversizePasswordsAreRefusedAsInputNotAsFailures() throws Exception {
-    String idToken = signIn.demo("jan@acme.example.test");
+    String idToken = DEMO.signIn().demo("jan@acme.example.test");
     for (String token : new String[] {"not a token", "eyJhbGciOiJub25lIn0.e30.", "a.b.c"}) {
       for (String[] call : new String[][] {
           {"/me/password", "{\"accessToken\":\"%s\",\"currentPassword\":\"Oud-Wachtw00rd!\",\"newPassword\":\"Nieuw-Wachtw00rd!\"}"},
@@ -118,14 +97,14 @@ class IdentityFlowIT {
           {"/me/email/verify", "{\"accessToken\":\"%s\",\"code\":\"123456\"}"},
           {"/me/mfa/totp", "{\"accessToken\":\"%s\"}"},
           {"/me/mfa/totp/verify", "{\"accessToken\":\"%s\",\"code\":\"123456\"}"}}) {
-        var answer = gateway.post(call[0], call[1].formatted(token), idToken);
+        var answer = DEMO.gateway().post(call[0], call[1].formatted(token), idToken);
         assertTrue(answer.statusCode() >= 400 && answer.statusCode() < 500, call[0] + " with " + token + ": "
             + answer.statusCode() + " " + answer.body());
         assertEquals("application/problem+json", answer.headers().firstValue("content-type").orElse(""), call[0]);
       }
     }
     String huge = "x".repeat(200_000);
-    var oversize = gateway.post("/me/password", "{\"accessToken\":\"a.b.c\",\"currentPassword\":\"" + huge
+    var oversize = DEMO.gateway().post("/me/password", "{\"accessToken\":\"a.b.c\",\"currentPassword\":\"" + huge
         + "\",\"newPassword\":\"Nieuw-Wachtw00rd!\"}", idToken);
     assertEquals(400, oversize.statusCode(), oversize.body());
     assertTrue(oversize.body().contains("currentPassword"), oversize.body());
@@ -133,18 +112,18 @@ class IdentityFlowIT {
 
   @Test
   void aMalformedCursorReachesTheFunctionAndIsAProblem() throws Exception {
-    String admin = signIn.demo("beheer@provider.example.test");
-    var answer = gateway.raw("GET /customers?cursor=%ZZ% HTTP/1.1", "Authorization: Bearer " + admin);
+    String admin = DEMO.signIn().demo("beheer@provider.example.test");
+    var answer = DEMO.gateway().raw("GET /customers?cursor=%ZZ% HTTP/1.1", "Authorization: Bearer " + admin);
     assertEquals(400, answer.status(), answer.body());
     assertEquals("application/problem+json", answer.contentType());
     assertEquals("urn:klantportaal:problem:invalid-cursor", JSON.readTree(answer.body()).path("type").asText());
-    var unrouted = gateway.raw("GET //tickets/x/y/z HTTP/1.1", "Authorization: Bearer " + admin);
+    var unrouted = DEMO.gateway().raw("GET //tickets/x/y/z HTTP/1.1", "Authorization: Bearer " + admin);
     assertEquals(404, unrouted.status(), unrouted.body());
     assertEquals("application/json", unrouted.contentType(), "API Gateway's own {\"message\":\"Not Found\"}");
   }
 
   private static String confirmationCode() throws Exception {
-    return TestClouds.storedConfirmationCode(cloud, EMAIL);
+    return TestClouds.storedConfirmationCode(DEMO.cloud(), EMAIL);
   }
 
   private static String totp(String secret) {
