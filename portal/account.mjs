@@ -10,12 +10,11 @@
 import { h } from "./dom.mjs";
 import { field, formatDate, notice, page, problemBox, select } from "./widgets.mjs";
 import { checkbox, formHead, formState, grouped, input, LANGUAGE_NAMES, newPasswordFields, refusedRepeat, roleLabel,
-  run } from "./forms.mjs";
+  run, SIX_DIGITS } from "./forms.mjs";
 
 /** The seed's promise (and ListPendingUsers.PROMISE on the server): linked within 12 hours of signing up. */
 export const LINK_PROMISE_HOURS = 12;
 export const NOTIFICATIONS = ["tickets", "reports", "hourBundles", "subscriptions", "notices"];
-const CODE = /^[0-9]{6}$/;
 
 /** The frame of an account page: the ticket pages' navigation once linked; a pending user has only its own two pages. */
 export function accountFrame(ctx, ...children) {
@@ -113,7 +112,7 @@ export async function mfaPage(ctx) {
     verify(event) {
       if (event) event.preventDefault();
       const form = state.form;
-      if (!CODE.test(form.draft.code)) {
+      if (!SIX_DIGITS.test(form.draft.code)) {
         form.errors = { code: tr("form.error.code") };
         form.error = null;
         return render();
@@ -389,7 +388,7 @@ export async function accountPage(ctx) {
     verifyEmail(event) {
       if (event) event.preventDefault();
       const form = state.emailForm;
-      if (!CODE.test(form.draft.code)) {
+      if (!SIX_DIGITS.test(form.draft.code)) {
         form.errors = { "email.code": tr("form.error.code") };
         form.error = null;
         return render();

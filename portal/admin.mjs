@@ -9,8 +9,8 @@
 // or the customer, says so and keeps what was typed or chosen. Other roles get a refusal and no API call.
 
 import { h } from "./dom.mjs";
-import { idempotencyKeyFor } from "./api.mjs";
-import { field, formatDate, labelOf, notice, page, problemBox, select } from "./widgets.mjs";
+import { idempotencyKeyFor, loadAll } from "./api.mjs";
+import { field, formatDate, labelledControl, labelOf, notice, page, problemBox, select } from "./widgets.mjs";
 import { CUSTOMER_ROLES, errorsFrom, formHead, formState, input, LANGUAGE_NAMES, roleLabel, run, STAFF_ROLES,
   TIERS } from "./forms.mjs";
 import { routeHash } from "./routes.mjs";
@@ -22,31 +22,6 @@ const tierLabel = (tr, tier) => labelOf(tr, "tier.", tier);
 function refusal(ctx) {
   return page(ctx, h("h1", null, ctx.tr("admin.notAllowed")), h("p", null, ctx.tr("admin.notAllowedText")),
     h("p", null, h("a", { href: "#/tickets" }, ctx.tr("backToList"))));
-}
-
-/** A control in a table cell: its label hidden but named, its error under it (ids f-<name>, e-<name>). */
-function cell(name, label, control, error) {
-  control.attrs.id = "f-" + name;
-  control.attrs.name = name;
-  if (error) {
-    control.attrs["aria-invalid"] = "true";
-    control.attrs["aria-describedby"] = "e-" + name;
-  }
-  return [h("label", { for: "f-" + name, class: "visually-hidden" }, label), control,
-    error ? h("p", { class: "field-error", id: "e-" + name }, error) : null];
-}
-
-/** GET path?limit=… following nextCursor: every item (customers for the linking choice). At most 20 pages. */
-async function everything(api, path) {
-  const items = [];
-  let cursor = null;
-  for (let i = 0; i < 20; i++) {
-    const answer = await api.get(path + "?limit=100" + (cursor ? "&cursor=" + encodeURIComponent(cursor) : ""));
-    items.push(...(answer.items || []));
-    cursor = answer.nextCursor || null;
-    if (!cursor) break;
-  }
-  return items;
 }
 
 /** A list page's paging: load(first) replaces or appends the items of path. */
@@ -147,7 +122,7 @@ function usersTable(state, ctx, actions, can, captionKey) {
     const busy = !!state.busy;
     const buttons = [];
     if (allowed.role || allowed.linkAgain) {
-      buttons.push(h("div", { class: "inline" }, cell("user-" + i + ".role", tr("admin.users.roleOf", { name: user.displayName }),
+      buttons.push(h("div", { class: "inline" }, labelledControl("user-" + i + ".role", tr("admin.users.roleOf", { name: user.displayName }),
         select(rolesFor(user).map(r => [r, roleLabel(tr, r)]), actions.roleOf(user), e => actions.chooseRole(user, e.target.value)),
         null),
       allowed.role ? h("button", { type: "button", disabled: busy, on: { click: () => actions.changeRole(user) } },
@@ -218,11 +193,11 @@ export function pendingUsersView(state, ctx, actions) {
         user.overdue ? h("strong", { class: "overdue-flag" }, tr("admin.pending.overdue", { hours: 12 }))
           : h("span", { class: "hint" }, tr("admin.pending.inTime"))),
       h("td", null,
-        cell("pending-" + i + ".customerId", tr("admin.pending.customerOf", { name: user.displayName }),
+        labelledControl("pending-" + i + ".customerId", tr("admin.pending.customerOf", { name: user.displayName }),
           select([...options, ...own], draft.customerId, e => { draft.customerId = e.target.value; }), errors.customerId),
         user.suggestedCustomerId ? h("p", { class: "hint" }, tr("admin.pending.suggested", { customer: customerName(state, user.suggestedCustomerId) }))
           : h("p", { class: "hint" }, tr("admin.pending.noSuggestion"))),
-      h("td", null, cell("pending-" + i + ".role", tr("admin.pending.roleOf", { name: user.displayName }),
+      h("td", null, labelledControl("pending-" + i + ".role", tr("admin.pending.roleOf", { name: user.displayName }),
         select(CUSTOMER_ROLES.map(r => [r, roleLabel(tr, r)]), draft.role, e => { draft.role = e.target.value; }), errors.role)),
       h("td", null,
         state.confirming === user.userId
@@ -321,7 +296,7 @@ export async function pendingUsersPage(ctx) {
   };
 
   render();
-  const [queue, customers] = await Promise.allSettled([load(false), everything(ctx.api, "/customers")]);
+  const [queue, customers] = await Promise.allSettled([load(false), loadAll(ctx.api, "/customers")]);
   if (queue.status === "rejected") state.error = queue.reason;
   if (customers.status === "fulfilled") state.customers = customers.value;
   else state.customersError = customers.reason;

@@ -135,3 +135,19 @@ export function createApi({ fetch, language, session, setSession, now = () => Da
     anonymous: (method, path, body) => send(method, path, { body }, null)
   };
 }
+
+/** Every item of a paged list (limit 100, following nextCursor, at most maxPages pages). */
+export async function loadAll(api, path, maxPages = 20) {
+  const items = [];
+  let cursor = null;
+  for (let page = 0; page < maxPages; page++) {
+    const params = new URLSearchParams({ limit: "100" });
+    if (cursor) params.set("cursor", cursor);
+    const answer = await api.get(path + (path.includes("?") ? "&" : "?") + params.toString());
+    if (!answer || !Array.isArray(answer.items)) break;
+    items.push(...answer.items);
+    cursor = answer.nextCursor || null;
+    if (!cursor) break;
+  }
+  return items;
+}

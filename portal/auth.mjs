@@ -9,9 +9,8 @@
 
 import { h } from "./dom.mjs";
 import { field, select } from "./widgets.mjs";
-import { formHead, input, LANGUAGE_NAMES, newPasswordFields, refusedRepeat, repeatError, run } from "./forms.mjs";
+import { formHead, input, LANGUAGE_NAMES, newPasswordFields, refusedRepeat, repeatError, run, SIX_DIGITS } from "./forms.mjs";
 
-const CODE = /^[0-9]{6}$/;
 const CODE_PROBLEMS = { "invalid-code": "code", "expired-code": "code" };
 
 function publicPage(ctx, ...children) {
@@ -94,7 +93,7 @@ export async function signUpPage(ctx) {
     },
     confirm(event) {
       if (event) event.preventDefault();
-      if (!CODE.test(state.code)) {
+      if (!SIX_DIGITS.test(state.code)) {
         state.errors = { code: tr("form.error.code") };
         state.error = null;
         return render();
@@ -159,7 +158,7 @@ export async function forgotPasswordPage(ctx) {
     },
     reset(event) {
       if (event) event.preventDefault();
-      const errors = { ...(CODE.test(state.code) ? {} : { code: tr("form.error.code") }), ...repeatError(state.draft, "", tr) };
+      const errors = { ...(SIX_DIGITS.test(state.code) ? {} : { code: tr("form.error.code") }), ...repeatError(state.draft, "", tr) };
       if (Object.keys(errors).length) {
         state.errors = errors;
         state.error = null;

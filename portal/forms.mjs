@@ -8,6 +8,8 @@ import { field, labelOf, notice, problemBox } from "./widgets.mjs";
 export const LANGUAGE_NAMES = [["nl", "Nederlands"], ["en", "English"], ["de", "Deutsch"]];
 export const ROLES = ["none", "customer-user", "customer-admin", "provider-agent", "provider-admin"];
 export const CUSTOMER_ROLES = ["customer-user", "customer-admin"];
+/** A code the portal mails or an authenticator app shows: six digits. */
+export const SIX_DIGITS = /^[0-9]{6}$/;
 export const STAFF_ROLES = ["provider-agent", "provider-admin"];
 export const TIERS = ["koper", "brons", "zilver", "goud"];
 

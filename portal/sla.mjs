@@ -7,7 +7,7 @@
 
 import { h } from "./dom.mjs";
 import { localized } from "./i18n.mjs";
-import { field, fieldMessage, hoursText, labelOf, notice, page, PRIORITIES, problemBox, select, SLA_ZONE,
+import { field, fieldMessage, hoursText, labelledControl, labelOf, notice, page, PRIORITIES, problemBox, select, SLA_ZONE,
   valueOf } from "./widgets.mjs";
 
 export const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
@@ -202,15 +202,7 @@ function numberInput(value, onInput) {
 
 /** A control in a table cell: its label hidden but named, its error right under it. */
 function cell(name, label, control, error) {
-  const id = "f-" + name;
-  control.attrs.id = id;
-  control.attrs.name = name;
-  if (error) {
-    control.attrs["aria-invalid"] = "true";
-    control.attrs["aria-describedby"] = "e-" + name;
-  }
-  return h("td", null, h("label", { for: id, class: "visually-hidden" }, label), control,
-    error ? h("p", { class: "field-error", id: "e-" + name }, error) : null);
+  return h("td", null, ...labelledControl(name, label, control, error));
 }
 
 /** The errors of several paths shown at one control (each marked as shown), or undefined. */

@@ -6,17 +6,16 @@
 //        navigate(hash), uuid(), catalogue(), flash(text) for the next page, flashed (this page's) }
 
 import { h } from "./dom.mjs";
-import { fieldErrors, idempotencyKeyFor } from "./api.mjs";
+import { fieldErrors, idempotencyKeyFor, loadAll } from "./api.mjs";
 import { localized } from "./i18n.mjs";
 import { TICKET_TOKEN, listPath, resolveView, routeHash, viewsFor } from "./routes.mjs";
 import { field, fieldMessage, formatAmsterdam, formatDate, hoursText, labelOf, notice, page, PRIORITIES, problemBox, select,
   SLA_ZONE, valueOf } from "./widgets.mjs";
 import { attachmentActions, attachmentsSection, emptyUpload } from "./attachments.mjs";
-import { activeMembers, assigneeText, auditSection, byName, directoriesFor, involvedSection, loadAll, loadPeople, namesOf,
+import { activeMembers, assigneeText, auditSection, byName, directoriesFor, involvedSection, loadPeople, namesOf,
   personLabel, triageSection, workActions } from "./work.mjs";
 
 export const TYPES = ["incident", "question", "service-request"];
-export const FIELD_KINDS = ["text", "textarea", "choice", "checkbox", "number", "date", "email"];
 /** How a ticket reached the provider (TicketSource); staff choose it when they raise one on a customer's behalf. */
 export const SOURCES = ["phone", "email", "portal"];
 

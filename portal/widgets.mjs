@@ -95,3 +95,18 @@ function header(ctx) {
 export function page(ctx, ...children) {
   return h("div", null, header(ctx), notice(ctx.flashed), ...children);
 }
+
+/**
+ * A control whose label is hidden but named, with its error right under it (ids f-<name>, e-<name>):
+ * the parts to place in a table cell or an inline row.
+ */
+export function labelledControl(name, label, control, error) {
+  control.attrs.id = "f-" + name;
+  control.attrs.name = name;
+  if (error) {
+    control.attrs["aria-invalid"] = "true";
+    control.attrs["aria-describedby"] = "e-" + name;
+  }
+  return [h("label", { for: "f-" + name, class: "visually-hidden" }, label), control,
+    error ? h("p", { class: "field-error", id: "e-" + name }, error) : null];
+}

@@ -8,27 +8,11 @@
 // replies, uploaders) and offers such a reporter to remove persons, not to add them: the API takes
 // user ids only and has no look-up by e-mail address for customer users.
 
+import { loadAll } from "./api.mjs";
 import { h } from "./dom.mjs";
+import { CUSTOMER_ROLES } from "./forms.mjs";
 import { localized } from "./i18n.mjs";
 import { field, formatDate, labelOf, PRIORITIES, problemBox, select, valueOf } from "./widgets.mjs";
-
-export const CUSTOMER_ROLES = ["customer-user", "customer-admin"];
-
-/** Every item of a paged list (limit 100, following nextCursor, at most maxPages pages). */
-export async function loadAll(api, path, maxPages = 20) {
-  const items = [];
-  let cursor = null;
-  for (let page = 0; page < maxPages; page++) {
-    const params = new URLSearchParams({ limit: "100" });
-    if (cursor) params.set("cursor", cursor);
-    const answer = await api.get(path + (path.includes("?") ? "&" : "?") + params.toString());
-    if (!answer || !Array.isArray(answer.items)) break;
-    items.push(...answer.items);
-    cursor = answer.nextCursor || null;
-    if (!cursor) break;
-  }
-  return items;
-}
 
 /** The active people of a customer who can be reporter or involved (GET /customers/{id}/users). */
 export function activeMembers(users, customerId) {
