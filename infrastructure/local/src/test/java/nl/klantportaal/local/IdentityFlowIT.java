@@ -88,6 +88,54 @@ class IdentityFlowIT {
   }
 
   @Test
+  void aForgottenPasswordIsResetWithTheMailedCodeAndTheSessionRefreshesUntilSignOut() throws Exception {
+    String email = "herstel@bakkerij.example.test";
+    String first = "Vlinder-Regen42";
+    String second = "Zonnebloem-Veld-73";
+    assertEquals(202, DEMO.gateway().post("/auth/sign-up", "{\"email\":\"" + email + "\",\"password\":\"" + first
+        + "\",\"firstName\":\"Hanna\",\"lastName\":\"Herstel\",\"displayName\":\"Hanna Herstel\"}", null).statusCode());
+    assertEquals(204, DEMO.gateway().post("/auth/confirm", "{\"email\":\"" + email + "\",\"code\":\""
+        + TestClouds.storedConfirmationCode(DEMO.cloud(), email) + "\"}", null).statusCode());
+
+    assertEquals(202, DEMO.gateway().post("/auth/forgot-password", "{\"email\":\"niemand@bakkerij.example.test\"}", null)
+        .statusCode(), "an unknown address is answered like a known one");
+    assertEquals(202, DEMO.gateway().post("/auth/forgot-password", "{\"email\":\"" + email + "\"}", null).statusCode());
+    String code = TestClouds.storedConfirmationCode(DEMO.cloud(), email);
+    assertEquals(204, DEMO.gateway().post("/auth/reset-password", "{\"email\":\"" + email + "\",\"code\":\"" + code
+        + "\",\"newPassword\":\"" + second + "\"}", null).statusCode());
+    assertEquals(401, DEMO.signIn().attempt(email, first).statusCode(), "the old password no longer signs in");
+
+    JsonNode signedIn = DEMO.signIn().withPassword(email, second);
+    String refreshToken = signedIn.path("refreshToken").asText();
+    String sub = JSON.readTree(java.util.Base64.getUrlDecoder().decode(signedIn.path("idToken").asText().split("\\.")[1]))
+        .path("sub").asText();
+    String refresh = "{\"userId\":\"" + sub + "\",\"refreshToken\":\"" + refreshToken + "\"}";
+    JsonNode refreshed = JSON.readTree(DEMO.gateway().post("/auth/refresh", refresh, null).body());
+    assertEquals("signed-in", refreshed.path("status").asText(), refreshed.toString());
+    assertTrue(refreshed.path("idToken").asText().split("\\.").length == 3, "a new ID token");
+    assertEquals(204, DEMO.gateway().post("/auth/sign-out", "{\"refreshToken\":\"" + refreshToken + "\"}", null)
+        .statusCode());
+    assertEquals(401, DEMO.gateway().post("/auth/refresh", refresh, null).statusCode(), "signed out: no more tokens");
+  }
+
+  @Test
+  void anEmailChangeIsVerifiedWithTheCodeSentToTheNewAddress() throws Exception {
+    String email = "winkel@bakkerij.example.test";
+    String next = "wendy.winkel@bakkerij.example.test";
+    JsonNode tokens = DEMO.signIn().demoTokens(email);
+    String idToken = tokens.path("idToken").asText();
+    String accessToken = tokens.path("accessToken").asText();
+    assertEquals(202, DEMO.gateway().post("/me/email", "{\"accessToken\":\"" + accessToken + "\",\"newEmail\":\"" + next
+        + "\"}", idToken).statusCode());
+    String code = TestClouds.storedAttributeCode(DEMO.cloud(), next);
+    var verified = DEMO.gateway().post("/me/email/verify", "{\"accessToken\":\"" + accessToken + "\",\"code\":\"" + code
+        + "\"}", idToken);
+    assertEquals(200, verified.statusCode(), verified.body());
+    assertEquals(next, JSON.readTree(verified.body()).path("profile").path("email").asText(), verified.body());
+    assertEquals(next, JSON.readTree(DEMO.gateway().get("/me", idToken).body()).path("profile").path("email").asText());
+  }
+
+  @Test
   void malformedAccessTokensAndOversizePasswordsAreRefusedAsInputNotAsFailures() throws Exception {
     String idToken = DEMO.signIn().demo("jan@acme.example.test");
     for (String token : new String[] {"not a token", "eyJhbGciOiJub25lIn0.e30.", "a.b.c"}) {

@@ -66,19 +66,28 @@ final class TestClouds {
     }
   }
 
-  /** The sign-up code cognito-local stored for the unconfirmed {@code email} (its pool file, as its log shows it). */
+  /** The sign-up or password-reset code cognito-local stored for {@code email} (its pool file, as its log shows it). */
   static String storedConfirmationCode(LocalCloud cloud, String email) throws java.io.IOException {
+    return storedCode(cloud, email, "ConfirmationCode");
+  }
+
+  /** The code cognito-local mailed to verify a new address of the user who had {@code email}. */
+  static String storedAttributeCode(LocalCloud cloud, String email) throws java.io.IOException {
+    return storedCode(cloud, email, "AttributeVerificationCode");
+  }
+
+  private static String storedCode(LocalCloud cloud, String email, String field) throws java.io.IOException {
     var json = new com.fasterxml.jackson.databind.ObjectMapper();
     try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(cloud.state().cognito())) {
       Path pool = files.filter(p -> p.toString().contains("/db/") && p.toString().endsWith(".json")
           && !p.getFileName().toString().equals("clients.json")).findFirst().orElseThrow();
       for (var user : json.readTree(pool.toFile()).path("Users")) {
         if (user.path("Attributes").toString().contains(email)) {
-          return user.path("ConfirmationCode").asText();
+          return user.path(field).asText();
         }
       }
     }
-    throw new AssertionError("no confirmation code stored for " + email);
+    throw new AssertionError("no " + field + " stored for " + email);
   }
 
   static Path resource(String name) {
