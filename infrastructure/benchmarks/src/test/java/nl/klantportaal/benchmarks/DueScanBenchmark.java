@@ -1,5 +1,7 @@
 package nl.klantportaal.benchmarks;
 
+import nl.klantportaal.core.wiring.IdentityWiring;
+import nl.klantportaal.core.wiring.SlaWiring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,16 +17,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import nl.klantportaal.core.PortalWiring;
+import nl.klantportaal.core.claims.Role;
+import nl.klantportaal.core.claims.TenantId;
+import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.config.Config;
 import nl.klantportaal.core.customer.domain.Customer;
 import nl.klantportaal.core.customer.domain.CustomerDetails;
 import nl.klantportaal.core.customer.domain.SlaTier;
 import nl.klantportaal.core.identity.domain.AccountSettings;
 import nl.klantportaal.core.identity.domain.Membership;
-import nl.klantportaal.core.claims.Role;
-import nl.klantportaal.core.claims.TenantId;
-import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.identity.domain.UserProfile;
 import nl.klantportaal.core.shared.domain.Language;
 import nl.klantportaal.core.shared.port.MailSender;
@@ -36,6 +37,7 @@ import nl.klantportaal.core.ticket.domain.TicketAudit;
 import nl.klantportaal.core.ticket.domain.TicketRef;
 import nl.klantportaal.core.ticket.domain.TicketSource;
 import nl.klantportaal.core.ticket.domain.TicketType;
+import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.testing.LocalDynamoDb;
 import nl.klantportaal.testing.TestEnvironment;
 import org.junit.jupiter.api.Test;
@@ -96,22 +98,22 @@ class DueScanBenchmark {
   void scanAtScale() {
     LocalDynamoDb db = LocalDynamoDb.shared();
     MovableClock clock = new MovableClock();
-    PortalWiring wiring = new PortalWiring(Config.fromEnvironment(TestEnvironment.forTable(db, db.createPortalTable())), clock);
+    KernelWiring wiring = new KernelWiring(Config.fromEnvironment(TestEnvironment.forTable(db, db.createPortalTable())), clock);
     List<TenantId> customers = new ArrayList<>();
     List<Actor.Person> reporters = new ArrayList<>();
     for (int c = 0; c < CUSTOMERS; c++) {
       TenantId id = new TenantId(String.format(Locale.ROOT, "bench-%02d", c));
       customers.add(id);
-      wiring.customers().create(new Customer(id, new CustomerDetails(id.value(), List.of(id.value() + ".example.test"),
+      IdentityWiring.of(wiring).customers().create(new Customer(id, new CustomerDetails(id.value(), List.of(id.value() + ".example.test"),
           SlaTier.KOPER, Language.NL, Optional.empty()), T0, T0, 1));
       UserId user = new UserId("reporter-" + c);
-      wiring.users().createIfAbsent(new UserProfile(user, "reporter-" + c + "@example.test",
+      IdentityWiring.of(wiring).users().createIfAbsent(new UserProfile(user, "reporter-" + c + "@example.test",
           new UserProfile.PersonName("Rep", "Orter", "Reporter " + c), Language.NL,
           new Membership.CustomerMember(id, Role.CUSTOMER_USER), true, AccountSettings.DEFAULT, T0, T0, 1));
       reporters.add(new Actor.Person(user, Role.CUSTOMER_USER, "Reporter " + c));
     }
     for (int s = 0; s < 2; s++) {
-      wiring.users().createIfAbsent(UserProfile.staff(new UserId("agent-" + s), "agent-" + s + "@example.test",
+      IdentityWiring.of(wiring).users().createIfAbsent(UserProfile.staff(new UserId("agent-" + s), "agent-" + s + "@example.test",
           new UserProfile.PersonName("Agent", Integer.toString(s), "Agent " + s), Language.NL, Role.PROVIDER_AGENT, T0));
     }
 
@@ -119,7 +121,7 @@ class DueScanBenchmark {
     writeClosed(wiring, customers, CLOSED);
     long closedMillis = (System.nanoTime() - loadStart) / 1_000_000;
     long openStart = System.nanoTime();
-    var tickets = wiring.tickets();
+    var tickets = SlaWiring.of(wiring).tickets();
     for (int i = 0; i < OPEN; i++) {
       TenantId tenant = customers.get(i % CUSTOMERS);
       Actor.Person reporter = reporters.get(i % CUSTOMERS);
@@ -131,7 +133,7 @@ class DueScanBenchmark {
     long openMillis = (System.nanoTime() - openStart) / 1_000_000;
 
     CountingSender sender = new CountingSender();
-    FireDueEvents scan = wiring.fireDueEvents(sender);
+    FireDueEvents scan = SlaWiring.of(wiring).fireDueEvents(sender);
     List<String> lines = new ArrayList<>();
     lines.add(String.format(Locale.ROOT, "Loaded %,d closed tickets in %,d ms, %,d open tickets in %,d ms", CLOSED,
         closedMillis, OPEN, openMillis));
@@ -161,7 +163,7 @@ class DueScanBenchmark {
   }
 
   /** Closed tickets as the tickets slice leaves them: a header and an SLA record, nothing on DueIndex. */
-  private static void writeClosed(PortalWiring wiring, List<TenantId> customers, int count) {
+  private static void writeClosed(KernelWiring wiring, List<TenantId> customers, int count) {
     List<WriteRequest> batch = new ArrayList<>();
     for (int n = 1; n <= count; n++) {
       TenantId tenant = customers.get(n % customers.size());

@@ -16,11 +16,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import nl.klantportaal.core.PortalWiring;
 import nl.klantportaal.core.config.Config;
 import nl.klantportaal.core.identity.usecase.BootstrapProviderAdmin;
 import nl.klantportaal.core.shared.domain.DomainException;
 import nl.klantportaal.core.shared.domain.Language;
+import nl.klantportaal.core.wiring.IdentityWiring;
+import nl.klantportaal.core.wiring.KernelWiring;
 
 /**
  * Creates the first provider admin of a deployment (issue 4): the Cognito user with a temporary
@@ -45,8 +46,8 @@ public final class BootstrapAdminCommand {
 
   /** Exit codes: 0 created, 1 refused (an admin exists), 2 usage or input. */
   static int run(Map<String, String> environment, Request request, PrintStream out, PrintStream err) {
-    PortalWiring wiring = new PortalWiring(Config.fromEnvironment(environment), Clock.systemUTC());
-    var bootstrap = new BootstrapProviderAdmin(wiring.users(), wiring.userDirectory(), wiring.clock(), new SecureRandom());
+    KernelWiring wiring = new KernelWiring(Config.fromEnvironment(environment), Clock.systemUTC());
+    var bootstrap = new BootstrapProviderAdmin(IdentityWiring.of(wiring).users(), IdentityWiring.of(wiring).userDirectory(), wiring.clock(), new SecureRandom());
     try {
       var done = bootstrap.execute(request.email(), request.firstName(), request.lastName(), request.language());
       out.println("Provider admin created: " + done.admin().email() + " (user " + done.admin().id().value() + ")");

@@ -12,19 +12,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import nl.klantportaal.core.PortalWiring;
 import nl.klantportaal.core.adapter.cognito.CognitoIdentityProvider;
+import nl.klantportaal.core.claims.Caller;
+import nl.klantportaal.core.claims.Role;
+import nl.klantportaal.core.claims.TenantId;
+import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.config.Config;
 import nl.klantportaal.core.customer.domain.Customer;
 import nl.klantportaal.core.customer.domain.CustomerDetails;
 import nl.klantportaal.core.customer.domain.SlaTier;
 import nl.klantportaal.core.identity.domain.AccountSettings;
 import nl.klantportaal.core.identity.domain.AuditEntry;
-import nl.klantportaal.core.claims.Caller;
 import nl.klantportaal.core.identity.domain.Membership;
-import nl.klantportaal.core.claims.Role;
-import nl.klantportaal.core.claims.TenantId;
-import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.identity.domain.UserProfile;
 import nl.klantportaal.core.identity.port.IdentityProvider;
 import nl.klantportaal.core.paging.PageRequest;
@@ -39,6 +38,10 @@ import nl.klantportaal.core.ticket.usecase.CreateTicket;
 import nl.klantportaal.core.ticket.usecase.NewTicketInput;
 import nl.klantportaal.core.ticket.usecase.ReplyToTicket;
 import nl.klantportaal.core.ticket.usecase.TicketAccess;
+import nl.klantportaal.core.wiring.IdentityWiring;
+import nl.klantportaal.core.wiring.KernelWiring;
+import nl.klantportaal.core.wiring.SlaWiring;
+import nl.klantportaal.core.wiring.TicketWiring;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
@@ -78,7 +81,7 @@ final class DemoData {
     return cloud.functions().invoker("UsersFunction").filter(users -> auth.isPresent()).map(users -> {
       Map<String, String> env = new java.util.HashMap<>(users.function().environment());
       env.putAll(auth.orElseThrow().function().environment());
-      PortalWiring wiring = new PortalWiring(Config.fromEnvironment(env), Clock.systemUTC());
+      KernelWiring wiring = new KernelWiring(Config.fromEnvironment(env), Clock.systemUTC());
       customers(wiring);
       Path file = secretsFile(cloud.state().root());
       Properties secrets = load(file);
@@ -100,31 +103,34 @@ final class DemoData {
         }
       }
       List<String> seeded = cloud.functions().invoker("TicketsFunction")
-          .map(tickets -> tickets(new PortalWiring(Config.fromEnvironment(tickets.function().environment()), Clock.systemUTC()),
+          .map(tickets -> tickets(new KernelWiring(Config.fromEnvironment(tickets.function().environment()), Clock.systemUTC()),
               ids))
           .orElse(List.of());
       return console(secrets) + (seeded.isEmpty() ? "" : "  Demo tickets: " + String.join(", ", seeded) + "\n");
     });
   }
 
-  private static void customers(PortalWiring wiring) {
+  private static void customers(KernelWiring wiring) {
+    var identity = IdentityWiring.of(wiring);
     for (var customer : List.of(
         new Customer(ACME, new CustomerDetails("Acme Installatietechniek B.V.", List.of("acme.example.test"), SlaTier.ZILVER,
             Language.NL, Optional.of("storing@acme.example.test")), AT, AT, 1),
         new Customer(BAKKERIJ, new CustomerDetails("Bakkerij de Korenschoof", List.of("bakkerij.example.test"), SlaTier.KOPER,
             Language.NL, Optional.empty()), AT, AT, 1))) {
-      if (wiring.customers().find(customer.id()).isEmpty()) {
-        wiring.customers().create(customer);
+      if (identity.customers().find(customer.id()).isEmpty()) {
+        identity.customers().create(customer);
       }
     }
   }
 
   /** The demo tickets of each customer that has none yet, through the use cases the tickets API runs; answers their tokens. */
-  static List<String> tickets(PortalWiring wiring, Map<String, UserId> ids) {
-    var access = new TicketAccess(wiring.tickets(), wiring.users());
-    var create = new CreateTicket(access, wiring.catalogue(), wiring.customers(), wiring.clock());
+  static List<String> tickets(KernelWiring wiring, Map<String, UserId> ids) {
+    var identity = IdentityWiring.of(wiring);
+    var ticketWiring = TicketWiring.of(wiring);
+    var access = new TicketAccess(SlaWiring.of(wiring).tickets(), identity.users());
+    var create = new CreateTicket(access, ticketWiring.catalogue(), identity.customers(), wiring.clock());
     var reply = new ReplyToTicket(access, wiring.clock());
-    var status = new ChangeTicketStatus(access, wiring.clock(), wiring.autoCloseAfter());
+    var status = new ChangeTicketStatus(access, wiring.clock(), ticketWiring.autoCloseAfter());
     Caller sem = caller(ids, "servicedesk@provider.example.test");
     List<String> seeded = new java.util.ArrayList<>();
     if (hasNoTickets(wiring, ACME)) {
@@ -170,8 +176,8 @@ final class DemoData {
     return new NewTicketInput("incident", category, priority, title, description, involved, null, null, null, null, null, null);
   }
 
-  private static boolean hasNoTickets(PortalWiring wiring, TenantId customer) {
-    return wiring.tickets().list(new TicketQuery.Organisation(customer, Sort.UPDATED, Filter.NONE), PageRequest.first(1))
+  private static boolean hasNoTickets(KernelWiring wiring, TenantId customer) {
+    return SlaWiring.of(wiring).tickets().list(new TicketQuery.Organisation(customer, Sort.UPDATED, Filter.NONE), PageRequest.first(1))
         .items().isEmpty();
   }
 
@@ -196,7 +202,7 @@ final class DemoData {
   }
 
   /** Creates the account, stores its profile, enrols TOTP with a computed code; answers the secret. */
-  private static String enrol(CognitoIdentityProviderClient cognito, IdentityProvider provider, PortalWiring wiring,
+  private static String enrol(CognitoIdentityProviderClient cognito, IdentityProvider provider, KernelWiring wiring,
       String pool, Account account) {
     var created = cognito.adminCreateUser(r -> r.userPoolId(pool).username(account.email())
         .messageAction(MessageActionType.SUPPRESS).temporaryPassword(PASSWORD)
@@ -207,7 +213,7 @@ final class DemoData {
     UserId id = new UserId(created.user().attributes().stream().filter(a -> a.name().equals("sub")).findFirst()
         .map(AttributeType::value).orElse(created.user().username()));
     var name = new UserProfile.PersonName(account.first(), account.last(), account.first() + " " + account.last());
-    wiring.users().create(new UserProfile(id, account.email(), name, Language.NL, account.membership(), true,
+    IdentityWiring.of(wiring).users().create(new UserProfile(id, account.email(), name, Language.NL, account.membership(), true,
         AccountSettings.DEFAULT, AT, AT, 1), new AuditEntry(AT, id, "demo.seeded", id, account.membership().tenant(), Map.of()));
     var signedIn = (IdentityProvider.SignInStep.SignedIn) provider.signIn(account.email(), PASSWORD);
     String accessToken = signedIn.tokens().accessToken();

@@ -5,12 +5,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import nl.klantportaal.core.PortalWiring;
 import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.identity.domain.UserProfile;
 import nl.klantportaal.core.identity.port.IdentityProvider;
 import nl.klantportaal.core.identity.port.UserDirectory;
 import nl.klantportaal.core.shared.domain.Language;
+import nl.klantportaal.core.wiring.IdentityWiring;
+import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.identity.testing.UserDirectoryContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +31,7 @@ class CognitoUserDirectoryContractIT extends UserDirectoryContract {
   @TempDir
   static java.nio.file.Path state;
   private static LocalCloud cloud;
-  private static PortalWiring wiring;
+  private static KernelWiring wiring;
   private static CognitoPool cognitoPool;
   private static IdentityProvider provider;
   private static final Map<UserId, String> secrets = new ConcurrentHashMap<>();
@@ -40,7 +41,7 @@ class CognitoUserDirectoryContractIT extends UserDirectoryContract {
     cloud = LocalCloud.start(TestClouds.realTemplate(state));
     wiring = TestClouds.wiring(cloud, "UsersFunction", "AuthFunction");
     cognitoPool = CognitoPool.open(cloud);
-    provider = wiring.identityProvider();
+    provider = IdentityWiring.of(wiring).identityProvider();
   }
 
   @AfterAll
@@ -60,7 +61,7 @@ class CognitoUserDirectoryContractIT extends UserDirectoryContract {
 
   @Override
   protected UserDirectory directory() {
-    return wiring.userDirectory();
+    return IdentityWiring.of(wiring).userDirectory();
   }
 
   @Override
@@ -70,7 +71,7 @@ class CognitoUserDirectoryContractIT extends UserDirectoryContract {
       public Account enrolledAccount(String email) {
         UserId id = cognitoPool.createAccount(email, PASSWORD);
         // The token trigger issues tokens only to accounts with a portal profile.
-        wiring.users().createIfAbsent(UserProfile.signedUp(id, email, new UserProfile.PersonName("Contract", "Test",
+        IdentityWiring.of(wiring).users().createIfAbsent(UserProfile.signedUp(id, email, new UserProfile.PersonName("Contract", "Test",
             "Contract Test"), Language.NL, Instant.now()));
         var signedIn = (IdentityProvider.SignInStep.SignedIn) provider.signIn(email, PASSWORD);
         String secret = provider.startTotpEnrolment(signedIn.tokens().accessToken());

@@ -1,5 +1,6 @@
 package nl.klantportaal.local;
 
+import nl.klantportaal.core.wiring.IdentityWiring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,14 +15,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import nl.klantportaal.core.PortalWiring;
-import nl.klantportaal.core.identity.domain.AccountSettings;
-import nl.klantportaal.core.identity.domain.Membership;
 import nl.klantportaal.core.claims.Role;
 import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.claims.UserId;
+import nl.klantportaal.core.identity.domain.AccountSettings;
+import nl.klantportaal.core.identity.domain.Membership;
 import nl.klantportaal.core.identity.domain.UserProfile;
 import nl.klantportaal.core.shared.domain.Language;
+import nl.klantportaal.core.wiring.KernelWiring;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -63,7 +64,7 @@ class NotificationsFlowIT {
   @BeforeAll
   static void start() {
     cloud = LocalCloud.start(TestClouds.realTemplate(state));
-    PortalWiring wiring = TestClouds.wiring(cloud, "TicketNotificationsFunction");
+    KernelWiring wiring = TestClouds.wiring(cloud, "TicketNotificationsFunction");
     Instant now = Instant.now();
     person(wiring, JAN, "jan@acme-notify.example.test", "Jan de Vries", Language.NL, new Membership.CustomerMember(ACME,
         Role.CUSTOMER_USER), now);
@@ -193,9 +194,9 @@ class NotificationsFlowIT {
         Map.entry("source", s("portal")), Map.entry("at", s(Instant.now().toString())))));
   }
 
-  private static void person(PortalWiring wiring, UserId id, String email, String name, Language language, Membership membership,
+  private static void person(KernelWiring wiring, UserId id, String email, String name, Language language, Membership membership,
       Instant at) {
-    wiring.users().createIfAbsent(new UserProfile(id, email, new UserProfile.PersonName(name.split(" ")[0], "x", name), language,
+    IdentityWiring.of(wiring).users().createIfAbsent(new UserProfile(id, email, new UserProfile.PersonName(name.split(" ")[0], "x", name), language,
         membership, true, AccountSettings.DEFAULT, at, at, 1));
   }
 

@@ -1,5 +1,6 @@
 package nl.klantportaal.local;
 
+import nl.klantportaal.core.wiring.IdentityWiring;
 import static nl.klantportaal.local.GatewayClient.json;
 import static nl.klantportaal.local.MailStore.subjectsByRecipient;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,19 +30,19 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
-import nl.klantportaal.core.PortalWiring;
+import nl.klantportaal.core.claims.Role;
+import nl.klantportaal.core.claims.TenantId;
+import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.customer.domain.Customer;
 import nl.klantportaal.core.customer.domain.CustomerDetails;
 import nl.klantportaal.core.customer.domain.SlaTier;
 import nl.klantportaal.core.identity.domain.AccountSettings;
 import nl.klantportaal.core.identity.domain.Membership;
-import nl.klantportaal.core.claims.Role;
-import nl.klantportaal.core.claims.TenantId;
-import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.identity.domain.UserProfile;
 import nl.klantportaal.core.shared.domain.Language;
 import nl.klantportaal.core.sla.domain.BusinessCalendar;
 import nl.klantportaal.core.sla.domain.SlaCalendars;
+import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.template.SamTemplate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,7 +85,7 @@ class SlaMailFlowIT {
   @TempDir
   static Path state;
   private static LocalCloud cloud;
-  private static PortalWiring wiring;
+  private static KernelWiring wiring;
   private static GatewayClient gateway;
   private static SignIn signIn;
   private static MailStore mailStore;
@@ -101,7 +102,7 @@ class SlaMailFlowIT {
     dynamoDb = AwsClients.dynamoDb(cloud.endpoints().dynamoDb());
     outbox = new Outbox(dynamoDb);
     Instant now = Instant.now();
-    wiring.customers().create(new Customer(CUSTOMER, new CustomerDetails("Koper Klant B.V.", List.of("sla-koper.example.test"),
+    IdentityWiring.of(wiring).customers().create(new Customer(CUSTOMER, new CustomerDetails("Koper Klant B.V.", List.of("sla-koper.example.test"),
         SlaTier.KOPER, Language.DE, Optional.of(ON_CALL)), now, now, 1));
     // Provider staff as profiles (pattern 9 lists them for the mail); Noor also signs in for the compliance page.
     profile(new UserId("22222222-0000-4000-8000-0000000000e1"), EMILY, "Emily English", Language.EN,
@@ -292,7 +293,7 @@ class SlaMailFlowIT {
   private static void profile(UserId id, String email, String name, Language language, Membership membership) {
     Instant now = Instant.now();
     String[] parts = name.split(" ");
-    wiring.users().createIfAbsent(new UserProfile(id, email, new UserProfile.PersonName(parts[0], parts[1], name), language,
+    IdentityWiring.of(wiring).users().createIfAbsent(new UserProfile(id, email, new UserProfile.PersonName(parts[0], parts[1], name), language,
         membership, false, AccountSettings.DEFAULT, now, now, 1));
   }
 

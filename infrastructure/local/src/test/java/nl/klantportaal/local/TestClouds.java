@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
-import nl.klantportaal.core.PortalWiring;
 import nl.klantportaal.core.config.Config;
+import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.template.SamTemplate;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
@@ -38,12 +38,12 @@ final class TestClouds {
   }
 
   /** The portal's use cases on the cloud's stores, configured as the named functions are (later ones win). */
-  static PortalWiring wiring(LocalCloud cloud, String... functions) {
+  static KernelWiring wiring(LocalCloud cloud, String... functions) {
     Map<String, String> env = new HashMap<>();
     for (String function : functions) {
       env.putAll(cloud.functions().require(function).function().environment());
     }
-    return new PortalWiring(Config.fromEnvironment(env), Clock.systemUTC());
+    return new KernelWiring(Config.fromEnvironment(env), Clock.systemUTC());
   }
 
   /** Signs {@code email} up in the test template's pool (its PreSignUp trigger confirms) and answers the ID token. */

@@ -1,5 +1,6 @@
 package nl.klantportaal.local;
 
+import nl.klantportaal.core.wiring.IdentityWiring;
 import static nl.klantportaal.local.GatewayClient.json;
 import static nl.klantportaal.local.MailStore.to;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,10 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import nl.klantportaal.core.PortalWiring;
 import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.identity.domain.UserProfile;
 import nl.klantportaal.core.shared.domain.Language;
+import nl.klantportaal.core.wiring.KernelWiring;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class TicketsFlowIT {
   @TempDir
   static Path state;
   private static LocalCloud cloud;
-  private static PortalWiring wiring;
+  private static KernelWiring wiring;
   private static GatewayClient gateway;
   private static SignIn signIn;
   private static MailStore mailStore;
@@ -262,10 +263,10 @@ class TicketsFlowIT {
       id = pool.createAccount(GRETA, GRETA_PASSWORD);
     }
     // What the PostConfirmation trigger stores after a sign-up (the sign-up page offers Dutch first)
-    wiring.users().createIfAbsent(UserProfile.signedUp(id, GRETA, new UserProfile.PersonName("Greta", "Gerber", "Greta Gerber"),
+    IdentityWiring.of(wiring).users().createIfAbsent(UserProfile.signedUp(id, GRETA, new UserProfile.PersonName("Greta", "Gerber", "Greta Gerber"),
         Language.NL, Instant.now()));
     String secret = signIn.enrolTotp(GRETA, GRETA_PASSWORD);
-    long version = wiring.users().find(id).orElseThrow().version();
+    long version = IdentityWiring.of(wiring).users().find(id).orElseThrow().version();
     JsonNode linked = json(gateway.post("/users/" + id.value() + "/link", "{\"customerId\":\"demo-acme\",\"role\":\"customer-user\","
         + "\"version\":" + version + "}", signIn.demo("beheer@provider.example.test")));
     assertEquals("customer-user", linked.path("role").asText(), linked.toString());

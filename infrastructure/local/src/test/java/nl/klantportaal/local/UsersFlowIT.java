@@ -1,5 +1,6 @@
 package nl.klantportaal.local;
 
+import nl.klantportaal.core.wiring.IdentityWiring;
 import static nl.klantportaal.local.GatewayClient.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,11 +14,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import nl.klantportaal.core.PortalWiring;
-import nl.klantportaal.core.identity.domain.SecurityNotice;
 import nl.klantportaal.core.claims.UserId;
+import nl.klantportaal.core.identity.domain.SecurityNotice;
 import nl.klantportaal.core.identity.domain.UserProfile;
 import nl.klantportaal.core.shared.domain.Language;
+import nl.klantportaal.core.wiring.KernelWiring;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class UsersFlowIT {
   @TempDir
   static Path state;
   private static LocalCloud cloud;
-  private static PortalWiring wiring;
+  private static KernelWiring wiring;
   private static CognitoPool pool;
   private static GatewayClient gateway;
   private static SignIn signIn;
@@ -67,7 +68,7 @@ class UsersFlowIT {
   /** A confirmed, still pending account (as after sign-up and the PostConfirmation trigger), language German. */
   private static UserId pendingAccount(String email) {
     UserId id = pool.createAccount(email, PASSWORD);
-    wiring.users().createIfAbsent(UserProfile.signedUp(id, email, new UserProfile.PersonName("Greta", "Gerber",
+    IdentityWiring.of(wiring).users().createIfAbsent(UserProfile.signedUp(id, email, new UserProfile.PersonName("Greta", "Gerber",
         "Greta Gerber"), Language.DE, Instant.now()));
     return id;
   }
@@ -83,7 +84,7 @@ class UsersFlowIT {
     JsonNode pending = json(gateway.get("/admin/pending-users", admin)).path("items");
     assertTrue(pending.toString().contains(greta.value()), pending.toString());
     long version = json(gateway.get("/me", signIn.withTotp(email, PASSWORD, secret).path("idToken").asText())).path("profile")
-        .path("version").asLong(wiring.users().find(greta).orElseThrow().version());
+        .path("version").asLong(IdentityWiring.of(wiring).users().find(greta).orElseThrow().version());
 
     // Link
     JsonNode linked = json(gateway.post(users + "/link", "{\"customerId\":\"demo-acme\",\"role\":\"customer-user\",\"version\":"

@@ -1,9 +1,8 @@
 package nl.klantportaal.identity.handler;
 
 import java.util.Map;
-import nl.klantportaal.core.PortalWiring;
-import nl.klantportaal.core.api.HttpApiHandler;
 import nl.klantportaal.core.api.ApiResponse;
+import nl.klantportaal.core.api.HttpApiHandler;
 import nl.klantportaal.core.api.Route;
 import nl.klantportaal.core.api.Routes;
 import nl.klantportaal.core.claims.Access;
@@ -11,6 +10,8 @@ import nl.klantportaal.core.identity.port.IdentityProvider;
 import nl.klantportaal.core.identity.usecase.AuthRequests;
 import nl.klantportaal.core.identity.usecase.ChangePassword;
 import nl.klantportaal.core.identity.usecase.EnrolTotp;
+import nl.klantportaal.core.wiring.IdentityWiring;
+import nl.klantportaal.core.wiring.KernelWiring;
 
 /**
  * The signed-in user's own security: TOTP enrolment (reachable before MFA, it is how MFA starts)
@@ -24,19 +25,19 @@ public final class AccountSecurityHandler extends HttpApiHandler {
   }
 
   public AccountSecurityHandler(Map<String, String> environment) {
-    this(PortalWiring.fromEnvironment(environment));
+    this(KernelWiring.fromEnvironment(environment));
   }
 
-  public AccountSecurityHandler(PortalWiring wiring) {
-    this(wiring, wiring.identityProvider());
+  public AccountSecurityHandler(KernelWiring wiring) {
+    this(wiring, IdentityWiring.of(wiring).identityProvider());
   }
 
-  AccountSecurityHandler(PortalWiring wiring, IdentityProvider provider) {
+  AccountSecurityHandler(KernelWiring wiring, IdentityProvider provider) {
     super(routes(wiring, provider));
   }
 
-  private static Routes routes(PortalWiring wiring, IdentityProvider provider) {
-    var enrol = new EnrolTotp(provider, wiring.users(), wiring.clock());
+  private static Routes routes(KernelWiring wiring, IdentityProvider provider) {
+    var enrol = new EnrolTotp(provider, IdentityWiring.of(wiring).users(), wiring.clock());
     var changePassword = new ChangePassword(provider);
     return Routes.of(
         Route.of("POST /me/mfa/totp", Access.SIGNED_IN, r -> ApiResponse.ok(

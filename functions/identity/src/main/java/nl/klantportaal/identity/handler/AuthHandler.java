@@ -1,9 +1,8 @@
 package nl.klantportaal.identity.handler;
 
 import java.util.Map;
-import nl.klantportaal.core.PortalWiring;
-import nl.klantportaal.core.api.HttpApiHandler;
 import nl.klantportaal.core.api.ApiResponse;
+import nl.klantportaal.core.api.HttpApiHandler;
 import nl.klantportaal.core.api.Route;
 import nl.klantportaal.core.api.Routes;
 import nl.klantportaal.core.claims.Access;
@@ -12,8 +11,10 @@ import nl.klantportaal.core.identity.usecase.AuthRequests;
 import nl.klantportaal.core.identity.usecase.ForgottenPassword;
 import nl.klantportaal.core.identity.usecase.SessionTokens;
 import nl.klantportaal.core.identity.usecase.SignIn;
-import nl.klantportaal.core.identity.usecase.SignUp;
 import nl.klantportaal.core.identity.usecase.SignInAnswer;
+import nl.klantportaal.core.identity.usecase.SignUp;
+import nl.klantportaal.core.wiring.IdentityWiring;
+import nl.klantportaal.core.wiring.KernelWiring;
 
 /**
  * /auth: sign-up with an e-mailed code, sign-in with password and TOTP, refresh, sign-out, and the
@@ -28,11 +29,15 @@ public final class AuthHandler extends HttpApiHandler {
   }
 
   public AuthHandler(Map<String, String> environment) {
-    this(PortalWiring.fromEnvironment(environment));
+    this(KernelWiring.fromEnvironment(environment));
   }
 
-  public AuthHandler(PortalWiring wiring) {
-    this(wiring.identityProvider(), new SignIn(wiring.identityProvider(), wiring.signInGuard()));
+  public AuthHandler(KernelWiring wiring) {
+    this(IdentityWiring.of(wiring));
+  }
+
+  private AuthHandler(IdentityWiring identity) {
+    this(identity.identityProvider(), new SignIn(identity.identityProvider(), identity.signInGuard()));
   }
 
   AuthHandler(IdentityProvider provider, SignIn signIn) {

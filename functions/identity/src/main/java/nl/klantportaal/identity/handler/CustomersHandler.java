@@ -1,12 +1,12 @@
 package nl.klantportaal.identity.handler;
 
 import java.util.Map;
-import nl.klantportaal.core.PortalWiring;
-import nl.klantportaal.core.api.HttpApiHandler;
 import nl.klantportaal.core.api.ApiResponse;
+import nl.klantportaal.core.api.HttpApiHandler;
 import nl.klantportaal.core.api.Idempotent;
 import nl.klantportaal.core.api.Route;
 import nl.klantportaal.core.api.Routes;
+import nl.klantportaal.core.claims.Access;
 import nl.klantportaal.core.customer.domain.Customer;
 import nl.klantportaal.core.customer.usecase.CreateCustomer;
 import nl.klantportaal.core.customer.usecase.CustomerInput;
@@ -14,11 +14,12 @@ import nl.klantportaal.core.customer.usecase.CustomerView;
 import nl.klantportaal.core.customer.usecase.GetCustomer;
 import nl.klantportaal.core.customer.usecase.ListCustomers;
 import nl.klantportaal.core.customer.usecase.UpdateCustomer;
-import nl.klantportaal.core.claims.Access;
 import nl.klantportaal.core.observability.Observability;
 import nl.klantportaal.core.paging.PageRequest;
 import nl.klantportaal.core.paging.PageView;
 import nl.klantportaal.core.shared.domain.RandomIds;
+import nl.klantportaal.core.wiring.IdentityWiring;
+import nl.klantportaal.core.wiring.KernelWiring;
 
 /** The provider's customers (tenants): provider staff read them, provider admins create and change them. */
 public final class CustomersHandler extends HttpApiHandler {
@@ -28,16 +29,16 @@ public final class CustomersHandler extends HttpApiHandler {
   }
 
   public CustomersHandler(Map<String, String> environment) {
-    this(PortalWiring.fromEnvironment(environment));
+    this(KernelWiring.fromEnvironment(environment));
     primeBeforeSnapshot(environment, "GET /customers/{customerId}", Map.of("customerId", "snapstart-priming"));
   }
 
-  public CustomersHandler(PortalWiring wiring) {
+  public CustomersHandler(KernelWiring wiring) {
     super(routes(wiring));
   }
 
-  private static Routes routes(PortalWiring wiring) {
-    var customers = wiring.customers();
+  private static Routes routes(KernelWiring wiring) {
+    var customers = IdentityWiring.of(wiring).customers();
     var list = new ListCustomers(customers);
     var get = new GetCustomer(customers);
     var create = new CreateCustomer(customers, wiring.clock(), RandomIds::suffix);

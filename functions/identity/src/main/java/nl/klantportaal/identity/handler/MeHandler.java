@@ -2,9 +2,8 @@ package nl.klantportaal.identity.handler;
 
 import java.util.Map;
 import java.util.Optional;
-import nl.klantportaal.core.PortalWiring;
-import nl.klantportaal.core.api.HttpApiHandler;
 import nl.klantportaal.core.api.ApiResponse;
+import nl.klantportaal.core.api.HttpApiHandler;
 import nl.klantportaal.core.api.Route;
 import nl.klantportaal.core.api.Routes;
 import nl.klantportaal.core.claims.Access;
@@ -15,6 +14,8 @@ import nl.klantportaal.core.identity.usecase.ChangeEmail;
 import nl.klantportaal.core.identity.usecase.ProfileInput;
 import nl.klantportaal.core.identity.usecase.ProfileView;
 import nl.klantportaal.core.identity.usecase.UpdateOwnProfile;
+import nl.klantportaal.core.wiring.IdentityWiring;
+import nl.klantportaal.core.wiring.KernelWiring;
 
 /**
  * /me: who the verified token says the caller is, with the stored profile. Viewing is reachable
@@ -27,19 +28,19 @@ public final class MeHandler extends HttpApiHandler {
   }
 
   public MeHandler(Map<String, String> environment) {
-    this(PortalWiring.fromEnvironment(environment));
+    this(KernelWiring.fromEnvironment(environment));
   }
 
-  public MeHandler(PortalWiring wiring) {
-    this(wiring, wiring.userDirectory(), wiring.identityProvider());
+  public MeHandler(KernelWiring wiring) {
+    this(wiring, IdentityWiring.of(wiring).userDirectory(), IdentityWiring.of(wiring).identityProvider());
   }
 
-  MeHandler(PortalWiring wiring, UserDirectory directory, IdentityProvider provider) {
+  MeHandler(KernelWiring wiring, UserDirectory directory, IdentityProvider provider) {
     super(routes(wiring, directory, provider));
   }
 
-  private static Routes routes(PortalWiring wiring, UserDirectory directory, IdentityProvider provider) {
-    var users = wiring.users();
+  private static Routes routes(KernelWiring wiring, UserDirectory directory, IdentityProvider provider) {
+    var users = IdentityWiring.of(wiring).users();
     var update = new UpdateOwnProfile(users, directory, wiring.clock());
     var changeEmail = new ChangeEmail(provider, users, wiring.clock());
     return Routes.of(

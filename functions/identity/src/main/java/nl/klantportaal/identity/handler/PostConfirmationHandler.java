@@ -4,12 +4,13 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent;
 import java.util.Map;
-import nl.klantportaal.core.PortalWiring;
 import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.identity.domain.UserProfile;
 import nl.klantportaal.core.identity.usecase.RegisterConfirmedUser;
 import nl.klantportaal.core.observability.Observability;
 import nl.klantportaal.core.shared.domain.Language;
+import nl.klantportaal.core.wiring.IdentityWiring;
+import nl.klantportaal.core.wiring.KernelWiring;
 
 /** Cognito PostConfirmation: a confirmed sign-up becomes a pending portal account. */
 public final class PostConfirmationHandler
@@ -21,11 +22,11 @@ public final class PostConfirmationHandler
   }
 
   public PostConfirmationHandler(Map<String, String> environment) {
-    this(PortalWiring.fromEnvironment(environment));
+    this(KernelWiring.fromEnvironment(environment));
   }
 
-  public PostConfirmationHandler(PortalWiring wiring) {
-    this.register = new RegisterConfirmedUser(wiring.users(), wiring.clock());
+  public PostConfirmationHandler(KernelWiring wiring) {
+    this.register = new RegisterConfirmedUser(IdentityWiring.of(wiring).users(), wiring.clock());
   }
 
   @Override

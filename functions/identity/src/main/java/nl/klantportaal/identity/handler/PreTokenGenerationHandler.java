@@ -4,10 +4,11 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEvent;
 import java.util.Map;
-import nl.klantportaal.core.PortalWiring;
 import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.identity.usecase.IssueTokenClaims;
 import nl.klantportaal.core.observability.Observability;
+import nl.klantportaal.core.wiring.IdentityWiring;
+import nl.klantportaal.core.wiring.KernelWiring;
 
 /**
  * Cognito PreTokenGeneration, at sign-in and every refresh: tenant, role and MFA claims from the
@@ -23,11 +24,11 @@ public final class PreTokenGenerationHandler
   }
 
   public PreTokenGenerationHandler(Map<String, String> environment) {
-    this(PortalWiring.fromEnvironment(environment));
+    this(KernelWiring.fromEnvironment(environment));
   }
 
-  public PreTokenGenerationHandler(PortalWiring wiring) {
-    this.issue = new IssueTokenClaims(wiring.users());
+  public PreTokenGenerationHandler(KernelWiring wiring) {
+    this.issue = new IssueTokenClaims(IdentityWiring.of(wiring).users());
   }
 
   @Override

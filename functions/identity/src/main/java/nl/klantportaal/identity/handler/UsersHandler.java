@@ -1,24 +1,25 @@
 package nl.klantportaal.identity.handler;
 
 import java.util.Map;
-import nl.klantportaal.core.PortalWiring;
-import nl.klantportaal.core.api.HttpApiHandler;
 import nl.klantportaal.core.api.ApiResponse;
+import nl.klantportaal.core.api.HttpApiHandler;
+import nl.klantportaal.core.api.Idempotent;
 import nl.klantportaal.core.api.Route;
 import nl.klantportaal.core.api.Routes;
 import nl.klantportaal.core.claims.Access;
 import nl.klantportaal.core.identity.domain.MembershipChange;
 import nl.klantportaal.core.identity.port.UserDirectory;
-import nl.klantportaal.core.api.Idempotent;
 import nl.klantportaal.core.identity.usecase.ChangeMembership;
 import nl.klantportaal.core.identity.usecase.CreateStaffAccount;
-import nl.klantportaal.core.identity.usecase.ResetMfa;
-import nl.klantportaal.core.shared.port.MailSender;
 import nl.klantportaal.core.identity.usecase.ListCustomerUsers;
 import nl.klantportaal.core.identity.usecase.ListPendingUsers;
 import nl.klantportaal.core.identity.usecase.MembershipInput;
+import nl.klantportaal.core.identity.usecase.ResetMfa;
 import nl.klantportaal.core.paging.PageRequest;
 import nl.klantportaal.core.paging.PageView;
+import nl.klantportaal.core.shared.port.MailSender;
+import nl.klantportaal.core.wiring.IdentityWiring;
+import nl.klantportaal.core.wiring.KernelWiring;
 
 /** Accounts: the provider's linking queue, links and roles, deactivation, MFA reset and staff accounts. */
 public final class UsersHandler extends HttpApiHandler {
@@ -28,23 +29,24 @@ public final class UsersHandler extends HttpApiHandler {
   }
 
   public UsersHandler(Map<String, String> environment) {
-    this(PortalWiring.fromEnvironment(environment));
+    this(KernelWiring.fromEnvironment(environment));
   }
 
-  public UsersHandler(PortalWiring wiring) {
-    this(wiring, wiring.userDirectory(), wiring.mailSender());
+  public UsersHandler(KernelWiring wiring) {
+    this(wiring, IdentityWiring.of(wiring).userDirectory(), wiring.mailSender());
   }
 
-  public UsersHandler(PortalWiring wiring, UserDirectory directory, MailSender mail) {
+  public UsersHandler(KernelWiring wiring, UserDirectory directory, MailSender mail) {
     super(routes(wiring, directory, mail));
   }
 
-  private static Routes routes(PortalWiring wiring, UserDirectory directory, MailSender mail) {
-    var pending = new ListPendingUsers(wiring.users(), wiring.customers(), wiring.clock());
-    var ofCustomer = new ListCustomerUsers(wiring.users());
-    var change = new ChangeMembership(wiring.users(), wiring.customers(), directory, wiring.clock());
-    var resetMfa = new ResetMfa(wiring.users(), directory, mail, wiring.clock());
-    var createStaff = new CreateStaffAccount(wiring.users(), directory, wiring.clock());
+  private static Routes routes(KernelWiring wiring, UserDirectory directory, MailSender mail) {
+    var identity = IdentityWiring.of(wiring);
+    var pending = new ListPendingUsers(identity.users(), identity.customers(), wiring.clock());
+    var ofCustomer = new ListCustomerUsers(identity.users());
+    var change = new ChangeMembership(identity.users(), identity.customers(), directory, wiring.clock());
+    var resetMfa = new ResetMfa(identity.users(), directory, mail, wiring.clock());
+    var createStaff = new CreateStaffAccount(identity.users(), directory, wiring.clock());
     return Routes.of(
         Route.of("GET /admin/pending-users", Access.PROVIDER_ADMIN,
             r -> ApiResponse.ok(pending.execute(new PageRequest(r.query("cursor"), r.limit(25, 100))))),
@@ -65,7 +67,7 @@ public final class UsersHandler extends HttpApiHandler {
         Route.of("POST /users/{userId}/mfa-reset", Access.PROVIDER_ADMIN, r -> view(resetMfa.execute(r.requireCaller(),
             r.userId(), r.jsonBody(MembershipInput.class).onlyVersion()))),
         Route.of("GET /staff", Access.PROVIDER_STAFF, r -> ApiResponse.ok(PageView.of(
-            wiring.users().staff(new PageRequest(r.query("cursor"), r.limit(25, 100))), ListCustomerUsers.UserView::of))),
+            identity.users().staff(new PageRequest(r.query("cursor"), r.limit(25, 100))), ListCustomerUsers.UserView::of))),
         Route.of("POST /staff", Access.PROVIDER_ADMIN, Idempotent.route(wiring.idempotency(), r -> {
           var created = createStaff.execute(r.requireCaller().userId(), r.jsonBody(CreateStaffAccount.Input.class));
           return ApiResponse.created("/users/" + created.id(), ListCustomerUsers.UserView.of(created));

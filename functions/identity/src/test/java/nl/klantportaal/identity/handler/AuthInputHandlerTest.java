@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.ArrayList;
 import java.util.List;
-import nl.klantportaal.core.PortalWiring;
+import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.testing.HttpEvents;
 import nl.klantportaal.testing.Lambda;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * flows themselves run against cognito-local in the local cloud's tests).
  */
 class AuthInputHandlerTest {
-  private PortalWiring wiring;
+  private KernelWiring wiring;
 
   @BeforeEach
   void wiring() {

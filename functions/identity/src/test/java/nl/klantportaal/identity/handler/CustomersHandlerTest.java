@@ -1,5 +1,6 @@
 package nl.klantportaal.identity.handler;
 
+import nl.klantportaal.core.wiring.IdentityWiring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,13 +22,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.StreamSupport;
-import nl.klantportaal.core.PortalWiring;
+import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.config.Config;
 import nl.klantportaal.core.customer.domain.Customer;
 import nl.klantportaal.core.customer.domain.CustomerDetails;
 import nl.klantportaal.core.customer.domain.SlaTier;
-import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.shared.domain.Language;
+import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.testing.HttpEvents;
 import nl.klantportaal.testing.Lambda;
 import nl.klantportaal.testing.LocalDynamoDb;
@@ -41,16 +42,16 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** Fixtures from events/identity/customers through the handler, on DynamoDB Local with template.yaml's table. */
 class CustomersHandlerTest {
   private static final Instant NOW = Instant.parse("2026-11-23T09:30:00Z");
-  private PortalWiring wiring;
+  private KernelWiring wiring;
   private CustomersHandler handler;
 
   @BeforeEach
   void freshTable() {
     LocalDynamoDb dynamoDb = LocalDynamoDb.shared();
     Map<String, String> env = TestEnvironment.forTable(dynamoDb, dynamoDb.createPortalTable());
-    wiring = new PortalWiring(Config.fromEnvironment(env), Clock.fixed(NOW, ZoneOffset.UTC));
+    wiring = new KernelWiring(Config.fromEnvironment(env), Clock.fixed(NOW, ZoneOffset.UTC));
     handler = new CustomersHandler(wiring);
-    wiring.customers().create(new Customer(new TenantId("acme-fixture"),
+    IdentityWiring.of(wiring).customers().create(new Customer(new TenantId("acme-fixture"),
         new CustomerDetails("Acme", List.of("acme.example.test"), SlaTier.KOPER, Language.NL, Optional.empty()),
         NOW, NOW, 1));
   }
@@ -172,7 +173,7 @@ class CustomersHandlerTest {
     var response = call(fixture);
     HttpEvents.assertProblem(response, status, type);
     assertEquals(1, customerItems().size(), "only the fixture customer");
-    assertEquals(1, wiring.customers().find(new TenantId("acme-fixture")).orElseThrow().version());
+    assertEquals(1, IdentityWiring.of(wiring).customers().find(new TenantId("acme-fixture")).orElseThrow().version());
   }
 
   @Test
@@ -200,7 +201,7 @@ class CustomersHandlerTest {
     assertEquals(200, response.getStatusCode(), response.getBody());
     assertEquals(2, HttpEvents.json(response).get("version").asLong());
     assertEquals("goud", HttpEvents.json(response).get("slaTier").asText());
-    assertEquals(Optional.of(new TenantId("acme-fixture")), wiring.customers().findByDomain("acme-installatie.example.test"));
+    assertEquals(Optional.of(new TenantId("acme-fixture")), IdentityWiring.of(wiring).customers().findByDomain("acme-installatie.example.test"));
     var again = call("update.json");
     assertEquals(409, again.getStatusCode());
     assertEquals("version-conflict", HttpEvents.problemType(again));

@@ -5,18 +5,19 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import nl.klantportaal.core.PortalWiring;
+import nl.klantportaal.core.claims.Role;
+import nl.klantportaal.core.claims.TenantId;
+import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.config.Config;
 import nl.klantportaal.core.customer.domain.Customer;
 import nl.klantportaal.core.customer.domain.CustomerDetails;
 import nl.klantportaal.core.customer.domain.SlaTier;
 import nl.klantportaal.core.identity.domain.AccountSettings;
 import nl.klantportaal.core.identity.domain.Membership;
-import nl.klantportaal.core.claims.Role;
-import nl.klantportaal.core.claims.TenantId;
-import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.identity.domain.UserProfile;
 import nl.klantportaal.core.shared.domain.Language;
+import nl.klantportaal.core.wiring.IdentityWiring;
+import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.testing.LocalDynamoDb;
 import nl.klantportaal.testing.TestEnvironment;
 
@@ -33,29 +34,30 @@ final class IdentityFixtures {
   private IdentityFixtures() {}
 
   /** The user pool with the fixture accounts that the profiles in {@link #seed} belong to. */
-  static nl.klantportaal.identity.testing.InMemoryUserDirectory directory(PortalWiring wiring) {
+  static nl.klantportaal.identity.testing.InMemoryUserDirectory directory(KernelWiring wiring) {
     var directory = new nl.klantportaal.identity.testing.InMemoryUserDirectory();
     for (UserId id : List.of(CUSTOMER_ADMIN, COLLEAGUE, PENDING, FOREIGN)) {
-      directory.add(id, wiring.users().find(id).orElseThrow().email());
+      directory.add(id, IdentityWiring.of(wiring).users().find(id).orElseThrow().email());
     }
     return directory;
   }
 
-  static PortalWiring freshWiring() {
+  static KernelWiring freshWiring() {
     LocalDynamoDb dynamoDb = LocalDynamoDb.shared();
     var env = TestEnvironment.forTable(dynamoDb, dynamoDb.createPortalTable());
-    return new PortalWiring(Config.fromEnvironment(env), Clock.fixed(NOW, ZoneOffset.UTC));
+    return new KernelWiring(Config.fromEnvironment(env), Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
-  static void seed(PortalWiring wiring) {
+  static void seed(KernelWiring wiring) {
+    var identity = IdentityWiring.of(wiring);
     for (TenantId id : List.of(ACME, BETA)) {
-      wiring.customers().create(new Customer(id, new CustomerDetails(id.value(), List.of(id.value() + ".example.test"),
+      identity.customers().create(new Customer(id, new CustomerDetails(id.value(), List.of(id.value() + ".example.test"),
           SlaTier.KOPER, Language.NL, Optional.empty()), NOW, NOW, 1));
     }
-    wiring.users().createIfAbsent(profile(CUSTOMER_ADMIN, "it@acme.example.test", new Membership.CustomerMember(ACME, Role.CUSTOMER_ADMIN), true, NOW));
-    wiring.users().createIfAbsent(profile(COLLEAGUE, "jan@acme.example.test", new Membership.CustomerMember(ACME, Role.CUSTOMER_USER), true, NOW));
-    wiring.users().createIfAbsent(profile(FOREIGN, "els@beta-fixture.example.test", new Membership.CustomerMember(BETA, Role.CUSTOMER_USER), true, NOW));
-    wiring.users().createIfAbsent(profile(PENDING, "nieuw@acme-fixture.example.test", new Membership.Pending(), false, NOW.minusSeconds(13 * 3600)));
+    identity.users().createIfAbsent(profile(CUSTOMER_ADMIN, "it@acme.example.test", new Membership.CustomerMember(ACME, Role.CUSTOMER_ADMIN), true, NOW));
+    identity.users().createIfAbsent(profile(COLLEAGUE, "jan@acme.example.test", new Membership.CustomerMember(ACME, Role.CUSTOMER_USER), true, NOW));
+    identity.users().createIfAbsent(profile(FOREIGN, "els@beta-fixture.example.test", new Membership.CustomerMember(BETA, Role.CUSTOMER_USER), true, NOW));
+    identity.users().createIfAbsent(profile(PENDING, "nieuw@acme-fixture.example.test", new Membership.Pending(), false, NOW.minusSeconds(13 * 3600)));
   }
 
   static UserProfile profile(UserId id, String email, Membership membership, boolean mfa, Instant created) {

@@ -1,5 +1,6 @@
 package nl.klantportaal.identity.handler;
 
+import nl.klantportaal.core.wiring.IdentityWiring;
 import nl.klantportaal.identity.testing.InMemoryUserDirectory;
 
 import static nl.klantportaal.identity.handler.IdentityFixtures.CUSTOMER_ADMIN;
@@ -10,9 +11,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import nl.klantportaal.core.PortalWiring;
 import nl.klantportaal.core.identity.domain.AccountSettings;
 import nl.klantportaal.core.shared.domain.Language;
+import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.testing.HttpEvents;
 import nl.klantportaal.testing.Lambda;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,7 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class MeHandlerTest {
-  private PortalWiring wiring;
+  private KernelWiring wiring;
   private InMemoryUserDirectory directory;
   private MeHandler handler;
 
@@ -30,7 +31,7 @@ class MeHandlerTest {
     wiring = IdentityFixtures.freshWiring();
     IdentityFixtures.seed(wiring);
     directory = IdentityFixtures.directory(wiring);
-    handler = new MeHandler(wiring, directory, wiring.identityProvider());
+    handler = new MeHandler(wiring, directory, IdentityWiring.of(wiring).identityProvider());
   }
 
   private APIGatewayV2HTTPResponse call(String fixture) {
@@ -77,7 +78,7 @@ class MeHandlerTest {
   void theUserChangesNamesLanguagePreferencesAndDashboard() {
     var response = call("update-profile.json");
     assertEquals(200, response.getStatusCode(), response.getBody());
-    var stored = wiring.users().find(CUSTOMER_ADMIN).orElseThrow();
+    var stored = IdentityWiring.of(wiring).users().find(CUSTOMER_ADMIN).orElseThrow();
     assertEquals("IT-beheer Acme", stored.name().display());
     assertEquals(Language.DE, stored.language());
     assertEquals(false, stored.settings().notifications().reports());
@@ -105,7 +106,7 @@ class MeHandlerTest {
     var response = call(fixture);
     assertEquals(status, response.getStatusCode(), response.getBody());
     assertEquals(type, HttpEvents.problemType(response));
-    assertEquals(1, wiring.users().find(CUSTOMER_ADMIN).orElseThrow().version());
+    assertEquals(1, IdentityWiring.of(wiring).users().find(CUSTOMER_ADMIN).orElseThrow().version());
     assertEquals(Optional.empty(), directory.nameAndLanguage(CUSTOMER_ADMIN));
   }
 }

@@ -1,5 +1,6 @@
 package nl.klantportaal.identity.handler;
 
+import nl.klantportaal.core.wiring.IdentityWiring;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,17 +11,17 @@ import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmat
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import java.util.Map;
-import nl.klantportaal.core.PortalWiring;
+import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.identity.domain.Membership;
 import nl.klantportaal.core.identity.domain.MembershipChange;
-import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.shared.domain.Language;
+import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.testing.Lambda;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class TriggerHandlersTest {
-  private PortalWiring wiring;
+  private KernelWiring wiring;
 
   @BeforeEach
   void seed() {
@@ -47,7 +48,7 @@ class TriggerHandlersTest {
   void aConfirmedSignUpBecomesAPendingAccountOnce() {
     confirm("confirm-sign-up.json");
     confirm("confirm-sign-up.json");
-    var profile = wiring.users().find(new UserId("0a1b2c3d-0000-4000-8000-00000000e101")).orElseThrow();
+    var profile = IdentityWiring.of(wiring).users().find(new UserId("0a1b2c3d-0000-4000-8000-00000000e101")).orElseThrow();
     assertEquals(new Membership.Pending(), profile.membership());
     assertEquals("Sanne de Vries", profile.name().display());
     assertEquals("de Vries", profile.name().last());
@@ -59,13 +60,13 @@ class TriggerHandlersTest {
   @Test
   void theLocaleChoosesTheLanguage() {
     confirm("confirm-sign-up-english.json");
-    assertEquals(Language.EN, wiring.users().find(new UserId("0a1b2c3d-0000-4000-8000-00000000e102")).orElseThrow().language());
+    assertEquals(Language.EN, IdentityWiring.of(wiring).users().find(new UserId("0a1b2c3d-0000-4000-8000-00000000e102")).orElseThrow().language());
   }
 
   @Test
   void aConfirmedPasswordResetIsNoSignUp() {
     confirm("confirm-forgot-password.json");
-    assertTrue(wiring.users().find(new UserId("0a1b2c3d-0000-4000-8000-00000000e103")).isEmpty());
+    assertTrue(IdentityWiring.of(wiring).users().find(new UserId("0a1b2c3d-0000-4000-8000-00000000e103")).isEmpty());
   }
 
   @Test
@@ -86,10 +87,10 @@ class TriggerHandlersTest {
   @Test
   void unknownAndDeactivatedAccountsAreRefused() {
     assertThrows(PreTokenGenerationHandler.SignInRefusedException.class, () -> token("sign-in-unknown.json"));
-    var admin = wiring.users().find(IdentityFixtures.CUSTOMER_ADMIN).orElseThrow();
+    var admin = IdentityWiring.of(wiring).users().find(IdentityFixtures.CUSTOMER_ADMIN).orElseThrow();
     var deactivated = admin.withMembership(new MembershipChange.Deactivate().apply(admin.membership(), IdentityFixtures.NOW),
         IdentityFixtures.NOW);
-    wiring.users().update(deactivated, new nl.klantportaal.core.identity.domain.AuditEntry(IdentityFixtures.NOW,
+    IdentityWiring.of(wiring).users().update(deactivated, new nl.klantportaal.core.identity.domain.AuditEntry(IdentityFixtures.NOW,
         IdentityFixtures.CUSTOMER_ADMIN, "user.deactivated", IdentityFixtures.CUSTOMER_ADMIN, java.util.Optional.empty(), Map.of()));
     var refused = assertThrows(PreTokenGenerationHandler.SignInRefusedException.class, () -> token("sign-in-customer-admin.json"));
     assertEquals("This account has been deactivated", refused.getMessage());

@@ -1,5 +1,6 @@
 package nl.klantportaal.identity.handler;
 
+import nl.klantportaal.core.wiring.IdentityWiring;
 import nl.klantportaal.identity.testing.InMemoryUserDirectory;
 
 import static nl.klantportaal.identity.handler.IdentityFixtures.ACME;
@@ -14,13 +15,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import nl.klantportaal.core.PortalWiring;
-import nl.klantportaal.core.identity.domain.Membership;
 import nl.klantportaal.core.claims.Role;
 import nl.klantportaal.core.claims.UserId;
+import nl.klantportaal.core.identity.domain.Membership;
+import nl.klantportaal.core.wiring.KernelWiring;
+import nl.klantportaal.mail.testing.RecordingMailSender;
 import nl.klantportaal.testing.HttpEvents;
 import nl.klantportaal.testing.Lambda;
-import nl.klantportaal.mail.testing.RecordingMailSender;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,7 +29,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class UsersHandlerTest {
-  private PortalWiring wiring;
+  private KernelWiring wiring;
   private InMemoryUserDirectory directory;
   private UsersHandler handler;
   private RecordingMailSender mail;
@@ -60,7 +61,7 @@ class UsersHandlerTest {
   }
 
   private Membership membership(UserId id) {
-    return wiring.users().find(id).orElseThrow().membership();
+    return IdentityWiring.of(wiring).users().find(id).orElseThrow().membership();
   }
 
   private int auditEntries(String partition) {
@@ -120,7 +121,7 @@ class UsersHandlerTest {
   void anMfaResetTurnsTheFactorOffEndsSessionsAndMailsTheUser() {
     var response = call("mfa-reset.json");
     assertEquals(200, response.getStatusCode(), response.getBody());
-    assertEquals(false, wiring.users().find(COLLEAGUE).orElseThrow().mfaEnrolled());
+    assertEquals(false, IdentityWiring.of(wiring).users().find(COLLEAGUE).orElseThrow().mfaEnrolled());
     assertEquals(Set.of(COLLEAGUE), directory.mfaReset());
     assertEquals(Set.of(COLLEAGUE), directory.signedOut());
     assertEquals(1, mail.outgoing().size());
@@ -135,7 +136,7 @@ class UsersHandlerTest {
     assertEquals(201, first.getStatusCode(), first.getBody());
     var id = directory.createdAccount("nieuwe.collega@provider.example.test").orElseThrow();
     assertEquals(new Membership.ProviderStaff(Role.PROVIDER_AGENT), membership(id));
-    assertEquals(false, wiring.users().find(id).orElseThrow().mfaEnrolled());
+    assertEquals(false, IdentityWiring.of(wiring).users().find(id).orElseThrow().mfaEnrolled());
     assertEquals(Optional.of(Role.PROVIDER_AGENT), directory.group(id));
     assertEquals(first.getBody(), call("create-staff.json").getBody(), "a retry with its Idempotency-Key");
     assertEquals(1, auditEntries("PROVIDER#AUDIT"));

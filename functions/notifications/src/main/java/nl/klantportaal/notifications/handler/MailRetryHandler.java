@@ -7,11 +7,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import nl.klantportaal.core.PortalWiring;
 import nl.klantportaal.core.notification.usecase.RetryDueMail;
 import nl.klantportaal.core.observability.Observability;
 import nl.klantportaal.core.observability.SnapStartPriming;
 import nl.klantportaal.core.shared.port.MailSender;
+import nl.klantportaal.core.wiring.KernelWiring;
+import nl.klantportaal.core.wiring.NotificationWiring;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,16 +30,16 @@ public final class MailRetryHandler implements RequestHandler<ScheduledEvent, Ma
   }
 
   public MailRetryHandler(Map<String, String> environment) {
-    this(PortalWiring.fromEnvironment(environment));
+    this(KernelWiring.fromEnvironment(environment));
   }
 
-  public MailRetryHandler(PortalWiring wiring) {
+  public MailRetryHandler(KernelWiring wiring) {
     this(wiring, wiring.mailSender());
-    SnapStartPriming.register(wiring.config().environment(), () -> wiring.mailRoutes().find("snapstart-priming.invalid"));
+    SnapStartPriming.register(wiring.config().environment(), () -> NotificationWiring.of(wiring).mailRoutes().find("snapstart-priming.invalid"));
   }
 
-  public MailRetryHandler(PortalWiring wiring, MailSender sender) {
-    this.retry = wiring.retryDueMail(sender);
+  public MailRetryHandler(KernelWiring wiring, MailSender sender) {
+    this.retry = NotificationWiring.of(wiring).retryDueMail(sender);
     this.clock = wiring.clock();
   }
 

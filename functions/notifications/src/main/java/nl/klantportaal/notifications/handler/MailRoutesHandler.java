@@ -1,9 +1,8 @@
 package nl.klantportaal.notifications.handler;
 
 import java.util.Map;
-import nl.klantportaal.core.PortalWiring;
-import nl.klantportaal.core.api.HttpApiHandler;
 import nl.klantportaal.core.api.ApiResponse;
+import nl.klantportaal.core.api.HttpApiHandler;
 import nl.klantportaal.core.api.Route;
 import nl.klantportaal.core.api.Routes;
 import nl.klantportaal.core.claims.Access;
@@ -12,6 +11,8 @@ import nl.klantportaal.core.notification.usecase.MailRouteView;
 import nl.klantportaal.core.notification.usecase.ManageMailRoutes;
 import nl.klantportaal.core.paging.PageRequest;
 import nl.klantportaal.core.paging.PageView;
+import nl.klantportaal.core.wiring.KernelWiring;
+import nl.klantportaal.core.wiring.NotificationWiring;
 
 /** The per-domain mail routes (alternate SES configuration set and sender), managed by provider admins. */
 public final class MailRoutesHandler extends HttpApiHandler {
@@ -21,16 +22,16 @@ public final class MailRoutesHandler extends HttpApiHandler {
   }
 
   public MailRoutesHandler(Map<String, String> environment) {
-    this(PortalWiring.fromEnvironment(environment));
+    this(KernelWiring.fromEnvironment(environment));
     primeBeforeSnapshot(environment, "GET /mail-routes", Map.of());
   }
 
-  public MailRoutesHandler(PortalWiring wiring) {
+  public MailRoutesHandler(KernelWiring wiring) {
     super(routes(wiring));
   }
 
-  private static Routes routes(PortalWiring wiring) {
-    ManageMailRoutes routes = wiring.manageMailRoutes();
+  private static Routes routes(KernelWiring wiring) {
+    ManageMailRoutes routes = NotificationWiring.of(wiring).manageMailRoutes();
     return Routes.of(
         Route.of("GET /mail-routes", Access.PROVIDER_ADMIN, request -> ApiResponse.ok(
             PageView.of(routes.list(new PageRequest(request.query("cursor"), request.limit(50, 100))), MailRouteView::of))),

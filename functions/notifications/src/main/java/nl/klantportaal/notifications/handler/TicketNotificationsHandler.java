@@ -7,12 +7,13 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import nl.klantportaal.core.PortalWiring;
 import nl.klantportaal.core.notification.usecase.NotifyTicketChange;
 import nl.klantportaal.core.notification.usecase.StreamedChange;
 import nl.klantportaal.core.observability.Observability;
 import nl.klantportaal.core.observability.SnapStartPriming;
 import nl.klantportaal.core.shared.port.MailSender;
+import nl.klantportaal.core.wiring.KernelWiring;
+import nl.klantportaal.core.wiring.NotificationWiring;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -33,17 +34,18 @@ public final class TicketNotificationsHandler implements RequestHandler<Dynamodb
   }
 
   public TicketNotificationsHandler(Map<String, String> environment) {
-    this(PortalWiring.fromEnvironment(environment));
+    this(KernelWiring.fromEnvironment(environment));
   }
 
-  public TicketNotificationsHandler(PortalWiring wiring) {
+  public TicketNotificationsHandler(KernelWiring wiring) {
     this(wiring, wiring.mailSender());
-    SnapStartPriming.register(wiring.config().environment(), () -> wiring.mailRoutes().find("snapstart-priming.invalid"));
+    SnapStartPriming.register(wiring.config().environment(), () -> NotificationWiring.of(wiring).mailRoutes().find("snapstart-priming.invalid"));
   }
 
-  public TicketNotificationsHandler(PortalWiring wiring, MailSender sender) {
-    this.notify = wiring.notifyTicketChange(sender);
-    this.decode = wiring.ticketStream();
+  public TicketNotificationsHandler(KernelWiring wiring, MailSender sender) {
+    var notifications = NotificationWiring.of(wiring);
+    this.notify = notifications.notifyTicketChange(sender);
+    this.decode = notifications.ticketStream();
   }
 
   @Override

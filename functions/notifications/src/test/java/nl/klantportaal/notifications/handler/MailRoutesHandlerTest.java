@@ -1,5 +1,6 @@
 package nl.klantportaal.notifications.handler;
 
+import nl.klantportaal.core.wiring.NotificationWiring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,8 +10,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
-import nl.klantportaal.core.PortalWiring;
 import nl.klantportaal.core.config.Config;
+import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.testing.HttpEvents;
 import nl.klantportaal.testing.Lambda;
 import nl.klantportaal.testing.LocalDynamoDb;
@@ -23,14 +24,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Fixtures from events/notifications/mail-routes through the handler, on DynamoDB Local. */
 class MailRoutesHandlerTest {
   private static final Instant NOW = Instant.parse("2026-11-23T09:30:00Z");
-  private PortalWiring wiring;
+  private KernelWiring wiring;
   private MailRoutesHandler handler;
 
   @BeforeEach
   void freshTable() {
     LocalDynamoDb dynamoDb = LocalDynamoDb.shared();
     Map<String, String> env = TestEnvironment.forTable(dynamoDb, dynamoDb.createPortalTable());
-    wiring = new PortalWiring(Config.fromEnvironment(env), Clock.fixed(NOW, ZoneOffset.UTC));
+    wiring = new KernelWiring(Config.fromEnvironment(env), Clock.fixed(NOW, ZoneOffset.UTC));
     handler = new MailRoutesHandler(wiring);
   }
 
@@ -47,14 +48,14 @@ class MailRoutesHandlerTest {
     assertEquals("klantportaal-alt-provider", route.get("configurationSet").asText());
     assertEquals("servicedesk@mail2.provider.example.test", route.get("senderAddress").asText());
     assertEquals("0a1b2c3d-0000-4000-8000-00000000ad01", route.get("updatedBy").asText());
-    assertEquals("klantportaal-alt-provider", wiring.mailRoutes().find("strict-mail.example.test").orElseThrow().configurationSet());
+    assertEquals("klantportaal-alt-provider", NotificationWiring.of(wiring).mailRoutes().find("strict-mail.example.test").orElseThrow().configurationSet());
 
     JsonNode list = HttpEvents.json(call("list.json"));
     assertEquals(1, list.get("items").size(), list.toString());
     assertEquals("strict-mail.example.test", list.get("items").get(0).get("domain").asText());
 
     assertEquals(204, call("delete.json").getStatusCode());
-    assertTrue(wiring.mailRoutes().find("strict-mail.example.test").isEmpty());
+    assertTrue(NotificationWiring.of(wiring).mailRoutes().find("strict-mail.example.test").isEmpty());
     assertEquals(0, HttpEvents.json(call("list.json")).get("items").size());
   }
 
@@ -70,7 +71,7 @@ class MailRoutesHandlerTest {
     var response = call(fixture);
     HttpEvents.assertProblem(response, status, type);
     assertEquals("urn:klantportaal:problem:" + type, HttpEvents.json(response).get("type").asText(), response.getBody());
-    assertTrue(wiring.mailRoutes().find("strict-mail.example.test").isEmpty(), "nothing was stored");
+    assertTrue(NotificationWiring.of(wiring).mailRoutes().find("strict-mail.example.test").isEmpty(), "nothing was stored");
   }
 
   @Test

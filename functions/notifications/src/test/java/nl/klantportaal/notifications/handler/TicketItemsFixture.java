@@ -5,14 +5,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nl.klantportaal.core.PortalWiring;
-import nl.klantportaal.core.identity.domain.AccountSettings;
-import nl.klantportaal.core.identity.domain.Membership;
 import nl.klantportaal.core.claims.Role;
 import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.claims.UserId;
+import nl.klantportaal.core.identity.domain.AccountSettings;
+import nl.klantportaal.core.identity.domain.Membership;
 import nl.klantportaal.core.identity.domain.UserProfile;
 import nl.klantportaal.core.shared.domain.Language;
+import nl.klantportaal.core.wiring.IdentityWiring;
+import nl.klantportaal.core.wiring.KernelWiring;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -27,9 +28,9 @@ final class TicketItemsFixture {
   static final UserId ADMIN = new UserId("0a1b2c3d-0000-4000-8000-00000000ad01");
   static final String PK = "TENANT#acme-fixture#TICKET#00000042";
 
-  private final PortalWiring wiring;
+  private final KernelWiring wiring;
 
-  TicketItemsFixture(PortalWiring wiring) {
+  TicketItemsFixture(KernelWiring wiring) {
     this.wiring = wiring;
   }
 
@@ -42,7 +43,7 @@ final class TicketItemsFixture {
   }
 
   private void person(UserId id, String email, String name, Language language, Membership membership, Instant at) {
-    wiring.users().createIfAbsent(new UserProfile(id, email, new UserProfile.PersonName(name.split(" ")[0], "x", name),
+    IdentityWiring.of(wiring).users().createIfAbsent(new UserProfile(id, email, new UserProfile.PersonName(name.split(" ")[0], "x", name),
         language, membership, true, AccountSettings.DEFAULT, at, at, 1));
   }
 

@@ -1,5 +1,6 @@
 package nl.klantportaal.notifications.handler;
 
+import nl.klantportaal.core.wiring.NotificationWiring;
 import static nl.klantportaal.notifications.handler.TicketItemsFixture.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,16 +17,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import nl.klantportaal.core.PortalWiring;
 import nl.klantportaal.core.config.Config;
 import nl.klantportaal.core.notification.domain.MailKind;
 import nl.klantportaal.core.notification.domain.MailRoute;
 import nl.klantportaal.core.notification.domain.MailThreading;
 import nl.klantportaal.core.shared.port.MailSender;
+import nl.klantportaal.core.wiring.KernelWiring;
+import nl.klantportaal.mail.testing.RecordingMailSender;
 import nl.klantportaal.testing.Lambda;
 import nl.klantportaal.testing.LocalDynamoDb;
 import nl.klantportaal.testing.TestEnvironment;
-import nl.klantportaal.mail.testing.RecordingMailSender;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -37,7 +38,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  */
 class TicketNotificationsHandlerTest {
   static final Instant NOW = Instant.parse("2026-11-23T09:30:00Z");
-  private PortalWiring wiring;
+  private KernelWiring wiring;
   private RecordingMailSender mail;
   private TicketNotificationsHandler handler;
   private TicketItemsFixture items;
@@ -49,7 +50,7 @@ class TicketNotificationsHandlerTest {
     LocalDynamoDb dynamoDb = LocalDynamoDb.shared();
     String table = dynamoDb.createPortalTable();
     env = TestEnvironment.forTable(dynamoDb, table);
-    wiring = new PortalWiring(Config.fromEnvironment(env), Clock.fixed(NOW, ZoneOffset.UTC));
+    wiring = new KernelWiring(Config.fromEnvironment(env), Clock.fixed(NOW, ZoneOffset.UTC));
     mail = new RecordingMailSender();
     handler = new TicketNotificationsHandler(wiring, mail);
     items = new TicketItemsFixture(wiring);
@@ -139,7 +140,7 @@ class TicketNotificationsHandlerTest {
     assertEquals("ses-Throttling", entry.get("lastError").s());
 
     mail.failing(false);
-    var retry = new MailRetryHandler(new PortalWiring(Config.fromEnvironment(env), Clock.fixed(NOW.plus(Duration.ofMinutes(1)),
+    var retry = new MailRetryHandler(new KernelWiring(Config.fromEnvironment(env), Clock.fixed(NOW.plus(Duration.ofMinutes(1)),
         ZoneOffset.UTC)), mail);
     Map<String, Integer> report = retry.handleRequest(EventLoader.loadScheduledEvent(
         Lambda.events().resolve("notifications/mail-retry/scheduled.json").toString()), Lambda.context("MailRetryFunction"));
@@ -162,7 +163,7 @@ class TicketNotificationsHandlerTest {
     Instant at = NOW;
     for (int i = 0; i < 12; i++) {
       at = at.plus(Duration.ofHours(3));
-      new MailRetryHandler(new PortalWiring(Config.fromEnvironment(env), Clock.fixed(at, ZoneOffset.UTC)), mail)
+      new MailRetryHandler(new KernelWiring(Config.fromEnvironment(env), Clock.fixed(at, ZoneOffset.UTC)), mail)
           .handleRequest(null, Lambda.context("MailRetryFunction"));
     }
     assertEquals(List.of(), dueEntries(), "FAILED entries leave the DueIndex");
@@ -185,7 +186,7 @@ class TicketNotificationsHandlerTest {
 
   @Test
   void theFixturesMailTheirRecipientsAndARoutedDomainGoesThroughItsOwnSender() {
-    wiring.mailRoutes().put(new MailRoute("acme.example.test", "alt-provider", "servicedesk@mail2.example.test", NOW, "admin"));
+    NotificationWiring.of(wiring).mailRoutes().put(new MailRoute("acme.example.test", "alt-provider", "servicedesk@mail2.example.test", NOW, "admin"));
     assertEquals(List.of(), call(EventLoader.loadDynamoDbEvent(
         Lambda.events().resolve("notifications/ticket-notifications/ticket-created.json").toString())).getBatchItemFailures());
     assertEquals(Set.of("greta@acme.example.test", "anna@provider.example.test", "petra@provider.example.test"),

@@ -2,11 +2,10 @@ package nl.klantportaal.tickets.handler;
 
 import java.time.Instant;
 import java.util.Map;
-import nl.klantportaal.core.PortalWiring;
-import nl.klantportaal.core.api.HttpApiHandler;
 import nl.klantportaal.core.api.ApiProblem;
 import nl.klantportaal.core.api.ApiRequest;
 import nl.klantportaal.core.api.ApiResponse;
+import nl.klantportaal.core.api.HttpApiHandler;
 import nl.klantportaal.core.api.ProblemType;
 import nl.klantportaal.core.api.Route;
 import nl.klantportaal.core.api.Routes;
@@ -21,6 +20,10 @@ import nl.klantportaal.core.ticket.usecase.DeleteAttachment;
 import nl.klantportaal.core.ticket.usecase.GetAttachmentDownload;
 import nl.klantportaal.core.ticket.usecase.RequestAttachmentUpload;
 import nl.klantportaal.core.ticket.usecase.TicketAccess;
+import nl.klantportaal.core.wiring.IdentityWiring;
+import nl.klantportaal.core.wiring.KernelWiring;
+import nl.klantportaal.core.wiring.SlaWiring;
+import nl.klantportaal.core.wiring.TicketWiring;
 
 /**
  * Attachments of a ticket in three steps: announce a file and get a presigned upload into
@@ -34,21 +37,22 @@ public final class AttachmentsHandler extends HttpApiHandler {
   }
 
   public AttachmentsHandler(Map<String, String> environment) {
-    this(PortalWiring.fromEnvironment(environment));
+    this(KernelWiring.fromEnvironment(environment));
     primeBeforeSnapshot(environment, "GET /tickets/{ticketId}/attachments/{attachmentId}", Map.of("ticketId", "snapstart-priming-1", "attachmentId", "00000000-0000-4000-8000-000000000000"));
   }
 
-  public AttachmentsHandler(PortalWiring wiring) {
+  public AttachmentsHandler(KernelWiring wiring) {
     super(routes(wiring));
   }
 
-  private static Routes routes(PortalWiring wiring) {
-    var access = new TicketAccess(wiring.tickets(), wiring.users());
-    var store = wiring.attachmentStore();
-    var request = new RequestAttachmentUpload(access, wiring.attachments(), store, wiring.clock());
-    var confirm = new ConfirmAttachmentUpload(access, wiring.attachments(), store, wiring.clock());
-    var download = new GetAttachmentDownload(access, wiring.attachments(), store);
-    var delete = new DeleteAttachment(access, wiring.attachments(), store, wiring.clock());
+  private static Routes routes(KernelWiring wiring) {
+    var ticketWiring = TicketWiring.of(wiring);
+    var access = new TicketAccess(SlaWiring.of(wiring).tickets(), IdentityWiring.of(wiring).users());
+    var store = ticketWiring.attachmentStore();
+    var request = new RequestAttachmentUpload(access, ticketWiring.attachments(), store, wiring.clock());
+    var confirm = new ConfirmAttachmentUpload(access, ticketWiring.attachments(), store, wiring.clock());
+    var download = new GetAttachmentDownload(access, ticketWiring.attachments(), store);
+    var delete = new DeleteAttachment(access, ticketWiring.attachments(), store, wiring.clock());
     return Routes.of(
         Route.of("POST /tickets/{ticketId}/attachments", Access.LINKED, call -> {
           var offer = request.execute(call.requireCaller(), ticketId(call),

@@ -1,14 +1,15 @@
 package nl.klantportaal.tickets.handler;
 
 import java.util.Map;
-import nl.klantportaal.core.PortalWiring;
-import nl.klantportaal.core.api.HttpApiHandler;
 import nl.klantportaal.core.api.ApiResponse;
+import nl.klantportaal.core.api.HttpApiHandler;
 import nl.klantportaal.core.api.Route;
 import nl.klantportaal.core.api.Routes;
 import nl.klantportaal.core.claims.Access;
 import nl.klantportaal.core.ticket.usecase.CatalogueAdmin;
 import nl.klantportaal.core.ticket.usecase.CatalogueView;
+import nl.klantportaal.core.wiring.KernelWiring;
+import nl.klantportaal.core.wiring.TicketWiring;
 
 /** The categories and service-request forms customers choose from; provider admins change them. */
 public final class CatalogueHandler extends HttpApiHandler {
@@ -18,16 +19,16 @@ public final class CatalogueHandler extends HttpApiHandler {
   }
 
   public CatalogueHandler(Map<String, String> environment) {
-    this(PortalWiring.fromEnvironment(environment));
+    this(KernelWiring.fromEnvironment(environment));
     primeBeforeSnapshot(environment, "GET /catalogue", Map.of());
   }
 
-  public CatalogueHandler(PortalWiring wiring) {
+  public CatalogueHandler(KernelWiring wiring) {
     super(routes(wiring));
   }
 
-  private static Routes routes(PortalWiring wiring) {
-    var catalogue = new CatalogueAdmin(wiring.catalogue());
+  private static Routes routes(KernelWiring wiring) {
+    var catalogue = new CatalogueAdmin(TicketWiring.of(wiring).catalogue());
     return Routes.of(
         Route.of("GET /catalogue", Access.LINKED, request -> ApiResponse.ok(CatalogueView.of(catalogue.read()))),
         Route.of("PUT /catalogue/categories/{categoryId}", Access.PROVIDER_ADMIN, request -> ApiResponse.ok(

@@ -7,10 +7,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import nl.klantportaal.core.PortalWiring;
 import nl.klantportaal.core.observability.Observability;
 import nl.klantportaal.core.shared.port.MailSender;
 import nl.klantportaal.core.sla.usecase.FireDueEvents;
+import nl.klantportaal.core.wiring.KernelWiring;
+import nl.klantportaal.core.wiring.SlaWiring;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,15 +37,15 @@ public final class DueEventsHandler implements RequestHandler<ScheduledEvent, Ma
   }
 
   public DueEventsHandler(Map<String, String> environment) {
-    this(PortalWiring.fromEnvironment(environment));
+    this(KernelWiring.fromEnvironment(environment));
   }
 
-  public DueEventsHandler(PortalWiring wiring) {
+  public DueEventsHandler(KernelWiring wiring) {
     this(wiring, wiring.mailSender());
   }
 
-  public DueEventsHandler(PortalWiring wiring, MailSender sender) {
-    this.scan = wiring.fireDueEvents(sender);
+  public DueEventsHandler(KernelWiring wiring, MailSender sender) {
+    this.scan = SlaWiring.of(wiring).fireDueEvents(sender);
     this.clock = wiring.clock();
   }
 

@@ -1,15 +1,17 @@
 package nl.klantportaal.tickets.handler;
 
 import java.util.Map;
-import nl.klantportaal.core.PortalWiring;
-import nl.klantportaal.core.api.HttpApiHandler;
 import nl.klantportaal.core.api.ApiResponse;
+import nl.klantportaal.core.api.HttpApiHandler;
 import nl.klantportaal.core.api.Route;
 import nl.klantportaal.core.api.Routes;
 import nl.klantportaal.core.claims.Access;
 import nl.klantportaal.core.sla.usecase.ShowCompliance;
 import nl.klantportaal.core.sla.usecase.ShowSlaTable;
 import nl.klantportaal.core.sla.usecase.SlaSettingsAdmin;
+import nl.klantportaal.core.wiring.IdentityWiring;
+import nl.klantportaal.core.wiring.KernelWiring;
+import nl.klantportaal.core.wiring.SlaWiring;
 
 /**
  * The SLA table a customer is on (the seed's SLA page), the business calendar, the monthly compliance
@@ -22,18 +24,20 @@ public final class SlaHandler extends HttpApiHandler {
   }
 
   public SlaHandler(Map<String, String> environment) {
-    this(PortalWiring.fromEnvironment(environment));
+    this(KernelWiring.fromEnvironment(environment));
     primeBeforeSnapshot(environment, "GET /sla", Map.of());
   }
 
-  public SlaHandler(PortalWiring wiring) {
+  public SlaHandler(KernelWiring wiring) {
     super(routes(wiring));
   }
 
-  private static Routes routes(PortalWiring wiring) {
-    var table = new ShowSlaTable(wiring.slaSettings(), wiring.customers());
-    var compliance = new ShowCompliance(wiring.slaRecords(), wiring.customers());
-    var admin = new SlaSettingsAdmin(wiring.slaSettings(), wiring.clock());
+  private static Routes routes(KernelWiring wiring) {
+    var identity = IdentityWiring.of(wiring);
+    var slaWiring = SlaWiring.of(wiring);
+    var table = new ShowSlaTable(slaWiring.slaSettings(), identity.customers());
+    var compliance = new ShowCompliance(slaWiring.slaRecords(), identity.customers());
+    var admin = new SlaSettingsAdmin(slaWiring.slaSettings(), wiring.clock());
     return Routes.of(
         Route.of("GET /sla", Access.LINKED, request -> ApiResponse.ok(table.execute(request.requireCaller()))),
         Route.of("GET /sla/compliance", Access.LINKED, request -> ApiResponse.ok(compliance.execute(

@@ -1,11 +1,10 @@
 package nl.klantportaal.tickets.handler;
 
 import java.util.Map;
-import nl.klantportaal.core.PortalWiring;
-import nl.klantportaal.core.api.HttpApiHandler;
 import nl.klantportaal.core.api.ApiProblem;
 import nl.klantportaal.core.api.ApiRequest;
 import nl.klantportaal.core.api.ApiResponse;
+import nl.klantportaal.core.api.HttpApiHandler;
 import nl.klantportaal.core.api.Idempotent;
 import nl.klantportaal.core.api.ProblemType;
 import nl.klantportaal.core.api.Route;
@@ -32,6 +31,10 @@ import nl.klantportaal.core.ticket.usecase.TicketAccess;
 import nl.klantportaal.core.ticket.usecase.TicketDetailView;
 import nl.klantportaal.core.ticket.usecase.TicketView;
 import nl.klantportaal.core.ticket.usecase.TriageTicket;
+import nl.klantportaal.core.wiring.IdentityWiring;
+import nl.klantportaal.core.wiring.KernelWiring;
+import nl.klantportaal.core.wiring.SlaWiring;
+import nl.klantportaal.core.wiring.TicketWiring;
 
 /**
  * Tickets and service requests: raise, list, read with the conversation, reply, move through the
@@ -45,23 +48,26 @@ public final class TicketsHandler extends HttpApiHandler {
   }
 
   public TicketsHandler(Map<String, String> environment) {
-    this(PortalWiring.fromEnvironment(environment));
+    this(KernelWiring.fromEnvironment(environment));
     primeBeforeSnapshot(environment, "GET /tickets/{ticketId}", Map.of("ticketId", "snapstart-priming-1"));
   }
 
-  public TicketsHandler(PortalWiring wiring) {
+  public TicketsHandler(KernelWiring wiring) {
     super(routes(wiring));
   }
 
-  private static Routes routes(PortalWiring wiring) {
-    var access = new TicketAccess(wiring.tickets(), wiring.users());
-    var catalogue = wiring.catalogue();
-    var create = new CreateTicket(access, catalogue, wiring.customers(), wiring.clock());
+  private static Routes routes(KernelWiring wiring) {
+    var identity = IdentityWiring.of(wiring);
+    var slaWiring = SlaWiring.of(wiring);
+    var ticketWiring = TicketWiring.of(wiring);
+    var access = new TicketAccess(slaWiring.tickets(), identity.users());
+    var catalogue = ticketWiring.catalogue();
+    var create = new CreateTicket(access, catalogue, identity.customers(), wiring.clock());
     var list = new ListTickets(access.tickets());
     var get = new GetTicket(access);
-    var sla = new ShowTicketSla(wiring.slaRecords(), wiring.slaSettings(), wiring.clock());
+    var sla = new ShowTicketSla(slaWiring.slaRecords(), slaWiring.slaSettings(), wiring.clock());
     var reply = new ReplyToTicket(access, wiring.clock());
-    var transition = new ChangeTicketStatus(access, wiring.clock(), wiring.autoCloseAfter());
+    var transition = new ChangeTicketStatus(access, wiring.clock(), ticketWiring.autoCloseAfter());
     var triage = new TriageTicket(access, catalogue, wiring.clock());
     var involve = new ChangeInvolved(access, wiring.clock());
     var approve = new DecideApproval(access, wiring.clock());

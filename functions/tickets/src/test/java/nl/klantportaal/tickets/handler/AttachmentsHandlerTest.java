@@ -1,5 +1,7 @@
 package nl.klantportaal.tickets.handler;
 
+import nl.klantportaal.core.wiring.IdentityWiring;
+import nl.klantportaal.core.wiring.SlaWiring;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,13 +24,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
-import nl.klantportaal.core.PortalWiring;
-import nl.klantportaal.core.config.Config;
-import nl.klantportaal.core.identity.domain.AuditEntry;
-import nl.klantportaal.core.identity.domain.Membership;
 import nl.klantportaal.core.claims.Role;
 import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.claims.UserId;
+import nl.klantportaal.core.config.Config;
+import nl.klantportaal.core.identity.domain.AuditEntry;
+import nl.klantportaal.core.identity.domain.Membership;
 import nl.klantportaal.core.identity.domain.UserProfile;
 import nl.klantportaal.core.shared.domain.Language;
 import nl.klantportaal.core.ticket.domain.Actor;
@@ -37,6 +38,7 @@ import nl.klantportaal.core.ticket.domain.TicketAction;
 import nl.klantportaal.core.ticket.domain.TicketNumber;
 import nl.klantportaal.core.ticket.domain.TicketRef;
 import nl.klantportaal.core.ticket.port.TicketRepository.TicketChange;
+import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.testing.HttpEvents;
 import nl.klantportaal.testing.Lambda;
 import nl.klantportaal.testing.LocalDynamoDb;
@@ -67,7 +69,7 @@ class AttachmentsHandlerTest {
   /** The portal's clock, moved by tests (expiry); presigned URLs are signed with the real time, as on Lambda. */
   private final TicketFixtures.MovableClock clock =
       new TicketFixtures.MovableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-  private PortalWiring wiring;
+  private KernelWiring wiring;
   private AttachmentsHandler handler;
   private TicketsHandler tickets;
   private S3Client s3;
@@ -80,11 +82,11 @@ class AttachmentsHandlerTest {
     Map<String, String> env = TestEnvironment.forTableAndBucket(dynamoDb, dynamoDb.createPortalTable(), localS3);
     bucket = env.get("ATTACHMENTS_BUCKET");
     s3 = localS3.client();
-    wiring = new PortalWiring(Config.fromEnvironment(env), clock);
+    wiring = new KernelWiring(Config.fromEnvironment(env), clock);
     handler = new AttachmentsHandler(wiring);
     tickets = new TicketsHandler(wiring);
     for (TenantId customer : java.util.List.of(ACME, new TenantId("globex-fixture"))) {
-      wiring.customers().create(new nl.klantportaal.core.customer.domain.Customer(customer,
+      IdentityWiring.of(wiring).customers().create(new nl.klantportaal.core.customer.domain.Customer(customer,
           new nl.klantportaal.core.customer.domain.CustomerDetails(customer.value(), java.util.List.of(),
               nl.klantportaal.core.customer.domain.SlaTier.KOPER, nl.klantportaal.core.shared.domain.Language.NL,
               java.util.Optional.empty()), clock.instant(), clock.instant(), 1));
@@ -476,17 +478,17 @@ class AttachmentsHandlerTest {
   }
 
   private void profile(UserProfile profile) {
-    wiring.users().create(profile, new AuditEntry(clock.instant(), profile.id(), "test-fixture", profile.id(),
+    IdentityWiring.of(wiring).users().create(profile, new AuditEntry(clock.instant(), profile.id(), "test-fixture", profile.id(),
         Optional.empty(), Map.of()));
   }
 
   /** Resolved by the agent, accepted by Jan: closed. */
   private void closeTicket() {
-    Ticket open = wiring.tickets().find(TICKET).orElseThrow();
+    Ticket open = SlaWiring.of(wiring).tickets().find(TICKET).orElseThrow();
     Ticket resolved = open.apply(TicketAction.RESOLVE, new Actor.Person(AGENT, Role.PROVIDER_AGENT, "Ada Agent"), clock.instant());
-    wiring.tickets().save(new TicketChange(open, resolved, List.of(), List.of(), Optional.of(clock.instant().plus(Duration.ofDays(7)))));
+    SlaWiring.of(wiring).tickets().save(new TicketChange(open, resolved, List.of(), List.of(), Optional.of(clock.instant().plus(Duration.ofDays(7)))));
     Ticket closed = resolved.apply(TicketAction.ACCEPT, new Actor.Person(JAN, Role.CUSTOMER_USER, "Jan Jansen"), clock.instant());
-    wiring.tickets().save(new TicketChange(resolved, closed, List.of(), List.of(), Optional.empty()));
+    SlaWiring.of(wiring).tickets().save(new TicketChange(resolved, closed, List.of(), List.of(), Optional.empty()));
   }
 
   /** A PDF-looking file of exactly {@code size} bytes. */

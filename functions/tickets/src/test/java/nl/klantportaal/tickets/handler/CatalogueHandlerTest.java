@@ -7,7 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import nl.klantportaal.core.PortalWiring;
+import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.testing.HttpEvents;
 import nl.klantportaal.testing.Lambda;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** Fixtures from events/tickets/catalogue through the handler, on DynamoDB Local. */
 class CatalogueHandlerTest {
-  private PortalWiring wiring;
+  private KernelWiring wiring;
   private CatalogueHandler handler;
 
   @BeforeEach

@@ -12,9 +12,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import nl.klantportaal.core.shared.port.MailSender;
+import nl.klantportaal.mail.testing.RecordingMailSender;
 import nl.klantportaal.testing.HttpEvents;
 import nl.klantportaal.testing.Lambda;
-import nl.klantportaal.mail.testing.RecordingMailSender;
 import org.joda.time.DateTime;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,7 @@ class DueEventsHandlerTest {
   private RecordingMailSender mail;
   private DueEventsHandler scan;
   private Instant created;
-  private nl.klantportaal.core.PortalWiring wiring;
+  private nl.klantportaal.core.wiring.KernelWiring wiring;
 
   @BeforeEach
   void aHighTicketOnAFreshTable() {

@@ -1,5 +1,7 @@
 package nl.klantportaal.tickets.handler;
 
+import nl.klantportaal.core.wiring.IdentityWiring;
+import nl.klantportaal.core.wiring.SlaWiring;
 import static nl.klantportaal.tickets.handler.TicketFixtures.ACME;
 import static nl.klantportaal.tickets.handler.TicketFixtures.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,14 +24,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import nl.klantportaal.core.PortalWiring;
 import nl.klantportaal.core.customer.domain.Customer;
 import nl.klantportaal.core.customer.domain.CustomerDetails;
 import nl.klantportaal.core.shared.port.MailSender;
 import nl.klantportaal.core.ticket.domain.TicketRef;
+import nl.klantportaal.core.wiring.KernelWiring;
+import nl.klantportaal.mail.testing.RecordingMailSender;
 import nl.klantportaal.testing.HttpEvents;
 import nl.klantportaal.testing.Lambda;
-import nl.klantportaal.mail.testing.RecordingMailSender;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -48,7 +50,7 @@ class SlaHandlerTest {
       "STAFF#SLA#WARNING_80#RESOLUTION", "STAFF#SLA#WARNING_80#RESPONSE");
 
   private TicketFixtures.MovableClock clock;
-  private PortalWiring wiring;
+  private KernelWiring wiring;
   private TicketsHandler handler;
   private RecordingMailSender mail;
   private DueEventsHandler scan;
@@ -161,12 +163,12 @@ class SlaHandlerTest {
 
     Map<String, Object> outcome = runScan();
     assertEquals(2, fired(outcome, "OUTCOME"));
-    var month = wiring.slaRecords().month(ACME, YearMonth.of(2026, 11));
+    var month = SlaWiring.of(wiring).slaRecords().month(ACME, YearMonth.of(2026, 11));
     assertEquals(1, month.responseMet());
     assertEquals(1, month.resolutionMet());
     assertEquals(0, month.responseBreached() + month.resolutionBreached());
     assertEquals(0, fired(runScan(), "OUTCOME"), "counted once");
-    assertEquals(1, wiring.slaRecords().month(ACME, YearMonth.of(2026, 11)).resolutionMet());
+    assertEquals(1, SlaWiring.of(wiring).slaRecords().month(ACME, YearMonth.of(2026, 11)).resolutionMet());
     assertEquals(Set.of("STAFF#DUE#AUTO_CLOSE"), dueItems(id));
   }
 
@@ -251,21 +253,21 @@ class SlaHandlerTest {
     }
     assertEquals(2, mailsWith("SLA overschreden").size(), "one breach mail per staff member");
     assertEquals("breached", sla("get.json").get("response").get("state").asText());
-    var month = wiring.slaRecords().month(ACME, YearMonth.of(2026, 11));
+    var month = SlaWiring.of(wiring).slaRecords().month(ACME, YearMonth.of(2026, 11));
     assertEquals(1, month.responseBreached());
     assertEquals(0, month.responseMet());
 
     ok("reply-as-agent.json");
     runScan();
-    assertEquals(1, wiring.slaRecords().month(ACME, YearMonth.of(2026, 11)).responseBreached(),
+    assertEquals(1, SlaWiring.of(wiring).slaRecords().month(ACME, YearMonth.of(2026, 11)).responseBreached(),
         "a late reply does not count the response again");
-    assertEquals(0, wiring.slaRecords().month(ACME, YearMonth.of(2026, 11)).responseMet());
+    assertEquals(0, SlaWiring.of(wiring).slaRecords().month(ACME, YearMonth.of(2026, 11)).responseMet());
   }
 
   @Test
   void anAssignedTicketWarnsItsAssigneeAndACriticalOneOutOfHoursTheCustomersOnCallAddress() {
-    Customer acme = wiring.customers().find(ACME).orElseThrow();
-    wiring.customers().update(acme, new Customer(acme.id(), new CustomerDetails(acme.name(), acme.emailDomains(),
+    Customer acme = IdentityWiring.of(wiring).customers().find(ACME).orElseThrow();
+    IdentityWiring.of(wiring).customers().update(acme, new Customer(acme.id(), new CustomerDetails(acme.name(), acme.emailDomains(),
         acme.slaTier(), acme.language(), java.util.Optional.of("storing@acme-fixture.example.test")), acme.createdAt(),
         NOW, acme.version() + 1));
     create(INCIDENT);
@@ -299,7 +301,7 @@ class SlaHandlerTest {
     create(INCIDENT);
     clock.advance(Duration.ofHours(29));
     AtomicInteger budget = new AtomicInteger(1);
-    var scanner = wiring.fireDueEvents(mail);
+    var scanner = SlaWiring.of(wiring).fireDueEvents(mail);
     var partial = scanner.execute(clock.instant(), () -> budget.getAndDecrement() > 0);
     assertFalse(partial.complete());
     assertEquals(1, partial.fired("WARNING_80"));

@@ -12,16 +12,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import nl.klantportaal.core.PortalWiring;
-import nl.klantportaal.testing.Lambda;
+import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.mail.testing.RecordingMailSender;
+import nl.klantportaal.testing.Lambda;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** GET /sla and GET /sla/compliance from events/tickets/sla through the handler, on DynamoDB Local. */
 class SlaRoutesHandlerTest {
   private TicketFixtures.MovableClock clock;
-  private PortalWiring wiring;
+  private KernelWiring wiring;
   private SlaHandler handler;
 
   @BeforeEach

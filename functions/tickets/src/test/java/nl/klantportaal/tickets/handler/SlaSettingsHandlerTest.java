@@ -15,11 +15,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import nl.klantportaal.core.PortalWiring;
 import nl.klantportaal.core.ticket.domain.TicketRef;
+import nl.klantportaal.core.wiring.KernelWiring;
+import nl.klantportaal.mail.testing.RecordingMailSender;
 import nl.klantportaal.testing.HttpEvents;
 import nl.klantportaal.testing.Lambda;
-import nl.klantportaal.mail.testing.RecordingMailSender;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 class SlaSettingsHandlerTest {
   private TicketFixtures.MovableClock clock;
-  private PortalWiring wiring;
+  private KernelWiring wiring;
   private SlaHandler sla;
   private TicketsHandler tickets;
   private RecordingMailSender mail;

@@ -6,18 +6,19 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import nl.klantportaal.core.PortalWiring;
+import nl.klantportaal.core.claims.Role;
+import nl.klantportaal.core.claims.TenantId;
+import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.config.Config;
 import nl.klantportaal.core.customer.domain.Customer;
 import nl.klantportaal.core.customer.domain.CustomerDetails;
 import nl.klantportaal.core.customer.domain.SlaTier;
 import nl.klantportaal.core.identity.domain.AccountSettings;
 import nl.klantportaal.core.identity.domain.Membership;
-import nl.klantportaal.core.claims.Role;
-import nl.klantportaal.core.claims.TenantId;
-import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.identity.domain.UserProfile;
 import nl.klantportaal.core.shared.domain.Language;
+import nl.klantportaal.core.wiring.IdentityWiring;
+import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.testing.LocalDynamoDb;
 import nl.klantportaal.testing.TestEnvironment;
 
@@ -63,12 +64,12 @@ final class TicketFixtures {
     }
   }
 
-  static PortalWiring freshWiring(Clock clock) {
+  static KernelWiring freshWiring(Clock clock) {
     LocalDynamoDb dynamoDb = LocalDynamoDb.shared();
     var env = TestEnvironment.forTable(dynamoDb, dynamoDb.createPortalTable());
-    PortalWiring wiring = new PortalWiring(Config.fromEnvironment(env), clock);
+    KernelWiring wiring = new KernelWiring(Config.fromEnvironment(env), clock);
     for (TenantId id : List.of(ACME, GLOBEX)) {
-      wiring.customers().create(new Customer(id, new CustomerDetails(id.value(), List.of(id.value() + ".example.test"),
+      IdentityWiring.of(wiring).customers().create(new Customer(id, new CustomerDetails(id.value(), List.of(id.value() + ".example.test"),
           SlaTier.KOPER, Language.NL, Optional.empty()), NOW, NOW, 1));
     }
     person(wiring, JAN, "Jan", new Membership.CustomerMember(ACME, Role.CUSTOMER_USER));
@@ -80,8 +81,8 @@ final class TicketFixtures {
     return wiring;
   }
 
-  private static void person(PortalWiring wiring, UserId id, String name, Membership membership) {
-    wiring.users().createIfAbsent(new UserProfile(id, name.toLowerCase(java.util.Locale.ROOT).replace(' ', '.') + "@example.test",
+  private static void person(KernelWiring wiring, UserId id, String name, Membership membership) {
+    IdentityWiring.of(wiring).users().createIfAbsent(new UserProfile(id, name.toLowerCase(java.util.Locale.ROOT).replace(' ', '.') + "@example.test",
         new UserProfile.PersonName(name, "Fixture", name), Language.NL, membership, true, AccountSettings.DEFAULT, NOW, NOW, 1));
   }
 }

@@ -1,5 +1,6 @@
 package nl.klantportaal.tickets.handler;
 
+import nl.klantportaal.core.wiring.SlaWiring;
 import static nl.klantportaal.tickets.handler.TicketFixtures.ACME;
 import static nl.klantportaal.tickets.handler.TicketFixtures.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,10 +22,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.StreamSupport;
-import nl.klantportaal.core.PortalWiring;
+import nl.klantportaal.core.wiring.KernelWiring;
+import nl.klantportaal.mail.testing.RecordingMailSender;
 import nl.klantportaal.testing.HttpEvents;
 import nl.klantportaal.testing.Lambda;
-import nl.klantportaal.mail.testing.RecordingMailSender;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,7 +38,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 class TicketsHandlerTest {
   private TicketFixtures.MovableClock clock;
-  private PortalWiring wiring;
+  private KernelWiring wiring;
   private TicketsHandler handler;
   /** Off where requests run at once: the idempotency wait is measured with this clock too. */
   private volatile boolean ticking = true;
@@ -235,7 +236,7 @@ class TicketsHandlerTest {
   void illegalTransitionsAreRefused(String fixture, int status, String type) {
     created("create-incident.json");
     assertProblem(call(fixture), status, type);
-    assertEquals(1, wiring.tickets().find(nl.klantportaal.core.ticket.domain.TicketRef.parse("acme-fixture-1").orElseThrow())
+    assertEquals(1, SlaWiring.of(wiring).tickets().find(nl.klantportaal.core.ticket.domain.TicketRef.parse("acme-fixture-1").orElseThrow())
         .orElseThrow().version());
   }
 

@@ -1,0 +1,50 @@
+package nl.klantportaal.core.wiring;
+
+import nl.klantportaal.core.adapter.cognito.CognitoIdentityProvider;
+import nl.klantportaal.core.adapter.cognito.CognitoUserDirectory;
+import nl.klantportaal.core.adapter.dynamodb.DynamoDbCustomerRepository;
+import nl.klantportaal.core.adapter.dynamodb.DynamoDbSignInAttempts;
+import nl.klantportaal.core.adapter.dynamodb.DynamoDbUserRepository;
+import nl.klantportaal.core.config.ContextSettings;
+import nl.klantportaal.core.customer.port.CustomerRepository;
+import nl.klantportaal.core.identity.domain.ThrottlePolicy;
+import nl.klantportaal.core.identity.port.IdentityProvider;
+import nl.klantportaal.core.identity.port.UserDirectory;
+import nl.klantportaal.core.identity.port.UserRepository;
+import nl.klantportaal.core.identity.usecase.SignInGuard;
+
+/** The identity context's adapters: profiles, customers, the user pool, the app client, the sign-in guard. */
+public final class IdentityWiring {
+  private final KernelWiring kernel;
+
+  private IdentityWiring(KernelWiring kernel) {
+    this.kernel = kernel;
+  }
+
+  public static IdentityWiring of(KernelWiring kernel) {
+    return new IdentityWiring(kernel);
+  }
+
+  public CustomerRepository customers() {
+    return new DynamoDbCustomerRepository(kernel.table());
+  }
+
+  public UserRepository users() {
+    return new DynamoDbUserRepository(kernel.table());
+  }
+
+  /** The user pool named by USER_POOL_ID; only functions that change accounts have it. */
+  public UserDirectory userDirectory() {
+    return new CognitoUserDirectory(kernel.clients().cognito(), ContextSettings.UserPool.from(kernel.config()).id());
+  }
+
+  /** The app client (USER_POOL_CLIENT_ID and its secret); only the /auth and /me security functions have it. */
+  public IdentityProvider identityProvider() {
+    ContextSettings.AppClient client = ContextSettings.AppClient.from(kernel.config());
+    return new CognitoIdentityProvider(kernel.clients().cognito(), client.id(), client.secret());
+  }
+
+  public SignInGuard signInGuard() {
+    return new SignInGuard(new DynamoDbSignInAttempts(kernel.table()), ThrottlePolicy.DEFAULT, kernel.clock());
+  }
+}

@@ -1,0 +1,73 @@
+package nl.klantportaal.core.wiring;
+
+import java.time.Duration;
+import nl.klantportaal.core.adapter.dynamodb.DynamoDbSlaRecords;
+import nl.klantportaal.core.adapter.dynamodb.DynamoDbSlaSettings;
+import nl.klantportaal.core.adapter.dynamodb.SlaRecordWrites;
+import nl.klantportaal.core.config.ContextSettings;
+import nl.klantportaal.core.notification.domain.RetryPolicy;
+import nl.klantportaal.core.shared.port.MailSender;
+import nl.klantportaal.core.sla.port.SlaRecords;
+import nl.klantportaal.core.sla.port.SlaSettingsRepository;
+import nl.klantportaal.core.sla.usecase.FireDueEvents;
+import nl.klantportaal.core.sla.usecase.FireSlaEvent;
+import nl.klantportaal.core.sla.usecase.SlaMailSettings;
+import nl.klantportaal.core.sla.usecase.SlaMails;
+import nl.klantportaal.core.sla.usecase.SlaTracking;
+import nl.klantportaal.core.ticket.port.TicketRepository;
+import nl.klantportaal.core.ticket.usecase.CloseDueTickets;
+
+/**
+ * The SLA context: the tier table and calendar, each ticket's SLA record, the due-events scan. It is
+ * also where tickets are wired with the SLA as their companion ({@link #tickets}): every function
+ * that writes tickets takes them from here (docs/architecture.md, "Decisions").
+ */
+public final class SlaWiring {
+  private final KernelWiring kernel;
+
+  private SlaWiring(KernelWiring kernel) {
+    this.kernel = kernel;
+  }
+
+  public static SlaWiring of(KernelWiring kernel) {
+    return new SlaWiring(kernel);
+  }
+
+  public SlaRecords slaRecords() {
+    return new DynamoDbSlaRecords(kernel.table());
+  }
+
+  /** The provider's SLA settings: the tier table and business calendar in force (patterns 29, 30). */
+  public SlaSettingsRepository slaSettings() {
+    return new DynamoDbSlaSettings(kernel.table());
+  }
+
+  /**
+   * Tickets with the SLA as their companion: every create and change carries the ticket's SLA record in
+   * its own transaction (docs/sla.md); tickets publish through their TicketCompanion port and know no
+   * SLA type.
+   */
+  public TicketRepository tickets() {
+    return TicketWiring.of(kernel).tickets(new SlaTracking(slaRecords(), IdentityWiring.of(kernel).customers(), slaSettings()),
+        new SlaRecordWrites(kernel.table()));
+  }
+
+  /**
+   * The scheduled due-events scan: auto-close and the SLA's warnings, breaches, reminders, priority
+   * drops and compliance counts. SLA mail links use PORTAL_ORIGIN; critical tickets out of hours go
+   * also to the customer's on-call address or else SLA_ON_CALL_EMAIL (optional).
+   */
+  public FireDueEvents fireDueEvents(MailSender sender) {
+    ContextSettings.DueScan scan = ContextSettings.DueScan.from(kernel.config());
+    NotificationWiring notifications = NotificationWiring.of(kernel);
+    IdentityWiring identity = IdentityWiring.of(kernel);
+    var settings = new SlaMailSettings(kernel.mail().portalOrigin(), notifications.senderDomain(), scan.onCallEmail(),
+        RetryPolicy.DEFAULT);
+    TicketRepository tickets = tickets();
+    var mails = new SlaMails(identity.users(), identity.customers(), settings);
+    var sla = new FireSlaEvent(tickets, slaRecords(), notifications.mailDelivery(sender), mails, slaSettings());
+    Duration aheadLimit = scan.aheadLimit().orElse(FireDueEvents.DEFAULT_MAX_AHEAD);
+    return new FireDueEvents(tickets, new CloseDueTickets(tickets, TicketWiring.of(kernel).autoCloseAfter()), sla,
+        kernel.clock(), aheadLimit);
+  }
+}
