@@ -509,11 +509,13 @@ public final class CognitoFront implements AutoCloseable {
       }
     }
     names.remove("");
+    Instant now = Instant.now();
+    sessions.values().removeIf(c -> c.expires().isBefore(now)); // sign-ins never finished do not pile up
     byte[] id = new byte[48];
     random.nextBytes(id);
     String session = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(id);
     sessions.put(session, new Challenge(upstreamSession, clientId, parsed.path("ChallengeName").asText(""),
-        Set.copyOf(names), Instant.now().plus(SESSION_VALIDITY)));
+        Set.copyOf(names), now.plus(SESSION_VALIDITY)));
     object.put("Session", session);
     return AwsJsonApi.JSON.writeValueAsBytes(object);
   }
