@@ -1,7 +1,7 @@
 package nl.klantportaal.benchmarks;
 
 import nl.klantportaal.core.wiring.IdentityWiring;
-import nl.klantportaal.core.wiring.SlaWiring;
+import nl.klantportaal.sla.wiring.SlaWiring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,7 +29,7 @@ import nl.klantportaal.core.identity.domain.Membership;
 import nl.klantportaal.core.identity.domain.UserProfile;
 import nl.klantportaal.core.shared.domain.Language;
 import nl.klantportaal.core.shared.port.MailSender;
-import nl.klantportaal.core.sla.usecase.FireDueEvents;
+import nl.klantportaal.sla.usecase.FireDueEvents;
 import nl.klantportaal.core.ticket.domain.Actor;
 import nl.klantportaal.core.ticket.domain.Priority;
 import nl.klantportaal.core.ticket.domain.Ticket;

@@ -40,7 +40,7 @@ import nl.klantportaal.core.ticket.usecase.ReplyToTicket;
 import nl.klantportaal.core.ticket.usecase.TicketAccess;
 import nl.klantportaal.core.wiring.IdentityWiring;
 import nl.klantportaal.core.wiring.KernelWiring;
-import nl.klantportaal.core.wiring.SlaWiring;
+import nl.klantportaal.sla.wiring.SlaWiring;
 import nl.klantportaal.core.wiring.TicketWiring;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;

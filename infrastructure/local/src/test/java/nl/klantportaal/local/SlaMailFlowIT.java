@@ -40,8 +40,8 @@ import nl.klantportaal.core.identity.domain.AccountSettings;
 import nl.klantportaal.core.identity.domain.Membership;
 import nl.klantportaal.core.identity.domain.UserProfile;
 import nl.klantportaal.core.shared.domain.Language;
-import nl.klantportaal.core.sla.domain.BusinessCalendar;
-import nl.klantportaal.core.sla.domain.SlaCalendars;
+import nl.klantportaal.sla.domain.BusinessCalendar;
+import nl.klantportaal.sla.domain.SlaCalendars;
 import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.template.SamTemplate;
 import org.junit.jupiter.api.AfterAll;
@@ -55,7 +55,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * from aws-ses-v2-local's {@code GET /store}. Kim (customer user of a Koper customer) raises a
  * critical incident through the gateway: 24 h response on the 24×7 calendar, warning at 19 h 12 min.
  * DueEventsFunction is then invoked through the local Lambda Invoke API, as {@code start invoke}
- * does, with the sample scheduled event (events/tickets/due-events/scheduled.json) carrying a
+ * does, with the sample scheduled event (events/sla/due-events/scheduled.json) carrying a
  * {@code time} in the future: the scan fires what is due at that time while every function keeps
  * the system clock.
  *
@@ -235,7 +235,7 @@ class SlaMailFlowIT {
   /** The sample scheduled event with another {@code time}, as a schedule firing then would send it. */
   private static String scheduledEvent(Instant time) throws Exception {
     ObjectNode event = (ObjectNode) JSON.readTree(Files.readString(SamTemplate.projectRoot()
-        .resolve("events/tickets/due-events/scheduled.json")));
+        .resolve("events/sla/due-events/scheduled.json")));
     event.put("time", time.toString());
     return JSON.writeValueAsString(event);
   }

@@ -22,7 +22,7 @@ import nl.klantportaal.core.ticket.usecase.RequestAttachmentUpload;
 import nl.klantportaal.core.ticket.usecase.TicketAccess;
 import nl.klantportaal.core.wiring.IdentityWiring;
 import nl.klantportaal.core.wiring.KernelWiring;
-import nl.klantportaal.core.wiring.SlaWiring;
+import nl.klantportaal.sla.wiring.SlaWiring;
 import nl.klantportaal.core.wiring.TicketWiring;
 
 /**

@@ -14,7 +14,7 @@ import nl.klantportaal.core.claims.Caller;
 import nl.klantportaal.core.observability.Observability;
 import nl.klantportaal.core.paging.PageRequest;
 import nl.klantportaal.core.paging.PageView;
-import nl.klantportaal.core.sla.usecase.ShowTicketSla;
+import nl.klantportaal.sla.usecase.ShowTicketSla;
 import nl.klantportaal.core.ticket.domain.Ticket;
 import nl.klantportaal.core.ticket.domain.TicketMessage;
 import nl.klantportaal.core.ticket.domain.TicketRef;
@@ -33,7 +33,7 @@ import nl.klantportaal.core.ticket.usecase.TicketView;
 import nl.klantportaal.core.ticket.usecase.TriageTicket;
 import nl.klantportaal.core.wiring.IdentityWiring;
 import nl.klantportaal.core.wiring.KernelWiring;
-import nl.klantportaal.core.wiring.SlaWiring;
+import nl.klantportaal.sla.wiring.SlaWiring;
 import nl.klantportaal.core.wiring.TicketWiring;
 
 /**

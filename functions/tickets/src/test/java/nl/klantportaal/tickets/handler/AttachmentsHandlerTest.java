@@ -1,7 +1,7 @@
 package nl.klantportaal.tickets.handler;
 
 import nl.klantportaal.core.wiring.IdentityWiring;
-import nl.klantportaal.core.wiring.SlaWiring;
+import nl.klantportaal.sla.wiring.SlaWiring;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,5 +1,6 @@
 package nl.klantportaal.tickets.handler;
 
+import nl.klantportaal.sla.handler.DueEventsHandler;
 import static nl.klantportaal.tickets.handler.TicketFixtures.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -102,7 +103,7 @@ class DueEventsHandlerTest {
 
   @Test
   void theSampleEventIsReadWithItsTime() {
-    ScheduledEvent sample = EventLoader.loadScheduledEvent(Lambda.events().resolve("tickets/due-events/scheduled.json").toString());
+    ScheduledEvent sample = EventLoader.loadScheduledEvent(Lambda.events().resolve("sla/due-events/scheduled.json").toString());
     Map<String, Object> answer = scan.handleRequest(sample, Lambda.context("due-events"));
     assertEquals("2026-11-23T09:45:00Z", answer.get("at"));
     assertEquals(Map.of(), fired(answer), "nothing is due 15 minutes after creation");

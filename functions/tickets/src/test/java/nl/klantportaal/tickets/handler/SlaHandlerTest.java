@@ -1,7 +1,8 @@
 package nl.klantportaal.tickets.handler;
 
 import nl.klantportaal.core.wiring.IdentityWiring;
-import nl.klantportaal.core.wiring.SlaWiring;
+import nl.klantportaal.sla.handler.DueEventsHandler;
+import nl.klantportaal.sla.wiring.SlaWiring;
 import static nl.klantportaal.tickets.handler.TicketFixtures.ACME;
 import static nl.klantportaal.tickets.handler.TicketFixtures.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,5 +1,7 @@
 package nl.klantportaal.tickets.handler;
 
+import nl.klantportaal.sla.handler.DueEventsHandler;
+import nl.klantportaal.sla.handler.SlaHandler;
 import static nl.klantportaal.tickets.handler.TicketFixtures.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,7 +20,7 @@ import nl.klantportaal.testing.Lambda;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** GET /sla and GET /sla/compliance from events/tickets/sla through the handler, on DynamoDB Local. */
+/** GET /sla and GET /sla/compliance from events/sla/sla through the handler, on DynamoDB Local. */
 class SlaRoutesHandlerTest {
   private TicketFixtures.MovableClock clock;
   private KernelWiring wiring;
@@ -32,7 +34,7 @@ class SlaRoutesHandlerTest {
   }
 
   private APIGatewayV2HTTPResponse call(String fixture) {
-    return handler.handleRequest(Lambda.httpEvent("tickets/sla/" + fixture), Lambda.context("sla"));
+    return handler.handleRequest(Lambda.httpEvent("sla/sla/" + fixture), Lambda.context("sla"));
   }
 
   @Test

@@ -1,5 +1,7 @@
 package nl.klantportaal.tickets.handler;
 
+import nl.klantportaal.sla.handler.DueEventsHandler;
+import nl.klantportaal.sla.handler.SlaHandler;
 import static nl.klantportaal.tickets.handler.TicketFixtures.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,7 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The provider admin's SLA settings — PUT /sla/tiers/{tier}, GET and PUT /sla/calendar — from
- * events/tickets/sla through the handlers, on DynamoDB Local with template.yaml's table: an edited
+ * events/sla/sla through the handlers, on DynamoDB Local with template.yaml's table: an edited
  * tier row applies to tickets raised afterwards, an added closure moves running business-calendar
  * timers (at the ticket's next evaluation, the scan included), every edit is conditional on its version.
  */
@@ -49,7 +51,7 @@ class SlaSettingsHandlerTest {
   }
 
   private APIGatewayV2HTTPResponse call(String fixture) {
-    return sla.handleRequest(Lambda.httpEvent("tickets/sla/" + fixture), Lambda.context("sla"));
+    return sla.handleRequest(Lambda.httpEvent("sla/sla/" + fixture), Lambda.context("sla"));
   }
 
   /** Through the tickets handler: a fixture from events/tickets/tickets. */

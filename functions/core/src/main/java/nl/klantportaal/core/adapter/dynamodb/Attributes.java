@@ -13,46 +13,46 @@ import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 /** Short forms for the attribute declarations of the static (reflection-free) item schemas. */
-final class Attributes {
+public final class Attributes {
   private Attributes() {}
 
-  static <T> void key(StaticTableSchema.Builder<T> b, Function<T, String> pk, BiConsumer<T, String> setPk,
+  public static <T> void key(StaticTableSchema.Builder<T> b, Function<T, String> pk, BiConsumer<T, String> setPk,
       Function<T, String> sk, BiConsumer<T, String> setSk) {
     b.addAttribute(String.class, a -> a.name(Keys.PK).getter(pk).setter(setPk).tags(primaryPartitionKey()));
     b.addAttribute(String.class, a -> a.name(Keys.SK).getter(sk).setter(setSk).tags(primarySortKey()));
   }
 
   /** A string attribute that is also the partition ({@code sort == false}) or sort key of {@code index}. */
-  static <T> void indexKey(StaticTableSchema.Builder<T> b, String index, String name, boolean sort,
+  public static <T> void indexKey(StaticTableSchema.Builder<T> b, String index, String name, boolean sort,
       Function<T, String> get, BiConsumer<T, String> set) {
     b.addAttribute(String.class, a -> a.name(name).getter(get).setter(set)
         .tags(sort ? secondarySortKey(index) : secondaryPartitionKey(index)));
   }
 
-  static <T> void string(StaticTableSchema.Builder<T> b, String name, Function<T, String> get, BiConsumer<T, String> set) {
+  public static <T> void string(StaticTableSchema.Builder<T> b, String name, Function<T, String> get, BiConsumer<T, String> set) {
     b.addAttribute(String.class, a -> a.name(name).getter(get).setter(set));
   }
 
-  static <T> void number(StaticTableSchema.Builder<T> b, String name, Function<T, Long> get, BiConsumer<T, Long> set) {
+  public static <T> void number(StaticTableSchema.Builder<T> b, String name, Function<T, Long> get, BiConsumer<T, Long> set) {
     b.addAttribute(Long.class, a -> a.name(name).getter(get).setter(set));
   }
 
-  static <T> void bool(StaticTableSchema.Builder<T> b, String name, Function<T, Boolean> get, BiConsumer<T, Boolean> set) {
+  public static <T> void bool(StaticTableSchema.Builder<T> b, String name, Function<T, Boolean> get, BiConsumer<T, Boolean> set) {
     b.addAttribute(Boolean.class, a -> a.name(name).getter(get).setter(set));
   }
 
-  static <T> void strings(StaticTableSchema.Builder<T> b, String name, Function<T, List<String>> get,
+  public static <T> void strings(StaticTableSchema.Builder<T> b, String name, Function<T, List<String>> get,
       BiConsumer<T, List<String>> set) {
     b.addAttribute(EnhancedType.listOf(String.class), a -> a.name(name).getter(get).setter(set));
   }
 
-  static <T> void stringMap(StaticTableSchema.Builder<T> b, String name, Function<T, Map<String, String>> get,
+  public static <T> void stringMap(StaticTableSchema.Builder<T> b, String name, Function<T, Map<String, String>> get,
       BiConsumer<T, Map<String, String>> set) {
     b.addAttribute(EnhancedType.mapOf(String.class, String.class), a -> a.name(name).getter(get).setter(set));
   }
 
   /** The constant {@code type} attribute every item carries (stream consumers and mixed queries dispatch on it). */
-  static <T> void type(StaticTableSchema.Builder<T> b, String type) {
+  public static <T> void type(StaticTableSchema.Builder<T> b, String type) {
     b.addAttribute(String.class, a -> a.name("type").getter(i -> type).setter((i, v) -> { }));
   }
 }

@@ -6,7 +6,7 @@ import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhanced
 
 /**
  * Adds a companion context's write ({@link CompanionWrite}) to a ticket's transaction: the DynamoDB
- * adapter of the context that made it ({@link SlaRecordWrites} for the SLA's). The ticket repository
+ * adapter of the context that made it (the SLA's {@code SlaRecordWrites}). The ticket repository
  * is wired with one and never looks inside the write.
  */
 public interface CompanionItems {

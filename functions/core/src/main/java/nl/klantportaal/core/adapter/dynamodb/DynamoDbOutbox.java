@@ -32,7 +32,7 @@ public final class DynamoDbOutbox implements Outbox {
   }
 
   /** The stored form of a new PENDING entry, on DueIndex at {@code leaseUntil} (also put by the SLA scan's transaction). */
-  static Map<String, AttributeValue> item(OutboxEntry e, Instant leaseUntil) {
+  public static Map<String, AttributeValue> item(OutboxEntry e, Instant leaseUntil) {
     Map<String, AttributeValue> item = new HashMap<>(key(e.id()));
     item.put("type", s("Outbox"));
     item.put("id", s(e.id()));

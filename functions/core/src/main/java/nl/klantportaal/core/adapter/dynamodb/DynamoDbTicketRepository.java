@@ -13,7 +13,6 @@ import nl.klantportaal.core.notification.domain.TicketChange.StatusMove;
 import nl.klantportaal.core.paging.Page;
 import nl.klantportaal.core.paging.PageRequest;
 import nl.klantportaal.core.shared.domain.DomainException;
-import nl.klantportaal.core.sla.domain.PendingSlaEvent;
 import nl.klantportaal.core.shared.domain.DomainException.Conflict.Kind;
 import nl.klantportaal.core.ticket.domain.Ticket;
 import nl.klantportaal.core.ticket.domain.TicketAudit;

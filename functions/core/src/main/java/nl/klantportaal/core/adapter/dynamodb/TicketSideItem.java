@@ -18,7 +18,7 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
  * admin must decide ({@code PUB#APPROVAL}), and the auto-close entry on DueIndex
  * ({@code STAFF#DUE#AUTO_CLOSE}). Each points back at its ticket by tenant and number.
  */
-final class TicketSideItem {
+public final class TicketSideItem {
   String pk;
   String sk;
   String type;
@@ -32,7 +32,7 @@ final class TicketSideItem {
   String state;
   String at;
 
-  static final TableSchema<TicketSideItem> SCHEMA;
+  public static final TableSchema<TicketSideItem> SCHEMA;
 
   static {
     StaticTableSchema.Builder<TicketSideItem> b =
@@ -83,12 +83,14 @@ final class TicketSideItem {
     return i;
   }
 
-  /** A pending SLA event of the ticket on DueIndex: {@code STAFF#SLA#<KIND>#<TARGET>}, {@code DueSK = <at>#<KIND>#<t>#<n8>}. */
-  static TicketSideItem slaDue(TicketRef ref, nl.klantportaal.core.sla.domain.PendingSlaEvent event) {
-    String kind = event.kind().name();
-    TicketSideItem i = of(ref, Keys.slaDue(kind, event.target().name()), "SlaDue", event.dueAt().toString());
+  /**
+   * A timed event a companion context keeps for the ticket on DueIndex (the SLA's pending events):
+   * item {@code sk}, {@code DueSK = <at, whole seconds>#<kind>#<t>#<n8>} in the ticket's shard.
+   */
+  public static TicketSideItem companionDue(TicketRef ref, String sk, String type, String kind, Instant dueAt) {
+    TicketSideItem i = of(ref, sk, type, dueAt.toString());
     i.duePk = Keys.dueShard(ref);
-    i.dueSk = Keys.due(event.dueAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), kind, ref);
+    i.dueSk = Keys.due(dueAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), kind, ref);
     return i;
   }
 

@@ -1,0 +1,128 @@
+package nl.klantportaal.sla.adapter.dynamodb;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.klantportaal.core.adapter.dynamodb.DynamoDbOutbox;
+import nl.klantportaal.core.adapter.dynamodb.Keys;
+import nl.klantportaal.core.adapter.dynamodb.PortalTable;
+import nl.klantportaal.core.adapter.dynamodb.TicketSideItem;
+import nl.klantportaal.core.claims.TenantId;
+import nl.klantportaal.core.notification.domain.OutboxEntry;
+import nl.klantportaal.core.ticket.domain.TicketRef;
+import nl.klantportaal.sla.domain.PendingSlaEvent;
+import nl.klantportaal.sla.domain.SlaChange;
+import nl.klantportaal.sla.domain.SlaRecord;
+import nl.klantportaal.sla.port.SlaRecords;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * SLA records ({@code STAFF#SLA}, pattern 32), the firing of their due events (pattern 31) and the
+ * customers' monthly compliance counters ({@code TENANT#<t> / SLA#<yyyy-mm>}, pattern 33, {@code ADD}).
+ */
+public final class DynamoDbSlaRecords implements SlaRecords {
+  private static final List<String> COUNTERS = List.of("responseMet", "responseBreached", "resolutionMet",
+      "resolutionBreached");
+
+  private final PortalTable table;
+  private final DynamoDbTable<SlaItem> slas;
+  private final DynamoDbTable<TicketSideItem> sides;
+  private final SlaRecordWrites writes;
+
+  public DynamoDbSlaRecords(PortalTable table) {
+    this.table = table;
+    this.slas = table.table(SlaItem.SCHEMA);
+    this.sides = table.table(TicketSideItem.SCHEMA);
+    this.writes = new SlaRecordWrites(table);
+  }
+
+  @Override
+  public Optional<SlaRecord> find(TicketRef ref) {
+    SlaItem item = slas.getItem(r -> r.key(Key.builder().partitionValue(Keys.ticket(ref)).sortValue(Keys.SLA_SK).build())
+        .consistentRead(true));
+    return Optional.ofNullable(item).map(SlaItem::toDomain);
+  }
+
+  @Override
+  public boolean fire(TicketRef ref, PendingSlaEvent event, List<String> firedKeys, List<OutboxEntry> mails,
+      Instant mailLeaseUntil, Optional<ComplianceCount> count) {
+    String kind = event.kind().name();
+    List<TransactWriteItem> writes = new ArrayList<>();
+    writes.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table.name())
+        .key(key(Keys.ticket(ref), Keys.slaDue(kind, event.target().name())))
+        .conditionExpression("#sk = :seen")
+        .expressionAttributeNames(Map.of("#sk", Keys.DUE_SK))
+        .expressionAttributeValues(Map.of(":seen", s(Keys.due(SlaRecord.seconds(event.dueAt()).toString(), kind, ref))))
+        .build()).build());
+    writes.add(TransactWriteItem.builder().update(Update.builder().tableName(table.name())
+        .key(key(Keys.ticket(ref), Keys.SLA_SK))
+        .conditionExpression("attribute_exists(PK)")
+        .updateExpression("ADD #fired :keys, #v :one")
+        .expressionAttributeNames(Map.of("#fired", SlaItem.FIRED, "#v", SlaItem.VERSION))
+        .expressionAttributeValues(Map.of(":keys", AttributeValue.fromSs(firedKeys), ":one", AttributeValue.fromN("1")))
+        .build()).build());
+    for (OutboxEntry mail : mails) {
+      writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table.name())
+          .item(DynamoDbOutbox.item(mail, mailLeaseUntil)).conditionExpression("attribute_not_exists(PK)").build()).build());
+    }
+    count.ifPresent(c -> writes.add(TransactWriteItem.builder().update(Update.builder().tableName(table.name())
+        .key(key(Keys.tenant(c.tenant()), Keys.slaMonth(c.month())))
+        .updateExpression("ADD #counter :one SET #type = :type, #month = :month")
+        .expressionAttributeNames(Map.of("#counter", c.attribute(), "#type", "type", "#month", "month"))
+        .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":type", s("SlaCompliance"),
+            ":month", s(c.month().toString())))
+        .build()).build()));
+    return conditionally(() -> table.client().transactWriteItems(r -> r.transactItems(writes)));
+  }
+
+  @Override
+  public boolean reschedule(TicketRef ref, SlaChange change) {
+    var request = TransactWriteItemsEnhancedRequest.builder();
+    writes.add(request, ref, change);
+    return conditionally(() -> table.enhanced().transactWriteItems(request.build()));
+  }
+
+  /** Runs a conditional transaction: true when written, false when a condition failed (nothing was written). */
+  private static boolean conditionally(Runnable transaction) {
+    try {
+      transaction.run();
+      return true;
+    } catch (TransactionCanceledException e) {
+      if (e.cancellationReasons().stream().anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code()))) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public ComplianceMonth month(TenantId tenant, YearMonth month) {
+    var item = table.client().getItem(r -> r.tableName(table.name()).key(key(Keys.tenant(tenant), Keys.slaMonth(month)))
+        .consistentRead(true)).item();
+    long[] values = new long[COUNTERS.size()];
+    for (int i = 0; i < values.length; i++) {
+      AttributeValue value = item == null ? null : item.get(COUNTERS.get(i));
+      values[i] = value == null ? 0 : Long.parseLong(value.n());
+    }
+    return new ComplianceMonth(month, values[0], values[1], values[2], values[3]);
+  }
+
+  private static Map<String, AttributeValue> key(String pk, String sk) {
+    return Map.of(Keys.PK, s(pk), Keys.SK, s(sk));
+  }
+
+  private static AttributeValue s(String value) {
+    return AttributeValue.fromS(value);
+  }
+}

@@ -1,0 +1,158 @@
+package nl.klantportaal.sla.usecase;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.klantportaal.core.notification.domain.MailKind;
+import nl.klantportaal.core.notification.domain.OutboxEntry;
+import nl.klantportaal.core.notification.usecase.MailDelivery;
+import nl.klantportaal.core.shared.domain.DomainException;
+import nl.klantportaal.core.ticket.domain.Actor;
+import nl.klantportaal.core.ticket.domain.Ticket;
+import nl.klantportaal.core.ticket.domain.TicketAudit;
+import nl.klantportaal.core.ticket.domain.TicketStatus;
+import nl.klantportaal.core.ticket.port.DueEntry;
+import nl.klantportaal.core.ticket.port.TicketRepository.TicketChange;
+import nl.klantportaal.core.ticket.port.TicketRepository;
+import nl.klantportaal.sla.domain.PendingSlaEvent;
+import nl.klantportaal.sla.domain.SlaCalendars;
+import nl.klantportaal.sla.domain.SlaChange;
+import nl.klantportaal.sla.domain.SlaClock;
+import nl.klantportaal.sla.domain.SlaEvent;
+import nl.klantportaal.sla.domain.SlaMail;
+import nl.klantportaal.sla.domain.SlaRecord;
+import nl.klantportaal.sla.domain.SlaSettings;
+import nl.klantportaal.sla.domain.SlaState;
+import nl.klantportaal.sla.domain.TargetKind;
+import nl.klantportaal.sla.domain.TargetStatus;
+import nl.klantportaal.sla.port.SlaRecords;
+import nl.klantportaal.sla.port.SlaSettingsRepository;
+
+/**
+ * Fires one due SLA event, at most once however many scans read it (docs/sla.md):
+ *
+ * <ul>
+ *   <li>The ticket's SLA record is read again; an entry no longer pending there is removed (conditionally).
+ *   <li>The record is evaluated again on the calendar in force: when a calendar edit moved or dropped
+ *       the event, the record and its due entries are rewritten instead (conditionally) and nothing fires.
+ *   <li>WARNING_80 / DEADLINE: mails to staff and on-call ({@link SlaMails}); the mails go into the
+ *       outbox in the same transaction that
+ *       deletes the entry only if it is unchanged ({@code DueSK = :seen}), so a second scan finds
+ *       nothing and a failed send is retried by the mail retry job. A deadline counts a breach.
+ *   <li>OUTCOME: counts the reached target (met or late) into the customer's month.
+ *   <li>CUSTOMER_REMINDER / PRIORITY_DROP: a ticket change by {@code system} (audited, versioned like
+ *       any other) whose transaction also puts the mail to the reporter into the outbox: a change that
+ *       loses its race (the customer answered meanwhile) mails nothing, a written one never loses it.
+ * </ul>
+ */
+public final class FireSlaEvent {
+  public enum Outcome { FIRED, DROPPED, MOVED, RACED }
+
+  private final TicketRepository tickets;
+  private final SlaRecords records;
+  private final MailDelivery delivery;
+  private final SlaMails mails;
+  private final SlaSettingsRepository settings;
+  private volatile RunSettings runSettings;
+
+  public FireSlaEvent(TicketRepository tickets, SlaRecords records, MailDelivery delivery, SlaMails mails,
+      SlaSettingsRepository settings) {
+    this.tickets = tickets;
+    this.records = records;
+    this.delivery = delivery;
+    this.mails = mails;
+    this.settings = settings;
+  }
+
+  public Outcome execute(DueEntry entry, Instant now) {
+    PendingSlaEvent event = new PendingSlaEvent(PendingSlaEvent.Kind.valueOf(entry.kind()),
+        entry.target().map(TargetKind::valueOf)
+            .orElseThrow(() -> new IllegalArgumentException("An SLA due entry names its target")), entry.dueAt());
+    Optional<Ticket> ticket = tickets.find(entry.ticket());
+    Optional<SlaRecord> record = records.find(entry.ticket());
+    if (ticket.isEmpty() || record.isEmpty() || !record.get().isPending(event)) {
+      return records.fire(entry.ticket(), event, List.of(SlaRecord.key(event)), List.of(), now, Optional.empty())
+          ? Outcome.DROPPED : Outcome.RACED;
+    }
+    SlaCalendars calendars = settingsOfRun(now).calendars();
+    SlaClock clock = new SlaClock(calendars);
+    SlaRecord stored = record.get();
+    SlaRecord recomputed = stored.next(List.of(), clock, now, ticket.get().status() != TicketStatus.CLOSED);
+    if (!recomputed.isPending(event)) {
+      return records.reschedule(entry.ticket(), new SlaChange(record, recomputed)) ? Outcome.MOVED : Outcome.RACED;
+    }
+    return switch (event.kind()) {
+      case WARNING_80, DEADLINE -> alert(ticket.get(), stored, event, calendars, now);
+      case OUTCOME -> outcome(ticket.get(), stored, event, clock, now);
+      case CUSTOMER_REMINDER, PRIORITY_DROP -> waitingStep(ticket.get(), stored, event, clock, now);
+    };
+  }
+
+  /** The settings, read once per scan run (a run is identified by its instant), not once per entry. */
+  private SlaSettings settingsOfRun(Instant now) {
+    RunSettings cached = runSettings;
+    if (cached == null || !cached.at().equals(now)) {
+      cached = new RunSettings(now, settings.load());
+      runSettings = cached;
+    }
+    return cached.settings();
+  }
+
+  private record RunSettings(Instant at, SlaSettings settings) {}
+
+  private Outcome alert(Ticket ticket, SlaRecord record, PendingSlaEvent event, SlaCalendars calendars, Instant now) {
+    boolean breach = event.kind() == PendingSlaEvent.Kind.DEADLINE;
+    TargetStatus target = target(record, event, new SlaClock(calendars), now);
+    List<OutboxEntry> entries = mails.toStaff(ticket, event, breach ? MailKind.SLA_BREACH : MailKind.SLA_WARNING,
+        new SlaMail.About(ticket.ref().token(), ticket.title(), target.priority(), event.target(),
+            target.dueAt().orElse(event.dueAt())), calendars, now);
+    Optional<SlaRecords.ComplianceCount> count = breach && !record.counted(event.target())
+        ? Optional.of(new SlaRecords.ComplianceCount(ticket.ref().tenant(), SlaRecord.month(event.dueAt()), event.target(),
+            false))
+        : Optional.empty();
+    if (!records.fire(ticket.ref(), event, record.firedKeys(event), entries, mails.lease(now), count)) {
+      return Outcome.RACED;
+    }
+    entries.forEach(delivery::attempt);
+    return Outcome.FIRED;
+  }
+
+  private Outcome outcome(Ticket ticket, SlaRecord record, PendingSlaEvent event, SlaClock clock, Instant now) {
+    boolean met = target(record, event, clock, now).state() == SlaState.MET;
+    var count = new SlaRecords.ComplianceCount(ticket.ref().tenant(), SlaRecord.month(event.dueAt()), event.target(), met);
+    return records.fire(ticket.ref(), event, record.firedKeys(event), List.of(), now, Optional.of(count))
+        ? Outcome.FIRED : Outcome.RACED;
+  }
+
+  private Outcome waitingStep(Ticket ticket, SlaRecord record, PendingSlaEvent event, SlaClock clock, Instant now) {
+    boolean drop = event.kind() == PendingSlaEvent.Kind.PRIORITY_DROP;
+    Ticket next = drop ? ticket.priorityDropped(now) : ticket.customerReminded(now);
+    List<SlaEvent> events = drop ? List.of(new SlaEvent.PriorityChanged(now, next.priority()))
+        : List.of(new SlaEvent.CustomerReminded(now));
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("dueAt", event.dueAt().toString());
+    if (drop) {
+      details.put("priority", ticket.priority().wireName() + " → " + next.priority().wireName());
+    }
+    Optional<OutboxEntry> mail = mails.toReporter(ticket, event, drop ? MailKind.SLA_PRIORITY_DROP : MailKind.SLA_REMINDER,
+        new SlaMail.About(ticket.ref().token(), ticket.title(), next.priority(), event.target(), event.dueAt()), now);
+    TicketChange change = new TicketChange(ticket, next, List.of(),
+        List.of(TicketAudit.of(new Actor.System(), now, drop ? "priority-dropped" : "sla-reminder", details)),
+        Optional.empty()).withCompanion(new SlaChange(Optional.of(record), record.next(events, clock, now, true),
+            mail.stream().toList(), mails.lease(now)));
+    try {
+      tickets.save(change);
+    } catch (DomainException.Conflict e) {
+      return Outcome.RACED;
+    }
+    mail.ifPresent(delivery::attempt);
+    return Outcome.FIRED;
+  }
+
+  private static TargetStatus target(SlaRecord record, PendingSlaEvent event, SlaClock clock, Instant now) {
+    var status = record.status(clock, now);
+    return event.target() == TargetKind.RESPONSE ? status.response() : status.resolution();
+  }
+}

@@ -1,0 +1,101 @@
+package nl.klantportaal.sla.usecase;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import nl.klantportaal.core.customer.domain.Customer;
+import nl.klantportaal.core.customer.port.CustomerRepository;
+import nl.klantportaal.core.identity.domain.Membership;
+import nl.klantportaal.core.identity.domain.UserProfile;
+import nl.klantportaal.core.identity.port.UserRepository;
+import nl.klantportaal.core.notification.domain.MailKind;
+import nl.klantportaal.core.notification.domain.MailThreading;
+import nl.klantportaal.core.notification.domain.OutboxEntry;
+import nl.klantportaal.core.notification.domain.TicketMail;
+import nl.klantportaal.core.paging.PageRequest;
+import nl.klantportaal.core.shared.domain.Language;
+import nl.klantportaal.core.ticket.domain.Priority;
+import nl.klantportaal.core.ticket.domain.Ticket;
+import nl.klantportaal.sla.domain.PendingSlaEvent;
+import nl.klantportaal.sla.domain.SlaCalendars;
+import nl.klantportaal.sla.domain.SlaMail;
+import nl.klantportaal.sla.domain.SlaRecord;
+
+/**
+ * Who the SLA mails of one due event go to, as outbox entries ready to claim: warnings and breaches
+ * to the assignee (if active provider staff) or every active provider staff member, plus for a
+ * critical ticket while the business calendar is closed the customer's on-call address or else the
+ * provider's; reminders and priority drops to the reporter. Each entry's id is derived from the due
+ * event and the recipient, so the same event never makes two entries for one recipient.
+ */
+public final class SlaMails {
+  private final UserRepository users;
+  private final CustomerRepository customers;
+  private final SlaMailSettings settings;
+
+  public SlaMails(UserRepository users, CustomerRepository customers, SlaMailSettings settings) {
+    this.users = users;
+    this.customers = customers;
+    this.settings = settings;
+  }
+
+  /** Until when a claimed entry waits for this run's send before the mail retry job takes it. */
+  public Instant lease(Instant now) {
+    return now.plus(settings.retry().lease());
+  }
+
+  /** {@code calendars}: the provider's calendars in force, which say whether it is out of hours now. */
+  public List<OutboxEntry> toStaff(Ticket ticket, PendingSlaEvent event, MailKind kind, SlaMail.About about,
+      SlaCalendars calendars, Instant now) {
+    List<OutboxEntry> mails = new ArrayList<>();
+    for (UserProfile staff : staffFor(ticket)) {
+      mails.add(entry(ticket, event, kind, staff.id().value(), staff.email(), staff.language(), staff.name().display(),
+          about, now));
+    }
+    if (ticket.priority() == Priority.CRITICAL && !calendars.business().isOpen(now)) {
+      Optional<Customer> customer = customers.find(ticket.ref().tenant());
+      Optional<String> onCall = customer.flatMap(Customer::onCallEmail).or(settings::providerOnCall);
+      Language language = customer.map(Customer::language).orElse(Language.NL);
+      onCall.ifPresent(address -> mails.add(entry(ticket, event, kind, "on-call", address, language, address, about,
+          now)));
+    }
+    return mails;
+  }
+
+  public Optional<OutboxEntry> toReporter(Ticket ticket, PendingSlaEvent event, MailKind kind, SlaMail.About about,
+      Instant now) {
+    return users.find(ticket.reporter()).filter(p -> !p.isDeactivated())
+        .map(reporter -> entry(ticket, event, kind, reporter.id().value(), reporter.email(), reporter.language(),
+            reporter.name().display(), about, now));
+  }
+
+  /** The assignee if active staff, else every active provider staff member. */
+  private List<UserProfile> staffFor(Ticket ticket) {
+    Optional<UserProfile> assignee = ticket.assignee().flatMap(users::find)
+        .filter(p -> p.membership() instanceof Membership.ProviderStaff);
+    if (assignee.isPresent()) {
+      return List.of(assignee.get());
+    }
+    List<UserProfile> all = new ArrayList<>();
+    Optional<String> cursor = Optional.empty();
+    do {
+      var page = users.staff(new PageRequest(cursor, 100));
+      page.items().stream().filter(p -> p.membership() instanceof Membership.ProviderStaff).forEach(all::add);
+      cursor = page.nextCursor();
+    } while (cursor.isPresent());
+    return all;
+  }
+
+  private OutboxEntry entry(Ticket ticket, PendingSlaEvent event, MailKind kind, String recipientId, String to,
+      Language language, String name, SlaMail.About about, Instant now) {
+    String eventId = "SLA#" + ticket.ref().token() + "#" + SlaRecord.key(event);
+    String id = MailThreading.outboxId(eventId, recipientId, kind);
+    TicketMail.Rendered rendered = SlaMail.render(kind, language, about, name, settings.portalOrigin());
+    long number = ticket.ref().number().value();
+    return new OutboxEntry(id, eventId, kind, ticket.ref().tenant(), number, recipientId, to, rendered.subject(),
+        rendered.text(), rendered.html(), MailThreading.messageId(ticket.ref().tenant(), number, id, settings.messageDomain()),
+        MailThreading.rootId(ticket.ref().tenant(), number, settings.messageDomain()), OutboxEntry.State.PENDING, 1,
+        Optional.of(lease(now)), now);
+  }
+}

@@ -1,0 +1,85 @@
+package nl.klantportaal.sla.usecase;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import nl.klantportaal.core.claims.TenantId;
+import nl.klantportaal.core.customer.domain.Customer;
+import nl.klantportaal.core.customer.domain.SlaTier;
+import nl.klantportaal.core.customer.port.CustomerRepository;
+import nl.klantportaal.core.shared.domain.DomainException;
+import nl.klantportaal.core.ticket.domain.Ticket;
+import nl.klantportaal.core.ticket.domain.TicketStatus;
+import nl.klantportaal.core.ticket.port.CompanionWrite;
+import nl.klantportaal.core.ticket.port.TicketCompanion;
+import nl.klantportaal.core.ticket.port.TicketRepository.TicketChange;
+import nl.klantportaal.sla.domain.SlaChange;
+import nl.klantportaal.sla.domain.SlaClock;
+import nl.klantportaal.sla.domain.SlaEvent;
+import nl.klantportaal.sla.domain.SlaEvents;
+import nl.klantportaal.sla.domain.SlaRecord;
+import nl.klantportaal.sla.domain.SlaSettings;
+import nl.klantportaal.sla.port.SlaRecords;
+import nl.klantportaal.sla.port.SlaSettingsRepository;
+
+/**
+ * The SLA as the tickets' companion: every ticket write carries the ticket's SLA record forward in
+ * the same transaction. The SLA events a change means ({@link SlaEvents}) are appended to the stored
+ * timeline, the clock is evaluated at the change, and the events still to fire become the due-index
+ * entries. A new ticket starts its timeline with its customer's tier terms from the table in force at
+ * creation; the clock runs on the provider's calendar in force at each change. A ticket created
+ * before SLA tracking starts one at its next change, from its creation with the priority it had then.
+ */
+public final class SlaTracking implements TicketCompanion {
+  private final SlaRecords records;
+  private final CustomerRepository customers;
+  private final SlaSettingsRepository settings;
+
+  public SlaTracking(SlaRecords records, CustomerRepository customers, SlaSettingsRepository settings) {
+    this.records = records;
+    this.customers = customers;
+    this.settings = settings;
+  }
+
+  @Override
+  public Optional<CompanionWrite> created(Ticket ticket) {
+    SlaSettings current = settings.load();
+    SlaRecord start = SlaRecord.start(SlaEvents.opening(ticket, current.table().terms(tierOf(ticket.ref().tenant()))),
+        current.clock(), ticket.createdAt());
+    return Optional.of(new SlaChange(Optional.empty(), start));
+  }
+
+  /** The record carried forward; empty when the change means nothing to the clock and the record is in step. */
+  @Override
+  public Optional<CompanionWrite> changed(TicketChange change) {
+    Ticket previous = change.previous();
+    Ticket next = change.next();
+    Optional<SlaRecord> before = records.find(next.ref());
+    List<SlaEvent> events = withoutLaterReplies(before, SlaEvents.of(previous, next, change.messages()));
+    boolean open = next.status() != TicketStatus.CLOSED;
+    if (before.isPresent() && events.isEmpty() && (open || before.get().pending().isEmpty())) {
+      return Optional.empty();
+    }
+    SlaSettings current = settings.load();
+    SlaClock clock = current.clock();
+    SlaRecord base = before.orElseGet(() -> SlaRecord.start(
+        SlaEvents.created(previous, current.table().terms(tierOf(next.ref().tenant()))), clock, previous.updatedAt()));
+    Instant now = next.updatedAt();
+    return Optional.of(new SlaChange(before, base.next(events, clock, now, open)));
+  }
+
+  /**
+   * Only the first public agent reply means anything to the clock (it meets the response target), so
+   * later ones are not stored: the record stays small however long the conversation grows.
+   */
+  private static List<SlaEvent> withoutLaterReplies(Optional<SlaRecord> before, List<SlaEvent> events) {
+    boolean replied = before.map(r -> r.timeline().stream().anyMatch(e -> e instanceof SlaEvent.PublicAgentReply))
+        .orElse(false);
+    return replied ? events.stream().filter(e -> !(e instanceof SlaEvent.PublicAgentReply)).toList() : events;
+  }
+
+  private SlaTier tierOf(TenantId tenant) {
+    return customers.find(tenant).map(Customer::slaTier)
+        .orElseThrow(() -> new DomainException.NotFound("Customer " + tenant.value()));
+  }
+}

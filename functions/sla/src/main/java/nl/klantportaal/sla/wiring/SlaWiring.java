@@ -1,0 +1,77 @@
+package nl.klantportaal.sla.wiring;
+
+import java.time.Duration;
+import nl.klantportaal.core.config.ContextSettings;
+import nl.klantportaal.core.notification.domain.RetryPolicy;
+import nl.klantportaal.core.shared.port.MailSender;
+import nl.klantportaal.core.ticket.port.TicketRepository;
+import nl.klantportaal.core.ticket.usecase.CloseDueTickets;
+import nl.klantportaal.core.wiring.IdentityWiring;
+import nl.klantportaal.core.wiring.KernelWiring;
+import nl.klantportaal.core.wiring.NotificationWiring;
+import nl.klantportaal.core.wiring.TicketWiring;
+import nl.klantportaal.sla.adapter.dynamodb.DynamoDbSlaRecords;
+import nl.klantportaal.sla.adapter.dynamodb.DynamoDbSlaSettings;
+import nl.klantportaal.sla.adapter.dynamodb.SlaRecordWrites;
+import nl.klantportaal.sla.port.SlaRecords;
+import nl.klantportaal.sla.port.SlaSettingsRepository;
+import nl.klantportaal.sla.usecase.FireDueEvents;
+import nl.klantportaal.sla.usecase.FireSlaEvent;
+import nl.klantportaal.sla.usecase.SlaMailSettings;
+import nl.klantportaal.sla.usecase.SlaMails;
+import nl.klantportaal.sla.usecase.SlaTracking;
+
+/**
+ * The SLA context: the tier table and calendar, each ticket's SLA record, the due-events scan. It is
+ * also where tickets are wired with the SLA as their companion ({@link #tickets}): every function
+ * that writes tickets takes them from here (docs/architecture.md, "Decisions").
+ */
+public final class SlaWiring {
+  private final KernelWiring kernel;
+
+  private SlaWiring(KernelWiring kernel) {
+    this.kernel = kernel;
+  }
+
+  public static SlaWiring of(KernelWiring kernel) {
+    return new SlaWiring(kernel);
+  }
+
+  public SlaRecords slaRecords() {
+    return new DynamoDbSlaRecords(kernel.table());
+  }
+
+  /** The provider's SLA settings: the tier table and business calendar in force (patterns 29, 30). */
+  public SlaSettingsRepository slaSettings() {
+    return new DynamoDbSlaSettings(kernel.table());
+  }
+
+  /**
+   * Tickets with the SLA as their companion: every create and change carries the ticket's SLA record in
+   * its own transaction (docs/sla.md); tickets publish through their TicketCompanion port and know no
+   * SLA type.
+   */
+  public TicketRepository tickets() {
+    return TicketWiring.of(kernel).tickets(new SlaTracking(slaRecords(), IdentityWiring.of(kernel).customers(), slaSettings()),
+        new SlaRecordWrites(kernel.table()));
+  }
+
+  /**
+   * The scheduled due-events scan: auto-close and the SLA's warnings, breaches, reminders, priority
+   * drops and compliance counts. SLA mail links use PORTAL_ORIGIN; critical tickets out of hours go
+   * also to the customer's on-call address or else SLA_ON_CALL_EMAIL (optional).
+   */
+  public FireDueEvents fireDueEvents(MailSender sender) {
+    ContextSettings.DueScan scan = ContextSettings.DueScan.from(kernel.config());
+    NotificationWiring notifications = NotificationWiring.of(kernel);
+    IdentityWiring identity = IdentityWiring.of(kernel);
+    var settings = new SlaMailSettings(kernel.mail().portalOrigin(), notifications.senderDomain(), scan.onCallEmail(),
+        RetryPolicy.DEFAULT);
+    TicketRepository tickets = tickets();
+    var mails = new SlaMails(identity.users(), identity.customers(), settings);
+    var sla = new FireSlaEvent(tickets, slaRecords(), notifications.mailDelivery(sender), mails, slaSettings());
+    Duration aheadLimit = scan.aheadLimit().orElse(FireDueEvents.DEFAULT_MAX_AHEAD);
+    return new FireDueEvents(tickets, new CloseDueTickets(tickets, TicketWiring.of(kernel).autoCloseAfter()), sla,
+        kernel.clock(), aheadLimit);
+  }
+}
