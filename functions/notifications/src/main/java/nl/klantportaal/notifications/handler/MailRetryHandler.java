@@ -7,12 +7,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import nl.klantportaal.core.notification.usecase.RetryDueMail;
 import nl.klantportaal.core.observability.Observability;
 import nl.klantportaal.core.observability.SnapStartPriming;
 import nl.klantportaal.core.shared.port.MailSender;
 import nl.klantportaal.core.wiring.KernelWiring;
-import nl.klantportaal.core.wiring.NotificationWiring;
+import nl.klantportaal.notifications.usecase.RetryDueMail;
+import nl.klantportaal.notifications.wiring.NotificationWiring;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -6,13 +6,13 @@ import nl.klantportaal.core.api.HttpApiHandler;
 import nl.klantportaal.core.api.Route;
 import nl.klantportaal.core.api.Routes;
 import nl.klantportaal.core.claims.Access;
-import nl.klantportaal.core.notification.usecase.MailRouteInput;
-import nl.klantportaal.core.notification.usecase.MailRouteView;
-import nl.klantportaal.core.notification.usecase.ManageMailRoutes;
 import nl.klantportaal.core.paging.PageRequest;
 import nl.klantportaal.core.paging.PageView;
 import nl.klantportaal.core.wiring.KernelWiring;
-import nl.klantportaal.core.wiring.NotificationWiring;
+import nl.klantportaal.notifications.usecase.MailRouteInput;
+import nl.klantportaal.notifications.usecase.MailRouteView;
+import nl.klantportaal.notifications.usecase.ManageMailRoutes;
+import nl.klantportaal.notifications.wiring.NotificationWiring;
 
 /** The per-domain mail routes (alternate SES configuration set and sender), managed by provider admins. */
 public final class MailRoutesHandler extends HttpApiHandler {

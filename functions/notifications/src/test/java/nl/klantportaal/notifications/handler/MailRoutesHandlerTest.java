@@ -1,6 +1,6 @@
 package nl.klantportaal.notifications.handler;
 
-import nl.klantportaal.core.wiring.NotificationWiring;
+import nl.klantportaal.notifications.wiring.NotificationWiring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

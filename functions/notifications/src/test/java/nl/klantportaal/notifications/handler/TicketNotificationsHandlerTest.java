@@ -1,6 +1,6 @@
 package nl.klantportaal.notifications.handler;
 
-import nl.klantportaal.core.wiring.NotificationWiring;
+import nl.klantportaal.notifications.wiring.NotificationWiring;
 import static nl.klantportaal.notifications.handler.TicketItemsFixture.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,12 +18,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import nl.klantportaal.core.config.Config;
-import nl.klantportaal.core.notification.domain.MailKind;
-import nl.klantportaal.core.notification.domain.MailRoute;
-import nl.klantportaal.core.notification.domain.MailThreading;
 import nl.klantportaal.core.shared.port.MailSender;
 import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.mail.testing.RecordingMailSender;
+import nl.klantportaal.notifications.domain.MailKind;
+import nl.klantportaal.notifications.domain.MailRoute;
+import nl.klantportaal.notifications.domain.MailThreading;
 import nl.klantportaal.testing.Lambda;
 import nl.klantportaal.testing.LocalDynamoDb;
 import nl.klantportaal.testing.TestEnvironment;

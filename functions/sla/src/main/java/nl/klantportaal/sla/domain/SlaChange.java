@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import nl.klantportaal.core.notification.domain.OutboxEntry;
+import nl.klantportaal.notifications.domain.OutboxEntry;
 import nl.klantportaal.core.ticket.port.CompanionWrite;
 
 /**

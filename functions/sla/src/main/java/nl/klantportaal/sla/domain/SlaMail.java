@@ -5,8 +5,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import nl.klantportaal.core.identity.domain.AccountMail;
-import nl.klantportaal.core.notification.domain.MailKind;
-import nl.klantportaal.core.notification.domain.TicketMail;
+import nl.klantportaal.notifications.domain.MailKind;
+import nl.klantportaal.notifications.domain.TicketMail;
 import nl.klantportaal.core.shared.domain.Language;
 import nl.klantportaal.core.ticket.domain.Priority;
 

@@ -2,7 +2,7 @@ package nl.klantportaal.sla.port;
 
 import java.util.List;
 import java.util.Optional;
-import nl.klantportaal.core.notification.domain.OutboxEntry;
+import nl.klantportaal.notifications.domain.OutboxEntry;
 import nl.klantportaal.core.ticket.domain.TicketRef;
 import nl.klantportaal.sla.domain.PendingSlaEvent;
 import nl.klantportaal.sla.domain.SlaRecord;

@@ -1,7 +1,7 @@
 package nl.klantportaal.sla.usecase;
 
 import java.util.Optional;
-import nl.klantportaal.core.notification.domain.RetryPolicy;
+import nl.klantportaal.notifications.domain.RetryPolicy;
 
 /**
  * Where SLA mail links point, the Message-ID domain, the provider's on-call address for critical

@@ -2,13 +2,13 @@ package nl.klantportaal.sla.wiring;
 
 import java.time.Duration;
 import nl.klantportaal.core.config.ContextSettings;
-import nl.klantportaal.core.notification.domain.RetryPolicy;
+import nl.klantportaal.notifications.domain.RetryPolicy;
 import nl.klantportaal.core.shared.port.MailSender;
 import nl.klantportaal.core.ticket.port.TicketRepository;
 import nl.klantportaal.core.ticket.usecase.CloseDueTickets;
 import nl.klantportaal.core.wiring.IdentityWiring;
 import nl.klantportaal.core.wiring.KernelWiring;
-import nl.klantportaal.core.wiring.NotificationWiring;
+import nl.klantportaal.notifications.wiring.NotificationWiring;
 import nl.klantportaal.core.wiring.TicketWiring;
 import nl.klantportaal.sla.adapter.dynamodb.DynamoDbSlaRecords;
 import nl.klantportaal.sla.adapter.dynamodb.DynamoDbSlaSettings;

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.claims.UserId;
-import nl.klantportaal.core.notification.domain.TicketChange.StatusMove;
 import nl.klantportaal.core.paging.Page;
 import nl.klantportaal.core.paging.PageRequest;
 import nl.klantportaal.core.shared.domain.DomainException;
@@ -124,13 +123,13 @@ public final class DynamoDbTicketRepository implements TicketRepository {
       request.addDeleteItem(sides, Key.builder().partitionValue(Keys.ticket(ref)).sortValue(Keys.AUTO_CLOSE_SK).build());
     }
     appendEntries(request, ref, change.messages(), change.audit(), statusMoved
-        ? Optional.of(new StatusMove(previous.status(), next.status())) : Optional.empty());
+        ? Optional.of(new TicketMessageItem.StatusMove(previous.status(), next.status())) : Optional.empty());
     change.companion().ifPresent(write -> companions.add(request, ref, write));
     write(request, ref, Kind.VERSION);
   }
 
   private void appendEntries(TransactWriteItemsEnhancedRequest.Builder request, TicketRef ref, List<TicketMessage> newMessages,
-      List<TicketAudit> newAudit, Optional<StatusMove> move) {
+      List<TicketAudit> newAudit, Optional<TicketMessageItem.StatusMove> move) {
     for (TicketMessage message : newMessages) {
       request.addPutItem(messages, TransactPutItemEnhancedRequest.builder(TicketMessageItem.class)
           .item(TicketMessageItem.from(message, move)).conditionExpression(ABSENT).build());

@@ -12,7 +12,6 @@ import nl.klantportaal.core.ticket.domain.TicketNumber;
 import nl.klantportaal.core.ticket.domain.TicketRef;
 import nl.klantportaal.core.ticket.domain.TicketSource;
 import nl.klantportaal.core.shared.domain.WireEnum;
-import nl.klantportaal.core.notification.domain.TicketChange;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
@@ -58,12 +57,15 @@ final class TicketMessageItem {
     SCHEMA = b.build();
   }
 
+  /** The status change a public message came with, stored on the message item ({@code statusFrom}, {@code statusTo}). */
+  record StatusMove(nl.klantportaal.core.ticket.domain.TicketStatus from, nl.klantportaal.core.ticket.domain.TicketStatus to) {}
+
   static TicketMessageItem from(TicketMessage m) {
     return from(m, java.util.Optional.empty());
   }
 
   /** With {@code move}: the message came with this status change (from, to). */
-  static TicketMessageItem from(TicketMessage m, java.util.Optional<TicketChange.StatusMove> move) {
+  static TicketMessageItem from(TicketMessage m, java.util.Optional<StatusMove> move) {
     TicketMessageItem i = new TicketMessageItem();
     i.pk = Keys.ticket(m.ticket());
     i.sk = Keys.message(m.at().toString(), m.id(), m.internal());

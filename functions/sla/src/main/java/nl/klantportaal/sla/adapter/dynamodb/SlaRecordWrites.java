@@ -3,7 +3,7 @@ package nl.klantportaal.sla.adapter.dynamodb;
 import java.util.HashMap;
 import java.util.Map;
 import nl.klantportaal.core.adapter.dynamodb.CompanionItems;
-import nl.klantportaal.core.adapter.dynamodb.DynamoDbOutbox;
+import nl.klantportaal.notifications.adapter.dynamodb.DynamoDbOutbox;
 import nl.klantportaal.core.adapter.dynamodb.Keys;
 import nl.klantportaal.core.adapter.dynamodb.PortalTable;
 import nl.klantportaal.core.adapter.dynamodb.TicketSideItem;

@@ -1,0 +1,49 @@
+package nl.klantportaal.notifications.adapter.dynamodb;
+
+import java.util.Locale;
+import java.util.Optional;
+import nl.klantportaal.core.adapter.dynamodb.CursorCodec;
+import nl.klantportaal.core.adapter.dynamodb.Keys;
+import nl.klantportaal.core.adapter.dynamodb.PortalTable;
+import nl.klantportaal.core.paging.Page;
+import nl.klantportaal.core.paging.PageRequest;
+import nl.klantportaal.notifications.domain.MailRoute;
+import nl.klantportaal.notifications.port.MailRoutes;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+
+/** The mail routing table: one GetItem per recipient domain, a keyed, cursor-paged Query for the admin list. */
+public final class DynamoDbMailRoutes implements MailRoutes {
+  private final PortalTable table;
+  private final DynamoDbTable<MailRouteItem> routes;
+
+  public DynamoDbMailRoutes(PortalTable table) {
+    this.table = table;
+    this.routes = table.table(MailRouteItem.SCHEMA);
+  }
+
+  @Override
+  public Optional<MailRoute> find(String domain) {
+    return Optional.ofNullable(routes.getItem(key(domain))).map(MailRouteItem::toDomain);
+  }
+
+  @Override
+  public Page<MailRoute> list(PageRequest page) {
+    var scope = new CursorCodec.QueryScope("mail-routes", "table", Keys.PK, Keys.MAIL_ROUTES);
+    return table.queryPage(MailRouteItem.SCHEMA, scope, page).map(MailRouteItem::toDomain);
+  }
+
+  @Override
+  public void put(MailRoute route) {
+    routes.putItem(MailRouteItem.from(route));
+  }
+
+  @Override
+  public boolean delete(String domain) {
+    return routes.deleteItem(key(domain)) != null;
+  }
+
+  private static Key key(String domain) {
+    return Key.builder().partitionValue(Keys.MAIL_ROUTES).sortValue(domain.toLowerCase(Locale.ROOT)).build();
+  }
+}

@@ -1,0 +1,41 @@
+package nl.klantportaal.notifications.domain;
+
+/**
+ * The kinds of ticket mail; resolved and closed are their own kinds, other status changes share one.
+ * The {@code SLA_} kinds are the breach scan's mails (rendered by {@code SlaMail}).
+ */
+public enum MailKind {
+  CREATED, REPLY, STATUS_CHANGED, RESOLVED, CLOSED,
+  /** To a customer's admins: a service request of theirs waits for their approval. */
+  APPROVAL_REQUESTED,
+  /** The request was approved: its reporter and the provider side hear that work may start. */
+  APPROVED,
+  SLA_WARNING, SLA_BREACH, SLA_REMINDER, SLA_PRIORITY_DROP;
+
+  public boolean isSla() {
+    return name().startsWith("SLA_");
+  }
+
+  /**
+   * A message that came with a status change is that change's only mail: RESOLVED quoting the solution,
+   * CLOSED quoting a rejection's reason; any other move (a reply that opened the ticket, a question that
+   * makes it wait for the customer) stays a REPLY that also names the new status.
+   */
+  public static MailKind of(TicketChange change) {
+    return switch (change) {
+      case TicketChange.Created c -> CREATED;
+      case TicketChange.PublicMessage m -> m.move().map(move -> ofStatus(move.to()))
+          .filter(kind -> kind != STATUS_CHANGED).orElse(REPLY);
+      case TicketChange.StatusChanged s -> ofStatus(s.to());
+      case TicketChange.Approved a -> APPROVED;
+    };
+  }
+
+  private static MailKind ofStatus(nl.klantportaal.core.ticket.domain.TicketStatus to) {
+    return switch (to) {
+      case RESOLVED -> RESOLVED;
+      case CLOSED -> CLOSED;
+      default -> STATUS_CHANGED;
+    };
+  }
+}

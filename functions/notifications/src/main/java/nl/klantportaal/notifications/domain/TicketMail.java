@@ -1,0 +1,295 @@
+package nl.klantportaal.notifications.domain;
+
+import java.util.Optional;
+import nl.klantportaal.core.identity.domain.AccountMail;
+import nl.klantportaal.core.shared.domain.Language;
+import nl.klantportaal.core.ticket.domain.TicketStatus;
+
+/**
+ * The text of a ticket mail in Dutch, English or German, as plain text and as HTML. The subject is
+ * {@code [#<token>] <kind>: <title>} so replies can be matched to the ticket. Every text a person
+ * wrote (title, description, message, names) is HTML-escaped in the HTML part and stripped of line
+ * breaks in the subject. Links go to the portal, never straight to an action: the resolved mail's
+ * link opens a signed-in page whose buttons POST the acceptance or rejection, so a mail scanner
+ * that follows the link changes nothing.
+ */
+public final class TicketMail {
+
+  public record Rendered(String subject, String text, String html) {}
+
+  /** What the mail says beyond the ticket: the reply (author and body) or the previous status. */
+  /** {@code nextStatus}: the status a message's change moved to (the ticket read later may have moved on). */
+  public record Details(Optional<String> authorName, Optional<String> body, Optional<TicketStatus> previousStatus,
+      Optional<TicketStatus> nextStatus) {
+    public static final Details NONE = new Details(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+
+    public static Details of(TicketChange change) {
+      return switch (change) {
+        case TicketChange.Created c -> new Details(Optional.empty(),
+            Optional.of(c.ticket().description()).filter(d -> !d.isBlank()), Optional.empty(), Optional.empty());
+        case TicketChange.PublicMessage m -> new Details(Optional.of(m.authorName()), Optional.of(m.body()),
+            m.move().map(TicketChange.StatusMove::from), m.move().map(TicketChange.StatusMove::to));
+        case TicketChange.StatusChanged s -> new Details(Optional.empty(), Optional.empty(), Optional.of(s.from()),
+            Optional.of(s.to()));
+        case TicketChange.Approved a -> NONE;
+      };
+    }
+  }
+
+  private TicketMail() {}
+
+  public static Rendered render(MailKind kind, Language language, TicketSnapshot ticket, Details details,
+      Recipient recipient, String portalOrigin) {
+    if (kind.isSla()) {
+      throw new IllegalArgumentException("SLA mails are rendered by SlaMail, not as ticket changes: " + kind);
+    }
+    Texts t = Texts.of(language);
+    String ref = "[#" + ticket.token() + "]";
+    String subject = oneLine(ref + " " + t.kind(kind) + ": " + ticket.title());
+    String ticketLink = portalOrigin + "/#/tickets/" + ticket.token();
+    String resolutionLink = ticketLink + "/resolution";
+
+    StringBuilder text = new StringBuilder();
+    StringBuilder html = new StringBuilder("<html><body style=\"font-family:Arial,sans-serif\">");
+    paragraph(text, html, t.greeting(recipient.displayName()));
+    String title = ref + " " + ticket.title();
+    String lead = switch (kind) {
+      case CREATED -> t.created(title);
+      case REPLY -> t.reply(details.authorName().orElse(""), title);
+      case STATUS_CHANGED -> t.statusChanged(title, t.status(details.previousStatus().orElse(ticket.status())),
+          t.status(details.nextStatus().orElse(ticket.status())));
+      case RESOLVED -> t.resolved(title);
+      case CLOSED -> t.closed(title);
+      case APPROVAL_REQUESTED -> t.approvalRequested(title);
+      case APPROVED -> t.approved(title);
+      case SLA_WARNING, SLA_BREACH, SLA_REMINDER, SLA_PRIORITY_DROP -> throw new IllegalArgumentException(kind.name());
+    };
+    paragraph(text, html, lead);
+    details.body().ifPresent(body -> {
+      text.append(quote(body)).append("\n\n");
+      html.append("<blockquote style=\"border-left:3px solid #ccc;margin:0;padding-left:12px;white-space:pre-wrap\">")
+          .append(AccountMail.escape(body)).append("</blockquote>");
+    });
+    if (kind == MailKind.REPLY && details.previousStatus().isPresent() && details.nextStatus().isPresent()) {
+      paragraph(text, html, t.statusChanged(title, t.status(details.previousStatus().get()),
+          t.status(details.nextStatus().get())));
+    }
+    if (kind == MailKind.RESOLVED && !recipient.agent()) {
+      text.append(t.resolvedAction()).append("\n").append(resolutionLink).append("\n\n");
+      html.append("<p>").append(AccountMail.escape(t.resolvedAction())).append("<br><a href=\"")
+          .append(AccountMail.escape(resolutionLink)).append("\">").append(AccountMail.escape(t.resolvedButton()))
+          .append("</a></p>");
+    }
+    if (kind == MailKind.APPROVAL_REQUESTED) {
+      paragraph(text, html, t.approvalAction());
+    }
+    if (kind == MailKind.CLOSED) {
+      paragraph(text, html, t.followUp());
+    }
+    text.append(t.open()).append("\n").append(ticketLink).append("\n\n");
+    html.append("<p><a href=\"").append(AccountMail.escape(ticketLink)).append("\">").append(AccountMail.escape(t.open()))
+        .append("</a></p>");
+    paragraph(text, html, t.footer());
+    html.append("</body></html>");
+    return new Rendered(subject, text.toString(), html.toString());
+  }
+
+  private static void paragraph(StringBuilder text, StringBuilder html, String value) {
+    text.append(value).append("\n\n");
+    html.append("<p>").append(AccountMail.escape(value)).append("</p>");
+  }
+
+  private static String quote(String body) {
+    return "> " + body.replace("\r\n", "\n").replace("\n", "\n> ");
+  }
+
+  /** Subjects are one line: CR, LF and other control characters become spaces. */
+  static String oneLine(String value) {
+    StringBuilder out = new StringBuilder(value.length());
+    value.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
+    return out.toString().strip();
+  }
+
+  private interface Texts {
+    String kind(MailKind kind);
+    String greeting(String name);
+    String created(String title);
+    String reply(String author, String title);
+    String statusChanged(String title, String from, String to);
+    String resolved(String title);
+    String resolvedAction();
+    String resolvedButton();
+    String closed(String title);
+    String approvalRequested(String title);
+    String approved(String title);
+    String approvalAction();
+    String followUp();
+    String open();
+    String footer();
+    String status(TicketStatus status);
+
+    static Texts of(Language language) {
+      return switch (language) {
+        case NL -> new Dutch();
+        case EN -> new English();
+        case DE -> new German();
+      };
+    }
+  }
+
+  private static final class Dutch implements Texts {
+    public String kind(MailKind kind) {
+      return switch (kind) {
+        case CREATED -> "Nieuw ticket";
+        case REPLY -> "Nieuwe reactie";
+        case STATUS_CHANGED -> "Status gewijzigd";
+        case RESOLVED -> "Opgelost";
+        case CLOSED -> "Gesloten";
+        case APPROVAL_REQUESTED -> "Goedkeuring gevraagd";
+        case APPROVED -> "Goedgekeurd";
+        case SLA_WARNING, SLA_BREACH, SLA_REMINDER, SLA_PRIORITY_DROP -> kind.name();
+      };
+    }
+    public String greeting(String name) { return "Beste " + name + ","; }
+    public String created(String title) { return "Er is een ticket aangemaakt: " + title; }
+    public String reply(String author, String title) { return author + " heeft gereageerd op " + title + ":"; }
+    public String statusChanged(String title, String from, String to) {
+      return "De status van " + title + " is gewijzigd van " + from + " naar " + to + ".";
+    }
+    public String resolved(String title) { return title + " is opgelost."; }
+    public String resolvedAction() {
+      return "Klopt de oplossing? Accepteer of wijs de oplossing af in het portaal (u logt eerst in):";
+    }
+    public String resolvedButton() { return "Oplossing beoordelen"; }
+    public String closed(String title) { return title + " is gesloten."; }
+    public String approvalRequested(String title) {
+      return "Een aanvraag van uw organisatie wacht op uw goedkeuring: " + title;
+    }
+    public String approved(String title) {
+      return title + " is goedgekeurd: de servicedesk gaat ermee aan de slag (en de SLA loopt vanaf nu).";
+    }
+    public String approvalAction() {
+      return "Pas na uw goedkeuring start de behandeling (en loopt de SLA). Keur de aanvraag goed of wijs hem af in het portaal:";
+    }
+    public String followUp() {
+      return "Heeft u hierover nog een vraag? Maak in het portaal een vervolgticket aan; een gesloten ticket kan niet worden heropend.";
+    }
+    public String open() { return "Ticket bekijken in het portaal"; }
+    public String footer() {
+      return "U ontvangt deze e-mail over een ticket waarbij u betrokken bent. Uw e-mailvoorkeuren wijzigt u in het portaal onder Account.";
+    }
+    public String status(TicketStatus status) {
+      return switch (status) {
+        case NEW -> "nieuw";
+        case OPEN -> "in behandeling";
+        case WAITING_FOR_CUSTOMER -> "wacht op klant";
+        case RESOLVED -> "opgelost";
+        case CLOSED -> "gesloten";
+      };
+    }
+  }
+
+  private static final class English implements Texts {
+    public String kind(MailKind kind) {
+      return switch (kind) {
+        case CREATED -> "New ticket";
+        case REPLY -> "New reply";
+        case STATUS_CHANGED -> "Status changed";
+        case RESOLVED -> "Resolved";
+        case CLOSED -> "Closed";
+        case APPROVAL_REQUESTED -> "Approval requested";
+        case APPROVED -> "Approved";
+        case SLA_WARNING, SLA_BREACH, SLA_REMINDER, SLA_PRIORITY_DROP -> kind.name();
+      };
+    }
+    public String greeting(String name) { return "Dear " + name + ","; }
+    public String created(String title) { return "A ticket was created: " + title; }
+    public String reply(String author, String title) { return author + " replied to " + title + ":"; }
+    public String statusChanged(String title, String from, String to) {
+      return "The status of " + title + " changed from " + from + " to " + to + ".";
+    }
+    public String resolved(String title) { return title + " has been resolved."; }
+    public String resolvedAction() {
+      return "Does the solution work for you? Accept or reject it in the portal (you sign in first):";
+    }
+    public String resolvedButton() { return "Review the solution"; }
+    public String closed(String title) { return title + " has been closed."; }
+    public String approvalRequested(String title) {
+      return "A request from your organisation awaits your approval: " + title;
+    }
+    public String approved(String title) {
+      return title + " has been approved: the service desk takes it up (and the SLA runs from now).";
+    }
+    public String approvalAction() {
+      return "Work starts (and the SLA runs) once you approve. Approve or reject the request in the portal:";
+    }
+    public String followUp() {
+      return "Still a question about it? Create a follow-up ticket in the portal; a closed ticket cannot be reopened.";
+    }
+    public String open() { return "View the ticket in the portal"; }
+    public String footer() {
+      return "You receive this e-mail about a ticket you are involved in. Change your e-mail preferences in the portal under Account.";
+    }
+    public String status(TicketStatus status) {
+      return switch (status) {
+        case NEW -> "new";
+        case OPEN -> "open";
+        case WAITING_FOR_CUSTOMER -> "waiting for customer";
+        case RESOLVED -> "resolved";
+        case CLOSED -> "closed";
+      };
+    }
+  }
+
+  private static final class German implements Texts {
+    public String kind(MailKind kind) {
+      return switch (kind) {
+        case CREATED -> "Neues Ticket";
+        case REPLY -> "Neue Antwort";
+        case STATUS_CHANGED -> "Status geändert";
+        case RESOLVED -> "Gelöst";
+        case CLOSED -> "Geschlossen";
+        case APPROVAL_REQUESTED -> "Genehmigung angefragt";
+        case APPROVED -> "Genehmigt";
+        case SLA_WARNING, SLA_BREACH, SLA_REMINDER, SLA_PRIORITY_DROP -> kind.name();
+      };
+    }
+    public String greeting(String name) { return "Guten Tag " + name + ","; }
+    public String created(String title) { return "Ein Ticket wurde erstellt: " + title; }
+    public String reply(String author, String title) { return author + " hat auf " + title + " geantwortet:"; }
+    public String statusChanged(String title, String from, String to) {
+      return "Der Status von " + title + " wurde von " + from + " auf " + to + " geändert.";
+    }
+    public String resolved(String title) { return title + " wurde gelöst."; }
+    public String resolvedAction() {
+      return "Passt die Lösung? Nehmen Sie sie im Portal an oder lehnen Sie sie ab (nach der Anmeldung):";
+    }
+    public String resolvedButton() { return "Lösung prüfen"; }
+    public String closed(String title) { return title + " wurde geschlossen."; }
+    public String approvalRequested(String title) {
+      return "Eine Anfrage Ihrer Organisation wartet auf Ihre Genehmigung: " + title;
+    }
+    public String approved(String title) {
+      return title + " wurde genehmigt: der Servicedesk nimmt die Anfrage auf (und die SLA läuft ab jetzt).";
+    }
+    public String approvalAction() {
+      return "Die Bearbeitung beginnt (und die SLA läuft) erst nach Ihrer Genehmigung. Genehmigen oder lehnen Sie die Anfrage im Portal ab:";
+    }
+    public String followUp() {
+      return "Noch eine Frage dazu? Erstellen Sie im Portal ein Folgeticket; ein geschlossenes Ticket kann nicht wieder geöffnet werden.";
+    }
+    public String open() { return "Ticket im Portal ansehen"; }
+    public String footer() {
+      return "Sie erhalten diese E-Mail zu einem Ticket, an dem Sie beteiligt sind. Ihre E-Mail-Einstellungen ändern Sie im Portal unter Konto.";
+    }
+    public String status(TicketStatus status) {
+      return switch (status) {
+        case NEW -> "neu";
+        case OPEN -> "in Bearbeitung";
+        case WAITING_FOR_CUSTOMER -> "wartet auf Kunde";
+        case RESOLVED -> "gelöst";
+        case CLOSED -> "geschlossen";
+      };
+    }
+  }
+}

@@ -1,0 +1,19 @@
+package nl.klantportaal.notifications.port;
+
+import java.util.Optional;
+import nl.klantportaal.core.paging.Page;
+import nl.klantportaal.core.paging.PageRequest;
+import nl.klantportaal.notifications.domain.MailRoute;
+
+/** The provider-managed routing table, {@code PK = MAILROUTE}, {@code SK = <domain>} (pattern 25). */
+public interface MailRoutes {
+
+  Optional<MailRoute> find(String domain);
+
+  Page<MailRoute> list(PageRequest page);
+
+  void put(MailRoute route);
+
+  /** False if there was no route for the domain. */
+  boolean delete(String domain);
+}

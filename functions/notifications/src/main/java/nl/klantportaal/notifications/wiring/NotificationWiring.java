@@ -1,0 +1,73 @@
+package nl.klantportaal.notifications.wiring;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import java.util.function.Function;
+import nl.klantportaal.core.config.ContextSettings;
+import nl.klantportaal.core.shared.port.MailSender;
+import nl.klantportaal.core.wiring.IdentityWiring;
+import nl.klantportaal.core.wiring.KernelWiring;
+import nl.klantportaal.notifications.adapter.dynamodb.DynamoDbMailRoutes;
+import nl.klantportaal.notifications.adapter.dynamodb.DynamoDbOutbox;
+import nl.klantportaal.notifications.adapter.dynamodb.DynamoDbTicketReader;
+import nl.klantportaal.notifications.adapter.dynamodb.TicketStreamRecords;
+import nl.klantportaal.notifications.domain.MailRoute;
+import nl.klantportaal.notifications.domain.RetryPolicy;
+import nl.klantportaal.notifications.domain.Sender;
+import nl.klantportaal.notifications.port.MailRoutes;
+import nl.klantportaal.notifications.usecase.MailDelivery;
+import nl.klantportaal.notifications.usecase.ManageMailRoutes;
+import nl.klantportaal.notifications.usecase.NotifyTicketChange;
+import nl.klantportaal.notifications.usecase.RetryDueMail;
+import nl.klantportaal.notifications.usecase.StreamedChange;
+
+/** The notifications context: ticket mail from the stream, the outbox and its retries, mail routes. */
+public final class NotificationWiring {
+  private final KernelWiring kernel;
+
+  private NotificationWiring(KernelWiring kernel) {
+    this.kernel = kernel;
+  }
+
+  public static NotificationWiring of(KernelWiring kernel) {
+    return new NotificationWiring(kernel);
+  }
+
+  public MailRoutes mailRoutes() {
+    return new DynamoDbMailRoutes(kernel.table());
+  }
+
+  public ManageMailRoutes manageMailRoutes() {
+    return new ManageMailRoutes(mailRoutes(), kernel.clock());
+  }
+
+  /**
+   * Ticket mail: SENDER_ADDRESS and the optional MAIL_CONFIGURATION_SET are the default sender,
+   * PORTAL_ORIGIN the base of links; Message-IDs use the sender address's domain.
+   */
+  public NotifyTicketChange notifyTicketChange(MailSender sender) {
+    return new NotifyTicketChange(new DynamoDbTicketReader(kernel.table()), IdentityWiring.of(kernel).users(),
+        new DynamoDbOutbox(kernel.table()), mailDelivery(sender),
+        new NotifyTicketChange.Settings(kernel.mail().portalOrigin(), senderDomain(), RetryPolicy.DEFAULT), kernel.clock());
+  }
+
+  /** How a record of the table's stream reads as a ticket change (the item contract, in the DynamoDB adapter). */
+  public Function<DynamodbEvent.DynamodbStreamRecord, StreamedChange> ticketStream() {
+    return TicketStreamRecords::decode;
+  }
+
+  public RetryDueMail retryDueMail(MailSender sender) {
+    return new RetryDueMail(new DynamoDbOutbox(kernel.table()), mailDelivery(sender), RetryPolicy.DEFAULT);
+  }
+
+  /** Sends an outbox entry by its route (per-domain sender and configuration set), retrying by policy. */
+  public MailDelivery mailDelivery(MailSender sender) {
+    ContextSettings.Mail mail = kernel.mail();
+    return new MailDelivery(new DynamoDbOutbox(kernel.table()), mailRoutes(), sender,
+        new Sender(mail.senderAddress(), mail.configurationSet()), RetryPolicy.DEFAULT, kernel.clock());
+  }
+
+  /** The domain of the sender address: Message-IDs use it. */
+  public String senderDomain() {
+    return MailRoute.domainOf(kernel.mail().senderAddress().replaceAll("^.*<|>\\s*$", ""));
+  }
+}
