@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
   /** The root packages of the function modules (core and the contexts). */
   static final String[] FUNCTION_PACKAGES = {"nl.klantportaal.core", "nl.klantportaal.platform",
-      "nl.klantportaal.identity", "nl.klantportaal.tickets", "nl.klantportaal.notifications", "nl.klantportaal.sla"};
+      "nl.klantportaal.identity", "nl.klantportaal.tickets", "nl.klantportaal.notifications", "nl.klantportaal.sla",
+      "nl.klantportaal.ticketing"};
   private static JavaClasses classes;
 
   @BeforeAll

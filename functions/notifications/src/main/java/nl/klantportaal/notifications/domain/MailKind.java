@@ -31,7 +31,7 @@ public enum MailKind {
     };
   }
 
-  private static MailKind ofStatus(nl.klantportaal.core.ticket.domain.TicketStatus to) {
+  private static MailKind ofStatus(nl.klantportaal.ticketing.domain.TicketStatus to) {
     return switch (to) {
       case RESOLVED -> RESOLVED;
       case CLOSED -> CLOSED;

@@ -12,7 +12,7 @@ import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.identity.domain.AccountSettings;
 import nl.klantportaal.core.identity.domain.Membership;
 import nl.klantportaal.core.identity.domain.UserProfile;
-import nl.klantportaal.core.ticket.domain.AuthorSide;
+import nl.klantportaal.ticketing.domain.AuthorSide;
 
 /**
  * Who is mailed about a change (docs/notifications.md "Recipients"):

@@ -1,8 +1,8 @@
 package nl.klantportaal.notifications.domain;
 
 import nl.klantportaal.core.claims.TenantId;
-import nl.klantportaal.core.ticket.domain.AuthorSide;
-import nl.klantportaal.core.ticket.domain.TicketStatus;
+import nl.klantportaal.ticketing.domain.AuthorSide;
+import nl.klantportaal.ticketing.domain.TicketStatus;
 
 /**
  * A customer-visible change of a ticket, decoded from one stream record. {@code eventId} is the

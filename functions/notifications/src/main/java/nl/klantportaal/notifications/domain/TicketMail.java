@@ -3,7 +3,7 @@ package nl.klantportaal.notifications.domain;
 import java.util.Optional;
 import nl.klantportaal.core.identity.domain.AccountMail;
 import nl.klantportaal.core.shared.domain.Language;
-import nl.klantportaal.core.ticket.domain.TicketStatus;
+import nl.klantportaal.ticketing.domain.TicketStatus;
 
 /**
  * The text of a ticket mail in Dutch, English or German, as plain text and as HTML. The subject is

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.claims.UserId;
-import nl.klantportaal.core.ticket.domain.TicketStatus;
+import nl.klantportaal.ticketing.domain.TicketStatus;
 
 /**
  * What a notification needs to know of a ticket ({@code PUB#TICKET}, docs/data-model.md "Ticket

@@ -1,7 +1,7 @@
 package nl.klantportaal.notifications.domain;
 
-import nl.klantportaal.core.ticket.domain.AuthorSide;
-import nl.klantportaal.core.ticket.domain.TicketStatus;
+import nl.klantportaal.ticketing.domain.AuthorSide;
+import nl.klantportaal.ticketing.domain.TicketStatus;
 import static nl.klantportaal.notifications.domain.NotificationFixtures.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

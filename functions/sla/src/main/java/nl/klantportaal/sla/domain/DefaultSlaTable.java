@@ -3,7 +3,7 @@ package nl.klantportaal.sla.domain;
 import java.util.EnumMap;
 import java.util.Map;
 import nl.klantportaal.core.customer.domain.SlaTier;
-import nl.klantportaal.core.ticket.domain.Priority;
+import nl.klantportaal.ticketing.domain.Priority;
 
 /**
  * The SLA table the portal ships with (response / resolution hours). Koper is the seed's table

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import nl.klantportaal.notifications.domain.OutboxEntry;
-import nl.klantportaal.core.ticket.port.CompanionWrite;
+import nl.klantportaal.ticketing.port.CompanionWrite;
 
 /**
  * The SLA record of a ticket before and after one ticket change, written in the change's transaction:

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import nl.klantportaal.core.ticket.domain.Priority;
+import nl.klantportaal.ticketing.domain.Priority;
 
 /**
  * The SLA clock of one ticket, computed from its timeline at a given moment (time is always passed in).

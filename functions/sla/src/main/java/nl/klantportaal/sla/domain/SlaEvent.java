@@ -3,7 +3,7 @@ package nl.klantportaal.sla.domain;
 import java.time.Instant;
 import java.util.Objects;
 import nl.klantportaal.core.customer.domain.SlaTier;
-import nl.klantportaal.core.ticket.domain.Priority;
+import nl.klantportaal.ticketing.domain.Priority;
 
 /** One SLA-relevant moment in a ticket's timeline. */
 public sealed interface SlaEvent {

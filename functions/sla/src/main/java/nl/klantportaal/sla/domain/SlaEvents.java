@@ -2,11 +2,11 @@ package nl.klantportaal.sla.domain;
 
 import java.util.ArrayList;
 import java.util.List;
-import nl.klantportaal.core.ticket.domain.ApprovalState;
-import nl.klantportaal.core.ticket.domain.AuthorSide;
-import nl.klantportaal.core.ticket.domain.Ticket;
-import nl.klantportaal.core.ticket.domain.TicketMessage;
-import nl.klantportaal.core.ticket.domain.TicketStatus;
+import nl.klantportaal.ticketing.domain.ApprovalState;
+import nl.klantportaal.ticketing.domain.AuthorSide;
+import nl.klantportaal.ticketing.domain.Ticket;
+import nl.klantportaal.ticketing.domain.TicketMessage;
+import nl.klantportaal.ticketing.domain.TicketStatus;
 
 /**
  * The SLA events one ticket change means, derived from the ticket before and after and the messages

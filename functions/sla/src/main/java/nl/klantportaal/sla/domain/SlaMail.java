@@ -5,10 +5,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import nl.klantportaal.core.identity.domain.AccountMail;
+import nl.klantportaal.core.shared.domain.Language;
 import nl.klantportaal.notifications.domain.MailKind;
 import nl.klantportaal.notifications.domain.TicketMail;
-import nl.klantportaal.core.shared.domain.Language;
-import nl.klantportaal.core.ticket.domain.Priority;
+import nl.klantportaal.ticketing.domain.Priority;
 
 /**
  * The breach scan's mails in Dutch, English or German, plain text and HTML: an 80 % warning or a

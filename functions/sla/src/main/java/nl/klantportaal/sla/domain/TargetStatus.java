@@ -3,7 +3,7 @@ package nl.klantportaal.sla.domain;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import nl.klantportaal.core.ticket.domain.Priority;
+import nl.klantportaal.ticketing.domain.Priority;
 
 /**
  * One target of one ticket, evaluated at a moment.

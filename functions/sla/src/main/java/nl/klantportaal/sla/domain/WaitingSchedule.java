@@ -3,7 +3,7 @@ package nl.klantportaal.sla.domain;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import nl.klantportaal.core.ticket.domain.Priority;
+import nl.klantportaal.ticketing.domain.Priority;
 
 /**
  * The next step of the waiting-for-customer policy for a ticket that waits now: a reminder N business

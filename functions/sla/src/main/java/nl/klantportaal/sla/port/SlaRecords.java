@@ -3,9 +3,9 @@ package nl.klantportaal.sla.port;
 import java.util.List;
 import java.util.Optional;
 import nl.klantportaal.notifications.domain.OutboxEntry;
-import nl.klantportaal.core.ticket.domain.TicketRef;
 import nl.klantportaal.sla.domain.PendingSlaEvent;
 import nl.klantportaal.sla.domain.SlaRecord;
+import nl.klantportaal.ticketing.domain.TicketRef;
 
 /**
  * The SLA record of each ticket (docs/data-model.md pattern 32). Ticket changes write it through

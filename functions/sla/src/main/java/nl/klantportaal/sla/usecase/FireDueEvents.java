@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
-import nl.klantportaal.core.ticket.port.DueEntry;
-import nl.klantportaal.core.ticket.port.TicketRepository;
-import nl.klantportaal.core.ticket.usecase.CloseDueTickets;
+import nl.klantportaal.ticketing.port.DueEntry;
+import nl.klantportaal.ticketing.port.TicketRepository;
+import nl.klantportaal.ticketing.usecase.CloseDueTickets;
 
 /**
  * The scheduled due-events scan (docs/data-model.md pattern 31): reads, shard by shard, only the

@@ -5,17 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.klantportaal.core.shared.domain.DomainException;
 import nl.klantportaal.notifications.domain.MailKind;
 import nl.klantportaal.notifications.domain.OutboxEntry;
 import nl.klantportaal.notifications.usecase.MailDelivery;
-import nl.klantportaal.core.shared.domain.DomainException;
-import nl.klantportaal.core.ticket.domain.Actor;
-import nl.klantportaal.core.ticket.domain.Ticket;
-import nl.klantportaal.core.ticket.domain.TicketAudit;
-import nl.klantportaal.core.ticket.domain.TicketStatus;
-import nl.klantportaal.core.ticket.port.DueEntry;
-import nl.klantportaal.core.ticket.port.TicketRepository.TicketChange;
-import nl.klantportaal.core.ticket.port.TicketRepository;
 import nl.klantportaal.sla.domain.PendingSlaEvent;
 import nl.klantportaal.sla.domain.SlaCalendars;
 import nl.klantportaal.sla.domain.SlaChange;
@@ -29,6 +22,13 @@ import nl.klantportaal.sla.domain.TargetKind;
 import nl.klantportaal.sla.domain.TargetStatus;
 import nl.klantportaal.sla.port.SlaRecords;
 import nl.klantportaal.sla.port.SlaSettingsRepository;
+import nl.klantportaal.ticketing.domain.Actor;
+import nl.klantportaal.ticketing.domain.Ticket;
+import nl.klantportaal.ticketing.domain.TicketAudit;
+import nl.klantportaal.ticketing.domain.TicketStatus;
+import nl.klantportaal.ticketing.port.DueEntry;
+import nl.klantportaal.ticketing.port.TicketRepository.TicketChange;
+import nl.klantportaal.ticketing.port.TicketRepository;
 
 /**
  * Fires one due SLA event, at most once however many scans read it (docs/sla.md):

@@ -8,12 +8,12 @@ import nl.klantportaal.core.customer.domain.Customer;
 import nl.klantportaal.core.customer.domain.SlaTier;
 import nl.klantportaal.core.customer.port.CustomerRepository;
 import nl.klantportaal.core.shared.domain.DomainException;
-import nl.klantportaal.core.ticket.domain.Priority;
 import nl.klantportaal.sla.domain.SlaSettings;
 import nl.klantportaal.sla.domain.SlaTarget;
 import nl.klantportaal.sla.domain.SlaTerms;
 import nl.klantportaal.sla.domain.WaitingPolicy;
 import nl.klantportaal.sla.port.SlaSettingsRepository;
+import nl.klantportaal.ticketing.domain.Priority;
 
 /**
  * The SLA table in force as the seed's SLA page shows it (GET /sla): a customer reads its own tier's

@@ -2,9 +2,9 @@ package nl.klantportaal.sla.usecase;
 
 import java.time.Clock;
 import java.util.Optional;
-import nl.klantportaal.core.ticket.domain.TicketRef;
 import nl.klantportaal.sla.port.SlaRecords;
 import nl.klantportaal.sla.port.SlaSettingsRepository;
+import nl.klantportaal.ticketing.domain.TicketRef;
 
 /**
  * A ticket's SLA now: its stored timeline evaluated at this moment on the calendar in force. The caller has already been

@@ -9,18 +9,18 @@ import nl.klantportaal.core.customer.port.CustomerRepository;
 import nl.klantportaal.core.identity.domain.Membership;
 import nl.klantportaal.core.identity.domain.UserProfile;
 import nl.klantportaal.core.identity.port.UserRepository;
+import nl.klantportaal.core.paging.PageRequest;
+import nl.klantportaal.core.shared.domain.Language;
 import nl.klantportaal.notifications.domain.MailKind;
 import nl.klantportaal.notifications.domain.MailThreading;
 import nl.klantportaal.notifications.domain.OutboxEntry;
 import nl.klantportaal.notifications.domain.TicketMail;
-import nl.klantportaal.core.paging.PageRequest;
-import nl.klantportaal.core.shared.domain.Language;
-import nl.klantportaal.core.ticket.domain.Priority;
-import nl.klantportaal.core.ticket.domain.Ticket;
 import nl.klantportaal.sla.domain.PendingSlaEvent;
 import nl.klantportaal.sla.domain.SlaCalendars;
 import nl.klantportaal.sla.domain.SlaMail;
 import nl.klantportaal.sla.domain.SlaRecord;
+import nl.klantportaal.ticketing.domain.Priority;
+import nl.klantportaal.ticketing.domain.Ticket;
 
 /**
  * Who the SLA mails of one due event go to, as outbox entries ready to claim: warnings and breaches

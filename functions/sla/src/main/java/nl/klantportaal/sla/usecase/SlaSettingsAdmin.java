@@ -22,7 +22,6 @@ import nl.klantportaal.core.shared.domain.LocalizedText;
 import nl.klantportaal.core.shared.domain.TextInput;
 import nl.klantportaal.core.shared.domain.Validation;
 import nl.klantportaal.core.shared.domain.WireEnum;
-import nl.klantportaal.core.ticket.domain.Priority;
 import nl.klantportaal.sla.domain.BusinessCalendar;
 import nl.klantportaal.sla.domain.CalendarKind;
 import nl.klantportaal.sla.domain.Closure;
@@ -35,6 +34,7 @@ import nl.klantportaal.sla.domain.SlaTarget;
 import nl.klantportaal.sla.domain.SlaTerms;
 import nl.klantportaal.sla.domain.WaitingPolicy;
 import nl.klantportaal.sla.port.SlaSettingsRepository;
+import nl.klantportaal.ticketing.domain.Priority;
 
 /**
  * The provider admin's SLA settings (docs/sla.md "Settings"): one tier's row of the table

@@ -8,11 +8,6 @@ import nl.klantportaal.core.customer.domain.Customer;
 import nl.klantportaal.core.customer.domain.SlaTier;
 import nl.klantportaal.core.customer.port.CustomerRepository;
 import nl.klantportaal.core.shared.domain.DomainException;
-import nl.klantportaal.core.ticket.domain.Ticket;
-import nl.klantportaal.core.ticket.domain.TicketStatus;
-import nl.klantportaal.core.ticket.port.CompanionWrite;
-import nl.klantportaal.core.ticket.port.TicketCompanion;
-import nl.klantportaal.core.ticket.port.TicketRepository.TicketChange;
 import nl.klantportaal.sla.domain.SlaChange;
 import nl.klantportaal.sla.domain.SlaClock;
 import nl.klantportaal.sla.domain.SlaEvent;
@@ -21,6 +16,11 @@ import nl.klantportaal.sla.domain.SlaRecord;
 import nl.klantportaal.sla.domain.SlaSettings;
 import nl.klantportaal.sla.port.SlaRecords;
 import nl.klantportaal.sla.port.SlaSettingsRepository;
+import nl.klantportaal.ticketing.domain.Ticket;
+import nl.klantportaal.ticketing.domain.TicketStatus;
+import nl.klantportaal.ticketing.port.CompanionWrite;
+import nl.klantportaal.ticketing.port.TicketCompanion;
+import nl.klantportaal.ticketing.port.TicketRepository.TicketChange;
 
 /**
  * The SLA as the tickets' companion: every ticket write carries the ticket's SLA record forward in

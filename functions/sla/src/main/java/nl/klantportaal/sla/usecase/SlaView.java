@@ -2,9 +2,9 @@ package nl.klantportaal.sla.usecase;
 
 import java.time.Instant;
 import java.util.Optional;
-import nl.klantportaal.core.ticket.usecase.ServiceLevelView;
 import nl.klantportaal.sla.domain.SlaStatus;
 import nl.klantportaal.sla.domain.TargetStatus;
+import nl.klantportaal.ticketing.usecase.ServiceLevelView;
 
 /**
  * A ticket's SLA as the API shows it to customers and staff: the tier, and per target its state

@@ -2,14 +2,11 @@ package nl.klantportaal.sla.wiring;
 
 import java.time.Duration;
 import nl.klantportaal.core.config.ContextSettings;
-import nl.klantportaal.notifications.domain.RetryPolicy;
 import nl.klantportaal.core.shared.port.MailSender;
-import nl.klantportaal.core.ticket.port.TicketRepository;
-import nl.klantportaal.core.ticket.usecase.CloseDueTickets;
 import nl.klantportaal.core.wiring.IdentityWiring;
 import nl.klantportaal.core.wiring.KernelWiring;
+import nl.klantportaal.notifications.domain.RetryPolicy;
 import nl.klantportaal.notifications.wiring.NotificationWiring;
-import nl.klantportaal.core.wiring.TicketWiring;
 import nl.klantportaal.sla.adapter.dynamodb.DynamoDbSlaRecords;
 import nl.klantportaal.sla.adapter.dynamodb.DynamoDbSlaSettings;
 import nl.klantportaal.sla.adapter.dynamodb.SlaRecordWrites;
@@ -20,6 +17,9 @@ import nl.klantportaal.sla.usecase.FireSlaEvent;
 import nl.klantportaal.sla.usecase.SlaMailSettings;
 import nl.klantportaal.sla.usecase.SlaMails;
 import nl.klantportaal.sla.usecase.SlaTracking;
+import nl.klantportaal.ticketing.port.TicketRepository;
+import nl.klantportaal.ticketing.usecase.CloseDueTickets;
+import nl.klantportaal.ticketing.wiring.TicketWiring;
 
 /**
  * The SLA context: the tier table and calendar, each ticket's SLA record, the due-events scan. It is

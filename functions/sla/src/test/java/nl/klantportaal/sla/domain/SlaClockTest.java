@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import nl.klantportaal.core.customer.domain.SlaTier;
-import nl.klantportaal.core.ticket.domain.Priority;
 import nl.klantportaal.sla.domain.PendingSlaEvent.Kind;
 import nl.klantportaal.sla.domain.SlaEvent.Approved;
 import nl.klantportaal.sla.domain.SlaEvent.AwaitingApproval;
@@ -20,6 +19,7 @@ import nl.klantportaal.sla.domain.SlaEvent.PublicAgentReply;
 import nl.klantportaal.sla.domain.SlaEvent.Reopened;
 import nl.klantportaal.sla.domain.SlaEvent.Resolved;
 import nl.klantportaal.sla.domain.SlaEvent.WaitingForCustomer;
+import nl.klantportaal.ticketing.domain.Priority;
 import org.junit.jupiter.api.Test;
 
 class SlaClockTest {

@@ -10,16 +10,16 @@ import nl.klantportaal.core.claims.Role;
 import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.customer.domain.SlaTier;
-import nl.klantportaal.core.ticket.domain.Actor;
-import nl.klantportaal.core.ticket.domain.AuthorSide;
-import nl.klantportaal.core.ticket.domain.Priority;
-import nl.klantportaal.core.ticket.domain.Ticket;
-import nl.klantportaal.core.ticket.domain.TicketAction;
-import nl.klantportaal.core.ticket.domain.TicketMessage;
-import nl.klantportaal.core.ticket.domain.TicketNumber;
-import nl.klantportaal.core.ticket.domain.TicketRef;
-import nl.klantportaal.core.ticket.domain.TicketSource;
-import nl.klantportaal.core.ticket.domain.TicketType;
+import nl.klantportaal.ticketing.domain.Actor;
+import nl.klantportaal.ticketing.domain.AuthorSide;
+import nl.klantportaal.ticketing.domain.Priority;
+import nl.klantportaal.ticketing.domain.Ticket;
+import nl.klantportaal.ticketing.domain.TicketAction;
+import nl.klantportaal.ticketing.domain.TicketMessage;
+import nl.klantportaal.ticketing.domain.TicketNumber;
+import nl.klantportaal.ticketing.domain.TicketRef;
+import nl.klantportaal.ticketing.domain.TicketSource;
+import nl.klantportaal.ticketing.domain.TicketType;
 import org.junit.jupiter.api.Test;
 
 class SlaEventsTest {

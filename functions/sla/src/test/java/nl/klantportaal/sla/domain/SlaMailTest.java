@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
-import nl.klantportaal.notifications.domain.MailKind;
 import nl.klantportaal.core.shared.domain.Language;
-import nl.klantportaal.core.ticket.domain.Priority;
+import nl.klantportaal.notifications.domain.MailKind;
+import nl.klantportaal.ticketing.domain.Priority;
 import org.junit.jupiter.api.Test;
 
 class SlaMailTest {

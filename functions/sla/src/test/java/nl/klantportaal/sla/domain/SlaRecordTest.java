@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import nl.klantportaal.core.customer.domain.SlaTier;
-import nl.klantportaal.core.ticket.domain.Priority;
+import nl.klantportaal.ticketing.domain.Priority;
 import org.junit.jupiter.api.Test;
 
 class SlaRecordTest {

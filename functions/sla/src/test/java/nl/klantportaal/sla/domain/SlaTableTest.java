@@ -9,7 +9,7 @@ import java.util.Map;
 import nl.klantportaal.core.customer.domain.SlaTier;
 import nl.klantportaal.core.shared.domain.DomainException;
 import nl.klantportaal.core.shared.domain.FieldError;
-import nl.klantportaal.core.ticket.domain.Priority;
+import nl.klantportaal.ticketing.domain.Priority;
 import org.junit.jupiter.api.Test;
 
 class SlaTableTest {

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import nl.klantportaal.core.customer.domain.SlaTier;
-import nl.klantportaal.core.ticket.domain.Priority;
 import nl.klantportaal.sla.domain.PendingSlaEvent.Kind;
 import nl.klantportaal.sla.domain.SlaEvent.Created;
 import nl.klantportaal.sla.domain.SlaEvent.CustomerAnswered;
@@ -15,6 +14,7 @@ import nl.klantportaal.sla.domain.SlaEvent.CustomerReminded;
 import nl.klantportaal.sla.domain.SlaEvent.PriorityChanged;
 import nl.klantportaal.sla.domain.SlaEvent.PublicAgentReply;
 import nl.klantportaal.sla.domain.SlaEvent.WaitingForCustomer;
+import nl.klantportaal.ticketing.domain.Priority;
 import org.junit.jupiter.api.Test;
 
 /** The waiting-for-customer policy as the clock schedules it (Microsoft seed: lower the severity when unanswered). */

@@ -12,18 +12,18 @@ import nl.klantportaal.core.api.Routes;
 import nl.klantportaal.core.claims.Access;
 import nl.klantportaal.core.observability.Observability;
 import nl.klantportaal.core.shared.domain.DomainException;
-import nl.klantportaal.core.ticket.domain.TicketRef;
-import nl.klantportaal.core.ticket.port.AttachmentStore.PresignedRequest;
-import nl.klantportaal.core.ticket.usecase.AttachmentView;
-import nl.klantportaal.core.ticket.usecase.ConfirmAttachmentUpload;
-import nl.klantportaal.core.ticket.usecase.DeleteAttachment;
-import nl.klantportaal.core.ticket.usecase.GetAttachmentDownload;
-import nl.klantportaal.core.ticket.usecase.RequestAttachmentUpload;
-import nl.klantportaal.core.ticket.usecase.TicketAccess;
+import nl.klantportaal.ticketing.domain.TicketRef;
+import nl.klantportaal.ticketing.port.AttachmentStore.PresignedRequest;
+import nl.klantportaal.ticketing.usecase.AttachmentView;
+import nl.klantportaal.ticketing.usecase.ConfirmAttachmentUpload;
+import nl.klantportaal.ticketing.usecase.DeleteAttachment;
+import nl.klantportaal.ticketing.usecase.GetAttachmentDownload;
+import nl.klantportaal.ticketing.usecase.RequestAttachmentUpload;
+import nl.klantportaal.ticketing.usecase.TicketAccess;
 import nl.klantportaal.core.wiring.IdentityWiring;
 import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.sla.wiring.SlaWiring;
-import nl.klantportaal.core.wiring.TicketWiring;
+import nl.klantportaal.ticketing.wiring.TicketWiring;
 
 /**
  * Attachments of a ticket in three steps: announce a file and get a presigned upload into

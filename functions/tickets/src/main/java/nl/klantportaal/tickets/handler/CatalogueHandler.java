@@ -6,10 +6,10 @@ import nl.klantportaal.core.api.HttpApiHandler;
 import nl.klantportaal.core.api.Route;
 import nl.klantportaal.core.api.Routes;
 import nl.klantportaal.core.claims.Access;
-import nl.klantportaal.core.ticket.usecase.CatalogueAdmin;
-import nl.klantportaal.core.ticket.usecase.CatalogueView;
+import nl.klantportaal.ticketing.usecase.CatalogueAdmin;
+import nl.klantportaal.ticketing.usecase.CatalogueView;
 import nl.klantportaal.core.wiring.KernelWiring;
-import nl.klantportaal.core.wiring.TicketWiring;
+import nl.klantportaal.ticketing.wiring.TicketWiring;
 
 /** The categories and service-request forms customers choose from; provider admins change them. */
 public final class CatalogueHandler extends HttpApiHandler {

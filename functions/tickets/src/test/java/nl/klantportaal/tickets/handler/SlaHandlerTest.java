@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import nl.klantportaal.core.customer.domain.Customer;
 import nl.klantportaal.core.customer.domain.CustomerDetails;
 import nl.klantportaal.core.shared.port.MailSender;
-import nl.klantportaal.core.ticket.domain.TicketRef;
+import nl.klantportaal.ticketing.domain.TicketRef;
 import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.mail.testing.RecordingMailSender;
 import nl.klantportaal.testing.HttpEvents;

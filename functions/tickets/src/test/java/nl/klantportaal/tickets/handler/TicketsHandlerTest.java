@@ -237,7 +237,7 @@ class TicketsHandlerTest {
   void illegalTransitionsAreRefused(String fixture, int status, String type) {
     created("create-incident.json");
     assertProblem(call(fixture), status, type);
-    assertEquals(1, SlaWiring.of(wiring).tickets().find(nl.klantportaal.core.ticket.domain.TicketRef.parse("acme-fixture-1").orElseThrow())
+    assertEquals(1, SlaWiring.of(wiring).tickets().find(nl.klantportaal.ticketing.domain.TicketRef.parse("acme-fixture-1").orElseThrow())
         .orElseThrow().version());
   }
 

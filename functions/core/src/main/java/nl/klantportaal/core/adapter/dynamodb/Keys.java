@@ -4,8 +4,6 @@ import java.util.Locale;
 import java.util.Optional;
 import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.claims.UserId;
-import nl.klantportaal.core.ticket.domain.TicketRef;
-import nl.klantportaal.core.ticket.domain.TicketStatus;
 
 /**
  * Every key string of the single table is built here and nowhere else (docs/data-model.md is the
@@ -119,10 +117,6 @@ public final class Keys {
   public static final String CATEGORY_PREFIX = "CATEGORY#";
   public static final String REQUEST_TYPE_PREFIX = "REQUESTTYPE#";
 
-  public static String ticket(TicketRef ref) {
-    return ticket(ref.tenant(), ref.number().value());
-  }
-
   public static String message(String at, String id, boolean internal) {
     return (internal ? NOTE_PREFIX : PUBLIC_MESSAGE_PREFIX) + at + "#" + id;
   }
@@ -133,16 +127,6 @@ public final class Keys {
 
   public static String watch(UserId user) {
     return WATCH_PREFIX + user.value();
-  }
-
-  /** {@code <at>#<n8>}: a customer's ticket views sort by a time, then number. */
-  public static String atTicket(String at, TicketRef ref) {
-    return at + "#" + ref.number().padded();
-  }
-
-  /** {@code <at>#<t>#<n8>}: provider queues hold every customer's tickets. */
-  public static String atTenantTicket(String at, TicketRef ref) {
-    return at + "#" + ref.tenant().value() + "#" + ref.number().padded();
   }
 
   public static String reporterTickets(TenantId tenant, UserId reporter) {
@@ -161,17 +145,8 @@ public final class Keys {
     return tenant(tenant) + "#APPROVALS#PENDING";
   }
 
-  public static String statusQueue(TicketStatus status) {
-    return "QUEUE#STATUS#" + status.wireName();
-  }
-
   public static String assigneeQueue(Optional<UserId> assignee) {
     return "QUEUE#ASSIGNEE#" + assignee.map(UserId::value).orElse("none");
-  }
-
-  /** The DueIndex partition of a ticket's timed events: a stable hash of the ticket, mod the shard count. */
-  public static String dueShard(TicketRef ref) {
-    return "DUE#" + Math.floorMod(ref.token().hashCode(), DUE_SHARDS);
   }
 
   public static String dueShard(int shard) {
@@ -195,10 +170,6 @@ public final class Keys {
   /** A customer's SLA compliance counters of one month (pattern 33). */
   public static String slaMonth(java.time.YearMonth month) {
     return "SLA#" + month;
-  }
-
-  public static String due(String at, String kind, TicketRef ref) {
-    return at + "#" + kind + "#" + ref.tenant().value() + "#" + ref.number().padded();
   }
 
   // Tickets (the contract in docs/data-model.md "Ticket items") ----------------------------

@@ -6,10 +6,10 @@ import java.util.Optional;
 import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.shared.domain.WireEnum;
-import nl.klantportaal.core.ticket.domain.AuthorSide;
-import nl.klantportaal.core.ticket.domain.TicketStatus;
 import nl.klantportaal.notifications.domain.TicketChange;
 import nl.klantportaal.notifications.domain.TicketSnapshot;
+import nl.klantportaal.ticketing.domain.AuthorSide;
+import nl.klantportaal.ticketing.domain.TicketStatus;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**

@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.klantportaal.core.claims.UserId;
-import nl.klantportaal.core.ticket.domain.AuthorSide;
-import nl.klantportaal.core.ticket.domain.TicketStatus;
 import nl.klantportaal.notifications.domain.TicketChange;
 import nl.klantportaal.notifications.usecase.StreamedChange;
+import nl.klantportaal.ticketing.domain.AuthorSide;
+import nl.klantportaal.ticketing.domain.TicketStatus;
 import org.junit.jupiter.api.Test;
 
 /** Stream records decoded by the ticket item contract (docs/data-model.md "Ticket items"). */

@@ -6,17 +6,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nl.klantportaal.notifications.adapter.dynamodb.DynamoDbOutbox;
 import nl.klantportaal.core.adapter.dynamodb.Keys;
 import nl.klantportaal.core.adapter.dynamodb.PortalTable;
-import nl.klantportaal.core.adapter.dynamodb.TicketSideItem;
 import nl.klantportaal.core.claims.TenantId;
+import nl.klantportaal.notifications.adapter.dynamodb.DynamoDbOutbox;
 import nl.klantportaal.notifications.domain.OutboxEntry;
-import nl.klantportaal.core.ticket.domain.TicketRef;
 import nl.klantportaal.sla.domain.PendingSlaEvent;
 import nl.klantportaal.sla.domain.SlaChange;
 import nl.klantportaal.sla.domain.SlaRecord;
 import nl.klantportaal.sla.port.SlaRecords;
+import nl.klantportaal.ticketing.adapter.dynamodb.TicketKeys;
+import nl.klantportaal.ticketing.adapter.dynamodb.TicketSideItem;
+import nl.klantportaal.ticketing.domain.TicketRef;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
@@ -49,7 +50,7 @@ public final class DynamoDbSlaRecords implements SlaRecords {
 
   @Override
   public Optional<SlaRecord> find(TicketRef ref) {
-    SlaItem item = slas.getItem(r -> r.key(Key.builder().partitionValue(Keys.ticket(ref)).sortValue(Keys.SLA_SK).build())
+    SlaItem item = slas.getItem(r -> r.key(Key.builder().partitionValue(TicketKeys.ticket(ref)).sortValue(Keys.SLA_SK).build())
         .consistentRead(true));
     return Optional.ofNullable(item).map(SlaItem::toDomain);
   }
@@ -60,13 +61,13 @@ public final class DynamoDbSlaRecords implements SlaRecords {
     String kind = event.kind().name();
     List<TransactWriteItem> writes = new ArrayList<>();
     writes.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table.name())
-        .key(key(Keys.ticket(ref), Keys.slaDue(kind, event.target().name())))
+        .key(key(TicketKeys.ticket(ref), Keys.slaDue(kind, event.target().name())))
         .conditionExpression("#sk = :seen")
         .expressionAttributeNames(Map.of("#sk", Keys.DUE_SK))
-        .expressionAttributeValues(Map.of(":seen", s(Keys.due(SlaRecord.seconds(event.dueAt()).toString(), kind, ref))))
+        .expressionAttributeValues(Map.of(":seen", s(TicketKeys.due(SlaRecord.seconds(event.dueAt()).toString(), kind, ref))))
         .build()).build());
     writes.add(TransactWriteItem.builder().update(Update.builder().tableName(table.name())
-        .key(key(Keys.ticket(ref), Keys.SLA_SK))
+        .key(key(TicketKeys.ticket(ref), Keys.SLA_SK))
         .conditionExpression("attribute_exists(PK)")
         .updateExpression("ADD #fired :keys, #v :one")
         .expressionAttributeNames(Map.of("#fired", SlaItem.FIRED, "#v", SlaItem.VERSION))

@@ -2,6 +2,7 @@ package nl.klantportaal.sla.adapter.dynamodb;
 
 import nl.klantportaal.core.adapter.dynamodb.Attributes;
 import nl.klantportaal.core.adapter.dynamodb.Keys;
+import nl.klantportaal.ticketing.adapter.dynamodb.TicketKeys;
 import static nl.klantportaal.core.adapter.dynamodb.Attributes.number;
 import static nl.klantportaal.core.adapter.dynamodb.Attributes.string;
 import static nl.klantportaal.core.adapter.dynamodb.Attributes.strings;
@@ -10,14 +11,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import nl.klantportaal.core.ticket.domain.Priority;
-import nl.klantportaal.core.ticket.domain.TicketRef;
 import nl.klantportaal.sla.domain.DefaultSlaTable;
 import nl.klantportaal.sla.domain.PendingSlaEvent;
 import nl.klantportaal.sla.domain.SlaEvent;
 import nl.klantportaal.sla.domain.SlaRecord;
 import nl.klantportaal.sla.domain.SlaTerms;
 import nl.klantportaal.sla.domain.TargetKind;
+import nl.klantportaal.ticketing.domain.Priority;
+import nl.klantportaal.ticketing.domain.TicketRef;
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
@@ -63,7 +64,7 @@ final class SlaItem {
 
   static SlaItem from(TicketRef ref, SlaRecord record) {
     SlaItem i = new SlaItem();
-    i.pk = Keys.ticket(ref);
+    i.pk = TicketKeys.ticket(ref);
     i.sk = Keys.SLA_SK;
     i.tenantId = ref.tenant().value();
     i.number = ref.number().value();

@@ -2,15 +2,16 @@ package nl.klantportaal.sla.adapter.dynamodb;
 
 import java.util.HashMap;
 import java.util.Map;
-import nl.klantportaal.core.adapter.dynamodb.CompanionItems;
-import nl.klantportaal.notifications.adapter.dynamodb.DynamoDbOutbox;
 import nl.klantportaal.core.adapter.dynamodb.Keys;
 import nl.klantportaal.core.adapter.dynamodb.PortalTable;
-import nl.klantportaal.core.adapter.dynamodb.TicketSideItem;
-import nl.klantportaal.core.ticket.domain.TicketRef;
-import nl.klantportaal.core.ticket.port.CompanionWrite;
+import nl.klantportaal.notifications.adapter.dynamodb.DynamoDbOutbox;
 import nl.klantportaal.sla.domain.PendingSlaEvent;
 import nl.klantportaal.sla.domain.SlaChange;
+import nl.klantportaal.ticketing.adapter.dynamodb.CompanionItems;
+import nl.klantportaal.ticketing.adapter.dynamodb.TicketKeys;
+import nl.klantportaal.ticketing.adapter.dynamodb.TicketSideItem;
+import nl.klantportaal.ticketing.domain.TicketRef;
+import nl.klantportaal.ticketing.port.CompanionWrite;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeConverterProvider;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeValueType;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -84,7 +85,7 @@ public final class SlaRecordWrites implements CompanionItems {
     }
     for (String slot : before.keySet()) {
       if (!after.containsKey(slot)) {
-        request.addDeleteItem(sides, Key.builder().partitionValue(Keys.ticket(ref)).sortValue(slot).build());
+        request.addDeleteItem(sides, Key.builder().partitionValue(TicketKeys.ticket(ref)).sortValue(slot).build());
       }
     }
   }

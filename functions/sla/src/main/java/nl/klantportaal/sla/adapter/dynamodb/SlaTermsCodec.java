@@ -6,11 +6,11 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import nl.klantportaal.core.customer.domain.SlaTier;
-import nl.klantportaal.core.ticket.domain.Priority;
 import nl.klantportaal.sla.domain.CalendarKind;
 import nl.klantportaal.sla.domain.SlaTarget;
 import nl.klantportaal.sla.domain.SlaTerms;
 import nl.klantportaal.sla.domain.WaitingPolicy;
+import nl.klantportaal.ticketing.domain.Priority;
 
 /**
  * One tier's terms as a list of short strings, stored on the tier item (pattern 29) and on each

@@ -1,0 +1,20 @@
+package nl.klantportaal.ticketing.adapter.dynamodb;
+
+import nl.klantportaal.ticketing.domain.TicketRef;
+import nl.klantportaal.ticketing.port.CompanionWrite;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
+
+/**
+ * Adds a companion context's write ({@link CompanionWrite}) to a ticket's transaction: the DynamoDB
+ * adapter of the context that made it (the SLA's {@code SlaRecordWrites}). The ticket repository
+ * is wired with one and never looks inside the write.
+ */
+public interface CompanionItems {
+
+  /** For ticket repositories whose tickets have no companion: any companion write is a wiring mistake. */
+  CompanionItems NONE = (request, ticket, write) -> {
+    throw new IllegalArgumentException("No companion writer is wired for " + write.getClass().getSimpleName());
+  };
+
+  void add(TransactWriteItemsEnhancedRequest.Builder request, TicketRef ticket, CompanionWrite write);
+}

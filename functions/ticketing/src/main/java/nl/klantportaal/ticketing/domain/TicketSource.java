@@ -1,0 +1,19 @@
+package nl.klantportaal.ticketing.domain;
+
+import nl.klantportaal.core.shared.domain.WireEnum;
+
+/** How a ticket or message reached the provider. */
+public enum TicketSource implements WireEnum {
+  PORTAL("portal"), EMAIL("email"), PHONE("phone");
+
+  private final String wireName;
+
+  TicketSource(String wireName) {
+    this.wireName = wireName;
+  }
+
+  @Override
+  public String wireName() {
+    return wireName;
+  }
+}

@@ -1,0 +1,36 @@
+package nl.klantportaal.ticketing.port;
+
+import java.util.Optional;
+import nl.klantportaal.ticketing.domain.PendingUpload;
+import nl.klantportaal.ticketing.domain.TicketAttachment;
+import nl.klantportaal.ticketing.domain.TicketAudit;
+import nl.klantportaal.ticketing.domain.TicketRef;
+
+/** Announced uploads and confirmed attachments, both items of the ticket's partition. */
+public interface AttachmentRepository {
+
+  /** Stores a new upload announcement (with its expiry as TTL). */
+  void announce(PendingUpload upload);
+
+  /** The upload announced under {@code id} for this ticket, expired or not, or empty. */
+  Optional<PendingUpload> upload(TicketRef ticket, String id);
+
+  /**
+   * In one transaction: the attachment item, the removal of its upload item (which must still
+   * exist) and the audit entry; the ticket must still exist and not be closed. A Conflict
+   * ILLEGAL_STATE if the ticket was closed meanwhile; NotFound if the upload is gone (confirmed
+   * or discarded concurrently).
+   */
+  void confirm(PendingUpload upload, TicketAttachment attachment, TicketAudit audit);
+
+  /** Removes a refused or expired upload item, with the audit entry of why. */
+  void discard(PendingUpload upload, TicketAudit audit);
+
+  Optional<TicketAttachment> attachment(TicketRef ticket, String id);
+
+  /**
+   * In one transaction: the attachment item removed (it must still exist) and the audit entry of who
+   * removed it. NotFound if it was removed concurrently.
+   */
+  void remove(TicketAttachment attachment, TicketAudit audit);
+}

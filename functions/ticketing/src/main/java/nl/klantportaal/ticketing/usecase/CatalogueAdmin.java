@@ -1,0 +1,118 @@
+package nl.klantportaal.ticketing.usecase;
+
+import java.util.List;
+import java.util.Map;
+import nl.klantportaal.core.shared.domain.DomainException;
+import nl.klantportaal.core.shared.domain.FieldError;
+import nl.klantportaal.core.shared.domain.LocalizedText;
+import nl.klantportaal.core.shared.domain.TextInput;
+import nl.klantportaal.core.shared.domain.Validation;
+import nl.klantportaal.ticketing.domain.Catalogue;
+import nl.klantportaal.ticketing.domain.Category;
+import nl.klantportaal.ticketing.domain.FormField;
+import nl.klantportaal.ticketing.domain.FormSchema;
+import nl.klantportaal.ticketing.domain.RequestType;
+import nl.klantportaal.ticketing.port.CatalogueRepository;
+
+/**
+ * The catalogue customers choose from (GET /catalogue) and the provider admin's changes to it
+ * (PUT /catalogue/categories/{id}, PUT /catalogue/request-types/{id}); retiring is {@code active: false}.
+ */
+public final class CatalogueAdmin {
+  private static final String SLUG = "[a-z0-9][a-z0-9-]{1,39}";
+  private final CatalogueRepository catalogue;
+
+  public CatalogueAdmin(CatalogueRepository catalogue) {
+    this.catalogue = catalogue;
+  }
+
+  public Catalogue read() {
+    return catalogue.load();
+  }
+
+  public record CategoryInput(TextInput name, Boolean active) {}
+
+  public record OptionInput(String value, TextInput label) {}
+
+  public record FieldInput(String name, String kind, TextInput label, Boolean required, List<OptionInput> options,
+      Integer maxLength) {}
+
+  public record RequestTypeInput(TextInput name, TextInput description, String category, List<FieldInput> fields,
+      Boolean approvalRequired, Boolean active) {}
+
+  public Category saveCategory(String id, CategoryInput input) {
+    Validation v = new Validation();
+    requireSlug(id);
+    LocalizedText name = TextInput.read(v, "name", input.name(), 80);
+    v.throwIfInvalid();
+    Category category = new Category(id, name, !Boolean.FALSE.equals(input.active()));
+    catalogue.save(category);
+    return category;
+  }
+
+  public RequestType saveRequestType(String id, RequestTypeInput input) {
+    Validation v = new Validation();
+    requireSlug(id);
+    LocalizedText name = TextInput.read(v, "name", input.name(), 120);
+    LocalizedText description = TextInput.read(v, "description", input.description(), 1000);
+    var category = v.requiredText("category", input.category(), 40);
+    category.ifPresent(c -> v.check(catalogue.load().activeCategory(c).isPresent(), "category", "one-of",
+        "is not an active category"));
+    v.check(input.fields() != null && !input.fields().isEmpty() && input.fields().size() <= 30, "fields", "size",
+        "must hold 1 to 30 fields");
+    List<FormField> fields = new java.util.ArrayList<>();
+    if (input.fields() != null && input.fields().size() <= 30) {
+      for (int i = 0; i < input.fields().size(); i++) {
+        field(v, "fields[" + i + "]", input.fields().get(i)).ifPresent(fields::add);
+      }
+    }
+    v.check(fields.stream().map(FormField::name).distinct().count() == fields.size(), "fields", "duplicate",
+        "field names must be unique");
+    v.throwIfInvalid();
+    RequestType type = new RequestType(id, name, description, category.orElseThrow(), new FormSchema(fields),
+        !Boolean.FALSE.equals(input.approvalRequired()), !Boolean.FALSE.equals(input.active()));
+    catalogue.save(type);
+    return type;
+  }
+
+  private static java.util.Optional<FormField> field(Validation v, String path, FieldInput input) {
+    if (input == null) {
+      v.check(false, path, "required", "is required");
+      return java.util.Optional.empty();
+    }
+    boolean nameOk = input.name() != null && input.name().matches("[a-z][a-zA-Z0-9]{0,39}");
+    v.check(nameOk, path + ".name", "format", "must be a short camelCase identifier");
+    var kind = v.requiredEnum(path + ".kind", input.kind(), FormField.Kind.values(), FormField.Kind::wireName);
+    LocalizedText label = TextInput.read(v, path + ".label", input.label(), 120);
+    List<FormField.Option> options = new java.util.ArrayList<>();
+    if (input.options() != null) {
+      for (int i = 0; i < input.options().size(); i++) {
+        OptionInput option = input.options().get(i);
+        String optionPath = path + ".options[" + i + "]";
+        boolean valueOk = option != null && option.value() != null && option.value().matches("[a-z0-9][a-z0-9-]{0,39}");
+        v.check(valueOk, optionPath + ".value", "format", "must be a lower-case slug");
+        LocalizedText optionLabel = TextInput.read(v, optionPath + ".label", option == null ? null : option.label(), 120);
+        if (valueOk && optionLabel != null) {
+          options.add(new FormField.Option(option.value(), optionLabel));
+        }
+      }
+    }
+    boolean choice = kind.filter(k -> k == FormField.Kind.CHOICE).isPresent();
+    v.check(choice == !options.isEmpty() || kind.isEmpty(), path + ".options", "shape",
+        "choice fields need options; other fields have none");
+    int maxLength = input.maxLength() == null ? 500 : input.maxLength();
+    v.check(maxLength >= 1 && maxLength <= 4000, path + ".maxLength", "range", "must be 1..4000");
+    if (!nameOk || kind.isEmpty() || label == null || choice == options.isEmpty() || maxLength < 1 || maxLength > 4000) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(new FormField(input.name(), kind.get(), label, Boolean.TRUE.equals(input.required()),
+        options, maxLength));
+  }
+
+  private static void requireSlug(String id) {
+    if (id == null || !id.matches(SLUG)) {
+      throw new DomainException.InvalidInput(List.of(new FieldError("id", "format", "must be a lower-case slug")));
+    }
+  }
+
+}

@@ -1,0 +1,56 @@
+package nl.klantportaal.ticketing.wiring;
+
+import java.time.Duration;
+import nl.klantportaal.core.config.ContextSettings;
+import nl.klantportaal.core.wiring.KernelWiring;
+import nl.klantportaal.ticketing.adapter.dynamodb.CompanionItems;
+import nl.klantportaal.ticketing.adapter.dynamodb.DynamoDbAttachmentRepository;
+import nl.klantportaal.ticketing.adapter.dynamodb.DynamoDbCatalogueRepository;
+import nl.klantportaal.ticketing.adapter.dynamodb.DynamoDbTicketRepository;
+import nl.klantportaal.ticketing.adapter.s3.S3AttachmentStore;
+import nl.klantportaal.ticketing.port.AttachmentRepository;
+import nl.klantportaal.ticketing.port.AttachmentStore;
+import nl.klantportaal.ticketing.port.CatalogueRepository;
+import nl.klantportaal.ticketing.port.TicketCompanion;
+import nl.klantportaal.ticketing.port.TicketRepository;
+import nl.klantportaal.ticketing.usecase.CompanionTickets;
+
+/**
+ * The tickets context: tickets, the catalogue, attachments. Tickets are always wired with the
+ * companion that keeps step with every write ({@link #tickets}); the SLA's wiring names it.
+ */
+public final class TicketWiring {
+  private final KernelWiring kernel;
+
+  private TicketWiring(KernelWiring kernel) {
+    this.kernel = kernel;
+  }
+
+  public static TicketWiring of(KernelWiring kernel) {
+    return new TicketWiring(kernel);
+  }
+
+  /** Tickets whose every write carries {@code companion}'s write, stored by {@code items}, in its transaction. */
+  public TicketRepository tickets(TicketCompanion companion, CompanionItems items) {
+    return new CompanionTickets(new DynamoDbTicketRepository(kernel.table(), items), companion);
+  }
+
+  public CatalogueRepository catalogue() {
+    return new DynamoDbCatalogueRepository(kernel.table());
+  }
+
+  /** Days after which a resolved ticket the customer left alone closes (AUTO_CLOSE_DAYS, default 7). */
+  public Duration autoCloseAfter() {
+    return ContextSettings.Tickets.from(kernel.config()).autoCloseAfter();
+  }
+
+  public AttachmentRepository attachments() {
+    return new DynamoDbAttachmentRepository(kernel.table());
+  }
+
+  /** Attachment bytes in ATTACHMENTS_BUCKET; only the attachments function has it (and its S3 policy). */
+  public AttachmentStore attachmentStore() {
+    return new S3AttachmentStore(kernel.clients().s3(), kernel.clients().s3Presigner(),
+        ContextSettings.Attachments.from(kernel.config()).bucket());
+  }
+}
