@@ -1,6 +1,6 @@
 package nl.klantportaal.benchmarks;
 
-import nl.klantportaal.core.wiring.IdentityWiring;
+import nl.klantportaal.accounts.wiring.IdentityWiring;
 import nl.klantportaal.sla.wiring.SlaWiring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,12 +21,12 @@ import nl.klantportaal.core.claims.Role;
 import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.config.Config;
-import nl.klantportaal.core.customer.domain.Customer;
-import nl.klantportaal.core.customer.domain.CustomerDetails;
-import nl.klantportaal.core.customer.domain.SlaTier;
-import nl.klantportaal.core.identity.domain.AccountSettings;
-import nl.klantportaal.core.identity.domain.Membership;
-import nl.klantportaal.core.identity.domain.UserProfile;
+import nl.klantportaal.accounts.customer.domain.Customer;
+import nl.klantportaal.accounts.customer.domain.CustomerDetails;
+import nl.klantportaal.accounts.customer.domain.SlaTier;
+import nl.klantportaal.accounts.identity.domain.AccountSettings;
+import nl.klantportaal.accounts.identity.domain.Membership;
+import nl.klantportaal.accounts.identity.domain.UserProfile;
 import nl.klantportaal.core.shared.domain.Language;
 import nl.klantportaal.core.shared.port.MailSender;
 import nl.klantportaal.sla.usecase.FireDueEvents;

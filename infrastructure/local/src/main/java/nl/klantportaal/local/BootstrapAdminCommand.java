@@ -17,10 +17,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import nl.klantportaal.core.config.Config;
-import nl.klantportaal.core.identity.usecase.BootstrapProviderAdmin;
+import nl.klantportaal.accounts.identity.usecase.BootstrapProviderAdmin;
 import nl.klantportaal.core.shared.domain.DomainException;
 import nl.klantportaal.core.shared.domain.Language;
-import nl.klantportaal.core.wiring.IdentityWiring;
+import nl.klantportaal.accounts.wiring.IdentityWiring;
 import nl.klantportaal.core.wiring.KernelWiring;
 
 /**

@@ -6,11 +6,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import nl.klantportaal.core.claims.UserId;
-import nl.klantportaal.core.identity.domain.UserProfile;
-import nl.klantportaal.core.identity.port.IdentityProvider;
-import nl.klantportaal.core.identity.port.UserDirectory;
+import nl.klantportaal.accounts.identity.domain.UserProfile;
+import nl.klantportaal.accounts.identity.port.IdentityProvider;
+import nl.klantportaal.accounts.identity.port.UserDirectory;
+import nl.klantportaal.core.shared.domain.DomainException;
 import nl.klantportaal.core.shared.domain.Language;
-import nl.klantportaal.core.wiring.IdentityWiring;
+import nl.klantportaal.accounts.wiring.IdentityWiring;
 import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.identity.testing.UserDirectoryContract;
 import org.junit.jupiter.api.AfterAll;
@@ -122,7 +123,7 @@ class CognitoUserDirectoryContractIT extends UserDirectoryContract {
         try {
           provider.refresh(account.id(), account.refreshToken());
           return true;
-        } catch (IdentityProvider.Refused refused) {
+        } catch (DomainException.Refused refused) {
           return false;
         }
       }
@@ -131,7 +132,7 @@ class CognitoUserDirectoryContractIT extends UserDirectoryContract {
       public boolean asksForNewPassword(String email, String password) {
         try {
           return provider.signIn(email, password) instanceof IdentityProvider.SignInStep.NewPasswordRequired;
-        } catch (IdentityProvider.Refused refused) {
+        } catch (DomainException.Refused refused) {
           return false;
         }
       }

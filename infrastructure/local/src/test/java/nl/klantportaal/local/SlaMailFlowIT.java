@@ -1,6 +1,6 @@
 package nl.klantportaal.local;
 
-import nl.klantportaal.core.wiring.IdentityWiring;
+import nl.klantportaal.accounts.wiring.IdentityWiring;
 import static nl.klantportaal.local.GatewayClient.json;
 import static nl.klantportaal.local.MailStore.subjectsByRecipient;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,12 +33,12 @@ import java.util.function.Predicate;
 import nl.klantportaal.core.claims.Role;
 import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.claims.UserId;
-import nl.klantportaal.core.customer.domain.Customer;
-import nl.klantportaal.core.customer.domain.CustomerDetails;
-import nl.klantportaal.core.customer.domain.SlaTier;
-import nl.klantportaal.core.identity.domain.AccountSettings;
-import nl.klantportaal.core.identity.domain.Membership;
-import nl.klantportaal.core.identity.domain.UserProfile;
+import nl.klantportaal.accounts.customer.domain.Customer;
+import nl.klantportaal.accounts.customer.domain.CustomerDetails;
+import nl.klantportaal.accounts.customer.domain.SlaTier;
+import nl.klantportaal.accounts.identity.domain.AccountSettings;
+import nl.klantportaal.accounts.identity.domain.Membership;
+import nl.klantportaal.accounts.identity.domain.UserProfile;
 import nl.klantportaal.core.shared.domain.Language;
 import nl.klantportaal.sla.domain.BusinessCalendar;
 import nl.klantportaal.sla.domain.SlaCalendars;

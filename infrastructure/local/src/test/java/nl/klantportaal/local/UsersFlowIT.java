@@ -1,6 +1,6 @@
 package nl.klantportaal.local;
 
-import nl.klantportaal.core.wiring.IdentityWiring;
+import nl.klantportaal.accounts.wiring.IdentityWiring;
 import static nl.klantportaal.local.GatewayClient.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,8 +15,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import nl.klantportaal.core.claims.UserId;
-import nl.klantportaal.core.identity.domain.SecurityNotice;
-import nl.klantportaal.core.identity.domain.UserProfile;
+import nl.klantportaal.accounts.identity.domain.SecurityNotice;
+import nl.klantportaal.accounts.identity.domain.UserProfile;
 import nl.klantportaal.core.shared.domain.Language;
 import nl.klantportaal.core.wiring.KernelWiring;
 import org.junit.jupiter.api.AfterAll;

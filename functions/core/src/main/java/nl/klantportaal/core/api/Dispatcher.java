@@ -4,10 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.klantportaal.core.claims.Access;
-import nl.klantportaal.core.identity.port.IdentityProvider;
+import nl.klantportaal.core.claims.Caller;
 import nl.klantportaal.core.idempotency.usecase.IdempotentExecution;
 import nl.klantportaal.core.paging.InvalidCursorException;
-import nl.klantportaal.core.claims.Caller;
 import nl.klantportaal.core.shared.domain.DomainException;
 import nl.klantportaal.core.shared.domain.FieldError;
 import nl.klantportaal.core.shared.domain.Language;
@@ -50,7 +49,7 @@ public final class Dispatcher {
         case IN_PROGRESS -> problem(request, ProblemType.IDEMPOTENCY_IN_PROGRESS,
             "The first request with this Idempotency-Key is still running", List.of(), java.util.Optional.of(1L));
       };
-    } catch (IdentityProvider.Refused e) {
+    } catch (DomainException.Refused e) {
       ProblemType type = switch (e.reason()) {
         case INVALID_CREDENTIALS -> ProblemType.INVALID_CREDENTIALS;
         case INVALID_CODE -> ProblemType.INVALID_CODE;

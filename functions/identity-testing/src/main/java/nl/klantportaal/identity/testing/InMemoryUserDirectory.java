@@ -10,8 +10,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import nl.klantportaal.core.claims.Role;
 import nl.klantportaal.core.claims.UserId;
-import nl.klantportaal.core.identity.domain.UserProfile.PersonName;
-import nl.klantportaal.core.identity.port.UserDirectory;
+import nl.klantportaal.accounts.identity.domain.UserProfile.PersonName;
+import nl.klantportaal.accounts.identity.port.UserDirectory;
 import nl.klantportaal.core.shared.domain.Language;
 
 /**

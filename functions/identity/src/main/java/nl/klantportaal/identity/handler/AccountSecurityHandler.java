@@ -6,11 +6,11 @@ import nl.klantportaal.core.api.HttpApiHandler;
 import nl.klantportaal.core.api.Route;
 import nl.klantportaal.core.api.Routes;
 import nl.klantportaal.core.claims.Access;
-import nl.klantportaal.core.identity.port.IdentityProvider;
-import nl.klantportaal.core.identity.usecase.AuthRequests;
-import nl.klantportaal.core.identity.usecase.ChangePassword;
-import nl.klantportaal.core.identity.usecase.EnrolTotp;
-import nl.klantportaal.core.wiring.IdentityWiring;
+import nl.klantportaal.accounts.identity.port.IdentityProvider;
+import nl.klantportaal.accounts.identity.usecase.AuthRequests;
+import nl.klantportaal.accounts.identity.usecase.ChangePassword;
+import nl.klantportaal.accounts.identity.usecase.EnrolTotp;
+import nl.klantportaal.accounts.wiring.IdentityWiring;
 import nl.klantportaal.core.wiring.KernelWiring;
 
 /**

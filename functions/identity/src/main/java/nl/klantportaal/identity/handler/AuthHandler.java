@@ -6,14 +6,14 @@ import nl.klantportaal.core.api.HttpApiHandler;
 import nl.klantportaal.core.api.Route;
 import nl.klantportaal.core.api.Routes;
 import nl.klantportaal.core.claims.Access;
-import nl.klantportaal.core.identity.port.IdentityProvider;
-import nl.klantportaal.core.identity.usecase.AuthRequests;
-import nl.klantportaal.core.identity.usecase.ForgottenPassword;
-import nl.klantportaal.core.identity.usecase.SessionTokens;
-import nl.klantportaal.core.identity.usecase.SignIn;
-import nl.klantportaal.core.identity.usecase.SignInAnswer;
-import nl.klantportaal.core.identity.usecase.SignUp;
-import nl.klantportaal.core.wiring.IdentityWiring;
+import nl.klantportaal.accounts.identity.port.IdentityProvider;
+import nl.klantportaal.accounts.identity.usecase.AuthRequests;
+import nl.klantportaal.accounts.identity.usecase.ForgottenPassword;
+import nl.klantportaal.accounts.identity.usecase.SessionTokens;
+import nl.klantportaal.accounts.identity.usecase.SignIn;
+import nl.klantportaal.accounts.identity.usecase.SignInAnswer;
+import nl.klantportaal.accounts.identity.usecase.SignUp;
+import nl.klantportaal.accounts.wiring.IdentityWiring;
 import nl.klantportaal.core.wiring.KernelWiring;
 
 /**

@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolCustomMessageEvent;
 import java.util.Map;
 import java.util.Optional;
-import nl.klantportaal.core.identity.domain.AccountMail;
+import nl.klantportaal.accounts.identity.domain.AccountMail;
 import nl.klantportaal.core.observability.Observability;
 import nl.klantportaal.core.shared.domain.Language;
 

@@ -7,18 +7,18 @@ import nl.klantportaal.core.api.Idempotent;
 import nl.klantportaal.core.api.Route;
 import nl.klantportaal.core.api.Routes;
 import nl.klantportaal.core.claims.Access;
-import nl.klantportaal.core.customer.domain.Customer;
-import nl.klantportaal.core.customer.usecase.CreateCustomer;
-import nl.klantportaal.core.customer.usecase.CustomerInput;
-import nl.klantportaal.core.customer.usecase.CustomerView;
-import nl.klantportaal.core.customer.usecase.GetCustomer;
-import nl.klantportaal.core.customer.usecase.ListCustomers;
-import nl.klantportaal.core.customer.usecase.UpdateCustomer;
+import nl.klantportaal.accounts.customer.domain.Customer;
+import nl.klantportaal.accounts.customer.usecase.CreateCustomer;
+import nl.klantportaal.accounts.customer.usecase.CustomerInput;
+import nl.klantportaal.accounts.customer.usecase.CustomerView;
+import nl.klantportaal.accounts.customer.usecase.GetCustomer;
+import nl.klantportaal.accounts.customer.usecase.ListCustomers;
+import nl.klantportaal.accounts.customer.usecase.UpdateCustomer;
 import nl.klantportaal.core.observability.Observability;
 import nl.klantportaal.core.paging.PageRequest;
 import nl.klantportaal.core.paging.PageView;
 import nl.klantportaal.core.shared.domain.RandomIds;
-import nl.klantportaal.core.wiring.IdentityWiring;
+import nl.klantportaal.accounts.wiring.IdentityWiring;
 import nl.klantportaal.core.wiring.KernelWiring;
 
 /** The provider's customers (tenants): provider staff read them, provider admins create and change them. */

@@ -7,14 +7,14 @@ import nl.klantportaal.core.api.HttpApiHandler;
 import nl.klantportaal.core.api.Route;
 import nl.klantportaal.core.api.Routes;
 import nl.klantportaal.core.claims.Access;
-import nl.klantportaal.core.identity.port.IdentityProvider;
-import nl.klantportaal.core.identity.port.UserDirectory;
-import nl.klantportaal.core.identity.usecase.AuthRequests;
-import nl.klantportaal.core.identity.usecase.ChangeEmail;
-import nl.klantportaal.core.identity.usecase.ProfileInput;
-import nl.klantportaal.core.identity.usecase.ProfileView;
-import nl.klantportaal.core.identity.usecase.UpdateOwnProfile;
-import nl.klantportaal.core.wiring.IdentityWiring;
+import nl.klantportaal.accounts.identity.port.IdentityProvider;
+import nl.klantportaal.accounts.identity.port.UserDirectory;
+import nl.klantportaal.accounts.identity.usecase.AuthRequests;
+import nl.klantportaal.accounts.identity.usecase.ChangeEmail;
+import nl.klantportaal.accounts.identity.usecase.ProfileInput;
+import nl.klantportaal.accounts.identity.usecase.ProfileView;
+import nl.klantportaal.accounts.identity.usecase.UpdateOwnProfile;
+import nl.klantportaal.accounts.wiring.IdentityWiring;
 import nl.klantportaal.core.wiring.KernelWiring;
 
 /**

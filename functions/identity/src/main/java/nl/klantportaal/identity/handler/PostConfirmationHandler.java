@@ -5,11 +5,11 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent;
 import java.util.Map;
 import nl.klantportaal.core.claims.UserId;
-import nl.klantportaal.core.identity.domain.UserProfile;
-import nl.klantportaal.core.identity.usecase.RegisterConfirmedUser;
+import nl.klantportaal.accounts.identity.domain.UserProfile;
+import nl.klantportaal.accounts.identity.usecase.RegisterConfirmedUser;
 import nl.klantportaal.core.observability.Observability;
 import nl.klantportaal.core.shared.domain.Language;
-import nl.klantportaal.core.wiring.IdentityWiring;
+import nl.klantportaal.accounts.wiring.IdentityWiring;
 import nl.klantportaal.core.wiring.KernelWiring;
 
 /** Cognito PostConfirmation: a confirmed sign-up becomes a pending portal account. */

@@ -5,9 +5,9 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEvent;
 import java.util.Map;
 import nl.klantportaal.core.claims.UserId;
-import nl.klantportaal.core.identity.usecase.IssueTokenClaims;
+import nl.klantportaal.accounts.identity.usecase.IssueTokenClaims;
 import nl.klantportaal.core.observability.Observability;
-import nl.klantportaal.core.wiring.IdentityWiring;
+import nl.klantportaal.accounts.wiring.IdentityWiring;
 import nl.klantportaal.core.wiring.KernelWiring;
 
 /**

@@ -7,18 +7,18 @@ import nl.klantportaal.core.api.Idempotent;
 import nl.klantportaal.core.api.Route;
 import nl.klantportaal.core.api.Routes;
 import nl.klantportaal.core.claims.Access;
-import nl.klantportaal.core.identity.domain.MembershipChange;
-import nl.klantportaal.core.identity.port.UserDirectory;
-import nl.klantportaal.core.identity.usecase.ChangeMembership;
-import nl.klantportaal.core.identity.usecase.CreateStaffAccount;
-import nl.klantportaal.core.identity.usecase.ListCustomerUsers;
-import nl.klantportaal.core.identity.usecase.ListPendingUsers;
-import nl.klantportaal.core.identity.usecase.MembershipInput;
-import nl.klantportaal.core.identity.usecase.ResetMfa;
+import nl.klantportaal.accounts.identity.domain.MembershipChange;
+import nl.klantportaal.accounts.identity.port.UserDirectory;
+import nl.klantportaal.accounts.identity.usecase.ChangeMembership;
+import nl.klantportaal.accounts.identity.usecase.CreateStaffAccount;
+import nl.klantportaal.accounts.identity.usecase.ListCustomerUsers;
+import nl.klantportaal.accounts.identity.usecase.ListPendingUsers;
+import nl.klantportaal.accounts.identity.usecase.MembershipInput;
+import nl.klantportaal.accounts.identity.usecase.ResetMfa;
 import nl.klantportaal.core.paging.PageRequest;
 import nl.klantportaal.core.paging.PageView;
 import nl.klantportaal.core.shared.port.MailSender;
-import nl.klantportaal.core.wiring.IdentityWiring;
+import nl.klantportaal.accounts.wiring.IdentityWiring;
 import nl.klantportaal.core.wiring.KernelWiring;
 
 /** Accounts: the provider's linking queue, links and roles, deactivation, MFA reset and staff accounts. */
@@ -74,7 +74,7 @@ public final class UsersHandler extends HttpApiHandler {
         })));
   }
 
-  private static ApiResponse view(nl.klantportaal.core.identity.domain.UserProfile profile) {
+  private static ApiResponse view(nl.klantportaal.accounts.identity.domain.UserProfile profile) {
     return ApiResponse.ok(ListCustomerUsers.UserView.of(profile));
   }
 }

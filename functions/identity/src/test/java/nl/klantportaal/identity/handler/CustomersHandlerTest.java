@@ -1,6 +1,6 @@
 package nl.klantportaal.identity.handler;
 
-import nl.klantportaal.core.wiring.IdentityWiring;
+import nl.klantportaal.accounts.wiring.IdentityWiring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,9 +24,9 @@ import java.util.concurrent.Future;
 import java.util.stream.StreamSupport;
 import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.config.Config;
-import nl.klantportaal.core.customer.domain.Customer;
-import nl.klantportaal.core.customer.domain.CustomerDetails;
-import nl.klantportaal.core.customer.domain.SlaTier;
+import nl.klantportaal.accounts.customer.domain.Customer;
+import nl.klantportaal.accounts.customer.domain.CustomerDetails;
+import nl.klantportaal.accounts.customer.domain.SlaTier;
 import nl.klantportaal.core.shared.domain.Language;
 import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.testing.HttpEvents;

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import nl.klantportaal.core.claims.UserId;
-import nl.klantportaal.core.identity.port.UserDirectory;
+import nl.klantportaal.accounts.identity.port.UserDirectory;
 import nl.klantportaal.identity.testing.InMemoryUserDirectory;
 import nl.klantportaal.identity.testing.UserDirectoryContract;
 

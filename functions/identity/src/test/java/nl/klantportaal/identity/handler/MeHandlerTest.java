@@ -1,6 +1,6 @@
 package nl.klantportaal.identity.handler;
 
-import nl.klantportaal.core.wiring.IdentityWiring;
+import nl.klantportaal.accounts.wiring.IdentityWiring;
 import nl.klantportaal.identity.testing.InMemoryUserDirectory;
 
 import static nl.klantportaal.identity.handler.IdentityFixtures.CUSTOMER_ADMIN;
@@ -11,7 +11,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import nl.klantportaal.core.identity.domain.AccountSettings;
+import nl.klantportaal.accounts.identity.domain.AccountSettings;
 import nl.klantportaal.core.shared.domain.Language;
 import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.testing.HttpEvents;

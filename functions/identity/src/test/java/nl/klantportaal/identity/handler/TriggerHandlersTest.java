@@ -1,6 +1,6 @@
 package nl.klantportaal.identity.handler;
 
-import nl.klantportaal.core.wiring.IdentityWiring;
+import nl.klantportaal.accounts.wiring.IdentityWiring;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,8 +12,8 @@ import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGener
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import java.util.Map;
 import nl.klantportaal.core.claims.UserId;
-import nl.klantportaal.core.identity.domain.Membership;
-import nl.klantportaal.core.identity.domain.MembershipChange;
+import nl.klantportaal.accounts.identity.domain.Membership;
+import nl.klantportaal.accounts.identity.domain.MembershipChange;
 import nl.klantportaal.core.shared.domain.Language;
 import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.testing.Lambda;
@@ -90,7 +90,7 @@ class TriggerHandlersTest {
     var admin = IdentityWiring.of(wiring).users().find(IdentityFixtures.CUSTOMER_ADMIN).orElseThrow();
     var deactivated = admin.withMembership(new MembershipChange.Deactivate().apply(admin.membership(), IdentityFixtures.NOW),
         IdentityFixtures.NOW);
-    IdentityWiring.of(wiring).users().update(deactivated, new nl.klantportaal.core.identity.domain.AuditEntry(IdentityFixtures.NOW,
+    IdentityWiring.of(wiring).users().update(deactivated, new nl.klantportaal.accounts.identity.domain.AuditEntry(IdentityFixtures.NOW,
         IdentityFixtures.CUSTOMER_ADMIN, "user.deactivated", IdentityFixtures.CUSTOMER_ADMIN, java.util.Optional.empty(), Map.of()));
     var refused = assertThrows(PreTokenGenerationHandler.SignInRefusedException.class, () -> token("sign-in-customer-admin.json"));
     assertEquals("This account has been deactivated", refused.getMessage());

@@ -1,6 +1,6 @@
 package nl.klantportaal.identity.handler;
 
-import nl.klantportaal.core.wiring.IdentityWiring;
+import nl.klantportaal.accounts.wiring.IdentityWiring;
 import nl.klantportaal.identity.testing.InMemoryUserDirectory;
 
 import static nl.klantportaal.identity.handler.IdentityFixtures.ACME;
@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import nl.klantportaal.core.claims.Role;
 import nl.klantportaal.core.claims.UserId;
-import nl.klantportaal.core.identity.domain.Membership;
+import nl.klantportaal.accounts.identity.domain.Membership;
 import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.mail.testing.RecordingMailSender;
 import nl.klantportaal.testing.HttpEvents;

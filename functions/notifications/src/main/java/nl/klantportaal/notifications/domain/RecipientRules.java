@@ -9,9 +9,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import nl.klantportaal.core.claims.Role;
 import nl.klantportaal.core.claims.UserId;
-import nl.klantportaal.core.identity.domain.AccountSettings;
-import nl.klantportaal.core.identity.domain.Membership;
-import nl.klantportaal.core.identity.domain.UserProfile;
+import nl.klantportaal.accounts.identity.domain.AccountSettings;
+import nl.klantportaal.accounts.identity.domain.Membership;
+import nl.klantportaal.accounts.identity.domain.UserProfile;
 import nl.klantportaal.ticketing.domain.AuthorSide;
 
 /**

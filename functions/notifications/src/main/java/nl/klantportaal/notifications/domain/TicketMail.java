@@ -1,7 +1,7 @@
 package nl.klantportaal.notifications.domain;
 
 import java.util.Optional;
-import nl.klantportaal.core.identity.domain.AccountMail;
+import nl.klantportaal.accounts.identity.domain.AccountMail;
 import nl.klantportaal.core.shared.domain.Language;
 import nl.klantportaal.ticketing.domain.TicketStatus;
 

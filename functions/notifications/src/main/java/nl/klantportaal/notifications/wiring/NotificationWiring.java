@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import java.util.function.Function;
 import nl.klantportaal.core.config.ContextSettings;
 import nl.klantportaal.core.shared.port.MailSender;
-import nl.klantportaal.core.wiring.IdentityWiring;
+import nl.klantportaal.accounts.wiring.IdentityWiring;
 import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.notifications.adapter.dynamodb.DynamoDbMailRoutes;
 import nl.klantportaal.notifications.adapter.dynamodb.DynamoDbOutbox;

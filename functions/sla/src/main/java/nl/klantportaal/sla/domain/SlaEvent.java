@@ -2,7 +2,7 @@ package nl.klantportaal.sla.domain;
 
 import java.time.Instant;
 import java.util.Objects;
-import nl.klantportaal.core.customer.domain.SlaTier;
+import nl.klantportaal.accounts.customer.domain.SlaTier;
 import nl.klantportaal.ticketing.domain.Priority;
 
 /** One SLA-relevant moment in a ticket's timeline. */

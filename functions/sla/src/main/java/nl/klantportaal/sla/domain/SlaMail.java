@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import nl.klantportaal.core.identity.domain.AccountMail;
+import nl.klantportaal.accounts.identity.domain.AccountMail;
 import nl.klantportaal.core.shared.domain.Language;
 import nl.klantportaal.notifications.domain.MailKind;
 import nl.klantportaal.notifications.domain.TicketMail;

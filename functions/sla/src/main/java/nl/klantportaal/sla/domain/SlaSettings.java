@@ -3,7 +3,7 @@ package nl.klantportaal.sla.domain;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
-import nl.klantportaal.core.customer.domain.SlaTier;
+import nl.klantportaal.accounts.customer.domain.SlaTier;
 
 /**
  * The provider's SLA settings in force: the tier table and the business calendar, each with the

@@ -2,7 +2,7 @@ package nl.klantportaal.sla.domain;
 
 import java.util.EnumMap;
 import java.util.Map;
-import nl.klantportaal.core.customer.domain.SlaTier;
+import nl.klantportaal.accounts.customer.domain.SlaTier;
 import nl.klantportaal.ticketing.domain.Priority;
 
 /**

@@ -7,7 +7,7 @@ import java.util.Optional;
 import nl.klantportaal.core.claims.Caller;
 import nl.klantportaal.core.claims.Role;
 import nl.klantportaal.core.claims.TenantId;
-import nl.klantportaal.core.customer.port.CustomerRepository;
+import nl.klantportaal.accounts.customer.port.CustomerRepository;
 import nl.klantportaal.core.shared.domain.DomainException;
 import nl.klantportaal.core.shared.domain.FieldError;
 import nl.klantportaal.sla.port.SlaRecords;

@@ -3,7 +3,7 @@ package nl.klantportaal.sla.wiring;
 import java.time.Duration;
 import nl.klantportaal.core.config.ContextSettings;
 import nl.klantportaal.core.shared.port.MailSender;
-import nl.klantportaal.core.wiring.IdentityWiring;
+import nl.klantportaal.accounts.wiring.IdentityWiring;
 import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.notifications.domain.RetryPolicy;
 import nl.klantportaal.notifications.wiring.NotificationWiring;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import nl.klantportaal.core.customer.domain.SlaTier;
+import nl.klantportaal.accounts.customer.domain.SlaTier;
 import nl.klantportaal.sla.domain.PendingSlaEvent.Kind;
 import nl.klantportaal.sla.domain.SlaEvent.Approved;
 import nl.klantportaal.sla.domain.SlaEvent.AwaitingApproval;

@@ -9,7 +9,7 @@ import java.util.Optional;
 import nl.klantportaal.core.claims.Role;
 import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.claims.UserId;
-import nl.klantportaal.core.customer.domain.SlaTier;
+import nl.klantportaal.accounts.customer.domain.SlaTier;
 import nl.klantportaal.ticketing.domain.Actor;
 import nl.klantportaal.ticketing.domain.AuthorSide;
 import nl.klantportaal.ticketing.domain.Priority;

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import nl.klantportaal.core.customer.domain.SlaTier;
+import nl.klantportaal.accounts.customer.domain.SlaTier;
 import nl.klantportaal.ticketing.domain.Priority;
 import org.junit.jupiter.api.Test;
 

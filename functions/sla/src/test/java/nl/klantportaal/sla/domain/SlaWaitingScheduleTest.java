@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import nl.klantportaal.core.customer.domain.SlaTier;
+import nl.klantportaal.accounts.customer.domain.SlaTier;
 import nl.klantportaal.sla.domain.PendingSlaEvent.Kind;
 import nl.klantportaal.sla.domain.SlaEvent.Created;
 import nl.klantportaal.sla.domain.SlaEvent.CustomerAnswered;

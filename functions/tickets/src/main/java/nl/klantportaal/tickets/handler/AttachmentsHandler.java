@@ -20,7 +20,7 @@ import nl.klantportaal.ticketing.usecase.DeleteAttachment;
 import nl.klantportaal.ticketing.usecase.GetAttachmentDownload;
 import nl.klantportaal.ticketing.usecase.RequestAttachmentUpload;
 import nl.klantportaal.ticketing.usecase.TicketAccess;
-import nl.klantportaal.core.wiring.IdentityWiring;
+import nl.klantportaal.accounts.wiring.IdentityWiring;
 import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.sla.wiring.SlaWiring;
 import nl.klantportaal.ticketing.wiring.TicketWiring;

@@ -31,7 +31,7 @@ import nl.klantportaal.ticketing.usecase.TicketAccess;
 import nl.klantportaal.ticketing.usecase.TicketDetailView;
 import nl.klantportaal.ticketing.usecase.TicketView;
 import nl.klantportaal.ticketing.usecase.TriageTicket;
-import nl.klantportaal.core.wiring.IdentityWiring;
+import nl.klantportaal.accounts.wiring.IdentityWiring;
 import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.sla.wiring.SlaWiring;
 import nl.klantportaal.ticketing.wiring.TicketWiring;

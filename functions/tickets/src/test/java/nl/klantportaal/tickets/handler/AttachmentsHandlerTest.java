@@ -1,6 +1,6 @@
 package nl.klantportaal.tickets.handler;
 
-import nl.klantportaal.core.wiring.IdentityWiring;
+import nl.klantportaal.accounts.wiring.IdentityWiring;
 import nl.klantportaal.sla.wiring.SlaWiring;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,9 +28,9 @@ import nl.klantportaal.core.claims.Role;
 import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.config.Config;
-import nl.klantportaal.core.identity.domain.AuditEntry;
-import nl.klantportaal.core.identity.domain.Membership;
-import nl.klantportaal.core.identity.domain.UserProfile;
+import nl.klantportaal.accounts.identity.domain.AuditEntry;
+import nl.klantportaal.accounts.identity.domain.Membership;
+import nl.klantportaal.accounts.identity.domain.UserProfile;
 import nl.klantportaal.core.shared.domain.Language;
 import nl.klantportaal.ticketing.domain.Actor;
 import nl.klantportaal.ticketing.domain.Ticket;
@@ -86,9 +86,9 @@ class AttachmentsHandlerTest {
     handler = new AttachmentsHandler(wiring);
     tickets = new TicketsHandler(wiring);
     for (TenantId customer : java.util.List.of(ACME, new TenantId("globex-fixture"))) {
-      IdentityWiring.of(wiring).customers().create(new nl.klantportaal.core.customer.domain.Customer(customer,
-          new nl.klantportaal.core.customer.domain.CustomerDetails(customer.value(), java.util.List.of(),
-              nl.klantportaal.core.customer.domain.SlaTier.KOPER, nl.klantportaal.core.shared.domain.Language.NL,
+      IdentityWiring.of(wiring).customers().create(new nl.klantportaal.accounts.customer.domain.Customer(customer,
+          new nl.klantportaal.accounts.customer.domain.CustomerDetails(customer.value(), java.util.List.of(),
+              nl.klantportaal.accounts.customer.domain.SlaTier.KOPER, nl.klantportaal.core.shared.domain.Language.NL,
               java.util.Optional.empty()), clock.instant(), clock.instant(), 1));
     }
     member(JAN, "Jan Jansen", ACME, Role.CUSTOMER_USER);

@@ -1,6 +1,6 @@
 package nl.klantportaal.tickets.handler;
 
-import nl.klantportaal.core.wiring.IdentityWiring;
+import nl.klantportaal.accounts.wiring.IdentityWiring;
 import nl.klantportaal.sla.handler.DueEventsHandler;
 import nl.klantportaal.sla.wiring.SlaWiring;
 import static nl.klantportaal.tickets.handler.TicketFixtures.ACME;
@@ -25,8 +25,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import nl.klantportaal.core.customer.domain.Customer;
-import nl.klantportaal.core.customer.domain.CustomerDetails;
+import nl.klantportaal.accounts.customer.domain.Customer;
+import nl.klantportaal.accounts.customer.domain.CustomerDetails;
 import nl.klantportaal.core.shared.port.MailSender;
 import nl.klantportaal.ticketing.domain.TicketRef;
 import nl.klantportaal.core.wiring.KernelWiring;

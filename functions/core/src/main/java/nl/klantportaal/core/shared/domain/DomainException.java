@@ -5,7 +5,7 @@ import java.util.List;
 /** The few ways a use case refuses; the request path turns each into its problem+json answer. */
 public sealed abstract class DomainException extends RuntimeException
     permits DomainException.NotFound, DomainException.Forbidden, DomainException.Conflict, DomainException.InvalidInput,
-    DomainException.TooManyAttempts {
+    DomainException.TooManyAttempts, DomainException.Refused {
 
   protected DomainException(String message) {
     super(message, null, false, false);
@@ -74,5 +74,25 @@ public sealed abstract class DomainException extends RuntimeException
     public List<FieldError> errors() {
       return errors;
     }
+  }
+
+  /**
+   * The identity provider refused credentials, a code or a request: wrong credentials or code,
+   * unknown account, expired code, a request it will not take (a malformed token or value). One
+   * outward answer each, so nothing tells accounts apart.
+   */
+  public static final class Refused extends DomainException {
+    private final Reason reason;
+
+    public Refused(Reason reason) {
+      super(reason.name());
+      this.reason = reason;
+    }
+
+    public Reason reason() {
+      return reason;
+    }
+
+    public enum Reason { INVALID_CREDENTIALS, INVALID_CODE, EXPIRED_CODE, INVALID_PASSWORD, LIMIT_EXCEEDED, REJECTED_INPUT }
   }
 }

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import nl.klantportaal.core.customer.domain.SlaTier;
+import nl.klantportaal.accounts.customer.domain.SlaTier;
 import nl.klantportaal.sla.domain.CalendarKind;
 import nl.klantportaal.sla.domain.SlaTarget;
 import nl.klantportaal.sla.domain.SlaTerms;

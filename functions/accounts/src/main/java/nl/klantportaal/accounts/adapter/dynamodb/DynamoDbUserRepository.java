@@ -1,0 +1,97 @@
+package nl.klantportaal.accounts.adapter.dynamodb;
+
+import java.util.Optional;
+import nl.klantportaal.accounts.identity.domain.AuditEntry;
+import nl.klantportaal.accounts.identity.domain.UserProfile;
+import nl.klantportaal.accounts.identity.port.UserRepository;
+import nl.klantportaal.core.adapter.dynamodb.CursorCodec;
+import nl.klantportaal.core.adapter.dynamodb.Keys;
+import nl.klantportaal.core.adapter.dynamodb.PortalTable;
+import nl.klantportaal.core.claims.TenantId;
+import nl.klantportaal.core.claims.UserId;
+import nl.klantportaal.core.paging.Page;
+import nl.klantportaal.core.paging.PageRequest;
+import nl.klantportaal.core.shared.domain.DomainException;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/** User profiles with their audit trail; every change is a versioned write plus an audit entry in one transaction. */
+public final class DynamoDbUserRepository implements UserRepository {
+  private final PortalTable table;
+  private final DynamoDbTable<UserItem> users;
+  private final DynamoDbTable<AuditItem> audit;
+
+  public DynamoDbUserRepository(PortalTable table) {
+    this.table = table;
+    this.users = table.table(UserItem.SCHEMA);
+    this.audit = table.table(AuditItem.SCHEMA);
+  }
+
+  @Override
+  public boolean createIfAbsent(UserProfile profile) {
+    try {
+      users.putItem(UserItem.from(profile, Optional.empty()));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void create(UserProfile profile, AuditEntry entry) {
+    try {
+      table.enhanced().transactWriteItems(TransactWriteItemsEnhancedRequest.builder()
+          .addPutItem(users, UserItem.from(profile, Optional.empty()))
+          .addPutItem(audit, AuditItem.from(entry))
+          .build());
+    } catch (TransactionCanceledException e) {
+      if (e.hasCancellationReasons() && "ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) {
+        throw new DomainException.Conflict(DomainException.Conflict.Kind.ALREADY_EXISTS, "User " + profile.id() + " exists");
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public Optional<UserProfile> find(UserId id) {
+    return Optional.ofNullable(users.getItem(Key.builder().partitionValue(Keys.user(id.value()))
+        .sortValue(Keys.PROFILE_SK).build())).map(UserItem::toDomain);
+  }
+
+  @Override
+  public void update(UserProfile next, AuditEntry entry) {
+    try {
+      table.enhanced().transactWriteItems(TransactWriteItemsEnhancedRequest.builder()
+          .addPutItem(users, UserItem.from(next, Optional.of(next.version() - 1)))
+          .addPutItem(audit, AuditItem.from(entry))
+          .build());
+    } catch (TransactionCanceledException e) {
+      if (e.hasCancellationReasons() && "ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) {
+        throw new DomainException.Conflict(DomainException.Conflict.Kind.VERSION,
+            "User " + next.id() + " was changed by someone else");
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public Page<UserProfile> pending(PageRequest page) {
+    var scope = new CursorCodec.QueryScope("pending-users", Keys.GSI2, Keys.GSI2PK, Keys.PENDING_USERS);
+    return table.queryPage(UserItem.SCHEMA, scope, page).map(UserItem::toDomain);
+  }
+
+  @Override
+  public Page<UserProfile> staff(PageRequest page) {
+    var scope = new CursorCodec.QueryScope("provider-staff", Keys.GSI2, Keys.GSI2PK, Keys.PROVIDER_STAFF);
+    return table.queryPage(UserItem.SCHEMA, scope, page).map(UserItem::toDomain);
+  }
+
+  @Override
+  public Page<UserProfile> ofCustomer(TenantId customer, PageRequest page) {
+    var scope = new CursorCodec.QueryScope("customer-users", Keys.GSI2, Keys.GSI2PK, Keys.usersOf(customer));
+    return table.queryPage(UserItem.SCHEMA, scope, page).map(UserItem::toDomain);
+  }
+}

@@ -1,0 +1,36 @@
+package nl.klantportaal.accounts.identity.port;
+
+import java.util.Optional;
+import nl.klantportaal.accounts.identity.domain.AuditEntry;
+import nl.klantportaal.accounts.identity.domain.UserProfile;
+import nl.klantportaal.core.claims.TenantId;
+import nl.klantportaal.core.claims.UserId;
+import nl.klantportaal.core.paging.Page;
+import nl.klantportaal.core.paging.PageRequest;
+
+/** User profiles, keyed by the Cognito sub, with the views the provider and customer admins need. */
+public interface UserRepository {
+
+  /** Stores a new profile; false if one exists already (a redelivered trigger). */
+  boolean createIfAbsent(UserProfile profile);
+
+  /** Stores a new profile with its audit entry in one transaction; Conflict ALREADY_EXISTS if it exists. */
+  void create(UserProfile profile, AuditEntry audit);
+
+  Optional<UserProfile> find(UserId id);
+
+  /**
+   * Replaces the profile if the stored version is {@code next.version() - 1} and appends the audit
+   * entry in the same transaction; Conflict VERSION otherwise.
+   */
+  void update(UserProfile next, AuditEntry audit);
+
+  /** Pending accounts, oldest first. */
+  Page<UserProfile> pending(PageRequest page);
+
+  /** Provider staff accounts (agents and admins), by name. */
+  Page<UserProfile> staff(PageRequest page);
+
+  /** The accounts of one customer (active and deactivated), by display name. */
+  Page<UserProfile> ofCustomer(TenantId customer, PageRequest page);
+}
