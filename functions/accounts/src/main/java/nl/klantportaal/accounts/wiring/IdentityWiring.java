@@ -13,6 +13,7 @@ import nl.klantportaal.accounts.identity.port.UserRepository;
 import nl.klantportaal.accounts.identity.usecase.SignInGuard;
 import nl.klantportaal.core.config.ContextSettings;
 import nl.klantportaal.core.wiring.KernelWiring;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
 /** The identity context's adapters: profiles, customers, the user pool, the app client, the sign-in guard. */
 public final class IdentityWiring {
@@ -36,16 +37,20 @@ public final class IdentityWiring {
 
   /** The user pool named by USER_POOL_ID; only functions that change accounts have it. */
   public UserDirectory userDirectory() {
-    return new CognitoUserDirectory(kernel.clients().cognito(), ContextSettings.UserPool.from(kernel.config()).id());
+    return new CognitoUserDirectory(cognito(), ContextSettings.UserPool.from(kernel.config()).id());
   }
 
   /** The app client (USER_POOL_CLIENT_ID and its secret); only the /auth and /me security functions have it. */
   public IdentityProvider identityProvider() {
     ContextSettings.AppClient client = ContextSettings.AppClient.from(kernel.config());
-    return new CognitoIdentityProvider(kernel.clients().cognito(), client.id(), client.secret());
+    return new CognitoIdentityProvider(cognito(), client.id(), client.secret());
   }
 
   public SignInGuard signInGuard() {
     return new SignInGuard(new DynamoDbSignInAttempts(kernel.table()), ThrottlePolicy.DEFAULT, kernel.clock());
+  }
+
+  private CognitoIdentityProviderClient cognito() {
+    return kernel.clients().client(CognitoIdentityProviderClient.builder(), kernel.config().endpoints().cognito());
   }
 }

@@ -50,7 +50,7 @@ public final class TicketWiring {
 
   /** Attachment bytes in ATTACHMENTS_BUCKET; only the attachments function has it (and its S3 policy). */
   public AttachmentStore attachmentStore() {
-    return new S3AttachmentStore(kernel.clients().s3(), kernel.clients().s3Presigner(),
+    return S3AttachmentStore.create(kernel.clients(), kernel.config().endpoints().s3(),
         ContextSettings.Attachments.from(kernel.config()).bucket());
   }
 }

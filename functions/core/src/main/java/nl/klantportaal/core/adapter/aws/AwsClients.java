@@ -1,23 +1,21 @@
 package nl.klantportaal.core.adapter.aws;
 
+import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 import nl.klantportaal.core.config.Config;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3Configuration;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
@@ -54,15 +52,6 @@ public final class AwsClients {
     return builder.build();
   }
 
-  public CognitoIdentityProviderClient cognito() {
-    var builder = CognitoIdentityProviderClient.builder()
-        .region(Region.of(config.region()))
-        .credentialsProvider(credentials)
-        .httpClient(http);
-    config.endpoints().cognito().ifPresent(builder::endpointOverride);
-    return builder.build();
-  }
-
   public SesV2Client ses() {
     var builder = SesV2Client.builder()
         .region(Region.of(config.region()))
@@ -73,29 +62,23 @@ public final class AwsClients {
   }
 
   /**
-   * S3 with the url-connection client. Against a local stand-in (an endpoint override) objects are
-   * addressed path-style; checksums only where S3 requires them (the stand-in and presigned
-   * browser uploads know no flexible checksums).
+   * A client of another service, configured as every client here is: this container's region and
+   * credentials, the url-connection HTTP client, and {@code endpoint} when a local stand-in replaces
+   * the service. The context that owns the service's adapter builds it (Cognito in accounts, S3 in
+   * ticketing), so only its functions' artefacts carry that SDK module.
    */
-  public S3Client s3() {
-    var builder = S3Client.builder()
-        .region(Region.of(config.region()))
-        .credentialsProvider(credentials)
-        .httpClient(http)
-        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
-    config.endpoints().s3().ifPresent(endpoint -> builder.endpointOverride(endpoint).forcePathStyle(true));
+  public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder, Optional<URI> endpoint) {
+    builder.region(region()).credentialsProvider(credentials).httpClient(http);
+    endpoint.ifPresent(builder::endpointOverride);
     return builder.build();
   }
 
-  /** Presigns S3 requests locally (no HTTP client, no call); path-style against a local stand-in like {@link #s3()}. */
-  public S3Presigner s3Presigner() {
-    var builder = S3Presigner.builder()
-        .region(Region.of(config.region()))
-        .credentialsProvider(credentials);
-    config.endpoints().s3().ifPresent(endpoint -> builder.endpointOverride(endpoint)
-        .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()));
-    return builder.build();
+  public Region region() {
+    return Region.of(config.region());
+  }
+
+  public AwsCredentialsProvider credentials() {
+    return credentials;
   }
 
   /**
