@@ -13,7 +13,7 @@ public final class AuthRequests {
   /** A JSON Web Token as Cognito issues access tokens: three base64url parts. */
   private static final String JWT = "[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+";
   /** Cognito's longest accepted token is far below this; anything longer is not one of its tokens. */
-  public static final int MAX_TOKEN_LENGTH = 8192;
+  private static final int MAX_TOKEN_LENGTH = 8192;
 
   private AuthRequests() {}
 

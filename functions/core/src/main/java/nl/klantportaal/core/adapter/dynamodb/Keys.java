@@ -95,7 +95,6 @@ public final class Keys {
   public static final String DUE_INDEX = "DueIndex";
   public static final String DUE_PK = "DuePK";
   public static final String DUE_SK = "DueSK";
-  /** Pending timed events (auto-close, SLA) spread over this many partitions of DueIndex. */
   /** Pending timed events are spread over this many DueIndex partitions (no hot key), read one by one. */
   public static final int DUE_SHARDS = 4;
 

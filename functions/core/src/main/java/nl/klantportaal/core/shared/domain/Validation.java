@@ -126,7 +126,7 @@ public final class Validation {
   }
 
   /** True when {@code value} holds a UTF-16 surrogate without its other half (no character at all). */
-  public static boolean hasLoneSurrogate(String value) {
+  private static boolean hasLoneSurrogate(String value) {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {

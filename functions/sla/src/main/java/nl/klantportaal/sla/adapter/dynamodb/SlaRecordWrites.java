@@ -92,7 +92,7 @@ public final class SlaRecordWrites implements CompanionItems {
 
   /** A pending SLA event on DueIndex: {@code STAFF#SLA#<KIND>#<TARGET>}. */
   private static TicketSideItem due(TicketRef ref, PendingSlaEvent event) {
-    return TicketSideItem.companionDue(ref, slot(event), "SlaDue", event.kind().name(), event.dueAt());
+    return TicketSideItem.due(ref, slot(event), "SlaDue", event.kind().name(), event.dueAt());
   }
 
   private static String slot(PendingSlaEvent event) {

@@ -11,10 +11,6 @@ import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhanced
  */
 public interface CompanionItems {
 
-  /** For ticket repositories whose tickets have no companion: any companion write is a wiring mistake. */
-  CompanionItems NONE = (request, ticket, write) -> {
-    throw new IllegalArgumentException("No companion writer is wired for " + write.getClass().getSimpleName());
-  };
 
   void add(TransactWriteItemsEnhancedRequest.Builder request, TicketRef ticket, CompanionWrite write);
 }

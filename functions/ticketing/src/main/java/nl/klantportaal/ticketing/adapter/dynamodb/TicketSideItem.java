@@ -86,10 +86,11 @@ public final class TicketSideItem {
   }
 
   /**
-   * A timed event a companion context keeps for the ticket on DueIndex (the SLA's pending events):
-   * item {@code sk}, {@code DueSK = <at, whole seconds>#<kind>#<t>#<n8>} in the ticket's shard.
+   * A timed event of the ticket on DueIndex, the tickets' own (auto-close) or a companion's (the
+   * SLA's pending events): item {@code sk}, {@code DueSK = <at, whole seconds>#<kind>#<t>#<n8>} in the
+   * ticket's shard.
    */
-  public static TicketSideItem companionDue(TicketRef ref, String sk, String type, String kind, Instant dueAt) {
+  public static TicketSideItem due(TicketRef ref, String sk, String type, String kind, Instant dueAt) {
     TicketSideItem i = of(ref, sk, type, dueAt.toString());
     i.duePk = TicketKeys.dueShard(ref);
     i.dueSk = TicketKeys.due(dueAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), kind, ref);
@@ -97,9 +98,7 @@ public final class TicketSideItem {
   }
 
   static TicketSideItem autoClose(TicketRef ref, Instant dueAt) {
-    TicketSideItem i = of(ref, Keys.AUTO_CLOSE_SK, "Due", dueAt.toString());
-    i.duePk = TicketKeys.dueShard(ref);
-    i.dueSk = TicketKeys.due(dueAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), "AUTO_CLOSE", ref);
-    return i;
+    return due(ref, Keys.AUTO_CLOSE_SK, "Due", "AUTO_CLOSE", dueAt);
   }
+
 }
