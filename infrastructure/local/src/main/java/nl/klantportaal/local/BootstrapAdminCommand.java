@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import nl.klantportaal.identity.wiring.CognitoWiring;
 import nl.klantportaal.core.config.Config;
 import nl.klantportaal.accounts.identity.usecase.BootstrapProviderAdmin;
 import nl.klantportaal.core.shared.domain.DomainException;
@@ -47,7 +48,7 @@ public final class BootstrapAdminCommand {
   /** Exit codes: 0 created, 1 refused (an admin exists), 2 usage or input. */
   static int run(Map<String, String> environment, Request request, PrintStream out, PrintStream err) {
     KernelWiring wiring = new KernelWiring(Config.fromEnvironment(environment), Clock.systemUTC());
-    var bootstrap = new BootstrapProviderAdmin(IdentityWiring.of(wiring).users(), IdentityWiring.of(wiring).userDirectory(), wiring.clock(), new SecureRandom());
+    var bootstrap = new BootstrapProviderAdmin(IdentityWiring.of(wiring).users(), CognitoWiring.of(wiring).userDirectory(), wiring.clock(), new SecureRandom());
     try {
       var done = bootstrap.execute(request.email(), request.firstName(), request.lastName(), request.language());
       out.println("Provider admin created: " + done.admin().email() + " (user " + done.admin().id().value() + ")");

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import nl.klantportaal.accounts.adapter.cognito.CognitoIdentityProvider;
+import nl.klantportaal.identity.adapter.cognito.CognitoIdentityProvider;
 import nl.klantportaal.core.claims.Caller;
 import nl.klantportaal.core.claims.Role;
 import nl.klantportaal.core.claims.TenantId;

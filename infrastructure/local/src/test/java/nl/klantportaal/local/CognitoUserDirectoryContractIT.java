@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import nl.klantportaal.identity.wiring.CognitoWiring;
 import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.accounts.identity.domain.UserProfile;
 import nl.klantportaal.accounts.identity.port.IdentityProvider;
@@ -42,7 +43,7 @@ class CognitoUserDirectoryContractIT extends UserDirectoryContract {
     cloud = LocalCloud.start(TestClouds.realTemplate(state));
     wiring = TestClouds.wiring(cloud, "UsersFunction", "AuthFunction");
     cognitoPool = CognitoPool.open(cloud);
-    provider = IdentityWiring.of(wiring).identityProvider();
+    provider = CognitoWiring.of(wiring).identityProvider();
   }
 
   @AfterAll
@@ -62,7 +63,7 @@ class CognitoUserDirectoryContractIT extends UserDirectoryContract {
 
   @Override
   protected UserDirectory directory() {
-    return IdentityWiring.of(wiring).userDirectory();
+    return CognitoWiring.of(wiring).userDirectory();
   }
 
   @Override

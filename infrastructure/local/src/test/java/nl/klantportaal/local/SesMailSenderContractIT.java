@@ -7,7 +7,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import nl.klantportaal.core.adapter.ses.SesMailSender;
+import nl.klantportaal.mail.adapter.ses.SesMailSender;
 import nl.klantportaal.core.shared.port.MailSender;
 import nl.klantportaal.mail.testing.MailSenderContract;
 import nl.klantportaal.template.SamTemplate;

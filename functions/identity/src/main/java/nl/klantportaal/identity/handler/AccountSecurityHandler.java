@@ -1,6 +1,7 @@
 package nl.klantportaal.identity.handler;
 
 import java.util.Map;
+import nl.klantportaal.identity.wiring.CognitoWiring;
 import nl.klantportaal.core.api.ApiResponse;
 import nl.klantportaal.core.api.HttpApiHandler;
 import nl.klantportaal.core.api.Route;
@@ -29,7 +30,7 @@ public final class AccountSecurityHandler extends HttpApiHandler {
   }
 
   public AccountSecurityHandler(KernelWiring wiring) {
-    this(wiring, IdentityWiring.of(wiring).identityProvider());
+    this(wiring, CognitoWiring.of(wiring).identityProvider());
   }
 
   AccountSecurityHandler(KernelWiring wiring, IdentityProvider provider) {

@@ -14,6 +14,7 @@ import nl.klantportaal.accounts.identity.usecase.SignIn;
 import nl.klantportaal.accounts.identity.usecase.SignInAnswer;
 import nl.klantportaal.accounts.identity.usecase.SignUp;
 import nl.klantportaal.accounts.wiring.IdentityWiring;
+import nl.klantportaal.identity.wiring.CognitoWiring;
 import nl.klantportaal.core.wiring.KernelWiring;
 
 /**
@@ -33,11 +34,11 @@ public final class AuthHandler extends HttpApiHandler {
   }
 
   public AuthHandler(KernelWiring wiring) {
-    this(IdentityWiring.of(wiring));
+    this(CognitoWiring.of(wiring).identityProvider(), IdentityWiring.of(wiring));
   }
 
-  private AuthHandler(IdentityWiring identity) {
-    this(identity.identityProvider(), new SignIn(identity.identityProvider(), identity.signInGuard()));
+  private AuthHandler(IdentityProvider provider, IdentityWiring identity) {
+    this(provider, new SignIn(provider, identity.signInGuard()));
   }
 
   AuthHandler(IdentityProvider provider, SignIn signIn) {

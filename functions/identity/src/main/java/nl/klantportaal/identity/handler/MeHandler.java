@@ -2,6 +2,7 @@ package nl.klantportaal.identity.handler;
 
 import java.util.Map;
 import java.util.Optional;
+import nl.klantportaal.identity.wiring.CognitoWiring;
 import nl.klantportaal.core.api.ApiResponse;
 import nl.klantportaal.core.api.HttpApiHandler;
 import nl.klantportaal.core.api.Route;
@@ -32,7 +33,7 @@ public final class MeHandler extends HttpApiHandler {
   }
 
   public MeHandler(KernelWiring wiring) {
-    this(wiring, IdentityWiring.of(wiring).userDirectory(), IdentityWiring.of(wiring).identityProvider());
+    this(wiring, CognitoWiring.of(wiring).userDirectory(), CognitoWiring.of(wiring).identityProvider());
   }
 
   MeHandler(KernelWiring wiring, UserDirectory directory, IdentityProvider provider) {

@@ -1,6 +1,8 @@
 package nl.klantportaal.identity.handler;
 
 import java.util.Map;
+import nl.klantportaal.identity.wiring.CognitoWiring;
+import nl.klantportaal.mail.wiring.MailWiring;
 import nl.klantportaal.core.api.ApiResponse;
 import nl.klantportaal.core.api.HttpApiHandler;
 import nl.klantportaal.core.api.Idempotent;
@@ -33,7 +35,7 @@ public final class UsersHandler extends HttpApiHandler {
   }
 
   public UsersHandler(KernelWiring wiring) {
-    this(wiring, IdentityWiring.of(wiring).userDirectory(), wiring.mailSender());
+    this(wiring, CognitoWiring.of(wiring).userDirectory(), MailWiring.sender(wiring));
   }
 
   public UsersHandler(KernelWiring wiring, UserDirectory directory, MailSender mail) {

@@ -1,5 +1,6 @@
 package nl.klantportaal.identity.handler;
 
+import nl.klantportaal.identity.wiring.CognitoWiring;
 import nl.klantportaal.accounts.wiring.IdentityWiring;
 import nl.klantportaal.identity.testing.InMemoryUserDirectory;
 
@@ -31,7 +32,7 @@ class MeHandlerTest {
     wiring = IdentityFixtures.freshWiring();
     IdentityFixtures.seed(wiring);
     directory = IdentityFixtures.directory(wiring);
-    handler = new MeHandler(wiring, directory, IdentityWiring.of(wiring).identityProvider());
+    handler = new MeHandler(wiring, directory, CognitoWiring.of(wiring).identityProvider());
   }
 
   private APIGatewayV2HTTPResponse call(String fixture) {

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import nl.klantportaal.mail.wiring.MailWiring;
 import nl.klantportaal.core.observability.Observability;
 import nl.klantportaal.core.observability.SnapStartPriming;
 import nl.klantportaal.core.shared.port.MailSender;
@@ -34,7 +35,7 @@ public final class MailRetryHandler implements RequestHandler<ScheduledEvent, Ma
   }
 
   public MailRetryHandler(KernelWiring wiring) {
-    this(wiring, wiring.mailSender());
+    this(wiring, MailWiring.sender(wiring));
     SnapStartPriming.register(wiring.config().environment(), () -> NotificationWiring.of(wiring).mailRoutes().find("snapstart-priming.invalid"));
   }
 

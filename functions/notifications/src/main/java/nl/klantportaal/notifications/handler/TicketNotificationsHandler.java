@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import nl.klantportaal.mail.wiring.MailWiring;
 import nl.klantportaal.core.observability.Observability;
 import nl.klantportaal.core.observability.SnapStartPriming;
 import nl.klantportaal.core.shared.port.MailSender;
@@ -38,7 +39,7 @@ public final class TicketNotificationsHandler implements RequestHandler<Dynamodb
   }
 
   public TicketNotificationsHandler(KernelWiring wiring) {
-    this(wiring, wiring.mailSender());
+    this(wiring, MailWiring.sender(wiring));
     SnapStartPriming.register(wiring.config().environment(), () -> NotificationWiring.of(wiring).mailRoutes().find("snapstart-priming.invalid"));
   }
 

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import nl.klantportaal.mail.wiring.MailWiring;
 import nl.klantportaal.core.observability.Observability;
 import nl.klantportaal.core.shared.port.MailSender;
 import nl.klantportaal.core.wiring.KernelWiring;
@@ -41,7 +42,7 @@ public final class DueEventsHandler implements RequestHandler<ScheduledEvent, Ma
   }
 
   public DueEventsHandler(KernelWiring wiring) {
-    this(wiring, wiring.mailSender());
+    this(wiring, MailWiring.sender(wiring));
   }
 
   public DueEventsHandler(KernelWiring wiring, MailSender sender) {

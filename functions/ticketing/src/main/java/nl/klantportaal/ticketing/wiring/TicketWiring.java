@@ -7,9 +7,7 @@ import nl.klantportaal.ticketing.adapter.dynamodb.CompanionItems;
 import nl.klantportaal.ticketing.adapter.dynamodb.DynamoDbAttachmentRepository;
 import nl.klantportaal.ticketing.adapter.dynamodb.DynamoDbCatalogueRepository;
 import nl.klantportaal.ticketing.adapter.dynamodb.DynamoDbTicketRepository;
-import nl.klantportaal.ticketing.adapter.s3.S3AttachmentStore;
 import nl.klantportaal.ticketing.port.AttachmentRepository;
-import nl.klantportaal.ticketing.port.AttachmentStore;
 import nl.klantportaal.ticketing.port.CatalogueRepository;
 import nl.klantportaal.ticketing.port.TicketCompanion;
 import nl.klantportaal.ticketing.port.TicketRepository;
@@ -46,11 +44,5 @@ public final class TicketWiring {
 
   public AttachmentRepository attachments() {
     return new DynamoDbAttachmentRepository(kernel.table());
-  }
-
-  /** Attachment bytes in ATTACHMENTS_BUCKET; only the attachments function has it (and its S3 policy). */
-  public AttachmentStore attachmentStore() {
-    return S3AttachmentStore.create(kernel.clients(), kernel.config().endpoints().s3(),
-        ContextSettings.Attachments.from(kernel.config()).bucket());
   }
 }

@@ -2,6 +2,7 @@ package nl.klantportaal.tickets.handler;
 
 import java.time.Instant;
 import java.util.Map;
+import nl.klantportaal.tickets.wiring.AttachmentWiring;
 import nl.klantportaal.core.api.ApiProblem;
 import nl.klantportaal.core.api.ApiRequest;
 import nl.klantportaal.core.api.ApiResponse;
@@ -48,7 +49,7 @@ public final class AttachmentsHandler extends HttpApiHandler {
   private static Routes routes(KernelWiring wiring) {
     var ticketWiring = TicketWiring.of(wiring);
     var access = new TicketAccess(SlaWiring.of(wiring).tickets(), IdentityWiring.of(wiring).users());
-    var store = ticketWiring.attachmentStore();
+    var store = AttachmentWiring.store(wiring);
     var request = new RequestAttachmentUpload(access, ticketWiring.attachments(), store, wiring.clock());
     var confirm = new ConfirmAttachmentUpload(access, ticketWiring.attachments(), store, wiring.clock());
     var download = new GetAttachmentDownload(access, ticketWiring.attachments(), store);

@@ -1,0 +1,62 @@
+package nl.klantportaal.core.wiring;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import nl.klantportaal.core.adapter.aws.AwsClients;
+import nl.klantportaal.core.adapter.aws.CursorKeys;
+import nl.klantportaal.core.adapter.dynamodb.CursorCodec;
+import nl.klantportaal.core.adapter.dynamodb.DynamoDbIdempotencyStore;
+import nl.klantportaal.core.adapter.dynamodb.PortalTable;
+import nl.klantportaal.core.config.Config;
+import nl.klantportaal.core.config.ContextSettings;
+import nl.klantportaal.core.idempotency.usecase.IdempotentExecution;
+
+/**
+ * What every function container shares, made once at init (so SnapStart snapshots it): the
+ * configuration, the clock, the SDK clients, the table and idempotency. Each
+ * context wires its own use cases on top of it ({@code IdentityWiring}, {@code TicketWiring},
+ * {@code NotificationWiring}, {@code SlaWiring}). Plain constructors, no DI framework.
+ */
+public final class KernelWiring {
+  private final Config config;
+  private final Clock clock;
+  private final PortalTable table;
+  private final AwsClients clients;
+
+  public KernelWiring(Config config, Clock clock) {
+    this.config = config;
+    this.clock = clock;
+    this.clients = new AwsClients(config);
+    this.table = new PortalTable(clients.dynamoDb(), config.tableName(), () -> new CursorCodec(CursorKeys.load(config, clients)));
+  }
+
+  public static KernelWiring fromEnvironment(Map<String, String> environment) {
+    return new KernelWiring(Config.fromEnvironment(environment), Clock.systemUTC());
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public PortalTable table() {
+    return table;
+  }
+
+  public AwsClients clients() {
+    return clients;
+  }
+
+  /** The sender address, configuration set and portal origin of outgoing mail (SENDER_ADDRESS, PORTAL_ORIGIN). */
+  public ContextSettings.Mail mail() {
+    return ContextSettings.Mail.from(config);
+  }
+
+  public IdempotentExecution idempotency() {
+    return new IdempotentExecution(new DynamoDbIdempotencyStore(table), clock, Duration.ofHours(24), Duration.ofSeconds(5));
+  }
+}

@@ -1,0 +1,133 @@
+package nl.klantportaal.tickets.adapter.s3;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import nl.klantportaal.core.adapter.aws.AwsClients;
+import nl.klantportaal.ticketing.domain.PendingUpload;
+import nl.klantportaal.ticketing.domain.TicketAttachment;
+import nl.klantportaal.ticketing.port.AttachmentStore;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.MetadataDirective;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/**
+ * Attachments in one bucket (template.yaml AttachmentsBucket): presigned PUTs into quarantine with
+ * the content type and length inside the signature, HeadObject and a ranged GetObject to check an
+ * upload, CopyObject out of quarantine, presigned GETs that force a download.
+ */
+public final class S3AttachmentStore implements AttachmentStore {
+  private final S3Client s3;
+  private final S3Presigner presigner;
+  private final String bucket;
+
+  /**
+   * With the url-connection client. Against a local stand-in (an endpoint override) objects are
+   * addressed path-style; checksums only where S3 requires them (the stand-in and presigned browser
+   * uploads know no flexible checksums). Presigning happens locally (no HTTP client, no call).
+   */
+  public static S3AttachmentStore create(AwsClients clients, Optional<URI> endpoint, String bucket) {
+    S3Client s3 = clients.client(S3Client.builder()
+        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+        .forcePathStyle(endpoint.isPresent()), endpoint);
+    var presigner = S3Presigner.builder().region(clients.region()).credentialsProvider(clients.credentials());
+    endpoint.ifPresent(e -> presigner.endpointOverride(e)
+        .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()));
+    return new S3AttachmentStore(s3, presigner.build(), bucket);
+  }
+
+  public S3AttachmentStore(S3Client s3, S3Presigner presigner, String bucket) {
+    this.s3 = s3;
+    this.presigner = presigner;
+    this.bucket = bucket;
+  }
+
+  @Override
+  public AttachmentStore.PresignedRequest presignUpload(PendingUpload upload, Duration validFor) {
+    var presigned = presigner.presignPutObject(r -> r.signatureDuration(validFor).putObjectRequest(put -> put
+        .bucket(bucket)
+        .key(ObjectKeys.quarantine(upload.ticket(), upload.id()))
+        .contentType(upload.kind().contentType())
+        .contentLength(upload.size())));
+    return view(presigned);
+  }
+
+  @Override
+  public Optional<Long> quarantinedSize(PendingUpload upload) {
+    try {
+      return Optional.of(s3.headObject(r -> r.bucket(bucket).key(ObjectKeys.quarantine(upload.ticket(), upload.id())))
+          .contentLength());
+    } catch (S3Exception e) {
+      if (e.statusCode() == 404) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public byte[] quarantinedHead(PendingUpload upload, int bytes) {
+    return s3.getObjectAsBytes(r -> r.bucket(bucket).key(ObjectKeys.quarantine(upload.ticket(), upload.id()))
+        .range("bytes=0-" + (bytes - 1))).asByteArray();
+  }
+
+  @Override
+  public void release(PendingUpload upload) {
+    s3.copyObject(r -> r.sourceBucket(bucket).sourceKey(ObjectKeys.quarantine(upload.ticket(), upload.id()))
+        .destinationBucket(bucket).destinationKey(ObjectKeys.attachment(upload.ticket(), upload.id()))
+        .metadataDirective(MetadataDirective.REPLACE)
+        .contentType(upload.kind().contentType())
+        .contentDisposition(ContentDisposition.attachment(upload.fileName())));
+  }
+
+  @Override
+  public void discard(PendingUpload upload) {
+    s3.deleteObject(r -> r.bucket(bucket).key(ObjectKeys.quarantine(upload.ticket(), upload.id())));
+  }
+
+  @Override
+  public void delete(TicketAttachment attachment) {
+    s3.deleteObject(r -> r.bucket(bucket).key(ObjectKeys.attachment(attachment.ticket(), attachment.id())));
+  }
+
+  @Override
+  public AttachmentStore.PresignedRequest presignDownload(TicketAttachment attachment, Duration validFor) {
+    String contentType = attachment.kind().isText()
+        ? attachment.kind().contentType() + "; charset=utf-8"
+        : attachment.kind().contentType();
+    var presigned = presigner.presignGetObject(r -> r.signatureDuration(validFor).getObjectRequest(get -> get
+        .bucket(bucket)
+        .key(ObjectKeys.attachment(attachment.ticket(), attachment.id()))
+        .responseContentDisposition(ContentDisposition.attachment(attachment.fileName()))
+        .responseContentType(contentType)));
+    return view(presigned);
+  }
+
+  /**
+   * The signed headers the client must send as they are. Host is the URL's own, and Content-Length
+   * (signed too for uploads) is the body's own length, which browsers and HTTP clients set themselves.
+   */
+  private static AttachmentStore.PresignedRequest view(software.amazon.awssdk.awscore.presigner.PresignedRequest presigned) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    presigned.signedHeaders().forEach((name, values) -> {
+      if (!name.equalsIgnoreCase("host") && !name.equalsIgnoreCase("content-length")) {
+        headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values));
+      }
+    });
+    try {
+      return new AttachmentStore.PresignedRequest(presigned.httpRequest().method().name(), presigned.url().toURI(), headers,
+          presigned.expiration());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException("The SDK presigned an invalid URL", e);
+    }
+  }
+}

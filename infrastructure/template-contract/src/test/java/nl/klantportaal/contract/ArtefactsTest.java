@@ -1,0 +1,189 @@
+package nl.klantportaal.contract;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import nl.klantportaal.template.SamTemplate;
+import nl.klantportaal.template.Yamls;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.objectweb.asm.ClassReader;
+
+/**
+ * Reads every built artefact (each CodeUri of template.yaml) and holds it to what its functions use:
+ *
+ * <ul>
+ *   <li>it stays within its size budget ({@link #BUDGET_MIB}, a ratchet: lower it when an artefact
+ *       shrinks, never raise it without saying why in the README);</li>
+ *   <li>it carries no Apache or Netty HTTP client (url-connection only);</li>
+ *   <li>every AWS SDK service client in it is reached, class by class, from the handler of one of its
+ *       functions: an artefact carries no client that none of its functions use;</li>
+ *   <li>every class of ours and every SDK service class its handlers reach is in it: an optional
+ *       dependency or a module split cannot leave a function with a {@code NoClassDefFoundError}.</li>
+ * </ul>
+ *
+ * <p>"Reached" follows the class references of the bytecode (constant pool classes and type
+ * descriptors) from the handler classes the template names, inside the artefact. It is a static
+ * over-approximation: a client reached through a wiring class counts as used.
+ */
+class ArtefactsTest {
+  private static final SamTemplate TEMPLATE = SamTemplate.project();
+
+  /** Each artefact's size budget in MiB: its size when last measured, rounded up to a tenth, plus 0.3. */
+  private static final Map<String, Double> BUDGET_MIB = Map.of(
+      "platform", 8.0,
+      "identity", 22.6,
+      "notifications", 19.6,
+      "sla", 19.7,
+      "tickets", 20.9);
+
+  private static final Pattern DESCRIPTOR_TYPE = Pattern.compile("L([A-Za-z_$0-9/]+)[;<]");
+  private static final Pattern SERVICE = Pattern.compile("^software/amazon/awssdk/services/([a-z0-9]+)/");
+
+  @TestFactory
+  Stream<DynamicTest> everyArtefactCarriesOnlyWhatItsFunctionsUse() {
+    Map<String, List<String>> handlersByCodeUri = new TreeMap<>();
+    TEMPLATE.resourcesOfType(SamTemplate.FUNCTION).forEach(function -> {
+      Map<String, Object> properties = TEMPLATE.functionProperties(function);
+      String handler = Yamls.string(properties.get("Handler"));
+      handlersByCodeUri.computeIfAbsent(Yamls.string(properties.get("CodeUri")), k -> new java.util.ArrayList<>())
+          .add(handler.substring(0, handler.indexOf("::")).replace('.', '/'));
+    });
+    assertEquals(BUDGET_MIB.keySet(), handlersByCodeUri.keySet().stream().map(ArtefactsTest::module).collect(Collectors.toSet()),
+        "every artefact has a budget, and every budget an artefact");
+    return handlersByCodeUri.entrySet().stream().map(entry -> DynamicTest.dynamicTest(entry.getKey(),
+        () -> check(entry.getKey(), entry.getValue())));
+  }
+
+  private static void check(String codeUri, List<String> handlers) throws IOException {
+    Path jar = SamTemplate.projectRoot().resolve(codeUri);
+    assertTrue(Files.isRegularFile(jar), codeUri + " is built (./mvnw package)");
+    double mib = Files.size(jar) / (1024.0 * 1024.0);
+    double budget = BUDGET_MIB.get(module(codeUri));
+    Artefact artefact = Artefact.read(jar);
+    Set<String> httpClients = artefact.classes.keySet().stream()
+        .filter(name -> name.startsWith("org/apache/http/") || name.startsWith("io/netty/")
+            || name.startsWith("software/amazon/awssdk/http/apache") || name.startsWith("software/amazon/awssdk/http/nio/netty"))
+        .collect(Collectors.toSet());
+    Set<String> missing = new TreeSet<>();
+    Set<String> reached = artefact.reachableFrom(handlers, missing);
+    Set<String> unused = services(artefact.classes.keySet());
+    unused.removeAll(services(reached));
+    assertAll(codeUri,
+        () -> assertTrue(mib <= budget, String.format("%s is %.1f MiB, over its budget of %.1f MiB", codeUri, mib, budget)),
+        () -> assertEquals(Set.of(), httpClients, codeUri + " carries an Apache or Netty HTTP client"),
+        () -> assertEquals(Set.of(), missing, codeUri + ": classes its handlers reach that are not in it"),
+        () -> assertEquals(Set.of(), unused, codeUri + " carries SDK clients none of its functions ("
+            + String.join(", ", handlers) + ") reach"));
+  }
+
+  private static Set<String> services(Set<String> classNames) {
+    Set<String> services = new TreeSet<>();
+    for (String name : classNames) {
+      Matcher m = SERVICE.matcher(name);
+      if (m.find()) {
+        services.add(m.group(1));
+      }
+    }
+    return services;
+  }
+
+  private static String module(String codeUri) {
+    return codeUri.split("/")[1];
+  }
+
+  /** The classes of a jar and the classes each refers to. */
+  private record Artefact(Map<String, Set<String>> classes) {
+    static Artefact read(Path jar) throws IOException {
+      Map<String, Set<String>> classes = new HashMap<>();
+      try (JarFile file = new JarFile(jar.toFile())) {
+        var entries = file.entries();
+        while (entries.hasMoreElements()) {
+          var entry = entries.nextElement();
+          String name = entry.getName();
+          if (!name.endsWith(".class") || name.startsWith("META-INF/")) {
+            continue;
+          }
+          try (InputStream in = file.getInputStream(entry)) {
+            classes.put(name.substring(0, name.length() - ".class".length()), references(in.readAllBytes()));
+          }
+        }
+      }
+      return new Artefact(classes);
+    }
+
+    /** The classes a class file names: its constant pool's classes and every type in its descriptors. */
+    private static Set<String> references(byte[] bytes) {
+      ClassReader reader = new ClassReader(bytes);
+      char[] buffer = new char[reader.getMaxStringLength()];
+      Set<String> names = new TreeSet<>();
+      for (int i = 1; i < reader.getItemCount(); i++) {
+        int offset = reader.getItem(i);
+        if (offset <= 0) {
+          continue;
+        }
+        int tag = bytes[offset - 1];
+        if (tag == 7) { // CONSTANT_Class
+          String name = reader.readUTF8(offset, buffer);
+          names.add(name.startsWith("[") ? name.replaceAll("^\\[+L?|;$", "") : name);
+        } else if (tag == 1) { // CONSTANT_Utf8 (descriptors and signatures are ASCII): u2 length, then the bytes
+          String text = new String(bytes, offset + 2, reader.readUnsignedShort(offset), StandardCharsets.ISO_8859_1);
+          Matcher types = DESCRIPTOR_TYPE.matcher(text);
+          while (types.find()) {
+            names.add(types.group(1));
+          }
+        }
+      }
+      return names;
+    }
+
+    /** The classes reachable from {@code roots}; references of ours or to SDK clients that are absent go to {@code missing}. */
+    Set<String> reachableFrom(List<String> roots, Set<String> missing) {
+      Set<String> seen = new TreeSet<>();
+      Deque<String> queue = new ArrayDeque<>(roots);
+      Map<String, String> via = new LinkedHashMap<>();
+      while (!queue.isEmpty()) {
+        String name = queue.pop();
+        if (!seen.add(name)) {
+          continue;
+        }
+        Set<String> refs = classes.get(name);
+        if (refs == null) {
+          if (name.startsWith("nl/klantportaal/") || SERVICE.matcher(name).find()) {
+            missing.add(name + " (from " + via.get(name) + ")");
+          }
+          continue;
+        }
+        for (String ref : refs) {
+          if (!seen.contains(ref) && !ref.startsWith("java/") && !ref.startsWith("javax/") && !ref.startsWith("jdk/")
+              && !ref.startsWith("sun/")) {
+            via.putIfAbsent(ref, name);
+            queue.push(ref);
+          }
+        }
+      }
+      seen.retainAll(classes.keySet());
+      return seen;
+    }
+  }
+}
