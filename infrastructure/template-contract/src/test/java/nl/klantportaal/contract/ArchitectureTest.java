@@ -28,7 +28,7 @@ class ArchitectureTest {
   /** The root packages of the function modules (core and the contexts). */
   static final String[] FUNCTION_PACKAGES = {"nl.klantportaal.core", "nl.klantportaal.platform",
       "nl.klantportaal.identity", "nl.klantportaal.tickets", "nl.klantportaal.notifications", "nl.klantportaal.sla",
-      "nl.klantportaal.ticketing", "nl.klantportaal.accounts", "nl.klantportaal.mail"};
+      "nl.klantportaal.ticketing", "nl.klantportaal.accounts", "nl.klantportaal.mail", "nl.klantportaal.billing"};
   private static JavaClasses classes;
 
   @BeforeAll

@@ -1,0 +1,99 @@
+package nl.klantportaal.billing.adapter.dynamodb;
+
+import static nl.klantportaal.billing.adapter.dynamodb.BillingItems.n;
+import static nl.klantportaal.billing.adapter.dynamodb.BillingItems.s;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.klantportaal.billing.domain.HourBundle;
+import nl.klantportaal.billing.port.BundleRepository;
+import nl.klantportaal.core.adapter.dynamodb.Keys;
+import nl.klantportaal.core.adapter.dynamodb.PortalTable;
+import nl.klantportaal.core.shared.domain.DomainException;
+import nl.klantportaal.core.shared.domain.RandomIds;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * Bundles in the customer's partition ({@code SK = BUNDLE#<id>}, pattern 34), each change in one
+ * transaction with its audit entry ({@code PK = TENANT#<t>#BUNDLE#<id>}, {@code SK = AUDIT#<at>#<r>}).
+ * A state change is conditional on the version read; cancelling also on nothing having been booked.
+ */
+public final class DynamoDbBundles implements BundleRepository {
+  private final PortalTable table;
+
+  public DynamoDbBundles(PortalTable table) {
+    this.table = table;
+  }
+
+  @Override
+  public void create(HourBundle bundle, Audit audit) {
+    write(BillingItems.bundle(bundle), "attribute_not_exists(PK)", Map.of(), bundle, audit);
+  }
+
+  @Override
+  public void changeState(HourBundle changed, Audit audit) {
+    HourBundle next = new HourBundle(changed.id(), changed.tenant(), changed.minutesBought(), changed.remainingMinutes(),
+        changed.validFrom(), changed.validUntil(), changed.price(), changed.state(), changed.requestTicket(),
+        changed.createdAt(), changed.version() + 1);
+    Map<String, AttributeValue> item = BillingItems.bundle(next);
+    // remainingMinutes is the ledger's: the state change writes the value it read, so it must still be that value.
+    write(item, "#v = :v AND remainingMinutes = :r", Map.of(":v", n(changed.version()), ":r", n(changed.remainingMinutes())),
+        changed, audit);
+  }
+
+  private void write(Map<String, AttributeValue> item, String condition, Map<String, AttributeValue> values, HourBundle bundle,
+                     Audit audit) {
+    Map<String, AttributeValue> auditItem = new HashMap<>();
+    auditItem.put(Keys.PK, s(BillingKeys.bundleAudit(bundle.tenant(), bundle.id())));
+    auditItem.put(Keys.SK, s("AUDIT#" + audit.at() + "#" + RandomIds.suffix()));
+    auditItem.put("type", s("BundleAudit"));
+    auditItem.put("actorId", s(audit.actorId()));
+    auditItem.put("actorRole", s(audit.actorRole()));
+    auditItem.put("at", s(audit.at().toString()));
+    auditItem.put("action", s(audit.action()));
+    auditItem.put("details", s(audit.details()));
+    Put.Builder put = Put.builder().tableName(table.name()).item(item).conditionExpression(condition);
+    if (!values.isEmpty()) {
+      put.expressionAttributeNames(condition.contains("#v") ? Map.of("#v", "version") : Map.of()).expressionAttributeValues(values);
+    }
+    try {
+      table.client().transactWriteItems(r -> r.transactItems(
+          TransactWriteItem.builder().put(put.build()).build(),
+          TransactWriteItem.builder().put(p -> p.tableName(table.name()).item(auditItem)
+              .conditionExpression("attribute_not_exists(PK)")).build()));
+    } catch (TransactionCanceledException e) {
+      throw new DomainException.Conflict(DomainException.Conflict.Kind.VERSION,
+          "The hour bundle was changed meanwhile (time booked, or another admin); reload it and try again");
+    }
+  }
+
+  @Override
+  public Optional<HourBundle> find(nl.klantportaal.core.claims.TenantId tenant, String bundleId) {
+    var answer = table.client().getItem(r -> r.tableName(table.name()).consistentRead(true)
+        .key(Map.of(Keys.PK, s(BillingKeys.tenant(tenant)), Keys.SK, s(BillingKeys.bundle(bundleId)))));
+    return answer.hasItem() && !answer.item().isEmpty() ? Optional.of(BillingItems.bundle(answer.item())) : Optional.empty();
+  }
+
+  @Override
+  public List<HourBundle> list(nl.klantportaal.core.claims.TenantId tenant) {
+    List<HourBundle> result = new ArrayList<>();
+    Map<String, AttributeValue> start = null;
+    do {
+      Map<String, AttributeValue> from = start;
+      QueryResponse page = table.client().query(r -> r.tableName(table.name()).consistentRead(true)
+          .keyConditionExpression("PK = :pk AND begins_with(SK, :p)")
+          .expressionAttributeValues(Map.of(":pk", s(BillingKeys.tenant(tenant)), ":p", s(BillingKeys.BUNDLE_PREFIX)))
+          .exclusiveStartKey(from));
+      page.items().forEach(item -> result.add(BillingItems.bundle(item)));
+      start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+    } while (start != null);
+    return result;
+  }
+}

@@ -1,0 +1,130 @@
+package nl.klantportaal.billing.domain;
+
+import nl.klantportaal.core.shared.domain.DomainException;
+import nl.klantportaal.core.shared.domain.LocalizedText;
+
+/**
+ * The invoice status of a ledger line, exactly the seed's table ("Wat betekent de factuurstatus?"):
+ * Nog te factureren; Gefactureerd Factuur #12345; Urenbundel (with its bundle); Ad-Hoc Service.
+ * Only {@link ToInvoice} moves: the invoices context invoices it ({@link #invoice}), and a credit
+ * invoice returns an invoiced line to be invoiced again or corrected ({@link #credit}).
+ */
+public sealed interface InvoiceStatus {
+
+  String wireName();
+
+  /** The value of the line's status index (patterns 39): one partition per status, per bundle. */
+  String indexKey();
+
+  LocalizedText label();
+
+  /** Nog te factureren: registered, not yet invoiced. */
+  record ToInvoice() implements InvoiceStatus {
+    public String wireName() {
+      return "to-invoice";
+    }
+
+    public String indexKey() {
+      return "to-invoice";
+    }
+
+    public LocalizedText label() {
+      return new LocalizedText("Nog te factureren", "To be invoiced", "Noch abzurechnen");
+    }
+  }
+
+  /** Gefactureerd Factuur #n. */
+  record Invoiced(String invoiceNumber) implements InvoiceStatus {
+    public Invoiced {
+      if (invoiceNumber == null || invoiceNumber.isBlank() || invoiceNumber.length() > 40) {
+        throw new IllegalArgumentException("An invoice number of 1 to 40 characters");
+      }
+    }
+
+    public String wireName() {
+      return "invoiced";
+    }
+
+    public String indexKey() {
+      return "invoiced";
+    }
+
+    public LocalizedText label() {
+      return new LocalizedText("Gefactureerd Factuur #" + invoiceNumber, "Invoiced, invoice #" + invoiceNumber,
+          "Abgerechnet, Rechnung #" + invoiceNumber);
+    }
+  }
+
+  /** Urenbundel: deducted from this bundle, bought in advance, so no invoice of its own. */
+  record InBundle(String bundleId) implements InvoiceStatus {
+    public String wireName() {
+      return "bundle";
+    }
+
+    public String indexKey() {
+      return "bundle#" + bundleId;
+    }
+
+    public LocalizedText label() {
+      return new LocalizedText("Urenbundel", "Hour bundle", "Stundenkontingent");
+    }
+  }
+
+  /** Ad-Hoc Service: registered as service, never invoiced. */
+  record Service() implements InvoiceStatus {
+    public String wireName() {
+      return "service";
+    }
+
+    public String indexKey() {
+      return "service";
+    }
+
+    public LocalizedText label() {
+      return new LocalizedText("Ad-Hoc Service", "Ad-hoc service", "Ad-hoc Service");
+    }
+  }
+
+  /** Nog te factureren → Gefactureerd; any other status refuses (409). */
+  default InvoiceStatus invoice(String invoiceNumber) {
+    if (this instanceof ToInvoice) {
+      return new Invoiced(invoiceNumber);
+    }
+    throw new DomainException.Conflict(DomainException.Conflict.Kind.ILLEGAL_STATE,
+        "Only time still to be invoiced can be invoiced; this time is " + wireName());
+  }
+
+  /** A credit invoice: Gefactureerd → Nog te factureren; any other status refuses (409). */
+  default InvoiceStatus credit() {
+    if (this instanceof Invoiced) {
+      return new ToInvoice();
+    }
+    throw new DomainException.Conflict(DomainException.Conflict.Kind.ILLEGAL_STATE,
+        "Only invoiced time can be credited; this time is " + wireName());
+  }
+
+  /** Whether a correction may reverse the line: everything but invoiced time (a credit invoice corrects that). */
+  default boolean correctable() {
+    return !(this instanceof Invoiced);
+  }
+
+  static InvoiceStatus parse(String wireName, String detail) {
+    return switch (wireName) {
+      case "to-invoice" -> new ToInvoice();
+      case "invoiced" -> new Invoiced(detail);
+      case "bundle" -> new InBundle(detail);
+      case "service" -> new Service();
+      default -> throw new IllegalArgumentException("Unknown invoice status " + wireName);
+    };
+  }
+
+  /** The status's detail as stored beside its wire name: the invoice number or the bundle id, else empty. */
+  default String detail() {
+    return switch (this) {
+      case Invoiced i -> i.invoiceNumber();
+      case InBundle b -> b.bundleId();
+      case ToInvoice t -> "";
+      case Service s -> "";
+    };
+  }
+}

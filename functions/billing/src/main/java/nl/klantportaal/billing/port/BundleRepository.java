@@ -1,0 +1,24 @@
+package nl.klantportaal.billing.port;
+
+import java.util.List;
+import java.util.Optional;
+import nl.klantportaal.billing.domain.HourBundle;
+import nl.klantportaal.core.claims.TenantId;
+
+/** A customer's hour bundles (pattern 34); every change is conditional on the version read and audited in its transaction. */
+public interface BundleRepository {
+
+  /** Stores a new bundle with its audit entry; refuses an id that exists. */
+  void create(HourBundle bundle, Audit audit);
+
+  /** A state change (activate, cancel) on the version read, with its audit entry; 409 when someone else changed it. */
+  void changeState(HourBundle changed, Audit audit);
+
+  Optional<HourBundle> find(TenantId tenant, String bundleId);
+
+  /** Every bundle of the customer (a few dozen at most over the years), consistently read. */
+  List<HourBundle> list(TenantId tenant);
+
+  /** Who did what to a bundle, when: written in the same transaction as the change. */
+  record Audit(String actorId, String actorRole, java.time.Instant at, String action, String details) {}
+}

@@ -1,0 +1,69 @@
+package nl.klantportaal.billing.wiring;
+
+import nl.klantportaal.accounts.wiring.IdentityWiring;
+import nl.klantportaal.billing.adapter.dynamodb.DynamoDbBillingSettings;
+import nl.klantportaal.billing.adapter.dynamodb.DynamoDbBundles;
+import nl.klantportaal.billing.adapter.dynamodb.DynamoDbTicketLookup;
+import nl.klantportaal.billing.adapter.dynamodb.DynamoDbTimeLedger;
+import nl.klantportaal.billing.port.InvoiceMarking;
+import nl.klantportaal.billing.usecase.BillingAccess;
+import nl.klantportaal.billing.usecase.CorrectRegistration;
+import nl.klantportaal.billing.usecase.ManageBillingSettings;
+import nl.klantportaal.billing.usecase.ManageBundles;
+import nl.klantportaal.billing.usecase.RegisterTime;
+import nl.klantportaal.billing.usecase.ViewHours;
+import nl.klantportaal.core.wiring.KernelWiring;
+
+/** The billing context: hour bundles, the time ledger, the customers' billing agreements. */
+public final class BillingWiring {
+  private final KernelWiring kernel;
+  private final DynamoDbBundles bundles;
+  private final DynamoDbTimeLedger ledger;
+  private final DynamoDbBillingSettings settings;
+
+  private BillingWiring(KernelWiring kernel) {
+    this.kernel = kernel;
+    this.bundles = new DynamoDbBundles(kernel.table());
+    this.ledger = new DynamoDbTimeLedger(kernel.table(), bundles);
+    this.settings = new DynamoDbBillingSettings(kernel.table());
+  }
+
+  public static BillingWiring of(KernelWiring kernel) {
+    return new BillingWiring(kernel);
+  }
+
+  public BillingAccess access() {
+    return new BillingAccess(IdentityWiring.of(kernel).customers(), settings);
+  }
+
+  public ManageBundles manageBundles() {
+    return new ManageBundles(bundles, new DynamoDbTicketLookup(kernel.table()), kernel.clock());
+  }
+
+  public RegisterTime registerTime() {
+    return new RegisterTime(ledger, settings, new DynamoDbTicketLookup(kernel.table()), agentNames(), kernel.clock());
+  }
+
+  public CorrectRegistration correctRegistration() {
+    return new CorrectRegistration(ledger, settings, registerTime(), agentNames(), kernel.clock());
+  }
+
+  public ViewHours viewHours() {
+    return new ViewHours(bundles, ledger, settings, kernel.clock());
+  }
+
+  public ManageBillingSettings settings() {
+    return new ManageBillingSettings(settings, kernel.clock());
+  }
+
+  /** For the invoices to come: moves ledger lines to Gefactureerd and back (credit). */
+  public InvoiceMarking invoiceMarking() {
+    return ledger;
+  }
+
+  /** An agent's lines carry their display name (the customer reads it); the sub when the profile is gone. */
+  private RegisterTime.AgentNames agentNames() {
+    var users = IdentityWiring.of(kernel).users();
+    return agent -> users.find(agent.userId()).map(p -> p.name().display()).orElse(agent.userId().value());
+  }
+}
