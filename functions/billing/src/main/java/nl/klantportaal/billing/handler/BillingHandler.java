@@ -5,6 +5,7 @@ import nl.klantportaal.billing.usecase.BillingAccess;
 import nl.klantportaal.billing.usecase.BundleInput;
 import nl.klantportaal.billing.usecase.EntryFilter;
 import nl.klantportaal.billing.usecase.EntryView;
+import nl.klantportaal.billing.usecase.ExportRegistrations;
 import nl.klantportaal.billing.usecase.RegistrationInput;
 import nl.klantportaal.billing.usecase.SettingsInput;
 import nl.klantportaal.billing.usecase.SettingsView;
@@ -44,6 +45,7 @@ public final class BillingHandler extends HttpApiHandler {
     var correct = billing.correctRegistration();
     var view = billing.viewHours();
     var settings = billing.settings();
+    var export = billing.exportRegistrations();
     return Routes.of(
         // The customer's own hours (customer users only where their customer allows it).
         Route.of("GET /hour-bundles", Access.CUSTOMER, r -> ApiResponse.ok(
@@ -52,6 +54,8 @@ public final class BillingHandler extends HttpApiHandler {
             view.bundle(access.ownHours(r.requireCaller()), bundleId(r), r.language(), false))),
         Route.of("GET /time-registrations", Access.CUSTOMER, r -> ApiResponse.ok(
             view.entries(access.ownHours(r.requireCaller()), filter(r), r.language(), false))),
+        Route.of("GET /time-registrations/export", Access.CUSTOMER, r -> file(
+            export.execute(access.ownHours(r.requireCaller()), filter(r), r.query("format").orElse(""), r.language()))),
         // Staff: any customer's hours, registrations, bundles and agreement.
         Route.of("GET /customers/{customerId}/hour-bundles", Access.PROVIDER_STAFF, r -> ApiResponse.ok(
             view.overview(access.staffCustomer(r.requireCaller(), r.customerId()), r.language()))),
@@ -75,6 +79,9 @@ public final class BillingHandler extends HttpApiHandler {
         }),
         Route.of("GET /customers/{customerId}/time-registrations", Access.PROVIDER_STAFF, r -> ApiResponse.ok(
             view.entries(access.staffCustomer(r.requireCaller(), r.customerId()), filter(r), r.language(), true))),
+        Route.of("GET /customers/{customerId}/time-registrations/export", Access.PROVIDER_STAFF, r -> file(
+            export.execute(access.staffCustomer(r.requireCaller(), r.customerId()), filter(r), r.query("format").orElse(""),
+                r.language()))),
         Route.of("POST /customers/{customerId}/time-registrations", Access.PROVIDER_STAFF, r -> {
           var customer = access.staffCustomer(r.requireCaller(), r.customerId());
           LedgerChange booked = register.execute(r.requireCaller(), customer, r.jsonBody(RegistrationInput.class));
@@ -97,6 +104,10 @@ public final class BillingHandler extends HttpApiHandler {
 
   private static Map<String, Object> booked(LedgerChange change, ApiRequest r) {
     return Map.of("lines", change.lines().stream().map(e -> EntryView.of(e, r.language(), true)).toList());
+  }
+
+  private static ApiResponse file(ExportRegistrations.ExportFile file) {
+    return ApiResponse.file(file.contentType(), file.fileName(), file.content());
   }
 
   private static String bundleId(ApiRequest r) {

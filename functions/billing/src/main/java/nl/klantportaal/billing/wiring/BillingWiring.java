@@ -1,6 +1,7 @@
 package nl.klantportaal.billing.wiring;
 
 import nl.klantportaal.accounts.wiring.IdentityWiring;
+import nl.klantportaal.billing.adapter.document.RegistrationFiles;
 import nl.klantportaal.billing.adapter.dynamodb.DynamoDbBillingSettings;
 import nl.klantportaal.billing.adapter.dynamodb.DynamoDbBundles;
 import nl.klantportaal.billing.adapter.dynamodb.DynamoDbTicketLookup;
@@ -8,6 +9,7 @@ import nl.klantportaal.billing.adapter.dynamodb.DynamoDbTimeLedger;
 import nl.klantportaal.billing.port.InvoiceMarking;
 import nl.klantportaal.billing.usecase.BillingAccess;
 import nl.klantportaal.billing.usecase.CorrectRegistration;
+import nl.klantportaal.billing.usecase.ExportRegistrations;
 import nl.klantportaal.billing.usecase.ManageBillingSettings;
 import nl.klantportaal.billing.usecase.ManageBundles;
 import nl.klantportaal.billing.usecase.RegisterTime;
@@ -50,6 +52,10 @@ public final class BillingWiring {
 
   public ViewHours viewHours() {
     return new ViewHours(bundles, ledger, settings, kernel.clock());
+  }
+
+  public ExportRegistrations exportRegistrations() {
+    return new ExportRegistrations(viewHours(), IdentityWiring.of(kernel).customers(), new RegistrationFiles(), kernel.clock());
   }
 
   public ManageBillingSettings settings() {

@@ -93,8 +93,9 @@ public final class ApiGatewayFunction {
     return APIGatewayV2HTTPResponse.builder()
         .withStatusCode(response.status())
         .withHeaders(headers)
-        .withBody(new String(response.body(), StandardCharsets.UTF_8))
-        .withIsBase64Encoded(false)
+        .withBody(response.isText() ? new String(response.body(), StandardCharsets.UTF_8)
+            : java.util.Base64.getEncoder().encodeToString(response.body()))
+        .withIsBase64Encoded(!response.isText())
         .build();
   }
 

@@ -22,6 +22,24 @@ public record ApiResponse(int status, Map<String, String> headers, byte[] body) 
     return new ApiResponse(204, Map.of(), new byte[0]);
   }
 
+  /**
+   * A file to download: its content type, and a Content-Disposition that names it (ASCII file
+   * names only). API Gateway gets such bodies base64-encoded ({@link #isText()}).
+   */
+  public static ApiResponse file(String contentType, String fileName, byte[] content) {
+    if (!fileName.matches("[A-Za-z0-9._-]{1,120}")) {
+      throw new IllegalArgumentException("A download's file name is ASCII letters, digits, '.', '_' and '-'");
+    }
+    return new ApiResponse(200, Map.of("content-type", contentType,
+        "content-disposition", "attachment; filename=\"" + fileName + "\""), content);
+  }
+
+  /** JSON, problem+json and text/* go out as text; everything else (a PDF, an .xlsx) as base64. */
+  public boolean isText() {
+    String type = headers.getOrDefault("content-type", "application/json");
+    return type.startsWith("application/json") || type.startsWith("application/problem+json") || type.startsWith("text/");
+  }
+
   public static ApiResponse json(int status, Object value) {
     return new ApiResponse(status, Map.of("content-type", "application/json"), Json.write(value));
   }

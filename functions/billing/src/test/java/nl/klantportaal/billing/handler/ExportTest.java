@@ -1,0 +1,105 @@
+package nl.klantportaal.billing.handler;
+
+import static nl.klantportaal.testing.HttpEvents.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import nl.klantportaal.billing.domain.RegistrationSheet;
+import nl.klantportaal.core.wiring.KernelWiring;
+import nl.klantportaal.testing.HttpEvents;
+import nl.klantportaal.testing.Lambda;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The exports, read back by real readers (PDFBox, fastexcel-reader): the filtered list and the API's totals, no internal note. */
+class ExportTest {
+  private KernelWiring wiring;
+  private BillingHandler handler;
+
+  @BeforeEach
+  void registrations() {
+    wiring = BillingFixtures.freshWiring();
+    handler = new BillingHandler(wiring);
+    assertEquals(200, call("put-billing-settings.json").getStatusCode());
+    assertEquals(201, call("register-time.json").getStatusCode());
+    assertEquals(201, call("register-time.json").getStatusCode());
+    assertEquals(201, call("register-time-ad-hoc-service.json").getStatusCode());
+  }
+
+  private APIGatewayV2HTTPResponse call(String fixture) {
+    return handler.handleRequest(Lambda.httpEvent("billing/billing/" + fixture), Lambda.context("billing"));
+  }
+
+  private static byte[] file(APIGatewayV2HTTPResponse response, String contentType, String fileName) {
+    assertEquals(200, response.getStatusCode(), response.getBody());
+    assertEquals(contentType, response.getHeaders().get("content-type"));
+    assertEquals("attachment; filename=\"" + fileName + "\"", response.getHeaders().get("content-disposition"));
+    assertTrue(response.getIsBase64Encoded());
+    return Base64.getDecoder().decode(response.getBody());
+  }
+
+  @Test
+  void thePdfHoldsEveryLineAndTheApisTotalsButNoInternalNote() throws Exception {
+    JsonNode api = HttpEvents.ok(call("get-own-registrations.json"));
+    byte[] pdf = file(call("export-own-pdf.json"), "application/pdf", "urenregistraties-2026-11-01-2026-11-30.pdf");
+    String text;
+    try (var document = Loader.loadPDF(pdf)) {
+      text = new PDFTextStripper().getText(document);
+    }
+    assertTrue(text.contains("Urenregistraties"), text);
+    assertTrue(text.contains("Printer op de 2e verdieping opnieuw geïnstalleerd"), text);
+    assertTrue(text.contains("Korte vraag over de VPN beantwoord"), text);
+    assertTrue(text.contains("Totaal " + RegistrationSheet.hours(api.get("totals").get("minutes").asInt())), text);
+    assertTrue(text.contains("EUR " + api.get("totals").get("billableValue").asText()), text);
+    assertFalse(text.contains("Driver v3.2"), "internal notes never appear");
+    assertEquals(2, text.split("Printer op de 2e verdieping", -1).length - 1);
+  }
+
+  @Test
+  void theSpreadsheetSumsToTheApisTotalsAndKeepsTheFilter() throws Exception {
+    JsonNode api = HttpEvents.ok(call("get-own-registrations.json"));
+    byte[] xlsx = file(call("export-own-xlsx.json"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "urenregistraties-2026-11-01-2026-11-30.xlsx");
+    List<Row> rows = rows(xlsx);
+    List<Row> lines = rows.stream().filter(r -> r.getRowNum() >= 5 && r.getCellCount() >= 8
+        && r.getCellText(0).matches("\\d{4}-\\d{2}-\\d{2}")).toList();
+    assertEquals(api.get("entries").size(), lines.size());
+    int sum = lines.stream().mapToInt(r -> r.getCellAsNumber(7).orElseThrow().intValue()).sum();
+    assertEquals(api.get("totals").get("minutes").asInt(), sum);
+    Row total = rows.stream().filter(r -> "Totaal".equals(r.getCellText(0))).findFirst().orElseThrow();
+    assertEquals(sum, total.getCellAsNumber(7).orElseThrow().intValue());
+    assertTrue(rows.stream().noneMatch(r -> r.toString().contains("Driver v3.2")), "internal notes never appear");
+
+    JsonNode filtered = HttpEvents.ok(call("get-own-registrations-ad-hoc.json"));
+    List<Row> staffRows = rows(file(call("export-customer-xlsx.json"),
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "urenregistraties-2026-11-01-2026-11-30.xlsx"));
+    long staffLines = staffRows.stream().filter(r -> r.getCellCount() >= 8 && r.getCellText(0).matches("\\d{4}-\\d{2}-\\d{2}")).count();
+    assertEquals(filtered.get("entries").size(), staffLines, "the staff export keeps the type filter");
+    assertTrue(staffRows.stream().noneMatch(r -> r.toString().contains("Driver v3.2")), "not even for staff");
+  }
+
+  @Test
+  void anUnknownFormatIsAFieldError() {
+    assertProblem(call("export-own-bad-format.json"), 400, "validation-failed");
+  }
+
+  private static List<Row> rows(byte[] xlsx) throws Exception {
+    List<Row> rows = new ArrayList<>();
+    try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+      Optional.of(workbook.getFirstSheet()).orElseThrow().openStream().forEach(rows::add);
+    }
+    return rows;
+  }
+}
