@@ -52,7 +52,7 @@ class ArtefactsTest {
   /** Each artefact's size budget in MiB: its size when last measured, rounded up to a tenth, plus 0.3. */
   private static final Map<String, Double> BUDGET_MIB = Map.of(
       "platform", 8.0,
-      "billing", 19.9,
+      "billing", 23.2,
       "identity", 22.6,
       "notifications", 19.6,
       "sla", 19.7,

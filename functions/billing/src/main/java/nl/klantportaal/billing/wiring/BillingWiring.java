@@ -4,6 +4,8 @@ import nl.klantportaal.accounts.wiring.IdentityWiring;
 import nl.klantportaal.billing.adapter.document.RegistrationFiles;
 import nl.klantportaal.billing.adapter.dynamodb.DynamoDbBillingSettings;
 import nl.klantportaal.billing.adapter.dynamodb.DynamoDbBundles;
+import nl.klantportaal.billing.adapter.dynamodb.DynamoDbHourNotices;
+import nl.klantportaal.billing.adapter.outbox.OutboxHourMailbox;
 import nl.klantportaal.billing.adapter.dynamodb.DynamoDbTicketLookup;
 import nl.klantportaal.billing.adapter.dynamodb.DynamoDbTimeLedger;
 import nl.klantportaal.billing.port.InvoiceMarking;
@@ -13,8 +15,11 @@ import nl.klantportaal.billing.usecase.ExportRegistrations;
 import nl.klantportaal.billing.usecase.ManageBillingSettings;
 import nl.klantportaal.billing.usecase.ManageBundles;
 import nl.klantportaal.billing.usecase.RegisterTime;
+import nl.klantportaal.billing.usecase.SendHourNotices;
 import nl.klantportaal.billing.usecase.ViewHours;
+import nl.klantportaal.core.shared.port.MailSender;
 import nl.klantportaal.core.wiring.KernelWiring;
+import nl.klantportaal.notifications.wiring.NotificationWiring;
 
 /** The billing context: hour bundles, the time ledger, the customers' billing agreements. */
 public final class BillingWiring {
@@ -56,6 +61,15 @@ public final class BillingWiring {
 
   public ExportRegistrations exportRegistrations() {
     return new ExportRegistrations(viewHours(), IdentityWiring.of(kernel).customers(), new RegistrationFiles(), kernel.clock());
+  }
+
+  /** The daily hour notices, mailed through the outbox with {@code sender} (SENDER_ADDRESS, PORTAL_ORIGIN). */
+  public SendHourNotices sendHourNotices(MailSender sender) {
+    NotificationWiring notifications = NotificationWiring.of(kernel);
+    var mailbox = new OutboxHourMailbox(IdentityWiring.of(kernel).users(), notifications.outbox(),
+        notifications.mailDelivery(sender), notifications.senderDomain(), kernel.clock());
+    return new SendHourNotices(new DynamoDbHourNotices(kernel.table()), bundles, ledger, mailbox, kernel.mail().portalOrigin(),
+        kernel.clock());
   }
 
   public ManageBillingSettings settings() {

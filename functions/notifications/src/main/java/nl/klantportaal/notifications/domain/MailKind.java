@@ -10,7 +10,9 @@ public enum MailKind {
   APPROVAL_REQUESTED,
   /** The request was approved: its reporter and the provider side hear that work may start. */
   APPROVED,
-  SLA_WARNING, SLA_BREACH, SLA_REMINDER, SLA_PRIORITY_DROP;
+  SLA_WARNING, SLA_BREACH, SLA_REMINDER, SLA_PRIORITY_DROP,
+  /** The billing context's hour mails to a customer's admins (thresholds, expiry, overflow), rendered by billing. */
+  HOURS;
 
   public boolean isSla() {
     return name().startsWith("SLA_");

@@ -8,6 +8,7 @@ import nl.klantportaal.accounts.wiring.IdentityWiring;
 import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.notifications.adapter.dynamodb.DynamoDbMailRoutes;
 import nl.klantportaal.notifications.adapter.dynamodb.DynamoDbOutbox;
+import nl.klantportaal.notifications.port.Outbox;
 import nl.klantportaal.notifications.adapter.dynamodb.DynamoDbTicketReader;
 import nl.klantportaal.notifications.adapter.dynamodb.TicketStreamRecords;
 import nl.klantportaal.notifications.domain.MailRoute;
@@ -64,6 +65,11 @@ public final class NotificationWiring {
     ContextSettings.Mail mail = kernel.mail();
     return new MailDelivery(new DynamoDbOutbox(kernel.table()), mailRoutes(), sender,
         new Sender(mail.senderAddress(), mail.configurationSet()), RetryPolicy.DEFAULT, kernel.clock());
+  }
+
+  /** The outbox every mail of the portal is claimed in before it is sent (other contexts' mail too: billing's hour mail). */
+  public Outbox outbox() {
+    return new DynamoDbOutbox(kernel.table());
   }
 
   /** The domain of the sender address: Message-IDs use it. */

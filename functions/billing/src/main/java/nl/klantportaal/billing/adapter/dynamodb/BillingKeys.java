@@ -13,6 +13,8 @@ final class BillingKeys {
   static final String SETTINGS_SK = "BILLING#SETTINGS";
   static final String ACTIVE_BUNDLES = "BUNDLES#ACTIVE";
   static final String ENTRY_PREFIX = "ENTRY#";
+  /** The DueIndex partition of the billing notices (threshold, expiry, overflow): read by the daily job. */
+  static final String DUE_BILLING = "DUE#BILLING";
 
   private BillingKeys() {}
 
@@ -57,6 +59,16 @@ final class BillingKeys {
 
   static String lineSort(String registrationId, int line) {
     return registrationId + "#" + String.format("%03d", line);
+  }
+
+  /** {@code NOTICE#USED#80}, {@code NOTICE#EXPIRY}: a bundle's notices, beside its audit. */
+  static String bundleNotice(String kind) {
+    return "NOTICE#" + kind;
+  }
+
+  /** {@code BILLING#OVERFLOW#<date>}: the customer's overflow notice of one day, in the customer's partition. */
+  static String overflowNotice(LocalDate date) {
+    return "BILLING#OVERFLOW#" + date;
   }
 
   /** The registration date of a registration id ({@code 2026-12-05.k3j9pq2m}). */

@@ -3,6 +3,7 @@ package nl.klantportaal.billing.adapter.dynamodb;
 import static nl.klantportaal.billing.adapter.dynamodb.BillingItems.n;
 import static nl.klantportaal.billing.adapter.dynamodb.BillingItems.s;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import nl.klantportaal.billing.domain.HourBundle;
 import nl.klantportaal.billing.port.BundleRepository;
+import nl.klantportaal.billing.port.HourNotices;
 import nl.klantportaal.core.adapter.dynamodb.Keys;
 import nl.klantportaal.core.adapter.dynamodb.PortalTable;
 import nl.klantportaal.core.shared.domain.DomainException;
@@ -63,15 +65,42 @@ public final class DynamoDbBundles implements BundleRepository {
     if (!values.isEmpty()) {
       put.expressionAttributeNames(condition.contains("#v") ? Map.of("#v", "version") : Map.of()).expressionAttributeValues(values);
     }
+    List<TransactWriteItem> writes = new ArrayList<>(List.of(
+        TransactWriteItem.builder().put(put.build()).build(),
+        TransactWriteItem.builder().put(p -> p.tableName(table.name()).item(auditItem)
+            .conditionExpression("attribute_not_exists(PK)")).build()));
+    if ("bundle-activated".equals(audit.action())) {
+      writes.add(expiryNotice(bundle, audit.at()));
+    }
     try {
-      table.client().transactWriteItems(r -> r.transactItems(
-          TransactWriteItem.builder().put(put.build()).build(),
-          TransactWriteItem.builder().put(p -> p.tableName(table.name()).item(auditItem)
-              .conditionExpression("attribute_not_exists(PK)")).build()));
+      table.client().transactWriteItems(r -> r.transactItems(writes));
     } catch (TransactionCanceledException e) {
       throw new DomainException.Conflict(DomainException.Conflict.Kind.VERSION,
           "The hour bundle was changed meanwhile (time booked, or another admin); reload it and try again");
     }
+  }
+
+  /**
+   * The bundle's expiry notice, due {@value HourNotices#EXPIRY_NOTICE_DAYS} days before its last day
+   * (at once for a shorter bundle); the daily job mails it if hours are left then.
+   */
+  private TransactWriteItem expiryNotice(HourBundle bundle, Instant activatedAt) {
+    Instant due = bundle.validUntil().minusDays(HourNotices.EXPIRY_NOTICE_DAYS).atStartOfDay(HourNotices.ZONE).toInstant();
+    if (due.isBefore(activatedAt)) {
+      due = activatedAt;
+    }
+    Map<String, AttributeValue> item = new HashMap<>();
+    item.put(Keys.PK, s(BillingKeys.bundleAudit(bundle.tenant(), bundle.id())));
+    item.put(Keys.SK, s(BillingKeys.bundleNotice("EXPIRY")));
+    item.put("type", s("BillingNotice"));
+    item.put("kind", s("expiry"));
+    item.put("tenantId", s(bundle.tenant().value()));
+    item.put("bundleId", s(bundle.id()));
+    item.put("at", s(due.toString()));
+    item.put("DuePK", s(BillingKeys.DUE_BILLING));
+    item.put("DueSK", s(DynamoDbHourNotices.dueSort(due, bundle.tenant(), bundle.id() + "#EXPIRY")));
+    return TransactWriteItem.builder().put(p -> p.tableName(table.name()).item(item)
+        .conditionExpression("attribute_not_exists(PK)")).build();
   }
 
   @Override

@@ -3,11 +3,14 @@ package nl.klantportaal.billing.adapter.dynamodb;
 import static nl.klantportaal.billing.adapter.dynamodb.BillingItems.n;
 import static nl.klantportaal.billing.adapter.dynamodb.BillingItems.s;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +22,7 @@ import nl.klantportaal.billing.domain.LedgerChange;
 import nl.klantportaal.billing.domain.RegistrationType;
 import nl.klantportaal.billing.domain.TimeEntry;
 import nl.klantportaal.billing.port.BundleRepository;
+import nl.klantportaal.billing.port.HourNotices;
 import nl.klantportaal.billing.port.InvoiceMarking;
 import nl.klantportaal.billing.port.TimeLedger;
 import nl.klantportaal.core.adapter.dynamodb.Keys;
@@ -36,8 +40,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 /**
  * The time ledger in DynamoDB. A booking is one {@code TransactWriteItems}: each new line
  * ({@code attribute_not_exists}), each bundle's balance ({@code remainingMinutes - :m} only while the
- * bundle is active and holds at least {@code :m}; a reversal adds back), and each corrected mark
- * (only on a line neither corrected nor invoiced). When a balance condition fails or the transaction
+ * bundle is active and still holds exactly what the plan saw; a reversal adds back), each corrected
+ * mark (only on a line neither corrected nor invoiced), and the notices the booking causes: a bundle
+ * crossing 80 % or 95 % used (written once; one already there is left out on the next attempt), and
+ * the customer's overflow of the day (added up on one notice, due when the day is over). When a balance condition fails or the transaction
  * conflicts with a concurrent one, the bundles are read again (consistently) and the booking planned
  * again, with jittered back-off, up to {@value #MAX_ATTEMPTS} times.
  */
@@ -53,20 +59,27 @@ public final class DynamoDbTimeLedger implements TimeLedger, InvoiceMarking {
 
   @Override
   public LedgerChange apply(TenantId tenant, Function<List<HourBundle>, LedgerChange> planner) {
+    Set<String> recorded = new HashSet<>();
     for (int attempt = 1; ; attempt++) {
-      LedgerChange change = planner.apply(bundles.list(tenant));
-      List<TransactWriteItem> writes = writes(tenant, change);
+      List<HourBundle> current = bundles.list(tenant);
+      LedgerChange change = planner.apply(current);
+      Writes writes = writes(tenant, change, current, recorded);
       try {
-        table.client().transactWriteItems(r -> r.transactItems(writes));
+        table.client().transactWriteItems(r -> r.transactItems(writes.items()));
         return change;
       } catch (TransactionCanceledException e) {
         List<CancellationReason> reasons = e.cancellationReasons();
-        int marks = change.corrected().size();
-        // The corrected marks come last: a failed one means the registration was corrected or invoiced meanwhile.
-        for (int i = writes.size() - marks; i < writes.size() && i < reasons.size(); i++) {
-          if ("ConditionalCheckFailed".equals(reasons.get(i).code())) {
+        for (int i = 0; i < writes.items().size() && i < reasons.size(); i++) {
+          if (!"ConditionalCheckFailed".equals(reasons.get(i).code())) {
+            continue;
+          }
+          String role = writes.roles().get(i);
+          if (role.startsWith("mark:")) {
             throw new DomainException.InvalidInput(List.of(new FieldError("registrationId", "already-corrected",
                 "was corrected or invoiced meanwhile")));
+          }
+          if (role.startsWith("notice:")) {
+            recorded.add(role.substring("notice:".length())); // recorded before: once per threshold, once per day
           }
         }
         if (attempt >= MAX_ATTEMPTS) {
@@ -78,27 +91,69 @@ public final class DynamoDbTimeLedger implements TimeLedger, InvoiceMarking {
     }
   }
 
-  private List<TransactWriteItem> writes(TenantId tenant, LedgerChange change) {
+  /** The transaction's items and, per item, what it is (line, bundle, mark, notice), to read its cancellation reason. */
+  private record Writes(List<TransactWriteItem> items, List<String> roles) {}
+
+  private Writes writes(TenantId tenant, LedgerChange change, List<HourBundle> current, Set<String> recorded) {
     List<TransactWriteItem> writes = new ArrayList<>();
+    List<String> roles = new ArrayList<>();
     for (TimeEntry line : change.lines()) {
       writes.add(TransactWriteItem.builder().put(p -> p.tableName(table.name()).item(BillingItems.line(line))
           .conditionExpression("attribute_not_exists(PK)")).build());
+      roles.add("line");
     }
+    Map<String, HourBundle> byId = new HashMap<>();
+    current.forEach(b -> byId.put(b.id(), b));
+    Instant now = change.lines().getFirst().createdAt();
     change.bundleDeltas().forEach((bundleId, delta) -> {
+      HourBundle before = byId.get(bundleId);
+      if (before == null) {
+        throw new IllegalStateException("A booking names bundle " + bundleId + " that the customer does not have");
+      }
       Map<String, AttributeValue> key = Map.of(Keys.PK, s(BillingKeys.tenant(tenant)), Keys.SK, s(BillingKeys.bundle(bundleId)));
+      // Exactly the balance the plan saw: after a concurrent booking the plan (and its thresholds) is made again.
+      Map<String, AttributeValue> values = new HashMap<>(Map.of(":m", n(Math.abs(delta)), ":seen", n(before.remainingMinutes())));
       if (delta > 0) {
+        values.put(":active", s(HourBundle.State.ACTIVE.wireName()));
         writes.add(TransactWriteItem.builder().update(u -> u.tableName(table.name()).key(key)
             .updateExpression("SET remainingMinutes = remainingMinutes - :m")
-            .conditionExpression("#state = :active AND remainingMinutes >= :m")
-            .expressionAttributeNames(Map.of("#state", "state"))
-            .expressionAttributeValues(Map.of(":m", n(delta), ":active", s(HourBundle.State.ACTIVE.wireName())))).build());
+            .conditionExpression("#state = :active AND remainingMinutes = :seen")
+            .expressionAttributeNames(Map.of("#state", "state")).expressionAttributeValues(values)).build());
       } else {
         writes.add(TransactWriteItem.builder().update(u -> u.tableName(table.name()).key(key)
             .updateExpression("SET remainingMinutes = remainingMinutes + :m")
-            .conditionExpression("attribute_exists(PK)")
-            .expressionAttributeValues(Map.of(":m", n(-delta)))).build());
+            .conditionExpression("attribute_exists(PK) AND remainingMinutes = :seen")
+            .expressionAttributeValues(values)).build());
+      }
+      roles.add("bundle");
+      if (delta > 0) {
+        for (int percent : HourNotices.THRESHOLDS) {
+          String id = bundleId + "#USED#" + percent;
+          if (crosses(before, delta, percent) && !recorded.contains(id)) {
+            writes.add(notice(BillingKeys.bundleAudit(tenant, bundleId), BillingKeys.bundleNotice("USED#" + percent), tenant,
+                Map.of("bundleId", s(bundleId), "kind", s("used"), "percent", n(percent)), now, id));
+            roles.add("notice:" + id);
+          }
+        }
       }
     });
+    int overflow = change.lines().stream().filter(TimeEntry::overflow).mapToInt(TimeEntry::minutes).sum();
+    if (overflow > 0) {
+      // One notice per customer and booking day, adding up the day's overflow; due when the day is over, so the
+      // daily job (the next morning) mails the whole day once.
+      LocalDate day = LocalDate.ofInstant(now, HourNotices.ZONE);
+      Instant dueAt = day.plusDays(1).atStartOfDay(HourNotices.ZONE).toInstant();
+      writes.add(TransactWriteItem.builder().update(u -> u.tableName(table.name())
+          .key(Map.of(Keys.PK, s(BillingKeys.tenant(tenant)), Keys.SK, s(BillingKeys.overflowNotice(day))))
+          .updateExpression("ADD overflowMinutes :m SET #type = :type, kind = :kind, tenantId = :t, #day = :day, #at = :at,"
+              + " DuePK = :duePk, DueSK = :dueSk")
+          .expressionAttributeNames(Map.of("#type", "type", "#day", "day", "#at", "at"))
+          .expressionAttributeValues(Map.of(":m", n(overflow), ":type", s("BillingNotice"), ":kind", s("overflow"),
+              ":t", s(tenant.value()), ":day", s(day.toString()), ":at", s(dueAt.toString()),
+              ":duePk", s(BillingKeys.DUE_BILLING), ":dueSk", s(DynamoDbHourNotices.dueSort(dueAt, tenant, "overflow#" + day)))))
+          .build());
+      roles.add("overflow");
+    }
     for (TimeEntry original : change.corrected()) {
       writes.add(TransactWriteItem.builder().update(u -> u.tableName(table.name())
           .key(Map.of(Keys.PK, s(BillingKeys.month(tenant, original.date())),
@@ -106,8 +161,30 @@ public final class DynamoDbTimeLedger implements TimeLedger, InvoiceMarking {
           .updateExpression("SET correctedBy = :c")
           .conditionExpression("attribute_exists(PK) AND attribute_not_exists(correctedBy) AND invoiceStatus <> :invoiced")
           .expressionAttributeValues(Map.of(":c", s(change.correctionId().orElseThrow()), ":invoiced", s("invoiced")))).build());
+      roles.add("mark:" + original.id());
     }
-    return writes;
+    return new Writes(writes, roles);
+  }
+
+  /** Whether taking {@code delta} minutes moves the bundle's use from below {@code percent} to at or above it (exact). */
+  static boolean crosses(HourBundle before, int delta, int percent) {
+    long threshold = (long) before.minutesBought() * percent;
+    return (long) before.usedMinutes() * 100 < threshold && (long) (before.usedMinutes() + delta) * 100 >= threshold;
+  }
+
+  /** A notice on the billing DueIndex partition, written once ({@code attribute_not_exists}), due now. */
+  private TransactWriteItem notice(String pk, String sk, TenantId tenant, Map<String, AttributeValue> attributes, Instant at,
+                                   String id) {
+    Map<String, AttributeValue> item = new HashMap<>(attributes);
+    item.put(Keys.PK, s(pk));
+    item.put(Keys.SK, s(sk));
+    item.put("type", s("BillingNotice"));
+    item.put("tenantId", s(tenant.value()));
+    item.put("at", s(at.toString()));
+    item.put("DuePK", s(BillingKeys.DUE_BILLING));
+    item.put("DueSK", s(DynamoDbHourNotices.dueSort(at, tenant, id)));
+    return TransactWriteItem.builder().put(p -> p.tableName(table.name()).item(item)
+        .conditionExpression("attribute_not_exists(PK)")).build();
   }
 
   private static void backOff(int attempt) {

@@ -1,0 +1,84 @@
+package nl.klantportaal.billing.adapter.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import nl.klantportaal.accounts.identity.domain.AccountSettings;
+import nl.klantportaal.accounts.identity.domain.Membership;
+import nl.klantportaal.accounts.identity.domain.UserProfile;
+import nl.klantportaal.accounts.identity.port.UserRepository;
+import nl.klantportaal.billing.port.HourMailbox;
+import nl.klantportaal.core.claims.Role;
+import nl.klantportaal.core.claims.TenantId;
+import nl.klantportaal.core.paging.Page;
+import nl.klantportaal.core.paging.PageRequest;
+import nl.klantportaal.notifications.domain.MailKind;
+import nl.klantportaal.notifications.domain.OutboxEntry;
+import nl.klantportaal.notifications.domain.RetryPolicy;
+import nl.klantportaal.notifications.port.Outbox;
+import nl.klantportaal.notifications.usecase.MailDelivery;
+
+/**
+ * Hour mail through the portal's outbox (the notifications context): an entry per event key and
+ * recipient, claimed before it is sent (a second claim finds it and sends nothing), retried by the
+ * mail-retry schedule like every other mail. Recipients are the customer's admins who want
+ * {@code hourBundles} mail (their account settings).
+ */
+public final class OutboxHourMailbox implements HourMailbox {
+  private final UserRepository users;
+  private final Outbox outbox;
+  private final MailDelivery delivery;
+  private final String mailDomain;
+  private final Clock clock;
+
+  public OutboxHourMailbox(UserRepository users, Outbox outbox, MailDelivery delivery, String mailDomain, Clock clock) {
+    this.users = users;
+    this.outbox = outbox;
+    this.delivery = delivery;
+    this.mailDomain = mailDomain;
+    this.clock = clock;
+  }
+
+  @Override
+  public List<Recipient> recipients(TenantId tenant) {
+    List<Recipient> recipients = new ArrayList<>();
+    Optional<String> cursor = Optional.empty();
+    do {
+      Page<UserProfile> page = users.ofCustomer(tenant, new PageRequest(cursor, 100));
+      for (UserProfile user : page.items()) {
+        if (user.membership() instanceof Membership.CustomerMember m && m.role() == Role.CUSTOMER_ADMIN
+            && user.settings().notifications().wants(AccountSettings.Topic.HOUR_BUNDLES)) {
+          recipients.add(new Recipient(user.id(), user.email(), user.name().display(), user.language()));
+        }
+      }
+      cursor = page.nextCursor();
+    } while (cursor.isPresent());
+    return recipients;
+  }
+
+  @Override
+  public boolean send(String eventKey, TenantId tenant, Recipient to, Mail mail) {
+    String id = sha256(eventKey);
+    String messageId = "<h." + tenant.value() + "." + id + "@" + mailDomain + ">";
+    var entry = new OutboxEntry(id, eventKey, MailKind.HOURS, tenant, 0, to.id().value(), to.email(), mail.subject(), mail.text(),
+        mail.html(), messageId, messageId, OutboxEntry.State.PENDING, 1, Optional.empty(), clock.instant());
+    if (!outbox.claim(entry, clock.instant().plus(RetryPolicy.DEFAULT.lease()))) {
+      return false;
+    }
+    delivery.attempt(entry);
+    return true;
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}

@@ -1,0 +1,25 @@
+package nl.klantportaal.billing.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import nl.klantportaal.core.claims.TenantId;
+
+/**
+ * A billing notice that is due (the daily job's work): a bundle crossed a use threshold, a bundle
+ * expires within 30 days, or time overflowed the bundles on a day. {@code ref} names the stored
+ * notice, so the job can mark it done.
+ */
+public sealed interface DueNotice {
+  String ref();
+
+  TenantId tenant();
+
+  Instant at();
+
+  record UsedThreshold(String ref, TenantId tenant, Instant at, String bundleId, int percent) implements DueNotice {}
+
+  record Expiry(String ref, TenantId tenant, Instant at, String bundleId) implements DueNotice {}
+
+  /** The overflow booked on {@code day}, {@code minutes} in all. */
+  record Overflow(String ref, TenantId tenant, Instant at, LocalDate day, int minutes) implements DueNotice {}
+}

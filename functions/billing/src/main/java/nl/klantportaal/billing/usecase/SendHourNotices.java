@@ -1,0 +1,111 @@
+package nl.klantportaal.billing.usecase;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import nl.klantportaal.billing.domain.BundleStatus;
+import nl.klantportaal.billing.domain.DueNotice;
+import nl.klantportaal.billing.domain.Forecast;
+import nl.klantportaal.billing.domain.HourBundle;
+import nl.klantportaal.billing.domain.HourMail;
+import nl.klantportaal.billing.port.BundleRepository;
+import nl.klantportaal.billing.port.HourMailbox;
+import nl.klantportaal.billing.port.HourNotices;
+import nl.klantportaal.billing.port.TimeLedger;
+import nl.klantportaal.core.claims.TenantId;
+import nl.klantportaal.core.shared.domain.Language;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The daily job (Europe/Amsterdam morning): mails each customer's admins who want hour mail about every
+ * due notice — a bundle past 80 % or 95 % used, a bundle ending within 30 days with hours left, time
+ * that overflowed the bundles on a day — with the burn-rate forecast, through the outbox. It reads
+ * only due notices. Each mail is claimed in the outbox under the notice and the recipient, so a
+ * repeated or concurrent run sends nothing twice; a notice whose cause is gone (the bundle cancelled,
+ * used up before it expires, use corrected back below the threshold) is taken off without mail.
+ */
+public final class SendHourNotices {
+  private static final Logger LOG = LoggerFactory.getLogger(SendHourNotices.class);
+
+  private final HourNotices notices;
+  private final BundleRepository bundles;
+  private final TimeLedger ledger;
+  private final HourMailbox mailbox;
+  private final String portalOrigin;
+  private final Clock clock;
+
+  public SendHourNotices(HourNotices notices, BundleRepository bundles, TimeLedger ledger, HourMailbox mailbox,
+                         String portalOrigin, Clock clock) {
+    this.notices = notices;
+    this.bundles = bundles;
+    this.ledger = ledger;
+    this.mailbox = mailbox;
+    this.portalOrigin = portalOrigin;
+    this.clock = clock;
+  }
+
+  public record Outcome(int notices, int mailsSent, int withoutMail, int raced) {}
+
+  public Outcome execute(Instant now) {
+    List<DueNotice> due = notices.due(now);
+    LocalDate today = LocalDate.ofInstant(now, HourNotices.ZONE);
+    Map<TenantId, Forecast> forecasts = new ConcurrentHashMap<>();
+    int sent = 0;
+    int without = 0;
+    int raced = 0;
+    for (DueNotice notice : due) {
+      Optional<Mailing> mailing = mailing(notice, today, forecasts);
+      if (mailing.isEmpty()) {
+        without++;
+      } else {
+        for (HourMailbox.Recipient to : mailbox.recipients(notice.tenant())) {
+          if (mailbox.send(notice.ref() + "#" + to.id().value(), notice.tenant(), to, mailing.get().render(to))) {
+            sent++;
+          }
+        }
+      }
+      if (!notices.done(notice, clock.instant())) {
+        raced++;
+      }
+    }
+    LOG.info("Hour notices: {} due, {} mails sent, {} without mail, {} done by another run", due.size(), sent, without, raced);
+    return new Outcome(due.size(), sent, without, raced);
+  }
+
+  /** What to tell a recipient about a notice, or empty when its cause is gone. */
+  @FunctionalInterface
+  private interface Mailing {
+    HourMailbox.Mail render(HourMailbox.Recipient to);
+  }
+
+  private Optional<Mailing> mailing(DueNotice notice, LocalDate today, Map<TenantId, Forecast> forecasts) {
+    String hoursLink = portalOrigin + "/#/hours";
+    return switch (notice) {
+      case DueNotice.UsedThreshold t -> bundles.find(t.tenant(), t.bundleId())
+          .filter(b -> b.state() == HourBundle.State.ACTIVE && (long) b.usedMinutes() * 100 >= (long) b.minutesBought() * t.percent())
+          .map(b -> to -> mail(HourMail.usedThreshold(to.language(), to.name(), b, t.percent(),
+              forecastText(forecasts, t.tenant(), today, to.language()), hoursLink)));
+      case DueNotice.Expiry e -> bundles.find(e.tenant(), e.bundleId())
+          .filter(b -> b.status(today) == BundleStatus.ACTIVE)
+          .map(b -> to -> mail(HourMail.expiry(to.language(), to.name(), b, forecastText(forecasts, e.tenant(), today,
+              to.language()), hoursLink)));
+      case DueNotice.Overflow o -> o.minutes() <= 0 ? Optional.empty() : Optional.of(to -> mail(HourMail.overflow(to.language(),
+          to.name(), o.day(), o.minutes(), portalOrigin + "/#/hours/registrations")));
+    };
+  }
+
+  private String forecastText(Map<TenantId, Forecast> forecasts, TenantId tenant, LocalDate today, Language language) {
+    Forecast forecast = forecasts.computeIfAbsent(tenant, t -> Forecast.of(bundles.list(t), ViewHours.dailyUse(ledger.entries(t,
+        new TimeLedger.Period(today.minusDays(Forecast.WINDOW_DAYS), today), Optional.empty(), Optional.empty())), today));
+    return ViewHours.forecastView(forecast, language).text();
+  }
+
+  private static HourMailbox.Mail mail(HourMail.Rendered rendered) {
+    return new HourMailbox.Mail(rendered.subject(), rendered.text(), rendered.html());
+  }
+}

@@ -1,0 +1,137 @@
+package nl.klantportaal.billing.handler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import nl.klantportaal.accounts.identity.domain.AccountSettings;
+import nl.klantportaal.accounts.wiring.IdentityWiring;
+import nl.klantportaal.billing.usecase.BundleInput;
+import nl.klantportaal.billing.usecase.RegistrationInput;
+import nl.klantportaal.billing.usecase.SettingsInput;
+import nl.klantportaal.billing.wiring.BillingWiring;
+import nl.klantportaal.core.claims.Caller;
+import nl.klantportaal.core.claims.Role;
+import nl.klantportaal.core.wiring.KernelWiring;
+import nl.klantportaal.mail.testing.RecordingMailSender;
+import nl.klantportaal.testing.Lambda;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The daily hour notices: once per bundle and threshold, once per expiry, once per overflow day, to admins who want them. */
+class HourNoticesHandlerTest {
+  private static final Caller AGENT = new Caller(BillingFixtures.AGENT, Optional.empty(), Role.PROVIDER_AGENT, true, Optional.empty());
+  private static final Caller ADMIN = new Caller(BillingFixtures.ADMIN, Optional.empty(), Role.PROVIDER_ADMIN, true, Optional.empty());
+  private KernelWiring wiring;
+  private BillingWiring billing;
+  private RecordingMailSender mail;
+
+  @BeforeEach
+  void freshTable() {
+    wiring = BillingFixtures.freshWiring();
+    billing = BillingWiring.of(wiring);
+    mail = new RecordingMailSender();
+    billing.settings().put(ADMIN, BillingFixtures.ACME, new SettingsInput(1, 0, false, List.of(), 0L));
+  }
+
+  private String activeBundle(int minutes, String from, String until) {
+    var bundle = billing.manageBundles().create(ADMIN, BillingFixtures.ACME,
+        new BundleInput(minutes, from, until, new java.math.BigDecimal("100.00"), null));
+    billing.manageBundles().activate(ADMIN, BillingFixtures.ACME, bundle.id());
+    return bundle.id();
+  }
+
+  private void register(int minutes) {
+    billing.registerTime().execute(AGENT, BillingFixtures.ACME, new RegistrationInput("2026-11-20", minutes, "bundle", "Werk", null, null));
+  }
+
+  private Map<String, Object> run() {
+    ScheduledEvent event = EventLoader.loadScheduledEvent(Lambda.events().resolve("billing/hour-notices/scheduled.json").toString());
+    return new HourNoticesHandler(wiring, mail).handleRequest(event, Lambda.context("hour-notices"));
+  }
+
+  private List<String> subjects() {
+    List<String> subjects = new ArrayList<>();
+    mail.sent().forEach(m -> subjects.add(m.to() + " " + m.subject()));
+    return subjects;
+  }
+
+  @Test
+  void eachThresholdIsMailedOnceToTheCustomersAdminsWithTheForecast() {
+    activeBundle(600, "2026-01-01", "2027-06-30");
+    register(470); // 78 %
+    register(20); // 81 %: crosses 80
+    register(100); // 98 %: crosses 95
+    Map<String, Object> first = run();
+    assertEquals(2, first.get("mailsSent"));
+    assertEquals(List.of("anna@example.test Uw urenbundel is voor 80% verbruikt", "anna@example.test Uw urenbundel is voor 95% verbruikt"),
+        subjects().stream().sorted().toList(), "Anna is the customer admin; Jan, a user, gets nothing");
+    assertTrue(mail.sent().getFirst().text().contains("Nog te weinig verbruik voor een voorspelling")
+        || mail.sent().getFirst().text().contains("In dit tempo"), mail.sent().getFirst().text());
+    assertEquals(0, run().get("mailsSent"), "a repeated run sends nothing again");
+    assertEquals(2, mail.sent().size());
+  }
+
+  @Test
+  void concurrentRunsSendEveryNoticeExactlyOnce() throws Exception {
+    activeBundle(100, "2026-01-01", "2027-06-30");
+    register(85);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    List<Future<Map<String, Object>>> runs = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      runs.add(pool.submit((Callable<Map<String, Object>>) this::run));
+    }
+    int sent = 0;
+    for (Future<Map<String, Object>> r : runs) {
+      sent += (Integer) r.get().get("mailsSent");
+    }
+    pool.shutdown();
+    assertEquals(1, sent);
+    assertEquals(1, mail.sent().size());
+  }
+
+  @Test
+  void aBundleEndingWithinThirtyDaysWithHoursLeftIsAnnouncedOnceAndOverflowOncePerDay() {
+    activeBundle(60, "2026-11-01", "2026-12-15");
+    register(30); // 50 %: no threshold
+    register(60); // 30 from the bundle (crossing 80 and 95 at once), 30 overflow
+    register(15); // more overflow the same day: no second overflow notice
+    run();
+    List<String> subjects = subjects().stream().sorted().toList();
+    assertEquals(List.of("anna@example.test Uren buiten uw urenbundel geregistreerd",
+        "anna@example.test Uw urenbundel is voor 80% verbruikt", "anna@example.test Uw urenbundel is voor 95% verbruikt"),
+        subjects, "expiry is not mailed for a used-up bundle");
+    assertTrue(mail.sent().stream().anyMatch(m -> m.text().contains("0:45 uur geregistreerd")), "the day's overflow: 30 + 15 minutes");
+
+    activeBundle(120, "2026-11-01", "2026-12-20");
+    run();
+    assertTrue(subjects().contains("anna@example.test Uw urenbundel verloopt op 20 december 2026"), subjects().toString());
+    int before = mail.sent().size();
+    run();
+    assertEquals(before, mail.sent().size());
+  }
+
+  @Test
+  void anAdminWhoTurnedHourMailOffGetsNone() {
+    var users = IdentityWiring.of(wiring).users();
+    var anna = users.find(new nl.klantportaal.core.claims.UserId("0a1b2c3d-0000-4000-8000-0000000c0002")).orElseThrow();
+    var off = new AccountSettings(new AccountSettings.Notifications(true, true, true, false, true, true), anna.settings().dashboard());
+    Instant at = Instant.parse("2026-11-23T10:00:00Z");
+    users.update(anna.withDetails(anna.name(), anna.language(), off, at), new nl.klantportaal.accounts.identity.domain.AuditEntry(at,
+        anna.id(), "settings-changed", anna.id(), Optional.of(BillingFixtures.ACME), Map.of()));
+    activeBundle(100, "2026-01-01", "2027-06-30");
+    register(85);
+    assertEquals(0, run().get("mailsSent"));
+    assertEquals(0, mail.sent().size());
+  }
+}
