@@ -233,6 +233,7 @@ export function newTicketView(state, ctx, actions) {
     followUp && state.errors.followUpOf ? h("p", { class: "field-error", id: "e-followUpOf" }, fieldMessage(state.errors.followUpOf, tr)) : null,
     followUp ? problemBox(followUp.error, tr) : null,
     problemBox(state.catalogueError, tr),
+    state.requestTypeMissing ? notice(tr("new.requestTypeMissing"), true) : null,
     Object.keys(state.errors).length ? notice(tr("formHasErrors"), true) : null,
     problemBox(state.error, tr, unshown),
     h("form", { novalidate: true, on: { submit: actions.submit } },
@@ -318,6 +319,18 @@ export async function newTicketPage(ctx, route = { name: "new" }) {
     }, e => { followUp.error = e; }));
   }
   await Promise.all(loads);
+  // #/tickets/new?requestType=<id> (Mijn Urenbundels' "Extra uren aanvragen"): that service request, chosen as the
+  // request type picker would choose it; one the catalogue does not offer (any more) is said, and nothing is chosen.
+  if (route && route.requestType && state.catalogue) {
+    const preselected = activeRequestType(state.catalogue, route.requestType);
+    if (preselected) {
+      state.draft.type = "service-request";
+      state.draft.requestType = preselected.id;
+      if (!state.draft.category) state.draft.category = preselected.category;
+    } else {
+      state.requestTypeMissing = true;
+    }
+  }
   if (ctx.staff && followUp) {
     const reporterId = state.draft.reporterId;
     state.draft.customerId = followUp.customerId;
