@@ -1,13 +1,15 @@
 // The hours' pieces shared by the hour pages (hours.mjs, billing.mjs) and the ticket page's time section
 // (timelog.mjs): minutes as h:mm and back, dates and euros in words, the bundle meter, the registrations
-// table with its totals, the registrations query and the export download. Like widgets.mjs: node descriptions only (dom.mjs); data is only ever text.
+// table with its totals, the staff's registration form and its body, the registrations query and the
+// export download. Like widgets.mjs: node descriptions only (dom.mjs); data is only ever text.
 //
 // The API (BillingFunction) answers labels of its own in the caller's language (a bundle's statusLabel, a
 // line's typeLabel and invoiceStatusLabel, the forecast's text): those are shown exactly as answered.
 
 import { h } from "./dom.mjs";
+import { errorsFrom } from "./forms.mjs";
 import { routeHash, TICKET_TOKEN } from "./routes.mjs";
-import { labelOf } from "./widgets.mjs";
+import { field, fieldMessage, labelOf, notice, problemBox, select, valueOf } from "./widgets.mjs";
 
 /** "Type registratie" (RegistrationType on the server), in the order of the seed's filter. */
 export const REGISTRATION_TYPES = ["bundle", "ad-hoc-billable", "ad-hoc-service"];
@@ -312,4 +314,76 @@ export function totalsSection(totals, ctx) {
       h("dt", null, tr("hours.totals.minutes")), h("dd", { class: "total-minutes" }, hm(totals.minutes || 0)),
       h("dt", null, tr("hours.totals.value")), h("dd", { class: "billable-value" }, euros(totals.billableValue, lang))),
     unpriced > 0 ? h("p", { class: "hint" }, tr("hours.totals.unpriced", { hours: hm(unpriced) })) : null);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The staff's registration form (a new registration, or the replacement of a correction)
+
+export function registrationDraft(today, from) {
+  const line = from || {};
+  return { date: line.date || today, duration: line.registeredMinutes ? hm(line.registeredMinutes) : "",
+    type: line.type || "bundle", description: line.description || "", internalNote: line.internalNote || "" };
+}
+
+/**
+ * The body of POST …/time-registrations (and of a correction) for a draft, with the ticket's number; or the
+ * errors found before sending (time neither minutes nor h:mm): {body} | {errors}.
+ */
+export function registrationBody(draft, ticketNumber, tr) {
+  const minutes = parseDuration(draft.duration);
+  if (minutes === null) {
+    return { errors: { minutes: String(draft.duration || "").trim() ? tr("hours.error.duration") : tr("fieldRequired") } };
+  }
+  const body = { date: draft.date, minutes, type: draft.type, description: draft.description };
+  if (String(draft.internalNote || "").trim()) body.internalNote = draft.internalNote;
+  if (ticketNumber !== undefined && ticketNumber !== null) body.ticketNumber = ticketNumber;
+  return { body };
+}
+
+/** {field: text} of a refused registration: the server's field names, in the user's language where known. */
+export function registrationErrors(error, tr) {
+  const errors = errorsFrom(error, tr);
+  for (const e of (error && error.errors) || []) {
+    if (e && e.code === "in-future") errors[e.field] = tr("hours.error.inFuture");
+    if (e && e.code === "too-old") errors[e.field] = tr("hours.error.tooOld");
+    if (e && e.code === "range" && e.field === "minutes") errors.minutes = tr("hours.error.minutesRange");
+  }
+  return errors;
+}
+
+const REGISTRATION_FIELDS = ["date", "minutes", "type", "description", "internalNote"];
+
+/** The form: date (today by default), time (minutes or h:mm), type, description, internal note; ids f-<prefix>.<field>. */
+export function registrationForm(form, ctx, { prefix, heading, headingId, submitLabel, onSubmit, onCancel }) {
+  const { tr } = ctx;
+  const { draft } = form;
+  const errors = form.errors || {};
+  const at = (name, label, control, required, hint) => {
+    const desc = field(prefix + "." + name, label, control, { error: errors[name], required, tr });
+    if (hint) {
+      control.attrs["aria-describedby"] = [control.attrs["aria-describedby"], "h-" + prefix + "." + name].filter(Boolean).join(" ");
+      desc.children.splice(2, 0, h("div", { class: "hint", id: "h-" + prefix + "." + name }, hint));
+    }
+    return desc;
+  };
+  const unshown = Object.entries(errors).filter(([name]) => !REGISTRATION_FIELDS.includes(name)).map(([n, m]) => [n, fieldMessage(m, tr)]);
+  return h("form", { novalidate: true, class: "registration-form", "aria-labelledby": headingId,
+    on: { submit: e => { if (e) e.preventDefault(); return onSubmit(); } } },
+  h("h3", { id: headingId }, heading),
+  notice(form.notice),
+  Object.keys(errors).length ? notice(tr("formHasErrors"), true) : null,
+  problemBox(form.error, tr, unshown),
+  at("date", tr("hours.field.date"), h("input", { type: "date", value: draft.date, max: form.today || undefined,
+    on: { input: e => { draft.date = valueOf(e); } } }), true),
+  at("minutes", tr("hours.field.duration"), h("input", { type: "text", inputmode: "numeric", value: draft.duration, maxlength: 8,
+    on: { input: e => { draft.duration = valueOf(e); } } }), true, tr("hours.field.durationHint")),
+  at("type", tr("hours.filter.type"), select(REGISTRATION_TYPES.map(t => [t, typeLabel(tr, t)]), draft.type,
+    e => { draft.type = valueOf(e); }), true),
+  at("description", tr("hours.field.description"), h("textarea", { rows: 3, maxlength: 2000,
+    on: { input: e => { draft.description = valueOf(e); } } }, draft.description), true, tr("hours.field.descriptionHint")),
+  at("internalNote", tr("hours.field.internalNote"), h("textarea", { rows: 2, maxlength: 4000,
+    on: { input: e => { draft.internalNote = valueOf(e); } } }, draft.internalNote), false, tr("hours.field.internalNoteHint")),
+  h("div", { class: "buttons" },
+    h("button", { type: "submit", class: "primary", disabled: form.busy }, form.busy ? tr("submitting") : submitLabel),
+    onCancel ? h("button", { type: "button", disabled: form.busy, on: { click: onCancel } }, tr("sla.cancel")) : null));
 }
