@@ -1,5 +1,6 @@
 // The API client: JSON in and out, RFC 9457 problems as ApiError, the id token kept in memory only
-// and renewed with /auth/refresh shortly before it expires or once after a 401.
+// and renewed with /auth/refresh shortly before it expires or once after a 401. Files (the exports of
+// the time registrations) come through download(): the same token, refresh and problems, a Blob back.
 
 export const PROBLEM = "urn:klantportaal:problem:";
 
@@ -68,7 +69,7 @@ export function idempotencyKeyFor(memo, body, uuid) {
  */
 export function createApi({ fetch, language, session, setSession, now = () => Date.now() }) {
   async function send(method, path, options, token) {
-    const headers = { accept: "application/json", "accept-language": language() };
+    const headers = { accept: options.accept || "application/json", "accept-language": language() };
     if (options.body !== undefined) headers["content-type"] = "application/json";
     if (options.idempotencyKey) headers["idempotency-key"] = options.idempotencyKey;
     if (token) headers.authorization = "Bearer " + token;
@@ -79,6 +80,7 @@ export function createApi({ fetch, language, session, setSession, now = () => Da
     } catch (e) {
       throw new ApiError(0, { title: "network", detail: String(e && e.message || e) });
     }
+    if (options.raw && response.ok) return response;
     const text = response.status === 204 ? "" : await response.text();
     let json = {};
     if (text) {
@@ -122,8 +124,22 @@ export function createApi({ fetch, language, session, setSession, now = () => Da
     }
   }
 
+  /** GET a file: {blob, fileName, type}; the name is the one Content-Disposition gives, else fallback. */
+  async function download(path, fallback = "download") {
+    const response = await request("GET", path, { raw: true, accept: DOWNLOAD_ACCEPT });
+    const header = name => (response.headers && typeof response.headers.get === "function" ? response.headers.get(name) : null);
+    let blob;
+    try {
+      blob = await response.blob();
+    } catch (e) {
+      throw new ApiError(0, { title: "network", detail: String(e && e.message || e) });
+    }
+    return { blob, fileName: fileNameFrom(header("content-disposition"), fallback), type: header("content-type") || blob.type || "" };
+  }
+
   return {
     request,
+    download,
     get: path => request("GET", path),
     post: (path, body, options = {}) => request("POST", path, { ...options, body }),
     put: (path, body, options = {}) => request("PUT", path, { ...options, body }),
@@ -134,6 +150,28 @@ export function createApi({ fetch, language, session, setSession, now = () => Da
     /** Public routes (sign-in): no token, no refresh. */
     anonymous: (method, path, body) => send(method, path, { body }, null)
   };
+}
+
+/** What a download accepts: the export formats, and a problem when it is refused. */
+const DOWNLOAD_ACCEPT = "application/pdf, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, application/problem+json";
+
+/**
+ * The file name of a Content-Disposition header (filename*=UTF-8''… before filename="…"), reduced to a
+ * plain name: no folders, no control characters, at most 150 characters; fallback when there is none.
+ */
+export function fileNameFrom(disposition, fallback = "download") {
+  const header = String(disposition || "");
+  let name = "";
+  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
+  if (extended) {
+    try { name = decodeURIComponent(extended[1].trim()); } catch { name = ""; }
+  }
+  if (!name) {
+    const plain = /filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;\s]+))/.exec(header);
+    if (plain) name = plain[1] !== undefined ? plain[1].replace(/\\(.)/g, "$1") : plain[2];
+  }
+  name = name.split(/[\\/]/).pop().replace(/[\u0000-\u001f\u007f]/g, "").trim().replace(/^\.+/, "").slice(0, 150);
+  return name || fallback;
 }
 
 /** Every item of a paged list (limit 100, following nextCursor, at most maxPages pages). */

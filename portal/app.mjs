@@ -1,7 +1,7 @@
 // The portal's shell: sign-in (password, then TOTP; a first sign-in's own password on auth.mjs's page),
 // the session in memory only, the language, and the route in the hash, whose page router.mjs opens.
 
-import { mount } from "./dom.mjs";
+import { mount, saveFile } from "./dom.mjs";
 import { createApi, sessionFrom } from "./api.mjs";
 import { pickLanguage, texts, translator } from "./i18n.mjs";
 import { parseRoute } from "./routes.mjs";
@@ -112,6 +112,8 @@ async function route() {
     origin: location.origin,
     transfer: (url, init) => fetch(url, init),
     openDownload: url => { location.assign(url); },
+    // the exports of the time registrations (hours.mjs): a file fetched with the token, saved through a blob: URL
+    saveFile: file => saveFile(file, { document, URL }),
     // the identity pages (account.mjs, admin.mjs)
     email: session.email, tenant: session.tenant, mfa: session.mfa,
     accessToken: () => session && session.accessToken,

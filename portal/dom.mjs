@@ -1,5 +1,6 @@
-// Pages are pure functions returning node descriptions; mount() is the only code that creates DOM.
-// Text is only ever inserted as text nodes: there is no way to pass markup through a description.
+// Pages are pure functions returning node descriptions; mount() is the only code that creates DOM (and
+// saveFile(), the transient link that saves a downloaded file). Text is only ever inserted as text nodes:
+// there is no way to pass markup through a description.
 
 // Only descriptions made by h() carry this mark: any other object among the children (data from an
 // API answer that turned out to be an object) becomes text, never an element.
@@ -71,4 +72,27 @@ export function findAll(desc, test) {
   const found = test(desc) ? [desc] : [];
   for (const child of desc.children) found.push(...findAll(child, test));
   return found;
+}
+
+/**
+ * Saves a downloaded file ({blob, fileName}, api.mjs download()) the way a browser saves a link with
+ * `download`: a transient <a download> on an object URL of the blob, clicked and removed, the URL
+ * revoked afterwards. The only other DOM made outside mount(); its href is always the blob: URL that
+ * createObjectURL gave, never data.
+ */
+export function saveFile(file, { document, URL, later = fn => setTimeout(fn, 1000) }) {
+  const url = URL.createObjectURL(file.blob);
+  if (!String(url).startsWith("blob:")) throw new Error("not an object URL: " + url);
+  const link = document.createElement("a");
+  link.setAttribute("href", url);
+  link.setAttribute("download", String(file.fileName || "download"));
+  link.hidden = true;
+  document.body.appendChild(link);
+  try {
+    link.click();
+  } finally {
+    link.remove();
+    later(() => URL.revokeObjectURL(url));
+  }
+  return url;
 }

@@ -8,6 +8,8 @@
 import { accountPage, mfaPage, pendingPage } from "./account.mjs";
 import { customerPage, customersPage, newCustomerPage, organisationPage, pendingUsersPage, staffPage } from "./admin.mjs";
 import { forgotPasswordPage, signUpPage } from "./auth.mjs";
+import { customerHoursPage } from "./billing.mjs";
+import { bundlePage, hoursPage, registrationsPage } from "./hours.mjs";
 import { compliancePage, slaPage } from "./sla.mjs";
 import { newTicketPage, notFoundPage, resolutionPage, ticketPage, ticketsPage } from "./tickets.mjs";
 
@@ -17,7 +19,9 @@ const SIGNED_IN = {
   sla: slaPage, "sla-compliance": compliancePage,
   account: accountPage,
   organisation: organisationPage, "pending-users": pendingUsersPage, customers: customersPage,
-  "new-customer": newCustomerPage, customer: customerPage, staff: staffPage
+  "new-customer": newCustomerPage, customer: customerPage, staff: staffPage,
+  hours: hoursPage, "hour-bundle": bundlePage, "time-registrations": registrationsPage,
+  "customer-hours": customerHoursPage, "customer-hour-bundle": bundlePage, "customer-time-registrations": registrationsPage
 };
 
 /** The pages shown without a session, linked from the sign-in screen: ctx as app.mjs publicContext() makes it. */

@@ -7,9 +7,13 @@ export const CUSTOMER_VIEWS = ["mine", "shared"];
 export const CUSTOMER_ADMIN_VIEWS = ["mine", "shared", "organisation", "approvals"];
 export const STATUSES = ["new", "open", "waiting-for-customer", "resolved", "closed"];
 
+/** A catalogue request type's id (RequestType on the server), as #/tickets/new?requestType= preselects it. */
+export const REQUEST_TYPE_ID = /^[a-z0-9][a-z0-9-]{0,59}$/;
+
 /**
- * {name: "tickets", view, status} | {name: "new", followUpOf?} | {name: "ticket", token} | {name: "resolution", token}
- * | {name: "sla"} | {name: "sla-compliance"} | {name: "not-found"}. view and status are null when the hash gives none (the role decides).
+ * {name: "tickets", view, status} | {name: "new", followUpOf?, requestType?} | {name: "ticket", token} | {name: "resolution", token}
+ * | {name: "sla"} | {name: "sla-compliance"} | {name: "not-found"}, the hour pages (hoursRoute) and the identity pages
+ * (identityRoute). view and status are null when the hash gives none (the role decides).
  */
 export function parseRoute(hash) {
   const raw = String(hash || "").replace(/^#/, "");
@@ -24,12 +28,18 @@ export function parseRoute(hash) {
   }
   if (parts.length === 1 && parts[0] === "sla") return { name: "sla" };
   if (parts.length === 2 && parts[0] === "sla" && parts[1] === "compliance") return { name: "sla-compliance" };
+  const hours = hoursRoute(parts);
+  if (hours) return hours;
   const identity = identityRoute(parts);
   if (identity) return identity;
   if (parts[0] !== "tickets") return { name: "not-found" };
   if (parts.length === 2 && parts[1] === "new") {
+    const route = { name: "new" };
     const followUpOf = params.get("followUpOf");
-    return followUpOf && TICKET_TOKEN.test(followUpOf) ? { name: "new", followUpOf } : { name: "new" };
+    if (followUpOf && TICKET_TOKEN.test(followUpOf)) route.followUpOf = followUpOf;
+    const requestType = params.get("requestType");
+    if (requestType && REQUEST_TYPE_ID.test(requestType)) route.requestType = requestType;
+    return route;
   }
   let token;
   try { token = decodeURIComponent(parts[1]); } catch { return { name: "not-found" }; }
@@ -41,10 +51,18 @@ export function parseRoute(hash) {
 
 /** The hash for a route; the inverse of parseRoute. */
 export function routeHash(route) {
+  const hours = hoursHash(route);
+  if (hours) return hours;
   const identity = identityHash(route);
   if (identity) return identity;
   switch (route.name) {
-    case "new": return "#/tickets/new" + (route.followUpOf ? "?followUpOf=" + encodeURIComponent(route.followUpOf) : "");
+    case "new": {
+      const params = new URLSearchParams();
+      if (route.followUpOf) params.set("followUpOf", route.followUpOf);
+      if (route.requestType) params.set("requestType", route.requestType);
+      const query = params.toString();
+      return "#/tickets/new" + (query ? "?" + query : "");
+    }
     case "sla": return "#/sla";
     case "sla-compliance": return "#/sla/compliance";
     case "ticket": return "#/tickets/" + encodeURIComponent(route.token);
@@ -130,4 +148,63 @@ export function navLinks(role) {
   if (role === "provider-admin") links.push({ href: IDENTITY_PATHS.staff, key: "nav.staff" });
   links.push({ href: IDENTITY_PATHS.account, key: "nav.account" });
   return links;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The hour pages (hours.mjs, billing.mjs): a customer's own bundles and registrations, and provider
+// staff's view of a customer's (with the provider admin's bundle management and billing settings).
+
+/** A bundle's id as the API makes it (ManageBundles on the server: yyyymmdd-xxxxxx). */
+export const BUNDLE_ID = /^[0-9]{8}-[a-z0-9]{6}$/;
+
+const HOURS_PATHS = { hours: "#/hours", "time-registrations": "#/time-registrations" };
+
+/**
+ * {name: "hours"} | {name: "hour-bundle", bundleId} | {name: "time-registrations"} (the customer's own), and for
+ * staff {name: "customer-hours", id} | {name: "customer-hour-bundle", id, bundleId} | {name: "customer-time-registrations", id};
+ * null when the path is none of them.
+ */
+function hoursRoute(parts) {
+  const decoded = [];
+  for (const part of parts) {
+    try { decoded.push(decodeURIComponent(part)); } catch { return parts[0] === "hours" ? { name: "not-found" } : null; }
+  }
+  const [first, second, third, fourth, fifth] = decoded;
+  if (first === "hours") {
+    if (decoded.length === 1) return { name: "hours" };
+    if (decoded.length === 2 && BUNDLE_ID.test(second)) return { name: "hour-bundle", bundleId: second };
+    return { name: "not-found" };
+  }
+  if (first === "time-registrations") return decoded.length === 1 ? { name: "time-registrations" } : { name: "not-found" };
+  if (first !== "admin" || second !== "customers" || decoded.length < 4 || !["hours", "time-registrations"].includes(fourth)) {
+    return null;
+  }
+  if (!CUSTOMER_ID.test(third)) return { name: "not-found" };
+  if (fourth === "time-registrations") {
+    return decoded.length === 4 ? { name: "customer-time-registrations", id: third } : { name: "not-found" };
+  }
+  if (decoded.length === 4) return { name: "customer-hours", id: third };
+  if (decoded.length === 5 && BUNDLE_ID.test(fifth)) return { name: "customer-hour-bundle", id: third, bundleId: fifth };
+  return { name: "not-found" };
+}
+
+function hoursHash(route) {
+  const customer = () => "#/admin/customers/" + encodeURIComponent(route.id);
+  switch (route.name) {
+    case "hour-bundle": return "#/hours/" + encodeURIComponent(route.bundleId);
+    case "customer-hours": return customer() + "/hours";
+    case "customer-hour-bundle": return customer() + "/hours/" + encodeURIComponent(route.bundleId);
+    case "customer-time-registrations": return customer() + "/time-registrations";
+    default: return HOURS_PATHS[route.name] || null;
+  }
+}
+
+/**
+ * The hour pages in the main navigation of a role, each {href, key}: "Mijn Urenbundels" and "Urenregistraties"
+ * for a customer's people (a customer user whose organisation shows hours to admins only is told so there);
+ * provider staff reach a customer's hours from the customer's page.
+ */
+export function hoursLinks(role) {
+  if (role !== "customer-user" && role !== "customer-admin") return [];
+  return [{ href: HOURS_PATHS.hours, key: "nav.hours" }, { href: HOURS_PATHS["time-registrations"], key: "nav.timeRegistrations" }];
 }

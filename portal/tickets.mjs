@@ -12,6 +12,7 @@ import { TICKET_TOKEN, listPath, resolveView, routeHash, viewsFor } from "./rout
 import { field, fieldMessage, formatAmsterdam, formatDate, hoursText, labelOf, notice, page, PRIORITIES, problemBox, select,
   SLA_ZONE, valueOf } from "./widgets.mjs";
 import { attachmentActions, attachmentsSection, emptyUpload } from "./attachments.mjs";
+import { timeActions, timeSection, timeState } from "./timelog.mjs";
 import { activeMembers, assigneeText, auditSection, byName, directoriesFor, involvedSection, loadPeople, namesOf,
   personLabel, triageSection, workActions } from "./work.mjs";
 
@@ -233,6 +234,7 @@ export function newTicketView(state, ctx, actions) {
     followUp && state.errors.followUpOf ? h("p", { class: "field-error", id: "e-followUpOf" }, fieldMessage(state.errors.followUpOf, tr)) : null,
     followUp ? problemBox(followUp.error, tr) : null,
     problemBox(state.catalogueError, tr),
+    state.requestTypeMissing ? notice(tr("new.requestTypeMissing"), true) : null,
     Object.keys(state.errors).length ? notice(tr("formHasErrors"), true) : null,
     problemBox(state.error, tr, unshown),
     h("form", { novalidate: true, on: { submit: actions.submit } },
@@ -318,6 +320,18 @@ export async function newTicketPage(ctx, route = { name: "new" }) {
     }, e => { followUp.error = e; }));
   }
   await Promise.all(loads);
+  // #/tickets/new?requestType=<id> (Mijn Urenbundels' "Extra uren aanvragen"): that service request, chosen as the
+  // request type picker would choose it; one the catalogue does not offer (any more) is said, and nothing is chosen.
+  if (route && route.requestType && state.catalogue) {
+    const preselected = activeRequestType(state.catalogue, route.requestType);
+    if (preselected) {
+      state.draft.type = "service-request";
+      state.draft.requestType = preselected.id;
+      if (!state.draft.category) state.draft.category = preselected.category;
+    } else {
+      state.requestTypeMissing = true;
+    }
+  }
   if (ctx.staff && followUp) {
     const reporterId = state.draft.reporterId;
     state.draft.customerId = followUp.customerId;
@@ -501,6 +515,7 @@ export function ticketView(state, ctx, actions) {
     ctx.role === "customer-admin" && ticket.approval === "pending" ? approvalSection(state, ctx, actions) : null,
     ctx.staff ? triageSection(ticket, view, ctx, actions) : null,
     ctx.staff ? staffActions(ticket, state, ctx, actions) : null,
+    ctx.staff ? timeSection(ticket, state, ctx, actions) : null,
     involvedSection(ticket, view, ctx, actions),
     attachmentsSection(ticket, state.detail.attachments, view, ctx, actions),
     conversation(state.detail.messages || [], ctx),
@@ -539,7 +554,7 @@ async function ticketController(ctx, route, view, { work = false } = {}) {
   const { tr } = ctx;
   const state = { detail: null, catalogue: null, catalogueError: null, error: null, errors: {}, notice: null, warning: null,
     busy: false, done: false, drafts: { reply: "", transition: "", reject: "", approvalReason: "", triage: null, involved: null,
-      involvedPick: "" }, people: null, upload: emptyUpload() };
+      involvedPick: "" }, people: null, upload: emptyUpload(), time: work && ctx.staff ? timeState(ctx) : null };
   const render = ctx.bind(() => ctx.show(view(state, ctx, actions)));
   const path = "/tickets/" + encodeURIComponent(route.token);
 
@@ -626,6 +641,7 @@ async function ticketController(ctx, route, view, { work = false } = {}) {
   if (work) {
     Object.assign(actions, workActions({ ctx, state, path, change, render }),
       attachmentActions({ ctx, state, path, reload, render }));
+    if (ctx.staff) Object.assign(actions, timeActions({ ctx, state, render }));
   }
 
   render();

@@ -5,8 +5,8 @@
 // test until it is placed in one:
 //  - a page module holds whole pages: the router maps routes to it;
 //  - a shared module holds what pages use and is no page itself (node descriptions, the API client, the
-//    texts, the route parser, the widgets, the identity forms' pieces, and the ticket page's own sections
-//    work.mjs and attachments.mjs);
+//    texts, the route parser, the widgets, the identity forms' pieces, the hours' pieces ledger.mjs, and
+//    the ticket page's own sections work.mjs, attachments.mjs and timelog.mjs);
 //  - the shell starts the portal and chooses the page of a route: the only modules that import pages.
 // Page and shared modules import shared modules only. So no page module imports another page module,
 // not even through a shared one; and no module imports itself through others (no cycle), anywhere.
@@ -19,8 +19,9 @@ import { fileURLToPath } from "node:url";
 
 const portal = join(dirname(fileURLToPath(import.meta.url)), "..");
 
-const PAGES = ["tickets.mjs", "sla.mjs", "auth.mjs", "account.mjs", "admin.mjs"];
-const SHARED = ["dom.mjs", "api.mjs", "i18n.mjs", "routes.mjs", "widgets.mjs", "forms.mjs", "work.mjs", "attachments.mjs"];
+const PAGES = ["tickets.mjs", "sla.mjs", "auth.mjs", "account.mjs", "admin.mjs", "hours.mjs", "billing.mjs"];
+const SHARED = ["dom.mjs", "api.mjs", "i18n.mjs", "routes.mjs", "widgets.mjs", "forms.mjs", "work.mjs", "attachments.mjs",
+  "ledger.mjs", "timelog.mjs"];
 const SHELL = ["app.mjs", "router.mjs"];
 
 /** The specifiers of a module's import and export-from statements, and of import() with a literal. */
