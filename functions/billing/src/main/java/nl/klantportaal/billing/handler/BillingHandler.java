@@ -14,9 +14,11 @@ import nl.klantportaal.billing.domain.LedgerChange;
 import nl.klantportaal.core.api.ApiRequest;
 import nl.klantportaal.core.api.ApiResponse;
 import nl.klantportaal.core.api.HttpApiHandler;
+import nl.klantportaal.core.api.Idempotent;
 import nl.klantportaal.core.api.Route;
 import nl.klantportaal.core.api.Routes;
 import nl.klantportaal.core.claims.Access;
+import nl.klantportaal.core.idempotency.usecase.IdempotentExecution;
 import nl.klantportaal.core.wiring.KernelWiring;
 
 /**
@@ -35,10 +37,10 @@ public final class BillingHandler extends HttpApiHandler {
   }
 
   public BillingHandler(KernelWiring wiring) {
-    super(routes(BillingWiring.of(wiring)));
+    super(routes(BillingWiring.of(wiring), wiring.idempotency()));
   }
 
-  private static Routes routes(BillingWiring billing) {
+  private static Routes routes(BillingWiring billing, IdempotentExecution idempotency) {
     BillingAccess access = billing.access();
     var bundles = billing.manageBundles();
     var register = billing.registerTime();
@@ -59,12 +61,13 @@ public final class BillingHandler extends HttpApiHandler {
         // Staff: any customer's hours, registrations, bundles and agreement.
         Route.of("GET /customers/{customerId}/hour-bundles", Access.PROVIDER_STAFF, r -> ApiResponse.ok(
             view.overview(access.staffCustomer(r.requireCaller(), r.customerId()), r.language()))),
-        Route.of("POST /customers/{customerId}/hour-bundles", Access.PROVIDER_ADMIN, r -> {
+        // An Idempotency-Key makes a retried create, registration or correction answer what the first did.
+        Route.of("POST /customers/{customerId}/hour-bundles", Access.PROVIDER_ADMIN, Idempotent.route(idempotency, r -> {
           var customer = access.staffCustomer(r.requireCaller(), r.customerId());
           var bundle = bundles.create(r.requireCaller(), customer, r.jsonBody(BundleInput.class));
           return ApiResponse.created("/customers/" + customer.value() + "/hour-bundles/" + bundle.id(),
               view.bundle(customer, bundle.id(), r.language(), true));
-        }),
+        })),
         Route.of("GET /customers/{customerId}/hour-bundles/{bundleId}", Access.PROVIDER_STAFF, r -> ApiResponse.ok(
             view.bundle(access.staffCustomer(r.requireCaller(), r.customerId()), bundleId(r), r.language(), true))),
         Route.of("POST /customers/{customerId}/hour-bundles/{bundleId}/activate", Access.PROVIDER_ADMIN, r -> {
@@ -82,19 +85,20 @@ public final class BillingHandler extends HttpApiHandler {
         Route.of("GET /customers/{customerId}/time-registrations/export", Access.PROVIDER_STAFF, r -> file(
             export.execute(access.staffCustomer(r.requireCaller(), r.customerId()), filter(r), r.query("format").orElse(""),
                 r.language()))),
-        Route.of("POST /customers/{customerId}/time-registrations", Access.PROVIDER_STAFF, r -> {
+        Route.of("POST /customers/{customerId}/time-registrations", Access.PROVIDER_STAFF, Idempotent.route(idempotency, r -> {
           var customer = access.staffCustomer(r.requireCaller(), r.customerId());
           LedgerChange booked = register.execute(r.requireCaller(), customer, r.jsonBody(RegistrationInput.class));
           return ApiResponse.created("/customers/" + customer.value() + "/time-registrations/"
               + booked.lines().getFirst().registrationId(), booked(booked, r));
-        }),
-        Route.of("POST /customers/{customerId}/time-registrations/{registrationId}/correction", Access.PROVIDER_STAFF, r -> {
+        })),
+        Route.of("POST /customers/{customerId}/time-registrations/{registrationId}/correction", Access.PROVIDER_STAFF,
+            Idempotent.route(idempotency, r -> {
           var customer = access.staffCustomer(r.requireCaller(), r.customerId());
           LedgerChange booked = correct.execute(r.requireCaller(), customer, r.pathParameter("registrationId"),
               r.jsonBody(RegistrationInput.class));
           return ApiResponse.created("/customers/" + customer.value() + "/time-registrations/"
               + booked.correctionId().orElseThrow(), booked(booked, r));
-        }),
+        })),
         Route.of("GET /customers/{customerId}/billing-settings", Access.PROVIDER_STAFF, r -> ApiResponse.ok(
             SettingsView.of(settings.get(access.staffCustomer(r.requireCaller(), r.customerId()))))),
         Route.of("PUT /customers/{customerId}/billing-settings", Access.PROVIDER_ADMIN, r -> ApiResponse.ok(

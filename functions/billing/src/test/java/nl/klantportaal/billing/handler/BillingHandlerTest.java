@@ -243,4 +243,13 @@ class BillingHandlerTest {
     assertProblem(on("activate-bundle.json", "bundleId", fresh), 409, "illegal-state");
     assertProblem(on("get-customer-bundle.json", "bundleId", "20261123-zzzzzz"), 404, "not-found");
   }
+
+  @Test
+  void aRetriedRegistrationWithTheSameIdempotencyKeyBooksOnce() {
+    var first = call("register-time-with-idempotency-key.json");
+    var again = call("register-time-with-idempotency-key.json");
+    assertEquals(201, first.getStatusCode(), first.getBody());
+    assertEquals(first.getBody(), again.getBody());
+    assertEquals(1, HttpEvents.ok(call("get-customer-registrations.json")).get("entries").size());
+  }
 }
