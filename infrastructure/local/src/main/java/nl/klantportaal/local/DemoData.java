@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +40,10 @@ import nl.klantportaal.ticketing.usecase.NewTicketInput;
 import nl.klantportaal.ticketing.usecase.ReplyToTicket;
 import nl.klantportaal.ticketing.usecase.TicketAccess;
 import nl.klantportaal.accounts.wiring.IdentityWiring;
+import nl.klantportaal.billing.usecase.BundleInput;
+import nl.klantportaal.billing.usecase.RegistrationInput;
+import nl.klantportaal.billing.usecase.SettingsInput;
+import nl.klantportaal.billing.wiring.BillingWiring;
 import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.sla.wiring.SlaWiring;
 import nl.klantportaal.ticketing.wiring.TicketWiring;
@@ -106,7 +111,10 @@ final class DemoData {
           .map(tickets -> tickets(new KernelWiring(Config.fromEnvironment(tickets.function().environment()), Clock.systemUTC()),
               ids))
           .orElse(List.of());
-      return console(secrets) + (seeded.isEmpty() ? "" : "  Demo tickets: " + String.join(", ", seeded) + "\n");
+      String hours = cloud.functions().invoker("BillingFunction")
+          .map(billing -> hours(new KernelWiring(Config.fromEnvironment(billing.function().environment()), Clock.systemUTC()), ids))
+          .orElse("");
+      return console(secrets) + (seeded.isEmpty() ? "" : "  Demo tickets: " + String.join(", ", seeded) + "\n") + hours;
     });
   }
 
@@ -170,6 +178,57 @@ final class DemoData {
       seeded.add(till.ref().token());
     }
     return seeded;
+  }
+
+  /**
+   * Hour bundles and registrations of the last weeks (relative to today, so the meter, the forecast and
+   * the filters have something to show): Acme has two active bundles and a rate; Bakkerij lets its users
+   * see hours and has one bundle nearly used up. Seeded once (when Acme has no bundle yet).
+   */
+  static String hours(KernelWiring wiring, Map<String, UserId> ids) {
+    var billing = BillingWiring.of(wiring);
+    if (!billing.viewHours().overview(ACME, Language.NL).bundles().isEmpty()) {
+      return "";
+    }
+    Caller admin = caller(ids, "beheer@provider.example.test");
+    Caller agent = caller(ids, "servicedesk@provider.example.test");
+    LocalDate today = LocalDate.now(wiring.clock().withZone(java.time.ZoneId.of("Europe/Amsterdam")));
+    billing.settings().put(admin, ACME, new SettingsInput(15, 15, false, List.of(
+        new SettingsInput.RateInput("ad-hoc-billable", today.minusYears(1).toString(), new java.math.BigDecimal("95.00"))), 0L));
+    billing.settings().put(admin, BAKKERIJ, new SettingsInput(5, 15, true, List.of(
+        new SettingsInput.RateInput("ad-hoc-billable", today.minusYears(1).toString(), new java.math.BigDecimal("85.00"))), 0L));
+    var bundles = billing.manageBundles();
+    var first = bundles.create(admin, ACME, new BundleInput(20 * 60, today.minusDays(90).toString(), today.plusDays(45).toString(),
+        new java.math.BigDecimal("1900.00"), null));
+    var second = bundles.create(admin, ACME, new BundleInput(10 * 60, today.minusDays(30).toString(), today.plusDays(180).toString(),
+        new java.math.BigDecimal("990.00"), null));
+    bundles.activate(admin, ACME, first.id());
+    bundles.activate(admin, ACME, second.id());
+    bundles.create(admin, ACME, new BundleInput(10 * 60, today.plusDays(30).toString(), today.plusDays(210).toString(),
+        new java.math.BigDecimal("990.00"), null)); // ordered, not yet paid: "Besteld"
+    var bakery = bundles.create(admin, BAKKERIJ, new BundleInput(5 * 60, today.minusDays(60).toString(), today.plusDays(20).toString(),
+        new java.math.BigDecimal("450.00"), null));
+    bundles.activate(admin, BAKKERIJ, bakery.id());
+    var register = billing.registerTime();
+    String[] work = {"Werkplekken bijgewerkt (Windows-updates)", "Back-up gecontroleerd en hersteltest gedaan",
+        "Nieuwe medewerker: account en laptop ingericht", "Printer op de 2e verdieping opnieuw geïnstalleerd",
+        "Firewallregels voor de VPN nagelopen", "Teams-kanaal voor het project aangemaakt"};
+    int n = 0;
+    for (int day = 40; day >= 1; day--) {
+      LocalDate date = today.minusDays(day);
+      if (date.getDayOfWeek().getValue() > 5 || day % 3 != 0) {
+        continue;
+      }
+      String type = n % 5 == 4 ? "ad-hoc-service" : n % 7 == 6 ? "ad-hoc-billable" : "bundle";
+      register.execute(agent, ACME, new RegistrationInput(date.toString(), 35 + (n * 17) % 70, type, work[n % work.length],
+          n % 2 == 0 ? "Uitgevoerd op afstand" : null, null));
+      n++;
+    }
+    for (int day = 20; day >= 2; day -= 6) {
+      register.execute(agent, BAKKERIJ, new RegistrationInput(today.minusDays(day).toString(), 75, "bundle",
+          "Kassasysteem en pinautomaat gecontroleerd", null, null));
+    }
+    return "  Demo hours: 3 bundles and " + n + " registrations for Acme, 1 nearly used bundle for Bakkerij\n";
   }
 
   private static NewTicketInput incident(String category, String priority, String title, String description, List<String> involved) {
