@@ -11,6 +11,12 @@ public interface BundleRepository {
   /** Stores a new bundle with its audit entry; refuses an id that exists. */
   void create(HourBundle bundle, Audit audit);
 
+  /**
+   * Stores a bundle ordered by an approved service request, once per request (a claim on the request's
+   * number in the same transaction); false when that request already has its bundle.
+   */
+  boolean createForRequest(HourBundle bundle, Audit audit);
+
   /** A state change (activate, cancel) on the version read, with its audit entry; 409 when someone else changed it. */
   void changeState(HourBundle changed, Audit audit);
 

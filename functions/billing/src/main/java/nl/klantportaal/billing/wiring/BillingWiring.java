@@ -14,6 +14,7 @@ import nl.klantportaal.billing.usecase.CorrectRegistration;
 import nl.klantportaal.billing.usecase.ExportRegistrations;
 import nl.klantportaal.billing.usecase.ManageBillingSettings;
 import nl.klantportaal.billing.usecase.ManageBundles;
+import nl.klantportaal.billing.usecase.OrderRequestedHours;
 import nl.klantportaal.billing.usecase.RegisterTime;
 import nl.klantportaal.billing.usecase.SendHourNotices;
 import nl.klantportaal.billing.usecase.ViewHours;
@@ -45,6 +46,10 @@ public final class BillingWiring {
 
   public ManageBundles manageBundles() {
     return new ManageBundles(bundles, new DynamoDbTicketLookup(kernel.table()), kernel.clock());
+  }
+
+  public OrderRequestedHours orderRequestedHours() {
+    return new OrderRequestedHours(bundles, settings, kernel.clock());
   }
 
   public RegisterTime registerTime() {

@@ -40,6 +40,25 @@ public final class DynamoDbBundles implements BundleRepository {
   }
 
   @Override
+  public boolean createForRequest(HourBundle bundle, Audit audit) {
+    Map<String, AttributeValue> claim = new HashMap<>();
+    claim.put(Keys.PK, s(BillingKeys.tenant(bundle.tenant())));
+    // Not under BUNDLE#: the bundles query (pattern 34) reads only bundles.
+    claim.put(Keys.SK, s("REQUESTED-BUNDLE#" + String.format("%08d", bundle.requestTicket().orElseThrow())));
+    claim.put("type", s("BundleRequestClaim"));
+    claim.put("bundleId", s(bundle.id()));
+    claim.put("at", s(audit.at().toString()));
+    try {
+      write(BillingItems.bundle(bundle), "attribute_not_exists(PK)", Map.of(), bundle, audit,
+          TransactWriteItem.builder().put(p -> p.tableName(table.name()).item(claim)
+              .conditionExpression("attribute_not_exists(PK)")).build());
+      return true;
+    } catch (DomainException.Conflict e) {
+      return false;
+    }
+  }
+
+  @Override
   public void changeState(HourBundle changed, Audit audit) {
     HourBundle next = new HourBundle(changed.id(), changed.tenant(), changed.minutesBought(), changed.remainingMinutes(),
         changed.validFrom(), changed.validUntil(), changed.price(), changed.state(), changed.requestTicket(),
@@ -51,7 +70,7 @@ public final class DynamoDbBundles implements BundleRepository {
   }
 
   private void write(Map<String, AttributeValue> item, String condition, Map<String, AttributeValue> values, HourBundle bundle,
-                     Audit audit) {
+                     Audit audit, TransactWriteItem... more) {
     Map<String, AttributeValue> auditItem = new HashMap<>();
     auditItem.put(Keys.PK, s(BillingKeys.bundleAudit(bundle.tenant(), bundle.id())));
     auditItem.put(Keys.SK, s("AUDIT#" + audit.at() + "#" + RandomIds.suffix()));
@@ -72,6 +91,7 @@ public final class DynamoDbBundles implements BundleRepository {
     if ("bundle-activated".equals(audit.action())) {
       writes.add(expiryNotice(bundle, audit.at()));
     }
+    writes.addAll(List.of(more));
     try {
       table.client().transactWriteItems(r -> r.transactItems(writes));
     } catch (TransactionCanceledException e) {

@@ -1,0 +1,85 @@
+package nl.klantportaal.billing.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.klantportaal.billing.usecase.OrderRequestedHours;
+import nl.klantportaal.billing.wiring.BillingWiring;
+import nl.klantportaal.core.claims.TenantId;
+import nl.klantportaal.core.observability.Observability;
+import nl.klantportaal.core.wiring.KernelWiring;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The table's stream, filtered (template.yaml) to ticket items of an approved "extra-hours" service
+ * request: each becomes a pending hour bundle linked to the request, once per request. A record that
+ * fails is reported back (ReportBatchItemFailures) and retried; one whose hours cannot make a bundle
+ * is logged for a provider admin, who orders the bundle by hand (the request stays on the ticket).
+ */
+public final class BundleRequestsHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+  private static final Logger LOG = LoggerFactory.getLogger(BundleRequestsHandler.class);
+  private final OrderRequestedHours order;
+
+  public BundleRequestsHandler() {
+    this(System.getenv());
+  }
+
+  public BundleRequestsHandler(Map<String, String> environment) {
+    this(KernelWiring.fromEnvironment(environment));
+  }
+
+  public BundleRequestsHandler(KernelWiring wiring) {
+    this.order = BillingWiring.of(wiring).orderRequestedHours();
+  }
+
+  @Override
+  public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+    return Observability.triggerInvocation(context, () -> {
+      List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
+      for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
+        try {
+          handle(record);
+        } catch (RuntimeException e) {
+          LOG.error("Approved hour request in record {} failed; it is retried", record.getEventID(), e);
+          failures.add(new StreamsEventResponse.BatchItemFailure(record.getDynamodb().getSequenceNumber()));
+        }
+      }
+      return new StreamsEventResponse(failures);
+    });
+  }
+
+  private void handle(DynamodbEvent.DynamodbStreamRecord record) {
+    Map<String, AttributeValue> ticket = record.getDynamodb().getNewImage();
+    if (ticket == null || !"approved".equals(text(ticket, "approval"))
+        || !OrderRequestedHours.REQUEST_TYPE.equals(text(ticket, "requestTypeId"))) {
+      return; // the filter lets only these through; anything else is not ours
+    }
+    Map<String, AttributeValue> answers = ticket.containsKey("answers") ? ticket.get("answers").getM() : Map.of();
+    var request = new OrderRequestedHours.ApprovedRequest(new TenantId(text(ticket, "tenantId")),
+        Long.parseLong(ticket.get("number").getN()), answers.containsKey("hours") ? answers.get("hours").getS() : "",
+        Optional.ofNullable(answers.get("startDate")).map(AttributeValue::getS));
+    switch (order.execute(request)) {
+      case OrderRequestedHours.Outcome.Ordered o -> {
+        Observability.count("HourBundleOrdered");
+        LOG.info("Approved request #{} of {} ordered pending bundle {} ({} min)", request.ticketNumber(), request.tenant(),
+            o.bundle().id(), o.bundle().minutesBought());
+      }
+      case OrderRequestedHours.Outcome.AlreadyOrdered a -> { }
+      case OrderRequestedHours.Outcome.Unusable u -> LOG.warn(
+          "Approved hour request #{} of {} makes no bundle ({}); a provider admin orders it by hand", request.ticketNumber(),
+          request.tenant(), u.reason());
+    }
+  }
+
+  private static String text(Map<String, AttributeValue> item, String name) {
+    AttributeValue value = item.get(name);
+    return value == null ? null : value.getS();
+  }
+}
