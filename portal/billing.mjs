@@ -92,6 +92,7 @@ export function settingsDraft(settings, newKey) {
   const s = settings || {};
   const text = n => (n === undefined || n === null ? "" : String(n));
   return { roundingIncrement: text(s.roundingIncrement), roundingMinimum: text(s.roundingMinimum), usersSeeHours: s.usersSeeHours === true,
+    rollover: s.rollover === true, rolloverCapHours: s.rollover === true ? hm(notNegative(s.rolloverCapMinutes)) : "",
     rates: (s.rates || []).map(r => rateRow(newKey(), r)) };
 }
 
@@ -116,6 +117,8 @@ export function settingsBody(draft, version, tr) {
   const minimum = whole(draft.roundingMinimum);
   if (increment === null) errors.roundingIncrement = tr("billing.error.whole");
   if (minimum === null) errors.roundingMinimum = tr("billing.error.whole");
+  const cap = draft.rollover === true ? parseHours(draft.rolloverCapHours) : 0;
+  if (cap === null) errors.rolloverCapMinutes = tr("billing.error.hours");
   const rates = draft.rates.map(r => {
     const hourly = parseEuros(r.hourly);
     if (hourly === null) errors["rates." + r.key + ".hourly"] = blank(r.hourly) ? tr("fieldRequired") : tr("billing.error.euros");
@@ -127,7 +130,8 @@ export function settingsBody(draft, version, tr) {
     const m = /^rates\[(\d+)\](.*)$/.exec(path);
     return m && keys[Number(m[1])] !== undefined ? "rates." + keys[Number(m[1])] + (m[2] || "") : path;
   };
-  return { body: { roundingIncrement: increment, roundingMinimum: minimum, usersSeeHours: draft.usersSeeHours === true, rates, version },
+  return { body: { roundingIncrement: increment, roundingMinimum: minimum, usersSeeHours: draft.usersSeeHours === true, rates,
+    rollover: draft.rollover === true, rolloverCapMinutes: draft.rollover === true ? cap : 0, version },
     rename };
 }
 
@@ -139,7 +143,9 @@ function settingsFacts(settings, ctx) {
     h("dl", { class: "facts" },
       row(tr("billing.settings.rounding"), tr("billing.settings.roundingText", { increment: notNegative(settings.roundingIncrement),
         minimum: notNegative(settings.roundingMinimum) })),
-      row(tr("billing.settings.usersSeeHours"), settings.usersSeeHours ? tr("yes") : tr("no"))),
+      row(tr("billing.settings.usersSeeHours"), settings.usersSeeHours ? tr("yes") : tr("no")),
+      row(tr("billing.settings.expiry"), settings.rollover
+        ? tr("billing.settings.rolloverText", { hours: hm(notNegative(settings.rolloverCapMinutes)) }) : tr("billing.settings.lapseText"))),
     rates.length ? h("table", { class: "rates" },
       h("caption", null, tr("billing.settings.rates")),
       h("thead", null, h("tr", null, ["hours.filter.type", "billing.rate.from", "billing.rate.hourly"]
@@ -150,7 +156,7 @@ function settingsFacts(settings, ctx) {
   ];
 }
 
-const SETTINGS_FIELDS = ["roundingIncrement", "roundingMinimum", "usersSeeHours"];
+const SETTINGS_FIELDS = ["roundingIncrement", "roundingMinimum", "usersSeeHours", "rollover", "rolloverCapMinutes"];
 
 function settingsForm(settingsState, ctx, actions) {
   const { tr } = ctx;
@@ -190,6 +196,11 @@ function settingsForm(settingsState, ctx, actions) {
     { error: form.errors.roundingMinimum, required: true, tr }),
   checkbox("usersSeeHours", tr("billing.settings.usersSeeHoursLabel"), draft.usersSeeHours, v => { draft.usersSeeHours = v; }),
   form.errors.usersSeeHours ? h("p", { class: "field-error" }, form.errors.usersSeeHours) : null,
+  checkbox("rollover", tr("billing.settings.rolloverLabel"), draft.rollover, actions.setRollover),
+  draft.rollover ? field("rolloverCapMinutes", tr("billing.settings.rolloverCap"),
+    h("input", { type: "text", inputmode: "decimal", maxlength: 8, value: draft.rolloverCapHours,
+      on: { input: e => { draft.rolloverCapHours = valueOf(e); } } }),
+    { error: form.errors.rolloverCapMinutes, required: true, tr }) : null,
   h("fieldset", null, h("legend", null, tr("billing.settings.rates")),
     h("p", { class: "hint" }, tr("billing.settings.ratesHint")),
     rows.length ? h("table", { class: "rates" },
@@ -347,6 +358,10 @@ export async function customerHoursPage(ctx, route) {
     },
     addRate() {
       state.settings.form.draft.rates.push(rateRow(newKey(), { effectiveFrom: today }));
+      render();
+    },
+    setRollover(on) {
+      state.settings.form.draft.rollover = on;
       render();
     },
     removeRate(key) {

@@ -177,6 +177,10 @@ export function bundleMeter(bundle, ctx, { href, customerId, headingLevel = "h3"
   const remaining = notNegative(bundle.minutesRemaining);
   const used = notNegative(bundle.minutesUsed);
   const bought = notNegative(bundle.minutesBought);
+  const rolledIn = notNegative(bundle.minutesRolledIn);
+  const lapsed = notNegative(bundle.minutesLapsed);
+  const rolledOut = notNegative(bundle.minutesRolledOut);
+  const capacity = Math.max(bought + rolledIn, 1);
   const pending = bundle.status === "pending";
   const status = bundle.statusLabel || labelOf(tr, "hours.status.", bundle.status);
   const title = tr("hours.bundle.title", { hours: hm(bought) });
@@ -196,11 +200,15 @@ export function bundleMeter(bundle, ctx, { href, customerId, headingLevel = "h3"
       : [h("p", { class: "meter-figures" },
         h("strong", { class: "remaining" }, tr("hours.meter.remaining", { hours: hm(remaining) })), " · ",
         h("span", { class: "used" }, tr("hours.meter.used", { hours: hm(used) })), " · ",
-        h("span", { class: "bought" }, tr("hours.meter.bought", { hours: hm(bought) }))),
-      h("meter", { class: "hours-meter", min: 0, max: Math.max(bought, 1), value: Math.min(remaining, Math.max(bought, 1)),
-        low: Math.round(bought * 0.2), high: Math.round(bought * 0.5), optimum: Math.max(bought, 1),
+        h("span", { class: "bought" }, tr("hours.meter.bought", { hours: hm(bought) })),
+        rolledIn ? [" · ", h("span", { class: "rolled-in" }, tr("hours.meter.rolledIn", { hours: hm(rolledIn) }))] : null),
+      h("meter", { class: "hours-meter", min: 0, max: capacity, value: Math.min(remaining, capacity),
+        low: Math.round(capacity * 0.2), high: Math.round(capacity * 0.5), optimum: capacity,
         "aria-label": tr("hours.meter.label", { remaining: hm(remaining), bought: hm(bought) }) },
       tr("hours.meter.label", { remaining: hm(remaining), bought: hm(bought) }))],
+    lapsed || rolledOut ? h("p", { class: "bundle-carry" },
+      lapsed ? tr("hours.meter.lapsed", { hours: hm(lapsed) }) : null, lapsed && rolledOut ? " · " : null,
+      rolledOut ? tr("hours.meter.rolledOut", { hours: hm(rolledOut) }) : null) : null,
     outlook,
     h("dl", { class: "facts" },
       row(tr("hours.bundle.validity"), tr("hours.bundle.period", { from: formatDay(bundle.validFrom, lang),

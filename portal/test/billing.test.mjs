@@ -184,6 +184,8 @@ test("the billing settings are saved with the version read; rate rows added, rem
   type(view(), "f-roundingIncrement", "5");
   type(view(), "f-roundingMinimum", "10");
   findAll(view(), n => n.attrs.id === "f-usersSeeHours")[0].attrs.on.change({ target: { checked: true } });
+  findAll(view(), n => n.attrs.id === "f-rollover")[0].attrs.on.change({ target: { checked: true } });
+  type(view(), "f-rolloverCapMinutes", "7:30");
   await click(view(), "Tarief toevoegen").attrs.on.click();
   const rows = () => findAll(withClass(view(), "settings-form")[0], n => n.tag === "tr").slice(1);
   assert.equal(rows().length, 3);
@@ -197,7 +199,7 @@ test("the billing settings are saved with the version read; rate rows added, rem
   const put = api.calls.find(c => c[0] === "PUT");
   assert.deepEqual(put.slice(1, 3), ["/customers/acme/billing-settings", { roundingIncrement: 5, roundingMinimum: 10, usersSeeHours: true,
     rates: [{ type: "ad-hoc-billable", effectiveFrom: "2027-01-01", hourly: 99.5 }, { type: "ad-hoc-service", effectiveFrom: "2027-02-01",
-      hourly: 60 }], version: 3 }]);
+      hourly: 60 }], rollover: true, rolloverCapMinutes: 450, version: 3 }]);
   assert.equal(page.state.settings.notice, "De facturatie-instellingen zijn opgeslagen.");
   assert.equal(page.state.settings.current.version, 4, "the next save sends the new version");
 

@@ -124,6 +124,19 @@ test("Mijn Urenbundels: every bundle a meter, remaining first, then used and bou
   assert.deepEqual(parseRoute(order[0].attrs.href), { name: "new", requestType: EXTRA_HOURS });
 });
 
+test("the meter shows hours rolled in from the previous bundle, and what lapsed or rolled on at expiry", async () => {
+  const rolled = structuredClone(OVERVIEW);
+  Object.assign(rolled.bundles[0], { minutesRolledIn: 60, minutesRemaining: 660, minutesUsed: 0, minutesBought: 600 });
+  Object.assign(rolled.bundles[1], { status: "expired", minutesRemaining: 0, minutesLapsed: 30, minutesRolledOut: 60 });
+  const shown = [];
+  await hoursPage(hoursContext("customer-admin", fakeApi(() => rolled), shown), { name: "hours" });
+  const bundles = withClass(last(shown), "bundle");
+  assert.match(textOf(withClass(bundles[0], "meter-figures")[0]), /\+1:00 overgeheveld uit de vorige bundel$/);
+  assert.equal(findAll(bundles[0], n => n.tag === "meter")[0].attrs.max, 660, "the meter's scale includes what rolled in");
+  assert.equal(textOf(withClass(bundles[1], "bundle-carry")[0]),
+    "0:30 vervallen bij het verlopen · 1:00 doorgeschoven naar de volgende bundel");
+});
+
 test("the meter never shows a negative number; over-budget time is its own state", async () => {
   const odd = structuredClone(OVERVIEW);
   Object.assign(odd.bundles[0], { minutesRemaining: -45, minutesUsed: 645, forecastUsedUpOn: undefined, forecastMinutesLeftAtEnd: -10 });

@@ -194,9 +194,9 @@ final class DemoData {
     Caller agent = caller(ids, "servicedesk@provider.example.test");
     LocalDate today = LocalDate.now(wiring.clock().withZone(java.time.ZoneId.of("Europe/Amsterdam")));
     billing.settings().put(admin, ACME, new SettingsInput(15, 15, false, List.of(
-        new SettingsInput.RateInput("ad-hoc-billable", today.minusYears(1).toString(), new java.math.BigDecimal("95.00"))), 0L));
+        new SettingsInput.RateInput("ad-hoc-billable", today.minusYears(1).toString(), new java.math.BigDecimal("95.00"))), true, 600, 0L)); // up to 10 hours roll over
     billing.settings().put(admin, BAKKERIJ, new SettingsInput(5, 15, true, List.of(
-        new SettingsInput.RateInput("ad-hoc-billable", today.minusYears(1).toString(), new java.math.BigDecimal("85.00"))), 0L));
+        new SettingsInput.RateInput("ad-hoc-billable", today.minusYears(1).toString(), new java.math.BigDecimal("85.00"))), null, null, 0L));
     var bundles = billing.manageBundles();
     var first = bundles.create(admin, ACME, new BundleInput(20 * 60, today.minusDays(90).toString(), today.plusDays(45).toString(),
         new java.math.BigDecimal("1900.00"), null));

@@ -7,10 +7,30 @@ import java.util.Optional;
 
 /**
  * A customer's billing agreement: the rounding rule, whether customer users (not only admins) see
- * the hours, and the hourly rates per registration type, effective-dated.
+ * the hours, the hourly rates per registration type (effective-dated), and what expiry does with
+ * hours left.
  */
-public record BillingSettings(RoundingRule rounding, boolean usersSeeHours, List<Rate> rates, long version) {
-  public static final BillingSettings DEFAULT = new BillingSettings(RoundingRule.DEFAULT, false, List.of(), 0);
+public record BillingSettings(RoundingRule rounding, boolean usersSeeHours, List<Rate> rates, Expiry expiry, long version) {
+  public static final BillingSettings DEFAULT = new BillingSettings(RoundingRule.DEFAULT, false, List.of(), Expiry.LAPSE, 0);
+
+  /**
+   * What happens to hours left when a bundle expires: they lapse, or roll over into the customer's
+   * next bundle up to {@code capMinutes} (the rest lapses).
+   */
+  public record Expiry(boolean rollover, int capMinutes) {
+    public static final Expiry LAPSE = new Expiry(false, 0);
+
+    public Expiry {
+      if (capMinutes < 0 || capMinutes > HourBundle.MAX_MINUTES || (!rollover && capMinutes != 0)) {
+        throw new IllegalArgumentException("A rollover cap is 0 to 10,000 hours, and only with rollover");
+      }
+    }
+
+    /** Of {@code left} minutes, how many roll over (the rest lapses). */
+    public int rolled(int left) {
+      return rollover ? Math.min(left, capMinutes) : 0;
+    }
+  }
   public static final int MAX_RATES = 60;
 
   public BillingSettings {

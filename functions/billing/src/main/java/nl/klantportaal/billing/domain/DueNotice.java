@@ -20,6 +20,9 @@ public sealed interface DueNotice {
 
   record Expiry(String ref, TenantId tenant, Instant at, String bundleId) implements DueNotice {}
 
+  /** The bundle's last day is over: what is left lapses or rolls over (the agreement decides). */
+  record Expired(String ref, TenantId tenant, Instant at, String bundleId) implements DueNotice {}
+
   /** The overflow booked on {@code day}, {@code minutes} in all. */
   record Overflow(String ref, TenantId tenant, Instant at, LocalDate day, int minutes) implements DueNotice {}
 }

@@ -25,16 +25,31 @@ public record HourBundle(
     State state,
     Optional<Long> requestTicket,
     Instant createdAt,
-    long version) {
+    long version,
+    Carry carry) {
 
   public static final int MAX_MINUTES = 10_000 * 60;
+
+  /**
+   * What expiry moved: minutes rolled in from the previous bundle, and, once this one expired with
+   * hours left, the minutes that lapsed and those rolled on into the next bundle ({@code rolledOutTo}).
+   */
+  public record Carry(int rolledInMinutes, int lapsedMinutes, int rolledOutMinutes, Optional<String> rolledOutTo) {
+    public static final Carry NONE = new Carry(0, 0, 0, Optional.empty());
+
+    public Carry {
+      if (rolledInMinutes < 0 || lapsedMinutes < 0 || rolledOutMinutes < 0) {
+        throw new IllegalArgumentException("Carried minutes are never negative");
+      }
+    }
+  }
 
   public HourBundle {
     if (minutesBought < 1 || minutesBought > MAX_MINUTES) {
       throw new IllegalArgumentException("A bundle holds 1 minute to 10,000 hours");
     }
-    if (remainingMinutes < 0 || remainingMinutes > minutesBought) {
-      throw new IllegalArgumentException("Remaining minutes lie between 0 and the minutes bought");
+    if (remainingMinutes < 0 || remainingMinutes > minutesBought + carry.rolledInMinutes()) {
+      throw new IllegalArgumentException("Remaining minutes lie between 0 and the minutes bought and rolled in");
     }
     if (validUntil.isBefore(validFrom)) {
       throw new IllegalArgumentException("A bundle ends on or after its start");
@@ -65,8 +80,19 @@ public record HourBundle(
     };
   }
 
+  /** Minutes bought plus minutes rolled in from the previous bundle. */
+  public int capacity() {
+    return minutesBought + carry.rolledInMinutes();
+  }
+
+  /** Minutes booked on it (what was neither left, lapsed nor rolled on). */
   public int usedMinutes() {
-    return minutesBought - remainingMinutes;
+    return capacity() - remainingMinutes - carry.lapsedMinutes() - carry.rolledOutMinutes();
+  }
+
+  public HourBundle withRemaining(int remaining) {
+    return new HourBundle(id, tenant, minutesBought, remaining, validFrom, validUntil, price, state, requestTicket, createdAt, version,
+        carry);
   }
 
   /** Whether time worked on {@code date} may be deducted from this bundle now. */
@@ -97,6 +123,6 @@ public record HourBundle(
 
   private HourBundle with(State next) {
     return new HourBundle(id, tenant, minutesBought, remainingMinutes, validFrom, validUntil, price, next, requestTicket,
-        createdAt, version);
+        createdAt, version, carry);
   }
 }

@@ -1,5 +1,6 @@
 package nl.klantportaal.billing.port;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import nl.klantportaal.billing.domain.HourBundle;
@@ -19,6 +20,14 @@ public interface BundleRepository {
 
   /** A state change (activate, cancel) on the version read, with its audit entry; 409 when someone else changed it. */
   void changeState(HourBundle changed, Audit audit);
+
+  /**
+   * The bundle's last day is over: its {@code remainingMinutes} (exactly as read) go to 0, {@code rolled}
+   * of them into {@code next} (its remaining and rolled-in minutes grow), the rest lapse; both bundles'
+   * ledgers record it, in one transaction. False when the balance moved meanwhile (a late booking): read
+   * again and retry.
+   */
+  boolean expire(HourBundle expired, Optional<HourBundle> next, int rolled, Instant at);
 
   Optional<HourBundle> find(TenantId tenant, String bundleId);
 

@@ -7,7 +7,8 @@ import nl.klantportaal.billing.domain.HourBundle;
 import nl.klantportaal.core.shared.domain.Language;
 
 /**
- * A bundle as its meter shows it: remaining first, then used and bought (never a negative number),
+ * A bundle as its meter shows it: remaining first, then used and bought, what rolled in from the
+ * previous bundle and, once expired, what lapsed or rolled on (never a negative number),
  * its status today, validity, price, the request it was ordered with, and its forecast outlook.
  */
 public record BundleView(
@@ -17,6 +18,10 @@ public record BundleView(
     int minutesRemaining,
     int minutesUsed,
     int minutesBought,
+    int minutesRolledIn,
+    int minutesLapsed,
+    int minutesRolledOut,
+    Optional<String> rolledOutTo,
     int percentUsed,
     String validFrom,
     String validUntil,
@@ -26,10 +31,11 @@ public record BundleView(
     Optional<Integer> forecastMinutesLeftAtEnd) {
 
   public static BundleView of(HourBundle b, LocalDate today, Language language, Optional<Forecast.BundleOutlook> outlook) {
-    int percent = (int) Math.min(100, Math.round(100.0 * b.usedMinutes() / b.minutesBought()));
+    int percent = (int) Math.min(100, Math.round(100.0 * b.usedMinutes() / b.capacity()));
     var status = b.status(today);
     return new BundleView(b.id(), status.wireName(), status.label().in(language), b.remainingMinutes(), b.usedMinutes(),
-        b.minutesBought(), percent, b.validFrom().toString(), b.validUntil().toString(), b.price().toString(),
+        b.minutesBought(), b.carry().rolledInMinutes(), b.carry().lapsedMinutes(), b.carry().rolledOutMinutes(),
+        b.carry().rolledOutTo(), percent, b.validFrom().toString(), b.validUntil().toString(), b.price().toString(),
         b.requestTicket(), outlook.flatMap(Forecast.BundleOutlook::usedUpOn).map(LocalDate::toString),
         outlook.filter(o -> o.usedUpOn().isEmpty()).map(Forecast.BundleOutlook::minutesLeftAtEnd));
   }

@@ -84,9 +84,7 @@ public final class CorrectRegistration {
     if (back == 0) {
       return bundle;
     }
-    return new HourBundle(bundle.id(), bundle.tenant(), bundle.minutesBought(),
-        Math.min(bundle.minutesBought(), bundle.remainingMinutes() + back), bundle.validFrom(), bundle.validUntil(),
-        bundle.price(), bundle.state(), bundle.requestTicket(), bundle.createdAt(), bundle.version());
+    return bundle.withRemaining(Math.min(bundle.capacity(), bundle.remainingMinutes() + back));
   }
 
   private static DomainException refused(String code, String message) {

@@ -23,6 +23,6 @@ public final class ManageBillingSettings {
   public BillingSettings put(Caller caller, TenantId customer, SettingsInput input) {
     BillingSettings valid = input.validate();
     long version = settings.save(customer, valid, caller.userId(), clock.instant());
-    return new BillingSettings(valid.rounding(), valid.usersSeeHours(), valid.rates(), version);
+    return new BillingSettings(valid.rounding(), valid.usersSeeHours(), valid.rates(), valid.expiry(), version);
   }
 }

@@ -38,7 +38,7 @@ public final class ManageBundles {
     Instant now = clock.instant();
     String id = BillingDates.today(clock).toString().replace("-", "") + "-" + RandomIds.suffix();
     HourBundle bundle = new HourBundle(id, customer, valid.minutes(), valid.minutes(), valid.validFrom(), valid.validUntil(),
-        valid.price(), HourBundle.State.PENDING, valid.requestTicket(), now, 1);
+        valid.price(), HourBundle.State.PENDING, valid.requestTicket(), now, 1, HourBundle.Carry.NONE);
     bundles.create(bundle, audit(caller, now, "bundle-created",
         valid.minutes() + " min, " + valid.validFrom() + ".." + valid.validUntil() + ", EUR " + valid.price()
             + valid.requestTicket().map(n -> ", request #" + n).orElse("")));

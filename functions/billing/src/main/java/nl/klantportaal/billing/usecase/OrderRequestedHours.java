@@ -63,7 +63,7 @@ public final class OrderRequestedHours {
         .map(rate -> rate.forMinutes(minutes)).orElse(Money.ZERO);
     String id = today.toString().replace("-", "") + "-" + RandomIds.suffix();
     HourBundle bundle = new HourBundle(id, request.tenant(), (int) minutes, (int) minutes, from, from.plusYears(1).minusDays(1),
-        price, HourBundle.State.PENDING, Optional.of(request.ticketNumber()), now, 1);
+        price, HourBundle.State.PENDING, Optional.of(request.ticketNumber()), now, 1, HourBundle.Carry.NONE);
     boolean created = bundles.createForRequest(bundle, new BundleRepository.Audit("system", "system", now, "bundle-ordered",
         minutes + " min from approved request #" + request.ticketNumber() + ", EUR " + price));
     return created ? new Outcome.Ordered(bundle) : new Outcome.AlreadyOrdered();

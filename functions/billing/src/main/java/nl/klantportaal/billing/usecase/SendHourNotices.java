@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The daily job (Europe/Amsterdam morning): mails each customer's admins who want hour mail about every
  * due notice — a bundle past 80 % or 95 % used, a bundle ending within 30 days with hours left, time
- * that overflowed the bundles on a day — with the burn-rate forecast, through the outbox. It reads
+ * that overflowed the bundles on a day — with the burn-rate forecast, through the outbox; and expires
+ * bundles whose last day is over ({@link ExpireBundle}: lapse or roll over, as the agreement says). It reads
  * only due notices. Each mail is claimed in the outbox under the notice and the recipient, so a
  * repeated or concurrent run sends nothing twice; a notice whose cause is gone (the bundle cancelled,
  * used up before it expires, use corrected back below the threshold) is taken off without mail.
@@ -36,11 +37,13 @@ public final class SendHourNotices {
   private final BundleRepository bundles;
   private final TimeLedger ledger;
   private final HourMailbox mailbox;
+  private final ExpireBundle expire;
   private final String portalOrigin;
   private final Clock clock;
 
   public SendHourNotices(HourNotices notices, BundleRepository bundles, TimeLedger ledger, HourMailbox mailbox,
-                         String portalOrigin, Clock clock) {
+                         ExpireBundle expire, String portalOrigin, Clock clock) {
+    this.expire = expire;
     this.notices = notices;
     this.bundles = bundles;
     this.ledger = ledger;
@@ -59,6 +62,14 @@ public final class SendHourNotices {
     int without = 0;
     int raced = 0;
     for (DueNotice notice : due) {
+      if (notice instanceof DueNotice.Expired expired) {
+        expire.execute(expired.tenant(), expired.bundleId(), now);
+        if (!notices.done(notice, clock.instant())) {
+          raced++;
+        }
+        without++;
+        continue;
+      }
       Optional<Mailing> mailing = mailing(notice, today, forecasts);
       if (mailing.isEmpty()) {
         without++;
@@ -87,13 +98,14 @@ public final class SendHourNotices {
     String hoursLink = portalOrigin + "/#/hours";
     return switch (notice) {
       case DueNotice.UsedThreshold t -> bundles.find(t.tenant(), t.bundleId())
-          .filter(b -> b.state() == HourBundle.State.ACTIVE && (long) b.usedMinutes() * 100 >= (long) b.minutesBought() * t.percent())
+          .filter(b -> b.state() == HourBundle.State.ACTIVE && (long) b.usedMinutes() * 100 >= (long) b.capacity() * t.percent())
           .map(b -> to -> mail(HourMail.usedThreshold(to.language(), to.name(), b, t.percent(),
               forecastText(forecasts, t.tenant(), today, to.language()), hoursLink)));
       case DueNotice.Expiry e -> bundles.find(e.tenant(), e.bundleId())
           .filter(b -> b.status(today) == BundleStatus.ACTIVE)
           .map(b -> to -> mail(HourMail.expiry(to.language(), to.name(), b, forecastText(forecasts, e.tenant(), today,
               to.language()), hoursLink)));
+      case DueNotice.Expired x -> Optional.empty();
       case DueNotice.Overflow o -> o.minutes() <= 0 ? Optional.empty() : Optional.of(to -> mail(HourMail.overflow(to.language(),
           to.name(), o.day(), o.minutes(), portalOrigin + "/#/hours/registrations")));
     };

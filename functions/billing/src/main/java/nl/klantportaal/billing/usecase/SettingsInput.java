@@ -8,15 +8,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import nl.klantportaal.billing.domain.BillingSettings;
+import nl.klantportaal.billing.domain.HourBundle;
 import nl.klantportaal.billing.domain.Money;
 import nl.klantportaal.billing.domain.Rate;
 import nl.klantportaal.billing.domain.RegistrationType;
 import nl.klantportaal.billing.domain.RoundingRule;
 import nl.klantportaal.core.shared.domain.Validation;
 
-/** A customer's billing agreement as {@code PUT /customers/{customerId}/billing-settings} receives it. */
+/**
+ * A customer's billing agreement as {@code PUT /customers/{customerId}/billing-settings} receives it;
+ * {@code rollover} (default false: hours left at expiry lapse) with {@code rolloverCapMinutes}.
+ */
 public record SettingsInput(Integer roundingIncrement, Integer roundingMinimum, Boolean usersSeeHours, List<RateInput> rates,
-                           Long version) {
+                           Boolean rollover, Integer rolloverCapMinutes, Long version) {
 
   public record RateInput(String type, String effectiveFrom, BigDecimal hourly) {}
 
@@ -58,7 +62,12 @@ public record SettingsInput(Integer roundingIncrement, Integer roundingMinimum, 
         parsed.add(new Rate(type.get(), from.get(), hourly.get()));
       }
     }
+    boolean rolls = Boolean.TRUE.equals(rollover);
+    int cap = rolloverCapMinutes == null ? 0 : rolloverCapMinutes;
+    v.check(cap >= 0 && cap <= HourBundle.MAX_MINUTES, "rolloverCapMinutes", "range", "must be 0 to " + HourBundle.MAX_MINUTES);
+    v.check(rolls || cap == 0, "rolloverCapMinutes", "without-rollover", "is only set when hours roll over");
     v.throwIfInvalid();
-    return new BillingSettings(new RoundingRule(roundingIncrement, roundingMinimum), usersSeeHours, parsed, version);
+    return new BillingSettings(new RoundingRule(roundingIncrement, roundingMinimum), usersSeeHours, parsed,
+        rolls ? new BillingSettings.Expiry(true, cap) : BillingSettings.Expiry.LAPSE, version);
   }
 }

@@ -11,6 +11,7 @@ import nl.klantportaal.billing.adapter.dynamodb.DynamoDbTimeLedger;
 import nl.klantportaal.billing.port.InvoiceMarking;
 import nl.klantportaal.billing.usecase.BillingAccess;
 import nl.klantportaal.billing.usecase.CorrectRegistration;
+import nl.klantportaal.billing.usecase.ExpireBundle;
 import nl.klantportaal.billing.usecase.ExportRegistrations;
 import nl.klantportaal.billing.usecase.ManageBillingSettings;
 import nl.klantportaal.billing.usecase.ManageBundles;
@@ -73,8 +74,8 @@ public final class BillingWiring {
     NotificationWiring notifications = NotificationWiring.of(kernel);
     var mailbox = new OutboxHourMailbox(IdentityWiring.of(kernel).users(), notifications.outbox(),
         notifications.mailDelivery(sender), notifications.senderDomain(), kernel.clock());
-    return new SendHourNotices(new DynamoDbHourNotices(kernel.table()), bundles, ledger, mailbox, kernel.mail().portalOrigin(),
-        kernel.clock());
+    return new SendHourNotices(new DynamoDbHourNotices(kernel.table()), bundles, ledger, mailbox, new ExpireBundle(bundles, settings),
+        kernel.mail().portalOrigin(), kernel.clock());
   }
 
   public ManageBillingSettings settings() {

@@ -13,11 +13,11 @@ final class Bundles {
 
   static HourBundle active(String id, int bought, int remaining, String from, String until) {
     return new HourBundle(id, ACME, bought, remaining, LocalDate.parse(from), LocalDate.parse(until), Money.euros("100.00"),
-        HourBundle.State.ACTIVE, Optional.empty(), Instant.parse("2026-01-01T00:00:00Z"), 1);
+        HourBundle.State.ACTIVE, Optional.empty(), Instant.parse("2026-01-01T00:00:00Z"), 1, HourBundle.Carry.NONE);
   }
 
   static HourBundle pending(String id, int bought, String from, String until) {
     return new HourBundle(id, ACME, bought, bought, LocalDate.parse(from), LocalDate.parse(until), Money.euros("100.00"),
-        HourBundle.State.PENDING, Optional.empty(), Instant.parse("2026-01-01T00:00:00Z"), 1);
+        HourBundle.State.PENDING, Optional.empty(), Instant.parse("2026-01-01T00:00:00Z"), 1, HourBundle.Carry.NONE);
   }
 }

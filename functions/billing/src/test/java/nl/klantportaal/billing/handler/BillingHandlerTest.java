@@ -195,7 +195,7 @@ class BillingHandlerTest {
     var admin = new nl.klantportaal.core.claims.Caller(BillingFixtures.ADMIN, Optional.empty(),
         nl.klantportaal.core.claims.Role.PROVIDER_ADMIN, true, Optional.empty());
     BillingWiring.of(wiring).settings().put(admin, BillingFixtures.GLOBEX,
-        new nl.klantportaal.billing.usecase.SettingsInput(15, 15, true, List.of(), 0L));
+        new nl.klantportaal.billing.usecase.SettingsInput(15, 15, true, List.of(), null, null, 0L));
     assertProblem(on("get-own-bundle-foreign.json", "bundleId", bundle), 404, "not-found");
     assertProblem(call("get-customer-bundles-unknown.json"), 404, "not-found");
     assertProblem(call("get-customer-bundles-as-customer.json"), 403, "forbidden");

@@ -29,7 +29,7 @@ class BundleRequestsHandlerTest {
     KernelWiring wiring = BillingFixtures.freshWiring();
     var admin = new Caller(BillingFixtures.ADMIN, Optional.empty(), Role.PROVIDER_ADMIN, true, Optional.empty());
     BillingWiring.of(wiring).settings().put(admin, BillingFixtures.ACME, new SettingsInput(15, 15, false,
-        List.of(new SettingsInput.RateInput("bundle", "2026-01-01", new BigDecimal("90.00"))), 0L));
+        List.of(new SettingsInput.RateInput("bundle", "2026-01-01", new BigDecimal("90.00"))), null, null, 0L));
     var handler = new BundleRequestsHandler(wiring);
     assertEquals(List.of(), handler.handleRequest(event("approved.json"), Lambda.context("bundle-requests")).getBatchItemFailures());
     assertEquals(List.of(), handler.handleRequest(event("approved.json"), Lambda.context("bundle-requests")).getBatchItemFailures(),

@@ -41,7 +41,7 @@ class HourNoticesHandlerTest {
     wiring = BillingFixtures.freshWiring();
     billing = BillingWiring.of(wiring);
     mail = new RecordingMailSender();
-    billing.settings().put(ADMIN, BillingFixtures.ACME, new SettingsInput(1, 0, false, List.of(), 0L));
+    billing.settings().put(ADMIN, BillingFixtures.ACME, new SettingsInput(1, 0, false, List.of(), null, null, 0L));
   }
 
   private String activeBundle(int minutes, String from, String until) {
@@ -58,6 +58,49 @@ class HourNoticesHandlerTest {
   private Map<String, Object> run() {
     ScheduledEvent event = EventLoader.loadScheduledEvent(Lambda.events().resolve("billing/hour-notices/scheduled.json").toString());
     return new HourNoticesHandler(wiring, mail).handleRequest(event, Lambda.context("hour-notices"));
+  }
+
+  private Map<String, Object> runAt(Instant time) {
+    ScheduledEvent event = EventLoader.loadScheduledEvent(Lambda.events().resolve("billing/hour-notices/scheduled.json").toString());
+    event.setTime(new org.joda.time.DateTime(time.toEpochMilli()));
+    return new HourNoticesHandler(wiring, mail).handleRequest(event, Lambda.context("hour-notices"));
+  }
+
+  private nl.klantportaal.billing.domain.HourBundle bundle(String id) {
+    return new nl.klantportaal.billing.adapter.dynamodb.DynamoDbBundles(wiring.table()).find(BillingFixtures.ACME, id).orElseThrow();
+  }
+
+  @Test
+  void hoursLeftAtExpiryRollOverIntoTheNextBundleUpToTheCapAndTheRestLapses() {
+    billing.settings().put(ADMIN, BillingFixtures.ACME, new SettingsInput(1, 0, false, List.of(), true, 60, 1L));
+    String ending = activeBundle(120, "2026-11-01", "2026-11-30");
+    String next = activeBundle(600, "2026-12-01", "2027-11-30");
+    register(30);
+    runAt(Instant.parse("2026-11-30T20:00:00Z")); // 21:00 in Amsterdam on its last day: not yet
+    assertEquals(90, bundle(ending).remainingMinutes());
+    runAt(Instant.parse("2026-12-01T06:00:00Z"));
+    var expired = bundle(ending);
+    assertEquals(0, expired.remainingMinutes());
+    assertEquals(60, expired.carry().rolledOutMinutes());
+    assertEquals(30, expired.carry().lapsedMinutes());
+    assertEquals(Optional.of(next), expired.carry().rolledOutTo());
+    assertEquals(30, expired.usedMinutes(), "what was booked stays booked");
+    var into = bundle(next);
+    assertEquals(660, into.remainingMinutes());
+    assertEquals(60, into.carry().rolledInMinutes());
+    assertEquals(660, into.capacity());
+    runAt(Instant.parse("2026-12-02T06:00:00Z"));
+    assertEquals(660, bundle(next).remainingMinutes(), "expiry happens once");
+  }
+
+  @Test
+  void withoutRolloverEverythingLeftLapses() {
+    String ending = activeBundle(120, "2026-11-01", "2026-11-30");
+    activeBundle(600, "2026-12-01", "2027-11-30");
+    register(30);
+    runAt(Instant.parse("2026-12-01T06:00:00Z"));
+    assertEquals(90, bundle(ending).carry().lapsedMinutes());
+    assertEquals(0, bundle(ending).carry().rolledOutMinutes());
   }
 
   private List<String> subjects() {

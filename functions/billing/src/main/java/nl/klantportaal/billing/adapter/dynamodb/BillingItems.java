@@ -37,6 +37,10 @@ final class BillingItems {
     b.requestTicket().ifPresent(t -> item.put("requestTicket", n(t)));
     item.put("createdAt", s(b.createdAt().toString()));
     item.put("version", n(b.version()));
+    item.put("rolledInMinutes", n(b.carry().rolledInMinutes()));
+    item.put("lapsedMinutes", n(b.carry().lapsedMinutes()));
+    item.put("rolledOutMinutes", n(b.carry().rolledOutMinutes()));
+    b.carry().rolledOutTo().ifPresent(t -> item.put("rolledOutTo", s(t)));
     if (b.state() == HourBundle.State.ACTIVE) {
       item.put(Keys.GSI1PK, s(BillingKeys.ACTIVE_BUNDLES));
       item.put(Keys.GSI1SK, s(BillingKeys.activeBundleSort(b.validUntil(), b.tenant(), b.id())));
@@ -49,7 +53,12 @@ final class BillingItems {
         i(item, "remainingMinutes"), LocalDate.parse(item.get("validFrom").s()), LocalDate.parse(item.get("validUntil").s()),
         new Money(new BigDecimal(item.get("price").s())), WireEnum.parse(HourBundle.State.class, item.get("state").s()),
         Optional.ofNullable(item.get("requestTicket")).map(v -> Long.parseLong(v.n())), Instant.parse(item.get("createdAt").s()),
-        Long.parseLong(item.get("version").n()));
+        Long.parseLong(item.get("version").n()), new HourBundle.Carry(zeroIfAbsent(item, "rolledInMinutes"),
+            zeroIfAbsent(item, "lapsedMinutes"), zeroIfAbsent(item, "rolledOutMinutes"), opt(item, "rolledOutTo")));
+  }
+
+  private static int zeroIfAbsent(Map<String, AttributeValue> item, String name) {
+    return item.containsKey(name) ? i(item, name) : 0;
   }
 
   static Map<String, AttributeValue> line(TimeEntry e) {

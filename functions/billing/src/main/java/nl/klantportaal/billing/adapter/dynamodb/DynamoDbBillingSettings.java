@@ -45,7 +45,9 @@ public final class DynamoDbBillingSettings implements BillingSettingsRepository 
       return new Rate(WireEnum.parse(RegistrationType.class, p[0]), LocalDate.parse(p[1]), new Money(new BigDecimal(p[2])));
     }).toList();
     return new BillingSettings(new RoundingRule(BillingItems.i(item, "roundingIncrement"), BillingItems.i(item, "roundingMinimum")),
-        item.get("usersSeeHours").bool(), rates, Long.parseLong(item.get("version").n()));
+        item.get("usersSeeHours").bool(), rates, item.containsKey("rollover") && item.get("rollover").bool()
+            ? new BillingSettings.Expiry(true, BillingItems.i(item, "rolloverCapMinutes")) : BillingSettings.Expiry.LAPSE,
+        Long.parseLong(item.get("version").n()));
   }
 
   @Override
@@ -60,6 +62,8 @@ public final class DynamoDbBillingSettings implements BillingSettingsRepository 
     item.put("usersSeeHours", AttributeValue.fromBool(settings.usersSeeHours()));
     item.put("rates", AttributeValue.fromL(settings.rates().stream()
         .map(r -> s(r.type().wireName() + " " + r.effectiveFrom() + " " + r.hourly())).toList()));
+    item.put("rollover", AttributeValue.fromBool(settings.expiry().rollover()));
+    item.put("rolloverCapMinutes", n(settings.expiry().capMinutes()));
     item.put("updatedBy", s(by.value()));
     item.put("updatedAt", s(at.toString()));
     item.put("version", n(next));

@@ -62,7 +62,7 @@ public final class DynamoDbBundles implements BundleRepository {
   public void changeState(HourBundle changed, Audit audit) {
     HourBundle next = new HourBundle(changed.id(), changed.tenant(), changed.minutesBought(), changed.remainingMinutes(),
         changed.validFrom(), changed.validUntil(), changed.price(), changed.state(), changed.requestTicket(),
-        changed.createdAt(), changed.version() + 1);
+        changed.createdAt(), changed.version() + 1, changed.carry());
     Map<String, AttributeValue> item = BillingItems.bundle(next);
     // remainingMinutes is the ledger's: the state change writes the value it read, so it must still be that value.
     write(item, "#v = :v AND remainingMinutes = :r", Map.of(":v", n(changed.version()), ":r", n(changed.remainingMinutes())),
@@ -90,6 +90,7 @@ public final class DynamoDbBundles implements BundleRepository {
             .conditionExpression("attribute_not_exists(PK)")).build()));
     if ("bundle-activated".equals(audit.action())) {
       writes.add(expiryNotice(bundle, audit.at()));
+      writes.add(expiredNotice(bundle));
     }
     writes.addAll(List.of(more));
     try {
@@ -119,6 +120,72 @@ public final class DynamoDbBundles implements BundleRepository {
     item.put("at", s(due.toString()));
     item.put("DuePK", s(BillingKeys.DUE_BILLING));
     item.put("DueSK", s(DynamoDbHourNotices.dueSort(due, bundle.tenant(), bundle.id() + "#EXPIRY")));
+    return TransactWriteItem.builder().put(p -> p.tableName(table.name()).item(item)
+        .conditionExpression("attribute_not_exists(PK)")).build();
+  }
+
+  /** Due when the bundle's last day is over (Europe/Amsterdam): the daily job lapses or rolls over what is left. */
+  private TransactWriteItem expiredNotice(HourBundle bundle) {
+    Instant due = bundle.validUntil().plusDays(1).atStartOfDay(HourNotices.ZONE).toInstant();
+    Map<String, AttributeValue> item = new HashMap<>();
+    item.put(Keys.PK, s(BillingKeys.bundleAudit(bundle.tenant(), bundle.id())));
+    item.put(Keys.SK, s(BillingKeys.bundleNotice("EXPIRED")));
+    item.put("type", s("BillingNotice"));
+    item.put("kind", s("expired"));
+    item.put("tenantId", s(bundle.tenant().value()));
+    item.put("bundleId", s(bundle.id()));
+    item.put("at", s(due.toString()));
+    item.put("DuePK", s(BillingKeys.DUE_BILLING));
+    item.put("DueSK", s(DynamoDbHourNotices.dueSort(due, bundle.tenant(), bundle.id() + "#EXPIRED")));
+    return TransactWriteItem.builder().put(p -> p.tableName(table.name()).item(item)
+        .conditionExpression("attribute_not_exists(PK)")).build();
+  }
+
+  @Override
+  public boolean expire(HourBundle expired, Optional<HourBundle> next, int rolled, Instant at) {
+    int lapsed = expired.remainingMinutes() - rolled;
+    List<TransactWriteItem> writes = new ArrayList<>();
+    Map<String, AttributeValue> values = new HashMap<>(Map.of(":zero", n(0), ":seen", n(expired.remainingMinutes()),
+        ":lapsed", n(lapsed), ":rolled", n(rolled), ":active", s(HourBundle.State.ACTIVE.wireName())));
+    String set = "SET remainingMinutes = :zero, lapsedMinutes = :lapsed, rolledOutMinutes = :rolled";
+    if (next.isPresent() && rolled > 0) {
+      set += ", rolledOutTo = :to";
+      values.put(":to", s(next.get().id()));
+    }
+    String expression = set;
+    writes.add(TransactWriteItem.builder().update(u -> u.tableName(table.name())
+        .key(Map.of(Keys.PK, s(BillingKeys.tenant(expired.tenant())), Keys.SK, s(BillingKeys.bundle(expired.id()))))
+        .updateExpression(expression).conditionExpression("remainingMinutes = :seen AND #state = :active")
+        .expressionAttributeNames(Map.of("#state", "state")).expressionAttributeValues(values)).build());
+    writes.add(ledgerLine(expired, at, "EXPIRED", Map.of("lapsedMinutes", n(lapsed), "rolledOutMinutes", n(rolled),
+        "rolledOutTo", s(next.filter(b -> rolled > 0).map(HourBundle::id).orElse("")))));
+    if (next.isPresent() && rolled > 0) {
+      HourBundle target = next.get();
+      writes.add(TransactWriteItem.builder().update(u -> u.tableName(table.name())
+          .key(Map.of(Keys.PK, s(BillingKeys.tenant(target.tenant())), Keys.SK, s(BillingKeys.bundle(target.id()))))
+          .updateExpression("SET remainingMinutes = remainingMinutes + :m, rolledInMinutes = if_not_exists(rolledInMinutes, :zero) + :m")
+          .conditionExpression("attribute_exists(PK) AND #state <> :cancelled")
+          .expressionAttributeNames(Map.of("#state", "state"))
+          .expressionAttributeValues(Map.of(":m", n(rolled), ":zero", n(0), ":cancelled", s(HourBundle.State.CANCELLED.wireName()))))
+          .build());
+      writes.add(ledgerLine(target, at, "ROLLED-IN", Map.of("rolledInMinutes", n(rolled), "from", s(expired.id()))));
+    }
+    try {
+      table.client().transactWriteItems(r -> r.transactItems(writes));
+      return true;
+    } catch (TransactionCanceledException e) {
+      return false;
+    }
+  }
+
+  /** A line of the bundle's own ledger (pattern 35): what expiry did to it. */
+  private TransactWriteItem ledgerLine(HourBundle bundle, Instant at, String kind, Map<String, AttributeValue> details) {
+    Map<String, AttributeValue> item = new HashMap<>(details);
+    item.put(Keys.PK, s(BillingKeys.bundleAudit(bundle.tenant(), bundle.id())));
+    item.put(Keys.SK, s("LEDGER#" + at + "#" + kind));
+    item.put("type", s("BundleLedger"));
+    item.put("kind", s(kind));
+    item.put("at", s(at.toString()));
     return TransactWriteItem.builder().put(p -> p.tableName(table.name()).item(item)
         .conditionExpression("attribute_not_exists(PK)")).build();
   }

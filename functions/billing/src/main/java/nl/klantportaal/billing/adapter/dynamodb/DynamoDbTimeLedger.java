@@ -168,7 +168,7 @@ public final class DynamoDbTimeLedger implements TimeLedger, InvoiceMarking {
 
   /** Whether taking {@code delta} minutes moves the bundle's use from below {@code percent} to at or above it (exact). */
   static boolean crosses(HourBundle before, int delta, int percent) {
-    long threshold = (long) before.minutesBought() * percent;
+    long threshold = (long) before.capacity() * percent;
     return (long) before.usedMinutes() * 100 < threshold && (long) (before.usedMinutes() + delta) * 100 >= threshold;
   }
 

@@ -42,7 +42,7 @@ class ConcurrentLedgerTest {
   void twoHundredConcurrentRegistrationsSpendEveryMinuteOnceAndOverflowTheRest() throws Exception {
     var wiring = BillingFixtures.freshWiring();
     var billing = BillingWiring.of(wiring);
-    billing.settings().put(ADMIN, BillingFixtures.ACME, new SettingsInput(1, 0, false, List.of(), 0L));
+    billing.settings().put(ADMIN, BillingFixtures.ACME, new SettingsInput(1, 0, false, List.of(), null, null, 0L));
     var bundles = billing.manageBundles();
     HourBundle first = bundles.create(ADMIN, BillingFixtures.ACME,
         new BundleInput(1000, "2026-01-01", "2026-12-31", new BigDecimal("1500.00"), null));
