@@ -36,6 +36,8 @@ import org.objectweb.asm.ClassReader;
  *   <li>it stays within its size budget ({@link #BUDGET_MIB}, a ratchet: lower it when an artefact
  *       shrinks, never raise it without saying why in the README);</li>
  *   <li>it carries no Apache or Netty HTTP client (url-connection only);</li>
+ *   <li>it carries no log4j and no JMESPath (logging is core's own SLF4J provider, and the correlation
+ *       id is read from the event);</li>
  *   <li>every AWS SDK service client in it is reached, class by class, from the handler of one of its
  *       functions: an artefact carries no client that none of its functions use;</li>
  *   <li>every class of ours and every SDK service class its handlers reach is in it: an optional
@@ -85,6 +87,9 @@ class ArtefactsTest {
         .filter(name -> name.startsWith("org/apache/http/") || name.startsWith("io/netty/")
             || name.startsWith("software/amazon/awssdk/http/apache") || name.startsWith("software/amazon/awssdk/http/nio/netty"))
         .collect(Collectors.toSet());
+    Set<String> log4jOrJmesPath = artefact.classes.keySet().stream()
+        .filter(name -> name.startsWith("org/apache/logging/log4j/") || name.startsWith("io/burt/jmespath/"))
+        .collect(Collectors.toSet());
     Set<String> missing = new TreeSet<>();
     Set<String> reached = artefact.reachableFrom(handlers, missing);
     Set<String> unused = services(artefact.classes.keySet());
@@ -92,6 +97,7 @@ class ArtefactsTest {
     assertAll(codeUri,
         () -> assertTrue(mib <= budget, String.format("%s is %.1f MiB, over its budget of %.1f MiB", codeUri, mib, budget)),
         () -> assertEquals(Set.of(), httpClients, codeUri + " carries an Apache or Netty HTTP client"),
+        () -> assertEquals(Set.of(), log4jOrJmesPath, codeUri + " carries log4j or JMESPath"),
         () -> assertEquals(Set.of(), missing, codeUri + ": classes its handlers reach that are not in it"),
         () -> assertEquals(Set.of(), unused, codeUri + " carries SDK clients none of its functions ("
             + String.join(", ", handlers) + ") reach"));

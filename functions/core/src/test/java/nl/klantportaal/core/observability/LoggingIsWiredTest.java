@@ -3,6 +3,7 @@ package nl.klantportaal.core.observability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
@@ -102,6 +103,22 @@ class LoggingIsWiredTest {
     assertTrue(stack.startsWith("java.lang.IllegalStateException: boom\n\tat "), stack);
     assertTrue(stack.contains("Caused by: java.lang.RuntimeException: root cause"), stack);
     assertEquals("api-request-7", error.get("correlation_id").asText());
+  }
+
+  @Test
+  void theCorrelationIdIsReadFromTheEventWithoutJmesPath() throws Exception {
+    // Powertools' JMESPath lookup (powertools-serialization, JMESPath, Jackson's Joda module) is excluded.
+    assertThrows(ClassNotFoundException.class, () -> Class.forName("io.burt.jmespath.JmesPath"));
+    assertThrows(ClassNotFoundException.class,
+        () -> Class.forName("software.amazon.lambda.powertools.utilities.JsonConfig"));
+
+    List<JsonNode> lines = captured(() -> Observability.apiInvocation(context(), new APIGatewayV2HTTPEvent(), () -> {
+      LOG.warn("an event without a request context");
+      return null;
+    }));
+    JsonNode line = lines.stream().filter(l -> l.has("level")).findFirst().orElseThrow();
+    assertEquals("an event without a request context", line.get("message").asText());
+    assertFalse(line.has("correlation_id"));
   }
 
   @Test
