@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  *
  * <ul>
  *   <li>domain, port and use-case packages are plain Java: no AWS SDK, Lambda, Jackson or
- *       Powertools types (SLF4J logging is allowed: it is an API, and Powertools binds it);</li>
+ *       Powertools types (SLF4J logging is allowed: it is an API, and core's JSON logging binds it);</li>
  *   <li>handlers are adapters of the request path: they touch no other adapter (DynamoDB, S3, SES,
  *       Cognito) directly;</li>
  *   <li>no package cycles, and no cycles between contexts.</li>

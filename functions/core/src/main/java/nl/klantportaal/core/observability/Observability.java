@@ -1,9 +1,9 @@
 package nl.klantportaal.core.observability;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
-import software.amazon.lambda.powertools.logging.CorrelationIdPaths;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
@@ -12,28 +12,34 @@ import org.slf4j.MDC;
 
 /**
  * Powertools set up in its functional form (no AspectJ weaving): JSON logs with the function
- * context and a correlation id, EMF metrics flushed after every invocation. Namespace and service
- * come only from the environment (POWERTOOLS_METRICS_NAMESPACE, POWERTOOLS_SERVICE_NAME).
+ * context (core's SLF4J provider, {@code observability.logging}) and a correlation id, EMF metrics
+ * flushed after every invocation. Namespace and service come only from the environment
+ * (POWERTOOLS_METRICS_NAMESPACE, POWERTOOLS_SERVICE_NAME).
  */
 public final class Observability {
+  /** The log field Powertools' correlation-id lookup filled; here it is set from the event directly. */
+  static final String CORRELATION_ID = "correlation_id";
+
   private static final Metrics METRICS = MetricsFactory.getMetricsInstance();
   private static final AtomicBoolean COLD = new AtomicBoolean(true);
 
   private Observability() {}
 
-  public static <T> T apiInvocation(Context context, Object event, Supplier<T> work) {
-    return invocation(context, CorrelationIdPaths.API_GATEWAY_HTTP, event, work);
-  }
-
-  public static <T> T invocation(Context context, String correlationIdPath, Object event, Supplier<T> work) {
-    return PowertoolsLogging.withLogging(context, correlationIdPath, event, () -> {
+  /**
+   * An HTTP API invocation: its correlation id is API Gateway's request id
+   * ({@code requestContext.requestId}), read from the event as it is (no JMESPath expression over the
+   * event turned into a tree); the request's MDC keys (route, user, tenant) end with it.
+   */
+  public static <T> T apiInvocation(Context context, APIGatewayV2HTTPEvent event, Supplier<T> work) {
+    String correlationId = event == null || event.getRequestContext() == null
+        ? null : event.getRequestContext().getRequestId();
+    return PowertoolsLogging.withLogging(context, () -> {
+      if (correlationId != null && !correlationId.isEmpty()) {
+        MDC.put(CORRELATION_ID, correlationId);
+      }
       try {
-        if (COLD.getAndSet(false)) {
-          METRICS.captureColdStartMetric(context);
-        }
-        return work.get();
+        return measured(context, work);
       } finally {
-        METRICS.flush();
         MDC.remove("route");
         MDC.remove("user");
         MDC.remove("tenant");
@@ -41,18 +47,20 @@ public final class Observability {
     });
   }
 
-  /** A Cognito trigger or scheduled invocation: JSON logs and metrics, no correlation id path. */
+  /** A Cognito trigger, stream or scheduled invocation: JSON logs and metrics, no correlation id. */
   public static <T> T triggerInvocation(Context context, Supplier<T> work) {
-    return PowertoolsLogging.withLogging(context, () -> {
-      try {
-        if (COLD.getAndSet(false)) {
-          METRICS.captureColdStartMetric(context);
-        }
-        return work.get();
-      } finally {
-        METRICS.flush();
+    return PowertoolsLogging.withLogging(context, () -> measured(context, work));
+  }
+
+  private static <T> T measured(Context context, Supplier<T> work) {
+    try {
+      if (COLD.getAndSet(false)) {
+        METRICS.captureColdStartMetric(context);
       }
-    });
+      return work.get();
+    } finally {
+      METRICS.flush();
+    }
   }
 
   /** A business counter, e.g. {@code CustomerCreated}; dimensions stay low-cardinality (never ids). */
