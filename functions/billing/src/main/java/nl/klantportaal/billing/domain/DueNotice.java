@@ -23,6 +23,10 @@ public sealed interface DueNotice {
   /** The bundle's last day is over: what is left lapses or rolls over (the agreement decides). */
   record Expired(String ref, TenantId tenant, Instant at, String bundleId) implements DueNotice {}
 
+  /** A subscription that does not renew ends on {@code endDate}: {@code days} (60 or 30) before it, its admins hear. */
+  record SubscriptionEnding(String ref, TenantId tenant, Instant at, String subscriptionId, LocalDate endDate, int days)
+      implements DueNotice {}
+
   /** The overflow booked on {@code day}, {@code minutes} in all. */
   record Overflow(String ref, TenantId tenant, Instant at, LocalDate day, int minutes) implements DueNotice {}
 }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import nl.klantportaal.core.shared.domain.Language;
 
-/** The hour mails to a customer's admins, in nl, en and de: plain text and the same as simple HTML. */
+/** The billing mails (hours, subscriptions) to a customer's admins, in nl, en and de: plain text and the same as simple HTML. */
 public final class HourMail {
   private HourMail() {}
 
@@ -83,6 +83,25 @@ public final class HourMail {
           "Am " + when + " wurden " + hours + " Stunden erfasst, die kein aktives Stundenkontingent abdeckte. Sie werden als"
               + " ad-hoc abrechenbare Zeit berechnet.", "Sie finden sie unter Zeiterfassungen: " + registrationsLink,
           "Mit freundlichen Grüßen\nKlantportaal"));
+    };
+  }
+
+  public static Rendered subscriptionEnding(Language language, String name, Subscription subscription, String link) {
+    String end = date(subscription.endDate(), language);
+    String what = subscription.quantity() + " × " + subscription.service();
+    return switch (language) {
+      case NL -> new Rendered("Uw abonnement " + subscription.service() + " loopt af op " + end, List.of("Beste " + name + ",",
+          "Uw abonnement " + what + " loopt af op " + end + " en wordt niet automatisch verlengd.",
+          "Wilt u het voortzetten of wijzigen? Vraag het aan via de portal (Abonnement wijzigen) of neem contact op met uw"
+              + " accountmanager: " + link, "Met vriendelijke groet,\nKlantportaal"));
+      case EN -> new Rendered("Your subscription " + subscription.service() + " ends on " + end, List.of("Dear " + name + ",",
+          "Your subscription " + what + " ends on " + end + " and does not renew by itself.",
+          "Would you like to continue or change it? Request it in the portal (Change subscription) or contact your account"
+              + " manager: " + link, "Kind regards,\nKlantportaal"));
+      case DE -> new Rendered("Ihr Abonnement " + subscription.service() + " endet am " + end, List.of("Guten Tag " + name + ",",
+          "Ihr Abonnement " + what + " endet am " + end + " und verlängert sich nicht automatisch.",
+          "Möchten Sie es fortsetzen oder ändern? Beantragen Sie es im Portal (Abonnement ändern) oder wenden Sie sich an Ihren"
+              + " Account-Manager: " + link, "Mit freundlichen Grüßen\nKlantportaal"));
     };
   }
 

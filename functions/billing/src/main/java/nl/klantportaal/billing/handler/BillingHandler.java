@@ -9,6 +9,7 @@ import nl.klantportaal.billing.usecase.ExportRegistrations;
 import nl.klantportaal.billing.usecase.RegistrationInput;
 import nl.klantportaal.billing.usecase.SettingsInput;
 import nl.klantportaal.billing.usecase.SettingsView;
+import nl.klantportaal.billing.usecase.SubscriptionInput;
 import nl.klantportaal.billing.wiring.BillingWiring;
 import nl.klantportaal.billing.domain.LedgerChange;
 import nl.klantportaal.core.api.ApiRequest;
@@ -48,6 +49,7 @@ public final class BillingHandler extends HttpApiHandler {
     var view = billing.viewHours();
     var settings = billing.settings();
     var export = billing.exportRegistrations();
+    var subscriptions = billing.subscriptions();
     return Routes.of(
         // The customer's own hours (customer users only where their customer allows it).
         Route.of("GET /hour-bundles", Access.CUSTOMER, r -> ApiResponse.ok(
@@ -58,7 +60,22 @@ public final class BillingHandler extends HttpApiHandler {
             view.entries(access.ownHours(r.requireCaller()), filter(r), r.language(), false))),
         Route.of("GET /time-registrations/export", Access.CUSTOMER, r -> file(
             export.execute(access.ownHours(r.requireCaller()), filter(r), r.query("format").orElse(""), r.language()))),
-        // Staff: any customer's hours, registrations, bundles and agreement.
+        Route.of("GET /subscriptions", Access.CUSTOMER, r -> ApiResponse.ok(Map.of("subscriptions",
+            subscriptions.list(access.ownHours(r.requireCaller()), r.language())))),
+        // Staff: any customer's hours, registrations, bundles, subscriptions and agreement.
+        Route.of("GET /customers/{customerId}/subscriptions", Access.PROVIDER_STAFF, r -> ApiResponse.ok(Map.of("subscriptions",
+            subscriptions.list(access.staffCustomer(r.requireCaller(), r.customerId()), r.language())))),
+        Route.of("POST /customers/{customerId}/subscriptions", Access.PROVIDER_ADMIN, Idempotent.route(idempotency, r -> {
+          var customer = access.staffCustomer(r.requireCaller(), r.customerId());
+          var created = subscriptions.create(r.requireCaller(), customer, r.jsonBody(SubscriptionInput.class), r.language());
+          return ApiResponse.created("/customers/" + customer.value() + "/subscriptions/" + created.id(), created);
+        })),
+        Route.of("PUT /customers/{customerId}/subscriptions/{subscriptionId}", Access.PROVIDER_ADMIN, r -> ApiResponse.ok(
+            subscriptions.change(r.requireCaller(), access.staffCustomer(r.requireCaller(), r.customerId()),
+                r.pathParameter("subscriptionId"), r.jsonBody(SubscriptionInput.class), r.language()))),
+        Route.of("POST /customers/{customerId}/subscriptions/{subscriptionId}/cancel", Access.PROVIDER_ADMIN, r -> ApiResponse.ok(
+            subscriptions.cancel(r.requireCaller(), access.staffCustomer(r.requireCaller(), r.customerId()),
+                r.pathParameter("subscriptionId"), r.language()))),
         Route.of("GET /customers/{customerId}/hour-bundles", Access.PROVIDER_STAFF, r -> ApiResponse.ok(
             view.overview(access.staffCustomer(r.requireCaller(), r.customerId()), r.language()))),
         // An Idempotency-Key makes a retried create, registration or correction answer what the first did.

@@ -4,7 +4,7 @@ import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.shared.domain.Language;
 
-/** Mail about hours to a customer's people, through the portal's outbox (once per event key and recipient). */
+/** Billing mail (hours, subscriptions) to a customer's admins, through the portal's outbox (once per event key and recipient). */
 public interface HourMailbox {
 
   /** Who receives hour mail: a customer admin who wants the {@code hourBundles} mails. */
@@ -12,8 +12,11 @@ public interface HourMailbox {
 
   record Mail(String subject, String text, String html) {}
 
-  /** The customer admins who want hour mail. */
-  java.util.List<Recipient> recipients(TenantId tenant);
+  /** Which of a user's mail preferences a billing mail falls under. */
+  enum Topic { HOURS, SUBSCRIPTIONS }
+
+  /** The customer admins who want mail of {@code topic} (the account page's preferences). */
+  java.util.List<Recipient> recipients(TenantId tenant, Topic topic);
 
   /** Sends once per {@code eventKey} and recipient; false when it was sent (or claimed) before. */
   boolean send(String eventKey, TenantId tenant, Recipient to, Mail mail);

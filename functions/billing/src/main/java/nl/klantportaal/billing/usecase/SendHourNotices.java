@@ -15,6 +15,7 @@ import nl.klantportaal.billing.domain.HourMail;
 import nl.klantportaal.billing.port.BundleRepository;
 import nl.klantportaal.billing.port.HourMailbox;
 import nl.klantportaal.billing.port.HourNotices;
+import nl.klantportaal.billing.port.SubscriptionRepository;
 import nl.klantportaal.billing.port.TimeLedger;
 import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.shared.domain.Language;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The daily job (Europe/Amsterdam morning): mails each customer's admins who want hour mail about every
  * due notice — a bundle past 80 % or 95 % used, a bundle ending within 30 days with hours left, time
- * that overflowed the bundles on a day — with the burn-rate forecast, through the outbox; and expires
+ * that overflowed the bundles on a day — with the burn-rate forecast, and a subscription that does not
+ * renew 60 and 30 days before its end (under the subscriptions preference), through the outbox; and expires
  * bundles whose last day is over ({@link ExpireBundle}: lapse or roll over, as the agreement says). It reads
  * only due notices. Each mail is claimed in the outbox under the notice and the recipient, so a
  * repeated or concurrent run sends nothing twice; a notice whose cause is gone (the bundle cancelled,
@@ -38,12 +40,14 @@ public final class SendHourNotices {
   private final TimeLedger ledger;
   private final HourMailbox mailbox;
   private final ExpireBundle expire;
+  private final SubscriptionRepository subscriptions;
   private final String portalOrigin;
   private final Clock clock;
 
   public SendHourNotices(HourNotices notices, BundleRepository bundles, TimeLedger ledger, HourMailbox mailbox,
-                         ExpireBundle expire, String portalOrigin, Clock clock) {
+                         ExpireBundle expire, SubscriptionRepository subscriptions, String portalOrigin, Clock clock) {
     this.expire = expire;
+    this.subscriptions = subscriptions;
     this.notices = notices;
     this.bundles = bundles;
     this.ledger = ledger;
@@ -74,7 +78,8 @@ public final class SendHourNotices {
       if (mailing.isEmpty()) {
         without++;
       } else {
-        for (HourMailbox.Recipient to : mailbox.recipients(notice.tenant())) {
+        for (HourMailbox.Recipient to : mailbox.recipients(notice.tenant(), notice instanceof DueNotice.SubscriptionEnding
+            ? HourMailbox.Topic.SUBSCRIPTIONS : HourMailbox.Topic.HOURS)) {
           if (mailbox.send(notice.ref() + "#" + to.id().value(), notice.tenant(), to, mailing.get().render(to))) {
             sent++;
           }
@@ -106,6 +111,9 @@ public final class SendHourNotices {
           .map(b -> to -> mail(HourMail.expiry(to.language(), to.name(), b, forecastText(forecasts, e.tenant(), today,
               to.language()), hoursLink)));
       case DueNotice.Expired x -> Optional.empty();
+      case DueNotice.SubscriptionEnding e -> subscriptions.find(e.tenant(), e.subscriptionId())
+          .filter(sub -> !sub.cancelled() && !sub.autoRenew() && sub.endDate().equals(e.endDate()) && !today.isAfter(sub.endDate()))
+          .map(sub -> to -> mail(HourMail.subscriptionEnding(to.language(), to.name(), sub, portalOrigin + "/#/subscriptions")));
       case DueNotice.Overflow o -> o.minutes() <= 0 ? Optional.empty() : Optional.of(to -> mail(HourMail.overflow(to.language(),
           to.name(), o.day(), o.minutes(), portalOrigin + "/#/hours/registrations")));
     };

@@ -5,6 +5,7 @@ import nl.klantportaal.billing.adapter.document.RegistrationFiles;
 import nl.klantportaal.billing.adapter.dynamodb.DynamoDbBillingSettings;
 import nl.klantportaal.billing.adapter.dynamodb.DynamoDbBundles;
 import nl.klantportaal.billing.adapter.dynamodb.DynamoDbHourNotices;
+import nl.klantportaal.billing.adapter.dynamodb.DynamoDbSubscriptions;
 import nl.klantportaal.billing.adapter.outbox.OutboxHourMailbox;
 import nl.klantportaal.billing.adapter.dynamodb.DynamoDbTicketLookup;
 import nl.klantportaal.billing.adapter.dynamodb.DynamoDbTimeLedger;
@@ -15,6 +16,7 @@ import nl.klantportaal.billing.usecase.ExpireBundle;
 import nl.klantportaal.billing.usecase.ExportRegistrations;
 import nl.klantportaal.billing.usecase.ManageBillingSettings;
 import nl.klantportaal.billing.usecase.ManageBundles;
+import nl.klantportaal.billing.usecase.ManageSubscriptions;
 import nl.klantportaal.billing.usecase.OrderRequestedHours;
 import nl.klantportaal.billing.usecase.RegisterTime;
 import nl.klantportaal.billing.usecase.SendHourNotices;
@@ -75,7 +77,11 @@ public final class BillingWiring {
     var mailbox = new OutboxHourMailbox(IdentityWiring.of(kernel).users(), notifications.outbox(),
         notifications.mailDelivery(sender), notifications.senderDomain(), kernel.clock());
     return new SendHourNotices(new DynamoDbHourNotices(kernel.table()), bundles, ledger, mailbox, new ExpireBundle(bundles, settings),
-        kernel.mail().portalOrigin(), kernel.clock());
+        new DynamoDbSubscriptions(kernel.table()), kernel.mail().portalOrigin(), kernel.clock());
+  }
+
+  public ManageSubscriptions subscriptions() {
+    return new ManageSubscriptions(new DynamoDbSubscriptions(kernel.table()), kernel.clock());
   }
 
   public ManageBillingSettings settings() {

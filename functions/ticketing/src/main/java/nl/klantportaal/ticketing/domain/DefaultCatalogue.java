@@ -99,5 +99,32 @@ public final class DefaultCatalogue {
               FormField.of("hours", Kind.NUMBER, t("Aantal uren", "Number of hours", "Anzahl Stunden"), true),
               FormField.of("startDate", Kind.DATE, t("Gewenste ingangsdatum", "Desired start date", "Gewünschter Beginn"), false),
               FormField.textarea("notes", t("Toelichting", "Notes", "Anmerkungen"), false))),
+          true, true),
+      new RequestType("new-subscription",
+          t("Nieuw abonnement", "New subscription", "Neues Abonnement"),
+          t("Een nieuwe dienst of licentie afnemen (seed: via accountmanager of support).",
+              "Take a new service or licence (through the account manager or support).",
+              "Einen neuen Dienst oder eine neue Lizenz beziehen (über den Account-Manager oder den Support)."),
+          "hours",
+          new FormSchema(List.of(
+              FormField.text("service", t("Dienst of licentie", "Service or licence", "Dienst oder Lizenz"), true, 200),
+              FormField.of("quantity", Kind.NUMBER, t("Aantal", "Quantity", "Anzahl"), true),
+              FormField.of("startDate", Kind.DATE, t("Gewenste ingangsdatum", "Desired start date", "Gewünschter Beginn"), false),
+              FormField.textarea("notes", t("Toelichting", "Notes", "Anmerkungen"), false))),
+          true, true),
+      new RequestType("change-subscription",
+          t("Abonnement wijzigen", "Change subscription", "Abonnement ändern"),
+          t("Aantal aanpassen, verlengen of opzeggen.", "Change the quantity, renew or cancel.",
+              "Anzahl ändern, verlängern oder kündigen."),
+          "hours",
+          new FormSchema(List.of(
+              FormField.text("service", t("Welk abonnement", "Which subscription", "Welches Abonnement"), true, 200),
+              FormField.choice("change", t("Wijziging", "Change", "Änderung"), true, List.of(
+                  new Option("quantity", t("Aantal aanpassen", "Change the quantity", "Anzahl ändern")),
+                  new Option("renew", t("Verlengen", "Renew", "Verlängern")),
+                  new Option("cancel", t("Opzeggen", "Cancel", "Kündigen")))),
+              FormField.of("quantity", Kind.NUMBER, t("Nieuw aantal (optioneel)", "New quantity (optional)", "Neue Anzahl (optional)"),
+                  false),
+              FormField.textarea("notes", t("Toelichting", "Notes", "Anmerkungen"), false))),
           true, true));
 }

@@ -37,7 +37,8 @@ class CatalogueHandlerTest {
   @Test
   void customersReadTheShippedCatalogueInThreeLanguages() {
     JsonNode catalogue = HttpEvents.json(call("get.json"));
-    assertEquals(List.of("teams-team-or-channel", "user-add-or-change", "access-request", "extra-hours"),
+    assertEquals(List.of("teams-team-or-channel", "user-add-or-change", "access-request", "extra-hours", "new-subscription",
+        "change-subscription"),
         ids(catalogue.get("requestTypes")));
     JsonNode teams = catalogue.get("requestTypes").get(0);
     assertEquals("Teams-team of -kanaal aanmaken", teams.get("name").get("nl").asText());

@@ -65,6 +65,8 @@ public final class DynamoDbHourNotices implements HourNotices {
       case "used" -> new DueNotice.UsedThreshold(ref, tenant, at, item.get("bundleId").s(), BillingItems.i(item, "percent"));
       case "expiry" -> new DueNotice.Expiry(ref, tenant, at, item.get("bundleId").s());
       case "expired" -> new DueNotice.Expired(ref, tenant, at, item.get("bundleId").s());
+      case "subscription-ending" -> new DueNotice.SubscriptionEnding(ref, tenant, at, item.get("subscriptionId").s(),
+          LocalDate.parse(item.get("endDate").s()), BillingItems.i(item, "days"));
       case "overflow" -> new DueNotice.Overflow(ref, tenant, at, LocalDate.parse(item.get("day").s()),
           BillingItems.i(item, "overflowMinutes"));
       default -> throw new IllegalStateException("Unknown billing notice " + item.get("kind").s() + " at " + ref);

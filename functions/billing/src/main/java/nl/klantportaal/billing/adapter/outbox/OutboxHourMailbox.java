@@ -45,14 +45,15 @@ public final class OutboxHourMailbox implements HourMailbox {
   }
 
   @Override
-  public List<Recipient> recipients(TenantId tenant) {
+  public List<Recipient> recipients(TenantId tenant, Topic topic) {
+    AccountSettings.Topic preference = topic == Topic.HOURS ? AccountSettings.Topic.HOUR_BUNDLES : AccountSettings.Topic.SUBSCRIPTIONS;
     List<Recipient> recipients = new ArrayList<>();
     Optional<String> cursor = Optional.empty();
     do {
       Page<UserProfile> page = users.ofCustomer(tenant, new PageRequest(cursor, 100));
       for (UserProfile user : page.items()) {
         if (user.membership() instanceof Membership.CustomerMember m && m.role() == Role.CUSTOMER_ADMIN
-            && user.settings().notifications().wants(AccountSettings.Topic.HOUR_BUNDLES)) {
+            && user.settings().notifications().wants(preference)) {
           recipients.add(new Recipient(user.id(), user.email(), user.name().display(), user.language()));
         }
       }
