@@ -43,6 +43,7 @@ import nl.klantportaal.accounts.wiring.IdentityWiring;
 import nl.klantportaal.billing.usecase.BundleInput;
 import nl.klantportaal.billing.usecase.RegistrationInput;
 import nl.klantportaal.billing.usecase.SettingsInput;
+import nl.klantportaal.billing.usecase.SubscriptionInput;
 import nl.klantportaal.billing.wiring.BillingWiring;
 import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.sla.wiring.SlaWiring;
@@ -228,7 +229,14 @@ final class DemoData {
       register.execute(agent, BAKKERIJ, new RegistrationInput(today.minusDays(day).toString(), 75, "bundle",
           "Kassasysteem en pinautomaat gecontroleerd", null, null));
     }
-    return "  Demo hours: 3 bundles and " + n + " registrations for Acme, 1 nearly used bundle for Bakkerij\n";
+    var subscriptions = billing.subscriptions();
+    subscriptions.create(admin, ACME, new SubscriptionInput("Microsoft 365 Business Premium", 12, new java.math.BigDecimal("20.60"),
+        "monthly", today.minusMonths(10).toString(), today.plusDays(45).toString(), false, null), Language.NL);
+    subscriptions.create(admin, ACME, new SubscriptionInput("Back-up as a Service (500 GB)", 1, new java.math.BigDecimal("1188.00"),
+        "yearly", today.minusMonths(4).toString(), today.plusMonths(8).toString(), true, null), Language.NL);
+    subscriptions.create(admin, BAKKERIJ, new SubscriptionInput("Beheerde werkplek", 4, new java.math.BigDecimal("39.50"),
+        "monthly", today.minusMonths(2).toString(), today.plusMonths(22).toString(), true, null), Language.NL);
+    return "  Demo hours: 3 bundles and " + n + " registrations for Acme, 1 nearly used bundle for Bakkerij; 3 subscriptions\n";
   }
 
   private static NewTicketInput incident(String category, String priority, String title, String description, List<String> involved) {
