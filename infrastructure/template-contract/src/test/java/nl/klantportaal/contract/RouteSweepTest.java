@@ -1,0 +1,312 @@
+package nl.klantportaal.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import nl.klantportaal.accounts.customer.domain.Customer;
+import nl.klantportaal.accounts.customer.domain.CustomerDetails;
+import nl.klantportaal.accounts.customer.domain.SlaTier;
+import nl.klantportaal.accounts.identity.domain.AccountSettings;
+import nl.klantportaal.accounts.identity.domain.Membership;
+import nl.klantportaal.accounts.identity.domain.UserProfile;
+import nl.klantportaal.accounts.wiring.IdentityWiring;
+import nl.klantportaal.billing.usecase.BundleInput;
+import nl.klantportaal.billing.usecase.RegistrationInput;
+import nl.klantportaal.billing.usecase.SettingsInput;
+import nl.klantportaal.billing.usecase.SubscriptionInput;
+import nl.klantportaal.billing.wiring.BillingWiring;
+import nl.klantportaal.core.api.ApiHandler;
+import nl.klantportaal.core.api.Route;
+import nl.klantportaal.core.claims.Access;
+import nl.klantportaal.core.claims.Caller;
+import nl.klantportaal.core.claims.Role;
+import nl.klantportaal.core.claims.TenantId;
+import nl.klantportaal.core.claims.UserId;
+import nl.klantportaal.core.config.Config;
+import nl.klantportaal.core.shared.domain.Language;
+import nl.klantportaal.core.wiring.KernelWiring;
+import nl.klantportaal.sla.wiring.SlaWiring;
+import nl.klantportaal.template.SamTemplate;
+import nl.klantportaal.template.Yamls;
+import nl.klantportaal.testing.Lambda;
+import nl.klantportaal.testing.LocalDynamoDb;
+import nl.klantportaal.testing.TestEnvironment;
+import nl.klantportaal.ticketing.domain.Ticket;
+import nl.klantportaal.ticketing.usecase.CreateTicket;
+import nl.klantportaal.ticketing.usecase.NewTicketInput;
+import nl.klantportaal.ticketing.usecase.ReplyToTicket;
+import nl.klantportaal.ticketing.usecase.TicketAccess;
+import nl.klantportaal.ticketing.domain.TicketSource;
+import nl.klantportaal.ticketing.wiring.TicketWiring;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every HttpApi route of template.yaml × every role × the other tenant's ids, generated from the
+ * template, so a new route is swept without anyone adding it here. Tenant B (Globex) holds tickets,
+ * an internal note, a bundle, a subscription and time registrations whose texts carry a marker;
+ * tenant A (Acme) has an internal note with a staff marker. The callers are A's customer user and
+ * admin, a pending user and an anonymous caller (then provider staff, for escalation-free reads of
+ * their own). Each route is called with B's ids in the path (and in the body of its sample event,
+ * where one exists). It must hold:
+ *
+ * <ul>
+ *   <li>no foreign read: no answer to a caller of A (or none) carries B's marker;</li>
+ *   <li>no staff-only field for customer roles: no answer to them carries A's staff marker;</li>
+ *   <li>no escalation: a customer role or a pending user never gets a 2xx from a route that needs a
+ *       provider role or a customer admin beyond its own;</li>
+ *   <li>no foreign write: B's data reads back unchanged after all of A's calls;</li>
+ *   <li>no server error: every refusal is a 4xx problem.</li>
+ * </ul>
+ *
+ * <p>It runs in-process on DynamoDB Local with the handlers the template names (the JWT authorizer is
+ * the gateway's, tested in infrastructure/local); routes that need Cognito or S3 answer from here
+ * with their refusals. The figures are printed: cells, calls, violations.
+ */
+class RouteSweepTest {
+  private static final SamTemplate TEMPLATE = SamTemplate.project();
+  private static final TenantId A = new TenantId("sweep-acme");
+  private static final TenantId B = new TenantId("sweep-globex");
+  private static final String B_MARK = "B-SECRET-7f3a";
+  private static final String A_STAFF_MARK = "A-STAFF-ONLY-91c2";
+  private static final Pattern PARAM = Pattern.compile("\\{([A-Za-z]+)\\}");
+  /**
+   * Functions whose routes call Cognito with the caller's access token: there is no Cognito in this
+   * in-process sweep, so their answers past the permission check are not judged for 5xx here (their
+   * refusals are on the local cloud's cognito-local: IdentityFlowIT, CognitoFrontIT); leaks and
+   * escalations are still judged.
+   */
+  private static final java.util.Set<String> CALLS_COGNITO = java.util.Set.of(
+      "nl.klantportaal.identity.handler.MeHandler::handleRequest",
+      "nl.klantportaal.identity.handler.AccountSecurityHandler::handleRequest",
+      "nl.klantportaal.identity.handler.UsersHandler::handleRequest");
+
+  private record Person(UserId id, String email, Role role, Optional<TenantId> tenant) {}
+
+  private static final Person A_USER = new Person(new UserId("5e1e0000-0000-4000-8000-00000000a001"), "user@sweep-acme.example.test",
+      Role.CUSTOMER_USER, Optional.of(A));
+  private static final Person A_ADMIN = new Person(new UserId("5e1e0000-0000-4000-8000-00000000a002"), "admin@sweep-acme.example.test",
+      Role.CUSTOMER_ADMIN, Optional.of(A));
+  private static final Person B_USER = new Person(new UserId("5e1e0000-0000-4000-8000-00000000b001"), "user@sweep-globex.example.test",
+      Role.CUSTOMER_USER, Optional.of(B));
+  private static final Person B_ADMIN = new Person(new UserId("5e1e0000-0000-4000-8000-00000000b002"), "admin@sweep-globex.example.test",
+      Role.CUSTOMER_ADMIN, Optional.of(B));
+  private static final Person PENDING = new Person(new UserId("5e1e0000-0000-4000-8000-00000000c001"), "new@elsewhere.example.test",
+      Role.NONE, Optional.empty());
+  private static final Person AGENT = new Person(new UserId("5e1e0000-0000-4000-8000-00000000d001"), "agent@provider.example.test",
+      Role.PROVIDER_AGENT, Optional.empty());
+  private static final Person ADMIN = new Person(new UserId("5e1e0000-0000-4000-8000-00000000d002"), "admin@provider.example.test",
+      Role.PROVIDER_ADMIN, Optional.empty());
+
+  @Test
+  void noRouteLetsACustomerReadOrWriteAnotherTenantsDataOrEscalate() throws Exception {
+    LocalDynamoDb dynamoDb = LocalDynamoDb.shared();
+    Map<String, String> env = TestEnvironment.forTable(dynamoDb, dynamoDb.createPortalTable());
+    KernelWiring wiring = new KernelWiring(Config.fromEnvironment(env), Clock.systemUTC());
+    Map<String, String> ids = seed(wiring);
+    Map<String, String> before = readBack(wiring);
+
+    Map<String, ApiHandler> handlers = new HashMap<>();
+    List<String> violations = new ArrayList<>();
+    Map<Integer, Integer> statuses = new TreeMap<>();
+    int cells = 0;
+    int calls = 0;
+    List<Optional<Person>> customerSide = List.of(Optional.of(A_USER), Optional.of(A_ADMIN), Optional.of(PENDING), Optional.empty());
+    for (var function : TEMPLATE.resourcesOfType(SamTemplate.FUNCTION)) {
+      Map<String, Object> properties = TEMPLATE.functionProperties(function);
+      String handlerName = Yamls.string(properties.get("Handler"));
+      for (var event : TEMPLATE.events(function)) {
+        if (!event.type().equals("HttpApi")) {
+          continue;
+        }
+        String routeKey = Yamls.string(event.properties().get("Method")).toUpperCase() + " " + Yamls.string(event.properties().get("Path"));
+        ApiHandler handler = handlers.computeIfAbsent(handlerName, name -> construct(name, env));
+        Route route = handler.routes().find(routeKey).orElseThrow();
+        if (route.access() == Access.PUBLIC) {
+          continue; // sign-up, sign-in, health: no caller, no tenant data (the corpus covers their input)
+        }
+        cells++;
+        Optional<String> body = sampleBody(handlerName, routeKey).map(b -> b.replace("acme-fixture", B.value()));
+        for (Optional<Person> caller : customerSide) {
+          APIGatewayV2HTTPResponse answer = ((com.amazonaws.services.lambda.runtime.RequestHandler<APIGatewayV2HTTPEvent,
+              APIGatewayV2HTTPResponse>) handler).handleRequest(event(routeKey, ids, caller, body), Lambda.context("sweep"));
+          calls++;
+          statuses.merge(answer.getStatusCode(), 1, Integer::sum);
+          String who = caller.map(p -> p.role().wireName()).orElse("no token");
+          if (answer.getStatusCode() >= 500 && !CALLS_COGNITO.contains(handlerName)) {
+            violations.add("server error: " + routeKey + " as " + who + " → " + answer.getStatusCode() + " " + answer.getBody());
+          }
+          String text = String.valueOf(answer.getBody());
+          if (text.contains(B_MARK)) {
+            violations.add("foreign read: " + routeKey + " as " + who + " → " + answer.getStatusCode());
+          }
+          if (text.contains(A_STAFF_MARK)) {
+            violations.add("staff-only field: " + routeKey + " as " + who);
+          }
+          int status = answer.getStatusCode();
+          boolean allowed = caller.map(p -> route.access().permits(new Caller(p.id(), p.tenant(), p.role(), true, Optional.of(p.email()))))
+              .orElse(false);
+          if (!allowed && status >= 200 && status < 300) {
+            violations.add("escalation: " + routeKey + " (" + route.access() + ") as " + who + " → " + status);
+          }
+        }
+      }
+    }
+    Map<String, String> after = readBack(wiring);
+    before.forEach((what, json) -> {
+      if (!json.equals(after.get(what))) {
+        violations.add("foreign write: " + what + " changed during the customer-side sweep");
+      }
+    });
+    System.out.printf("Route sweep: %d route cells × %d callers, %d calls, answers by status %s, %d violations%n", cells,
+        customerSide.size(), calls, statuses, violations.size());
+    assertEquals(List.of(), violations);
+  }
+
+  private static ApiHandler construct(String handlerName, Map<String, String> env) {
+    try {
+      Class<?> type = Class.forName(handlerName.substring(0, handlerName.indexOf("::")));
+      return (ApiHandler) type.getConstructor(Map.class).newInstance(env);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("Cannot build " + handlerName, e);
+    }
+  }
+
+  /** The body of a sample of the route from events/, if one has a body. */
+  private static Optional<String> sampleBody(String handlerName, String routeKey) throws Exception {
+    String[] parts = handlerName.substring(0, handlerName.indexOf("::")).split("\\.");
+    String name = parts[parts.length - 1].replaceFirst("Handler$", "").replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
+    Path folder = Lambda.events().resolve(parts[2]).resolve(name);
+    if (!Files.isDirectory(folder)) {
+      return Optional.empty();
+    }
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path file : files.sorted().toList()) {
+        APIGatewayV2HTTPEvent sample = Lambda.httpEvent(Lambda.events().relativize(file).toString());
+        if (routeKey.equals(sample.getRouteKey()) && sample.getBody() != null && !sample.getBody().isBlank()) {
+          return Optional.of(sample.getBody());
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static APIGatewayV2HTTPEvent event(String routeKey, Map<String, String> ids, Optional<Person> caller, Optional<String> body) {
+    String method = routeKey.substring(0, routeKey.indexOf(' '));
+    String template = routeKey.substring(routeKey.indexOf(' ') + 1);
+    Map<String, String> params = new LinkedHashMap<>();
+    Matcher m = PARAM.matcher(template);
+    StringBuilder path = new StringBuilder();
+    while (m.find()) {
+      String value = ids.getOrDefault(m.group(1), "x");
+      params.put(m.group(1), value);
+      m.appendReplacement(path, Matcher.quoteReplacement(value));
+    }
+    m.appendTail(path);
+    Map<String, String> headers = new HashMap<>(Map.of("accept-language", "nl", "content-type", "application/json"));
+    var context = APIGatewayV2HTTPEvent.RequestContext.builder().withRouteKey(routeKey).withRequestId("sweep")
+        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(path.toString())
+            .withSourceIp("203.0.113.9").build());
+    caller.ifPresent(p -> {
+      Map<String, String> claims = new HashMap<>(Map.of("sub", p.id().value(), "email", p.email(), "kp_role", p.role().wireName(),
+          "kp_mfa", "true", "token_use", "id"));
+      p.tenant().ifPresent(t -> claims.put("kp_tenant", t.value()));
+      context.withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+          .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder().withClaims(claims).build()).build());
+    });
+    return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey(routeKey).withRawPath(path.toString())
+        .withRawQueryString("").withHeaders(headers).withPathParameters(params).withRequestContext(context.build())
+        .withBody(body.orElse(null)).withIsBase64Encoded(false).build();
+  }
+
+  /** Tenant B's data with the marker, A's internal note with the staff marker; answers B's ids by path parameter. */
+  private static Map<String, String> seed(KernelWiring wiring) {
+    Instant now = Instant.now();
+    var identity = IdentityWiring.of(wiring);
+    for (TenantId id : List.of(A, B)) {
+      identity.customers().create(new Customer(id, new CustomerDetails(id.value(), List.of(id.value() + ".example.test"),
+          SlaTier.KOPER, Language.NL, Optional.empty()), now, now, 1));
+    }
+    for (Person p : List.of(A_USER, A_ADMIN, B_USER, B_ADMIN, PENDING, AGENT, ADMIN)) {
+      Membership membership = p.role().isCustomer() ? new Membership.CustomerMember(p.tenant().orElseThrow(), p.role())
+          : p.role().isProviderStaff() ? new Membership.ProviderStaff(p.role()) : new Membership.Pending();
+      identity.users().createIfAbsent(new UserProfile(p.id(), p.email(), new UserProfile.PersonName("Sweep", p.role().wireName(),
+          "Sweep " + p.role().wireName()), Language.NL, membership, true, AccountSettings.DEFAULT, now, now, 1));
+    }
+    var access = new TicketAccess(SlaWiring.of(wiring).tickets(), identity.users());
+    var create = new CreateTicket(access, TicketWiring.of(wiring).catalogue(), identity.customers(), wiring.clock());
+    var reply = new ReplyToTicket(access, wiring.clock());
+    Caller bUser = caller(B_USER);
+    Caller agent = caller(AGENT);
+    Ticket bTicket = create.execute(bUser, new NewTicketInput("incident", "email", "normal", "Mail " + B_MARK, "Beschrijving " + B_MARK,
+        List.of(), null, null, null, null, null, null));
+    reply.execute(agent, bTicket.ref(), new ReplyToTicket.ReplyInput("Intern " + B_MARK, true), TicketSource.PORTAL);
+    Ticket aTicket = create.execute(caller(A_USER), new NewTicketInput("incident", "email", "normal", "Printer", "Printer stuk",
+        List.of(), null, null, null, null, null, null));
+    reply.execute(agent, aTicket.ref(), new ReplyToTicket.ReplyInput("Intern " + A_STAFF_MARK, true), TicketSource.PORTAL);
+
+    var billing = BillingWiring.of(wiring);
+    Caller admin = caller(ADMIN);
+    billing.settings().put(admin, A, new SettingsInput(15, 15, true, List.of(), null, null, 0L));
+    var bundle = billing.manageBundles().create(admin, B, new BundleInput(600, "2026-01-01", "2027-12-31", new BigDecimal("950.00"),
+        null));
+    billing.manageBundles().activate(admin, B, bundle.id());
+    var aBundle = billing.manageBundles().create(admin, A, new BundleInput(600, "2026-01-01", "2027-12-31", new BigDecimal("950.00"),
+        null));
+    billing.manageBundles().activate(admin, A, aBundle.id());
+    var registered = billing.registerTime().execute(agent, B, new RegistrationInput(java.time.LocalDate.now().toString(), 30, "bundle",
+        "Werk " + B_MARK, "Notitie " + B_MARK, null));
+    billing.registerTime().execute(agent, A, new RegistrationInput(java.time.LocalDate.now().toString(), 30, "bundle", "Werk voor A",
+        "Notitie " + A_STAFF_MARK, null));
+    var subscription = billing.subscriptions().create(admin, B, new SubscriptionInput("Dienst " + B_MARK, 1, new BigDecimal("10.00"),
+        "monthly", "2026-01-01", "2027-12-31", true, null), Language.NL);
+
+    Map<String, String> ids = new HashMap<>();
+    ids.put("customerId", B.value());
+    ids.put("ticketId", bTicket.ref().token());
+    ids.put("userId", B_USER.id().value());
+    ids.put("bundleId", bundle.id());
+    ids.put("registrationId", registered.lines().getFirst().registrationId());
+    ids.put("subscriptionId", subscription.id());
+    ids.put("attachmentId", "00000000-0000-4000-8000-000000000000");
+    ids.put("domain", B.value() + ".example.test");
+    ids.put("tier", "goud");
+    return ids;
+  }
+
+  /** B's data as B sees it (and staff see B's registrations): compared before and after the customer-side sweep. */
+  private static Map<String, String> readBack(KernelWiring wiring) {
+    Map<String, String> state = new TreeMap<>();
+    var billing = BillingWiring.of(wiring);
+    state.put("B's bundles", billing.viewHours().overview(B, Language.NL).bundles().toString());
+    state.put("B's subscriptions", billing.subscriptions().list(B, Language.NL).toString());
+    state.put("B's registrations", billing.viewHours().entries(B, new nl.klantportaal.billing.usecase.EntryFilter(
+        "2026-01-01", java.time.LocalDate.now().toString(), null, null), Language.NL, true).toString());
+    state.put("B's customer", IdentityWiring.of(wiring).customers().find(B).orElseThrow().toString());
+    state.put("B's user", IdentityWiring.of(wiring).users().find(B_USER.id()).orElseThrow().toString());
+    state.put("B's tickets", SlaWiring.of(wiring).tickets().list(new nl.klantportaal.ticketing.port.TicketRepository.TicketQuery
+        .Organisation(B, nl.klantportaal.ticketing.port.TicketRepository.Sort.UPDATED,
+            nl.klantportaal.ticketing.port.TicketRepository.Filter.NONE),
+        nl.klantportaal.core.paging.PageRequest.first(50)).items().toString());
+    return state;
+  }
+
+  private static Caller caller(Person p) {
+    return new Caller(p.id(), p.tenant(), p.role(), true, Optional.of(p.email()));
+  }
+}
