@@ -4,7 +4,7 @@
 //     customer's users (role, unlink, deactivate, MFA reset, link again), the staff #/admin/staff (create,
 //     deactivate, MFA reset);
 //   provider agents — the customers and their users, read only;
-//   both — from a customer's page, that customer's hours and bundles (billing.mjs);
+//   both — from a customer's page, that customer's hours and bundles (billing.mjs) and subscriptions (subscriptions.mjs);
 //   customer admins — their organisation's users #/organisation (deactivate a colleague who left).
 // Every change is a button the user presses and sends the version read; a stale one (409) reloads the list
 // or the customer, says so and keeps what was typed or chosen. Other roles get a refusal and no API call.
@@ -449,6 +449,8 @@ export function customerView(state, ctx, actions) {
       row(tr("detail.updated"), formatDate(c.updatedAt, ctx.lang))) : null,
     c ? h("p", { class: "customer-hours-link" }, h("a", { href: routeHash({ name: "customer-hours", id: c.id }) },
       admin ? tr("billing.linkAdmin") : tr("billing.link"))) : null,
+    c ? h("p", { class: "customer-subscriptions-link" }, h("a", { href: routeHash({ name: "customer-subscriptions", id: c.id }) },
+      admin ? tr("subscriptions.linkAdmin") : tr("subscriptions.link"))) : null,
     c && admin ? (state.form
       ? customerForm(state.form, ctx, actions, { headingKey: "admin.customer.change", submitKey: "sla.save", cancel: actions.cancelEdit })
       : h("button", { type: "button", on: { click: actions.edit } }, tr("admin.customer.change"))) : null,

@@ -11,6 +11,7 @@ import { forgotPasswordPage, signUpPage } from "./auth.mjs";
 import { customerHoursPage } from "./billing.mjs";
 import { bundlePage, hoursPage, registrationsPage } from "./hours.mjs";
 import { compliancePage, slaPage } from "./sla.mjs";
+import { customerSubscriptionsPage, subscriptionsPage } from "./subscriptions.mjs";
 import { newTicketPage, notFoundPage, resolutionPage, ticketPage, ticketsPage } from "./tickets.mjs";
 
 /** The pages of a signed-in user by route name, each called with (ctx, route): ctx as app.mjs route() makes it. */
@@ -21,7 +22,8 @@ const SIGNED_IN = {
   organisation: organisationPage, "pending-users": pendingUsersPage, customers: customersPage,
   "new-customer": newCustomerPage, customer: customerPage, staff: staffPage,
   hours: hoursPage, "hour-bundle": bundlePage, "time-registrations": registrationsPage,
-  "customer-hours": customerHoursPage, "customer-hour-bundle": bundlePage, "customer-time-registrations": registrationsPage
+  "customer-hours": customerHoursPage, "customer-hour-bundle": bundlePage, "customer-time-registrations": registrationsPage,
+  subscriptions: subscriptionsPage, "customer-subscriptions": customerSubscriptionsPage
 };
 
 /** The pages shown without a session, linked from the sign-in screen: ctx as app.mjs publicContext() makes it. */

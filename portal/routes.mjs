@@ -12,8 +12,8 @@ export const REQUEST_TYPE_ID = /^[a-z0-9][a-z0-9-]{0,59}$/;
 
 /**
  * {name: "tickets", view, status} | {name: "new", followUpOf?, requestType?} | {name: "ticket", token} | {name: "resolution", token}
- * | {name: "sla"} | {name: "sla-compliance"} | {name: "not-found"}, the hour pages (hoursRoute) and the identity pages
- * (identityRoute). view and status are null when the hash gives none (the role decides).
+ * | {name: "sla"} | {name: "sla-compliance"} | {name: "not-found"}, the hour pages (hoursRoute), the subscriptions pages
+ * (subscriptionsRoute) and the identity pages (identityRoute). view and status are null when the hash gives none (the role decides).
  */
 export function parseRoute(hash) {
   const raw = String(hash || "").replace(/^#/, "");
@@ -30,6 +30,8 @@ export function parseRoute(hash) {
   if (parts.length === 2 && parts[0] === "sla" && parts[1] === "compliance") return { name: "sla-compliance" };
   const hours = hoursRoute(parts);
   if (hours) return hours;
+  const subscriptions = subscriptionsRoute(parts);
+  if (subscriptions) return subscriptions;
   const identity = identityRoute(parts);
   if (identity) return identity;
   if (parts[0] !== "tickets") return { name: "not-found" };
@@ -53,6 +55,8 @@ export function parseRoute(hash) {
 export function routeHash(route) {
   const hours = hoursHash(route);
   if (hours) return hours;
+  const subscriptions = subscriptionsHash(route);
+  if (subscriptions) return subscriptions;
   const identity = identityHash(route);
   if (identity) return identity;
   switch (route.name) {
@@ -207,4 +211,41 @@ function hoursHash(route) {
 export function hoursLinks(role) {
   if (role !== "customer-user" && role !== "customer-admin") return [];
   return [{ href: HOURS_PATHS.hours, key: "nav.hours" }, { href: HOURS_PATHS["time-registrations"], key: "nav.timeRegistrations" }];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The subscriptions pages (subscriptions.mjs): a customer's own subscriptions, and provider staff's view of
+// a customer's (with the provider admin's create, change and cancel).
+
+/** A subscription's id as the API makes it (ManageSubscriptions on the server: yyyymmdd-xxxxxx). */
+export const SUBSCRIPTION_ID = BUNDLE_ID;
+
+const SUBSCRIPTIONS_PATH = "#/subscriptions";
+
+/**
+ * {name: "subscriptions"} (the customer's own) | {name: "customer-subscriptions", id} (staff); {name: "not-found"} for a
+ * path below them that is none; null when the path is neither.
+ */
+function subscriptionsRoute(parts) {
+  if (parts[0] === "subscriptions") return parts.length === 1 ? { name: "subscriptions" } : { name: "not-found" };
+  if (parts[0] !== "admin" || parts[1] !== "customers" || parts[3] !== "subscriptions") return null;
+  let id;
+  try { id = decodeURIComponent(parts[2]); } catch { return { name: "not-found" }; }
+  return parts.length === 4 && CUSTOMER_ID.test(id) ? { name: "customer-subscriptions", id } : { name: "not-found" };
+}
+
+function subscriptionsHash(route) {
+  if (route.name === "subscriptions") return SUBSCRIPTIONS_PATH;
+  if (route.name === "customer-subscriptions") return "#/admin/customers/" + encodeURIComponent(route.id) + "/subscriptions";
+  return null;
+}
+
+/**
+ * The subscriptions page in the main navigation of a role, after the hour pages: "Abonnementen" for a customer's
+ * people (a customer user whose organisation shows them to admins only is told so there); provider staff reach a
+ * customer's subscriptions from the customer's page.
+ */
+export function subscriptionLinks(role) {
+  if (role !== "customer-user" && role !== "customer-admin") return [];
+  return [{ href: SUBSCRIPTIONS_PATH, key: "nav.subscriptions" }];
 }
