@@ -17,6 +17,9 @@ import nl.klantportaal.core.shared.domain.RandomIds;
  * starts pending: the customer sees it as ordered until it is activated.
  */
 public final class ManageBundles {
+  /** A bundle id: the day it was created and six random characters ({@code 20261123-k3j9pq}). */
+  public static final String BUNDLE_ID = "[0-9]{8}-[a-z0-9]{6}";
+
   private final BundleRepository bundles;
   private final TicketLookup tickets;
   private final Clock clock;
@@ -58,7 +61,7 @@ public final class ManageBundles {
   }
 
   public HourBundle find(TenantId customer, String bundleId) {
-    if (bundleId == null || !bundleId.matches("[0-9]{8}-[a-z0-9]{6}")) {
+    if (bundleId == null || !bundleId.matches(BUNDLE_ID)) {
       throw new DomainException.NotFound("Hour bundle");
     }
     return bundles.find(customer, bundleId).orElseThrow(() -> new DomainException.NotFound("Hour bundle"));

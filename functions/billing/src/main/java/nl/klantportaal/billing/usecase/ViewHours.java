@@ -58,6 +58,9 @@ public final class ViewHours {
 
   /** One bundle and the ledger lines booked on it (reversals included), for its detail page. */
   public BundleDetail bundle(TenantId tenant, String bundleId, Language language, boolean staff) {
+    if (bundleId == null || !bundleId.matches(ManageBundles.BUNDLE_ID)) {
+      throw new DomainException.NotFound("Hour bundle"); // an impossible id is a bundle that does not exist
+    }
     HourBundle bundle = bundles.find(tenant, bundleId).orElseThrow(() -> new DomainException.NotFound("Hour bundle"));
     LocalDate today = BillingDates.today(clock);
     List<EntryView> lines = ledger.bundleEntries(tenant, bundleId).stream().map(e -> EntryView.of(e, language, staff)).toList();

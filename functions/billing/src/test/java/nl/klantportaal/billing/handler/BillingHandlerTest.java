@@ -242,6 +242,7 @@ class BillingHandlerTest {
     assertEquals("cancelled", cancelled.get("bundle").get("status").asText());
     assertProblem(on("activate-bundle.json", "bundleId", fresh), 409, "illegal-state");
     assertProblem(on("get-customer-bundle.json", "bundleId", "20261123-zzzzzz"), 404, "not-found");
+    assertProblem(on("get-own-bundle.json", "bundleId", "x".repeat(2_000)), 404, "not-found"); // was a 500 (key too large)
   }
 
   @Test
