@@ -12,10 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import nl.klantportaal.accounts.customer.domain.Customer;
 import nl.klantportaal.accounts.customer.domain.CustomerDetails;
 import nl.klantportaal.accounts.customer.domain.SlaTier;
@@ -32,8 +29,6 @@ import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.config.Config;
 import nl.klantportaal.core.shared.domain.Language;
 import nl.klantportaal.core.wiring.KernelWiring;
-import nl.klantportaal.template.SamTemplate;
-import nl.klantportaal.template.Yamls;
 import nl.klantportaal.testing.Lambda;
 import nl.klantportaal.testing.LocalDynamoDb;
 import nl.klantportaal.testing.TestEnvironment;
@@ -52,17 +47,9 @@ import org.junit.jupiter.api.Test;
  * judged only up to that call (their refusals are in IdentityFlowIT on cognito-local).
  */
 class BadInputCorpusTest {
-  private static final SamTemplate TEMPLATE = SamTemplate.project();
   private static final TenantId TENANT = new TenantId("corpus-acme");
   private static final UserId CUSTOMER_ADMIN = new UserId("c0c0c0c0-0000-4000-8000-00000000a002");
   private static final UserId PROVIDER_ADMIN = new UserId("c0c0c0c0-0000-4000-8000-00000000d002");
-  private static final Pattern PARAM = Pattern.compile("\\{([A-Za-z]+)\\}");
-  private static final Set<String> CALLS_COGNITO = Set.of(
-      "nl.klantportaal.identity.handler.MeHandler::handleRequest",
-      "nl.klantportaal.identity.handler.AccountSecurityHandler::handleRequest",
-      "nl.klantportaal.identity.handler.UsersHandler::handleRequest",
-      "nl.klantportaal.identity.handler.AuthHandler::handleRequest");
-
   private static final String HUGE = "x".repeat(300_000);
 
   /** Bodies: each sent as application/json unless it says otherwise. */
@@ -97,14 +84,11 @@ class BadInputCorpusTest {
     Map<Integer, Integer> statuses = new TreeMap<>();
     int routes = 0;
     int requests = 0;
-    for (var function : TEMPLATE.resourcesOfType(SamTemplate.FUNCTION)) {
-      String handlerName = Yamls.string(TEMPLATE.functionProperties(function).get("Handler"));
-      for (var event : TEMPLATE.events(function)) {
-        if (!event.type().equals("HttpApi")) {
-          continue;
-        }
-        String routeKey = Yamls.string(event.properties().get("Method")).toUpperCase() + " " + Yamls.string(event.properties().get("Path"));
-        ApiHandler handler = handlers.computeIfAbsent(handlerName, name -> construct(name, env));
+    for (TemplateRoutes.HttpRoute http : TemplateRoutes.all()) {
+      String handlerName = http.handlerName();
+      String routeKey = http.routeKey();
+      {
+        ApiHandler handler = handlers.computeIfAbsent(handlerName, name -> TemplateRoutes.construct(name, env));
         Route route = handler.routes().find(routeKey).orElseThrow();
         routes++;
         Optional<Role> role = switch (route.access()) {
@@ -140,7 +124,7 @@ class BadInputCorpusTest {
           statuses.merge(status, 1, Integer::sum);
           String body = String.valueOf(answer.getBody());
           String what = routeKey + " with " + describe(request);
-          if (status >= 500 && !CALLS_COGNITO.contains(handlerName)) {
+          if (status >= 500 && !TemplateRoutes.CALLS_COGNITO.contains(handlerName)) {
             violations.add("5xx: " + what + " → " + status + " " + abbreviate(body));
           }
           if (status >= 400 && !"application/problem+json".equals(answer.getHeaders().get("content-type"))) {
@@ -168,14 +152,6 @@ class BadInputCorpusTest {
     return text.length() > 80 ? text.substring(0, 80) + "…(" + text.length() + ")" : text;
   }
 
-  private static ApiHandler construct(String handlerName, Map<String, String> env) {
-    try {
-      return (ApiHandler) Class.forName(handlerName.substring(0, handlerName.indexOf("::"))).getConstructor(Map.class).newInstance(env);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("Cannot build " + handlerName, e);
-    }
-  }
-
   private static APIGatewayV2HTTPEvent withPathValue(APIGatewayV2HTTPEvent event, String value) {
     Map<String, String> params = new LinkedHashMap<>(event.getPathParameters());
     params.replaceAll((name, old) -> value);
@@ -186,40 +162,19 @@ class BadInputCorpusTest {
 
   private static APIGatewayV2HTTPEvent event(String routeKey, Map<String, String> query, Optional<Role> role, String body,
                                              String contentType) {
-    String method = routeKey.substring(0, routeKey.indexOf(' '));
-    String template = routeKey.substring(routeKey.indexOf(' ') + 1);
-    Map<String, String> params = new LinkedHashMap<>();
-    Matcher m = PARAM.matcher(template);
-    StringBuilder path = new StringBuilder();
-    while (m.find()) {
-      String value = switch (m.group(1)) {
-        case "customerId" -> TENANT.value();
-        case "ticketId" -> TENANT.value() + "-1";
-        default -> "x";
-      };
-      params.put(m.group(1), value);
-      m.appendReplacement(path, Matcher.quoteReplacement(value));
-    }
-    m.appendTail(path);
-    Map<String, String> headers = new HashMap<>(Map.of("accept-language", "nl"));
-    if (contentType != null) {
-      headers.put("content-type", contentType);
-    }
-    var context = APIGatewayV2HTTPEvent.RequestContext.builder().withRouteKey(routeKey).withRequestId("corpus")
-        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(path.toString())
-            .withSourceIp("203.0.113.7").build());
-    role.ifPresent(r -> {
-      Map<String, String> claims = new HashMap<>(Map.of("sub", (r.isCustomer() ? CUSTOMER_ADMIN : PROVIDER_ADMIN).value(),
+    Optional<Map<String, String>> claims = role.map(r -> {
+      Map<String, String> c = new HashMap<>(Map.of("sub", (r.isCustomer() ? CUSTOMER_ADMIN : PROVIDER_ADMIN).value(),
           "email", "corpus@example.test", "kp_role", r.wireName(), "kp_mfa", "true", "token_use", "id"));
       if (r.isCustomer()) {
-        claims.put("kp_tenant", TENANT.value());
+        c.put("kp_tenant", TENANT.value());
       }
-      context.withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-          .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder().withClaims(claims).build()).build());
+      return c;
     });
-    return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey(routeKey).withRawPath(path.toString())
-        .withRawQueryString("").withQueryStringParameters(query.isEmpty() ? null : query).withHeaders(headers)
-        .withPathParameters(params).withRequestContext(context.build()).withBody(body).withIsBase64Encoded(false).build();
+    return TemplateRoutes.event(routeKey, name -> switch (name) {
+      case "customerId" -> TENANT.value();
+      case "ticketId" -> TENANT.value() + "-1";
+      default -> "x";
+    }, query, claims, body, contentType);
   }
 
   private static void seed(KernelWiring wiring) {

@@ -11,13 +11,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import nl.klantportaal.accounts.customer.domain.Customer;
 import nl.klantportaal.accounts.customer.domain.CustomerDetails;
@@ -42,8 +39,6 @@ import nl.klantportaal.core.config.Config;
 import nl.klantportaal.core.shared.domain.Language;
 import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.sla.wiring.SlaWiring;
-import nl.klantportaal.template.SamTemplate;
-import nl.klantportaal.template.Yamls;
 import nl.klantportaal.testing.Lambda;
 import nl.klantportaal.testing.LocalDynamoDb;
 import nl.klantportaal.testing.TestEnvironment;
@@ -79,23 +74,10 @@ import org.junit.jupiter.api.Test;
  * with their refusals. The figures are printed: cells, calls, violations.
  */
 class RouteSweepTest {
-  private static final SamTemplate TEMPLATE = SamTemplate.project();
   private static final TenantId A = new TenantId("sweep-acme");
   private static final TenantId B = new TenantId("sweep-globex");
   private static final String B_MARK = "B-SECRET-7f3a";
   private static final String A_STAFF_MARK = "A-STAFF-ONLY-91c2";
-  private static final Pattern PARAM = Pattern.compile("\\{([A-Za-z]+)\\}");
-  /**
-   * Functions whose routes call Cognito with the caller's access token: there is no Cognito in this
-   * in-process sweep, so their answers past the permission check are not judged for 5xx here (their
-   * refusals are on the local cloud's cognito-local: IdentityFlowIT, CognitoFrontIT); leaks and
-   * escalations are still judged.
-   */
-  private static final java.util.Set<String> CALLS_COGNITO = java.util.Set.of(
-      "nl.klantportaal.identity.handler.MeHandler::handleRequest",
-      "nl.klantportaal.identity.handler.AccountSecurityHandler::handleRequest",
-      "nl.klantportaal.identity.handler.UsersHandler::handleRequest");
-
   private record Person(UserId id, String email, Role role, Optional<TenantId> tenant) {}
 
   private static final Person A_USER = new Person(new UserId("5e1e0000-0000-4000-8000-00000000a001"), "user@sweep-acme.example.test",
@@ -127,43 +109,39 @@ class RouteSweepTest {
     int cells = 0;
     int calls = 0;
     List<Optional<Person>> customerSide = List.of(Optional.of(A_USER), Optional.of(A_ADMIN), Optional.of(PENDING), Optional.empty());
-    for (var function : TEMPLATE.resourcesOfType(SamTemplate.FUNCTION)) {
-      Map<String, Object> properties = TEMPLATE.functionProperties(function);
-      String handlerName = Yamls.string(properties.get("Handler"));
-      for (var event : TEMPLATE.events(function)) {
-        if (!event.type().equals("HttpApi")) {
-          continue;
+    for (TemplateRoutes.HttpRoute http : TemplateRoutes.all()) {
+      String handlerName = http.handlerName();
+      String routeKey = http.routeKey();
+      ApiHandler handler = handlers.computeIfAbsent(handlerName, name -> TemplateRoutes.construct(name, env));
+      Route route = handler.routes().find(routeKey).orElseThrow();
+      if (route.access() == Access.PUBLIC) {
+        continue; // sign-up, sign-in, health: no caller, no tenant data (the corpus covers their input)
+      }
+      cells++;
+      Optional<String> body = sampleBody(handlerName, routeKey).map(b -> b.replace("acme-fixture", B.value()));
+      for (Optional<Person> caller : customerSide) {
+        APIGatewayV2HTTPEvent request = TemplateRoutes.event(routeKey, name -> ids.getOrDefault(name, "x"), Map.of(),
+            caller.map(RouteSweepTest::claims), body.orElse(null), "application/json");
+        APIGatewayV2HTTPResponse answer = ((com.amazonaws.services.lambda.runtime.RequestHandler<APIGatewayV2HTTPEvent,
+            APIGatewayV2HTTPResponse>) handler).handleRequest(request, Lambda.context("sweep"));
+        calls++;
+        statuses.merge(answer.getStatusCode(), 1, Integer::sum);
+        String who = caller.map(p -> p.role().wireName()).orElse("no token");
+        if (answer.getStatusCode() >= 500 && !TemplateRoutes.CALLS_COGNITO.contains(handlerName)) {
+          violations.add("server error: " + routeKey + " as " + who + " → " + answer.getStatusCode() + " " + answer.getBody());
         }
-        String routeKey = Yamls.string(event.properties().get("Method")).toUpperCase() + " " + Yamls.string(event.properties().get("Path"));
-        ApiHandler handler = handlers.computeIfAbsent(handlerName, name -> construct(name, env));
-        Route route = handler.routes().find(routeKey).orElseThrow();
-        if (route.access() == Access.PUBLIC) {
-          continue; // sign-up, sign-in, health: no caller, no tenant data (the corpus covers their input)
+        String text = String.valueOf(answer.getBody());
+        if (text.contains(B_MARK)) {
+          violations.add("foreign read: " + routeKey + " as " + who + " → " + answer.getStatusCode());
         }
-        cells++;
-        Optional<String> body = sampleBody(handlerName, routeKey).map(b -> b.replace("acme-fixture", B.value()));
-        for (Optional<Person> caller : customerSide) {
-          APIGatewayV2HTTPResponse answer = ((com.amazonaws.services.lambda.runtime.RequestHandler<APIGatewayV2HTTPEvent,
-              APIGatewayV2HTTPResponse>) handler).handleRequest(event(routeKey, ids, caller, body), Lambda.context("sweep"));
-          calls++;
-          statuses.merge(answer.getStatusCode(), 1, Integer::sum);
-          String who = caller.map(p -> p.role().wireName()).orElse("no token");
-          if (answer.getStatusCode() >= 500 && !CALLS_COGNITO.contains(handlerName)) {
-            violations.add("server error: " + routeKey + " as " + who + " → " + answer.getStatusCode() + " " + answer.getBody());
-          }
-          String text = String.valueOf(answer.getBody());
-          if (text.contains(B_MARK)) {
-            violations.add("foreign read: " + routeKey + " as " + who + " → " + answer.getStatusCode());
-          }
-          if (text.contains(A_STAFF_MARK)) {
-            violations.add("staff-only field: " + routeKey + " as " + who);
-          }
-          int status = answer.getStatusCode();
-          boolean allowed = caller.map(p -> route.access().permits(new Caller(p.id(), p.tenant(), p.role(), true, Optional.of(p.email()))))
-              .orElse(false);
-          if (!allowed && status >= 200 && status < 300) {
-            violations.add("escalation: " + routeKey + " (" + route.access() + ") as " + who + " → " + status);
-          }
+        if (text.contains(A_STAFF_MARK)) {
+          violations.add("staff-only field: " + routeKey + " as " + who);
+        }
+        int status = answer.getStatusCode();
+        boolean allowed = caller.map(p -> route.access().permits(new Caller(p.id(), p.tenant(), p.role(), true, Optional.of(p.email()))))
+            .orElse(false);
+        if (!allowed && status >= 200 && status < 300) {
+          violations.add("escalation: " + routeKey + " (" + route.access() + ") as " + who + " → " + status);
         }
       }
     }
@@ -176,15 +154,6 @@ class RouteSweepTest {
     System.out.printf("Route sweep: %d route cells × %d callers, %d calls, answers by status %s, %d violations%n", cells,
         customerSide.size(), calls, statuses, violations.size());
     assertEquals(List.of(), violations);
-  }
-
-  private static ApiHandler construct(String handlerName, Map<String, String> env) {
-    try {
-      Class<?> type = Class.forName(handlerName.substring(0, handlerName.indexOf("::")));
-      return (ApiHandler) type.getConstructor(Map.class).newInstance(env);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("Cannot build " + handlerName, e);
-    }
   }
 
   /** The body of a sample of the route from events/, if one has a body. */
@@ -206,32 +175,11 @@ class RouteSweepTest {
     return Optional.empty();
   }
 
-  private static APIGatewayV2HTTPEvent event(String routeKey, Map<String, String> ids, Optional<Person> caller, Optional<String> body) {
-    String method = routeKey.substring(0, routeKey.indexOf(' '));
-    String template = routeKey.substring(routeKey.indexOf(' ') + 1);
-    Map<String, String> params = new LinkedHashMap<>();
-    Matcher m = PARAM.matcher(template);
-    StringBuilder path = new StringBuilder();
-    while (m.find()) {
-      String value = ids.getOrDefault(m.group(1), "x");
-      params.put(m.group(1), value);
-      m.appendReplacement(path, Matcher.quoteReplacement(value));
-    }
-    m.appendTail(path);
-    Map<String, String> headers = new HashMap<>(Map.of("accept-language", "nl", "content-type", "application/json"));
-    var context = APIGatewayV2HTTPEvent.RequestContext.builder().withRouteKey(routeKey).withRequestId("sweep")
-        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(path.toString())
-            .withSourceIp("203.0.113.9").build());
-    caller.ifPresent(p -> {
-      Map<String, String> claims = new HashMap<>(Map.of("sub", p.id().value(), "email", p.email(), "kp_role", p.role().wireName(),
-          "kp_mfa", "true", "token_use", "id"));
-      p.tenant().ifPresent(t -> claims.put("kp_tenant", t.value()));
-      context.withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-          .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder().withClaims(claims).build()).build());
-    });
-    return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey(routeKey).withRawPath(path.toString())
-        .withRawQueryString("").withHeaders(headers).withPathParameters(params).withRequestContext(context.build())
-        .withBody(body.orElse(null)).withIsBase64Encoded(false).build();
+  private static Map<String, String> claims(Person p) {
+    Map<String, String> claims = new HashMap<>(Map.of("sub", p.id().value(), "email", p.email(), "kp_role", p.role().wireName(),
+        "kp_mfa", "true", "token_use", "id"));
+    p.tenant().ifPresent(t -> claims.put("kp_tenant", t.value()));
+    return claims;
   }
 
   /** Tenant B's data with the marker, A's internal note with the staff marker; answers B's ids by path parameter. */

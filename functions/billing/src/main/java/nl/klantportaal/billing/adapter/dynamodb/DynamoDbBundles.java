@@ -107,36 +107,26 @@ public final class DynamoDbBundles implements BundleRepository {
    */
   private TransactWriteItem expiryNotice(HourBundle bundle, Instant activatedAt) {
     Instant due = bundle.validUntil().minusDays(HourNotices.EXPIRY_NOTICE_DAYS).atStartOfDay(HourNotices.ZONE).toInstant();
-    if (due.isBefore(activatedAt)) {
-      due = activatedAt;
-    }
-    Map<String, AttributeValue> item = new HashMap<>();
-    item.put(Keys.PK, s(BillingKeys.bundleAudit(bundle.tenant(), bundle.id())));
-    item.put(Keys.SK, s(BillingKeys.bundleNotice("EXPIRY")));
-    item.put("type", s("BillingNotice"));
-    item.put("kind", s("expiry"));
-    item.put("tenantId", s(bundle.tenant().value()));
-    item.put("bundleId", s(bundle.id()));
-    item.put("at", s(due.toString()));
-    item.put("DuePK", s(BillingKeys.DUE_BILLING));
-    item.put("DueSK", s(DynamoDbHourNotices.dueSort(due, bundle.tenant(), bundle.id() + "#EXPIRY")));
-    return TransactWriteItem.builder().put(p -> p.tableName(table.name()).item(item)
-        .conditionExpression("attribute_not_exists(PK)")).build();
+    return notice(bundle, "EXPIRY", "expiry", due.isBefore(activatedAt) ? activatedAt : due);
   }
 
   /** Due when the bundle's last day is over (Europe/Amsterdam): the daily job lapses or rolls over what is left. */
   private TransactWriteItem expiredNotice(HourBundle bundle) {
-    Instant due = bundle.validUntil().plusDays(1).atStartOfDay(HourNotices.ZONE).toInstant();
+    return notice(bundle, "EXPIRED", "expired", bundle.validUntil().plusDays(1).atStartOfDay(HourNotices.ZONE).toInstant());
+  }
+
+  /** A notice of the bundle ({@code NOTICE#<name>}) on the billing DueIndex partition, due at {@code due}, written once. */
+  private TransactWriteItem notice(HourBundle bundle, String name, String kind, Instant due) {
     Map<String, AttributeValue> item = new HashMap<>();
     item.put(Keys.PK, s(BillingKeys.bundleAudit(bundle.tenant(), bundle.id())));
-    item.put(Keys.SK, s(BillingKeys.bundleNotice("EXPIRED")));
+    item.put(Keys.SK, s(BillingKeys.bundleNotice(name)));
     item.put("type", s("BillingNotice"));
-    item.put("kind", s("expired"));
+    item.put("kind", s(kind));
     item.put("tenantId", s(bundle.tenant().value()));
     item.put("bundleId", s(bundle.id()));
     item.put("at", s(due.toString()));
     item.put("DuePK", s(BillingKeys.DUE_BILLING));
-    item.put("DueSK", s(DynamoDbHourNotices.dueSort(due, bundle.tenant(), bundle.id() + "#EXPIRED")));
+    item.put("DueSK", s(DynamoDbHourNotices.dueSort(due, bundle.tenant(), bundle.id() + "#" + name)));
     return TransactWriteItem.builder().put(p -> p.tableName(table.name()).item(item)
         .conditionExpression("attribute_not_exists(PK)")).build();
   }
