@@ -655,6 +655,16 @@ async function customerAdmin(ilse, made, run) {
       if (view === "shared") await listed(p, OUTLOOK);
     });
   }
+  await step(ilse, "#/hours", "her hour bundles: meters, an ordered one, the forecast", async p => {
+    p.expect(p.find(n => n.tag === "meter").length >= 2, "a meter per active bundle");
+    p.expectText("Besteld", "the ordered bundle");
+  });
+  await step(ilse, "#/time-registrations", "the time registrations of this month, with totals and both exports", async p => {
+    p.expectText("PDF", "the PDF export");
+  });
+  await step(ilse, "#/subscriptions", "the organisation's subscriptions", async p => {
+    p.expectText("Microsoft 365 Business Premium", "the demo subscription");
+  });
   await step(ilse, ticketHash(ACCESS), "a service request waiting for her approval", async p => {
     ticketBasics(p, { title: "Toegang tot de map Financiën" });
     p.expect(p.find(n => n.tag === "h2" && n.attrs.id === "approval-heading").length === 1, "the approval section");
@@ -889,6 +899,9 @@ async function providerAdmin(petra, made, run) {
   await step(petra, "#/admin/customers", "the customers", async p => {
     p.expectLink(routeHash({ name: "customer", id: CUSTOMER }));
     p.expectLink(routeHash({ name: "new-customer" }));
+  });
+  await step(petra, routeHash({ name: "customer-hours", id: CUSTOMER }), "a customer's hour bundles and billing settings", async p => {
+    p.expect(p.find(n => n.tag === "meter").length >= 2, "the customer's active bundles");
   });
   await step(petra, routeHash({ name: "customer", id: CUSTOMER }), "a customer with the admin's actions", async p => {
     p.expectText("storing@acme.example.test", "the on-call address");

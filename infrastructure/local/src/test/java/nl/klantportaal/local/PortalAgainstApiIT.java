@@ -86,6 +86,8 @@ class PortalAgainstApiIT {
     assertEquals(0, node.exitValue(), () -> "portal/e2e/smoke.mjs failed:\n" + read(output));
     String log = read(output);
     assertTrue(log.contains("check again: linked"), "the newcomer's part ran too (sign-up code from the state):\n" + log);
+    assertTrue(log.contains("her hour bundles") && log.contains("a customer's hour bundles and billing settings"),
+        "the hour pages were visited too (demo bundles):\n" + log);
   }
 
   private static String read(Path file) {
