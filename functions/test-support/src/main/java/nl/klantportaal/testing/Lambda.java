@@ -24,6 +24,23 @@ public final class Lambda {
     return EventLoader.loadApiGatewayHttpEvent(events().resolve(relativePath).toString());
   }
 
+  /** A scheduled event from events/<relative path> as the scheduled functions take it: a JSON map. */
+  public static java.util.Map<String, Object> scheduledEvent(String relativePath) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readValue(events().resolve(relativePath).toFile(),
+          new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>>() {});
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** {@link #scheduledEvent} with another {@code time}. */
+  public static java.util.Map<String, Object> scheduledEvent(String relativePath, java.time.Instant time) {
+    java.util.Map<String, Object> event = new java.util.HashMap<>(scheduledEvent(relativePath));
+    event.put("time", time.toString());
+    return event;
+  }
+
   public static Context context(String functionName) {
     String requestId = UUID.randomUUID().toString();
     return new Context() {

@@ -2,13 +2,13 @@ package nl.klantportaal.billing.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import nl.klantportaal.billing.usecase.SendHourNotices;
 import nl.klantportaal.billing.wiring.BillingWiring;
+import nl.klantportaal.core.api.ScheduledInvocation;
 import nl.klantportaal.core.observability.Observability;
 import nl.klantportaal.core.shared.port.MailSender;
 import nl.klantportaal.core.wiring.KernelWiring;
@@ -18,7 +18,7 @@ import nl.klantportaal.mail.wiring.MailWiring;
  * Daily (07:00 Europe/Amsterdam, EventBridge Scheduler): mails customer admins the due hour notices —
  * 80 % and 95 % used, 30 days before a bundle ends, overflow beyond the bundles — with the forecast.
  */
-public final class HourNoticesHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
+public final class HourNoticesHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
   private final SendHourNotices notices;
   private final Clock clock;
 
@@ -40,13 +40,10 @@ public final class HourNoticesHandler implements RequestHandler<ScheduledEvent, 
   }
 
   @Override
-  public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+  public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
     return Observability.triggerInvocation(context, () -> {
       // The local cloud's scheduler may run ahead of the wall clock: its event time then counts.
-      Instant now = clock.instant();
-      if (event != null && event.getTime() != null && Instant.ofEpochMilli(event.getTime().getMillis()).isAfter(now)) {
-        now = Instant.ofEpochMilli(event.getTime().getMillis());
-      }
+      Instant now = ScheduledInvocation.now(event, clock);
       SendHourNotices.Outcome outcome = notices.execute(now);
       Observability.count("HourNoticeMailSent", outcome.mailsSent());
       Map<String, Object> answer = new LinkedHashMap<>();

@@ -3,7 +3,6 @@ package nl.klantportaal.billing.handler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,13 +55,12 @@ class HourNoticesHandlerTest {
   }
 
   private Map<String, Object> run() {
-    ScheduledEvent event = EventLoader.loadScheduledEvent(Lambda.events().resolve("billing/hour-notices/scheduled.json").toString());
+    var event = Lambda.scheduledEvent("billing/hour-notices/scheduled.json");
     return new HourNoticesHandler(wiring, mail).handleRequest(event, Lambda.context("hour-notices"));
   }
 
   private Map<String, Object> runAt(Instant time) {
-    ScheduledEvent event = EventLoader.loadScheduledEvent(Lambda.events().resolve("billing/hour-notices/scheduled.json").toString());
-    event.setTime(new org.joda.time.DateTime(time.toEpochMilli()));
+    var event = Lambda.scheduledEvent("billing/hour-notices/scheduled.json", time);
     return new HourNoticesHandler(wiring, mail).handleRequest(event, Lambda.context("hour-notices"));
   }
 

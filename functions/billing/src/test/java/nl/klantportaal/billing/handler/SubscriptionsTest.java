@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import nl.klantportaal.billing.usecase.SettingsInput;
 import nl.klantportaal.billing.wiring.BillingWiring;
@@ -46,8 +46,7 @@ class SubscriptionsTest {
   }
 
   private void noticesAt(String time) {
-    ScheduledEvent event = EventLoader.loadScheduledEvent(Lambda.events().resolve("billing/hour-notices/scheduled.json").toString());
-    event.setTime(new org.joda.time.DateTime(Instant.parse(time).toEpochMilli()));
+    var event = Lambda.scheduledEvent("billing/hour-notices/scheduled.json", Instant.parse(time));
     new HourNoticesHandler(wiring, mail).handleRequest(event, Lambda.context("hour-notices"));
   }
 

@@ -2,12 +2,12 @@ package nl.klantportaal.notifications.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import nl.klantportaal.mail.wiring.MailWiring;
+import nl.klantportaal.core.api.ScheduledInvocation;
 import nl.klantportaal.core.observability.Observability;
 import nl.klantportaal.core.observability.SnapStartPriming;
 import nl.klantportaal.core.shared.port.MailSender;
@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * EventBridge {@code rate(5 minutes)}: resends every due PENDING ticket mail (DueIndex
  * {@code DUE#MAIL#0..3}). "Now" is the event's scheduled time, or the clock when that is later.
  */
-public final class MailRetryHandler implements RequestHandler<ScheduledEvent, Map<String, Integer>> {
+public final class MailRetryHandler implements RequestHandler<Map<String, Object>, Map<String, Integer>> {
   private static final Logger LOG = LoggerFactory.getLogger(MailRetryHandler.class);
   private final RetryDueMail retry;
   private final Clock clock;
@@ -45,12 +45,9 @@ public final class MailRetryHandler implements RequestHandler<ScheduledEvent, Ma
   }
 
   @Override
-  public Map<String, Integer> handleRequest(ScheduledEvent event, Context context) {
+  public Map<String, Integer> handleRequest(Map<String, Object> event, Context context) {
     return Observability.triggerInvocation(context, () -> {
-      Instant now = clock.instant();
-      if (event != null && event.getTime() != null && Instant.ofEpochMilli(event.getTime().getMillis()).isAfter(now)) {
-        now = Instant.ofEpochMilli(event.getTime().getMillis());
-      }
+      Instant now = ScheduledInvocation.now(event, clock);
       RetryDueMail.Report report = retry.execute(now);
       Observability.count("TicketMailSent", report.sent());
       Observability.count("TicketMailRetrying", report.retrying());

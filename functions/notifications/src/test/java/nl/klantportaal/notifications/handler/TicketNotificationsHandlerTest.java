@@ -142,8 +142,7 @@ class TicketNotificationsHandlerTest {
     mail.failing(false);
     var retry = new MailRetryHandler(new KernelWiring(Config.fromEnvironment(env), Clock.fixed(NOW.plus(Duration.ofMinutes(1)),
         ZoneOffset.UTC)), mail);
-    Map<String, Integer> report = retry.handleRequest(EventLoader.loadScheduledEvent(
-        Lambda.events().resolve("notifications/mail-retry/scheduled.json").toString()), Lambda.context("MailRetryFunction"));
+    Map<String, Integer> report = retry.handleRequest(Lambda.scheduledEvent("notifications/mail-retry/scheduled.json"), Lambda.context("MailRetryFunction"));
     assertEquals(2, report.get("sent"), report.toString());
     assertEquals(Set.of("greta@acme.example.test", "anna@provider.example.test"),
         mail.sent().stream().map(MailSender.ThreadedMail::to).collect(Collectors.toSet()));

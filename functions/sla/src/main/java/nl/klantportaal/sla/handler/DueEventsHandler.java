@@ -2,12 +2,12 @@ package nl.klantportaal.sla.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import nl.klantportaal.mail.wiring.MailWiring;
+import nl.klantportaal.core.api.ScheduledInvocation;
 import nl.klantportaal.core.observability.Observability;
 import nl.klantportaal.core.shared.port.MailSender;
 import nl.klantportaal.core.wiring.KernelWiring;
@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * (default {@link FireDueEvents#DEFAULT_MAX_AHEAD}, 7 days; template.yaml sets one minute in prod) is
  * refused: the invocation fails and nothing fires.
  */
-public final class DueEventsHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
+public final class DueEventsHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
   private static final Logger LOG = LoggerFactory.getLogger(DueEventsHandler.class);
   private static final int RESERVE_MILLIS = 10_000;
   private final FireDueEvents scan;
@@ -51,7 +51,7 @@ public final class DueEventsHandler implements RequestHandler<ScheduledEvent, Ma
   }
 
   @Override
-  public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+  public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
     return Observability.triggerInvocation(context, () -> {
       Instant now = scanTime(event);
       FireDueEvents.Outcome outcome = scan.execute(now, () -> context.getRemainingTimeInMillis() > RESERVE_MILLIS);
@@ -82,17 +82,12 @@ public final class DueEventsHandler implements RequestHandler<ScheduledEvent, Ma
   }
 
   /**
-   * The schedule's time (a Joda DateTime in aws-lambda-java-events; whole milliseconds) when it lies
+   * The schedule's time when it lies
    * ahead of the clock — local testing of what is due later — else the clock's instant: a delayed or
    * replayed event, or a stale sample, fires everything due by now, never less. How far ahead a
    * time may lie is FireDueEvents' business (SCAN_AHEAD_LIMIT).
    */
-  private Instant scanTime(ScheduledEvent event) {
-    Instant now = clock.instant();
-    if (event == null || event.getTime() == null) {
-      return now;
-    }
-    Instant scheduled = Instant.ofEpochMilli(event.getTime().getMillis());
-    return scheduled.isAfter(now) ? scheduled : now;
+  private Instant scanTime(Map<String, Object> event) {
+    return ScheduledInvocation.now(event, clock);
   }
 }

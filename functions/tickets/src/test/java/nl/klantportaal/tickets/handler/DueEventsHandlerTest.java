@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +15,6 @@ import nl.klantportaal.core.shared.port.MailSender;
 import nl.klantportaal.mail.testing.RecordingMailSender;
 import nl.klantportaal.testing.HttpEvents;
 import nl.klantportaal.testing.Lambda;
-import org.joda.time.DateTime;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -49,7 +47,7 @@ class DueEventsHandlerTest {
   }
 
   private Map<String, Object> scanAt(Instant time) {
-    return scan.handleRequest(new ScheduledEvent().withTime(new DateTime(time.toEpochMilli())), Lambda.context("due-events"));
+    return scan.handleRequest(Map.of("time", time.toString()), Lambda.context("due-events"));
   }
 
   @SuppressWarnings("unchecked")
@@ -103,7 +101,7 @@ class DueEventsHandlerTest {
 
   @Test
   void theSampleEventIsReadWithItsTime() {
-    ScheduledEvent sample = EventLoader.loadScheduledEvent(Lambda.events().resolve("sla/due-events/scheduled.json").toString());
+    Map<String, Object> sample = Lambda.scheduledEvent("sla/due-events/scheduled.json");
     Map<String, Object> answer = scan.handleRequest(sample, Lambda.context("due-events"));
     assertEquals("2026-11-23T09:45:00Z", answer.get("at"));
     assertEquals(Map.of(), fired(answer), "nothing is due 15 minutes after creation");
@@ -112,7 +110,7 @@ class DueEventsHandlerTest {
   @Test
   void anEventWithoutTimeTakesTheClock() {
     clock.advance(Duration.ofHours(29));
-    Map<String, Object> answer = scan.handleRequest(new ScheduledEvent(), Lambda.context("due-events"));
+    Map<String, Object> answer = scan.handleRequest(Map.of(), Lambda.context("due-events"));
     assertEquals(clock.instant().toString(), answer.get("at"));
     assertEquals(Map.of("WARNING_80", 1), fired(answer));
   }

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
@@ -105,7 +104,7 @@ class SlaHandlerTest {
 
   @SuppressWarnings("unchecked")
   private Map<String, Object> runScan() {
-    return scan.handleRequest(new ScheduledEvent(), Lambda.context("due-events"));
+    return scan.handleRequest(Map.of(), Lambda.context("due-events"));
   }
 
   @SuppressWarnings("unchecked")

@@ -9,11 +9,11 @@ import static nl.klantportaal.testing.HttpEvents.assertProblem;
 import static nl.klantportaal.testing.HttpEvents.ok;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.mail.testing.RecordingMailSender;
 import nl.klantportaal.testing.Lambda;
@@ -68,7 +68,7 @@ class SlaRoutesHandlerTest {
     var reply = Lambda.httpEvent("tickets/tickets/reply-as-agent.json");   // to acme-fixture-1, just created
     assertEquals(201, tickets.handleRequest(reply, Lambda.context("tickets")).getStatusCode());
     clock.advance(Duration.ofDays(5));
-    new DueEventsHandler(wiring, new RecordingMailSender()).handleRequest(new ScheduledEvent(), Lambda.context("due"));
+    new DueEventsHandler(wiring, new RecordingMailSender()).handleRequest(Map.of(), Lambda.context("due"));
 
     JsonNode own = ok(call("get-compliance.json"));
     assertEquals("acme-fixture", own.get("customerId").asText());

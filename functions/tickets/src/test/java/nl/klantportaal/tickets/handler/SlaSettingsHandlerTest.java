@@ -10,7 +10,6 @@ import static nl.klantportaal.testing.HttpEvents.assertProblem;
 import static nl.klantportaal.testing.HttpEvents.ok;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,7 +82,7 @@ class SlaSettingsHandlerTest {
 
   @SuppressWarnings("unchecked")
   private Map<String, Object> runScan() {
-    return scan.handleRequest(new ScheduledEvent(), Lambda.context("due-events"));
+    return scan.handleRequest(Map.of(), Lambda.context("due-events"));
   }
 
   @SuppressWarnings("unchecked")

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static nl.klantportaal.testing.HttpEvents.assertProblem;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -319,7 +318,7 @@ class TicketsHandlerTest {
 
   @SuppressWarnings("unchecked")
   private static int autoClosed(DueEventsHandler scan) {
-    var answer = scan.handleRequest(new ScheduledEvent(), Lambda.context("due-events"));
+    var answer = scan.handleRequest(Map.of(), Lambda.context("due-events"));
     return ((Map<String, Integer>) answer.get("fired")).getOrDefault("AUTO_CLOSE", 0);
   }
 }
