@@ -262,7 +262,8 @@ export function correctable(lines) {
 /**
  * The registrations table: date, time as h:mm, type, the invoice status exactly as the server labels it,
  * agent, description, ticket; for staff the internal note, and (with correct) "Corrigeren" on the first
- * line of each registration that may still be corrected.
+ * line of each registration that may still be corrected; after(lines) may give what to show in a row of its own
+ * under a registration's last line (the correction's form).
  */
 export function registrationsTable(entries, ctx, { staff = false, customerId, correct, busy, caption, after } = {}) {
   const { tr, lang } = ctx;
