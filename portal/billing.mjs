@@ -6,7 +6,8 @@
 //     confirmation), and the billing settings (rounding increment and minimum, whether the customer's users
 //     see the hours, effective-dated rates per type) saved with the version read: a 409 says that someone else
 //     changed them and offers to reload.
-// The customer's registrations are hours.mjs's page (#/admin/customers/<id>/time-registrations).
+// The customer's registrations are hours.mjs's page (#/admin/customers/<id>/time-registrations), where staff also register
+// time on the customer (on a ticket or none) and correct registrations: linked from here.
 //
 // Like admin.mjs: state in a plain object, pure view functions into node descriptions, ctx.show() mounts.
 

@@ -4,6 +4,9 @@
 //     (filters, the list, totals, the PDF and Excel exports);
 //   provider staff — the same bundle and registrations pages of a customer (#/admin/customers/<id>/hours/<bundleId>,
 //     #/admin/customers/<id>/time-registrations), with the internal notes; the bundle management is billing.mjs's.
+//     On the registrations page staff also register time on the customer, on a ticket or none ("Tijd registreren",
+//     timelog.mjs's form and POST), and correct a registration the API allows to be corrected ("Corrigeren", the
+//     correction's form in the table right under the registration, so a refusal is read at its row).
 // A customer user whose organisation shows hours to its admins only gets 403 from the API: the page says so
 // in words instead of showing an error. Loading only reads; the labels the API words (a bundle's status, a
 // line's type and invoice status, the forecast) are read again when the language changes.
@@ -15,7 +18,9 @@ import { BUNDLE_ID, routeHash } from "./routes.mjs";
 import { field, notice, page, problemBox, select, valueOf } from "./widgets.mjs";
 import { errorsFrom } from "./forms.mjs";
 import { bundleMeter, EXPORT_FORMATS, exportFile, formatDay, hiddenNotice, hoursBase, hoursHidden, INVOICE_STATUSES, invoiceLabel,
-  monthOf, overviewHead, REGISTRATION_TYPES, registrationsPath, registrationsTable, todayOf, totalsSection, typeLabel } from "./ledger.mjs";
+  monthOf, overviewHead, REGISTRATION_TYPES, registrationForm, registrationsPath, registrationsTable, todayOf, totalsSection, typedTicket,
+  typeLabel } from "./ledger.mjs";
+import { loggingActions, loggingState } from "./timelog.mjs";
 
 /** The catalogue's service request for more hours (DefaultCatalogue on the server). */
 export const EXTRA_HOURS = "extra-hours";
@@ -178,22 +183,48 @@ function invoiceHelp(ctx) {
       h("dd", null, tr(INVOICE_HELP[s]))])));
 }
 
+/** Staff: "Tijd registreren" on the customer, a ticket's number optional. */
+function loggingForm(logging, ctx, actions) {
+  const { tr } = ctx;
+  return h("section", { class: "time-logging" },
+    registrationForm(logging.form, ctx, { prefix: "log", heading: tr("timelog.customerNew"), headingId: "log-form-heading",
+      headingLevel: "h2", submitLabel: tr("timelog.submit"), onSubmit: () => actions.logTime(), ticketField: true }));
+}
+
+/** Staff: the table's options for "Corrigeren", with the correction's form in the row under the registration being corrected. */
+function correcting(logging, ctx, actions) {
+  const { tr } = ctx;
+  const current = logging.correcting;
+  return {
+    correct: lines => actions.startCorrection(lines),
+    busy: !!(current && current.form.busy),
+    after: group => (current && group[0].registrationId === current.registrationId
+      ? registrationForm(current.form, ctx, { prefix: "correct", heading: tr("timelog.correctHeading", { date: formatDay(current.date, ctx.lang) }),
+        headingId: "correct-form-heading", submitLabel: tr("timelog.correctSubmit"), onSubmit: () => actions.submitCorrection(),
+        onCancel: () => actions.cancelCorrection(), ticketField: true })
+      : null)
+  };
+}
+
 export function registrationsView(state, ctx, actions, who) {
   const { tr, lang } = ctx;
   const list = state.list;
   const unshown = Object.entries(state.errors).filter(([name]) => !FILTER_FIELDS.includes(name));
   const customerId = who.staff ? who.customerId : ctx.tenant;
+  const logging = who.staff ? state.logging : null;
   return page(ctx,
     h("h1", null, tr("hours.registrations.heading"), who.staff ? h("span", { class: "number" }, " · " + who.customerId) : null),
     state.hidden ? hiddenNotice(ctx) : [
+      logging ? loggingForm(logging, ctx, actions) : null,
       filterForm(state, ctx, actions),
       Object.keys(state.errors).length ? notice(tr("formHasErrors"), true) : null,
       problemBox(state.error, tr, unshown),
       loadingNotice(state, tr),
       list ? h("section", { class: "registrations-list", "aria-labelledby": "list-heading" },
         h("h2", { id: "list-heading" }, tr("hours.registrations.period", { from: formatDay(list.from, lang), to: formatDay(list.to, lang) })),
+        logging ? notice(logging.notice) : null,
         (list.entries || []).length
-          ? registrationsTable(list.entries, ctx, { staff: !!who.staff, customerId })
+          ? registrationsTable(list.entries, ctx, { staff: !!who.staff, customerId, ...(logging ? correcting(logging, ctx, actions) : {}) })
           : h("p", null, tr("hours.registrations.none")),
         totalsSection(list.totals, ctx),
         h("div", { class: "exports", role: "group", "aria-label": tr("hours.export.heading") },
@@ -214,7 +245,8 @@ export async function registrationsPage(ctx, route) {
   if (!who) return ctx.show(refusal(ctx, route));
   const month = monthOf(todayOf(ctx));
   const state = { draft: { type: "", from: month.from, to: month.to, ticket: "" }, applied: null, list: null, loading: false,
-    error: null, errors: {}, hidden: false, lang: null, exporting: null, exportError: null, exported: null };
+    error: null, errors: {}, hidden: false, lang: null, exporting: null, exportError: null, exported: null,
+    logging: who.staff ? loggingState(todayOf(ctx)) : null };
   const render = () => ctx.show(registrationsView(state, ctx, actions, who));
   let filter = filterOf(state.draft, tr).filter;
   const load = reader(ctx, state, render, async () => {
@@ -229,6 +261,9 @@ export async function registrationsPage(ctx, route) {
   }, !!who.own);
 
   const actions = {
+    // staff: register and correct, then read the list again with the filter it shows
+    ...(who.staff ? loggingActions({ ctx, logging: () => state.logging, render, customerId: () => who.customerId,
+      ticketOf: draft => typedTicket(draft, tr), reload: load }) : {}),
     apply(event) {
       if (event) event.preventDefault();
       if (state.loading) return undefined;

@@ -262,24 +262,26 @@ export function correctable(lines) {
 /**
  * The registrations table: date, time as h:mm, type, the invoice status exactly as the server labels it,
  * agent, description, ticket; for staff the internal note, and (with correct) "Corrigeren" on the first
- * line of each registration that may still be corrected.
+ * line of each registration that may still be corrected; after(lines) may give what to show in a row of its own
+ * under a registration's last line (the correction's form).
  */
-export function registrationsTable(entries, ctx, { staff = false, customerId, correct, busy, caption } = {}) {
+export function registrationsTable(entries, ctx, { staff = false, customerId, correct, busy, caption, after } = {}) {
   const { tr, lang } = ctx;
   const groups = registrationsOf(entries);
   const heads = ["hours.col.date", "hours.col.time", "hours.col.type", "hours.col.invoice", "hours.col.agent", "hours.col.description",
     "hours.col.ticket"];
   if (staff) heads.push("hours.col.note");
   if (correct) heads.push("admin.col.actions");
-  const rows = (entries || []).map(line => {
+  const rows = (entries || []).flatMap(line => {
     const group = groups.get(line.registrationId || line.id) || [line];
     const first = group[0] === line;
+    const below = after && group[group.length - 1] === line ? after(group) : null;
     const marks = [
       line.reverses ? h("span", { class: "line-mark reversal" }, tr("hours.line.reversal")) : null,
       line.correctedBy ? h("span", { class: "line-mark corrected" }, tr("hours.line.corrected")) : null,
       line.overflow ? h("span", { class: "line-mark overflow" }, tr("hours.line.overflow")) : null
     ].filter(Boolean);
-    return h("tr", { class: line.reverses ? "reversal" : line.correctedBy ? "corrected" : null },
+    const row = h("tr", { class: line.reverses ? "reversal" : line.correctedBy ? "corrected" : null },
       h("td", null, h("time", { datetime: line.date }, formatDay(line.date, lang))),
       h("td", { class: "minutes" }, hm(line.minutes),
         line.registeredMinutes !== undefined && line.registeredMinutes !== line.minutes && !line.reverses && first && group.length === 1
@@ -294,6 +296,7 @@ export function registrationsTable(entries, ctx, { staff = false, customerId, co
         ? h("button", { type: "button", class: "correct", disabled: !!busy, on: { click: () => correct(group) } },
           tr("hours.correct"), h("span", { class: "visually-hidden" }, " " + tr("hours.correctOf", { date: formatDay(line.date, lang) })))
         : null) : null);
+    return below ? [row, h("tr", { class: "registration-detail" }, h("td", { colspan: heads.length }, below))] : [row];
   });
   return h("table", { class: "registrations" },
     h("caption", { class: "visually-hidden" }, caption || tr("hours.registrations.heading")),
@@ -330,7 +333,21 @@ export function totalsSection(totals, ctx) {
 export function registrationDraft(today, from) {
   const line = from || {};
   return { date: line.date || today, duration: line.registeredMinutes ? hm(line.registeredMinutes) : "",
-    type: line.type || "bundle", description: line.description || "", internalNote: line.internalNote || "" };
+    type: line.type || "bundle", description: line.description || "", internalNote: line.internalNote || "",
+    ticket: line.ticketNumber !== undefined && line.ticketNumber !== null ? String(line.ticketNumber) : "" };
+}
+
+/** A ticket's number as typed ("42" or "#42"). */
+export const TICKET_NUMBER = /^[1-9][0-9]{0,7}$/;
+
+/**
+ * The ticket number typed in a registration form's optional ticket field: {ticketNumber} (null when left empty:
+ * time without a ticket) or {errors} when it is no ticket number.
+ */
+export function typedTicket(draft, tr) {
+  const ticket = String((draft && draft.ticket) || "").trim().replace(/^#/, "");
+  if (!ticket) return { ticketNumber: null };
+  return TICKET_NUMBER.test(ticket) ? { ticketNumber: Number(ticket) } : { errors: { ticketNumber: tr("hours.error.ticket") } };
 }
 
 /**
@@ -361,11 +378,16 @@ export function registrationErrors(error, tr) {
 
 const REGISTRATION_FIELDS = ["date", "minutes", "type", "description", "internalNote"];
 
-/** The form: date (today by default), time (minutes or h:mm), type, description, internal note; ids f-<prefix>.<field>. */
-export function registrationForm(form, ctx, { prefix, heading, headingId, submitLabel, onSubmit, onCancel }) {
+/**
+ * The form: date (today by default), time (minutes or h:mm), type, with ticketField an optional ticket number
+ * (draft.ticket; typedTicket() reads it), description, internal note; ids f-<prefix>.<field>.
+ */
+export function registrationForm(form, ctx, { prefix, heading, headingId, headingLevel = "h3", submitLabel, onSubmit, onCancel,
+  ticketField = false }) {
   const { tr } = ctx;
   const { draft } = form;
   const errors = form.errors || {};
+  const shown = ticketField ? [...REGISTRATION_FIELDS, "ticketNumber"] : REGISTRATION_FIELDS;
   const at = (name, label, control, required, hint) => {
     const desc = field(prefix + "." + name, label, control, { error: errors[name], required, tr });
     if (hint) {
@@ -374,10 +396,10 @@ export function registrationForm(form, ctx, { prefix, heading, headingId, submit
     }
     return desc;
   };
-  const unshown = Object.entries(errors).filter(([name]) => !REGISTRATION_FIELDS.includes(name)).map(([n, m]) => [n, fieldMessage(m, tr)]);
+  const unshown = Object.entries(errors).filter(([name]) => !shown.includes(name)).map(([n, m]) => [n, fieldMessage(m, tr)]);
   return h("form", { novalidate: true, class: "registration-form", "aria-labelledby": headingId,
     on: { submit: e => { if (e) e.preventDefault(); return onSubmit(); } } },
-  h("h3", { id: headingId }, heading),
+  h(headingLevel, { id: headingId }, heading),
   notice(form.notice),
   Object.keys(errors).length ? notice(tr("formHasErrors"), true) : null,
   problemBox(form.error, tr, unshown),
@@ -387,6 +409,8 @@ export function registrationForm(form, ctx, { prefix, heading, headingId, submit
     on: { input: e => { draft.duration = valueOf(e); } } }), true, tr("hours.field.durationHint")),
   at("type", tr("hours.filter.type"), select(REGISTRATION_TYPES.map(t => [t, typeLabel(tr, t)]), draft.type,
     e => { draft.type = valueOf(e); }), true),
+  ticketField ? at("ticketNumber", tr("hours.field.ticket"), h("input", { type: "text", inputmode: "numeric", value: draft.ticket || "",
+    maxlength: 9, on: { input: e => { draft.ticket = valueOf(e); } } }), false, tr("hours.field.ticketHint")) : null,
   at("description", tr("hours.field.description"), h("textarea", { rows: 3, maxlength: 2000,
     on: { input: e => { draft.description = valueOf(e); } } }, draft.description), true, tr("hours.field.descriptionHint")),
   at("internalNote", tr("hours.field.internalNote"), h("textarea", { rows: 2, maxlength: 4000,

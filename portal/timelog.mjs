@@ -1,11 +1,14 @@
-// The ticket page's time section (provider staff): register time worked on the ticket — date (today by
-// default), minutes or h:mm, type, what the customer reads, an internal note — with the ticket's number on
-// the customer's time registrations (POST /customers/{customerId}/time-registrations); the ticket's
-// registrations (GET …/time-registrations?ticket=<n>, read when asked for, so opening a ticket reads no more
-// than before); and "Corrigeren": the replacement of a registration, which the API books as reversal lines
-// plus a new registration (POST …/time-registrations/{registrationId}/correction).
+// The staff's time logging, on a customer's registrations: register time worked — date (today by default),
+// minutes or h:mm, type, what the customer reads, an internal note, on a ticket or none
+// (POST /customers/{customerId}/time-registrations) — and "Corrigeren": the replacement of a registration, which
+// the API books as reversal lines plus a new registration (POST …/time-registrations/{registrationId}/correction).
+// loggingState() and loggingActions() are that state and those POSTs for any page that shows the forms: the
+// ticket page's time section below (its ticket's number on every registration), and the customer's
+// registrations page for staff (hours.mjs: an optional ticket number as typed).
 //
-// A section of tickets.mjs's ticket page, like work.mjs: node descriptions, the state lives in the page's.
+// The ticket page's time section: the form, the ticket's registrations (GET …/time-registrations?ticket=<n>,
+// read when asked for, so opening a ticket reads no more than before) and their correction. A section of
+// tickets.mjs's ticket page, like work.mjs: node descriptions, the state lives in the page's.
 
 import { h } from "./dom.mjs";
 import { idempotencyKeyFor } from "./api.mjs";
@@ -21,11 +24,14 @@ function formOf(today, line, extra = {}) {
   return { draft: registrationDraft(today, line), errors: {}, error: null, notice: null, busy: false, today, ...extra };
 }
 
+/** Registering and correcting: the new registration's form, the correction being made ({registrationId, date, form}), a notice. */
+export function loggingState(today) {
+  return { today, form: formOf(today), idempotency: {}, correcting: null, notice: null };
+}
+
 /** The section's state in the ticket page's state (staff only). */
 export function timeState(ctx) {
-  const today = todayOf(ctx);
-  return { today, form: formOf(today), idempotency: {}, list: null, listLoading: false, listError: null, correcting: null,
-    notice: null };
+  return { ...loggingState(todayOf(ctx)), list: null, listLoading: false, listError: null };
 }
 
 /** The period the ticket's registrations are read over: the last twelve months up to today. */
@@ -64,11 +70,95 @@ export function timeSection(ticket, state, ctx, actions) {
     h("p", null, h("a", { href: routeHash({ name: "customer-time-registrations", id: ticket.customerId }) }, tr("timelog.allOfCustomer"))));
 }
 
+/**
+ * The POSTs of registering and correcting on the state logging() answers (loggingState()): customerId() whose
+ * registrations; ticketOf(draft) the ticket number to send ({ticketNumber}, null for none) or {errors} found before
+ * sending; reload() reads the list again after a success. A refusal's field errors land at the form's fields, the
+ * rest of it in the form's problem box (a correction's 400 or 409 at the correction's form).
+ */
+export function loggingActions({ ctx, logging, render, customerId, ticketOf, reload }) {
+  const { tr } = ctx;
+  const base = () => hoursBase(customerId()) + "/time-registrations";
+
+  /** The body of a form's draft, or {errors}: the time's and the ticket's together. */
+  function check(draft) {
+    const ticket = ticketOf(draft);
+    const checked = registrationBody(draft, ticket.errors ? null : ticket.ticketNumber, tr);
+    const errors = { ...(checked.errors || {}), ...(ticket.errors || {}) };
+    return Object.keys(errors).length ? { errors } : checked;
+  }
+
+  /** One POST of a form; done(answer) on success, then reload(); a refusal's field errors land at the form's fields. */
+  async function send(form, path, body, options, done) {
+    form.busy = true;
+    form.errors = {};
+    form.error = null;
+    form.notice = null;
+    logging().notice = null;
+    render();
+    try {
+      const answer = await ctx.api.post(path, body, options);
+      form.busy = false;
+      done(answer);
+    } catch (e) {
+      form.busy = false;
+      form.error = e;
+      form.errors = registrationErrors(e, tr);
+      render();
+      return;
+    }
+    await reload();
+  }
+
+  const refuse = (form, errors) => {
+    form.errors = errors;
+    form.error = null;
+    form.notice = null;
+    return render();
+  };
+
+  return {
+    logTime() {
+      const state = logging();
+      const form = state.form;
+      if (form.busy) return undefined;
+      const checked = check(form.draft);
+      if (checked.errors) return refuse(form, checked.errors);
+      const key = idempotencyKeyFor(state.idempotency, checked.body, ctx.uuid);
+      return send(form, base(), checked.body, { idempotencyKey: key }, answer => {
+        const billed = (answer.lines || []).reduce((sum, line) => sum + (Number(line.minutes) || 0), 0);
+        state.form = formOf(state.today, null, { notice: tr("timelog.logged", { hours: hm(checked.body.minutes), billed: hm(billed) }) });
+      });
+    },
+    startCorrection(lines) {
+      const state = logging();
+      const first = lines[0];
+      state.correcting = { registrationId: first.registrationId, date: first.date, form: formOf(state.today, first) };
+      state.notice = null;
+      render();
+    },
+    cancelCorrection() {
+      logging().correcting = null;
+      render();
+    },
+    submitCorrection() {
+      const state = logging();
+      const correcting = state.correcting;
+      if (!correcting || correcting.form.busy) return undefined;
+      const checked = check(correcting.form.draft);
+      if (checked.errors) return refuse(correcting.form, checked.errors);
+      return send(correcting.form, base() + "/" + encodeURIComponent(correcting.registrationId) + "/correction", checked.body, {},
+        () => {
+          state.correcting = null;
+          state.notice = tr("timelog.corrected", { date: formatDay(correcting.date, ctx.lang) });
+        });
+    }
+  };
+}
+
 /** The section's actions on the ticket page's state: register, list, correct. */
 export function timeActions({ ctx, state, render }) {
-  const { tr } = ctx;
   const ticket = () => state.detail.ticket;
-  const base = () => hoursBase(ticket().customerId) + "/time-registrations";
 
   async function loadTime() {
     const time = state.time;
@@ -86,73 +176,9 @@ export function timeActions({ ctx, state, render }) {
     render();
   }
 
-  /** One POST of a form; done(answer) on success; a refusal's field errors land at the form's fields. */
-  async function send(form, path, body, options, done) {
-    form.busy = true;
-    form.errors = {};
-    form.error = null;
-    form.notice = null;
-    state.time.notice = null;
-    render();
-    try {
-      const answer = await ctx.api.post(path, body, options);
-      form.busy = false;
-      done(answer);
-    } catch (e) {
-      form.busy = false;
-      form.error = e;
-      form.errors = registrationErrors(e, tr);
-      render();
-      return;
-    }
-    await loadTime();
-  }
-
   return {
     loadTime,
-    logTime() {
-      const time = state.time;
-      const form = time.form;
-      if (form.busy) return undefined;
-      const checked = registrationBody(form.draft, ticket().number, tr);
-      if (checked.errors) {
-        form.errors = checked.errors;
-        form.error = null;
-        form.notice = null;
-        return render();
-      }
-      const key = idempotencyKeyFor(time.idempotency, checked.body, ctx.uuid);
-      return send(form, base(), checked.body, { idempotencyKey: key }, answer => {
-        const billed = (answer.lines || []).reduce((sum, line) => sum + (Number(line.minutes) || 0), 0);
-        time.form = formOf(time.today, null, { notice: tr("timelog.logged", { hours: hm(checked.body.minutes), billed: hm(billed) }) });
-      });
-    },
-    startCorrection(lines) {
-      const time = state.time;
-      const first = lines[0];
-      time.correcting = { registrationId: first.registrationId, date: first.date, form: formOf(time.today, first) };
-      time.notice = null;
-      render();
-    },
-    cancelCorrection() {
-      state.time.correcting = null;
-      render();
-    },
-    submitCorrection() {
-      const time = state.time;
-      const correcting = time.correcting;
-      if (!correcting || correcting.form.busy) return undefined;
-      const checked = registrationBody(correcting.form.draft, ticket().number, tr);
-      if (checked.errors) {
-        correcting.form.errors = checked.errors;
-        correcting.form.error = null;
-        return render();
-      }
-      return send(correcting.form, base() + "/" + encodeURIComponent(correcting.registrationId) + "/correction", checked.body, {},
-        () => {
-          time.correcting = null;
-          time.notice = tr("timelog.corrected", { date: formatDay(correcting.date, ctx.lang) });
-        });
-    }
+    ...loggingActions({ ctx, logging: () => state.time, render, customerId: () => ticket().customerId,
+      ticketOf: () => ({ ticketNumber: ticket().number }), reload: loadTime })
   };
 }

@@ -6,7 +6,8 @@
 //  - a page module holds whole pages: the router maps routes to it;
 //  - a shared module holds what pages use and is no page itself (node descriptions, the API client, the
 //    texts, the route parser, the widgets, the identity forms' pieces, the hours' pieces ledger.mjs, and
-//    the ticket page's own sections work.mjs, attachments.mjs and timelog.mjs);
+//    the ticket page's own sections work.mjs, attachments.mjs and timelog.mjs, whose time logging the
+//    customer's registrations page in hours.mjs uses too);
 //  - the shell starts the portal and chooses the page of a route: the only modules that import pages.
 // Page and shared modules import shared modules only. So no page module imports another page module,
 // not even through a shared one; and no module imports itself through others (no cycle), anywhere.

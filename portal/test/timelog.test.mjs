@@ -1,5 +1,7 @@
-// The ticket page's time section for provider staff: the form's POST with the ticket's number, field errors of a
-// 400 problem, the ticket's registrations read when asked for, and "Corrigeren". Against the recording fake API.
+// The staff's time logging. On the ticket page: the form's POST with the ticket's number, field errors of a 400
+// problem, the ticket's registrations read when asked for, and "Corrigeren". On a customer's registrations page
+// (#/admin/customers/<id>/time-registrations): registering without a ticket or with one as typed, field errors, and
+// "Corrigeren" where the API allows it, its refusal at its row. Against the recording fake API.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
@@ -8,6 +10,7 @@ import { ApiError } from "../api.mjs";
 import { translator } from "../i18n.mjs";
 import { ticketPage } from "../tickets.mjs";
 import { ticketPeriod } from "../timelog.mjs";
+import { registrationsPage } from "../hours.mjs";
 import { click, context, detail, EVIL, fakeApi, last, shimDocument } from "./fakes.mjs";
 
 const nl = translator("nl");
@@ -192,4 +195,145 @@ test("customers get no time section; the staff section names the customer's regi
   const staffShown = [];
   await ticketPage(staffContext("provider-agent", timeApi(), staffShown), { name: "ticket", token: "acme-7" });
   assert.equal(findAll(section(last(staffShown)), n => n.tag === "a")[0].attrs.href, "#/admin/customers/acme/time-registrations");
+});
+
+// ---------------------------------------------------------------------------------------------
+// The customer's registrations page for staff (#/admin/customers/<id>/time-registrations): "Tijd registreren" on
+// the customer, on a ticket or none, and "Corrigeren" in the list
+
+/** The staff registrations page's API: the customer's registrations (LIST, plus time without a ticket), answers to POSTs. */
+function customerApi(post = () => ({ lines: [{ ...LINES[0], minutes: 60 }] })) {
+  const entries = [...LINES, { id: "2026-11-22.eeeeeeee.1", registrationId: "2026-11-22.eeeeeeee", date: "2026-11-22", minutes: 50,
+    registeredMinutes: 50, type: "bundle", typeLabel: "Urenbundel", invoiceStatus: "bundle", invoiceStatusLabel: "Urenbundel",
+    overflow: false, agentName: "Anna Agent", description: "Overleg" }];
+  return fakeApi((method, path, body) => {
+    if (method === "GET" && path.startsWith("/customers/acme/time-registrations?")) return { ...LIST, entries };
+    if (method === "POST") return post(path, body);
+    throw new Error("unexpected " + method + " " + path);
+  });
+}
+
+const customerRoute = { name: "customer-time-registrations", id: "acme" };
+const rowsOf = desc => findAll(findAll(desc, n => n.tag === "table" && n.attrs.class === "registrations")[0], n => n.tag === "tr").slice(1);
+
+test("staff register time on a customer without a ticket: no ticketNumber is sent, and the list is read again with its filter", async () => {
+  const api = customerApi();
+  const shown = [];
+  const page = await registrationsPage(staffContext("provider-agent", api, shown), customerRoute);
+  const view = () => last(shown);
+  assert.equal(textOf(byId(view(), "log-form-heading")), "Tijd registreren");
+  assert.equal(byId(view(), "f-log.date").attrs.value, "2026-11-23", "today (ctx.today())");
+  assert.equal(byId(view(), "f-log.ticketNumber").attrs.value, "", "no ticket unless one is typed");
+  assert.equal(textOf(byId(view(), "h-log.ticketNumber")), "Optioneel, zoals 42; laat leeg voor tijd zonder ticket.");
+  choose(view(), "f-filter.type", "bundle");
+  await page.actions.apply();
+
+  type(view(), "f-log.minutes", "50");
+  type(view(), "f-log.description", "Overleg over de migratie");
+  await submit(view(), "log-form-heading");
+  const post = api.calls.find(c => c[0] === "POST");
+  assert.deepEqual(post.slice(1, 3), ["/customers/acme/time-registrations",
+    { date: "2026-11-23", minutes: 50, type: "bundle", description: "Overleg over de migratie" }], "no ticketNumber at all");
+  assert.equal(post[3].idempotencyKey, "key-1");
+  assert.equal(api.calls.at(-1)[0] + " " + api.calls.at(-1)[1], "GET /customers/acme/time-registrations?from=2026-11-01&to=2026-11-30&type=bundle",
+    "the list is read again with the filter it shows");
+  assert.equal(page.state.logging.form.notice, "De tijd is geregistreerd: 0:50 (na afronding 1:00).");
+  assert.equal(byId(view(), "f-log.minutes").attrs.value, "", "the form is empty for the next registration");
+});
+
+test("staff register time on a customer with a ticket number as typed (42 or #42)", async () => {
+  const api = customerApi();
+  const shown = [];
+  await registrationsPage(staffContext("provider-admin", api, shown), customerRoute);
+  const view = () => last(shown);
+  type(view(), "f-log.date", "2026-11-20");
+  type(view(), "f-log.minutes", "1:15");
+  choose(view(), "f-log.type", "ad-hoc-billable");
+  type(view(), "f-log.ticketNumber", " #42 ");
+  type(view(), "f-log.description", "Printer");
+  type(view(), "f-log.internalNote", "Driver 5.2");
+  await submit(view(), "log-form-heading");
+  assert.deepEqual(api.calls.find(c => c[0] === "POST")[2], { date: "2026-11-20", minutes: 75, type: "ad-hoc-billable",
+    description: "Printer", internalNote: "Driver 5.2", ticketNumber: 42 });
+});
+
+test("the customer's registration form: what is no time or no ticket number is said at its field; the API's field errors too", async () => {
+  const api = customerApi(() => new ApiError(400, { type: "urn:klantportaal:problem:validation-failed", title: "Ongeldige invoer",
+    detail: "2 velden", errors: [{ field: "ticketNumber", code: "not-found", message: "is not a ticket of this customer" },
+      { field: "description", code: "required", message: "is required" }] }));
+  const shown = [];
+  await registrationsPage(staffContext("provider-agent", api, shown), customerRoute);
+  const view = () => last(shown);
+  type(view(), "f-log.minutes", "1u30");
+  type(view(), "f-log.ticketNumber", "4x2");
+  await submit(view(), "log-form-heading");
+  assert.equal(api.calls.filter(c => c[0] === "POST").length, 0, "nothing is sent");
+  assert.equal(textOf(byId(view(), "e-log.minutes")), "Vul de tijd in minuten (50) of als uren:minuten (1:30) in.");
+  assert.equal(textOf(byId(view(), "e-log.ticketNumber")), "Vul een ticketnummer in, zoals 42.");
+  assert.equal(byId(view(), "f-log.ticketNumber").attrs["aria-invalid"], "true");
+
+  type(view(), "f-log.minutes", "30");
+  type(view(), "f-log.ticketNumber", "99");
+  const reads = api.calls.length;
+  await submit(view(), "log-form-heading");
+  assert.equal(api.calls.filter(c => c[0] === "POST").length, 1);
+  assert.equal(textOf(byId(view(), "e-log.ticketNumber")), "is not a ticket of this customer", "at the ticket field, not in the box");
+  assert.equal(textOf(byId(view(), "e-log.description")), nl("fieldRequired"));
+  const box = findAll(formOf(view(), "log-form-heading"), n => n.attrs.class === "problem")[0];
+  assert.doesNotMatch(textOf(box), /ticketNumber:/);
+  assert.equal(byId(view(), "f-log.ticketNumber").attrs.value, "99", "what was typed stays");
+  assert.equal(api.calls.length, reads + 1, "nothing is reread after a refusal");
+});
+
+test("Corrigeren on the customer's list only where the API allows it; the replacement posted to its URL; a 409 shown at that row", async () => {
+  let refuse = false;
+  const api = customerApi(() => (refuse ? new ApiError(409, { type: "urn:klantportaal:problem:illegal-state", title: "Niet toegestaan",
+    detail: "This time has been invoiced; a credit invoice corrects it" }) : { lines: [] }));
+  const shown = [];
+  const page = await registrationsPage(staffContext("provider-agent", api, shown), customerRoute);
+  const view = () => last(shown);
+  const correctIn = row => findAll(row, n => n.tag === "button" && /^Corrigeren/.test(textOf(n))).length;
+  assert.deepEqual(rowsOf(view()).map(correctIn), [1, 0, 0, 0, 0, 1, 1],
+    "once per registration; not invoiced time, not a corrected one, not a reversal; time without a ticket too");
+
+  await findAll(rowsOf(view())[0], n => n.tag === "button")[0].attrs.on.click();
+  const rows = rowsOf(view());
+  assert.equal(rows.length, 8);
+  assert.equal(rows[2].attrs.class, "registration-detail", "the correction's form right under the registration's two lines");
+  assert.equal(findAll(rows[2], n => n.tag === "form" && n.attrs["aria-labelledby"] === "correct-form-heading").length, 1);
+  assert.equal(rows[2].children[0].attrs.colspan, 9, "over the whole row");
+  assert.equal(byId(view(), "f-correct.minutes").attrs.value, "1:20", "the time as registered, before rounding");
+  assert.equal(byId(view(), "f-correct.ticketNumber").attrs.value, "7", "the registration's ticket");
+  type(view(), "f-correct.ticketNumber", "");
+  type(view(), "f-correct.minutes", "1:05");
+  await submit(view(), "correct-form-heading");
+  const post = api.calls.filter(c => c[0] === "POST").at(-1);
+  assert.deepEqual(post.slice(1, 3), ["/customers/acme/time-registrations/2026-11-20.k3j9pq2m/correction", { date: "2026-11-20",
+    minutes: 65, type: "bundle", description: "Mailbox hersteld", internalNote: "Via remote " + EVIL }],
+  "the replacement, moved off its ticket");
+  assert.equal(page.state.logging.correcting, null, "the correction form closes");
+  assert.match(textOf(view()), /De registratie van 20 nov\.? 2026 is gecorrigeerd/);
+  assert.equal(api.calls.at(-1)[0] + " " + api.calls.at(-1)[1], "GET /customers/acme/time-registrations?from=2026-11-01&to=2026-11-30",
+    "the list is read again");
+
+  refuse = true;
+  await findAll(rowsOf(view())[6], n => n.tag === "button")[0].attrs.on.click();
+  assert.equal(byId(view(), "f-correct.ticketNumber").attrs.value, "", "time without a ticket stays without one");
+  await submit(view(), "correct-form-heading");
+  assert.equal(api.calls.filter(c => c[0] === "POST").at(-1)[1], "/customers/acme/time-registrations/2026-11-22.eeeeeeee/correction");
+  const at = rowsOf(view())[7];
+  assert.equal(at.attrs.class, "registration-detail", "under the registration it is about");
+  assert.match(textOf(findAll(at, n => n.attrs.class === "problem")[0]), /Niet toegestaan.*credit invoice/);
+  assert.ok(page.state.logging.correcting, "and the form stays open with what was typed");
+  await click(view(), "Annuleren").attrs.on.click();
+  assert.equal(rowsOf(view()).length, 7, "cancelled: the row is gone");
+  assert.ok(mount(view(), shimDocument()).textContent.includes(EVIL), "notes mount as text");
+});
+
+test("customers get neither the registration form nor Corrigeren on their registrations", async () => {
+  const shown = [];
+  const ctx = Object.assign(context("customer-admin", customerApi(), shown), { tenant: "acme" });
+  await registrationsPage(ctx, { name: "time-registrations" });
+  assert.equal(findAll(last(shown), n => String(n.attrs.id || "").startsWith("f-log.")).length, 0);
+  assert.equal(findAll(last(shown), n => n.attrs.class === "correct").length, 0);
 });
