@@ -71,10 +71,7 @@ class ArtefactSmokeTest {
 
   /** A GET sample of the function (events/<module>/<function>/), if it has HTTP routes. */
   private static Optional<Path> getSample(String handlerName) throws IOException {
-    String[] parts = handlerName.split("\\.");
-    String module = parts[2];
-    String name = parts[parts.length - 1].replaceFirst("Handler$", "").replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
-    Path folder = Lambda.events().resolve(module).resolve(name);
+    Path folder = TemplateRoutes.eventsFolder(handlerName);
     if (!Files.isDirectory(folder)) {
       return Optional.empty();
     }

@@ -158,9 +158,7 @@ class RouteSweepTest {
 
   /** The body of a sample of the route from events/, if one has a body. */
   private static Optional<String> sampleBody(String handlerName, String routeKey) throws Exception {
-    String[] parts = handlerName.substring(0, handlerName.indexOf("::")).split("\\.");
-    String name = parts[parts.length - 1].replaceFirst("Handler$", "").replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
-    Path folder = Lambda.events().resolve(parts[2]).resolve(name);
+    Path folder = TemplateRoutes.eventsFolder(handlerName);
     if (!Files.isDirectory(folder)) {
       return Optional.empty();
     }

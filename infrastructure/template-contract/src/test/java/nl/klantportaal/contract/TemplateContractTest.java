@@ -182,9 +182,7 @@ class TemplateContractTest {
 
   /** events/<module>/<handler name without Handler, kebab-case>/ holds the function's samples. */
   private static void assertSampleEvents(String id, Class<?> handler, Set<String> routeKeys) throws IOException {
-    String module = handler.getPackageName().split("\\.")[2];
-    String name = handler.getSimpleName().replaceFirst("Handler$", "").replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
-    Path folder = Lambda.events().resolve(module).resolve(name);
+    Path folder = TemplateRoutes.eventsFolder(handler.getName());
     if (!Files.isDirectory(folder)) {
       fail(id + ": no sample events in " + folder);
     }

@@ -1,6 +1,7 @@
 package nl.klantportaal.contract;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import java.util.regex.Pattern;
 import nl.klantportaal.core.api.ApiHandler;
 import nl.klantportaal.template.SamTemplate;
 import nl.klantportaal.template.Yamls;
+import nl.klantportaal.testing.Lambda;
 
 /** template.yaml's HttpApi routes and what the generated sweeps need to call them in-process. */
 final class TemplateRoutes {
@@ -48,6 +50,18 @@ final class TemplateRoutes {
       }
     }
     return routes;
+  }
+
+  /**
+   * events/&lt;module&gt;/&lt;handler name without Handler, kebab-case&gt;/: the samples of the function whose
+   * handler class is {@code handlerClass} ({@code nl.klantportaal.billing.handler.HourNoticesHandler},
+   * with or without {@code ::handleRequest}).
+   */
+  static Path eventsFolder(String handlerClass) {
+    String type = handlerClass.contains("::") ? handlerClass.substring(0, handlerClass.indexOf("::")) : handlerClass;
+    String[] parts = type.split("\\.");
+    String name = parts[parts.length - 1].replaceFirst("Handler$", "").replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
+    return Lambda.events().resolve(parts[2]).resolve(name);
   }
 
   static ApiHandler construct(String handlerName, Map<String, String> env) {

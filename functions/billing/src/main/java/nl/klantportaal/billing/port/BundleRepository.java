@@ -33,7 +33,4 @@ public interface BundleRepository {
 
   /** Every bundle of the customer (a few dozen at most over the years), consistently read. */
   List<HourBundle> list(TenantId tenant);
-
-  /** Who did what to a bundle, when: written in the same transaction as the change. */
-  record Audit(String actorId, String actorRole, java.time.Instant at, String action, String details) {}
 }

@@ -10,10 +10,10 @@ import nl.klantportaal.core.claims.TenantId;
  * does not renew gets its 60- and 30-day expiry notices (keyed by its end date) in the same write.
  */
 public interface SubscriptionRepository {
-  void create(Subscription subscription, BundleRepository.Audit audit);
+  void create(Subscription subscription, Audit audit);
 
   /** Replaces the stored subscription on the version read (409 otherwise); the argument carries that version. */
-  void update(Subscription next, BundleRepository.Audit audit);
+  void update(Subscription next, Audit audit);
 
   Optional<Subscription> find(TenantId tenant, String id);
 

@@ -1,6 +1,7 @@
 package nl.klantportaal.billing.usecase;
 
 import java.time.Clock;
+import nl.klantportaal.billing.port.Audit;
 import java.time.Instant;
 import nl.klantportaal.billing.domain.HourBundle;
 import nl.klantportaal.billing.port.BundleRepository;
@@ -42,7 +43,7 @@ public final class ManageBundles {
     String id = BillingDates.today(clock).toString().replace("-", "") + "-" + RandomIds.suffix();
     HourBundle bundle = new HourBundle(id, customer, valid.minutes(), valid.minutes(), valid.validFrom(), valid.validUntil(),
         valid.price(), HourBundle.State.PENDING, valid.requestTicket(), now, 1, HourBundle.Carry.NONE);
-    bundles.create(bundle, audit(caller, now, "bundle-created",
+    bundles.create(bundle, Audit.by(caller, now, "bundle-created",
         valid.minutes() + " min, " + valid.validFrom() + ".." + valid.validUntil() + ", EUR " + valid.price()
             + valid.requestTicket().map(n -> ", request #" + n).orElse("")));
     return bundle;
@@ -50,13 +51,13 @@ public final class ManageBundles {
 
   public HourBundle activate(Caller caller, TenantId customer, String bundleId) {
     HourBundle changed = find(customer, bundleId).activate();
-    bundles.changeState(changed, audit(caller, clock.instant(), "bundle-activated", ""));
+    bundles.changeState(changed, Audit.by(caller, clock.instant(), "bundle-activated", ""));
     return changed;
   }
 
   public HourBundle cancel(Caller caller, TenantId customer, String bundleId) {
     HourBundle changed = find(customer, bundleId).cancel();
-    bundles.changeState(changed, audit(caller, clock.instant(), "bundle-cancelled", ""));
+    bundles.changeState(changed, Audit.by(caller, clock.instant(), "bundle-cancelled", ""));
     return changed;
   }
 
@@ -67,7 +68,4 @@ public final class ManageBundles {
     return bundles.find(customer, bundleId).orElseThrow(() -> new DomainException.NotFound("Hour bundle"));
   }
 
-  private static BundleRepository.Audit audit(Caller caller, Instant at, String action, String details) {
-    return new BundleRepository.Audit(caller.userId().value(), caller.role().wireName(), at, action, details);
-  }
 }

@@ -1,6 +1,7 @@
 package nl.klantportaal.billing.usecase;
 
 import java.time.Clock;
+import nl.klantportaal.billing.port.Audit;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -40,7 +41,7 @@ public final class ManageSubscriptions {
     String id = BillingDates.today(clock).toString().replace("-", "") + "-" + RandomIds.suffix();
     Subscription created = new Subscription(id, customer, v.service(), v.quantity(), v.unitPrice(), v.period(), v.start(), v.end(),
         v.autoRenew(), false, now, 1);
-    subscriptions.create(created, audit(caller, now, "subscription-created", describe(created)));
+    subscriptions.create(created, Audit.by(caller, now, "subscription-created", describe(created)));
     return SubscriptionView.of(created, BillingDates.today(clock), language);
   }
 
@@ -60,14 +61,14 @@ public final class ManageSubscriptions {
     Subscription next = new Subscription(id, customer, v.service(), v.quantity(), v.unitPrice(), v.period(), v.start(), v.end(),
         v.autoRenew(), false, current.createdAt(), current.version());
     Instant now = clock.instant();
-    subscriptions.update(next, audit(caller, now, "subscription-changed", describe(next)));
+    subscriptions.update(next, Audit.by(caller, now, "subscription-changed", describe(next)));
     return SubscriptionView.of(withVersion(next, current.version() + 1), BillingDates.today(clock), language);
   }
 
   public SubscriptionView cancel(Caller caller, TenantId customer, String id, Language language) {
     Subscription current = find(customer, id);
     Subscription next = current.cancel();
-    subscriptions.update(next, audit(caller, clock.instant(), "subscription-cancelled", describe(current)));
+    subscriptions.update(next, Audit.by(caller, clock.instant(), "subscription-cancelled", describe(current)));
     return SubscriptionView.of(withVersion(next, current.version() + 1), BillingDates.today(clock), language);
   }
 
@@ -88,7 +89,4 @@ public final class ManageSubscriptions {
         + s.endDate() + (s.autoRenew() ? ", renews" : "");
   }
 
-  private static BundleRepository.Audit audit(Caller caller, Instant at, String action, String details) {
-    return new BundleRepository.Audit(caller.userId().value(), caller.role().wireName(), at, action, details);
-  }
 }

@@ -1,6 +1,7 @@
 package nl.klantportaal.billing.usecase;
 
 import java.math.BigDecimal;
+import nl.klantportaal.billing.port.Audit;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
@@ -64,7 +65,7 @@ public final class OrderRequestedHours {
     String id = today.toString().replace("-", "") + "-" + RandomIds.suffix();
     HourBundle bundle = new HourBundle(id, request.tenant(), (int) minutes, (int) minutes, from, from.plusYears(1).minusDays(1),
         price, HourBundle.State.PENDING, Optional.of(request.ticketNumber()), now, 1, HourBundle.Carry.NONE);
-    boolean created = bundles.createForRequest(bundle, new BundleRepository.Audit("system", "system", now, "bundle-ordered",
+    boolean created = bundles.createForRequest(bundle, new Audit("system", "system", now, "bundle-ordered",
         minutes + " min from approved request #" + request.ticketNumber() + ", EUR " + price));
     return created ? new Outcome.Ordered(bundle) : new Outcome.AlreadyOrdered();
   }

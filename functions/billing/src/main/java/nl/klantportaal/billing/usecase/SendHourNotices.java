@@ -62,25 +62,26 @@ public final class SendHourNotices {
     List<DueNotice> due = notices.due(now);
     LocalDate today = LocalDate.ofInstant(now, HourNotices.ZONE);
     Map<TenantId, Forecast> forecasts = new ConcurrentHashMap<>();
+    // One read of a customer's admins per topic and run, however many notices the customer has.
+    Map<String, List<HourMailbox.Recipient>> recipients = new ConcurrentHashMap<>();
     int sent = 0;
     int without = 0;
     int raced = 0;
     for (DueNotice notice : due) {
+      Optional<Mailing> mailing = Optional.empty();
       if (notice instanceof DueNotice.Expired expired) {
         expire.execute(expired.tenant(), expired.bundleId(), now);
-        if (!notices.done(notice, clock.instant())) {
-          raced++;
-        }
-        without++;
-        continue;
+      } else {
+        mailing = mailing(notice, today, forecasts);
       }
-      Optional<Mailing> mailing = mailing(notice, today, forecasts);
       if (mailing.isEmpty()) {
         without++;
       } else {
-        for (HourMailbox.Recipient to : mailbox.recipients(notice.tenant(), notice instanceof DueNotice.SubscriptionEnding
-            ? HourMailbox.Topic.SUBSCRIPTIONS : HourMailbox.Topic.HOURS)) {
-          if (mailbox.send(notice.ref() + "#" + to.id().value(), notice.tenant(), to, mailing.get().render(to))) {
+        HourMailbox.Topic topic = notice instanceof DueNotice.SubscriptionEnding ? HourMailbox.Topic.SUBSCRIPTIONS
+            : HourMailbox.Topic.HOURS;
+        for (HourMailbox.Recipient to : recipients.computeIfAbsent(notice.tenant().value() + "#" + topic,
+            key -> mailbox.recipients(notice.tenant(), topic))) {
+          if (mailbox.send(notice.ref(), notice.tenant(), to, mailing.get().render(to))) {
             sent++;
           }
         }

@@ -27,12 +27,15 @@ import org.openpdf.text.pdf.PdfWriter;
  */
 public final class RegistrationFiles implements RegistrationDocuments {
   private static final float[] WIDTHS = {9, 6, 11, 15, 12, 37, 7};
-  private final BaseFont regular;
-  private final BaseFont bold;
+  // Loaded on the first PDF, not at the function's cold start: most of its routes never draw one.
+  private BaseFont regular;
+  private BaseFont bold;
 
-  public RegistrationFiles() {
-    this.regular = font("/fonts/DejaVuSans.ttf");
-    this.bold = font("/fonts/DejaVuSans-Bold.ttf");
+  private synchronized void loadFonts() {
+    if (regular == null) {
+      regular = font("/fonts/DejaVuSans.ttf");
+      bold = font("/fonts/DejaVuSans-Bold.ttf");
+    }
   }
 
   private static BaseFont font(String resource) {
@@ -49,6 +52,7 @@ public final class RegistrationFiles implements RegistrationDocuments {
 
   @Override
   public byte[] pdf(RegistrationSheet sheet) {
+    loadFonts();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Document document = new Document(PageSize.A4.rotate(), 28, 28, 28, 28);
     PdfWriter.getInstance(document, out);

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import nl.klantportaal.billing.domain.HourBundle;
+import nl.klantportaal.billing.port.Audit;
 import nl.klantportaal.billing.domain.InvoiceStatus;
 import nl.klantportaal.billing.domain.Money;
 import nl.klantportaal.billing.domain.RegistrationType;
@@ -14,6 +15,7 @@ import nl.klantportaal.billing.domain.TimeEntry;
 import nl.klantportaal.core.adapter.dynamodb.Keys;
 import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.claims.UserId;
+import nl.klantportaal.core.shared.domain.RandomIds;
 import nl.klantportaal.core.shared.domain.WireEnum;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -103,6 +105,20 @@ final class BillingItems {
         item.get("overflow").bool(), new UserId(item.get("agentId").s()), item.get("agentName").s(), item.get("description").s(),
         opt(item, "internalNote"), Optional.ofNullable(item.get("ticketNumber")).map(v -> Long.parseLong(v.n())),
         opt(item, "reverses"), opt(item, "correctedBy"), Instant.parse(item.get("createdAt").s()));
+  }
+
+  /** An audit item in {@code partition} ({@code SK = AUDIT#<at>#<r>}), written once in the change's transaction. */
+  static Map<String, AttributeValue> audit(String partition, String type, Audit audit) {
+    Map<String, AttributeValue> item = new HashMap<>();
+    item.put(Keys.PK, s(partition));
+    item.put(Keys.SK, s("AUDIT#" + audit.at() + "#" + RandomIds.suffix()));
+    item.put("type", s(type));
+    item.put("actorId", s(audit.actorId()));
+    item.put("actorRole", s(audit.actorRole()));
+    item.put("at", s(audit.at().toString()));
+    item.put("action", s(audit.action()));
+    item.put("details", s(audit.details()));
+    return item;
   }
 
   static Optional<String> opt(Map<String, AttributeValue> item, String name) {

@@ -10,15 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.klantportaal.billing.domain.HourBundle;
+import nl.klantportaal.billing.port.Audit;
 import nl.klantportaal.billing.port.BundleRepository;
 import nl.klantportaal.billing.port.HourNotices;
 import nl.klantportaal.core.adapter.dynamodb.Keys;
 import nl.klantportaal.core.adapter.dynamodb.PortalTable;
+import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.shared.domain.DomainException;
-import nl.klantportaal.core.shared.domain.RandomIds;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -65,21 +65,16 @@ public final class DynamoDbBundles implements BundleRepository {
         changed.createdAt(), changed.version() + 1, changed.carry());
     Map<String, AttributeValue> item = BillingItems.bundle(next);
     // remainingMinutes is the ledger's: the state change writes the value it read, so it must still be that value.
+    // An activation also writes the bundle's two notices: expiry warning and expiry itself.
+    TransactWriteItem[] notices = changed.state() == HourBundle.State.ACTIVE
+        ? new TransactWriteItem[] {expiryNotice(changed, audit.at()), expiredNotice(changed)} : new TransactWriteItem[0];
     write(item, "#v = :v AND remainingMinutes = :r", Map.of(":v", n(changed.version()), ":r", n(changed.remainingMinutes())),
-        changed, audit);
+        changed, audit, notices);
   }
 
   private void write(Map<String, AttributeValue> item, String condition, Map<String, AttributeValue> values, HourBundle bundle,
                      Audit audit, TransactWriteItem... more) {
-    Map<String, AttributeValue> auditItem = new HashMap<>();
-    auditItem.put(Keys.PK, s(BillingKeys.bundleAudit(bundle.tenant(), bundle.id())));
-    auditItem.put(Keys.SK, s("AUDIT#" + audit.at() + "#" + RandomIds.suffix()));
-    auditItem.put("type", s("BundleAudit"));
-    auditItem.put("actorId", s(audit.actorId()));
-    auditItem.put("actorRole", s(audit.actorRole()));
-    auditItem.put("at", s(audit.at().toString()));
-    auditItem.put("action", s(audit.action()));
-    auditItem.put("details", s(audit.details()));
+    Map<String, AttributeValue> auditItem = BillingItems.audit(BillingKeys.bundleAudit(bundle.tenant(), bundle.id()), "BundleAudit", audit);
     Put.Builder put = Put.builder().tableName(table.name()).item(item).conditionExpression(condition);
     if (!values.isEmpty()) {
       put.expressionAttributeNames(condition.contains("#v") ? Map.of("#v", "version") : Map.of()).expressionAttributeValues(values);
@@ -88,10 +83,6 @@ public final class DynamoDbBundles implements BundleRepository {
         TransactWriteItem.builder().put(put.build()).build(),
         TransactWriteItem.builder().put(p -> p.tableName(table.name()).item(auditItem)
             .conditionExpression("attribute_not_exists(PK)")).build()));
-    if ("bundle-activated".equals(audit.action())) {
-      writes.add(expiryNotice(bundle, audit.at()));
-      writes.add(expiredNotice(bundle));
-    }
     writes.addAll(List.of(more));
     try {
       table.client().transactWriteItems(r -> r.transactItems(writes));
@@ -181,25 +172,17 @@ public final class DynamoDbBundles implements BundleRepository {
   }
 
   @Override
-  public Optional<HourBundle> find(nl.klantportaal.core.claims.TenantId tenant, String bundleId) {
+  public Optional<HourBundle> find(TenantId tenant, String bundleId) {
     var answer = table.client().getItem(r -> r.tableName(table.name()).consistentRead(true)
         .key(Map.of(Keys.PK, s(BillingKeys.tenant(tenant)), Keys.SK, s(BillingKeys.bundle(bundleId)))));
     return answer.hasItem() && !answer.item().isEmpty() ? Optional.of(BillingItems.bundle(answer.item())) : Optional.empty();
   }
 
   @Override
-  public List<HourBundle> list(nl.klantportaal.core.claims.TenantId tenant) {
-    List<HourBundle> result = new ArrayList<>();
-    Map<String, AttributeValue> start = null;
-    do {
-      Map<String, AttributeValue> from = start;
-      QueryResponse page = table.client().query(r -> r.tableName(table.name()).consistentRead(true)
-          .keyConditionExpression("PK = :pk AND begins_with(SK, :p)")
-          .expressionAttributeValues(Map.of(":pk", s(BillingKeys.tenant(tenant)), ":p", s(BillingKeys.BUNDLE_PREFIX)))
-          .exclusiveStartKey(from));
-      page.items().forEach(item -> result.add(BillingItems.bundle(item)));
-      start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-    } while (start != null);
-    return result;
+  public List<HourBundle> list(TenantId tenant) {
+    return table.client().queryPaginator(r -> r.tableName(table.name()).consistentRead(true)
+            .keyConditionExpression("PK = :pk AND begins_with(SK, :p)")
+            .expressionAttributeValues(Map.of(":pk", s(BillingKeys.tenant(tenant)), ":p", s(BillingKeys.BUNDLE_PREFIX))))
+        .items().stream().map(BillingItems::bundle).toList();
   }
 }

@@ -15,7 +15,6 @@ import nl.klantportaal.core.adapter.dynamodb.PortalTable;
 import nl.klantportaal.core.claims.TenantId;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Billing notices on the sparse DueIndex: {@code DuePK = DUE#BILLING}, {@code DueSK = <due at,
@@ -37,23 +36,16 @@ public final class DynamoDbHourNotices implements HourNotices {
   @Override
   public List<DueNotice> due(Instant now) {
     List<DueNotice> due = new ArrayList<>();
-    Map<String, AttributeValue> start = null;
-    do {
-      Map<String, AttributeValue> from = start;
-      QueryResponse page = table.client().query(r -> r.tableName(table.name()).indexName(Keys.DUE_INDEX)
-          .keyConditionExpression("DuePK = :pk AND DueSK <= :now")
-          .expressionAttributeValues(Map.of(":pk", s(BillingKeys.DUE_BILLING),
-              ":now", s(now.truncatedTo(ChronoUnit.SECONDS) + "#~")))
-          .exclusiveStartKey(from));
-      for (Map<String, AttributeValue> keys : page.items()) {
-        var item = table.client().getItem(r -> r.tableName(table.name()).consistentRead(true)
-            .key(Map.of(Keys.PK, keys.get(Keys.PK), Keys.SK, keys.get(Keys.SK))));
-        if (item.hasItem() && item.item().containsKey("DuePK")) {
-          due.add(notice(item.item()));
-        }
+    var keys = table.client().queryPaginator(r -> r.tableName(table.name()).indexName(Keys.DUE_INDEX)
+        .keyConditionExpression("DuePK = :pk AND DueSK <= :now")
+        .expressionAttributeValues(Map.of(":pk", s(BillingKeys.DUE_BILLING), ":now", s(now.truncatedTo(ChronoUnit.SECONDS) + "#~"))));
+    for (Map<String, AttributeValue> key : keys.items()) {
+      var item = table.client().getItem(r -> r.tableName(table.name()).consistentRead(true)
+          .key(Map.of(Keys.PK, key.get(Keys.PK), Keys.SK, key.get(Keys.SK))));
+      if (item.hasItem() && item.item().containsKey("DuePK")) {
+        due.add(notice(item.item()));
       }
-      start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-    } while (start != null);
+    }
     return due;
   }
 

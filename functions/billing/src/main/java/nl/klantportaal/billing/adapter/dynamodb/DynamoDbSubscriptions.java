@@ -1,6 +1,7 @@
 package nl.klantportaal.billing.adapter.dynamodb;
 
 import static nl.klantportaal.billing.adapter.dynamodb.BillingItems.n;
+import nl.klantportaal.billing.port.Audit;
 import static nl.klantportaal.billing.adapter.dynamodb.BillingItems.s;
 
 import java.math.BigDecimal;
@@ -20,10 +21,8 @@ import nl.klantportaal.core.adapter.dynamodb.Keys;
 import nl.klantportaal.core.adapter.dynamodb.PortalTable;
 import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.shared.domain.DomainException;
-import nl.klantportaal.core.shared.domain.RandomIds;
 import nl.klantportaal.core.shared.domain.WireEnum;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -41,16 +40,16 @@ public final class DynamoDbSubscriptions implements SubscriptionRepository {
   }
 
   @Override
-  public void create(Subscription subscription, BundleRepository.Audit audit) {
+  public void create(Subscription subscription, Audit audit) {
     write(subscription, "attribute_not_exists(PK)", Map.of(), audit);
   }
 
   @Override
-  public void update(Subscription next, BundleRepository.Audit audit) {
+  public void update(Subscription next, Audit audit) {
     write(next, "#v = :v", Map.of(":v", n(next.version())), audit);
   }
 
-  private void write(Subscription sub, String condition, Map<String, AttributeValue> values, BundleRepository.Audit audit) {
+  private void write(Subscription sub, String condition, Map<String, AttributeValue> values, Audit audit) {
     Map<String, AttributeValue> item = new HashMap<>();
     item.put(Keys.PK, s(BillingKeys.tenant(sub.tenant())));
     item.put(Keys.SK, s(PREFIX + sub.id()));
@@ -75,9 +74,7 @@ public final class DynamoDbSubscriptions implements SubscriptionRepository {
         p.expressionAttributeNames(Map.of("#v", "version")).expressionAttributeValues(values);
       }
     }).build());
-    Map<String, AttributeValue> auditItem = new HashMap<>(Map.of(Keys.PK, s(own), Keys.SK, s("AUDIT#" + audit.at() + "#" + RandomIds.suffix()),
-        "type", s("SubscriptionAudit"), "actorId", s(audit.actorId()), "actorRole", s(audit.actorRole()), "at", s(audit.at().toString()),
-        "action", s(audit.action()), "details", s(audit.details())));
+    Map<String, AttributeValue> auditItem = BillingItems.audit(own, "SubscriptionAudit", audit);
     writes.add(TransactWriteItem.builder().put(p -> p.tableName(table.name()).item(auditItem)
         .conditionExpression("attribute_not_exists(PK)")).build());
     if (!sub.autoRenew() && !sub.cancelled()) {
@@ -124,18 +121,10 @@ public final class DynamoDbSubscriptions implements SubscriptionRepository {
 
   @Override
   public List<Subscription> list(TenantId tenant) {
-    List<Subscription> result = new ArrayList<>();
-    Map<String, AttributeValue> start = null;
-    do {
-      Map<String, AttributeValue> from = start;
-      QueryResponse page = table.client().query(r -> r.tableName(table.name())
-          .keyConditionExpression("PK = :pk AND begins_with(SK, :p)")
-          .expressionAttributeValues(Map.of(":pk", s(BillingKeys.tenant(tenant)), ":p", s(PREFIX)))
-          .exclusiveStartKey(from));
-      page.items().forEach(item -> result.add(subscription(item)));
-      start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-    } while (start != null);
-    return result;
+    return table.client().queryPaginator(r -> r.tableName(table.name())
+            .keyConditionExpression("PK = :pk AND begins_with(SK, :p)")
+            .expressionAttributeValues(Map.of(":pk", s(BillingKeys.tenant(tenant)), ":p", s(PREFIX))))
+        .items().stream().map(DynamoDbSubscriptions::subscription).toList();
   }
 
   private static Subscription subscription(Map<String, AttributeValue> item) {

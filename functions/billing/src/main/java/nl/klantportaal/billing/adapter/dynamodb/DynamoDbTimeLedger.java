@@ -33,7 +33,6 @@ import nl.klantportaal.core.shared.domain.FieldError;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -236,14 +235,7 @@ public final class DynamoDbTimeLedger implements TimeLedger, InvoiceMarking {
   }
 
   private List<TimeEntry> query(QueryRequest request) {
-    List<TimeEntry> lines = new ArrayList<>();
-    Map<String, AttributeValue> start = null;
-    do {
-      QueryResponse page = table.client().query(request.toBuilder().exclusiveStartKey(start).build());
-      page.items().forEach(item -> lines.add(BillingItems.line(item)));
-      start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-    } while (start != null);
-    return lines;
+    return table.client().queryPaginator(request).items().stream().map(BillingItems::line).toList();
   }
 
   @Override

@@ -1,11 +1,7 @@
 package nl.klantportaal.billing.adapter.outbox;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import nl.klantportaal.accounts.identity.domain.AccountSettings;
@@ -18,6 +14,7 @@ import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.paging.Page;
 import nl.klantportaal.core.paging.PageRequest;
 import nl.klantportaal.notifications.domain.MailKind;
+import nl.klantportaal.notifications.domain.MailThreading;
 import nl.klantportaal.notifications.domain.OutboxEntry;
 import nl.klantportaal.notifications.domain.RetryPolicy;
 import nl.klantportaal.notifications.port.Outbox;
@@ -64,7 +61,7 @@ public final class OutboxHourMailbox implements HourMailbox {
 
   @Override
   public boolean send(String eventKey, TenantId tenant, Recipient to, Mail mail) {
-    String id = sha256(eventKey);
+    String id = MailThreading.outboxId(eventKey, to.id().value(), MailKind.HOURS);
     String messageId = "<h." + tenant.value() + "." + id + "@" + mailDomain + ">";
     var entry = new OutboxEntry(id, eventKey, MailKind.HOURS, tenant, 0, to.id().value(), to.email(), mail.subject(), mail.text(),
         mail.html(), messageId, messageId, OutboxEntry.State.PENDING, 1, Optional.empty(), clock.instant());
@@ -73,13 +70,5 @@ public final class OutboxHourMailbox implements HourMailbox {
     }
     delivery.attempt(entry);
     return true;
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
   }
 }
