@@ -17,6 +17,7 @@ import nl.klantportaal.billing.usecase.ExportRegistrations;
 import nl.klantportaal.billing.usecase.ManageBillingSettings;
 import nl.klantportaal.billing.usecase.ManageBundles;
 import nl.klantportaal.billing.usecase.ManageSubscriptions;
+import nl.klantportaal.billing.usecase.MonthReadings;
 import nl.klantportaal.billing.usecase.OrderRequestedHours;
 import nl.klantportaal.billing.usecase.RegisterTime;
 import nl.klantportaal.billing.usecase.SendHourNotices;
@@ -78,6 +79,11 @@ public final class BillingWiring {
         notifications.mailDelivery(sender), notifications.senderDomain(), kernel.clock());
     return new SendHourNotices(new DynamoDbHourNotices(kernel.table()), bundles, ledger, mailbox, new ExpireBundle(bundles, settings),
         new DynamoDbSubscriptions(kernel.table()), kernel.mail().portalOrigin(), kernel.clock());
+  }
+
+  /** The read side other contexts use (the monthly reports): a month's hours and the subscriptions ending. */
+  public MonthReadings monthReadings() {
+    return new MonthReadings(bundles, ledger, new DynamoDbSubscriptions(kernel.table()));
   }
 
   public ManageSubscriptions subscriptions() {

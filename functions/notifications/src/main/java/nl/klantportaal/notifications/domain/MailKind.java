@@ -12,7 +12,9 @@ public enum MailKind {
   APPROVED,
   SLA_WARNING, SLA_BREACH, SLA_REMINDER, SLA_PRIORITY_DROP,
   /** The billing context's hour mails to a customer's admins (thresholds, expiry, overflow), rendered by billing. */
-  HOURS;
+  HOURS,
+  /** The reports context's "your monthly report is ready" mail to a customer's admins, rendered by reports. */
+  REPORT;
 
   public boolean isSla() {
     return name().startsWith("SLA_");

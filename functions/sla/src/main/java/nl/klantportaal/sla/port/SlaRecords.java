@@ -37,9 +37,13 @@ public interface SlaRecords {
   /** A customer's compliance counters of one month (pattern 33); zeros when nothing was counted. */
   ComplianceMonth month(nl.klantportaal.core.claims.TenantId tenant, java.time.YearMonth month);
 
-  /** One target's outcome counted into its customer's month. */
+  /**
+   * One target's outcome counted into its customer's month; the fire also records it per ticket
+   * ({@link SlaOutcomes}) with the ticket's number, its priority then and the target's due time.
+   */
   record ComplianceCount(nl.klantportaal.core.claims.TenantId tenant, java.time.YearMonth month,
-      nl.klantportaal.sla.domain.TargetKind target, boolean met) {
+      nl.klantportaal.sla.domain.TargetKind target, boolean met, long ticketNumber,
+      nl.klantportaal.ticketing.domain.Priority priority, java.time.Instant dueAt) {
     /** The counter attribute: {@code responseMet}, {@code resolutionBreached}, ... */
     public String attribute() {
       return target.wireName() + (met ? "Met" : "Breached");

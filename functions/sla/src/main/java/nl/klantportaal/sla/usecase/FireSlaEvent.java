@@ -110,7 +110,7 @@ public final class FireSlaEvent {
             target.dueAt().orElse(event.dueAt())), calendars, now);
     Optional<SlaRecords.ComplianceCount> count = breach && !record.counted(event.target())
         ? Optional.of(new SlaRecords.ComplianceCount(ticket.ref().tenant(), SlaRecord.month(event.dueAt()), event.target(),
-            false))
+            false, ticket.ref().number().value(), target.priority(), target.dueAt().orElse(event.dueAt())))
         : Optional.empty();
     if (!records.fire(ticket.ref(), event, record.firedKeys(event), entries, mails.lease(now), count)) {
       return Outcome.RACED;
@@ -120,8 +120,10 @@ public final class FireSlaEvent {
   }
 
   private Outcome outcome(Ticket ticket, SlaRecord record, PendingSlaEvent event, SlaClock clock, Instant now) {
-    boolean met = target(record, event, clock, now).state() == SlaState.MET;
-    var count = new SlaRecords.ComplianceCount(ticket.ref().tenant(), SlaRecord.month(event.dueAt()), event.target(), met);
+    TargetStatus target = target(record, event, clock, now);
+    boolean met = target.state() == SlaState.MET;
+    var count = new SlaRecords.ComplianceCount(ticket.ref().tenant(), SlaRecord.month(event.dueAt()), event.target(), met,
+        ticket.ref().number().value(), target.priority(), target.dueAt().orElse(event.dueAt()));
     return records.fire(ticket.ref(), event, record.firedKeys(event), List.of(), now, Optional.of(count))
         ? Outcome.FIRED : Outcome.RACED;
   }

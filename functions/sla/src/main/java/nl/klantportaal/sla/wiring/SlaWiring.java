@@ -10,6 +10,7 @@ import nl.klantportaal.notifications.wiring.NotificationWiring;
 import nl.klantportaal.sla.adapter.dynamodb.DynamoDbSlaRecords;
 import nl.klantportaal.sla.adapter.dynamodb.DynamoDbSlaSettings;
 import nl.klantportaal.sla.adapter.dynamodb.SlaRecordWrites;
+import nl.klantportaal.sla.port.SlaOutcomes;
 import nl.klantportaal.sla.port.SlaRecords;
 import nl.klantportaal.sla.port.SlaSettingsRepository;
 import nl.klantportaal.sla.usecase.FireDueEvents;
@@ -42,6 +43,11 @@ public final class SlaWiring {
   }
 
   /** The provider's SLA settings: the tier table and business calendar in force (patterns 29, 30). */
+  /** The read port other contexts use (the monthly reports): each counted outcome of a customer's month. */
+  public SlaOutcomes outcomes() {
+    return new DynamoDbSlaRecords(kernel.table());
+  }
+
   public SlaSettingsRepository slaSettings() {
     return new DynamoDbSlaSettings(kernel.table());
   }

@@ -10,6 +10,7 @@ import nl.klantportaal.ticketing.adapter.dynamodb.DynamoDbTicketRepository;
 import nl.klantportaal.ticketing.port.AttachmentRepository;
 import nl.klantportaal.ticketing.port.CatalogueRepository;
 import nl.klantportaal.ticketing.port.TicketCompanion;
+import nl.klantportaal.ticketing.port.TicketHistory;
 import nl.klantportaal.ticketing.port.TicketRepository;
 import nl.klantportaal.ticketing.usecase.CompanionTickets;
 
@@ -31,6 +32,13 @@ public final class TicketWiring {
   /** Tickets whose every write carries {@code companion}'s write, stored by {@code items}, in its transaction. */
   public TicketRepository tickets(TicketCompanion companion, CompanionItems items) {
     return new CompanionTickets(new DynamoDbTicketRepository(kernel.table(), items), companion);
+  }
+
+  /** The read port other contexts use (the monthly reports); it only reads, so no companion is wired. */
+  public TicketHistory history() {
+    return new DynamoDbTicketRepository(kernel.table(), (request, ticket, write) -> {
+      throw new IllegalStateException("The ticket history only reads");
+    });
   }
 
   public CatalogueRepository catalogue() {

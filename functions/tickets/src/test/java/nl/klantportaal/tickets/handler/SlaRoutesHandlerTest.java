@@ -78,6 +78,21 @@ class SlaRoutesHandlerTest {
     assertEquals(1, own.get("resolution").get("breached").asLong(), "96 hours passed without a resolution");
     JsonNode staff = ok(call("get-compliance-as-agent.json"));
     assertEquals(own, staff);
+
+    // Each counted target is also recorded per ticket (pattern 33a), the read port the monthly report uses.
+    var outcomes = nl.klantportaal.sla.wiring.SlaWiring.of(wiring).outcomes()
+        .ofMonth(new nl.klantportaal.core.claims.TenantId("acme-fixture"), java.time.YearMonth.of(2026, 11));
+    assertEquals(2, outcomes.size(), outcomes.toString());
+    var response = outcomes.stream().filter(o -> o.target() == nl.klantportaal.sla.domain.TargetKind.RESPONSE).findFirst()
+        .orElseThrow();
+    var resolution = outcomes.stream().filter(o -> o.target() == nl.klantportaal.sla.domain.TargetKind.RESOLUTION).findFirst()
+        .orElseThrow();
+    assertEquals(1, response.ticketNumber());
+    assertEquals(true, response.met());
+    assertEquals(1, resolution.ticketNumber());
+    assertEquals(false, resolution.met());
+    assertEquals(nl.klantportaal.ticketing.domain.Priority.HIGH, response.priority());
+    assertEquals(nl.klantportaal.ticketing.domain.Priority.HIGH, resolution.priority());
   }
 
   @Test

@@ -33,4 +33,22 @@ public interface UserRepository {
 
   /** The accounts of one customer (active and deactivated), by display name. */
   Page<UserProfile> ofCustomer(TenantId customer, PageRequest page);
+
+  /** A customer's admins who want mail on {@code topic} (their account settings), read page by page. */
+  default java.util.List<UserProfile> adminsWanting(TenantId customer,
+      nl.klantportaal.accounts.identity.domain.AccountSettings.Topic topic) {
+    java.util.List<UserProfile> admins = new java.util.ArrayList<>();
+    Optional<String> cursor = Optional.empty();
+    do {
+      Page<UserProfile> page = ofCustomer(customer, new PageRequest(cursor, 100));
+      for (UserProfile user : page.items()) {
+        if (user.membership() instanceof nl.klantportaal.accounts.identity.domain.Membership.CustomerMember m
+            && m.role() == nl.klantportaal.core.claims.Role.CUSTOMER_ADMIN && user.settings().notifications().wants(topic)) {
+          admins.add(user);
+        }
+      }
+      cursor = page.nextCursor();
+    } while (cursor.isPresent());
+    return admins;
+  }
 }

@@ -27,32 +27,10 @@ import org.openpdf.text.pdf.PdfWriter;
  */
 public final class RegistrationFiles implements RegistrationDocuments {
   private static final float[] WIDTHS = {9, 6, 11, 15, 12, 37, 7};
-  // Loaded on the first PDF, not at the function's cold start: most of its routes never draw one.
-  private BaseFont regular;
-  private BaseFont bold;
-
-  private synchronized void loadFonts() {
-    if (regular == null) {
-      regular = font("/fonts/DejaVuSans.ttf");
-      bold = font("/fonts/DejaVuSans-Bold.ttf");
-    }
-  }
-
-  private static BaseFont font(String resource) {
-    try (InputStream in = RegistrationFiles.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("Font " + resource + " is missing from the artefact");
-      }
-      return BaseFont.createFont(resource.substring(resource.lastIndexOf('/') + 1), BaseFont.IDENTITY_H, BaseFont.EMBEDDED,
-          true, in.readAllBytes(), null);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   @Override
   public byte[] pdf(RegistrationSheet sheet) {
-    loadFonts();
+    BaseFont regular = DocumentFonts.regular();
+    BaseFont bold = DocumentFonts.bold();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Document document = new Document(PageSize.A4.rotate(), 28, 28, 28, 28);
     PdfWriter.getInstance(document, out);

@@ -1,18 +1,12 @@
 package nl.klantportaal.billing.adapter.outbox;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import nl.klantportaal.accounts.identity.domain.AccountSettings;
-import nl.klantportaal.accounts.identity.domain.Membership;
-import nl.klantportaal.accounts.identity.domain.UserProfile;
 import nl.klantportaal.accounts.identity.port.UserRepository;
 import nl.klantportaal.billing.port.HourMailbox;
-import nl.klantportaal.core.claims.Role;
 import nl.klantportaal.core.claims.TenantId;
-import nl.klantportaal.core.paging.Page;
-import nl.klantportaal.core.paging.PageRequest;
 import nl.klantportaal.notifications.domain.MailKind;
 import nl.klantportaal.notifications.domain.MailThreading;
 import nl.klantportaal.notifications.domain.OutboxEntry;
@@ -44,19 +38,8 @@ public final class OutboxHourMailbox implements HourMailbox {
   @Override
   public List<Recipient> recipients(TenantId tenant, Topic topic) {
     AccountSettings.Topic preference = topic == Topic.HOURS ? AccountSettings.Topic.HOUR_BUNDLES : AccountSettings.Topic.SUBSCRIPTIONS;
-    List<Recipient> recipients = new ArrayList<>();
-    Optional<String> cursor = Optional.empty();
-    do {
-      Page<UserProfile> page = users.ofCustomer(tenant, new PageRequest(cursor, 100));
-      for (UserProfile user : page.items()) {
-        if (user.membership() instanceof Membership.CustomerMember m && m.role() == Role.CUSTOMER_ADMIN
-            && user.settings().notifications().wants(preference)) {
-          recipients.add(new Recipient(user.id(), user.email(), user.name().display(), user.language()));
-        }
-      }
-      cursor = page.nextCursor();
-    } while (cursor.isPresent());
-    return recipients;
+    return users.adminsWanting(tenant, preference).stream()
+        .map(user -> new Recipient(user.id(), user.email(), user.name().display(), user.language())).toList();
   }
 
   @Override

@@ -14,7 +14,10 @@ import nl.klantportaal.notifications.domain.OutboxEntry;
 import nl.klantportaal.sla.domain.PendingSlaEvent;
 import nl.klantportaal.sla.domain.SlaChange;
 import nl.klantportaal.sla.domain.SlaRecord;
+import nl.klantportaal.sla.domain.TargetKind;
+import nl.klantportaal.sla.port.SlaOutcomes;
 import nl.klantportaal.sla.port.SlaRecords;
+import nl.klantportaal.ticketing.domain.Priority;
 import nl.klantportaal.ticketing.adapter.dynamodb.TicketKeys;
 import nl.klantportaal.ticketing.adapter.dynamodb.TicketSideItem;
 import nl.klantportaal.ticketing.domain.TicketRef;
@@ -30,9 +33,10 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * SLA records ({@code STAFF#SLA}, pattern 32), the firing of their due events (pattern 31) and the
- * customers' monthly compliance counters ({@code TENANT#<t> / SLA#<yyyy-mm>}, pattern 33, {@code ADD}).
+ * customers' monthly compliance counters ({@code TENANT#<t> / SLA#<yyyy-mm>}, pattern 33, {@code ADD}) with
+ * each counted outcome beside them ({@code SLA#<yyyy-mm>#OUTCOME#<n8>#<TARGET>}, pattern 33a).
  */
-public final class DynamoDbSlaRecords implements SlaRecords {
+public final class DynamoDbSlaRecords implements SlaRecords, SlaOutcomes {
   private static final List<String> COUNTERS = List.of("responseMet", "responseBreached", "resolutionMet",
       "resolutionBreached");
 
@@ -84,6 +88,8 @@ public final class DynamoDbSlaRecords implements SlaRecords {
         .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":type", s("SlaCompliance"),
             ":month", s(c.month().toString())))
         .build()).build()));
+    count.ifPresent(c -> writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table.name())
+        .item(outcomeItem(c)).build()).build()));
     return conditionally(() -> table.client().transactWriteItems(r -> r.transactItems(writes)));
   }
 
@@ -117,6 +123,31 @@ public final class DynamoDbSlaRecords implements SlaRecords {
       values[i] = value == null ? 0 : Long.parseLong(value.n());
     }
     return new ComplianceMonth(month, values[0], values[1], values[2], values[3]);
+  }
+
+  /** Pattern 33a: the counted outcome per ticket and target, replaced (not added to) when counted again. */
+  private static Map<String, AttributeValue> outcomeItem(ComplianceCount c) {
+    return Map.of(Keys.PK, s(Keys.tenant(c.tenant())),
+        Keys.SK, s(outcomePrefix(c.month()) + String.format("%08d", c.ticketNumber()) + "#" + c.target().name()),
+        "type", s("SlaOutcome"), "ticket", AttributeValue.fromN(Long.toString(c.ticketNumber())),
+        "target", s(c.target().name()), "priority", s(c.priority().name()), "met", AttributeValue.fromBool(c.met()),
+        "dueAt", s(c.dueAt().toString()));
+  }
+
+  private static String outcomePrefix(YearMonth month) {
+    return Keys.slaMonth(month) + "#OUTCOME#";
+  }
+
+  @Override
+  public List<SlaOutcomes.Outcome> ofMonth(TenantId tenant, YearMonth month) {
+    return table.client().queryPaginator(r -> r.tableName(table.name())
+            .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+            .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK))
+            .expressionAttributeValues(Map.of(":pk", s(Keys.tenant(tenant)), ":prefix", s(outcomePrefix(month)))))
+        .items().stream()
+        .map(i -> new SlaOutcomes.Outcome(Long.parseLong(i.get("ticket").n()), TargetKind.valueOf(i.get("target").s()),
+            Priority.valueOf(i.get("priority").s()), i.get("met").bool(), Instant.parse(i.get("dueAt").s())))
+        .toList();
   }
 
   private static Map<String, AttributeValue> key(String pk, String sk) {

@@ -24,6 +24,7 @@ import nl.klantportaal.ticketing.domain.TicketRef;
 import nl.klantportaal.ticketing.domain.TicketStatus;
 import nl.klantportaal.ticketing.port.CompanionWrite;
 import nl.klantportaal.ticketing.port.DueEntry;
+import nl.klantportaal.ticketing.port.TicketHistory;
 import nl.klantportaal.ticketing.port.TicketRepository;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
@@ -41,7 +42,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * transaction of the versioned header, the appended messages and audit entries, and the side items
  * that place the ticket in views and on DueIndex.
  */
-public final class DynamoDbTicketRepository implements TicketRepository {
+public final class DynamoDbTicketRepository implements TicketRepository, TicketHistory {
   private static final Expression ABSENT = Expression.builder().expression("attribute_not_exists(PK)").build();
 
   private final PortalTable table;
@@ -211,6 +212,16 @@ public final class DynamoDbTicketRepository implements TicketRepository {
       case TicketQuery.PendingApproval q -> viaSideItems(scope("pending-approval", Keys.GSI1, Keys.GSI1PK,
           Keys.pendingApprovals(q.tenant())), page, q.filter());
     };
+  }
+
+  @Override
+  public void createdUntil(TenantId tenant, Instant until, java.util.function.Consumer<Ticket> each) {
+    table.client().queryPaginator(r -> r.tableName(table.name()).indexName(Keys.GSI5)
+            .keyConditionExpression("#pk = :pk AND #sk <= :until")
+            .expressionAttributeNames(Map.of("#pk", Keys.GSI5PK, "#sk", Keys.GSI5SK))
+            .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.tenantTickets(tenant)),
+                ":until", AttributeValue.fromS(until + "#~"))))
+        .items().forEach(item -> each.accept(TicketItem.SCHEMA.mapToItem(item).toDomain()));
   }
 
   private static CursorCodec.QueryScope scope(String name, String index, String pkAttribute, String pkValue) {
