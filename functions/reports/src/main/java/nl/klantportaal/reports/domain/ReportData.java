@@ -1,0 +1,35 @@
+package nl.klantportaal.reports.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import nl.klantportaal.billing.domain.Subscription;
+import nl.klantportaal.billing.usecase.MonthReadings;
+import nl.klantportaal.core.claims.TenantId;
+import nl.klantportaal.core.shared.domain.Language;
+import nl.klantportaal.sla.domain.TargetKind;
+import nl.klantportaal.ticketing.domain.Priority;
+
+/**
+ * What a month's report is made of, read through the other contexts' published read ports (never
+ * their items): the customer, its tickets created up to the month's end, the SLA outcomes counted in
+ * the month, the month's hours as of its end, and the subscriptions ending within 60 days of it.
+ */
+public record ReportData(Customer customer, List<TicketLine> tickets, List<SlaLine> sla, MonthReadings.Hours hours,
+                         List<Subscription> subscriptionsEnding) {
+
+  public ReportData {
+    tickets = List.copyOf(tickets);
+    sla = List.copyOf(sla);
+    subscriptionsEnding = List.copyOf(subscriptionsEnding);
+  }
+
+  public record Customer(TenantId id, String name, Language language) {}
+
+  /** One ticket: its number, title, current priority and category, and when it was raised, resolved, closed. */
+  public record TicketLine(long number, String title, Priority priority, String category, Instant createdAt,
+                           Optional<Instant> resolvedAt, Optional<Instant> closedAt) {}
+
+  /** One response or resolution target's outcome. */
+  public record SlaLine(long ticket, TargetKind target, Priority priority, boolean met, Instant dueAt) {}
+}

@@ -1,0 +1,159 @@
+package nl.klantportaal.reports.adapter.pdf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import nl.klantportaal.core.shared.domain.Language;
+import nl.klantportaal.reports.domain.Branding;
+import nl.klantportaal.reports.domain.MonthlyReport;
+import nl.klantportaal.reports.domain.ReportData;
+import nl.klantportaal.reports.domain.ReportSeed;
+import nl.klantportaal.reports.port.ReportRenderer;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The report of {@link ReportSeed}'s November drawn and read back by two independent readers (PDFBox,
+ * and poppler's pdftotext/pdfinfo): the figures worked out by hand are the ones printed.
+ */
+class PdfReportsTest {
+  private static final Instant GENERATED = Instant.parse("2026-12-01T05:00:00Z");
+  private final PdfReports pdf = new PdfReports();
+
+  private ReportRenderer.Rendered render(ReportData data, Optional<byte[]> logo) {
+    return pdf.render(MonthlyReport.of(ReportSeed.NOVEMBER, data), new Branding("Voorbeeld IT", logo), GENERATED);
+  }
+
+  /** The page's lines, with the spaces PDFBox reads into large bold headings taken out of comparisons. */
+  private static List<String> lines(String page) {
+    return page.lines().map(String::strip).toList();
+  }
+
+  @Test
+  void theDutchReportPrintsTheHandWorkedFiguresOfTheSeed() throws Exception {
+    var rendered = render(ReportSeed.data(Language.NL), Optional.empty());
+    List<String> pages = PdfText.pages(rendered.pdf());
+    assertEquals(3, rendered.pages());
+    assertEquals(3, pages.size());
+
+    List<String> cover = lines(pages.get(0));
+    assertTrue(cover.containsAll(List.of("Voorbeeld IT", "Maandrapportage", "Acme B.V.", "november 2026",
+        "Gemaakt op 1 december 2026", "Voorbeeld IT Pagina 1 van 3")), cover.toString());
+
+    List<String> all = pages.stream().flatMap(p -> lines(p).stream()).toList();
+    // Tickets: opened, resolved, closed, still open; per priority and per category (MonthlyReportTest works them out).
+    assertTrue(all.containsAll(List.of(
+        "Geopend Opgelost Gesloten Nog open", "4 2 1 3",
+        "Kritiek 0 1 1 0", "Hoog 2 1 0 1", "Normaal 1 0 0 1", "Laag 1 0 0 1", "Totaal 4 2 1 3",
+        "E-mail 2 1 0 1", "Netwerk 0 1 1 0", "Werkplek 2 0 0 2",
+        "week 44 week 45 week 46 week 47 week 48 week 49")), all.toString());
+    // SLA compliance per priority, Dutch decimal comma, and the breached targets on the Amsterdam clock (UTC+1).
+    assertTrue(all.containsAll(List.of(
+        "Kritiek 0,0 % (0/1) 0,0 % (0/1)", "Hoog 100,0 % (2/2) 100,0 % (1/1)", "Normaal 100,0 % (1/1) 100,0 % (1/1)",
+        "Laag 0,0 % (0/1) –", "Totaal 60,0 % (3/5) 66,7 % (2/3)",
+        "#1 VPN valt weg Kritiek Reactie 2026-11-01 11:00", "#1 VPN valt weg Kritiek Oplossing 2026-11-02 13:00",
+        "#7 Muis hapert Laag Reactie 2026-11-03 09:00")), all.toString());
+    // Hours by type, the bundle at the month's end, the forecast, the subscription ending within 60 days.
+    assertTrue(all.containsAll(List.of(
+        "Urenbundel 9:30", "Ad-Hoc Facturabel 1:30", "Ad-Hoc Service 0:45", "Totaal 11:45",
+        "Waarvan buiten de bundels (Ad-Hoc Facturabel): 0:30",
+        "1 januari 2026 – 31 december 2026 40:00 30:30 9:30 Actief",
+        "Te weinig gebruik voor een prognose.",
+        "Microsoft 365 Business Premium 12 20 december 2026 nee")), all.toString());
+    for (int page = 1; page <= 3; page++) {
+      assertTrue(lines(pages.get(page - 1)).contains("Voorbeeld IT Pagina " + page + " van 3"), "page number on page " + page);
+    }
+    assertFalse(all.contains("Inhoud"), "three pages need no contents");
+
+    // The second reader sees the same figures.
+    String poppler = PdfText.poppler(rendered.pdf(), 3);
+    for (String expected : List.of("Maandrapportage", "Totaal", "60,0 % (3/5)", "66,7 % (2/3)", "VPN valt weg", "11:45",
+        "Microsoft 365 Business Premium", "Pagina 3 van 3")) {
+      assertTrue(poppler.contains(expected), expected + " in\n" + poppler);
+    }
+  }
+
+  @Test
+  void everyPageIsA4AndTheChartsAreVectorsNotImages() throws Exception {
+    var rendered = render(ReportSeed.data(Language.NL), Optional.empty());
+    try (PDDocument document = Loader.loadPDF(rendered.pdf())) {
+      for (PDPage page : document.getPages()) {
+        assertEquals(PDRectangle.A4.getWidth(), page.getMediaBox().getWidth(), 0.5);
+        assertEquals(PDRectangle.A4.getHeight(), page.getMediaBox().getHeight(), 0.5);
+        for (var name : page.getResources().getXObjectNames()) {
+          assertFalse(page.getResources().getXObject(name) instanceof PDImageXObject, "no raster image without a logo");
+        }
+      }
+    }
+  }
+
+  @Test
+  void theEnglishAndGermanReportsSpeakTheirLanguage() throws Exception {
+    String english = String.join("\n", PdfText.pages(render(ReportSeed.data(Language.EN), Optional.empty()).pdf()));
+    for (String expected : List.of("Monthly report", "November 2026", "Opened Resolved Closed Still open",
+        "Total 60.0 % (3/5) 66.7 % (2/3)", "Critical 0.0 % (0/1) 0.0 % (0/1)", "Page 2 of 3", "Too little use for a forecast.")) {
+      assertTrue(english.contains(expected), expected + " in\n" + english);
+    }
+    String german = String.join("\n", PdfText.pages(render(ReportSeed.data(Language.DE), Optional.empty()).pdf()));
+    for (String expected : List.of("Monatsbericht", "November 2026", "Eröffnet Gelöst Geschlossen Noch offen",
+        "Gesamt 60,0 % (3/5) 66,7 % (2/3)", "Kritisch 0,0 % (0/1) 0,0 % (0/1)", "Seite 2 von 3", "20. Dezember 2026")) {
+      assertTrue(german.contains(expected), expected + " in\n" + german);
+    }
+  }
+
+  @Test
+  void aLongReportGetsContentsWhosePageNumbersAreTheSectionsPages() throws Exception {
+    var rendered = render(ReportSeed.withBreaches(Language.NL, 120), Optional.empty());
+    List<String> pages = PdfText.pages(rendered.pdf());
+    assertTrue(rendered.pages() > 4, "120 breaches run over several pages: " + rendered.pages());
+    assertEquals(rendered.pages(), pages.size());
+    String contents = pages.get(1);
+    assertTrue(contents.contains("Inhoud"), contents);
+    Matcher entry = Pattern.compile("(\\d)\\s+(Tickets|SLA-naleving|Uren|Abonnementen die binnen 60 dagen aflopen)\\s+(\\d+)")
+        .matcher(contents);
+    int found = 0;
+    while (entry.find()) {
+      found++;
+      String heading = entry.group(2);
+      int page = Integer.parseInt(entry.group(3));
+      String text = pages.get(page - 1).replace("T ickets", "Tickets").replace("S LA", "SLA").replace("U ren", "Uren")
+          .replace("A bonnementen", "Abonnementen");
+      assertTrue(text.lines().anyMatch(l -> l.strip().equals(heading)), heading + " on page " + page + ":\n" + text);
+    }
+    assertEquals(4, found, contents);
+    String last = pages.getLast();
+    assertTrue(last.contains("Pagina " + rendered.pages() + " van " + rendered.pages()), last);
+    PdfText.poppler(rendered.pdf(), rendered.pages());
+  }
+
+  @Test
+  void theConfiguredLogoIsOnTheCover() throws Exception {
+    BufferedImage image = new BufferedImage(40, 20, BufferedImage.TYPE_INT_RGB);
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    ImageIO.write(image, "png", png);
+    var rendered = render(ReportSeed.data(Language.NL), Optional.of(png.toByteArray()));
+    try (PDDocument document = Loader.loadPDF(rendered.pdf())) {
+      PDPage cover = document.getPage(0);
+      long images = 0;
+      for (var name : cover.getResources().getXObjectNames()) {
+        if (cover.getResources().getXObject(name) instanceof PDImageXObject) {
+          images++;
+        }
+      }
+      assertEquals(1, images);
+    }
+  }
+}
