@@ -26,14 +26,16 @@ public final class TestEnvironment {
     env.put("SENDER_ADDRESS", "Klantportaal <no-reply@example.test>");
     env.put("PORTAL_ORIGIN", "https://portal.example.test");
     env.put("ATTACHMENTS_BUCKET", "local-attachmentsbucket");
+    env.put("REPORTS_BUCKET", "local-reportsbucket");
     return env;
   }
 
-  /** {@link #forTable} plus s3proxy as the S3 endpoint and a fresh, empty bucket as ATTACHMENTS_BUCKET. */
+  /** {@link #forTable} plus s3proxy as the S3 endpoint and a fresh, empty bucket as ATTACHMENTS_BUCKET and REPORTS_BUCKET. */
   public static Map<String, String> forTableAndBucket(LocalDynamoDb dynamoDb, String tableName, LocalS3 s3) {
     Map<String, String> env = forTable(dynamoDb, tableName);
     env.put("AWS_ENDPOINT_URL_S3", s3.endpoint().toString());
     env.put("ATTACHMENTS_BUCKET", s3.createBucket());
+    env.put("REPORTS_BUCKET", env.get("ATTACHMENTS_BUCKET"));
     return env;
   }
 }

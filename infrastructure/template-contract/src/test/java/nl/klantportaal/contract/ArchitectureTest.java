@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
  *       Powertools types (SLF4J logging is allowed: it is an API, and core's JSON logging binds it);</li>
  *   <li>handlers are adapters of the request path: they touch no other adapter (DynamoDB, S3, SES,
  *       Cognito) directly;</li>
- *   <li>no package cycles, and no cycles between contexts.</li>
+ *   <li>no package cycles, and no cycles between contexts;</li>
+ *   <li>the monthly reports read the other contexts only through the read ports they publish, never
+ *       their tables' items (their DynamoDB adapters).</li>
  * </ul>
  *
  * <p>Every rule holds without exceptions (no frozen violations).
@@ -28,7 +30,8 @@ class ArchitectureTest {
   /** The root packages of the function modules (core and the contexts). */
   static final String[] FUNCTION_PACKAGES = {"nl.klantportaal.core", "nl.klantportaal.platform",
       "nl.klantportaal.identity", "nl.klantportaal.tickets", "nl.klantportaal.notifications", "nl.klantportaal.sla",
-      "nl.klantportaal.ticketing", "nl.klantportaal.accounts", "nl.klantportaal.mail", "nl.klantportaal.billing"};
+      "nl.klantportaal.ticketing", "nl.klantportaal.accounts", "nl.klantportaal.mail", "nl.klantportaal.billing",
+      "nl.klantportaal.reports"};
   private static JavaClasses classes;
 
   @BeforeAll
@@ -54,6 +57,17 @@ class ArchitectureTest {
     noClasses().that().resideInAPackage("..handler..")
         .should().dependOnClassesThat().resideInAPackage("..adapter..")
         .because("handlers are thin: claims, body, use case, answer; wiring builds the adapters")
+        .check(classes);
+  }
+
+  @Test
+  void reportsReadOtherContextsThroughTheirPublishedPortsNeverTheirItems() {
+    noClasses().that().resideInAPackage("nl.klantportaal.reports..")
+        .should().dependOnClassesThat().resideInAnyPackage("nl.klantportaal.ticketing.adapter..",
+            "nl.klantportaal.sla.adapter..", "nl.klantportaal.billing.adapter.dynamodb..",
+            "nl.klantportaal.accounts.adapter..", "nl.klantportaal.notifications.adapter..")
+        .because("a report reads tickets, SLA outcomes, hours and subscriptions through the ports those contexts publish "
+            + "(TicketHistory, SlaOutcomes, MonthReadings), so their item shapes stay theirs to change")
         .check(classes);
   }
 

@@ -55,6 +55,7 @@ class ArtefactsTest {
   private static final Map<String, Double> BUDGET_MIB = Map.of(
       "platform", 4.4,
       "billing", 19.6,
+      "reports", 23.9,
       "identity", 19.0,
       "notifications", 15.9,
       "sla", 16.1,

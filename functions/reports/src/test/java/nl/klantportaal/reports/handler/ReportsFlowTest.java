@@ -85,7 +85,6 @@ class ReportsFlowTest {
   void threeCustomersAndAcmesNovember() {
     LocalDynamoDb dynamoDb = LocalDynamoDb.shared();
     Map<String, String> env = TestEnvironment.forTableAndBucket(dynamoDb, dynamoDb.createPortalTable(), LocalS3.shared());
-    env.put("REPORTS_BUCKET", env.get("ATTACHMENTS_BUCKET"));
     env.put("PROVIDER_NAME", "Voorbeeld IT");
     wiring = new KernelWiring(Config.fromEnvironment(env), clock);
     customer(ACME, Language.NL);
@@ -222,6 +221,21 @@ class ReportsFlowTest {
     assertEquals(ADMIN.value(), audit.get(1).get("by").s());
     assertEquals("regenerated", audit.get(1).get("action").s());
     assertEquals(1, mail.sent().stream().filter(m -> m.to().equals("anna@example.test")).count(), "a regeneration mails nobody");
+  }
+
+  @Test
+  void theStreamSamplesOfAFanOutPageAndAWorkItemDoWhatTheySay() {
+    DynamodbEvent page = com.amazonaws.services.lambda.runtime.tests.EventLoader.loadDynamoDbEvent(
+        Lambda.events().resolve("reports/report-jobs/run-page.json").toString());
+    assertEquals(List.of(), jobs.handleRequest(page, Lambda.context("report-jobs")).getBatchItemFailures());
+    for (TenantId tenant : List.of(ACME, GLOBEX, BROKEN)) {
+      assertEquals(1, items(Keys.tenant(tenant), "REPORTJOB#2026-11#v1").size(), "a work item for " + tenant);
+    }
+    DynamodbEvent job = com.amazonaws.services.lambda.runtime.tests.EventLoader.loadDynamoDbEvent(
+        Lambda.events().resolve("reports/report-jobs/job.json").toString());
+    assertEquals(List.of(), jobs.handleRequest(job, Lambda.context("report-jobs")).getBatchItemFailures());
+    assertEquals(1, items(Keys.tenant(ACME), "REPORT#2026-11").size(), "Acme's November is made");
+    assertEquals(List.of(), items(Keys.tenant(GLOBEX), "REPORT#2026-11"), "the sample names Acme only");
   }
 
   // ---------------------------------------------------------------------------------------------
