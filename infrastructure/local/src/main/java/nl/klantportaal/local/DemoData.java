@@ -112,10 +112,15 @@ final class DemoData {
           .map(tickets -> tickets(new KernelWiring(Config.fromEnvironment(tickets.function().environment()), Clock.systemUTC()),
               ids))
           .orElse(List.of());
+      List<String> earlier = cloud.functions().invoker("TicketsFunction")
+          .map(tickets -> lastMonthsTickets(Config.fromEnvironment(tickets.function().environment()), ids))
+          .orElse(List.of());
       String hours = cloud.functions().invoker("BillingFunction")
           .map(billing -> hours(new KernelWiring(Config.fromEnvironment(billing.function().environment()), Clock.systemUTC()), ids))
           .orElse("");
-      return console(secrets) + (seeded.isEmpty() ? "" : "  Demo tickets: " + String.join(", ", seeded) + "\n") + hours;
+      String reports = reports(cloud);
+      return console(secrets) + (seeded.isEmpty() ? "" : "  Demo tickets: " + String.join(", ", seeded) + "\n")
+          + (earlier.isEmpty() ? "" : "  Last month's demo tickets: " + String.join(", ", earlier) + "\n") + hours + reports;
     });
   }
 
@@ -179,6 +184,122 @@ final class DemoData {
       seeded.add(till.ref().token());
     }
     return seeded;
+  }
+
+  /**
+   * Last month's tickets, raised, answered, resolved and accepted at last month's times (each step with
+   * the clock set to its moment), so last month's report has tickets, SLA outcomes and a still-open
+   * ticket to show. Seeded once (when Acme has no ticket of last month yet).
+   */
+  static List<String> lastMonthsTickets(Config config, Map<String, UserId> ids) {
+    java.time.YearMonth month = java.time.YearMonth.now(java.time.ZoneId.of("Europe/Amsterdam")).minusMonths(1);
+    StepClock clock = new StepClock();
+    KernelWiring wiring = new KernelWiring(config, clock);
+    var access = new TicketAccess(SlaWiring.of(wiring).tickets(), IdentityWiring.of(wiring).users());
+    if (!access.tickets().list(new TicketQuery.Organisation(ACME, Sort.CREATED, Filter.NONE), PageRequest.first(100)).items()
+        .stream().filter(t -> java.time.YearMonth.from(t.createdAt().atZone(java.time.ZoneId.of("Europe/Amsterdam"))).equals(month))
+        .toList().isEmpty()) {
+      return List.of();
+    }
+    var ticketWiring = TicketWiring.of(wiring);
+    var create = new CreateTicket(access, ticketWiring.catalogue(), IdentityWiring.of(wiring).customers(), clock);
+    var reply = new ReplyToTicket(access, clock);
+    var status = new ChangeTicketStatus(access, clock, ticketWiring.autoCloseAfter());
+    Caller sem = caller(ids, "servicedesk@provider.example.test");
+    Caller jan = caller(ids, "jan@acme.example.test");
+    Caller ilse = caller(ids, "it@acme.example.test");
+    Caller wendy = caller(ids, "winkel@bakkerij.example.test");
+    List<String> seeded = new java.util.ArrayList<>();
+
+    clock.at(month, 3, "09:00");
+    Ticket wifi = create.execute(jan, incident("network", "high", "Wifi in de vergaderzaal valt steeds weg",
+        "Tijdens presentaties valt de wifi in de grote vergaderzaal om de paar minuten weg.", List.of()));
+    clock.at(month, 3, "09:20");
+    reply.execute(sem, wifi.ref(), new ReplyToTicket.ReplyInput("We kijken mee; het access point wordt vandaag op afstand "
+        + "opnieuw ingesteld.", false), TicketSource.PORTAL);
+    clock.at(month, 4, "15:00");
+    status.execute(sem, wifi.ref(), new ChangeTicketStatus.TransitionInput("resolve",
+        "Het access point draait nu op een vrij kanaal. Werkt het weer naar behoren?", access.visible(sem, wifi.ref()).version()));
+    clock.at(month, 5, "08:45");
+    status.execute(jan, wifi.ref(), new ChangeTicketStatus.TransitionInput("accept", "Ja, sinds gisteren geen storing meer.",
+        access.visible(jan, wifi.ref()).version()));
+    seeded.add(wifi.ref().token());
+
+    clock.at(month, 12, "10:00");
+    Ticket laptop = create.execute(ilse, incident("workplace", "normal", "Laptop van de receptie start traag op",
+        "De laptop bij de receptie doet er sinds de laatste update tien minuten over om op te starten.", List.of()));
+    clock.at(month, 12, "11:30");
+    reply.execute(sem, laptop.ref(), new ReplyToTicket.ReplyInput("Dank u, we plannen een controle op afstand.", false),
+        TicketSource.PORTAL);
+    clock.at(month, 13, "14:00");
+    status.execute(sem, laptop.ref(), new ChangeTicketStatus.TransitionInput("resolve",
+        "Een vastgelopen update is opgeruimd; de laptop start weer in een minuut.", access.visible(sem, laptop.ref()).version()));
+    seeded.add(laptop.ref().token());
+
+    clock.at(month, 20, "14:00");
+    Ticket phishing = create.execute(ilse, incident("security", "critical", "Phishingmail met link naar nep-inlogpagina",
+        "Drie collega's kregen een mail die op Microsoft lijkt; één heeft op de link geklikt.", List.of()));
+    clock.at(month, 20, "14:10");
+    reply.execute(sem, phishing.ref(), new ReplyToTicket.ReplyInput("We blokkeren de afzender en resetten het wachtwoord van "
+        + "de collega die klikte.", false), TicketSource.PORTAL);
+    seeded.add(phishing.ref().token());
+
+    clock.at(month, 8, "10:00");
+    Ticket scale = create.execute(wendy, new NewTicketInput("question", "workplace", "low", "Weegschaal koppelen aan de kassa",
+        "Kan de nieuwe weegschaal rechtstreeks aan de kassa gekoppeld worden?", List.of(), null, null, null, null, null, null));
+    clock.at(month, 9, "16:00");
+    status.execute(sem, scale.ref(), new ChangeTicketStatus.TransitionInput("resolve",
+        "Ja: de koppeling is ingesteld en getest met een proefbon.", access.visible(sem, scale.ref()).version()));
+    seeded.add(scale.ref().token());
+    return seeded;
+  }
+
+  /** A clock set to each step's moment of last month (Europe/Amsterdam). */
+  private static final class StepClock extends Clock {
+    private Instant now = Instant.now();
+
+    void at(java.time.YearMonth month, int day, String time) {
+      now = month.atDay(day).atTime(java.time.LocalTime.parse(time)).atZone(java.time.ZoneId.of("Europe/Amsterdam")).toInstant();
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  /**
+   * Last month's reports: the SLA scan runs once first (so last month's deadlines are counted), then
+   * the monthly schedule's function, as its schedule would on the 1st; the table's stream makes each
+   * customer's report in the background. A second start starts nothing (the month's run is written once).
+   */
+  static String reports(LocalCloud cloud) {
+    Optional<FunctionInvoker> monthly = cloud.functions().invoker("MonthlyReportsFunction");
+    if (monthly.isEmpty()) {
+      return "";
+    }
+    String now = "{\"source\":\"aws.scheduler\",\"detail-type\":\"Scheduled Event\",\"time\":\"" + Instant.now() + "\",\"detail\":{}}";
+    cloud.functions().invoker("DueEventsFunction").ifPresent(scan -> {
+      if (scan.invoke(now) instanceof InvocationResult.Failure failure) {
+        throw new StartFailure("The SLA scan failed on the demo data: " + failure.errorMessage());
+      }
+    });
+    if (!(monthly.get().invoke(now) instanceof InvocationResult.Success started)) {
+      throw new StartFailure("The monthly reports function failed on the demo data; see its log");
+    }
+    String month = java.time.YearMonth.now(java.time.ZoneId.of("Europe/Amsterdam")).minusMonths(1).toString();
+    return "  Demo reports: " + month + " for demo-acme and demo-bakkerij, made in the background (Rapportages"
+        + (started.json().contains("\"started\":false") ? "; made at an earlier start" : "") + ")\n";
   }
 
   /**
