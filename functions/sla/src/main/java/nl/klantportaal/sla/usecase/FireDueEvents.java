@@ -8,7 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.LinkedHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
+import nl.klantportaal.ticketing.domain.TicketRef;
 import nl.klantportaal.ticketing.port.DueEntry;
 import nl.klantportaal.ticketing.port.TicketRepository;
 import nl.klantportaal.ticketing.usecase.CloseDueTickets;
@@ -21,6 +27,11 @@ import nl.klantportaal.ticketing.usecase.CloseDueTickets;
  * entry it asks {@code timeLeft}; when the run's time is up it stops, and the next run continues
  * with whatever is still due.
  *
+ * <p>The entries of a page fire in parallel ({@value #PARALLEL} at a time), grouped by ticket: one
+ * ticket's entries fire in order in one task, because they change the same SLA record, while
+ * different tickets' entries are independent (each firing is its own conditional transaction, so
+ * once-only delivery does not depend on the order). The run waits for a page before reading the next.
+ *
  * <p>A run fires what is due at the instant it is given (the schedule's time when it lies ahead of
  * the clock, for local testing), never more than its limit (7 days by default; prod: a minute of clock skew) after the clock's
  * instant, so a wrong event cannot fire a week of warnings and breaches at once; an instant behind
@@ -28,6 +39,8 @@ import nl.klantportaal.ticketing.usecase.CloseDueTickets;
  */
 public final class FireDueEvents {
   static final int PAGE = 100;
+  /** How many tickets' entries fire at once: the calls are round trips to DynamoDB and SES, not CPU work. */
+  static final int PARALLEL = 16;
   /**
    * A run reads each shard once, page after page (entries that could not fire — not due yet, raced,
    * failed — are passed, not read again, so they hold up nobody behind them); at most this many pages.
@@ -99,49 +112,89 @@ public final class FireDueEvents {
     }
     Map<String, Integer> fired = new TreeMap<>();
     List<Failure> failures = new ArrayList<>();
-    int skipped = 0;
-    int raced = 0;
-    int failed = 0;
-    int itemsRead = 0;
+    int[] counts = new int[4]; // skipped, raced, failed, itemsRead
     boolean complete = true;
     // Runs start at a shard that rotates every run, so a backlog in one shard cannot starve the others.
     int shards = tickets.dueShards();
     int first = (int) Math.floorMod(now.getEpochSecond() / 300, (long) shards);
-    for (int s = 0; s < shards; s++) {
-      int shard = (first + s) % shards;
-      Optional<String> after = Optional.empty();
-      for (int round = 0; round < MAX_PAGES_PER_SHARD; round++) {
-        TicketRepository.DuePage page = tickets.due(shard, now, PAGE, after);
-        itemsRead += page.itemsRead();
-        for (DueEntry entry : page.entries()) {
-          if (!timeLeft.getAsBoolean()) {
-            return new Outcome(fired, skipped, raced, failed, itemsRead, false, failures);
+    try (ExecutorService pool = Executors.newFixedThreadPool(PARALLEL)) {
+      for (int s = 0; s < shards; s++) {
+        int shard = (first + s) % shards;
+        Optional<String> after = Optional.empty();
+        for (int round = 0; round < MAX_PAGES_PER_SHARD; round++) {
+          TicketRepository.DuePage page = tickets.due(shard, now, PAGE, after);
+          counts[3] += page.itemsRead();
+          boolean finished = firePage(page.entries(), now, timeLeft, pool, fired, failures, counts);
+          if (!finished) {
+            return new Outcome(fired, counts[0], counts[1], counts[2], counts[3], false, failures);
           }
-          Result result;
-          try {
-            result = fire(entry, now);
-          } catch (RuntimeException e) {
-            failed++;
-            if (failures.size() < MAX_REPORTED_FAILURES) {
-              failures.add(new Failure(entry, e));
-            }
-            result = Result.FAILED;
-          }
-          switch (result) {
-            case FIRED -> fired.merge(entry.kind(), 1, Integer::sum);
-            case REMOVED, LEFT -> skipped++;
-            case RACED -> raced++;
-            case FAILED -> { }
+          after = page.next();
+          if (after.isEmpty()) {
+            break;
           }
         }
-        after = page.next();
-        if (after.isEmpty()) {
-          break;
+        complete &= after.isEmpty();
+      }
+    }
+    return new Outcome(fired, counts[0], counts[1], counts[2], counts[3], complete, failures);
+  }
+
+  /**
+   * Fires one page's entries, a task per ticket, and tallies what happened; false when the run's time
+   * ran out before every ticket of the page got its turn (those not started stay due for the next run).
+   */
+  private boolean firePage(List<DueEntry> entries, Instant now, BooleanSupplier timeLeft, ExecutorService pool,
+      Map<String, Integer> fired, List<Failure> failures, int[] counts) {
+    Map<TicketRef, List<DueEntry>> byTicket = new LinkedHashMap<>();
+    entries.forEach(entry -> byTicket.computeIfAbsent(entry.ticket(), t -> new ArrayList<>()).add(entry));
+    List<Future<List<Fired>>> tasks = new ArrayList<>();
+    boolean finished = true;
+    for (List<DueEntry> ticketEntries : byTicket.values()) {
+      if (!timeLeft.getAsBoolean()) {
+        finished = false;
+        break;
+      }
+      tasks.add(pool.submit(() -> ticketEntries.stream().map(entry -> fireOne(entry, now)).toList()));
+    }
+    for (Future<List<Fired>> task : tasks) {
+      for (Fired result : join(task)) {
+        switch (result.result()) {
+          case FIRED -> fired.merge(result.entry().kind(), 1, Integer::sum);
+          case REMOVED, LEFT -> counts[0]++;
+          case RACED -> counts[1]++;
+          case FAILED -> {
+            counts[2]++;
+            if (failures.size() < MAX_REPORTED_FAILURES) {
+              failures.add(new Failure(result.entry(), result.error().orElseThrow()));
+            }
+          }
         }
       }
-      complete &= after.isEmpty();
     }
-    return new Outcome(fired, skipped, raced, failed, itemsRead, complete, failures);
+    return finished;
+  }
+
+  private record Fired(DueEntry entry, Result result, Optional<RuntimeException> error) {}
+
+  /** One entry: its outcome, or the error it threw (the run goes on; the entry stays due). */
+  private Fired fireOne(DueEntry entry, Instant now) {
+    try {
+      return new Fired(entry, fire(entry, now), Optional.empty());
+    } catch (RuntimeException e) {
+      return new Fired(entry, Result.FAILED, Optional.of(e));
+    }
+  }
+
+  private static List<Fired> join(Future<List<Fired>> task) {
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("The due-events scan was interrupted", e);
+    } catch (ExecutionException e) {
+      // fireOne catches every RuntimeException; an Error (out of memory, a missing class) ends the run.
+      throw new IllegalStateException("Firing a due entry failed beyond its own error handling", e.getCause());
+    }
   }
 
   private static String describe(Duration limit) {

@@ -49,7 +49,7 @@ public final class SlaMails {
   public List<OutboxEntry> toStaff(Ticket ticket, PendingSlaEvent event, MailKind kind, SlaMail.About about,
       SlaCalendars calendars, Instant now) {
     List<OutboxEntry> mails = new ArrayList<>();
-    for (UserProfile staff : staffFor(ticket)) {
+    for (UserProfile staff : staffFor(ticket, now)) {
       mails.add(entry(ticket, event, kind, staff.id().value(), staff.email(), staff.language(), staff.name().display(),
           about, now));
     }
@@ -70,13 +70,29 @@ public final class SlaMails {
             reporter.name().display(), about, now));
   }
 
-  /** The assignee if active staff, else every active provider staff member. */
-  private List<UserProfile> staffFor(Ticket ticket) {
+  /**
+   * The assignee if active staff, else every active provider staff member. The staff list is read
+   * once per scan run (a run is identified by its instant), not once per event.
+   */
+  private List<UserProfile> staffFor(Ticket ticket, Instant now) {
     Optional<UserProfile> assignee = ticket.assignee().flatMap(users::find)
         .filter(p -> p.membership() instanceof Membership.ProviderStaff);
     if (assignee.isPresent()) {
       return List.of(assignee.get());
     }
+    RunStaff cached = runStaff;
+    if (cached == null || !cached.at().equals(now)) {
+      cached = new RunStaff(now, allStaff());
+      runStaff = cached;
+    }
+    return cached.staff();
+  }
+
+  private volatile RunStaff runStaff;
+
+  private record RunStaff(Instant at, List<UserProfile> staff) {}
+
+  private List<UserProfile> allStaff() {
     List<UserProfile> all = new ArrayList<>();
     Optional<String> cursor = Optional.empty();
     do {
@@ -84,7 +100,7 @@ public final class SlaMails {
       page.items().stream().filter(p -> p.membership() instanceof Membership.ProviderStaff).forEach(all::add);
       cursor = page.nextCursor();
     } while (cursor.isPresent());
-    return all;
+    return List.copyOf(all);
   }
 
   private OutboxEntry entry(Ticket ticket, PendingSlaEvent event, MailKind kind, String recipientId, String to,
