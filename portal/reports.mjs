@@ -94,8 +94,9 @@ export function reportCard(report, state, ctx, actions, { headingLevel = "h2", m
   const row = (name, label, value) => [h("dt", { class: name }, label), h("dd", { class: name }, value)];
   const downloadable = REPORT_MONTH.test(String(report.month));
   return h("article", { class: "report" + (making ? " report-making" : ""), "aria-labelledby": "report-" + report.month },
-    h(headingLevel, { id: "report-" + report.month }, tr("reports.card", { month }), " ",
-      Number(report.version) > 1 ? h("span", { class: "badge report-version" }, tr("reports.versionBadge", { version: report.version })) : null,
+    h(headingLevel, { id: "report-" + report.month }, tr("reports.card", { month }),
+      Number(report.version) > 1 ? [" ", h("span", { class: "badge report-version" }, tr("reports.versionBadge", { version: report.version }))]
+        : null,
       making ? [" ", h("span", { class: "badge report-making-badge" }, tr("reports.making", { version: making }))] : null),
     h("dl", { class: "facts" },
       row("pages", tr("reports.pages"), String(report.pages)),
@@ -131,7 +132,8 @@ function downloader(ctx, state, render, base) {
   return async function download(report) {
     if (state.downloading) return;
     state.downloading = report.month;
-    state.rowErrors = { ...state.rowErrors, [report.month]: null };
+    state.rowErrors = {};
+    state.rowNotices = {};
     render();
     try {
       const answer = await ctx.api.get(base + "/reports/" + encodeURIComponent(report.month) + "/download");
@@ -162,10 +164,10 @@ function sharingSwitch(state, ctx, actions) {
   return h("fieldset", { class: "reports-sharing" },
     h("legend", null, tr("reports.sharing.heading")),
     h("div", { class: "check" },
-      h("input", { type: "checkbox", role: "switch", id: "f-reports.usersSee", name: "reports.usersSee", checked: on,
-        disabled: sharing.busy, "aria-describedby": "h-reports.usersSee", on: { change: e => actions.share(e.target.checked) } }),
-      h("label", { for: "f-reports.usersSee" }, tr("reports.sharing.label"))),
-    h("p", { class: "hint", id: "h-reports.usersSee" }, tr("reports.sharing.hint")),
+      h("input", { type: "checkbox", role: "switch", id: "f-sharing.usersSee", name: "sharing.usersSee", checked: on,
+        disabled: sharing.busy, "aria-describedby": "h-sharing.usersSee", on: { change: e => actions.share(e.target.checked) } }),
+      h("label", { for: "f-sharing.usersSee" }, tr("reports.sharing.label"))),
+    h("p", { class: "hint", id: "h-sharing.usersSee" }, tr("reports.sharing.hint")),
     sharing.busy ? h("p", { role: "status" }, tr("reports.sharing.saving")) : null,
     notice(sharing.notice),
     problemBox(sharing.error, tr));
