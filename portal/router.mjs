@@ -10,6 +10,7 @@ import { customerPage, customersPage, newCustomerPage, organisationPage, pending
 import { forgotPasswordPage, signUpPage } from "./auth.mjs";
 import { customerHoursPage } from "./billing.mjs";
 import { bundlePage, hoursPage, registrationsPage } from "./hours.mjs";
+import { customerReportsPage, reportsPage } from "./reports.mjs";
 import { compliancePage, slaPage } from "./sla.mjs";
 import { customerSubscriptionsPage, subscriptionsPage } from "./subscriptions.mjs";
 import { newTicketPage, notFoundPage, resolutionPage, ticketPage, ticketsPage } from "./tickets.mjs";
@@ -23,7 +24,8 @@ const SIGNED_IN = {
   "new-customer": newCustomerPage, customer: customerPage, staff: staffPage,
   hours: hoursPage, "hour-bundle": bundlePage, "time-registrations": registrationsPage,
   "customer-hours": customerHoursPage, "customer-hour-bundle": bundlePage, "customer-time-registrations": registrationsPage,
-  subscriptions: subscriptionsPage, "customer-subscriptions": customerSubscriptionsPage
+  subscriptions: subscriptionsPage, "customer-subscriptions": customerSubscriptionsPage,
+  reports: reportsPage, "customer-reports": customerReportsPage
 };
 
 /** The pages shown without a session, linked from the sign-in screen: ctx as app.mjs publicContext() makes it. */

@@ -13,7 +13,7 @@ export const REQUEST_TYPE_ID = /^[a-z0-9][a-z0-9-]{0,59}$/;
 /**
  * {name: "tickets", view, status} | {name: "new", followUpOf?, requestType?} | {name: "ticket", token} | {name: "resolution", token}
  * | {name: "sla"} | {name: "sla-compliance"} | {name: "not-found"}, the hour pages (hoursRoute), the subscriptions pages
- * (subscriptionsRoute) and the identity pages (identityRoute). view and status are null when the hash gives none (the role decides).
+ * (subscriptionsRoute), the reports pages (reportsRoute) and the identity pages (identityRoute). view and status are null when the hash gives none (the role decides).
  */
 export function parseRoute(hash) {
   const raw = String(hash || "").replace(/^#/, "");
@@ -32,6 +32,8 @@ export function parseRoute(hash) {
   if (hours) return hours;
   const subscriptions = subscriptionsRoute(parts);
   if (subscriptions) return subscriptions;
+  const reports = reportsRoute(parts);
+  if (reports) return reports;
   const identity = identityRoute(parts);
   if (identity) return identity;
   if (parts[0] !== "tickets") return { name: "not-found" };
@@ -57,6 +59,8 @@ export function routeHash(route) {
   if (hours) return hours;
   const subscriptions = subscriptionsHash(route);
   if (subscriptions) return subscriptions;
+  const reports = reportsHash(route);
+  if (reports) return reports;
   const identity = identityHash(route);
   if (identity) return identity;
   switch (route.name) {
@@ -248,4 +252,41 @@ function subscriptionsHash(route) {
 export function subscriptionLinks(role) {
   if (role !== "customer-user" && role !== "customer-admin") return [];
   return [{ href: SUBSCRIPTIONS_PATH, key: "nav.subscriptions" }];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The reports pages (reports.mjs): a customer's own monthly reports, and provider staff's view of a
+// customer's (with the provider admin's "regenerate").
+
+/** A report's month as the API names it (ReportMonth on the server: yyyy-mm). */
+export const REPORT_MONTH = /^[0-9]{4}-(0[1-9]|1[0-2])$/;
+
+const REPORTS_PATH = "#/reports";
+
+/**
+ * {name: "reports"} (the customer's own) | {name: "customer-reports", id} (staff); {name: "not-found"} for a path
+ * below them that is none; null when the path is neither.
+ */
+function reportsRoute(parts) {
+  if (parts[0] === "reports") return parts.length === 1 ? { name: "reports" } : { name: "not-found" };
+  if (parts[0] !== "admin" || parts[1] !== "customers" || parts[3] !== "reports") return null;
+  let id;
+  try { id = decodeURIComponent(parts[2]); } catch { return { name: "not-found" }; }
+  return parts.length === 4 && CUSTOMER_ID.test(id) ? { name: "customer-reports", id } : { name: "not-found" };
+}
+
+function reportsHash(route) {
+  if (route.name === "reports") return REPORTS_PATH;
+  if (route.name === "customer-reports") return "#/admin/customers/" + encodeURIComponent(route.id) + "/reports";
+  return null;
+}
+
+/**
+ * The reports page in the main navigation of a role, after the subscriptions: "Rapportages" for a customer's
+ * people (a customer user whose organisation shows them to admins only is told so there); provider staff reach a
+ * customer's reports from the customer's page.
+ */
+export function reportLinks(role) {
+  if (role !== "customer-user" && role !== "customer-admin") return [];
+  return [{ href: REPORTS_PATH, key: "nav.reports" }];
 }

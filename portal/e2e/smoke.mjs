@@ -30,7 +30,8 @@
 // It changes the local cloud's data as users would: tickets raised (titles start with "[e2e]"), replied to,
 // triaged, resolved, accepted and followed up; an attachment; an approval; a colleague involved; a new
 // staff account (deactivated again) and a new sign-up (linked to Acme); an SLA tier, the calendar, Acme's
-// details and Jan's display name saved and restored. Meant for a local cloud, never a deployed stack.
+// details, Jan's display name and Acme's reports sharing saved and restored; last month's report of the
+// Bakkerij made again (a new version). Meant for a local cloud, never a deployed stack.
 
 import { createHmac, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -541,6 +542,86 @@ function answerFor(f) {
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// The reports pages: the demo data has last month's report for demo-acme and demo-bakkerij, made in the
+// background at start, so the steps first wait (reading as the page would) until it is listed.
+
+/** Last month on the Europe/Amsterdam clock (yyyy-mm): the month of the demo reports. */
+function lastMonth(now = new Date()) {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit" })
+    .formatToParts(now).map(x => [x.type, x.value]));
+  const previous = new Date(Date.UTC(Number(parts.year), Number(parts.month) - 2, 1));
+  return previous.toISOString().slice(0, 7);
+}
+const REPORT_MONTH = lastMonth();
+/** "november 2026": the month in words, written here independently of the page; "Rapportage november 2026" its card. */
+const reportMonthWords = new Intl.DateTimeFormat(LANG, { month: "long", year: "numeric", timeZone: "UTC" })
+  .format(new Date(REPORT_MONTH + "-01T00:00:00Z"));
+const reportName = nl("reports.card", { month: reportMonthWords });
+const reportCard = n => n.tag === "article" && n.attrs["aria-labelledby"] === "report-" + REPORT_MONTH;
+
+/** Until the report of REPORT_MONTH is listed at path (GET /reports or …/customers/{id}/reports), at most 45 s. */
+async function reportListed(portal, path) {
+  const deadline = Date.now() + 45_000;
+  let last = null;
+  while (Date.now() < deadline) {
+    try {
+      last = await portal.api.get(path);
+      if ((last.reports || []).some(r => r.month === REPORT_MONTH)) return true;
+    } catch (e) {
+      last = e;
+    }
+    await new Promise(resolve => setTimeout(resolve, 1000));
+  }
+  failures.push("FAIL " + portal.user.key + ": the demo report of " + REPORT_MONTH + " was not listed at " + path + " within 45 s (last answer: "
+    + clip(JSON.stringify(last && last.status ? { status: last.status, title: last.title, detail: last.detail } : last)) + ")");
+  return false;
+}
+
+/** Presses the card's download and fetches the URL the page was sent to, as the browser would: a PDF, as an attachment. */
+async function downloadReport(p, page) {
+  await p.press(nl("reports.download") + " " + reportName, "after pressing download", reportCard);
+  p.expect(page.opened.length === 1, "the download's presigned URL followed");
+  const response = await fetch(page.opened[0]);
+  const bytes = Buffer.from(await response.arrayBuffer());
+  const disposition = response.headers.get("content-disposition") || "";
+  p.expect(response.status === 200 && bytes.subarray(0, 5).toString("latin1") === "%PDF-" && /attachment/i.test(disposition),
+    "a PDF as an attachment at the presigned URL (GET " + page.opened[0] + " → " + response.status + ", " + bytes.length + " bytes, "
+    + "Content-Disposition " + JSON.stringify(disposition) + ")");
+  page.opened.length = 0;
+}
+
+/** Ilse's Rapportages and her sharing switch: on for Jan to see and download them, then off again (the demo's setting). */
+async function reports(jan, ilse) {
+  if (!(await reportListed(ilse, "/reports"))) return;
+  let switchedOn = false;
+  await step(ilse, "#/reports", "Rapportages: last month's report, its download, the mail preference; users may see them", async (p, page) => {
+    p.expect(p.find(reportCard).length === 1, "the card of " + reportName);
+    p.expectText(reportName, "the month in words");
+    await downloadReport(p, page);
+    p.expectLink("#/account", "the link to the e-mail preferences");
+    const toggle = p.byId("f-sharing.usersSee");
+    p.expect(toggle, "the switch " + nl("reports.sharing.label"));
+    if (toggle.attrs.checked !== true) {
+      await p.tick("f-sharing.usersSee", true);
+      p.notice(nl("reports.sharing.on"));
+    }
+    p.expect(p.byId("f-sharing.usersSee").attrs.checked === true, "the switch on");
+    switchedOn = true;
+  });
+  if (!switchedOn) return;
+  await step(jan, "#/reports", "Rapportages as a user his organisation lets see them: the list and a download", async (p, page) => {
+    p.expect(p.find(reportCard).length === 1, "the card of " + reportName);
+    p.expect(!p.byId("f-sharing.usersSee"), "no switch for a user");
+    await downloadReport(p, page);
+  });
+  await step(ilse, "#/reports", "the reports back to administrators only", async p => {
+    await p.tick("f-sharing.usersSee", false);
+    p.notice(nl("reports.sharing.off"));
+    p.expect(p.byId("f-sharing.usersSee").attrs.checked === false, "the switch off");
+  });
+}
+
 async function customerUser(jan, run) {
   const made = {};
   await step(jan, "#/tickets", "my tickets list the demo tickets", async p => {
@@ -847,6 +928,16 @@ async function agent(sem, made, run) {
     filledCells(p, "users", [0, 1, 2, 3, 4], "of the customer's users");
     p.expect(p.find(n => n.tag === "button").length === 0, "no buttons for an agent");
   });
+  await step(sem, routeHash({ name: "customer", id: CUSTOMER }), "the customer's page links its reports", async p => {
+    p.expectLink(routeHash({ name: "customer-reports", id: CUSTOMER }));
+  });
+  if (await reportListed(sem, "/customers/" + CUSTOMER + "/reports")) {
+    await step(sem, routeHash({ name: "customer-reports", id: CUSTOMER }), "a customer's reports: download, no regenerate", async (p, page) => {
+      p.expect(p.find(reportCard).length === 1, "the card of " + reportName);
+      p.expect(p.find(n => n.tag === "button" && textOf(n).startsWith(nl("reports.regenerate"))).length === 0, "no regenerate for an agent");
+      await downloadReport(p, page);
+    });
+  }
   await step(sem, "#/admin/staff", "no access to the staff page", async p => p.expectText(nl("admin.notAllowed")));
 }
 
@@ -903,6 +994,18 @@ async function providerAdmin(petra, made, run) {
   await step(petra, routeHash({ name: "customer-hours", id: CUSTOMER }), "a customer's hour bundles and billing settings", async p => {
     p.expect(p.find(n => n.tag === "meter").length >= 2, "the customer's active bundles");
   });
+  if (await reportListed(petra, "/customers/demo-bakkerij/reports")) {
+    await step(petra, routeHash({ name: "customer-reports", id: "demo-bakkerij" }), "a customer's report made again", async p => {
+      const card = p.find(reportCard)[0];
+      p.expect(card, "the card of " + reportName);
+      const version = Number(textOf(findAll(card, n => n.tag === "dd" && classes(n).includes("version"))[0] || { children: [] }));
+      p.expect(version >= 1, "the report's version (is: " + version + ")");
+      await p.press(nl("reports.regenerate") + " " + reportName, "after asking to regenerate", reportCard);
+      await p.press(nl("reports.regenerate.yes"), "after confirming", reportCard);
+      p.notice(nl("reports.regenerate.accepted", { version: version + 1, month: reportMonthWords }));
+      p.expectText(nl("reports.making", { version: version + 1 }), "the card says the new version is being made");
+    });
+  }
   await step(petra, routeHash({ name: "customer", id: CUSTOMER }), "a customer with the admin's actions", async p => {
     p.expectText("storing@acme.example.test", "the on-call address");
     p.expect(p.find(n => n.tag === "button" && textOf(n) === nl("admin.customer.change")).length === 1, "change");
@@ -1060,6 +1163,7 @@ export async function main(argv = process.argv.slice(2), env = process.env) {
   }
   const made = await customerUser(portals.jan, run);
   await customerAdmin(portals.ilse, made, run);
+  await reports(portals.jan, portals.ilse);
   await agent(portals.sem, made, run);
   const eva = await newcomer(publicPortal(opts.gateway), run, opts);
   await providerAdmin(portals.petra, made, run);

@@ -7,7 +7,7 @@
 //  - a shared module holds what pages use and is no page itself (node descriptions, the API client, the
 //    texts, the route parser, the widgets, the identity forms' pieces, the hours' pieces ledger.mjs, and
 //    the ticket page's own sections work.mjs, attachments.mjs and timelog.mjs, whose time logging the
-//    customer's registrations page in hours.mjs uses too);
+//    customer's registrations page in hours.mjs uses too, and whose rule for presigned URLs reports.mjs uses);
 //  - the shell starts the portal and chooses the page of a route: the only modules that import pages.
 // Page and shared modules import shared modules only. So no page module imports another page module,
 // not even through a shared one; and no module imports itself through others (no cycle), anywhere.
@@ -20,7 +20,8 @@ import { fileURLToPath } from "node:url";
 
 const portal = join(dirname(fileURLToPath(import.meta.url)), "..");
 
-const PAGES = ["tickets.mjs", "sla.mjs", "auth.mjs", "account.mjs", "admin.mjs", "hours.mjs", "billing.mjs", "subscriptions.mjs"];
+const PAGES = ["tickets.mjs", "sla.mjs", "auth.mjs", "account.mjs", "admin.mjs", "hours.mjs", "billing.mjs", "subscriptions.mjs",
+  "reports.mjs"];
 const SHARED = ["dom.mjs", "api.mjs", "i18n.mjs", "routes.mjs", "widgets.mjs", "forms.mjs", "work.mjs", "attachments.mjs",
   "ledger.mjs", "timelog.mjs"];
 const SHELL = ["app.mjs", "router.mjs"];
