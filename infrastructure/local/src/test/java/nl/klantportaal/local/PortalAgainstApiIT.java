@@ -37,7 +37,7 @@ class PortalAgainstApiIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> USERS = List.of("jan@acme.example.test", "it@acme.example.test",
       "servicedesk@provider.example.test", "beheer@provider.example.test");
-  private static final long TIMEOUT_SECONDS = 90;
+  private static final long TIMEOUT_SECONDS = 150;
 
   @TempDir
   static Path state;
