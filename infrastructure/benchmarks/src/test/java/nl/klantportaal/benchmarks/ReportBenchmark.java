@@ -61,6 +61,7 @@ import nl.klantportaal.ticketing.domain.TicketNumber;
 import nl.klantportaal.ticketing.domain.TicketRef;
 import nl.klantportaal.ticketing.domain.TicketSource;
 import nl.klantportaal.ticketing.domain.TicketStatus;
+import nl.klantportaal.ticketing.domain.TicketStep;
 import nl.klantportaal.ticketing.domain.TicketType;
 import nl.klantportaal.ticketing.port.CatalogueRepository;
 import org.junit.jupiter.api.Test;
@@ -148,9 +149,20 @@ class ReportBenchmark {
       tickets.add(new Ticket(new TicketRef(CUSTOMER, new TicketNumber(i)), TicketType.INCIDENT, categories.get(i % categories.size()),
           Priority.values()[i % 4], "Storing nummer " + i + " op de werkplek van collega " + (i % 40), "", reporter, "Bench",
           List.of(), TicketSource.PORTAL, status, Optional.empty(), Optional.empty(), Map.of(), ApprovalState.NONE, Optional.empty(),
-          created, closed.or(() -> resolved).orElse(created), resolved, closed, new Ticket.LastChange("bench", "created"), 1));
+          created, closed.or(() -> resolved).orElse(created), resolved, closed, steps(created, resolved, closed, i, categories),
+          new Ticket.LastChange("bench", "created"), 1));
     }
     return tickets;
+  }
+
+  private static List<TicketStep> steps(Instant created, Optional<Instant> resolved, Optional<Instant> closed, int i,
+      List<String> categories) {
+    Priority priority = Priority.values()[i % 4];
+    String category = categories.get(i % categories.size());
+    List<TicketStep> steps = new ArrayList<>(List.of(new TicketStep(created, TicketStatus.NEW, priority, category)));
+    resolved.ifPresent(at -> steps.add(new TicketStep(at, TicketStatus.RESOLVED, priority, category)));
+    closed.ifPresent(at -> steps.add(new TicketStep(at, TicketStatus.CLOSED, priority, category)));
+    return steps;
   }
 
   private static List<SlaOutcomes.Outcome> outcomes() {

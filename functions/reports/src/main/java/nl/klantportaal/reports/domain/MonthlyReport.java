@@ -19,14 +19,17 @@ import nl.klantportaal.billing.domain.Subscription;
 import nl.klantportaal.billing.usecase.MonthReadings;
 import nl.klantportaal.sla.domain.TargetKind;
 import nl.klantportaal.ticketing.domain.Priority;
+import nl.klantportaal.ticketing.domain.TicketStatus;
+import nl.klantportaal.ticketing.domain.TicketStep;
 
 /**
  * The figures of one customer's month, as of the month's end (docs/reports.md):
  * <ul>
  *   <li><b>opened</b>: raised in the month; <b>resolved</b> / <b>closed</b>: resolved / closed in the
- *       month (a ticket resolved and closed in it counts in both); <b>still open</b>: raised before the
- *       month's end and neither resolved nor closed by then.</li>
- *   <li>By priority and category as the ticket stands (a later triage moves it between rows).</li>
+ *       month, once however often (a ticket resolved and closed in it counts in both); <b>still open</b>:
+ *       raised before the month's end and neither resolved nor closed at that moment.</li>
+ *   <li>By the priority and category the ticket had at the month's end (its steps), so a later triage
+ *       or reopening changes nothing in a regenerated report.</li>
  *   <li>Tickets per week: the ISO weeks that hold a day of the month, counting only the month's days.</li>
  *   <li>SLA compliance per priority: targets met over targets decided in the month (the priority when
  *       it was decided), as a percentage rounded half up to one decimal; the breached targets listed.</li>
@@ -97,28 +100,27 @@ public record MonthlyReport(ReportMonth month, ReportData.Customer customer, Tic
     Counts total = Counts.ZERO;
     Map<Long, String> titles = new HashMap<>();
     for (ReportData.TicketLine t : data.tickets()) {
-      if (!t.createdAt().isBefore(end)) {
+      Optional<TicketStep> atEnd = TicketStep.before(t.steps(), end);
+      if (!t.createdAt().isBefore(end) || atEnd.isEmpty()) {
         continue;
       }
       titles.put(t.number(), t.title());
       boolean opened = month.contains(t.createdAt());
-      boolean resolved = t.resolvedAt().filter(month::contains).isPresent();
-      boolean closed = t.closedAt().filter(month::contains).isPresent();
-      boolean doneByEnd = t.resolvedAt().filter(at -> at.isBefore(end)).isPresent()
-          || t.closedAt().filter(at -> at.isBefore(end)).isPresent();
-      Counts counts = new Counts(opened ? 1 : 0, resolved ? 1 : 0, closed ? 1 : 0, doneByEnd ? 0 : 1);
+      Optional<Instant> resolvedAt = firstIn(month, t.steps(), TicketStatus.RESOLVED);
+      boolean closed = firstIn(month, t.steps(), TicketStatus.CLOSED).isPresent();
+      TicketStatus status = atEnd.get().status();
+      boolean doneByEnd = status == TicketStatus.RESOLVED || status == TicketStatus.CLOSED;
+      Counts counts = new Counts(opened ? 1 : 0, resolvedAt.isPresent() ? 1 : 0, closed ? 1 : 0, doneByEnd ? 0 : 1);
       if (counts.isZero()) {
         continue;
       }
       total = total.plus(counts);
-      byPriority.merge(t.priority(), counts, Counts::plus);
-      byCategory.merge(t.category(), counts, Counts::plus);
+      byPriority.merge(atEnd.get().priority(), counts, Counts::plus);
+      byCategory.merge(atEnd.get().category(), counts, Counts::plus);
       if (opened) {
         weeks.get(weekOf(t.createdAt()))[0]++;
       }
-      if (resolved) {
-        weeks.get(weekOf(t.resolvedAt().orElseThrow()))[1]++;
-      }
+      resolvedAt.ifPresent(at -> weeks.get(weekOf(at))[1]++);
     }
     for (Priority p : Priority.values()) {
       byPriority.putIfAbsent(p, Counts.ZERO);
@@ -145,6 +147,11 @@ public record MonthlyReport(ReportMonth month, ReportData.Customer customer, Tic
     return new MonthlyReport(month, data.customer(),
         new TicketFigures(total, Map.copyOf(byPriority), java.util.Collections.unmodifiableMap(byCategory), List.copyOf(weekList)),
         new SlaFigures(all, Map.copyOf(compliance), List.copyOf(breaches)), data.hours(), data.subscriptionsEnding());
+  }
+
+  /** When the ticket first reached {@code status} within the month, if it did. */
+  private static Optional<Instant> firstIn(ReportMonth month, List<TicketStep> steps, TicketStatus status) {
+    return steps.stream().filter(s -> s.status() == status && month.contains(s.at())).map(TicketStep::at).findFirst();
   }
 
   private static LocalDate weekOf(Instant at) {

@@ -2,13 +2,13 @@ package nl.klantportaal.reports.domain;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import nl.klantportaal.billing.domain.Subscription;
 import nl.klantportaal.billing.usecase.MonthReadings;
 import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.shared.domain.Language;
 import nl.klantportaal.sla.domain.TargetKind;
 import nl.klantportaal.ticketing.domain.Priority;
+import nl.klantportaal.ticketing.domain.TicketStep;
 
 /**
  * What a month's report is made of, read through the other contexts' published read ports (never
@@ -26,9 +26,15 @@ public record ReportData(Customer customer, List<TicketLine> tickets, List<SlaLi
 
   public record Customer(TenantId id, String name, Language language) {}
 
-  /** One ticket: its number, title, current priority and category, and when it was raised, resolved, closed. */
-  public record TicketLine(long number, String title, Priority priority, String category, Instant createdAt,
-                           Optional<Instant> resolvedAt, Optional<Instant> closedAt) {}
+  /**
+   * One ticket: its number, title, when it was raised, and its steps (status, priority and category
+   * from each moment on; the category as its name in the customer's language).
+   */
+  public record TicketLine(long number, String title, Instant createdAt, List<TicketStep> steps) {
+    public TicketLine {
+      steps = List.copyOf(steps);
+    }
+  }
 
   /** One response or resolution target's outcome. */
   public record SlaLine(long ticket, TargetKind target, Priority priority, boolean met, Instant dueAt) {}

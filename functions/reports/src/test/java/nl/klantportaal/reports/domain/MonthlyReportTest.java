@@ -21,18 +21,33 @@ class MonthlyReportTest {
 
   @Test
   void ticketsOpenedResolvedClosedAndStillOpenAtTheMonthsEndOnTheAmsterdamClock() {
-    // opened: #2, #3, #4 (23:30 on the 30th), #7 (00:30 on the 1st); resolved: #1, #3; closed: #1;
+    // opened: #2, #3, #4 (23:30 on the 30th), #7 (00:30 on the 1st), #8; resolved: #1, #3, #8; closed: #1;
     // still open at the end: #2, #4 (resolved in December), #7. #5 is December's, #6 was done in September.
-    assertEquals(new MonthlyReport.Counts(4, 2, 1, 3), report.tickets().total());
+    assertEquals(new MonthlyReport.Counts(5, 3, 1, 3), report.tickets().total());
     assertEquals(Map.of(
         Priority.CRITICAL, new MonthlyReport.Counts(0, 1, 1, 0),
         Priority.HIGH, new MonthlyReport.Counts(2, 1, 0, 1),
-        Priority.NORMAL, new MonthlyReport.Counts(1, 0, 0, 1),
+        Priority.NORMAL, new MonthlyReport.Counts(2, 1, 0, 1),
         Priority.LOW, new MonthlyReport.Counts(1, 0, 0, 1)), report.tickets().byPriority());
     assertEquals(Map.of(
         "E-mail", new MonthlyReport.Counts(2, 1, 0, 1),
-        "Netwerk", new MonthlyReport.Counts(0, 1, 1, 0),
+        "Netwerk", new MonthlyReport.Counts(1, 2, 1, 0),
         "Werkplek", new MonthlyReport.Counts(2, 0, 0, 2)), report.tickets().byCategory());
+  }
+
+  @Test
+  void aTicketReopenedAndTriagedAfterTheMonthCountsAsItStoodAtTheMonthsEnd() {
+    // #8: normal, Netwerk, resolved on 12 November; reopened as high, Werkplek on 3 December.
+    var only8 = new ReportData(ReportSeed.data(Language.NL).customer(),
+        ReportSeed.data(Language.NL).tickets().stream().filter(t -> t.number() == 8).toList(), List.of(),
+        ReportSeed.data(Language.NL).hours(), List.of());
+    var figures = MonthlyReport.of(ReportSeed.NOVEMBER, only8).tickets();
+    assertEquals(new MonthlyReport.Counts(1, 1, 0, 0), figures.total());
+    assertEquals(new MonthlyReport.Counts(1, 1, 0, 0), figures.byPriority().get(Priority.NORMAL));
+    assertEquals(Map.of("Netwerk", new MonthlyReport.Counts(1, 1, 0, 0)), figures.byCategory());
+    var december = MonthlyReport.of(ReportMonth.parse("2026-12"), only8).tickets();
+    assertEquals(new MonthlyReport.Counts(0, 0, 0, 1), december.total(), "open again at December's end");
+    assertEquals(new MonthlyReport.Counts(0, 0, 0, 1), december.byPriority().get(Priority.HIGH));
   }
 
   @Test
@@ -41,7 +56,7 @@ class MonthlyReportTest {
     assertEquals(List.of(
         new MonthlyReport.Week(LocalDate.of(2026, 10, 26), 44, 1, 0),
         new MonthlyReport.Week(LocalDate.of(2026, 11, 2), 45, 2, 2),
-        new MonthlyReport.Week(LocalDate.of(2026, 11, 9), 46, 0, 0),
+        new MonthlyReport.Week(LocalDate.of(2026, 11, 9), 46, 1, 1),
         new MonthlyReport.Week(LocalDate.of(2026, 11, 16), 47, 0, 0),
         new MonthlyReport.Week(LocalDate.of(2026, 11, 23), 48, 0, 0),
         new MonthlyReport.Week(LocalDate.of(2026, 11, 30), 49, 1, 0)), report.tickets().weeks());

@@ -17,12 +17,14 @@ import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.shared.domain.Language;
 import nl.klantportaal.sla.domain.TargetKind;
 import nl.klantportaal.ticketing.domain.Priority;
+import nl.klantportaal.ticketing.domain.TicketStatus;
+import nl.klantportaal.ticketing.domain.TicketStep;
 
 /**
  * A hand-made month (November 2026, Europe/Amsterdam = UTC+1) whose figures are worked out by hand
  * in the tests, not by the code under test. The edge cases: #4 raised at 23:30 on the 30th (in the
  * month), #5 at 00:30 on 1 December (not), #7 at 00:30 on 1 November (in), #6 done long before (not
- * counted at all).
+ * counted at all), #8 resolved in November and reopened (and triaged) in December.
  */
 public final class ReportSeed {
   public static final TenantId ACME = new TenantId("acme-fixture");
@@ -38,7 +40,12 @@ public final class ReportSeed {
         ticket(4, "Nieuwe laptop", Priority.NORMAL, "Werkplek", "2026-11-30T22:30:00Z", "2026-12-02T10:00:00Z", null),
         ticket(5, "Toetsenbord", Priority.LOW, "Werkplek", "2026-11-30T23:30:00Z", null, null),
         ticket(6, "Oude printer", Priority.NORMAL, "Netwerk", "2026-09-01T08:00:00Z", "2026-09-09T08:00:00Z", "2026-09-10T08:00:00Z"),
-        ticket(7, "Muis hapert", Priority.LOW, "Werkplek", "2026-10-31T23:30:00Z", null, null));
+        ticket(7, "Muis hapert", Priority.LOW, "Werkplek", "2026-10-31T23:30:00Z", null, null),
+        // #8 resolved in November and reopened in December: resolved as of November's end.
+        new ReportData.TicketLine(8, "Schijf vol", Instant.parse("2026-11-10T09:00:00Z"), List.of(
+            step("2026-11-10T09:00:00Z", TicketStatus.NEW, Priority.NORMAL, "Netwerk"),
+            step("2026-11-12T09:00:00Z", TicketStatus.RESOLVED, Priority.NORMAL, "Netwerk"),
+            step("2026-12-03T09:00:00Z", TicketStatus.OPEN, Priority.HIGH, "Werkplek"))));
     List<ReportData.SlaLine> sla = List.of(
         new ReportData.SlaLine(1, TargetKind.RESPONSE, Priority.CRITICAL, false, Instant.parse("2026-11-01T10:00:00Z")),
         new ReportData.SlaLine(1, TargetKind.RESOLUTION, Priority.CRITICAL, false, Instant.parse("2026-11-02T12:00:00Z")),
@@ -67,16 +74,27 @@ public final class ReportSeed {
     for (int i = 0; i < extra; i++) {
       long number = 100 + i;
       Instant at = Instant.parse("2026-11-10T08:00:00Z").plusSeconds(60L * i);
-      tickets.add(new ReportData.TicketLine(number, "Storing " + number, Priority.NORMAL, "Netwerk", at, Optional.empty(),
-          Optional.empty()));
+      tickets.add(new ReportData.TicketLine(number, "Storing " + number, at,
+          List.of(new TicketStep(at, TicketStatus.NEW, Priority.NORMAL, "Netwerk"))));
       sla.add(new ReportData.SlaLine(number, TargetKind.RESPONSE, Priority.NORMAL, false, at.plusSeconds(3600)));
     }
     return new ReportData(seed.customer(), tickets, sla, seed.hours(), seed.subscriptionsEnding());
   }
 
+  /** A ticket raised, then resolved and closed at the given times (null: not), as its steps say. */
   private static ReportData.TicketLine ticket(long n, String title, Priority priority, String category, String created,
       String resolved, String closed) {
-    return new ReportData.TicketLine(n, title, priority, category, Instant.parse(created),
-        Optional.ofNullable(resolved).map(Instant::parse), Optional.ofNullable(closed).map(Instant::parse));
+    List<TicketStep> steps = new ArrayList<>(List.of(step(created, TicketStatus.NEW, priority, category)));
+    if (resolved != null) {
+      steps.add(step(resolved, TicketStatus.RESOLVED, priority, category));
+    }
+    if (closed != null) {
+      steps.add(step(closed, TicketStatus.CLOSED, priority, category));
+    }
+    return new ReportData.TicketLine(n, title, Instant.parse(created), steps);
+  }
+
+  private static TicketStep step(String at, TicketStatus status, Priority priority, String category) {
+    return new TicketStep(Instant.parse(at), status, priority, category);
   }
 }

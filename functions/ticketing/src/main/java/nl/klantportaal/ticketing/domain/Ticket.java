@@ -39,6 +39,7 @@ public record Ticket(
     Instant updatedAt,
     Optional<Instant> resolvedAt,
     Optional<Instant> closedAt,
+    List<TicketStep> steps,
     LastChange lastChange,
     long version) {
 
@@ -50,6 +51,7 @@ public record Ticket(
 
   public Ticket {
     involved = List.copyOf(involved);
+    steps = List.copyOf(steps);
     answers = Collections.unmodifiableMap(new LinkedHashMap<>(answers));
     if (involved.contains(reporter)) {
       throw new IllegalArgumentException("The reporter is not also an involved person");
@@ -67,7 +69,8 @@ public record Ticket(
     return new Ticket(ref, type, category, priority, title, description, reporter.userId(), reporter.name(), involved,
         source, TicketStatus.NEW, Optional.empty(), requestType, answers,
         needsApproval ? ApprovalState.PENDING : ApprovalState.NONE, followUpOf, at, at, Optional.empty(),
-        Optional.empty(), new LastChange(creator.id(), "created"), 1);
+        Optional.empty(), List.of(new TicketStep(at, TicketStatus.NEW, priority, category)), new LastChange(creator.id(), "created"),
+        1);
   }
 
   /**
@@ -210,6 +213,6 @@ public record Ticket(
       Optional<Instant> nextClosed, LastChange change, Instant at) {
     return new Ticket(ref, type, nextCategory, nextPriority, title, description, reporter, reporterName, nextInvolved,
         source, nextStatus, nextAssignee, requestType, answers, nextApproval, followUpOf, createdAt, at, nextResolved,
-        nextClosed, change, version + 1);
+        nextClosed, TicketStep.append(steps, new TicketStep(at, nextStatus, nextPriority, nextCategory)), change, version + 1);
   }
 }

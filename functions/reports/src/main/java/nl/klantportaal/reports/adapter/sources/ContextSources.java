@@ -16,6 +16,7 @@ import nl.klantportaal.reports.domain.ReportMonth;
 import nl.klantportaal.reports.port.ReportSources;
 import nl.klantportaal.sla.port.SlaOutcomes;
 import nl.klantportaal.ticketing.domain.Category;
+import nl.klantportaal.ticketing.domain.TicketStep;
 import nl.klantportaal.ticketing.port.CatalogueRepository;
 import nl.klantportaal.ticketing.port.TicketHistory;
 
@@ -57,8 +58,8 @@ public final class ContextSources implements ReportSources {
     }
     List<ReportData.TicketLine> lines = new ArrayList<>();
     tickets.createdUntil(customer.id(), month.end(), t -> lines.add(new ReportData.TicketLine(t.ref().number().value(),
-        t.title(), t.priority(), categories.getOrDefault(t.category(), t.category()), t.createdAt(), t.resolvedAt(),
-        t.closedAt())));
+        t.title(), t.createdAt(), t.steps().stream().map(s -> new TicketStep(s.at(), s.status(), s.priority(),
+            categories.getOrDefault(s.category(), s.category()))).toList())));
     List<ReportData.SlaLine> sla = outcomes.ofMonth(customer.id(), month.value()).stream()
         .map(o -> new ReportData.SlaLine(o.ticketNumber(), o.target(), o.priority(), o.met(), o.dueAt())).toList();
     return new ReportData(customer, lines, sla, billing.hours(customer.id(), month.value(), ReportMonth.ZONE),

@@ -23,6 +23,7 @@ import nl.klantportaal.ticketing.domain.TicketNumber;
 import nl.klantportaal.ticketing.domain.TicketRef;
 import nl.klantportaal.ticketing.domain.TicketSource;
 import nl.klantportaal.ticketing.domain.TicketStatus;
+import nl.klantportaal.ticketing.domain.TicketStep;
 import nl.klantportaal.ticketing.domain.TicketType;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.extensions.VersionedRecordExtension;
@@ -59,6 +60,7 @@ final class TicketItem {
   String reporterId;
   String reporterName;
   List<String> involved;
+  List<String> steps;
   String source;
   String status;
   String assigneeId;
@@ -106,6 +108,7 @@ final class TicketItem {
     string(b, "reporterId", i -> i.reporterId, (i, v) -> i.reporterId = v);
     string(b, "reporterName", i -> i.reporterName, (i, v) -> i.reporterName = v);
     strings(b, "involved", i -> i.involved, (i, v) -> i.involved = v);
+    strings(b, "steps", i -> i.steps, (i, v) -> i.steps = v);
     string(b, "source", i -> i.source, (i, v) -> i.source = v);
     string(b, "status", i -> i.status, (i, v) -> i.status = v);
     string(b, "assigneeId", i -> i.assigneeId, (i, v) -> i.assigneeId = v);
@@ -160,6 +163,7 @@ final class TicketItem {
     i.reporterId = t.reporter().value();
     i.reporterName = t.reporterName();
     i.involved = t.involved().stream().map(UserId::value).toList();
+    i.steps = t.steps().stream().map(TicketStep::encode).toList();
     i.source = t.source().wireName();
     i.status = t.status().wireName();
     i.assigneeId = t.assignee().map(UserId::value).orElse(null);
@@ -204,7 +208,27 @@ final class TicketItem {
         Instant.parse(updatedAt),
         Optional.ofNullable(resolvedAt).map(Instant::parse),
         Optional.ofNullable(closedAt).map(Instant::parse),
+        steps == null ? stepsOfAnOlderItem() : steps.stream().map(TicketStep::decode).toList(),
         new Ticket.LastChange(lastChangeBy, lastChangeKind),
         version);
+  }
+
+  /**
+   * An item written before tickets kept their steps: raised (as new), resolved and closed at its
+   * stored times, with its present priority and category (what it was between them is not known).
+   */
+  private List<TicketStep> stepsOfAnOlderItem() {
+    Priority p = WireEnum.parse(Priority.class, priority);
+    List<TicketStep> known = new java.util.ArrayList<>();
+    known.add(new TicketStep(Instant.parse(createdAt), TicketStatus.NEW, p, category));
+    Optional.ofNullable(resolvedAt).map(Instant::parse)
+        .ifPresent(at -> known.add(new TicketStep(at, TicketStatus.RESOLVED, p, category)));
+    Optional.ofNullable(closedAt).map(Instant::parse)
+        .ifPresent(at -> known.add(new TicketStep(at, TicketStatus.CLOSED, p, category)));
+    TicketStatus now = WireEnum.parse(TicketStatus.class, status);
+    if (known.getLast().status() != now) {
+      known.add(new TicketStep(Instant.parse(updatedAt), now, p, category));
+    }
+    return known;
   }
 }
