@@ -46,6 +46,15 @@ public final class CreateTicket {
   }
 
   public Ticket execute(Caller caller, NewTicketInput input) {
+    return execute(caller, input, TicketSource.PORTAL);
+  }
+
+  /**
+   * As {@link #execute(Caller, NewTicketInput)}, for a customer's ticket that reached the provider by
+   * {@code channel} (inbound mail: {@code EMAIL}); the channel is the calling function's, never the
+   * input's. Provider staff name the source in the input as before.
+   */
+  public Ticket execute(Caller caller, NewTicketInput input, TicketSource channel) {
     boolean staff = caller.role().isProviderStaff();
     Validation v = new Validation();
     TicketType type = v.requiredEnum("type", input.type(), TicketType.values(), TicketType::wireName).orElse(null);
@@ -56,7 +65,7 @@ public final class CreateTicket {
     Optional<String> category = v.requiredText("category", input.category(), 40);
     TicketSource source = staff
         ? v.optionalEnum("source", input.source(), TicketSource.values(), TicketSource::wireName).orElse(TicketSource.PHONE)
-        : TicketSource.PORTAL;
+        : channel;
     v.check(staff || input.source() == null, "source", "not-allowed", "is set by the portal for customers");
     v.check(staff || input.customerId() == null, "customerId", "not-allowed", "is your own organisation");
     v.check(staff || input.reporterId() == null, "reporterId", "not-allowed", "is you");

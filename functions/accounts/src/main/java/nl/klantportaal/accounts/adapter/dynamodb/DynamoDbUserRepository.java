@@ -62,6 +62,13 @@ public final class DynamoDbUserRepository implements UserRepository {
   }
 
   @Override
+  public java.util.List<UserProfile> withEmail(String email) {
+    return users.index(Keys.GSI1).query(r -> r.queryConditional(software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional
+            .keyEqualTo(Key.builder().partitionValue(Keys.userByEmail(email)).build())).limit(5))
+        .stream().limit(1).flatMap(page -> page.items().stream()).map(UserItem::toDomain).toList();
+  }
+
+  @Override
   public void update(UserProfile next, AuditEntry entry) {
     try {
       table.enhanced().transactWriteItems(TransactWriteItemsEnhancedRequest.builder()

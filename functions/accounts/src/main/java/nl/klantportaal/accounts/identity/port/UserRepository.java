@@ -20,6 +20,12 @@ public interface UserRepository {
   Optional<UserProfile> find(UserId id);
 
   /**
+   * The accounts whose e-mail address is {@code email} (case-insensitive; data model pattern 6). One at
+   * most while addresses are unique; a caller treats more than one as no match.
+   */
+  java.util.List<UserProfile> withEmail(String email);
+
+  /**
    * Replaces the profile if the stored version is {@code next.version() - 1} and appends the audit
    * entry in the same transaction; Conflict VERSION otherwise.
    */
