@@ -27,6 +27,7 @@ public final class TestEnvironment {
     env.put("PORTAL_ORIGIN", "https://portal.example.test");
     env.put("ATTACHMENTS_BUCKET", "local-attachmentsbucket");
     env.put("REPORTS_BUCKET", "local-reportsbucket");
+    env.put("INBOUND_MAIL_BUCKET", "local-inboundmailbucket");
     return env;
   }
 

@@ -31,7 +31,7 @@ class ArchitectureTest {
   static final String[] FUNCTION_PACKAGES = {"nl.klantportaal.core", "nl.klantportaal.platform",
       "nl.klantportaal.identity", "nl.klantportaal.tickets", "nl.klantportaal.notifications", "nl.klantportaal.sla",
       "nl.klantportaal.ticketing", "nl.klantportaal.accounts", "nl.klantportaal.mail", "nl.klantportaal.billing",
-      "nl.klantportaal.reports"};
+      "nl.klantportaal.reports", "nl.klantportaal.inboundmail"};
   private static JavaClasses classes;
 
   @BeforeAll

@@ -175,7 +175,7 @@ class TemplateContractTest {
   }
 
   private static void assertCodeUri(String id, String codeUri, Class<?> handler) {
-    String module = handler.getPackageName().split("\\.")[2];
+    String module = TemplateRoutes.module(handler.getName());
     assertEquals("functions/" + module + "/target/" + module + "-lambda.jar", codeUri, id + " CodeUri");
     assertTrue(Files.isDirectory(SamTemplate.projectRoot().resolve("functions/" + module)), id + " module");
   }

@@ -61,7 +61,22 @@ final class TemplateRoutes {
     String type = handlerClass.contains("::") ? handlerClass.substring(0, handlerClass.indexOf("::")) : handlerClass;
     String[] parts = type.split("\\.");
     String name = parts[parts.length - 1].replaceFirst("Handler$", "").replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
-    return Lambda.events().resolve(parts[2]).resolve(name);
+    return Lambda.events().resolve(module(type)).resolve(name);
+  }
+
+  /**
+   * The function module of a handler class: functions/&lt;module&gt;, named as its package's context
+   * ({@code nl.klantportaal.billing...} is {@code billing}), with hyphens between words
+   * ({@code nl.klantportaal.inboundmail...} is {@code inbound-mail}).
+   */
+  static String module(String handlerClass) {
+    String context = handlerClass.split("\\.")[2];
+    try (var modules = java.nio.file.Files.list(nl.klantportaal.template.SamTemplate.projectRoot().resolve("functions"))) {
+      return modules.map(p -> p.getFileName().toString()).filter(name -> name.replace("-", "").equals(context)).findFirst()
+          .orElse(context);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   static ApiHandler construct(String handlerName, Map<String, String> env) {

@@ -1,9 +1,0 @@
-package nl.klantportaal.inbound.port;
-
-import nl.klantportaal.inbound.domain.ParsedMail;
-
-/** Raw MIME to a {@link ParsedMail}, best effort: broken input gives a message with problems, never an exception. */
-public interface MailParser {
-
-  ParsedMail parse(byte[] raw);
-}

@@ -1,8 +1,0 @@
-package nl.klantportaal.inbound.port;
-
-/** The raw MIME the receipt rule's S3 action stored, by object key. */
-public interface RawMailStore {
-
-  /** The stored bytes; throws when the object cannot be read (the invocation fails and is retried). */
-  byte[] read(String key);
-}

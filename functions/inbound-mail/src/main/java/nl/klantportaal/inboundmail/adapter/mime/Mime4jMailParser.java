@@ -1,0 +1,279 @@
+package nl.klantportaal.inboundmail.adapter.mime;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.klantportaal.inboundmail.domain.ParsedMail;
+import nl.klantportaal.inboundmail.domain.Threading;
+import nl.klantportaal.inboundmail.port.MailParser;
+import org.apache.james.mime4j.codec.DecodeMonitor;
+import org.apache.james.mime4j.codec.DecoderUtil;
+import org.apache.james.mime4j.dom.Body;
+import org.apache.james.mime4j.dom.Entity;
+import org.apache.james.mime4j.dom.Message;
+import org.apache.james.mime4j.dom.Multipart;
+import org.apache.james.mime4j.dom.SingleBody;
+import org.apache.james.mime4j.message.DefaultMessageBuilder;
+import org.apache.james.mime4j.stream.Field;
+import org.apache.james.mime4j.stream.MimeConfig;
+import org.apache.james.mime4j.util.ByteSequence;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * MIME with Apache James mime4j, permissive and best effort: header bytes are read as UTF-8 when they
+ * are valid UTF-8 and as Windows-1252 otherwise, then unfolded and their encoded words decoded; body
+ * parts are transfer-decoded by mime4j and read in their declared charset, falling back to UTF-8 or
+ * Windows-1252 when the charset is unknown or wrong. The text is the plain parts (in order); an
+ * HTML-only message is turned into text by {@link HtmlText}. Files (a filename, an attachment
+ * disposition, or a non-text part) are listed with their decoded size. Nothing here throws on bad input.
+ */
+public final class Mime4jMailParser implements MailParser {
+  private static final Logger LOG = LoggerFactory.getLogger(Mime4jMailParser.class);
+  private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+  private static final Pattern ANGLE_ADDRESS = Pattern.compile("<\\s*([^<>@\\s]+@[^<>\\s]+?)\\s*>");
+  private static final Pattern BARE_ADDRESS = Pattern.compile("([^\\s<>\"(),;:\\[\\]]+@[^\\s<>\"(),;:\\[\\]]+)");
+  private static final MimeConfig CONFIG = MimeConfig.custom().setMaxLineLen(-1).setMaxHeaderLen(-1).setMaxHeaderCount(-1)
+      .setMaxContentLen(-1).setStrictParsing(false).build();
+
+  @Override
+  public ParsedMail parse(byte[] raw) {
+    List<String> problems = new ArrayList<>();
+    Message message;
+    try {
+      DefaultMessageBuilder builder = new DefaultMessageBuilder();
+      builder.setMimeEntityConfig(CONFIG);
+      builder.setDecodeMonitor(DecodeMonitor.SILENT);
+      message = builder.parseMessage(new ByteArrayInputStream(raw));
+    } catch (IOException | RuntimeException e) {
+      // Unparseable structure: keep what a person can read (headers, the rest as text) and say so.
+      LOG.warn("Mail structure unreadable, read as plain text: {}", e.getClass().getSimpleName());
+      return fallback(raw, "structure-unreadable: " + e.getClass().getSimpleName());
+    }
+    Map<String, List<String>> headers = headers(message.getHeader() == null ? List.of() : message.getHeader().getFields());
+    Walk walk = new Walk(problems);
+    walk.entity(message, true);
+    String text = walk.plain.isEmpty() ? HtmlText.of(String.join("\n", walk.html)) : String.join("\n", walk.plain);
+    return assemble(headers, text, walk.plain.isEmpty() && !walk.html.isEmpty(), walk.files, walk.deliveryReport, problems);
+  }
+
+  private static ParsedMail assemble(Map<String, List<String>> headers, String text, boolean htmlOnly,
+      List<ParsedMail.AttachedFile> files, boolean deliveryReport, List<String> problems) {
+    Optional<String> messageId = first(headers, "message-id").flatMap(v -> {
+      List<String> ids = Threading.messageIds(v);
+      return ids.isEmpty() ? Optional.of(v.strip()).filter(s -> !s.isEmpty()).map(s -> "<" + s.replaceAll("[<>\\s]", "") + ">")
+          : Optional.of(ids.get(0));
+    });
+    Optional<String> from = first(headers, "from").flatMap(Mime4jMailParser::address);
+    String subject = first(headers, "subject").orElse("");
+    List<String> inReplyTo = headers.getOrDefault("in-reply-to", List.of()).stream().flatMap(v -> Threading.messageIds(v).stream()).toList();
+    List<String> references = headers.getOrDefault("references", List.of()).stream().flatMap(v -> Threading.messageIds(v).stream()).toList();
+    return new ParsedMail(messageId, from, subject, headers, text, htmlOnly, files, inReplyTo, references, deliveryReport, problems);
+  }
+
+  private static Optional<String> first(Map<String, List<String>> headers, String name) {
+    return headers.getOrDefault(name, List.of()).stream().findFirst();
+  }
+
+  static Optional<String> address(String value) {
+    Matcher angle = ANGLE_ADDRESS.matcher(value);
+    if (angle.find()) {
+      return Optional.of(angle.group(1));
+    }
+    Matcher bare = BARE_ADDRESS.matcher(value);
+    return bare.find() ? Optional.of(bare.group(1)) : Optional.empty();
+  }
+
+  private static Map<String, List<String>> headers(List<Field> fields) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    for (Field field : fields) {
+      headers.computeIfAbsent(field.getName().strip().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(headerValue(field));
+    }
+    return headers;
+  }
+
+  private static String headerValue(Field field) {
+    ByteSequence raw = field.getRaw();
+    String value;
+    if (raw != null) {
+      String line = text(raw.toByteArray());
+      int colon = line.indexOf(':');
+      value = colon < 0 ? field.getBody() : line.substring(colon + 1);
+    } else {
+      value = field.getBody();
+    }
+    String unfolded = value.replaceAll("\r?\n[ \t]*", " ").replaceAll("[\r\n]", " ").strip();
+    return DecoderUtil.decodeEncodedWords(unfolded, DecodeMonitor.SILENT);
+  }
+
+  /** Bytes as UTF-8 when they are valid UTF-8, otherwise as Windows-1252 (a superset of Latin-1 that mail uses). */
+  static String text(byte[] bytes) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      return new String(bytes, WINDOWS_1252);
+    }
+  }
+
+  private static ParsedMail fallback(byte[] raw, String problem) {
+    String all = text(raw);
+    int end = all.indexOf("\r\n\r\n");
+    int sep = 4;
+    if (end < 0) {
+      end = all.indexOf("\n\n");
+      sep = 2;
+    }
+    String block = end < 0 ? all : all.substring(0, end);
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    for (String line : block.replaceAll("\r?\n[ \t]+", " ").split("\r?\n")) {
+      int colon = line.indexOf(':');
+      if (colon > 0) {
+        headers.computeIfAbsent(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+            .add(DecoderUtil.decodeEncodedWords(line.substring(colon + 1).strip(), DecodeMonitor.SILENT));
+      }
+    }
+    String body = end < 0 ? "" : all.substring(end + sep);
+    return assemble(headers, body, false, List.of(), false, List.of(problem));
+  }
+
+  /** The walk over the parts: plain and HTML texts, files, and whether a delivery report is among them. */
+  private static final class Walk {
+    final List<String> plain = new ArrayList<>();
+    final List<String> html = new ArrayList<>();
+    final List<ParsedMail.AttachedFile> files = new ArrayList<>();
+    final List<String> problems;
+    boolean deliveryReport;
+    int unnamed;
+
+    Walk(List<String> problems) {
+      this.problems = problems;
+    }
+
+    void entity(Entity entity, boolean top) {
+      Body body = entity.getBody();
+      String type = mimeType(entity);
+      if (body instanceof Multipart multipart) {
+        List<Entity> parts = multipart.getBodyParts();
+        if (type.equals("multipart/report")
+            && parts.stream().anyMatch(p -> mimeType(p).equals("message/delivery-status") || mimeType(p).equals("message/global-delivery-status"))) {
+          deliveryReport = true;
+        }
+        if (type.equals("multipart/alternative")) {
+          Optional<Entity> plainPart = parts.stream().filter(p -> mimeType(p).equals("text/plain") && !isFile(p)).findFirst();
+          if (plainPart.isPresent()) {
+            entity(plainPart.get(), false);
+            parts.stream().filter(p -> p != plainPart.get() && isFile(p)).forEach(p -> entity(p, false));
+            return;
+          }
+        }
+        parts.forEach(p -> entity(p, false));
+        return;
+      }
+      if (body instanceof Message attached) {
+        files.add(new ParsedMail.AttachedFile(name(entity, "doorgestuurd-bericht.eml"), "message/rfc822", attachedSize(attached), false));
+        return;
+      }
+      if (!(body instanceof SingleBody single)) {
+        return;
+      }
+      if (isFile(entity) || !(type.equals("text/plain") || type.equals("text/html") || (top && type.startsWith("text/")))) {
+        if (type.equals("message/delivery-status")) {
+          return; // part of a delivery report: read by the report rule, not a file of the sender's
+        }
+        files.add(new ParsedMail.AttachedFile(name(entity, "bijlage-" + (++unnamed)), type, size(single),
+            !"attachment".equalsIgnoreCase(String.valueOf(entity.getDispositionType()))));
+        return;
+      }
+      String content = decode(single, entity.getCharset());
+      if (type.equals("text/html")) {
+        html.add(content);
+      } else {
+        plain.add(content);
+      }
+    }
+
+    private long size(SingleBody body) {
+      try (InputStream in = body.getInputStream()) {
+        return in.transferTo(java.io.OutputStream.nullOutputStream());
+      } catch (IOException e) {
+        problems.add("part-unreadable");
+        return 0;
+      }
+    }
+
+    private long attachedSize(Message attached) {
+      try {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        new org.apache.james.mime4j.message.DefaultMessageWriter().writeMessage(attached, out);
+        return out.size();
+      } catch (IOException | RuntimeException e) {
+        problems.add("attached-message-unreadable");
+        return 0;
+      }
+    }
+
+    private String decode(SingleBody body, String declared) {
+      byte[] bytes;
+      try (InputStream in = body.getInputStream()) {
+        bytes = in.readAllBytes();
+      } catch (IOException e) {
+        problems.add("text-unreadable");
+        return "";
+      }
+      Optional<Charset> charset = charset(declared);
+      if (charset.isEmpty()) {
+        problems.add("charset-unknown: " + declared);
+        return text(bytes);
+      }
+      Charset cs = charset.get();
+      if (cs.equals(StandardCharsets.US_ASCII) || cs.equals(StandardCharsets.UTF_8)) {
+        return text(bytes); // undeclared 8-bit text and broken UTF-8 are read as Windows-1252
+      }
+      return new String(bytes, cs);
+    }
+
+    private static Optional<Charset> charset(String declared) {
+      if (declared == null || declared.isBlank()) {
+        return Optional.of(StandardCharsets.US_ASCII);
+      }
+      String name = declared.strip().replaceAll("^[\"']|[\"']$", "");
+      try {
+        return Optional.of(Charset.forName(name.equalsIgnoreCase("utf8") ? "UTF-8" : name));
+      } catch (IllegalArgumentException e) {
+        return Optional.empty();
+      }
+    }
+  }
+
+  private static boolean isFile(Entity entity) {
+    return "attachment".equalsIgnoreCase(String.valueOf(entity.getDispositionType()))
+        || (entity.getFilename() != null && !entity.getFilename().isBlank());
+  }
+
+  private static String mimeType(Entity entity) {
+    String type = entity.getMimeType();
+    return type == null ? "text/plain" : type.toLowerCase(Locale.ROOT);
+  }
+
+  private static String name(Entity entity, String otherwise) {
+    String name = entity.getFilename();
+    if (name == null || name.isBlank()) {
+      return otherwise;
+    }
+    return DecoderUtil.decodeEncodedWords(name, DecodeMonitor.SILENT).replaceAll("[\\\\/\\p{Cntrl}]", "_").strip();
+  }
+}

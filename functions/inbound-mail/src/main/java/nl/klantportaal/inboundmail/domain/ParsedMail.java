@@ -1,0 +1,49 @@
+package nl.klantportaal.inboundmail.domain;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A received message as the portal reads it: headers decoded (encoded words, unfolded), the text it
+ * says (the plain part, or the HTML part turned into text), the attachments it carries, and whether it
+ * is a delivery report. Parsing is best effort: what could not be decoded is named in {@code problems},
+ * never thrown.
+ *
+ * @param headers lower-case header name → its values in order of appearance
+ */
+public record ParsedMail(Optional<String> messageId, Optional<String> from, String subject, Map<String, List<String>> headers,
+    String text, boolean htmlOnly, List<AttachedFile> attachments, List<String> inReplyTo, List<String> references,
+    boolean deliveryReport, List<String> problems) {
+
+  public ParsedMail {
+    from = from.map(a -> a.strip().toLowerCase(Locale.ROOT));
+    headers = Map.copyOf(headers);
+    attachments = List.copyOf(attachments);
+    inReplyTo = List.copyOf(inReplyTo);
+    references = List.copyOf(references);
+    problems = List.copyOf(problems);
+  }
+
+  /** A file the message carries: its name (or a made-up one), its media type and decoded size. */
+  public record AttachedFile(String fileName, String contentType, long size, boolean inline) {}
+
+  public List<String> header(String name) {
+    return headers.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
+  }
+
+  public Optional<String> firstHeader(String name) {
+    return header(name).stream().findFirst().map(String::strip);
+  }
+
+  /** The domain of the From address, lower case, or empty when there is no usable From. */
+  public Optional<String> fromDomain() {
+    return from.filter(a -> a.indexOf('@') > 0).map(a -> a.substring(a.lastIndexOf('@') + 1));
+  }
+
+  /** The local part of the From address, lower case. */
+  public Optional<String> fromLocalPart() {
+    return from.filter(a -> a.indexOf('@') > 0).map(a -> a.substring(0, a.lastIndexOf('@')));
+  }
+}

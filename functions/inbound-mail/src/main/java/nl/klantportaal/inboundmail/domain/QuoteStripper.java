@@ -1,0 +1,80 @@
+package nl.klantportaal.inboundmail.domain;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Cuts the quoted history off a reply where it can be recognised safely: at the first line that opens
+ * a quote in the way mail clients write it (Gmail, Apple Mail and Thunderbird's "On … wrote:" and its
+ * Dutch and German forms, Outlook's "-----Original Message-----" or its header block "From: … Sent: …",
+ * a line of underscores before such a block), or at a run of "&gt;" lines that lasts to the end. When
+ * nothing of the writer's own text would be left, nothing is cut. The full text is kept elsewhere.
+ */
+public final class QuoteStripper {
+  private static final List<Pattern> OPENERS = List.of(
+      // Gmail, Apple Mail, Thunderbird: "On Mon, 3 Nov 2026 at 10:00, Jan <jan@x> wrote:" (may wrap over two lines).
+      Pattern.compile("^\\s*(on|op|am|le|el)\\s.{4,300}(wrote|schreef|schrieb|geschreven|a écrit|escribió).{0,200}:\\s*$",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL),
+      Pattern.compile("^.{0,200}\\s(wrote|schreef|schrieb)\\s*:\\s*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
+      Pattern.compile("^\\s*-{2,}\\s*(original message|oorspronkelijk bericht|origineel bericht|ursprüngliche nachricht"
+          + "|originalnachricht|forwarded message|doorgestuurd bericht|weitergeleitete nachricht)\\s*-{2,}\\s*$",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
+      Pattern.compile("^\\s*begin forwarded message\\s*:\\s*$", Pattern.CASE_INSENSITIVE));
+  /** Outlook's header block: "From:/Van:/Von:" followed within three lines by "Sent:/Verzonden:/Gesendet:/Date:". */
+  private static final Pattern OUTLOOK_FROM = Pattern.compile("^\\s*\\*?(from|van|von)\\s*:\\*?\\s+\\S.*$",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  private static final Pattern OUTLOOK_SENT = Pattern.compile("^\\s*\\*?(sent|verzonden|gesendet|date|datum)\\s*:\\*?\\s+\\S.*$",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  private static final Pattern RULE = Pattern.compile("^\\s*_{10,}\\s*$");
+
+  private QuoteStripper() {}
+
+  /** The writer's own text and whether history was cut off. */
+  public record Stripped(String text, boolean cut) {}
+
+  public static Stripped strip(String text) {
+    String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+    int cutAt = -1;
+    for (int i = 0; i < lines.length && cutAt < 0; i++) {
+      String line = lines[i];
+      String twoLines = i + 1 < lines.length ? line + " " + lines[i + 1].strip() : line;
+      if (matchesAny(line) || (!line.isBlank() && !line.strip().endsWith(":") && OPENERS.get(0).matcher(twoLines).matches())) {
+        cutAt = i;
+      } else if (OUTLOOK_FROM.matcher(line).matches() && sentFollows(lines, i)) {
+        cutAt = i > 0 && RULE.matcher(lines[i - 1]).matches() ? i - 1 : i;
+      } else if (line.startsWith(">") && quotedToEnd(lines, i)) {
+        cutAt = i;
+      }
+    }
+    if (cutAt < 0) {
+      return new Stripped(text.strip(), false);
+    }
+    String own = String.join("\n", java.util.Arrays.copyOfRange(lines, 0, cutAt)).strip();
+    if (own.isEmpty()) {
+      return new Stripped(text.strip(), false);
+    }
+    return new Stripped(own, true);
+  }
+
+  private static boolean matchesAny(String line) {
+    return OPENERS.stream().anyMatch(p -> p.matcher(line).matches());
+  }
+
+  private static boolean sentFollows(String[] lines, int from) {
+    for (int j = from + 1; j < Math.min(lines.length, from + 4); j++) {
+      if (OUTLOOK_SENT.matcher(lines[j]).matches()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean quotedToEnd(String[] lines, int from) {
+    for (int j = from; j < lines.length; j++) {
+      if (!lines[j].isBlank() && !lines[j].startsWith(">")) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

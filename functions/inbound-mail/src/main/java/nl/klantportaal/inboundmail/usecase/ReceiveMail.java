@@ -1,0 +1,150 @@
+package nl.klantportaal.inboundmail.usecase;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import nl.klantportaal.accounts.identity.domain.Membership;
+import nl.klantportaal.accounts.identity.domain.UserProfile;
+import nl.klantportaal.accounts.identity.port.UserRepository;
+import nl.klantportaal.core.claims.Caller;
+import nl.klantportaal.core.shared.domain.DomainException;
+import nl.klantportaal.inboundmail.domain.HeldMail;
+import nl.klantportaal.inboundmail.domain.MachineMail;
+import nl.klantportaal.inboundmail.domain.MailText;
+import nl.klantportaal.inboundmail.domain.Outcome;
+import nl.klantportaal.inboundmail.domain.ParsedMail;
+import nl.klantportaal.inboundmail.domain.Threading;
+import nl.klantportaal.inboundmail.domain.Verdicts;
+import nl.klantportaal.inboundmail.port.InboundLedger;
+import nl.klantportaal.inboundmail.port.MailParser;
+import nl.klantportaal.inboundmail.port.RawMailStore;
+import nl.klantportaal.ticketing.domain.Category;
+import nl.klantportaal.ticketing.domain.Ticket;
+import nl.klantportaal.ticketing.domain.TicketRef;
+import nl.klantportaal.ticketing.domain.TicketSource;
+import nl.klantportaal.ticketing.domain.TicketStatus;
+import nl.klantportaal.ticketing.port.CatalogueRepository;
+import nl.klantportaal.ticketing.usecase.CreateTicket;
+import nl.klantportaal.ticketing.usecase.NewTicketInput;
+import nl.klantportaal.ticketing.usecase.ReplyToTicket;
+import nl.klantportaal.ticketing.usecase.TicketAccess;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One received message, end to end (docs/inbound-mail.md): read the raw MIME, parse it, claim its
+ * Message-ID (a duplicate delivery ends here), then decide: a machine's mail is recorded; a sender we
+ * cannot trust (SES verdicts), an unknown, pending, staff or deactivated sender is held for staff; a
+ * linked, active customer user or admin gets a reply on the ticket the mail threads to, a follow-up
+ * when that ticket is closed, or a new ticket. Everything goes through ticketing's use cases as that
+ * user, with source {@code email}.
+ */
+public final class ReceiveMail {
+  private static final Logger LOG = LoggerFactory.getLogger(ReceiveMail.class);
+  /** The category of a ticket raised by mail while the catalogue offers it; otherwise the first active one. */
+  static final String MAIL_CATEGORY = "other";
+
+  private final RawMailStore store;
+  private final MailParser parser;
+  private final InboundLedger ledger;
+  private final UserRepository users;
+  private final TicketAccess access;
+  private final CreateTicket create;
+  private final ReplyToTicket reply;
+  private final CatalogueRepository catalogue;
+  private final MachineMail.OwnMail own;
+  private final Clock clock;
+
+  public ReceiveMail(RawMailStore store, MailParser parser, InboundLedger ledger, UserRepository users, TicketAccess access,
+      CreateTicket create, ReplyToTicket reply, CatalogueRepository catalogue, MachineMail.OwnMail own, Clock clock) {
+    this.store = store;
+    this.parser = parser;
+    this.ledger = ledger;
+    this.users = users;
+    this.access = access;
+    this.create = create;
+    this.reply = reply;
+    this.catalogue = catalogue;
+    this.own = own;
+    this.clock = clock;
+  }
+
+  /** What SES tells about a message: its id (the S3 key's last part), the envelope sender and its verdicts. */
+  public record Received(String sesMessageId, String rawKey, String envelopeSender, Verdicts verdicts) {}
+
+  public Outcome execute(Received received) {
+    ParsedMail mail = parser.parse(store.read(received.rawKey()));
+    String messageId = mail.messageId().orElse("<" + received.sesMessageId() + "@inbound.ses>");
+    Instant now = clock.instant();
+    InboundLedger.Claim claim = ledger.claim(messageId, received.rawKey(), now);
+    switch (claim) {
+      case InboundLedger.Claim.Done done -> {
+        return new Outcome.Duplicate(done.outcome());
+      }
+      case InboundLedger.Claim.Busy busy ->
+          throw new IllegalStateException("Message " + received.sesMessageId() + " is being handled by another attempt");
+      case InboundLedger.Claim.Fresh fresh -> { }
+    }
+    Outcome outcome = decide(mail, received);
+    Optional<HeldMail> held = outcome instanceof Outcome.Held h
+        ? Optional.of(new HeldMail(messageId, mail.from().orElse(""), MailText.oneLine(mail.subject(), 200), h.reason(),
+            received.verdicts().toString(), received.rawKey(), now))
+        : Optional.empty();
+    ledger.complete(messageId, outcome, held, clock.instant());
+    return outcome;
+  }
+
+  private Outcome decide(ParsedMail mail, Received received) {
+    Optional<String> machine = MachineMail.reason(mail, received.envelopeSender(), own);
+    if (machine.isPresent()) {
+      return new Outcome.Machine(machine.get());
+    }
+    if (received.verdicts().trust(mail).isEmpty()) {
+      return new Outcome.Held("untrusted-sender");
+    }
+    List<UserProfile> matches = users.withEmail(mail.from().orElseThrow());
+    if (matches.size() != 1) {
+      return new Outcome.Held(matches.isEmpty() ? "unknown-sender" : "ambiguous-sender");
+    }
+    UserProfile sender = matches.get(0);
+    if (!(sender.membership() instanceof Membership.CustomerMember member)) {
+      return new Outcome.Held(switch (sender.membership()) {
+        case Membership.Pending p -> "pending-sender";
+        case Membership.ProviderStaff s -> "staff-sender";
+        case Membership.Deactivated d -> "deactivated-sender";
+        case Membership.CustomerMember m -> throw new IllegalStateException();
+      });
+    }
+    Caller caller = new Caller(sender.id(), Optional.of(member.customer()), member.role(), true, Optional.of(sender.email()));
+    Optional<Threading.Thread> thread = Threading.of(mail, own.messageIdDomain());
+    try {
+      if (thread.isEmpty()) {
+        return new Outcome.Created(newTicket(caller, mail, Optional.empty()).ref());
+      }
+      TicketRef ref = thread.get().ticket();
+      Ticket ticket = access.visible(caller, ref);
+      if (ticket.status() == TicketStatus.CLOSED) {
+        return new Outcome.FollowUp(newTicket(caller, mail, Optional.of(ref)).ref(), ref);
+      }
+      reply.execute(caller, ref, new ReplyToTicket.ReplyInput(MailText.body(mail, MailText.MAX_BODY), false), TicketSource.EMAIL);
+      LOG.info("Mail threaded to ticket by {}", thread.get().evidence());
+      return new Outcome.Replied(ref);
+    } catch (DomainException.NotFound e) {
+      return new Outcome.Held("ticket-not-visible");
+    } catch (DomainException.InvalidInput | DomainException.Forbidden e) {
+      LOG.warn("Mail refused by the ticket rules: {}", e.getMessage());
+      return new Outcome.Held("refused-by-ticket-rules");
+    }
+  }
+
+  private Ticket newTicket(Caller caller, ParsedMail mail, Optional<TicketRef> followUpOf) {
+    var known = catalogue.load();
+    String category = known.activeCategory(MAIL_CATEGORY).map(Category::id)
+        .or(() -> known.categories().stream().filter(Category::active).map(Category::id).findFirst())
+        .orElseThrow(() -> new IllegalStateException("The catalogue has no active category for mail tickets"));
+    return create.execute(caller, new NewTicketInput("question", category, null, MailText.title(mail),
+        MailText.body(mail, MailText.MAX_BODY), null, null, null, followUpOf.map(r -> r.number().value()).orElse(null),
+        null, null, null), TicketSource.EMAIL);
+  }
+}

@@ -1,0 +1,56 @@
+package nl.klantportaal.inboundmail.wiring;
+
+import java.util.Set;
+import nl.klantportaal.accounts.wiring.IdentityWiring;
+import nl.klantportaal.core.wiring.KernelWiring;
+import nl.klantportaal.inboundmail.adapter.dynamodb.DynamoDbInboundLedger;
+import nl.klantportaal.inboundmail.adapter.mime.Mime4jMailParser;
+import nl.klantportaal.inboundmail.adapter.s3.S3RawMailStore;
+import nl.klantportaal.inboundmail.domain.MachineMail;
+import nl.klantportaal.inboundmail.usecase.ReceiveMail;
+import nl.klantportaal.notifications.wiring.NotificationWiring;
+import nl.klantportaal.sla.wiring.SlaWiring;
+import nl.klantportaal.ticketing.usecase.CreateTicket;
+import nl.klantportaal.ticketing.usecase.ReplyToTicket;
+import nl.klantportaal.ticketing.usecase.TicketAccess;
+import nl.klantportaal.ticketing.wiring.TicketWiring;
+
+/**
+ * The inbound-mail context: the raw MIME from INBOUND_MAIL_BUCKET, mime4j, the Message-ID ledger, and
+ * tickets with their SLA companion ({@code SlaWiring.tickets()}). Our own mail is recognised by
+ * SENDER_ADDRESS and the Message-ID domain the notifications use (its domain).
+ */
+public final class InboundWiring {
+  private final KernelWiring kernel;
+
+  private InboundWiring(KernelWiring kernel) {
+    this.kernel = kernel;
+  }
+
+  public static InboundWiring of(KernelWiring kernel) {
+    return new InboundWiring(kernel);
+  }
+
+  /** Where the receipt rule's S3 action puts raw mail: bucket and key prefix (the key is prefix + SES message id). */
+  public record Settings(String bucket, String prefix) {}
+
+  public Settings settings() {
+    return new Settings(kernel.config().require("INBOUND_MAIL_BUCKET"), kernel.config().get("INBOUND_MAIL_PREFIX").orElse(""));
+  }
+
+  public MachineMail.OwnMail ownMail() {
+    NotificationWiring notifications = NotificationWiring.of(kernel);
+    String sender = kernel.mail().senderAddress().replaceAll("^.*<|>\\s*$", "").strip();
+    return new MachineMail.OwnMail(Set.of(sender), notifications.senderDomain());
+  }
+
+  public ReceiveMail receiveMail() {
+    var identity = IdentityWiring.of(kernel);
+    var access = new TicketAccess(SlaWiring.of(kernel).tickets(), identity.users());
+    var catalogue = TicketWiring.of(kernel).catalogue();
+    return new ReceiveMail(S3RawMailStore.create(kernel.clients(), kernel.config().endpoints().s3(), settings().bucket()),
+        new Mime4jMailParser(), new DynamoDbInboundLedger(kernel.table()), identity.users(), access,
+        new CreateTicket(access, catalogue, identity.customers(), kernel.clock()), new ReplyToTicket(access, kernel.clock()),
+        catalogue, ownMail(), kernel.clock());
+  }
+}

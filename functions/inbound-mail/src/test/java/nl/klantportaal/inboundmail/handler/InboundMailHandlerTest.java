@@ -1,0 +1,198 @@
+package nl.klantportaal.inboundmail.handler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.klantportaal.accounts.customer.domain.Customer;
+import nl.klantportaal.accounts.customer.domain.CustomerDetails;
+import nl.klantportaal.accounts.customer.domain.SlaTier;
+import nl.klantportaal.accounts.identity.domain.AccountSettings;
+import nl.klantportaal.accounts.identity.domain.Membership;
+import nl.klantportaal.accounts.identity.domain.UserProfile;
+import nl.klantportaal.accounts.wiring.IdentityWiring;
+import nl.klantportaal.core.claims.Role;
+import nl.klantportaal.core.claims.TenantId;
+import nl.klantportaal.core.claims.UserId;
+import nl.klantportaal.core.config.Config;
+import nl.klantportaal.core.shared.domain.Language;
+import nl.klantportaal.core.wiring.KernelWiring;
+import nl.klantportaal.inboundmail.domain.Corpus;
+import nl.klantportaal.sla.wiring.SlaWiring;
+import nl.klantportaal.testing.Lambda;
+import nl.klantportaal.testing.LocalDynamoDb;
+import nl.klantportaal.testing.LocalS3;
+import nl.klantportaal.testing.TestEnvironment;
+import nl.klantportaal.ticketing.domain.Actor;
+import nl.klantportaal.ticketing.domain.Ticket;
+import nl.klantportaal.ticketing.domain.TicketAction;
+import nl.klantportaal.ticketing.domain.TicketAudit;
+import nl.klantportaal.ticketing.domain.TicketRef;
+import nl.klantportaal.ticketing.domain.TicketNumber;
+import nl.klantportaal.ticketing.domain.TicketSource;
+import nl.klantportaal.ticketing.domain.TicketStatus;
+import nl.klantportaal.ticketing.port.TicketRepository;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+
+/**
+ * The function on DynamoDB Local and s3proxy: the SES event of events/inbound-mail/inbound-mail/, the
+ * raw MIME at INBOUND_MAIL_PREFIX + its message id, tickets and replies through the ticket use cases.
+ */
+class InboundMailHandlerTest {
+  private static final TenantId ACME = new TenantId("acme-k3j9pq");
+  private static final UserId JAN = new UserId("0a1b2c3d-0000-4000-8000-0000000c0101");
+  private static final UserId PENDING = new UserId("0a1b2c3d-0000-4000-8000-0000000c0102");
+  private static final String RECEIVED = "inbound-mail/inbound-mail/received.json";
+  private static final String FAILED = "inbound-mail/inbound-mail/verdicts-failed.json";
+
+  private KernelWiring wiring;
+  private InboundMailHandler handler;
+  private String bucket;
+
+  @BeforeEach
+  void acmeWithJan() {
+    LocalDynamoDb dynamoDb = LocalDynamoDb.shared();
+    Map<String, String> env = TestEnvironment.forTableAndBucket(dynamoDb, dynamoDb.createPortalTable(), LocalS3.shared());
+    bucket = env.get("ATTACHMENTS_BUCKET");
+    env.put("INBOUND_MAIL_BUCKET", bucket);
+    env.put("INBOUND_MAIL_PREFIX", "mail/");
+    env.put("SENDER_ADDRESS", "Klantportaal <no-reply@klantportaal.example>");
+    wiring = new KernelWiring(Config.fromEnvironment(env), Clock.fixed(Instant.parse("2026-11-03T09:15:00Z"), ZoneOffset.UTC));
+    IdentityWiring.of(wiring).customers().create(new Customer(ACME, new CustomerDetails("Acme", List.of("acme.example"),
+        SlaTier.KOPER, Language.NL, Optional.empty()), wiring.clock().instant(), wiring.clock().instant(), 1));
+    person(JAN, "jan@acme.example", new Membership.CustomerMember(ACME, Role.CUSTOMER_USER));
+    person(PENDING, "piet@acme.example", new Membership.Pending());
+    handler = new InboundMailHandler(wiring);
+  }
+
+  @Test
+  void aMailFromALinkedUserBecomesAnEmailTicketOnceEvenWhenDeliveredTwice() {
+    store("o3vrnil0e2ic28trm7dfhrc2v0clambdaexample1", "human/attachments-pdf-and-inline.eml");
+    Map<String, Object> first = handle(RECEIVED);
+    assertEquals("ticket-created", outcome(first));
+    Ticket ticket = ticket(1);
+    assertEquals(TicketSource.EMAIL, ticket.source());
+    assertEquals("Foutmelding bij opstarten", ticket.title());
+    assertTrue(ticket.description().contains("rapport février.pdf"), ticket.description());
+    assertEquals(JAN, ticket.reporter());
+
+    assertEquals("duplicate", outcome(handle(RECEIVED)));
+    assertTrue(SlaWiring.of(wiring).tickets().find(new TicketRef(ACME, new TicketNumber(2))).isEmpty(), "no second ticket");
+  }
+
+  @Test
+  void aReplyWithTheTicketTokenIsAddedToThatTicketAndAReplyToAClosedTicketIsAFollowUp() {
+    TicketRef first = raise();
+    // Threaded by In-Reply-To alone: one of the Message-IDs the portal's mail about ticket 1 carries.
+    storeRaw("o3vrnil0e2ic28trm7dfhrc2v0clambdaexample1", """
+        From: Jan <jan@acme.example>
+        To: support@klantportaal.example
+        Subject: Re: printer
+        Message-ID: <reply-1@acme.example>
+        In-Reply-To: <t.acme-k3j9pq.1.%s@klantportaal.example>
+        Content-Type: text/plain; charset=utf-8
+
+        Nog steeds kapot.
+
+        Op ma 2 nov 2026 om 16:02 schreef Klantportaal <no-reply@klantportaal.example>:
+        > Herstart de printer.
+        """.formatted("a".repeat(64)));
+    assertEquals("reply-added", outcome(handle(RECEIVED)));
+    Ticket after = ticket(1);
+    assertEquals(2, after.version(), "one change: the reply");
+
+    close(first);
+    storeRaw("o3vrnil0e2ic28trm7dfhrc2v0clambdaexample1", """
+        From: Jan <jan@acme.example>
+        To: support@klantportaal.example
+        Subject: Re: [#acme-k3j9pq-1] Gesloten: printer
+        Message-ID: <reply-2@acme.example>
+        Content-Type: text/plain; charset=utf-8
+
+        Hij is weer kapot.
+        """);
+    Map<String, Object> followUp = handle(RECEIVED);
+    assertEquals("follow-up-created", outcome(followUp));
+    assertEquals(Optional.of(new TicketNumber(1)), ticket(2).followUpOf());
+  }
+
+  @Test
+  void failedVerdictsAnUnknownOrPendingSenderAndMachineMailMakeNoTicket() {
+    store("o3vrnil0e2ic28trm7dfhrc2v0clambdaexample2", "human/no-message-id.eml");
+    assertEquals("held", outcome(handle(FAILED)));
+    storeRaw("o3vrnil0e2ic28trm7dfhrc2v0clambdaexample1", "From: Piet <piet@acme.example>\nSubject: Hallo\nMessage-ID: <p1@acme.example>\n\nIk ben nieuw.\n");
+    assertEquals("held", outcome(handle(RECEIVED)));
+    storeRaw("o3vrnil0e2ic28trm7dfhrc2v0clambdaexample1", "From: Onbekend <x@elders.example>\nSubject: Hallo\nMessage-ID: <x1@elders.example>\n\nHoi.\n");
+    assertEquals("held", outcome(handle(RECEIVED)));
+    store("o3vrnil0e2ic28trm7dfhrc2v0clambdaexample1", "machine/auto-submitted__outlook-ooo-nl.eml");
+    assertEquals("machine", outcome(handle(RECEIVED)));
+    assertTrue(SlaWiring.of(wiring).tickets().find(new TicketRef(ACME, new TicketNumber(1))).isEmpty(), "no ticket");
+    var held = wiring.table().client().query(r -> r.tableName(wiring.table().name()).keyConditionExpression("PK = :pk")
+        .expressionAttributeValues(Map.of(":pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("INBOUND#HELD"))));
+    assertEquals(List.of("pending-sender", "unknown-sender", "untrusted-sender"),
+        held.items().stream().map(i -> i.get("reason").s()).sorted().toList());
+  }
+
+  @Test
+  void aMissingRawMessageFailsTheInvocationSoLambdaRetriesIt() {
+    assertThrows(RuntimeException.class, () -> handle(RECEIVED));
+  }
+
+  private Map<String, Object> handle(String event) {
+    return handler.handleRequest(Lambda.scheduledEvent(event), Lambda.context("inbound-mail"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static String outcome(Map<String, Object> answer) {
+    return ((List<Map<String, Object>>) answer.get("handled")).get(0).get("outcome").toString();
+  }
+
+  private void store(String id, String corpusFile) {
+    LocalS3.shared().client().putObject(r -> r.bucket(bucket).key("mail/" + id), RequestBody.fromBytes(Corpus.raw(corpusFile)));
+  }
+
+  private void storeRaw(String id, String mime) {
+    LocalS3.shared().client().putObject(r -> r.bucket(bucket).key("mail/" + id), RequestBody.fromString(mime));
+  }
+
+  private Ticket ticket(long number) {
+    return SlaWiring.of(wiring).tickets().find(new TicketRef(ACME, new TicketNumber(number))).orElseThrow();
+  }
+
+  private TicketRef raise() {
+    TicketRepository tickets = SlaWiring.of(wiring).tickets();
+    var reporter = new Actor.Person(JAN, Role.CUSTOMER_USER, "Jan");
+    Ticket ticket = Ticket.create(new TicketRef(ACME, tickets.nextNumber(ACME)), nl.klantportaal.ticketing.domain.TicketType.INCIDENT,
+        "other", nl.klantportaal.ticketing.domain.Priority.NORMAL, "printer", "Kapot.", reporter, List.of(), TicketSource.PORTAL,
+        Optional.empty(), Map.of(), false, Optional.empty(), reporter, wiring.clock().instant());
+    tickets.create(ticket, List.of(), TicketAudit.of(reporter, wiring.clock().instant(), "created", Map.of()));
+    return ticket.ref();
+  }
+
+  private void close(TicketRef ref) {
+    TicketRepository tickets = SlaWiring.of(wiring).tickets();
+    var agent = new Actor.Person(new UserId("0a1b2c3d-0000-4000-8000-0000000a0001"), Role.PROVIDER_AGENT, "Agent");
+    Ticket current = tickets.find(ref).orElseThrow();
+    Ticket resolved = current.apply(TicketAction.RESOLVE, agent, wiring.clock().instant());
+    tickets.save(new TicketRepository.TicketChange(current, resolved, List.of(), List.of(TicketAudit.of(agent, wiring.clock().instant(),
+        "resolve", Map.of())), Optional.of(wiring.clock().instant().plus(java.time.Duration.ofDays(7)))));
+    var jan = new Actor.Person(JAN, Role.CUSTOMER_USER, "Jan");
+    Ticket closed = resolved.apply(TicketAction.ACCEPT, jan, wiring.clock().instant());
+    tickets.save(new TicketRepository.TicketChange(resolved, closed, List.of(), List.of(TicketAudit.of(jan, wiring.clock().instant(),
+        "accept", Map.of())), Optional.empty()));
+    assertEquals(TicketStatus.CLOSED, tickets.find(ref).orElseThrow().status());
+  }
+
+  private void person(UserId id, String email, Membership membership) {
+    IdentityWiring.of(wiring).users().createIfAbsent(new UserProfile(id, email, new UserProfile.PersonName("Jan", "Fixture", "Jan"),
+        Language.NL, membership, true, AccountSettings.DEFAULT, wiring.clock().instant(), wiring.clock().instant(), 1));
+  }
+}
