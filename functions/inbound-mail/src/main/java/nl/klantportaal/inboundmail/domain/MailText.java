@@ -25,7 +25,7 @@ public final class MailText {
   }
 
   public static String body(ParsedMail mail, int max) {
-    QuoteStripper.Stripped stripped = QuoteStripper.strip(mail.text());
+    QuoteStripper.Stripped stripped = QuoteStripper.strip(mail.text().replace("\r\n", "\n").replace('\r', '\n'));
     StringBuilder tail = new StringBuilder();
     if (stripped.cut()) {
       tail.append("\n\n").append(HISTORY_CUT);

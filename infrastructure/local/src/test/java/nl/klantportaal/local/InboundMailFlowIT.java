@@ -1,0 +1,80 @@
+package nl.klantportaal.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Mail to the support address on the local cloud of the real template.yaml: the SMTP port applies
+ * the template's receipt rule (raw mail into the inbound bucket, then InboundMailFunction), and a demo
+ * customer's mail becomes a ticket with source e-mail, once, however often it is delivered; an
+ * out-of-office reply makes none.
+ */
+class InboundMailFlowIT {
+  @RegisterExtension
+  static final DemoCloud DEMO = new DemoCloud();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void aCustomersMailBecomesOneTicketAndAnOutOfOfficeReplyNone() throws Exception {
+    String messageId = "<" + UUID.randomUUID() + "@acme.example.test>";
+    String mime = "From: Jan Jansen <jan@acme.example.test>\r\nTo: support@example.test\r\n"
+        + "Subject: Scanner op de tweede verdieping doet niets\r\nMessage-ID: " + messageId + "\r\n"
+        + "Date: Sun, 6 Dec 2026 09:00:00 +0100\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+        + "Goedemorgen,\r\n\r\nDe scanner bij de trap geeft geen beeld meer.\r\n\r\nGroet, Jan\r\n";
+    int port = DEMO.cloud().endpoints().smtpPort();
+    SmtpClient.send(port, "jan@acme.example.test", "support@example.test", mime);
+    SmtpClient.send(port, "jan@acme.example.test", "support@example.test", mime);   // delivered twice
+    SmtpClient.send(port, "it@acme.example.test", "support@example.test",
+        "From: Ilse Timmer <it@acme.example.test>\r\nTo: support@example.test\r\nSubject: Afwezig: tot maandag\r\n"
+            + "Auto-Submitted: auto-replied\r\nMessage-ID: <" + UUID.randomUUID() + "@acme.example.test>\r\n\r\nIk ben afwezig.\r\n");
+
+    String ilse = DEMO.signIn().demo("it@acme.example.test");
+    String title = "Scanner op de tweede verdieping doet niets";
+    List<JsonNode> fromMail = Poll.until(() -> titled(ilse, title), found -> !found.isEmpty(), Duration.ofSeconds(60),
+        found -> "no ticket from the mail: " + found + "; the message's record: " + ledger(messageId));
+    Thread.sleep(2_000); // let the second delivery and the out-of-office reply finish too
+    fromMail = titled(ilse, title);
+    assertEquals(1, fromMail.size(), "one ticket however often the message arrives: " + fromMail);
+    JsonNode ticket = JSON.readTree(DEMO.gateway().get("/tickets/" + fromMail.getFirst().path("id").asText(), ilse).body());
+    assertEquals("email", ticket.at("/ticket/source").asText(), ticket.toString());
+    assertEquals("Goedemorgen,\n\nDe scanner bij de trap geeft geen beeld meer.\n\nGroet, Jan", ticket.at("/ticket/description").asText(),
+        "the body as text, its line ends as the portal writes them");
+    assertTrue(tickets(ilse).stream().noneMatch(t -> t.path("title").asText().startsWith("Afwezig")),
+        "an out-of-office reply makes no ticket");
+  }
+
+  /** The inbound ledger's item of a Message-ID (pattern 26): what the function decided. */
+  private static String ledger(String messageId) {
+    var wiring = TestClouds.wiring(DEMO.cloud(), "InboundMailFunction");
+    String hash;
+    try {
+      hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(messageId.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    return String.valueOf(wiring.table().client().getItem(r -> r.tableName(wiring.table().name()).key(java.util.Map.of(
+        "PK", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("MSGID#" + hash),
+        "SK", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("MSGID")))).item());
+  }
+
+  private static List<JsonNode> titled(String token, String title) throws Exception {
+    return tickets(token).stream().filter(t -> title.equals(t.path("title").asText())).toList();
+  }
+
+  private static List<JsonNode> tickets(String token) throws Exception {
+    JsonNode page = JSON.readTree(DEMO.gateway().get("/tickets?view=organisation&limit=100", token).body());
+    List<JsonNode> items = new ArrayList<>();
+    page.path("items").forEach(items::add);
+    return items;
+  }
+}
