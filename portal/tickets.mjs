@@ -9,7 +9,7 @@ import { h } from "./dom.mjs";
 import { fieldErrors, idempotencyKeyFor, loadAll } from "./api.mjs";
 import { localized } from "./i18n.mjs";
 import { TICKET_TOKEN, listPath, resolveView, routeHash, viewsFor } from "./routes.mjs";
-import { field, fieldMessage, formatAmsterdam, formatDate, hoursText, labelOf, notice, page, PRIORITIES, problemBox, select,
+import { badge, field, fieldMessage, formatAmsterdam, formatDate, hoursText, labelOf, notice, page, PRIORITIES, problemBox, select,
   SLA_ZONE, valueOf, scrolling } from "./widgets.mjs";
 import { attachmentActions, attachmentsSection, emptyUpload } from "./attachments.mjs";
 import { timeActions, timeSection, timeState } from "./timelog.mjs";
@@ -57,8 +57,8 @@ export function listView(state, ctx, actions) {
       h("tbody", null, state.items.map(ticket => h("tr", null,
         h("td", null, h("a", { href: routeHash({ name: "ticket", token: ticket.id }) }, "#" + ticket.number)),
         h("td", null, h("a", { href: routeHash({ name: "ticket", token: ticket.id }) }, ticket.title)),
-        h("td", null, tr("status." + ticket.status)),
-        h("td", null, tr("priority." + ticket.priority)),
+        h("td", null, badge("status", ticket.status, tr("status." + ticket.status))),
+        h("td", null, badge("priority", ticket.priority, tr("priority." + ticket.priority))),
         h("td", null, formatDate(ticket.updatedAt, ctx.lang))))))),
     !state.loading && !state.error && state.items.length === 0 ? h("p", null, tr("noTickets")) : null,
     state.loading ? h("p", { role: "status" }, tr("loading")) : null,
@@ -364,8 +364,8 @@ function summary(ticket, state, ctx) {
   const answers = Object.entries(ticket.answers || {});
   return [
     h("dl", { class: "facts" },
-      row(tr("col.status"), tr("status." + ticket.status)),
-      row(tr("col.priority"), tr("priority." + ticket.priority)),
+      row(tr("col.status"), badge("status", ticket.status, tr("status." + ticket.status))),
+      row(tr("col.priority"), badge("priority", ticket.priority, tr("priority." + ticket.priority))),
       row(tr("field.type"), tr("type." + ticket.type) + (requestType ? " — " + localized(requestType.name, lang) : "")),
       row(tr("field.category"), category ? localized(category.name, lang) : ticket.category),
       ticket.approval && ticket.approval !== "none" ? row(tr("detail.approval"), tr("approval." + ticket.approval)) : null,

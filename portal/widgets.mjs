@@ -61,6 +61,11 @@ export function scrolling(tr, table) {
   return h("div", { class: "table-scroll", role: "group", tabindex: "0", "aria-label": tr("table.scroll") }, table);
 }
 
+/** A status or priority as a badge: its word, with the colour of class kind-value as a second cue (style.css). */
+export function badge(kind, value, text) {
+  return h("span", { class: "badge " + kind + "-" + String(value).replace(/[^a-z0-9-]/gi, "") }, text);
+}
+
 export function notice(text, urgent) {
   return text ? h("p", { class: urgent ? "notice warning" : "notice", role: urgent ? "alert" : "status" }, text) : null;
 }

@@ -18,7 +18,8 @@
 //  - the agent triages the newcomer's ticket (assigns himself, a priority), replies, logs time and resolves it;
 //  - the newcomer accepts the solution;
 //  - keyboard only (Tab, Shift+Tab, typing, an arrow key in a select, and Enter; no mouse): a customer user signs in, raises a ticket and
-//    replies to it; the focused element must show a visible focus ring.
+//    replies to it; the focused element must show a visible focus ring;
+//  - the other pages of the customer admin, the agent and the provider admin, and the forgotten-password page.
 // On every page visited: axe-core finds no serious or critical violation; at 375 px wide nothing overflows
 // horizontally; the console shows no error (a failed load, a CSP refusal, an uncaught exception). Each page is
 // kept as a screenshot at 1280 px and at 375 px; the files are listed in the output.
@@ -91,6 +92,7 @@ export function findChromium(given, path = process.env.PATH || "") {
 const passed = [];
 const failures = [];
 const screenshots = [];
+let audited = 0;
 let opts;
 
 class JourneyFailure extends Error {}
@@ -224,7 +226,7 @@ function fileName(text) {
 async function audit(tab, title) {
   const { page } = tab;
   await settle(page);
-  const n = String(screenshots.length / 2 + 1).padStart(2, "0");
+  const n = String(++audited).padStart(2, "0");
   const base = join(opts.screenshots, n + "-" + tab.key + "-" + fileName(title));
   const problems = [];
   problems.push(...await axeViolations(page));
@@ -515,6 +517,35 @@ async function newcomerAccepts(eva) {
   });
 }
 
+/** The other pages of each role, opened from the address bar, for the checks every page gets. */
+const MORE_PAGES = {
+  ilse: ["#/hours", "#/time-registrations", "#/subscriptions", "#/sla", "#/sla/compliance", "#/account"],
+  sem: ["#/tickets?view=assignee", "#/sla", "#/admin/customers", "#/admin/customers/demo-acme",
+    "#/admin/customers/demo-acme/hours", "#/admin/customers/demo-acme/time-registrations"],
+  petra: ["#/admin/staff", "#/admin/customers/demo-acme/subscriptions", "#/sla"]
+};
+
+async function morePages(tabs) {
+  for (const [key, hashes] of Object.entries(MORE_PAGES)) {
+    const tab = tabs[key];
+    await step(tab, "opens " + hashes.join(", "), async () => {
+      for (const hash of hashes) {
+        await open(tab, hash);
+        await tab.page.waitForSelector("#app h1", { visible: true, timeout: 15_000 });
+        const heading = await tab.page.$eval("#app h1", e => e.textContent);
+        await audit(tab, heading);
+      }
+    });
+  }
+  const visitor = await userTab(tabs.browser, "visitor");
+  await step(visitor, "opens the forgotten-password page", async () => {
+    await open(visitor, "#/forgot-password");
+    await visitor.page.select("#lang", "nl");
+    await waitForHeading(visitor.page, nl("auth.forgot.heading"));
+    await audit(visitor, "forgotten password");
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Keyboard only: Tab (and Shift+Tab) to a control, type, Enter
 
@@ -625,6 +656,7 @@ export async function main(argv = process.argv.slice(2)) {
       await journey("accepting", () => newcomerAccepts(eva));
     }
     await journey("keyboard only", () => keyboardOnly(browser, run));
+    await journey("more pages", () => morePages({ browser, ilse, sem, petra }));
   } catch (e) {
     if (!(e instanceof JourneyFailure)) failures.push("FAIL " + ((e && e.stack) || e));
   } finally {
