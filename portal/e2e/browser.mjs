@@ -8,7 +8,9 @@
 // --state DIR        the local cloud's state folder: the demo accounts' TOTP secrets (demo-accounts.properties) and
 //                    cognito-local's pool, which stands in for the mailbox of a new sign-up's confirmation code;
 // --screenshots DIR  where each page's screenshots go (default: target/browser-screenshots in the working folder);
-// --chromium PATH    the browser (default: env KP_CHROMIUM, else chromium or chromium-browser on the PATH).
+// --chromium PATH    the browser (default: env KP_CHROMIUM, else chromium or chromium-browser on the PATH);
+// --only A,B         only these journeys (newcomer, customer admin, agent, accepting, keyboard only, more pages), by
+//                    hand while working on a page; BrowserIT runs them all.
 //
 // The journeys, each user in a browser context of their own, with the mouse unless said otherwise:
 //  - a newcomer signs up, confirms the e-mailed code, signs in, enrols TOTP with a code computed from the key the
@@ -52,13 +54,13 @@ const NARROW = { width: 375, height: 740 };
 // ---------------------------------------------------------------------------------------------
 // Arguments and the browser
 
-const USAGE = "usage: browser.mjs --gateway URL --state DIR [--screenshots DIR] [--chromium PATH]";
+const USAGE = "usage: browser.mjs --gateway URL --state DIR [--screenshots DIR] [--chromium PATH] [--only JOURNEY,...]";
 
 function options(argv) {
   const out = { screenshots: resolve("target/browser-screenshots"), chromium: process.env.KP_CHROMIUM || "" };
   for (let i = 0; i < argv.length; i++) {
     const name = argv[i].replace(/^--/, "");
-    if (!["gateway", "state", "screenshots", "chromium"].includes(name) || argv[i + 1] === undefined) {
+    if (!["gateway", "state", "screenshots", "chromium", "only"].includes(name) || argv[i + 1] === undefined) {
       throw new Error(USAGE + "; unknown: " + argv[i]);
     }
     out[name] = argv[++i];
@@ -266,6 +268,7 @@ async function step(tab, title, work) {
 }
 
 async function journey(name, work) {
+  if (opts.only && !opts.only.split(",").includes(name)) return;
   try {
     await work();
   } catch (e) {
@@ -624,6 +627,14 @@ async function keyboardOnly(browser, run) {
     await page.keyboard.press("Enter");
     await settle(page);
     await noticeShows(page, nl("replySent"));
+    const focused = await page.evaluate(() => document.activeElement && document.activeElement.outerHTML.slice(0, 100));
+    check(await page.evaluate(() => document.getElementById("app").contains(document.activeElement)),
+      "the focus still in the page after the reply was sent and the page shown again (it is on " + focused + ")");
+    await page.keyboard.down("Shift");
+    await page.keyboard.press("Tab");
+    await page.keyboard.up("Shift");
+    check(await page.evaluate(() => document.activeElement && document.activeElement.id === "f-body"),
+      "Shift+Tab from the send button back to the reply field");
     await audit(jan, "his ticket after a reply");
   });
 }
