@@ -28,7 +28,7 @@
 // Exit code 1 on any failure, with what failed; the last line is "N passed, N failed".
 
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { accessSync, constants, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 
@@ -73,17 +73,18 @@ function options(argv) {
 /** The chromium binary, or an error that says how to get one (the tests never skip). */
 export function findChromium(given, path = process.env.PATH || "") {
   const candidates = given ? [given] : ["chromium", "chromium-browser"];
+  const runnable = file => {
+    try { accessSync(file, constants.X_OK); return true; } catch { return false; }
+  };
   for (const name of candidates) {
     if (name.includes("/")) {
-      try { readFileSync(name, { flag: "r" }); return name; } catch { continue; }
+      if (runnable(name)) return name;
+      continue;
     }
-    for (const dir of path.split(":").filter(Boolean)) {
-      try {
-        if (readdirSync(dir).includes(name)) return join(dir, name);
-      } catch { /* not a folder */ }
-    }
+    const found = path.split(":").filter(Boolean).map(dir => join(dir, name)).find(runnable);
+    if (found) return found;
   }
-  throw new Error("no chromium found (" + candidates.join(", ") + " on the PATH). The browser tests need Debian's chromium: "
+  throw new Error("no chromium found (tried " + candidates.join(", ") + (given ? "" : " on the PATH") + "). The browser tests need Debian's chromium: "
     + "`./klantportaal test` installs it when it runs as root with apt-get (scripts/browser-tests.sh); otherwise run "
     + "`apt-get install -y chromium`, or set KP_CHROMIUM to a Chromium binary.");
 }
