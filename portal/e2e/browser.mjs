@@ -9,7 +9,7 @@
 //                    cognito-local's pool, which stands in for the mailbox of a new sign-up's confirmation code;
 // --screenshots DIR  where each page's screenshots go (default: target/browser-screenshots in the working folder);
 // --chromium PATH    the browser (default: env KP_CHROMIUM, else chromium or chromium-browser on the PATH);
-// --only A,B         only these journeys (newcomer, customer admin, agent, accepting, keyboard only, more pages), by
+// --only A,B         only these journeys (checks, newcomer, customer admin, agent, accepting, keyboard only, more pages), by
 //                    hand while working on a page; BrowserIT runs them all.
 //
 // The journeys, each user in a browser context of their own, with the mouse unless said otherwise:
@@ -22,6 +22,7 @@
 //  - keyboard only (Tab, Shift+Tab, typing, an arrow key in a select, and Enter; no mouse): a customer user signs in, raises a ticket and
 //    replies to it; the focused element must show a visible focus ring;
 //  - the other pages of the customer admin, the agent and the provider admin, and the forgotten-password page.
+// First the checks below find a planted problem of each kind (their failure twin).
 // On every page visited: axe-core finds no serious or critical violation; at 375 px wide nothing overflows
 // horizontally; the console shows no error (a failed load, a CSP refusal, an uncaught exception). Each page is
 // kept as a screenshot at 1280 px and at 375 px; the files are listed in the output.
@@ -276,6 +277,37 @@ async function journey(name, work) {
     if (!(e instanceof JourneyFailure)) failures.push("FAIL the journey " + name + ": " + ((e && e.stack) || e));
     console.log("     (the journey " + name + " stopped there)");
   }
+}
+
+/**
+ * The checks' own failure twin: on the sign-in page, a planted nameless button (axe: button-name, critical), a
+ * 600 px wide block and a console error must each be found; then the page is loaded again, clean.
+ */
+async function checksFindPlantedProblems(browser) {
+  const tab = await userTab(browser, "checks");
+  await step(tab, "the checks find a planted nameless button, a 600 px block and a console error", async () => {
+    await open(tab, "#/tickets");
+    await tab.page.evaluate(() => {
+      const main = document.querySelector("main");
+      main.appendChild(document.createElement("button"));
+      const wide = document.createElement("div");
+      wide.setAttribute("data-planted", "");
+      wide.textContent = "planted";
+      wide.style.width = "600px";   // through the debugging protocol: the page's CSP does not apply
+      main.appendChild(wide);
+      console.error("planted console error");
+    });
+    const axe = await axeViolations(tab.page);
+    await tab.page.setViewport(NARROW);
+    const wide = await overflow(tab.page);
+    await tab.page.setViewport(WIDE);
+    check(axe.some(v => v.includes("button-name")), "axe names the nameless button (found: " + JSON.stringify(axe) + ")");
+    check(wide.length === 1 && wide[0].includes("div"), "the 600 px block at 375 px (found: " + JSON.stringify(wide) + ")");
+    check(tab.errors.some(e => e.includes("planted console error")), "the console error (found: " + JSON.stringify(tab.errors) + ")");
+    tab.errors.splice(0);
+    await tab.page.reload({ waitUntil: "networkidle0" });
+    await audit(tab, "sign-in, clean again");
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -655,6 +687,7 @@ export async function main(argv = process.argv.slice(2)) {
   });
   const run = Date.now().toString(36);
   try {
+    await journey("checks", () => checksFindPlantedProblems(browser));
     const [petra, ilse, sem] = [await demoUser(browser, "petra"), await demoUser(browser, "ilse"), await demoUser(browser, "sem")];
     let eva = null;
     await journey("newcomer", async () => {

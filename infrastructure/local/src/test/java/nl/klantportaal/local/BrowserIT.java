@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * wait, the link by the provider admin and her first ticket with an attachment; the customer admin's organisation and
  * an approval; the agent triaging, replying, logging time and resolving; the newcomer accepting; and keyboard only, a
  * customer user signing in, raising a ticket and replying. On every page: no serious or critical axe-core violation,
- * no horizontal overflow at 375 px, no console error. The screenshots stay in target/browser-screenshots and are
+ * no horizontal overflow at 375 px, no console error; those checks first find a planted problem of each kind (their
+ * failure twin). The screenshots stay in target/browser-screenshots and are
  * listed in the test's output; the script's output is the failure message.
  *
  * <p>It never skips: without node, chromium or the npm driver (scripts/browser-tests.sh installs the last two from
@@ -90,7 +91,7 @@ class BrowserIT {
     String log = read(output);
     System.out.println("BrowserIT: portal/e2e/browser.mjs\n" + log);
     assertEquals(0, node.exitValue(), () -> "portal/e2e/browser.mjs failed:\n" + log);
-    for (String journey : new String[] {"eva: raises her first ticket and attaches a file", "ilse: approves a service request",
+    for (String journey : new String[] {"checks: the checks find a planted", "eva: raises her first ticket and attaches a file", "ilse: approves a service request",
         "sem: logs time", "sem: resolves", "eva: accepts the solution", "jan-keyboard: replies with the keyboard only"}) {
       assertTrue(log.contains("ok   " + journey), "the journey step \"" + journey + "\" ran and passed:\n" + log);
     }
