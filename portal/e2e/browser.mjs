@@ -19,8 +19,9 @@
 //  - the customer admin sees her organisation and approves a service request;
 //  - the agent triages the newcomer's ticket (assigns himself, a priority), replies, logs time and resolves it;
 //  - the newcomer accepts the solution;
-//  - keyboard only (Tab, Shift+Tab, typing, an arrow key in a select, and Enter; no mouse): a customer user signs in, raises a ticket and
-//    replies to it; the focused element must show a visible focus ring;
+//  - keyboard only (Tab, Shift+Tab, typing, an arrow key in a select, and Enter; no mouse): a customer user signs in,
+//    raises a ticket, replies to it and accepts the solution of another; the focused element must show a visible
+//    focus ring;
 //  - the other pages of the customer admin, the agent and the provider admin, and the forgotten-password page.
 // First the checks below find a planted problem of each kind (their failure twin).
 // On every page visited: axe-core finds no serious or critical violation; at 375 px wide nothing overflows
@@ -49,6 +50,7 @@ const USERS = {
   petra: "beheer@provider.example.test"
 };
 const ACCESS = "demo-acme-3";   // a service request waiting for Ilse's approval
+const PRINTER = "demo-acme-2";  // Jan's resolved ticket, waiting for his decision
 const WIDE = { width: 1280, height: 900 };
 const NARROW = { width: 375, height: 740 };
 
@@ -669,6 +671,23 @@ async function keyboardOnly(browser, run) {
     check(await page.evaluate(() => document.activeElement && document.activeElement.id === "f-body"),
       "Shift+Tab from the send button back to the reply field");
     await audit(jan, "his ticket after a reply");
+  });
+  await step(jan, "accepts a solution with the keyboard only", async () => {
+    await tabTo(page, "a[href='#/tickets']");   // the menu
+    await page.keyboard.press("Enter");
+    await waitForHeading(page, nl("view.mine"));
+    await settle(page);
+    await tabTo(page, "a[href='#/tickets/" + PRINTER + "']", 120);
+    await page.keyboard.press("Enter");
+    await waitForText(page, nl("resolution.heading"));
+    await settle(page);
+    await audit(jan, "his resolved ticket");
+    await tabTo(page, ".decision button.primary", 120);
+    check(await page.evaluate(() => document.activeElement.textContent) === nl("accept"), "the accept button focused");
+    await page.keyboard.press("Enter");
+    await settle(page);
+    await noticeShows(page, nl("accepted"));
+    await audit(jan, "his ticket, the solution accepted");
   });
 }
 

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * code (read from the cloud's state folder), TOTP enrolment with a code computed from the key the page shows, the
  * wait, the link by the provider admin and her first ticket with an attachment; the customer admin's organisation and
  * an approval; the agent triaging, replying, logging time and resolving; the newcomer accepting; and keyboard only, a
- * customer user signing in, raising a ticket and replying. On every page: no serious or critical axe-core violation,
+ * customer user signing in, raising a ticket, replying and accepting a solution. On every page: no serious or critical axe-core violation,
  * no horizontal overflow at 375 px, no console error; those checks first find a planted problem of each kind (their
  * failure twin). The screenshots stay in target/browser-screenshots and are
  * listed in the test's output; the script's output is the failure message.
@@ -92,7 +92,8 @@ class BrowserIT {
     System.out.println("BrowserIT: portal/e2e/browser.mjs\n" + log);
     assertEquals(0, node.exitValue(), () -> "portal/e2e/browser.mjs failed:\n" + log);
     for (String journey : new String[] {"checks: the checks find a planted", "eva: raises her first ticket and attaches a file", "ilse: approves a service request",
-        "sem: logs time", "sem: resolves", "eva: accepts the solution", "jan-keyboard: replies with the keyboard only"}) {
+        "sem: logs time", "sem: resolves", "eva: accepts the solution", "jan-keyboard: replies with the keyboard only",
+        "jan-keyboard: accepts a solution with the keyboard only"}) {
       assertTrue(log.contains("ok   " + journey), "the journey step \"" + journey + "\" ran and passed:\n" + log);
     }
     try (Stream<Path> files = Files.list(screenshots)) {
