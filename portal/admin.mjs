@@ -12,7 +12,7 @@
 
 import { h } from "./dom.mjs";
 import { idempotencyKeyFor, loadAll } from "./api.mjs";
-import { field, formatDate, labelledControl, labelOf, notice, page, problemBox, select } from "./widgets.mjs";
+import { field, formatDate, labelledControl, labelOf, notice, page, problemBox, select, scrolling } from "./widgets.mjs";
 import { CUSTOMER_ROLES, errorsFrom, formHead, formState, input, LANGUAGE_NAMES, roleLabel, run, STAFF_ROLES,
   TIERS } from "./forms.mjs";
 import { routeHash } from "./routes.mjs";
@@ -153,11 +153,11 @@ function usersTable(state, ctx, actions, can, captionKey) {
         problemBox(state.rowErrors[user.userId], tr)));
   });
   return [
-    h("table", { class: "users", "aria-busy": state.loading ? "true" : "false" },
+    scrolling(tr, h("table", { class: "users", "aria-busy": state.loading ? "true" : "false" },
       h("caption", { class: "visually-hidden" }, tr(captionKey)),
       h("thead", null, h("tr", null, ["admin.col.name", "email", "acct.role", "admin.col.status", "acct.mfa", "admin.col.actions"]
         .map(key => h("th", { scope: "col" }, tr(key))))),
-      h("tbody", null, rows)),
+      h("tbody", null, rows))),
     !state.loading && !state.error && state.items.length === 0 ? h("p", null, tr("admin.users.none")) : null
   ];
 }
@@ -218,11 +218,11 @@ export function pendingUsersView(state, ctx, actions) {
     notice(state.warning, true),
     problemBox(state.error, tr),
     problemBox(state.customersError, tr),
-    h("table", { class: "pending-users", "aria-busy": state.loading ? "true" : "false" },
+    scrolling(tr, h("table", { class: "pending-users", "aria-busy": state.loading ? "true" : "false" },
       h("caption", { class: "visually-hidden" }, tr("admin.pending.heading")),
       h("thead", null, h("tr", null, ["admin.col.name", "admin.pending.signedUp", "admin.pending.waiting", "admin.pending.customer",
         "acct.role", "admin.col.actions"].map(key => h("th", { scope: "col" }, tr(key))))),
-      h("tbody", null, rows)),
+      h("tbody", null, rows))),
     !state.loading && !state.error && state.items.length === 0 ? h("p", null, tr("admin.pending.empty")) : null,
     state.loading ? h("p", { role: "status" }, tr("loading")) : null,
     moreButton(state, tr, actions.more));
@@ -371,7 +371,7 @@ export function customersView(state, ctx, actions) {
     h("h1", null, tr("admin.customers.heading")),
     ctx.role === "provider-admin" ? h("p", null, h("a", { href: routeHash({ name: "new-customer" }) }, tr("admin.customers.new"))) : null,
     problemBox(state.error, tr),
-    h("table", { class: "customers", "aria-busy": state.loading ? "true" : "false" },
+    scrolling(tr, h("table", { class: "customers", "aria-busy": state.loading ? "true" : "false" },
       h("caption", { class: "visually-hidden" }, tr("admin.customers.heading")),
       h("thead", null, h("tr", null, ["admin.customer.name", "admin.customer.id", "admin.customer.tier", "admin.customer.language",
         "admin.customer.domains"].map(key => h("th", { scope: "col" }, tr(key))))),
@@ -380,7 +380,7 @@ export function customersView(state, ctx, actions) {
         h("td", null, c.id),
         h("td", null, tierLabel(tr, c.slaTier)),
         h("td", null, languageName(c.language)),
-        h("td", null, (c.emailDomains || []).join(", ")))))),
+        h("td", null, (c.emailDomains || []).join(", "))))))),
     !state.loading && !state.error && state.items.length === 0 ? h("p", null, tr("admin.customers.none")) : null,
     state.loading ? h("p", { role: "status" }, tr("loading")) : null,
     moreButton(state, tr, actions.more));

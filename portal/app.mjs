@@ -69,20 +69,48 @@ function translateSignIn() {
   translateStatic();
 }
 
+// The keyboard focus across a page's renders: a control with an id gets it back by its id; one without (a form's
+// button) by its kind and words, the one nearest its place among the page's controls. While the control cannot take
+// it (a button disabled and relabelled while its request runs), the focus waits for the next render of the page.
+const CONTROLS = "a[href], button, input, select, textarea, [tabindex]";
 let headingPending = false;
+let focusPending = null;   // {id} or {tag, text, place}: the control that had the focus before the page was shown again
+
+function focusOf(app) {
+  const active = document.activeElement;
+  if (active && app.contains(active)) {
+    if (active.id) return { id: active.id };
+    const controls = app.querySelectorAll ? [...app.querySelectorAll(CONTROLS)] : [];
+    return { tag: active.tagName, text: active.textContent, place: controls.indexOf(active) };
+  }
+  return !active || active === document.body ? focusPending : null;
+}
+
+function restoreFocus(app, wanted) {
+  let target = wanted.id ? document.getElementById(wanted.id) : null;
+  if (!wanted.id && app.querySelectorAll) {
+    const controls = [...app.querySelectorAll(CONTROLS)];
+    target = controls.map((c, i) => ({ c, distance: Math.abs(i - wanted.place) }))
+      .filter(({ c }) => c.tagName === wanted.tag && c.textContent === wanted.text && !c.disabled)
+      .sort((a, b) => a.distance - b.distance).map(({ c }) => c)[0] || null;
+  }
+  if (target && !target.disabled) target.focus();
+  focusPending = target && document.activeElement === target ? null : wanted;
+}
+
 function show(forGeneration, desc) {
   if (forGeneration !== generation) return;
   const app = $("app");
-  const focused = document.activeElement && app.contains(document.activeElement) ? document.activeElement.id : "";
+  const wanted = focusOf(app);
   app.replaceChildren(mount(desc, document));
   const heading = app.querySelector("h1");
-  const again = focused && document.getElementById(focused);
   if (headingPending && heading) {
     headingPending = false;
+    focusPending = null;
     heading.setAttribute("tabindex", "-1");
     heading.focus();
-  } else if (again) {
-    again.focus();
+  } else if (wanted) {
+    restoreFocus(app, wanted);
   }
 }
 
@@ -90,6 +118,7 @@ async function route() {
   if (!session) return showPublic(parseRoute(location.hash)) || showSignIn();
   const mine = ++generation;
   headingPending = true;
+  focusPending = null;
   $("app").replaceChildren();
   const current = parseRoute(location.hash);
   const ctx = {

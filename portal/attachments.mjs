@@ -9,7 +9,7 @@
 // S3 answers with `Content-Disposition: attachment`, so the browser saves the file and stays here.
 
 import { h } from "./dom.mjs";
-import { field, formatDate, problemBox } from "./widgets.mjs";
+import { field, formatDate, problemBox, scrolling } from "./widgets.mjs";
 
 /**
  * The API's allow-list (AttachmentKind on the server, docs/tickets.md "The allow-list"): a short
@@ -327,7 +327,7 @@ export function attachmentsSection(ticket, attachments, state, ctx, actions) {
   return h("section", { class: "attachments", "aria-labelledby": "attachments-heading" },
     h("h2", { id: "attachments-heading" }, tr("work.attach.heading")),
     upload.downloadError ? problemBox(upload.downloadError, tr) : null,
-    list.length === 0 ? h("p", { class: "hint" }, tr("work.attach.none")) : h("table", { class: "attachment-list" },
+    list.length === 0 ? h("p", { class: "hint" }, tr("work.attach.none")) : scrolling(tr, h("table", { class: "attachment-list" },
       h("caption", { class: "visually-hidden" }, tr("work.attach.heading")),
       h("thead", null, h("tr", null, ["work.attach.col.name", "work.attach.col.kind", "work.attach.col.size",
         "work.attach.col.by", "work.attach.col.at", "work.attach.col.download"].map(key => h("th", { scope: "col" }, tr(key))))),
@@ -340,7 +340,7 @@ export function attachmentsSection(ticket, attachments, state, ctx, actions) {
         h("td", null, h("button", { type: "button", class: "download", disabled: upload.downloading === a.id,
           on: { click: () => actions.download(a) } },
           tr("work.attach.download"), h("span", { class: "visually-hidden" }, " " + a.fileName)),
-          mayRemove(a, closed, ctx) ? removeControls(a, upload, tr, actions) : null))))),
+          mayRemove(a, closed, ctx) ? removeControls(a, upload, tr, actions) : null)))))),
     closed ? h("p", { class: "hint" }, tr("work.attach.closed")) : h("form", { novalidate: true, class: "upload",
       on: { submit: e => { e.preventDefault(); return actions.upload(); } } },
       field("file", tr("work.attach.choose"), h("input", { type: "file", accept: ACCEPT,

@@ -55,6 +55,7 @@ export function signUpView(state, ctx, actions) {
         h("button", { type: "button", disabled: state.busy, on: { click: actions.back } }, tr("auth.confirm.back"))));
   }
   const shown = ["email", "firstName", "lastName", "displayName", "newPassword", "repeat", "language"];
+  if (!draft.languageChosen) draft.language = ctx.lang;   // the portal's language, until the user picks another here
   return publicPage(ctx,
     h("h1", null, tr("auth.signUp.heading")),
     h("p", null, tr("auth.signUp.intro")),
@@ -69,7 +70,10 @@ export function signUpView(state, ctx, actions) {
       input("displayName", tr("form.displayName"), draft.displayName, v => { draft.displayName = v; },
         { autocomplete: "name", error: state.errors.displayName, tr, maxlength: 100, hint: tr("auth.signUp.displayNameHint") }),
       newPasswordFields("", draft, state, tr, "password"),
-      field("language", tr("form.language"), select(LANGUAGE_NAMES, draft.language, e => { draft.language = e.target.value; }),
+      field("language", tr("form.language"), select(LANGUAGE_NAMES, draft.language, e => {
+        draft.language = e.target.value;
+        draft.languageChosen = true;
+      }),
         { error: state.errors.language, tr }),
       h("button", { type: "submit", class: "primary", disabled: state.busy }, tr("auth.signUp.submit")),
       h("button", { type: "button", disabled: state.busy, on: { click: actions.haveCode } }, tr("auth.signUp.haveCode"))));

@@ -15,7 +15,7 @@ import { h } from "./dom.mjs";
 import { idempotencyKeyFor } from "./api.mjs";
 import { checkbox, errorsFrom, formHead, formState } from "./forms.mjs";
 import { BUNDLE_ID, routeHash } from "./routes.mjs";
-import { field, labelledControl, notice, page, problemBox, select, valueOf } from "./widgets.mjs";
+import { field, labelledControl, notice, page, problemBox, select, valueOf, scrolling } from "./widgets.mjs";
 import { bundleMeter, euros, formatDay, hm, hoursBase, notNegative, overviewHead, parseEuros, parseHours, REGISTRATION_TYPES,
   todayOf, typeLabel } from "./ledger.mjs";
 
@@ -147,12 +147,12 @@ function settingsFacts(settings, ctx) {
       row(tr("billing.settings.usersSeeHours"), settings.usersSeeHours ? tr("yes") : tr("no")),
       row(tr("billing.settings.expiry"), settings.rollover
         ? tr("billing.settings.rolloverText", { hours: hm(notNegative(settings.rolloverCapMinutes)) }) : tr("billing.settings.lapseText"))),
-    rates.length ? h("table", { class: "rates" },
+    rates.length ? scrolling(tr, h("table", { class: "rates" },
       h("caption", null, tr("billing.settings.rates")),
       h("thead", null, h("tr", null, ["hours.filter.type", "billing.rate.from", "billing.rate.hourly"]
         .map(key => h("th", { scope: "col" }, tr(key))))),
       h("tbody", null, rates.map(r => h("tr", null, h("td", null, typeLabel(tr, r.type)),
-        h("td", null, formatDay(r.effectiveFrom, lang)), h("td", null, euros(r.hourly, lang))))))
+        h("td", null, formatDay(r.effectiveFrom, lang)), h("td", null, euros(r.hourly, lang)))))))
       : h("p", null, tr("billing.settings.noRates"))
   ];
 }
@@ -204,10 +204,10 @@ function settingsForm(settingsState, ctx, actions) {
     { error: form.errors.rolloverCapMinutes, required: true, tr }) : null,
   h("fieldset", null, h("legend", null, tr("billing.settings.rates")),
     h("p", { class: "hint" }, tr("billing.settings.ratesHint")),
-    rows.length ? h("table", { class: "rates" },
+    rows.length ? scrolling(tr, h("table", { class: "rates" },
       h("thead", null, h("tr", null, ["hours.filter.type", "billing.rate.from", "billing.rate.hourly", "admin.col.actions"]
         .map(key => h("th", { scope: "col" }, tr(key))))),
-      h("tbody", null, rows)) : h("p", null, tr("billing.settings.noRates")),
+      h("tbody", null, rows))) : h("p", null, tr("billing.settings.noRates")),
     rateErrors ? h("p", { class: "field-error" }, rateErrors) : null,
     h("button", { type: "button", disabled: form.busy, on: { click: actions.addRate } }, tr("billing.rate.add"))),
   h("button", { type: "submit", class: "primary", disabled: form.busy }, form.busy ? tr("sla.saving") : tr("sla.save")));

@@ -9,7 +9,7 @@
 import { h } from "./dom.mjs";
 import { errorsFrom } from "./forms.mjs";
 import { routeHash, TICKET_TOKEN } from "./routes.mjs";
-import { field, fieldMessage, labelOf, notice, problemBox, select, valueOf } from "./widgets.mjs";
+import { field, fieldMessage, labelOf, notice, problemBox, select, valueOf, scrolling } from "./widgets.mjs";
 
 /** "Type registratie" (RegistrationType on the server), in the order of the seed's filter. */
 export const REGISTRATION_TYPES = ["bundle", "ad-hoc-billable", "ad-hoc-service"];
@@ -298,10 +298,10 @@ export function registrationsTable(entries, ctx, { staff = false, customerId, co
         : null) : null);
     return below ? [row, h("tr", { class: "registration-detail" }, h("td", { colspan: heads.length }, below))] : [row];
   });
-  return h("table", { class: "registrations" },
+  return scrolling(tr, h("table", { class: "registrations" },
     h("caption", { class: "visually-hidden" }, caption || tr("hours.registrations.heading")),
     h("thead", null, h("tr", null, heads.map(key => h("th", { scope: "col" }, tr(key))))),
-    h("tbody", null, rows));
+    h("tbody", null, rows)));
 }
 
 /** The list's totals: minutes per type and per invoice status, overall, and the billable value in euros. */
@@ -315,12 +315,12 @@ export function totalsSection(totals, ctx) {
   return h("section", { class: "totals", "aria-labelledby": "totals-heading" },
     h("h2", { id: "totals-heading" }, tr("hours.totals.heading")),
     h("div", { class: "totals-tables" },
-      h("table", { class: "totals-by-type" },
+      scrolling(tr, h("table", { class: "totals-by-type" },
         h("caption", null, tr("hours.totals.byType")),
-        h("tbody", null, REGISTRATION_TYPES.map(t => row(typeLabel(tr, t), hm(byType[t] || 0))))),
-      h("table", { class: "totals-by-status" },
+        h("tbody", null, REGISTRATION_TYPES.map(t => row(typeLabel(tr, t), hm(byType[t] || 0)))))),
+      scrolling(tr, h("table", { class: "totals-by-status" },
         h("caption", null, tr("hours.totals.byStatus")),
-        h("tbody", null, INVOICE_STATUSES.map(s => row(invoiceLabel(tr, s), hm(byStatus[s] || 0)))))),
+        h("tbody", null, INVOICE_STATUSES.map(s => row(invoiceLabel(tr, s), hm(byStatus[s] || 0))))))),
     h("dl", { class: "facts" },
       h("dt", null, tr("hours.totals.minutes")), h("dd", { class: "total-minutes" }, hm(totals.minutes || 0)),
       h("dt", null, tr("hours.totals.value")), h("dd", { class: "billable-value" }, euros(totals.billableValue, lang))),

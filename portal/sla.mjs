@@ -8,7 +8,7 @@
 import { h } from "./dom.mjs";
 import { localized } from "./i18n.mjs";
 import { field, fieldMessage, hoursText, labelledControl, labelOf, notice, page, PRIORITIES, problemBox, select, SLA_ZONE,
-  valueOf } from "./widgets.mjs";
+  valueOf, scrolling } from "./widgets.mjs";
 
 export const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 export const CALENDARS = ["24x7", "business"];
@@ -184,7 +184,7 @@ export function calendarBody(draft, version) {
 function tierTable(tier, ctx) {
   const { tr } = ctx;
   const name = labelOf(tr, "tier.", tier.tier);
-  return h("table", { class: "sla-table" },
+  return scrolling(tr, h("table", { class: "sla-table" },
     h("caption", null, tr("sla.tableCaption", { tier: name })),
     h("thead", null, h("tr", null, ["col.priority", "sla.col.response", "sla.col.resolution", "sla.col.calendar"]
       .map(key => h("th", { scope: "col" }, tr(key))))),
@@ -193,7 +193,7 @@ function tierTable(tier, ctx) {
       h("td", null, hoursText(tr, t.responseHours)),
       h("td", null, hoursText(tr, t.resolutionHours)),
       h("td", { class: "sla-calendar-" + (t.calendar === AROUND_THE_CLOCK ? "24x7" : "business") },
-        labelOf(tr, "sla.clock.", t.calendar))))));
+        labelOf(tr, "sla.clock.", t.calendar)))))));
 }
 
 function numberInput(value, onInput) {
@@ -242,10 +242,10 @@ function tierForm(tier, form, ctx, actions) {
   notice(form.warning, true),
   Object.keys(form.errors).length ? notice(tr("formHasErrors"), true) : null,
   problemBox(form.error, tr, unshown(form.errors, shown)),
-  h("table", null,
+  scrolling(tr, h("table", null,
     h("thead", null, h("tr", null, ["col.priority", "sla.edit.responseHours", "sla.edit.resolutionHours", "sla.col.calendar"]
       .map(key => h("th", { scope: "col" }, tr(key))))),
-    h("tbody", null, rows)),
+    h("tbody", null, rows))),
   h("fieldset", null, h("legend", null, tr("sla.edit.waiting")),
     at("waiting.enabled", tr("sla.edit.waitingEnabled"), h("input", { type: "checkbox", checked: draft.waiting.enabled,
       on: { change: e => { draft.waiting.enabled = e.target.checked; } } })),
@@ -281,7 +281,7 @@ function calendarFacts(calendar, ctx) {
     .sort((a, b) => String(a.date).localeCompare(String(b.date)));
   const holidays = calendar.holidays || {};
   return [
-    h("table", { class: "sla-hours" },
+    scrolling(tr, h("table", { class: "sla-hours" },
       h("caption", null, tr("sla.calendar.hoursCaption", { zone: calendar.zone || SLA_ZONE })),
       h("thead", null, h("tr", null, h("th", { scope: "col" }, tr("sla.calendar.day")),
         h("th", { scope: "col" }, tr("sla.calendar.hours")))),
@@ -290,7 +290,7 @@ function calendarFacts(calendar, ctx) {
         return h("tr", { class: open ? null : "closed" },
           h("th", { scope: "row" }, tr("weekday." + day)),
           h("td", null, open ? tr("sla.calendar.window", { opens: open.opens, closes: open.closes }) : tr("sla.calendar.closed")));
-      }))),
+      })))),
     h("p", { class: "hint" }, tr("sla.calendar.officeOnly")),
     h("h3", null, tr("sla.calendar.holidays")),
     h("p", null, tr(holidays.goodFriday ? "sla.calendar.goodFridayClosed" : "sla.calendar.goodFridayOpen"), " ",
@@ -348,10 +348,10 @@ function calendarForm(form, ctx, actions) {
   problemBox(form.error, tr, unshown(form.errors, shown)),
   h("fieldset", null, h("legend", null, tr("sla.calendar.hoursCaption", { zone: SLA_ZONE })),
     hoursError ? h("p", { class: "field-error", id: "e-cal.hours" }, hoursError) : null,
-    h("table", null,
+    scrolling(tr, h("table", null,
       h("thead", null, h("tr", null, ["sla.calendar.day", "sla.edit.closed", "sla.edit.opens", "sla.edit.closes"]
         .map(key => h("th", { scope: "col" }, tr(key))))),
-      h("tbody", null, days))),
+      h("tbody", null, days)))),
   h("fieldset", null, h("legend", null, tr("sla.calendar.holidays")),
     field(prefix + "holidays.goodFriday", tr("sla.edit.goodFriday"), h("input", { type: "checkbox", checked: draft.goodFriday,
       on: { change: e => { draft.goodFriday = e.target.checked; } } }), { error: error("holidays.goodFriday"), tr }),
@@ -360,10 +360,10 @@ function calendarForm(form, ctx, actions) {
         e => { draft.liberationDay = valueOf(e); }), { error: error("holidays.liberationDay"), tr })),
   h("fieldset", null, h("legend", null, tr("sla.calendar.closures")),
     closuresError ? h("p", { class: "field-error", id: "e-cal.closures" }, closuresError) : null,
-    draft.closures.length ? h("table", null,
+    draft.closures.length ? scrolling(tr, h("table", null,
       h("thead", null, h("tr", null, ["sla.edit.date", "sla.edit.reason.nl", "sla.edit.reason.en", "sla.edit.reason.de", "sla.edit.remove"]
         .map(key => h("th", { scope: "col" }, tr(key))))),
-      h("tbody", null, closures)) : h("p", null, tr("sla.calendar.noClosures")),
+      h("tbody", null, closures))) : h("p", null, tr("sla.calendar.noClosures")),
     h("button", { type: "button", on: { click: actions.addClosure } }, tr("sla.edit.addClosure"))),
   h("div", { class: "buttons" },
     h("button", { type: "submit", class: "primary", disabled: form.busy }, form.busy ? tr("sla.saving") : tr("sla.save")),
@@ -423,14 +423,14 @@ function complianceSection(c, ctx, actions) {
         on: { input: e => { c.month = valueOf(e); } } }), { error: c.errors.month, tr }),
       h("button", { type: "submit", disabled: c.busy }, tr("sla.compliance.show"))),
     problemBox(c.error, tr),
-    c.figures ? h("table", { class: "compliance" },
+    c.figures ? scrolling(tr, h("table", { class: "compliance" },
       h("caption", null, tr("sla.compliance.caption", { month: c.figures.month })),
       h("thead", null, h("tr", null, h("th", { scope: "col" }, tr("sla.compliance.target")),
         h("th", { scope: "col" }, tr("sla.compliance.met")), h("th", { scope: "col" }, tr("sla.compliance.breached")),
         h("th", { scope: "col" }, tr("sla.compliance.inTime")))),
       h("tbody", null, [["response", "sla.col.response"], ["resolution", "sla.col.resolution"]].map(([key, label]) =>
         h("tr", null, h("th", { scope: "row" }, tr(label)), h("td", null, String(c.figures[key].met)),
-          h("td", null, String(c.figures[key].breached)), h("td", null, complianceText(c.figures[key], tr)))))) : null);
+          h("td", null, String(c.figures[key].breached)), h("td", null, complianceText(c.figures[key], tr))))))) : null);
 }
 
 function thisMonth() {

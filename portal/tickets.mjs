@@ -9,8 +9,8 @@ import { h } from "./dom.mjs";
 import { fieldErrors, idempotencyKeyFor, loadAll } from "./api.mjs";
 import { localized } from "./i18n.mjs";
 import { TICKET_TOKEN, listPath, resolveView, routeHash, viewsFor } from "./routes.mjs";
-import { field, fieldMessage, formatAmsterdam, formatDate, hoursText, labelOf, notice, page, PRIORITIES, problemBox, select,
-  SLA_ZONE, valueOf } from "./widgets.mjs";
+import { badge, field, fieldMessage, formatAmsterdam, formatDate, hoursText, labelOf, notice, page, PRIORITIES, problemBox, select,
+  SLA_ZONE, valueOf, scrolling } from "./widgets.mjs";
 import { attachmentActions, attachmentsSection, emptyUpload } from "./attachments.mjs";
 import { timeActions, timeSection, timeState } from "./timelog.mjs";
 import { activeMembers, assigneeText, auditSection, byName, directoriesFor, involvedSection, loadPeople, namesOf,
@@ -50,16 +50,16 @@ export function listView(state, ctx, actions) {
         "aria-current": current ? "page" : false, class: current ? "tab current" : "tab" }, viewLabel(v, tr));
     })) : null,
     problemBox(state.error, tr),
-    h("table", { "aria-busy": state.loading ? "true" : "false" },
+    scrolling(tr, h("table", { "aria-busy": state.loading ? "true" : "false" },
       h("caption", { class: "visually-hidden" }, viewLabel(state.view, tr)),
       h("thead", null, h("tr", null, ["col.id", "col.title", "col.status", "col.priority", "col.updated"]
         .map(key => h("th", { scope: "col" }, tr(key))))),
       h("tbody", null, state.items.map(ticket => h("tr", null,
         h("td", null, h("a", { href: routeHash({ name: "ticket", token: ticket.id }) }, "#" + ticket.number)),
         h("td", null, h("a", { href: routeHash({ name: "ticket", token: ticket.id }) }, ticket.title)),
-        h("td", null, tr("status." + ticket.status)),
-        h("td", null, tr("priority." + ticket.priority)),
-        h("td", null, formatDate(ticket.updatedAt, ctx.lang)))))),
+        h("td", null, badge("status", ticket.status, tr("status." + ticket.status))),
+        h("td", null, badge("priority", ticket.priority, tr("priority." + ticket.priority))),
+        h("td", null, formatDate(ticket.updatedAt, ctx.lang))))))),
     !state.loading && !state.error && state.items.length === 0 ? h("p", null, tr("noTickets")) : null,
     state.loading ? h("p", { role: "status" }, tr("loading")) : null,
     state.nextCursor ? h("button", { type: "button", id: "more", disabled: state.loading, on: { click: actions.more } }, tr("more"))
@@ -364,8 +364,8 @@ function summary(ticket, state, ctx) {
   const answers = Object.entries(ticket.answers || {});
   return [
     h("dl", { class: "facts" },
-      row(tr("col.status"), tr("status." + ticket.status)),
-      row(tr("col.priority"), tr("priority." + ticket.priority)),
+      row(tr("col.status"), badge("status", ticket.status, tr("status." + ticket.status))),
+      row(tr("col.priority"), badge("priority", ticket.priority, tr("priority." + ticket.priority))),
       row(tr("field.type"), tr("type." + ticket.type) + (requestType ? " — " + localized(requestType.name, lang) : "")),
       row(tr("field.category"), category ? localized(category.name, lang) : ticket.category),
       ticket.approval && ticket.approval !== "none" ? row(tr("detail.approval"), tr("approval." + ticket.approval)) : null,
@@ -410,11 +410,11 @@ export function slaSection(sla, ctx) {
     heading,
     h("p", null, tr("sla.ticket.tier", { tier: labelOf(tr, "tier.", sla.tier) }), " ",
       h("a", { href: "#/sla" }, tr("sla.ticket.link"))),
-    h("table", { class: "sla-targets" },
+    scrolling(tr, h("table", { class: "sla-targets" },
       h("caption", { class: "visually-hidden" }, tr("sla.ticket.heading")),
       h("thead", null, h("tr", null, ["sla.col.target", "col.status", "sla.col.agreed", "sla.col.deadline", "sla.col.reached"]
         .map(key => h("th", { scope: "col" }, tr(key))))),
-      h("tbody", null, row("response", sla.response), row("resolution", sla.resolution))),
+      h("tbody", null, row("response", sla.response), row("resolution", sla.resolution)))),
     h("p", { class: "hint" }, tr("sla.ticket.zone", { zone: SLA_ZONE })));
 }
 

@@ -53,6 +53,19 @@ export function problemBox(error, tr, unshown = []) {
     unshown.length ? h("ul", null, unshown.map(([field, message]) => h("li", null, field + ": " + message))) : null);
 }
 
+/**
+ * A table that scrolls sideways within itself when the window is narrower than the table (a phone): the page
+ * itself never does. A focusable, named group, so the keyboard scrolls it too (axe: scrollable-region-focusable).
+ */
+export function scrolling(tr, table) {
+  return h("div", { class: "table-scroll", role: "group", tabindex: "0", "aria-label": tr("table.scroll") }, table);
+}
+
+/** A status or priority as a badge: its word, with the colour of class kind-value as a second cue (style.css). */
+export function badge(kind, value, text) {
+  return h("span", { class: "badge " + kind + "-" + String(value).replace(/[^a-z0-9-]/gi, "") }, text);
+}
+
 export function notice(text, urgent) {
   return text ? h("p", { class: urgent ? "notice warning" : "notice", role: urgent ? "alert" : "status" }, text) : null;
 }

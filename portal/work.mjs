@@ -12,7 +12,7 @@ import { loadAll } from "./api.mjs";
 import { h } from "./dom.mjs";
 import { CUSTOMER_ROLES } from "./forms.mjs";
 import { localized } from "./i18n.mjs";
-import { field, formatDate, labelOf, PRIORITIES, problemBox, select, valueOf } from "./widgets.mjs";
+import { field, formatDate, labelOf, PRIORITIES, problemBox, select, valueOf, scrolling } from "./widgets.mjs";
 
 /** The active people of a customer who can be reporter or involved (GET /customers/{id}/users). */
 export function activeMembers(users, customerId) {
@@ -288,7 +288,7 @@ export function auditSection(detail, state, ctx) {
     h("details", null,
       h("summary", null, h("h2", { id: "audit-heading", class: "inline" }, tr("work.audit.heading", { n: entries.length }))),
       h("p", { class: "hint" }, tr("work.audit.intro")),
-      entries.length === 0 ? h("p", null, tr("work.audit.none")) : h("table", { class: "audit-trail" },
+      entries.length === 0 ? h("p", null, tr("work.audit.none")) : scrolling(tr, h("table", { class: "audit-trail" },
         h("caption", { class: "visually-hidden" }, tr("work.audit.heading", { n: entries.length })),
         h("thead", null, h("tr", null, ["work.audit.col.at", "work.audit.col.who", "work.audit.col.what", "work.audit.col.details"]
           .map(key => h("th", { scope: "col" }, tr(key))))),
@@ -299,5 +299,5 @@ export function auditSection(detail, state, ctx) {
             tr("work.audit.internal"))] : null),
           h("td", null, Object.keys(a.details || {}).length ? h("dl", { class: "audit-details" },
             Object.entries(a.details).map(([key, value]) => [h("dt", null, labelOf(tr, "work.audit.detail.", key)),
-              h("dd", null, auditDetail(key, value, names, ctx, state.catalogue))])) : null)))))));
+              h("dd", null, auditDetail(key, value, names, ctx, state.catalogue))])) : null))))))));
 }

@@ -863,3 +863,22 @@ test("the shell: sign-up is public; a new account signs in, enrols MFA, renews i
   assert.match(app.textContent, /Uw account wacht op koppeling/, "enrolled, not linked: the waiting page");
   assert.ok(!requests.some(r => r[0].startsWith("/tickets")), "never an empty ticket list");
 });
+
+test("sign-up: the language for the portal and the e-mails follows the portal's language until the user picks one there", async () => {
+  const api = identityApi(() => ({ status: "code-sent" }));
+  const shown = [];
+  const ctx = publicCtx(api, shown, { lang: "en" });
+  let render = null;
+  ctx.bind = r => { render = r; return r; };
+  await signUpPage(ctx);
+  const selected = () => findAll(byId(last(shown), "f-language"), n => n.tag === "option" && n.attrs.selected)
+    .map(o => o.attrs.value);
+  assert.deepEqual(selected(), ["en"]);
+  ctx.lang = "nl";            // the shell's language select changed, then the page renders again
+  render();
+  assert.deepEqual(selected(), ["nl"], "the portal's new language");
+  choose(last(shown), "f-language", "de");
+  ctx.lang = "en";
+  render();
+  assert.deepEqual(selected(), ["de"], "the user's own pick stays");
+});
