@@ -557,10 +557,10 @@ async function newcomerAccepts(eva) {
 
 /** The other pages of each role, opened from the address bar, for the checks every page gets. */
 const MORE_PAGES = {
-  ilse: ["#/hours", "#/time-registrations", "#/subscriptions", "#/sla", "#/sla/compliance", "#/account"],
+  ilse: ["#/hours", "#/time-registrations", "#/subscriptions", "#/reports", "#/sla", "#/sla/compliance", "#/account"],
   sem: ["#/tickets?view=assignee", "#/sla", "#/admin/customers", "#/admin/customers/demo-acme",
     "#/admin/customers/demo-acme/hours", "#/admin/customers/demo-acme/time-registrations"],
-  petra: ["#/admin/staff", "#/admin/customers/demo-acme/subscriptions", "#/sla"]
+  petra: ["#/admin/staff", "#/admin/customers/demo-acme/subscriptions", "#/admin/customers/demo-acme/reports", "#/sla"]
 };
 
 async function morePages(tabs) {
