@@ -8,13 +8,14 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 
 /**
- * The local on-failure destination: one JSON file per batch that exhausted its retries, in
- * {@code <state>/dead-letters/<function>/}, shaped like the message Lambda sends to an SQS/SNS
- * destination for a stream source, plus the records themselves so nothing is lost.
+ * The local on-failure destination: one JSON file per stream batch or asynchronous invoke that exhausted
+ * its retries, in {@code <state>/dead-letters/<function>/}, shaped like the message Lambda sends to an
+ * SQS/SNS destination, with the records or the event itself so nothing is lost.
  */
 public record DeadLetters(Path root) {
 
@@ -22,6 +23,28 @@ public record DeadLetters(Path root) {
 
   public Path folder(String function) {
     return root.resolve(function);
+  }
+
+  /**
+   * An asynchronous invoke that failed its every attempt, shaped like Lambda's on-failure record for
+   * asynchronous invocation (requestContext, responseContext, requestPayload: the event itself).
+   */
+  Path writeAsync(String function, Optional<String> destination, byte[] event, int invokeCount, InvocationResult.Failure failure) {
+    Map<String, Object> message = new LinkedHashMap<>();
+    message.put("version", "1.0");
+    message.put("timestamp", Instant.now().toString());
+    message.put("requestContext", Map.of("requestId", failure.requestId(), "functionArn", "arn:aws:lambda:" + AwsClients.REGION
+        + ":" + AwsClients.ACCOUNT + ":function:" + function + ":$LATEST", "condition", "RetriesExhausted",
+        "approximateInvokeCount", invokeCount));
+    message.put("responseContext", Map.of("statusCode", 200, "executedVersion", "$LATEST", "functionError", "Unhandled"));
+    message.put("responsePayload", Map.of("errorType", failure.errorType(), "errorMessage", failure.errorMessage()));
+    message.put("destination", destination.orElse("none declared in the template"));
+    try {
+      message.put("requestPayload", AwsJsonApi.JSON.readTree(event));
+    } catch (IOException e) {
+      message.put("requestPayload", new String(event, java.nio.charset.StandardCharsets.UTF_8));
+    }
+    return store(folder(function).resolve(Instant.now().toEpochMilli() + "-" + SEQUENCE.incrementAndGet() + ".json"), message);
   }
 
   Path write(StreamMapping mapping, String shardId, List<Record> records, int invokeCount, String functionError) {
@@ -40,7 +63,11 @@ public record DeadLetters(Path root) {
     message.put("destination", mapping.failureDestination().orElse("none declared in the template"));
     message.put("DDBStreamBatchInfo", batch);
     message.put("records", records.stream().map(r -> StreamRecords.record(r, mapping.streamArn())).toList());
-    Path file = folder(mapping.function()).resolve(Instant.now().toEpochMilli() + "-" + SEQUENCE.incrementAndGet() + ".json");
+    return store(folder(mapping.function()).resolve(Instant.now().toEpochMilli() + "-" + SEQUENCE.incrementAndGet() + ".json"),
+        message);
+  }
+
+  private static Path store(Path file, Map<String, Object> message) {
     try {
       Files.createDirectories(file.getParent());
       AwsJsonApi.JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), message);

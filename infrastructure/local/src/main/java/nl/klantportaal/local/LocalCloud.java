@@ -102,7 +102,7 @@ public final class LocalCloud implements AutoCloseable {
       keep(new StreamPoller(mapping, streams, functions.require(mapping.function()), deadLetters(), checkpoints)).start();
       mappings.add(mapping);
     }
-    inboundMail = new InboundMail(template, intrinsics, s3Client, functions);
+    inboundMail = new InboundMail(template, intrinsics, s3Client, functions, deadLetters(), Duration.ofSeconds(1));
     SmtpListener smtp = keep(SmtpListener.start(ports.smtp(), inboundMail::receive));
     endpoints = new Endpoints(URI.create("http://" + Ports.HOST + ":" + gateway.port()), dynamoDb.endpoint(),
         s3.endpoint(), cognito, ses, URI.create("http://" + Ports.HOST + ":" + ports.lambda()), smtp.port());

@@ -107,6 +107,21 @@ class EventSourcesIT {
     }
   }
 
+  @Test
+  void anAsynchronousInvokeThatKeepsFailingIsRetriedThenDeadLetteredWithItsEvent() throws Exception {
+    SmtpClient.send(cloud.endpoints().smtpPort(), "customer@example.test", "support@support.example.test",
+        "From: Customer <customer@example.test>\r\nTo: support@support.example.test\r\nSubject: poison\r\n"
+            + "Message-ID: <poison@example.test>\r\n\r\nThis one fails.\r\n");
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      assertEquals("poison", Recorder.next("mail-attempt", String.class), "attempt " + attempt + ": the first and two retries");
+    }
+    JsonNode deadLetter = JSON.readTree(awaitDeadLetter(cloud.deadLetters().folder("InboundMailFunction")).toFile());
+    assertEquals("RetriesExhausted", deadLetter.path("requestContext").path("condition").asText());
+    assertEquals(3, deadLetter.path("requestContext").path("approximateInvokeCount").asInt());
+    assertEquals(cloud.names().getAtt("InboundMailFailures", "Arn"), deadLetter.path("destination").asText());
+    assertEquals("poison", deadLetter.at("/requestPayload/Records/0/ses/mail/commonHeaders/subject").asText());
+  }
+
   private static void put(DynamoDbClient dynamoDb, String pk, boolean poison) {
     dynamoDb.putItem(r -> r.tableName("TestTable").item(Map.of(
         "PK", AttributeValue.fromS(pk), "SK", AttributeValue.fromS("item"), "poison", AttributeValue.fromBool(poison))));
