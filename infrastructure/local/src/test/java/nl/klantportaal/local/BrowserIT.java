@@ -10,8 +10,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import nl.klantportaal.template.SamTemplate;
 import org.junit.jupiter.api.AfterAll;
@@ -76,21 +76,10 @@ class BrowserIT {
     Path screenshots = root.resolve("infrastructure/local/target/browser-screenshots");
     clear(screenshots);
     Path output = work.resolve("browser.log");
-    Process node = new ProcessBuilder("node", root.resolve("portal/e2e/browser.mjs").toString(),
-        "--gateway", cloud.endpoints().gateway().toString(), "--state", cloud.state().root().toString(),
-        "--screenshots", screenshots.toString(), "--chromium", chromium().orElseThrow().toString())
-        .directory(root.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-        .redirectErrorStream(true)
-        .redirectOutput(output.toFile())
-        .start();
-    if (!node.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-      node.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      fail("portal/e2e/browser.mjs did not finish within " + TIMEOUT_SECONDS + " s:\n" + read(output));
-    }
-    String log = read(output);
+    String log = NodeScript.run("portal/e2e/browser.mjs", List.of("--gateway", cloud.endpoints().gateway().toString(),
+        "--state", cloud.state().root().toString(), "--screenshots", screenshots.toString(), "--chromium",
+        chromium().orElseThrow().toString()), output, TIMEOUT_SECONDS);
     System.out.println("BrowserIT: portal/e2e/browser.mjs\n" + log);
-    assertEquals(0, node.exitValue(), () -> "portal/e2e/browser.mjs failed:\n" + log);
     for (String journey : new String[] {"checks: the checks find a planted", "eva: raises her first ticket and attaches a file", "ilse: approves a service request",
         "sem: logs time", "sem: resolves", "eva: accepts the solution", "jan-keyboard: replies with the keyboard only",
         "jan-keyboard: accepts a solution with the keyboard only"}) {
@@ -132,14 +121,6 @@ class BrowserIT {
       Files.deleteIfExists(path);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot remove " + path, e);
-    }
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.readString(file);
-    } catch (IOException e) {
-      return "(no output: " + e.getMessage() + ")";
     }
   }
 }

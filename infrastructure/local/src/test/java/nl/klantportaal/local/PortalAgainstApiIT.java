@@ -11,7 +11,6 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import nl.klantportaal.template.SamTemplate;
 import org.junit.jupiter.api.AfterAll;
@@ -70,32 +69,11 @@ class PortalAgainstApiIT {
     Files.writeString(sessionsFile, JSON.writeValueAsString(sessions));
     Path output = work.resolve("smoke.log");
 
-    Path root = SamTemplate.projectRoot();
-    Process node = new ProcessBuilder("node", root.resolve("portal/e2e/smoke.mjs").toString(),
-        "--gateway", cloud.endpoints().gateway().toString(), "--sessions", sessionsFile.toString(),
-        "--state", cloud.state().root().toString())
-        .directory(root.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-        .redirectErrorStream(true)
-        .redirectOutput(output.toFile())
-        .start();
-    if (!node.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-      node.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      fail("portal/e2e/smoke.mjs did not finish within " + TIMEOUT_SECONDS + " s:\n" + read(output));
-    }
-    assertEquals(0, node.exitValue(), () -> "portal/e2e/smoke.mjs failed:\n" + read(output));
-    String log = read(output);
+    String log = NodeScript.run("portal/e2e/smoke.mjs", List.of("--gateway", cloud.endpoints().gateway().toString(),
+        "--sessions", sessionsFile.toString(), "--state", cloud.state().root().toString()), output, TIMEOUT_SECONDS);
     assertTrue(log.contains("check again: linked"), "the newcomer's part ran too (sign-up code from the state):\n" + log);
     assertTrue(log.contains("her hour bundles") && log.contains("a customer's hour bundles and billing settings"),
         "the hour pages were visited too (demo bundles):\n" + log);
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.readString(file);
-    } catch (java.io.IOException e) {
-      return "(no output: " + e.getMessage() + ")";
-    }
   }
 
   private static boolean nodeOnPath() {

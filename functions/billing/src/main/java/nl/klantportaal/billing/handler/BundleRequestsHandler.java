@@ -5,12 +5,11 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.klantportaal.billing.usecase.OrderRequestedHours;
 import nl.klantportaal.billing.wiring.BillingWiring;
+import nl.klantportaal.core.api.StreamBatch;
 import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.observability.Observability;
 import nl.klantportaal.core.wiring.KernelWiring;
@@ -41,18 +40,7 @@ public final class BundleRequestsHandler implements RequestHandler<DynamodbEvent
 
   @Override
   public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-    return Observability.triggerInvocation(context, () -> {
-      List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
-      for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
-        try {
-          handle(record);
-        } catch (RuntimeException e) {
-          LOG.error("Approved hour request in record {} failed; it is retried", record.getEventID(), e);
-          failures.add(new StreamsEventResponse.BatchItemFailure(record.getDynamodb().getSequenceNumber()));
-        }
-      }
-      return new StreamsEventResponse(failures);
-    });
+    return Observability.triggerInvocation(context, () -> StreamBatch.each(event, LOG, "Approved hour request", this::handle));
   }
 
   private void handle(DynamodbEvent.DynamodbStreamRecord record) {

@@ -5,10 +5,9 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.klantportaal.core.api.StreamBatch;
 import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.observability.Observability;
 import nl.klantportaal.core.shared.port.MailSender;
@@ -54,18 +53,7 @@ public final class ReportJobsHandler implements RequestHandler<DynamodbEvent, St
 
   @Override
   public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-    return Observability.triggerInvocation(context, () -> {
-      List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
-      for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
-        try {
-          handle(record);
-        } catch (RuntimeException e) {
-          LOG.error("Report work in record {} failed; it is retried", record.getEventID(), e);
-          failures.add(new StreamsEventResponse.BatchItemFailure(record.getDynamodb().getSequenceNumber()));
-        }
-      }
-      return new StreamsEventResponse(failures);
-    });
+    return Observability.triggerInvocation(context, () -> StreamBatch.each(event, LOG, "Report work", this::handle));
   }
 
   private void handle(DynamodbEvent.DynamodbStreamRecord record) {

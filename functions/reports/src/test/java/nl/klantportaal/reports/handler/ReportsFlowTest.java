@@ -14,10 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +40,7 @@ import nl.klantportaal.testing.HttpEvents;
 import nl.klantportaal.testing.Lambda;
 import nl.klantportaal.testing.LocalDynamoDb;
 import nl.klantportaal.testing.LocalS3;
+import nl.klantportaal.testing.MovableClock;
 import nl.klantportaal.testing.TestEnvironment;
 import nl.klantportaal.ticketing.domain.Actor;
 import nl.klantportaal.ticketing.domain.Priority;
@@ -332,33 +330,5 @@ class ReportsFlowTest {
 
   private static AttributeValue s(String value) {
     return AttributeValue.fromS(value);
-  }
-
-  /** A clock the test moves (seeding at November's times, the run on 1 December). */
-  static final class MovableClock extends Clock {
-    private Instant now;
-
-    MovableClock(Instant start) {
-      this.now = start;
-    }
-
-    void set(Instant at) {
-      now = at;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

@@ -63,6 +63,22 @@ public final class PortalTable {
     };
   }
 
+  /**
+   * Writes {@code writes} in one transaction: true when written, false when one of its conditions
+   * failed (then nothing was written). Any other cancellation is thrown.
+   */
+  public boolean transactIfConditionsHold(java.util.List<software.amazon.awssdk.services.dynamodb.model.TransactWriteItem> writes) {
+    try {
+      client.transactWriteItems(r -> r.transactItems(writes));
+      return true;
+    } catch (software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException e) {
+      if (e.cancellationReasons().stream().anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code()))) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
   public DynamoDbClient client() {
     return client;
   }

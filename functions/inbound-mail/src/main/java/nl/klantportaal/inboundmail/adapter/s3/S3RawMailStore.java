@@ -3,9 +3,8 @@ package nl.klantportaal.inboundmail.adapter.s3;
 import java.net.URI;
 import java.util.Optional;
 import nl.klantportaal.core.adapter.aws.AwsClients;
+import nl.klantportaal.core.adapter.aws.S3Access;
 import nl.klantportaal.inboundmail.port.RawMailStore;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** The inbound bucket, where the receipt rule's S3 action put each message's raw MIME. */
@@ -18,12 +17,9 @@ public final class S3RawMailStore implements RawMailStore {
     this.bucket = bucket;
   }
 
-  /** With the url-connection client; path-style against a local stand-in. */
+  /** With the portal's S3 set-up ({@link S3Access}). */
   public static S3RawMailStore create(AwsClients clients, Optional<URI> endpoint, String bucket) {
-    return new S3RawMailStore(clients.client(S3Client.builder()
-        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-        .forcePathStyle(endpoint.isPresent()), endpoint), bucket);
+    return new S3RawMailStore(S3Access.of(clients, endpoint).client(), bucket);
   }
 
   @Override

@@ -17,7 +17,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * The reports' items (docs/data-model.md patterns 43–44, 43a–43c):
@@ -108,20 +107,12 @@ public final class DynamoDbReportRecords implements ReportRecords {
         Keys.SK, s("REPORTAUDIT#" + record.month() + "#" + at + "#v" + record.version()), "type", s("ReportAudit"),
         "month", s(record.month().toString()), "version", n(record.version()), "by", s(requestedBy), "at", s(at.toString()),
         "action", s(record.version() == 1 ? "generated" : "regenerated"));
-    try {
-      table.client().transactWriteItems(r -> r.transactItems(
-          TransactWriteItem.builder().put(Put.builder().tableName(table.name()).item(item)
-              .conditionExpression("attribute_not_exists(PK) OR #v < :v")
-              .expressionAttributeNames(Map.of("#v", "version"))
-              .expressionAttributeValues(Map.of(":v", n(record.version()))).build()).build(),
-          TransactWriteItem.builder().put(Put.builder().tableName(table.name()).item(audit).build()).build()));
-      return true;
-    } catch (TransactionCanceledException e) {
-      if (e.cancellationReasons().stream().anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code()))) {
-        return false;
-      }
-      throw e;
-    }
+    return table.transactIfConditionsHold(List.of(
+        TransactWriteItem.builder().put(Put.builder().tableName(table.name()).item(item)
+            .conditionExpression("attribute_not_exists(PK) OR #v < :v")
+            .expressionAttributeNames(Map.of("#v", "version"))
+            .expressionAttributeValues(Map.of(":v", n(record.version()))).build()).build(),
+        TransactWriteItem.builder().put(Put.builder().tableName(table.name()).item(audit).build()).build()));
   }
 
   @Override

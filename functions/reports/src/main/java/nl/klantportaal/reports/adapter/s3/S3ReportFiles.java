@@ -5,12 +5,10 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Optional;
 import nl.klantportaal.core.adapter.aws.AwsClients;
+import nl.klantportaal.core.adapter.aws.S3Access;
 import nl.klantportaal.reports.port.ReportFiles;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
@@ -24,16 +22,10 @@ public final class S3ReportFiles implements ReportFiles {
   private final S3Presigner presigner;
   private final String bucket;
 
-  /** With the url-connection client; path-style against a local stand-in, as the attachments do. */
+  /** With the portal's S3 set-up ({@link S3Access}). */
   public static S3ReportFiles create(AwsClients clients, Optional<URI> endpoint, String bucket) {
-    S3Client s3 = clients.client(S3Client.builder()
-        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-        .forcePathStyle(endpoint.isPresent()), endpoint);
-    var presigner = S3Presigner.builder().region(clients.region()).credentialsProvider(clients.credentials());
-    endpoint.ifPresent(e -> presigner.endpointOverride(e)
-        .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()));
-    return new S3ReportFiles(s3, presigner.build(), bucket);
+    S3Access s3 = S3Access.of(clients, endpoint);
+    return new S3ReportFiles(s3.client(), s3.presigner(), bucket);
   }
 
   public S3ReportFiles(S3Client s3, S3Presigner presigner, String bucket) {

@@ -90,7 +90,7 @@ public final class DynamoDbSlaRecords implements SlaRecords, SlaOutcomes {
         .build()).build()));
     count.ifPresent(c -> writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table.name())
         .item(outcomeItem(c)).build()).build()));
-    return conditionally(() -> table.client().transactWriteItems(r -> r.transactItems(writes)));
+    return table.transactIfConditionsHold(writes);
   }
 
   @Override

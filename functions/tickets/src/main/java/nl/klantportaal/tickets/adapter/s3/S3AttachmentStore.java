@@ -8,13 +8,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import nl.klantportaal.core.adapter.aws.AwsClients;
+import nl.klantportaal.core.adapter.aws.S3Access;
 import nl.klantportaal.ticketing.domain.PendingUpload;
 import nl.klantportaal.ticketing.domain.TicketAttachment;
 import nl.klantportaal.ticketing.port.AttachmentStore;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -29,20 +27,10 @@ public final class S3AttachmentStore implements AttachmentStore {
   private final S3Presigner presigner;
   private final String bucket;
 
-  /**
-   * With the url-connection client. Against a local stand-in (an endpoint override) objects are
-   * addressed path-style; checksums only where S3 requires them (the stand-in and presigned browser
-   * uploads know no flexible checksums). Presigning happens locally (no HTTP client, no call).
-   */
+  /** With the portal's S3 set-up ({@link S3Access}). */
   public static S3AttachmentStore create(AwsClients clients, Optional<URI> endpoint, String bucket) {
-    S3Client s3 = clients.client(S3Client.builder()
-        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-        .forcePathStyle(endpoint.isPresent()), endpoint);
-    var presigner = S3Presigner.builder().region(clients.region()).credentialsProvider(clients.credentials());
-    endpoint.ifPresent(e -> presigner.endpointOverride(e)
-        .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()));
-    return new S3AttachmentStore(s3, presigner.build(), bucket);
+    S3Access s3 = S3Access.of(clients, endpoint);
+    return new S3AttachmentStore(s3.client(), s3.presigner(), bucket);
   }
 
   public S3AttachmentStore(S3Client s3, S3Presigner presigner, String bucket) {
