@@ -69,7 +69,8 @@ public final class InboundMail {
     return rules;
   }
 
-  public void receive(SmtpListener.ReceivedMail mail) {
+  public void receive(SmtpListener.ReceivedMail received) {
+    SmtpListener.ReceivedMail mail = SesReceiptEvent.withLocalVerdicts(received);
     for (Rule rule : rules) {
       List<String> recipients = mail.recipients().stream().filter(rule::matches).toList();
       if (recipients.isEmpty()) {

@@ -33,16 +33,13 @@ final class SesReceiptEvent {
     mailJson.put("headersTruncated", false);
     mailJson.put("headers", headers);
     mailJson.put("commonHeaders", common);
-    Map<String, Object> pass = Map.of("status", "PASS");
     Map<String, Object> receipt = new LinkedHashMap<>();
     receipt.put("timestamp", now.toString());
     receipt.put("processingTimeMillis", 0);
     receipt.put("recipients", recipients);
-    receipt.put("spamVerdict", pass);
-    receipt.put("virusVerdict", pass);
-    receipt.put("spfVerdict", pass);
-    receipt.put("dkimVerdict", pass);
-    receipt.put("dmarcVerdict", pass);
+    for (String verdict : VERDICTS) {
+      receipt.put(verdict + "Verdict", Map.of("status", mail.verdicts().getOrDefault(verdict, "PASS")));
+    }
     receipt.put("action", Map.of("type", "Lambda", "functionArn", functionArn, "invocationType", invocationType));
     Map<String, Object> record = new LinkedHashMap<>();
     record.put("eventSource", "aws:ses");
@@ -53,6 +50,37 @@ final class SesReceiptEvent {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The verdicts SES reports; the local port says PASS unless a test's {@link #VERDICTS_HEADER} says otherwise. */
+  static final List<String> VERDICTS = List.of("spam", "virus", "spf", "dkim", "dmarc");
+
+  /**
+   * A header only the local SMTP port reads, and strips before it stores or hands on the mail: a test
+   * sets the verdicts of one message ({@code X-Local-Ses-Verdicts: dkim=FAIL, dmarc=FAIL}).
+   */
+  static final String VERDICTS_HEADER = "X-Local-Ses-Verdicts";
+
+  /** {@code mail} without {@link #VERDICTS_HEADER}, and the verdicts it set. */
+  static SmtpListener.ReceivedMail withLocalVerdicts(SmtpListener.ReceivedMail mail) {
+    String text = new String(mail.raw(), StandardCharsets.ISO_8859_1);
+    int end = text.indexOf("\r\n\r\n");
+    String block = end < 0 ? text : text.substring(0, end);
+    java.util.regex.Matcher line = java.util.regex.Pattern.compile("(?im)^" + VERDICTS_HEADER + ":([^\r\n]*)\r\n").matcher(
+        block + "\r\n");
+    if (!line.find()) {
+      return mail;
+    }
+    Map<String, String> verdicts = new LinkedHashMap<>();
+    for (String part : line.group(1).split(",")) {
+      String[] pair = part.trim().split("=", 2);
+      if (pair.length == 2 && VERDICTS.contains(pair[0].trim().toLowerCase(java.util.Locale.ROOT))) {
+        verdicts.put(pair[0].trim().toLowerCase(java.util.Locale.ROOT), pair[1].trim().toUpperCase(java.util.Locale.ROOT));
+      }
+    }
+    String stripped = (block + "\r\n").substring(0, line.start()) + (block + "\r\n").substring(line.end());
+    String raw = stripped.substring(0, stripped.length() - 2) + (end < 0 ? "" : text.substring(end));
+    return new SmtpListener.ReceivedMail(mail.from(), mail.recipients(), raw.getBytes(StandardCharsets.ISO_8859_1), verdicts);
   }
 
   /** The header block of raw MIME, continuation lines unfolded. */

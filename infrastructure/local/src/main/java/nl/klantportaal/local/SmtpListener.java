@@ -28,7 +28,12 @@ public final class SmtpListener implements AutoCloseable {
   private static final int MAX_MESSAGE_BYTES = 40 * 1024 * 1024;
 
   /** One message as received: envelope sender, envelope recipients and the raw MIME. */
-  public record ReceivedMail(String from, List<String> recipients, byte[] raw) {}
+  /** One message as the port received it; {@code verdicts}: the SES verdicts a test set (none: PASS). */
+  public record ReceivedMail(String from, List<String> recipients, byte[] raw, java.util.Map<String, String> verdicts) {
+    public ReceivedMail(String from, List<String> recipients, byte[] raw) {
+      this(from, recipients, raw, java.util.Map.of());
+    }
+  }
 
   private final ServerSocket server;
   private final ExecutorService sessions = Executors.newVirtualThreadPerTaskExecutor();

@@ -52,6 +52,20 @@ class InboundMailFlowIT {
         "an out-of-office reply makes no ticket");
   }
 
+  @Test
+  void aForgedSenderWhoseDkimAndDmarcFailGetsNoTicketAndIsHeldForStaff() throws Exception {
+    String messageId = "<" + UUID.randomUUID() + "@attacker.example.test>";
+    SmtpClient.send(DEMO.cloud().endpoints().smtpPort(), "jan@acme.example.test", "support@example.test",
+        "From: Jan Jansen <jan@acme.example.test>\r\nTo: support@example.test\r\nSubject: Betaal deze factuur vandaag\r\n"
+            + "Message-ID: " + messageId + "\r\n" + SesReceiptEvent.VERDICTS_HEADER + ": spf=FAIL, dkim=FAIL, dmarc=FAIL\r\n"
+            + "\r\nZie de bijlage.\r\n");
+    String record = Poll.until(() -> ledger(messageId), r -> r.contains("state=AttributeValue(S=DONE)"), Duration.ofSeconds(60),
+        r -> "the forged message was not handled: " + r);
+    assertTrue(record.contains("outcome=AttributeValue(S=held)") && record.contains("untrusted-sender"), record);
+    String ilse = DEMO.signIn().demo("it@acme.example.test");
+    assertTrue(titled(ilse, "Betaal deze factuur vandaag").isEmpty(), "no ticket in Jan's name");
+  }
+
   /** The inbound ledger's item of a Message-ID (pattern 26): what the function decided. */
   private static String ledger(String messageId) {
     var wiring = TestClouds.wiring(DEMO.cloud(), "InboundMailFunction");
