@@ -20,6 +20,11 @@ public sealed interface Outcome {
     public String detail() { return ticket.token(); }
   }
 
+  record Reopened(TicketRef ticket) implements Outcome {
+    public String kind() { return "ticket-reopened"; }
+    public String detail() { return ticket.token(); }
+  }
+
   /** A reply to a closed ticket: a new ticket linked to it ({@code followUpOf}). */
   record FollowUp(TicketRef ticket, TicketRef of) implements Outcome {
     public String kind() { return "follow-up-created"; }

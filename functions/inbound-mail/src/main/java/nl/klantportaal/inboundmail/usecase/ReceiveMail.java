@@ -25,6 +25,7 @@ import nl.klantportaal.ticketing.domain.TicketRef;
 import nl.klantportaal.ticketing.domain.TicketSource;
 import nl.klantportaal.ticketing.domain.TicketStatus;
 import nl.klantportaal.ticketing.port.CatalogueRepository;
+import nl.klantportaal.ticketing.usecase.ChangeTicketStatus;
 import nl.klantportaal.ticketing.usecase.CreateTicket;
 import nl.klantportaal.ticketing.usecase.NewTicketInput;
 import nl.klantportaal.ticketing.usecase.ReplyToTicket;
@@ -52,12 +53,14 @@ public final class ReceiveMail {
   private final TicketAccess access;
   private final CreateTicket create;
   private final ReplyToTicket reply;
+  private final ChangeTicketStatus status;
   private final CatalogueRepository catalogue;
   private final MachineMail.OwnMail own;
   private final Clock clock;
 
   public ReceiveMail(RawMailStore store, MailParser parser, InboundLedger ledger, UserRepository users, TicketAccess access,
-      CreateTicket create, ReplyToTicket reply, CatalogueRepository catalogue, MachineMail.OwnMail own, Clock clock) {
+      CreateTicket create, ReplyToTicket reply, ChangeTicketStatus status, CatalogueRepository catalogue, MachineMail.OwnMail own,
+      Clock clock) {
     this.store = store;
     this.parser = parser;
     this.ledger = ledger;
@@ -65,6 +68,7 @@ public final class ReceiveMail {
     this.access = access;
     this.create = create;
     this.reply = reply;
+    this.status = status;
     this.catalogue = catalogue;
     this.own = own;
     this.clock = clock;
@@ -127,7 +131,14 @@ public final class ReceiveMail {
       if (ticket.status() == TicketStatus.CLOSED) {
         return new Outcome.FollowUp(newTicket(caller, mail, Optional.of(ref)).ref(), ref);
       }
-      reply.execute(caller, ref, new ReplyToTicket.ReplyInput(MailText.body(mail, MailText.MAX_BODY), false), TicketSource.EMAIL);
+      String text = MailText.body(mail, MailText.MAX_BODY);
+      if (ticket.status() == TicketStatus.RESOLVED) {
+        // A reply to a proposed solution says it is not solved: the customer's rejection, with the mail as its reason.
+        status.execute(caller, ref, new ChangeTicketStatus.TransitionInput("reject", text, ticket.version()), TicketSource.EMAIL);
+        LOG.info("Mail threaded to a resolved ticket by {}: reopened", thread.get().evidence());
+        return new Outcome.Reopened(ref);
+      }
+      reply.execute(caller, ref, new ReplyToTicket.ReplyInput(text, false), TicketSource.EMAIL);
       LOG.info("Mail threaded to ticket by {}", thread.get().evidence());
       return new Outcome.Replied(ref);
     } catch (DomainException.NotFound e) {

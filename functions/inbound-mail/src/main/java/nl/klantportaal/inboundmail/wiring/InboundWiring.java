@@ -10,6 +10,7 @@ import nl.klantportaal.inboundmail.domain.MachineMail;
 import nl.klantportaal.inboundmail.usecase.ReceiveMail;
 import nl.klantportaal.notifications.wiring.NotificationWiring;
 import nl.klantportaal.sla.wiring.SlaWiring;
+import nl.klantportaal.ticketing.usecase.ChangeTicketStatus;
 import nl.klantportaal.ticketing.usecase.CreateTicket;
 import nl.klantportaal.ticketing.usecase.ReplyToTicket;
 import nl.klantportaal.ticketing.usecase.TicketAccess;
@@ -51,6 +52,7 @@ public final class InboundWiring {
     return new ReceiveMail(S3RawMailStore.create(kernel.clients(), kernel.config().endpoints().s3(), settings().bucket()),
         new Mime4jMailParser(), new DynamoDbInboundLedger(kernel.table()), identity.users(), access,
         new CreateTicket(access, catalogue, identity.customers(), kernel.clock()), new ReplyToTicket(access, kernel.clock()),
-        catalogue, ownMail(), kernel.clock());
+        new ChangeTicketStatus(access, kernel.clock(), TicketWiring.of(kernel).autoCloseAfter()), catalogue, ownMail(),
+        kernel.clock());
   }
 }

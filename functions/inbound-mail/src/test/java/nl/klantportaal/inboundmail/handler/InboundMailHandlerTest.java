@@ -125,6 +125,29 @@ class InboundMailHandlerTest {
   }
 
   @Test
+  void aReplyToAResolvedTicketReopensItWithTheMailAsTheCustomersReason() {
+    TicketRef first = raise();
+    resolve(first);
+    storeRaw("o3vrnil0e2ic28trm7dfhrc2v0clambdaexample1", """
+        From: Jan <jan@acme.example>
+        To: support@klantportaal.example
+        Subject: Re: [#acme-k3j9pq-1] Opgelost: printer
+        Message-ID: <reply-3@acme.example>
+        Content-Type: text/plain; charset=utf-8
+
+        Nee, hij drukt nog steeds niets af.
+        """);
+    assertEquals("ticket-reopened", outcome(handle(RECEIVED)));
+    Ticket reopened = ticket(1);
+    assertEquals(TicketStatus.OPEN, reopened.status(), "the customer's rejection of the solution");
+    var thread = SlaWiring.of(wiring).tickets().thread(first, true).orElseThrow();
+    var last = thread.messages().getLast();
+    assertEquals(TicketSource.EMAIL, last.source());
+    assertEquals("Nee, hij drukt nog steeds niets af.", last.body());
+    assertTrue(thread.audit().stream().anyMatch(a -> a.action().equals("reject")), thread.audit().toString());
+  }
+
+  @Test
   void failedVerdictsAnUnknownOrPendingSenderAndMachineMailMakeNoTicket() {
     store("o3vrnil0e2ic28trm7dfhrc2v0clambdaexample2", "human/no-message-id.eml");
     assertEquals("held", outcome(handle(FAILED)));
@@ -175,6 +198,15 @@ class InboundMailHandlerTest {
         Optional.empty(), Map.of(), false, Optional.empty(), reporter, wiring.clock().instant());
     tickets.create(ticket, List.of(), TicketAudit.of(reporter, wiring.clock().instant(), "created", Map.of()));
     return ticket.ref();
+  }
+
+  private void resolve(TicketRef ref) {
+    TicketRepository tickets = SlaWiring.of(wiring).tickets();
+    var agent = new Actor.Person(new UserId("0a1b2c3d-0000-4000-8000-0000000a0001"), Role.PROVIDER_AGENT, "Agent");
+    Ticket current = tickets.find(ref).orElseThrow();
+    Ticket resolved = current.apply(TicketAction.RESOLVE, agent, wiring.clock().instant());
+    tickets.save(new TicketRepository.TicketChange(current, resolved, List.of(), List.of(TicketAudit.of(agent, wiring.clock().instant(),
+        "resolve", Map.of())), Optional.of(wiring.clock().instant().plus(java.time.Duration.ofDays(7)))));
   }
 
   private void close(TicketRef ref) {

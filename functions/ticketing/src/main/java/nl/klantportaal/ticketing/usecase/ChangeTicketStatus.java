@@ -41,6 +41,11 @@ public final class ChangeTicketStatus {
   public record TransitionInput(String action, String message, Long version) {}
 
   public Ticket execute(Caller caller, TicketRef ref, TransitionInput input) {
+    return execute(caller, ref, input, TicketSource.PORTAL);
+  }
+
+  /** The same, with the message arriving through {@code channel} (a rejection by e-mail reply). */
+  public Ticket execute(Caller caller, TicketRef ref, TransitionInput input, TicketSource channel) {
     Validation v = new Validation();
     TicketAction action = v.requiredEnum("action", input.action(), TicketAction.values(), TicketAction::wireName).orElse(null);
     Optional<String> message = action == TicketAction.REJECT
@@ -54,7 +59,7 @@ public final class ChangeTicketStatus {
     Instant now = clock.instant();
     Ticket next = current.apply(action, actor, now);
     List<TicketMessage> messages = new ArrayList<>();
-    message.ifPresent(text -> messages.add(TicketMessage.by(actor, ref, text, false, TicketSource.PORTAL, now)));
+    message.ifPresent(text -> messages.add(TicketMessage.by(actor, ref, text, false, channel, now)));
     Map<String, String> details = new LinkedHashMap<>();
     details.put("from", current.status().wireName());
     details.put("to", next.status().wireName());
