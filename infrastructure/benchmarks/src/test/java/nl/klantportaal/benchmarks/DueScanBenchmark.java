@@ -5,11 +5,8 @@ import nl.klantportaal.sla.wiring.SlaWiring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,6 +36,7 @@ import nl.klantportaal.ticketing.domain.TicketSource;
 import nl.klantportaal.ticketing.domain.TicketType;
 import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.testing.LocalDynamoDb;
+import nl.klantportaal.testing.MovableClock;
 import nl.klantportaal.testing.TestEnvironment;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -60,25 +58,6 @@ class DueScanBenchmark {
   private static final int CLOSED = Integer.getInteger("bench.closed", 100_000);
   private static final int CUSTOMERS = 20;
 
-  private static final class MovableClock extends Clock {
-    private volatile Instant now = T0;
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
   /** Counts and drops mail: the benchmark measures the scan, not SES. */
   private static final class CountingSender implements MailSender {
     final AtomicLong sent = new AtomicLong();
@@ -97,7 +76,7 @@ class DueScanBenchmark {
   @Test
   void scanAtScale() {
     LocalDynamoDb db = LocalDynamoDb.shared();
-    MovableClock clock = new MovableClock();
+    MovableClock clock = new MovableClock(T0);
     KernelWiring wiring = new KernelWiring(Config.fromEnvironment(TestEnvironment.forTable(db, db.createPortalTable())), clock);
     List<TenantId> customers = new ArrayList<>();
     List<Actor.Person> reporters = new ArrayList<>();
@@ -139,14 +118,14 @@ class DueScanBenchmark {
         closedMillis, OPEN, openMillis));
     lines.add("| run | due events fired | DueIndex items read | items read per due event | scan time |");
     lines.add("|---|---|---|---|---|");
-    clock.now = T0.plus(Duration.ofHours(1));
-    lines.add(measure("nothing due (T0 + 1 h)", scan, clock.now));
-    clock.now = T0.plus(Duration.ofHours(29));
-    String warnings = measure("80 % response warnings due (T0 + 29 h)", scan, clock.now);
+    clock.set(T0.plus(Duration.ofHours(1)));
+    lines.add(measure("nothing due (T0 + 1 h)", scan, clock.instant()));
+    clock.set(T0.plus(Duration.ofHours(29)));
+    String warnings = measure("80 % response warnings due (T0 + 29 h)", scan, clock.instant());
     lines.add(warnings);
-    lines.add(measure("same moment again", scan, clock.now));
-    clock.now = T0.plus(Duration.ofHours(37));
-    lines.add(measure("response deadlines due (T0 + 37 h)", scan, clock.now));
+    lines.add(measure("same moment again", scan, clock.instant()));
+    clock.set(T0.plus(Duration.ofHours(37)));
+    lines.add(measure("response deadlines due (T0 + 37 h)", scan, clock.instant()));
     assertEquals(4L * OPEN, sender.sent.get(), "a warning and a breach per open ticket to each of two agents");
     lines.forEach(System.out::println);
     assertTrue(warnings.contains(String.format(Locale.ROOT, "| %,d |", OPEN)), warnings);

@@ -1,6 +1,7 @@
 package nl.klantportaal.tickets.handler;
 
 import nl.klantportaal.accounts.wiring.IdentityWiring;
+import nl.klantportaal.testing.MovableClock;
 import nl.klantportaal.sla.wiring.SlaWiring;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -67,8 +68,8 @@ class AttachmentsHandlerTest {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   /** The portal's clock, moved by tests (expiry); presigned URLs are signed with the real time, as on Lambda. */
-  private final TicketFixtures.MovableClock clock =
-      new TicketFixtures.MovableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+  private final MovableClock clock =
+      new MovableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
   private KernelWiring wiring;
   private AttachmentsHandler handler;
   private TicketsHandler tickets;

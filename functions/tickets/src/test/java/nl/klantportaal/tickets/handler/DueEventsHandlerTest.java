@@ -1,6 +1,7 @@
 package nl.klantportaal.tickets.handler;
 
 import nl.klantportaal.sla.handler.DueEventsHandler;
+import nl.klantportaal.testing.MovableClock;
 import static nl.klantportaal.tickets.handler.TicketFixtures.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -25,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * now. Customer ACME is on Koper: a high ticket's response warning is due 28 h 48 min after creation, its deadline after 36 h.
  */
 class DueEventsHandlerTest {
-  private TicketFixtures.MovableClock clock;
+  private MovableClock clock;
   private TicketsHandler tickets;
   private RecordingMailSender mail;
   private DueEventsHandler scan;
@@ -34,7 +35,7 @@ class DueEventsHandlerTest {
 
   @BeforeEach
   void aHighTicketOnAFreshTable() {
-    clock = new TicketFixtures.MovableClock(NOW);
+    clock = new MovableClock(NOW);
     wiring = TicketFixtures.freshWiring(clock);
     tickets = new TicketsHandler(wiring);
     mail = new RecordingMailSender();

@@ -1,6 +1,7 @@
 package nl.klantportaal.tickets.handler;
 
 import nl.klantportaal.accounts.wiring.IdentityWiring;
+import nl.klantportaal.testing.MovableClock;
 import nl.klantportaal.sla.handler.DueEventsHandler;
 import nl.klantportaal.sla.wiring.SlaWiring;
 import static nl.klantportaal.tickets.handler.TicketFixtures.ACME;
@@ -49,7 +50,7 @@ class SlaHandlerTest {
   private static final Set<String> RUNNING_TIMERS = Set.of("STAFF#SLA#DEADLINE#RESOLUTION", "STAFF#SLA#DEADLINE#RESPONSE",
       "STAFF#SLA#WARNING_80#RESOLUTION", "STAFF#SLA#WARNING_80#RESPONSE");
 
-  private TicketFixtures.MovableClock clock;
+  private MovableClock clock;
   private KernelWiring wiring;
   private TicketsHandler handler;
   private RecordingMailSender mail;
@@ -57,7 +58,7 @@ class SlaHandlerTest {
 
   @BeforeEach
   void freshTable() {
-    clock = new TicketFixtures.MovableClock(NOW);
+    clock = new MovableClock(NOW);
     wiring = TicketFixtures.freshWiring(clock);
     handler = new TicketsHandler(wiring);
     mail = new RecordingMailSender();

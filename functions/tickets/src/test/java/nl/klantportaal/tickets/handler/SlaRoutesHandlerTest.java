@@ -1,6 +1,7 @@
 package nl.klantportaal.tickets.handler;
 
 import nl.klantportaal.sla.handler.DueEventsHandler;
+import nl.klantportaal.testing.MovableClock;
 import nl.klantportaal.sla.handler.SlaHandler;
 import static nl.klantportaal.tickets.handler.TicketFixtures.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,13 +23,13 @@ import org.junit.jupiter.api.Test;
 
 /** GET /sla and GET /sla/compliance from events/sla/sla through the handler, on DynamoDB Local. */
 class SlaRoutesHandlerTest {
-  private TicketFixtures.MovableClock clock;
+  private MovableClock clock;
   private KernelWiring wiring;
   private SlaHandler handler;
 
   @BeforeEach
   void freshTable() {
-    clock = new TicketFixtures.MovableClock(NOW);
+    clock = new MovableClock(NOW);
     wiring = TicketFixtures.freshWiring(clock);
     handler = new SlaHandler(wiring);
   }

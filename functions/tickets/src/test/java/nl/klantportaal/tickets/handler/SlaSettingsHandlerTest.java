@@ -1,6 +1,7 @@
 package nl.klantportaal.tickets.handler;
 
 import nl.klantportaal.sla.handler.DueEventsHandler;
+import nl.klantportaal.testing.MovableClock;
 import nl.klantportaal.sla.handler.SlaHandler;
 import static nl.klantportaal.tickets.handler.TicketFixtures.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,7 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * timers (at the ticket's next evaluation, the scan included), every edit is conditional on its version.
  */
 class SlaSettingsHandlerTest {
-  private TicketFixtures.MovableClock clock;
+  private MovableClock clock;
   private KernelWiring wiring;
   private SlaHandler sla;
   private TicketsHandler tickets;
@@ -41,7 +42,7 @@ class SlaSettingsHandlerTest {
 
   @BeforeEach
   void freshTable() {
-    clock = new TicketFixtures.MovableClock(NOW);
+    clock = new MovableClock(NOW);
     wiring = TicketFixtures.freshWiring(clock);
     sla = new SlaHandler(wiring);
     tickets = new TicketsHandler(wiring);

@@ -2,8 +2,6 @@ package nl.klantportaal.tickets.handler;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import nl.klantportaal.core.claims.Role;
@@ -35,34 +33,6 @@ final class TicketFixtures {
   static final UserId ADMIN = new UserId("0a1b2c3d-0000-4000-8000-0000000a0002");
 
   private TicketFixtures() {}
-
-  /** A clock the test moves forward (auto-close after days). */
-  static final class MovableClock extends Clock {
-    private volatile Instant now;
-
-    MovableClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(java.time.Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 
   static KernelWiring freshWiring(Clock clock) {
     LocalDynamoDb dynamoDb = LocalDynamoDb.shared();

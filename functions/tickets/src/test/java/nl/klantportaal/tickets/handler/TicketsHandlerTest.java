@@ -1,6 +1,7 @@
 package nl.klantportaal.tickets.handler;
 
 import nl.klantportaal.sla.handler.DueEventsHandler;
+import nl.klantportaal.testing.MovableClock;
 import nl.klantportaal.sla.wiring.SlaWiring;
 import static nl.klantportaal.tickets.handler.TicketFixtures.ACME;
 import static nl.klantportaal.tickets.handler.TicketFixtures.NOW;
@@ -37,7 +38,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * A fresh table numbers the customer's tickets acme-fixture-1, -2, …: the fixtures aim at those ids.
  */
 class TicketsHandlerTest {
-  private TicketFixtures.MovableClock clock;
+  private MovableClock clock;
   private KernelWiring wiring;
   private TicketsHandler handler;
   /** Off where requests run at once: the idempotency wait is measured with this clock too. */
@@ -45,7 +46,7 @@ class TicketsHandlerTest {
 
   @BeforeEach
   void freshTable() {
-    clock = new TicketFixtures.MovableClock(NOW);
+    clock = new MovableClock(NOW);
     wiring = TicketFixtures.freshWiring(clock);
     handler = new TicketsHandler(wiring);
   }
