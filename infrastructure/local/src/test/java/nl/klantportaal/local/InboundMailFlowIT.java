@@ -66,6 +66,22 @@ class InboundMailFlowIT {
     assertTrue(titled(ilse, "Betaal deze factuur vandaag").isEmpty(), "no ticket in Jan's name");
   }
 
+  @Test
+  void anUnknownSenderGetsOnePoliteReplyADayAndNoTicket() throws Exception {
+    long since = java.time.Instant.now().getEpochSecond() - 1;
+    for (int i = 1; i <= 2; i++) {
+      SmtpClient.send(DEMO.cloud().endpoints().smtpPort(), "nieuw@elders.example.test", "support@example.test",
+          "From: Nieuwe Klant <nieuw@elders.example.test>\r\nTo: support@example.test\r\nSubject: Offerte " + i + "\r\n"
+              + "Message-ID: <" + UUID.randomUUID() + "@elders.example.test>\r\n\r\nKunnen jullie ons helpen?\r\n");
+    }
+    MailStore store = MailStore.of(DEMO.cloud());
+    List<JsonNode> replies = store.await(mails -> !MailStore.to(mails, "nieuw@elders.example.test").isEmpty(), Duration.ofSeconds(60));
+    Thread.sleep(2_000); // the second message is handled too
+    replies = MailStore.to(store.since(since), "nieuw@elders.example.test");
+    assertEquals(1, replies.size(), "one reply a day: " + replies);
+    assertTrue(replies.getFirst().path("subject").asText().startsWith("Uw e-mail aan de servicedesk"), replies.toString());
+  }
+
   /** The inbound ledger's item of a Message-ID (pattern 26): what the function decided. */
   private static String ledger(String messageId) {
     var wiring = TestClouds.wiring(DEMO.cloud(), "InboundMailFunction");

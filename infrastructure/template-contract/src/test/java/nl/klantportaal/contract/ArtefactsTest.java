@@ -56,7 +56,7 @@ class ArtefactsTest {
       "platform", 4.4,
       "billing", 19.6,
       "reports", 23.9,
-      "inbound-mail", 18.8,
+      "inbound-mail", 21.8,
       "identity", 19.0,
       "notifications", 15.9,
       "sla", 16.1,

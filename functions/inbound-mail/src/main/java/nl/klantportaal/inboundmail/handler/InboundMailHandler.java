@@ -7,7 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.klantportaal.core.observability.Observability;
+import nl.klantportaal.core.shared.port.MailSender;
 import nl.klantportaal.core.wiring.KernelWiring;
+import nl.klantportaal.mail.wiring.MailWiring;
 import nl.klantportaal.inboundmail.domain.Outcome;
 import nl.klantportaal.inboundmail.domain.Verdicts;
 import nl.klantportaal.inboundmail.usecase.ReceiveMail;
@@ -35,8 +37,12 @@ public final class InboundMailHandler implements RequestHandler<Map<String, Obje
   }
 
   public InboundMailHandler(KernelWiring wiring) {
+    this(wiring, MailWiring.sender(wiring));
+  }
+
+  public InboundMailHandler(KernelWiring wiring, MailSender sender) {
     InboundWiring inbound = InboundWiring.of(wiring);
-    this.receive = inbound.receiveMail();
+    this.receive = inbound.receiveMail(sender);
     this.prefix = inbound.settings().prefix();
   }
 

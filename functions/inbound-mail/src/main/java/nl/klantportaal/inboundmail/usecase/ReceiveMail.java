@@ -17,6 +17,7 @@ import nl.klantportaal.inboundmail.domain.ParsedMail;
 import nl.klantportaal.inboundmail.domain.Threading;
 import nl.klantportaal.inboundmail.domain.Verdicts;
 import nl.klantportaal.inboundmail.port.InboundLedger;
+import nl.klantportaal.inboundmail.port.SenderReplies;
 import nl.klantportaal.inboundmail.port.MailParser;
 import nl.klantportaal.inboundmail.port.RawMailStore;
 import nl.klantportaal.ticketing.domain.Category;
@@ -54,13 +55,14 @@ public final class ReceiveMail {
   private final CreateTicket create;
   private final ReplyToTicket reply;
   private final ChangeTicketStatus status;
+  private final SenderReplies replies;
   private final CatalogueRepository catalogue;
   private final MachineMail.OwnMail own;
   private final Clock clock;
 
   public ReceiveMail(RawMailStore store, MailParser parser, InboundLedger ledger, UserRepository users, TicketAccess access,
       CreateTicket create, ReplyToTicket reply, ChangeTicketStatus status, CatalogueRepository catalogue, MachineMail.OwnMail own,
-      Clock clock) {
+      SenderReplies replies, Clock clock) {
     this.store = store;
     this.parser = parser;
     this.ledger = ledger;
@@ -69,6 +71,7 @@ public final class ReceiveMail {
     this.create = create;
     this.reply = reply;
     this.status = status;
+    this.replies = replies;
     this.catalogue = catalogue;
     this.own = own;
     this.clock = clock;
@@ -107,11 +110,19 @@ public final class ReceiveMail {
     if (received.verdicts().trust(mail).isEmpty()) {
       return new Outcome.Held("untrusted-sender");
     }
-    List<UserProfile> matches = users.withEmail(mail.from().orElseThrow());
+    String from = mail.from().orElseThrow();
+    List<UserProfile> matches = users.withEmail(from);
+    if (matches.isEmpty()) {
+      replies.replyOncePerDay(from, clock.instant());
+      return new Outcome.Held("unknown-sender");
+    }
     if (matches.size() != 1) {
-      return new Outcome.Held(matches.isEmpty() ? "unknown-sender" : "ambiguous-sender");
+      return new Outcome.Held("ambiguous-sender");
     }
     UserProfile sender = matches.get(0);
+    if (sender.membership() instanceof Membership.Pending) {
+      replies.replyOncePerDay(from, clock.instant());
+    }
     if (!(sender.membership() instanceof Membership.CustomerMember member)) {
       return new Outcome.Held(switch (sender.membership()) {
         case Membership.Pending p -> "pending-sender";

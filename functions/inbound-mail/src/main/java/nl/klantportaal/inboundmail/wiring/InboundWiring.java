@@ -3,7 +3,9 @@ package nl.klantportaal.inboundmail.wiring;
 import java.util.Set;
 import nl.klantportaal.accounts.wiring.IdentityWiring;
 import nl.klantportaal.core.wiring.KernelWiring;
+import nl.klantportaal.core.shared.port.MailSender;
 import nl.klantportaal.inboundmail.adapter.dynamodb.DynamoDbInboundLedger;
+import nl.klantportaal.inboundmail.adapter.outbox.OutboxSenderReplies;
 import nl.klantportaal.inboundmail.adapter.mime.Mime4jMailParser;
 import nl.klantportaal.inboundmail.adapter.s3.S3RawMailStore;
 import nl.klantportaal.inboundmail.domain.MachineMail;
@@ -45,14 +47,18 @@ public final class InboundWiring {
     return new MachineMail.OwnMail(Set.of(sender), notifications.senderDomain());
   }
 
-  public ReceiveMail receiveMail() {
+  /** Received mail, the polite replies sent with {@code sender} through the outbox (SENDER_ADDRESS, PORTAL_ORIGIN). */
+  public ReceiveMail receiveMail(MailSender sender) {
     var identity = IdentityWiring.of(kernel);
+    NotificationWiring notifications = NotificationWiring.of(kernel);
+    var replies = new OutboxSenderReplies(kernel.table(), notifications.outbox(), notifications.mailDelivery(sender),
+        notifications.senderDomain(), kernel.mail().portalOrigin(), kernel.clock());
     var access = new TicketAccess(SlaWiring.of(kernel).tickets(), identity.users());
     var catalogue = TicketWiring.of(kernel).catalogue();
     return new ReceiveMail(S3RawMailStore.create(kernel.clients(), kernel.config().endpoints().s3(), settings().bucket()),
         new Mime4jMailParser(), new DynamoDbInboundLedger(kernel.table()), identity.users(), access,
         new CreateTicket(access, catalogue, identity.customers(), kernel.clock()), new ReplyToTicket(access, kernel.clock()),
-        new ChangeTicketStatus(access, kernel.clock(), TicketWiring.of(kernel).autoCloseAfter()), catalogue, ownMail(),
+        new ChangeTicketStatus(access, kernel.clock(), TicketWiring.of(kernel).autoCloseAfter()), catalogue, ownMail(), replies,
         kernel.clock());
   }
 }

@@ -38,6 +38,7 @@ import nl.klantportaal.ticketing.domain.TicketNumber;
 import nl.klantportaal.ticketing.domain.TicketSource;
 import nl.klantportaal.ticketing.domain.TicketStatus;
 import nl.klantportaal.ticketing.port.TicketRepository;
+import nl.klantportaal.mail.testing.RecordingMailSender;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -53,6 +54,7 @@ class InboundMailHandlerTest {
   private static final String RECEIVED = "inbound-mail/inbound-mail/received.json";
   private static final String FAILED = "inbound-mail/inbound-mail/verdicts-failed.json";
 
+  private final RecordingMailSender mail = new RecordingMailSender();
   private KernelWiring wiring;
   private InboundMailHandler handler;
   private String bucket;
@@ -70,7 +72,7 @@ class InboundMailHandlerTest {
         SlaTier.KOPER, Language.NL, Optional.empty()), wiring.clock().instant(), wiring.clock().instant(), 1));
     person(JAN, "jan@acme.example", new Membership.CustomerMember(ACME, Role.CUSTOMER_USER));
     person(PENDING, "piet@acme.example", new Membership.Pending());
-    handler = new InboundMailHandler(wiring);
+    handler = new InboundMailHandler(wiring, mail);
   }
 
   @Test
@@ -162,6 +164,23 @@ class InboundMailHandlerTest {
         .expressionAttributeValues(Map.of(":pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("INBOUND#HELD"))));
     assertEquals(List.of("pending-sender", "unknown-sender", "untrusted-sender"),
         held.items().stream().map(i -> i.get("reason").s()).sorted().toList());
+    // The pending and the unknown sender get the polite reply; the untrusted one and the machine none.
+    assertEquals(List.of("piet@acme.example", "x@elders.example"), mail.sent().stream().map(m -> m.to()).sorted().toList());
+    var reply = mail.sent().getFirst();
+    assertTrue(reply.subject().startsWith("Uw e-mail aan de servicedesk"), reply.subject());
+    assertTrue(reply.text().contains("https://portal.example.test/#/sign-up"), reply.text());
+    assertTrue(reply.text().contains("Register in the customer portal") && reply.text().contains("Registrieren Sie sich"), reply.text());
+  }
+
+  @Test
+  void anUnknownSenderGetsOneReplyADayHoweverOftenTheyWrite() {
+    for (int i = 1; i <= 3; i++) {
+      storeRaw("o3vrnil0e2ic28trm7dfhrc2v0clambdaexample1",
+          "From: Onbekend <X@Elders.example>\nSubject: Vraag " + i + "\nMessage-ID: <u" + i + "@elders.example>\n\nHoi.\n");
+      assertEquals("held", outcome(handle(RECEIVED)));
+    }
+    assertEquals(1, mail.sent().size(), "one reply to x@elders.example today: " + mail.sent());
+    assertEquals("x@elders.example", mail.sent().getFirst().to());
   }
 
   @Test

@@ -14,7 +14,9 @@ public enum MailKind {
   /** The billing context's hour mails to a customer's admins (thresholds, expiry, overflow), rendered by billing. */
   HOURS,
   /** The reports context's "your monthly report is ready" mail to a customer's admins, rendered by reports. */
-  REPORT;
+  REPORT,
+  /** Inbound mail's one reply a day to a sender the portal does not know (or not yet): how to register, rendered by inbound-mail. */
+  SENDER_UNKNOWN;
 
   public boolean isSla() {
     return name().startsWith("SLA_");

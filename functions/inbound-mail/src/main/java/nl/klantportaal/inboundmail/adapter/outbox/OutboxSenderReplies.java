@@ -1,0 +1,87 @@
+package nl.klantportaal.inboundmail.adapter.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import nl.klantportaal.core.adapter.dynamodb.Keys;
+import nl.klantportaal.core.adapter.dynamodb.PortalTable;
+import nl.klantportaal.core.claims.TenantId;
+import nl.klantportaal.inboundmail.domain.SenderUnknownMail;
+import nl.klantportaal.inboundmail.port.SenderReplies;
+import nl.klantportaal.notifications.domain.MailKind;
+import nl.klantportaal.notifications.domain.MailThreading;
+import nl.klantportaal.notifications.domain.OutboxEntry;
+import nl.klantportaal.notifications.domain.RetryPolicy;
+import nl.klantportaal.notifications.port.Outbox;
+import nl.klantportaal.notifications.usecase.MailDelivery;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * One reply per address and day (pattern 26b: {@code PK = INBOUND#REPLY#<sha256(address)>},
+ * {@code SK = <yyyy-mm-dd>} on the Amsterdam clock, claimed with a conditional put, kept 3 days),
+ * sent through the portal's outbox like every other mail. Such mail belongs to no customer: its
+ * outbox entry is filed under the tenant id {@value #NO_CUSTOMER}.
+ */
+public final class OutboxSenderReplies implements SenderReplies {
+  public static final String NO_CUSTOMER = "no-customer";
+  private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+
+  private final PortalTable table;
+  private final Outbox outbox;
+  private final MailDelivery delivery;
+  private final String mailDomain;
+  private final String portalOrigin;
+  private final Clock clock;
+
+  public OutboxSenderReplies(PortalTable table, Outbox outbox, MailDelivery delivery, String mailDomain, String portalOrigin,
+      Clock clock) {
+    this.table = table;
+    this.outbox = outbox;
+    this.delivery = delivery;
+    this.mailDomain = mailDomain;
+    this.portalOrigin = portalOrigin;
+    this.clock = clock;
+  }
+
+  @Override
+  public boolean replyOncePerDay(String address, Instant now) {
+    String normalized = address.strip().toLowerCase(Locale.ROOT);
+    String hash = sha256(normalized);
+    String day = now.atZone(ZONE).toLocalDate().toString();
+    try {
+      table.client().putItem(r -> r.tableName(table.name()).conditionExpression("attribute_not_exists(PK)").item(Map.of(
+          Keys.PK, AttributeValue.fromS("INBOUND#REPLY#" + hash), Keys.SK, AttributeValue.fromS(day),
+          "type", AttributeValue.fromS("InboundReply"), "at", AttributeValue.fromS(now.toString()),
+          "expiresAt", AttributeValue.fromN(Long.toString(now.plus(Duration.ofDays(3)).getEpochSecond())))));
+    } catch (ConditionalCheckFailedException e) {
+      return false; // answered today already
+    }
+    String eventKey = "INBOUND#REPLY#" + hash + "#" + day;
+    String id = MailThreading.outboxId(eventKey, hash, MailKind.SENDER_UNKNOWN);
+    String messageId = "<u." + id + "@" + mailDomain + ">";
+    var entry = new OutboxEntry(id, eventKey, MailKind.SENDER_UNKNOWN, new TenantId(NO_CUSTOMER), 0, "sender:" + hash, normalized,
+        SenderUnknownMail.SUBJECT, SenderUnknownMail.text(portalOrigin), SenderUnknownMail.html(portalOrigin), messageId, messageId, OutboxEntry.State.PENDING, 1, Optional.empty(), clock.instant());
+    if (!outbox.claim(entry, clock.instant().plus(RetryPolicy.DEFAULT.lease()))) {
+      return false;
+    }
+    delivery.attempt(entry);
+    return true;
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}
