@@ -75,8 +75,7 @@ public final class BillingWiring {
   /** The daily hour notices, mailed through the outbox with {@code sender} (SENDER_ADDRESS, PORTAL_ORIGIN). */
   public SendHourNotices sendHourNotices(MailSender sender) {
     NotificationWiring notifications = NotificationWiring.of(kernel);
-    var mailbox = new OutboxHourMailbox(IdentityWiring.of(kernel).users(), notifications.outbox(),
-        notifications.mailDelivery(sender), notifications.senderDomain(), kernel.clock());
+    var mailbox = new OutboxHourMailbox(IdentityWiring.of(kernel).users(), notifications.directMail(sender));
     return new SendHourNotices(new DynamoDbHourNotices(kernel.table()), bundles, ledger, mailbox, new ExpireBundle(bundles, settings),
         new DynamoDbSubscriptions(kernel.table()), kernel.mail().portalOrigin(), kernel.clock());
   }

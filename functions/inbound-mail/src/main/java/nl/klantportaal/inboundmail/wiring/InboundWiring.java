@@ -51,8 +51,7 @@ public final class InboundWiring {
   public ReceiveMail receiveMail(MailSender sender) {
     var identity = IdentityWiring.of(kernel);
     NotificationWiring notifications = NotificationWiring.of(kernel);
-    var replies = new OutboxSenderReplies(kernel.table(), notifications.outbox(), notifications.mailDelivery(sender),
-        notifications.senderDomain(), kernel.mail().portalOrigin(), kernel.clock());
+    var replies = new OutboxSenderReplies(kernel.table(), notifications.directMail(sender), kernel.mail().portalOrigin());
     var access = new TicketAccess(SlaWiring.of(kernel).tickets(), identity.users());
     var catalogue = TicketWiring.of(kernel).catalogue();
     return new ReceiveMail(S3RawMailStore.create(kernel.clients(), kernel.config().endpoints().s3(), settings().bucket()),

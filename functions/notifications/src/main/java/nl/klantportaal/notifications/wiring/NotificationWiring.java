@@ -15,6 +15,7 @@ import nl.klantportaal.notifications.domain.MailRoute;
 import nl.klantportaal.notifications.domain.RetryPolicy;
 import nl.klantportaal.notifications.domain.Sender;
 import nl.klantportaal.notifications.port.MailRoutes;
+import nl.klantportaal.notifications.usecase.DirectMail;
 import nl.klantportaal.notifications.usecase.MailDelivery;
 import nl.klantportaal.notifications.usecase.ManageMailRoutes;
 import nl.klantportaal.notifications.usecase.NotifyTicketChange;
@@ -65,6 +66,11 @@ public final class NotificationWiring {
     ContextSettings.Mail mail = kernel.mail();
     return new MailDelivery(new DynamoDbOutbox(kernel.table()), mailRoutes(), sender,
         new Sender(mail.senderAddress(), mail.configurationSet()), RetryPolicy.DEFAULT, kernel.clock());
+  }
+
+  /** Mail that is no ticket change (other contexts' mail: hours, reports, replies to unknown senders), sent with {@code sender}. */
+  public DirectMail directMail(MailSender sender) {
+    return new DirectMail(outbox(), mailDelivery(sender), senderDomain(), kernel.clock());
   }
 
   /** The outbox every mail of the portal is claimed in before it is sent (other contexts' mail too: billing's hour mail). */

@@ -72,8 +72,8 @@ public final class ReportsWiring {
     Settings settings = Settings.from(kernel.config());
     ReportFiles files = files();
     NotificationWiring notifications = NotificationWiring.of(kernel);
-    var mailbox = new OutboxReportMailbox(IdentityWiring.of(kernel).users(), notifications.outbox(),
-        notifications.mailDelivery(sender), notifications.senderDomain(), kernel.mail().portalOrigin(), kernel.clock());
+    var mailbox = new OutboxReportMailbox(IdentityWiring.of(kernel).users(), notifications.directMail(sender),
+        kernel.mail().portalOrigin());
     return new GenerateReport(sources(), records, files, new PdfReports(), mailbox, branding(settings, files), kernel.clock());
   }
 

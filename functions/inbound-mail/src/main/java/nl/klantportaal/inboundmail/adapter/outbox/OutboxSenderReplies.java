@@ -3,25 +3,19 @@ package nl.klantportaal.inboundmail.adapter.outbox;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import nl.klantportaal.core.adapter.dynamodb.Keys;
 import nl.klantportaal.core.adapter.dynamodb.PortalTable;
 import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.inboundmail.domain.SenderUnknownMail;
 import nl.klantportaal.inboundmail.port.SenderReplies;
 import nl.klantportaal.notifications.domain.MailKind;
-import nl.klantportaal.notifications.domain.MailThreading;
-import nl.klantportaal.notifications.domain.OutboxEntry;
-import nl.klantportaal.notifications.domain.RetryPolicy;
-import nl.klantportaal.notifications.port.Outbox;
-import nl.klantportaal.notifications.usecase.MailDelivery;
+import nl.klantportaal.notifications.usecase.DirectMail;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
@@ -36,20 +30,13 @@ public final class OutboxSenderReplies implements SenderReplies {
   private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
 
   private final PortalTable table;
-  private final Outbox outbox;
-  private final MailDelivery delivery;
-  private final String mailDomain;
+  private final DirectMail mail;
   private final String portalOrigin;
-  private final Clock clock;
 
-  public OutboxSenderReplies(PortalTable table, Outbox outbox, MailDelivery delivery, String mailDomain, String portalOrigin,
-      Clock clock) {
+  public OutboxSenderReplies(PortalTable table, DirectMail mail, String portalOrigin) {
     this.table = table;
-    this.outbox = outbox;
-    this.delivery = delivery;
-    this.mailDomain = mailDomain;
+    this.mail = mail;
     this.portalOrigin = portalOrigin;
-    this.clock = clock;
   }
 
   @Override
@@ -65,16 +52,9 @@ public final class OutboxSenderReplies implements SenderReplies {
     } catch (ConditionalCheckFailedException e) {
       return false; // answered today already
     }
-    String eventKey = "INBOUND#REPLY#" + hash + "#" + day;
-    String id = MailThreading.outboxId(eventKey, hash, MailKind.SENDER_UNKNOWN);
-    String messageId = "<u." + id + "@" + mailDomain + ">";
-    var entry = new OutboxEntry(id, eventKey, MailKind.SENDER_UNKNOWN, new TenantId(NO_CUSTOMER), 0, "sender:" + hash, normalized,
-        SenderUnknownMail.SUBJECT, SenderUnknownMail.text(portalOrigin), SenderUnknownMail.html(portalOrigin), messageId, messageId, OutboxEntry.State.PENDING, 1, Optional.empty(), clock.instant());
-    if (!outbox.claim(entry, clock.instant().plus(RetryPolicy.DEFAULT.lease()))) {
-      return false;
-    }
-    delivery.attempt(entry);
-    return true;
+    return mail.sendOnce("INBOUND#REPLY#" + hash + "#" + day, "u", new DirectMail.Message(MailKind.SENDER_UNKNOWN,
+        new TenantId(NO_CUSTOMER), "sender:" + hash, normalized, SenderUnknownMail.SUBJECT, SenderUnknownMail.text(portalOrigin),
+        SenderUnknownMail.html(portalOrigin)));
   }
 
   private static String sha256(String text) {

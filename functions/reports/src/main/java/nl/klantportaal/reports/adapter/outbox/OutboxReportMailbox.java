@@ -1,17 +1,11 @@
 package nl.klantportaal.reports.adapter.outbox;
 
-import java.time.Clock;
-import java.util.Optional;
 import nl.klantportaal.accounts.identity.domain.AccountSettings;
 import nl.klantportaal.accounts.identity.domain.UserProfile;
 import nl.klantportaal.accounts.identity.port.UserRepository;
 import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.notifications.domain.MailKind;
-import nl.klantportaal.notifications.domain.MailThreading;
-import nl.klantportaal.notifications.domain.OutboxEntry;
-import nl.klantportaal.notifications.domain.RetryPolicy;
-import nl.klantportaal.notifications.port.Outbox;
-import nl.klantportaal.notifications.usecase.MailDelivery;
+import nl.klantportaal.notifications.usecase.DirectMail;
 import nl.klantportaal.reports.domain.ReportMail;
 import nl.klantportaal.reports.domain.ReportMonth;
 import nl.klantportaal.reports.port.ReportMailbox;
@@ -24,20 +18,13 @@ import nl.klantportaal.reports.port.ReportMailbox;
  */
 public final class OutboxReportMailbox implements ReportMailbox {
   private final UserRepository users;
-  private final Outbox outbox;
-  private final MailDelivery delivery;
-  private final String mailDomain;
+  private final DirectMail mail;
   private final String portalOrigin;
-  private final Clock clock;
 
-  public OutboxReportMailbox(UserRepository users, Outbox outbox, MailDelivery delivery, String mailDomain, String portalOrigin,
-      Clock clock) {
+  public OutboxReportMailbox(UserRepository users, DirectMail mail, String portalOrigin) {
     this.users = users;
-    this.outbox = outbox;
-    this.delivery = delivery;
-    this.mailDomain = mailDomain;
+    this.mail = mail;
     this.portalOrigin = portalOrigin;
-    this.clock = clock;
   }
 
   @Override
@@ -46,13 +33,9 @@ public final class OutboxReportMailbox implements ReportMailbox {
     String link = portalOrigin + "/#/reports";
     int sent = 0;
     for (UserProfile admin : users.adminsWanting(tenant, AccountSettings.Topic.REPORTS)) {
-      var mail = ReportMail.ready(admin.language(), admin.name().display(), customerName, month, link);
-      String id = MailThreading.outboxId(eventKey, admin.id().value(), MailKind.REPORT);
-      String messageId = "<r." + tenant.value() + "." + id + "@" + mailDomain + ">";
-      var entry = new OutboxEntry(id, eventKey, MailKind.REPORT, tenant, 0, admin.id().value(), admin.email(), mail.subject(),
-          mail.text(), mail.html(), messageId, messageId, OutboxEntry.State.PENDING, 1, Optional.empty(), clock.instant());
-      if (outbox.claim(entry, clock.instant().plus(RetryPolicy.DEFAULT.lease()))) {
-        delivery.attempt(entry);
+      var ready = ReportMail.ready(admin.language(), admin.name().display(), customerName, month, link);
+      if (mail.sendOnce(eventKey, "r." + tenant.value(), new DirectMail.Message(MailKind.REPORT, tenant, admin.id().value(),
+          admin.email(), ready.subject(), ready.text(), ready.html()))) {
         sent++;
       }
     }

@@ -1,0 +1,46 @@
+package nl.klantportaal.notifications.usecase;
+
+import java.time.Clock;
+import java.util.Optional;
+import nl.klantportaal.core.claims.TenantId;
+import nl.klantportaal.notifications.domain.MailKind;
+import nl.klantportaal.notifications.domain.MailThreading;
+import nl.klantportaal.notifications.domain.OutboxEntry;
+import nl.klantportaal.notifications.domain.RetryPolicy;
+import nl.klantportaal.notifications.port.Outbox;
+
+/**
+ * Mail that is no ticket change (hour notices, report announcements, the reply to unknown senders)
+ * through the portal's outbox: an entry per event key, recipient and kind, claimed before it is sent,
+ * so a second claim finds it and sends nothing; then sent, and retried by the mail-retry schedule like
+ * every other mail. Each such mail starts its own thread ({@code <prefix>.<id>@<domain>}).
+ */
+public final class DirectMail {
+  private final Outbox outbox;
+  private final MailDelivery delivery;
+  private final String mailDomain;
+  private final Clock clock;
+
+  public DirectMail(Outbox outbox, MailDelivery delivery, String mailDomain, Clock clock) {
+    this.outbox = outbox;
+    this.delivery = delivery;
+    this.mailDomain = mailDomain;
+    this.clock = clock;
+  }
+
+  /** One mail's content and address. */
+  public record Message(MailKind kind, TenantId tenant, String recipientId, String to, String subject, String text, String html) {}
+
+  /** Claims the outbox entry of {@code eventKey} for the recipient and sends it; false when it was claimed before. */
+  public boolean sendOnce(String eventKey, String idPrefix, Message mail) {
+    String id = MailThreading.outboxId(eventKey, mail.recipientId(), mail.kind());
+    String messageId = "<" + idPrefix + "." + id + "@" + mailDomain + ">";
+    var entry = new OutboxEntry(id, eventKey, mail.kind(), mail.tenant(), 0, mail.recipientId(), mail.to(), mail.subject(),
+        mail.text(), mail.html(), messageId, messageId, OutboxEntry.State.PENDING, 1, Optional.empty(), clock.instant());
+    if (!outbox.claim(entry, clock.instant().plus(RetryPolicy.DEFAULT.lease()))) {
+      return false;
+    }
+    delivery.attempt(entry);
+    return true;
+  }
+}
