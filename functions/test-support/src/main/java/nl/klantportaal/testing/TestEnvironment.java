@@ -28,6 +28,11 @@ public final class TestEnvironment {
     env.put("ATTACHMENTS_BUCKET", "local-attachmentsbucket");
     env.put("REPORTS_BUCKET", "local-reportsbucket");
     env.put("INBOUND_MAIL_BUCKET", "local-inboundmailbucket");
+    env.put("INVOICES_BUCKET", "local-invoicesbucket");
+    env.put("PROVIDER_ADDRESS", "Voorbeeldstraat 1|1234 AB Utrecht");
+    env.put("PROVIDER_KVK", "12345678");
+    env.put("PROVIDER_VAT_NUMBER", "NL001234567B01");
+    env.put("PROVIDER_IBAN", "NL91ABNA0417164300");
     return env;
   }
 
@@ -37,6 +42,7 @@ public final class TestEnvironment {
     env.put("AWS_ENDPOINT_URL_S3", s3.endpoint().toString());
     env.put("ATTACHMENTS_BUCKET", s3.createBucket());
     env.put("REPORTS_BUCKET", env.get("ATTACHMENTS_BUCKET"));
+    env.put("INVOICES_BUCKET", env.get("ATTACHMENTS_BUCKET"));
     return env;
   }
 }

@@ -1,13 +1,12 @@
 package nl.klantportaal.billing.domain;
 
-import nl.klantportaal.core.shared.domain.DomainException;
 import nl.klantportaal.core.shared.domain.LocalizedText;
 
 /**
  * The invoice status of a ledger line, exactly the seed's table ("Wat betekent de factuurstatus?"):
  * Nog te factureren; Gefactureerd Factuur #12345; Urenbundel (with its bundle); Ad-Hoc Service.
- * Only {@link ToInvoice} moves: the invoices context invoices it ({@link #invoice}), and a credit
- * invoice returns an invoiced line to be invoiced again or corrected ({@link #credit}).
+ * Only time still to be invoiced is billed: a draft invoice attaches the line ({@code invoiceId}), and the
+ * line reads {@link Invoiced} while that invoice is final and not credited (docs/billing.md).
  */
 public sealed interface InvoiceStatus {
 
@@ -83,24 +82,6 @@ public sealed interface InvoiceStatus {
     public LocalizedText label() {
       return new LocalizedText("Ad-Hoc Service", "Ad-hoc service", "Ad-hoc Service");
     }
-  }
-
-  /** Nog te factureren → Gefactureerd; any other status refuses (409). */
-  default InvoiceStatus invoice(String invoiceNumber) {
-    if (this instanceof ToInvoice) {
-      return new Invoiced(invoiceNumber);
-    }
-    throw new DomainException.Conflict(DomainException.Conflict.Kind.ILLEGAL_STATE,
-        "Only time still to be invoiced can be invoiced; this time is " + wireName());
-  }
-
-  /** A credit invoice: Gefactureerd → Nog te factureren; any other status refuses (409). */
-  default InvoiceStatus credit() {
-    if (this instanceof Invoiced) {
-      return new ToInvoice();
-    }
-    throw new DomainException.Conflict(DomainException.Conflict.Kind.ILLEGAL_STATE,
-        "Only invoiced time can be credited; this time is " + wireName());
   }
 
   /** Whether a correction may reverse the line: everything but invoiced time (a credit invoice corrects that). */

@@ -8,16 +8,16 @@ import java.util.Optional;
 import nl.klantportaal.core.shared.domain.Validation;
 
 /** Dates of the billing context: the provider's calendar day (Europe/Amsterdam) and strict ISO dates in input. */
-final class BillingDates {
-  static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+public final class BillingDates {
+  public static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
 
   private BillingDates() {}
 
-  static LocalDate today(Clock clock) {
+  public static LocalDate today(Clock clock) {
     return LocalDate.now(clock.withZone(ZONE));
   }
 
-  static Optional<LocalDate> date(Validation v, String field, String value, boolean required) {
+  public static Optional<LocalDate> date(Validation v, String field, String value, boolean required) {
     if (value == null || value.isBlank()) {
       if (required) {
         v.check(false, field, "required", "is required");

@@ -9,7 +9,6 @@ import nl.klantportaal.billing.adapter.dynamodb.DynamoDbSubscriptions;
 import nl.klantportaal.billing.adapter.outbox.OutboxHourMailbox;
 import nl.klantportaal.billing.adapter.dynamodb.DynamoDbTicketLookup;
 import nl.klantportaal.billing.adapter.dynamodb.DynamoDbTimeLedger;
-import nl.klantportaal.billing.port.InvoiceMarking;
 import nl.klantportaal.billing.usecase.BillingAccess;
 import nl.klantportaal.billing.usecase.CorrectRegistration;
 import nl.klantportaal.billing.usecase.ExpireBundle;
@@ -91,11 +90,6 @@ public final class BillingWiring {
 
   public ManageBillingSettings settings() {
     return new ManageBillingSettings(settings, kernel.clock());
-  }
-
-  /** For the invoices to come: moves ledger lines to Gefactureerd and back (credit). */
-  public InvoiceMarking invoiceMarking() {
-    return ledger;
   }
 
   /** An agent's lines carry their display name (the customer reads it); the sub when the profile is gone. */

@@ -5,36 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import nl.klantportaal.core.shared.domain.DomainException;
 import nl.klantportaal.core.shared.domain.Language;
 import org.junit.jupiter.api.Test;
 
-/** Every invoice-status transition, allowed and refused, and the seed's labels. */
+/** The seed's invoice statuses: labels, which may be corrected, and the stored form. */
 class InvoiceStatusTest {
 
   @Test
-  void toBeInvoicedIsInvoicedWithItsNumberAndACreditReturnsIt() {
-    InvoiceStatus invoiced = new InvoiceStatus.ToInvoice().invoice("12345");
-    assertEquals(new InvoiceStatus.Invoiced("12345"), invoiced);
-    assertEquals("Gefactureerd Factuur #12345", invoiced.label().in(Language.NL));
-    assertEquals(new InvoiceStatus.ToInvoice(), invoiced.credit());
-    assertEquals("Nog te factureren", invoiced.credit().label().in(Language.NL));
-  }
-
-  @Test
-  void onlyTimeToBeInvoicedCanBeInvoiced() {
-    for (InvoiceStatus status : new InvoiceStatus[] {new InvoiceStatus.Invoiced("1"), new InvoiceStatus.InBundle("b"),
-        new InvoiceStatus.Service()}) {
-      assertThrows(DomainException.Conflict.class, () -> status.invoice("2"), status.toString());
-    }
-  }
-
-  @Test
-  void onlyInvoicedTimeCanBeCredited() {
-    for (InvoiceStatus status : new InvoiceStatus[] {new InvoiceStatus.ToInvoice(), new InvoiceStatus.InBundle("b"),
-        new InvoiceStatus.Service()}) {
-      assertThrows(DomainException.Conflict.class, status::credit, status.toString());
-    }
+  void invoicedTimeReadsWithItsInvoiceNumberInEachLanguage() {
+    InvoiceStatus invoiced = new InvoiceStatus.Invoiced("2026-00012");
+    assertEquals("Gefactureerd Factuur #2026-00012", invoiced.label().in(Language.NL));
+    assertEquals("Invoiced, invoice #2026-00012", invoiced.label().in(Language.EN));
+    assertEquals("Nog te factureren", new InvoiceStatus.ToInvoice().label().in(Language.NL));
+    assertThrows(IllegalArgumentException.class, () -> new InvoiceStatus.Invoiced(" "));
   }
 
   @Test

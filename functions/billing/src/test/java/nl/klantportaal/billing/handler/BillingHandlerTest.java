@@ -171,20 +171,6 @@ class BillingHandlerTest {
   }
 
   @Test
-  void invoicedTimeCannotBeCorrectedUntilACreditInvoiceReturnsIt() {
-    assertEquals(201, call("register-time.json").getStatusCode()); // no bundle: overflow, to be invoiced
-    JsonNode line = HttpEvents.ok(call("get-customer-registrations.json")).get("entries").get(0);
-    var marking = BillingWiring.of(wiring).invoiceMarking();
-    marking.markInvoiced(BillingFixtures.ACME, List.of(line.get("id").asText()), "12345");
-    JsonNode invoiced = HttpEvents.ok(call("get-own-registrations.json")).get("entries").get(0);
-    assertEquals("Gefactureerd Factuur #12345", invoiced.get("invoiceStatusLabel").asText());
-    assertProblem(on("correct-registration.json", "registrationId", line.get("registrationId").asText()), 409, "illegal-state");
-
-    marking.credit(BillingFixtures.ACME, List.of(line.get("id").asText()));
-    assertEquals(201, on("correct-registration.json", "registrationId", line.get("registrationId").asText()).getStatusCode());
-  }
-
-  @Test
   void customerUsersSeeHoursOnlyWhereTheirCustomerAllowsItAndNobodySeesAnotherTenantsBundle() {
     String bundle = createActive("create-bundle.json");
     assertProblem(call("get-own-bundles-as-user.json"), 403, "forbidden");

@@ -13,6 +13,9 @@ final class BillingKeys {
   static final String SETTINGS_SK = "BILLING#SETTINGS";
   static final String ACTIVE_BUNDLES = "BUNDLES#ACTIVE";
   static final String ENTRY_PREFIX = "ENTRY#";
+  static final String INVOICE_PREFIX = "INVOICE#";
+  /** The DueIndex partition of the invoice notices (issued, overdue, reminders, collection failed, paid, credited). */
+  static final String DUE_INVOICES = "DUE#INVOICES";
   /** The DueIndex partition of the billing notices (threshold, expiry, overflow): read by the daily job. */
   static final String DUE_BILLING = "DUE#BILLING";
 

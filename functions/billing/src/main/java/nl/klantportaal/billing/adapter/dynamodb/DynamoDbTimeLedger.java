@@ -23,7 +23,6 @@ import nl.klantportaal.billing.domain.RegistrationType;
 import nl.klantportaal.billing.domain.TimeEntry;
 import nl.klantportaal.billing.port.BundleRepository;
 import nl.klantportaal.billing.port.HourNotices;
-import nl.klantportaal.billing.port.InvoiceMarking;
 import nl.klantportaal.billing.port.TimeLedger;
 import nl.klantportaal.core.adapter.dynamodb.Keys;
 import nl.klantportaal.core.adapter.dynamodb.PortalTable;
@@ -40,20 +39,22 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * The time ledger in DynamoDB. A booking is one {@code TransactWriteItems}: each new line
  * ({@code attribute_not_exists}), each bundle's balance ({@code remainingMinutes - :m} only while the
  * bundle is active and still holds exactly what the plan saw; a reversal adds back), each corrected
- * mark (only on a line neither corrected nor invoiced), and the notices the booking causes: a bundle
+ * mark (only on a line neither corrected nor on an invoice), and the notices the booking causes: a bundle
  * crossing 80 % or 95 % used (written once; one already there is left out on the next attempt), and
  * the customer's overflow of the day (added up on one notice, due when the day is over). When a balance condition fails or the transaction
  * conflicts with a concurrent one, the bundles are read again (consistently) and the booking planned
  * again, with jittered back-off, up to {@value #MAX_ATTEMPTS} times.
  */
-public final class DynamoDbTimeLedger implements TimeLedger, InvoiceMarking {
+public final class DynamoDbTimeLedger implements TimeLedger {
   static final int MAX_ATTEMPTS = 60;
   private final PortalTable table;
   private final BundleRepository bundles;
+  private final InvoiceStates invoiceStates;
 
   public DynamoDbTimeLedger(PortalTable table, BundleRepository bundles) {
     this.table = table;
     this.bundles = bundles;
+    this.invoiceStates = new InvoiceStates(table);
   }
 
   @Override
@@ -158,7 +159,8 @@ public final class DynamoDbTimeLedger implements TimeLedger, InvoiceMarking {
           .key(Map.of(Keys.PK, s(BillingKeys.month(tenant, original.date())),
               Keys.SK, s(BillingKeys.entry(original.registrationId(), original.line()))))
           .updateExpression("SET correctedBy = :c")
-          .conditionExpression("attribute_exists(PK) AND attribute_not_exists(correctedBy) AND invoiceStatus <> :invoiced")
+          .conditionExpression("attribute_exists(PK) AND attribute_not_exists(correctedBy) AND invoiceStatus <> :invoiced"
+              + " AND attribute_not_exists(invoiceId)")
           .expressionAttributeValues(Map.of(":c", s(change.correctionId().orElseThrow()), ":invoiced", s("invoiced")))).build());
       roles.add("mark:" + original.id());
     }
@@ -235,54 +237,6 @@ public final class DynamoDbTimeLedger implements TimeLedger, InvoiceMarking {
   }
 
   private List<TimeEntry> query(QueryRequest request) {
-    return table.client().queryPaginator(request).items().stream().map(BillingItems::line).toList();
-  }
-
-  @Override
-  public void markInvoiced(TenantId tenant, List<String> lineIds, String invoiceNumber) {
-    InvoiceStatus invoiced = new InvoiceStatus.ToInvoice().invoice(invoiceNumber);
-    move(tenant, lineIds, "to-invoice", invoiced);
-  }
-
-  @Override
-  public void credit(TenantId tenant, List<String> lineIds) {
-    move(tenant, lineIds, "invoiced", new InvoiceStatus.ToInvoice());
-  }
-
-  /** Moves every named line from status {@code from} to {@code to} in one transaction (up to 100 lines). */
-  private void move(TenantId tenant, List<String> lineIds, String from, InvoiceStatus to) {
-    if (lineIds.isEmpty() || lineIds.size() > 100) {
-      throw new IllegalArgumentException("Invoice 1 to 100 lines at a time");
-    }
-    List<TransactWriteItem> writes = new ArrayList<>();
-    for (String lineId : lineIds) {
-      int dot = lineId.lastIndexOf('.');
-      String registrationId = lineId.substring(0, dot);
-      int line = Integer.parseInt(lineId.substring(dot + 1));
-      Map<String, AttributeValue> values = new HashMap<>();
-      values.put(":from", s(from));
-      values.put(":to", s(to.wireName()));
-      values.put(":gsi", s(BillingKeys.invoiceStatus(tenant, to.indexKey())));
-      String set = "SET invoiceStatus = :to, GSI2PK = :gsi";
-      if (to.detail().isEmpty()) {
-        set += " REMOVE invoiceStatusDetail";
-      } else {
-        set += ", invoiceStatusDetail = :detail";
-        values.put(":detail", s(to.detail()));
-      }
-      String expression = set;
-      writes.add(TransactWriteItem.builder().update(u -> u.tableName(table.name())
-          .key(Map.of(Keys.PK, s(BillingKeys.month(tenant, BillingKeys.dateOf(registrationId))),
-              Keys.SK, s(BillingKeys.entry(registrationId, line))))
-          .updateExpression(expression)
-          .conditionExpression("invoiceStatus = :from AND attribute_not_exists(correctedBy) AND attribute_not_exists(reverses)")
-          .expressionAttributeValues(values)).build());
-    }
-    try {
-      table.client().transactWriteItems(r -> r.transactItems(writes));
-    } catch (TransactionCanceledException e) {
-      throw new DomainException.Conflict(DomainException.Conflict.Kind.ILLEGAL_STATE,
-          "A line is not " + from + " (or was corrected): nothing was changed");
-    }
+    return invoiceStates.lines(table.client().queryPaginator(request).items().stream().toList());
   }
 }

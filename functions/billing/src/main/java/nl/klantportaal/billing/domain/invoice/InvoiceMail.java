@@ -1,0 +1,93 @@
+package nl.klantportaal.billing.domain.invoice;
+
+import java.util.List;
+import nl.klantportaal.billing.domain.HourMail;
+import nl.klantportaal.core.shared.domain.Language;
+
+/**
+ * The invoice mails, from the provider's administrative sender, in nl, en and de: a new invoice (its
+ * PDF attached), a payment reminder 7 and 21 days past the due date, and the seed's notice of a failed
+ * direct debit ("Notificatie e-mail voor mislukte incasso").
+ */
+public final class InvoiceMail {
+  private InvoiceMail() {}
+
+  public static HourMail.Rendered issued(Language language, String name, Invoice invoice, String provider, String link) {
+    String number = invoice.number().orElseThrow().toString();
+    String total = InvoiceTexts.euros(invoice.totals().total(), language);
+    String due = InvoiceTexts.date(invoice.dueDate().orElseThrow(), language);
+    boolean credit = invoice.kind() == Invoice.Kind.CREDIT;
+    return switch (language) {
+      case NL -> new HourMail.Rendered((credit ? "Creditfactuur " : "Factuur ") + number + " van " + provider, List.of(
+          "Beste " + name + ",",
+          credit ? "Bijgaand vindt u creditfactuur " + number + " van " + total + ", ter correctie van factuur "
+              + invoice.credits().orElseThrow().number() + "."
+              : "Bijgaand vindt u factuur " + number + " van " + total + ", te voldoen vóór " + due + ".",
+          "U vindt al uw facturen ook in het klantportaal: " + link, "Met vriendelijke groet,\n" + provider + " administratie"));
+      case EN -> new HourMail.Rendered((credit ? "Credit invoice " : "Invoice ") + number + " from " + provider, List.of(
+          "Dear " + name + ",",
+          credit ? "Attached is credit invoice " + number + " of " + total + ", correcting invoice "
+              + invoice.credits().orElseThrow().number() + "."
+              : "Attached is invoice " + number + " of " + total + ", due by " + due + ".",
+          "All your invoices are also in the customer portal: " + link, "Kind regards,\n" + provider + " accounts"));
+      case DE -> new HourMail.Rendered((credit ? "Gutschrift " : "Rechnung ") + number + " von " + provider, List.of(
+          "Guten Tag " + name + ",",
+          credit ? "Anbei erhalten Sie die Gutschrift " + number + " über " + total + " zur Korrektur der Rechnung "
+              + invoice.credits().orElseThrow().number() + "."
+              : "Anbei erhalten Sie die Rechnung " + number + " über " + total + ", zahlbar bis " + due + ".",
+          "Alle Rechnungen finden Sie auch im Kundenportal: " + link, "Mit freundlichen Grüßen\n" + provider + " Buchhaltung"));
+    };
+  }
+
+  public static HourMail.Rendered reminder(Language language, String name, Invoice invoice, int daysLate, String provider,
+      String link) {
+    String number = invoice.number().orElseThrow().toString();
+    String total = InvoiceTexts.euros(invoice.totals().total(), language);
+    String due = InvoiceTexts.date(invoice.dueDate().orElseThrow(), language);
+    return switch (language) {
+      case NL -> new HourMail.Rendered("Betalingsherinnering factuur " + number, List.of("Beste " + name + ",",
+          "Volgens onze administratie staat factuur " + number + " van " + total + " nog open. De vervaldatum was " + due
+              + " (" + daysLate + " dagen geleden).",
+          "Wilt u het bedrag zo spoedig mogelijk overmaken? Heeft u al betaald, dan kunt u deze herinnering als niet verzonden "
+              + "beschouwen. De factuur vindt u in het klantportaal: " + link,
+          "Met vriendelijke groet,\n" + provider + " administratie"));
+      case EN -> new HourMail.Rendered("Payment reminder, invoice " + number, List.of("Dear " + name + ",",
+          "According to our records, invoice " + number + " of " + total + " is still open. It was due on " + due + " ("
+              + daysLate + " days ago).",
+          "Please pay it as soon as possible. If you have already paid, please disregard this reminder. The invoice is in the "
+              + "customer portal: " + link,
+          "Kind regards,\n" + provider + " accounts"));
+      case DE -> new HourMail.Rendered("Zahlungserinnerung Rechnung " + number, List.of("Guten Tag " + name + ",",
+          "Laut unserer Buchhaltung ist die Rechnung " + number + " über " + total + " noch offen. Sie war am " + due
+              + " fällig (vor " + daysLate + " Tagen).",
+          "Bitte überweisen Sie den Betrag baldmöglichst. Haben Sie bereits bezahlt, betrachten Sie diese Erinnerung bitte als "
+              + "gegenstandslos. Die Rechnung finden Sie im Kundenportal: " + link,
+          "Mit freundlichen Grüßen\n" + provider + " Buchhaltung"));
+    };
+  }
+
+  /** The seed's subject in Dutch: "Notificatie e-mail voor mislukte incasso". */
+  public static HourMail.Rendered collectionFailed(Language language, String name, Invoice invoice, String provider, String link) {
+    String number = invoice.number().orElseThrow().toString();
+    String total = InvoiceTexts.euros(invoice.totals().total(), language);
+    return switch (language) {
+      case NL -> new HourMail.Rendered("Notificatie e-mail voor mislukte incasso", List.of("Beste " + name + ",",
+          "De automatische incasso van factuur " + number + " (" + total + ") is mislukt, bijvoorbeeld door onvoldoende saldo "
+              + "of een storno.",
+          "Wilt u het bedrag overmaken, of laten weten wanneer we de incasso opnieuw mogen uitvoeren? De factuur vindt u in het "
+              + "klantportaal: " + link,
+          "Met vriendelijke groet,\n" + provider + " administratie"));
+      case EN -> new HourMail.Rendered("Notification e-mail for a failed direct debit", List.of("Dear " + name + ",",
+          "The direct debit for invoice " + number + " (" + total + ") failed, for example because of insufficient funds or a "
+              + "reversal.",
+          "Please transfer the amount, or let us know when we may collect it again. The invoice is in the customer portal: " + link,
+          "Kind regards,\n" + provider + " accounts"));
+      case DE -> new HourMail.Rendered("Benachrichtigung über eine fehlgeschlagene Lastschrift", List.of("Guten Tag " + name + ",",
+          "Die Lastschrift für die Rechnung " + number + " (" + total + ") ist fehlgeschlagen, etwa wegen fehlender Deckung oder "
+              + "einer Rückbuchung.",
+          "Bitte überweisen Sie den Betrag oder teilen Sie uns mit, wann wir erneut einziehen dürfen. Die Rechnung finden Sie im "
+              + "Kundenportal: " + link,
+          "Mit freundlichen Grüßen\n" + provider + " Buchhaltung"));
+    };
+  }
+}

@@ -1,0 +1,54 @@
+package nl.klantportaal.billing.domain.invoice;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import nl.klantportaal.core.shared.domain.Language;
+import nl.klantportaal.core.shared.domain.LocalizedText;
+
+/** Dates, amounts and periods as an invoice in nl, en or de writes them. */
+public final class InvoiceTexts {
+  private InvoiceTexts() {}
+
+  public static Locale locale(Language language) {
+    return switch (language) {
+      case NL -> Locale.of("nl", "NL");
+      case EN -> Locale.of("en", "IE");
+      case DE -> Locale.of("de", "DE");
+    };
+  }
+
+  public static String date(LocalDate date, Language language) {
+    return switch (language) {
+      case NL -> DateTimeFormatter.ofPattern("d-M-yyyy").format(date);
+      case EN -> DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).format(date);
+      case DE -> DateTimeFormatter.ofPattern("dd.MM.yyyy").format(date);
+    };
+  }
+
+  /** {@code 1-11-2026 t/m 30-11-2026}; one day is just that day. */
+  public static String period(LocalDate from, LocalDate to, Language language) {
+    if (from.equals(to)) {
+      return date(from, language);
+    }
+    String through = new LocalizedText(" t/m ", " – ", " bis ").in(language);
+    return date(from, language) + through + date(to, language);
+  }
+
+  /** {@code € 1.234,50} (nl, de) or {@code €1,234.50} (en). */
+  public static String euros(Amount amount, Language language) {
+    NumberFormat format = NumberFormat.getCurrencyInstance(locale(language));
+    format.setCurrency(java.util.Currency.getInstance("EUR"));
+    return format.format(amount.value()).replace('\u00a0', ' ');
+  }
+
+  /** A quantity with as many decimals as it has (2,25; 1). */
+  public static String quantity(BigDecimal quantity, Language language) {
+    NumberFormat format = NumberFormat.getNumberInstance(locale(language));
+    format.setMinimumFractionDigits(0);
+    format.setMaximumFractionDigits(2);
+    return format.format(quantity);
+  }
+}
