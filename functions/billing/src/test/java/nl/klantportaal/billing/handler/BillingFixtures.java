@@ -21,6 +21,7 @@ import nl.klantportaal.core.config.Config;
 import nl.klantportaal.core.shared.domain.Language;
 import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.testing.LocalDynamoDb;
+import nl.klantportaal.testing.LocalS3;
 import nl.klantportaal.testing.TestEnvironment;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -32,6 +33,7 @@ public final class BillingFixtures {
   static final UserId JAN = new UserId("0a1b2c3d-0000-4000-8000-0000000c0001");
   static final UserId ANNA = new UserId("0a1b2c3d-0000-4000-8000-0000000c0002");
   static final UserId EVE = new UserId("0a1b2c3d-0000-4000-8000-0000000c0009");
+  static final UserId GRETA = new UserId("0a1b2c3d-0000-4000-8000-0000000c0008");
   public static final UserId AGENT = new UserId("0a1b2c3d-0000-4000-8000-0000000a0001");
   static final UserId ADMIN = new UserId("0a1b2c3d-0000-4000-8000-0000000a0002");
 
@@ -43,7 +45,16 @@ public final class BillingFixtures {
 
   public static KernelWiring freshWiring(Clock clock) {
     LocalDynamoDb dynamoDb = LocalDynamoDb.shared();
-    var env = TestEnvironment.forTable(dynamoDb, dynamoDb.createPortalTable());
+    return withFixtures(TestEnvironment.forTable(dynamoDb, dynamoDb.createPortalTable()), clock);
+  }
+
+  /** The fixtures, with s3proxy and a fresh bucket as the invoices bucket. */
+  public static KernelWiring freshWiringWithBucket(Clock clock) {
+    LocalDynamoDb dynamoDb = LocalDynamoDb.shared();
+    return withFixtures(TestEnvironment.forTableAndBucket(dynamoDb, dynamoDb.createPortalTable(), LocalS3.shared()), clock);
+  }
+
+  private static KernelWiring withFixtures(Map<String, String> env, Clock clock) {
     KernelWiring wiring = new KernelWiring(Config.fromEnvironment(env), clock);
     for (TenantId id : List.of(ACME, GLOBEX)) {
       IdentityWiring.of(wiring).customers().create(new Customer(id, new CustomerDetails(id.value(),
@@ -52,6 +63,7 @@ public final class BillingFixtures {
     person(wiring, JAN, "Jan", new Membership.CustomerMember(ACME, Role.CUSTOMER_USER));
     person(wiring, ANNA, "Anna", new Membership.CustomerMember(ACME, Role.CUSTOMER_ADMIN));
     person(wiring, EVE, "Eve", new Membership.CustomerMember(GLOBEX, Role.CUSTOMER_USER));
+    person(wiring, GRETA, "Greta", new Membership.CustomerMember(GLOBEX, Role.CUSTOMER_ADMIN));
     person(wiring, AGENT, "Agent Smit", new Membership.ProviderStaff(Role.PROVIDER_AGENT));
     person(wiring, ADMIN, "Admin de Vries", new Membership.ProviderStaff(Role.PROVIDER_ADMIN));
     wiring.table().client().putItem(r -> r.tableName(wiring.table().name()).item(Map.of(

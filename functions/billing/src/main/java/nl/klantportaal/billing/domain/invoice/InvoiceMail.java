@@ -31,7 +31,7 @@ public final class InvoiceMail {
               : "Attached is invoice " + number + " of " + total + ", due by " + due + ".",
           "All your invoices are also in the customer portal: " + link, "Kind regards,\n" + provider + " accounts"));
       case DE -> new HourMail.Rendered((credit ? "Gutschrift " : "Rechnung ") + number + " von " + provider, List.of(
-          "Guten Tag " + name + ",",
+          germanGreeting(name),
           credit ? "Anbei erhalten Sie die Gutschrift " + number + " über " + total + " zur Korrektur der Rechnung "
               + invoice.credits().orElseThrow().number() + "."
               : "Anbei erhalten Sie die Rechnung " + number + " über " + total + ", zahlbar bis " + due + ".",
@@ -57,7 +57,7 @@ public final class InvoiceMail {
           "Please pay it as soon as possible. If you have already paid, please disregard this reminder. The invoice is in the "
               + "customer portal: " + link,
           "Kind regards,\n" + provider + " accounts"));
-      case DE -> new HourMail.Rendered("Zahlungserinnerung Rechnung " + number, List.of("Guten Tag " + name + ",",
+      case DE -> new HourMail.Rendered("Zahlungserinnerung Rechnung " + number, List.of(germanGreeting(name),
           "Laut unserer Buchhaltung ist die Rechnung " + number + " über " + total + " noch offen. Sie war am " + due
               + " fällig (vor " + daysLate + " Tagen).",
           "Bitte überweisen Sie den Betrag baldmöglichst. Haben Sie bereits bezahlt, betrachten Sie diese Erinnerung bitte als "
@@ -82,12 +82,17 @@ public final class InvoiceMail {
               + "reversal.",
           "Please transfer the amount, or let us know when we may collect it again. The invoice is in the customer portal: " + link,
           "Kind regards,\n" + provider + " accounts"));
-      case DE -> new HourMail.Rendered("Benachrichtigung über eine fehlgeschlagene Lastschrift", List.of("Guten Tag " + name + ",",
+      case DE -> new HourMail.Rendered("Benachrichtigung über eine fehlgeschlagene Lastschrift", List.of(germanGreeting(name),
           "Die Lastschrift für die Rechnung " + number + " (" + total + ") ist fehlgeschlagen, etwa wegen fehlender Deckung oder "
               + "einer Rückbuchung.",
           "Bitte überweisen Sie den Betrag oder teilen Sie uns mit, wann wir erneut einziehen dürfen. Die Rechnung finden Sie im "
               + "Kundenportal: " + link,
           "Mit freundlichen Grüßen\n" + provider + " Buchhaltung"));
     };
+  }
+
+  /** "Guten Tag Anna," or, for a billing contact without a name, "Guten Tag,". */
+  private static String germanGreeting(String name) {
+    return name.isBlank() ? "Guten Tag," : "Guten Tag " + name + ",";
   }
 }

@@ -16,6 +16,7 @@ import nl.klantportaal.billing.domain.invoice.InvoiceState;
 import nl.klantportaal.billing.port.Audit;
 import nl.klantportaal.billing.port.BillingSettingsRepository;
 import nl.klantportaal.billing.port.BundleRepository;
+import nl.klantportaal.billing.port.CustomerDirectory;
 import nl.klantportaal.billing.port.InvoiceProfiles;
 import nl.klantportaal.billing.port.InvoiceRepository;
 import nl.klantportaal.billing.port.SubscriptionRepository;
@@ -37,22 +38,17 @@ public final class DraftInvoices {
   private final InvoiceProfiles profiles;
   private final SubscriptionRepository subscriptions;
   private final BundleRepository bundles;
-  private final CustomerLanguage languages;
+  private final CustomerDirectory customers;
   private final Clock clock;
 
-  /** The language a customer's invoices are written in (the customer's own). */
-  public interface CustomerLanguage {
-    Language of(TenantId customer);
-  }
-
   public DraftInvoices(InvoiceRepository invoices, BillingSettingsRepository settings, InvoiceProfiles profiles,
-      SubscriptionRepository subscriptions, BundleRepository bundles, CustomerLanguage languages, Clock clock) {
+      SubscriptionRepository subscriptions, BundleRepository bundles, CustomerDirectory customers, Clock clock) {
     this.invoices = invoices;
     this.settings = settings;
     this.profiles = profiles;
     this.subscriptions = subscriptions;
     this.bundles = bundles;
-    this.languages = languages;
+    this.customers = customers;
     this.clock = clock;
   }
 
@@ -104,7 +100,8 @@ public final class DraftInvoices {
       }
     }
     InvoiceProfile profile = profiles.load(customer);
-    Language language = languages.of(customer);
+    // The customer's own language; a customer's invoices are in it whoever drafts them.
+    Language language = customers.find(customer).map(CustomerDirectory.Entry::language).orElse(Language.NL);
     List<InvoiceDrafting.SubscriptionToBill> subs = subscriptions.list(customer).stream()
         .filter(s -> !s.cancelled())
         .map(s -> new InvoiceDrafting.SubscriptionToBill(s, invoices.charged(customer, s.id()).stream()

@@ -66,13 +66,13 @@ public final class InvoiceNoticeSteps {
   /** What the daily job did: notices handled, and those that failed (left due for the next run). */
   public record Run(int handled, int failed) {}
 
-  /** The daily job: every notice due now. A failing one is logged and stays due; the others go on. */
-  public Run handleDue() {
+  /** The daily job: every notice due at {@code now}. A failing one is logged and stays due; the others go on. */
+  public Run handleDue(Instant now) {
     int handled = 0;
     int failed = 0;
-    for (InvoiceRepository.Notice notice : invoices.due(clock.instant())) {
+    for (InvoiceRepository.Notice notice : invoices.due(now)) {
       try {
-        handle(notice);
+        handle(notice, now);
         handled++;
       } catch (RuntimeException e) {
         failed++;
@@ -89,14 +89,14 @@ public final class InvoiceNoticeSteps {
    */
   public void handleNow(InvoiceRepository.Notice notice) {
     try {
-      handle(notice);
+      handle(notice, clock.instant());
     } catch (RuntimeException e) {
       LOG.error("Invoice notice {} of invoice {} (tenant {}) failed right after the write; the daily invoice job takes it again",
           notice.kind(), notice.invoiceId(), notice.tenant().value(), e);
     }
   }
 
-  void handle(InvoiceRepository.Notice notice) {
+  void handle(InvoiceRepository.Notice notice, Instant now) {
     Optional<Invoice> found = invoices.find(notice.tenant(), notice.invoiceId());
     if (found.isPresent()) {
       Invoice invoice = found.get();
@@ -104,21 +104,21 @@ public final class InvoiceNoticeSteps {
       if (kind.equals("issued")) {
         issued(invoice);
       } else if (kind.equals("overdue")) {
-        overdue(invoice);
+        overdue(invoice, now);
       } else if (kind.startsWith("reminder-")) {
-        reminder(invoice, Integer.parseInt(kind.substring("reminder-".length())));
+        reminder(invoice, Integer.parseInt(kind.substring("reminder-".length())), now);
       } else if (kind.startsWith("collection-failed")) {
         toAdmins(invoice, kind, (to, link) -> InvoiceMail.collectionFailed(to.language(), to.name(), invoice,
             settings.provider().name(), link));
       } else if (kind.startsWith("paid")) {
-        paid(invoice);
+        paid(invoice, now);
       } else if (kind.equals("credited")) {
         invoices.release(invoice);
       } else {
         throw new IllegalStateException("Unknown invoice notice " + kind);
       }
     }
-    invoices.done(notice, clock.instant());
+    invoices.done(notice, now);
   }
 
   /** Stores the invoice's PDF when the bucket does not hold it yet (a failed store after finalising). */
@@ -141,19 +141,19 @@ public final class InvoiceNoticeSteps {
     }
   }
 
-  private void overdue(Invoice invoice) {
-    LocalDate today = BillingDates.today(clock);
+  private void overdue(Invoice invoice, Instant now) {
+    LocalDate today = LocalDate.ofInstant(now, BillingDates.ZONE);
     if (invoice.overdueOn(today)) {
       invoices.changeState(invoice.withState(InvoiceState.OVERDUE), List.of(),
-          new Audit("system:invoice-notices", "system", clock.instant(), "invoice-overdue", ""));
+          new Audit("system:invoice-notices", "system", now, "invoice-overdue", ""));
     }
   }
 
-  private void reminder(Invoice invoice, int days) {
+  private void reminder(Invoice invoice, int days, Instant now) {
     if (invoice.kind() != Invoice.Kind.INVOICE || !invoice.state().unpaid()) {
       return;
     }
-    int late = (int) ChronoUnit.DAYS.between(invoice.dueDate().orElseThrow(), BillingDates.today(clock));
+    int late = (int) ChronoUnit.DAYS.between(invoice.dueDate().orElseThrow(), LocalDate.ofInstant(now, BillingDates.ZONE));
     toAdmins(invoice, "reminder-" + days, (to, link) -> InvoiceMail.reminder(to.language(), to.name(), invoice, Math.max(late, days),
         settings.provider().name(), link));
   }
@@ -168,8 +168,7 @@ public final class InvoiceNoticeSteps {
     }
   }
 
-  private void paid(Invoice invoice) {
-    Instant now = clock.instant();
+  private void paid(Invoice invoice, Instant now) {
     for (String bundleId : invoice.bundle().stream().toList()) {
       Optional<HourBundle> bundle = bundles.find(invoice.tenant(), bundleId);
       if (bundle.isPresent() && bundle.get().state() == HourBundle.State.PENDING) {

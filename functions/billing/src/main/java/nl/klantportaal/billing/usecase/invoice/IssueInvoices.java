@@ -9,6 +9,7 @@ import nl.klantportaal.billing.domain.invoice.BillTo;
 import nl.klantportaal.billing.domain.invoice.Invoice;
 import nl.klantportaal.billing.domain.invoice.InvoiceProfile;
 import nl.klantportaal.billing.port.Audit;
+import nl.klantportaal.billing.port.CustomerDirectory;
 import nl.klantportaal.billing.port.InvoiceProfiles;
 import nl.klantportaal.billing.port.InvoiceRepository;
 import nl.klantportaal.billing.usecase.BillingDates;
@@ -28,20 +29,15 @@ import nl.klantportaal.core.shared.domain.RandomIds;
 public final class IssueInvoices {
   private final InvoiceRepository invoices;
   private final InvoiceProfiles profiles;
-  private final CustomerName names;
+  private final CustomerDirectory customers;
   private final InvoiceNoticeSteps steps;
   private final Clock clock;
 
-  /** The customer's name as its invoices address it. */
-  public interface CustomerName {
-    String of(TenantId customer);
-  }
-
-  public IssueInvoices(InvoiceRepository invoices, InvoiceProfiles profiles, CustomerName names, InvoiceNoticeSteps steps,
+  public IssueInvoices(InvoiceRepository invoices, InvoiceProfiles profiles, CustomerDirectory customers, InvoiceNoticeSteps steps,
       Clock clock) {
     this.invoices = invoices;
     this.profiles = profiles;
-    this.names = names;
+    this.customers = customers;
     this.steps = steps;
     this.clock = clock;
   }
@@ -54,7 +50,8 @@ public final class IssueInvoices {
     }
     InvoiceProfile profile = profiles.load(customer);
     LocalDate today = BillingDates.today(clock);
-    BillTo billTo = new BillTo(names.of(customer), profile.address(), profile.vatId());
+    BillTo billTo = new BillTo(customers.find(customer).orElseThrow(() -> new DomainException.NotFound("Customer")).name(),
+        profile.address(), profile.vatId());
     // The domain's checks (draft, complete, not empty, a VAT ID where VAT is reverse-charged) before any number is taken.
     draft.finalise(new nl.klantportaal.billing.domain.invoice.InvoiceNumber(today.getYear(), 1), today,
         profile.paymentTermDays(), billTo);
