@@ -24,6 +24,7 @@ public final class TestEnvironment {
     env.put("USER_POOL_CLIENT_ID", "5n8exampleclientid");
     env.put("USER_POOL_CLIENT_SECRET", "example-client-secret");
     env.put("SENDER_ADDRESS", "Klantportaal <no-reply@example.test>");
+    env.put("ADMIN_SENDER_ADDRESS", "Klantportaal administratie <administratie@example.test>");
     env.put("PORTAL_ORIGIN", "https://portal.example.test");
     env.put("ATTACHMENTS_BUCKET", "local-attachmentsbucket");
     env.put("REPORTS_BUCKET", "local-reportsbucket");

@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import nl.klantportaal.mail.adapter.ses.SesMailSender;
 import nl.klantportaal.core.shared.port.MailSender;
@@ -18,7 +19,9 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * The mail sender contract against the production adapter ({@link SesMailSender}) on the local
- * cloud's aws-ses-v2-local, read back from its {@code GET /store}; the refusing sender is the same
+ * cloud's aws-ses-v2-local, read back from its {@code GET /store} (which parses raw mail with
+ * mailparser: the From header as sent, and each attachment's file name, content type and base64
+ * content, so an invoice's PDF is compared byte for byte); the refusing sender is the same
  * adapter pointed at a port nobody listens on. The handler tests' RecordingMailSender runs the same
  * contract (functions/notifications).
  */
@@ -68,8 +71,14 @@ class SesMailSenderContractIT extends MailSenderContract {
     try {
       List<Delivered> delivered = new ArrayList<>();
       for (JsonNode mail : MailStore.of(cloud).all()) {
+        List<MailSender.Attachment> attachments = new ArrayList<>();
+        for (JsonNode file : mail.path("attachments")) {
+          attachments.add(new MailSender.Attachment(file.path("filename").asText(), file.path("contentType").asText(),
+              Base64.getDecoder().decode(file.path("content").asText())));
+        }
         for (JsonNode to : mail.path("destination").path("to")) {
-          delivered.add(new Delivered(to.asText(), mail.path("subject").asText(), mail.path("body").path("text").asText()));
+          delivered.add(new Delivered(mail.path("from").asText(), to.asText(), mail.path("subject").asText(),
+              mail.path("body").path("text").asText(), attachments));
         }
       }
       return delivered;

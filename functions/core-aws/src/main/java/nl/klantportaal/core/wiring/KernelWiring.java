@@ -51,7 +51,10 @@ public final class KernelWiring {
     return clients;
   }
 
-  /** The sender address, configuration set and portal origin of outgoing mail (SENDER_ADDRESS, PORTAL_ORIGIN). */
+  /**
+   * The sender addresses, configuration set and portal origin of outgoing mail (SENDER_ADDRESS, the optional
+   * ADMIN_SENDER_ADDRESS and MAIL_CONFIGURATION_SET, PORTAL_ORIGIN).
+   */
   public ContextSettings.Mail mail() {
     return ContextSettings.Mail.from(config);
   }

@@ -27,13 +27,22 @@ public final class ContextSettings {
   }
 
   /**
-   * Outgoing mail: the default sender, the optional SES configuration set, and the portal's origin
-   * that links in mail point at (without a trailing slash).
+   * Outgoing mail: the default sender (SENDER_ADDRESS), the administrative sender (ADMIN_SENDER_ADDRESS,
+   * optional), the optional SES configuration set, and the portal's origin that links in mail point at
+   * (without a trailing slash). The seed has administrative mail (invoices, payment reminders) come from
+   * the provider's own administration address rather than the ticket mail's; a deployment without one
+   * sends that mail from the default sender as well ({@link #administrativeSenderAddress()}).
    */
-  public record Mail(String senderAddress, Optional<String> configurationSet, String portalOrigin) {
+  public record Mail(String senderAddress, Optional<String> adminSenderAddress, Optional<String> configurationSet,
+      String portalOrigin) {
     public static Mail from(Config config) {
-      return new Mail(config.require("SENDER_ADDRESS"), config.get("MAIL_CONFIGURATION_SET"),
-          config.require("PORTAL_ORIGIN").replaceAll("/+$", ""));
+      return new Mail(config.require("SENDER_ADDRESS"), config.get("ADMIN_SENDER_ADDRESS"),
+          config.get("MAIL_CONFIGURATION_SET"), config.require("PORTAL_ORIGIN").replaceAll("/+$", ""));
+    }
+
+    /** Where administrative mail comes from: ADMIN_SENDER_ADDRESS, or SENDER_ADDRESS when that is not set. */
+    public String administrativeSenderAddress() {
+      return adminSenderAddress.orElse(senderAddress);
     }
   }
 

@@ -47,6 +47,13 @@ class ContextSettingsTest {
         "PORTAL_ORIGIN", "https://portal.example.test/")));
     assertEquals("https://portal.example.test", mail.portalOrigin());
     assertEquals(Optional.empty(), mail.configurationSet());
+    assertEquals(Optional.empty(), mail.adminSenderAddress());
+    assertEquals("Servicedesk <support@msp.example.test>", mail.administrativeSenderAddress(),
+        "without ADMIN_SENDER_ADDRESS administrative mail comes from the default sender");
+    var withAdmin = ContextSettings.Mail.from(config(Map.of("SENDER_ADDRESS", "Servicedesk <support@msp.example.test>",
+        "ADMIN_SENDER_ADDRESS", "Administratie <administratie@msp.example.test>", "PORTAL_ORIGIN", "https://portal.example.test")));
+    assertEquals("Administratie <administratie@msp.example.test>", withAdmin.administrativeSenderAddress());
+    assertEquals("Servicedesk <support@msp.example.test>", withAdmin.senderAddress());
     assertEquals(new ContextSettings.DueScan(Optional.of(Duration.ofMinutes(1)), Optional.empty()),
         ContextSettings.DueScan.from(config(Map.of("SCAN_AHEAD_LIMIT", "PT1M"))));
   }

@@ -16,10 +16,24 @@ public enum MailKind {
   /** The reports context's "your monthly report is ready" mail to a customer's admins, rendered by reports. */
   REPORT,
   /** Inbound mail's one reply a day to a sender the portal does not know (or not yet): how to register, rendered by inbound-mail. */
-  SENDER_UNKNOWN;
+  SENDER_UNKNOWN,
+  /**
+   * The billing context's invoice mails to a customer — an issued invoice with its PDF attached, payment
+   * reminders, the failed-collection notice — rendered by billing and sent from the administrative
+   * sender (seed: administrative mail comes from its own sender address, ticket mail from another).
+   */
+  INVOICE;
 
   public boolean isSla() {
     return name().startsWith("SLA_");
+  }
+
+  /**
+   * Mail of the provider's administration rather than its service desk: sent from the administrative
+   * sender (ADMIN_SENDER_ADDRESS) instead of the default or the recipient domain's route sender.
+   */
+  public boolean isAdministrative() {
+    return this == INVOICE;
   }
 
   /**

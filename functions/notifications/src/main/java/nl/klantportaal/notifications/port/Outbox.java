@@ -12,7 +12,11 @@ import nl.klantportaal.notifications.domain.OutboxEntry;
  */
 public interface Outbox {
 
-  /** Stores a new PENDING entry (attempts 1) due again at {@code leaseUntil}; false if the id exists. */
+  /**
+   * Stores a new PENDING entry (attempts 1) due again at {@code leaseUntil}; false if the id exists. An
+   * entry the store cannot hold (an attachment above its limit) is an {@link IllegalArgumentException},
+   * thrown before anything is stored.
+   */
   boolean claim(OutboxEntry entry, Instant leaseUntil);
 
   Optional<OutboxEntry> find(String id);

@@ -3,6 +3,7 @@ package nl.klantportaal.notifications.usecase;
 import java.time.Clock;
 import java.util.Optional;
 import nl.klantportaal.core.claims.TenantId;
+import nl.klantportaal.core.shared.port.MailSender;
 import nl.klantportaal.notifications.domain.MailKind;
 import nl.klantportaal.notifications.domain.MailThreading;
 import nl.klantportaal.notifications.domain.OutboxEntry;
@@ -10,8 +11,8 @@ import nl.klantportaal.notifications.domain.RetryPolicy;
 import nl.klantportaal.notifications.port.Outbox;
 
 /**
- * Mail that is no ticket change (hour notices, report announcements, the reply to unknown senders)
- * through the portal's outbox: an entry per event key, recipient and kind, claimed before it is sent,
+ * Mail that is no ticket change (hour notices, report announcements, the reply to unknown senders,
+ * invoices with their PDF) through the portal's outbox: an entry per event key, recipient and kind, claimed before it is sent,
  * so a second claim finds it and sends nothing; then sent, and retried by the mail-retry schedule like
  * every other mail. Each such mail starts its own thread ({@code <prefix>.<id>@<domain>}).
  */
@@ -28,15 +29,29 @@ public final class DirectMail {
     this.clock = clock;
   }
 
-  /** One mail's content and address. */
-  public record Message(MailKind kind, TenantId tenant, String recipientId, String to, String subject, String text, String html) {}
+  /**
+   * One mail's content and address, and the file it carries if any (an invoice's PDF). The outbox keeps
+   * the file until the mail is sent, so its size is the outbox's to limit ({@code DynamoDbOutbox}: 300 KiB).
+   */
+  public record Message(MailKind kind, TenantId tenant, String recipientId, String to, String subject, String text, String html,
+      Optional<MailSender.Attachment> attachment) {
 
-  /** Claims the outbox entry of {@code eventKey} for the recipient and sends it; false when it was claimed before. */
+    /** A mail without an attachment (hour notices, report announcements, replies to unknown senders). */
+    public Message(MailKind kind, TenantId tenant, String recipientId, String to, String subject, String text, String html) {
+      this(kind, tenant, recipientId, to, subject, text, html, Optional.empty());
+    }
+  }
+
+  /**
+   * Claims the outbox entry of {@code eventKey} for the recipient and sends it; false when it was claimed
+   * before. An attachment the outbox cannot keep is an {@link IllegalArgumentException}, and nothing is sent.
+   */
   public boolean sendOnce(String eventKey, String idPrefix, Message mail) {
     String id = MailThreading.outboxId(eventKey, mail.recipientId(), mail.kind());
     String messageId = "<" + idPrefix + "." + id + "@" + mailDomain + ">";
     var entry = new OutboxEntry(id, eventKey, mail.kind(), mail.tenant(), 0, mail.recipientId(), mail.to(), mail.subject(),
-        mail.text(), mail.html(), messageId, messageId, OutboxEntry.State.PENDING, 1, Optional.empty(), clock.instant());
+        mail.text(), mail.html(), mail.attachment(), messageId, messageId, OutboxEntry.State.PENDING, 1, Optional.empty(),
+        clock.instant());
     if (!outbox.claim(entry, clock.instant().plus(RetryPolicy.DEFAULT.lease()))) {
       return false;
     }

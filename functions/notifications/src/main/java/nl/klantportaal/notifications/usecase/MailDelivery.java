@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import nl.klantportaal.core.shared.port.MailSender;
+import nl.klantportaal.notifications.domain.MailKind;
 import nl.klantportaal.notifications.domain.MailRoute;
 import nl.klantportaal.notifications.domain.OutboxEntry;
 import nl.klantportaal.notifications.domain.RetryPolicy;
@@ -14,8 +15,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One send attempt of a claimed outbox entry: the sender is the recipient domain's route or the
- * default; success marks it SENT; a {@link MailSender.SendFailure} keeps it PENDING for the retry
+ * One send attempt of a claimed outbox entry, its attachment included. The sender is chosen by the
+ * mail's purpose at each attempt: administrative mail ({@link MailKind#isAdministrative()}, the
+ * invoices) comes from the administrative address, any other from the recipient domain's route or
+ * the default. The configuration set is the route's if the recipient's domain has one, else the
+ * default's, for administrative mail too: a route exists because that domain's servers accept only
+ * that provider, and an invoice has to reach them as well. Success marks it SENT; a {@link MailSender.SendFailure} keeps it PENDING for the retry
  * job, or gives it up as FAILED once the policy's attempts are spent (logged at ERROR with the
  * outbox id, counted as {@code TicketMailFailed}). Anything else (DynamoDB down) propagates.
  */
@@ -28,25 +33,32 @@ public final class MailDelivery {
   private final MailRoutes routes;
   private final MailSender sender;
   private final Sender defaultSender;
+  private final String administrativeAddress;
   private final RetryPolicy policy;
   private final Clock clock;
 
-  public MailDelivery(Outbox outbox, MailRoutes routes, MailSender sender, Sender defaultSender, RetryPolicy policy,
-      Clock clock) {
+  /**
+   * {@code administrativeAddress} is where administrative mail comes from; a deployment without its own
+   * passes the default sender's address ({@code ContextSettings.Mail#administrativeSenderAddress}).
+   */
+  public MailDelivery(Outbox outbox, MailRoutes routes, MailSender sender, Sender defaultSender, String administrativeAddress,
+      RetryPolicy policy, Clock clock) {
     this.outbox = outbox;
     this.routes = routes;
     this.sender = sender;
     this.defaultSender = defaultSender;
+    this.administrativeAddress = administrativeAddress;
     this.policy = policy;
     this.clock = clock;
   }
 
   public Outcome attempt(OutboxEntry entry) {
-    Sender from = senderFor(entry.to());
+    Sender from = senderFor(entry);
     String providerId;
     try {
       providerId = sender.send(new MailSender.ThreadedMail(from.fromAddress(), entry.to(), from.configurationSet(),
-          entry.subject(), entry.text(), entry.html(), entry.messageId(), entry.threadRootId()));
+          entry.subject(), entry.text(), entry.html(), entry.messageId(), entry.threadRootId(),
+          entry.attachment().stream().toList()));
     } catch (MailSender.SendFailure e) {
       return failed(entry, e.reason());
     }
@@ -77,9 +89,10 @@ public final class MailDelivery {
         entry.id(), entry.tenant().value(), entry.number(), entry.kind(), entry.attempts(), reason);
   }
 
-  private Sender senderFor(String address) {
-    return routes.find(MailRoute.domainOf(address))
+  private Sender senderFor(OutboxEntry entry) {
+    Sender byDomain = routes.find(MailRoute.domainOf(entry.to()))
         .map(route -> new Sender(route.senderAddress(), Optional.of(route.configurationSet())))
         .orElse(defaultSender);
+    return entry.kind().isAdministrative() ? new Sender(administrativeAddress, byDomain.configurationSet()) : byDomain;
   }
 }

@@ -61,14 +61,20 @@ public final class NotificationWiring {
     return new RetryDueMail(new DynamoDbOutbox(kernel.table()), mailDelivery(sender), RetryPolicy.DEFAULT);
   }
 
-  /** Sends an outbox entry by its route (per-domain sender and configuration set), retrying by policy. */
+  /**
+   * Sends an outbox entry by its purpose and route, retrying by policy: SENDER_ADDRESS and the optional
+   * MAIL_CONFIGURATION_SET are the default sender, a domain's route replaces them for its recipients, and
+   * administrative mail (invoices) comes from ADMIN_SENDER_ADDRESS, or from SENDER_ADDRESS when that is
+   * not set, through the same configuration set.
+   */
   public MailDelivery mailDelivery(MailSender sender) {
     ContextSettings.Mail mail = kernel.mail();
     return new MailDelivery(new DynamoDbOutbox(kernel.table()), mailRoutes(), sender,
-        new Sender(mail.senderAddress(), mail.configurationSet()), RetryPolicy.DEFAULT, kernel.clock());
+        new Sender(mail.senderAddress(), mail.configurationSet()), mail.administrativeSenderAddress(), RetryPolicy.DEFAULT,
+        kernel.clock());
   }
 
-  /** Mail that is no ticket change (other contexts' mail: hours, reports, replies to unknown senders), sent with {@code sender}. */
+  /** Mail that is no ticket change (other contexts' mail: hours, reports, invoices, replies to unknown senders), sent with {@code sender}. */
   public DirectMail directMail(MailSender sender) {
     return new DirectMail(outbox(), mailDelivery(sender), senderDomain(), kernel.clock());
   }

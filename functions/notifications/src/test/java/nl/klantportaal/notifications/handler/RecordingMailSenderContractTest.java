@@ -8,6 +8,8 @@ import nl.klantportaal.mail.testing.RecordingMailSender;
 
 /** The mail sender contract on the handler tests' fake (SesMailSenderContractIT runs it on aws-ses-v2-local). */
 class RecordingMailSenderContractTest extends MailSenderContract {
+  /** Account mail names no sender at the port (SesMailSender's is its constructor's); the fake's stands in for it. */
+  private static final String ACCOUNT_SENDER = "Klantportaal <no-reply@example.test>";
   private final RecordingMailSender recording = new RecordingMailSender();
 
   @Override
@@ -18,8 +20,9 @@ class RecordingMailSenderContractTest extends MailSenderContract {
   @Override
   protected List<Delivered> delivered() {
     return Stream.concat(
-        recording.sent().stream().map(m -> new Delivered(m.to(), m.subject(), m.text())),
-        recording.outgoing().stream().flatMap(m -> m.to().stream().map(to -> new Delivered(to, m.subject(), m.text()))))
+        recording.sent().stream().map(m -> new Delivered(m.from(), m.to(), m.subject(), m.text(), m.attachments())),
+        recording.outgoing().stream().flatMap(m -> m.to().stream()
+            .map(to -> new Delivered(ACCOUNT_SENDER, to, m.subject(), m.text(), List.of()))))
         .toList();
   }
 

@@ -9,8 +9,8 @@ import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
 
 /**
  * SES v2 SendEmail: account mail as simple content (HTML and text) from the portal's sender
- * address; threaded ticket mail as raw MIME ({@link MimeMessage}) with its own Message-ID, sender
- * and configuration set. SDK failures of a threaded send become {@link MailSender.SendFailure}
+ * address; threaded mail (ticket mail, and invoice mail with its PDF attached) as raw MIME
+ * ({@link MimeMessage}) with its own Message-ID, sender and configuration set. SDK failures of a threaded send become {@link MailSender.SendFailure}
  * naming only the error code or exception class.
  */
 public final class SesMailSender implements MailSender {

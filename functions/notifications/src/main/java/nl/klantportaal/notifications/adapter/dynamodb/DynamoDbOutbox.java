@@ -10,9 +10,11 @@ import java.util.Optional;
 import nl.klantportaal.core.adapter.dynamodb.Keys;
 import nl.klantportaal.core.adapter.dynamodb.PortalTable;
 import nl.klantportaal.core.claims.TenantId;
+import nl.klantportaal.core.shared.port.MailSender;
 import nl.klantportaal.notifications.domain.MailKind;
 import nl.klantportaal.notifications.domain.OutboxEntry;
 import nl.klantportaal.notifications.port.Outbox;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
@@ -23,9 +25,16 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * is conditional on {@code state = PENDING}. A PENDING entry carries {@code DuePK = DUE#MAIL#<shard>}
  * and {@code DueSK = <nextAttemptAt>#MAIL#<id>}; SENT and FAILED entries carry neither. Entries
  * expire (TTL {@code expiresAt}) 30 days after they were claimed, long after any stream redelivery.
+ *
+ * <p>An attachment is kept in the item itself, as the binary {@code attachment} with
+ * {@code attachmentName} and {@code attachmentType}, so a retry needs nothing but the item. It may be
+ * at most {@link #MAX_ATTACHMENT_BYTES}: a DynamoDB item holds 400 KB in all, and the rendered text and
+ * HTML and the keys need room too. A larger one is refused before anything is written.
  */
 public final class DynamoDbOutbox implements Outbox {
   static final Duration KEEP = Duration.ofDays(30);
+  /** 300 KiB: an invoice PDF is tens of kilobytes; the rest of DynamoDB's 400 KB is the mail and the keys. */
+  public static final int MAX_ATTACHMENT_BYTES = 300 * 1024;
 
   private final PortalTable table;
 
@@ -33,8 +42,14 @@ public final class DynamoDbOutbox implements Outbox {
     this.table = table;
   }
 
-  /** The stored form of a new PENDING entry, on DueIndex at {@code leaseUntil} (also put by the SLA scan's transaction). */
+  /**
+   * The stored form of a new PENDING entry, on DueIndex at {@code leaseUntil} (also put by the SLA scan's
+   * transaction); an attachment above {@link #MAX_ATTACHMENT_BYTES} is an {@link IllegalArgumentException}.
+   */
   public static Map<String, AttributeValue> item(OutboxEntry e, Instant leaseUntil) {
+    e.attachment().filter(a -> a.size() > MAX_ATTACHMENT_BYTES).ifPresent(a -> {
+      throw new IllegalArgumentException("An outbox attachment is at most 300 KiB; this one has " + a.size() + " bytes");
+    });
     Map<String, AttributeValue> item = new HashMap<>(key(e.id()));
     item.put("type", s("Outbox"));
     item.put("id", s(e.id()));
@@ -47,6 +62,11 @@ public final class DynamoDbOutbox implements Outbox {
     item.put("subject", s(e.subject()));
     item.put("text", s(e.text()));
     item.put("html", s(e.html()));
+    e.attachment().ifPresent(a -> {
+      item.put("attachment", AttributeValue.fromB(SdkBytes.fromByteArray(a.content())));
+      item.put("attachmentName", s(a.fileName()));
+      item.put("attachmentType", s(a.contentType()));
+    });
     item.put("messageId", s(e.messageId()));
     item.put("threadRootId", s(e.threadRootId()));
     item.put("state", s(OutboxEntry.State.PENDING.name()));
@@ -79,7 +99,7 @@ public final class DynamoDbOutbox implements Outbox {
     Map<String, AttributeValue> i = response.item();
     return Optional.of(new OutboxEntry(i.get("id").s(), i.get("eventId").s(), MailKind.valueOf(i.get("kind").s()),
         new TenantId(i.get("tenantId").s()), Long.parseLong(i.get("number").n()), i.get("recipientId").s(), i.get("to").s(),
-        i.get("subject").s(), i.get("text").s(), i.get("html").s(), i.get("messageId").s(), i.get("threadRootId").s(),
+        i.get("subject").s(), i.get("text").s(), i.get("html").s(), attachment(i), i.get("messageId").s(), i.get("threadRootId").s(),
         OutboxEntry.State.valueOf(i.get("state").s()), Integer.parseInt(i.get("attempts").n()),
         Optional.ofNullable(i.get("nextAttemptAt")).map(v -> Instant.parse(v.s())), Instant.parse(i.get("createdAt").s())));
   }
@@ -148,6 +168,11 @@ public final class DynamoDbOutbox implements Outbox {
         .expressionAttributeNames(Map.of("#state", "state"))
         .expressionAttributeValues(Map.of(":failed", s(OutboxEntry.State.FAILED.name()), ":at", s(at.toString()),
             ":reason", s(reason), ":pending", s(OutboxEntry.State.PENDING.name()))));
+  }
+
+  private static Optional<MailSender.Attachment> attachment(Map<String, AttributeValue> item) {
+    return Optional.ofNullable(item.get("attachment")).map(bytes -> new MailSender.Attachment(item.get("attachmentName").s(),
+        item.get("attachmentType").s(), bytes.b().asByteArray()));
   }
 
   private static Map<String, AttributeValue> key(String id) {

@@ -1,0 +1,140 @@
+package nl.klantportaal.notifications.usecase;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.klantportaal.core.claims.TenantId;
+import nl.klantportaal.core.config.Config;
+import nl.klantportaal.core.shared.port.MailSender;
+import nl.klantportaal.core.wiring.KernelWiring;
+import nl.klantportaal.mail.testing.RecordingMailSender;
+import nl.klantportaal.notifications.adapter.dynamodb.DynamoDbOutbox;
+import nl.klantportaal.notifications.domain.MailKind;
+import nl.klantportaal.notifications.domain.MailRoute;
+import nl.klantportaal.notifications.wiring.NotificationWiring;
+import nl.klantportaal.testing.LocalDynamoDb;
+import nl.klantportaal.testing.TestEnvironment;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sender by purpose, through the wiring the functions use (DirectMail, the outbox on DynamoDB Local,
+ * MailDelivery): an invoice comes from ADMIN_SENDER_ADDRESS with its PDF, every other mail from the
+ * default or the recipient domain's route; the configuration set is the route's or the default's either way.
+ */
+class MailDeliveryTest {
+  private static final Instant NOW = Instant.parse("2026-12-01T08:00:00Z");
+  private static final TenantId ACME = new TenantId("acme");
+  private static final String DEFAULT = "Klantportaal <no-reply@example.test>";
+  private static final String ADMINISTRATION = "Klantportaal administratie <administratie@example.test>";
+  private static final MailSender.Attachment PDF = new MailSender.Attachment("Factuur 2026-0042.pdf", "application/pdf",
+      "%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n".getBytes(StandardCharsets.ISO_8859_1));
+
+  private Map<String, String> env;
+  private RecordingMailSender mail;
+
+  @BeforeEach
+  void freshTable() {
+    LocalDynamoDb dynamoDb = LocalDynamoDb.shared();
+    env = TestEnvironment.forTable(dynamoDb, dynamoDb.createPortalTable());
+    env.put("SENDER_ADDRESS", DEFAULT);
+    env.put("ADMIN_SENDER_ADDRESS", ADMINISTRATION);
+    env.put("MAIL_CONFIGURATION_SET", "kp-default");
+    mail = new RecordingMailSender();
+  }
+
+  private NotificationWiring wiring(Instant at) {
+    return NotificationWiring.of(new KernelWiring(Config.fromEnvironment(env), Clock.fixed(at, ZoneOffset.UTC)));
+  }
+
+  private static DirectMail.Message invoice(String to) {
+    return new DirectMail.Message(MailKind.INVOICE, ACME, "ilse", to, "Factuur 2026-0042", "In de bijlage uw factuur.",
+        "<p>In de bijlage uw factuur.</p>", Optional.of(PDF));
+  }
+
+  private static DirectMail.Message hours(String to) {
+    return new DirectMail.Message(MailKind.HOURS, ACME, "ilse", to, "Uw urenbundel is bijna op", "Nog 2 uur.", "<p>Nog 2 uur.</p>");
+  }
+
+  private MailSender.ThreadedMail sentWithSubject(String subject) {
+    List<MailSender.ThreadedMail> sent = mail.sent().stream().filter(m -> m.subject().equals(subject)).toList();
+    assertEquals(1, sent.size(), mail.sent().toString());
+    return sent.getFirst();
+  }
+
+  @Test
+  void anInvoiceComesFromTheAdministrativeSenderWithItsPdfAndOtherMailFromTheDefault() {
+    DirectMail direct = wiring(NOW).directMail(mail);
+    assertTrue(direct.sendOnce("INVOICE#acme#2026-0042", "i.acme", invoice("it@acme.example.test")));
+    assertTrue(direct.sendOnce("HOURS#acme#80", "h.acme", hours("it@acme.example.test")));
+
+    var invoice = sentWithSubject("Factuur 2026-0042");
+    assertEquals(ADMINISTRATION, invoice.from());
+    assertEquals(Optional.of("kp-default"), invoice.configurationSet(), "the default configuration set still applies");
+    assertEquals(List.of(PDF), invoice.attachments());
+
+    var hours = sentWithSubject("Uw urenbundel is bijna op");
+    assertEquals(DEFAULT, hours.from());
+    assertEquals(Optional.of("kp-default"), hours.configurationSet());
+    assertEquals(List.of(), hours.attachments());
+  }
+
+  @Test
+  void aRoutedDomainKeepsItsConfigurationSetForInvoicesButNotItsSender() {
+    wiring(NOW).mailRoutes().put(new MailRoute("acme.example.test", "alt-provider", "servicedesk@mail2.example.test", NOW, "admin"));
+    DirectMail direct = wiring(NOW).directMail(mail);
+    direct.sendOnce("INVOICE#acme#2026-0042", "i.acme", invoice("it@acme.example.test"));
+    direct.sendOnce("HOURS#acme#80", "h.acme", hours("it@acme.example.test"));
+
+    var invoice = sentWithSubject("Factuur 2026-0042");
+    assertEquals(ADMINISTRATION, invoice.from());
+    assertEquals(Optional.of("alt-provider"), invoice.configurationSet(), "the domain's servers accept only that provider");
+    var hours = sentWithSubject("Uw urenbundel is bijna op");
+    assertEquals("servicedesk@mail2.example.test", hours.from());
+    assertEquals(Optional.of("alt-provider"), hours.configurationSet());
+  }
+
+  @Test
+  void withoutAdminSenderAddressAnInvoiceComesFromTheDefaultSender() {
+    env.remove("ADMIN_SENDER_ADDRESS");
+    assertTrue(wiring(NOW).directMail(mail).sendOnce("INVOICE#acme#2026-0042", "i.acme", invoice("it@acme.example.test")));
+    var invoice = sentWithSubject("Factuur 2026-0042");
+    assertEquals(DEFAULT, invoice.from());
+    assertEquals(List.of(PDF), invoice.attachments());
+  }
+
+  @Test
+  void aFailedInvoiceIsRetriedFromTheOutboxWithItsPdfAndSender() {
+    mail.failing(true);
+    assertTrue(wiring(NOW).directMail(mail).sendOnce("INVOICE#acme#2026-0042", "i.acme", invoice("it@acme.example.test")));
+    assertEquals(List.of(), mail.sent());
+
+    mail.failing(false);
+    Instant later = NOW.plus(Duration.ofMinutes(6));
+    assertEquals(1, wiring(later).retryDueMail(mail).execute(later).sent());
+    var invoice = sentWithSubject("Factuur 2026-0042");
+    assertEquals(ADMINISTRATION, invoice.from());
+    assertEquals(List.of(PDF), invoice.attachments(), "the PDF came back out of the outbox item");
+  }
+
+  @Test
+  void anAttachmentTheOutboxCannotKeepIsRefusedAndNothingIsSent() {
+    var tooLarge = new DirectMail.Message(MailKind.INVOICE, ACME, "ilse", "it@acme.example.test", "Jaaroverzicht", "t", "<p>h</p>",
+        Optional.of(new MailSender.Attachment("jaaroverzicht.pdf", "application/pdf",
+            new byte[DynamoDbOutbox.MAX_ATTACHMENT_BYTES + 1])));
+    DirectMail direct = wiring(NOW).directMail(mail);
+    assertThrows(IllegalArgumentException.class, () -> direct.sendOnce("INVOICE#acme#year", "i.acme", tooLarge));
+    assertEquals(List.of(), mail.sent());
+    assertTrue(direct.sendOnce("INVOICE#acme#year", "i.acme", invoice("it@acme.example.test")),
+        "nothing was claimed under the event key, so a smaller file can still be sent");
+  }
+}
