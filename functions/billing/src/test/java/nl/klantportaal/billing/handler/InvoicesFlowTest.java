@@ -291,7 +291,7 @@ class InvoicesFlowTest {
 
     assertEquals("paid", HttpEvents.ok(on("invoice-paid.json", id)).get("status").asText());
     JsonNode bundles = HttpEvents.ok(billing("get-customer-bundles.json")).get("bundles");
-    assertEquals("active", bundles.get(0).get("state").asText(), "the paid invoice activated the bundle it billed");
+    assertEquals("active", bundles.get(0).get("status").asText(), "the paid invoice activated the bundle it billed");
   }
 
   @Test

@@ -72,7 +72,7 @@ public final class InvoicePdf implements InvoiceRenderer {
   };
 
   private static final LocalizedText INVOICE = new LocalizedText("Factuur", "Invoice", "Rechnung");
-  private static final LocalizedText CREDIT = new LocalizedText("Creditfactuur", "Credit invoice", "Gutschrift");
+  private static final LocalizedText CREDIT = new LocalizedText("Creditfactuur", "Credit invoice", "Rechnungskorrektur");
   private static final LocalizedText NUMBER = new LocalizedText("Factuurnummer", "Invoice number", "Rechnungsnummer");
   private static final LocalizedText DATE = new LocalizedText("Factuurdatum", "Invoice date", "Rechnungsdatum");
   private static final LocalizedText DUE = new LocalizedText("Vervaldatum", "Due date", "Fällig am");
@@ -96,7 +96,7 @@ public final class InvoicePdf implements InvoiceRenderer {
   private static final LocalizedText VAT_TOTAL = new LocalizedText("Totaal btw", "Total VAT", "Summe MwSt.");
   private static final LocalizedText TOTAL_DUE = new LocalizedText("Totaal te betalen", "Total due", "Zu zahlender Betrag");
   private static final LocalizedText TOTAL_CREDITED = new LocalizedText("Totaal gecrediteerd", "Total credited",
-      "Gutschriftsbetrag");
+      "Korrekturbetrag");
   private static final LocalizedText REVERSE_CHARGE_ID = new LocalizedText("btw-nummer afnemer", "customer's VAT ID",
       "USt-IdNr. des Leistungsempfängers");
   private static final LocalizedText PAGE = new LocalizedText("Pagina %d van %d", "Page %d of %d", "Seite %d von %d");
@@ -317,7 +317,9 @@ public final class InvoicePdf implements InvoiceRenderer {
     Font text = fonts.text(9);
     for (InvoiceLine line : inv.invoice().lines()) {
       table.addCell(plain(line.description(), text, Element.ALIGN_LEFT));
-      String quantity = InvoiceTexts.quantity(line.quantity(), lang) + " " + line.unit().label().in(lang);
+      // Time shows its exact minutes as h:mm, the basis of its amount (two decimals of an hour would not multiply out).
+      String quantity = (line.source() instanceof InvoiceLine.Source.Time t ? InvoiceTexts.hoursAndMinutes(t.minutes())
+          : InvoiceTexts.quantity(line.quantity(), lang)) + " " + line.unit().label().in(lang);
       table.addCell(plain(quantity, text, Element.ALIGN_RIGHT));
       table.addCell(plain(InvoiceTexts.euros(line.unitPrice(), lang), text, Element.ALIGN_RIGHT));
       table.addCell(plain(line.vatRate().label().in(lang), fonts.text(8), Element.ALIGN_LEFT));
@@ -384,7 +386,7 @@ public final class InvoicePdf implements InvoiceRenderer {
       return new LocalizedText(
           "Deze creditfactuur corrigeert factuur " + corrected + ". Het bedrag wordt met u verrekend.",
           "This credit invoice corrects invoice " + corrected + ". The amount will be settled with you.",
-          "Diese Gutschrift korrigiert die Rechnung " + corrected + ". Der Betrag wird mit Ihnen verrechnet.").in(lang);
+          "Diese Rechnungskorrektur korrigiert die Rechnung " + corrected + ". Der Betrag wird mit Ihnen verrechnet.").in(lang);
     } else {
       String due = InvoiceTexts.date(inv.invoice().dueDate().orElseThrow(), lang);
       boolean iban = provider.iban() != null && !provider.iban().isBlank();

@@ -10,5 +10,6 @@ import java.util.Optional;
 public record BillTo(String name, List<String> address, Optional<String> vatId) {
   public BillTo {
     address = List.copyOf(address);
+    vatId = vatId.filter(id -> !id.isBlank());
   }
 }

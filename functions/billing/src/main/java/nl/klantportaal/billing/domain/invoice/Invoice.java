@@ -93,6 +93,9 @@ public record Invoice(
     if (lines.isEmpty()) {
       throw new DomainException.Conflict(DomainException.Conflict.Kind.ILLEGAL_STATE, "An empty invoice cannot be finalised");
     }
+    if (next.year() != today.getYear()) {
+      throw new IllegalArgumentException("An invoice is numbered in the series of its date's year");
+    }
     if (totals().reverseCharged() && customer.vatId().isEmpty()) {
       throw new DomainException.Conflict(DomainException.Conflict.Kind.ILLEGAL_STATE,
           "VAT is reverse-charged: the customer's VAT ID must be in its invoicing details first");

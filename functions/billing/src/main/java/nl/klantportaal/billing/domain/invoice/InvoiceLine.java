@@ -58,14 +58,16 @@ public record InvoiceLine(String description, BigDecimal quantity, Unit unit, Am
 
   /** The same line with every amount negated: the line of a credit invoice. */
   public InvoiceLine negated() {
-    return new InvoiceLine(description, quantity.negate(), unit, unitPrice, vatRate, amount.negate(), source);
+    Source negatedSource = source instanceof Source.Time t ? new Source.Time(t.type(), -t.minutes()) : source;
+    return new InvoiceLine(description, quantity.negate(), unit, unitPrice, vatRate, amount.negate(), negatedSource);
   }
 
   public enum Unit implements WireEnum {
-    HOUR("hour", new LocalizedText("uur", "hours", "Std.")),
-    MONTH("month", new LocalizedText("maand", "months", "Monat")),
-    YEAR("year", new LocalizedText("jaar", "years", "Jahr")),
-    PIECE("piece", new LocalizedText("stuk", "pcs", "Stk."));
+    // Abbreviations, so one label reads right after any quantity (1 or 2 months alike).
+    HOUR("hour", new LocalizedText("uur", "h", "Std.")),
+    MONTH("month", new LocalizedText("mnd", "mo", "Mon.")),
+    YEAR("year", new LocalizedText("jr", "yr", "J.")),
+    PIECE("piece", new LocalizedText("st.", "pcs", "Stk."));
 
     private final String wireName;
     private final LocalizedText label;

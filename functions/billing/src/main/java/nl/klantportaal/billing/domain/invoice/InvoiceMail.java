@@ -30,9 +30,9 @@ public final class InvoiceMail {
               + invoice.credits().orElseThrow().number() + "."
               : "Attached is invoice " + number + " of " + total + ", due by " + due + ".",
           "All your invoices are also in the customer portal: " + link, "Kind regards,\n" + provider + " accounts"));
-      case DE -> new HourMail.Rendered((credit ? "Gutschrift " : "Rechnung ") + number + " von " + provider, List.of(
+      case DE -> new HourMail.Rendered((credit ? "Rechnungskorrektur " : "Rechnung ") + number + " von " + provider, List.of(
           germanGreeting(name),
-          credit ? "Anbei erhalten Sie die Gutschrift " + number + " über " + total + " zur Korrektur der Rechnung "
+          credit ? "Anbei erhalten Sie die Rechnungskorrektur " + number + " über " + total + " zur Korrektur der Rechnung "
               + invoice.credits().orElseThrow().number() + "."
               : "Anbei erhalten Sie die Rechnung " + number + " über " + total + ", zahlbar bis " + due + ".",
           "Alle Rechnungen finden Sie auch im Kundenportal: " + link, "Mit freundlichen Grüßen\n" + provider + " Buchhaltung"));

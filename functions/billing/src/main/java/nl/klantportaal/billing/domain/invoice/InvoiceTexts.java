@@ -37,11 +37,20 @@ public final class InvoiceTexts {
     return date(from, language) + through + date(to, language);
   }
 
-  /** {@code € 1.234,50} (nl, de) or {@code €1,234.50} (en). */
+  /**
+   * The amount as the locale writes euros ({@code € 1.234,50} in Dutch, {@code €1,234.50} in English,
+   * {@code 1.234,50 €} in German), with its non-breaking space kept so the sign never wraps away.
+   */
   public static String euros(Amount amount, Language language) {
     NumberFormat format = NumberFormat.getCurrencyInstance(locale(language));
     format.setCurrency(java.util.Currency.getInstance("EUR"));
-    return format.format(amount.value()).replace('\u00a0', ' ');
+    return format.format(amount.value());
+  }
+
+  /** Minutes as {@code h:mm} ({@code 2:30}; a reversal {@code -1:00}). */
+  public static String hoursAndMinutes(int minutes) {
+    int abs = Math.abs(minutes);
+    return (minutes < 0 ? "-" : "") + abs / 60 + ":" + String.format("%02d", abs % 60);
   }
 
   /** A quantity with as many decimals as it has (2,25; 1). */

@@ -77,13 +77,13 @@ public final class DraftInvoices {
     }
     invoices.saveDraft(draft.invoice(), draft.time(), new Audit("system:monthly-invoices", "system", now, "invoice-drafted",
         supply.from() + ".." + supply.to()));
-    return Optional.of(draft.invoice());
+    return invoices.find(customer, id);
   }
 
   private Optional<Invoice> draft(TenantId customer, String id, Invoice.Supply supply, List<InvoiceLine> manual, Audit audit) {
     var draft = plan(customer, id, supply, manual);
     invoices.saveDraft(draft.invoice(), draft.time(), audit);
-    return Optional.of(draft.invoice());
+    return invoices.find(customer, id);
   }
 
   private record Planned(Invoice invoice, List<TimeEntry> time) {}
