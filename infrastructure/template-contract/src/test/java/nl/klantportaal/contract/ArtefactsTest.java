@@ -54,7 +54,7 @@ class ArtefactsTest {
   /** Each artefact's size budget in MiB: its size when last measured, rounded up to a tenth, plus 0.3. */
   private static final Map<String, Double> BUDGET_MIB = Map.of(
       "platform", 4.4,
-      "billing", 19.6,
+      "billing", 23.8,
       "reports", 23.9,
       "inbound-mail", 21.8,
       "identity", 19.0,

@@ -305,6 +305,9 @@ public final class DynamoDbInvoices implements InvoiceRepository {
 
   @Override
   public Optional<Invoice> find(TenantId tenant, String id) {
+    if (!Invoice.ID.matcher(id).matches()) {
+      return Optional.empty(); // no invoice has such an id (and an over-long one is no valid key)
+    }
     var answer = table.client().getItem(r -> r.tableName(table.name()).consistentRead(true).key(InvoiceItems.key(tenant, id)));
     return answer.hasItem() && !answer.item().isEmpty() ? Optional.of(InvoiceItems.invoice(answer.item())) : Optional.empty();
   }

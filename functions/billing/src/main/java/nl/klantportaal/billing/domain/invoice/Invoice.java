@@ -41,6 +41,9 @@ public record Invoice(
     long version) {
 
   public static final int MAX_LINES = 200;
+  /** An invoice's id: the day it was drafted and a random suffix, or the monthly draft's {@code <yyyy-mm>.month}. */
+  public static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile(
+      "[0-9]{4}-[0-9]{2}(-[0-9]{2}\\.[a-z0-9]{6}|\\.month)");
   public static final int MAX_PAYMENT_TERM_DAYS = 90;
 
   public Invoice {
