@@ -44,7 +44,10 @@ import nl.klantportaal.billing.usecase.BundleInput;
 import nl.klantportaal.billing.usecase.RegistrationInput;
 import nl.klantportaal.billing.usecase.SettingsInput;
 import nl.klantportaal.billing.usecase.SubscriptionInput;
+import nl.klantportaal.billing.usecase.invoice.InvoiceInput;
 import nl.klantportaal.billing.wiring.BillingWiring;
+import nl.klantportaal.billing.wiring.InvoiceWiring;
+import nl.klantportaal.mail.wiring.MailWiring;
 import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.sla.wiring.SlaWiring;
 import nl.klantportaal.ticketing.wiring.TicketWiring;
@@ -118,9 +121,13 @@ final class DemoData {
       String hours = cloud.functions().invoker("BillingFunction")
           .map(billing -> hours(new KernelWiring(Config.fromEnvironment(billing.function().environment()), Clock.systemUTC()), ids))
           .orElse("");
+      String invoices = cloud.functions().invoker("InvoicesFunction")
+          .map(f -> invoices(new KernelWiring(Config.fromEnvironment(f.function().environment()), Clock.systemUTC()), ids))
+          .orElse("");
       String reports = reports(cloud);
       return console(secrets) + (seeded.isEmpty() ? "" : "  Demo tickets: " + String.join(", ", seeded) + "\n")
-          + (earlier.isEmpty() ? "" : "  Last month's demo tickets: " + String.join(", ", earlier) + "\n") + hours + reports;
+          + (earlier.isEmpty() ? "" : "  Last month's demo tickets: " + String.join(", ", earlier) + "\n") + hours + invoices
+          + reports;
     });
   }
 
@@ -367,6 +374,40 @@ final class DemoData {
   private static boolean hasNoTickets(KernelWiring wiring, TenantId customer) {
     return SlaWiring.of(wiring).tickets().list(new TicketQuery.Organisation(customer, Sort.UPDATED, Filter.NONE), PageRequest.first(1))
         .items().isEmpty();
+  }
+
+  /**
+   * Invoices of last month (after the hours, which they bill): each customer's invoicing details, then
+   * Acme's November (its ad-hoc time, Microsoft 365 and the ordered bundle) finalised and open, and
+   * Bakkerij's (its managed workplaces) finalised and paid; each mailed with its PDF from the
+   * administrative sender to the local SES. Seeded once (when Acme has no invoice yet).
+   */
+  static String invoices(KernelWiring wiring, Map<String, UserId> ids) {
+    var invoicing = InvoiceWiring.of(wiring, MailWiring.sender(wiring));
+    Caller admin = caller(ids, "beheer@provider.example.test");
+    if (!invoicing.view().list(admin, ACME, Language.NL).isEmpty()) {
+      return "";
+    }
+    invoicing.profiles().put(admin, ACME, new InvoiceInput.Profile(List.of("Acme B.V.", "t.a.v. crediteurenadministratie",
+        "Stationsplein 10", "3511 ED Utrecht"), "NL812345678B01", "21", 14, List.of("it@acme.example.test"), 0L));
+    invoicing.profiles().put(admin, BAKKERIJ, new InvoiceInput.Profile(List.of("Bakkerij De Korenschoof", "Dorpsstraat 5",
+        "1234 AB Ergens"), null, "21", 30, List.of(), 0L));
+    java.time.YearMonth last = java.time.YearMonth.now(wiring.clock().withZone(java.time.ZoneId.of("Europe/Amsterdam"))).minusMonths(1);
+    List<String> made = new java.util.ArrayList<>();
+    for (TenantId customer : List.of(ACME, BAKKERIJ)) {
+      var draft = invoicing.drafts().draft(admin, customer, new InvoiceInput.Draft(last.atDay(1).toString(),
+          last.atEndOfMonth().toString(), List.of()));
+      if (draft.lines().isEmpty()) {
+        invoicing.drafts().discard(admin, customer, draft.id(), new InvoiceInput.Version(draft.version()));
+        continue;
+      }
+      var fin = invoicing.issue().finalise(admin, customer, draft.id(), new InvoiceInput.Version(draft.version()));
+      if (customer.equals(BAKKERIJ)) {
+        fin = invoicing.payments().execute(admin, customer, fin.id(), new InvoiceInput.State("paid", fin.version()));
+      }
+      made.add(customer.value() + " " + fin.number().orElseThrow() + " (" + fin.state().wireName() + ")");
+    }
+    return made.isEmpty() ? "" : "  Demo invoices of " + last + ": " + String.join(", ", made) + " (Facturen)\n";
   }
 
   private static Caller caller(Map<String, UserId> ids, String email) {
