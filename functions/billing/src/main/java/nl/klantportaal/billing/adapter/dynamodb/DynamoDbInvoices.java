@@ -156,9 +156,9 @@ public final class DynamoDbInvoices implements InvoiceRepository {
       List<TransactWriteItem> last = new ArrayList<>();
       for (InvoiceLine line : draft.lines()) {
         switch (line.source()) {
-          case InvoiceLine.Source.SubscriptionCharge c -> last.add(claim(chargeKey(tenant, c), draft.id(), Map.of(
+          case InvoiceLine.Source.SubscriptionCharge c -> last.add(claim(tenant, chargeKey(tenant, c), draft.id(), Map.of(
               "from", s(c.from().toString()), "to", s(c.to().toString()), "subscriptionId", s(c.subscriptionId()))));
-          case InvoiceLine.Source.Bundle b -> last.add(claim(bundleClaimKey(tenant, b.bundleId()), draft.id(),
+          case InvoiceLine.Source.Bundle b -> last.add(claim(tenant, bundleClaimKey(tenant, b.bundleId()), draft.id(),
               Map.of("bundleId", s(b.bundleId()))));
           default -> { }
         }
@@ -172,11 +172,12 @@ public final class DynamoDbInvoices implements InvoiceRepository {
           throw taken();
         }
       }
-    } catch (DomainException.Conflict e) {
+    } catch (DomainException.Conflict | TransactionCanceledException e) {
+      // Taken meanwhile, or a concurrent transaction on the same line: undo what this draft attached.
       releaseLines(tenant, draft.id(), attached);
       releaseClaims(draft);
       table.client().deleteItem(r -> r.tableName(table.name()).key(InvoiceItems.key(tenant, draft.id())));
-      throw e;
+      throw e instanceof DomainException.Conflict conflict ? conflict : taken();
     }
   }
 
@@ -213,9 +214,16 @@ public final class DynamoDbInvoices implements InvoiceRepository {
         .updateExpression("SET invoiceId = :id").conditionExpression(expression).expressionAttributeValues(values)).build();
   }
 
-  /** A claim item naming the invoice; one left by an invoice that no longer holds it is taken over. */
-  private TransactWriteItem claim(Map<String, AttributeValue> key, String invoiceId, Map<String, AttributeValue> details) {
+  /**
+   * A claim item naming the invoice; one left by an invoice that no longer holds it (credited or
+   * discarded) is taken over, conditional on it still naming that invoice. One a live invoice holds is 409.
+   */
+  private TransactWriteItem claim(TenantId tenant, Map<String, AttributeValue> key, String invoiceId,
+      Map<String, AttributeValue> details) {
     var existing = table.client().getItem(r -> r.tableName(table.name()).consistentRead(true).key(key));
+    if (existing.hasItem() && !existing.item().isEmpty() && holds(tenant, existing.item().get("invoiceId").s())) {
+      throw taken();
+    }
     Map<String, AttributeValue> item = new HashMap<>(key);
     item.putAll(details);
     item.put("type", s("InvoiceClaim"));
