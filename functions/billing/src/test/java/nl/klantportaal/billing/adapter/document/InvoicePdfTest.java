@@ -210,6 +210,20 @@ class InvoicePdfTest {
   }
 
   @Test
+  void theLargestInvoiceFitsTheOutboxThatMailsIt() {
+    // An invoice has at most 200 lines; its PDF travels in the outbox item (at most 300 KiB) to every billing contact.
+    List<InvoiceLine> lines = new ArrayList<>();
+    for (int i = 1; i <= nl.klantportaal.billing.domain.invoice.Invoice.MAX_LINES; i++) {
+      lines.add(InvoiceLine.of("Werkplekbeheer gebruiker " + i + ": " + "beveiligingsupdates, back-up, ondersteuning op afstand; ".repeat(5)
+          .substring(0, 250), BigDecimal.ONE, InvoiceLine.Unit.MONTH, Amount.euros("10.00"), VatRate.STANDARD,
+          new InvoiceLine.Source.Manual()));
+    }
+    byte[] bytes = pdf.render(finalInvoice(Language.DE, lines, CUSTOMER), PROVIDER);
+    assertTrue(bytes.length < nl.klantportaal.notifications.adapter.dynamodb.DynamoDbOutbox.MAX_ATTACHMENT_BYTES,
+        "a 200-line invoice is " + bytes.length + " bytes");
+  }
+
+  @Test
   void manyLinesFlowOntoNumberedPagesWithTheHeaderRepeated() throws IOException {
     List<InvoiceLine> lines = new ArrayList<>();
     for (int i = 1; i <= 120; i++) {
