@@ -23,13 +23,10 @@ import java.util.Optional;
 import nl.klantportaal.accounts.customer.domain.Customer;
 import nl.klantportaal.accounts.customer.domain.CustomerDetails;
 import nl.klantportaal.accounts.customer.domain.SlaTier;
-import nl.klantportaal.accounts.identity.domain.AccountSettings;
 import nl.klantportaal.accounts.identity.domain.Membership;
-import nl.klantportaal.accounts.identity.domain.UserProfile;
 import nl.klantportaal.accounts.wiring.IdentityWiring;
 import nl.klantportaal.core.claims.Role;
 import nl.klantportaal.core.claims.TenantId;
-import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.shared.domain.Language;
 import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.template.SamTemplate;
@@ -47,7 +44,6 @@ import org.junit.jupiter.api.io.TempDir;
 class HoursFlowIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static final String PASSWORD = "Zonnebloem-Kaas-2026!";
   private static final TenantId CUSTOMER = new TenantId("uren-klant");
   private static final String IRIS = "iris@uren-klant.example.test";
 
@@ -56,7 +52,7 @@ class HoursFlowIT {
   private static LocalCloud cloud;
   private static KernelWiring wiring;
   private static GatewayClient gateway;
-  private static SignIn signIn;
+  private static EnrolledAccounts accounts;
   private static MailStore mailStore;
 
   @BeforeAll
@@ -64,7 +60,7 @@ class HoursFlowIT {
     cloud = LocalCloud.start(TestClouds.realTemplate(state));
     wiring = TestClouds.wiring(cloud, "UsersFunction");
     gateway = GatewayClient.of(cloud);
-    signIn = SignIn.of(cloud);
+    accounts = new EnrolledAccounts(cloud, wiring);
     mailStore = MailStore.of(cloud);
     Instant now = Instant.now();
     IdentityWiring.of(wiring).customers().create(new Customer(CUSTOMER, new CustomerDetails("Uren Klant B.V.",
@@ -80,9 +76,9 @@ class HoursFlowIT {
 
   @Test
   void anAgentsTimeReachesTheCustomersMeterAndTheEightyPercentWarningIsMailedOnce() throws Exception {
-    String admin = enrolledIdToken("beheer@provider-uren.example.test", "Bea Beheer", new Membership.ProviderStaff(Role.PROVIDER_ADMIN));
-    String agent = enrolledIdToken("sem@provider-uren.example.test", "Sem Servicedesk", new Membership.ProviderStaff(Role.PROVIDER_AGENT));
-    String iris = enrolledIdToken(IRIS, "Iris Klant", new Membership.CustomerMember(CUSTOMER, Role.CUSTOMER_ADMIN));
+    String admin = accounts.idToken("beheer@provider-uren.example.test", "Bea Beheer", new Membership.ProviderStaff(Role.PROVIDER_ADMIN));
+    String agent = accounts.idToken("sem@provider-uren.example.test", "Sem Servicedesk", new Membership.ProviderStaff(Role.PROVIDER_AGENT));
+    String iris = accounts.idToken(IRIS, "Iris Klant", new Membership.CustomerMember(CUSTOMER, Role.CUSTOMER_ADMIN));
     LocalDate today = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
 
     HttpResponse<String> created = post("/customers/" + CUSTOMER.value() + "/hour-bundles", admin,
@@ -133,18 +129,5 @@ class HoursFlowIT {
     assertEquals(200, answer.statusCode(), answer.body());
     assertTrue(answer.headers().firstValue("X-Amz-Function-Error").isEmpty(), answer.body());
     return JSON.readTree(answer.body());
-  }
-
-  private static String enrolledIdToken(String email, String name, Membership membership) throws Exception {
-    UserId id;
-    try (CognitoPool pool = CognitoPool.open(cloud)) {
-      id = pool.createAccount(email, PASSWORD);
-    }
-    Instant now = Instant.now();
-    String[] parts = name.split(" ");
-    IdentityWiring.of(wiring).users().createIfAbsent(new UserProfile(id, email, new UserProfile.PersonName(parts[0], parts[1], name),
-        Language.NL, membership, false, AccountSettings.DEFAULT, now, now, 1));
-    String secret = signIn.enrolTotp(email, PASSWORD);
-    return signIn.withTotp(email, PASSWORD, secret).path("idToken").asText();
   }
 }

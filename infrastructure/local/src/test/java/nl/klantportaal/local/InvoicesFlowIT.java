@@ -21,13 +21,10 @@ import java.util.Optional;
 import nl.klantportaal.accounts.customer.domain.Customer;
 import nl.klantportaal.accounts.customer.domain.CustomerDetails;
 import nl.klantportaal.accounts.customer.domain.SlaTier;
-import nl.klantportaal.accounts.identity.domain.AccountSettings;
 import nl.klantportaal.accounts.identity.domain.Membership;
-import nl.klantportaal.accounts.identity.domain.UserProfile;
 import nl.klantportaal.accounts.wiring.IdentityWiring;
 import nl.klantportaal.core.claims.Role;
 import nl.klantportaal.core.claims.TenantId;
-import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.shared.domain.Language;
 import nl.klantportaal.core.wiring.KernelWiring;
 import org.apache.pdfbox.Loader;
@@ -47,7 +44,6 @@ import org.junit.jupiter.api.io.TempDir;
 class InvoicesFlowIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static final String PASSWORD = "Zonnebloem-Kaas-2026!";
   private static final TenantId CUSTOMER = new TenantId("factuur-klant");
   private static final String FREEK = "freek@factuur-klant.example.test";
 
@@ -56,7 +52,7 @@ class InvoicesFlowIT {
   private static LocalCloud cloud;
   private static KernelWiring wiring;
   private static GatewayClient gateway;
-  private static SignIn signIn;
+  private static EnrolledAccounts accounts;
   private static MailStore mailStore;
 
   @BeforeAll
@@ -64,7 +60,7 @@ class InvoicesFlowIT {
     cloud = LocalCloud.start(TestClouds.realTemplate(state));
     wiring = TestClouds.wiring(cloud, "UsersFunction");
     gateway = GatewayClient.of(cloud);
-    signIn = SignIn.of(cloud);
+    accounts = new EnrolledAccounts(cloud, wiring);
     mailStore = MailStore.of(cloud);
     Instant now = Instant.now();
     IdentityWiring.of(wiring).customers().create(new Customer(CUSTOMER, new CustomerDetails("Factuur Klant B.V.",
@@ -80,9 +76,9 @@ class InvoicesFlowIT {
 
   @Test
   void anInvoiceIsFinalisedDownloadedAndMailedAndAFailedCollectionIsMailedFromTheAdministrativeSender() throws Exception {
-    String admin = enrolledIdToken("beheer@provider-factuur.example.test", "Bea Beheer",
+    String admin = accounts.idToken("beheer@provider-factuur.example.test", "Bea Beheer",
         new Membership.ProviderStaff(Role.PROVIDER_ADMIN));
-    String freek = enrolledIdToken(FREEK, "Freek Klant", new Membership.CustomerMember(CUSTOMER, Role.CUSTOMER_ADMIN));
+    String freek = accounts.idToken(FREEK, "Freek Klant", new Membership.CustomerMember(CUSTOMER, Role.CUSTOMER_ADMIN));
     String base = "/customers/" + CUSTOMER.value();
     HttpResponse<String> profile = send("PUT", base + "/invoice-profile", admin, "{\"address\":[\"Factuur Klant B.V.\","
         + "\"Kerkstraat 1\",\"1234 AB Ergens\"],\"vatId\":\"NL812345678B01\",\"vatRate\":\"21\",\"paymentTermDays\":14,"
@@ -137,18 +133,5 @@ class InvoicesFlowIT {
   private static HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
     return gateway.send(gateway.request(path, token).header("content-type", "application/json")
         .method(method, HttpRequest.BodyPublishers.ofString(body)));
-  }
-
-  private static String enrolledIdToken(String email, String name, Membership membership) throws Exception {
-    UserId id;
-    try (CognitoPool pool = CognitoPool.open(cloud)) {
-      id = pool.createAccount(email, PASSWORD);
-    }
-    Instant now = Instant.now();
-    String[] parts = name.split(" ");
-    IdentityWiring.of(wiring).users().createIfAbsent(new UserProfile(id, email, new UserProfile.PersonName(parts[0], parts[1], name),
-        Language.NL, membership, false, AccountSettings.DEFAULT, now, now, 1));
-    String secret = signIn.enrolTotp(email, PASSWORD);
-    return signIn.withTotp(email, PASSWORD, secret).path("idToken").asText();
   }
 }

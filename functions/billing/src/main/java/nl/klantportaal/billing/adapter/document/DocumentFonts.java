@@ -41,4 +41,23 @@ public final class DocumentFonts {
       throw new UncheckedIOException(e);
     }
   }
+
+  /** The styles a document draws with: the embedded fonts in one ink colour. */
+  public record Styles(BaseFont regular, BaseFont bold, java.awt.Color ink) {
+    public static Styles in(java.awt.Color ink) {
+      return new Styles(DocumentFonts.regular(), DocumentFonts.bold(), ink);
+    }
+
+    public org.openpdf.text.Font text(float size) {
+      return new org.openpdf.text.Font(regular, size, org.openpdf.text.Font.NORMAL, ink);
+    }
+
+    public org.openpdf.text.Font strong(float size) {
+      return new org.openpdf.text.Font(bold, size, org.openpdf.text.Font.NORMAL, ink);
+    }
+
+    public org.openpdf.text.Font colored(float size, java.awt.Color color) {
+      return new org.openpdf.text.Font(bold, size, org.openpdf.text.Font.NORMAL, color);
+    }
+  }
 }

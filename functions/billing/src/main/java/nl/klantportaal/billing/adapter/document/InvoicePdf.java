@@ -1,5 +1,6 @@
 package nl.klantportaal.billing.adapter.document;
 
+import nl.klantportaal.billing.adapter.document.DocumentFonts.Styles;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
@@ -143,23 +144,9 @@ public final class InvoicePdf implements InvoiceRenderer {
 
   private record Pass(byte[] pdf, int pages) {}
 
-  private record Fonts(BaseFont regular, BaseFont bold) {
-    Font text(float size) {
-      return new Font(regular, size, Font.NORMAL, INK);
-    }
-
-    Font strong(float size) {
-      return new Font(bold, size, Font.NORMAL, INK);
-    }
-
-    Font colored(float size, Color color) {
-      return new Font(bold, size, Font.NORMAL, color);
-    }
-  }
-
   private static Pass draw(Final inv, ProviderDetails provider, Optional<Integer> totalPages) {
     Language lang = inv.lang();
-    Fonts fonts = new Fonts(DocumentFonts.regular(), DocumentFonts.bold());
+    Styles fonts = Styles.in(INK);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Document document = new Document(PageSize.A4, 42, 42, 48, 60);
     try {
@@ -191,13 +178,13 @@ public final class InvoicePdf implements InvoiceRenderer {
 
   /** "Pagina n van m" (m once the first pass knows it) and who and which invoice, on every page. */
   private static final class Footer extends PdfPageEventHelper {
-    private final Fonts fonts;
+    private final Styles fonts;
     private final Language lang;
     private final String left;
     private final Optional<Integer> total;
     private int pages;
 
-    Footer(Fonts fonts, Language lang, String left, Optional<Integer> total) {
+    Footer(Styles fonts, Language lang, String left, Optional<Integer> total) {
       this.fonts = fonts;
       this.lang = lang;
       this.left = left;
@@ -215,7 +202,7 @@ public final class InvoicePdf implements InvoiceRenderer {
   }
 
   /** The provider (name and address; KvK, VAT number and IBAN) and the title. */
-  private static void header(Document document, Final inv, ProviderDetails provider, Fonts fonts) throws DocumentException {
+  private static void header(Document document, Final inv, ProviderDetails provider, Styles fonts) throws DocumentException {
     Language lang = inv.lang();
     PdfPTable table = new PdfPTable(new float[] {55, 45});
     table.setWidthPercentage(100);
@@ -240,7 +227,7 @@ public final class InvoicePdf implements InvoiceRenderer {
   }
 
   /** The customer (left) and the invoice's number, dates, supply period and what it corrects (right). */
-  private static void parties(Document document, Final inv, Fonts fonts) throws DocumentException {
+  private static void parties(Document document, Final inv, Styles fonts) throws DocumentException {
     Language lang = inv.lang();
     Invoice invoice = inv.invoice();
     PdfPTable table = new PdfPTable(new float[] {44, 56});
@@ -274,7 +261,7 @@ public final class InvoicePdf implements InvoiceRenderer {
     document.add(table);
   }
 
-  private static void fact(PdfPTable facts, String label, String value, Fonts fonts) {
+  private static void fact(PdfPTable facts, String label, String value, Styles fonts) {
     PdfPCell name = bare();
     name.setPhrase(phrase(label, fonts.text(9.5f)));
     name.setPaddingBottom(3);
@@ -286,7 +273,7 @@ public final class InvoicePdf implements InvoiceRenderer {
   }
 
   /** "Btw verlegd" and the customer's VAT ID, in a box above the lines. */
-  private static void reverseCharge(Document document, Final inv, Fonts fonts) throws DocumentException {
+  private static void reverseCharge(Document document, Final inv, Styles fonts) throws DocumentException {
     Language lang = inv.lang();
     PdfPTable box = new PdfPTable(1);
     box.setWidthPercentage(100);
@@ -303,7 +290,7 @@ public final class InvoicePdf implements InvoiceRenderer {
   }
 
   /** The lines; long descriptions wrap, and the header repeats on every page the table runs onto. */
-  private static void lines(Document document, Final inv, Fonts fonts) throws DocumentException {
+  private static void lines(Document document, Final inv, Styles fonts) throws DocumentException {
     Language lang = inv.lang();
     PdfPTable table = new PdfPTable(LINE_WIDTHS);
     table.setWidthPercentage(100);
@@ -329,7 +316,7 @@ public final class InvoicePdf implements InvoiceRenderer {
   }
 
   /** The totals and the payment text, kept together on one page. */
-  private static void closing(Document document, Final inv, ProviderDetails provider, Fonts fonts) throws DocumentException {
+  private static void closing(Document document, Final inv, ProviderDetails provider, Styles fonts) throws DocumentException {
     PdfPTable closing = new PdfPTable(1);
     closing.setWidthPercentage(100);
     closing.setKeepTogether(true);
@@ -344,7 +331,7 @@ public final class InvoicePdf implements InvoiceRenderer {
   }
 
   /** Per rate the base and the VAT; then the net total, the VAT total and the total due (or credited). */
-  private static PdfPTable totals(Final inv, Fonts fonts) {
+  private static PdfPTable totals(Final inv, Styles fonts) {
     Language lang = inv.lang();
     InvoiceTotals totals = inv.invoice().totals();
     PdfPTable table = new PdfPTable(new float[] {38, 31, 31});
@@ -422,7 +409,7 @@ public final class InvoicePdf implements InvoiceRenderer {
     return cell;
   }
 
-  private static PdfPCell head(String text, int align, Fonts fonts) {
+  private static PdfPCell head(String text, int align, Styles fonts) {
     PdfPCell cell = new PdfPCell(phrase(text, fonts.colored(8.5f, Color.WHITE)));
     cell.setBackgroundColor(ACCENT);
     cell.setBorderColor(ACCENT);

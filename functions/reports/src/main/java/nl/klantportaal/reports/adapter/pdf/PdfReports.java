@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.klantportaal.billing.adapter.document.DocumentFonts;
+import nl.klantportaal.billing.adapter.document.DocumentFonts.Styles;
 import nl.klantportaal.billing.domain.RegistrationType;
 import nl.klantportaal.billing.domain.Subscription;
 import nl.klantportaal.billing.usecase.MonthReadings;
@@ -83,7 +84,7 @@ public final class PdfReports implements ReportRenderer {
 
   private Pass draw(MonthlyReport report, Branding branding, Instant generatedAt, Optional<Layout> layout) {
     Language lang = report.customer().language();
-    Fonts fonts = new Fonts(DocumentFonts.regular(), DocumentFonts.bold());
+    Styles fonts = Styles.in(INK);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Document document = new Document(PageSize.A4, 48, 48, 56, 56);
     try {
@@ -111,30 +112,16 @@ public final class PdfReports implements ReportRenderer {
     }
   }
 
-  private record Fonts(BaseFont regular, BaseFont bold) {
-    Font text(float size) {
-      return new Font(regular, size, Font.NORMAL, INK);
-    }
-
-    Font strong(float size) {
-      return new Font(bold, size, Font.NORMAL, INK);
-    }
-
-    Font colored(float size, Color color) {
-      return new Font(bold, size, Font.NORMAL, color);
-    }
-  }
-
   /** Page numbers (once the total is known) and each section's first page, from its heading's tag. */
   private static final class Footer extends PdfPageEventHelper {
-    private final Fonts fonts;
+    private final Styles fonts;
     private final Language lang;
     private final String provider;
     private final Optional<Integer> total;
     private final Map<String, Integer> sections = new LinkedHashMap<>();
     private int pages;
 
-    Footer(Fonts fonts, Language lang, String provider, Optional<Integer> total) {
+    Footer(Styles fonts, Language lang, String provider, Optional<Integer> total) {
       this.fonts = fonts;
       this.lang = lang;
       this.provider = provider;
@@ -157,7 +144,7 @@ public final class PdfReports implements ReportRenderer {
     }
   }
 
-  private static void cover(Document document, MonthlyReport report, Branding branding, Instant generatedAt, Fonts fonts)
+  private static void cover(Document document, MonthlyReport report, Branding branding, Instant generatedAt, Styles fonts)
       throws DocumentException {
     Language lang = report.customer().language();
     if (branding.logo().isPresent()) {
@@ -180,7 +167,7 @@ public final class PdfReports implements ReportRenderer {
     document.add(new Paragraph(text("asOf", lang), fonts.text(10)));
   }
 
-  private static void contents(Document document, Map<String, Integer> pages, Fonts fonts, Language lang)
+  private static void contents(Document document, Map<String, Integer> pages, Styles fonts, Language lang)
       throws DocumentException {
     document.add(new Paragraph(text("contents", lang), fonts.strong(20)));
     PdfPTable table = new PdfPTable(new float[] {85, 15});
@@ -203,7 +190,7 @@ public final class PdfReports implements ReportRenderer {
     };
   }
 
-  private static void section(Document document, String section, Fonts fonts, Language lang) throws DocumentException {
+  private static void section(Document document, String section, Styles fonts, Language lang) throws DocumentException {
     Chunk chunk = new Chunk(heading(section, lang), fonts.colored(18, ACCENT));
     chunk.setGenericTag(section);
     Paragraph heading = new Paragraph(chunk);
@@ -212,7 +199,7 @@ public final class PdfReports implements ReportRenderer {
     document.add(heading);
   }
 
-  private static void tickets(Document document, PdfWriter writer, MonthlyReport report, Fonts fonts, Language lang)
+  private static void tickets(Document document, PdfWriter writer, MonthlyReport report, Styles fonts, Language lang)
       throws DocumentException {
     section(document, "tickets", fonts, lang);
     MonthlyReport.TicketFigures figures = report.tickets();
@@ -237,7 +224,7 @@ public final class PdfReports implements ReportRenderer {
     document.add(weekChart(writer, figures.weeks(), fonts, lang));
   }
 
-  private static PdfPTable countsTable(String first, Map<String, MonthlyReport.Counts> rows, MonthlyReport.Counts total, Fonts fonts,
+  private static PdfPTable countsTable(String first, Map<String, MonthlyReport.Counts> rows, MonthlyReport.Counts total, Styles fonts,
       Language lang) {
     PdfPTable table = table(new float[] {40, 15, 15, 15, 15});
     table.addCell(head(first, fonts));
@@ -256,7 +243,7 @@ public final class PdfReports implements ReportRenderer {
     }
   }
 
-  private static void sla(Document document, PdfWriter writer, MonthlyReport report, Fonts fonts, Language lang)
+  private static void sla(Document document, PdfWriter writer, MonthlyReport report, Styles fonts, Language lang)
       throws DocumentException {
     section(document, "sla", fonts, lang);
     MonthlyReport.SlaFigures sla = report.sla();
@@ -304,7 +291,7 @@ public final class PdfReports implements ReportRenderer {
     return percent.map(p -> ReportTexts.decimal(p, lang) + " % (" + met + "/" + total + ")").orElse("–");
   }
 
-  private static void hours(Document document, MonthReadings.Hours hours, Fonts fonts, Language lang) throws DocumentException {
+  private static void hours(Document document, MonthReadings.Hours hours, Styles fonts, Language lang) throws DocumentException {
     section(document, "hours", fonts, lang);
     PdfPTable used = table(new float[] {70, 30});
     used.addCell(head(text("type", lang), fonts));
@@ -347,7 +334,7 @@ public final class PdfReports implements ReportRenderer {
     document.add(new Paragraph(String.format(text(forecast.kind().name(), lang), perWeek, runsOut), fonts.text(10)));
   }
 
-  private static void subscriptions(Document document, List<Subscription> ending, Fonts fonts, Language lang)
+  private static void subscriptions(Document document, List<Subscription> ending, Styles fonts, Language lang)
       throws DocumentException {
     section(document, "subscriptions", fonts, lang);
     if (ending.isEmpty()) {
@@ -368,7 +355,7 @@ public final class PdfReports implements ReportRenderer {
   }
 
   /** Opened and resolved tickets per ISO week, as grouped bars with a value on each. */
-  private static Image weekChart(PdfWriter writer, List<MonthlyReport.Week> weeks, Fonts fonts, Language lang)
+  private static Image weekChart(PdfWriter writer, List<MonthlyReport.Week> weeks, Styles fonts, Language lang)
       throws DocumentException {
     float width = 499;
     float height = 170;
@@ -393,7 +380,7 @@ public final class PdfReports implements ReportRenderer {
   }
 
   /** Response and resolution compliance per priority, as horizontal bars from 0 to 100 %. */
-  private static Image complianceChart(PdfWriter writer, MonthlyReport.SlaFigures sla, Fonts fonts, Language lang)
+  private static Image complianceChart(PdfWriter writer, MonthlyReport.SlaFigures sla, Styles fonts, Language lang)
       throws DocumentException {
     float width = 499;
     float height = 150;
@@ -423,7 +410,7 @@ public final class PdfReports implements ReportRenderer {
     return Image.getInstance(chart);
   }
 
-  private static void hbar(PdfTemplate chart, float left, float y, float span, Optional<BigDecimal> percent, Color color, Fonts fonts,
+  private static void hbar(PdfTemplate chart, float left, float y, float span, Optional<BigDecimal> percent, Color color, Styles fonts,
       Language lang) {
     if (percent.isEmpty()) {
       label(chart, fonts.regular(), 7, "–", left + 4, y, Element.ALIGN_LEFT);
@@ -446,14 +433,14 @@ public final class PdfReports implements ReportRenderer {
     chart.stroke();
   }
 
-  private static void bar(PdfTemplate chart, float x, float bottom, float width, float height, Color color, int value, Fonts fonts) {
+  private static void bar(PdfTemplate chart, float x, float bottom, float width, float height, Color color, int value, Styles fonts) {
     chart.setColorFill(color);
     chart.rectangle(x, bottom, width, Math.max(height, 0.5f));
     chart.fill();
     label(chart, fonts.regular(), 7, String.valueOf(value), x + width / 2, bottom + height + 2, Element.ALIGN_CENTER);
   }
 
-  private static void legend(PdfTemplate chart, Fonts fonts, List<String> names, List<Color> colors, float x, float y) {
+  private static void legend(PdfTemplate chart, Styles fonts, List<String> names, List<Color> colors, float x, float y) {
     float at = x;
     for (int i = 0; i < names.size(); i++) {
       chart.setColorFill(colors.get(i));
@@ -472,7 +459,7 @@ public final class PdfReports implements ReportRenderer {
     chart.endText();
   }
 
-  private static Paragraph subheading(String text, Fonts fonts) {
+  private static Paragraph subheading(String text, Styles fonts) {
     Paragraph p = new Paragraph(text, fonts.strong(12));
     p.setSpacingBefore(12);
     p.setSpacingAfter(6);
@@ -492,7 +479,7 @@ public final class PdfReports implements ReportRenderer {
     return table;
   }
 
-  private static PdfPCell head(String text, Fonts fonts) {
+  private static PdfPCell head(String text, Styles fonts) {
     PdfPCell cell = new PdfPCell(new Phrase(text, fonts.colored(9, Color.WHITE)));
     cell.setBackgroundColor(ACCENT);
     cell.setBorderColor(ACCENT);
