@@ -13,7 +13,7 @@ export const REQUEST_TYPE_ID = /^[a-z0-9][a-z0-9-]{0,59}$/;
 /**
  * {name: "tickets", view, status} | {name: "new", followUpOf?, requestType?} | {name: "ticket", token} | {name: "resolution", token}
  * | {name: "sla"} | {name: "sla-compliance"} | {name: "not-found"}, the hour pages (hoursRoute), the subscriptions pages
- * (subscriptionsRoute), the reports pages (reportsRoute) and the identity pages (identityRoute). view and status are null when the hash gives none (the role decides).
+ * (subscriptionsRoute), the reports pages (reportsRoute), the invoices pages (invoicesRoute) and the identity pages (identityRoute). view and status are null when the hash gives none (the role decides).
  */
 export function parseRoute(hash) {
   const raw = String(hash || "").replace(/^#/, "");
@@ -34,6 +34,8 @@ export function parseRoute(hash) {
   if (subscriptions) return subscriptions;
   const reports = reportsRoute(parts);
   if (reports) return reports;
+  const invoices = invoicesRoute(parts);
+  if (invoices) return invoices;
   const identity = identityRoute(parts);
   if (identity) return identity;
   if (parts[0] !== "tickets") return { name: "not-found" };
@@ -61,6 +63,8 @@ export function routeHash(route) {
   if (subscriptions) return subscriptions;
   const reports = reportsHash(route);
   if (reports) return reports;
+  const invoices = invoicesHash(route);
+  if (invoices) return invoices;
   const identity = identityHash(route);
   if (identity) return identity;
   switch (route.name) {
@@ -289,4 +293,61 @@ function reportsHash(route) {
 export function reportLinks(role) {
   if (role !== "customer-user" && role !== "customer-admin") return [];
   return [{ href: REPORTS_PATH, key: "nav.reports" }];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The invoices pages (invoices.mjs): a customer's own final invoices (customer admins), and provider staff's
+// view of a customer's, drafts included (with the provider admin's drafting, finalising, payment states and
+// credit invoices), and the customer's invoicing details.
+
+/**
+ * An invoice's id as the API makes it (Invoice.ID on the server): yyyy-mm-dd.xxxxxx for a draft a provider admin made
+ * (and a credit invoice), yyyy-mm.month for the monthly schedule's.
+ */
+export const INVOICE_ID = /^[0-9]{4}-[0-9]{2}(?:-[0-9]{2}\.[a-z0-9]{6}|\.month)$/;
+
+const INVOICES_PATH = "#/invoices";
+
+/**
+ * {name: "invoices"} | {name: "invoice", invoiceId} (the customer's own), and for staff {name: "customer-invoices", id}
+ * | {name: "customer-invoice", id, invoiceId} | {name: "customer-invoice-profile", id}; {name: "not-found"} for a path
+ * below them that is none; null when the path is none of them.
+ */
+function invoicesRoute(parts) {
+  const decoded = [];
+  for (const part of parts) {
+    try { decoded.push(decodeURIComponent(part)); } catch { decoded.push(null); }
+  }
+  const [first, second, third, fourth, fifth] = decoded;
+  if (parts[0] === "invoices") {
+    if (parts.length === 1) return { name: "invoices" };
+    return parts.length === 2 && INVOICE_ID.test(second || "") ? { name: "invoice", invoiceId: second } : { name: "not-found" };
+  }
+  if (first !== "admin" || second !== "customers" || !["invoices", "invoice-profile"].includes(parts[3])) return null;
+  if (third === null || !CUSTOMER_ID.test(third)) return { name: "not-found" };
+  if (fourth === "invoice-profile") return parts.length === 4 ? { name: "customer-invoice-profile", id: third } : { name: "not-found" };
+  if (parts.length === 4) return { name: "customer-invoices", id: third };
+  if (parts.length === 5 && INVOICE_ID.test(fifth || "")) return { name: "customer-invoice", id: third, invoiceId: fifth };
+  return { name: "not-found" };
+}
+
+function invoicesHash(route) {
+  const customer = () => "#/admin/customers/" + encodeURIComponent(route.id);
+  switch (route.name) {
+    case "invoices": return INVOICES_PATH;
+    case "invoice": return INVOICES_PATH + "/" + encodeURIComponent(route.invoiceId);
+    case "customer-invoices": return customer() + "/invoices";
+    case "customer-invoice": return customer() + "/invoices/" + encodeURIComponent(route.invoiceId);
+    case "customer-invoice-profile": return customer() + "/invoice-profile";
+    default: return null;
+  }
+}
+
+/**
+ * The invoices page in the main navigation of a role, after the reports: "Facturen" for customer admins only (the
+ * API shows a customer's invoices to its administrators; a customer user who opens the page is told so); provider
+ * staff reach a customer's invoices from the customer's page.
+ */
+export function invoiceLinks(role) {
+  return role === "customer-admin" ? [{ href: INVOICES_PATH, key: "nav.invoices" }] : [];
 }
