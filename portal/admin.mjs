@@ -4,8 +4,8 @@
 //     customer's users (role, unlink, deactivate, MFA reset, link again), the staff #/admin/staff (create,
 //     deactivate, MFA reset);
 //   provider agents — the customers and their users, read only;
-//   both — from a customer's page, that customer's hours and bundles (billing.mjs), subscriptions (subscriptions.mjs) and
-//     monthly reports (reports.mjs);
+//   both — from a customer's page, that customer's hours and bundles (billing.mjs), subscriptions (subscriptions.mjs),
+//     monthly reports (reports.mjs) and invoices (invoices.mjs);
 //   customer admins — their organisation's users #/organisation (deactivate a colleague who left).
 // Every change is a button the user presses and sends the version read; a stale one (409) reloads the list
 // or the customer, says so and keeps what was typed or chosen. Other roles get a refusal and no API call.
@@ -454,6 +454,8 @@ export function customerView(state, ctx, actions) {
       admin ? tr("subscriptions.linkAdmin") : tr("subscriptions.link"))) : null,
     c ? h("p", { class: "customer-reports-link" }, h("a", { href: routeHash({ name: "customer-reports", id: c.id }) },
       admin ? tr("reports.linkAdmin") : tr("reports.link"))) : null,
+    c ? h("p", { class: "customer-invoices-link" }, h("a", { href: routeHash({ name: "customer-invoices", id: c.id }) },
+      admin ? tr("invoices.linkAdmin") : tr("invoices.link"))) : null,
     c && admin ? (state.form
       ? customerForm(state.form, ctx, actions, { headingKey: "admin.customer.change", submitKey: "sla.save", cancel: actions.cancelEdit })
       : h("button", { type: "button", on: { click: actions.edit } }, tr("admin.customer.change"))) : null,

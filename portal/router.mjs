@@ -10,6 +10,7 @@ import { customerPage, customersPage, newCustomerPage, organisationPage, pending
 import { forgotPasswordPage, signUpPage } from "./auth.mjs";
 import { customerHoursPage } from "./billing.mjs";
 import { bundlePage, hoursPage, registrationsPage } from "./hours.mjs";
+import { customerInvoicePage, customerInvoiceProfilePage, customerInvoicesPage, invoicePage, invoicesPage } from "./invoices.mjs";
 import { customerReportsPage, reportsPage } from "./reports.mjs";
 import { compliancePage, slaPage } from "./sla.mjs";
 import { customerSubscriptionsPage, subscriptionsPage } from "./subscriptions.mjs";
@@ -25,7 +26,9 @@ const SIGNED_IN = {
   hours: hoursPage, "hour-bundle": bundlePage, "time-registrations": registrationsPage,
   "customer-hours": customerHoursPage, "customer-hour-bundle": bundlePage, "customer-time-registrations": registrationsPage,
   subscriptions: subscriptionsPage, "customer-subscriptions": customerSubscriptionsPage,
-  reports: reportsPage, "customer-reports": customerReportsPage
+  reports: reportsPage, "customer-reports": customerReportsPage,
+  invoices: invoicesPage, invoice: invoicePage, "customer-invoices": customerInvoicesPage, "customer-invoice": customerInvoicePage,
+  "customer-invoice-profile": customerInvoiceProfilePage
 };
 
 /** The pages shown without a session, linked from the sign-in screen: ctx as app.mjs publicContext() makes it. */

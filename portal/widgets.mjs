@@ -4,7 +4,7 @@
 // Node descriptions only (dom.mjs); data is only ever text.
 
 import { h } from "./dom.mjs";
-import { hoursLinks, linked, navLinks, reportLinks, subscriptionLinks } from "./routes.mjs";
+import { hoursLinks, invoiceLinks, linked, navLinks, reportLinks, subscriptionLinks } from "./routes.mjs";
 
 /** The priorities of a ticket, most urgent first: the order of selects and tables. */
 export const PRIORITIES = ["critical", "high", "normal", "low"];
@@ -105,6 +105,7 @@ function header(ctx) {
     hoursLinks(ctx.role).map(link => h("a", { href: link.href }, ctx.tr(link.key))),
     subscriptionLinks(ctx.role).map(link => h("a", { href: link.href }, ctx.tr(link.key))),
     reportLinks(ctx.role).map(link => h("a", { href: link.href }, ctx.tr(link.key))),
+    invoiceLinks(ctx.role).map(link => h("a", { href: link.href }, ctx.tr(link.key))),
     navLinks(ctx.role).map(link => h("a", { href: link.href }, ctx.tr(link.key))));
 }
 
