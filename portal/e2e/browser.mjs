@@ -22,7 +22,8 @@
 //  - keyboard only (Tab, Shift+Tab, typing, an arrow key in a select, and Enter; no mouse): a customer user signs in,
 //    raises a ticket, replies to it and accepts the solution of another; the focused element must show a visible
 //    focus ring;
-//  - the other pages of the customer admin, the agent and the provider admin, and the forgotten-password page.
+//  - the other pages of the customer admin, the agent and the provider admin (an invoice followed from a list among them),
+//    and the forgotten-password page.
 // First the checks below find a planted problem of each kind (their failure twin).
 // On every page visited: axe-core finds no serious or critical violation; at 375 px wide nothing overflows
 // horizontally; the console shows no error (a failed load, a CSP refusal, an uncaught exception). Each page is
@@ -557,11 +558,25 @@ async function newcomerAccepts(eva) {
 
 /** The other pages of each role, opened from the address bar, for the checks every page gets. */
 const MORE_PAGES = {
-  ilse: ["#/hours", "#/time-registrations", "#/subscriptions", "#/reports", "#/sla", "#/sla/compliance", "#/account"],
+  ilse: ["#/hours", "#/time-registrations", "#/subscriptions", "#/reports", "#/invoices", "#/sla", "#/sla/compliance", "#/account"],
   sem: ["#/tickets?view=assignee", "#/sla", "#/admin/customers", "#/admin/customers/demo-acme",
-    "#/admin/customers/demo-acme/hours", "#/admin/customers/demo-acme/time-registrations"],
-  petra: ["#/admin/staff", "#/admin/customers/demo-acme/subscriptions", "#/admin/customers/demo-acme/reports", "#/sla"]
+    "#/admin/customers/demo-acme/hours", "#/admin/customers/demo-acme/time-registrations", "#/admin/customers/demo-acme/invoices",
+    "#/admin/customers/demo-acme/invoice-profile"],
+  petra: ["#/admin/staff", "#/admin/customers/demo-acme/subscriptions", "#/admin/customers/demo-acme/reports",
+    "#/admin/customers/demo-acme/invoices", "#/admin/customers/demo-acme/invoice-profile", "#/sla"]
 };
+
+/** An invoice's page, followed from the first invoice of the list at hash (its id is the demo data's, not known here). */
+async function firstInvoicePage(tab, hash) {
+  await open(tab, hash);
+  await tab.page.waitForSelector("#app table.open-invoices a", { visible: true, timeout: 15_000 });
+  const number = await tab.page.$eval("#app table.open-invoices a", a => a.textContent);
+  await tab.page.click("#app table.open-invoices a");
+  await settle(tab.page);
+  await waitForHeading(tab.page, number);
+  const heading = await tab.page.$eval("#app h1", e => e.textContent);
+  await audit(tab, heading);
+}
 
 async function morePages(tabs) {
   for (const [key, hashes] of Object.entries(MORE_PAGES)) {
@@ -575,6 +590,12 @@ async function morePages(tabs) {
       }
     });
   }
+  await step(tabs.ilse, "opens an invoice from Facturen", () => firstInvoicePage(tabs.ilse, "#/invoices"));
+  await step(tabs.petra, "opens an invoice of a customer, with the admin's actions", async () => {
+    await firstInvoicePage(tabs.petra, "#/admin/customers/demo-acme/invoices");
+    const buttons = await tabs.petra.page.$$eval("#app .invoice-actions button", bs => bs.map(b => b.textContent));
+    check(buttons.includes(nl("invoices.move.paid")), "the admin's buttons on the open invoice (found: " + JSON.stringify(buttons) + ")");
+  });
   const visitor = await userTab(tabs.browser, "visitor");
   await step(visitor, "opens the forgotten-password page", async () => {
     await open(visitor, "#/forgot-password");

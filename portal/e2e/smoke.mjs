@@ -31,7 +31,9 @@
 // triaged, resolved, accepted and followed up; an attachment; an approval; a colleague involved; a new
 // staff account (deactivated again) and a new sign-up (linked to Acme); an SLA tier, the calendar, Acme's
 // details, Jan's display name and Acme's reports sharing saved and restored; last month's report of the
-// Bakkerij made again (a new version). Meant for a local cloud, never a deployed stack.
+// Bakkerij made again (a new version); Acme's invoicing details saved as they are, a draft invoice of this month with a
+// line of its own made, edited, finalised, collected, paid and credited, and another drafted and deleted. Meant for a
+// local cloud, never a deployed stack.
 
 import { createHmac, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -44,6 +46,7 @@ import { localized, texts, translator } from "../i18n.mjs";
 import { parseRoute, routeHash } from "../routes.mjs";
 import { openPublic, openSignedIn } from "../router.mjs";
 import { labelOf } from "../widgets.mjs";
+import { euros, monthOf, todayOf } from "../ledger.mjs";
 import { shimDocument } from "../test/fakes.mjs";
 
 const PORTAL = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -622,6 +625,133 @@ async function reports(jan, ilse) {
   });
 }
 
+// ---------------------------------------------------------------------------------------------
+// The invoices pages: the demo data has last month's final invoice of demo-acme (open) and of demo-bakkerij (paid).
+
+const invoiceRow = n => n.tag === "tr" && classes(n).includes("invoice-row");
+
+/** Presses an invoice's PDF and fetches the URL the page was sent to, as the browser would: a PDF. */
+async function downloadInvoice(p, page, number) {
+  await p.press(nl("invoices.pdf") + " " + nl("invoices.pdfOf", { number }), "after pressing PDF");
+  p.expect(page.opened.length === 1, "the PDF's presigned URL followed");
+  const response = await fetch(page.opened[0]);
+  const bytes = Buffer.from(await response.arrayBuffer());
+  p.expect(response.status === 200 && bytes.subarray(0, 5).toString("latin1") === "%PDF-",
+    "a PDF at the presigned URL (GET " + page.opened[0] + " → " + response.status + ", " + bytes.length + " bytes)");
+  page.opened.length = 0;
+}
+
+/** The first final invoice of a table of the page (class open-invoices or settled-invoices): {id, number}, or null. */
+function firstInvoice(p, tableClass) {
+  const table = p.find(n => n.tag === "table" && classes(n).includes(tableClass))[0];
+  p.expect(table, "the table " + tableClass);
+  const link = findAll(findAll(table, invoiceRow)[0] || { children: [] }, n => n.tag === "a")[0];
+  p.expect(link, "an invoice in the table " + tableClass);
+  const route = parseRoute(link.attrs.href);
+  return { id: route.invoiceId, number: textOf(link), hash: link.attrs.href };
+}
+
+/** Ilse's Facturen and an invoice; Sem reads a customer's; Petra saves the details, drafts, finalises, moves, credits, deletes. */
+async function invoices(ilse, sem, petra, run) {
+  let own = null;
+  await step(ilse, "#/invoices", "Facturen: last month's invoice open, its PDF", async (p, page) => {
+    own = firstInvoice(p, "open-invoices");
+    for (const row of p.find(invoiceRow)) {
+      p.expect(findAll(row, n => n.tag === "td").every(td => textOf(td).trim()), "every cell of " + JSON.stringify(textOf(row)) + " filled in");
+    }
+    await downloadInvoice(p, page, own.number);
+  });
+  if (own) {
+    await step(ilse, own.hash, "an invoice: its lines and the VAT per rate", async (p, page) => {
+      p.expect(textOf(p.find(n => n.tag === "h1")[0]) === nl("invoices.title.invoice", { number: own.number }), "the invoice's number");
+      p.expect(p.find(n => classes(n).includes("invoice-lines-table")).length === 1, "the lines");
+      p.expect(p.find(n => classes(n).includes("vat-rates")).length === 1, "the VAT per rate");
+      await downloadInvoice(p, page, own.number);
+    });
+  }
+  const customerInvoices = routeHash({ name: "customer-invoices", id: CUSTOMER });
+  const profile = routeHash({ name: "customer-invoice-profile", id: CUSTOMER });
+  await step(sem, routeHash({ name: "customer", id: CUSTOMER }), "the customer's page links its invoices", async p => p.expectLink(customerInvoices));
+  let seen = null;
+  await step(sem, customerInvoices, "a customer's invoices, read only: downloads, no form", async (p, page) => {
+    seen = firstInvoice(p, "open-invoices");
+    p.expect(p.find(n => n.tag === "form").length === 0, "no form for an agent");
+    p.expect(p.find(n => n.tag === "button").every(b => textOf(b).startsWith(nl("invoices.pdf"))), "only PDF buttons for an agent");
+    p.expectLink(profile, "the link to the invoicing details");
+    await downloadInvoice(p, page, seen.number);
+  });
+  if (seen) {
+    await step(sem, seen.hash, "a customer's invoice, read only", async p => {
+      p.expect(p.find(n => classes(n).includes("invoice-actions")).length === 0, "no actions for an agent");
+      p.expect(p.find(n => classes(n).includes("invoice-lines-table")).length === 1, "the lines with their source");
+    });
+  }
+  await step(sem, profile, "the invoicing details, read only", async p => p.expect(p.find(n => n.tag === "form").length === 0, "no form"));
+
+  await step(petra, profile, "the invoicing details saved as they are", async p => {
+    await p.submit("f-profile.vatRate", "after saving the invoicing details");
+    p.notice(nl("invoices.profile.saved"));
+  });
+  const { from, to } = monthOf(todayOf({}));
+  const description = "[e2e] Installatie " + run;
+  const draft = async (p, page) => {
+    p.type("f-draft.from", from);
+    p.type("f-draft.to", to);
+    await p.press(nl("invoices.line.add"), "after adding a line");
+    p.type("f-draft.lines.r1.description", description);
+    p.type("f-draft.lines.r1.quantity", "2");
+    p.type("f-draft.lines.r1.unitPrice", "86,63");
+    await p.submit("f-draft.from", "after making the draft");
+    const route = parseRoute(page.navigated[page.navigated.length - 1] || "");
+    p.expect(route.name === "customer-invoice" && route.id === CUSTOMER, "on to the new draft (navigated: " + JSON.stringify(page.navigated) + ")");
+    return routeHash(route);
+  };
+  let made = null;
+  await step(petra, customerInvoices, "a draft of this month with a line of its own", async (p, page) => { made = await draft(p, page); });
+  let credit = null;
+  if (made) {
+    await step(petra, made, "the draft: its line edited, finalised, collected, paid, then credited", async (p, page) => {
+      p.expectText(description, "the typed line");
+      await p.press(nl("invoices.editLines"), "after opening the lines");
+      p.expect(p.value("f-edit.lines.r1.unitPrice") === "86,63", "the typed line's price in the form");
+      p.type("f-edit.lines.r1.unitPrice", "90");
+      await p.submit("f-edit.lines.r1.unitPrice", "after saving the lines");
+      p.notice(nl("invoices.edit.saved"));
+      p.expectText(euros("180.00", LANG), "the line's new amount");
+      await p.press(nl("invoices.finalise"), "after finalising");
+      const number = textOf(p.find(n => n.tag === "dd" && classes(n).includes("number"))[0] || { children: [] });
+      p.expect(/^\d{4}-\d{5}$/.test(number), "the invoice's number (is: " + JSON.stringify(number) + ")");
+      p.notice(nl("invoices.finalised", { number }));
+      await downloadInvoice(p, page, number);
+      await p.press(nl("invoices.move.collected"), "after the direct debit");
+      p.notice(nl("invoices.moved", { number, status: nl("invoices.status.in-collection") }));
+      await p.press(nl("invoices.move.paid"), "after the payment");
+      p.notice(nl("invoices.moved", { number, status: nl("invoices.status.paid") }));
+      await p.press(nl("invoices.credit"), "after asking to credit");
+      await p.press(nl("invoices.credit.yes"), "after crediting");
+      const route = parseRoute(page.navigated[page.navigated.length - 1] || "");
+      p.expect(route.name === "customer-invoice", "on to the credit invoice (navigated: " + JSON.stringify(page.navigated) + ")");
+      credit = { hash: routeHash(route), of: number };
+    });
+  }
+  if (credit) {
+    await step(petra, credit.hash, "the credit invoice names the invoice it credits", async p => {
+      p.expect(textOf(p.find(n => n.tag === "h1")[0]).startsWith(nl("invoices.title.credit", { number: "" })), "a credit invoice");
+      const credits = p.find(n => n.tag === "dd" && classes(n).includes("credits"))[0];
+      p.expect(credits && textOf(credits) === credit.of, "the invoice it credits");
+    });
+  }
+  let again = null;
+  await step(petra, customerInvoices, "the credited month drafted again", async (p, page) => { again = await draft(p, page); });
+  if (again) {
+    await step(petra, again, "the draft deleted after a confirmation", async (p, page) => {
+      await p.press(nl("invoices.discard"), "after asking to delete");
+      await p.press(nl("invoices.discard.yes"), "after deleting");
+      p.expect(page.navigated[page.navigated.length - 1] === customerInvoices, "back to the customer's invoices");
+    });
+  }
+}
+
 async function customerUser(jan, run) {
   const made = {};
   await step(jan, "#/tickets", "my tickets list the demo tickets", async p => {
@@ -1167,6 +1297,7 @@ export async function main(argv = process.argv.slice(2), env = process.env) {
   await agent(portals.sem, made, run);
   const eva = await newcomer(publicPortal(opts.gateway), run, opts);
   await providerAdmin(portals.petra, made, run);
+  await invoices(portals.ilse, portals.sem, portals.petra, run);
   if (eva) {
     await linkNewcomer(portals.petra, eva);
     await linkedNewcomer(eva);
