@@ -436,7 +436,8 @@ function linesEditor(form, ctx, { prefix, onAdd, onRemove }) {
   const body = rows.map((r, i) => {
     const n = i + 1;
     return h("tr", null,
-      h("td", { class: "line-description" }, ...control(r, "description", "invoices.line.descriptionOf", n, textInput(r, "description", { maxlength: 300 }))),
+      h("td", { class: "line-description" }, ...control(r, "description", "invoices.line.descriptionOf", n,
+        textInput(r, "description", { maxlength: 300 }))),
       h("td", { class: "line-quantity" }, ...control(r, "quantity", "invoices.line.quantityOf", n,
         textInput(r, "quantity", { inputmode: "decimal", maxlength: 9 }))),
       h("td", null, ...control(r, "unit", "invoices.line.unitOf", n,
