@@ -27,10 +27,16 @@ public final class ViewInvoices {
     this.steps = steps;
   }
 
+  /** Drafts first (newest first, staff only), then the final invoices by number, newest first. */
   public List<InvoiceView> list(Caller caller, TenantId customer, Language reader) {
     return invoices.list(customer).stream().filter(v -> caller.role().isProviderStaff() || v.state() != InvoiceState.DRAFT)
-        .map(v -> InvoiceView.of(v, reader)).toList();
+        .sorted(NEWEST_FIRST).map(v -> InvoiceView.of(v, reader)).toList();
   }
+
+  private static final java.util.Comparator<Invoice> NEWEST_FIRST = java.util.Comparator
+      .comparing((Invoice v) -> v.number().isPresent())
+      .thenComparing(v -> v.number().orElse(null), java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder()))
+      .thenComparing(Invoice::createdAt, java.util.Comparator.reverseOrder());
 
   public InvoiceView get(Caller caller, TenantId customer, String id, Language reader) {
     return InvoiceView.of(access.invoice(caller, customer, id), reader);
