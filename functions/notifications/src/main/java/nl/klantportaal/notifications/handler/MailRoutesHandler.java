@@ -11,10 +11,14 @@ import nl.klantportaal.core.paging.PageView;
 import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.notifications.usecase.MailRouteInput;
 import nl.klantportaal.notifications.usecase.MailRouteView;
+import nl.klantportaal.notifications.usecase.ManageFailingAddresses;
 import nl.klantportaal.notifications.usecase.ManageMailRoutes;
 import nl.klantportaal.notifications.wiring.NotificationWiring;
 
-/** The per-domain mail routes (alternate SES configuration set and sender), managed by provider admins. */
+/**
+ * The per-domain mail routes (alternate SES configuration set and sender), managed by provider admins, and
+ * the addresses mail no longer goes to (permanent bounces), seen by staff and cleared by provider admins.
+ */
 public final class MailRoutesHandler extends HttpApiHandler {
 
   public MailRoutesHandler() {
@@ -32,7 +36,15 @@ public final class MailRoutesHandler extends HttpApiHandler {
 
   private static Routes routes(KernelWiring wiring) {
     ManageMailRoutes routes = NotificationWiring.of(wiring).manageMailRoutes();
+    ManageFailingAddresses failing = new ManageFailingAddresses(NotificationWiring.of(wiring).failingAddresses());
     return Routes.of(
+        // Addresses that bounced for good: mail to them stops until a provider admin clears them.
+        Route.of("GET /mail/failing-addresses", Access.PROVIDER_STAFF, request -> ApiResponse.ok(
+            failing.list(new PageRequest(request.query("cursor"), request.limit(50, 100)), request.language()))),
+        Route.of("DELETE /mail/failing-addresses/{addressId}", Access.PROVIDER_ADMIN, request -> {
+          failing.clear(request.pathParameter("addressId"));
+          return ApiResponse.noContent();
+        }),
         Route.of("GET /mail-routes", Access.PROVIDER_ADMIN, request -> ApiResponse.ok(
             PageView.of(routes.list(new PageRequest(request.query("cursor"), request.limit(50, 100))), MailRouteView::of))),
         Route.of("PUT /mail-routes/{domain}", Access.PROVIDER_ADMIN, request -> ApiResponse.ok(MailRouteView.of(

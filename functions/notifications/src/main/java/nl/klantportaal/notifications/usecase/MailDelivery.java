@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.util.Optional;
 import nl.klantportaal.core.shared.port.MailSender;
 import nl.klantportaal.notifications.domain.MailKind;
+import nl.klantportaal.notifications.domain.FailingAddress;
 import nl.klantportaal.notifications.domain.MailRoute;
 import nl.klantportaal.notifications.domain.OutboxEntry;
 import nl.klantportaal.notifications.domain.RetryPolicy;
 import nl.klantportaal.notifications.domain.Sender;
+import nl.klantportaal.notifications.port.FailingAddresses;
 import nl.klantportaal.notifications.port.MailRoutes;
 import nl.klantportaal.notifications.port.Outbox;
 import org.slf4j.Logger;
@@ -27,7 +29,8 @@ import org.slf4j.LoggerFactory;
 public final class MailDelivery {
   private static final Logger LOG = LoggerFactory.getLogger(MailDelivery.class);
 
-  public enum Outcome { SENT, RETRY, FAILED, ALREADY_DONE }
+  /** {@code ADDRESS_FAILING}: not sent, the recipient's address is marked failing (a permanent bounce); the entry is FAILED. */
+  public enum Outcome { SENT, RETRY, FAILED, ALREADY_DONE, ADDRESS_FAILING }
 
   private final Outbox outbox;
   private final MailRoutes routes;
@@ -35,6 +38,7 @@ public final class MailDelivery {
   private final Sender defaultSender;
   private final String administrativeAddress;
   private final RetryPolicy policy;
+  private final FailingAddresses failing;
   private final Clock clock;
 
   /**
@@ -42,17 +46,26 @@ public final class MailDelivery {
    * passes the default sender's address ({@code ContextSettings.Mail#administrativeSenderAddress}).
    */
   public MailDelivery(Outbox outbox, MailRoutes routes, MailSender sender, Sender defaultSender, String administrativeAddress,
-      RetryPolicy policy, Clock clock) {
+      RetryPolicy policy, FailingAddresses failing, Clock clock) {
     this.outbox = outbox;
     this.routes = routes;
     this.sender = sender;
     this.defaultSender = defaultSender;
     this.administrativeAddress = administrativeAddress;
     this.policy = policy;
+    this.failing = failing;
     this.clock = clock;
   }
 
   public Outcome attempt(OutboxEntry entry) {
+    Optional<FailingAddress> bounced = failing.find(entry.to());
+    if (bounced.isPresent()) {
+      // Mail to an address that bounced for good stops until staff clear it or the address changes.
+      outbox.markFailed(entry.id(), clock.instant(), "address-failing:" + bounced.get().reason().wireName());
+      LOG.warn("Mail not sent: outbox {} kind {} goes to an address marked failing since {} ({})", entry.id(), entry.kind(),
+          bounced.get().since(), bounced.get().reason().wireName());
+      return Outcome.ADDRESS_FAILING;
+    }
     Sender from = senderFor(entry);
     String providerId;
     try {

@@ -83,7 +83,7 @@ public final class NotifyTicketChange {
     switch (delivery.attempt(entry)) {
       case SENT, ALREADY_DONE -> counts[0]++;
       case RETRY -> counts[1]++;
-      case FAILED -> counts[2]++;
+      case FAILED, ADDRESS_FAILING -> counts[2]++;
     }
   }
 

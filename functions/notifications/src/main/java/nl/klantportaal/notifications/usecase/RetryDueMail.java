@@ -52,7 +52,7 @@ public final class RetryDueMail {
       switch (delivery.attempt(taken)) {
         case SENT, ALREADY_DONE -> sent++;
         case RETRY -> retrying++;
-        case FAILED -> failed++;
+        case FAILED, ADDRESS_FAILING -> failed++;
       }
     }
     return new Report(ids.size(), sent, retrying, failed, skipped);

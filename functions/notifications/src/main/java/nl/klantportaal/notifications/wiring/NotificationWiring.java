@@ -1,5 +1,7 @@
 package nl.klantportaal.notifications.wiring;
 
+import nl.klantportaal.notifications.adapter.dynamodb.DynamoDbFailingAddresses;
+import nl.klantportaal.notifications.port.FailingAddresses;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import java.util.function.Function;
 import nl.klantportaal.core.config.ContextSettings;
@@ -71,7 +73,7 @@ public final class NotificationWiring {
     ContextSettings.Mail mail = kernel.mail();
     return new MailDelivery(new DynamoDbOutbox(kernel.table()), mailRoutes(), sender,
         new Sender(mail.senderAddress(), mail.configurationSet()), mail.administrativeSenderAddress(), RetryPolicy.DEFAULT,
-        kernel.clock());
+        failingAddresses(), kernel.clock());
   }
 
   /** Mail that is no ticket change (other contexts' mail: hours, reports, invoices, replies to unknown senders), sent with {@code sender}. */
@@ -87,5 +89,10 @@ public final class NotificationWiring {
   /** The domain of the sender address: Message-IDs use it. */
   public String senderDomain() {
     return MailRoute.domainOf(kernel.mail().senderAddress().replaceAll("^.*<|>\\s*$", ""));
+  }
+
+  /** The addresses mail no longer goes to: marked by permanent bounces, listed and cleared by provider admins. */
+  public FailingAddresses failingAddresses() {
+    return new DynamoDbFailingAddresses(kernel.table());
   }
 }

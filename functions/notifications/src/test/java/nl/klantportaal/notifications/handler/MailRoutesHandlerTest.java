@@ -81,4 +81,23 @@ class MailRoutesHandlerTest {
     assertEquals("configurationSet", body.get("errors").get(0).get("field").asText());
     assertEquals("senderAddress", body.get("errors").get(1).get("field").asText());
   }
+
+  @Test
+  void staffSeeFailingAddressesWithTheirReasonAndAProviderAdminClearsOne() {
+    var failing = NotificationWiring.of(wiring).failingAddresses();
+    var bounced = new nl.klantportaal.notifications.domain.FailingAddress("oud@acme.example.test",
+        nl.klantportaal.notifications.domain.FailingAddress.Reason.PERMANENT_BOUNCE, "5.1.1 <oud@acme.example.test>: user unknown", NOW);
+    failing.mark(bounced);
+    JsonNode list = HttpEvents.ok(call("list-failing-addresses.json"));
+    assertEquals("oud@acme.example.test", list.get("items").get(0).get("address").asText());
+    assertEquals("Onbestelbaar (permanente fout)", list.get("items").get(0).get("reasonLabel").asText());
+    assertEquals(bounced.id(), list.get("items").get(0).get("id").asText());
+
+    HttpEvents.assertProblem(call("clear-failing-address-as-provider-agent.json"), 403, "forbidden");
+    HttpEvents.assertProblem(call("clear-failing-address.json"), 404, "not-found");
+    var clear = handler.handleRequest(HttpEvents.withPathParameter(
+        Lambda.httpEvent("notifications/mail-routes/clear-failing-address.json"), "addressId", bounced.id()), Lambda.context("mail-routes"));
+    assertEquals(204, clear.getStatusCode());
+    assertTrue(failing.find("oud@acme.example.test").isEmpty());
+  }
 }

@@ -137,4 +137,25 @@ class MailDeliveryTest {
     assertTrue(direct.sendOnce("INVOICE#acme#year", "i.acme", invoice("it@acme.example.test")),
         "nothing was claimed under the event key, so a smaller file can still be sent");
   }
+
+  @Test
+  void mailToAnAddressThatBouncedForGoodIsNotSentUntilStaffClearIt() {
+    NotificationWiring notifications = wiring(NOW);
+    var failing = notifications.failingAddresses();
+    failing.mark(new nl.klantportaal.notifications.domain.FailingAddress("IT@acme.example.test",
+        nl.klantportaal.notifications.domain.FailingAddress.Reason.PERMANENT_BOUNCE, "5.1.1 user unknown", NOW));
+    DirectMail direct = notifications.directMail(mail);
+    assertTrue(direct.sendOnce("HOURS#acme#80", "h.acme", hours("it@acme.example.test")), "claimed, then refused");
+    assertTrue(mail.sent().isEmpty(), "nothing goes to a failing address, whatever its case");
+    assertTrue(direct.sendOnce("HOURS#acme#95", "h.acme", hours("jan@acme.example.test")));
+    assertEquals(1, mail.sent().size(), "other addresses are mailed");
+
+    var listed = failing.list(new nl.klantportaal.core.paging.PageRequest(Optional.empty(), 10)).items();
+    assertEquals(List.of("it@acme.example.test"), listed.stream().map(f -> f.address()).toList());
+    assertEquals("5.1.1 user unknown", listed.getFirst().detail());
+    assertTrue(failing.clear(listed.getFirst().id()));
+    assertTrue(!failing.clear(listed.getFirst().id()), "cleared once");
+    assertTrue(direct.sendOnce("HOURS#acme#100", "h.acme", hours("it@acme.example.test")));
+    assertEquals(2, mail.sent().size(), "a cleared address is mailed again");
+  }
 }

@@ -1,0 +1,48 @@
+package nl.klantportaal.notifications.adapter.dynamodb;
+
+import java.util.Optional;
+import nl.klantportaal.core.adapter.dynamodb.CursorCodec;
+import nl.klantportaal.core.adapter.dynamodb.Keys;
+import nl.klantportaal.core.adapter.dynamodb.PortalTable;
+import nl.klantportaal.core.paging.Page;
+import nl.klantportaal.core.paging.PageRequest;
+import nl.klantportaal.notifications.domain.FailingAddress;
+import nl.klantportaal.notifications.port.FailingAddresses;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+
+/** Failing addresses in one small partition: a GetItem per send, a keyed, cursor-paged Query for staff. */
+public final class DynamoDbFailingAddresses implements FailingAddresses {
+  private final PortalTable table;
+  private final DynamoDbTable<FailingAddressItem> items;
+
+  public DynamoDbFailingAddresses(PortalTable table) {
+    this.table = table;
+    this.items = table.table(FailingAddressItem.SCHEMA);
+  }
+
+  @Override
+  public Optional<FailingAddress> find(String address) {
+    return Optional.ofNullable(items.getItem(key(FailingAddress.idOf(address)))).map(FailingAddressItem::toDomain);
+  }
+
+  @Override
+  public void mark(FailingAddress failing) {
+    items.putItem(FailingAddressItem.from(failing));
+  }
+
+  @Override
+  public boolean clear(String id) {
+    return items.deleteItem(key(id)) != null;
+  }
+
+  @Override
+  public Page<FailingAddress> list(PageRequest page) {
+    var scope = new CursorCodec.QueryScope("failing-addresses", "table", Keys.PK, FailingAddressItem.PARTITION);
+    return table.queryPage(FailingAddressItem.SCHEMA, scope, page).map(FailingAddressItem::toDomain);
+  }
+
+  private static Key key(String id) {
+    return Key.builder().partitionValue(FailingAddressItem.PARTITION).sortValue(id).build();
+  }
+}

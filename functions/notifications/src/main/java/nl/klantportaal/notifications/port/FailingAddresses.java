@@ -1,0 +1,20 @@
+package nl.klantportaal.notifications.port;
+
+import java.util.Optional;
+import nl.klantportaal.core.paging.Page;
+import nl.klantportaal.core.paging.PageRequest;
+import nl.klantportaal.notifications.domain.FailingAddress;
+
+/** The addresses mail no longer goes to (docs/data-model.md pattern 28a), marked by bounces, cleared by staff. */
+public interface FailingAddresses {
+  Optional<FailingAddress> find(String address);
+
+  /** Marks (or marks again, with the latest reason) the address as failing. */
+  void mark(FailingAddress failing);
+
+  /** Clears the address with this id; false when it was not marked. */
+  boolean clear(String id);
+
+  /** Every failing address, the most recently marked first. */
+  Page<FailingAddress> list(PageRequest page);
+}

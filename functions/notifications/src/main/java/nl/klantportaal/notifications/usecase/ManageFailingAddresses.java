@@ -1,0 +1,38 @@
+package nl.klantportaal.notifications.usecase;
+
+import nl.klantportaal.core.paging.Page;
+import nl.klantportaal.core.paging.PageRequest;
+import nl.klantportaal.core.shared.domain.DomainException;
+import nl.klantportaal.core.shared.domain.Language;
+import nl.klantportaal.notifications.domain.FailingAddress;
+import nl.klantportaal.notifications.port.FailingAddresses;
+
+/**
+ * What staff see of the addresses mail no longer goes to, and a provider admin's clearing of one (the
+ * person fixed their mailbox): the next mail to it is sent again.
+ */
+public final class ManageFailingAddresses {
+  private final FailingAddresses failing;
+
+  public ManageFailingAddresses(FailingAddresses failing) {
+    this.failing = failing;
+  }
+
+  public record View(String id, String address, String reason, String reasonLabel, String detail, String since) {
+    static View of(FailingAddress f, Language reader) {
+      return new View(f.id(), f.address(), f.reason().wireName(), f.reason().label().in(reader), f.detail(), f.since().toString());
+    }
+  }
+
+  public Page<View> list(PageRequest page, Language reader) {
+    Page<FailingAddress> found = failing.list(page);
+    return new Page<>(found.items().stream().map(f -> View.of(f, reader)).toList(), found.nextCursor());
+  }
+
+  /** Clears the address with this id (its SHA-256); 404 when no such address is marked. */
+  public void clear(String id) {
+    if (!id.matches("[0-9a-f]{64}") || !failing.clear(id)) {
+      throw new DomainException.NotFound("Failing address");
+    }
+  }
+}
