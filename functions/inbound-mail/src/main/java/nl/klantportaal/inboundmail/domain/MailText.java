@@ -2,6 +2,7 @@ package nl.klantportaal.inboundmail.domain;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import nl.klantportaal.ticketing.domain.AttachmentKind;
 import nl.klantportaal.ticketing.domain.PendingUpload;
@@ -55,12 +56,12 @@ public final class MailText {
 
   /** Why a file is not on the ticket, in the words of the portal's attachment rules (docs/tickets.md). */
   static String reason(MailAttachments.Refused file) {
-    String declared = AttachmentKind.ofContentType(file.file().contentType()).map(AttachmentKind::contentType).orElse("");
+    Optional<AttachmentKind> kind = AttachmentKind.ofContentType(file.file().contentType());
+    String declared = kind.map(AttachmentKind::contentType).orElse("");
     return switch (file.reason()) {
       case TYPE_NOT_ALLOWED -> "dit bestandstype wordt niet aangenomen";
       case EXTENSION_MISMATCH -> "de naam past niet bij het type " + declared + " (verwacht "
-          + AttachmentKind.ofContentType(declared).map(k -> k.extensions().stream().map(e -> "." + e)
-              .collect(Collectors.joining(" of "))).orElse("") + ")";
+          + kind.map(k -> k.extensions().stream().map(e -> "." + e).collect(Collectors.joining(" of "))).orElse("") + ")";
       case EMPTY -> "het bestand is leeg";
       case TOO_LARGE -> "groter dan " + size(PendingUpload.MAX_SIZE).replace(".0 ", " ");
       case CONTENT_MISMATCH -> "de inhoud is geen " + declared + ", zoals het type zegt";

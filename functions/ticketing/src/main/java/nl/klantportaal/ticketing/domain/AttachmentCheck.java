@@ -36,7 +36,7 @@ public final class AttachmentCheck {
 
     record Accepted(String fileName, AttachmentKind kind) implements Result {}
 
-    record Refused(String fileName, Refusal reason, Optional<AttachmentKind> declared) implements Result {}
+    record Refused(String fileName, Refusal reason) implements Result {}
   }
 
   /**
@@ -48,19 +48,19 @@ public final class AttachmentCheck {
     String fileName = FileNames.sanitise(name);
     Optional<AttachmentKind> kind = AttachmentKind.ofContentType(declaredType);
     if (kind.isEmpty()) {
-      return new Result.Refused(fileName, Refusal.TYPE_NOT_ALLOWED, kind);
+      return new Result.Refused(fileName, Refusal.TYPE_NOT_ALLOWED);
     }
     if (FileNames.extension(fileName).filter(kind.get()::acceptsExtension).isEmpty()) {
-      return new Result.Refused(fileName, Refusal.EXTENSION_MISMATCH, kind);
+      return new Result.Refused(fileName, Refusal.EXTENSION_MISMATCH);
     }
     if (size < 1) {
-      return new Result.Refused(fileName, Refusal.EMPTY, kind);
+      return new Result.Refused(fileName, Refusal.EMPTY);
     }
     if (size > PendingUpload.MAX_SIZE) {
-      return new Result.Refused(fileName, Refusal.TOO_LARGE, kind);
+      return new Result.Refused(fileName, Refusal.TOO_LARGE);
     }
     if (!kind.get().matches(head, size <= head.length)) {
-      return new Result.Refused(fileName, Refusal.CONTENT_MISMATCH, kind);
+      return new Result.Refused(fileName, Refusal.CONTENT_MISMATCH);
     }
     return new Result.Accepted(fileName, kind.get());
   }

@@ -3,7 +3,6 @@ package nl.klantportaal.ticketing.domain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import nl.klantportaal.ticketing.domain.AttachmentCheck.Refusal;
 import nl.klantportaal.ticketing.domain.AttachmentCheck.Result;
 import org.junit.jupiter.api.Test;
@@ -22,7 +21,7 @@ class AttachmentCheckTest {
 
   @Test
   void eachRuleRefusesWithItsOwnReason() {
-    assertEquals(new Result.Refused("setup.exe", Refusal.TYPE_NOT_ALLOWED, Optional.empty()),
+    assertEquals(new Result.Refused("setup.exe", Refusal.TYPE_NOT_ALLOWED),
         AttachmentCheck.check("setup.exe", "application/x-msdownload", EXE.length, EXE));
     assertEquals(Refusal.TYPE_NOT_ALLOWED, reason("scan.pdf", "application/octet-stream", PDF.length, PDF));
     assertEquals(Refusal.EXTENSION_MISMATCH, reason("scan.exe", "application/pdf", PDF.length, PDF));
@@ -31,7 +30,7 @@ class AttachmentCheckTest {
     assertEquals(Refusal.TOO_LARGE, reason("groot.pdf", "application/pdf", PendingUpload.MAX_SIZE + 1, PDF));
     assertEquals(Refusal.CONTENT_MISMATCH, reason("scan.pdf", "application/pdf", EXE.length, EXE));
     // The right-to-left override that shows "fdp.exe" as "exe.pdf" is dropped before the extension is read.
-    assertEquals(new Result.Refused("fdp.exe", Refusal.EXTENSION_MISMATCH, Optional.of(AttachmentKind.PDF)),
+    assertEquals(new Result.Refused("fdp.exe", Refusal.EXTENSION_MISMATCH),
         AttachmentCheck.check("\u202Efdp.exe", "application/pdf", PDF.length, PDF));
   }
 
