@@ -1,12 +1,19 @@
 package nl.klantportaal.local;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -16,12 +23,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Mail to the support address on the local cloud of the real template.yaml: the SMTP port applies
  * the template's receipt rule (raw mail into the inbound bucket, then InboundMailFunction), and a demo
  * customer's mail becomes a ticket with source e-mail, once, however often it is delivered; an
- * out-of-office reply makes none.
+ * out-of-office reply makes none. A mail's file becomes the ticket's attachment, downloaded through
+ * the portal's attachment route (AttachmentsFunction's presigned GET) byte for byte.
  */
 class InboundMailFlowIT {
   @RegisterExtension
   static final DemoCloud DEMO = new DemoCloud();
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @Test
   void aCustomersMailBecomesOneTicketAndAnOutOfOfficeReplyNone() throws Exception {
@@ -50,6 +59,49 @@ class InboundMailFlowIT {
         "the body as text, its line ends as the portal writes them");
     assertTrue(tickets(ilse).stream().noneMatch(t -> t.path("title").asText().startsWith("Afwezig")),
         "an out-of-office reply makes no ticket");
+  }
+
+  @Test
+  void aMailsPdfIsTheTicketsAttachmentDownloadedThroughThePortalByteForByteAndAnExeIsListedNotStored() throws Exception {
+    byte[] pdf = new byte[48_000];
+    for (int i = 0; i < pdf.length; i++) {
+      pdf[i] = (byte) (i * 131 + 17);
+    }
+    byte[] magic = "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII);
+    System.arraycopy(magic, 0, pdf, 0, magic.length);
+    byte[] exe = {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, (byte) 0xFF, (byte) 0xFF, 0, 0};
+    String title = "Factuur van de printerleverancier klopt niet " + UUID.randomUUID().toString().substring(0, 8);
+    String mime = "From: Jan Jansen <jan@acme.example.test>\r\nTo: support@example.test\r\nSubject: " + title + "\r\n"
+        + "Message-ID: <" + UUID.randomUUID() + "@acme.example.test>\r\nMIME-Version: 1.0\r\n"
+        + "Content-Type: multipart/mixed; boundary=\"grens\"\r\n\r\n"
+        + "--grens\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nDe factuur zit in de bijlage.\r\n"
+        + "--grens\r\nContent-Type: application/pdf; name=\"factuur printer.pdf\"\r\n"
+        + "Content-Disposition: attachment; filename=\"factuur printer.pdf\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+        + Base64.getMimeEncoder().encodeToString(pdf) + "\r\n"
+        + "--grens\r\nContent-Type: application/x-msdownload; name=\"viewer.exe\"\r\n"
+        + "Content-Disposition: attachment; filename=\"viewer.exe\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+        + Base64.getMimeEncoder().encodeToString(exe) + "\r\n--grens--\r\n";
+    SmtpClient.send(DEMO.cloud().endpoints().smtpPort(), "jan@acme.example.test", "support@example.test", mime);
+
+    String ilse = DEMO.signIn().demo("it@acme.example.test");
+    List<JsonNode> fromMail = Poll.until(() -> titled(ilse, title), found -> !found.isEmpty(), Duration.ofSeconds(60),
+        found -> "no ticket from the mail with attachments");
+    String jan = DEMO.signIn().demo("jan@acme.example.test");
+    String ticketId = fromMail.getFirst().path("id").asText();
+    JsonNode detail = JSON.readTree(DEMO.gateway().get("/tickets/" + ticketId, jan).body());
+    assertEquals(1, detail.path("attachments").size(), detail.toString());
+    JsonNode attachment = detail.at("/attachments/0");
+    assertEquals("factuur printer.pdf", attachment.path("fileName").asText(), attachment.toString());
+    assertTrue(detail.at("/ticket/description").asText().contains("- viewer.exe (application/x-msdownload, 16 B): "
+        + "dit bestandstype wordt niet aangenomen"), detail.at("/ticket/description").asText());
+
+    HttpResponse<String> link = DEMO.gateway().get("/tickets/" + ticketId + "/attachments/" + attachment.path("id").asText(), jan);
+    assertEquals(200, link.statusCode(), link.body());
+    HttpResponse<byte[]> file = HTTP.send(HttpRequest.newBuilder(URI.create(JSON.readTree(link.body()).at("/download/url").asText()))
+        .build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, file.statusCode());
+    assertArrayEquals(pdf, file.body(), "the mail's PDF byte for byte");
+    assertTrue(file.headers().firstValue("content-disposition").orElse("").startsWith("attachment;"), file.headers().toString());
   }
 
   @Test

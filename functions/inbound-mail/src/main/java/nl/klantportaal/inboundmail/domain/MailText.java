@@ -1,13 +1,18 @@
 package nl.klantportaal.inboundmail.domain;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import nl.klantportaal.ticketing.domain.AttachmentKind;
+import nl.klantportaal.ticketing.domain.PendingUpload;
 
 /**
  * The ticket text a mail gives: the title from its subject (one line, at most 200 characters), the
  * body from its text with the quoted history cut off where {@link QuoteStripper} can do so safely,
- * and every attached file listed by name with the reason it is not on the ticket (this slice does not
- * yet store mail attachments: they are never dropped silently). The raw message stays in the inbound
- * bucket; the ledger item names its key.
+ * and every file the portal's rules refused listed by name with the reason, in Dutch like the rest of
+ * the portal's own words (the files it took are the ticket's attachments; none is dropped silently).
+ * The raw message stays in the inbound bucket; the ledger item names its key.
  */
 public final class MailText {
   public static final int MAX_TITLE = 200;
@@ -15,7 +20,7 @@ public final class MailText {
   static final String NO_SUBJECT = "(geen onderwerp)";
   static final String NO_TEXT = "(de e-mail bevat geen tekst)";
   static final String HISTORY_CUT = "[Eerdere berichten uit de e-mail zijn weggelaten; het volledige origineel is bewaard.]";
-  static final String ATTACHMENTS = "Bijlagen in de e-mail (niet overgenomen: bijlagen uit e-mail volgen):";
+  static final String REFUSED = "Bijlagen uit de e-mail die niet zijn overgenomen:";
 
   private MailText() {}
 
@@ -24,17 +29,19 @@ public final class MailText {
     return title.isBlank() ? NO_SUBJECT : title;
   }
 
-  public static String body(ParsedMail mail, int max) {
+  /** The body, with the files that were not taken over listed by (sanitised) name, type, size and reason. */
+  public static String body(ParsedMail mail, int max, List<MailAttachments.Refused> refused) {
     QuoteStripper.Stripped stripped = QuoteStripper.strip(mail.text().replace("\r\n", "\n").replace('\r', '\n'));
     StringBuilder tail = new StringBuilder();
     if (stripped.cut()) {
       tail.append("\n\n").append(HISTORY_CUT);
     }
-    if (!mail.attachments().isEmpty()) {
-      tail.append("\n\n").append(ATTACHMENTS);
-      for (ParsedMail.AttachedFile file : mail.attachments()) {
-        tail.append("\n- ").append(oneLine(file.fileName(), 200)).append(" (").append(file.contentType()).append(", ")
-            .append(size(file.size())).append(file.inline() ? ", in de tekst" : "").append(")");
+    if (!refused.isEmpty()) {
+      tail.append("\n\n").append(REFUSED);
+      for (MailAttachments.Refused file : refused) {
+        tail.append("\n- ").append(oneLine(file.fileName(), 200)).append(" (").append(oneLine(file.file().contentType(), 100))
+            .append(", ").append(size(file.file().size())).append(file.file().inline() ? ", in de tekst" : "").append("): ")
+            .append(reason(file));
       }
     }
     String text = stripped.text().isBlank() ? NO_TEXT : stripped.text();
@@ -45,6 +52,20 @@ public final class MailText {
     }
     String body = text + tail;
     return body.length() > max ? body.substring(0, max) : body;
+  }
+
+  /** Why a file is not on the ticket, in the words of the portal's attachment rules (docs/tickets.md). */
+  static String reason(MailAttachments.Refused file) {
+    Optional<AttachmentKind> kind = AttachmentKind.ofContentType(file.file().contentType());
+    String declared = kind.map(AttachmentKind::contentType).orElse("");
+    return switch (file.reason()) {
+      case TYPE_NOT_ALLOWED -> "dit bestandstype wordt niet aangenomen";
+      case EXTENSION_MISMATCH -> "de naam past niet bij het type " + declared + " (verwacht "
+          + kind.map(k -> k.extensions().stream().map(e -> "." + e).collect(Collectors.joining(" of "))).orElse("") + ")";
+      case EMPTY -> "het bestand is leeg";
+      case TOO_LARGE -> "groter dan " + size(PendingUpload.MAX_SIZE).replace(".0 ", " ");
+      case CONTENT_MISMATCH -> "de inhoud is geen " + declared + ", zoals het type zegt";
+    };
   }
 
   /** One line: control characters become spaces, runs of white space one space, at most {@code max} characters. */

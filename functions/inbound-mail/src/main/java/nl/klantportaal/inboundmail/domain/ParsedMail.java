@@ -1,5 +1,9 @@
 package nl.klantportaal.inboundmail.domain;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,8 +30,44 @@ public record ParsedMail(Optional<String> messageId, Optional<String> from, Stri
     problems = List.copyOf(problems);
   }
 
-  /** A file the message carries: its name (or a made-up one), its media type and decoded size. */
-  public record AttachedFile(String fileName, String contentType, long size, boolean inline) {}
+  /**
+   * A file the message carries: its name (or a made-up one), its media type, its decoded size, whether
+   * it is shown in the text (an inline image) rather than attached, and its decoded bytes.
+   */
+  public record AttachedFile(String fileName, String contentType, long size, boolean inline, Content content) {
+
+    /** The first {@code max} bytes (fewer when the file is shorter). */
+    public byte[] head(int max) {
+      try (InputStream in = content.open()) {
+        return in.readNBytes(max);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Attachment " + fileName + " unreadable", e);
+      }
+    }
+
+    /** All of the file: a copy, so only for a file about to be stored, one at a time. */
+    public byte[] bytes() {
+      try (InputStream in = content.open()) {
+        return in.readAllBytes();
+      } catch (IOException e) {
+        throw new UncheckedIOException("Attachment " + fileName + " unreadable", e);
+      }
+    }
+  }
+
+  /**
+   * A file's decoded bytes, read when asked for. The parsed message holds every part decoded already
+   * (a SES mail is at most 40 MB), so handing each file's bytes over as a copy would hold them twice;
+   * read like this, a file is copied only when it is checked (its head) or stored, one at a time.
+   */
+  @FunctionalInterface
+  public interface Content {
+    InputStream open() throws IOException;
+
+    static Content of(byte[] bytes) {
+      return () -> new ByteArrayInputStream(bytes);
+    }
+  }
 
   public List<String> header(String name) {
     return headers.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());

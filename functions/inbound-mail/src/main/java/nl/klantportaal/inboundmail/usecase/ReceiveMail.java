@@ -3,6 +3,7 @@ package nl.klantportaal.inboundmail.usecase;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import nl.klantportaal.accounts.identity.domain.Membership;
 import nl.klantportaal.accounts.identity.domain.UserProfile;
@@ -11,6 +12,7 @@ import nl.klantportaal.core.claims.Caller;
 import nl.klantportaal.core.shared.domain.DomainException;
 import nl.klantportaal.inboundmail.domain.HeldMail;
 import nl.klantportaal.inboundmail.domain.MachineMail;
+import nl.klantportaal.inboundmail.domain.MailAttachments;
 import nl.klantportaal.inboundmail.domain.MailText;
 import nl.klantportaal.inboundmail.domain.Outcome;
 import nl.klantportaal.inboundmail.domain.ParsedMail;
@@ -26,6 +28,7 @@ import nl.klantportaal.ticketing.domain.TicketRef;
 import nl.klantportaal.ticketing.domain.TicketSource;
 import nl.klantportaal.ticketing.domain.TicketStatus;
 import nl.klantportaal.ticketing.port.CatalogueRepository;
+import nl.klantportaal.ticketing.usecase.AttachReceivedFile;
 import nl.klantportaal.ticketing.usecase.ChangeTicketStatus;
 import nl.klantportaal.ticketing.usecase.CreateTicket;
 import nl.klantportaal.ticketing.usecase.NewTicketInput;
@@ -40,7 +43,9 @@ import org.slf4j.LoggerFactory;
  * cannot trust (SES verdicts), an unknown, pending, staff or deactivated sender is held for staff; a
  * linked, active customer user or admin gets a reply on the ticket the mail threads to, a follow-up
  * when that ticket is closed, or a new ticket. Everything goes through ticketing's use cases as that
- * user, with source {@code email}.
+ * user, with source {@code email}. The mail's files are checked by the portal's attachment rules
+ * before the ticket or reply is written (the refused ones are listed in its text) and stored as the
+ * ticket's attachments after it, uploaded by the sender.
  */
 public final class ReceiveMail {
   private static final Logger LOG = LoggerFactory.getLogger(ReceiveMail.class);
@@ -55,14 +60,15 @@ public final class ReceiveMail {
   private final CreateTicket create;
   private final ReplyToTicket reply;
   private final ChangeTicketStatus status;
+  private final AttachReceivedFile attach;
   private final SenderReplies replies;
   private final CatalogueRepository catalogue;
   private final MachineMail.OwnMail own;
   private final Clock clock;
 
   public ReceiveMail(RawMailStore store, MailParser parser, InboundLedger ledger, UserRepository users, TicketAccess access,
-      CreateTicket create, ReplyToTicket reply, ChangeTicketStatus status, CatalogueRepository catalogue, MachineMail.OwnMail own,
-      SenderReplies replies, Clock clock) {
+      CreateTicket create, ReplyToTicket reply, ChangeTicketStatus status, AttachReceivedFile attach, CatalogueRepository catalogue,
+      MachineMail.OwnMail own, SenderReplies replies, Clock clock) {
     this.store = store;
     this.parser = parser;
     this.ledger = ledger;
@@ -71,6 +77,7 @@ public final class ReceiveMail {
     this.create = create;
     this.reply = reply;
     this.status = status;
+    this.attach = attach;
     this.replies = replies;
     this.catalogue = catalogue;
     this.own = own;
@@ -93,7 +100,7 @@ public final class ReceiveMail {
           throw new IllegalStateException("Message " + received.sesMessageId() + " is being handled by another attempt");
       case InboundLedger.Claim.Fresh fresh -> { }
     }
-    Outcome outcome = decide(mail, received);
+    Outcome outcome = decide(mail, messageId, received);
     Optional<HeldMail> held = outcome instanceof Outcome.Held h
         ? Optional.of(new HeldMail(messageId, mail.from().orElse(""), MailText.oneLine(mail.subject(), 200), h.reason(),
             received.verdicts().toString(), received.rawKey(), now))
@@ -102,7 +109,7 @@ public final class ReceiveMail {
     return outcome;
   }
 
-  private Outcome decide(ParsedMail mail, Received received) {
+  private Outcome decide(ParsedMail mail, String messageId, Received received) {
     Optional<String> machine = MachineMail.reason(mail, received.envelopeSender(), own);
     if (machine.isPresent()) {
       return new Outcome.Machine(machine.get());
@@ -132,41 +139,77 @@ public final class ReceiveMail {
       });
     }
     Caller caller = new Caller(sender.id(), Optional.of(member.customer()), member.role(), true, Optional.of(sender.email()));
-    Optional<Threading.Thread> thread = Threading.of(mail, own.messageIdDomain());
+    MailAttachments files = MailAttachments.check(messageId, mail.attachments());
+    String text = MailText.body(mail, MailText.MAX_BODY, files.refused());
+    Outcome written;
     try {
-      if (thread.isEmpty()) {
-        return new Outcome.Created(newTicket(caller, mail, Optional.empty()).ref());
-      }
-      TicketRef ref = thread.get().ticket();
-      Ticket ticket = access.visible(caller, ref);
-      if (ticket.status() == TicketStatus.CLOSED) {
-        return new Outcome.FollowUp(newTicket(caller, mail, Optional.of(ref)).ref(), ref);
-      }
-      String text = MailText.body(mail, MailText.MAX_BODY);
-      if (ticket.status() == TicketStatus.RESOLVED) {
-        // A reply to a proposed solution says it is not solved: the customer's rejection, with the mail as its reason.
-        status.execute(caller, ref, new ChangeTicketStatus.TransitionInput("reject", text, ticket.version()), TicketSource.EMAIL);
-        LOG.info("Mail threaded to a resolved ticket by {}: reopened", thread.get().evidence());
-        return new Outcome.Reopened(ref);
-      }
-      reply.execute(caller, ref, new ReplyToTicket.ReplyInput(text, false), TicketSource.EMAIL);
-      LOG.info("Mail threaded to ticket by {}", thread.get().evidence());
-      return new Outcome.Replied(ref);
+      written = write(caller, mail, text);
     } catch (DomainException.NotFound e) {
       return new Outcome.Held("ticket-not-visible");
     } catch (DomainException.InvalidInput | DomainException.Forbidden e) {
       LOG.warn("Mail refused by the ticket rules: {}", e.getMessage());
       return new Outcome.Held("refused-by-ticket-rules");
     }
+    TicketRef ticket = switch (written) {
+      case Outcome.Created c -> c.ticket();
+      case Outcome.FollowUp f -> f.ticket();
+      case Outcome.Reopened r -> r.ticket();
+      case Outcome.Replied r -> r.ticket();
+      default -> throw new IllegalStateException("Not a ticket write: " + written);
+    };
+    // After the write, outside its refusals: a failure here throws, so Lambda retries; the ids make a retry harmless.
+    attachAll(caller, ticket, files, messageId);
+    return written;
   }
 
-  private Ticket newTicket(Caller caller, ParsedMail mail, Optional<TicketRef> followUpOf) {
+  /** A new ticket, a follow-up of a closed one, the reopening of a resolved one, or a reply. */
+  private Outcome write(Caller caller, ParsedMail mail, String text) {
+    Optional<Threading.Thread> thread = Threading.of(mail, own.messageIdDomain());
+    if (thread.isEmpty()) {
+      return new Outcome.Created(newTicket(caller, mail, text, Optional.empty()).ref());
+    }
+    TicketRef ref = thread.get().ticket();
+    Ticket ticket = access.visible(caller, ref);
+    if (ticket.status() == TicketStatus.CLOSED) {
+      return new Outcome.FollowUp(newTicket(caller, mail, text, Optional.of(ref)).ref(), ref);
+    }
+    if (ticket.status() == TicketStatus.RESOLVED) {
+      // A reply to a proposed solution says it is not solved: the customer's rejection, with the mail as its reason.
+      status.execute(caller, ref, new ChangeTicketStatus.TransitionInput("reject", text, ticket.version()), TicketSource.EMAIL);
+      LOG.info("Mail threaded to a resolved ticket by {}: reopened", thread.get().evidence());
+      return new Outcome.Reopened(ref);
+    }
+    reply.execute(caller, ref, new ReplyToTicket.ReplyInput(text, false), TicketSource.EMAIL);
+    LOG.info("Mail threaded to ticket by {}", thread.get().evidence());
+    return new Outcome.Replied(ref);
+  }
+
+  /**
+   * The accepted files as the ticket's attachments, one at a time (each file's bytes are copied only
+   * while it is stored), uploaded by the sender; the audit entry says they came by e-mail.
+   */
+  private void attachAll(Caller caller, TicketRef ticket, MailAttachments files, String messageId) {
+    Map<String, String> origin = Map.of("source", TicketSource.EMAIL.wireName(), "mailMessageId", MailText.oneLine(messageId, 200));
+    for (MailAttachments.Accepted file : files.accepted()) {
+      var outcome = attach.execute(caller, ticket, new AttachReceivedFile.ReceivedFile(file.id(), file.file().fileName(),
+          file.file().contentType(), file.file().bytes(), origin));
+      switch (outcome) {
+        case AttachReceivedFile.Outcome.Added added -> LOG.info("Mail attachment stored: {} bytes", added.attachment().size());
+        case AttachReceivedFile.Outcome.AlreadyThere there -> LOG.info("Mail attachment was stored before (a repeated delivery)");
+        case AttachReceivedFile.Outcome.Refused refused ->
+            // The same rules passed on the file's head a moment ago; bytes that changed since are a bug, not a refusal to list.
+            throw new IllegalStateException("A checked mail attachment was refused when stored: " + refused.refusal().reason());
+      }
+    }
+  }
+
+  private Ticket newTicket(Caller caller, ParsedMail mail, String text, Optional<TicketRef> followUpOf) {
     var known = catalogue.load();
     String category = known.activeCategory(MAIL_CATEGORY).map(Category::id)
         .or(() -> known.categories().stream().filter(Category::active).map(Category::id).findFirst())
         .orElseThrow(() -> new IllegalStateException("The catalogue has no active category for mail tickets"));
     return create.execute(caller, new NewTicketInput("question", category, null, MailText.title(mail),
-        MailText.body(mail, MailText.MAX_BODY), null, null, null, followUpOf.map(r -> r.number().value()).orElse(null),
+        text, null, null, null, followUpOf.map(r -> r.number().value()).orElse(null),
         null, null, null), TicketSource.EMAIL);
   }
 }

@@ -12,6 +12,8 @@ import nl.klantportaal.inboundmail.domain.MachineMail;
 import nl.klantportaal.inboundmail.usecase.ReceiveMail;
 import nl.klantportaal.notifications.wiring.NotificationWiring;
 import nl.klantportaal.sla.wiring.SlaWiring;
+import nl.klantportaal.tickets.wiring.AttachmentWiring;
+import nl.klantportaal.ticketing.usecase.AttachReceivedFile;
 import nl.klantportaal.ticketing.usecase.ChangeTicketStatus;
 import nl.klantportaal.ticketing.usecase.CreateTicket;
 import nl.klantportaal.ticketing.usecase.ReplyToTicket;
@@ -20,8 +22,10 @@ import nl.klantportaal.ticketing.wiring.TicketWiring;
 
 /**
  * The inbound-mail context: the raw MIME from INBOUND_MAIL_BUCKET, mime4j, the Message-ID ledger, and
- * tickets with their SLA companion ({@code SlaWiring.tickets()}). Our own mail is recognised by
- * SENDER_ADDRESS and the Message-ID domain the notifications use (its domain).
+ * tickets with their SLA companion ({@code SlaWiring.tickets()}); a mail's files become attachments in
+ * ATTACHMENTS_BUCKET through the tickets functions' S3 adapter ({@code AttachmentWiring}), so the object
+ * keys stay the ones the download route reads. Our own mail is recognised by SENDER_ADDRESS and the
+ * Message-ID domain the notifications use (its domain).
  */
 public final class InboundWiring {
   private final KernelWiring kernel;
@@ -53,11 +57,13 @@ public final class InboundWiring {
     NotificationWiring notifications = NotificationWiring.of(kernel);
     var replies = new OutboxSenderReplies(kernel.table(), notifications.directMail(sender), kernel.mail().portalOrigin());
     var access = new TicketAccess(SlaWiring.of(kernel).tickets(), identity.users());
-    var catalogue = TicketWiring.of(kernel).catalogue();
+    var tickets = TicketWiring.of(kernel);
+    var catalogue = tickets.catalogue();
+    var attach = new AttachReceivedFile(access, tickets.attachments(), AttachmentWiring.store(kernel), kernel.clock());
     return new ReceiveMail(S3RawMailStore.create(kernel.clients(), kernel.config().endpoints().s3(), settings().bucket()),
         new Mime4jMailParser(), new DynamoDbInboundLedger(kernel.table()), identity.users(), access,
         new CreateTicket(access, catalogue, identity.customers(), kernel.clock()), new ReplyToTicket(access, kernel.clock()),
-        new ChangeTicketStatus(access, kernel.clock(), TicketWiring.of(kernel).autoCloseAfter()), catalogue, ownMail(), replies,
+        new ChangeTicketStatus(access, kernel.clock(), tickets.autoCloseAfter()), attach, catalogue, ownMail(), replies,
         kernel.clock());
   }
 }

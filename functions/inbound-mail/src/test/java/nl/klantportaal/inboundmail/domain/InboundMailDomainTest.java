@@ -1,14 +1,25 @@
 package nl.klantportaal.inboundmail.domain;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import nl.klantportaal.ticketing.domain.AttachmentCheck.Refusal;
+import nl.klantportaal.ticketing.domain.PendingUpload;
 import nl.klantportaal.ticketing.domain.TicketRef;
 import org.junit.jupiter.api.Test;
 
-/** Threading in each order of evidence, quote stripping, SES verdicts and best-effort decoding, on corpus files. */
+/**
+ * Threading in each order of evidence, quote stripping, SES verdicts, best-effort decoding and the files a mail carries,
+ * on corpus files.
+ */
 class InboundMailDomainTest {
   private static final String DOMAIN = "klantportaal.example";
 
@@ -144,17 +155,78 @@ class InboundMailDomainTest {
   }
 
   @Test
-  void attachmentsAreListedByNameAndNeverDroppedSilently() {
+  void filesKeepTheirDecodedBytesAndAnUnnamedInlineImageIsNamedAfterItsType() {
+    byte[] raw = Corpus.raw("human/attachments-pdf-and-inline.eml");
     ParsedMail mail = Corpus.parse("human/attachments-pdf-and-inline.eml");
     assertEquals(2, mail.attachments().size());
-    assertEquals("image/png", mail.attachments().get(0).contentType());
-    assertTrue(mail.attachments().get(0).inline());
-    assertEquals("rapport février.pdf", mail.attachments().get(1).fileName());
-    String body = MailText.body(mail, MailText.MAX_BODY);
-    assertTrue(body.startsWith("Zie de schermafdruk en het rapport."));
-    assertTrue(body.contains(MailText.ATTACHMENTS));
-    assertTrue(body.contains("- rapport février.pdf (application/pdf, "), body);
-    assertTrue(body.contains("(image/png, 128 B, in de tekst)"), body);
+    ParsedMail.AttachedFile image = mail.attachments().get(0);
+    assertEquals("bijlage-1.png", image.fileName());
+    assertEquals("image/png", image.contentType());
+    assertTrue(image.inline());
+    assertArrayEquals(base64Part(raw, "Content-ID: <shot1@acme.example>"), image.bytes());
+    assertEquals(128, image.size());
+    ParsedMail.AttachedFile pdf = mail.attachments().get(1);
+    assertEquals("rapport février.pdf", pdf.fileName());
+    assertArrayEquals(base64Part(raw, "filename*=utf-8''rapport%20f%C3%A9vrier.pdf"), pdf.bytes());
+    assertEquals(pdf.bytes().length, pdf.size());
+    assertArrayEquals(java.util.Arrays.copyOf(pdf.bytes(), 5), pdf.head(5));
+  }
+
+  @Test
+  void thePortalsRulesDecideWhichFilesAreTakenAndTheOthersAreListedWithTheirReason() {
+    byte[] pdf = "%PDF-1.4\n%rest".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] exe = {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0};
+    ParsedMail.AttachedFile tooLarge = new ParsedMail.AttachedFile("groot.pdf", "application/pdf", PendingUpload.MAX_SIZE + 1, false,
+        () -> { throw new AssertionError("a file too large is not read"); });
+    List<ParsedMail.AttachedFile> files = List.of(
+        file("scan.pdf", "application/pdf", pdf, false),
+        file("bijlage-1.png", "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0}, true),
+        file("setup.exe", "application/x-msdownload", exe, false),
+        file("factuur.pdf", "application/pdf", exe, false),
+        file("foto.jpg", "application/pdf", pdf, false),
+        file("leeg.txt", "text/plain", new byte[0], false),
+        tooLarge);
+    MailAttachments checked = MailAttachments.check("<m1@acme.example>", files);
+    assertEquals(List.of("scan.pdf", "bijlage-1.png"), checked.accepted().stream().map(MailAttachments.Accepted::fileName).toList());
+    assertEquals(List.of(Refusal.TYPE_NOT_ALLOWED, Refusal.CONTENT_MISMATCH, Refusal.EXTENSION_MISMATCH, Refusal.EMPTY, Refusal.TOO_LARGE),
+        checked.refused().stream().map(MailAttachments.Refused::reason).toList());
+
+    ParsedMail mail = new ParsedMail(Optional.of("<m1@acme.example>"), Optional.of("jan@acme.example"), "Scan", Map.of(),
+        "Zie bijlagen.", false, files, List.of(), List.of(), false, List.of());
+    String body = MailText.body(mail, MailText.MAX_BODY, checked.refused());
+    assertEquals("""
+        Zie bijlagen.
+
+        Bijlagen uit de e-mail die niet zijn overgenomen:
+        - setup.exe (application/x-msdownload, 8 B): dit bestandstype wordt niet aangenomen
+        - factuur.pdf (application/pdf, 8 B): de inhoud is geen application/pdf, zoals het type zegt
+        - foto.jpg (application/pdf, 14 B): de naam past niet bij het type application/pdf (verwacht .pdf)
+        - leeg.txt (text/plain, 0 B): het bestand is leeg
+        - groot.pdf (application/pdf, 25.0 MiB): groter dan 25 MiB""", body);
+    assertFalse(body.contains("scan.pdf") || body.contains("bijlage-1.png"), "the stored files are the ticket's attachments");
+  }
+
+  @Test
+  void aFilesAttachmentIdIsTheSameForTheSameMessageAndPlaceAndAnIdTheRoutesAccept() {
+    String first = MailAttachments.id("<m1@acme.example>", 0);
+    assertEquals(first, MailAttachments.id("<m1@acme.example>", 0), "a second delivery names the same attachment");
+    assertTrue(PendingUpload.isId(first), first);
+    assertEquals(8, java.util.UUID.fromString(first).version());
+    assertNotEquals(first, MailAttachments.id("<m1@acme.example>", 1));
+    assertNotEquals(first, MailAttachments.id("<m2@acme.example>", 0));
+  }
+
+  private static ParsedMail.AttachedFile file(String name, String type, byte[] bytes, boolean inline) {
+    return new ParsedMail.AttachedFile(name, type, bytes.length, inline, ParsedMail.Content.of(bytes));
+  }
+
+  /** The base64 body of the part whose headers contain {@code marker}, decoded. */
+  private static byte[] base64Part(byte[] raw, String marker) {
+    String mime = new String(raw, StandardCharsets.UTF_8).replace("\r\n", "\n");
+    int headers = mime.indexOf(marker);
+    int start = mime.indexOf("\n\n", headers) + 2;
+    int end = mime.indexOf("\n--", start);
+    return Base64.getMimeDecoder().decode(mime.substring(start, end).strip());
   }
 
   @Test
@@ -164,6 +236,6 @@ class InboundMailDomainTest {
     ParsedMail huge = new ParsedMail(Optional.empty(), Optional.of("a@b.example"), "x".repeat(500), java.util.Map.of(),
         "y".repeat(30_000), false, java.util.List.of(), java.util.List.of(), java.util.List.of(), false, java.util.List.of());
     assertEquals(200, MailText.title(huge).length());
-    assertEquals(MailText.MAX_BODY, MailText.body(huge, MailText.MAX_BODY).length());
+    assertEquals(MailText.MAX_BODY, MailText.body(huge, MailText.MAX_BODY, List.of()).length());
   }
 }

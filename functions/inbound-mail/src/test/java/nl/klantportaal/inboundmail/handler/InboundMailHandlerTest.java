@@ -1,12 +1,16 @@
 package nl.klantportaal.inboundmail.handler;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,19 +29,24 @@ import nl.klantportaal.core.shared.domain.Language;
 import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.inboundmail.domain.Corpus;
 import nl.klantportaal.sla.wiring.SlaWiring;
+import nl.klantportaal.tickets.adapter.s3.ObjectKeys;
 import nl.klantportaal.testing.Lambda;
 import nl.klantportaal.testing.LocalDynamoDb;
 import nl.klantportaal.testing.LocalS3;
 import nl.klantportaal.testing.TestEnvironment;
 import nl.klantportaal.ticketing.domain.Actor;
+import nl.klantportaal.ticketing.domain.AttachmentKind;
+import nl.klantportaal.ticketing.domain.PendingUpload;
 import nl.klantportaal.ticketing.domain.Ticket;
 import nl.klantportaal.ticketing.domain.TicketAction;
+import nl.klantportaal.ticketing.domain.TicketAttachment;
 import nl.klantportaal.ticketing.domain.TicketAudit;
 import nl.klantportaal.ticketing.domain.TicketRef;
 import nl.klantportaal.ticketing.domain.TicketNumber;
 import nl.klantportaal.ticketing.domain.TicketSource;
 import nl.klantportaal.ticketing.domain.TicketStatus;
 import nl.klantportaal.ticketing.port.TicketRepository;
+import nl.klantportaal.ticketing.wiring.TicketWiring;
 import nl.klantportaal.mail.testing.RecordingMailSender;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +54,8 @@ import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
  * The function on DynamoDB Local and s3proxy: the SES event of events/inbound-mail/inbound-mail/, the
- * raw MIME at INBOUND_MAIL_PREFIX + its message id, tickets and replies through the ticket use cases.
+ * raw MIME at INBOUND_MAIL_PREFIX + its message id (in the inbound bucket), tickets and replies through
+ * the ticket use cases, a mail's files as ticket attachments in ATTACHMENTS_BUCKET (a bucket of its own).
  */
 class InboundMailHandlerTest {
   private static final TenantId ACME = new TenantId("acme-k3j9pq");
@@ -58,12 +68,14 @@ class InboundMailHandlerTest {
   private KernelWiring wiring;
   private InboundMailHandler handler;
   private String bucket;
+  private String attachmentsBucket;
 
   @BeforeEach
   void acmeWithJan() {
     LocalDynamoDb dynamoDb = LocalDynamoDb.shared();
     Map<String, String> env = TestEnvironment.forTableAndBucket(dynamoDb, dynamoDb.createPortalTable(), LocalS3.shared());
-    bucket = env.get("ATTACHMENTS_BUCKET");
+    attachmentsBucket = env.get("ATTACHMENTS_BUCKET");
+    bucket = LocalS3.shared().createBucket();
     env.put("INBOUND_MAIL_BUCKET", bucket);
     env.put("INBOUND_MAIL_PREFIX", "mail/");
     env.put("SENDER_ADDRESS", "Klantportaal <no-reply@klantportaal.example>");
@@ -83,11 +95,84 @@ class InboundMailHandlerTest {
     Ticket ticket = ticket(1);
     assertEquals(TicketSource.EMAIL, ticket.source());
     assertEquals("Foutmelding bij opstarten", ticket.title());
-    assertTrue(ticket.description().contains("rapport février.pdf"), ticket.description());
+    assertEquals("Zie de schermafdruk en het rapport.", ticket.description(), "stored files are not listed as not taken over");
     assertEquals(JAN, ticket.reporter());
+    assertEquals(List.of("bijlage-1.png", "rapport février.pdf"), attachments(ticket.ref()).stream().map(TicketAttachment::fileName).toList(),
+        "the inline image and the PDF are the ticket's attachments");
 
     assertEquals("duplicate", outcome(handle(RECEIVED)));
     assertTrue(SlaWiring.of(wiring).tickets().find(new TicketRef(ACME, new TicketNumber(2))).isEmpty(), "no second ticket");
+    assertEquals(2, attachments(ticket.ref()).size(), "no second attachments");
+  }
+
+  @Test
+  void aMailsFilesAreStoredByteForByteAsTheTicketsAttachmentsAndTheRefusedAreListedWithTheirReason() {
+    byte[] pdf = pdf(40_000);
+    byte[] png = png(3_000);
+    byte[] exe = exe();
+    byte[] big = pdf((int) PendingUpload.MAX_SIZE + 1);
+    storeRaw("o3vrnil0e2ic28trm7dfhrc2v0clambdaexample1", multipart("<files-1@acme.example>", "Subject: Scanner geeft foutcode",
+        "Zie het rapport, de schermafdruk staat hieronder.",
+        part("application/pdf; name=\"rapport.pdf\"", "attachment; filename=\"rapport.pdf\"", Optional.empty(), pdf),
+        part("image/png", "inline", Optional.of("<shot@acme.example>"), png),
+        part("application/x-msdownload; name=\"setup.exe\"", "attachment; filename=\"setup.exe\"", Optional.empty(), exe),
+        part("application/pdf; name=\"groot.pdf\"", "attachment; filename=\"groot.pdf\"", Optional.empty(), big)));
+    assertEquals("ticket-created", outcome(handle(RECEIVED)));
+
+    Ticket ticket = ticket(1);
+    List<TicketAttachment> stored = attachments(ticket.ref());
+    assertEquals(List.of("rapport.pdf", "bijlage-1.png"), stored.stream().map(TicketAttachment::fileName).toList());
+    assertEquals(List.of(AttachmentKind.PDF, AttachmentKind.PNG), stored.stream().map(TicketAttachment::kind).toList());
+    assertTrue(stored.stream().allMatch(a -> a.uploadedBy().equals(JAN) && a.uploadedByName().equals("Jan")), stored.toString());
+    assertArrayEquals(pdf, object(stored.get(0)), "the PDF byte for byte");
+    assertArrayEquals(png, object(stored.get(1)), "the inline image byte for byte");
+    var head = LocalS3.shared().client().headObject(r -> r.bucket(attachmentsBucket).key(key(stored.get(0))));
+    assertEquals("application/pdf", head.contentType());
+    assertTrue(head.contentDisposition().startsWith("attachment; filename=\"rapport.pdf\""), head.contentDisposition());
+
+    String description = ticket.description();
+    assertTrue(description.startsWith("Zie het rapport, de schermafdruk staat hieronder."), description);
+    assertTrue(description.contains("Bijlagen uit de e-mail die niet zijn overgenomen:\n"
+        + "- setup.exe (application/x-msdownload, 16 B): dit bestandstype wordt niet aangenomen\n"
+        + "- groot.pdf (application/pdf, 25.0 MiB): groter dan 25 MiB"), description);
+    assertFalse(description.contains("rapport.pdf") || description.contains("bijlage-1.png"), description);
+
+    var audit = SlaWiring.of(wiring).tickets().thread(ticket.ref(), true).orElseThrow().audit().stream()
+        .filter(a -> a.action().equals("attachment-added")).toList();
+    assertEquals(2, audit.size(), audit.toString());
+    assertTrue(audit.stream().allMatch(a -> "email".equals(a.details().get("source"))
+        && "<files-1@acme.example>".equals(a.details().get("mailMessageId")) && a.actorId().equals(JAN.value())), audit.toString());
+
+    assertEquals("duplicate", outcome(handle(RECEIVED)));
+    assertEquals(2, attachments(ticket.ref()).size(), "a second delivery adds nothing");
+    assertEquals(2, LocalS3.shared().client().listObjectsV2(r -> r.bucket(attachmentsBucket).prefix("attachments/")).keyCount());
+  }
+
+  @Test
+  void aRepliesFileIsAddedToTheExistingTicketOnlyOnceEvenWhenTheMailIsHandledAgain() {
+    TicketRef first = raise();
+    byte[] log = "2026-11-03 09:12 printer: foutcode 50.4\n".getBytes(StandardCharsets.UTF_8);
+    String mime = multipart("<reply-log@acme.example>", "Subject: Re: [#acme-k3j9pq-1] printer", "Hier is het logboek.",
+        part("text/plain; charset=utf-8; name=\"printer.log\"", "attachment; filename=\"printer.log\"", Optional.empty(), log));
+    storeRaw("o3vrnil0e2ic28trm7dfhrc2v0clambdaexample1", mime);
+    assertEquals("reply-added", outcome(handle(RECEIVED)));
+    List<TicketAttachment> stored = attachments(first);
+    assertEquals(List.of("printer.log"), stored.stream().map(TicketAttachment::fileName).toList());
+    assertArrayEquals(log, object(stored.getFirst()));
+    assertEquals(AttachmentKind.TXT, stored.getFirst().kind());
+    assertEquals("Hier is het logboek.", SlaWiring.of(wiring).tickets().thread(first, true).orElseThrow().messages().getLast().body());
+
+    // An attempt whose completion was lost (the ledger forgets it; docs/inbound-mail.md's known window) writes the
+    // reply again, but the file's id is the same, so it finds the attachment instead of adding a second one.
+    wiring.table().client().deleteItem(r -> r.tableName(wiring.table().name())
+        .key(nl.klantportaal.inboundmail.adapter.dynamodb.DynamoDbInboundLedger.key("<reply-log@acme.example>")));
+    assertEquals("reply-added", outcome(handle(RECEIVED)));
+    assertEquals(1, attachments(first).size(), "one attachment however often the mail is handled");
+    // Two attempts racing past that look-up: the transaction's condition lets one of them write.
+    var jan = new Actor.Person(JAN, Role.CUSTOMER_USER, "Jan");
+    assertFalse(TicketWiring.of(wiring).attachments().add(stored.getFirst(),
+        TicketAudit.of(jan, wiring.clock().instant(), "attachment-added", Map.of())), "already there: nothing written");
+    assertEquals(1, attachments(first).size());
   }
 
   @Test
@@ -203,6 +288,57 @@ class InboundMailHandlerTest {
 
   private void storeRaw(String id, String mime) {
     LocalS3.shared().client().putObject(r -> r.bucket(bucket).key("mail/" + id), RequestBody.fromString(mime));
+  }
+
+  private List<TicketAttachment> attachments(TicketRef ref) {
+    return SlaWiring.of(wiring).tickets().thread(ref, true).orElseThrow().attachments();
+  }
+
+  private byte[] object(TicketAttachment attachment) {
+    return LocalS3.shared().client().getObjectAsBytes(r -> r.bucket(attachmentsBucket).key(key(attachment))).asByteArray();
+  }
+
+  /** Where the download route reads an attachment (tickets' ObjectKeys). */
+  private static String key(TicketAttachment attachment) {
+    return ObjectKeys.attachment(attachment.ticket(), attachment.id());
+  }
+
+  /** A mail from Jan: its text and its parts (headers and base64 body each) in a multipart/mixed. */
+  private static String multipart(String messageId, String subjectLine, String text, String... parts) {
+    StringBuilder mime = new StringBuilder("From: Jan <jan@acme.example>\r\nTo: support@klantportaal.example\r\n" + subjectLine
+        + "\r\nMessage-ID: " + messageId + "\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"B\"\r\n\r\n"
+        + "--B\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + text + "\r\n");
+    for (String part : parts) {
+      mime.append("--B\r\n").append(part);
+    }
+    return mime.append("--B--\r\n").toString();
+  }
+
+  private static String part(String contentType, String disposition, Optional<String> contentId, byte[] bytes) {
+    return "Content-Type: " + contentType + "\r\nContent-Disposition: " + disposition + "\r\n"
+        + contentId.map(id -> "Content-ID: " + id + "\r\n").orElse("") + "Content-Transfer-Encoding: base64\r\n\r\n"
+        + Base64.getMimeEncoder().encodeToString(bytes) + "\r\n";
+  }
+
+  /** {@code size} bytes that start like a PDF, the rest not text (every byte value). */
+  private static byte[] pdf(int size) {
+    byte[] bytes = new byte[size];
+    for (int i = 0; i < size; i++) {
+      bytes[i] = (byte) (i * 31 + 7);
+    }
+    byte[] magic = "%PDF-1.7\n".getBytes(StandardCharsets.ISO_8859_1);
+    System.arraycopy(magic, 0, bytes, 0, magic.length);
+    return bytes;
+  }
+
+  private static byte[] png(int size) {
+    byte[] bytes = pdf(size);
+    System.arraycopy(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0}, 0, bytes, 0, 10);
+    return bytes;
+  }
+
+  private static byte[] exe() {
+    return new byte[] {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, (byte) 0xFF, (byte) 0xFF, 0, 0};
   }
 
   private Ticket ticket(long number) {

@@ -23,6 +23,16 @@ public interface AttachmentRepository {
    */
   void confirm(PendingUpload upload, TicketAttachment attachment, TicketAudit audit);
 
+  /**
+   * An attachment that was never announced (a file that arrived whole, such as a mail's attachment,
+   * stored by {@link AttachmentStore#storeChecked}), in one transaction: the ticket still exists and is
+   * not closed, the attachment item, which must not exist yet, and the audit entry. False, with nothing
+   * written, when the attachment is already there: its id is derived from where the file came from, so
+   * a second delivery of the same file cannot add it twice. A Conflict ILLEGAL_STATE if the ticket was
+   * closed meanwhile.
+   */
+  boolean add(TicketAttachment attachment, TicketAudit audit);
+
   /** Removes a refused or expired upload item, with the audit entry of why. */
   void discard(PendingUpload upload, TicketAudit audit);
 

@@ -10,7 +10,9 @@ import nl.klantportaal.ticketing.domain.TicketAttachment;
 
 /**
  * Where attachment bytes live: a quarantine area the client uploads into with a presigned URL,
- * and the attachments area files move to once checked. Object keys are the store's business.
+ * and the attachments area files move to once checked. A file that arrives whole (a mail's
+ * attachment) is checked before it is stored and goes straight to the attachments area. Object
+ * keys are the store's business.
  */
 public interface AttachmentStore {
 
@@ -25,6 +27,13 @@ public interface AttachmentStore {
 
   /** Copies the quarantined object to its attachment place with its checked content type. */
   void release(PendingUpload upload);
+
+  /**
+   * Writes a file that was checked whole ({@code AttachmentCheck}: it never was in quarantine) to the
+   * attachment's place, with its checked content type and download name. Writing the same attachment
+   * again (a retried delivery) replaces the object with the same bytes.
+   */
+  void storeChecked(TicketAttachment attachment, byte[] content);
 
   /** Removes the quarantined object; nothing to remove is fine. */
   void discard(PendingUpload upload);

@@ -7,7 +7,8 @@ import nl.klantportaal.ticketing.port.AttachmentStore;
 
 /**
  * Attachment bytes in S3. The tickets context's S3 adapter lives with the ticket functions because only
- * the attachments function calls S3 (and has its policy); the SLA and notification artefacts, which read
+ * the attachments function and the inbound-mail function (a mail's attachments, through this wiring)
+ * call S3 for attachments and have a policy for it; the SLA and notification artefacts, which read
  * tickets through the ticketing module, carry no S3 client.
  */
 public final class AttachmentWiring {

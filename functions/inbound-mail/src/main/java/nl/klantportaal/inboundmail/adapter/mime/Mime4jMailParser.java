@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import nl.klantportaal.inboundmail.domain.ParsedMail;
 import nl.klantportaal.inboundmail.domain.Threading;
 import nl.klantportaal.inboundmail.port.MailParser;
+import nl.klantportaal.ticketing.domain.AttachmentKind;
 import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.codec.DecoderUtil;
 import org.apache.james.mime4j.dom.Body;
@@ -39,7 +40,11 @@ import org.slf4j.LoggerFactory;
  * parts are transfer-decoded by mime4j and read in their declared charset, falling back to UTF-8 or
  * Windows-1252 when the charset is unknown or wrong. The text is the plain parts (in order); an
  * HTML-only message is turned into text by {@link HtmlText}. Files (a filename, an attachment
- * disposition, or a non-text part) are listed with their decoded size. Nothing here throws on bad input.
+ * disposition, or a non-text part) are listed with their decoded size, and their bytes are read from
+ * the parsed message when asked for (mime4j keeps each part decoded in memory; nothing is copied
+ * here). A file without a name gets a made-up one, with the extension of its declared type when that
+ * type is one the tickets accept (an inline image: {@code bijlage-1.png}), so it is checked like any
+ * other. Nothing here throws on bad input.
  */
 public final class Mime4jMailParser implements MailParser {
   private static final Logger LOG = LoggerFactory.getLogger(Mime4jMailParser.class);
@@ -184,7 +189,8 @@ public final class Mime4jMailParser implements MailParser {
         return;
       }
       if (body instanceof Message attached) {
-        files.add(new ParsedMail.AttachedFile(name(entity, "doorgestuurd-bericht.eml"), "message/rfc822", attachedSize(attached), false));
+        files.add(new ParsedMail.AttachedFile(name(entity).orElse("doorgestuurd-bericht.eml"), "message/rfc822", attachedSize(attached), false,
+            () -> new ByteArrayInputStream(written(attached))));
         return;
       }
       if (!(body instanceof SingleBody single)) {
@@ -194,8 +200,9 @@ public final class Mime4jMailParser implements MailParser {
         if (type.equals("message/delivery-status")) {
           return; // part of a delivery report: read by the report rule, not a file of the sender's
         }
-        files.add(new ParsedMail.AttachedFile(name(entity, "bijlage-" + (++unnamed)), type, size(single),
-            !"attachment".equalsIgnoreCase(String.valueOf(entity.getDispositionType()))));
+        String name = name(entity).orElseGet(() -> "bijlage-" + (++unnamed) + extension(type));
+        files.add(new ParsedMail.AttachedFile(name, type, size(single),
+            !"attachment".equalsIgnoreCase(String.valueOf(entity.getDispositionType())), single::getInputStream));
         return;
       }
       String content = decode(single, entity.getCharset());
@@ -217,9 +224,7 @@ public final class Mime4jMailParser implements MailParser {
 
     private long attachedSize(Message attached) {
       try {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        new org.apache.james.mime4j.message.DefaultMessageWriter().writeMessage(attached, out);
-        return out.size();
+        return written(attached).length;
       } catch (IOException | RuntimeException e) {
         problems.add("attached-message-unreadable");
         return 0;
@@ -259,6 +264,18 @@ public final class Mime4jMailParser implements MailParser {
     }
   }
 
+  /** An attached message as mime4j writes it out again (its parts as parsed, not the sender's exact bytes). */
+  private static byte[] written(Message attached) throws IOException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    new org.apache.james.mime4j.message.DefaultMessageWriter().writeMessage(attached, out);
+    return out.toByteArray();
+  }
+
+  /** {@code .png} for {@code image/png}: the first extension of the kind a declared type names, or none. */
+  private static String extension(String type) {
+    return AttachmentKind.ofContentType(type).map(kind -> "." + kind.extensions().getFirst()).orElse("");
+  }
+
   private static boolean isFile(Entity entity) {
     return "attachment".equalsIgnoreCase(String.valueOf(entity.getDispositionType()))
         || (entity.getFilename() != null && !entity.getFilename().isBlank());
@@ -269,11 +286,13 @@ public final class Mime4jMailParser implements MailParser {
     return type == null ? "text/plain" : type.toLowerCase(Locale.ROOT);
   }
 
-  private static String name(Entity entity, String otherwise) {
+  /** The part's file name, decoded, or empty when it has none (the caller makes one up: unnamed parts are counted). */
+  private static Optional<String> name(Entity entity) {
     String name = entity.getFilename();
     if (name == null || name.isBlank()) {
-      return otherwise;
+      return Optional.empty();
     }
-    return DecoderUtil.decodeEncodedWords(name, DecodeMonitor.SILENT).replaceAll("[\\\\/\\p{Cntrl}]", "_").strip();
+    return Optional.of(DecoderUtil.decodeEncodedWords(name, DecodeMonitor.SILENT).replaceAll("[\\\\/\\p{Cntrl}]", "_").strip())
+        .filter(decoded -> !decoded.isEmpty());
   }
 }

@@ -26,7 +26,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 /**
  * Upload announcements ({@code STAFF#UPLOAD#<id>}) and attachments ({@code PUB#ATTACHMENT#<id>}) in
  * the ticket's partition (docs/data-model.md, docs/tickets.md). The confirm is one transaction of
- * the ticket check, the attachment, the removal of the announcement and the audit entry.
+ * the ticket check, the attachment, the removal of the announcement and the audit entry; adding a
+ * file that was never announced (a mail's) is the same without the announcement.
  */
 public final class DynamoDbAttachmentRepository implements AttachmentRepository {
   private static final Expression ABSENT = Expression.builder().expression("attribute_not_exists(PK)").build();
@@ -113,6 +114,31 @@ public final class DynamoDbAttachmentRepository implements AttachmentRepository 
       }
       if (failed(reasons, 1) || failed(reasons, 2)) {
         throw new DomainException.NotFound("Upload " + upload.id());
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public boolean add(TicketAttachment attachment, TicketAudit audit) {
+    TicketRef ref = attachment.ticket();
+    var request = TransactWriteItemsEnhancedRequest.builder()
+        .addConditionCheck(tickets, ConditionCheck.builder().key(key(ref, Keys.TICKET_SK)).conditionExpression(TICKET_NOT_CLOSED).build())
+        .addPutItem(items, TransactPutItemEnhancedRequest.builder(AttachmentItem.class)
+            .item(AttachmentItem.attachment(attachment)).conditionExpression(ABSENT).build())
+        .addPutItem(audits, auditEntry(ref, audit))
+        .build();
+    try {
+      table.enhanced().transactWriteItems(request);
+      return true;
+    } catch (TransactionCanceledException e) {
+      List<CancellationReason> reasons = e.cancellationReasons();
+      if (failed(reasons, 1)) {
+        return false;
+      }
+      if (failed(reasons, 0)) {
+        throw new DomainException.Conflict(DomainException.Conflict.Kind.ILLEGAL_STATE,
+            "Ticket " + ref + " is closed: the file cannot be attached any more");
       }
       throw e;
     }

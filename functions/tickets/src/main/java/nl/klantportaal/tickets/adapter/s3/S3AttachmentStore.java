@@ -12,6 +12,8 @@ import nl.klantportaal.core.adapter.aws.S3Access;
 import nl.klantportaal.ticketing.domain.PendingUpload;
 import nl.klantportaal.ticketing.domain.TicketAttachment;
 import nl.klantportaal.ticketing.port.AttachmentStore;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -20,7 +22,8 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 /**
  * Attachments in one bucket (template.yaml AttachmentsBucket): presigned PUTs into quarantine with
  * the content type and length inside the signature, HeadObject and a ranged GetObject to check an
- * upload, CopyObject out of quarantine, presigned GETs that force a download.
+ * upload, CopyObject out of quarantine, a PutObject straight into attachments/ for a file checked
+ * whole (a mail's attachment), presigned GETs that force a download.
  */
 public final class S3AttachmentStore implements AttachmentStore {
   private final S3Client s3;
@@ -75,6 +78,16 @@ public final class S3AttachmentStore implements AttachmentStore {
         .metadataDirective(MetadataDirective.REPLACE)
         .contentType(upload.kind().contentType())
         .contentDisposition(ContentDisposition.attachment(upload.fileName())));
+  }
+
+  @Override
+  public void storeChecked(TicketAttachment attachment, byte[] content) {
+    String contentType = attachment.kind().contentType();
+    // The caller's array as it is (no defensive copy: a mail's file may be 25 MiB); the SDK only reads it.
+    s3.putObject(r -> r.bucket(bucket).key(ObjectKeys.attachment(attachment.ticket(), attachment.id()))
+            .contentType(contentType)
+            .contentDisposition(ContentDisposition.attachment(attachment.fileName())),
+        RequestBody.fromContentProvider(ContentStreamProvider.fromByteArrayUnsafe(content), content.length, contentType));
   }
 
   @Override
