@@ -75,6 +75,10 @@ class TemplateContractTest {
           Map<String, Object> properties = TEMPLATE.functionProperties(function);
           String handler = Yamls.string(properties.get("Handler"));
           assertTrue(handler.endsWith("::handleRequest"), handler);
+          // Lambda refuses a function description over 256 characters at deploy time; the offline check does not see it.
+          String description = properties.get("Description") == null ? "" : Yamls.string(properties.get("Description"));
+          assertTrue(description.length() <= 256, function.logicalId() + "'s description is " + description.length()
+              + " characters; Lambda takes at most 256");
           Class<?> type = Class.forName(handler.substring(0, handler.indexOf("::")));
           assertTrue(RequestHandler.class.isAssignableFrom(type) || RequestStreamHandler.class.isAssignableFrom(type));
           type.getConstructor();
