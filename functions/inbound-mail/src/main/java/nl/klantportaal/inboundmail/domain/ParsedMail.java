@@ -15,13 +15,26 @@ import java.util.Optional;
  * is a delivery report. Parsing is best effort: what could not be decoded is named in {@code problems},
  * never thrown.
  *
+ * <p>A delivery report also gives its {@code message/delivery-status} text ({@code deliveryStatus}, empty
+ * otherwise) and the Message-IDs of the message it returns ({@code returnedMessageIds}: from its
+ * {@code text/rfc822-headers} or {@code message/rfc822} part), so a bounce of our own mail can be told apart.
+ *
  * @param headers lower-case header name → its values in order of appearance
  */
 public record ParsedMail(Optional<String> messageId, Optional<String> from, String subject, Map<String, List<String>> headers,
     String text, boolean htmlOnly, List<AttachedFile> attachments, List<String> inReplyTo, List<String> references,
-    boolean deliveryReport, List<String> problems) {
+    boolean deliveryReport, List<String> problems, String deliveryStatus, List<String> returnedMessageIds) {
+
+  /** A message that returns none of ours: no delivery status, no returned message's id. */
+  public ParsedMail(Optional<String> messageId, Optional<String> from, String subject, Map<String, List<String>> headers,
+      String text, boolean htmlOnly, List<AttachedFile> attachments, List<String> inReplyTo, List<String> references,
+      boolean deliveryReport, List<String> problems) {
+    this(messageId, from, subject, headers, text, htmlOnly, attachments, inReplyTo, references, deliveryReport, problems, "",
+        List.of());
+  }
 
   public ParsedMail {
+    returnedMessageIds = List.copyOf(returnedMessageIds);
     from = from.map(a -> a.strip().toLowerCase(Locale.ROOT));
     headers = Map.copyOf(headers);
     attachments = List.copyOf(attachments);

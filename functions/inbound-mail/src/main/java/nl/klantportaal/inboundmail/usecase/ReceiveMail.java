@@ -64,11 +64,12 @@ public final class ReceiveMail {
   private final SenderReplies replies;
   private final CatalogueRepository catalogue;
   private final MachineMail.OwnMail own;
+  private final RecordBounces bounces;
   private final Clock clock;
 
   public ReceiveMail(RawMailStore store, MailParser parser, InboundLedger ledger, UserRepository users, TicketAccess access,
       CreateTicket create, ReplyToTicket reply, ChangeTicketStatus status, AttachReceivedFile attach, CatalogueRepository catalogue,
-      MachineMail.OwnMail own, SenderReplies replies, Clock clock) {
+      MachineMail.OwnMail own, SenderReplies replies, RecordBounces bounces, Clock clock) {
     this.store = store;
     this.parser = parser;
     this.ledger = ledger;
@@ -81,6 +82,7 @@ public final class ReceiveMail {
     this.replies = replies;
     this.catalogue = catalogue;
     this.own = own;
+    this.bounces = bounces;
     this.clock = clock;
   }
 
@@ -112,7 +114,9 @@ public final class ReceiveMail {
   private Outcome decide(ParsedMail mail, String messageId, Received received) {
     Optional<String> machine = MachineMail.reason(mail, received.envelopeSender(), own);
     if (machine.isPresent()) {
-      return new Outcome.Machine(machine.get());
+      // Never answered; a genuine bounce of our mail marks the addresses that failed for good.
+      int marked = bounces.record(mail, received.verdicts(), clock.instant());
+      return new Outcome.Machine(marked == 0 ? machine.get() : machine.get() + "; " + marked + " address(es) marked failing");
     }
     if (received.verdicts().trust(mail).isEmpty()) {
       return new Outcome.Held("untrusted-sender");

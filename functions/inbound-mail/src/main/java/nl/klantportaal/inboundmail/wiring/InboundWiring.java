@@ -10,6 +10,7 @@ import nl.klantportaal.inboundmail.adapter.mime.Mime4jMailParser;
 import nl.klantportaal.inboundmail.adapter.s3.S3RawMailStore;
 import nl.klantportaal.inboundmail.domain.MachineMail;
 import nl.klantportaal.inboundmail.usecase.ReceiveMail;
+import nl.klantportaal.inboundmail.usecase.RecordBounces;
 import nl.klantportaal.notifications.wiring.NotificationWiring;
 import nl.klantportaal.sla.wiring.SlaWiring;
 import nl.klantportaal.tickets.wiring.AttachmentWiring;
@@ -64,6 +65,6 @@ public final class InboundWiring {
         new Mime4jMailParser(), new DynamoDbInboundLedger(kernel.table()), identity.users(), access,
         new CreateTicket(access, catalogue, identity.customers(), kernel.clock()), new ReplyToTicket(access, kernel.clock()),
         new ChangeTicketStatus(access, kernel.clock(), tickets.autoCloseAfter()), attach, catalogue, ownMail(), replies,
-        kernel.clock());
+        new RecordBounces(NotificationWiring.of(kernel).failingAddresses(), ownMail()), kernel.clock());
   }
 }

@@ -258,6 +258,37 @@ class InboundMailHandlerTest {
   }
 
   @Test
+  void aBounceOfOurMailMarksTheAddressFailingAndAForgedOrForeignOneMarksNothing() {
+    var failing = nl.klantportaal.notifications.wiring.NotificationWiring.of(wiring).failingAddresses();
+    storeRaw("o3vrnil0e2ic28trm7dfhrc2v0clambdaexample1", bounce("<b1@mx.acme.example>", "<t.acme.7f3@elders.example>"));
+    assertEquals("machine", outcome(handle(RECEIVED)));
+    assertTrue(failing.find("oud@acme.example").isEmpty(), "it returns no mail of ours");
+
+    storeRaw("o3vrnil0e2ic28trm7dfhrc2v0clambdaexample2", bounce("<b2@mx.acme.example>", "<t.acme.7f3@klantportaal.example>"));
+    assertEquals("machine", outcome(handle(FAILED)));
+    assertTrue(failing.find("oud@acme.example").isEmpty(), "SES's verdicts failed: a forged bounce marks nothing");
+
+    storeRaw("o3vrnil0e2ic28trm7dfhrc2v0clambdaexample1", bounce("<b3@mx.acme.example>", "<t.acme.7f3@klantportaal.example>"));
+    assertEquals("machine", outcome(handle(RECEIVED)));
+    var marked = failing.find("Oud@Acme.example").orElseThrow();
+    assertEquals("5.1.1 550 5.1.1 <oud@acme.example>: Recipient address rejected: User unknown", marked.detail());
+    assertTrue(mail.sent().isEmpty(), "a bounce is never answered");
+  }
+
+  /** A Postfix delivery status notification for oud@acme.example, returning the headers of {@code returned}. */
+  private static String bounce(String messageId, String returned) {
+    return "From: MAILER-DAEMON@mx.acme.example (Mail Delivery System)\r\nTo: support@klantportaal.example\r\n"
+        + "Subject: Undelivered Mail Returned to Sender\r\nMessage-ID: " + messageId + "\r\nMIME-Version: 1.0\r\n"
+        + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\r\n\r\n"
+        + "--b\r\nContent-Type: text/plain\r\n\r\nI'm sorry to have to inform you that your message could not be delivered.\r\n"
+        + "--b\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.acme.example\r\n\r\n"
+        + "Final-Recipient: rfc822; oud@acme.example\r\nAction: failed\r\nStatus: 5.1.1\r\n"
+        + "Diagnostic-Code: smtp; 550 5.1.1 <oud@acme.example>: Recipient address rejected: User unknown\r\n"
+        + "--b\r\nContent-Type: text/rfc822-headers\r\n\r\nFrom: Klantportaal <no-reply@klantportaal.example>\r\n"
+        + "To: oud@acme.example\r\nMessage-ID: " + returned + "\r\nSubject: [#T-7] Uw melding\r\n--b--\r\n";
+  }
+
+  @Test
   void anUnknownSenderGetsOneReplyADayHoweverOftenTheyWrite() {
     for (int i = 1; i <= 3; i++) {
       storeRaw("o3vrnil0e2ic28trm7dfhrc2v0clambdaexample1",

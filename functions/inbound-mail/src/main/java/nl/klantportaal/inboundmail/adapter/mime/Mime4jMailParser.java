@@ -49,6 +49,8 @@ import org.slf4j.LoggerFactory;
 public final class Mime4jMailParser implements MailParser {
   private static final Logger LOG = LoggerFactory.getLogger(Mime4jMailParser.class);
   private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+  /** The Message-ID header of a returned message's headers ({@code text/rfc822-headers}), folded or not. */
+  private static final Pattern RETURNED_MESSAGE_ID = Pattern.compile("(?im)^message-id:\\s*(<[^>]+>)");
   private static final Pattern ANGLE_ADDRESS = Pattern.compile("<\\s*([^<>@\\s]+@[^<>\\s]+?)\\s*>");
   private static final Pattern BARE_ADDRESS = Pattern.compile("([^\\s<>\"(),;:\\[\\]]+@[^\\s<>\"(),;:\\[\\]]+)");
   private static final MimeConfig CONFIG = MimeConfig.custom().setMaxLineLen(-1).setMaxHeaderLen(-1).setMaxHeaderCount(-1)
@@ -72,11 +74,13 @@ public final class Mime4jMailParser implements MailParser {
     Walk walk = new Walk(problems);
     walk.entity(message, true);
     String text = walk.plain.isEmpty() ? HtmlText.of(String.join("\n", walk.html)) : String.join("\n", walk.plain);
-    return assemble(headers, text, walk.plain.isEmpty() && !walk.html.isEmpty(), walk.files, walk.deliveryReport, problems);
+    return assemble(headers, text, walk.plain.isEmpty() && !walk.html.isEmpty(), walk.files, walk.deliveryReport, problems,
+        walk.deliveryStatus.toString(), walk.returnedMessageIds);
   }
 
   private static ParsedMail assemble(Map<String, List<String>> headers, String text, boolean htmlOnly,
-      List<ParsedMail.AttachedFile> files, boolean deliveryReport, List<String> problems) {
+      List<ParsedMail.AttachedFile> files, boolean deliveryReport, List<String> problems, String deliveryStatus,
+      List<String> returnedMessageIds) {
     Optional<String> messageId = first(headers, "message-id").flatMap(v -> {
       List<String> ids = Threading.messageIds(v);
       return ids.isEmpty() ? Optional.of(v.strip()).filter(s -> !s.isEmpty()).map(s -> "<" + s.replaceAll("[<>\\s]", "") + ">")
@@ -86,7 +90,8 @@ public final class Mime4jMailParser implements MailParser {
     String subject = first(headers, "subject").orElse("");
     List<String> inReplyTo = headers.getOrDefault("in-reply-to", List.of()).stream().flatMap(v -> Threading.messageIds(v).stream()).toList();
     List<String> references = headers.getOrDefault("references", List.of()).stream().flatMap(v -> Threading.messageIds(v).stream()).toList();
-    return new ParsedMail(messageId, from, subject, headers, text, htmlOnly, files, inReplyTo, references, deliveryReport, problems);
+    return new ParsedMail(messageId, from, subject, headers, text, htmlOnly, files, inReplyTo, references, deliveryReport, problems,
+        deliveryStatus, returnedMessageIds);
   }
 
   private static Optional<String> first(Map<String, List<String>> headers, String name) {
@@ -152,7 +157,7 @@ public final class Mime4jMailParser implements MailParser {
       }
     }
     String body = end < 0 ? "" : all.substring(end + sep);
-    return assemble(headers, body, false, List.of(), false, List.of(problem));
+    return assemble(headers, body, false, List.of(), false, List.of(problem), "", List.of());
   }
 
   /** The walk over the parts: plain and HTML texts, files, and whether a delivery report is among them. */
@@ -162,6 +167,8 @@ public final class Mime4jMailParser implements MailParser {
     final List<ParsedMail.AttachedFile> files = new ArrayList<>();
     final List<String> problems;
     boolean deliveryReport;
+    final StringBuilder deliveryStatus = new StringBuilder();
+    final List<String> returnedMessageIds = new ArrayList<>();
     int unnamed;
 
     Walk(List<String> problems) {
@@ -189,6 +196,8 @@ public final class Mime4jMailParser implements MailParser {
         return;
       }
       if (body instanceof Message attached) {
+        Optional.ofNullable(attached.getMessageId()).flatMap(id -> Threading.messageIds(id).stream().findFirst())
+            .ifPresent(returnedMessageIds::add);
         files.add(new ParsedMail.AttachedFile(name(entity).orElse("doorgestuurd-bericht.eml"), "message/rfc822", attachedSize(attached), false,
             () -> new ByteArrayInputStream(written(attached))));
         return;
@@ -197,8 +206,15 @@ public final class Mime4jMailParser implements MailParser {
         return;
       }
       if (isFile(entity) || !(type.equals("text/plain") || type.equals("text/html") || (top && type.startsWith("text/")))) {
-        if (type.equals("message/delivery-status")) {
+        if (type.equals("message/delivery-status") || type.equals("message/global-delivery-status")) {
+          deliveryStatus.append(decode(single, entity.getCharset())).append("\n\n");
           return; // part of a delivery report: read by the report rule, not a file of the sender's
+        }
+        if (type.equals("text/rfc822-headers")) {
+          Matcher id = RETURNED_MESSAGE_ID.matcher(decode(single, entity.getCharset()));
+          if (id.find()) {
+            Threading.messageIds(id.group(1)).stream().findFirst().ifPresent(returnedMessageIds::add);
+          }
         }
         String name = name(entity).orElseGet(() -> "bijlage-" + (++unnamed) + extension(type));
         files.add(new ParsedMail.AttachedFile(name, type, size(single),
