@@ -15,6 +15,11 @@ final class SmtpClient {
   private SmtpClient() {}
 
   static void send(int port, String from, String to, String mime) throws IOException {
+    send(port, from, to, mime, "250");
+  }
+
+  /** Sends one message and expects {@code dataReply} (250 accepted, 552 too large, ...) after its DATA. */
+  static void send(int port, String from, String to, String mime, String dataReply) throws IOException {
     try (Socket socket = new Socket(Ports.HOST, port)) {
       BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
       OutputStream out = socket.getOutputStream();
@@ -24,7 +29,7 @@ final class SmtpClient {
       command(out, in, "RCPT TO:<" + to + ">", "250");
       command(out, in, "DATA", "354");
       String stuffed = mime.replace("\r\n.", "\r\n..");
-      command(out, in, stuffed + ".", "250");
+      command(out, in, stuffed + ".", dataReply);
       command(out, in, "QUIT", "221");
     }
   }
