@@ -10,8 +10,9 @@ import nl.klantportaal.core.shared.domain.LocalizedText;
 import nl.klantportaal.core.shared.domain.WireEnum;
 
 /**
- * An address mail no longer goes to: a receiving server answered with a permanent failure (a
- * 5.x.x delivery status in a bounce that came back to the support address). The portal stops mailing
+ * An address mail no longer goes to: a receiving server answered with a permanent failure (a 5.x.x
+ * delivery status in a bounce that came back to the support address, or SES's own bounce notification),
+ * or the recipient complained (marked our mail as spam; SES's complaint notification). The portal stops mailing
  * it until staff clear it or the person's address changes (a changed address is another address), and
  * staff see why: the reason and the server's status and diagnostic.
  */
@@ -25,7 +26,9 @@ public record FailingAddress(String address, Reason reason, String detail, Insta
 
   public enum Reason implements WireEnum {
     PERMANENT_BOUNCE("permanent-bounce", new LocalizedText("Onbestelbaar (permanente fout)", "Undeliverable (permanent failure)",
-        "Unzustellbar (dauerhafter Fehler)"));
+        "Unzustellbar (dauerhafter Fehler)")),
+    /** The recipient marked our mail as spam: mailing them on would harm every customer's delivery. */
+    COMPLAINT("complaint", new LocalizedText("Klacht: als spam gemarkeerd", "Complaint: marked as spam", "Beschwerde: als Spam markiert"));
 
     private final String wireName;
     private final LocalizedText label;

@@ -1,0 +1,94 @@
+package nl.klantportaal.notifications.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.klantportaal.core.api.Json;
+import nl.klantportaal.core.observability.Observability;
+import nl.klantportaal.core.wiring.KernelWiring;
+import nl.klantportaal.notifications.domain.MailFeedback;
+import nl.klantportaal.notifications.usecase.RecordMailFeedback;
+import nl.klantportaal.notifications.wiring.NotificationWiring;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SNS topic of the mail configuration set's event destination: SES's bounce and complaint events
+ * of the portal's own mail (event publishing JSON: {@code eventType} Bounce with {@code bounce.bounceType}
+ * and {@code bouncedRecipients}, or Complaint with {@code complainedRecipients}). Permanent bounces and
+ * complaints mark the addresses failing; other events are logged and left.
+ */
+public final class MailFeedbackHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+  private static final Logger LOG = LoggerFactory.getLogger(MailFeedbackHandler.class);
+  private final RecordMailFeedback feedback;
+
+  public MailFeedbackHandler() {
+    this(System.getenv());
+  }
+
+  public MailFeedbackHandler(Map<String, String> environment) {
+    this(KernelWiring.fromEnvironment(environment));
+  }
+
+  public MailFeedbackHandler(KernelWiring wiring) {
+    this.feedback = new RecordMailFeedback(NotificationWiring.of(wiring).failingAddresses(), wiring.clock());
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+    return Observability.triggerInvocation(context, () -> {
+      int notifications = 0;
+      int marked = 0;
+      for (Object record : (List<Object>) event.getOrDefault("Records", List.of())) {
+        Object sns = ((Map<String, Object>) record).get("Sns");
+        String message = sns instanceof Map<?, ?> m && m.get("Message") instanceof String s ? s : "";
+        notifications++;
+        Optional<MailFeedback> read = read(message);
+        if (read.isPresent()) {
+          marked += feedback.execute(read.get());
+        }
+      }
+      Observability.count("MailAddressMarkedFailing", marked);
+      Map<String, Object> answer = new LinkedHashMap<>();
+      answer.put("notifications", notifications);
+      answer.put("markedFailing", marked);
+      return answer;
+    });
+  }
+
+  /** The feedback an SES event carries; empty (logged) for other event types or a message that is no SES event. */
+  static Optional<MailFeedback> read(String message) {
+    JsonNode root;
+    try {
+      root = Json.mapper().readTree(message);
+    } catch (JsonProcessingException e) {
+      LOG.warn("An SNS message that is no JSON was left: {}", e.getOriginalMessage());
+      return Optional.empty();
+    }
+    String type = root.path("eventType").asText(root.path("notificationType").asText(""));
+    List<MailFeedback.Recipient> recipients = new ArrayList<>();
+    if (type.equals("Bounce")) {
+      JsonNode bounce = root.path("bounce");
+      bounce.path("bouncedRecipients").forEach(r -> recipients.add(new MailFeedback.Recipient(r.path("emailAddress").asText(""),
+          (r.path("status").asText("") + " " + r.path("diagnosticCode").asText("")).strip())));
+      return Optional.of(new MailFeedback(MailFeedback.Kind.BOUNCE, bounce.path("bounceType").asText("").equals("Permanent"),
+          recipients));
+    }
+    if (type.equals("Complaint")) {
+      JsonNode complaint = root.path("complaint");
+      String kind = complaint.path("complaintFeedbackType").asText("");
+      complaint.path("complainedRecipients").forEach(r -> recipients.add(new MailFeedback.Recipient(r.path("emailAddress").asText(""),
+          kind.isEmpty() ? "complaint" : "complaint: " + kind)));
+      return Optional.of(new MailFeedback(MailFeedback.Kind.COMPLAINT, true, recipients));
+    }
+    LOG.info("SES event {} left (only bounces and complaints mark addresses)", type.isEmpty() ? "(none)" : type);
+    return Optional.empty();
+  }
+}
