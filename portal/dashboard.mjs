@@ -211,7 +211,7 @@ function invoicesBody(data, ctx) {
       h("thead", null, h("tr", null, ["invoices.col.number", "invoices.col.due", "invoices.col.total", "invoices.col.status"]
         .map(key => h("th", { scope: "col" }, tr(key))))),
       h("tbody", null, data.rows.slice(0, ROWS).map(inv => h("tr", null,
-        h("th", { scope: "row" }, INVOICE_ID.test(text(inv.id)) ? h("a", { href: routeHash({ name: "invoice", id: inv.id }) }, text(inv.number))
+        h("th", { scope: "row" }, INVOICE_ID.test(text(inv.id)) ? h("a", { href: routeHash({ name: "invoice", invoiceId: inv.id }) }, text(inv.number))
           : text(inv.number)),
         h("td", null, formatDay(inv.dueDate, lang)),
         h("td", { class: "amount" }, euros(inv.totals && inv.totals.total, lang)),

@@ -188,6 +188,12 @@ test("the cards' rows: open tickets but closed, waiting for the customer, approv
   assert.equal(findAll(invoices, n => n.tag === "caption").length, 1, "the table has a caption");
   assert.deepEqual(findAll(invoices, n => n.tag === "tbody")[0].children.map(r => textOf(r.children[0])), ["2026-00008", "2026-00012"],
     "due first; the paid one left out");
+  assert.deepEqual(findAll(invoices, n => n.tag === "a").map(a => a.attrs.href), ["#/invoices/2026-10-01.old234", "#/invoices/2026-11-01.abc234",
+    "#/invoices"], "each invoice linked to its page");
+  assert.deepEqual(findAll(cardOf(view, "hour-bundles"), n => n.tag === "a").map(a => a.attrs.href), ["#/hours/20261101-aaaaaa", "#/hours"]);
+  assert.deepEqual(findAll(cardOf(view, "reports"), n => n.tag === "a").map(a => a.attrs.href), ["#/reports"]);
+  assert.deepEqual(findAll(cardOf(view, "subscriptions"), n => n.tag === "a").map(a => a.attrs.href), ["#/subscriptions"]);
+  for (const a of findAll(view, n => n.tag === "a")) assert.doesNotMatch(a.attrs.href, /undefined|null/, "every link whole");
   assert.deepEqual(rows("reports").map(r => r.split(" — ")[0]), ["Rapportage oktober 2026", "Rapportage september 2026", "Rapportage augustus 2026"],
     "the latest three, newest first");
   assert.match(rows("reports")[0], /gemaakt 1 nov\.? 2026,? 05:00 CET$/);
