@@ -140,7 +140,7 @@ const shownOf = (rows, tr) => (rows.length > ROWS ? h("p", { class: "hint" }, tr
 function ticketsBody(id, data, ctx, labelId) {
   const { tr } = ctx;
   const staff = isStaff(ctx);
-  const none = { "open-tickets": "dash.openTickets.none", approvals: "dash.approvals.none",
+  const none = { "open-tickets": staff ? "dash.openTickets.staffNone" : "dash.openTickets.none", approvals: "dash.approvals.none",
     waiting: staff ? "dash.waiting.staffNone" : "dash.waiting.none" }[id];
   return [
     id === "waiting" && staff ? h("p", { class: "hint" }, tr("dash.waiting.staffHint")) : null,

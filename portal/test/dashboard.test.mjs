@@ -313,8 +313,11 @@ test("the SLA at risk: running past its warning or breached counts; met, paused 
   const quiet = staffAnswers();
   quiet[PATHS.queue("new")] = { items: [] };
   quiet[PATHS.queue("open")] = { items: [] };
+  quiet[PATHS.assigned] = { items: [] };
   await dashboardPage(dashCtx("provider-admin", dashApi("provider-admin", { overrides: quiet }), none));
   assert.match(textOf(cardOf(last(none), "sla-at-risk")), /Geen ervan heeft een SLA-doel/);
+  assert.match(textOf(cardOf(last(none), "open-tickets")), /Er is geen ticket aan u toegewezen/);
+  assert.match(textOf(cardOf(last(none), "waiting")), /Geen nieuw of lopend ticket is aan u toegewezen/);
 });
 
 // ---------------------------------------------------------------------------------------------
