@@ -8,6 +8,7 @@
 //   reasonKey), reroute() (show the route in the hash again) }
 
 import { h } from "./dom.mjs";
+import { dashboardWidgetsFor, routeHash, widgetTitleKey } from "./routes.mjs";
 import { field, formatDate, notice, page, problemBox, select } from "./widgets.mjs";
 import { checkbox, formHead, formState, grouped, input, LANGUAGE_NAMES, newPasswordFields, refusedRepeat, roleLabel,
   run, SIX_DIGITS } from "./forms.mjs";
@@ -223,6 +224,25 @@ export function profileBody(draft, profile) {
   return body;
 }
 
+/** The dashboard settings' draft: per widget the role can have, whether it is on (GET /me `dashboard`: the choice or the role's default set). */
+export function dashboardDraft(profile, role) {
+  const on = new Set((profile && Array.isArray(profile.dashboard)) ? profile.dashboard : dashboardWidgetsFor(role));
+  return Object.fromEntries(dashboardWidgetsFor(role).map(id => [id, on.has(id)]));
+}
+
+/**
+ * PATCH /me for the dashboard settings: `dashboard` with the widgets switched on, in the settings' order, then the stored
+ * ones the page offers no switch for (another role's, or a context not in the portal yet: kept as they were), and the
+ * version read; null when that is the list read (nothing to send).
+ */
+export function dashboardBody(draft, profile, role) {
+  const offered = dashboardWidgetsFor(role);
+  const read = Array.isArray(profile.dashboard) ? profile.dashboard : [];
+  const next = [...offered.filter(id => draft[id]), ...read.filter(id => !offered.includes(id))];
+  if (next.length === read.length && next.every((id, i) => id === read[i])) return null;
+  return { dashboard: next, version: profile.version };
+}
+
 const NOTIFICATION_KEYS = { tickets: "acct.notify.tickets", reports: "acct.notify.reports",
   hourBundles: "acct.notify.hourBundles", subscriptions: "acct.notify.subscriptions", notices: "acct.notify.notices" };
 
@@ -256,6 +276,26 @@ function profileForm(state, ctx, actions) {
       !draft.notifications.enabled ? h("p", { class: "hint" }, tr("acct.notify.allOff")) : null,
       err("notifications") ? h("p", { class: "field-error" }, err("notifications")) : null),
     h("button", { type: "submit", class: "primary", disabled: form.busy }, form.busy ? tr("sla.saving") : tr("sla.save")));
+}
+
+/** "Dashboardinstellingen" (seed: "Widgets beheren"): a switch per widget the role can have, saved with "Opslaan". */
+function dashboardForm(state, ctx, actions) {
+  const { tr } = ctx;
+  const form = state.dashboardForm;
+  const offered = dashboardWidgetsFor(ctx.role);
+  if (!form || !offered.length) return null;
+  const staff = ctx.role === "provider-agent" || ctx.role === "provider-admin";
+  const profile = state.me.profile;
+  return h("form", { novalidate: true, class: "account-form dashboard-settings", "aria-labelledby": "dashboard-heading",
+    on: { submit: actions.saveDashboard } },
+  h("h2", { id: "dashboard-heading" }, tr("acct.dashboard.heading")),
+  formHead(form, tr, ["dashboard"]),
+  h("fieldset", null, h("legend", null, tr("acct.dashboard.legend")),
+    offered.map(id => checkbox("dashboard." + id, tr(widgetTitleKey(id, staff)), form.draft[id], v => { form.draft[id] = v; }))),
+  h("p", { class: "hint" }, profile.dashboardChosen === false ? tr("acct.dashboard.default") : tr("acct.dashboard.chosen"), " ",
+    h("a", { href: routeHash({ name: "dashboard" }) }, tr("acct.dashboard.toDashboard"))),
+  form.errors.dashboard ? h("p", { class: "field-error" }, form.errors.dashboard) : null,
+  h("button", { type: "submit", class: "primary", disabled: form.busy }, form.busy ? tr("sla.saving") : tr("sla.save")));
 }
 
 function passwordForm(state, ctx, actions) {
@@ -312,6 +352,7 @@ export function accountView(state, ctx, actions) {
       row(tr("acct.mfa"), me.mfaEnrolled ? tr("acct.mfa.on") : tr("acct.mfa.off"))) : null,
     me ? h("p", { class: "hint" }, tr("acct.readOnly")) : null,
     profile && state.profileForm ? profileForm(state, ctx, actions) : null,
+    profile ? dashboardForm(state, ctx, actions) : null,
     me && !profile && !state.loading ? h("p", null, tr("acct.noProfile")) : null,
     passwordForm(state, ctx, actions),
     emailForm(state, ctx, actions),
@@ -322,7 +363,7 @@ export function accountView(state, ctx, actions) {
 
 export async function accountPage(ctx) {
   const { tr } = ctx;
-  const state = { me: null, error: null, loading: true, notice: null, profileForm: null,
+  const state = { me: null, error: null, loading: true, notice: null, profileForm: null, dashboardForm: null,
     passwordForm: formState({ currentPassword: "", newPassword: "", repeat: "" }),
     emailForm: { ...formState({ newEmail: "", code: "" }), step: "request" } };
   const render = ctx.bind(() => ctx.show(accountView(state, ctx, actions)));
@@ -355,6 +396,32 @@ export async function accountPage(ctx) {
           if (language && language !== before && ctx.setLanguage) {
             ctx.setLanguage(language);
           }
+        }
+      });
+    },
+    /** PATCH /me with the widgets switched on and the version read; the dashboard shows them from its next opening. */
+    saveDashboard(event) {
+      if (event) event.preventDefault();
+      const form = state.dashboardForm;
+      const body = dashboardBody(form.draft, state.me.profile, ctx.role);
+      if (!body) {
+        form.notice = tr("acct.dashboard.unchanged");
+        form.errors = {};
+        form.error = null;
+        form.warning = null;
+        return render();
+      }
+      return run(form, render, tr, {
+        work: () => ctx.api.patch("/me", body),
+        reload: load,
+        // dashboard[i] names the i-th widget sent: said at the switches, with the widget's name where it is one
+        options: { rename: f => (/^dashboard(\[\d+\])?$/.test(f) ? "dashboard" : f) },
+        done: answer => {
+          const kept = state.profileForm ? state.profileForm.draft : null;
+          state.me = answer;
+          if (answer.profile && kept) state.profileForm = formState(kept);
+          state.dashboardForm = formState(dashboardDraft(answer.profile, ctx.role));
+          state.dashboardForm.notice = tr("acct.dashboard.saved");
         }
       });
     },
@@ -418,7 +485,10 @@ export async function accountPage(ctx) {
   render();
   try {
     await load();
-    if (state.me.profile) state.profileForm = formState(profileDraft(state.me.profile));
+    if (state.me.profile) {
+      state.profileForm = formState(profileDraft(state.me.profile));
+      state.dashboardForm = formState(dashboardDraft(state.me.profile, ctx.role));
+    }
     // the organisation's name: its own people may read their customer (GET /customers/{own id})
     if (state.me.customerId) state.customer = await ctx.api.get("/customers/" + encodeURIComponent(state.me.customerId));
   } catch (e) {

@@ -2,13 +2,15 @@
 // (app.mjs) and the e2e smoke open routes through it; page modules never route to each other.
 //
 // A signed-in user sees MFA enrolment first, whatever the route (the API answers 403 mfa-required until
-// kp_mfa is true), and a user not linked yet (role none) the page that says so, except on #/account.
+// kp_mfa is true), and a user not linked yet (role none) the page that says so, except on #/account; everyone
+// linked starts on the dashboard (#/).
 // Any other route without a page (not-found; a public route while signed in) shows "not found".
 
 import { accountPage, mfaPage, pendingPage } from "./account.mjs";
 import { customerPage, customersPage, newCustomerPage, organisationPage, pendingUsersPage, staffPage } from "./admin.mjs";
 import { forgotPasswordPage, signUpPage } from "./auth.mjs";
 import { customerHoursPage } from "./billing.mjs";
+import { dashboardPage } from "./dashboard.mjs";
 import { bundlePage, hoursPage, registrationsPage } from "./hours.mjs";
 import { customerInvoicePage, customerInvoiceProfilePage, customerInvoicesPage, invoicePage, invoicesPage } from "./invoices.mjs";
 import { customerReportsPage, reportsPage } from "./reports.mjs";
@@ -18,6 +20,7 @@ import { newTicketPage, notFoundPage, resolutionPage, ticketPage, ticketsPage } 
 
 /** The pages of a signed-in user by route name, each called with (ctx, route): ctx as app.mjs route() makes it. */
 const SIGNED_IN = {
+  dashboard: dashboardPage,
   tickets: ticketsPage, new: newTicketPage, ticket: ticketPage, resolution: resolutionPage,
   sla: slaPage, "sla-compliance": compliancePage,
   account: accountPage,

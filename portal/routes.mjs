@@ -11,7 +11,7 @@ export const STATUSES = ["new", "open", "waiting-for-customer", "resolved", "clo
 export const REQUEST_TYPE_ID = /^[a-z0-9][a-z0-9-]{0,59}$/;
 
 /**
- * {name: "tickets", view, status} | {name: "new", followUpOf?, requestType?} | {name: "ticket", token} | {name: "resolution", token}
+ * {name: "dashboard"} (#/, the home page) | {name: "tickets", view, status} | {name: "new", followUpOf?, requestType?} | {name: "ticket", token} | {name: "resolution", token}
  * | {name: "sla"} | {name: "sla-compliance"} | {name: "not-found"}, the hour pages (hoursRoute), the subscriptions pages
  * (subscriptionsRoute), the reports pages (reportsRoute), the invoices pages (invoicesRoute) and the identity pages (identityRoute). view and status are null when the hash gives none (the role decides).
  */
@@ -20,7 +20,8 @@ export function parseRoute(hash) {
   const [path, query = ""] = raw.split("?", 2);
   const params = new URLSearchParams(query);
   const parts = path.split("/").filter(p => p !== "");
-  if (parts.length === 0 || (parts.length === 1 && parts[0] === "tickets")) {
+  if (parts.length === 0) return { name: "dashboard" };
+  if (parts.length === 1 && parts[0] === "tickets") {
     const view = params.get("view");
     const status = params.get("status");
     return { name: "tickets", view: view && /^[a-z-]{1,20}$/.test(view) ? view : null,
@@ -75,6 +76,7 @@ export function routeHash(route) {
       const query = params.toString();
       return "#/tickets/new" + (query ? "?" + query : "");
     }
+    case "dashboard": return DASHBOARD_PATH;
     case "sla": return "#/sla";
     case "sla-compliance": return "#/sla/compliance";
     case "ticket": return "#/tickets/" + encodeURIComponent(route.token);
@@ -351,3 +353,55 @@ function invoicesHash(route) {
 export function invoiceLinks(role) {
   return role === "customer-admin" ? [{ href: INVOICES_PATH, key: "nav.invoices" }] : [];
 }
+
+// ---------------------------------------------------------------------------------------------
+// The dashboard (dashboard.mjs), the home page #/ of everyone linked, and its widgets, which the account page's
+// "Dashboardinstellingen" switches on and off (PATCH /me `dashboard`).
+
+const DASHBOARD_PATH = "#/";
+
+/**
+ * The widgets the portal shows, in the order of the settings and of a newcomer's dashboard, each with the roles
+ * that can have it (AccountSettings.DashboardWidget on the server; `sla`, `notices` and `knowledge` are stored
+ * values the portal shows no card for: `sla` never had one, the other two wait for their contexts).
+ */
+export const DASHBOARD_WIDGETS = [
+  { id: "open-tickets", roles: ["customer-user", "customer-admin", "provider-agent", "provider-admin"] },
+  { id: "approvals", roles: ["customer-admin"] },
+  { id: "waiting", roles: ["customer-user", "customer-admin", "provider-agent", "provider-admin"] },
+  { id: "sla-at-risk", roles: ["provider-agent", "provider-admin"] },
+  { id: "hour-bundles", roles: ["customer-user", "customer-admin"] },
+  { id: "subscriptions", roles: ["customer-user", "customer-admin"] },
+  { id: "invoices", roles: ["customer-admin"] },
+  { id: "reports", roles: ["customer-user", "customer-admin"] }
+];
+
+/** The widgets a role can have, in the settings' order: a newcomer's dashboard (DashboardWidget.defaultsFor on the server). */
+export function dashboardWidgetsFor(role) {
+  return DASHBOARD_WIDGETS.filter(w => w.roles.includes(role)).map(w => w.id);
+}
+
+/**
+ * The widgets a user sees, in its order: GET /me's `dashboard` (the user's choice, or the role's default set while it
+ * never chose) less those its role cannot have or the portal has no card for; without a profile, the role's set.
+ */
+export function dashboardShown(role, profile) {
+  const offered = dashboardWidgetsFor(role);
+  if (!profile || !Array.isArray(profile.dashboard)) return offered;
+  return [...new Set(profile.dashboard)].filter(id => offered.includes(id));
+}
+
+const WIDGET_TITLES = {
+  "open-tickets": "dash.openTickets.heading", approvals: "dash.approvals.heading", waiting: "dash.waiting.heading",
+  "sla-at-risk": "dash.sla.heading", "hour-bundles": "dash.hours.heading", subscriptions: "dash.subscriptions.heading",
+  invoices: "dash.invoices.heading", reports: "dash.reports.heading"
+};
+const STAFF_WIDGET_TITLES = { "open-tickets": "dash.openTickets.staffHeading", waiting: "dash.waiting.staffHeading" };
+
+/** The text key of a widget's name: its card's heading and its switch in the settings (staff's own tickets are named apart). */
+export function widgetTitleKey(id, staff) {
+  return (staff && STAFF_WIDGET_TITLES[id]) || WIDGET_TITLES[id] || "dash.unknown";
+}
+
+/** Every text key widgetTitleKey gives. */
+export const WIDGET_TITLE_KEYS = [...Object.values(WIDGET_TITLES), ...Object.values(STAFF_WIDGET_TITLES)];

@@ -99,6 +99,7 @@ export const valueOf = event => event.target.value;
 
 function header(ctx) {
   return h("nav", { "aria-label": ctx.tr("nav.main"), class: "main-nav" },
+    linked(ctx.role) ? h("a", { href: "#/" }, ctx.tr("nav.dashboard")) : null,
     h("a", { href: "#/tickets" }, ctx.tr("nav.tickets")),
     h("a", { href: "#/tickets/new" }, ctx.tr("nav.new")),
     linked(ctx.role) ? h("a", { href: "#/sla" }, ctx.tr("nav.sla")) : null,

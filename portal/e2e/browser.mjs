@@ -22,8 +22,8 @@
 //  - keyboard only (Tab, Shift+Tab, typing, an arrow key in a select, and Enter; no mouse): a customer user signs in,
 //    raises a ticket, replies to it and accepts the solution of another; the focused element must show a visible
 //    focus ring;
-//  - the other pages of the customer admin, the agent and the provider admin (an invoice followed from a list among them),
-//    and the forgotten-password page.
+//  - the other pages of the customer admin, the agent and the provider admin (their dashboards #/ first: the customer
+//    admin's seven cards each loaded; an invoice followed from a list among them), and the forgotten-password page.
 // First the checks below find a planted problem of each kind (their failure twin).
 // On every page visited: axe-core finds no serious or critical violation; at 375 px wide nothing overflows
 // horizontally; the console shows no error (a failed load, a CSP refusal, an uncaught exception). Each page is
@@ -326,7 +326,8 @@ async function open(tab, hash) {
     await page.goto(opts.gateway + "/" + hash, { waitUntil: "networkidle0" });
     return;
   }
-  if (await page.evaluate(() => location.hash) === hash) await page.evaluate(() => { location.hash = "#/"; });
+  // the same hash again: through a route without a page ("not found" reads nothing), so the route is opened anew
+  if (await page.evaluate(() => location.hash) === hash) await page.evaluate(() => { location.hash = "#/-"; });
   await page.evaluate(h => { location.hash = h; }, hash);
   await settle(page);
 }
@@ -558,11 +559,11 @@ async function newcomerAccepts(eva) {
 
 /** The other pages of each role, opened from the address bar, for the checks every page gets. */
 const MORE_PAGES = {
-  ilse: ["#/hours", "#/time-registrations", "#/subscriptions", "#/reports", "#/invoices", "#/sla", "#/sla/compliance", "#/account"],
-  sem: ["#/tickets?view=assignee", "#/sla", "#/admin/customers", "#/admin/customers/demo-acme",
+  ilse: ["#/", "#/hours", "#/time-registrations", "#/subscriptions", "#/reports", "#/invoices", "#/sla", "#/sla/compliance", "#/account"],
+  sem: ["#/", "#/tickets?view=assignee", "#/sla", "#/admin/customers", "#/admin/customers/demo-acme",
     "#/admin/customers/demo-acme/hours", "#/admin/customers/demo-acme/time-registrations", "#/admin/customers/demo-acme/invoices",
     "#/admin/customers/demo-acme/invoice-profile"],
-  petra: ["#/admin/staff", "#/admin/customers/demo-acme/subscriptions", "#/admin/customers/demo-acme/reports",
+  petra: ["#/", "#/admin/staff", "#/admin/customers/demo-acme/subscriptions", "#/admin/customers/demo-acme/reports",
     "#/admin/customers/demo-acme/invoices", "#/admin/customers/demo-acme/invoice-profile", "#/sla"]
 };
 
@@ -590,6 +591,14 @@ async function morePages(tabs) {
       }
     });
   }
+  await step(tabs.ilse, "the dashboard: a card per widget of a customer admin, each loaded", async () => {
+    await open(tabs.ilse, "#/");
+    await tabs.ilse.page.waitForSelector("#app .dash-grid[aria-busy=false]", { timeout: 20_000 });
+    const cards = await tabs.ilse.page.$$eval("#app .dash-card h2", hs => hs.map(h => h.textContent));
+    check(cards.length === 7, "seven cards (found: " + JSON.stringify(cards) + ")");
+    const failed = await tabs.ilse.page.$$eval("#app .dash-failed", ps => ps.map(p => p.textContent));
+    check(failed.length === 0, "no card failed (found: " + JSON.stringify(failed) + ")");
+  });
   await step(tabs.ilse, "opens an invoice from Facturen", () => firstInvoicePage(tabs.ilse, "#/invoices"));
   await step(tabs.petra, "opens an invoice of a customer, with the admin's actions", async () => {
     await firstInvoicePage(tabs.petra, "#/admin/customers/demo-acme/invoices");

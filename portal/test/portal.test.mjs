@@ -89,8 +89,10 @@ test("translator fills placeholders; language picked from the browser, Dutch by 
 // routes
 
 test("route parser", () => {
-  assert.deepEqual(parseRoute(""), { name: "tickets", view: null, status: null });
-  assert.deepEqual(parseRoute("#/"), { name: "tickets", view: null, status: null });
+  assert.deepEqual(parseRoute(""), { name: "dashboard" }, "the home page is the dashboard");
+  assert.deepEqual(parseRoute("#/"), { name: "dashboard" });
+  assert.equal(routeHash({ name: "dashboard" }), "#/");
+  assert.deepEqual(parseRoute("#/tickets"), { name: "tickets", view: null, status: null });
   assert.deepEqual(parseRoute("#/tickets?view=shared"), { name: "tickets", view: "shared", status: null });
   assert.deepEqual(parseRoute("#/tickets?view=status&status=waiting-for-customer"),
     { name: "tickets", view: "status", status: "waiting-for-customer" });

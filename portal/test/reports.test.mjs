@@ -414,8 +414,8 @@ test("the reports routes and their hashes; the menu per role", async () => {
   const shown = [];
   await reportsPage(customerContext("customer-admin", customerApi(), shown));
   const nav = findAll(findAll(last(shown), n => n.tag === "nav")[0], n => n.tag === "a");
-  assert.deepEqual(nav.map(a => a.attrs.href).slice(5, 7), ["#/subscriptions", "#/reports"], "after Abonnementen");
-  assert.equal(textOf(nav[6]), "Rapportages");
+  assert.deepEqual(nav.map(a => a.attrs.href).slice(6, 8), ["#/subscriptions", "#/reports"], "after Abonnementen");
+  assert.equal(textOf(nav[7]), "Rapportages");
 });
 
 test("every text of the reports pages exists in nl, en and de, and none is unused", () => {

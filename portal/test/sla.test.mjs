@@ -147,11 +147,11 @@ test("#/sla is a route, linked from the navigation for everyone linked to a cust
   await slaPage(context("customer-user", slaApi([KOPER]), shown));
   const nav = findAll(last(shown), n => n.tag === "nav")[0];
   assert.deepEqual(findAll(nav, n => n.tag === "a").map(a => a.attrs.href),
-    ["#/tickets", "#/tickets/new", "#/sla", "#/hours", "#/time-registrations", "#/subscriptions", "#/reports", "#/account"]);
+    ["#/", "#/tickets", "#/tickets/new", "#/sla", "#/hours", "#/time-registrations", "#/subscriptions", "#/reports", "#/account"]);
   const ticketShown = [];
   await ticketPage(context("provider-agent", fakeApi(() => detail({ status: "open" }, [])), ticketShown), { name: "ticket", token: "acme-7" });
   assert.deepEqual(findAll(findAll(last(ticketShown), n => n.tag === "nav")[0], n => n.tag === "a").map(a => a.attrs.href),
-    ["#/tickets", "#/tickets/new", "#/sla", "#/admin/customers", "#/account"],
+    ["#/", "#/tickets", "#/tickets/new", "#/sla", "#/admin/customers", "#/account"],
     "staff raise tickets on a customer's behalf, and reach the customers and their own account");
 });
 

@@ -387,9 +387,9 @@ test("the subscriptions routes and their hashes; the menu per role", async () =>
   const shown = [];
   await subscriptionsPage(customerContext("customer-admin", fakeApi(() => ({ subscriptions: [] })), shown));
   const nav = findAll(findAll(last(shown), n => n.tag === "nav")[0], n => n.tag === "a");
-  assert.deepEqual(nav.map(a => a.attrs.href).slice(3, 6), ["#/hours", "#/time-registrations", "#/subscriptions"],
+  assert.deepEqual(nav.map(a => a.attrs.href).slice(4, 7), ["#/hours", "#/time-registrations", "#/subscriptions"],
     "after Urenregistraties");
-  assert.equal(textOf(nav[5]), "Abonnementen");
+  assert.equal(textOf(nav[6]), "Abonnementen");
 });
 
 test("every text of the subscriptions pages exists in nl, en and de, including the families filled in by value, and none unused", () => {

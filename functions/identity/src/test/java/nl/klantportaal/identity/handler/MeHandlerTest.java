@@ -91,6 +91,35 @@ class MeHandlerTest {
   }
 
   @Test
+  void aNewcomerReadsTheDefaultWidgetsOfItsRoleUntilItChooses() {
+    var dashboard = HttpEvents.json(call("customer-admin.json")).get("profile");
+    List<String> widgets = new ArrayList<>();
+    dashboard.get("dashboard").forEach(w -> widgets.add(w.asText()));
+    assertEquals(List.of("open-tickets", "approvals", "waiting", "hour-bundles", "subscriptions", "invoices", "reports"), widgets);
+    assertEquals(false, dashboard.get("dashboardChosen").asBoolean());
+
+    var unchanged = HttpEvents.json(call("update-notifications.json")).get("profile");
+    assertEquals(false, unchanged.get("dashboardChosen").asBoolean(), "a mail preference is no dashboard choice");
+    assertEquals(7, unchanged.get("dashboard").size());
+    assertEquals(false, IdentityWiring.of(wiring).users().find(CUSTOMER_ADMIN).orElseThrow().settings().dashboardChosen());
+  }
+
+  @Test
+  void theUserChoosesTheNewWidgetsInItsOwnOrder() {
+    var response = call("update-dashboard.json");
+    assertEquals(200, response.getStatusCode(), response.getBody());
+    var profile = HttpEvents.json(response).get("profile");
+    List<String> widgets = new ArrayList<>();
+    profile.get("dashboard").forEach(w -> widgets.add(w.asText()));
+    assertEquals(List.of("waiting", "approvals", "sla-at-risk", "open-tickets"), widgets);
+    assertEquals(true, profile.get("dashboardChosen").asBoolean());
+    var stored = IdentityWiring.of(wiring).users().find(CUSTOMER_ADMIN).orElseThrow();
+    assertEquals(List.of(AccountSettings.DashboardWidget.WAITING, AccountSettings.DashboardWidget.APPROVALS,
+        AccountSettings.DashboardWidget.SLA_AT_RISK, AccountSettings.DashboardWidget.OPEN_TICKETS), stored.settings().dashboard());
+    assertEquals(2, stored.version());
+  }
+
+  @Test
   void badChangesNameEveryField() {
     List<String> fields = new ArrayList<>();
     HttpEvents.json(call("update-profile-bad.json")).get("errors").forEach(e -> fields.add(e.get("field").asText()));

@@ -100,7 +100,9 @@ final class UserItem {
     var n = profile.settings().notifications();
     item.notifications = Map.of("enabled", n.enabled(), "tickets", n.tickets(), "reports", n.reports(),
         "hourBundles", n.hourBundles(), "subscriptions", n.subscriptions(), "notices", n.notices());
-    item.dashboard = profile.settings().dashboard().stream().map(AccountSettings.DashboardWidget::name).toList();
+    // a dashboard never chosen is not stored: the role's default set applies (AccountSettings.dashboardFor)
+    item.dashboard = profile.settings().dashboardChosen()
+        ? profile.settings().dashboard().stream().map(AccountSettings.DashboardWidget::name).toList() : null;
     item.createdAt = profile.createdAt().toString();
     item.updatedAt = profile.updatedAt().toString();
     item.version = storedVersion.orElse(null);
@@ -141,13 +143,19 @@ final class UserItem {
         Instant.parse(updatedAt), version);
   }
 
+  /**
+   * The stored settings. No dashboard, or the list every profile was given before the dashboard existed (all eight
+   * widgets of then, in their order: nobody could choose yet), means never chosen.
+   */
   private AccountSettings settings() {
-    if (notifications == null || dashboard == null) {
-      return AccountSettings.DEFAULT;
+    var n = notifications == null ? AccountSettings.Notifications.ALL
+        : new AccountSettings.Notifications(on("enabled"), on("tickets"), on("reports"), on("hourBundles"),
+            on("subscriptions"), on("notices"));
+    var widgets = dashboard == null ? null : dashboard.stream().map(AccountSettings.DashboardWidget::valueOf).toList();
+    if (widgets == null || widgets.equals(AccountSettings.DashboardWidget.LEGACY_DEFAULT)) {
+      return new AccountSettings(n, List.of(), false);
     }
-    var n = new AccountSettings.Notifications(on("enabled"), on("tickets"), on("reports"), on("hourBundles"),
-        on("subscriptions"), on("notices"));
-    return new AccountSettings(n, dashboard.stream().map(AccountSettings.DashboardWidget::valueOf).toList());
+    return new AccountSettings(n, widgets);
   }
 
   private boolean on(String key) {

@@ -10,7 +10,8 @@ import nl.klantportaal.core.shared.domain.Validation;
 
 /**
  * PATCH /me: the fields the user may change (names, language, mail preferences, dashboard);
- * an absent field stays as it is. Role, customer and e-mail are not among them (the seed: role and
+ * an absent field stays as it is. {@code dashboard} is the whole list of widgets the user wants, in order, by
+ * wire name (an empty list: none); an unknown or repeated widget is a field error {@code dashboard[i]}. Role, customer and e-mail are not among them (the seed: role and
  * username are read-only; the e-mail changes through its own verified flow).
  */
 public record ProfileInput(String firstName, String lastName, String displayName, String language,
@@ -30,8 +31,10 @@ public record ProfileInput(String firstName, String lastName, String displayName
     var widgets = widgets(v, profile.settings().dashboard());
     v.check(version != null, "version", "required", "is required: the version you read");
     v.throwIfInvalid();
+    // without a dashboard the choice stays as it was: a user who never chose keeps its role's default set
+    boolean chosen = dashboard != null || profile.settings().dashboardChosen();
     return new Valid(new UserProfile.PersonName(first, last, display), lang,
-        new AccountSettings(notifications(profile.settings().notifications()), widgets), version);
+        new AccountSettings(notifications(profile.settings().notifications()), widgets, chosen), version);
   }
 
   private static Optional<String> optional(Validation v, String field, String value) {
@@ -48,6 +51,10 @@ public record ProfileInput(String firstName, String lastName, String displayName
     }
     List<AccountSettings.DashboardWidget> widgets = new ArrayList<>();
     for (int i = 0; i < dashboard.size(); i++) {
+      if (dashboard.get(i) == null) {
+        v.check(false, "dashboard[" + i + "]", "required", "must be a widget");
+        continue;
+      }
       var widget = v.optionalEnum("dashboard[" + i + "]", dashboard.get(i), AccountSettings.DashboardWidget.values(),
           AccountSettings.DashboardWidget::wireName);
       if (widget.isPresent() && widgets.contains(widget.get())) {

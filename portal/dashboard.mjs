@@ -1,0 +1,328 @@
+// The dashboard #/, the home page of everyone linked (seed: "U kunt de status van uw verzoek volgen via uw dashboard";
+// "Dashboardinstellingen" on the account page switches its widgets on and off). A user not linked yet keeps its
+// waiting page (router.mjs).
+//
+// GET /me first, for the widgets the user has on (`dashboard`: its choice, or its role's default set while it never
+// chose), less those its role cannot have (routes.mjs dashboardShown). Then every widget's own context's read route,
+// all at once (Promise.allSettled): each card waits, fails or shows on its own. A request two widgets need (a
+// customer's own tickets for "open" and "waiting for you") is sent once. A 403 (a customer user whose organisation
+// shows hours, subscriptions or reports to its admins only) hides the card without a word; any other refusal is a
+// short sentence in its card. Every route read is a keyed one (a ticket view, a customer's own list, a ticket).
+//
+// Like tickets.mjs: state in a plain object, pure view functions into node descriptions, ctx.show() mounts.
+
+import { h } from "./dom.mjs";
+import { BUNDLE_ID, dashboardShown, INVOICE_ID, REPORT_MONTH, routeHash, TICKET_TOKEN, widgetTitleKey } from "./routes.mjs";
+import { badge, formatAmsterdam, labelOf, notice, page, problemBox, scrolling } from "./widgets.mjs";
+import { euros, formatDay, hm, notNegative } from "./ledger.mjs";
+
+const STAFF_ROLES = ["provider-agent", "provider-admin"];
+
+/** How many tickets the own-tickets cards read (one page of the keyed view; "open" and "waiting" pick from it). */
+export const TICKET_PAGE = 20;
+/** How many rows a card shows at most; the link under it opens the whole list. */
+export const ROWS = 5;
+/** The SLA at risk: how many of the oldest tickets of each queue (new, open) are read with their SLA. */
+export const SLA_QUEUE = 10;
+/** The latest reports shown. */
+export const REPORTS_SHOWN = 3;
+/** The invoice statuses still to be paid (invoices.mjs OPEN_STATUSES: InvoiceState on the server). */
+export const OPEN_INVOICE_STATUSES = ["open", "overdue", "in-collection", "collection-failed"];
+
+const isStaff = ctx => STAFF_ROLES.includes(ctx.role);
+const itemsOf = answer => (answer && Array.isArray(answer.items) ? answer.items : []);
+const text = value => (value === undefined || value === null ? "" : String(value));
+
+/** The GET /tickets paths the widgets read. */
+export const PATHS = {
+  mine: "/tickets?view=mine&limit=" + TICKET_PAGE,
+  assigned: "/tickets?view=assignee&assignee=me&limit=" + TICKET_PAGE,
+  approvals: "/tickets?view=approvals&limit=" + ROWS,
+  queue: status => "/tickets?view=status&status=" + status + "&sort=created&limit=" + SLA_QUEUE
+};
+
+/** Where each card's link goes: the whole list of what it shows. */
+function moreOf(id, ctx) {
+  const staff = isStaff(ctx);
+  switch (id) {
+    case "open-tickets":
+    case "waiting": return { href: routeHash({ name: "tickets", view: staff ? "assignee" : "mine" }), key: "dash.more.tickets" };
+    case "approvals": return { href: routeHash({ name: "tickets", view: "approvals" }), key: "dash.more.approvals" };
+    case "sla-at-risk": return { href: routeHash({ name: "tickets", view: "status", status: "open" }), key: "dash.more.queue" };
+    case "hour-bundles": return { href: routeHash({ name: "hours" }), key: "dash.more.hours" };
+    case "subscriptions": return { href: routeHash({ name: "subscriptions" }), key: "dash.more.subscriptions" };
+    case "invoices": return { href: routeHash({ name: "invoices" }), key: "dash.more.invoices" };
+    case "reports": return { href: routeHash({ name: "reports" }), key: "dash.more.reports" };
+    default: return null;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading: each widget's data from its own route(s); get() sends a path once per load
+
+/** The tickets on the SLA at risk: per ticket its most urgent target that is breached or past its warning, nearest deadline first. */
+export function atRisk(tickets, details, now) {
+  const risks = [];
+  details.forEach((detail, i) => {
+    const sla = detail && detail.sla;
+    if (!sla || typeof sla !== "object") return;
+    const targets = ["response", "resolution"].map(kind => ({ kind, target: sla[kind] }))
+      .filter(({ target }) => target && (target.state === "breached"
+        || (target.state === "running" && Number.isFinite(Date.parse(target.warningAt)) && Date.parse(target.warningAt) <= now)))
+      .map(t => ({ ...t, due: Number.isFinite(Date.parse(t.target.dueAt)) ? Date.parse(t.target.dueAt) : Infinity }))
+      .sort((a, b) => a.due - b.due);
+    if (targets.length) risks.push({ ticket: (detail.ticket && detail.ticket.id ? detail.ticket : tickets[i]), ...targets[0] });
+  });
+  return risks.sort((a, b) => a.due - b.due);
+}
+
+const READERS = {
+  async "open-tickets"(ctx, get) {
+    const items = itemsOf(await get(isStaff(ctx) ? PATHS.assigned : PATHS.mine));
+    return { rows: items.filter(t => t.status !== "closed") };
+  },
+  async waiting(ctx, get) {
+    const staff = isStaff(ctx);
+    const items = itemsOf(await get(staff ? PATHS.assigned : PATHS.mine));
+    // a customer's tickets waiting for the customer; staff's own tickets that are new or open: the next step is theirs
+    return { rows: items.filter(t => (staff ? ["new", "open"].includes(t.status) : t.status === "waiting-for-customer")) };
+  },
+  async approvals(ctx, get) {
+    return { rows: itemsOf(await get(PATHS.approvals)) };
+  },
+  async "sla-at-risk"(ctx, get, now) {
+    const queues = await Promise.all(["new", "open"].map(status => get(PATHS.queue(status))));
+    const tickets = queues.flatMap(itemsOf).filter(t => TICKET_TOKEN.test(text(t.id)));
+    const read = await Promise.allSettled(tickets.map(t => get("/tickets/" + encodeURIComponent(t.id))));
+    const failed = read.filter(r => r.status === "rejected");
+    if (tickets.length && failed.length === tickets.length) throw failed[0].reason;
+    return { checked: tickets.length, unread: failed.length,
+      rows: atRisk(tickets, read.map(r => (r.status === "fulfilled" ? r.value : null)), now) };
+  },
+  async "hour-bundles"(ctx, get) {
+    return { overview: (await get("/hour-bundles")) || {} };
+  },
+  async subscriptions(ctx, get) {
+    const all = ((await get("/subscriptions")) || {}).subscriptions || [];
+    return { rows: all.filter(s => s.status === "ending").sort((a, b) => (text(a.endDate) < text(b.endDate) ? -1 : 1)) };
+  },
+  async invoices(ctx, get) {
+    const all = ((await get("/invoices")) || {}).invoices || [];
+    const open = all.filter(inv => OPEN_INVOICE_STATUSES.includes(inv.status))
+      .sort((a, b) => (text(a.dueDate) < text(b.dueDate) ? -1 : text(a.dueDate) > text(b.dueDate) ? 1 : 0));
+    const cents = open.reduce((sum, inv) => sum + Math.round(Number((inv.totals && inv.totals.total) || 0) * 100), 0);
+    return { rows: open, total: Number.isFinite(cents) ? (cents / 100).toFixed(2) : null };
+  },
+  async reports(ctx, get) {
+    const all = ((await get("/reports")) || {}).reports || [];
+    return { rows: [...all].sort((a, b) => (text(a.month) < text(b.month) ? 1 : -1)).slice(0, REPORTS_SHOWN) };
+  }
+};
+
+// ---------------------------------------------------------------------------------------------
+// The cards
+
+function ticketList(rows, ctx, labelId) {
+  const { tr } = ctx;
+  return h("ul", { class: "dash-list dash-tickets", "aria-labelledby": labelId }, rows.slice(0, ROWS).map(t => {
+    const href = TICKET_TOKEN.test(text(t.id)) ? routeHash({ name: "ticket", token: t.id }) : null;
+    const title = "#" + text(t.number) + " " + text(t.title);
+    return h("li", null,
+      href ? h("a", { href }, title) : title, " ",
+      badge("status", t.status, labelOf(tr, "status.", t.status)), " ",
+      badge("priority", t.priority, labelOf(tr, "priority.", t.priority)));
+  }));
+}
+
+/** "5 of 8 shown" under a list cut to ROWS. */
+const shownOf = (rows, tr) => (rows.length > ROWS ? h("p", { class: "hint" }, tr("dash.shownOf", { shown: ROWS, total: rows.length })) : null);
+
+function ticketsBody(id, data, ctx, labelId) {
+  const { tr } = ctx;
+  const staff = isStaff(ctx);
+  const none = { "open-tickets": staff ? "dash.openTickets.staffNone" : "dash.openTickets.none", approvals: "dash.approvals.none",
+    waiting: staff ? "dash.waiting.staffNone" : "dash.waiting.none" }[id];
+  return [
+    id === "waiting" && staff ? h("p", { class: "hint" }, tr("dash.waiting.staffHint")) : null,
+    data.rows.length ? [ticketList(data.rows, ctx, labelId), shownOf(data.rows, tr)] : h("p", null, tr(none))
+  ];
+}
+
+function slaBody(data, ctx, labelId) {
+  const { tr, lang } = ctx;
+  return [
+    h("p", { class: "hint" }, tr("dash.sla.checked", { n: data.checked })),
+    data.unread ? h("p", { class: "hint" }, tr("dash.sla.unread", { n: data.unread })) : null,
+    data.rows.length ? h("ul", { class: "dash-list dash-sla", "aria-labelledby": labelId }, data.rows.slice(0, ROWS).map(r => {
+      const t = r.ticket || {};
+      const href = TICKET_TOKEN.test(text(t.id)) ? routeHash({ name: "ticket", token: t.id }) : null;
+      const title = "#" + text(t.number) + " " + text(t.title);
+      const breached = r.target.state === "breached";
+      return h("li", { class: breached ? "sla-row-breached" : null },
+        href ? h("a", { href }, title) : title, " ",
+        badge("priority", t.priority, labelOf(tr, "priority.", t.priority)), " ",
+        h("span", { class: "badge sla-risk-" + (breached ? "breached" : "warning") },
+          breached ? labelOf(tr, "sla.state.", "breached") : tr("dash.sla.warning")),
+        h("br"),
+        labelOf(tr, "sla.target.", r.kind), ": ",
+        r.target.dueAt ? h("time", { datetime: r.target.dueAt }, tr("dash.sla.due", { due: formatAmsterdam(r.target.dueAt, lang) }))
+          : tr("sla.ticket.noDeadline"));
+    })) : h("p", null, tr("dash.sla.none")),
+    shownOf(data.rows, tr)
+  ];
+}
+
+function hoursBody(data, ctx, labelId) {
+  const { tr, lang } = ctx;
+  const o = data.overview;
+  const bundles = (o.bundles || []).filter(b => b.status === "active" || b.status === "pending");
+  const forecast = o.forecast || {};
+  return [
+    o.activeMinutesRemaining !== undefined && o.activeMinutesRemaining !== null
+      ? h("p", { class: "dash-figure" }, tr("dash.hours.remaining", { hours: hm(notNegative(o.activeMinutesRemaining)) })) : null,
+    o.overBudgetMinutes > 0 ? h("p", null, h("strong", null, tr("dash.hours.overBudget", { hours: hm(o.overBudgetMinutes) }))) : null,
+    forecast.text ? h("p", { class: "forecast-text" }, text(forecast.text)) : null,
+    bundles.length ? h("ul", { class: "dash-list dash-bundles", "aria-labelledby": labelId }, bundles.slice(0, ROWS).map(b => {
+      const href = BUNDLE_ID.test(text(b.id)) ? routeHash({ name: "hour-bundle", bundleId: b.id }) : null;
+      const line = tr("dash.hours.bundle", { remaining: hm(notNegative(b.minutesRemaining)), bought: hm(notNegative(b.minutesBought)),
+        until: formatDay(b.validUntil, lang) });
+      return h("li", null, href ? h("a", { href }, line) : line, " ",
+        badge("bundle-status", b.status, b.statusLabel || labelOf(tr, "hours.status.", b.status)));
+    })) : h("p", null, tr("dash.hours.none"))
+  ];
+}
+
+function subscriptionsBody(data, ctx, labelId) {
+  const { tr, lang } = ctx;
+  return data.rows.length ? [h("ul", { class: "dash-list dash-subscriptions", "aria-labelledby": labelId }, data.rows.slice(0, ROWS)
+    .map(s => h("li", null, h("strong", null, text(s.service)), " ",
+      badge("subscription-status status-ending", "ending", s.statusLabel || labelOf(tr, "subscriptions.status.", s.status)), " ",
+      tr("dash.subscriptions.endsOn", { date: formatDay(s.endDate, lang) })))), shownOf(data.rows, tr)]
+    : h("p", null, tr("dash.subscriptions.none"));
+}
+
+function invoicesBody(data, ctx) {
+  const { tr, lang } = ctx;
+  if (!data.rows.length) return h("p", null, tr("dash.invoices.none"));
+  return [
+    data.total !== null ? h("p", { class: "dash-figure" }, tr("dash.invoices.total", { amount: euros(data.total, lang), n: data.rows.length })) : null,
+    scrolling(tr, h("table", { class: "dash-invoices" },
+      h("caption", { class: "visually-hidden" }, tr("dash.invoices.caption")),
+      h("thead", null, h("tr", null, ["invoices.col.number", "invoices.col.due", "invoices.col.total", "invoices.col.status"]
+        .map(key => h("th", { scope: "col" }, tr(key))))),
+      h("tbody", null, data.rows.slice(0, ROWS).map(inv => h("tr", null,
+        h("th", { scope: "row" }, INVOICE_ID.test(text(inv.id)) ? h("a", { href: routeHash({ name: "invoice", invoiceId: inv.id }) }, text(inv.number))
+          : text(inv.number)),
+        h("td", null, formatDay(inv.dueDate, lang)),
+        h("td", { class: "amount" }, euros(inv.totals && inv.totals.total, lang)),
+        h("td", null, badge("invoice-status", inv.status, inv.statusLabel || labelOf(tr, "invoices.status.", inv.status)))))))),
+    shownOf(data.rows, tr)
+  ];
+}
+
+/** "november 2026" (reports.mjs monthName): a report's month in the user's language. */
+function monthName(month, lang) {
+  if (!REPORT_MONTH.test(text(month))) return text(month);
+  const [year, number] = String(month).split("-").map(Number);
+  return new Intl.DateTimeFormat(lang, { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(year, number - 1, 1)));
+}
+
+function reportsBody(data, ctx, labelId) {
+  const { tr, lang } = ctx;
+  return data.rows.length ? h("ul", { class: "dash-list dash-reports", "aria-labelledby": labelId }, data.rows.map(r =>
+    h("li", null, tr("reports.card", { month: monthName(r.month, lang) }),
+      r.generatedAt ? [" — ", h("span", { class: "hint" }, tr("dash.reports.made", { date: formatAmsterdam(r.generatedAt, lang) }))] : null)))
+    : h("p", null, tr("dash.reports.none"));
+}
+
+function cardBody(id, data, ctx, labelId) {
+  switch (id) {
+    case "open-tickets":
+    case "approvals":
+    case "waiting": return ticketsBody(id, data, ctx, labelId);
+    case "sla-at-risk": return slaBody(data, ctx, labelId);
+    case "hour-bundles": return hoursBody(data, ctx, labelId);
+    case "subscriptions": return subscriptionsBody(data, ctx, labelId);
+    case "invoices": return invoicesBody(data, ctx);
+    case "reports": return reportsBody(data, ctx, labelId);
+    default: return null;
+  }
+}
+
+/** One widget: a card with its heading, its rows (or "loading", or why it failed) and the link to the whole list. */
+export function dashboardCard(id, card, ctx) {
+  const { tr } = ctx;
+  if (!card || card.status === "hidden") return null;
+  const headingId = "dash-" + id + "-heading";
+  const more = moreOf(id, ctx);
+  const error = card.error;
+  return h("section", { class: "dash-card dash-" + id, "aria-labelledby": headingId, "aria-busy": card.status === "loading" ? "true" : "false" },
+    h("h2", { id: headingId }, tr(widgetTitleKey(id, isStaff(ctx)))),
+    card.status === "loading" ? h("p", { class: "hint" }, tr("loading")) : null,
+    card.status === "failed" ? h("p", { class: "dash-failed" }, tr("dash.failed"), " ",
+      error && error.status === 0 ? tr("networkError") : text(error && (error.title || error.message))) : null,
+    card.status === "done" ? cardBody(id, card.data, ctx, headingId) : null,
+    more ? h("p", { class: "dash-more" }, h("a", { href: more.href }, tr(more.key))) : null);
+}
+
+export function dashboardView(state, ctx) {
+  const { tr } = ctx;
+  const cards = state.widgets.map(id => dashboardCard(id, state.cards[id], ctx)).filter(Boolean);
+  const settling = state.loading || state.widgets.some(id => state.cards[id] && state.cards[id].status === "loading");
+  return page(ctx,
+    h("h1", null, tr("dash.heading")),
+    h("p", { class: "dash-intro" }, tr("dash.intro"), " ", h("a", { href: routeHash({ name: "account" }) }, tr("dash.settingsLink"))),
+    state.meError ? notice(tr("dash.meFailed"), true) : null,
+    state.loading ? h("p", { role: "status" }, tr("loading")) : null,
+    !state.loading && state.widgets.length === 0 ? h("p", null, tr("dash.none")) : null,
+    !settling && state.widgets.length > 0 && cards.length === 0 ? h("p", null, tr("dash.nothing")) : null,
+    h("div", { class: "dash-grid", "aria-busy": settling ? "true" : "false" }, cards));
+}
+
+/**
+ * The dashboard. Reads GET /me, then every widget on at once; a language change reads them again (the API words some
+ * labels, a forecast and statuses, itself). Returns {state, reload}.
+ */
+export async function dashboardPage(ctx) {
+  const state = { me: null, meError: null, loading: true, widgets: [], cards: {}, lang: null };
+  const render = () => ctx.show(dashboardView(state, ctx));
+  let round = 0;
+
+  async function load() {
+    const mine = ++round;
+    state.loading = true;
+    state.meError = null;
+    state.lang = ctx.lang;
+    render();
+    try {
+      state.me = await ctx.api.get("/me");
+    } catch (e) {
+      state.me = null;
+      state.meError = e;
+    }
+    if (mine !== round) return;
+    state.widgets = dashboardShown(ctx.role, state.me && state.me.profile);
+    state.cards = Object.fromEntries(state.widgets.map(id => [id, { status: "loading" }]));
+    state.loading = false;
+    render();
+    const sent = new Map();
+    const get = path => {
+      if (!sent.has(path)) sent.set(path, ctx.api.get(path));
+      return sent.get(path);
+    };
+    const now = ctx.now ? ctx.now() : Date.now();
+    await Promise.allSettled(state.widgets.map(async id => {
+      try {
+        const data = await READERS[id](ctx, get, now);
+        if (mine === round) state.cards[id] = { status: "done", data };
+      } catch (e) {
+        if (mine === round) state.cards[id] = e && e.status === 403 ? { status: "hidden" } : { status: "failed", error: e };
+      }
+      if (mine === round) render();
+    }));
+  }
+
+  ctx.bind(() => (state.lang && state.lang !== ctx.lang ? load() : render()));
+  await load();
+  return { state, reload: load };
+}
