@@ -16,8 +16,9 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 /**
  * Invoice PDFs in the invoices bucket (template.yaml InvoicesBucket: versioned, Object Lock in
  * compliance mode for 7 years by default, so a stored invoice can be neither changed nor deleted in
- * that time), at {@code <tenant>/<year>/<number>.pdf}. The SDK sends a CRC32 checksum with every put,
- * which Object Lock requires. Read through presigned GETs that force a download.
+ * that time), at {@code <tenant>/<year>/<number>.pdf}. Object Lock refuses a put without an integrity
+ * header, and the portal's S3 set-up sends checksums only where the SDK deems them required, so each put
+ * carries its Content-MD5. Read through presigned GETs that force a download.
  */
 public final class S3InvoiceDocuments implements InvoiceDocuments {
   private final S3Client s3;
@@ -52,7 +53,8 @@ public final class S3InvoiceDocuments implements InvoiceDocuments {
 
   @Override
   public void store(Invoice invoice, byte[] pdf) {
-    s3.putObject(r -> r.bucket(bucket).key(key(invoice)).contentType("application/pdf"), RequestBody.fromBytes(pdf));
+    s3.putObject(r -> r.bucket(bucket).key(key(invoice)).contentType("application/pdf").contentMD5(md5(pdf)),
+        RequestBody.fromBytes(pdf));
   }
 
   @Override
@@ -63,5 +65,13 @@ public final class S3InvoiceDocuments implements InvoiceDocuments {
         .responseContentDisposition("attachment; filename=\"" + fileName + "\"")
         .responseContentType("application/pdf")));
     return new Link(presigned.url().toString(), presigned.expiration());
+  }
+
+  private static String md5(byte[] content) {
+    try {
+      return java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("MD5").digest(content));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("MD5 is part of every JDK", e);
+    }
   }
 }
