@@ -1,5 +1,7 @@
 package nl.klantportaal.inboundmail.wiring;
 
+import nl.klantportaal.inboundmail.adapter.dynamodb.DynamoDbHeldMessages;
+import nl.klantportaal.inboundmail.usecase.ManageHeldMail;
 import java.util.Set;
 import nl.klantportaal.accounts.wiring.IdentityWiring;
 import nl.klantportaal.core.wiring.KernelWiring;
@@ -66,5 +68,18 @@ public final class InboundWiring {
         new CreateTicket(access, catalogue, identity.customers(), kernel.clock()), new ReplyToTicket(access, kernel.clock()),
         new ChangeTicketStatus(access, kernel.clock(), tickets.autoCloseAfter()), attach, catalogue, ownMail(), replies,
         new RecordBounces(NotificationWiring.of(kernel).failingAddresses(), ownMail()), kernel.clock());
+  }
+
+  /** The held mail staff handle: turned into a customer's ticket (on a reporter's behalf) or discarded. */
+  public ManageHeldMail heldMail() {
+    var identity = IdentityWiring.of(kernel);
+    var access = new TicketAccess(SlaWiring.of(kernel).tickets(), identity.users());
+    var tickets = TicketWiring.of(kernel);
+    var catalogue = tickets.catalogue();
+    return new ManageHeldMail(new DynamoDbHeldMessages(kernel.table()),
+        S3RawMailStore.create(kernel.clients(), kernel.config().endpoints().s3(), settings().bucket()), new Mime4jMailParser(),
+        new CreateTicket(access, catalogue, identity.customers(), kernel.clock()),
+        new AttachReceivedFile(access, tickets.attachments(), AttachmentWiring.store(kernel), kernel.clock()), catalogue,
+        kernel.clock());
   }
 }
