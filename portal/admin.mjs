@@ -672,7 +672,7 @@ export function failingAddressesView(state, ctx, actions) {
     notice(state.notice),
     problemBox(state.error, tr),
     state.items.length ? scrolling(tr, h("table", { class: "failing-addresses", "aria-busy": state.loading ? "true" : "false" },
-      h("caption", null, tr("mail.failing.heading")),
+      h("caption", { class: "visually-hidden" }, tr("mail.failing.heading")),
       h("thead", null, h("tr", null, columns.map(key => h("th", { scope: "col" }, tr(key))))),
       h("tbody", null, rows))) : null,
     !state.loading && !state.error && state.items.length === 0 ? h("p", null, tr("mail.failing.none")) : null,
