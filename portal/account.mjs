@@ -224,6 +224,28 @@ export function profileBody(draft, profile) {
   return body;
 }
 
+/**
+ * The language of the profile, as the header's language select saves it while signed in: PATCH /me with {language,
+ * version} (profileBody on the profile's draft with only the language changed), on the version of profile (a GET /me
+ * answer's profile; none: GET /me first). A 409 (a stale version) reads /me again and tries once more. The answer of
+ * PATCH /me, or the /me read when the profile says that language already (nothing sent).
+ */
+export async function saveLanguage(api, language, profile) {
+  let me = profile ? { profile } : await api.get("/me");
+  for (let attempt = 0; ; attempt++) {
+    const read = me && me.profile;
+    if (!read) return me;
+    const body = profileBody({ ...profileDraft(read), language }, read);
+    if (!("language" in body)) return me;
+    try {
+      return await api.patch("/me", body);
+    } catch (e) {
+      if (e.status !== 409 || attempt > 0) throw e;
+      me = await api.get("/me");
+    }
+  }
+}
+
 /** The dashboard settings' draft: per widget the role can have, whether it is on (GET /me `dashboard`: the choice or the role's default set). */
 export function dashboardDraft(profile, role) {
   const on = new Set((profile && Array.isArray(profile.dashboard)) ? profile.dashboard : dashboardWidgetsFor(role));

@@ -628,3 +628,99 @@ export async function staffPage(ctx) {
   await loadInto(state.list, load, false, render);
   return { state, actions };
 }
+
+// ---------------------------------------------------------------------------------------------
+// #/admin/failing-addresses: the addresses mail is not sent to (a permanent bounce or a complaint), provider staff
+// read them, provider admins release one (DELETE after a confirmation) so mail to it is sent again.
+
+const FAILING_PATH = "/mail/failing-addresses";
+
+/** The reason in words: the API's reasonLabel while the list was read in the page's language, else the portal's own. */
+function failingReason(state, ctx, item) {
+  if (state.readIn === ctx.lang && item.reasonLabel) return item.reasonLabel;
+  return labelOf(ctx.tr, "mail.failing.reason.", item.reason);
+}
+
+export function failingAddressesView(state, ctx, actions) {
+  const { tr } = ctx;
+  const admin = ctx.role === "provider-admin";
+  const busy = !!state.busy;
+  const rows = state.items.map(item => {
+    const confirming = state.confirming === item.id;
+    return h("tr", null,
+      h("td", null, item.address),
+      h("td", null, failingReason(state, ctx, item)),
+      h("td", null, item.detail || ""),
+      h("td", null, item.since ? h("time", { datetime: item.since }, formatDate(item.since, ctx.lang)) : ""),
+      admin ? h("td", null,
+        confirming
+          ? h("div", { class: "confirm", role: "alert" },
+            h("p", null, tr("mail.failing.confirm", { address: item.address })),
+            h("button", { type: "button", class: "primary", disabled: busy, on: { click: () => actions.clear(item) } },
+              tr("mail.failing.clear")),
+            h("button", { type: "button", disabled: busy, on: { click: actions.cancel } }, tr("sla.cancel")))
+          : h("button", { type: "button", disabled: busy, "aria-label": tr("mail.failing.clearOf", { address: item.address }),
+            on: { click: () => actions.ask(item) } }, tr("mail.failing.clear")),
+        problemBox(state.rowErrors[item.id], tr)) : null);
+  });
+  const columns = ["mail.failing.col.address", "mail.failing.col.reason", "mail.failing.col.detail", "mail.failing.col.since",
+    ...(admin ? ["mail.failing.col.actions"] : [])];
+  return page(ctx,
+    h("h1", null, tr("mail.failing.heading")),
+    h("p", null, tr("mail.failing.intro")),
+    admin ? null : h("p", { class: "hint" }, tr("mail.failing.adminsOnly")),
+    notice(state.notice),
+    problemBox(state.error, tr),
+    state.items.length ? scrolling(tr, h("table", { class: "failing-addresses", "aria-busy": state.loading ? "true" : "false" },
+      h("caption", { class: "visually-hidden" }, tr("mail.failing.heading")),
+      h("thead", null, h("tr", null, columns.map(key => h("th", { scope: "col" }, tr(key))))),
+      h("tbody", null, rows))) : null,
+    !state.loading && !state.error && state.items.length === 0 ? h("p", null, tr("mail.failing.none")) : null,
+    state.loading ? h("p", { role: "status" }, tr("loading")) : null,
+    moreButton(state, tr, actions.more));
+}
+
+export async function failingAddressesPage(ctx) {
+  const { tr } = ctx;
+  if (!PROVIDER_STAFF.includes(ctx.role)) return ctx.show(refusal(ctx));
+  const state = { items: [], nextCursor: null, loading: true, error: null, notice: null, busy: null, confirming: null,
+    rowErrors: {}, readIn: ctx.lang };
+  const render = ctx.bind(() => ctx.show(failingAddressesView(state, ctx, actions)));
+  const readPage = pager(state, ctx, FAILING_PATH);
+  const load = async more => {
+    const lang = ctx.lang;
+    await readPage(more);
+    if (!more) state.readIn = lang;
+    else if (state.readIn !== lang) state.readIn = null;   // pages read in two languages: the portal's own words
+  };
+  const actions = {
+    more: () => loadInto(state, load, true, render),
+    ask(item) { state.confirming = item.id; state.rowErrors = {}; state.notice = null; render(); },
+    cancel() { state.confirming = null; render(); },
+    /** DELETE …/{id}: the row goes; a 404 (not marked any more) says so and drops the row too. */
+    async clear(item) {
+      if (state.busy) return;
+      state.busy = item.id;
+      state.rowErrors = {};
+      render();
+      try {
+        await ctx.api.delete(FAILING_PATH + "/" + encodeURIComponent(item.id));
+        state.notice = tr("mail.failing.cleared", { address: item.address });
+        state.items = state.items.filter(i => i.id !== item.id);
+        state.confirming = null;
+      } catch (e) {
+        if (e.status === 404) {
+          state.notice = tr("mail.failing.gone", { address: item.address });
+          state.items = state.items.filter(i => i.id !== item.id);
+          state.confirming = null;
+        } else {
+          state.rowErrors[item.id] = e;
+        }
+      }
+      state.busy = null;
+      render();
+    }
+  };
+  await loadInto(state, load, false, render);
+  return { state, actions };
+}

@@ -1,12 +1,15 @@
 // The portal's shell: sign-in (password, then TOTP; a first sign-in's own password on auth.mjs's page),
 // the session in memory only, the language, and the route in the hash, whose page router.mjs opens.
+// The language: the browser's until sign-in; then the profile's (GET /me), and the header's select saves a choice
+// to the profile (PATCH /me, account.mjs's saveLanguage); signing out returns to the browser's.
 
 import { mount, saveFile } from "./dom.mjs";
 import { createApi, sessionFrom } from "./api.mjs";
-import { pickLanguage, texts, translator } from "./i18n.mjs";
+import { LANGUAGES, pickLanguage, texts, translator } from "./i18n.mjs";
 import { parseRoute } from "./routes.mjs";
 import { isPublic, openPublic, openSignedIn } from "./router.mjs";
 import { newPasswordPage } from "./auth.mjs";
+import { saveLanguage } from "./account.mjs";
 
 const $ = id => document.getElementById(id);
 const langSelect = $("lang");
@@ -17,6 +20,7 @@ let catalogue = null;   // a promise of GET /catalogue, once per sign-in
 let flash = null;       // a notice for the next page
 let generation = 0;     // the route being shown; answers for an earlier one are dropped
 let rerender = null;
+let profile = null;     // GET /me's profile while signed in (its language and version): what the header's select saves on
 
 const tr = (key, vars) => translator(lang)(key, vars);
 
@@ -26,7 +30,7 @@ const api = createApi({
   session: () => session,
   setSession: next => {
     session = next;
-    if (!next) queueMicrotask(() => showSignIn("sessionExpired"));
+    if (!next) queueMicrotask(() => signedOut("sessionExpired"));
   }
 });
 
@@ -35,6 +39,7 @@ function translateStatic() {
   langSelect.value = lang;
   document.querySelectorAll("[data-t]").forEach(e => { e.textContent = texts[lang][e.dataset.t]; });
   $("who").textContent = session ? tr("signedInAs", { email: session.email }) : "";
+  $("lang-error").textContent = "";
 }
 
 function showError(target, error) {
@@ -169,8 +174,49 @@ async function signedIn(answer) {
   $("code").value = "";
   $("sign-in").hidden = true;
   $("signed-in").hidden = false;
+  await adoptProfileLanguage();
   translateStatic();
   await route();
+}
+
+/**
+ * GET /me once signed in (with MFA: before it the API refuses): the profile's language wins over the browser's.
+ * Without a profile or an answer the language stays as it is.
+ */
+async function adoptProfileLanguage() {
+  const mine = session;
+  if (!mine || !mine.mfa) return;
+  try {
+    const me = await api.get("/me");
+    if (session !== mine || !me || !me.profile) return;
+    profile = me.profile;
+    if (LANGUAGES.includes(profile.language) && profile.language !== lang) lang = profile.language;
+  } catch {
+    // the browser's language stays; the page shows what is wrong with the API
+  }
+}
+
+/** The header's select: the portal switches at once; signed in (with MFA), the profile keeps the choice (PATCH /me). */
+async function chooseLanguage(next) {
+  setLanguage(next);
+  const mine = session;
+  if (!mine || !mine.mfa) return;
+  try {
+    const me = await saveLanguage(api, next, profile);
+    if (session === mine && me && me.profile) profile = me.profile;
+  } catch (e) {
+    if (session !== mine) return;
+    if (e.status === 404) return;   // no profile (yet): nothing to keep it in
+    $("lang-error").textContent = tr("languageNotSaved") + " " + [e.status === 0 ? tr("networkError") : e.title, e.detail]
+      .filter(Boolean).join(" — ");
+  }
+}
+
+/** Signed out (the button, or the session ended): the profile is forgotten and the browser's language returns. */
+function signedOut(reason) {
+  profile = null;
+  lang = pickLanguage(navigator.language);
+  showSignIn(reason);
 }
 
 function guard(work) {
@@ -188,12 +234,12 @@ $("totp-form").addEventListener("submit", guard(async () =>
   signedIn(await api.anonymous("POST", "/auth/sign-in/totp", { email: email(), session: challenge, code: $("code").value }))));
 $("sign-out").addEventListener("click", async () => {
   const refreshToken = session && session.refreshToken;
-  showSignIn(null);
+  signedOut(null);
   if (refreshToken) {
     try { await api.anonymous("POST", "/auth/sign-out", { refreshToken }); } catch (e) { showError($("error"), e); }
   }
 });
-langSelect.addEventListener("change", () => setLanguage(langSelect.value));
+langSelect.addEventListener("change", () => chooseLanguage(langSelect.value));
 window.addEventListener("hashchange", () => route());
 
 // ---------------------------------------------------------------------------------------------
@@ -263,7 +309,7 @@ async function renew(reason) {
   const renewed = await api.refresh();
   if (!renewed || !session) {
     session = null;
-    queueMicrotask(() => showSignIn(reason));
+    queueMicrotask(() => signedOut(reason));
     return null;
   }
   translateStatic();

@@ -132,10 +132,12 @@ export const CUSTOMER_ID = /^[a-z0-9][a-z0-9-]{1,39}$/;
 const IDENTITY_PATHS = {
   "sign-up": "#/sign-up", "forgot-password": "#/forgot-password", account: "#/account",
   "pending-users": "#/admin/pending-users", customers: "#/admin/customers", "new-customer": "#/admin/customers/new",
-  staff: "#/admin/staff", organisation: "#/organisation"
+  staff: "#/admin/staff", organisation: "#/organisation",
+  // mail to an address that bounced permanently or complained is not sent until a provider admin clears it (admin.mjs)
+  "failing-addresses": "#/admin/failing-addresses"
 };
 
-/** {name: "sign-up" | "forgot-password" | "account" | "pending-users" | "customers" | "new-customer" | "staff" | "organisation"} | {name: "customer", id} | null. */
+/** {name: "sign-up" | "forgot-password" | "account" | "pending-users" | "customers" | "new-customer" | "staff" | "organisation" | "failing-addresses"} | {name: "customer", id} | null. */
 function identityRoute(parts) {
   const path = "#/" + parts.join("/");
   const name = Object.keys(IDENTITY_PATHS).find(n => IDENTITY_PATHS[n] === path);
@@ -160,6 +162,9 @@ export function navLinks(role) {
   if (role === "provider-admin") links.push({ href: IDENTITY_PATHS["pending-users"], key: "nav.pendingUsers" });
   if (role === "provider-agent" || role === "provider-admin") links.push({ href: IDENTITY_PATHS.customers, key: "nav.customers" });
   if (role === "provider-admin") links.push({ href: IDENTITY_PATHS.staff, key: "nav.staff" });
+  if (role === "provider-agent" || role === "provider-admin") {
+    links.push({ href: IDENTITY_PATHS["failing-addresses"], key: "nav.failingAddresses" });
+  }
   links.push({ href: IDENTITY_PATHS.account, key: "nav.account" });
   return links;
 }

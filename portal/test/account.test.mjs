@@ -13,7 +13,7 @@ import { LANGUAGES, texts, translator } from "../i18n.mjs";
 import { ApiError, createApi, sessionFrom } from "../api.mjs";
 import { navLinks, parseRoute, routeHash } from "../routes.mjs";
 import { forgotPasswordPage, newPasswordPage, signUpPage } from "../auth.mjs";
-import { accountPage, mfaPage, NOTIFICATIONS, pendingPage, qrModules } from "../account.mjs";
+import { accountPage, mfaPage, NOTIFICATIONS, pendingPage, qrModules, saveLanguage } from "../account.mjs";
 import { openSignedIn } from "../router.mjs";
 import { customerPage, customersPage, newCustomerPage, organisationPage, pendingUsersPage, staffPage } from "../admin.mjs";
 import { ROLES } from "../forms.mjs";
@@ -124,8 +124,9 @@ test("the navigation per role: admin pages only for admins; everyone has the acc
   const hrefs = role => navLinks(role).map(l => l.href);
   assert.deepEqual(hrefs("customer-user"), ["#/account"]);
   assert.deepEqual(hrefs("customer-admin"), ["#/organisation", "#/account"]);
-  assert.deepEqual(hrefs("provider-agent"), ["#/admin/customers", "#/account"]);
-  assert.deepEqual(hrefs("provider-admin"), ["#/admin/pending-users", "#/admin/customers", "#/admin/staff", "#/account"]);
+  assert.deepEqual(hrefs("provider-agent"), ["#/admin/customers", "#/admin/failing-addresses", "#/account"]);
+  assert.deepEqual(hrefs("provider-admin"), ["#/admin/pending-users", "#/admin/customers", "#/admin/staff", "#/admin/failing-addresses",
+    "#/account"]);
   assert.deepEqual(hrefs("none"), ["#/account"]);
   for (const role of ROLES) for (const l of navLinks(role)) for (const lang of LANGUAGES) assert.ok(l.key in texts[lang], l.key);
 });
@@ -881,4 +882,30 @@ test("sign-up: the language for the portal and the e-mails follows the portal's 
   ctx.lang = "en";
   render();
   assert.deepEqual(selected(), ["de"], "the user's own pick stays");
+});
+
+test("saveLanguage: PATCH /me with only the language and the version read; a 409 reads /me again and tries once more", async () => {
+  const profile = version => ({ firstName: "Jan", lastName: "Jansen", displayName: "Jan", language: "nl", version,
+    notifications: { enabled: true, tickets: true } });
+  let conflicts = 1;
+  const api = fakeApi((method, path, body) => {
+    if (method === "GET") return { profile: profile(7) };
+    if (conflicts-- > 0) return new ApiError(409, { type: "urn:klantportaal:problem:version-conflict", title: "Gewijzigd" });
+    return { profile: { ...profile(body.version + 1), language: body.language } };
+  });
+  const answer = await saveLanguage(api, "de", profile(5));
+  assert.deepEqual(api.calls.map(c => c.slice(0, 3)), [["PATCH", "/me", { language: "de", version: 5 }], ["GET", "/me"],
+    ["PATCH", "/me", { language: "de", version: 7 }]]);
+  assert.equal(answer.profile.language, "de");
+  assert.equal(answer.profile.version, 8);
+
+  const unchanged = fakeApi(() => ({ profile: profile(3) }));
+  await saveLanguage(unchanged, "nl", null);
+  assert.deepEqual(unchanged.calls, [["GET", "/me"]], "no profile known: read first; the same language: nothing sent");
+
+  conflicts = 2;
+  const twice = fakeApi((method, path, body) => (method === "GET" ? { profile: profile(9) }
+    : new ApiError(409, { type: "urn:klantportaal:problem:version-conflict", title: "Gewijzigd" })));
+  await assert.rejects(saveLanguage(twice, "en", profile(8)), e => e.status === 409, "a second 409 is said, not retried again");
+  assert.equal(twice.calls.filter(c => c[0] === "PATCH").length, 2);
 });

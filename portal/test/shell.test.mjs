@@ -71,9 +71,9 @@ test("sign-in with password and TOTP lands on the route in the hash; sign-out fo
   assert.equal(byId.password.value, "", "the password is not kept in the form");
   assert.equal(byId.who.textContent, "Signed in as jan@acme.example.test");
   assert.deepEqual(requests.map(r => r[0] + " " + r[1]),
-    ["/auth/sign-in POST", "/auth/sign-in/totp POST", "/tickets/demo-acme-3 GET", "/catalogue GET"],
-    "after sign-in the resolution route only reads");
-  assert.match(requests[2][3].authorization, /^Bearer h\./);
+    ["/auth/sign-in POST", "/auth/sign-in/totp POST", "/me GET", "/tickets/demo-acme-3 GET", "/catalogue GET"],
+    "after sign-in the profile (its language; none here: the browser's stays), then the resolution route only reads");
+  assert.match(requests[3][3].authorization, /^Bearer h\./);
   assert.match(byId.app.textContent, /Accept — it is fixed/);
 
   byId.lang.value = "de";
@@ -84,6 +84,71 @@ test("sign-in with password and TOTP lands on the route in the hash; sign-out fo
   assert.deepEqual(requests.at(-1).slice(0, 3), ["/auth/sign-out", "POST", { refreshToken: "r1" }]);
   assert.equal(byId["sign-in"].hidden, false);
   assert.equal(byId.app.children.length, 0, "the page is gone");
+  const before = requests.length;
   windowListeners.hashchange();
-  assert.equal(requests.length, 5, "signed out: no API calls on navigation");
+  assert.equal(requests.length, before, "signed out: no API calls on navigation");
+});
+
+// The language remembered per user (issue 17): the browser's before sign-in, the profile's (GET /me) after; the header's
+// select saves a choice to the profile (PATCH /me with the version read); signing out returns to the browser's.
+test("the profile's language wins after sign-in; the header's select saves it; sign-out returns to the browser's", async () => {
+  const { document, byId, translated } = fakePage();
+  const requests = [];
+  Object.assign(globalThis, {
+    document,
+    location: { hash: "#/-" },
+    window: { addEventListener: () => {} }
+  });
+  Object.defineProperty(globalThis, "navigator", { value: { language: "en-US" }, configurable: true });
+  let stored = { language: "de", version: 4 };
+  const profile = () => ({ userId: "u1", role: "customer-user", profile: { firstName: "Jan", lastName: "Jansen", displayName: "Jan",
+    email: "jan@acme.example.test", notifications: { enabled: true }, ...stored } });
+  globalThis.fetch = async (path, init) => {
+    const body = init.body ? JSON.parse(init.body) : null;
+    requests.push([path, init.method, body, init.headers]);
+    const json = path === "/auth/sign-in" ? { status: "signed-in", idToken: jwt({ sub: "u1", email: "jan@acme.example.test",
+      kp_role: "customer-user", kp_tenant: "demo-acme", kp_mfa: "true" }), refreshToken: "r1", expiresIn: 900 }
+      : path === "/me" && init.method === "PATCH" ? (stored = { language: body.language, version: stored.version + 1 }, profile())
+        : path === "/me" ? profile() : null;
+    if (path === "/auth/sign-out") return { ok: true, status: 204, text: async () => "" };
+    return { ok: !!json, status: json ? 200 : 404, statusText: "", text: async () => JSON.stringify(json || { title: "Niet gevonden" }) };
+  };
+  await import("../app.mjs?language");
+  const signIn = translated.find(e => e.dataset.t === "signIn");
+  assert.equal(signIn.textContent, "Sign in", "before sign-in: the browser's language");
+  assert.equal(document.documentElement.lang, "en");
+
+  byId.email.value = "jan@acme.example.test";
+  byId.password.value = "geheim";
+  await byId["password-form"].listeners.submit({ preventDefault() {} });
+  await new Promise(resolve => setTimeout(resolve, 10));
+  assert.deepEqual(requests.map(r => r[0] + " " + r[1]), ["/auth/sign-in POST", "/me GET"]);
+  assert.equal(document.documentElement.lang, "de", "signed in: the profile's language");
+  assert.equal(byId.lang.value, "de", "the header's select says so");
+  assert.equal(byId.who.textContent, "Angemeldet als jan@acme.example.test");
+  assert.equal(signIn.textContent, "Anmelden");
+
+  byId.lang.value = "nl";
+  await byId.lang.listeners.change();
+  assert.equal(document.documentElement.lang, "nl", "the portal switches at once");
+  assert.deepEqual(requests.at(-1).slice(0, 3), ["/me", "PATCH", { language: "nl", version: 4 }],
+    "the choice is saved to the profile with the version read, nothing else");
+  assert.equal(requests.at(-1)[3]["accept-language"], "nl");
+  assert.equal(byId["lang-error"].textContent, "");
+  byId.lang.value = "en";
+  await byId.lang.listeners.change();
+  assert.deepEqual(requests.at(-1).slice(0, 3), ["/me", "PATCH", { language: "en", version: 5 }], "on the version the last save answered");
+
+  byId.lang.value = "de";
+  await byId.lang.listeners.change();
+  await byId["sign-out"].listeners.click();
+  assert.equal(document.documentElement.lang, "en", "signed out: the browser's language again");
+  assert.equal(byId.lang.value, "en");
+  assert.equal(signIn.textContent, "Sign in");
+  const count = requests.length;
+  byId.lang.value = "de";
+  await byId.lang.listeners.change();
+  assert.equal(document.documentElement.lang, "de");
+  assert.equal(requests.length, count, "signed out, the select saves nothing");
+  assert.equal(signIn.textContent, "Anmelden");
 });
