@@ -6,16 +6,18 @@
 //   provider agents — the customers and their users, read only;
 //   both — from a customer's page, that customer's hours and bundles (billing.mjs), subscriptions (subscriptions.mjs),
 //     monthly reports (reports.mjs) and invoices (invoices.mjs);
-//   customer admins — their organisation's users #/organisation (deactivate a colleague who left).
+//   customer admins — their organisation's users #/organisation (deactivate a colleague who left);
+//   provider staff — the undeliverable mail addresses #/admin/failing-addresses and the held mail #/admin/held-mail.
 // Every change is a button the user presses and sends the version read; a stale one (409) reloads the list
 // or the customer, says so and keeps what was typed or chosen. Other roles get a refusal and no API call.
 
 import { h } from "./dom.mjs";
-import { idempotencyKeyFor, loadAll } from "./api.mjs";
+import { fieldErrors, idempotencyKeyFor, loadAll } from "./api.mjs";
 import { field, formatDate, labelledControl, labelOf, notice, page, problemBox, select, scrolling } from "./widgets.mjs";
 import { CUSTOMER_ROLES, errorsFrom, formHead, formState, input, LANGUAGE_NAMES, roleLabel, run, STAFF_ROLES,
   TIERS } from "./forms.mjs";
 import { routeHash } from "./routes.mjs";
+import { customerChoices, noReporters, reporterChoices, reportersOf } from "./work.mjs";
 
 const PROVIDER_STAFF = ["provider-agent", "provider-admin"];
 const languageName = code => (LANGUAGE_NAMES.find(([c]) => c === code) || [code, code])[1];
@@ -719,6 +721,174 @@ export async function failingAddressesPage(ctx) {
       }
       state.busy = null;
       render();
+    }
+  };
+  await loadInto(state, load, false, render);
+  return { state, actions };
+}
+
+// ---------------------------------------------------------------------------------------------
+// #/admin/held-mail: mail to the support address from an unknown, pending or unverified sender, held for provider
+// staff (docs/inbound-mail.md). Each message becomes a ticket of a customer the staff member chooses, reported by one
+// of its people (the pickers of the new-ticket form, work.mjs), or is discarded after a confirmation; once.
+
+const HELD_PATH = "/inbound/held";
+
+function heldTicketForm(item, state, ctx, actions) {
+  const { tr } = ctx;
+  const making = state.making;
+  const busy = !!state.busy;
+  const legend = tr("mail.held.ticketLegend", { from: item.from });
+  return h("form", { novalidate: true, class: "held-ticket", "aria-label": legend, on: { submit: actions.create } },
+    h("fieldset", null, h("legend", null, legend),
+      problemBox(state.customersError, tr),
+      field("held-customerId", tr("work.onBehalf.customer"), select(customerChoices(tr, state.customers || []), making.customerId,
+        actions.setCustomer), { error: making.errors.customerId, required: true, tr }),
+      problemBox(making.reporters.error, tr),
+      field("held-reporterId", tr("work.onBehalf.reporter"), select(reporterChoices(tr, making.reporters), making.reporterId,
+        actions.setReporter), { error: making.errors.reporterId, required: true, tr }),
+      making.customerId && noReporters(making.reporters) ? h("p", { class: "hint" }, tr("work.onBehalf.noReporters")) : null),
+    h("button", { type: "submit", class: "primary", disabled: busy }, tr("mail.held.create")),
+    h("button", { type: "button", disabled: busy, on: { click: actions.cancel } }, tr("sla.cancel")));
+}
+
+export function heldMailView(state, ctx, actions) {
+  const { tr } = ctx;
+  const busy = !!state.busy;
+  const rows = state.items.map(item => {
+    let act;
+    if (state.confirming === item.id) {
+      act = h("div", { class: "confirm", role: "alert" },
+        h("p", null, tr("mail.held.confirm", { from: item.from })),
+        h("button", { type: "button", class: "primary", disabled: busy, on: { click: () => actions.discard(item) } },
+          tr("mail.held.discard")),
+        h("button", { type: "button", disabled: busy, on: { click: actions.cancel } }, tr("sla.cancel")));
+    } else if (state.making && state.making.id === item.id) {
+      act = heldTicketForm(item, state, ctx, actions);
+    } else {
+      act = [h("button", { type: "button", disabled: busy, "aria-label": tr("mail.held.makeTicketOf", { from: item.from }),
+        on: { click: () => actions.open(item) } }, tr("mail.held.makeTicket")),
+      h("button", { type: "button", disabled: busy, "aria-label": tr("mail.held.discardOf", { from: item.from }),
+        on: { click: () => actions.ask(item) } }, tr("mail.held.discard"))];
+    }
+    return h("tr", null,
+      h("td", null, item.from),
+      h("td", null, item.subject || h("span", { class: "hint" }, tr("mail.held.noSubject"))),
+      h("td", null, labelOf(tr, "mail.held.reason.", item.reason)),
+      h("td", null, item.receivedAt ? h("time", { datetime: item.receivedAt }, formatDate(item.receivedAt, ctx.lang)) : ""),
+      h("td", null, act, problemBox(state.rowErrors[item.id], tr)));
+  });
+  const created = state.created;
+  return page(ctx,
+    h("h1", null, tr("mail.held.heading")),
+    h("p", null, tr("mail.held.intro")),
+    created ? h("p", { class: "notice", role: "status" }, tr("mail.held.created", { title: created.title }), " ",
+      h("a", { href: routeHash({ name: "ticket", token: created.ticketId }) }, tr("mail.held.openTicket", { id: created.ticketId })))
+      : null,
+    notice(state.notice),
+    problemBox(state.error, tr),
+    state.more ? notice(tr("mail.held.more"), true) : null,
+    state.items.length ? scrolling(tr, h("table", { class: "held-mail", "aria-busy": state.loading ? "true" : "false" },
+      h("caption", { class: "visually-hidden" }, tr("mail.held.heading")),
+      h("thead", null, h("tr", null, ["mail.held.col.from", "mail.held.col.subject", "mail.held.col.reason", "mail.held.col.received",
+        "mail.held.col.actions"].map(key => h("th", { scope: "col" }, tr(key))))),
+      h("tbody", null, rows))) : null,
+    !state.loading && !state.error && state.items.length === 0 ? h("p", null, tr("mail.held.none")) : null,
+    state.loading ? h("p", { role: "status" }, tr("loading")) : null);
+}
+
+export async function heldMailPage(ctx) {
+  const { tr } = ctx;
+  if (!PROVIDER_STAFF.includes(ctx.role)) return ctx.show(refusal(ctx));
+  const state = { items: [], more: false, loading: true, error: null, notice: null, created: null, busy: null, confirming: null,
+    making: null, rowErrors: {}, customers: null, customersError: null };
+  const render = ctx.bind(() => ctx.show(heldMailView(state, ctx, actions)));
+  const load = async () => {
+    const answer = await ctx.api.get(HELD_PATH);
+    state.items = (answer && answer.items) || [];
+    state.more = !!(answer && answer.more);
+  };
+  const itemPath = (item, action) => HELD_PATH + "/" + encodeURIComponent(item.id) + "/" + action;
+  const drop = item => { state.items = state.items.filter(i => i.id !== item.id); };
+  const fresh = () => { state.rowErrors = {}; state.notice = null; state.created = null; };
+
+  /** One change of a row at a time; the row goes on success, a refusal stays at its row (gone: said, and the row goes). */
+  async function change(item, work, done, refused) {
+    if (state.busy) return;
+    state.busy = item.id;
+    fresh();
+    render();
+    try {
+      done(await work());
+      drop(item);
+      state.confirming = null;
+      state.making = null;
+    } catch (e) {
+      if (!refused(e)) state.rowErrors[item.id] = e;
+    }
+    state.busy = null;
+    render();
+  }
+
+  const actions = {
+    ask(item) { fresh(); state.making = null; state.confirming = item.id; render(); },
+    cancel() { state.confirming = null; state.making = null; render(); },
+    /** "Maak ticket": the inline form; the customers are read once, when the first form opens. */
+    async open(item) {
+      fresh();
+      state.confirming = null;
+      state.making = { id: item.id, customerId: "", reporterId: "", errors: {},
+        reporters: { customerId: "", items: [], loading: false, error: null } };
+      render();
+      if (state.customers) return;
+      try {
+        state.customers = await loadAll(ctx.api, "/customers");
+        state.customersError = null;
+      } catch (e) {
+        state.customersError = e;
+      }
+      render();
+    },
+    async setCustomer(e) {
+      const making = state.making;
+      const customerId = e.target.value;
+      making.customerId = customerId;
+      making.reporterId = "";
+      making.reporters = { customerId, items: [], loading: !!customerId, error: null };
+      render();
+      if (!customerId) return;
+      let items = [];
+      let error = null;
+      try { items = await reportersOf(ctx, customerId); } catch (err) { error = err; }
+      if (state.making !== making || making.customerId !== customerId) return;
+      making.reporters = { customerId, items, loading: false, error };
+      render();
+    },
+    setReporter(e) { if (state.making) state.making.reporterId = e.target.value; },
+    /** POST …/ticket with the chosen ids (one not chosen as null, so the API's field error lands at its field). */
+    create(event) {
+      if (event) event.preventDefault();
+      const making = state.making;
+      if (!making) return undefined;
+      const item = state.items.find(i => i.id === making.id);
+      if (!item) return undefined;
+      making.errors = {};
+      return change(item,
+        () => ctx.api.post(itemPath(item, "ticket"), { customerId: making.customerId || null, reporterId: making.reporterId || null }),
+        answer => { state.created = { ticketId: answer.ticketId, title: answer.title || item.subject || "" }; },
+        e => { making.errors = fieldErrors(e); return false; });
+    },
+    /** POST …/discard after the confirmation; a 404 (handled already) says so and drops the row too. */
+    discard(item) {
+      return change(item, () => ctx.api.post(itemPath(item, "discard")),
+        () => { state.notice = tr("mail.held.discarded", { from: item.from }); },
+        e => {
+          if (e.status !== 404) return false;
+          state.notice = tr("mail.held.gone", { from: item.from });
+          drop(item);
+          state.confirming = null;
+          return true;
+        });
     }
   };
   await loadInto(state, load, false, render);

@@ -7,8 +7,8 @@
 // Any other route without a page (not-found; a public route while signed in) shows "not found".
 
 import { accountPage, mfaPage, pendingPage } from "./account.mjs";
-import { customerPage, customersPage, failingAddressesPage, newCustomerPage, organisationPage, pendingUsersPage, staffPage }
-  from "./admin.mjs";
+import { customerPage, customersPage, failingAddressesPage, heldMailPage, newCustomerPage, organisationPage, pendingUsersPage,
+  staffPage } from "./admin.mjs";
 import { forgotPasswordPage, signUpPage } from "./auth.mjs";
 import { customerHoursPage } from "./billing.mjs";
 import { dashboardPage } from "./dashboard.mjs";
@@ -27,6 +27,7 @@ const SIGNED_IN = {
   account: accountPage,
   organisation: organisationPage, "pending-users": pendingUsersPage, customers: customersPage,
   "new-customer": newCustomerPage, customer: customerPage, staff: staffPage, "failing-addresses": failingAddressesPage,
+  "held-mail": heldMailPage,
   hours: hoursPage, "hour-bundle": bundlePage, "time-registrations": registrationsPage,
   "customer-hours": customerHoursPage, "customer-hour-bundle": bundlePage, "customer-time-registrations": registrationsPage,
   subscriptions: subscriptionsPage, "customer-subscriptions": customerSubscriptionsPage,

@@ -134,10 +134,12 @@ const IDENTITY_PATHS = {
   "pending-users": "#/admin/pending-users", customers: "#/admin/customers", "new-customer": "#/admin/customers/new",
   staff: "#/admin/staff", organisation: "#/organisation",
   // mail to an address that bounced permanently or complained is not sent until a provider admin clears it (admin.mjs)
-  "failing-addresses": "#/admin/failing-addresses"
+  "failing-addresses": "#/admin/failing-addresses",
+  // mail to the support address from an unknown, pending or unverified sender, held for provider staff (admin.mjs)
+  "held-mail": "#/admin/held-mail"
 };
 
-/** {name: "sign-up" | "forgot-password" | "account" | "pending-users" | "customers" | "new-customer" | "staff" | "organisation" | "failing-addresses"} | {name: "customer", id} | null. */
+/** {name: "sign-up" | "forgot-password" | "account" | "pending-users" | "customers" | "new-customer" | "staff" | "organisation" | "failing-addresses" | "held-mail"} | {name: "customer", id} | null. */
 function identityRoute(parts) {
   const path = "#/" + parts.join("/");
   const name = Object.keys(IDENTITY_PATHS).find(n => IDENTITY_PATHS[n] === path);
@@ -164,6 +166,7 @@ export function navLinks(role) {
   if (role === "provider-admin") links.push({ href: IDENTITY_PATHS.staff, key: "nav.staff" });
   if (role === "provider-agent" || role === "provider-admin") {
     links.push({ href: IDENTITY_PATHS["failing-addresses"], key: "nav.failingAddresses" });
+    links.push({ href: IDENTITY_PATHS["held-mail"], key: "nav.heldMail" });
   }
   links.push({ href: IDENTITY_PATHS.account, key: "nav.account" });
   return links;

@@ -13,8 +13,8 @@ import { badge, field, fieldMessage, formatAmsterdam, formatDate, hoursText, lab
   SLA_ZONE, valueOf, scrolling } from "./widgets.mjs";
 import { attachmentActions, attachmentsSection, emptyUpload } from "./attachments.mjs";
 import { timeActions, timeSection, timeState } from "./timelog.mjs";
-import { activeMembers, assigneeText, auditSection, byName, directoriesFor, involvedSection, loadPeople, namesOf,
-  personLabel, triageSection, workActions } from "./work.mjs";
+import { assigneeText, auditSection, customerChoices, directoriesFor, involvedSection, loadPeople, namesOf, noReporters,
+  reporterChoices, reportersOf, triageSection, workActions } from "./work.mjs";
 
 export const TYPES = ["incident", "question", "service-request"];
 /** How a ticket reached the provider (TicketSource); staff choose it when they raise one on a customer's behalf. */
@@ -171,10 +171,9 @@ export function newTicketBody(draft, catalogue, { staff, followUp } = {}) {
 function onBehalfFields(state, ctx, actions, at) {
   const { tr } = ctx;
   const { draft, followUp } = state;
-  const customers = (state.customers || []).slice().sort((a, b) => String(a.name).localeCompare(String(b.name)));
   const reporters = state.reporters || { items: [] };
   const customerName = id => {
-    const found = customers.find(c => c.id === id);
+    const found = (state.customers || []).find(c => c.id === id);
     return found ? found.name + " (" + found.id + ")" : id;
   };
   return h("fieldset", { class: "on-behalf" },
@@ -182,13 +181,12 @@ function onBehalfFields(state, ctx, actions, at) {
     problemBox(state.customersError, tr),
     followUp
       ? h("p", null, tr("work.onBehalf.customer") + ": ", h("span", { class: "customer" }, customerName(followUp.customerId)))
-      : at("customerId", tr("work.onBehalf.customer"), select([["", tr("choose")], ...customers.map(c => [c.id, c.name + " (" + c.id + ")"])],
-        draft.customerId, actions.setCustomer), true),
+      : at("customerId", tr("work.onBehalf.customer"), select(customerChoices(tr, state.customers), draft.customerId, actions.setCustomer),
+        true),
     problemBox(reporters.error, tr),
-    at("reporterId", tr("work.onBehalf.reporter"), select([["", reporters.loading ? tr("loading") : tr("choose")],
-      ...(reporters.items || []).map(u => [u.userId, personLabel(u)])], draft.reporterId, e => actions.set("reporterId", valueOf(e))),
-    true),
-    (state.draft.customerId || followUp) && !reporters.loading && !reporters.error && (reporters.items || []).length === 0
+    at("reporterId", tr("work.onBehalf.reporter"), select(reporterChoices(tr, reporters), draft.reporterId,
+      e => actions.set("reporterId", valueOf(e))), true),
+    (state.draft.customerId || followUp) && noReporters(reporters)
       ? h("p", { class: "hint" }, tr("work.onBehalf.noReporters")) : null,
     at("source", tr("work.source.label"), select(SOURCES.map(x => [x, labelOf(tr, "work.source.", x)]), draft.source,
       e => actions.set("source", valueOf(e))), false));
@@ -257,7 +255,7 @@ export async function newTicketPage(ctx, route = { name: "new" }) {
     let items = [];
     let error = null;
     try {
-      items = activeMembers(await loadAll(ctx.api, "/customers/" + encodeURIComponent(customerId) + "/users"), customerId).sort(byName);
+      items = await reportersOf(ctx, customerId);
     } catch (e) {
       error = e;
     }

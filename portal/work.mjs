@@ -31,6 +31,28 @@ export function personLabel(user) {
   return user.email && user.email !== name ? (name ? name + " <" + user.email + ">" : user.email) : name;
 }
 
+/** The customer select's choices (staff raising a ticket on a customer's behalf): "choose", then every customer by name. */
+export function customerChoices(tr, customers) {
+  const sorted = (customers || []).slice().sort((a, b) => String(a.name).localeCompare(String(b.name)));
+  return [["", tr("choose")], ...sorted.map(c => [c.id, c.name + " (" + c.id + ")"])];
+}
+
+/** The reporter select's choices: "choose" (or "loading" while they are read), then the customer's active people. */
+export function reporterChoices(tr, reporters) {
+  return [["", reporters && reporters.loading ? tr("loading") : tr("choose")],
+    ...((reporters && reporters.items) || []).map(u => [u.userId, personLabel(u)])];
+}
+
+/** Whether the chosen customer's people, read, hold nobody to report for (said as work.onBehalf.noReporters). */
+export function noReporters(reporters) {
+  return !!reporters && !reporters.loading && !reporters.error && (reporters.items || []).length === 0;
+}
+
+/** The people a ticket of a customer can be raised for, by name (staff: GET /customers/{id}/users, every page). */
+export async function reportersOf(ctx, customerId) {
+  return activeMembers(await loadAll(ctx.api, "/customers/" + encodeURIComponent(customerId) + "/users"), customerId).sort(byName);
+}
+
 /** Who may read which directory: staff both, a customer admin its own organisation's people. */
 export function directoriesFor(ctx) {
   return { staff: !!ctx.staff, members: !!ctx.staff || ctx.role === "customer-admin" };
