@@ -6,4 +6,15 @@ import java.time.Instant;
 public interface SenderReplies {
   /** Replies to {@code address} unless it was answered on {@code now}'s day already; whether a reply went out. */
   boolean replyOncePerDay(String address, Instant now);
+
+  /**
+   * Tells the sender whose mail to a closed ticket became a follow-up ticket, once per message
+   * ({@code messageId}), in their language; whether it went out now.
+   */
+  boolean followUpCreated(String messageId, FollowUp followUp);
+
+  /** Who wrote, and the tickets: the closed one and the new one that refers to it. */
+  record FollowUp(nl.klantportaal.core.claims.TenantId tenant, nl.klantportaal.core.claims.UserId sender, String address, String name,
+      nl.klantportaal.core.shared.domain.Language language, nl.klantportaal.ticketing.domain.TicketRef closed,
+      nl.klantportaal.ticketing.domain.TicketRef created, String title) {}
 }

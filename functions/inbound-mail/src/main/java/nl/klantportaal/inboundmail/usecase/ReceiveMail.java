@@ -163,6 +163,11 @@ public final class ReceiveMail {
     };
     // After the write, outside its refusals: a failure here throws, so Lambda retries; the ids make a retry harmless.
     attachAll(caller, ticket, files, messageId);
+    if (written instanceof Outcome.FollowUp followUp) {
+      // The sender wrote to a closed ticket: they hear which new ticket their mail became (once per message).
+      replies.followUpCreated(messageId, new SenderReplies.FollowUp(member.customer(), sender.id(), sender.email(),
+          sender.name().display(), sender.language(), followUp.of(), followUp.ticket(), MailText.title(mail)));
+    }
     return written;
   }
 

@@ -17,6 +17,8 @@ public enum MailKind {
   REPORT,
   /** Inbound mail's one reply a day to a sender the portal does not know (or not yet): how to register, rendered by inbound-mail. */
   SENDER_UNKNOWN,
+  /** Inbound mail's notice that a mail to a closed ticket became a follow-up ticket, to its sender, rendered by inbound-mail. */
+  FOLLOW_UP_CREATED,
   /**
    * The billing context's invoice mails to a customer — an issued invoice with its PDF attached, payment
    * reminders, the failed-collection notice — rendered by billing and sent from the administrative

@@ -62,7 +62,8 @@ public final class TicketMail {
       case CLOSED -> t.closed(title);
       case APPROVAL_REQUESTED -> t.approvalRequested(title);
       case APPROVED -> t.approved(title);
-      case SLA_WARNING, SLA_BREACH, SLA_REMINDER, SLA_PRIORITY_DROP, HOURS, REPORT, SENDER_UNKNOWN, INVOICE -> throw new IllegalArgumentException(kind.name());
+      case SLA_WARNING, SLA_BREACH, SLA_REMINDER, SLA_PRIORITY_DROP, HOURS, REPORT, SENDER_UNKNOWN, FOLLOW_UP_CREATED, INVOICE ->
+          throw new IllegalArgumentException(kind.name());
     };
     paragraph(text, html, lead);
     details.body().ifPresent(body -> {
@@ -147,7 +148,8 @@ public final class TicketMail {
         case CLOSED -> "Gesloten";
         case APPROVAL_REQUESTED -> "Goedkeuring gevraagd";
         case APPROVED -> "Goedgekeurd";
-        case SLA_WARNING, SLA_BREACH, SLA_REMINDER, SLA_PRIORITY_DROP, HOURS, REPORT, SENDER_UNKNOWN, INVOICE -> kind.name();
+        case SLA_WARNING, SLA_BREACH, SLA_REMINDER, SLA_PRIORITY_DROP, HOURS, REPORT, SENDER_UNKNOWN, FOLLOW_UP_CREATED, INVOICE ->
+            kind.name();
       };
     }
     public String greeting(String name) { return "Beste " + name + ","; }
@@ -199,7 +201,8 @@ public final class TicketMail {
         case CLOSED -> "Closed";
         case APPROVAL_REQUESTED -> "Approval requested";
         case APPROVED -> "Approved";
-        case SLA_WARNING, SLA_BREACH, SLA_REMINDER, SLA_PRIORITY_DROP, HOURS, REPORT, SENDER_UNKNOWN, INVOICE -> kind.name();
+        case SLA_WARNING, SLA_BREACH, SLA_REMINDER, SLA_PRIORITY_DROP, HOURS, REPORT, SENDER_UNKNOWN, FOLLOW_UP_CREATED, INVOICE ->
+            kind.name();
       };
     }
     public String greeting(String name) { return "Dear " + name + ","; }
@@ -251,7 +254,8 @@ public final class TicketMail {
         case CLOSED -> "Geschlossen";
         case APPROVAL_REQUESTED -> "Genehmigung angefragt";
         case APPROVED -> "Genehmigt";
-        case SLA_WARNING, SLA_BREACH, SLA_REMINDER, SLA_PRIORITY_DROP, HOURS, REPORT, SENDER_UNKNOWN, INVOICE -> kind.name();
+        case SLA_WARNING, SLA_BREACH, SLA_REMINDER, SLA_PRIORITY_DROP, HOURS, REPORT, SENDER_UNKNOWN, FOLLOW_UP_CREATED, INVOICE ->
+            kind.name();
       };
     }
     public String greeting(String name) { return "Guten Tag " + name + ","; }

@@ -13,6 +13,7 @@ import nl.klantportaal.core.adapter.dynamodb.Keys;
 import nl.klantportaal.core.adapter.dynamodb.PortalTable;
 import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.inboundmail.domain.SenderUnknownMail;
+import nl.klantportaal.inboundmail.domain.FollowUpMail;
 import nl.klantportaal.inboundmail.port.SenderReplies;
 import nl.klantportaal.notifications.domain.MailKind;
 import nl.klantportaal.notifications.usecase.DirectMail;
@@ -55,6 +56,15 @@ public final class OutboxSenderReplies implements SenderReplies {
     return mail.sendOnce("INBOUND#REPLY#" + hash + "#" + day, "u", new DirectMail.Message(MailKind.SENDER_UNKNOWN,
         new TenantId(NO_CUSTOMER), "sender:" + hash, normalized, SenderUnknownMail.SUBJECT, SenderUnknownMail.text(portalOrigin),
         SenderUnknownMail.html(portalOrigin)));
+  }
+
+  @Override
+  public boolean followUpCreated(String messageId, FollowUp followUp) {
+    FollowUpMail.Rendered rendered = FollowUpMail.render(followUp.language(), followUp.name(), followUp.closed().number().value(),
+        followUp.created().number().value(), followUp.title(), portalOrigin + "/#/tickets/" + followUp.created().token());
+    return mail.sendOnce("INBOUND#FOLLOWUP#" + sha256(messageId), "f." + followUp.tenant().value(), new DirectMail.Message(
+        MailKind.FOLLOW_UP_CREATED, followUp.tenant(), followUp.sender().value(), followUp.address(), rendered.subject(),
+        rendered.text(), rendered.html()));
   }
 
   private static String sha256(String text) {

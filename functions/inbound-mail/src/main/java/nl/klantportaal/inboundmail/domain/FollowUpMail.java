@@ -1,0 +1,45 @@
+package nl.klantportaal.inboundmail.domain;
+
+import java.util.List;
+import nl.klantportaal.core.shared.domain.Language;
+
+/**
+ * A reply by mail to a closed ticket became a new ticket linked to it (a closed ticket is never
+ * reopened): the sender hears so, in their language, with the new ticket's link. Their own mail
+ * otherwise brings them no mail (the portal never mails the author of a change).
+ */
+public final class FollowUpMail {
+  private FollowUpMail() {}
+
+  public record Rendered(String subject, List<String> paragraphs) {
+    public String text() {
+      return String.join("\n\n", paragraphs) + "\n";
+    }
+
+    public String html() {
+      StringBuilder html = new StringBuilder("<!doctype html><html><body style=\"font-family:sans-serif\">");
+      for (String p : paragraphs) {
+        html.append("<p>").append(nl.klantportaal.accounts.identity.domain.AccountMail.escape(p)).append("</p>");
+      }
+      return html.append("</body></html>").toString();
+    }
+  }
+
+  /** {@code closed} and {@code created}: the tickets' numbers as customers see them; {@code link}: the new ticket's page. */
+  public static Rendered render(Language language, String name, long closed, long created, String title, String link) {
+    return switch (language) {
+      case NL -> new Rendered("Uw e-mail is vervolgticket #" + created + " geworden: " + title, List.of("Beste " + name + ",",
+          "Ticket #" + closed + " was al gesloten en kan niet worden heropend. Daarom hebben wij van uw e-mail een nieuw ticket "
+              + "gemaakt, #" + created + ", dat naar #" + closed + " verwijst.",
+          "U volgt het hier: " + link, "Met vriendelijke groet,\nde servicedesk"));
+      case EN -> new Rendered("Your e-mail became follow-up ticket #" + created + ": " + title, List.of("Dear " + name + ",",
+          "Ticket #" + closed + " was already closed and cannot be reopened, so your e-mail became a new ticket, #" + created
+              + ", which refers to #" + closed + ".",
+          "Follow it here: " + link, "Kind regards,\nthe service desk"));
+      case DE -> new Rendered("Ihre E-Mail wurde zum Folgeticket #" + created + ": " + title, List.of("Guten Tag " + name + ",",
+          "Ticket #" + closed + " war bereits geschlossen und kann nicht wieder geöffnet werden. Aus Ihrer E-Mail wurde daher ein "
+              + "neues Ticket, #" + created + ", das auf #" + closed + " verweist.",
+          "Sie verfolgen es hier: " + link, "Mit freundlichen Grüßen\nder Servicedesk"));
+    };
+  }
+}
