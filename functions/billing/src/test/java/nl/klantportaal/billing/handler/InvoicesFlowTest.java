@@ -215,6 +215,47 @@ class InvoicesFlowTest {
   }
 
   @Test
+  void twoDraftsRacingForTheSamePeriodLeaveOneDraftHoldingEverythingAndTheOtherNothing() throws Exception {
+    for (int i = 0; i < 150; i++) {
+      register(String.format("2026-11-%02d", 1 + i % 30), 30);
+    }
+    assertEquals(201, billing("create-bundle.json").getStatusCode());
+    var drafts = InvoiceWiring.of(wiring, mail).drafts();
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    List<Future<Invoice>> racing = new ArrayList<>();
+    try {
+      for (int i = 0; i < 2; i++) {
+        racing.add(pool.submit(() -> drafts.draft(ADMIN, BillingFixtures.ACME, new InvoiceInput.Draft("2026-11-01", "2026-11-30",
+            List.of()))));
+      }
+      List<Invoice> made = new ArrayList<>();
+      int refused = 0;
+      for (Future<Invoice> f : racing) {
+        try {
+          made.add(f.get());
+        } catch (java.util.concurrent.ExecutionException e) {
+          assertTrue(e.getCause() instanceof nl.klantportaal.core.shared.domain.DomainException.Conflict, e.getCause().toString());
+          refused++;
+        }
+      }
+      // One wins (or, when the second read the period after the first attached it all, the second bills nothing).
+      JsonNode listed = HttpEvents.ok(call("list-customer-invoices.json")).get("invoices");
+      int holding = 0;
+      for (JsonNode invoice : listed) {
+        if (invoice.get("registrationLines").asInt() > 0) {
+          holding++;
+          assertEquals(150, invoice.get("registrationLines").asInt(), "the winner holds all the time");
+          assertTrue(invoice.get("complete").asBoolean());
+        }
+      }
+      assertEquals(1, holding, "exactly one draft holds the period's time: " + listed);
+      assertEquals(2, made.size() + refused);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void badInputIsRefusedWithAProblemAndChangesNothing() {
     APIGatewayV2HTTPResponse invalid = call("draft-invoice-invalid.json");
     assertProblem(invalid, 400, "validation-failed");
