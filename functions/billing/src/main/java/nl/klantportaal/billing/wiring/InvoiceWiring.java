@@ -38,6 +38,7 @@ public final class InvoiceWiring {
   private final DynamoDbInvoices invoices;
   private final DynamoDbInvoiceProfiles profiles;
   private final AccountsCustomerDirectory customers;
+  private final S3InvoiceDocuments documents;
   private final InvoiceNoticeSteps steps;
 
   /**
@@ -61,8 +62,9 @@ public final class InvoiceWiring {
     this.profiles = new DynamoDbInvoiceProfiles(kernel.table());
     this.customers = new AccountsCustomerDirectory(IdentityWiring.of(kernel).customers());
     var mailbox = new OutboxInvoiceMailbox(IdentityWiring.of(kernel).users(), NotificationWiring.of(kernel).directMail(sender));
-    this.steps = new InvoiceNoticeSteps(invoices, profiles, S3InvoiceDocuments.create(kernel.clients(),
-        kernel.config().endpoints().s3(), settings.bucket()), new InvoicePdf(), mailbox, new DynamoDbBundles(kernel.table()),
+    // One S3 client for the function: the notice steps store the PDFs, the views presign their links.
+    this.documents = S3InvoiceDocuments.create(kernel.clients(), kernel.config().endpoints().s3(), settings.bucket());
+    this.steps = new InvoiceNoticeSteps(invoices, profiles, documents, new InvoicePdf(), mailbox, new DynamoDbBundles(kernel.table()),
         settings.invoice(), kernel.clock());
   }
 
@@ -94,8 +96,7 @@ public final class InvoiceWiring {
   }
 
   public ViewInvoices view() {
-    return new ViewInvoices(invoices, access(), S3InvoiceDocuments.create(kernel.clients(), kernel.config().endpoints().s3(),
-        settings.bucket()), steps);
+    return new ViewInvoices(invoices, access(), documents, steps);
   }
 
   public ManageInvoiceProfile profiles() {

@@ -26,12 +26,9 @@ import nl.klantportaal.core.adapter.dynamodb.Keys;
 import nl.klantportaal.core.adapter.dynamodb.PortalTable;
 import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.shared.domain.DomainException;
-import nl.klantportaal.core.shared.domain.WireEnum;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -58,9 +55,11 @@ public final class DynamoDbInvoices implements InvoiceRepository {
   static final int CHUNK = 100;
   private static final int MAX_ATTEMPTS = 200;
   private final PortalTable table;
+  private final InvoiceStates invoiceStates;
 
   public DynamoDbInvoices(PortalTable table) {
     this.table = table;
+    this.invoiceStates = new InvoiceStates(table);
   }
 
   // ---- what is still to be billed
@@ -87,22 +86,11 @@ public final class DynamoDbInvoices implements InvoiceRepository {
         .items().stream().toList();
   }
 
-  /** The state of each invoice named; an invoice that no longer exists (a discarded draft) is absent. */
+  /** The state of each invoice named (consistently read); an invoice that no longer exists (a discarded draft) is absent. */
   private Map<String, InvoiceState> states(TenantId tenant, List<String> ids) {
     List<Map<String, AttributeValue>> keys = new LinkedHashSet<>(ids).stream().map(id -> InvoiceItems.key(tenant, id)).toList();
     Map<String, InvoiceState> result = new HashMap<>();
-    for (int i = 0; i < keys.size(); i += 100) {
-      Map<String, KeysAndAttributes> request = Map.of(table.name(), KeysAndAttributes.builder().consistentRead(true)
-          .keys(keys.subList(i, Math.min(keys.size(), i + 100))).projectionExpression("id, #state")
-          .expressionAttributeNames(Map.of("#state", "state")).build());
-      while (!request.isEmpty()) {
-        var answer = table.client().batchGetItem(BatchGetItemRequest.builder().requestItems(request).build());
-        for (var item : answer.responses().getOrDefault(table.name(), List.of())) {
-          result.put(item.get("id").s(), WireEnum.parse(InvoiceState.class, item.get("state").s()));
-        }
-        request = answer.hasUnprocessedKeys() ? answer.unprocessedKeys() : Map.of();
-      }
-    }
+    invoiceStates.read(keys, true).forEach((id, stored) -> result.put(id, stored.state()));
     return result;
   }
 

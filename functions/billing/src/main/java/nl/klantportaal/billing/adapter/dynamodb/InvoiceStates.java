@@ -42,30 +42,36 @@ final class InvoiceStates {
         keys.add(key(item.get("tenantId").s(), item.get("invoiceId").s()));
       }
     }
-    Map<String, Optional<InvoiceNumber>> billed = billed(new ArrayList<>(keys));
+    Map<String, Stored> stored = read(new ArrayList<>(keys), false);
     return items.stream().map(item -> {
       TimeEntry line = BillingItems.line(item);
       if (!item.containsKey("invoiceId") || !(line.status() instanceof InvoiceStatus.ToInvoice)) {
         return line;
       }
-      return billed.getOrDefault(item.get("invoiceId").s(), Optional.empty())
-          .map(number -> withStatus(line, new InvoiceStatus.Invoiced(number.toString()))).orElse(line);
+      Stored invoice = stored.get(item.get("invoiceId").s());
+      return invoice != null && invoice.state().billed() && invoice.number().isPresent()
+          ? withStatus(line, new InvoiceStatus.Invoiced(invoice.number().get().toString())) : line;
     }).toList();
   }
 
-  /** Per invoice id: its number while it is final and not credited, else empty. */
-  private Map<String, Optional<InvoiceNumber>> billed(List<Map<String, AttributeValue>> keys) {
-    Map<String, Optional<InvoiceNumber>> result = new HashMap<>();
+  /** An invoice's state and number as stored. */
+  record Stored(InvoiceState state, Optional<InvoiceNumber> number) {}
+
+  /**
+   * Per invoice id, its state and number, read with one BatchGetItem per 100 keys (and again for any
+   * unprocessed ones); an invoice that no longer exists (a discarded draft) is absent.
+   */
+  Map<String, Stored> read(List<Map<String, AttributeValue>> keys, boolean consistent) {
+    Map<String, Stored> result = new HashMap<>();
     for (int i = 0; i < keys.size(); i += 100) {
-      Map<String, KeysAndAttributes> request = Map.of(table.name(), KeysAndAttributes.builder()
+      Map<String, KeysAndAttributes> request = Map.of(table.name(), KeysAndAttributes.builder().consistentRead(consistent)
           .keys(keys.subList(i, Math.min(keys.size(), i + 100))).projectionExpression("id, #state, #number")
           .expressionAttributeNames(Map.of("#state", "state", "#number", "number")).build());
       while (!request.isEmpty()) {
         var answer = table.client().batchGetItem(BatchGetItemRequest.builder().requestItems(request).build());
         for (var item : answer.responses().getOrDefault(table.name(), List.of())) {
-          InvoiceState state = WireEnum.parse(InvoiceState.class, item.get("state").s());
-          result.put(item.get("id").s(), state.billed() && item.containsKey("number")
-              ? Optional.of(InvoiceNumber.parse(item.get("number").s())) : Optional.empty());
+          result.put(item.get("id").s(), new Stored(WireEnum.parse(InvoiceState.class, item.get("state").s()),
+              Optional.ofNullable(item.get("number")).map(n -> InvoiceNumber.parse(n.s()))));
         }
         request = answer.hasUnprocessedKeys() ? answer.unprocessedKeys() : Map.of();
       }
