@@ -26,6 +26,11 @@ public final class Lambda {
 
   /** A scheduled event from events/<relative path> as the scheduled functions take it: a JSON map. */
   public static java.util.Map<String, Object> scheduledEvent(String relativePath) {
+    return jsonEvent(relativePath);
+  }
+
+  /** Any event from events/<relative path> as a JSON map: how the scheduled and stream functions take it. */
+  public static java.util.Map<String, Object> jsonEvent(String relativePath) {
     try {
       return new com.fasterxml.jackson.databind.ObjectMapper().readValue(events().resolve(relativePath).toFile(),
           new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>>() {});

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import nl.klantportaal.billing.usecase.OrderRequestedHours;
 import nl.klantportaal.billing.wiring.BillingWiring;
+import nl.klantportaal.core.api.DynamodbStreamEvents;
 import nl.klantportaal.core.api.StreamBatch;
 import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.observability.Observability;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * fails is reported back (ReportBatchItemFailures) and retried; one whose hours cannot make a bundle
  * is logged for a provider admin, who orders the bundle by hand (the request stays on the ticket).
  */
-public final class BundleRequestsHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+public final class BundleRequestsHandler implements RequestHandler<Map<String, Object>, StreamsEventResponse> {
   private static final Logger LOG = LoggerFactory.getLogger(BundleRequestsHandler.class);
   private final OrderRequestedHours order;
 
@@ -38,12 +39,17 @@ public final class BundleRequestsHandler implements RequestHandler<DynamodbEvent
     this.order = BillingWiring.of(wiring).orderRequestedHours();
   }
 
+  /** The stream batch as Lambda delivers it (a JSON map: see {@link DynamodbStreamEvents} for why not DynamodbEvent). */
   @Override
-  public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-    return Observability.triggerInvocation(context, () -> StreamBatch.each(event, LOG, "Approved hour request", this::handle));
+  public StreamsEventResponse handleRequest(Map<String, Object> event, Context context) {
+    return handle(DynamodbStreamEvents.read(event), context);
   }
 
-  private void handle(DynamodbEvent.DynamodbStreamRecord record) {
+  public StreamsEventResponse handle(DynamodbEvent event, Context context) {
+    return Observability.triggerInvocation(context, () -> StreamBatch.each(event, LOG, "Approved hour request", this::handleRecord));
+  }
+
+  private void handleRecord(DynamodbEvent.DynamodbStreamRecord record) {
     Map<String, AttributeValue> ticket = record.getDynamodb().getNewImage();
     if (ticket == null || !"approved".equals(text(ticket, "approval"))
         || !OrderRequestedHours.REQUEST_TYPE.equals(text(ticket, "requestTypeId"))) {

@@ -3,10 +3,9 @@ package nl.klantportaal.billing.handler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import nl.klantportaal.billing.domain.HourBundle;
 import nl.klantportaal.billing.usecase.SettingsInput;
@@ -20,8 +19,8 @@ import org.junit.jupiter.api.Test;
 /** An approved "extra uren" request becomes one pending bundle linked to it (stream records from events/billing/bundle-requests). */
 class BundleRequestsHandlerTest {
 
-  private static DynamodbEvent event(String fixture) {
-    return EventLoader.loadDynamoDbEvent(Lambda.events().resolve("billing/bundle-requests/" + fixture).toString());
+  private static Map<String, Object> event(String fixture) {
+    return Lambda.jsonEvent("billing/bundle-requests/" + fixture);
   }
 
   @Test

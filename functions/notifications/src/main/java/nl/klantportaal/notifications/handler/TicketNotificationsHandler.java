@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import nl.klantportaal.mail.wiring.MailWiring;
+import nl.klantportaal.core.api.DynamodbStreamEvents;
 import nl.klantportaal.core.observability.Observability;
 import nl.klantportaal.core.observability.SnapStartPriming;
 import nl.klantportaal.core.shared.port.MailSender;
@@ -25,7 +26,7 @@ import org.slf4j.MDC;
  * fails is logged and reported as the batch's first failure (ReportBatchItemFailures), so Lambda
  * redelivers from it; the mails its earlier attempt already claimed are not sent again.
  */
-public final class TicketNotificationsHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+public final class TicketNotificationsHandler implements RequestHandler<Map<String, Object>, StreamsEventResponse> {
   private static final Logger LOG = LoggerFactory.getLogger(TicketNotificationsHandler.class);
   private final NotifyTicketChange notify;
   private final Function<DynamodbEvent.DynamodbStreamRecord, StreamedChange> decode;
@@ -49,12 +50,17 @@ public final class TicketNotificationsHandler implements RequestHandler<Dynamodb
     this.decode = notifications.ticketStream();
   }
 
+  /** The stream batch as Lambda delivers it (a JSON map: see {@link DynamodbStreamEvents} for why not DynamodbEvent). */
   @Override
-  public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+  public StreamsEventResponse handleRequest(Map<String, Object> event, Context context) {
+    return handle(DynamodbStreamEvents.read(event), context);
+  }
+
+  public StreamsEventResponse handle(DynamodbEvent event, Context context) {
     return Observability.triggerInvocation(context, () -> {
       for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
         try {
-          handle(record);
+          handleRecord(record);
         } catch (RuntimeException e) {
           LOG.error("Stream record {} failed; reported for redelivery", record.getEventID(), e);
           Observability.count("TicketMailRecordFailed");
@@ -69,7 +75,7 @@ public final class TicketNotificationsHandler implements RequestHandler<Dynamodb
     });
   }
 
-  private void handle(DynamodbEvent.DynamodbStreamRecord record) {
+  private void handleRecord(DynamodbEvent.DynamodbStreamRecord record) {
     switch (decode.apply(record)) {
       case StreamedChange.Ignored ignored -> LOG.debug("Stream record {} ignored: {}", record.getEventID(),
           ignored.reason());

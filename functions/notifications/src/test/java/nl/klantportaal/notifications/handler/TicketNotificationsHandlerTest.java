@@ -65,7 +65,7 @@ class TicketNotificationsHandlerTest {
   }
 
   private StreamsEventResponse call(DynamodbEvent event) {
-    return handler.handleRequest(event, Lambda.context("TicketNotificationsFunction"));
+    return handler.handle(event, Lambda.context("TicketNotificationsFunction"));
   }
 
   private Set<String> subjectsTo(String address) {

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import java.util.Map;
 import java.util.Optional;
+import nl.klantportaal.core.api.DynamodbStreamEvents;
 import nl.klantportaal.core.api.StreamBatch;
 import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.observability.Observability;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * (ReportBatchItemFailures) and retried, then sent to the report failures queue, which an alarm watches;
  * the other customers go on.
  */
-public final class ReportJobsHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+public final class ReportJobsHandler implements RequestHandler<Map<String, Object>, StreamsEventResponse> {
   private static final Logger LOG = LoggerFactory.getLogger(ReportJobsHandler.class);
   private final FanOutReports fanOut;
   private final GenerateReport generate;
@@ -51,12 +52,17 @@ public final class ReportJobsHandler implements RequestHandler<DynamodbEvent, St
     this.generate = reports.generate(sender);
   }
 
+  /** The stream batch as Lambda delivers it (a JSON map: see {@link DynamodbStreamEvents} for why not DynamodbEvent). */
   @Override
-  public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-    return Observability.triggerInvocation(context, () -> StreamBatch.each(event, LOG, "Report work", this::handle));
+  public StreamsEventResponse handleRequest(Map<String, Object> event, Context context) {
+    return handle(DynamodbStreamEvents.read(event), context);
   }
 
-  private void handle(DynamodbEvent.DynamodbStreamRecord record) {
+  public StreamsEventResponse handle(DynamodbEvent event, Context context) {
+    return Observability.triggerInvocation(context, () -> StreamBatch.each(event, LOG, "Report work", this::handleRecord));
+  }
+
+  private void handleRecord(DynamodbEvent.DynamodbStreamRecord record) {
     Map<String, AttributeValue> item = record.getDynamodb().getNewImage();
     if (item == null || !"INSERT".equals(record.getEventName())) {
       return; // the filter lets only new work items through

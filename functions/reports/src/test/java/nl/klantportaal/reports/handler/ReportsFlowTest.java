@@ -138,7 +138,7 @@ class ReportsFlowTest {
     assertEquals(3, work.size(), "one work item per customer");
 
     DynamodbEvent event = event(work);
-    StreamsEventResponse answer = jobs.handleRequest(event, Lambda.context("report-jobs"));
+    StreamsEventResponse answer = jobs.handle(event, Lambda.context("report-jobs"));
     assertEquals(1, answer.getBatchItemFailures().size(), "the broken customer's record is reported back for a retry");
     assertEquals(event.getRecords().get(2).getDynamodb().getSequenceNumber(),
         answer.getBatchItemFailures().getFirst().getItemIdentifier());
@@ -150,7 +150,7 @@ class ReportsFlowTest {
     assertEquals("Your monthly report for November 2026 is ready", greta.subject());
 
     // A duplicate delivery replaces nothing and mails nobody again; the broken customer fails again.
-    assertEquals(1, jobs.handleRequest(event, Lambda.context("report-jobs")).getBatchItemFailures().size());
+    assertEquals(1, jobs.handle(event, Lambda.context("report-jobs")).getBatchItemFailures().size());
     assertEquals(2, mail.sent().size());
 
     JsonNode list = ok(routes.handleRequest(Lambda.httpEvent("reports/reports/list-own.json"), Lambda.context("reports")));
@@ -205,7 +205,7 @@ class ReportsFlowTest {
     assertEquals(2, HttpEvents.json(accepted).get("version").asInt());
     assertEquals(409, call("regenerate.json").getStatusCode(), "version 2 is under way");
 
-    assertEquals(List.of(), jobs.handleRequest(event(items(Keys.tenant(ACME), "REPORTJOB#2026-11#v2")), Lambda.context("report-jobs"))
+    assertEquals(List.of(), jobs.handle(event(items(Keys.tenant(ACME), "REPORTJOB#2026-11#v2")), Lambda.context("report-jobs"))
         .getBatchItemFailures());
     JsonNode list = ok(call("list-own.json"));
     assertEquals(1, list.get("reports").size(), "the new version replaces the old one");
@@ -223,14 +223,12 @@ class ReportsFlowTest {
 
   @Test
   void theStreamSamplesOfAFanOutPageAndAWorkItemDoWhatTheySay() {
-    DynamodbEvent page = com.amazonaws.services.lambda.runtime.tests.EventLoader.loadDynamoDbEvent(
-        Lambda.events().resolve("reports/report-jobs/run-page.json").toString());
+    Map<String, Object> page = Lambda.jsonEvent("reports/report-jobs/run-page.json");
     assertEquals(List.of(), jobs.handleRequest(page, Lambda.context("report-jobs")).getBatchItemFailures());
     for (TenantId tenant : List.of(ACME, GLOBEX, BROKEN)) {
       assertEquals(1, items(Keys.tenant(tenant), "REPORTJOB#2026-11#v1").size(), "a work item for " + tenant);
     }
-    DynamodbEvent job = com.amazonaws.services.lambda.runtime.tests.EventLoader.loadDynamoDbEvent(
-        Lambda.events().resolve("reports/report-jobs/job.json").toString());
+    Map<String, Object> job = Lambda.jsonEvent("reports/report-jobs/job.json");
     assertEquals(List.of(), jobs.handleRequest(job, Lambda.context("report-jobs")).getBatchItemFailures());
     assertEquals(1, items(Keys.tenant(ACME), "REPORT#2026-11").size(), "Acme's November is made");
     assertEquals(List.of(), items(Keys.tenant(GLOBEX), "REPORT#2026-11"), "the sample names Acme only");
@@ -246,7 +244,7 @@ class ReportsFlowTest {
     new MonthlyReportsHandler(wiring).handleRequest(Lambda.scheduledEvent("reports/monthly-reports/scheduled.json"),
         Lambda.context("monthly-reports"));
     stream(items("REPORTRUN#2026-11", "PAGE#"));
-    jobs.handleRequest(event(items(Keys.tenant(ACME), "REPORTJOB#2026-11#")), Lambda.context("report-jobs"));
+    jobs.handle(event(items(Keys.tenant(ACME), "REPORTJOB#2026-11#")), Lambda.context("report-jobs"));
   }
 
   private APIGatewayV2HTTPResponse call(String fixture) {
@@ -266,7 +264,7 @@ class ReportsFlowTest {
   }
 
   private StreamsEventResponse stream(List<Map<String, AttributeValue>> items) {
-    return jobs.handleRequest(event(items), Lambda.context("report-jobs"));
+    return jobs.handle(event(items), Lambda.context("report-jobs"));
   }
 
   private List<Map<String, AttributeValue>> items(String pk, String prefix) {
