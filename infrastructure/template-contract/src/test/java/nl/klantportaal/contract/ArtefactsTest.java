@@ -34,7 +34,7 @@ import org.objectweb.asm.ClassReader;
  *
  * <ul>
  *   <li>it stays within its size budget ({@link #BUDGET_MIB}, a ratchet: lower it when an artefact
- *       shrinks, never raise it without saying why in the README);</li>
+ *       shrinks, never raise it without saying why in the README) and within {@link #LIMIT_MIB};</li>
  *   <li>it carries no Apache or Netty HTTP client (url-connection only);</li>
  *   <li>it carries no log4j and no JMESPath (logging is core's own SLF4J provider, and the correlation
  *       id is read from the event);</li>
@@ -51,16 +51,22 @@ import org.objectweb.asm.ClassReader;
 class ArtefactsTest {
   private static final SamTemplate TEMPLATE = SamTemplate.project();
 
-  /** Each artefact's size budget in MiB: its size when last measured, rounded up to a tenth, plus 0.3. */
+  /** No artefact is larger than this, whatever its budget (the per-context issue's limit). */
+  private static final double LIMIT_MIB = 16.0;
+
+  /**
+   * Each artefact's size budget in MiB: its size when last measured (shrunk by ProGuard,
+   * functions/artefact-shrinking.pro), rounded up to a tenth, plus 0.3, and never over {@link #LIMIT_MIB}.
+   */
   private static final Map<String, Double> BUDGET_MIB = Map.of(
-      "platform", 4.4,
-      "billing", 23.8,
-      "reports", 23.9,
-      "inbound-mail", 21.8,
-      "identity", 19.0,
-      "notifications", 15.9,
-      "sla", 16.1,
-      "tickets", 17.3);
+      "platform", 3.5,
+      "billing", 16.0,
+      "reports", 16.0,
+      "inbound-mail", 15.1,
+      "identity", 12.5,
+      "notifications", 11.0,
+      "sla", 11.2,
+      "tickets", 12.3);
 
   private static final Pattern DESCRIPTOR_TYPE = Pattern.compile("L([A-Za-z_$0-9/]+)[;<]");
   private static final Pattern SERVICE = Pattern.compile("^software/amazon/awssdk/services/([a-z0-9]+)/");
@@ -84,7 +90,7 @@ class ArtefactsTest {
     Path jar = SamTemplate.projectRoot().resolve(codeUri);
     assertTrue(Files.isRegularFile(jar), codeUri + " is built (./mvnw package)");
     double mib = Files.size(jar) / (1024.0 * 1024.0);
-    double budget = BUDGET_MIB.get(module(codeUri));
+    double budget = Math.min(LIMIT_MIB, BUDGET_MIB.get(module(codeUri)));
     Artefact artefact = Artefact.read(jar);
     Set<String> httpClients = artefact.classes.keySet().stream()
         .filter(name -> name.startsWith("org/apache/http/") || name.startsWith("io/netty/")
