@@ -36,12 +36,17 @@ public final class FunctionCatalog {
         "No function " + name + " in the template; functions: " + String.join(", ", invokers.keySet())));
   }
 
-  /** Functions whose handler class cannot be found (they would fail at their first invocation). */
+  /** Functions whose handler class cannot be found in their code (they would fail at their first invocation). */
   public java.util.List<String> withoutHandlerClass() {
     return invokers.values().stream().map(FunctionInvoker::function)
-        .filter(f -> FunctionCatalog.class.getClassLoader().getResource(f.handlerClass().replace('.', '/') + ".class") == null)
+        .filter(f -> f.code().loader().getResource(f.handlerClass().replace('.', '/') + ".class") == null)
         .map(f -> f.name() + " (" + f.handlerClass() + ")")
         .toList();
+  }
+
+  /** Where the functions' classes come from: each artefact once, or the class path. */
+  public String code() {
+    return String.join(", ", invokers.values().stream().map(i -> i.function().code().describe()).distinct().toList());
   }
 
   private static LocalFunction function(SamTemplate template, Intrinsics intrinsics, LocalEnvironment local,
@@ -67,6 +72,10 @@ public final class FunctionCatalog {
     env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
     String handler = Yamls.string(properties.get("Handler"));
     String handlerClass = handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
-    return new LocalFunction(resource.logicalId(), handlerClass, Map.copyOf(env), timeout, memory);
+    // A template without CodeUri (the local cloud's own test template) runs its handlers from the class path.
+    FunctionCode code = properties.get("CodeUri") == null
+        ? new FunctionCode.ClassPath()
+        : FunctionCode.forFunction(template.file().toAbsolutePath().getParent().resolve(Yamls.string(properties.get("CodeUri"))));
+    return new LocalFunction(resource.logicalId(), handlerClass, code, Map.copyOf(env), timeout, memory);
   }
 }

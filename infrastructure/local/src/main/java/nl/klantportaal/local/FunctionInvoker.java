@@ -72,6 +72,18 @@ public final class FunctionInvoker {
   }
 
   private byte[] handle(byte[] eventJson, LocalContext context) throws Exception {
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    // The SDK finds its HTTP client and interceptors through the context loader: the function's own.
+    thread.setContextClassLoader(function.code().loader());
+    try {
+      return handleWithItsCode(eventJson, context);
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
+  }
+
+  private byte[] handleWithItsCode(byte[] eventJson, LocalContext context) throws Exception {
     Object instance = handler();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     switch (instance) {
@@ -79,12 +91,12 @@ public final class FunctionInvoker {
       case RequestHandler<?, ?> typed -> {
         @SuppressWarnings("unchecked")
         RequestHandler<Object, Object> requestHandler = (RequestHandler<Object, Object>) typed;
-        Object input = serializer(inputType).fromJson(new ByteArrayInputStream(eventJson));
+        Object input = serializer(inputType, function.code().loader()).fromJson(new ByteArrayInputStream(eventJson));
         Object output = requestHandler.handleRequest(input, context);
         if (output == null) {
           out.write("null".getBytes(StandardCharsets.UTF_8));
         } else {
-          serializer(output.getClass()).toJson(output, out);
+          serializer(output.getClass(), function.code().loader()).toJson(output, out);
         }
       }
       default -> throw new IllegalStateException(function.handlerClass() + " is neither a RequestHandler nor a RequestStreamHandler");
@@ -95,7 +107,7 @@ public final class FunctionInvoker {
   /** The handler instance, built on first use with the function's environment. */
   private synchronized Object handler() throws ReflectiveOperationException {
     if (handler == null) {
-      Class<?> type = Class.forName(function.handlerClass(), true, Thread.currentThread().getContextClassLoader());
+      Class<?> type = Class.forName(function.handlerClass(), true, function.code().loader());
       handler = type.getConstructor(Map.class).newInstance(function.environment());
       inputType = inputType(type).orElse(Object.class);
     }
@@ -103,10 +115,10 @@ public final class FunctionInvoker {
   }
 
   @SuppressWarnings("unchecked")
-  private static PojoSerializer<Object> serializer(Type type) {
+  private static PojoSerializer<Object> serializer(Type type, ClassLoader functionLoader) {
     Class<?> raw = type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) type;
     if (LambdaEventSerializers.isLambdaSupportedEvent(raw.getName())) {
-      return (PojoSerializer<Object>) LambdaEventSerializers.serializerFor(raw, FunctionInvoker.class.getClassLoader());
+      return (PojoSerializer<Object>) LambdaEventSerializers.serializerFor(raw, functionLoader);
     }
     return JacksonFactory.getInstance().getSerializer(type);
   }

@@ -162,9 +162,10 @@ public final class LocalCloud implements AutoCloseable {
     out.append(String.format("  %-16s %s%n", "Lambda invoke", endpoints.lambda()));
     out.append(String.format("  %-16s %s:%d  (receipt rules: %s)%n", "SMTP (inbound)", Ports.HOST, endpoints.smtpPort(),
         inboundMail.rules().isEmpty() ? "none" : String.join(", ", inboundMail.rules().stream().map(InboundMail.Rule::name).toList())));
+    out.append(String.format("  %-16s %s%n", "Function code", functions.code()));
     List<String> missing = functions.withoutHandlerClass();
     if (!missing.isEmpty()) {
-      out.append(String.format("  %-16s handler class not on the class path: %s%n", "Warning", String.join(", ", missing)));
+      out.append(String.format("  %-16s handler class not in its code: %s%n", "Warning", String.join(", ", missing)));
     }
     out.append(String.format("  %-16s %s%n", "State", state.root()));
     for (StreamMapping mapping : mappings) {
