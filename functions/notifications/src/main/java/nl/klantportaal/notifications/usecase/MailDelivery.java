@@ -2,6 +2,8 @@ package nl.klantportaal.notifications.usecase;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import nl.klantportaal.core.shared.port.MailSender;
 import nl.klantportaal.notifications.domain.MailKind;
@@ -58,7 +60,19 @@ public final class MailDelivery {
   }
 
   public Outcome attempt(OutboxEntry entry) {
-    Optional<FailingAddress> bounced = failing.find(entry.to());
+    return attempt(entry, failing.find(entry.to()));
+  }
+
+  /** {@link #attempt} for each of {@code entries}, with one read of their addresses' failing marks for all. */
+  public List<Outcome> attemptAll(List<OutboxEntry> entries) {
+    if (entries.isEmpty()) {
+      return List.of();
+    }
+    Map<String, FailingAddress> marked = failing.findAll(entries.stream().map(OutboxEntry::to).distinct().toList());
+    return entries.stream().map(entry -> attempt(entry, Optional.ofNullable(marked.get(entry.to())))).toList();
+  }
+
+  private Outcome attempt(OutboxEntry entry, Optional<FailingAddress> bounced) {
     if (bounced.isPresent()) {
       // Mail to an address that bounced for good stops until staff clear it or the address changes.
       outbox.markFailed(entry.id(), clock.instant(), "address-failing:" + bounced.get().reason().wireName());

@@ -1,6 +1,9 @@
 package nl.klantportaal.sla.port;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import nl.klantportaal.notifications.domain.OutboxEntry;
 import nl.klantportaal.sla.domain.PendingSlaEvent;
@@ -15,6 +18,13 @@ public interface SlaRecords {
 
   /** The ticket's SLA record, read consistently; empty for a ticket created before SLA tracking. */
   Optional<SlaRecord> find(TicketRef ref);
+
+  /** The records of {@code refs} that exist, read consistently as {@link #find} reads one; absent ones are missing. */
+  default Map<TicketRef, SlaRecord> findAll(Collection<TicketRef> refs) {
+    Map<TicketRef, SlaRecord> found = new HashMap<>();
+    refs.forEach(ref -> find(ref).ifPresent(record -> found.put(ref, record)));
+    return found;
+  }
 
   /**
    * Fires one due event in one transaction: its due-index entry is deleted only if it is still the

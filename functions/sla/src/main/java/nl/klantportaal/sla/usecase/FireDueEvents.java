@@ -147,6 +147,10 @@ public final class FireDueEvents {
       Map<String, Integer> fired, List<Failure> failures, int[] counts) {
     Map<TicketRef, List<DueEntry>> byTicket = new LinkedHashMap<>();
     entries.forEach(entry -> byTicket.computeIfAbsent(entry.ticket(), t -> new ArrayList<>()).add(entry));
+    // The SLA entries' tickets and records, read for the page at once; a ticket's later entries read
+    // again, since its first one's firing changed the record.
+    Map<TicketRef, FireSlaEvent.Reads> reads = sla.read(entries.stream()
+        .filter(entry -> !CloseDueTickets.KIND.equals(entry.kind())).map(DueEntry::ticket).distinct().toList());
     List<Future<List<Fired>>> tasks = new ArrayList<>();
     boolean finished = true;
     for (List<DueEntry> ticketEntries : byTicket.values()) {
@@ -154,7 +158,18 @@ public final class FireDueEvents {
         finished = false;
         break;
       }
-      tasks.add(pool.submit(() -> ticketEntries.stream().map(entry -> fireOne(entry, now)).toList()));
+      tasks.add(pool.submit(() -> {
+        List<Fired> results = new ArrayList<>();
+        Optional<FireSlaEvent.Reads> read = Optional.ofNullable(reads.get(ticketEntries.getFirst().ticket()));
+        for (DueEntry entry : ticketEntries) {
+          boolean slaEntry = !CloseDueTickets.KIND.equals(entry.kind());
+          results.add(fireOne(entry, now, slaEntry ? read : Optional.empty()));
+          if (slaEntry) {
+            read = Optional.empty();
+          }
+        }
+        return results;
+      }));
     }
     for (Future<List<Fired>> task : tasks) {
       for (Fired result : join(task)) {
@@ -177,9 +192,9 @@ public final class FireDueEvents {
   private record Fired(DueEntry entry, Result result, Optional<RuntimeException> error) {}
 
   /** One entry: its outcome, or the error it threw (the run goes on; the entry stays due). */
-  private Fired fireOne(DueEntry entry, Instant now) {
+  private Fired fireOne(DueEntry entry, Instant now, Optional<FireSlaEvent.Reads> read) {
     try {
-      return new Fired(entry, fire(entry, now), Optional.empty());
+      return new Fired(entry, fire(entry, now, read), Optional.empty());
     } catch (RuntimeException e) {
       return new Fired(entry, Result.FAILED, Optional.of(e));
     }
@@ -203,7 +218,7 @@ public final class FireDueEvents {
 
   private enum Result { FIRED, REMOVED, LEFT, RACED, FAILED }
 
-  private Result fire(DueEntry entry, Instant now) {
+  private Result fire(DueEntry entry, Instant now, Optional<FireSlaEvent.Reads> read) {
     if (CloseDueTickets.KIND.equals(entry.kind())) {
       return switch (autoClose.execute(entry, now)) {
         case CLOSED -> Result.FIRED;
@@ -211,7 +226,7 @@ public final class FireDueEvents {
         case CONFLICT -> Result.RACED;
       };
     }
-    return switch (sla.execute(entry, now)) {
+    return switch (read.map(r -> sla.execute(entry, now, r)).orElseGet(() -> sla.execute(entry, now))) {
       case FIRED -> Result.FIRED;
       case DROPPED, MOVED -> Result.REMOVED;
       case RACED -> Result.RACED;

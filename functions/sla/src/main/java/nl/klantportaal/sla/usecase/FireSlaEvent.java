@@ -1,6 +1,8 @@
 package nl.klantportaal.sla.usecase;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,7 @@ import nl.klantportaal.sla.port.SlaSettingsRepository;
 import nl.klantportaal.ticketing.domain.Actor;
 import nl.klantportaal.ticketing.domain.Ticket;
 import nl.klantportaal.ticketing.domain.TicketAudit;
+import nl.klantportaal.ticketing.domain.TicketRef;
 import nl.klantportaal.ticketing.domain.TicketStatus;
 import nl.klantportaal.ticketing.port.DueEntry;
 import nl.klantportaal.ticketing.port.TicketRepository.TicketChange;
@@ -66,12 +69,36 @@ public final class FireSlaEvent {
     this.settings = settings;
   }
 
+  /**
+   * The ticket and its SLA record as read for an entry: by {@link #execute(DueEntry, Instant)} itself,
+   * or for a whole page at once by the scan ({@link #read}), for the first entry of each ticket.
+   */
+  public record Reads(Optional<Ticket> ticket, Optional<SlaRecord> record) {}
+
+  /** Each ticket's {@link Reads}, with two BatchGetItems per 100 tickets instead of two GetItems per entry. */
+  public Map<TicketRef, Reads> read(Collection<TicketRef> refs) {
+    Map<TicketRef, Ticket> found = tickets.findAll(refs);
+    Map<TicketRef, SlaRecord> slaRecords = records.findAll(refs);
+    Map<TicketRef, Reads> reads = new HashMap<>();
+    refs.forEach(ref -> reads.put(ref, new Reads(Optional.ofNullable(found.get(ref)), Optional.ofNullable(slaRecords.get(ref)))));
+    return reads;
+  }
+
   public Outcome execute(DueEntry entry, Instant now) {
+    return execute(entry, now, new Reads(tickets.find(entry.ticket()), records.find(entry.ticket())));
+  }
+
+  /**
+   * Fires {@code entry} on what was read for it. Reads made earlier than the firing are safe: the
+   * firing deletes the due entry only if it is still the one read ({@code DueSK = :seen}), and any
+   * ticket change that moves this event rewrites that entry, so a stale read loses as RACED.
+   */
+  public Outcome execute(DueEntry entry, Instant now, Reads reads) {
     PendingSlaEvent event = new PendingSlaEvent(PendingSlaEvent.Kind.valueOf(entry.kind()),
         entry.target().map(TargetKind::valueOf)
             .orElseThrow(() -> new IllegalArgumentException("An SLA due entry names its target")), entry.dueAt());
-    Optional<Ticket> ticket = tickets.find(entry.ticket());
-    Optional<SlaRecord> record = records.find(entry.ticket());
+    Optional<Ticket> ticket = reads.ticket();
+    Optional<SlaRecord> record = reads.record();
     if (ticket.isEmpty() || record.isEmpty() || !record.get().isPending(event)) {
       return records.fire(entry.ticket(), event, List.of(SlaRecord.key(event)), List.of(), now, Optional.empty())
           ? Outcome.DROPPED : Outcome.RACED;
@@ -115,7 +142,7 @@ public final class FireSlaEvent {
     if (!records.fire(ticket.ref(), event, record.firedKeys(event), entries, mails.lease(now), count)) {
       return Outcome.RACED;
     }
-    entries.forEach(delivery::attempt);
+    delivery.attemptAll(entries);
     return Outcome.FIRED;
   }
 

@@ -69,15 +69,20 @@ public final class SlaWiring {
    */
   public FireDueEvents fireDueEvents(MailSender sender) {
     ContextSettings.DueScan scan = ContextSettings.DueScan.from(kernel.config());
+    TicketRepository tickets = tickets();
+    Duration aheadLimit = scan.aheadLimit().orElse(FireDueEvents.DEFAULT_MAX_AHEAD);
+    return new FireDueEvents(tickets, new CloseDueTickets(tickets, TicketWiring.of(kernel).autoCloseAfter()),
+        fireSlaEvent(sender), kernel.clock(), aheadLimit);
+  }
+
+  /** One SLA due event's firing (the scan's SLA kinds): its mails, counts and ticket changes. */
+  public FireSlaEvent fireSlaEvent(MailSender sender) {
+    ContextSettings.DueScan scan = ContextSettings.DueScan.from(kernel.config());
     NotificationWiring notifications = NotificationWiring.of(kernel);
     IdentityWiring identity = IdentityWiring.of(kernel);
     var settings = new SlaMailSettings(kernel.mail().portalOrigin(), notifications.senderDomain(), scan.onCallEmail(),
         RetryPolicy.DEFAULT);
-    TicketRepository tickets = tickets();
     var mails = new SlaMails(identity.users(), identity.customers(), settings);
-    var sla = new FireSlaEvent(tickets, slaRecords(), notifications.mailDelivery(sender), mails, slaSettings());
-    Duration aheadLimit = scan.aheadLimit().orElse(FireDueEvents.DEFAULT_MAX_AHEAD);
-    return new FireDueEvents(tickets, new CloseDueTickets(tickets, TicketWiring.of(kernel).autoCloseAfter()), sla,
-        kernel.clock(), aheadLimit);
+    return new FireSlaEvent(tickets(), slaRecords(), notifications.mailDelivery(sender), mails, slaSettings());
   }
 }

@@ -1,6 +1,9 @@
 package nl.klantportaal.ticketing.port;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import nl.klantportaal.core.claims.TenantId;
@@ -31,6 +34,16 @@ public interface TicketRepository {
   }
 
   Optional<Ticket> find(TicketRef ref);
+
+  /**
+   * The tickets of {@code refs} that exist, read consistently as {@link #find} reads one (the due
+   * scan reads a page's tickets at once); a ref without a ticket is absent from the map.
+   */
+  default Map<TicketRef, Ticket> findAll(Collection<TicketRef> refs) {
+    Map<TicketRef, Ticket> found = new HashMap<>();
+    refs.forEach(ref -> find(ref).ifPresent(ticket -> found.put(ref, ticket)));
+    return found;
+  }
 
   /**
    * Stores {@code change.next()} if the stored version is still {@code change.previous().version()},

@@ -70,6 +70,11 @@ public final class CompanionTickets implements TicketRepository {
   }
 
   @Override
+  public java.util.Map<TicketRef, Ticket> findAll(java.util.Collection<TicketRef> refs) {
+    return delegate.findAll(refs);
+  }
+
+  @Override
   public Optional<TicketThread> thread(TicketRef ref, boolean withStaffItems) {
     return delegate.thread(ref, withStaffItems);
   }

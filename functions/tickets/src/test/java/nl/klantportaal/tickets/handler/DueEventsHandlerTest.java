@@ -1,6 +1,10 @@
 package nl.klantportaal.tickets.handler;
 
 import nl.klantportaal.sla.handler.DueEventsHandler;
+import nl.klantportaal.sla.usecase.FireSlaEvent;
+import nl.klantportaal.sla.wiring.SlaWiring;
+import nl.klantportaal.ticketing.port.DueEntry;
+import nl.klantportaal.ticketing.port.TicketRepository;
 import nl.klantportaal.testing.MovableClock;
 import static nl.klantportaal.tickets.handler.TicketFixtures.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -98,6 +102,33 @@ class DueEventsHandlerTest {
     Map<String, Object> breach = scanAt(created.plus(Duration.ofHours(36)).plusSeconds(1));
     assertEquals(Map.of("DEADLINE", 1), fired(breach));
     assertEquals(2, subjects().stream().filter(s -> s.contains("SLA overschreden")).count(), subjects().toString());
+  }
+
+  @Test
+  void aPageReadTakenBeforeAnAgentAnsweredLosesAsRacedAndMailsNothing() {
+    SlaWiring sla = SlaWiring.of(wiring);
+    FireSlaEvent fire = sla.fireSlaEvent(mail);
+    Instant warning = created.plus(Duration.ofHours(28).plusMinutes(49));
+    DueEntry entry = dueAt(sla.tickets(), warning).stream().filter(e -> e.kind().equals("WARNING_80")).findFirst().orElseThrow();
+    FireSlaEvent.Reads read = fire.read(List.of(entry.ticket())).get(entry.ticket());
+    assertTrue(read.ticket().isPresent() && read.record().isPresent(), "the page read finds the ticket and its record");
+
+    var reply = tickets.handleRequest(Lambda.httpEvent("tickets/tickets/reply-as-agent.json"), Lambda.context("tickets"));
+    assertEquals(201, reply.getStatusCode(), reply.getBody());
+
+    assertEquals(FireSlaEvent.Outcome.RACED, fire.execute(entry, warning, read),
+        "the reply met the response target and removed the entry the stale read still saw pending");
+    assertEquals(List.of(), mail.sent(), "no warning for a target that was met");
+    assertEquals(Map.of("OUTCOME", 1), fired(scanAt(warning)), "the scan counts the met response and fires no warning");
+    assertEquals(List.of(), mail.sent());
+  }
+
+  private static List<DueEntry> dueAt(TicketRepository repository, Instant now) {
+    List<DueEntry> entries = new java.util.ArrayList<>();
+    for (int shard = 0; shard < repository.dueShards(); shard++) {
+      entries.addAll(repository.due(shard, now, 100, java.util.Optional.empty()).entries());
+    }
+    return entries;
   }
 
   @Test

@@ -96,6 +96,27 @@ public final class PortalTable {
   }
 
   /**
+   * The items of {@code keys} that exist, in no particular order: one BatchGetItem per 100 keys (the
+   * service's limit), asked again for any keys it left unprocessed. {@code consistent}: strongly
+   * consistent reads, as a GetItem with {@code consistentRead(true)}.
+   */
+  public <T> List<T> batchGet(DynamoDbTable<T> items, List<Key> keys, boolean consistent) {
+    List<T> found = new java.util.ArrayList<>();
+    for (int i = 0; i < keys.size(); i += 100) {
+      List<Key> pending = keys.subList(i, Math.min(keys.size(), i + 100));
+      while (!pending.isEmpty()) {
+        var batch = software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch.builder(items.tableSchema().itemType().rawClass())
+            .mappedTableResource(items);
+        pending.forEach(key -> batch.addGetItem(get -> get.key(key).consistentRead(consistent)));
+        var result = enhanced.batchGetItem(r -> r.readBatches(batch.build())).iterator().next();
+        found.addAll(result.resultsForTable(items));
+        pending = result.unprocessedKeysForTable(items);
+      }
+    }
+    return found;
+  }
+
+  /**
    * One page of a Query on an index (or the table, when {@code scope.indexName()} is "table") keyed
    * on {@code scope.partitionValue()}; the cursor must have been made by the same scope.
    */

@@ -1,5 +1,10 @@
 package nl.klantportaal.notifications.adapter.dynamodb;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import nl.klantportaal.core.adapter.dynamodb.CursorCodec;
 import nl.klantportaal.core.adapter.dynamodb.Keys;
@@ -11,7 +16,7 @@ import nl.klantportaal.notifications.port.FailingAddresses;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 
-/** Failing addresses in one small partition: a GetItem per send, a keyed, cursor-paged Query for staff. */
+/** Failing addresses in one small partition: a GetItem per send (a BatchGetItem per firing's mails), a keyed, cursor-paged Query for staff. */
 public final class DynamoDbFailingAddresses implements FailingAddresses {
   private final PortalTable table;
   private final DynamoDbTable<FailingAddressItem> items;
@@ -24,6 +29,19 @@ public final class DynamoDbFailingAddresses implements FailingAddresses {
   @Override
   public Optional<FailingAddress> find(String address) {
     return Optional.ofNullable(items.getItem(key(FailingAddress.idOf(address)))).map(FailingAddressItem::toDomain);
+  }
+
+  /** One BatchGetItem per 100 distinct addresses. */
+  @Override
+  public Map<String, FailingAddress> findAll(Collection<String> addresses) {
+    Map<String, List<String>> byId = new HashMap<>();
+    addresses.forEach(address -> byId.computeIfAbsent(FailingAddress.idOf(address), id -> new ArrayList<>()).add(address));
+    Map<String, FailingAddress> found = new HashMap<>();
+    for (FailingAddressItem item : table.batchGet(items, byId.keySet().stream().map(DynamoDbFailingAddresses::key).toList(), false)) {
+      FailingAddress failing = item.toDomain();
+      byId.getOrDefault(failing.id(), List.of()).forEach(address -> found.put(address, failing));
+    }
+    return found;
   }
 
   @Override

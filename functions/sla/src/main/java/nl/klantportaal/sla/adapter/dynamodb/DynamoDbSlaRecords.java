@@ -3,6 +3,8 @@ package nl.klantportaal.sla.adapter.dynamodb;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,6 +59,18 @@ public final class DynamoDbSlaRecords implements SlaRecords, SlaOutcomes {
     SlaItem item = slas.getItem(r -> r.key(Key.builder().partitionValue(TicketKeys.ticket(ref)).sortValue(Keys.SLA_SK).build())
         .consistentRead(true));
     return Optional.ofNullable(item).map(SlaItem::toDomain);
+  }
+
+  /** Consistent, as {@link #find}: one BatchGetItem per 100 records. */
+  @Override
+  public Map<TicketRef, SlaRecord> findAll(Collection<TicketRef> refs) {
+    Map<String, TicketRef> byKey = new HashMap<>();
+    refs.forEach(ref -> byKey.put(TicketKeys.ticket(ref), ref));
+    Map<TicketRef, SlaRecord> found = new HashMap<>();
+    table.batchGet(slas, byKey.keySet().stream()
+            .map(pk -> Key.builder().partitionValue(pk).sortValue(Keys.SLA_SK).build()).toList(), true)
+        .forEach(item -> found.put(byKey.get(item.pk), item.toDomain()));
+    return found;
   }
 
   @Override

@@ -2,6 +2,7 @@ package nl.klantportaal.ticketing.adapter.dynamodb;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +30,6 @@ import nl.klantportaal.ticketing.port.TicketRepository;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -91,6 +91,18 @@ public final class DynamoDbTicketRepository implements TicketRepository, TicketH
   public Optional<Ticket> find(TicketRef ref) {
     TicketItem item = tickets.getItem(r -> r.key(headerKey(ref)).consistentRead(true));
     return Optional.ofNullable(item).map(TicketItem::toDomain);
+  }
+
+  /** Consistent, as {@link #find}: one BatchGetItem per 100 tickets. */
+  @Override
+  public Map<TicketRef, Ticket> findAll(Collection<TicketRef> refs) {
+    Map<TicketRef, Ticket> found = new HashMap<>();
+    table.batchGet(tickets, refs.stream().distinct().map(DynamoDbTicketRepository::headerKey).toList(), true)
+        .forEach(item -> {
+          Ticket ticket = item.toDomain();
+          found.put(ticket.ref(), ticket);
+        });
+    return found;
   }
 
   @Override
@@ -240,14 +252,7 @@ public final class DynamoDbTicketRepository implements TicketRepository, TicketH
     }
     Map<String, Ticket> byKey = new HashMap<>();
     List<Key> keys = side.items().stream().map(i -> Key.builder().partitionValue(i.pk).sortValue(Keys.TICKET_SK).build()).toList();
-    List<Key> pending = new ArrayList<>(keys);
-    while (!pending.isEmpty()) {
-      var batch = ReadBatch.builder(TicketItem.class).mappedTableResource(tickets);
-      pending.forEach(batch::addGetItem);
-      var result = table.enhanced().batchGetItem(r -> r.readBatches(batch.build())).iterator().next();
-      result.resultsForTable(tickets).forEach(item -> byKey.put(item.pk, item.toDomain()));
-      pending = result.unprocessedKeysForTable(tickets);
-    }
+    table.batchGet(tickets, keys, false).forEach(item -> byKey.put(item.pk, item.toDomain()));
     Map<String, Ticket> ordered = new LinkedHashMap<>();
     for (TicketSideItem item : side.items()) {
       Ticket ticket = byKey.get(item.pk);
