@@ -31,6 +31,8 @@ import nl.klantportaal.ticketing.usecase.CloseDueTickets;
  * ticket's entries fire in order in one task, because they change the same SLA record, while
  * different tickets' entries are independent (each firing is its own conditional transaction, so
  * once-only delivery does not depend on the order). The run waits for a page before reading the next.
+ * A page's SLA entries' tickets and records are read at once ({@link FireSlaEvent#read}), for the
+ * first entry of each ticket.
  *
  * <p>A run fires what is due at the instant it is given (the schedule's time when it lies ahead of
  * the clock, for local testing), never more than its limit (7 days by default; prod: a minute of clock skew) after the clock's
