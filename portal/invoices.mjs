@@ -25,7 +25,7 @@ import { h } from "./dom.mjs";
 import { idempotencyKeyFor } from "./api.mjs";
 import { errorsFrom, formHead, formState } from "./forms.mjs";
 import { INVOICE_ID, routeHash } from "./routes.mjs";
-import { badge, field, labelledControl, labelOf, notice, page, problemBox, scrolling, select, valueOf } from "./widgets.mjs";
+import { badge, field, labelledControl, labelOf, loadWithCustomer, notice, page, problemBox, scrolling, select, valueOf } from "./widgets.mjs";
 import { euros, formatDay, hoursBase, monthOf, monthsBefore, parseEuros, todayOf } from "./ledger.mjs";
 import { localProblem, transferUrlAllowed } from "./attachments.mjs";
 
@@ -617,11 +617,7 @@ export async function customerInvoicesPage(ctx, route) {
   };
 
   render();
-  const [customer, list] = await Promise.allSettled([ctx.api.get("/customers/" + encodeURIComponent(route.id)), loadList()]);
-  if (customer.status === "fulfilled") state.customer = customer.value;
-  if (list.status === "rejected") state.error = list.reason;
-  state.loading = false;
-  render();
+  await loadWithCustomer(ctx, route.id, state, loadList, render);
   return { state, actions };
 }
 
@@ -833,11 +829,7 @@ export async function customerInvoicePage(ctx, route) {
   };
 
   render();
-  const [customer, invoice] = await Promise.allSettled([ctx.api.get("/customers/" + encodeURIComponent(route.id)), loadInvoice()]);
-  if (customer.status === "fulfilled") state.customer = customer.value;
-  if (invoice.status === "rejected") state.error = invoice.reason;
-  state.loading = false;
-  render();
+  await loadWithCustomer(ctx, route.id, state, loadInvoice, render);
   return { state, actions };
 }
 
@@ -1004,10 +996,6 @@ export async function customerInvoiceProfilePage(ctx, route) {
   };
 
   render();
-  const [customer, profile] = await Promise.allSettled([ctx.api.get("/customers/" + encodeURIComponent(route.id)), loadProfile()]);
-  if (customer.status === "fulfilled") state.customer = customer.value;
-  if (profile.status === "rejected") state.error = profile.reason;
-  state.loading = false;
-  render();
+  await loadWithCustomer(ctx, route.id, state, loadProfile, render);
   return { state, actions };
 }

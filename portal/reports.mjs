@@ -19,7 +19,7 @@
 import { h } from "./dom.mjs";
 import { localProblem, transferUrlAllowed } from "./attachments.mjs";
 import { REPORT_MONTH, routeHash } from "./routes.mjs";
-import { formatAmsterdam, notice, page, problemBox } from "./widgets.mjs";
+import { formatAmsterdam, loadWithCustomer, notice, page, problemBox } from "./widgets.mjs";
 import { hoursBase, todayOf } from "./ledger.mjs";
 
 const CUSTOMER_ROLES = ["customer-user", "customer-admin"];
@@ -349,10 +349,6 @@ export async function customerReportsPage(ctx, route) {
   };
 
   render();
-  const [customer, list] = await Promise.allSettled([ctx.api.get("/customers/" + encodeURIComponent(route.id)), loadList()]);
-  if (customer.status === "fulfilled") state.customer = customer.value;
-  if (list.status === "rejected") state.error = list.reason;
-  state.loading = false;
-  render();
+  await loadWithCustomer(ctx, route.id, state, loadList, render);
   return { state, actions };
 }

@@ -16,7 +16,7 @@ import { h } from "./dom.mjs";
 import { idempotencyKeyFor } from "./api.mjs";
 import { checkbox, errorsFrom, formHead, formState } from "./forms.mjs";
 import { routeHash, SUBSCRIPTION_ID } from "./routes.mjs";
-import { field, labelOf, notice, page, problemBox, select, valueOf } from "./widgets.mjs";
+import { field, labelOf, loadWithCustomer, notice, page, problemBox, select, valueOf } from "./widgets.mjs";
 import { euros, formatDay, hoursBase, parseEuros, todayOf } from "./ledger.mjs";
 
 /** The catalogue's service requests for subscriptions (DefaultCatalogue on the server). */
@@ -378,10 +378,6 @@ export async function customerSubscriptionsPage(ctx, route) {
   };
 
   render();
-  const [customer, list] = await Promise.allSettled([ctx.api.get("/customers/" + encodeURIComponent(route.id)), loadList()]);
-  if (customer.status === "fulfilled") state.customer = customer.value;
-  if (list.status === "rejected") state.error = list.reason;
-  state.loading = false;
-  render();
+  await loadWithCustomer(ctx, route.id, state, loadList, render);
   return { state, actions };
 }

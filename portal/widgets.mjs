@@ -128,3 +128,16 @@ export function labelledControl(name, label, control, error) {
   return [h("label", { for: "f-" + name, class: "visually-hidden" }, label), control,
     error ? h("p", { class: "field-error", id: "e-" + name }, error) : null];
 }
+
+/**
+ * The first load of a provider staff page about one customer: the customer (for the heading) and the
+ * page's own data in parallel. A failed customer read leaves the heading without the name; a failed
+ * page read is the page's error. Then the page renders with what it has.
+ */
+export async function loadWithCustomer(ctx, customerId, state, load, render) {
+  const [customer, own] = await Promise.allSettled([ctx.api.get("/customers/" + encodeURIComponent(customerId)), load()]);
+  if (customer.status === "fulfilled") state.customer = customer.value;
+  if (own.status === "rejected") state.error = own.reason;
+  state.loading = false;
+  render();
+}
