@@ -2,7 +2,12 @@ package nl.klantportaal.core.wiring;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.util.Map;
+import java.util.function.Supplier;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import nl.klantportaal.core.adapter.aws.AwsClients;
 import nl.klantportaal.core.adapter.aws.CursorKeys;
 import nl.klantportaal.core.adapter.dynamodb.CursorCodec;
@@ -23,12 +28,14 @@ public final class KernelWiring {
   private final Clock clock;
   private final PortalTable table;
   private final AwsClients clients;
+  private final Supplier<byte[]> portalKey;
 
   public KernelWiring(Config config, Clock clock) {
     this.config = config;
     this.clock = clock;
     this.clients = new AwsClients(config);
-    this.table = new PortalTable(clients.dynamoDb(), config.tableName(), () -> new CursorCodec(CursorKeys.load(config, clients)));
+    this.portalKey = PortalTable.memoize(() -> CursorKeys.load(config, clients));
+    this.table = new PortalTable(clients.dynamoDb(), config.tableName(), () -> new CursorCodec(portalKey.get()));
   }
 
   public static KernelWiring fromEnvironment(Map<String, String> environment) {
@@ -57,6 +64,24 @@ public final class KernelWiring {
    */
   public ContextSettings.Mail mail() {
     return ContextSettings.Mail.from(config);
+  }
+
+  /**
+   * A key of its own for one purpose ({@code "mail-link"}), derived from the deployment's secret
+   * (CursorKeySecret) as HMAC-SHA256(secret, "klantportaal/" + purpose): a token made for one
+   * purpose is never valid for another, and no second secret has to be deployed and read. The
+   * secret is read once per container, when a key is first used.
+   */
+  public Supplier<byte[]> purposeKey(String purpose) {
+    return PortalTable.memoize(() -> {
+      try {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(portalKey.get(), "HmacSHA256"));
+        return mac.doFinal(("klantportaal/" + purpose).getBytes(StandardCharsets.UTF_8));
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("HmacSHA256 unavailable", e);
+      }
+    });
   }
 
   public IdempotentExecution idempotency() {

@@ -66,6 +66,13 @@ public enum ProblemType {
   TOO_MANY_REQUESTS(429, "too-many-requests",
       "Te veel pogingen; probeer het later opnieuw", "Too many attempts; try again later",
       "Zu viele Versuche; bitte später erneut versuchen"),
+  LINK_INVALID(400, "link-invalid",
+      "Deze link is ongeldig", "This link is not valid", "Dieser Link ist ungültig"),
+  LINK_EXPIRED(410, "link-expired",
+      "Deze link is verlopen; open het ticket in het portaal", "This link has expired; open the ticket in the portal",
+      "Dieser Link ist abgelaufen; öffnen Sie das Ticket im Portal"),
+  LINK_USED(409, "link-used",
+      "Deze link is al gebruikt", "This link has already been used", "Dieser Link wurde bereits verwendet"),
   INTERNAL(500, "internal",
       "Er ging iets mis aan onze kant", "Something went wrong on our side", "Bei uns ist etwas schiefgelaufen");
 

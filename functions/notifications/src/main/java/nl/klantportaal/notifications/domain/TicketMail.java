@@ -1,5 +1,6 @@
 package nl.klantportaal.notifications.domain;
 
+import java.util.List;
 import java.util.Optional;
 import nl.klantportaal.accounts.identity.domain.AccountMail;
 import nl.klantportaal.core.shared.domain.Language;
@@ -11,7 +12,8 @@ import nl.klantportaal.ticketing.domain.TicketStatus;
  * wrote (title, description, message, names) is HTML-escaped in the HTML part and stripped of line
  * breaks in the subject. Links go to the portal, never straight to an action: the resolved mail's
  * link opens a signed-in page whose buttons POST the acceptance or rejection, so a mail scanner
- * that follows the link changes nothing.
+ * that follows the link changes nothing. The one-click links ({@link ActionLinks}) likewise open a
+ * portal page that shows what will happen; only its button acts.
  */
 public final class TicketMail {
 
@@ -36,10 +38,24 @@ public final class TicketMail {
     }
   }
 
+  /**
+   * The one-click links of one recipient's mail (portal pages that show what will happen and act
+   * only on their button): accept and reject in the resolved mail, the rating in the closed mail
+   * (the page for score n is {@code rate + "/" + n}).
+   */
+  public record ActionLinks(Optional<String> accept, Optional<String> reject, Optional<String> rate) {
+    public static final ActionLinks NONE = new ActionLinks(Optional.empty(), Optional.empty(), Optional.empty());
+  }
+
   private TicketMail() {}
 
   public static Rendered render(MailKind kind, Language language, TicketSnapshot ticket, Details details,
       Recipient recipient, String portalOrigin) {
+    return render(kind, language, ticket, details, recipient, portalOrigin, ActionLinks.NONE);
+  }
+
+  public static Rendered render(MailKind kind, Language language, TicketSnapshot ticket, Details details,
+      Recipient recipient, String portalOrigin, ActionLinks links) {
     if (kind.isSla()) {
       throw new IllegalArgumentException("SLA mails are rendered by SlaMail, not as ticket changes: " + kind);
     }
@@ -80,11 +96,32 @@ public final class TicketMail {
       html.append("<p>").append(AccountMail.escape(t.resolvedAction())).append("<br><a href=\"")
           .append(AccountMail.escape(resolutionLink)).append("\">").append(AccountMail.escape(t.resolvedButton()))
           .append("</a></p>");
+      if (links.accept().isPresent() && links.reject().isPresent()) {
+        text.append(t.oneClick()).append("\n").append(t.accept()).append(": ").append(links.accept().get()).append("\n")
+            .append(t.reject()).append(": ").append(links.reject().get()).append("\n\n");
+        html.append("<p>").append(AccountMail.escape(t.oneClick())).append("<br>");
+        link(html, links.accept().get(), t.accept());
+        html.append(" &nbsp; ");
+        link(html, links.reject().get(), t.reject());
+        html.append("</p>");
+      }
     }
     if (kind == MailKind.APPROVAL_REQUESTED) {
       paragraph(text, html, t.approvalAction());
     }
     if (kind == MailKind.CLOSED) {
+      links.rate().filter(rate -> !recipient.agent()).ifPresent(rate -> {
+        text.append(t.rate()).append("\n");
+        html.append("<p>").append(AccountMail.escape(t.rate())).append("<br>");
+        for (int score = 1; score <= 5; score++) {
+          text.append(score).append(" - ").append(t.score(score)).append(": ").append(rate).append("/").append(score)
+              .append("\n");
+          link(html, rate + "/" + score, score + " " + t.score(score));
+          html.append(score < 5 ? " &nbsp; " : "");
+        }
+        text.append("\n");
+        html.append("</p>");
+      });
       paragraph(text, html, t.followUp());
     }
     text.append(t.open()).append("\n").append(ticketLink).append("\n\n");
@@ -93,6 +130,10 @@ public final class TicketMail {
     paragraph(text, html, t.footer());
     html.append("</body></html>");
     return new Rendered(subject, text.toString(), html.toString());
+  }
+
+  private static void link(StringBuilder html, String href, String label) {
+    html.append("<a href=\"").append(AccountMail.escape(href)).append("\">").append(AccountMail.escape(label)).append("</a>");
   }
 
   private static void paragraph(StringBuilder text, StringBuilder html, String value) {
@@ -120,6 +161,11 @@ public final class TicketMail {
     String resolved(String title);
     String resolvedAction();
     String resolvedButton();
+    String oneClick();
+    String accept();
+    String reject();
+    String rate();
+    String score(int score);
     String closed(String title);
     String approvalRequested(String title);
     String approved(String title);
@@ -163,6 +209,15 @@ public final class TicketMail {
       return "Klopt de oplossing? Accepteer of wijs de oplossing af in het portaal (u logt eerst in):";
     }
     public String resolvedButton() { return "Oplossing beoordelen"; }
+    public String oneClick() {
+      return "Of zonder in te loggen (de link toont eerst wat er gebeurt; hij werkt 7 dagen en één keer):";
+    }
+    public String accept() { return "Oplossing accepteren"; }
+    public String reject() { return "Oplossing afwijzen"; }
+    public String rate() { return "Hoe tevreden bent u over de afhandeling? Eén klik volstaat (u kunt er een toelichting bij geven):"; }
+    public String score(int score) {
+      return List.of("zeer ontevreden", "ontevreden", "neutraal", "tevreden", "zeer tevreden").get(score - 1);
+    }
     public String closed(String title) { return title + " is gesloten."; }
     public String approvalRequested(String title) {
       return "Een aanvraag van uw organisatie wacht op uw goedkeuring: " + title;
@@ -216,6 +271,15 @@ public final class TicketMail {
       return "Does the solution work for you? Accept or reject it in the portal (you sign in first):";
     }
     public String resolvedButton() { return "Review the solution"; }
+    public String oneClick() {
+      return "Or without signing in (the link first shows what will happen; it works for 7 days, once):";
+    }
+    public String accept() { return "Accept the solution"; }
+    public String reject() { return "Reject the solution"; }
+    public String rate() { return "How satisfied are you with how this was handled? One click is enough (you may add a comment):"; }
+    public String score(int score) {
+      return List.of("very dissatisfied", "dissatisfied", "neutral", "satisfied", "very satisfied").get(score - 1);
+    }
     public String closed(String title) { return title + " has been closed."; }
     public String approvalRequested(String title) {
       return "A request from your organisation awaits your approval: " + title;
@@ -269,6 +333,15 @@ public final class TicketMail {
       return "Passt die Lösung? Nehmen Sie sie im Portal an oder lehnen Sie sie ab (nach der Anmeldung):";
     }
     public String resolvedButton() { return "Lösung prüfen"; }
+    public String oneClick() {
+      return "Oder ohne Anmeldung (der Link zeigt zuerst, was geschieht; er gilt 7 Tage und einmal):";
+    }
+    public String accept() { return "Lösung annehmen"; }
+    public String reject() { return "Lösung ablehnen"; }
+    public String rate() { return "Wie zufrieden sind Sie mit der Bearbeitung? Ein Klick genügt (Sie können einen Kommentar hinzufügen):"; }
+    public String score(int score) {
+      return List.of("sehr unzufrieden", "unzufrieden", "neutral", "zufrieden", "sehr zufrieden").get(score - 1);
+    }
     public String closed(String title) { return title + " wurde geschlossen."; }
     public String approvalRequested(String title) {
       return "Eine Anfrage Ihrer Organisation wartet auf Ihre Genehmigung: " + title;

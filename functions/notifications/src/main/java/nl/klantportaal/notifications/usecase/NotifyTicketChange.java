@@ -20,6 +20,11 @@ import nl.klantportaal.notifications.domain.TicketMail;
 import nl.klantportaal.notifications.domain.TicketSnapshot;
 import nl.klantportaal.notifications.port.Outbox;
 import nl.klantportaal.notifications.port.TicketReader;
+import nl.klantportaal.ticketing.domain.MailLink;
+import nl.klantportaal.ticketing.domain.MailLinkAction;
+import nl.klantportaal.ticketing.domain.MailLinkSigner;
+import nl.klantportaal.ticketing.domain.TicketNumber;
+import nl.klantportaal.ticketing.domain.TicketRef;
 
 /**
  * Mails one customer-visible ticket change: finds the recipients, renders each mail in the
@@ -39,15 +44,18 @@ public final class NotifyTicketChange {
   private final Outbox outbox;
   private final MailDelivery delivery;
   private final Settings settings;
+  private final MailLinkSigner links;
   private final Clock clock;
 
+  /** {@code links}: signs the one-click links of the resolved and closed mails (docs/tickets.md). */
   public NotifyTicketChange(TicketReader tickets, UserRepository users, Outbox outbox, MailDelivery delivery,
-      Settings settings, Clock clock) {
+      Settings settings, MailLinkSigner links, Clock clock) {
     this.tickets = tickets;
     this.users = users;
     this.outbox = outbox;
     this.delivery = delivery;
     this.settings = settings;
+    this.links = links;
     this.clock = clock;
   }
 
@@ -91,12 +99,40 @@ public final class NotifyTicketChange {
       Recipient recipient) {
     String id = MailThreading.outboxId(change.eventId(), recipient.id().value(), kind);
     TicketMail.Rendered mail = TicketMail.render(kind, recipient.language(), ticket, details, recipient,
-        settings.portalOrigin());
+        settings.portalOrigin(), actionLinks(kind, ticket, recipient, id));
     return new OutboxEntry(id, change.eventId(), kind, ticket.tenant(), ticket.number(), recipient.id().value(),
         recipient.email(), mail.subject(), mail.text(), mail.html(),
         MailThreading.messageId(ticket.tenant(), ticket.number(), id, settings.mailDomain()),
         MailThreading.rootId(ticket.tenant(), ticket.number(), settings.mailDomain()),
         OutboxEntry.State.PENDING, 1, Optional.empty(), clock.instant());
+  }
+
+  /**
+   * The recipient's one-click links: accept and reject in the resolved mail, the rating in the closed
+   * mail; none for provider staff. A link's id comes from the outbox entry, so the same mail made
+   * again (a redelivered change) carries the same single-use links.
+   */
+  private TicketMail.ActionLinks actionLinks(MailKind kind, TicketSnapshot ticket, Recipient recipient, String outboxId) {
+    if (recipient.agent() || (kind != MailKind.RESOLVED && kind != MailKind.CLOSED)) {
+      return TicketMail.ActionLinks.NONE;
+    }
+    TicketRef ref = new TicketRef(ticket.tenant(), new TicketNumber(ticket.number()));
+    java.util.function.Function<MailLinkAction, Optional<String>> link = action -> Optional.of(settings.portalOrigin()
+        + "/#/mail-link/" + links.sign(new MailLink(linkId(outboxId, action), ref, action, recipient.id(),
+        clock.instant().plus(action.lifetime()))));
+    return kind == MailKind.RESOLVED
+        ? new TicketMail.ActionLinks(link.apply(MailLinkAction.ACCEPT), link.apply(MailLinkAction.REJECT), Optional.empty())
+        : new TicketMail.ActionLinks(Optional.empty(), Optional.empty(), link.apply(MailLinkAction.RATE));
+  }
+
+  private static String linkId(String outboxId, MailLinkAction action) {
+    try {
+      byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+          .digest((outboxId + "|" + action.wireName()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(hash, 18));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 unavailable", e);
+    }
   }
 
   /** The ticket's customer's members (pattern 8, paged like staff). */

@@ -8,6 +8,7 @@ import nl.klantportaal.core.config.ContextSettings;
 import nl.klantportaal.core.shared.port.MailSender;
 import nl.klantportaal.accounts.wiring.IdentityWiring;
 import nl.klantportaal.core.wiring.KernelWiring;
+import nl.klantportaal.ticketing.wiring.TicketWiring;
 import nl.klantportaal.notifications.adapter.dynamodb.DynamoDbMailRoutes;
 import nl.klantportaal.notifications.adapter.dynamodb.DynamoDbOutbox;
 import nl.klantportaal.notifications.port.Outbox;
@@ -51,7 +52,8 @@ public final class NotificationWiring {
   public NotifyTicketChange notifyTicketChange(MailSender sender) {
     return new NotifyTicketChange(new DynamoDbTicketReader(kernel.table()), IdentityWiring.of(kernel).users(),
         new DynamoDbOutbox(kernel.table()), mailDelivery(sender),
-        new NotifyTicketChange.Settings(kernel.mail().portalOrigin(), senderDomain(), RetryPolicy.DEFAULT), kernel.clock());
+        new NotifyTicketChange.Settings(kernel.mail().portalOrigin(), senderDomain(), RetryPolicy.DEFAULT),
+        TicketWiring.of(kernel).mailLinks(), kernel.clock());
   }
 
   /** How a record of the table's stream reads as a ticket change (the item contract, in the DynamoDB adapter). */

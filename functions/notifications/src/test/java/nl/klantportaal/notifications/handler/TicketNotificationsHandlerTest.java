@@ -20,6 +20,10 @@ import java.util.stream.Collectors;
 import nl.klantportaal.core.config.Config;
 import nl.klantportaal.core.shared.port.MailSender;
 import nl.klantportaal.core.wiring.KernelWiring;
+import nl.klantportaal.ticketing.domain.MailLink;
+import nl.klantportaal.ticketing.domain.MailLinkAction;
+import nl.klantportaal.ticketing.domain.MailLinkSigner;
+import nl.klantportaal.ticketing.wiring.TicketWiring;
 import nl.klantportaal.mail.testing.RecordingMailSender;
 import nl.klantportaal.notifications.domain.MailKind;
 import nl.klantportaal.notifications.domain.MailRoute;
@@ -110,6 +114,46 @@ class TicketNotificationsHandlerTest {
     assertTrue(resolved.html().contains("Printer &lt;Verdieping 2&gt; prints &amp; jams"), resolved.html());
     var reply = mail.sent().stream().filter(m -> m.subject().contains("Neue Antwort")).findFirst().orElseThrow();
     assertTrue(reply.html().contains("We replaced the &lt;fuser&gt;."), reply.html());
+
+    // One-click accept and reject, each signed for its recipient; the page shows what happens, its button acts.
+    var signer = TicketWiring.of(wiring).mailLinks();
+    java.util.regex.Matcher links = java.util.regex.Pattern.compile("https://portal\\.example\\.test/#/mail-link/([A-Za-z0-9_.-]+)")
+        .matcher(resolved.text());
+    List<MailLink> found = new java.util.ArrayList<>();
+    while (links.find()) {
+      var checked = signer.check(links.group(1), NOW);
+      assertTrue(checked instanceof MailLinkSigner.Checked.Valid, links.group(1) + ": " + checked);
+      found.add(((MailLinkSigner.Checked.Valid) checked).link());
+    }
+    assertEquals(List.of(MailLinkAction.ACCEPT, MailLinkAction.REJECT), found.stream().map(MailLink::action).toList());
+    assertTrue(found.stream().allMatch(l -> l.recipient().equals(INVOLVED) && l.ticket().token().equals("acme-fixture-42")
+        && l.expiresAt().equals(NOW.plus(MailLinkAction.ACCEPT.lifetime()))), found.toString());
+    assertTrue(resolved.text().contains("Lösung annehmen") && resolved.html().contains("Lösung ablehnen"), resolved.text());
+    assertTrue(mail.sent().stream().filter(m -> m.to().endsWith("@provider.example.test"))
+        .noneMatch(m -> m.text().contains("/#/mail-link/")), "staff get no one-click links");
+  }
+
+  @Test
+  void theClosedMailCarriesAOneClickRatingPerScoreForTheCustomer() {
+    items.ticket("resolved", AGENT, Optional.of(AGENT), 1);
+    call(stream.next());
+    items.ticket("closed", AGENT, Optional.of(AGENT), 2);
+    call(stream.next());
+    var closed = mail.sent().stream().filter(m -> m.to().equals("jan@acme.example.test") && m.subject().contains("Gesloten"))
+        .findFirst().orElseThrow();
+    java.util.regex.Matcher rate = java.util.regex.Pattern.compile("/#/mail-link/([A-Za-z0-9_.-]+)/([1-5])").matcher(closed.text());
+    List<String> scores = new java.util.ArrayList<>();
+    java.util.Set<String> tokens = new java.util.HashSet<>();
+    while (rate.find()) {
+      tokens.add(rate.group(1));
+      scores.add(rate.group(2));
+    }
+    assertEquals(List.of("1", "2", "3", "4", "5"), scores, closed.text());
+    assertEquals(1, tokens.size(), "one link; the page for each score preselects it");
+    var link = ((MailLinkSigner.Checked.Valid) TicketWiring.of(wiring).mailLinks().check(tokens.iterator().next(), NOW)).link();
+    assertEquals(MailLinkAction.RATE, link.action());
+    assertEquals(REPORTER, link.recipient());
+    assertTrue(closed.html().contains("zeer tevreden"), closed.html());
   }
 
   @Test

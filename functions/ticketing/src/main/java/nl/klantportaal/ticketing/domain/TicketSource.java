@@ -4,7 +4,9 @@ import nl.klantportaal.core.shared.domain.WireEnum;
 
 /** How a ticket or message reached the provider. */
 public enum TicketSource implements WireEnum {
-  PORTAL("portal"), EMAIL("email"), PHONE("phone");
+  PORTAL("portal"), EMAIL("email"), PHONE("phone"),
+  /** A one-click link in a ticket mail (accept, reject, rate), used without signing in. */
+  MAIL_LINK("mail-link");
 
   private final String wireName;
 

@@ -76,10 +76,12 @@ public interface TicketRepository {
 
   /**
    * A change of one ticket and everything written with it; {@code companion}, when present, is what a
-   * companion context writes in the same transaction (the ticket's SLA record before and after).
+   * companion context writes in the same transaction (the ticket's SLA record before and after);
+   * {@code singleUse}, when present, is taken in the same transaction, so the change happens at most
+   * once for it (a mail link's use: {@link SingleUses}).
    */
   record TicketChange(Ticket previous, Ticket next, List<TicketMessage> messages, List<TicketAudit> audit,
-      Optional<Instant> autoCloseAt, Optional<CompanionWrite> companion) {
+      Optional<Instant> autoCloseAt, Optional<CompanionWrite> companion, Optional<SingleUses.SingleUse> singleUse) {
     public TicketChange {
       messages = List.copyOf(messages);
       audit = List.copyOf(audit);
@@ -90,21 +92,31 @@ public interface TicketRepository {
 
     public TicketChange(Ticket previous, Ticket next, List<TicketMessage> messages, List<TicketAudit> audit,
         Optional<Instant> autoCloseAt) {
-      this(previous, next, messages, audit, autoCloseAt, Optional.empty());
+      this(previous, next, messages, audit, autoCloseAt, Optional.empty(), Optional.empty());
     }
 
     public TicketChange withCompanion(CompanionWrite write) {
-      return new TicketChange(previous, next, messages, audit, autoCloseAt, Optional.of(write));
+      return new TicketChange(previous, next, messages, audit, autoCloseAt, Optional.of(write), singleUse);
+    }
+
+    public TicketChange withSingleUse(SingleUses.SingleUse use) {
+      return new TicketChange(previous, next, messages, audit, autoCloseAt, companion, Optional.of(use));
     }
   }
 
-  /** A ticket and what one query of its partition read. */
+  /** A ticket and what one query of its partition read; {@code rating} is read for provider staff only. */
   record TicketThread(Ticket ticket, List<TicketMessage> messages, List<TicketAudit> audit,
-      List<nl.klantportaal.ticketing.domain.TicketAttachment> attachments) {
+      List<nl.klantportaal.ticketing.domain.TicketAttachment> attachments,
+      Optional<nl.klantportaal.ticketing.domain.TicketRating> rating) {
     public TicketThread {
       messages = List.copyOf(messages);
       audit = List.copyOf(audit);
       attachments = List.copyOf(attachments);
+    }
+
+    public TicketThread(Ticket ticket, List<TicketMessage> messages, List<TicketAudit> audit,
+        List<nl.klantportaal.ticketing.domain.TicketAttachment> attachments) {
+      this(ticket, messages, audit, attachments, Optional.empty());
     }
   }
 

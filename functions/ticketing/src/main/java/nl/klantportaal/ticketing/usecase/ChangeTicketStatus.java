@@ -19,6 +19,7 @@ import nl.klantportaal.ticketing.domain.TicketMessage;
 import nl.klantportaal.ticketing.domain.TicketRef;
 import nl.klantportaal.ticketing.domain.TicketSource;
 import nl.klantportaal.ticketing.domain.TicketStatus;
+import nl.klantportaal.ticketing.port.SingleUses;
 import nl.klantportaal.ticketing.port.TicketRepository.TicketChange;
 
 /**
@@ -46,6 +47,15 @@ public final class ChangeTicketStatus {
 
   /** The same, with the message arriving through {@code channel} (a rejection by e-mail reply). */
   public Ticket execute(Caller caller, TicketRef ref, TransitionInput input, TicketSource channel) {
+    return execute(caller, ref, input, channel, Optional.empty());
+  }
+
+  /**
+   * The same, taking {@code use} in the change's transaction (a mail link: the change happens at most
+   * once for it). The audit entry names the channel when it is not the portal.
+   */
+  public Ticket execute(Caller caller, TicketRef ref, TransitionInput input, TicketSource channel,
+      Optional<SingleUses.SingleUse> use) {
     Validation v = new Validation();
     TicketAction action = v.requiredEnum("action", input.action(), TicketAction.values(), TicketAction::wireName).orElse(null);
     Optional<String> message = action == TicketAction.REJECT
@@ -65,8 +75,12 @@ public final class ChangeTicketStatus {
     details.put("to", next.status().wireName());
     Optional<Instant> autoCloseAt = next.status() == TicketStatus.RESOLVED ? Optional.of(now.plus(autoCloseAfter)) : Optional.empty();
     autoCloseAt.ifPresent(at -> details.put("autoCloseAt", at.toString()));
-    access.tickets().save(new TicketChange(current, next, messages,
-        List.of(TicketAudit.of(actor, now, action.wireName(), details)), autoCloseAt));
+    if (channel != TicketSource.PORTAL) {
+      details.put("via", channel.wireName());
+    }
+    TicketChange change = new TicketChange(current, next, messages,
+        List.of(TicketAudit.of(actor, now, action.wireName(), details)), autoCloseAt);
+    access.tickets().save(use.map(change::withSingleUse).orElse(change));
     return next;
   }
 }

@@ -11,10 +11,10 @@ import nl.klantportaal.ticketing.port.TicketRepository.TicketThread;
 /**
  * A ticket with its conversation. For customers the thread was read without staff items, so
  * {@code messages} holds public replies only and {@code audit} is absent; staff see internal notes
- * (marked {@code internal}) and the audit trail. Everyone who sees the ticket sees its SLA.
+ * (marked {@code internal}), the audit trail and the customer's rating. Everyone who sees the ticket sees its SLA.
  */
 public record TicketDetailView(TicketView ticket, List<MessageView> messages, Optional<List<AuditView>> audit,
-    List<AttachmentView> attachments, Optional<ServiceLevelView> sla) {
+    List<AttachmentView> attachments, Optional<RatingView> rating, Optional<ServiceLevelView> sla) {
 
   public record MessageView(String id, String authorId, String authorName, String side, String body, boolean internal,
       String source, Instant at) {
@@ -39,11 +39,12 @@ public record TicketDetailView(TicketView ticket, List<MessageView> messages, Op
         ? Optional.of(thread.audit().stream().map(AuditView::of).toList())
         : Optional.empty();
     return new TicketDetailView(TicketView.of(thread.ticket(), forStaff), messages, audit,
-        thread.attachments().stream().map(AttachmentView::of).toList(), Optional.empty());
+        thread.attachments().stream().map(AttachmentView::of).toList(),
+        forStaff ? thread.rating().map(RatingView::of) : Optional.empty(), Optional.empty());
   }
 
   /** The same with the ticket's SLA (both targets, their deadlines and state). */
   public TicketDetailView withSla(Optional<? extends ServiceLevelView> view) {
-    return new TicketDetailView(ticket, messages, audit, attachments, view.map(ServiceLevelView.class::cast));
+    return new TicketDetailView(ticket, messages, audit, attachments, rating, view.map(ServiceLevelView.class::cast));
   }
 }

@@ -6,9 +6,14 @@ import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.ticketing.adapter.dynamodb.CompanionItems;
 import nl.klantportaal.ticketing.adapter.dynamodb.DynamoDbAttachmentRepository;
 import nl.klantportaal.ticketing.adapter.dynamodb.DynamoDbCatalogueRepository;
+import nl.klantportaal.ticketing.adapter.dynamodb.DynamoDbSingleUses;
+import nl.klantportaal.ticketing.adapter.dynamodb.DynamoDbTicketRatings;
 import nl.klantportaal.ticketing.adapter.dynamodb.DynamoDbTicketRepository;
+import nl.klantportaal.ticketing.domain.MailLinkSigner;
 import nl.klantportaal.ticketing.port.AttachmentRepository;
 import nl.klantportaal.ticketing.port.CatalogueRepository;
+import nl.klantportaal.ticketing.port.SingleUses;
+import nl.klantportaal.ticketing.port.TicketRatings;
 import nl.klantportaal.ticketing.port.TicketCompanion;
 import nl.klantportaal.ticketing.port.TicketHistory;
 import nl.klantportaal.ticketing.port.TicketRepository;
@@ -48,6 +53,19 @@ public final class TicketWiring {
   /** Days after which a resolved ticket the customer left alone closes (AUTO_CLOSE_DAYS, default 7). */
   public Duration autoCloseAfter() {
     return ContextSettings.Tickets.from(kernel.config()).autoCloseAfter();
+  }
+
+  public TicketRatings ratings() {
+    return new DynamoDbTicketRatings(kernel.table());
+  }
+
+  public SingleUses singleUses() {
+    return new DynamoDbSingleUses(kernel.table());
+  }
+
+  /** Signs and checks mail links with the deployment's key for that purpose (read on first use). */
+  public MailLinkSigner mailLinks() {
+    return new MailLinkSigner(kernel.purposeKey(MailLinkSigner.KEY_PURPOSE));
   }
 
   public AttachmentRepository attachments() {

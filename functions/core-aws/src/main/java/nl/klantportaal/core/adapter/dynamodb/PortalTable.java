@@ -42,7 +42,8 @@ public final class PortalTable {
         .build();
   }
 
-  private static <T> Supplier<T> memoize(Supplier<T> supplier) {
+  /** {@code supplier}'s value, made once, on first use, by one thread. */
+  public static <T> Supplier<T> memoize(Supplier<T> supplier) {
     return new Supplier<>() {
       private volatile T value;
 

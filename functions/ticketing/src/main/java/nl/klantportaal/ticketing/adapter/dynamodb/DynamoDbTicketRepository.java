@@ -50,6 +50,7 @@ public final class DynamoDbTicketRepository implements TicketRepository, TicketH
   private final DynamoDbTable<TicketMessageItem> messages;
   private final DynamoDbTable<TicketAuditItem> audits;
   private final DynamoDbTable<TicketSideItem> sides;
+  private final DynamoDbTable<SingleUseItem> singleUses;
   private final CompanionItems companions;
 
   /** {@code companions} writes what a companion context adds to a ticket's transaction (the SLA record). */
@@ -59,6 +60,7 @@ public final class DynamoDbTicketRepository implements TicketRepository, TicketH
     this.messages = table.table(TicketMessageItem.SCHEMA);
     this.audits = table.table(TicketAuditItem.SCHEMA);
     this.sides = table.table(TicketSideItem.SCHEMA);
+    this.singleUses = table.table(SingleUseItem.SCHEMA);
     this.companions = companions;
   }
 
@@ -141,6 +143,8 @@ public final class DynamoDbTicketRepository implements TicketRepository, TicketH
     appendEntries(request, ref, change.messages(), change.audit(), statusMoved
         ? Optional.of(new TicketMessageItem.StatusMove(previous.status(), next.status())) : Optional.empty());
     change.companion().ifPresent(write -> companions.add(request, ref, write));
+    change.singleUse().ifPresent(use -> request.addPutItem(singleUses, TransactPutItemEnhancedRequest.builder(SingleUseItem.class)
+        .item(SingleUseItem.of(use, next.updatedAt())).conditionExpression(ABSENT).build()));
     write(request, ref, Kind.VERSION);
   }
 
@@ -186,6 +190,7 @@ public final class DynamoDbTicketRepository implements TicketRepository, TicketH
     List<TicketMessage> conversation = new ArrayList<>();
     List<TicketAudit> audit = new ArrayList<>();
     List<nl.klantportaal.ticketing.domain.TicketAttachment> attachments = new ArrayList<>();
+    Optional<nl.klantportaal.ticketing.domain.TicketRating> rating = Optional.empty();
     for (Map<String, AttributeValue> item : table.client().queryPaginator(request.build()).items()) {
       String type = Optional.ofNullable(item.get("type")).map(AttributeValue::s).orElse("");
       switch (type) {
@@ -193,6 +198,7 @@ public final class DynamoDbTicketRepository implements TicketRepository, TicketH
         case "Message", "Note" -> conversation.add(TicketMessageItem.SCHEMA.mapToItem(item).toDomain());
         case "TicketAudit" -> audit.add(TicketAuditItem.SCHEMA.mapToItem(item).toDomain());
         case "Attachment" -> attachments.add(DynamoDbAttachmentRepository.fromThreadItem(item));
+        case "Rating" -> rating = Optional.of(DynamoDbTicketRatings.rating(item));
         default -> { } // watch, approval and due items are already reflected in the header
       }
     }
@@ -202,7 +208,7 @@ public final class DynamoDbTicketRepository implements TicketRepository, TicketH
     conversation.sort(java.util.Comparator.comparing(TicketMessage::at).thenComparing(TicketMessage::id));
     attachments.sort(java.util.Comparator.comparing(nl.klantportaal.ticketing.domain.TicketAttachment::at)
         .thenComparing(nl.klantportaal.ticketing.domain.TicketAttachment::id));
-    return Optional.of(new TicketThread(ticket, conversation, audit, attachments));
+    return Optional.of(new TicketThread(ticket, conversation, audit, attachments, rating));
   }
 
   @Override
