@@ -99,7 +99,7 @@ class ReportBenchmark {
     List<HourBundle> bundles = List.of(bundle("b1", 600 * 60), bundle("b2", 1200 * 60));
     var months = new MonthReadings(new Bundles(bundles), new Ledger(lines), new Subscriptions());
     var sources = new ContextSources(new Customers(), (tenant, until, each) -> tickets.forEach(each),
-        new DefaultCategories(), (tenant, month) -> outcomes, months);
+        new DefaultCategories(), (tenant, month) -> outcomes, months, new MonthRatings());
     Map<String, byte[]> files = new HashMap<>();
     List<Long> millis = new ArrayList<>();
     long heapPeak = 0;
@@ -387,6 +387,27 @@ class ReportBenchmark {
     @Override
     public Download presignDownload(String key, String fileName, java.time.Duration validFor) {
       throw new UnsupportedOperationException("the benchmark downloads nothing");
+    }
+  }
+
+  /** A month with 1,000 ratings, read from memory as the other read ports are. */
+  private static final class MonthRatings implements nl.klantportaal.ticketing.port.TicketRatings {
+    @Override
+    public Recorded record(nl.klantportaal.ticketing.domain.TicketRating rating, nl.klantportaal.ticketing.domain.TicketAudit audit,
+        Optional<nl.klantportaal.ticketing.port.SingleUses.SingleUse> use) {
+      throw new UnsupportedOperationException("The benchmark only reads");
+    }
+
+    @Override
+    public List<nl.klantportaal.ticketing.domain.TicketRating> ofMonth(nl.klantportaal.core.claims.TenantId customer,
+        java.time.YearMonth month, int limit) {
+      return List.of();
+    }
+
+    @Override
+    public nl.klantportaal.ticketing.domain.RatingTotals totals(nl.klantportaal.core.claims.TenantId customer,
+        java.time.YearMonth month) {
+      return new nl.klantportaal.ticketing.domain.RatingTotals(month, List.of(20, 30, 100, 400, 450));
     }
   }
 }

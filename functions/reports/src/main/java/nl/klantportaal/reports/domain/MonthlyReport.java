@@ -19,6 +19,7 @@ import nl.klantportaal.billing.domain.Subscription;
 import nl.klantportaal.billing.usecase.MonthReadings;
 import nl.klantportaal.sla.domain.TargetKind;
 import nl.klantportaal.ticketing.domain.Priority;
+import nl.klantportaal.ticketing.domain.RatingTotals;
 import nl.klantportaal.ticketing.domain.TicketStatus;
 import nl.klantportaal.ticketing.domain.TicketStep;
 
@@ -33,10 +34,12 @@ import nl.klantportaal.ticketing.domain.TicketStep;
  *   <li>Tickets per week: the ISO weeks that hold a day of the month, counting only the month's days.</li>
  *   <li>SLA compliance per priority: targets met over targets decided in the month (the priority when
  *       it was decided), as a percentage rounded half up to one decimal; the breached targets listed.</li>
+ *   <li>Satisfaction: the ratings (1 to 5) given in the month, however old the ticket, with their
+ *       average and how many of each score.</li>
  * </ul>
  */
 public record MonthlyReport(ReportMonth month, ReportData.Customer customer, TicketFigures tickets, SlaFigures sla,
-                            MonthReadings.Hours hours, List<Subscription> subscriptionsEnding) {
+                            MonthReadings.Hours hours, List<Subscription> subscriptionsEnding, RatingTotals ratings) {
 
   /** Subscriptions ending within this many days after the month are listed. */
   public static final int SUBSCRIPTION_DAYS = 60;
@@ -146,7 +149,8 @@ public record MonthlyReport(ReportMonth month, ReportData.Customer customer, Tic
     breaches.sort(Comparator.comparing(Breach::dueAt).thenComparing(Breach::ticket));
     return new MonthlyReport(month, data.customer(),
         new TicketFigures(total, Map.copyOf(byPriority), java.util.Collections.unmodifiableMap(byCategory), List.copyOf(weekList)),
-        new SlaFigures(all, Map.copyOf(compliance), List.copyOf(breaches)), data.hours(), data.subscriptionsEnding());
+        new SlaFigures(all, Map.copyOf(compliance), List.copyOf(breaches)), data.hours(), data.subscriptionsEnding(),
+        data.ratings());
   }
 
   /** When the ticket first reached {@code status} within the month, if it did. */

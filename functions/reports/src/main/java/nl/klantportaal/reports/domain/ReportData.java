@@ -8,15 +8,17 @@ import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.shared.domain.Language;
 import nl.klantportaal.sla.domain.TargetKind;
 import nl.klantportaal.ticketing.domain.Priority;
+import nl.klantportaal.ticketing.domain.RatingTotals;
 import nl.klantportaal.ticketing.domain.TicketStep;
 
 /**
  * What a month's report is made of, read through the other contexts' published read ports (never
  * their items): the customer, its tickets created up to the month's end, the SLA outcomes counted in
- * the month, the month's hours as of its end, and the subscriptions ending within 60 days of it.
+ * the month, the month's hours as of its end, the subscriptions ending within 60 days of it, and the
+ * ratings customers gave closed tickets in the month.
  */
 public record ReportData(Customer customer, List<TicketLine> tickets, List<SlaLine> sla, MonthReadings.Hours hours,
-                         List<Subscription> subscriptionsEnding) {
+                         List<Subscription> subscriptionsEnding, RatingTotals ratings) {
 
   public ReportData {
     tickets = List.copyOf(tickets);

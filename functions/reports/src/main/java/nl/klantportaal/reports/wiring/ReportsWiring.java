@@ -56,7 +56,8 @@ public final class ReportsWiring {
 
   private ContextSources sources() {
     return new ContextSources(IdentityWiring.of(kernel).customers(), TicketWiring.of(kernel).history(),
-        TicketWiring.of(kernel).catalogue(), SlaWiring.of(kernel).outcomes(), BillingWiring.of(kernel).monthReadings());
+        TicketWiring.of(kernel).catalogue(), SlaWiring.of(kernel).outcomes(), BillingWiring.of(kernel).monthReadings(),
+        TicketWiring.of(kernel).ratings());
   }
 
   public StartMonthlyReports start() {

@@ -40,7 +40,7 @@ class MonthlyReportTest {
     // #8: normal, Netwerk, resolved on 12 November; reopened as high, Werkplek on 3 December.
     var only8 = new ReportData(ReportSeed.data(Language.NL).customer(),
         ReportSeed.data(Language.NL).tickets().stream().filter(t -> t.number() == 8).toList(), List.of(),
-        ReportSeed.data(Language.NL).hours(), List.of());
+        ReportSeed.data(Language.NL).hours(), List.of(), nl.klantportaal.ticketing.domain.RatingTotals.none(ReportSeed.NOVEMBER.value()));
     var figures = MonthlyReport.of(ReportSeed.NOVEMBER, only8).tickets();
     assertEquals(new MonthlyReport.Counts(1, 1, 0, 0), figures.total());
     assertEquals(new MonthlyReport.Counts(1, 1, 0, 0), figures.byPriority().get(Priority.NORMAL));

@@ -3,6 +3,7 @@ package nl.klantportaal.reports.domain;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import nl.klantportaal.ticketing.domain.RatingTotals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +64,8 @@ public final class ReportSeed {
     var subscription = new Subscription("sub-1", ACME, "Microsoft 365 Business Premium", 12, new Money(new java.math.BigDecimal("20.60")),
         Subscription.Period.MONTHLY, LocalDate.of(2025, 12, 21), LocalDate.of(2026, 12, 20), false, false,
         Instant.parse("2025-12-01T09:00:00Z"), 1);
-    return new ReportData(new ReportData.Customer(ACME, "Acme B.V.", language), tickets, sla, hours, List.of(subscription));
+    return new ReportData(new ReportData.Customer(ACME, "Acme B.V.", language), tickets, sla, hours, List.of(subscription),
+        new RatingTotals(NOVEMBER.value(), List.of(1, 0, 1, 3, 7)));
   }
 
   /** The seed with {@code extra} more breached targets (long reports: contents, page numbers). */
@@ -78,7 +80,7 @@ public final class ReportSeed {
           List.of(new TicketStep(at, TicketStatus.NEW, Priority.NORMAL, "Netwerk"))));
       sla.add(new ReportData.SlaLine(number, TargetKind.RESPONSE, Priority.NORMAL, false, at.plusSeconds(3600)));
     }
-    return new ReportData(seed.customer(), tickets, sla, seed.hours(), seed.subscriptionsEnding());
+    return new ReportData(seed.customer(), tickets, sla, seed.hours(), seed.subscriptionsEnding(), seed.ratings());
   }
 
   /** A ticket raised, then resolved and closed at the given times (null: not), as its steps say. */

@@ -26,6 +26,7 @@ import nl.klantportaal.reports.domain.ReportTexts;
 import nl.klantportaal.reports.port.ReportRenderer;
 import nl.klantportaal.sla.domain.TargetKind;
 import nl.klantportaal.ticketing.domain.Priority;
+import nl.klantportaal.ticketing.domain.RatingTotals;
 import org.openpdf.text.Chunk;
 import org.openpdf.text.Document;
 import org.openpdf.text.DocumentException;
@@ -59,7 +60,7 @@ public final class PdfReports implements ReportRenderer {
   private static final Color ACCENT = new Color(0x1F, 0x3A, 0x5F);
   private static final Color SECOND = new Color(0x4C, 0x9A, 0x6A);
   private static final Color LINE = new Color(0xC9, 0xCF, 0xD6);
-  private static final List<String> SECTIONS = List.of("tickets", "sla", "hours", "subscriptions");
+  private static final List<String> SECTIONS = List.of("tickets", "sla", "hours", "subscriptions", "ratings");
   private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   @Override
@@ -105,6 +106,7 @@ public final class PdfReports implements ReportRenderer {
       sla(document, writer, report, fonts, lang);
       hours(document, report.hours(), fonts, lang);
       subscriptions(document, report.subscriptionsEnding(), fonts, lang);
+      ratings(document, report.ratings(), fonts, lang);
       document.close();
       return new Pass(out.toByteArray(), footer.pages, footer.sections);
     } catch (DocumentException e) {
@@ -186,6 +188,7 @@ public final class PdfReports implements ReportRenderer {
       case "tickets" -> text("tickets", lang);
       case "sla" -> text("sla", lang);
       case "hours" -> text("hours", lang);
+      case "ratings" -> text("ratings", lang);
       default -> text("subscriptions", lang);
     };
   }
@@ -350,6 +353,30 @@ public final class PdfReports implements ReportRenderer {
       table.addCell(plain(String.valueOf(s.quantity()), fonts.text(9.5f), Element.ALIGN_RIGHT));
       table.addCell(plain(ReportTexts.dates(lang).format(s.endDate()), fonts.text(9.5f), Element.ALIGN_LEFT));
       table.addCell(plain(text(s.autoRenew() ? "yes" : "no", lang), fonts.text(9.5f), Element.ALIGN_LEFT));
+    }
+    document.add(table);
+  }
+
+  /** The month's ratings: how many, the average, and each score's count and share. */
+  private static void ratings(Document document, RatingTotals ratings, Styles fonts, Language lang) throws DocumentException {
+    section(document, "ratings", fonts, lang);
+    if (ratings.count() == 0) {
+      document.add(new Paragraph(text("noRatings", lang), fonts.text(10)));
+      return;
+    }
+    document.add(spaced(new Paragraph(String.format(text("ratingAverage", lang),
+        ReportTexts.decimal(ratings.average().orElseThrow(), lang), ratings.count()), fonts.text(11)), 8));
+    PdfPTable table = table(new float[] {50, 20, 30});
+    for (String key : List.of("score", "count", "share")) {
+      table.addCell(head(text(key, lang), fonts));
+    }
+    for (int score = 5; score >= 1; score--) {
+      int count = ratings.perScore().get(score - 1);
+      table.addCell(plain(score + " - " + text("score" + score, lang), fonts.text(9.5f), Element.ALIGN_LEFT));
+      table.addCell(plain(String.valueOf(count), fonts.text(9.5f), Element.ALIGN_RIGHT));
+      table.addCell(plain(ReportTexts.decimal(java.math.BigDecimal.valueOf(count * 100L)
+          .divide(java.math.BigDecimal.valueOf(ratings.count()), 1, java.math.RoundingMode.HALF_UP), lang) + " %",
+          fonts.text(9.5f), Element.ALIGN_RIGHT));
     }
     document.add(table);
   }

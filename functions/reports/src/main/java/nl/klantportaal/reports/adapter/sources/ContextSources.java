@@ -19,6 +19,7 @@ import nl.klantportaal.ticketing.domain.Category;
 import nl.klantportaal.ticketing.domain.TicketStep;
 import nl.klantportaal.ticketing.port.CatalogueRepository;
 import nl.klantportaal.ticketing.port.TicketHistory;
+import nl.klantportaal.ticketing.port.TicketRatings;
 
 /**
  * The report's sources: the read ports the accounts, tickets, SLA and billing contexts publish. It
@@ -30,9 +31,11 @@ public final class ContextSources implements ReportSources {
   private final CatalogueRepository catalogue;
   private final SlaOutcomes outcomes;
   private final MonthReadings billing;
+  private final TicketRatings ratings;
 
   public ContextSources(CustomerRepository customers, TicketHistory tickets, CatalogueRepository catalogue, SlaOutcomes outcomes,
-      MonthReadings billing) {
+      MonthReadings billing, TicketRatings ratings) {
+    this.ratings = ratings;
     this.customers = customers;
     this.tickets = tickets;
     this.catalogue = catalogue;
@@ -63,6 +66,7 @@ public final class ContextSources implements ReportSources {
     List<ReportData.SlaLine> sla = outcomes.ofMonth(customer.id(), month.value()).stream()
         .map(o -> new ReportData.SlaLine(o.ticketNumber(), o.target(), o.priority(), o.met(), o.dueAt())).toList();
     return new ReportData(customer, lines, sla, billing.hours(customer.id(), month.value(), ReportMonth.ZONE),
-        billing.subscriptionsEnding(customer.id(), month.lastDay(), MonthlyReport.SUBSCRIPTION_DAYS));
+        billing.subscriptionsEnding(customer.id(), month.lastDay(), MonthlyReport.SUBSCRIPTION_DAYS),
+        ratings.totals(customer.id(), month.value()));
   }
 }

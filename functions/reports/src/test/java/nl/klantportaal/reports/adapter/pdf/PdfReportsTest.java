@@ -46,12 +46,13 @@ class PdfReportsTest {
   void theDutchReportPrintsTheHandWorkedFiguresOfTheSeed() throws Exception {
     var rendered = render(ReportSeed.data(Language.NL), Optional.empty());
     List<String> pages = PdfText.pages(rendered.pdf());
-    assertEquals(3, rendered.pages());
-    assertEquals(3, pages.size());
+    // Four pages of sections (satisfaction starts the fourth), so the report has contents: five pages.
+    assertEquals(5, rendered.pages());
+    assertEquals(5, pages.size());
 
     List<String> cover = lines(pages.get(0));
     assertTrue(cover.containsAll(List.of("Voorbeeld IT", "Maandrapportage", "Acme B.V.", "november 2026",
-        "Gemaakt op 1 december 2026", "Voorbeeld IT Pagina 1 van 3")), cover.toString());
+        "Gemaakt op 1 december 2026", "Voorbeeld IT Pagina 1 van 5")), cover.toString());
 
     List<String> all = pages.stream().flatMap(p -> lines(p).stream()).toList();
     // Tickets: opened, resolved, closed, still open; per priority and per category (MonthlyReportTest works them out).
@@ -73,15 +74,20 @@ class PdfReportsTest {
         "1 januari 2026 – 31 december 2026 40:00 30:30 9:30 Actief",
         "Te weinig gebruik voor een prognose.",
         "Microsoft 365 Business Premium 12 20 december 2026 nee")), all.toString());
-    for (int page = 1; page <= 3; page++) {
-      assertTrue(lines(pages.get(page - 1)).contains("Voorbeeld IT Pagina " + page + " van 3"), "page number on page " + page);
+    // Satisfaction: 12 ratings given in the month (1, 0, 1, 3 and 7 of the scores 1 to 5), their average 51 / 12.
+    assertTrue(all.containsAll(List.of(
+        "Gemiddeld 4,25 uit 5, over 12 beoordelingen van gesloten tickets.",
+        "5 - zeer tevreden 7 58,3 %", "4 - tevreden 3 25,0 %", "3 - neutraal 1 8,3 %", "2 - ontevreden 0 0,0 %",
+        "1 - zeer ontevreden 1 8,3 %")), all.toString());
+    for (int page = 1; page <= 5; page++) {
+      assertTrue(lines(pages.get(page - 1)).contains("Voorbeeld IT Pagina " + page + " van 5"), "page number on page " + page);
     }
-    assertFalse(all.contains("Inhoud"), "three pages need no contents");
+    assertTrue(lines(pages.get(1)).contains("Inhoud"), "more than three pages get contents");
 
     // The second reader sees the same figures.
-    String poppler = PdfText.poppler(rendered.pdf(), 3);
+    String poppler = PdfText.poppler(rendered.pdf(), 5);
     for (String expected : List.of("Maandrapportage", "Totaal", "60,0 % (3/5)", "66,7 % (2/3)", "VPN valt weg", "11:45",
-        "Microsoft 365 Business Premium", "Pagina 3 van 3")) {
+        "Microsoft 365 Business Premium", "4,25 uit 5", "Pagina 5 van 5")) {
       assertTrue(poppler.contains(expected), expected + " in\n" + poppler);
     }
   }
@@ -104,12 +110,14 @@ class PdfReportsTest {
   void theEnglishAndGermanReportsSpeakTheirLanguage() throws Exception {
     String english = String.join("\n", PdfText.pages(render(ReportSeed.data(Language.EN), Optional.empty()).pdf()));
     for (String expected : List.of("Monthly report", "November 2026", "Opened Resolved Closed Still open",
-        "Total 60.0 % (3/5) 66.7 % (2/3)", "Critical 0.0 % (0/1) 0.0 % (0/1)", "Page 2 of 3", "Too little use for a forecast.")) {
+        "Total 60.0 % (3/5) 66.7 % (2/3)", "Critical 0.0 % (0/1) 0.0 % (0/1)", "Page 2 of 5", "Too little use for a forecast.",
+        "An average of 4.25 out of 5, over 12 ratings of closed tickets.", "5 - very satisfied 7 58.3 %")) {
       assertTrue(english.contains(expected), expected + " in\n" + english);
     }
     String german = String.join("\n", PdfText.pages(render(ReportSeed.data(Language.DE), Optional.empty()).pdf()));
     for (String expected : List.of("Monatsbericht", "November 2026", "Eröffnet Gelöst Geschlossen Noch offen",
-        "Gesamt 60,0 % (3/5) 66,7 % (2/3)", "Kritisch 0,0 % (0/1) 0,0 % (0/1)", "Seite 2 von 3", "20. Dezember 2026")) {
+        "Gesamt 60,0 % (3/5) 66,7 % (2/3)", "Kritisch 0,0 % (0/1) 0,0 % (0/1)", "Seite 2 von 5", "20. Dezember 2026",
+        "Durchschnittlich 4,25 von 5, aus 12 Bewertungen geschlossener Tickets.", "5 - sehr zufrieden 7 58,3 %")) {
       assertTrue(german.contains(expected), expected + " in\n" + german);
     }
   }
@@ -122,7 +130,7 @@ class PdfReportsTest {
     assertEquals(rendered.pages(), pages.size());
     String contents = pages.get(1);
     assertTrue(contents.contains("Inhoud"), contents);
-    Matcher entry = Pattern.compile("(\\d)\\s+(Tickets|SLA-naleving|Uren|Abonnementen die binnen 60 dagen aflopen)\\s+(\\d+)")
+    Matcher entry = Pattern.compile("(\\d)\\s+(Tickets|SLA-naleving|Uren|Abonnementen die binnen 60 dagen aflopen|Tevredenheid)\\s+(\\d+)")
         .matcher(contents);
     int found = 0;
     while (entry.find()) {
@@ -130,10 +138,10 @@ class PdfReportsTest {
       String heading = entry.group(2);
       int page = Integer.parseInt(entry.group(3));
       String text = pages.get(page - 1).replace("T ickets", "Tickets").replace("S LA", "SLA").replace("U ren", "Uren")
-          .replace("A bonnementen", "Abonnementen");
+          .replace("A bonnementen", "Abonnementen").replace("T evredenheid", "Tevredenheid");
       assertTrue(text.lines().anyMatch(l -> l.strip().equals(heading)), heading + " on page " + page + ":\n" + text);
     }
-    assertEquals(4, found, contents);
+    assertEquals(5, found, contents);
     String last = pages.getLast();
     assertTrue(last.contains("Pagina " + rendered.pages() + " van " + rendered.pages()), last);
     PdfText.poppler(rendered.pdf(), rendered.pages());
