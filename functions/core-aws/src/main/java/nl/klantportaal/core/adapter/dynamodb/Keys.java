@@ -179,20 +179,20 @@ public final class Keys {
     return tenant(tenant) + "#TICKET#" + String.format(Locale.ROOT, "%08d", number);
   }
 
-  /** A ticket's rating by its customer (pattern 44a): provider side of the partition, read with the thread. */
+  /** A ticket's rating by its customer (pattern 15c): provider side of the partition, read with the thread. */
   public static final String RATING_SK = "STAFF#RATING";
 
-  /** A customer's ratings of one month, one item per rated ticket (pattern 44b): {@code TENANT#<t>#RATINGS#<yyyy-MM>}. */
+  /** A customer's ratings of one month, one item per rated ticket (pattern 15d): {@code TENANT#<t>#RATINGS#<yyyy-MM>}. */
   public static String ratingsOfMonth(TenantId tenant, java.time.YearMonth month) {
     return tenant(tenant) + "#RATINGS#" + month;
   }
 
-  /** The month's rating totals of a customer under {@code TENANT#<t>} (pattern 44c). */
+  /** The month's rating totals of a customer under {@code TENANT#<t>} (pattern 15e). */
   public static String ratingTotals(java.time.YearMonth month) {
     return "RATINGS#" + month;
   }
 
-  /** A single-use key, taken once by a conditional put (a mail link's use, pattern 44d). */
+  /** A single-use key, taken once by a conditional put (a mail link's use, pattern 15f). */
   public static String singleUse(String key) {
     return "ONCE#" + key;
   }

@@ -6,7 +6,7 @@ import nl.klantportaal.core.adapter.dynamodb.PortalTable;
 import nl.klantportaal.ticketing.port.SingleUses;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Whether a single-use key was taken: one consistent GetItem of its record (pattern 44d). */
+/** Whether a single-use key was taken: one consistent GetItem of its record (pattern 15f). */
 public final class DynamoDbSingleUses implements SingleUses {
   private final PortalTable table;
 

@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * Ratings (docs/data-model.md patterns 44a–d), written in one transaction: the rating in the ticket's
+ * Ratings (docs/data-model.md patterns 15c–15f), written in one transaction: the rating in the ticket's
  * partition ({@code STAFF#RATING}, absent before: one per ticket), its audit entry, its copy in the
  * customer's month ({@code TENANT#<t>#RATINGS#<yyyy-MM> / <at>#<n8>}), the month's totals under the
  * customer ({@code TENANT#<t> / RATINGS#<yyyy-MM>}, atomic ADDs) and the link's use when there is one.

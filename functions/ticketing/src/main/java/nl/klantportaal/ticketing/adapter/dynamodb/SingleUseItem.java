@@ -10,7 +10,7 @@ import nl.klantportaal.ticketing.port.SingleUses;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
-/** The record that a single-use key was used (pattern 44d): {@code ONCE#<key> / ONCE}, removed by TTL after {@code expiresAt}. */
+/** The record that a single-use key was used (pattern 15f): {@code ONCE#<key> / ONCE}, removed by TTL after {@code expiresAt}. */
 final class SingleUseItem {
   static final String SK = "ONCE";
 
