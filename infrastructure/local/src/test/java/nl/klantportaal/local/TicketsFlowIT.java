@@ -203,6 +203,53 @@ class TicketsFlowIT {
   }
 
   @Test
+  void theResolvedMailsOneClickLinkAcceptsWithoutSigningInOnceAndTheAcceptanceAsksForTheRating() throws Exception {
+    String jan = signIn.demo("jan@acme.example.test");
+    String sem = signIn.demo("servicedesk@provider.example.test");
+    String title = "Scanner op de tweede verdieping scant niet naar e-mail";
+    JsonNode ticket = json(gateway.send(gateway.request("/tickets", jan).header("idempotency-key", "e2e-one-click-1")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"incident\",\"category\":\"email\",\"priority\":\"normal\","
+            + "\"title\":\"" + title + "\",\"description\":\"Sinds maandag komt er niets meer aan.\"}"))));
+    String id = ticket.path("id").asText();
+    JsonNode resolved = json(gateway.post("/tickets/" + id + "/transitions", "{\"action\":\"resolve\",\"message\":"
+        + "\"Het SMTP-wachtwoord van de scanner is vernieuwd.\",\"version\":" + ticket.path("version").asLong() + "}", sem));
+    assertEquals("resolved", resolved.path("status").asText(), resolved.toString());
+    String token = "[#" + id + "] ";
+    List<JsonNode> mails = awaitMails(token, all -> to(all, "jan@").stream()
+        .anyMatch(m -> m.path("subject").asText().startsWith(token + "Opgelost")));
+    String text = to(mails, "jan@").stream().filter(m -> m.path("subject").asText().startsWith(token + "Opgelost"))
+        .findFirst().orElseThrow().path("body").path("text").asText();
+    java.util.regex.Matcher accept = java.util.regex.Pattern.compile("Oplossing accepteren: \\S+/#/mail-link/(\\S+)").matcher(text);
+    assertTrue(accept.find(), "the resolved mail has a one-click accept link: " + text);
+    String link = "{\"token\":\"" + accept.group(1) + "\"}";
+
+    // Without signing in: the preview (what a mail scanner's prefetch reaches) reads; only the page's button acts, once.
+    JsonNode preview = json(gateway.post("/mail-links/preview", link, null));
+    assertEquals("accept", preview.path("action").asText(), preview.toString());
+    assertEquals(id, preview.path("ticketId").asText());
+    assertEquals("resolved", json(gateway.get("/tickets/" + id, jan)).path("ticket").path("status").asText());
+    JsonNode done = json(gateway.post("/mail-links/use", link, null));
+    assertEquals("closed", done.path("status").asText(), done.toString());
+    assertProblem(gateway.post("/mail-links/use", link, null), 409);
+    assertProblem(gateway.post("/mail-links/use", link.replace("\"}", "x\"}"), null), 400);
+    JsonNode staffView = json(gateway.get("/tickets/" + id, sem));
+    JsonNode acceptance = staffView.path("audit").get(staffView.path("audit").size() - 1);
+    assertEquals("accept", acceptance.path("action").asText(), acceptance.toString());
+    assertEquals("mail-link", acceptance.path("details").path("via").asText(), acceptance.toString());
+
+    // The acceptance answers the rating link; the rating is staff's to see, in the customer's month.
+    String rate = "{\"token\":\"" + done.path("rateToken").asText() + "\",\"score\":5,\"comment\":\"Binnen een uur opgelost\"}";
+    json(gateway.post("/mail-links/use", rate, null));
+    assertEquals(5, json(gateway.get("/tickets/" + id, sem)).path("rating").path("score").asInt());
+    assertTrue(json(gateway.get("/tickets/" + id, jan)).path("rating").path("score").isMissingNode(),
+        "customers do not read ratings back");
+    String month = java.time.YearMonth.now(java.time.ZoneId.of("Europe/Amsterdam")).toString();
+    JsonNode ratings = json(gateway.get("/ratings?customerId=demo-acme&month=" + month, sem));
+    assertTrue(ratings.path("ratings").toString().contains("\"ticketId\":\"" + id + "\""), ratings.toString());
+    assertProblem(gateway.get("/ratings?customerId=demo-acme&month=" + month, jan), 403);
+  }
+
+  @Test
   void theDemoTicketsAreSeededOnceThroughTheUseCasesAndReadLikeRealOnes() throws Exception {
     assertTrue(firstSeed.contains("Demo tickets: demo-acme-1, demo-acme-2, demo-acme-3, demo-bakkerij-1"), firstSeed);
     String ilse = signIn.demo("it@acme.example.test");

@@ -51,8 +51,12 @@ public final class UseMailLink {
   public record Preview(String action, String ticketId, long ticketNumber, String title, String status,
       String recipientId, String recipientName, String expiresAt) {}
 
-  /** What was done: the action and the ticket's status after it. */
-  public record Done(String action, String ticketId, long ticketNumber, String status) {}
+  /**
+   * What was done: the action and the ticket's status after it. An acceptance closes the ticket
+   * without a closed mail to the person who accepted (nobody is mailed about their own change), so it
+   * answers their rating link at once ({@code rateToken}), for the page to ask how satisfied they are.
+   */
+  public record Done(String action, String ticketId, long ticketNumber, String status, Optional<String> rateToken) {}
 
   public Preview preview(TokenInput input) {
     Target target = target(input.token());
@@ -79,7 +83,12 @@ public final class UseMailLink {
           yield target.ticket();
         }
       };
-      return new Done(link.action().wireName(), after.ref().token(), after.ref().number().value(), after.status().wireName());
+      Optional<String> rateToken = link.action() == MailLinkAction.ACCEPT
+          ? Optional.of(signer.sign(new MailLink(link.id() + "-rate", link.ticket(), MailLinkAction.RATE, link.recipient(),
+              clock.instant().plus(MailLinkAction.RATE.lifetime()))))
+          : Optional.empty();
+      return new Done(link.action().wireName(), after.ref().token(), after.ref().number().value(), after.status().wireName(),
+          rateToken);
     } catch (DomainException.Conflict e) {
       if (uses.used(link.id())) {
         throw new MailLinkRefused(MailLinkRefused.Reason.USED, "This link has been used already");

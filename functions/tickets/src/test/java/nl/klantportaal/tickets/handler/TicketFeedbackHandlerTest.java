@@ -132,6 +132,12 @@ class TicketFeedbackHandlerTest {
 
     assertProblem(call("use-accept.json", token), 409, "link-used");
     assertProblem(call("preview.json", token), 409, "link-used");
+
+    // Nobody is mailed about their own change, so the acceptance answers the rating link for the page to ask at once.
+    String rateToken = done.get("rateToken").asText();
+    assertEquals("rate", ok(call("preview.json", rateToken)).get("action").asText());
+    ok(call("use-rate.json", rateToken));
+    assertEquals(4, asStaff().rating().orElseThrow().score());
   }
 
   @Test
