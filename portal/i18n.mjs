@@ -200,7 +200,7 @@ export const texts = {
     "work.audit.detail.dueAt": "Gepland op", "work.audit.detail.attachmentId": "Bijlage-id", "work.audit.detail.messageId": "Bericht-id",
     "work.audit.detail.fileName": "Bestand", "work.audit.detail.contentType": "Bestandstype",
     "work.audit.detail.size": "Grootte (bytes)", "work.audit.detail.uploadedBy": "Geüpload door",
-    "work.audit.detail.reason": "Reden",
+    "work.audit.detail.reason": "Reden", "work.audit.action.rated": "Beoordeeld", "work.audit.detail.score": "Score", "work.audit.detail.via": "Kanaal",
     // the identity pages (auth.mjs, account.mjs, admin.mjs; nav links of routes.mjs navLinks)
     "nav.account": "Mijn gegevens", "nav.organisation": "Mijn organisatie", "nav.pendingUsers": "Te koppelen accounts",
     "nav.customers": "Klanten", "nav.staff": "Medewerkers", "nav.waiting": "Koppeling",
@@ -1134,7 +1134,7 @@ export const texts = {
     "work.audit.detail.dueAt": "Due", "work.audit.detail.attachmentId": "Attachment id", "work.audit.detail.messageId": "Message id",
     "work.audit.detail.fileName": "File", "work.audit.detail.contentType": "File type",
     "work.audit.detail.size": "Size (bytes)", "work.audit.detail.uploadedBy": "Uploaded by",
-    "work.audit.detail.reason": "Reason",
+    "work.audit.detail.reason": "Reason", "work.audit.action.rated": "Rated", "work.audit.detail.score": "Score", "work.audit.detail.via": "Channel",
     // the identity pages (auth.mjs, account.mjs, admin.mjs; nav links of routes.mjs navLinks)
     "nav.account": "My account", "nav.organisation": "My organisation", "nav.pendingUsers": "Accounts to link",
     "nav.customers": "Customers", "nav.staff": "Staff", "nav.waiting": "Linking", "auth.signUpLink": "Create an account",
@@ -2071,7 +2071,7 @@ export const texts = {
     "work.audit.detail.dueAt": "Fällig", "work.audit.detail.attachmentId": "Anhang-ID", "work.audit.detail.messageId": "Nachrichten-ID",
     "work.audit.detail.fileName": "Datei", "work.audit.detail.contentType": "Dateityp",
     "work.audit.detail.size": "Größe (Bytes)", "work.audit.detail.uploadedBy": "Hochgeladen von",
-    "work.audit.detail.reason": "Grund",
+    "work.audit.detail.reason": "Grund", "work.audit.action.rated": "Bewertet", "work.audit.detail.score": "Bewertung", "work.audit.detail.via": "Kanal",
     // the identity pages (auth.mjs, account.mjs, admin.mjs; nav links of routes.mjs navLinks)
     "nav.account": "Meine Daten", "nav.organisation": "Meine Organisation", "nav.pendingUsers": "Zu verknüpfende Konten",
     "nav.customers": "Kunden", "nav.staff": "Mitarbeitende", "nav.waiting": "Verknüpfung",

@@ -483,3 +483,11 @@ test("every text of the mail links and the ratings exists in nl, en and de, the 
     "You are about to accept the solution of ticket #12 'Printer'. This closes the ticket.");
   assert.equal(translator("de")("rating.score.5"), "5 — sehr zufrieden");
 });
+
+test("the audit trail names a rating and a change made through a mail link in words", async () => {
+  const { auditDetail } = await import("../work.mjs");
+  const ctx = context("provider-agent", fakeApi(() => ({})));
+  assert.equal(auditDetail("score", "4", new Map(), ctx, null), "4 — tevreden");
+  assert.equal(auditDetail("via", "mail-link", new Map(), ctx, null), nl("rating.via.mail-link"));
+  assert.equal(nl("work.audit.action.rated"), "Beoordeeld");
+});
