@@ -5,6 +5,8 @@
 // kp_mfa is true), and a user not linked yet (role none) the page that says so, except on #/account; everyone
 // linked starts on the dashboard (#/).
 // Any other route without a page (not-found; a public route while signed in) shows "not found".
+// A one-click link of a ticket mail (#/mail-link/…) shows signed in or not, before MFA enrolment and the waiting page:
+// it needs no session (the signed link is the recipient's authority), and its page refuses a different signed-in user.
 
 import { accountPage, mfaPage, pendingPage } from "./account.mjs";
 import { customerPage, customersPage, failingAddressesPage, heldMailPage, newCustomerPage, organisationPage, pendingUsersPage,
@@ -12,6 +14,7 @@ import { customerPage, customersPage, failingAddressesPage, heldMailPage, newCus
 import { forgotPasswordPage, signUpPage } from "./auth.mjs";
 import { customerHoursPage } from "./billing.mjs";
 import { dashboardPage } from "./dashboard.mjs";
+import { mailLinkPage, ratingsPage } from "./feedback.mjs";
 import { bundlePage, hoursPage, registrationsPage } from "./hours.mjs";
 import { customerInvoicePage, customerInvoiceProfilePage, customerInvoicesPage, invoicePage, invoicesPage } from "./invoices.mjs";
 import { customerReportsPage, reportsPage } from "./reports.mjs";
@@ -27,7 +30,7 @@ const SIGNED_IN = {
   account: accountPage,
   organisation: organisationPage, "pending-users": pendingUsersPage, customers: customersPage,
   "new-customer": newCustomerPage, customer: customerPage, staff: staffPage, "failing-addresses": failingAddressesPage,
-  "held-mail": heldMailPage,
+  "held-mail": heldMailPage, ratings: ratingsPage,
   hours: hoursPage, "hour-bundle": bundlePage, "time-registrations": registrationsPage,
   "customer-hours": customerHoursPage, "customer-hour-bundle": bundlePage, "customer-time-registrations": registrationsPage,
   subscriptions: subscriptionsPage, "customer-subscriptions": customerSubscriptionsPage,
@@ -39,18 +42,25 @@ const SIGNED_IN = {
 /** The pages shown without a session, linked from the sign-in screen: ctx as app.mjs publicContext() makes it. */
 const PUBLIC = { "sign-up": signUpPage, "forgot-password": forgotPasswordPage };
 
+/** The pages shown with or without a session, whatever the session's state: the one-click links of ticket mails. */
+const ANYONE = { "mail-link": mailLinkPage };
+
 /** Whether a route shows without a session. */
 export function isPublic(route) {
-  return Object.hasOwn(PUBLIC, route.name);
+  return Object.hasOwn(PUBLIC, route.name) || Object.hasOwn(ANYONE, route.name);
 }
 
 /** Opens the page of a public route. */
 export function openPublic(ctx, route) {
-  return PUBLIC[route.name](ctx, route);
+  return (Object.hasOwn(PUBLIC, route.name) ? PUBLIC : ANYONE)[route.name](ctx, route);
 }
 
-/** Opens the page a signed-in user sees on a route: MFA enrolment first, then the waiting page, else the route's page. */
+/**
+ * Opens the page a signed-in user sees on a route: a mail link's page as it is; else MFA enrolment first, then the
+ * waiting page, else the route's page.
+ */
 export function openSignedIn(ctx, route) {
+  if (Object.hasOwn(ANYONE, route.name)) return ANYONE[route.name](ctx, route);
   if (!ctx.mfa) return mfaPage(ctx);
   if (ctx.role === "none" && route.name !== "account") return pendingPage(ctx);
   const page = Object.hasOwn(SIGNED_IN, route.name) ? SIGNED_IN[route.name] : notFoundPage;

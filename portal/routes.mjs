@@ -39,6 +39,7 @@ export function parseRoute(hash) {
   if (invoices) return invoices;
   const identity = identityRoute(parts);
   if (identity) return identity;
+  if (parts[0] === "mail-link") return mailLinkRoute(parts);
   if (parts[0] !== "tickets") return { name: "not-found" };
   if (parts.length === 2 && parts[1] === "new") {
     const route = { name: "new" };
@@ -68,6 +69,7 @@ export function routeHash(route) {
   if (invoices) return invoices;
   const identity = identityHash(route);
   if (identity) return identity;
+  if (route.name === "mail-link") return mailLinkHash(route);
   switch (route.name) {
     case "new": {
       const params = new URLSearchParams();
@@ -136,10 +138,12 @@ const IDENTITY_PATHS = {
   // mail to an address that bounced permanently or complained is not sent until a provider admin clears it (admin.mjs)
   "failing-addresses": "#/admin/failing-addresses",
   // mail to the support address from an unknown, pending or unverified sender, held for provider staff (admin.mjs)
-  "held-mail": "#/admin/held-mail"
+  "held-mail": "#/admin/held-mail",
+  // what customers said about closed tickets, per customer and month (feedback.mjs)
+  ratings: "#/admin/ratings"
 };
 
-/** {name: "sign-up" | "forgot-password" | "account" | "pending-users" | "customers" | "new-customer" | "staff" | "organisation" | "failing-addresses" | "held-mail"} | {name: "customer", id} | null. */
+/** {name: "sign-up" | "forgot-password" | "account" | "pending-users" | "customers" | "new-customer" | "staff" | "organisation" | "failing-addresses" | "held-mail" | "ratings"} | {name: "customer", id} | null. */
 function identityRoute(parts) {
   const path = "#/" + parts.join("/");
   const name = Object.keys(IDENTITY_PATHS).find(n => IDENTITY_PATHS[n] === path);
@@ -167,9 +171,38 @@ export function navLinks(role) {
   if (role === "provider-agent" || role === "provider-admin") {
     links.push({ href: IDENTITY_PATHS["failing-addresses"], key: "nav.failingAddresses" });
     links.push({ href: IDENTITY_PATHS["held-mail"], key: "nav.heldMail" });
+    links.push({ href: IDENTITY_PATHS.ratings, key: "nav.ratings" });
   }
   links.push({ href: IDENTITY_PATHS.account, key: "nav.account" });
   return links;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The one-click links of ticket mails (feedback.mjs): #/mail-link/<token> (accept or reject a solution, or rate a
+// closed ticket) and #/mail-link/<token>/<score> (the rating link of one score, which the page preselects). Shown
+// with or without a session; opening one only reads (POST /mail-links/preview), the page's button acts.
+
+/** A mail link's token as the API makes it (MailLinkSigner: base64url, a dot, base64url; at most 512 characters). */
+export const MAIL_LINK_TOKEN = /^[A-Za-z0-9_.-]{1,512}$/;
+/** The scores of a rating, worst first (RateTicket on the server: 1 to 5). */
+export const SCORES = [1, 2, 3, 4, 5];
+
+/**
+ * {name: "mail-link", token, score}: token null when the path holds none the API could have made (the page then says the
+ * link is damaged, without asking the API); score 1..5 from the path, else null.
+ */
+function mailLinkRoute(parts) {
+  let token = null;
+  if (parts.length === 2 || parts.length === 3) {
+    try { token = decodeURIComponent(parts[1]); } catch { token = null; }
+    if (token !== null && !MAIL_LINK_TOKEN.test(token)) token = null;
+  }
+  const score = parts.length === 3 && /^[1-5]$/.test(parts[2]) ? Number(parts[2]) : null;
+  return { name: "mail-link", token, score };
+}
+
+function mailLinkHash(route) {
+  return "#/mail-link/" + encodeURIComponent(route.token || "") + (SCORES.includes(route.score) ? "/" + route.score : "");
 }
 
 // ---------------------------------------------------------------------------------------------

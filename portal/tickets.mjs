@@ -13,6 +13,7 @@ import { badge, field, fieldMessage, formatAmsterdam, formatDate, hoursText, lab
   SLA_ZONE, valueOf, scrolling } from "./widgets.mjs";
 import { attachmentActions, attachmentsSection, emptyUpload } from "./attachments.mjs";
 import { timeActions, timeSection, timeState } from "./timelog.mjs";
+import { ratingActions, ratingSection, ratingState } from "./rating.mjs";
 import { assigneeText, auditSection, customerChoices, directoriesFor, involvedSection, loadPeople, namesOf, noReporters,
   reporterChoices, reportersOf, triageSection, workActions } from "./work.mjs";
 
@@ -516,6 +517,7 @@ export function ticketView(state, ctx, actions) {
     ctx.staff ? timeSection(ticket, state, ctx, actions) : null,
     involvedSection(ticket, view, ctx, actions),
     attachmentsSection(ticket, state.detail.attachments, view, ctx, actions),
+    ratingSection(ticket, state, ctx, actions, view.names),
     conversation(state.detail.messages || [], ctx),
     replyForm(ticket, state, ctx, actions),
     auditSection(state.detail, view, ctx));
@@ -552,7 +554,8 @@ async function ticketController(ctx, route, view, { work = false } = {}) {
   const { tr } = ctx;
   const state = { detail: null, catalogue: null, catalogueError: null, error: null, errors: {}, notice: null, warning: null,
     busy: false, done: false, drafts: { reply: "", transition: "", reject: "", approvalReason: "", triage: null, involved: null,
-      involvedPick: "" }, people: null, upload: emptyUpload(), time: work && ctx.staff ? timeState(ctx) : null };
+      involvedPick: "" }, people: null, upload: emptyUpload(), time: work && ctx.staff ? timeState(ctx) : null,
+    rating: work ? ratingState() : null };
   const render = ctx.bind(() => ctx.show(view(state, ctx, actions)));
   const path = "/tickets/" + encodeURIComponent(route.token);
 
@@ -638,7 +641,7 @@ async function ticketController(ctx, route, view, { work = false } = {}) {
 
   if (work) {
     Object.assign(actions, workActions({ ctx, state, path, change, render }),
-      attachmentActions({ ctx, state, path, reload, render }));
+      attachmentActions({ ctx, state, path, reload, render }), ratingActions({ ctx, state, path, render }));
     if (ctx.staff) Object.assign(actions, timeActions({ ctx, state, render }));
   }
 

@@ -294,6 +294,8 @@ export function auditDetail(key, value, names, ctx, catalogue) {
     case "type": return labelOf(tr, "type.", value);
     case "autoCloseAt": case "dueAt": return formatDate(value, lang);
     case "followUpOf": return "#" + value;
+    case "score": return labelOf(tr, "rating.score.", value);
+    case "via": return labelOf(tr, "rating.via.", value);
     default: return String(value);
   }
 }

@@ -561,10 +561,10 @@ async function newcomerAccepts(eva) {
 const MORE_PAGES = {
   ilse: ["#/", "#/hours", "#/time-registrations", "#/subscriptions", "#/reports", "#/invoices", "#/sla", "#/sla/compliance", "#/account"],
   sem: ["#/", "#/tickets?view=assignee", "#/sla", "#/admin/customers", "#/admin/failing-addresses", "#/admin/held-mail",
-    "#/admin/customers/demo-acme",
+    "#/admin/ratings", "#/admin/customers/demo-acme",
     "#/admin/customers/demo-acme/hours", "#/admin/customers/demo-acme/time-registrations", "#/admin/customers/demo-acme/invoices",
     "#/admin/customers/demo-acme/invoice-profile"],
-  petra: ["#/", "#/admin/staff", "#/admin/failing-addresses", "#/admin/held-mail", "#/admin/customers/demo-acme/subscriptions", "#/admin/customers/demo-acme/reports",
+  petra: ["#/", "#/admin/staff", "#/admin/failing-addresses", "#/admin/held-mail", "#/admin/ratings", "#/admin/customers/demo-acme/subscriptions", "#/admin/customers/demo-acme/reports",
     "#/admin/customers/demo-acme/invoices", "#/admin/customers/demo-acme/invoice-profile", "#/sla"]
 };
 
@@ -612,6 +612,13 @@ async function morePages(tabs) {
     await visitor.page.select("#lang", "nl");
     await waitForHeading(visitor.page, nl("auth.forgot.heading"));
     await audit(visitor, "forgotten password");
+  });
+  // a one-click mail link, signed out: a damaged token (a character no token has) shows the "link does not work" page
+  // without asking the API (a refused preview would log its 400 in the console)
+  await step(visitor, "opens a damaged mail link signed out", async () => {
+    await open(visitor, "#/mail-link/kapot!");
+    await waitForHeading(visitor.page, nl("link.refused.heading.link-invalid"));
+    await audit(visitor, "mail link invalid");
   });
 }
 

@@ -124,9 +124,10 @@ test("the navigation per role: admin pages only for admins; everyone has the acc
   const hrefs = role => navLinks(role).map(l => l.href);
   assert.deepEqual(hrefs("customer-user"), ["#/account"]);
   assert.deepEqual(hrefs("customer-admin"), ["#/organisation", "#/account"]);
-  assert.deepEqual(hrefs("provider-agent"), ["#/admin/customers", "#/admin/failing-addresses", "#/admin/held-mail", "#/account"]);
+  assert.deepEqual(hrefs("provider-agent"), ["#/admin/customers", "#/admin/failing-addresses", "#/admin/held-mail", "#/admin/ratings",
+    "#/account"]);
   assert.deepEqual(hrefs("provider-admin"), ["#/admin/pending-users", "#/admin/customers", "#/admin/staff", "#/admin/failing-addresses",
-    "#/admin/held-mail", "#/account"]);
+    "#/admin/held-mail", "#/admin/ratings", "#/account"]);
   assert.deepEqual(hrefs("none"), ["#/account"]);
   for (const role of ROLES) for (const l of navLinks(role)) for (const lang of LANGUAGES) assert.ok(l.key in texts[lang], l.key);
 });

@@ -152,3 +152,52 @@ test("the profile's language wins after sign-in; the header's select saves it; s
   assert.equal(requests.length, count, "signed out, the select saves nothing");
   assert.equal(signIn.textContent, "Anmelden");
 });
+
+// A one-click link of a ticket mail (#/mail-link/…): shown without a session, not the sign-in screen; its calls carry no
+// token; signed in as someone else than the link's recipient, the page refuses.
+test("a mail link opens signed out without the sign-in screen; signed in as another user it is refused", async () => {
+  const { document, byId } = fakePage();
+  const requests = [];
+  const windowListeners = {};
+  const token = "eyJ2IjoxfQ.c2ln";
+  Object.assign(globalThis, {
+    document,
+    location: { hash: "#/mail-link/" + token },
+    window: { addEventListener: (event, handler) => { windowListeners[event] = handler; } }
+  });
+  Object.defineProperty(globalThis, "navigator", { value: { language: "en-GB" }, configurable: true });
+  globalThis.fetch = async (path, init) => {
+    const body = init.body ? JSON.parse(init.body) : null;
+    requests.push([path, init.method, body, init.headers]);
+    const json = path === "/mail-links/preview" ? { action: "accept", ticketId: "demo-acme-12", ticketNumber: 12, title: "Printer",
+      status: "resolved", recipientId: "u-jan", recipientName: "Jan Jansen", expiresAt: "2026-12-13T10:00:00Z" }
+      : path === "/mail-links/use" ? { action: "accept", ticketId: "demo-acme-12", ticketNumber: 12, status: "closed" }
+        : path === "/auth/sign-in" ? { status: "signed-in", idToken: jwt({ sub: "u-ilse", email: "ilse@acme.example.test",
+          kp_role: "customer-admin", kp_tenant: "demo-acme", kp_mfa: "true" }), refreshToken: "r1", expiresIn: 900 } : null;
+    return { ok: !!json, status: json ? 200 : 404, statusText: "", text: async () => JSON.stringify(json || { title: "Not found" }) };
+  };
+  await import("../app.mjs?mail-link");
+  await new Promise(resolve => setTimeout(resolve, 10));
+  assert.equal(byId["sign-in"].hidden, true, "no sign-in screen");
+  assert.deepEqual(requests.map(r => [r[0], r[1], r[2]]), [["/mail-links/preview", "POST", { token }]], "opening only previews");
+  assert.equal(requests[0][3].authorization, undefined, "no token: the link is the authority");
+  assert.match(byId.app.textContent, /You are about to accept the solution of ticket #12 'Printer'/);
+
+  const form = byId.app.all().find(n => n.tagName === "form");
+  await form.listeners.submit({ preventDefault() {} });
+  assert.deepEqual(requests.at(-1).slice(0, 3), ["/mail-links/use", "POST", { token }]);
+  assert.equal(requests.at(-1)[3].authorization, undefined);
+  assert.match(byId.app.textContent, /Thank you\. Ticket #12 is closed\./);
+
+  byId.email.value = "ilse@acme.example.test";
+  byId.password.value = "geheim";
+  await byId["password-form"].listeners.submit({ preventDefault() {} });
+  await new Promise(resolve => setTimeout(resolve, 10));
+  assert.match(byId.app.textContent, /This link is for Jan Jansen; you are signed in as ilse@acme\.example\.test\./);
+  assert.ok(!byId.app.all().some(n => n.tagName === "button"), "no button for another user");
+  assert.equal(requests.filter(r => r[0] === "/mail-links/use").length, 1);
+
+  location.hash = "#/tickets";
+  await byId["sign-out"].listeners.click();
+  assert.equal(byId["sign-in"].hidden, false, "other routes still ask to sign in");
+});

@@ -620,9 +620,10 @@ test("every work text exists in nl, en and de, including the families filled in 
   for (const r of ["customer-user", "customer-admin", "provider-agent", "provider-admin", "none"]) used.add("work.role." + r);
   for (const a of ["created", "public-reply", "internal-note", "triaged", "involved-changed", "open", "wait-for-customer",
     "resume", "resolve", "accept", "reject", "approved", "approval-rejected", "auto-close", "sla-reminder", "priority-dropped",
-    "attachment-added", "attachment-refused"]) used.add("work.audit.action." + a);
+    "attachment-added", "attachment-refused", "rated"]) used.add("work.audit.action." + a);
   for (const d of ["type", "priority", "source", "followUpOf", "requestType", "category", "assignee", "involved", "from", "to",
-    "autoCloseAt", "after", "dueAt", "attachmentId", "messageId", "fileName", "contentType", "size", "uploadedBy", "reason"]) {
+    "autoCloseAt", "after", "dueAt", "attachmentId", "messageId", "fileName", "contentType", "size", "uploadedBy", "reason",
+    "score", "via"]) {
     used.add("work.audit.detail." + d);
   }
   const defined = Object.keys(texts.nl).filter(k => k.startsWith("work."));
