@@ -75,9 +75,16 @@ function doneView(state, ctx) {
   const id = "#" + done.ticketNumber;
   const said = done.action === "rate" ? tr("link.done.rate", { id, score: scoreText(tr, state.score) })
     : done.action === "reject" ? tr("link.done.reject", { id }) : tr("link.done.accept", { id });
+  // Nobody is mailed about their own change, so an acceptance answers the rating link (rateToken) to ask at once.
+  const rate = done.action === "accept" && done.rateToken
+    ? h("p", null, tr("link.done.rateNext"), " ",
+      h("a", { href: routeHash({ name: "mail-link", token: done.rateToken }), class: "button-link primary" },
+        tr("link.done.rateButton")))
+    : null;
   return frame(ctx,
     h("h1", null, labelOf(tr, "link.done.heading.", done.action)),
     h("p", { class: "notice", role: "status" }, said),
+    rate,
     portalLink(ctx, done));
 }
 

@@ -114,6 +114,18 @@ test("accept: the button posts once, then the confirmation links the ticket", as
   assert.equal(buttons(view).length, 0);
 });
 
+test("accept: the answer's rating link asks at once how satisfied the person is (no closed mail reaches them)", async () => {
+  const api = linkApi(PREVIEW, () => ({ action: "accept", ticketId: "acme-12", ticketNumber: 12, status: "closed",
+    rateToken: "rate.token-1" }));
+  const shown = [];
+  const { actions } = await mailLinkPage(signedOut(api, shown), { name: "mail-link", token: TOKEN, score: null });
+  await actions.perform();
+  const view = last(shown);
+  assert.ok(textOf(view).includes(nl("link.done.rateNext")), textOf(view));
+  const rate = findAll(view, n => n.tag === "a").find(a => textOf(a) === nl("link.done.rateButton"));
+  assert.equal(rate.attrs.href, "#/mail-link/rate.token-1");
+});
+
 test("reject needs a reason: nothing is sent without one; then the reason is sent", async () => {
   const api = linkApi({ ...PREVIEW, action: "reject" });
   const shown = [];
