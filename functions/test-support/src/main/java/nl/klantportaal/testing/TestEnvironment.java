@@ -25,6 +25,7 @@ public final class TestEnvironment {
     env.put("USER_POOL_CLIENT_SECRET", "example-client-secret");
     env.put("SENDER_ADDRESS", "Klantportaal <no-reply@example.test>");
     env.put("ADMIN_SENDER_ADDRESS", "Klantportaal administratie <administratie@example.test>");
+    env.put("REPLY_TO_ADDRESS", "Klantportaal support <support@example.test>");
     env.put("PORTAL_ORIGIN", "https://portal.example.test");
     env.put("ATTACHMENTS_BUCKET", "local-attachmentsbucket");
     env.put("REPORTS_BUCKET", "local-reportsbucket");

@@ -31,13 +31,16 @@ public final class ContextSettings {
    * optional), the optional SES configuration set, and the portal's origin that links in mail point at
    * (without a trailing slash). The seed has administrative mail (invoices, payment reminders) come from
    * the provider's own administration address rather than the ticket mail's; a deployment without one
-   * sends that mail from the default sender as well ({@link #administrativeSenderAddress()}).
+   * sends that mail from the default sender as well ({@link #administrativeSenderAddress()}). REPLY_TO_ADDRESS
+   * (optional): the support address every outgoing mail names as Reply-To, so a reply reaches the inbound
+   * mail function (the sender addresses receive nothing).
    */
   public record Mail(String senderAddress, Optional<String> adminSenderAddress, Optional<String> configurationSet,
-      String portalOrigin) {
+      String portalOrigin, Optional<String> replyToAddress) {
     public static Mail from(Config config) {
       return new Mail(config.require("SENDER_ADDRESS"), config.get("ADMIN_SENDER_ADDRESS"),
-          config.get("MAIL_CONFIGURATION_SET"), config.require("PORTAL_ORIGIN").replaceAll("/+$", ""));
+          config.get("MAIL_CONFIGURATION_SET"), config.require("PORTAL_ORIGIN").replaceAll("/+$", ""),
+          config.get("REPLY_TO_ADDRESS"));
     }
 
     /** Where administrative mail comes from: ADMIN_SENDER_ADDRESS, or SENDER_ADDRESS when that is not set. */

@@ -40,9 +40,10 @@ import org.slf4j.LoggerFactory;
 /**
  * One received message, end to end (docs/inbound-mail.md): read the raw MIME, parse it, claim its
  * Message-ID (a duplicate delivery ends here), then decide: a machine's mail is recorded; a sender we
- * cannot trust (SES verdicts), an unknown, pending, staff or deactivated sender is held for staff; a
+ * cannot trust (SES verdicts), an unknown, pending or deactivated sender is held for staff; a
  * linked, active customer user or admin gets a reply on the ticket the mail threads to, a follow-up
- * when that ticket is closed, or a new ticket. Everything goes through ticketing's use cases as that
+ * when that ticket is closed, or a new ticket; provider staff get a reply on the ticket their mail
+ * threads to (held when it threads to none). Everything goes through ticketing's use cases as that
  * user, with source {@code email}. The mail's files are checked by the portal's attachment rules
  * before the ticket or reply is written (the refused ones are listed in its text) and stored as the
  * ticket's attachments after it, uploaded by the sender.
@@ -134,6 +135,9 @@ public final class ReceiveMail {
     if (sender.membership() instanceof Membership.Pending) {
       replies.replyOncePerDay(from, clock.instant());
     }
+    if (sender.membership() instanceof Membership.ProviderStaff staff) {
+      return staffReply(sender, staff, mail, messageId);
+    }
     if (!(sender.membership() instanceof Membership.CustomerMember member)) {
       return new Outcome.Held(switch (sender.membership()) {
         case Membership.Pending p -> "pending-sender";
@@ -169,6 +173,38 @@ public final class ReceiveMail {
           sender.name().display(), sender.language(), followUp.of(), followUp.ticket(), MailText.title(mail)));
     }
     return written;
+  }
+
+  /**
+   * Provider staff answering a ticket mail by mail (its Reply-To is the support address): a public
+   * reply on the ticket the mail threads to, with its files, as that staff member (source e-mail), so
+   * the customer hears of it like any reply. A staff mail that threads to no ticket, or to a closed one,
+   * is held: staff raise tickets for a customer in the portal or from the held mail, where the customer
+   * is chosen.
+   */
+  private Outcome staffReply(UserProfile sender, Membership.ProviderStaff staff, ParsedMail mail, String messageId) {
+    Optional<Threading.Thread> thread = Threading.of(mail, own.messageIdDomain());
+    if (thread.isEmpty()) {
+      return new Outcome.Held("staff-sender");
+    }
+    Caller caller = new Caller(sender.id(), Optional.empty(), staff.role(), true, Optional.of(sender.email()));
+    TicketRef ref = thread.get().ticket();
+    MailAttachments files = MailAttachments.check(messageId, mail.attachments());
+    String text = MailText.body(mail, MailText.MAX_BODY, files.refused());
+    try {
+      if (access.visible(caller, ref).status() == TicketStatus.CLOSED) {
+        return new Outcome.Held("staff-reply-to-closed-ticket");
+      }
+      reply.execute(caller, ref, new ReplyToTicket.ReplyInput(text, false), TicketSource.EMAIL);
+    } catch (DomainException.NotFound e) {
+      return new Outcome.Held("ticket-not-visible");
+    } catch (DomainException.InvalidInput | DomainException.Forbidden e) {
+      LOG.warn("Staff mail refused by the ticket rules: {}", e.getMessage());
+      return new Outcome.Held("refused-by-ticket-rules");
+    }
+    LOG.info("Staff mail threaded to ticket by {}", thread.get().evidence());
+    attachAll(caller, ref, files, messageId);
+    return new Outcome.Replied(ref);
   }
 
   /** A new ticket, a follow-up of a closed one, the reopening of a resolved one, or a reply. */

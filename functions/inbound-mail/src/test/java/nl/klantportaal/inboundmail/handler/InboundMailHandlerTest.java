@@ -243,6 +243,48 @@ class InboundMailHandlerTest {
   }
 
   @Test
+  void staffAnsweringATicketMailByMailPostAPublicReplyAndAStaffMailWithoutATicketIsHeld() {
+    UserId sem = new UserId("0a1b2c3d-0000-4000-8000-0000000a0009");
+    person(sem, "sem@provider.example", new Membership.ProviderStaff(Role.PROVIDER_AGENT));
+    TicketRef first = raise();
+    storeRaw("o3vrnil0e2ic28trm7dfhrc2v0clambdaexample1", """
+        From: Sem <sem@provider.example>
+        To: Klantportaal support <support@klantportaal.example>
+        Subject: Re: [#acme-k3j9pq-1] Nieuw ticket: printer
+        Message-ID: <staff-1@provider.example>
+        In-Reply-To: <t.acme-k3j9pq.1.%s@klantportaal.example>
+        Content-Type: text/plain; charset=utf-8
+
+        Ik kom morgen om 9 uur langs met een nieuwe fuser.
+
+        Op ma 2 nov 2026 om 16:02 schreef Klantportaal <no-reply@klantportaal.example>:
+        > Er is een ticket aangemaakt: printer
+        """.formatted("b".repeat(64)));
+    assertEquals("reply-added", outcome(handle(RECEIVED)));
+    var thread = SlaWiring.of(wiring).tickets().thread(first, false).orElseThrow();
+    var answer = thread.messages().getLast();
+    assertEquals(sem, answer.author());
+    assertTrue(answer.body().startsWith("Ik kom morgen om 9 uur langs met een nieuwe fuser.\n\n[Eerdere berichten"),
+        "a public reply, the quoted ticket mail left out (and said so): " + answer.body());
+    assertFalse(answer.body().contains("Er is een ticket aangemaakt"), answer.body());
+    assertFalse(answer.internal());
+    assertEquals(TicketSource.EMAIL, answer.source());
+    assertEquals(TicketStatus.OPEN, ticket(1).status(), "the provider's first answer opens the ticket, as in the portal");
+
+    storeRaw("o3vrnil0e2ic28trm7dfhrc2v0clambdaexample1", """
+        From: Sem <sem@provider.example>
+        To: support@klantportaal.example
+        Subject: Printer bij Acme
+        Message-ID: <staff-2@provider.example>
+        Content-Type: text/plain; charset=utf-8
+
+        Kan iemand hier een ticket van maken?
+        """);
+    assertEquals("held", outcome(handle(RECEIVED)));
+    assertTrue(SlaWiring.of(wiring).tickets().find(new TicketRef(ACME, new TicketNumber(2))).isEmpty(), "no ticket");
+  }
+
+  @Test
   void failedVerdictsAnUnknownOrPendingSenderAndMachineMailMakeNoTicket() {
     store("o3vrnil0e2ic28trm7dfhrc2v0clambdaexample2", "human/no-message-id.eml");
     assertEquals("held", outcome(handle(FAILED)));

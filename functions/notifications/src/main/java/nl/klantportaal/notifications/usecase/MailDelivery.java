@@ -41,6 +41,7 @@ public final class MailDelivery {
   private final String administrativeAddress;
   private final RetryPolicy policy;
   private final FailingAddresses failing;
+  private final Optional<String> replyTo;
   private final Clock clock;
 
   /**
@@ -49,6 +50,13 @@ public final class MailDelivery {
    */
   public MailDelivery(Outbox outbox, MailRoutes routes, MailSender sender, Sender defaultSender, String administrativeAddress,
       RetryPolicy policy, FailingAddresses failing, Clock clock) {
+    this(outbox, routes, sender, defaultSender, administrativeAddress, policy, failing, Optional.empty(), clock);
+  }
+
+  /** {@code replyTo}: the Reply-To of every mail (the support address, whose mail the inbound function reads). */
+  public MailDelivery(Outbox outbox, MailRoutes routes, MailSender sender, Sender defaultSender, String administrativeAddress,
+      RetryPolicy policy, FailingAddresses failing, Optional<String> replyTo, Clock clock) {
+    this.replyTo = replyTo;
     this.outbox = outbox;
     this.routes = routes;
     this.sender = sender;
@@ -85,7 +93,7 @@ public final class MailDelivery {
     try {
       providerId = sender.send(new MailSender.ThreadedMail(from.fromAddress(), entry.to(), from.configurationSet(),
           entry.subject(), entry.text(), entry.html(), entry.messageId(), entry.threadRootId(),
-          entry.attachment().stream().toList()));
+          entry.attachment().stream().toList(), replyTo));
     } catch (MailSender.SendFailure e) {
       return failed(entry, e.reason());
     }

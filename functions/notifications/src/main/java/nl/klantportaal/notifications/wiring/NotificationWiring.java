@@ -75,7 +75,7 @@ public final class NotificationWiring {
     ContextSettings.Mail mail = kernel.mail();
     return new MailDelivery(new DynamoDbOutbox(kernel.table()), mailRoutes(), sender,
         new Sender(mail.senderAddress(), mail.configurationSet()), mail.administrativeSenderAddress(), RetryPolicy.DEFAULT,
-        failingAddresses(), kernel.clock());
+        failingAddresses(), mail.replyToAddress(), kernel.clock());
   }
 
   /** Mail that is no ticket change (other contexts' mail: hours, reports, invoices, replies to unknown senders), sent with {@code sender}. */

@@ -108,6 +108,8 @@ class TicketNotificationsHandlerTest {
       assertEquals("<t.acme-fixture.42@example.test>", m.threadRootId());
       assertEquals("Klantportaal <no-reply@example.test>", m.from());
       assertEquals(Optional.empty(), m.configurationSet());
+      assertEquals(Optional.of("Klantportaal support <support@example.test>"), m.replyTo(),
+          "a reply goes to the support address, whose mail the inbound function reads");
     }
     var resolved = mail.sent().stream().filter(m -> m.subject().contains("Gelöst")).findFirst().orElseThrow();
     assertTrue(resolved.html().contains("https://portal.example.test/#/tickets/acme-fixture-42/resolution"), resolved.html());

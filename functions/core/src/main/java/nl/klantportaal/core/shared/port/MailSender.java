@@ -30,15 +30,24 @@ public interface MailSender {
 
   /**
    * A threaded mail with its files: an invoice mail carries the invoice PDF. Without attachments it is
-   * the plain text-and-HTML mail every ticket mail is (the constructor without them).
+   * the plain text-and-HTML mail every ticket mail is (the constructor without them). {@code replyTo}:
+   * where a reply goes (the support address, whose mail becomes a ticket or a reply), when not to the sender.
    */
   record ThreadedMail(String from, String to, Optional<String> configurationSet, String subject, String text, String html,
-      String messageId, String threadRootId, List<Attachment> attachments) {
+      String messageId, String threadRootId, List<Attachment> attachments, Optional<String> replyTo) {
     public ThreadedMail {
       if (from.isBlank() || to.isBlank() || messageId.isBlank() || threadRootId.isBlank()) {
         throw new IllegalArgumentException("A threaded mail needs a sender, a recipient and its ids");
       }
       attachments = List.copyOf(attachments);
+      if (replyTo.filter(r -> r.isBlank() || r.chars().anyMatch(c -> c == '\r' || c == '\n')).isPresent()) {
+        throw new IllegalArgumentException("A Reply-To address is one line");
+      }
+    }
+
+    public ThreadedMail(String from, String to, Optional<String> configurationSet, String subject, String text, String html,
+        String messageId, String threadRootId, List<Attachment> attachments) {
+      this(from, to, configurationSet, subject, text, html, messageId, threadRootId, attachments, Optional.empty());
     }
 
     /** A mail without attachments (every ticket, SLA, hour and report mail). */

@@ -38,6 +38,9 @@ public final class MimeMessage {
     StringBuilder m = new StringBuilder();
     header(m, "From", address(mail.from()));
     header(m, "To", address(mail.to()));
+    if (mail.replyTo().isPresent()) {
+      header(m, "Reply-To", address(mail.replyTo().get()));
+    }
     header(m, "Subject", encodedWords(mail.subject()));
     header(m, "Date", DATE.format(date.atZone(ZoneOffset.UTC)));
     header(m, "Message-ID", mail.messageId());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -46,6 +47,16 @@ class MimeMessageTest {
     assertTrue(mime.contains("\r\nDate: Mon, 23 Nov 2026 09:30:00 +0000\r\n"), mime);
     assertTrue(mime.contains("\r\nAuto-Submitted: auto-generated\r\n"), mime);
     assertTrue(mime.contains("Content-Type: multipart/alternative; boundary="), mime);
+  }
+
+  @Test
+  void aReplyGoesToTheSupportAddressWhenTheMailNamesOne() {
+    assertFalse(build().contains("\r\nReply-To:"), "no Reply-To unless given");
+    var withReplyTo = new MailSender.ThreadedMail(MAIL.from(), MAIL.to(), MAIL.configurationSet(), MAIL.subject(), MAIL.text(),
+        MAIL.html(), MAIL.messageId(), MAIL.threadRootId(), java.util.List.of(),
+        Optional.of("Klantportaal support <support@example.test>"));
+    String mime = new String(MimeMessage.build(withReplyTo, Instant.parse("2026-11-23T09:30:00Z")), StandardCharsets.US_ASCII);
+    assertTrue(mime.contains("\r\nTo: greta@acme.example.test\r\nReply-To: Klantportaal support <support@example.test>\r\n"), mime);
   }
 
   @Test
