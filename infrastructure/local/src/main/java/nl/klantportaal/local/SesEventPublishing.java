@@ -74,7 +74,8 @@ final class SesEventPublishing implements Consumer<SesFront.SentMail> {
       if (Yamls.string(properties.get("Protocol")).equals("lambda") && !properties.containsKey("FilterPolicy")) {
         subscribed.add(new Subscription(Yamls.string(properties.get("TopicArn")), endpoint.substring(endpoint.lastIndexOf(':') + 1)));
       } else {
-        System.out.println("Note: SNS subscription " + resource.logicalId() + " is not delivered locally (lambda without FilterPolicy only)");
+        System.out.println("Note: SNS subscription " + resource.logicalId() + " (" + Yamls.string(properties.get("Protocol"))
+            + ") is not delivered locally; only lambda subscriptions without FilterPolicy are");
       }
     }
     this.subscriptions = List.copyOf(subscribed);
