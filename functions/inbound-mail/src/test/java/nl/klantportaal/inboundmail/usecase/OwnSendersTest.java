@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import nl.klantportaal.core.config.Config;
 import nl.klantportaal.core.wiring.KernelWiring;
@@ -34,15 +35,14 @@ class OwnSendersTest {
   }
 
   @Test
-  void everyRoutesSenderAcrossPagesIsOwnBesideThePortalsAddress() {
+  void everyRoutesSenderIsOwnBesideThePortalsAddress() {
     route("acme.example", "Servicedesk <Servicedesk@Route-A.example>");
     route("beta.example", "noreply@route-b.example");
     route("gamma.example", "noreply@route-c.example");
-    OwnSenders own = new OwnSenders(Set.of("no-reply@klantportaal.example"), "klantportaal.example", routes, clock,
-        Duration.ofSeconds(60), 2);
+    OwnSenders own = new OwnSenders(Set.of("no-reply@klantportaal.example"), "klantportaal.example", routes, clock);
 
     assertEquals(Set.of("no-reply@klantportaal.example", "servicedesk@route-a.example", "noreply@route-b.example",
-        "noreply@route-c.example"), own.current().senderAddresses(), "three routes on two pages, display names and case dropped");
+        "noreply@route-c.example"), own.current().senderAddresses(), "display names and case dropped");
     assertEquals("klantportaal.example", own.current().messageIdDomain());
   }
 
@@ -60,6 +60,24 @@ class OwnSendersTest {
 
     clock.advance(Duration.ofSeconds(1));
     assertEquals(Set.of("no-reply@klantportaal.example", "noreply@route-b.example"), own.current().senderAddresses());
+  }
+
+  @Test
+  void moreRoutesThanAnAdminPageAreReadWithoutACursorSoWithoutTheCursorKey() {
+    // As on AWS, the cursor key would come from Secrets Manager, which the inbound function may not read:
+    // here an endpoint nobody listens on, so a cursor (a page of 100 with more behind it) would fail.
+    LocalDynamoDb dynamoDb = LocalDynamoDb.shared();
+    Map<String, String> env = TestEnvironment.forTable(dynamoDb, dynamoDb.createPortalTable());
+    env.remove("CURSOR_KEY");
+    env.put("CURSOR_KEY_SECRET_ARN", "arn:aws:secretsmanager:eu-west-1:000000000000:secret:cursor-key");
+    env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", "http://127.0.0.1:9");
+    routes = NotificationWiring.of(new KernelWiring(Config.fromEnvironment(env), Clock.systemUTC())).mailRoutes();
+    for (int i = 0; i < 101; i++) {
+      route("klant" + i + ".example", "noreply@route-" + i + ".example");
+    }
+    OwnSenders own = new OwnSenders(Set.of("no-reply@klantportaal.example"), "klantportaal.example", routes, clock);
+    assertEquals(102, own.current().senderAddresses().size());
+    assertTrue(own.current().senderAddresses().contains("noreply@route-100.example"));
   }
 
   @Test
