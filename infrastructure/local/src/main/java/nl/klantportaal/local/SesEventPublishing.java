@@ -71,11 +71,14 @@ final class SesEventPublishing implements Consumer<SesFront.SentMail> {
     for (SamTemplate.Resource resource : template.resourcesOfType("AWS::SNS::Subscription")) {
       Map<String, Object> properties = Yamls.map(intrinsics.resolve(resource.properties()));
       String endpoint = Yamls.string(properties.get("Endpoint"));
-      if (Yamls.string(properties.get("Protocol")).equals("lambda") && !properties.containsKey("FilterPolicy")) {
-        subscribed.add(new Subscription(Yamls.string(properties.get("TopicArn")), endpoint.substring(endpoint.lastIndexOf(':') + 1)));
-      } else {
+      if (!Yamls.string(properties.get("Protocol")).equals("lambda")) {
         System.out.println("Note: SNS subscription " + resource.logicalId() + " (" + Yamls.string(properties.get("Protocol"))
-            + ") is not delivered locally; only lambda subscriptions without FilterPolicy are");
+            + ") is not delivered locally; only lambda subscriptions are");
+      } else if (properties.containsKey("FilterPolicy")) {
+        throw new StartFailure("The SNS subscription " + resource.logicalId()
+            + " has a FilterPolicy, which the local cloud does not apply; it would deliver what SNS filters out.");
+      } else {
+        subscribed.add(new Subscription(Yamls.string(properties.get("TopicArn")), endpoint.substring(endpoint.lastIndexOf(':') + 1)));
       }
     }
     this.subscriptions = List.copyOf(subscribed);
