@@ -1,7 +1,6 @@
 package nl.klantportaal.local;
 
 import java.util.ArrayList;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -36,10 +35,7 @@ public final class InboundMail {
   private final List<Rule> rules;
   private final S3Client s3;
   private final FunctionCatalog functions;
-  private final SamTemplate template;
-  private final Intrinsics intrinsics;
-  private final DeadLetters deadLetters;
-  private final Duration retryDelay;
+  private final AsyncInvocations async;
 
   /**
    * {@code retryDelay}: the wait before each retry of an asynchronous invoke (Lambda waits about one and
@@ -49,10 +45,7 @@ public final class InboundMail {
       Duration retryDelay) {
     this.s3 = s3;
     this.functions = functions;
-    this.template = template;
-    this.intrinsics = intrinsics;
-    this.deadLetters = deadLetters;
-    this.retryDelay = retryDelay;
+    this.async = new AsyncInvocations(template, intrinsics, deadLetters, retryDelay);
     List<Rule> found = new ArrayList<>();
     for (SamTemplate.Resource resource : template.resourcesOfType("AWS::SES::ReceiptRule")) {
       Map<String, Object> rule = Yamls.map(Yamls.map(intrinsics.resolve(resource.properties())).get("Rule"));
@@ -106,48 +99,7 @@ public final class InboundMail {
           result instanceof InvocationResult.Success ? "ok" : "failed");
       return;
     }
-    AsyncConfig config = asyncConfig(function.function().name());
-    Thread.ofVirtual().name("ses-receipt-" + messageId).start(() -> invokeAsync(function, event, messageId, config));
-  }
-
-  /** The function's EventInvokeConfig as Lambda applies it to asynchronous invokes: retries (default 2), on-failure. */
-  record AsyncConfig(int retries, Optional<String> onFailure) {}
-
-  private AsyncConfig asyncConfig(String functionName) {
-    Map<String, Object> properties = template.resource(functionName)
-        .map(r -> Yamls.map(intrinsics.resolve(r.properties()))).orElse(Map.of());
-    Map<String, Object> config = Yamls.map(properties.get("EventInvokeConfig"));
-    int retries = config.containsKey("MaximumRetryAttempts") ? Integer.parseInt(Yamls.string(config.get("MaximumRetryAttempts"))) : 2;
-    Map<String, Object> onFailure = Yamls.map(Yamls.map(config.get("DestinationConfig")).get("OnFailure"));
-    return new AsyncConfig(retries, onFailure.isEmpty() ? Optional.empty() : Optional.of(Yamls.string(onFailure.get("Destination"))));
-  }
-
-  /** Lambda's asynchronous invoke: the first attempt and the retries, then the on-failure destination (a dead letter here). */
-  private void invokeAsync(FunctionInvoker function, byte[] event, String messageId, AsyncConfig config) {
-    String name = function.function().name();
-    for (int attempt = 1; attempt <= 1 + config.retries(); attempt++) {
-      InvocationResult result = function.invoke(event);
-      if (result instanceof InvocationResult.Success) {
-        System.out.printf("SMTP %s -> %s ok (attempt %d)%n", messageId, name, attempt);
-        return;
-      }
-      InvocationResult.Failure failure = (InvocationResult.Failure) result;
-      System.out.printf("SMTP %s -> %s failed (attempt %d of %d): %s%n", messageId, name, attempt, 1 + config.retries(),
-          failure.errorMessage());
-      if (attempt <= config.retries()) {
-        try {
-          Thread.sleep(retryDelay.multipliedBy(attempt));
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          System.out.printf("SMTP %s -> %s: retries stopped (the local cloud is closing); the raw mail stays in the bucket%n",
-              messageId, name);
-          return;
-        }
-      } else {
-        Path letter = deadLetters.writeAsync(name, config.onFailure(), event, 1 + config.retries(), failure);
-        System.out.printf("SMTP %s -> %s gave up after %d attempts: dead letter %s%n", messageId, name, 1 + config.retries(), letter);
-      }
-    }
+    async.start(function, event, "SMTP " + messageId, "the raw mail stays in the bucket");
   }
 
   static Optional<String> header(List<Map<String, String>> headers, String name) {

@@ -35,6 +35,9 @@ public final class LocalCloud implements AutoCloseable {
   private ChildProcesses children;
   private NodeTools node;
   private SamTemplate template;
+  private int sesInternalPort;
+  private volatile SesFront sesFront;
+  private SesEventPublishing sesEvents;
 
   private LocalCloud(Options options, StateFolder state, LocalNames names) {
     this.options = options;
@@ -74,7 +77,11 @@ public final class LocalCloud implements AutoCloseable {
     children = keep(new ChildProcesses(state));
     URI cognito = keep(CognitoLocal.start(children, node, state, template, intrinsics, ports.cognito(), ports.spare(),
         ports.lambda())).endpoint();
-    URI ses = SesLocal.start(children, node, state, ports.ses());
+    sesInternalPort = ports.spare();
+    SesLocal.start(children, node, state, sesInternalPort);
+    sesFront = SesFront.start(ports.ses(), sesUpstream());
+    keep(() -> sesFront.close());
+    URI ses = sesFront.endpoint();
     new UserPoolProvisioner(cognito, state.names()).provision(template, names);
     try (var sesClient = AwsClients.ses(ses)) {
       SesLocal.createTemplates(template, intrinsics, sesClient);
@@ -83,6 +90,9 @@ public final class LocalCloud implements AutoCloseable {
     functions = new FunctionCatalog(template, intrinsics, new FunctionCatalog.LocalEnvironment(
         dynamoDb.endpoint().toString(), s3.endpoint().toString(), ses.toString(), cognito.toString(), state.cursorKey()));
     lambda.serve(functions);
+    sesEvents = new SesEventPublishing(template, intrinsics, functions,
+        new AsyncInvocations(template, intrinsics, deadLetters(), Duration.ofSeconds(1)));
+    sesFront.onSent(sesEvents);
     routes = HttpApiRoutes.from(template, intrinsics, cognito);
     // The local clock starts (at --clock INSTANT, if given) once everything it drives is about to run.
     Clock clock = options.clockStart()
@@ -125,16 +135,23 @@ public final class LocalCloud implements AutoCloseable {
     return new DeadLetters(state.deadLetters());
   }
 
+  private URI sesUpstream() {
+    return URI.create("http://" + Ports.HOST + ":" + sesInternalPort);
+  }
+
   /**
-   * Stops aws-ses-v2-local, so every send fails as with SES unreachable (fault injection for
-   * tests); {@link #startSes()} starts it again on the same port, with an empty store.
+   * Stops aws-ses-v2-local and the SES front before it, so every send fails as with SES unreachable
+   * (fault injection for tests); {@link #startSes()} starts both again on the same ports, with an empty store.
    */
   public void stopSes() {
+    sesFront.close();
     children.stop("aws-ses-v2-local");
   }
 
   public void startSes() {
-    SesLocal.start(children, node, state, endpoints.ses().getPort());
+    SesLocal.start(children, node, state, sesInternalPort);
+    sesFront = SesFront.start(endpoints.ses().getPort(), sesUpstream());
+    sesFront.onSent(sesEvents);
     try (var sesClient = AwsClients.ses(endpoints.ses())) {
       SesLocal.createTemplates(template, names.intrinsics(), sesClient);
     }
@@ -159,6 +176,12 @@ public final class LocalCloud implements AutoCloseable {
     out.append(String.format("  %-16s %s%n", "Cognito", endpoints.cognito()));
     out.append(String.format("  %-16s %s%n", "SES API", endpoints.ses()));
     out.append(String.format("  %-16s %s%n", "SES inbox", endpoints.ses() + "/"));
+    for (SesEventPublishing.Destination destination : sesEvents.destinations()) {
+      out.append(String.format("  %-16s %s (%s) -> %s -> %s%n", "SES events", destination.configurationSet(),
+          String.join(", ", destination.eventTypes().stream().sorted().toList()), destination.topicArn(),
+          String.join(", ", sesEvents.subscriptions().stream().filter(s -> s.topicArn().equals(destination.topicArn()))
+              .map(SesEventPublishing.Subscription::function).toList())));
+    }
     out.append(String.format("  %-16s %s%n", "Lambda invoke", endpoints.lambda()));
     out.append(String.format("  %-16s %s:%d  (receipt rules: %s)%n", "SMTP (inbound)", Ports.HOST, endpoints.smtpPort(),
         inboundMail.rules().isEmpty() ? "none" : String.join(", ", inboundMail.rules().stream().map(InboundMail.Rule::name).toList())));

@@ -58,6 +58,7 @@ public final class LocalNames implements Intrinsics.Names {
         case "AWS::S3::Bucket" -> bucketName(logicalId);
         case SamTemplate.FUNCTION -> logicalId;
         case "AWS::SES::ConfigurationSet" -> logicalId;
+        case "AWS::SNS::Topic" -> "arn:aws:sns:" + AwsClients.REGION + ":" + AwsClients.ACCOUNT + ":" + logicalId;
         default -> fakeArn(logicalId);
       };
     };

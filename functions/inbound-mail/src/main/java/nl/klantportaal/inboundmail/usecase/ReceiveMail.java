@@ -64,13 +64,13 @@ public final class ReceiveMail {
   private final AttachReceivedFile attach;
   private final SenderReplies replies;
   private final CatalogueRepository catalogue;
-  private final MachineMail.OwnMail own;
+  private final OwnSenders own;
   private final RecordBounces bounces;
   private final Clock clock;
 
   public ReceiveMail(RawMailStore store, MailParser parser, InboundLedger ledger, UserRepository users, TicketAccess access,
       CreateTicket create, ReplyToTicket reply, ChangeTicketStatus status, AttachReceivedFile attach, CatalogueRepository catalogue,
-      MachineMail.OwnMail own, SenderReplies replies, RecordBounces bounces, Clock clock) {
+      OwnSenders own, SenderReplies replies, RecordBounces bounces, Clock clock) {
     this.store = store;
     this.parser = parser;
     this.ledger = ledger;
@@ -113,6 +113,7 @@ public final class ReceiveMail {
   }
 
   private Outcome decide(ParsedMail mail, String messageId, Received received) {
+    MachineMail.OwnMail own = this.own.current();
     Optional<String> machine = MachineMail.reason(mail, received.envelopeSender(), own);
     if (machine.isPresent()) {
       // Never answered; a genuine bounce of our mail marks the addresses that failed for good.

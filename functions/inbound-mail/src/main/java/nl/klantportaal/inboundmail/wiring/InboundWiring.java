@@ -2,6 +2,7 @@ package nl.klantportaal.inboundmail.wiring;
 
 import nl.klantportaal.inboundmail.adapter.dynamodb.DynamoDbHeldMessages;
 import nl.klantportaal.inboundmail.usecase.ManageHeldMail;
+import nl.klantportaal.inboundmail.usecase.OwnSenders;
 import java.util.Set;
 import nl.klantportaal.accounts.wiring.IdentityWiring;
 import nl.klantportaal.core.wiring.KernelWiring;
@@ -27,8 +28,8 @@ import nl.klantportaal.ticketing.wiring.TicketWiring;
  * The inbound-mail context: the raw MIME from INBOUND_MAIL_BUCKET, mime4j, the Message-ID ledger, and
  * tickets with their SLA companion ({@code SlaWiring.tickets()}); a mail's files become attachments in
  * ATTACHMENTS_BUCKET through the tickets functions' S3 adapter ({@code AttachmentWiring}), so the object
- * keys stay the ones the download route reads. Our own mail is recognised by SENDER_ADDRESS and the
- * Message-ID domain the notifications use (its domain).
+ * keys stay the ones the download route reads. Our own mail is recognised by SENDER_ADDRESS, the mail
+ * routes' sender addresses ({@link OwnSenders}) and the Message-ID domain the notifications use (its domain).
  */
 public final class InboundWiring {
   private final KernelWiring kernel;
@@ -54,6 +55,13 @@ public final class InboundWiring {
     return new MachineMail.OwnMail(Set.of(sender), notifications.senderDomain());
   }
 
+  /** {@link #ownMail()} plus the mail routes' sender addresses, read through the routes' keyed Query and kept briefly. */
+  public OwnSenders ownSenders() {
+    MachineMail.OwnMail fixed = ownMail();
+    return new OwnSenders(fixed.senderAddresses(), fixed.messageIdDomain(), NotificationWiring.of(kernel).mailRoutes(),
+        kernel.clock());
+  }
+
   /** Received mail, the polite replies sent with {@code sender} through the outbox (SENDER_ADDRESS, PORTAL_ORIGIN). */
   public ReceiveMail receiveMail(MailSender sender) {
     var identity = IdentityWiring.of(kernel);
@@ -66,7 +74,7 @@ public final class InboundWiring {
     return new ReceiveMail(S3RawMailStore.create(kernel.clients(), kernel.config().endpoints().s3(), settings().bucket()),
         new Mime4jMailParser(), new DynamoDbInboundLedger(kernel.table()), identity.users(), access,
         new CreateTicket(access, catalogue, identity.customers(), kernel.clock()), new ReplyToTicket(access, kernel.clock()),
-        new ChangeTicketStatus(access, kernel.clock(), tickets.autoCloseAfter()), attach, catalogue, ownMail(), replies,
+        new ChangeTicketStatus(access, kernel.clock(), tickets.autoCloseAfter()), attach, catalogue, ownSenders(), replies,
         new RecordBounces(NotificationWiring.of(kernel).failingAddresses(), ownMail()), kernel.clock());
   }
 

@@ -28,6 +28,8 @@ import nl.klantportaal.core.config.Config;
 import nl.klantportaal.core.shared.domain.Language;
 import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.inboundmail.domain.Corpus;
+import nl.klantportaal.notifications.domain.MailRoute;
+import nl.klantportaal.notifications.wiring.NotificationWiring;
 import nl.klantportaal.sla.wiring.SlaWiring;
 import nl.klantportaal.tickets.adapter.s3.ObjectKeys;
 import nl.klantportaal.testing.Lambda;
@@ -339,6 +341,23 @@ class InboundMailHandlerTest {
   }
 
   @Test
+  void mailFromAMailRoutesSenderAddressIsOurOwnRecordedAndNeverAnswered() {
+    NotificationWiring.of(wiring).mailRoutes().put(new MailRoute("beta.example", "alternate-set",
+        "Klantportaal <Servicedesk@Mail.Route.example>", wiring.clock().instant(), "admin"));
+    storeRaw("o3vrnil0e2ic28trm7dfhrc2v0clambdaexample1", "From: Klantportaal <servicedesk@mail.route.example>\n"
+        + "To: support@klantportaal.example\nSubject: Uw melding is ontvangen\nMessage-ID: <r1@mail.route.example>\n\nDank u.\n");
+    Map<String, Object> answer = handle(RECEIVED);
+    assertEquals("machine", outcome(answer));
+    assertEquals("own-sender-address", detail(answer));
+    assertTrue(mail.sent().isEmpty(), "our own mail is never answered: " + mail.sent());
+    assertTrue(SlaWiring.of(wiring).tickets().find(new TicketRef(ACME, new TicketNumber(1))).isEmpty(), "no ticket");
+
+    storeRaw("o3vrnil0e2ic28trm7dfhrc2v0clambdaexample1", "From: Iemand <iemand@mail.other.example>\n"
+        + "Subject: Vraag\nMessage-ID: <o1@mail.other.example>\n\nHoi.\n");
+    assertEquals("unknown-sender", detail(handle(RECEIVED)), "another address of no route is no own mail");
+  }
+
+  @Test
   void anUnknownSenderGetsOneReplyADayHoweverOftenTheyWrite() {
     for (int i = 1; i <= 3; i++) {
       storeRaw("o3vrnil0e2ic28trm7dfhrc2v0clambdaexample1",
@@ -356,6 +375,11 @@ class InboundMailHandlerTest {
 
   private Map<String, Object> handle(String event) {
     return handler.handleRequest(Lambda.scheduledEvent(event), Lambda.context("inbound-mail"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static String detail(Map<String, Object> answer) {
+    return ((List<Map<String, Object>>) answer.get("handled")).get(0).get("detail").toString();
   }
 
   @SuppressWarnings("unchecked")

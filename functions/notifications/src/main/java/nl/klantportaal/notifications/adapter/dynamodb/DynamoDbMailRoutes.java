@@ -1,5 +1,6 @@
 package nl.klantportaal.notifications.adapter.dynamodb;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import nl.klantportaal.core.adapter.dynamodb.CursorCodec;
@@ -11,8 +12,12 @@ import nl.klantportaal.notifications.domain.MailRoute;
 import nl.klantportaal.notifications.port.MailRoutes;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 
-/** The mail routing table: one GetItem per recipient domain, a keyed, cursor-paged Query for the admin list. */
+/**
+ * The mail routing table: one GetItem per recipient domain, a keyed, cursor-paged Query for the admin list, and the
+ * same Query read to its end for {@link #all()}.
+ */
 public final class DynamoDbMailRoutes implements MailRoutes {
   private final PortalTable table;
   private final DynamoDbTable<MailRouteItem> routes;
@@ -31,6 +36,12 @@ public final class DynamoDbMailRoutes implements MailRoutes {
   public Page<MailRoute> list(PageRequest page) {
     var scope = new CursorCodec.QueryScope("mail-routes", "table", Keys.PK, Keys.MAIL_ROUTES);
     return table.queryPage(MailRouteItem.SCHEMA, scope, page).map(MailRouteItem::toDomain);
+  }
+
+  @Override
+  public List<MailRoute> all() {
+    return routes.query(QueryConditional.keyEqualTo(Key.builder().partitionValue(Keys.MAIL_ROUTES).build())).items().stream()
+        .map(MailRouteItem::toDomain).toList();
   }
 
   @Override
