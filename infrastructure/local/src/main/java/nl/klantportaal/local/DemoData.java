@@ -37,6 +37,7 @@ import nl.klantportaal.ticketing.port.TicketRepository.TicketQuery;
 import nl.klantportaal.ticketing.usecase.ChangeTicketStatus;
 import nl.klantportaal.ticketing.usecase.CreateTicket;
 import nl.klantportaal.ticketing.usecase.NewTicketInput;
+import nl.klantportaal.ticketing.usecase.RateTicket;
 import nl.klantportaal.ticketing.usecase.ReplyToTicket;
 import nl.klantportaal.ticketing.usecase.TicketAccess;
 import nl.klantportaal.accounts.wiring.IdentityWiring;
@@ -195,8 +196,8 @@ final class DemoData {
 
   /**
    * Last month's tickets, raised, answered, resolved and accepted at last month's times (each step with
-   * the clock set to its moment), so last month's report has tickets, SLA outcomes and a still-open
-   * ticket to show. Seeded once (when Acme has no ticket of last month yet).
+   * the clock set to its moment), so last month's report has tickets, SLA outcomes, a rating and a
+   * still-open ticket to show. Seeded once (when Acme has no ticket of last month yet).
    */
   static List<String> lastMonthsTickets(Config config, Map<String, UserId> ids) {
     java.time.YearMonth month = java.time.YearMonth.now(java.time.ZoneId.of("Europe/Amsterdam")).minusMonths(1);
@@ -230,6 +231,10 @@ final class DemoData {
     clock.at(month, 5, "08:45");
     status.execute(jan, wifi.ref(), new ChangeTicketStatus.TransitionInput("accept", "Ja, sinds gisteren geen storing meer.",
         access.visible(jan, wifi.ref()).version()));
+    clock.at(month, 5, "08:46");
+    new RateTicket(access, ticketWiring.ratings(), clock).execute(jan, wifi.ref(),
+        new RateTicket.RatingInput(5, "Snel geholpen, en netjes uitgelegd wat er mis was."), TicketSource.PORTAL,
+        java.util.Optional.empty());
     seeded.add(wifi.ref().token());
 
     clock.at(month, 12, "10:00");
