@@ -11,6 +11,8 @@ public enum MailKind {
   /** The request was approved: its reporter and the provider side hear that work may start. */
   APPROVED,
   SLA_WARNING, SLA_BREACH, SLA_REMINDER, SLA_PRIORITY_DROP,
+  /** The on-call page: a critical ticket raised (or made critical) while the business calendar is closed. */
+  SLA_ON_CALL,
   /** The billing context's hour mails to a customer's admins (thresholds, expiry, overflow), rendered by billing. */
   HOURS,
   /** The reports context's "your monthly report is ready" mail to a customer's admins, rendered by reports. */

@@ -20,6 +20,7 @@ import nl.klantportaal.notifications.domain.Sender;
 import nl.klantportaal.notifications.port.MailRoutes;
 import nl.klantportaal.notifications.usecase.DirectMail;
 import nl.klantportaal.notifications.usecase.MailDelivery;
+import nl.klantportaal.notifications.usecase.SendPendingMail;
 import nl.klantportaal.notifications.usecase.ManageMailRoutes;
 import nl.klantportaal.notifications.usecase.NotifyTicketChange;
 import nl.klantportaal.notifications.usecase.RetryDueMail;
@@ -63,6 +64,11 @@ public final class NotificationWiring {
 
   public RetryDueMail retryDueMail(MailSender sender) {
     return new RetryDueMail(new DynamoDbOutbox(kernel.table()), mailDelivery(sender), RetryPolicy.DEFAULT);
+  }
+
+  /** Sends an outbox entry written PENDING by another transaction at once (the on-call page). */
+  public SendPendingMail sendPendingMail(MailSender sender) {
+    return new SendPendingMail(new DynamoDbOutbox(kernel.table()), mailDelivery(sender), RetryPolicy.DEFAULT, kernel.clock());
   }
 
   /**

@@ -61,6 +61,14 @@ public final class SlaMail {
         case DE -> new String[] {"Priorität gesenkt", "Da wir keine Antwort erhalten haben, wurde die Priorität auf "
             + priority + " gesenkt."};
       };
+      case SLA_ON_CALL -> switch (language) {
+        case NL -> new String[] {"Storingsdienst: nieuw kritiek ticket", "Buiten kantooruren is een kritiek ticket binnengekomen ("
+            + priority + "); de " + target + "tijd loopt af om " + due + "."};
+        case EN -> new String[] {"On call: new critical ticket", "A critical ticket came in outside office hours (" + priority
+            + "); the " + target + " deadline is " + due + "."};
+        case DE -> new String[] {"Bereitschaft: neues kritisches Ticket", "Außerhalb der Geschäftszeiten ist ein kritisches "
+            + "Ticket eingegangen (" + priority + "); die " + target + "sfrist endet " + due + "."};
+      };
       default -> throw new IllegalArgumentException("Not an SLA mail: " + kind);
     };
     String greeting = switch (language) {

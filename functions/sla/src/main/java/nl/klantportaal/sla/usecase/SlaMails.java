@@ -26,7 +26,8 @@ import nl.klantportaal.ticketing.domain.Ticket;
  * Who the SLA mails of one due event go to, as outbox entries ready to claim: warnings and breaches
  * to the assignee (if active provider staff) or every active provider staff member, plus for a
  * critical ticket while the business calendar is closed the customer's on-call address or else the
- * provider's; reminders and priority drops to the reporter. Each entry's id is derived from the due
+ * provider's; reminders and priority drops to the reporter; and the on-call page of a critical ticket
+ * raised out of hours ({@link #onCallPage}). Each entry's id is derived from the due
  * event and the recipient, so the same event never makes two entries for one recipient.
  */
 public final class SlaMails {
@@ -50,23 +51,41 @@ public final class SlaMails {
       SlaCalendars calendars, Instant now) {
     List<OutboxEntry> mails = new ArrayList<>();
     for (UserProfile staff : staffFor(ticket, now)) {
-      mails.add(entry(ticket, event, kind, staff.id().value(), staff.email(), staff.language(), staff.name().display(),
-          about, now));
+      mails.add(entry(ticket, eventId(ticket, event), kind, staff.id().value(), staff.email(), staff.language(),
+          staff.name().display(), about, now));
     }
     if (ticket.priority() == Priority.CRITICAL && !calendars.business().isOpen(now)) {
-      Optional<Customer> customer = customers.find(ticket.ref().tenant());
-      Optional<String> onCall = customer.flatMap(Customer::onCallEmail).or(settings::providerOnCall);
-      Language language = customer.map(Customer::language).orElse(Language.NL);
-      onCall.ifPresent(address -> mails.add(entry(ticket, event, kind, "on-call", address, language, address, about,
-          now)));
+      onCall(ticket, eventId(ticket, event), kind, about, now).ifPresent(mails::add);
     }
     return mails;
+  }
+
+  /**
+   * The on-call page of a critical ticket raised, or made critical, while the business calendar is
+   * closed (seed: the storingsdienst hears of it at once, not only at the SLA warning); empty during
+   * business hours, for another priority, or without an on-call address. {@code occasion} names the
+   * moment (the create, or the change's version), so each one pages once.
+   */
+  public Optional<OutboxEntry> onCallPage(Ticket ticket, String occasion, SlaMail.About about, SlaCalendars calendars,
+      Instant now) {
+    if (ticket.priority() != Priority.CRITICAL || calendars.business().isOpen(now)) {
+      return Optional.empty();
+    }
+    return onCall(ticket, "SLA#" + ticket.ref().token() + "#ONCALL#" + occasion, MailKind.SLA_ON_CALL, about, now);
+  }
+
+  /** To the customer's on-call address, or else the provider's, in the customer's language. */
+  private Optional<OutboxEntry> onCall(Ticket ticket, String eventId, MailKind kind, SlaMail.About about, Instant now) {
+    Optional<Customer> customer = customers.find(ticket.ref().tenant());
+    Optional<String> onCall = customer.flatMap(Customer::onCallEmail).or(settings::providerOnCall);
+    Language language = customer.map(Customer::language).orElse(Language.NL);
+    return onCall.map(address -> entry(ticket, eventId, kind, "on-call", address, language, address, about, now));
   }
 
   public Optional<OutboxEntry> toReporter(Ticket ticket, PendingSlaEvent event, MailKind kind, SlaMail.About about,
       Instant now) {
     return users.find(ticket.reporter()).filter(p -> !p.isDeactivated())
-        .map(reporter -> entry(ticket, event, kind, reporter.id().value(), reporter.email(), reporter.language(),
+        .map(reporter -> entry(ticket, eventId(ticket, event), kind, reporter.id().value(), reporter.email(), reporter.language(),
             reporter.name().display(), about, now));
   }
 
@@ -103,9 +122,12 @@ public final class SlaMails {
     return List.copyOf(all);
   }
 
-  private OutboxEntry entry(Ticket ticket, PendingSlaEvent event, MailKind kind, String recipientId, String to,
+  private static String eventId(Ticket ticket, PendingSlaEvent event) {
+    return "SLA#" + ticket.ref().token() + "#" + SlaRecord.key(event);
+  }
+
+  private OutboxEntry entry(Ticket ticket, String eventId, MailKind kind, String recipientId, String to,
       Language language, String name, SlaMail.About about, Instant now) {
-    String eventId = "SLA#" + ticket.ref().token() + "#" + SlaRecord.key(event);
     String id = MailThreading.outboxId(eventId, recipientId, kind);
     TicketMail.Rendered rendered = SlaMail.render(kind, language, about, name, settings.portalOrigin());
     long number = ticket.ref().number().value();

@@ -1,5 +1,6 @@
 package nl.klantportaal.sla.usecase;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -8,7 +9,10 @@ import nl.klantportaal.accounts.customer.domain.Customer;
 import nl.klantportaal.accounts.customer.domain.SlaTier;
 import nl.klantportaal.accounts.customer.port.CustomerRepository;
 import nl.klantportaal.core.shared.domain.DomainException;
+import nl.klantportaal.notifications.domain.OutboxEntry;
 import nl.klantportaal.sla.domain.SlaChange;
+import nl.klantportaal.sla.domain.SlaMail;
+import nl.klantportaal.sla.domain.TargetKind;
 import nl.klantportaal.sla.domain.SlaClock;
 import nl.klantportaal.sla.domain.SlaEvent;
 import nl.klantportaal.sla.domain.SlaEvents;
@@ -16,6 +20,7 @@ import nl.klantportaal.sla.domain.SlaRecord;
 import nl.klantportaal.sla.domain.SlaSettings;
 import nl.klantportaal.sla.port.SlaRecords;
 import nl.klantportaal.sla.port.SlaSettingsRepository;
+import nl.klantportaal.ticketing.domain.Priority;
 import nl.klantportaal.ticketing.domain.Ticket;
 import nl.klantportaal.ticketing.domain.TicketStatus;
 import nl.klantportaal.ticketing.port.CompanionWrite;
@@ -29,16 +34,33 @@ import nl.klantportaal.ticketing.port.TicketRepository.TicketChange;
  * entries. A new ticket starts its timeline with its customer's tier terms from the table in force at
  * creation; the clock runs on the provider's calendar in force at each change. A ticket created
  * before SLA tracking starts one at its next change, from its creation with the priority it had then.
+ * A critical ticket raised, or made critical, while the business calendar is closed also writes the
+ * on-call page into the outbox, in the same transaction (docs/sla.md, "On call at once").
  */
 public final class SlaTracking implements TicketCompanion {
+  /**
+   * How long an on-call page written with a ticket waits for its immediate send (OnCallPagesFunction,
+   * triggered by the outbox item's insert) before the mail retry job takes it.
+   */
+  public static final Duration PAGE_SENT_WITHIN = Duration.ofMinutes(2);
+
   private final SlaRecords records;
   private final CustomerRepository customers;
   private final SlaSettingsRepository settings;
+  private final Optional<SlaMails> onCall;
 
+  /** The clock alone, without on-call pages (tests of the SLA record). */
   public SlaTracking(SlaRecords records, CustomerRepository customers, SlaSettingsRepository settings) {
+    this(records, customers, settings, Optional.empty());
+  }
+
+  /** {@code onCall}: pages the on-call address for a critical ticket raised, or made critical, out of hours. */
+  public SlaTracking(SlaRecords records, CustomerRepository customers, SlaSettingsRepository settings,
+      Optional<SlaMails> onCall) {
     this.records = records;
     this.customers = customers;
     this.settings = settings;
+    this.onCall = onCall;
   }
 
   @Override
@@ -46,7 +68,7 @@ public final class SlaTracking implements TicketCompanion {
     SlaSettings current = settings.load();
     SlaRecord start = SlaRecord.start(SlaEvents.opening(ticket, current.table().terms(tierOf(ticket.ref().tenant()))),
         current.clock(), ticket.createdAt());
-    return Optional.of(new SlaChange(Optional.empty(), start));
+    return Optional.of(paging(Optional.empty(), start, ticket, "CREATED", current, ticket.createdAt()));
   }
 
   /** The record carried forward; empty when the change means nothing to the clock and the record is in step. */
@@ -65,7 +87,25 @@ public final class SlaTracking implements TicketCompanion {
     SlaRecord base = before.orElseGet(() -> SlaRecord.start(
         SlaEvents.created(previous, current.table().terms(tierOf(next.ref().tenant()))), clock, previous.updatedAt()));
     Instant now = next.updatedAt();
-    return Optional.of(new SlaChange(before, base.next(events, clock, now, open)));
+    SlaRecord after = base.next(events, clock, now, open);
+    boolean madeCritical = next.priority() == Priority.CRITICAL && previous.priority() != Priority.CRITICAL
+        && next.status() != TicketStatus.RESOLVED && open;
+    return Optional.of(madeCritical ? paging(before, after, next, "V" + next.version(), current, now)
+        : new SlaChange(before, after));
+  }
+
+  /**
+   * The change, with the on-call page when the ticket is critical and the business calendar closed at
+   * {@code now}: written with the ticket (a ticket that is not written pages nobody), sent at once by
+   * the function its insert triggers, else by the mail retry after {@link #PAGE_SENT_WITHIN}.
+   */
+  private SlaChange paging(Optional<SlaRecord> before, SlaRecord after, Ticket ticket, String occasion, SlaSettings current,
+      Instant now) {
+    Optional<OutboxEntry> page = onCall.flatMap(mails -> mails.onCallPage(ticket, occasion,
+        new SlaMail.About(ticket.ref().token(), ticket.title(), ticket.priority(), TargetKind.RESPONSE,
+            after.status(current.clock(), now).response().dueAt().orElse(now)), current.calendars(), now));
+    return page.map(p -> new SlaChange(before, after, List.of(p), now.plus(PAGE_SENT_WITHIN)))
+        .orElseGet(() -> new SlaChange(before, after));
   }
 
   /**

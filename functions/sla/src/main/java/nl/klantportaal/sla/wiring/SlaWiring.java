@@ -1,6 +1,7 @@
 package nl.klantportaal.sla.wiring;
 
 import java.time.Duration;
+import java.util.Optional;
 import nl.klantportaal.core.config.ContextSettings;
 import nl.klantportaal.core.shared.port.MailSender;
 import nl.klantportaal.accounts.wiring.IdentityWiring;
@@ -58,8 +59,26 @@ public final class SlaWiring {
    * SLA type.
    */
   public TicketRepository tickets() {
-    return TicketWiring.of(kernel).tickets(new SlaTracking(slaRecords(), IdentityWiring.of(kernel).customers(), slaSettings()),
-        new SlaRecordWrites(kernel.table()));
+    return TicketWiring.of(kernel).tickets(new SlaTracking(slaRecords(), IdentityWiring.of(kernel).customers(), slaSettings(),
+        Optional.of(slaMails())), new SlaRecordWrites(kernel.table()));
+  }
+
+  /**
+   * Who SLA mails go to, rendered: links use PORTAL_ORIGIN; a critical ticket out of hours goes also to
+   * the customer's on-call address or else SLA_ON_CALL_EMAIL (optional, in every function's environment:
+   * any function that writes tickets may page).
+   */
+  public SlaMails slaMails() {
+    ContextSettings.DueScan scan = ContextSettings.DueScan.from(kernel.config());
+    IdentityWiring identity = IdentityWiring.of(kernel);
+    var settings = new SlaMailSettings(kernel.mail().portalOrigin(), NotificationWiring.of(kernel).senderDomain(),
+        scan.onCallEmail(), RetryPolicy.DEFAULT);
+    return new SlaMails(identity.users(), identity.customers(), settings);
+  }
+
+  /** Sends the on-call pages a ticket write put into the outbox, at once (OnCallPagesFunction). */
+  public nl.klantportaal.notifications.usecase.SendPendingMail sendOnCallPages(MailSender sender) {
+    return NotificationWiring.of(kernel).sendPendingMail(sender);
   }
 
   /**
@@ -77,12 +96,7 @@ public final class SlaWiring {
 
   /** One SLA due event's firing (the scan's SLA kinds): its mails, counts and ticket changes. */
   public FireSlaEvent fireSlaEvent(MailSender sender) {
-    ContextSettings.DueScan scan = ContextSettings.DueScan.from(kernel.config());
-    NotificationWiring notifications = NotificationWiring.of(kernel);
-    IdentityWiring identity = IdentityWiring.of(kernel);
-    var settings = new SlaMailSettings(kernel.mail().portalOrigin(), notifications.senderDomain(), scan.onCallEmail(),
-        RetryPolicy.DEFAULT);
-    var mails = new SlaMails(identity.users(), identity.customers(), settings);
-    return new FireSlaEvent(tickets(), slaRecords(), notifications.mailDelivery(sender), mails, slaSettings());
+    return new FireSlaEvent(tickets(), slaRecords(), NotificationWiring.of(kernel).mailDelivery(sender), slaMails(),
+        slaSettings());
   }
 }

@@ -35,8 +35,14 @@ final class TicketFixtures {
   private TicketFixtures() {}
 
   static KernelWiring freshWiring(Clock clock) {
+    return freshWiring(clock, java.util.Map.of());
+  }
+
+  /** The same with {@code extra} in the function's environment (SLA_ON_CALL_EMAIL, ...). */
+  static KernelWiring freshWiring(Clock clock, java.util.Map<String, String> extra) {
     LocalDynamoDb dynamoDb = LocalDynamoDb.shared();
-    var env = TestEnvironment.forTable(dynamoDb, dynamoDb.createPortalTable());
+    var env = new java.util.HashMap<>(TestEnvironment.forTable(dynamoDb, dynamoDb.createPortalTable()));
+    env.putAll(extra);
     KernelWiring wiring = new KernelWiring(Config.fromEnvironment(env), clock);
     for (TenantId id : List.of(ACME, GLOBEX)) {
       IdentityWiring.of(wiring).customers().create(new Customer(id, new CustomerDetails(id.value(), List.of(id.value() + ".example.test"),

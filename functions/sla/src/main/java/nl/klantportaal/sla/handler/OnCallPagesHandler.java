@@ -1,0 +1,81 @@
+package nl.klantportaal.sla.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.klantportaal.core.api.DynamodbStreamEvents;
+import nl.klantportaal.core.observability.Observability;
+import nl.klantportaal.core.shared.port.MailSender;
+import nl.klantportaal.core.wiring.KernelWiring;
+import nl.klantportaal.mail.wiring.MailWiring;
+import nl.klantportaal.notifications.usecase.SendPendingMail;
+import nl.klantportaal.sla.wiring.SlaWiring;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * PortalTable's stream, filtered to the insert of an on-call page's outbox entry ({@code kind
+ * SLA_ON_CALL}), which a ticket write put there when a critical ticket came in out of hours: sends
+ * it at once instead of at the mail retry's next run. A record that fails is reported as the batch's
+ * first failure (ReportBatchItemFailures); the entry also stays with the retry job.
+ */
+public final class OnCallPagesHandler implements RequestHandler<Map<String, Object>, StreamsEventResponse> {
+  private static final Logger LOG = LoggerFactory.getLogger(OnCallPagesHandler.class);
+  private final SendPendingMail send;
+
+  public OnCallPagesHandler() {
+    this(System.getenv());
+  }
+
+  public OnCallPagesHandler(Map<String, String> environment) {
+    this(KernelWiring.fromEnvironment(environment));
+  }
+
+  public OnCallPagesHandler(KernelWiring wiring) {
+    this(wiring, MailWiring.sender(wiring));
+  }
+
+  public OnCallPagesHandler(KernelWiring wiring, MailSender sender) {
+    this.send = SlaWiring.of(wiring).sendOnCallPages(sender);
+  }
+
+  /** The stream batch as Lambda delivers it (a JSON map: see {@link DynamodbStreamEvents}). */
+  @Override
+  public StreamsEventResponse handleRequest(Map<String, Object> event, Context context) {
+    return handle(DynamodbStreamEvents.read(event), context);
+  }
+
+  public StreamsEventResponse handle(DynamodbEvent event, Context context) {
+    return Observability.triggerInvocation(context, () -> {
+      for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
+        try {
+          Optional<String> id = Optional.ofNullable(record.getDynamodb().getNewImage()).map(image -> image.get("id"))
+              .map(AttributeValue::getS);
+          if (id.isEmpty()) {
+            LOG.warn("Stream record {} has no outbox id in its new image; the filter should not have let it through",
+                record.getEventID());
+            continue;
+          }
+          SendPendingMail.Result result = send.execute(id.get());
+          Observability.count("OnCallPage" + switch (result) {
+            case SENT -> "Sent";
+            case NOT_PENDING, TAKEN_BY_ANOTHER -> "AlreadyTaken";
+            case RETRYING -> "Retrying";
+            case FAILED -> "Failed";
+          });
+          LOG.info("On-call page {}: {}", id.get(), result);
+        } catch (RuntimeException e) {
+          LOG.error("Stream record {} failed; reported for redelivery", record.getEventID(), e);
+          return StreamsEventResponse.builder().withBatchItemFailures(List.of(StreamsEventResponse.BatchItemFailure.builder()
+              .withItemIdentifier(record.getDynamodb().getSequenceNumber()).build())).build();
+        }
+      }
+      return StreamsEventResponse.builder().withBatchItemFailures(List.of()).build();
+    });
+  }
+}
