@@ -67,10 +67,13 @@ public record DeadLetters(Path root) {
         message);
   }
 
+  /** Written beside and then moved into place, so a reader never sees half a letter. */
   private static Path store(Path file, Map<String, Object> message) {
     try {
       Files.createDirectories(file.getParent());
-      AwsJsonApi.JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), message);
+      Path partial = file.resolveSibling(file.getFileName() + ".partial");
+      AwsJsonApi.JSON.writerWithDefaultPrettyPrinter().writeValue(partial.toFile(), message);
+      Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the dead letter " + file, e);
