@@ -12,11 +12,13 @@ import java.util.regex.Pattern;
  *       format and domain;</li>
  *   <li>bounces: {@code multipart/report} with {@code message/delivery-status}, an empty envelope
  *       sender or Return-Path, From {@code MAILER-DAEMON} or {@code postmaster}, and the subjects of
- *       common non-standard bounce formats (qmail, Exchange, Gmail, Postfix, Exim);</li>
+ *       common non-standard bounce formats (qmail, Exchange, Gmail, Postfix, Exim); any other
+ *       {@code multipart/report} (read receipts, abuse feedback) as a report;</li>
  *   <li>auto-replies: RFC 3834 {@code Auto-Submitted} other than {@code no}, {@code X-Autoreply},
  *       {@code X-Autorespond}, {@code X-Auto-Response-Suppress} (other than {@code None}),
  *       {@code Precedence} bulk/junk/list/auto_reply;</li>
- *   <li>list mail: {@code List-Id} (and {@code List-Unsubscribe} with a bulk sender);</li>
+ *   <li>list mail: {@code List-Id}, then {@code List-Unsubscribe} (newsletters of bulk senders that set no
+ *       {@code List-Id}; a person's mail client never writes it);</li>
  *   <li>as a last resort, out-of-office subjects in Dutch, English and German.</li>
  * </ol>
  */
@@ -29,11 +31,11 @@ public final class MachineMail {
           + "|message not delivered|delayed mail|mail delivery delayed)\\b.*",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   private static final Pattern OUT_OF_OFFICE = Pattern.compile(
-      "^\\s*(automatic reply|auto[- ]?reply|auto[- ]?response|autosvar|out of (the )?office( reply| autoreply| notice)?"
-          + "|ooo|away from (the )?office|on vacation|vacation reply|abwesend|abwesenheitsnotiz|abwesenheit"
+      "^\\s*(automatic reply|auto[- ]?reply|auto[- ]?response|autosvar|out of (the )?office( reply| autoreply| notice| notification)?"
+          + "|ooo|away from (the )?office|on vacation|vacation reply|abwesend|abwesenheitsnotiz|abwesenheitsmeldung|abwesenheit"
           + "|automatische antwort|automatische r[uü]ckantwort|urlaubsvertretung|im urlaub|nicht im b[uü]ro"
-          + "|afwezig|afwezigheidsbericht|automatisch antwoord|automatische reactie|automatisch bericht|niet aanwezig"
-          + "|buiten kantoor|met vakantie)\\s*[:\\-–(\\[].*",
+          + "|afwezig|afwezigheidsbericht|afwezigheidsmelding|automatisch antwoord|automatische reactie|automatisch bericht"
+          + "|niet aanwezig|buiten kantoor|met vakantie)\\s*[:\\-–(\\[].*",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   private MachineMail() {}
@@ -57,6 +59,9 @@ public final class MachineMail {
     }
     if (mail.deliveryReport()) {
       return Optional.of("delivery-report");
+    }
+    if (mail.firstHeader("Content-Type").map(v -> v.strip().toLowerCase(Locale.ROOT)).filter(v -> v.startsWith("multipart/report")).isPresent()) {
+      return Optional.of("report"); // a read receipt (disposition notification), an abuse or TLS report
     }
     String envelope = envelopeSender == null ? "" : envelopeSender.strip();
     if (envelope.isEmpty() || envelope.equals("<>") || mail.header("Return-Path").stream().anyMatch(v -> v.strip().equals("<>"))) {
@@ -86,6 +91,9 @@ public final class MachineMail {
     }
     if (!mail.header("List-Id").isEmpty()) {
       return Optional.of("list-id");
+    }
+    if (!mail.header("List-Unsubscribe").isEmpty()) {
+      return Optional.of("list-unsubscribe"); // bulk senders' newsletters: no List-Id, no Precedence
     }
     if (OUT_OF_OFFICE.matcher(mail.subject()).matches()) {
       return Optional.of("out-of-office-subject");

@@ -91,7 +91,7 @@ public final class ReceiveMail {
 
   public Outcome execute(Received received) {
     ParsedMail mail = parser.parse(store.read(received.rawKey()));
-    String messageId = mail.messageId().orElse("<" + received.sesMessageId() + "@inbound.ses>");
+    String messageId = mail.messageId().orElseGet(() -> contentId(mail));
     Instant now = clock.instant();
     InboundLedger.Claim claim = ledger.claim(messageId, received.rawKey(), now);
     switch (claim) {
@@ -109,6 +109,24 @@ public final class ReceiveMail {
         : Optional.empty();
     ledger.complete(messageId, outcome, held, clock.instant());
     return outcome;
+  }
+
+  /**
+   * The ledger's key for a message without a Message-ID: made from what the sender wrote (From, Date, Subject, the
+   * text and the files' names and sizes), so the same message delivered again is known as such; SES gives each
+   * delivery its own id, which would make every delivery a new ticket.
+   */
+  public static String contentId(ParsedMail mail) {
+    StringBuilder content = new StringBuilder();
+    content.append(mail.from().orElse("")).append('\n').append(mail.firstHeader("Date").orElse("")).append('\n')
+        .append(mail.subject()).append('\n').append(mail.text());
+    mail.attachments().forEach(f -> content.append('\n').append(f.fileName()).append(' ').append(f.size()));
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(content.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return "<" + java.util.HexFormat.of().formatHex(digest, 0, 16) + "@no-message-id.inbound>";
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 unavailable", e);
+    }
   }
 
   private Outcome decide(ParsedMail mail, String messageId, Received received) {
