@@ -113,13 +113,13 @@ public final class ReceiveMail {
 
   /**
    * The ledger's key for a message without a Message-ID: made from what the sender wrote (From, Date, Subject, the
-   * text and the files' names and sizes), so the same message delivered again is known as such; SES gives each
-   * delivery its own id, which would make every delivery a new ticket.
+   * text and the files' names and sizes; line ends as one, since transport may change them), so the same message
+   * delivered again is known as such; SES gives each delivery its own id, which would make every delivery a new ticket.
    */
   public static String contentId(ParsedMail mail) {
     StringBuilder content = new StringBuilder();
     content.append(mail.from().orElse("")).append('\n').append(mail.firstHeader("Date").orElse("")).append('\n')
-        .append(mail.subject()).append('\n').append(mail.text());
+        .append(mail.subject()).append('\n').append(mail.text().replace("\r\n", "\n").replace('\r', '\n').strip());
     mail.attachments().forEach(f -> content.append('\n').append(f.fileName()).append(' ').append(f.size()));
     try {
       byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(content.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));

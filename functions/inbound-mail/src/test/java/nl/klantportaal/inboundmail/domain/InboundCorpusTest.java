@@ -165,6 +165,10 @@ class InboundCorpusTest {
     String once = nl.klantportaal.inboundmail.usecase.ReceiveMail.contentId(Corpus.parse("human/no-message-id.eml"));
     assertEquals(once, nl.klantportaal.inboundmail.usecase.ReceiveMail.contentId(Corpus.parse("human/no-message-id.eml")));
     assertTrue(once.matches("<[0-9a-f]{32}@no-message-id\\.inbound>"), once);
+    byte[] crlf = new String(Corpus.raw("human/no-message-id.eml"), java.nio.charset.StandardCharsets.UTF_8).replace("\r\n", "\n")
+        .replace("\n", "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(once, nl.klantportaal.inboundmail.usecase.ReceiveMail.contentId(
+        new nl.klantportaal.inboundmail.adapter.mime.Mime4jMailParser().parse(crlf)), "the same message with CRLF line ends, as SMTP sends it");
     byte[] other = new String(Corpus.raw("human/no-message-id.eml"), java.nio.charset.StandardCharsets.UTF_8)
         .replace("mist de E", "mist de F").getBytes(java.nio.charset.StandardCharsets.UTF_8);
     assertFalse(once.equals(nl.klantportaal.inboundmail.usecase.ReceiveMail.contentId(
