@@ -43,7 +43,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * port, every message twice. Machine mail (machine/) ends as machine mail: no ticket, no reply, nothing mailed back
  * to its sender. A person's mail (human/), sent as the demo customer user Jan, ends as its manifest
  * (corpus/expected.tsv) says: a new ticket, or — on a ticket this test raises for it first and sets to the state the
- * manifest names — a reply, a reopening or a follow-up; the ticket's attachments are the files the manifest names,
+ * manifest names — a reply, a reopening or a follow-up (a message without a sender: held); the ticket's attachments are the files the manifest names,
  * each downloaded through the portal's route byte for byte equal to the mail part's decoded bytes. The second
  * delivery of every message changes nothing, and no invocation ends in a dead letter.
  *
@@ -94,14 +94,15 @@ class InboundCorpusIT {
       byte[] original = Files.readAllBytes(file);
       String text = fill(latin1(original));
       Optional<String> ticket = Optional.empty();
-      if (!expected[0].equals("ticket")) {
+      if (List.of("reply", "reopened", "follow-up").contains(expected[0])) {
         TicketRef named = Threading.of(PARSER.parse(original), CORPUS_DOMAIN).orElseThrow(
             () -> new AssertionError(name + ": the manifest says " + expected[0] + " but it names no ticket")).ticket();
         String id = raiseTicket(jan, sem, name, expected[0]);
         text = rethread(text, named, TicketRef.parse(id).orElseThrow());
         ticket = Optional.of(id);
       }
-      text = asJan(text).replace(CORPUS_DOMAIN, domain);
+      // Half of them with the address in other letter case, as address books write it: the same user.
+      text = asJan(text, cases.size() % 2 == 0 ? JAN : "Jan@Acme.Example.Test").replace(CORPUS_DOMAIN, domain);
       byte[] raw = crlf(bytes(text));
       List<String> files = expected[1].isBlank() ? List.of() : Arrays.stream(expected[1].split(" \\| ")).map(String::strip).toList();
       cases.add(new Case("human/" + name, expected[0], files, raw, JAN, messageId(PARSER.parse(raw)), ticket));
@@ -133,13 +134,14 @@ class InboundCorpusIT {
         case "reply" -> "reply-added";
         case "reopened" -> "ticket-reopened";
         case "follow-up" -> "follow-up-created";
+        case "held" -> "held";
         default -> throw new IllegalStateException(c.expected());
       };
       if (!r.kind().equals(wanted)) {
         failures.add(c.name() + ": " + r.kind() + " " + r.detail() + ", expected " + wanted);
         continue;
       }
-      if (c.expected().equals("machine")) {
+      if (c.expected().equals("machine") || c.expected().equals("held")) {
         continue;
       }
       String ticketId = r.detail().split(" ")[0];
@@ -274,7 +276,7 @@ class InboundCorpusIT {
   }
 
   /** The message as Jan sent it: his From; no Return-Path or Sender of the original author. */
-  private static String asJan(String text) {
+  private static String asJan(String text, String address) {
     int end = headerEnd(text);
     List<String> out = new ArrayList<>();
     boolean skipping = false;
@@ -289,7 +291,7 @@ class InboundCorpusIT {
       if (lower.startsWith("from:") || lower.startsWith("return-path:") || lower.startsWith("sender:")) {
         skipping = true;
         if (lower.startsWith("from:") && !fromDone) {
-          out.add("From: Jan Jansen <" + JAN + ">");
+          out.add("From: Jan Jansen <" + address + ">");
           fromDone = true;
         }
         continue;

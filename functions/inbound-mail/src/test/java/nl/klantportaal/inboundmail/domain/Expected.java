@@ -7,13 +7,14 @@ import java.util.Map;
 
 /**
  * The corpus's manifest {@code corpus/expected.tsv}: what each human/ message becomes when a known, linked customer
- * user sends it (ticket, reply, reopened, follow-up) and the names of the files the ticket takes from it.
+ * user sends it (ticket, reply, reopened, follow-up, held) and the names of the files the ticket takes from it.
  */
 public record Expected(String file, String outcome, List<String> attachments) {
-  public static final List<String> OUTCOMES = List.of("ticket", "reply", "reopened", "follow-up");
+  public static final List<String> OUTCOMES = List.of("ticket", "reply", "reopened", "follow-up", "held");
 
+  /** Whether it answers a ticket (the test raises that ticket first). */
   public boolean threaded() {
-    return !outcome.equals("ticket");
+    return outcome.equals("reply") || outcome.equals("reopened") || outcome.equals("follow-up");
   }
 
   public static Map<String, Expected> load() {

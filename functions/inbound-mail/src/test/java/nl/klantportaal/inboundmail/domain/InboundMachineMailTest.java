@@ -34,7 +34,8 @@ class InboundMachineMailTest {
   void mailAPersonWroteIsNotAMachines(String file) {
     ParsedMail mail = Corpus.parse("human/" + file);
     assertEquals(Optional.empty(), MachineMail.reason(mail, Corpus.envelope(mail), Corpus.OWN));
-    assertTrue(mail.from().isPresent(), file + " has a sender");
+    boolean held = Expected.load().get(file).outcome().equals("held");
+    assertTrue(mail.from().isPresent() || held, file + " has a sender");
     assertTrue(!mail.text().isBlank() || !mail.attachments().isEmpty(), file + " has text or a file");
   }
 
@@ -42,8 +43,8 @@ class InboundMachineMailTest {
   void theCorpusCoversEveryRule() {
     List<String> reasons = machine().stream().map(f -> f.substring(0, f.indexOf("__"))).distinct().sorted().toList();
     assertEquals(List.of("auto-response-suppress", "auto-submitted", "bounce-subject", "delivery-report", "list-id",
-        "list-unsubscribe", "mailer-daemon", "null-sender", "out-of-office-subject", "own-message-id", "own-sender-address",
-        "precedence", "report", "x-autoreply"), reasons);
+        "list-unsubscribe", "mailer-daemon", "no-reply-sender", "null-sender", "out-of-office-subject", "own-message-id",
+        "own-sender-address", "precedence", "report", "x-autoreply"), reasons);
     assertTrue(machine().size() + human().size() >= 150);
   }
 
