@@ -183,6 +183,15 @@ class InboundCorpusTest {
         new nl.klantportaal.inboundmail.adapter.mime.Mime4jMailParser().parse(other))), "another text is another message");
   }
 
+  @Test
+  void anEmptyPlainAlternativeGivesWayToTheHtmlAndAMailClientsAliasTypeIsTheRegisteredOne() {
+    ParsedMail mac = Corpus.parse("human/outlook-mac-empty-plain-alternative.eml");
+    assertTrue(mac.text().contains("De gedeelde agenda van de planning is niet zichtbaar"), mac.text());
+    assertTrue(mac.htmlOnly());
+    ParsedMail android = Corpus.parse("human/android-samsung-image-jpg-alias.eml");
+    assertEquals("image/jpeg", android.attachments().getFirst().contentType(), "declared image/jpg");
+  }
+
   private static void assertText(String file, String subject, String text) {
     ParsedMail mail = Corpus.parse("human/" + file);
     assertEquals(subject, mail.subject(), file);

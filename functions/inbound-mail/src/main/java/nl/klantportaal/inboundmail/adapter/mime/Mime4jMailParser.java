@@ -53,6 +53,13 @@ public final class Mime4jMailParser implements MailParser {
   private static final Pattern RETURNED_MESSAGE_ID = Pattern.compile("(?im)^message-id:\\s*(<[^>]+>)");
   private static final Pattern ANGLE_ADDRESS = Pattern.compile("<\\s*([^<>@\\s]+@[^<>\\s]+?)\\s*>");
   private static final Pattern BARE_ADDRESS = Pattern.compile("([^\\s<>\"(),;:\\[\\]]+@[^\\s<>\"(),;:\\[\\]]+)");
+  /**
+   * Content types that mail clients write for the kinds tickets take, under their registered names: older Windows and
+   * Android clients say {@code image/jpg} or {@code image/pjpeg}, some scanners {@code application/x-pdf}.
+   */
+  private static final Map<String, String> MAIL_CLIENT_ALIASES = Map.of("image/jpg", "image/jpeg", "image/pjpeg", "image/jpeg",
+      "image/x-png", "image/png", "application/x-pdf", "application/pdf", "application/acrobat", "application/pdf",
+      "application/x-zip", "application/zip", "text/x-csv", "text/csv", "text/comma-separated-values", "text/csv");
   private static final MimeConfig CONFIG = MimeConfig.custom().setMaxLineLen(-1).setMaxHeaderLen(-1).setMaxHeaderCount(-1)
       .setMaxContentLen(-1).setStrictParsing(false).build();
 
@@ -244,7 +251,9 @@ public final class Mime4jMailParser implements MailParser {
           deliveryReport = true;
         }
         if (type.equals("multipart/alternative")) {
-          Optional<Entity> plainPart = parts.stream().filter(p -> mimeType(p).equals("text/plain") && !isFile(p)).findFirst();
+          // The plain alternative, unless it is empty (some clients send an empty one beside the HTML that has the text).
+          Optional<Entity> plainPart = parts.stream().filter(p -> mimeType(p).equals("text/plain") && !isFile(p))
+              .filter(p -> !(p.getBody() instanceof SingleBody single) || !decodeQuietly(single, p.getCharset()).isBlank()).findFirst();
           if (plainPart.isPresent()) {
             entity(plainPart.get(), false);
             parts.stream().filter(p -> p != plainPart.get() && isFile(p)).forEach(p -> entity(p, false));
@@ -275,17 +284,27 @@ public final class Mime4jMailParser implements MailParser {
             Threading.messageIds(id.group(1)).stream().findFirst().ifPresent(returnedMessageIds::add);
           }
         }
-        String name = name(entity).orElseGet(() -> "bijlage-" + (++unnamed) + extension(type));
-        files.add(new ParsedMail.AttachedFile(name, type, size(single),
+        String fileType = MAIL_CLIENT_ALIASES.getOrDefault(type, type);
+        String name = name(entity).orElseGet(() -> "bijlage-" + (++unnamed) + extension(fileType));
+        files.add(new ParsedMail.AttachedFile(name, fileType, size(single),
             !"attachment".equalsIgnoreCase(String.valueOf(entity.getDispositionType())), single::getInputStream));
         return;
       }
       String content = decode(single, entity.getCharset());
       if (type.equals("text/html")) {
         html.add(content);
-      } else {
-        plain.add(content);
+      } else if (!content.isBlank()) {
+        plain.add(content); // an empty plain part says nothing; the HTML beside it, if any, is the text
       }
+    }
+
+    /** A part's text without recording problems (only to see whether it is empty). */
+    private String decodeQuietly(SingleBody body, String declared) {
+      List<String> kept = new ArrayList<>(problems);
+      String text = decode(body, declared);
+      problems.clear();
+      problems.addAll(kept);
+      return text;
     }
 
     private long size(SingleBody body) {
