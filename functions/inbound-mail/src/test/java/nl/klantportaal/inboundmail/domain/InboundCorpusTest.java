@@ -192,6 +192,43 @@ class InboundCorpusTest {
     assertEquals("image/jpeg", android.attachments().getFirst().contentType(), "declared image/jpg");
   }
 
+  @Test
+  void aMessageNestedThousandsOfPartsDeepIsReadWithoutFailing() {
+    // Hostile or broken: 3000 multiparts one inside the other (a recursive walk would overflow its stack).
+    int depth = 3000;
+    StringBuilder mime = new StringBuilder("From: a@acme.example\nTo: support@klantportaal.example\nSubject: Diep\n"
+        + "Message-ID: <deep@acme.example>\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"b0\"\n\n");
+    for (int i = 1; i < depth; i++) {
+      mime.append("--b").append(i - 1).append("\nContent-Type: multipart/mixed; boundary=\"b").append(i).append("\"\n\n");
+    }
+    mime.append("--b").append(depth - 1).append("\nContent-Type: text/plain\n\nDiep genest.\n");
+    for (int i = depth - 1; i >= 0; i--) {
+      mime.append("--b").append(i).append("--\n");
+    }
+    ParsedMail mail = new nl.klantportaal.inboundmail.adapter.mime.Mime4jMailParser()
+        .parse(mime.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    assertEquals("Diep", mail.subject());
+    assertEquals(Optional.of("a@acme.example"), mail.from());
+    assertTrue(mail.problems().contains("nesting-too-deep"), mail.problems().toString());
+  }
+
+  @Test
+  void aMessageForwardedThousandsOfTimesInsideItselfIsReadWithoutFailing() {
+    int depth = 3000;
+    StringBuilder mime = new StringBuilder();
+    for (int i = 0; i < depth; i++) {
+      mime.append("From: a@acme.example\nSubject: Fwd ").append(i).append("\nMIME-Version: 1.0\nContent-Type: message/rfc822\n\n");
+    }
+    mime.append("From: a@acme.example\nSubject: binnenste\n\nDe kern.\n");
+    ParsedMail mail = new nl.klantportaal.inboundmail.adapter.mime.Mime4jMailParser()
+        .parse(mime.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    assertEquals("Fwd 0", mail.subject());
+    assertEquals(Optional.of("a@acme.example"), mail.from());
+    for (ParsedMail.AttachedFile f : mail.attachments()) {
+      assertEquals(f.size(), f.bytes().length);
+    }
+  }
+
   private static void assertText(String file, String subject, String text) {
     ParsedMail mail = Corpus.parse("human/" + file);
     assertEquals(subject, mail.subject(), file);

@@ -60,6 +60,8 @@ public final class Mime4jMailParser implements MailParser {
   private static final Map<String, String> MAIL_CLIENT_ALIASES = Map.of("image/jpg", "image/jpeg", "image/pjpeg", "image/jpeg",
       "image/x-png", "image/png", "application/x-pdf", "application/pdf", "application/acrobat", "application/pdf",
       "application/x-zip", "application/zip", "text/x-csv", "text/csv", "text/comma-separated-values", "text/csv");
+  /** How deep the walk goes into multiparts: far beyond any client's structure, well within the stack. */
+  static final int MAX_DEPTH = 64;
   private static final MimeConfig CONFIG = MimeConfig.custom().setMaxLineLen(-1).setMaxHeaderLen(-1).setMaxHeaderCount(-1)
       .setMaxContentLen(-1).setStrictParsing(false).build();
 
@@ -79,7 +81,7 @@ public final class Mime4jMailParser implements MailParser {
     }
     Map<String, List<String>> headers = headers(message.getHeader() == null ? List.of() : message.getHeader().getFields());
     Walk walk = new Walk(problems);
-    walk.entity(message, true);
+    walk.entity(message, true, 0);
     if (walk.plain.isEmpty() && walk.html.isEmpty() && walk.files.isEmpty() && !walk.preambles.isEmpty()) {
       // A multipart whose boundaries never match keeps everything in its preamble: better that than nothing.
       problems.add("text-from-preamble");
@@ -240,7 +242,13 @@ public final class Mime4jMailParser implements MailParser {
       this.problems = problems;
     }
 
-    void entity(Entity entity, boolean top) {
+    void entity(Entity entity, boolean top, int depth) {
+      if (depth > MAX_DEPTH) {
+        if (!problems.contains("nesting-too-deep")) {
+          problems.add("nesting-too-deep"); // no mail client nests this deep; the parts below are not read
+        }
+        return;
+      }
       Body body = entity.getBody();
       String type = mimeType(entity);
       if (body instanceof Multipart multipart) {
@@ -255,12 +263,12 @@ public final class Mime4jMailParser implements MailParser {
           Optional<Entity> plainPart = parts.stream().filter(p -> mimeType(p).equals("text/plain") && !isFile(p))
               .filter(p -> !(p.getBody() instanceof SingleBody single) || !decodeQuietly(single, p.getCharset()).isBlank()).findFirst();
           if (plainPart.isPresent()) {
-            entity(plainPart.get(), false);
-            parts.stream().filter(p -> p != plainPart.get() && isFile(p)).forEach(p -> entity(p, false));
+            entity(plainPart.get(), false, depth + 1);
+            parts.stream().filter(p -> p != plainPart.get() && isFile(p)).forEach(p -> entity(p, false, depth + 1));
             return;
           }
         }
-        parts.forEach(p -> entity(p, false));
+        parts.forEach(p -> entity(p, false, depth + 1));
         return;
       }
       if (body instanceof Message attached) {
