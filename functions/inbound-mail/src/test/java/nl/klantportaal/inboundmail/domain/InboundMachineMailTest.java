@@ -43,7 +43,7 @@ class InboundMachineMailTest {
   void theCorpusCoversEveryRule() {
     List<String> reasons = machine().stream().map(f -> f.substring(0, f.indexOf("__"))).distinct().sorted().toList();
     assertEquals(List.of("auto-response-suppress", "auto-submitted", "bounce-subject", "delivery-report", "list-id",
-        "list-unsubscribe", "mailer-daemon", "no-reply-sender", "null-sender", "out-of-office-subject", "own-message-id",
+        "list-unsubscribe", "mailer-daemon", "mailing-list", "no-reply-sender", "null-sender", "out-of-office-subject", "own-message-id",
         "own-sender-address", "precedence", "report", "x-autoreply"), reasons);
     assertTrue(machine().size() + human().size() >= 150);
   }
