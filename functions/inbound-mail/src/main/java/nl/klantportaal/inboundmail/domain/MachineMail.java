@@ -29,11 +29,19 @@ public final class MachineMail {
   private static final Pattern DAEMON = Pattern.compile("mailer-daemon|postmaster|mail-daemon|mailerdaemon");
   /** Addresses that say no one reads them: {@code noreply}, {@code no-reply}, {@code do-not-reply}, {@code donotreply+x}. */
   private static final Pattern NO_REPLY = Pattern.compile("(no|do[-_.]?not|dont)[-_.]?reply([-+_.].*)?", Pattern.CASE_INSENSITIVE);
+  /**
+   * Bounce subjects as mail servers write them: a fixed word before a colon and the returned subject
+   * ({@code Undeliverable: ...}, {@code Onbestelbaar: ...}), or a whole fixed subject ({@code failure notice}).
+   * A person's subject that only starts with such words ({@code Undeliverable mails to ...}) is not one.
+   */
   private static final Pattern BOUNCE_SUBJECT = Pattern.compile(
-      "^(undeliver(able|ed)( mail)?|undelivered mail returned to sender|delivery status notification"
-          + "|mail delivery (failed|failure|subsystem)|delivery (failure|has failed|failed)|failure notice|returned mail"
-          + "|non[- ]?delivery report|onbestelbaar|niet bezorgd|unzustellbar|nicht zustellbar|warning: could not send message"
-          + "|message not delivered|delayed mail|mail delivery delayed)\\b.*",
+      "^(undeliver(able|ed)( mail| message)?|onbestelbaar|onbezorgbaar|niet bezorgd|niet afgeleverd|unzustellbar"
+          + "|nicht zustellbar|non remis|delivery (failure|failed|has failed|delayed|notification)|mail delivery (failed|failure)"
+          + "|message not delivered|returned mail|non[- ]?delivery( report)?)\\s*:.*"
+          + "|^(undelivered mail returned to sender|failure notice|mail failure|delivery status notification( \\(\\w+\\))?"
+          + "|delayed mail( \\(still being retried\\))?|mail delivery (failed|failure)|returned mail"
+          + "|warning: could not send message for past \\d+ hours?|warning: message \\S+ delayed \\d+ hours?"
+          + "|mail system error - returned mail|nondeliverable mail|message delivery failure)\\s*$",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   private static final Pattern OUT_OF_OFFICE = Pattern.compile(
       "^\\s*(automatic reply|auto[- ]?reply|auto[- ]?response|autosvar|out of (the )?office( reply| autoreply| notice| notification)?"
