@@ -229,6 +229,27 @@ class InboundCorpusTest {
     }
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("human")
+  void theTitleAndTextOfEveryHumanMessagePassTheTicketRules(String file) {
+    ParsedMail mail = Corpus.parse("human/" + file);
+    nl.klantportaal.core.shared.domain.Validation v = new nl.klantportaal.core.shared.domain.Validation();
+    v.requiredText("title", MailText.title(mail), MailText.MAX_TITLE);
+    v.requiredText("description", MailText.body(mail, MailText.MAX_BODY, List.of()), 20_000);
+    org.junit.jupiter.api.Assertions.assertDoesNotThrow(v::throwIfInvalid, file);
+  }
+
+  @Test
+  void controlCharactersAndACutEmojiDoNotKeepAMailFromBecomingATicket() {
+    ParsedMail mail = Corpus.parse("human/control-characters-and-emoji.eml");
+    assertTrue(mail.text().contains("\u001b[31mERROR"), "the text as sent");
+    String body = MailText.body(mail, MailText.MAX_BODY, List.of());
+    assertTrue(body.contains(" [31mERROR [0m printer offline"), body);
+    assertTrue(body.contains("Groet 👍"), body);
+    String title = MailText.title(mail);
+    assertTrue(title.length() <= MailText.MAX_TITLE && !Character.isHighSurrogate(title.charAt(title.length() - 1)), title);
+  }
+
   private static void assertText(String file, String subject, String text) {
     ParsedMail mail = Corpus.parse("human/" + file);
     assertEquals(subject, mail.subject(), file);
