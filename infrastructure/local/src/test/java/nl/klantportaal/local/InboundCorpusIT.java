@@ -62,7 +62,10 @@ class InboundCorpusIT {
   private static final Mime4jMailParser PARSER = new Mime4jMailParser();
   private static final Pattern FILL = Pattern.compile("(?im)^X-Corpus-Fill:\\s*(\\S.*?)\\s+(\\d+)\\s*$");
 
-  /** One message as sent: expected is "machine" or the manifest's outcome; ticket is the one raised for a threaded one. */
+  /**
+   * One message as sent: expected is "machine" or the manifest's outcome; messageId is the ledger's key
+   * ({@link ReceiveMail#messageKey}); ticket is the one raised for a threaded one.
+   */
   private record Case(String name, String expected, List<String> files, byte[] raw, String envelope, String messageId,
       Optional<String> ticket) {}
 
@@ -108,7 +111,7 @@ class InboundCorpusIT {
       cases.add(new Case("human/" + name, expected[0], files, raw, JAN, messageId(PARSER.parse(raw)), ticket));
     }
     long distinct = cases.stream().map(Case::messageId).distinct().count();
-    assertEquals(cases.size(), distinct, "every corpus message has its own Message-ID (or content)");
+    assertEquals(cases.size(), distinct, "every corpus message is another message (by Message-ID and content)");
     int port = DEMO.cloud().endpoints().smtpPort();
     long mailSince = java.time.Instant.now().getEpochSecond() - 1;
 
@@ -334,7 +337,7 @@ class InboundCorpusIT {
     return text.substring(0, bodyStart) + encoded + lineEnd + text.substring(bodyEnd);
   }
 
-  /** What the function decided for each message it handled (the inbound ledger, pattern 26), by Message-ID. */
+  /** What the function decided for each message it handled (the inbound ledger, pattern 26), by its key. */
   private static Map<String, Result> results(List<Case> cases) {
     var wiring = TestClouds.wiring(DEMO.cloud(), "InboundMailFunction");
     Map<String, Result> results = new LinkedHashMap<>();
@@ -374,7 +377,7 @@ class InboundCorpusIT {
   }
 
   private static String messageId(ParsedMail mail) {
-    return mail.messageId().orElseGet(() -> ReceiveMail.contentId(mail));
+    return ReceiveMail.messageKey(mail);
   }
 
   private static String senderDomain() {

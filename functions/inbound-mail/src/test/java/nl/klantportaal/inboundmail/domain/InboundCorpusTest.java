@@ -250,6 +250,20 @@ class InboundCorpusTest {
     assertTrue(title.length() <= MailText.MAX_TITLE && !Character.isHighSurrogate(title.charAt(title.length() - 1)), title);
   }
 
+  @Test
+  void twoMessagesThatShareAMessageIdAreTwoMessagesAndOneDeliveredAgainIsTheSame() {
+    ParsedMail one = Corpus.parse("human/gmail-reply-nl.eml");
+    ParsedMail other = Corpus.parse("human/subject-token-beats-headers.eml");
+    assertEquals(one.messageId(), other.messageId(), "the corpus has two messages with one Message-ID, as some senders write");
+    String key = nl.klantportaal.inboundmail.usecase.ReceiveMail.messageKey(one);
+    assertFalse(key.equals(nl.klantportaal.inboundmail.usecase.ReceiveMail.messageKey(other)));
+    assertTrue(key.startsWith(one.messageId().orElseThrow() + " "), key);
+    byte[] crlf = new String(Corpus.raw("human/gmail-reply-nl.eml"), java.nio.charset.StandardCharsets.UTF_8).replace("\r\n", "\n")
+        .replace("\n", "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(key, nl.klantportaal.inboundmail.usecase.ReceiveMail.messageKey(
+        new nl.klantportaal.inboundmail.adapter.mime.Mime4jMailParser().parse(crlf)), "delivered again, with CRLF line ends");
+  }
+
   private static void assertText(String file, String subject, String text) {
     ParsedMail mail = Corpus.parse("human/" + file);
     assertEquals(subject, mail.subject(), file);
