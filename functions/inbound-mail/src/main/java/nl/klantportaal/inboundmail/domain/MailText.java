@@ -31,7 +31,7 @@ public final class MailText {
 
   /** The body, with the files that were not taken over listed by (sanitised) name, type, size and reason. */
   public static String body(ParsedMail mail, int max, List<MailAttachments.Refused> refused) {
-    QuoteStripper.Stripped stripped = QuoteStripper.strip(mail.text().replace("\r\n", "\n").replace('\r', '\n'));
+    QuoteStripper.Stripped stripped = QuoteStripper.strip(printable(mail.text().replace("\r\n", "\n").replace('\r', '\n')));
     StringBuilder tail = new StringBuilder();
     if (stripped.cut()) {
       tail.append("\n\n").append(HISTORY_CUT);
@@ -48,10 +48,40 @@ public final class MailText {
     int room = Math.max(0, max - tail.length());
     if (text.length() > room) {
       String marker = "\n[…ingekort]";
-      text = text.substring(0, Math.max(0, room - marker.length())) + marker;
+      text = cut(text, Math.max(0, room - marker.length())) + marker;
     }
     String body = text + tail;
-    return body.length() > max ? body.substring(0, max) : body;
+    return cut(body, max);
+  }
+
+  /**
+   * Text the ticket rules take: control characters other than line ends and tabs (a form feed, terminal colour
+   * codes, a NUL of a wrongly labelled UTF-16 part) become spaces, an unpaired surrogate the replacement character.
+   */
+  static String printable(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        out.append(c).append(text.charAt(++i));
+      } else if (Character.isSurrogate(c)) {
+        out.append('\uFFFD');
+      } else if (Character.isISOControl(c) && c != '\n' && c != '\t') {
+        out.append(' ');
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /** At most {@code max} chars, never half of a surrogate pair. */
+  static String cut(String text, int max) {
+    if (text.length() <= max) {
+      return text;
+    }
+    int end = max > 0 && Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+    return text.substring(0, end);
   }
 
   /** Why a file is not on the ticket, in the words of the portal's attachment rules (docs/tickets.md). */
@@ -70,10 +100,8 @@ public final class MailText {
 
   /** One line: control characters become spaces, runs of white space one space, at most {@code max} characters. */
   public static String oneLine(String value, int max) {
-    StringBuilder out = new StringBuilder(value.length());
-    value.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
-    String line = out.toString().replaceAll("\\s+", " ").strip();
-    return line.length() > max ? line.substring(0, max) : line;
+    String line = printable(value).replace('\n', ' ').replace('\t', ' ').replaceAll("\\s+", " ").strip();
+    return cut(line, max).strip();
   }
 
   static String size(long bytes) {

@@ -92,9 +92,10 @@ public final class ReceiveMail {
 
   public Outcome execute(Received received) {
     ParsedMail mail = parser.parse(store.read(received.rawKey()));
-    String messageId = mail.messageId().orElse("<" + received.sesMessageId() + "@inbound.ses>");
+    String messageId = mail.messageId().orElseGet(() -> contentId(mail));
+    String key = messageKey(mail);
     Instant now = clock.instant();
-    InboundLedger.Claim claim = ledger.claim(messageId, received.rawKey(), now);
+    InboundLedger.Claim claim = ledger.claim(key, received.rawKey(), now);
     switch (claim) {
       case InboundLedger.Claim.Done done -> {
         return new Outcome.Duplicate(done.outcome());
@@ -103,16 +104,49 @@ public final class ReceiveMail {
           throw new IllegalStateException("Message " + received.sesMessageId() + " is being handled by another attempt");
       case InboundLedger.Claim.Fresh fresh -> { }
     }
-    Outcome outcome = decide(mail, messageId, received);
+    Outcome outcome = decide(mail, messageId, key, received);
     Optional<HeldMail> held = outcome instanceof Outcome.Held h
         ? Optional.of(new HeldMail(messageId, mail.from().orElse(""), MailText.oneLine(mail.subject(), 200), h.reason(),
             received.verdicts().toString(), received.rawKey(), now))
         : Optional.empty();
-    ledger.complete(messageId, outcome, held, clock.instant());
+    ledger.complete(key, outcome, held, clock.instant());
     return outcome;
   }
 
-  private Outcome decide(ParsedMail mail, String messageId, Received received) {
+  /**
+   * What the ledger knows a message by (and what its files' ids and the follow-up notice are made from): its
+   * Message-ID with a digest of its content, since some senders reuse one Message-ID for different messages (a
+   * scanner, a script, a copied template) and each must still be handled; without a Message-ID, the content alone
+   * ({@link #contentId}). The same message delivered again has the same key.
+   */
+  public static String messageKey(ParsedMail mail) {
+    return mail.messageId().map(id -> id + " " + contentDigest(mail)).orElseGet(() -> contentId(mail));
+  }
+
+  /**
+   * The key of a message without a Message-ID, made from what the sender wrote, so the same message delivered again
+   * is known as such; SES gives each delivery its own id, which would make every delivery a new ticket.
+   */
+  public static String contentId(ParsedMail mail) {
+    return "<" + contentDigest(mail) + "@no-message-id.inbound>";
+  }
+
+  /** From, Date, Subject, the text (line ends as one: transport may change them) and the files' names and sizes. */
+  private static String contentDigest(ParsedMail mail) {
+    StringBuilder content = new StringBuilder();
+    content.append(mail.from().orElse("")).append('\n').append(mail.firstHeader("Date").orElse("")).append('\n')
+        .append(mail.subject()).append('\n').append(mail.text().replace("\r\n", "\n").replace('\r', '\n').strip());
+    mail.attachments().forEach(f -> content.append('\n').append(f.fileName()).append(' ').append(f.size()));
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(content.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(digest, 0, 16);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 unavailable", e);
+    }
+  }
+
+  private Outcome decide(ParsedMail mail, String messageId, String key, Received received) {
     MachineMail.OwnMail own = this.own.current();
     Optional<String> machine = MachineMail.reason(mail, received.envelopeSender(), own);
     if (machine.isPresent()) {
@@ -137,7 +171,7 @@ public final class ReceiveMail {
       replies.replyOncePerDay(from, clock.instant());
     }
     if (sender.membership() instanceof Membership.ProviderStaff staff) {
-      return staffReply(sender, staff, mail, messageId);
+      return staffReply(sender, staff, mail, messageId, key);
     }
     if (!(sender.membership() instanceof Membership.CustomerMember member)) {
       return new Outcome.Held(switch (sender.membership()) {
@@ -148,7 +182,7 @@ public final class ReceiveMail {
       });
     }
     Caller caller = new Caller(sender.id(), Optional.of(member.customer()), member.role(), true, Optional.of(sender.email()));
-    MailAttachments files = MailAttachments.check(messageId, mail.attachments());
+    MailAttachments files = MailAttachments.check(key, mail.attachments());
     String text = MailText.body(mail, MailText.MAX_BODY, files.refused());
     Outcome written;
     try {
@@ -170,7 +204,7 @@ public final class ReceiveMail {
     attachAll(caller, ticket, files, messageId);
     if (written instanceof Outcome.FollowUp followUp) {
       // The sender wrote to a closed ticket: they hear which new ticket their mail became (once per message).
-      replies.followUpCreated(messageId, new SenderReplies.FollowUp(member.customer(), sender.id(), sender.email(),
+      replies.followUpCreated(key, new SenderReplies.FollowUp(member.customer(), sender.id(), sender.email(),
           sender.name().display(), sender.language(), followUp.of(), followUp.ticket(), MailText.title(mail)));
     }
     return written;
@@ -183,14 +217,15 @@ public final class ReceiveMail {
    * is held: staff raise tickets for a customer in the portal or from the held mail, where the customer
    * is chosen.
    */
-  private Outcome staffReply(UserProfile sender, Membership.ProviderStaff staff, ParsedMail mail, String messageId) {
+  private Outcome staffReply(UserProfile sender, Membership.ProviderStaff staff, ParsedMail mail, String messageId,
+      String key) {
     Optional<Threading.Thread> thread = Threading.of(mail, own.messageIdDomain());
     if (thread.isEmpty()) {
       return new Outcome.Held("staff-sender");
     }
     Caller caller = new Caller(sender.id(), Optional.empty(), staff.role(), true, Optional.of(sender.email()));
     TicketRef ref = thread.get().ticket();
-    MailAttachments files = MailAttachments.check(messageId, mail.attachments());
+    MailAttachments files = MailAttachments.check(key, mail.attachments());
     String text = MailText.body(mail, MailText.MAX_BODY, files.refused());
     try {
       if (access.visible(caller, ref).status() == TicketStatus.CLOSED) {

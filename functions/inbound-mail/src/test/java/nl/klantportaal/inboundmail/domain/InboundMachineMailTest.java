@@ -34,17 +34,18 @@ class InboundMachineMailTest {
   void mailAPersonWroteIsNotAMachines(String file) {
     ParsedMail mail = Corpus.parse("human/" + file);
     assertEquals(Optional.empty(), MachineMail.reason(mail, Corpus.envelope(mail), Corpus.OWN));
-    assertTrue(mail.from().isPresent(), file + " has a sender");
-    assertTrue(!mail.text().isBlank(), file + " has text");
+    boolean held = Expected.load().get(file).outcome().equals("held");
+    assertTrue(mail.from().isPresent() || held, file + " has a sender");
+    assertTrue(!mail.text().isBlank() || !mail.attachments().isEmpty(), file + " has text or a file");
   }
 
   @Test
   void theCorpusCoversEveryRule() {
     List<String> reasons = machine().stream().map(f -> f.substring(0, f.indexOf("__"))).distinct().sorted().toList();
     assertEquals(List.of("auto-response-suppress", "auto-submitted", "bounce-subject", "delivery-report", "list-id",
-        "mailer-daemon", "null-sender", "out-of-office-subject", "own-message-id", "own-sender-address", "precedence",
-        "x-autoreply"), reasons);
-    assertTrue(machine().size() + human().size() >= 40);
+        "list-unsubscribe", "mailer-daemon", "mailing-list", "no-reply-sender", "null-sender", "out-of-office-subject", "own-message-id",
+        "own-sender-address", "precedence", "report", "x-autoreply"), reasons);
+    assertTrue(machine().size() + human().size() >= 150);
   }
 
   @Test

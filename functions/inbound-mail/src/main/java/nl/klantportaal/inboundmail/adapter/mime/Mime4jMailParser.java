@@ -53,6 +53,15 @@ public final class Mime4jMailParser implements MailParser {
   private static final Pattern RETURNED_MESSAGE_ID = Pattern.compile("(?im)^message-id:\\s*(<[^>]+>)");
   private static final Pattern ANGLE_ADDRESS = Pattern.compile("<\\s*([^<>@\\s]+@[^<>\\s]+?)\\s*>");
   private static final Pattern BARE_ADDRESS = Pattern.compile("([^\\s<>\"(),;:\\[\\]]+@[^\\s<>\"(),;:\\[\\]]+)");
+  /**
+   * Content types that mail clients write for the kinds tickets take, under their registered names: older Windows and
+   * Android clients say {@code image/jpg} or {@code image/pjpeg}, some scanners {@code application/x-pdf}.
+   */
+  private static final Map<String, String> MAIL_CLIENT_ALIASES = Map.of("image/jpg", "image/jpeg", "image/pjpeg", "image/jpeg",
+      "image/x-png", "image/png", "application/x-pdf", "application/pdf", "application/acrobat", "application/pdf",
+      "application/x-zip", "application/zip", "text/x-csv", "text/csv", "text/comma-separated-values", "text/csv");
+  /** How deep the walk goes into multiparts: far beyond any client's structure, well within the stack. */
+  static final int MAX_DEPTH = 64;
   private static final MimeConfig CONFIG = MimeConfig.custom().setMaxLineLen(-1).setMaxHeaderLen(-1).setMaxHeaderCount(-1)
       .setMaxContentLen(-1).setStrictParsing(false).build();
 
@@ -72,7 +81,12 @@ public final class Mime4jMailParser implements MailParser {
     }
     Map<String, List<String>> headers = headers(message.getHeader() == null ? List.of() : message.getHeader().getFields());
     Walk walk = new Walk(problems);
-    walk.entity(message, true);
+    walk.entity(message, true, 0);
+    if (walk.plain.isEmpty() && walk.html.isEmpty() && walk.files.isEmpty() && !walk.preambles.isEmpty()) {
+      // A multipart whose boundaries never match keeps everything in its preamble: better that than nothing.
+      problems.add("text-from-preamble");
+      walk.plain.add(String.join("\n", walk.preambles));
+    }
     String text = walk.plain.isEmpty() ? HtmlText.of(String.join("\n", walk.html)) : String.join("\n", walk.plain);
     return assemble(headers, text, walk.plain.isEmpty() && !walk.html.isEmpty(), walk.files, walk.deliveryReport, problems,
         walk.deliveryStatus.toString(), walk.returnedMessageIds);
@@ -126,17 +140,69 @@ public final class Mime4jMailParser implements MailParser {
       value = field.getBody();
     }
     String unfolded = value.replaceAll("\r?\n[ \t]*", " ").replaceAll("[\r\n]", " ").strip();
-    return DecoderUtil.decodeEncodedWords(unfolded, DecodeMonitor.SILENT);
+    return windows1252Controls(DecoderUtil.decodeEncodedWords(unfolded, DecodeMonitor.SILENT));
   }
 
-  /** Bytes as UTF-8 when they are valid UTF-8, otherwise as Windows-1252 (a superset of Latin-1 that mail uses). */
+  /**
+   * Text read as ISO-8859-1 with C1 control characters (U+0080 to U+009F) in it was Windows-1252: mail clients
+   * write its curly quotes, dashes and euro sign under the Latin-1 label, and read Latin-1 as Windows-1252 (as
+   * browsers do). The controls themselves never belong in mail text.
+   */
+  static String windows1252Controls(String text) {
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= 0x80 && c <= 0x9F) {
+        if (out == null) {
+          out = new StringBuilder(text.length()).append(text, 0, i);
+        }
+        String mapped = new String(new byte[] {(byte) c}, WINDOWS_1252);
+        out.append(mapped.charAt(0) == '\uFFFD' ? c : mapped.charAt(0));
+      } else if (out != null) {
+        out.append(c);
+      }
+    }
+    return out == null ? text : out.toString();
+  }
+
+  /**
+   * Bytes as UTF-8 when they are valid UTF-8, otherwise as Windows-1252 (a superset of Latin-1 that mail uses) —
+   * unless they are mostly UTF-8 with a broken sequence (a cut-off character, a bad escape): then UTF-8 with the
+   * broken bytes replaced, rather than every good character turned into two or three wrong ones.
+   */
   static String text(byte[] bytes) {
     try {
       return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
-      return new String(bytes, WINDOWS_1252);
+      return mostlyUtf8(bytes) ? new String(bytes, StandardCharsets.UTF_8) : new String(bytes, WINDOWS_1252);
     }
+  }
+
+  /** More well-formed multi-byte UTF-8 sequences than bytes that fit none. */
+  private static boolean mostlyUtf8(byte[] bytes) {
+    int good = 0;
+    int bad = 0;
+    for (int i = 0; i < bytes.length; ) {
+      int b = bytes[i] & 0xFF;
+      int length = b < 0x80 ? 1 : b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
+      if (length == 1) {
+        i++;
+        continue;
+      }
+      boolean ok = length > 1 && i + length <= bytes.length;
+      for (int k = 1; ok && k < length; k++) {
+        ok = (bytes[i + k] & 0xC0) == 0x80;
+      }
+      if (ok) {
+        good++;
+        i += length;
+      } else {
+        bad++;
+        i++;
+      }
+    }
+    return good > bad;
   }
 
   private static ParsedMail fallback(byte[] raw, String problem) {
@@ -153,7 +219,7 @@ public final class Mime4jMailParser implements MailParser {
       int colon = line.indexOf(':');
       if (colon > 0) {
         headers.computeIfAbsent(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-            .add(DecoderUtil.decodeEncodedWords(line.substring(colon + 1).strip(), DecodeMonitor.SILENT));
+            .add(windows1252Controls(DecoderUtil.decodeEncodedWords(line.substring(colon + 1).strip(), DecodeMonitor.SILENT)));
       }
     }
     String body = end < 0 ? "" : all.substring(end + sep);
@@ -169,30 +235,40 @@ public final class Mime4jMailParser implements MailParser {
     boolean deliveryReport;
     final StringBuilder deliveryStatus = new StringBuilder();
     final List<String> returnedMessageIds = new ArrayList<>();
+    final List<String> preambles = new ArrayList<>();
     int unnamed;
 
     Walk(List<String> problems) {
       this.problems = problems;
     }
 
-    void entity(Entity entity, boolean top) {
+    void entity(Entity entity, boolean top, int depth) {
+      if (depth > MAX_DEPTH) {
+        if (!problems.contains("nesting-too-deep")) {
+          problems.add("nesting-too-deep"); // no mail client nests this deep; the parts below are not read
+        }
+        return;
+      }
       Body body = entity.getBody();
       String type = mimeType(entity);
       if (body instanceof Multipart multipart) {
         List<Entity> parts = multipart.getBodyParts();
+        Optional.ofNullable(multipart.getPreamble()).filter(p -> !p.isBlank()).map(String::strip).ifPresent(preambles::add);
         if (type.equals("multipart/report")
             && parts.stream().anyMatch(p -> mimeType(p).equals("message/delivery-status") || mimeType(p).equals("message/global-delivery-status"))) {
           deliveryReport = true;
         }
         if (type.equals("multipart/alternative")) {
-          Optional<Entity> plainPart = parts.stream().filter(p -> mimeType(p).equals("text/plain") && !isFile(p)).findFirst();
+          // The plain alternative, unless it is empty (some clients send an empty one beside the HTML that has the text).
+          Optional<Entity> plainPart = parts.stream().filter(p -> mimeType(p).equals("text/plain") && !isFile(p))
+              .filter(p -> !(p.getBody() instanceof SingleBody single) || !decodeQuietly(single, p.getCharset()).isBlank()).findFirst();
           if (plainPart.isPresent()) {
-            entity(plainPart.get(), false);
-            parts.stream().filter(p -> p != plainPart.get() && isFile(p)).forEach(p -> entity(p, false));
+            entity(plainPart.get(), false, depth + 1);
+            parts.stream().filter(p -> p != plainPart.get() && isFile(p)).forEach(p -> entity(p, false, depth + 1));
             return;
           }
         }
-        parts.forEach(p -> entity(p, false));
+        parts.forEach(p -> entity(p, false, depth + 1));
         return;
       }
       if (body instanceof Message attached) {
@@ -216,17 +292,27 @@ public final class Mime4jMailParser implements MailParser {
             Threading.messageIds(id.group(1)).stream().findFirst().ifPresent(returnedMessageIds::add);
           }
         }
-        String name = name(entity).orElseGet(() -> "bijlage-" + (++unnamed) + extension(type));
-        files.add(new ParsedMail.AttachedFile(name, type, size(single),
+        String fileType = MAIL_CLIENT_ALIASES.getOrDefault(type, type);
+        String name = name(entity).orElseGet(() -> "bijlage-" + (++unnamed) + extension(fileType));
+        files.add(new ParsedMail.AttachedFile(name, fileType, size(single),
             !"attachment".equalsIgnoreCase(String.valueOf(entity.getDispositionType())), single::getInputStream));
         return;
       }
       String content = decode(single, entity.getCharset());
       if (type.equals("text/html")) {
         html.add(content);
-      } else {
-        plain.add(content);
+      } else if (!content.isBlank()) {
+        plain.add(content); // an empty plain part says nothing; the HTML beside it, if any, is the text
       }
+    }
+
+    /** A part's text without recording problems (only to see whether it is empty). */
+    private String decodeQuietly(SingleBody body, String declared) {
+      List<String> kept = new ArrayList<>(problems);
+      String text = decode(body, declared);
+      problems.clear();
+      problems.addAll(kept);
+      return text;
     }
 
     private long size(SingleBody body) {
@@ -263,6 +349,9 @@ public final class Mime4jMailParser implements MailParser {
       Charset cs = charset.get();
       if (cs.equals(StandardCharsets.US_ASCII) || cs.equals(StandardCharsets.UTF_8)) {
         return text(bytes); // undeclared 8-bit text and broken UTF-8 are read as Windows-1252
+      }
+      if (cs.equals(StandardCharsets.ISO_8859_1)) {
+        return new String(bytes, WINDOWS_1252); // as mail clients read it (windows1252Controls)
       }
       return new String(bytes, cs);
     }
@@ -308,7 +397,7 @@ public final class Mime4jMailParser implements MailParser {
     if (name == null || name.isBlank()) {
       return Optional.empty();
     }
-    return Optional.of(DecoderUtil.decodeEncodedWords(name, DecodeMonitor.SILENT).replaceAll("[\\\\/\\p{Cntrl}]", "_").strip())
+    return Optional.of(windows1252Controls(DecoderUtil.decodeEncodedWords(name, DecodeMonitor.SILENT)).replaceAll("[\\\\/\\p{Cntrl}]", "_").strip())
         .filter(decoded -> !decoded.isEmpty());
   }
 }

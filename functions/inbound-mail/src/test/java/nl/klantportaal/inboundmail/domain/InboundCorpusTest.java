@@ -1,0 +1,279 @@
+package nl.klantportaal.inboundmail.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The whole corpus against its manifest (corpus/expected.tsv): each human message threads exactly when the manifest
+ * says it answers a ticket, and the portal's attachment rules take exactly the files it names; and the decoding of
+ * the odd charsets, encoded words, broken structures and HTML-only mail the corpus holds.
+ */
+class InboundCorpusTest {
+  private static final String DOMAIN = "klantportaal.example";
+  private static final Map<String, Expected> EXPECTED = Expected.load();
+
+  static List<String> human() {
+    return Corpus.files("human").stream().map(p -> p.getFileName().toString()).toList();
+  }
+
+  @Test
+  void theManifestNamesEveryHumanMessageAndNoOther() {
+    assertEquals(new TreeSet<>(human()), new TreeSet<>(EXPECTED.keySet()));
+    assertTrue(human().size() + Corpus.files("machine").size() >= 150, "at least 150 messages");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("human")
+  void aHumanMessageThreadsAsTheManifestSaysAndKeepsTheFilesItNames(String file) {
+    Expected expected = EXPECTED.get(file);
+    ParsedMail mail = Corpus.parse("human/" + file);
+    assertEquals(expected.threaded(), Threading.of(mail, DOMAIN).isPresent(), file + " threads: " + Threading.of(mail, DOMAIN));
+    MailAttachments files = MailAttachments.check(mail.messageId().orElse("<x@y>"), mail.attachments());
+    assertEquals(expected.attachments(), files.accepted().stream().map(MailAttachments.Accepted::fileName).toList(),
+        file + ": refused " + files.refused());
+    for (MailAttachments.Accepted accepted : files.accepted()) {
+      assertEquals(accepted.file().size(), accepted.file().bytes().length, file + ": " + accepted.fileName());
+    }
+  }
+
+  @Test
+  void aMessageWithoutSenderIsTrustedByNobodySoItIsHeld() {
+    ParsedMail mail = Corpus.parse("human/broken-no-from-header.eml");
+    assertEquals(Optional.empty(), mail.from());
+    assertEquals(Optional.empty(), new Verdicts("PASS", "PASS", "PASS").trust(mail));
+    assertEquals("held", EXPECTED.get("broken-no-from-header.eml").outcome());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("all")
+  void noMessageMakesTheParserThrowOrLoseItsSender(Path path) {
+    String name = path.getParent().getFileName() + "/" + path.getFileName();
+    ParsedMail mail = Corpus.parse(name);
+    assertTrue(mail.from().isPresent() || name.equals("human/broken-no-from-header.eml"), name);
+    for (ParsedMail.AttachedFile f : mail.attachments()) {
+      assertEquals(f.size(), f.bytes().length, name + ": " + f.fileName());
+    }
+  }
+
+  static List<Path> all() {
+    return java.util.stream.Stream.concat(Corpus.files("human").stream(), Corpus.files("machine").stream()).toList();
+  }
+
+  @Test
+  void oddCharsetsAreReadInTheirOwnAlphabet() {
+    assertText("charset-koi8-r-8bit.eml", "Принтер не печатает", "Принтер не печатает");
+    assertText("charset-gb2312-base64.eml", "邮件无法通知", "我的邮箱无法登录");
+    assertText("charset-big5-qp.eml", "電腦無法連線", "電腦無法連線到網路");
+    assertText("charset-shift-jis.eml", "パスワードを忘れました", "パソコンが起動しません");
+    assertText("charset-utf-16-base64.eml", "Exported log from the scanner tool", "device not found (code 0x8004)");
+    assertText("charset-iso-8859-15-euro.eml", "Coût de la licence €", "120 € par an");
+    assertText("charset-windows-1250-polish.eml", "Drukarka nie działa", "Zażółć gęślą jaźń");
+    assertText("charset-ks-c-5601-1987.eml", "메일이 도착 오류", "메일이 오지 않습니다");
+    assertText("encoded-words-split-multibyte.eml", "Werk van huis – verbinding valt weg na één uur", "na één uur weg");
+    assertEquals("Björn Åkesson", Corpus.parse("human/encoded-words-split-multibyte.eml").header("From").getFirst()
+        .replaceAll("\\s*<.*", ""));
+  }
+
+  @Test
+  void windows1252BytesUnderALatin1LabelAreReadAsMailClientsReadThem() {
+    // Mail clients read iso-8859-1 as windows-1252 (its superset): curly quotes, the euro sign, the dash.
+    assertText("charset-iso-8859-1-label-windows-1252-bytes.eml", "Offerte “Premium” pakket",
+        "Wij willen het “Premium” pakket – graag een offerte van € 500 per maand.");
+    assertText("outlook-com-hotmail-en.eml", "Cannot print from home", "I can’t print to the office printer from home over the VPN – is");
+  }
+
+  @Test
+  void anUnsupportedOrWrongCharsetStillGivesReadableText() {
+    ParsedMail utf7 = Corpus.parse("human/charset-utf-7.eml");
+    assertTrue(utf7.text().contains("The shared drive"), utf7.text());
+    assertTrue(utf7.problems().contains("charset-unknown: unicode-1-1-utf-7"), utf7.problems().toString());
+    ParsedMail latin = Corpus.parse("human/charset-utf-8-labelled-latin1.eml");
+    assertTrue(latin.text().contains("Zoë's team"), latin.text());
+    ParsedMail words = Corpus.parse("human/encoded-words-unknown-charset-and-malformed.eml");
+    assertTrue(words.subject().startsWith("Half"), words.subject());
+    assertEquals(Optional.of("somebody@acme.example"), words.from());
+  }
+
+  @Test
+  void brokenStructuresAreReadAsFarAsTheyGo() {
+    ParsedMail truncated = Corpus.parse("human/broken-truncated-multipart.eml");
+    assertTrue(truncated.text().contains("De laptop valt steeds uit"), truncated.text());
+    assertEquals("accu-rapport.pdf", truncated.attachments().getFirst().fileName());
+    assertTrue(new String(truncated.attachments().getFirst().head(5), java.nio.charset.StandardCharsets.US_ASCII).equals("%PDF-"));
+    assertTrue(Corpus.parse("human/broken-no-boundary-parameter.eml").text().contains("Mijn agenda synchroniseert niet"));
+    ParsedMail qp = Corpus.parse("human/broken-qp-invalid-escapes.eml");
+    assertTrue(qp.text().contains("fout 809"), qp.text());
+    assertTrue(qp.text().contains("“verbinding verbroken”"), qp.text());
+    ParsedMail base64 = Corpus.parse("human/broken-base64-invalid-chars.eml");
+    assertTrue(base64.text().contains("De foutmelding staat in de bijlage."), base64.text());
+    assertTrue(Corpus.parse("human/broken-missing-mime-version-8bit.eml").text().contains("Gerrit-Jan (Zuidwijk)"));
+    assertTrue(Corpus.parse("human/broken-header-garbage-lines.eml").text().contains("elk uur een minuut weg"));
+    ParsedMail nested = Corpus.parse("human/broken-lf-only-nested-wrong-boundary.eml");
+    assertTrue(nested.text().contains("print alles dubbel"), nested.text());
+    assertTrue(nested.problems().contains("text-from-preamble"), nested.problems().toString());
+    assertEquals("Internet valt weg", Corpus.parse("human/broken-header-garbage-lines.eml").subject());
+  }
+
+  @Test
+  void htmlOnlyMailIsTextWithoutMarkupScriptsOrStyles() {
+    for (String file : List.of("html-only-outlook-web-nl.eml", "html-only-base64-entities-de.eml", "html-only-newsletter-style-human.eml",
+        "html-only-apple-ios-en.eml", "gmail-html-only-reply.eml", "apple-mail-html-only-signature.eml")) {
+      ParsedMail mail = Corpus.parse("human/" + file);
+      assertTrue(mail.htmlOnly(), file);
+      assertFalse(java.util.regex.Pattern.compile("(?i)<\\s*/?\\s*(p|div|br|span|html|body|img|table|td|tr|th|b|blockquote|style|script|head|meta|!--)[\\s/>]").matcher(mail.text()).find() || mail.text().contains("alert(")
+          || mail.text().contains("margin-top") || mail.text().contains("mso only"), file + ": " + mail.text());
+    }
+    assertTrue(Corpus.parse("human/html-only-base64-entities-de.eml").text().contains("„Vertrieb“ – Fehlermeldung: <403 Forbidden>."));
+    assertTrue(Corpus.parse("human/html-only-outlook-web-nl.eml").text().contains("Café-laptop"));
+    assertTrue(Corpus.parse("human/html-only-newsletter-style-human.eml").text().contains("Yara Smits"));
+  }
+
+  @Test
+  void eachClientsQuotedHistoryIsCut() {
+    assertStripped("outlook-reply-de.eml", "Papierstau in Fach 2", "Bitte schalten Sie");
+    assertStripped("outlook-reply-en-html.eml", "still does not show up", "Could you restart Outlook");
+    assertStripped("outlook-mobile-ios-reply.eml", "komt er geen mail binnen", "Wilt u opnieuw inloggen");
+    assertStripped("outlook-reply-nl-quoted-original.eml", "Fatima El Amrani", "Wij leveren de laptop");
+    assertStripped("gmail-reply-nl-with-pdf.eml", "instellingen van de scanner als pdf", "SMTP-instellingen");
+    assertStripped("gmail-reply-de-thread.eml", "alle 20 Minuten ab", "Client aktualisiert");
+    assertStripped("apple-mail-reply-en.eml", "It failed again last night", "NAS volume is mounted");
+    assertStripped("apple-mail-reply-de.eml", "nur noch leere Seiten", "an die IT weitergeben");
+    assertStripped("thunderbird-reply-en.eml", "cannot add appointments", "We have shared the calendar");
+    assertStripped("thunderbird-reply-de.eml", "extrem langsam", "bei dir auch so langsam");
+    assertStripped("thunderbird-reply-nl.eml", "blijft 'vol' zeggen", "Wilt u oude mail archiveren");
+    assertStripped("roundcube-reply-nl.eml", "bonprinter doet niets", "Wilt u de kassa opnieuw");
+    assertStripped("human-reply-to-closed-ticket.eml", "dezelfde dubbelklik-fout", "Uw melding is gesloten");
+  }
+
+  @Test
+  void theFilesOfAMailKeepTheirNamesAndBytes() {
+    ParsedMail related = Corpus.parse("human/outlook-inline-images-related.eml");
+    assertEquals(List.of("image001.png", "image002.png"), related.attachments().stream().map(ParsedMail.AttachedFile::fileName).toList());
+    assertTrue(related.attachments().stream().allMatch(ParsedMail.AttachedFile::inline));
+    ParsedMail tnef = Corpus.parse("human/outlook-tnef-winmail-dat.eml");
+    assertEquals("winmail.dat", tnef.attachments().getFirst().fileName());
+    ParsedMail forwarded = Corpus.parse("human/thunderbird-forward-as-attachment.eml");
+    assertEquals("message/rfc822", forwarded.attachments().getFirst().contentType());
+    ParsedMail invite = Corpus.parse("human/outlook-calendar-invite.eml");
+    assertTrue(invite.text().contains("migratie van de fileserver"), invite.text());
+  }
+
+  @Test
+  void aMessageWithoutMessageIdIsKnownByItsContentSoASecondDeliveryIsADuplicate() {
+    String once = nl.klantportaal.inboundmail.usecase.ReceiveMail.contentId(Corpus.parse("human/no-message-id.eml"));
+    assertEquals(once, nl.klantportaal.inboundmail.usecase.ReceiveMail.contentId(Corpus.parse("human/no-message-id.eml")));
+    assertTrue(once.matches("<[0-9a-f]{32}@no-message-id\\.inbound>"), once);
+    byte[] crlf = new String(Corpus.raw("human/no-message-id.eml"), java.nio.charset.StandardCharsets.UTF_8).replace("\r\n", "\n")
+        .replace("\n", "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(once, nl.klantportaal.inboundmail.usecase.ReceiveMail.contentId(
+        new nl.klantportaal.inboundmail.adapter.mime.Mime4jMailParser().parse(crlf)), "the same message with CRLF line ends, as SMTP sends it");
+    byte[] other = new String(Corpus.raw("human/no-message-id.eml"), java.nio.charset.StandardCharsets.UTF_8)
+        .replace("mist de E", "mist de F").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertFalse(once.equals(nl.klantportaal.inboundmail.usecase.ReceiveMail.contentId(
+        new nl.klantportaal.inboundmail.adapter.mime.Mime4jMailParser().parse(other))), "another text is another message");
+  }
+
+  @Test
+  void anEmptyPlainAlternativeGivesWayToTheHtmlAndAMailClientsAliasTypeIsTheRegisteredOne() {
+    ParsedMail mac = Corpus.parse("human/outlook-mac-empty-plain-alternative.eml");
+    assertTrue(mac.text().contains("De gedeelde agenda van de planning is niet zichtbaar"), mac.text());
+    assertTrue(mac.htmlOnly());
+    ParsedMail android = Corpus.parse("human/android-samsung-image-jpg-alias.eml");
+    assertEquals("image/jpeg", android.attachments().getFirst().contentType(), "declared image/jpg");
+  }
+
+  @Test
+  void aMessageNestedThousandsOfPartsDeepIsReadWithoutFailing() {
+    // Hostile or broken: 3000 multiparts one inside the other (a recursive walk would overflow its stack).
+    int depth = 3000;
+    StringBuilder mime = new StringBuilder("From: a@acme.example\nTo: support@klantportaal.example\nSubject: Diep\n"
+        + "Message-ID: <deep@acme.example>\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"b0\"\n\n");
+    for (int i = 1; i < depth; i++) {
+      mime.append("--b").append(i - 1).append("\nContent-Type: multipart/mixed; boundary=\"b").append(i).append("\"\n\n");
+    }
+    mime.append("--b").append(depth - 1).append("\nContent-Type: text/plain\n\nDiep genest.\n");
+    for (int i = depth - 1; i >= 0; i--) {
+      mime.append("--b").append(i).append("--\n");
+    }
+    ParsedMail mail = new nl.klantportaal.inboundmail.adapter.mime.Mime4jMailParser()
+        .parse(mime.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    assertEquals("Diep", mail.subject());
+    assertEquals(Optional.of("a@acme.example"), mail.from());
+    assertTrue(mail.problems().contains("nesting-too-deep"), mail.problems().toString());
+  }
+
+  @Test
+  void aMessageForwardedThousandsOfTimesInsideItselfIsReadWithoutFailing() {
+    int depth = 3000;
+    StringBuilder mime = new StringBuilder();
+    for (int i = 0; i < depth; i++) {
+      mime.append("From: a@acme.example\nSubject: Fwd ").append(i).append("\nMIME-Version: 1.0\nContent-Type: message/rfc822\n\n");
+    }
+    mime.append("From: a@acme.example\nSubject: binnenste\n\nDe kern.\n");
+    ParsedMail mail = new nl.klantportaal.inboundmail.adapter.mime.Mime4jMailParser()
+        .parse(mime.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    assertEquals("Fwd 0", mail.subject());
+    assertEquals(Optional.of("a@acme.example"), mail.from());
+    for (ParsedMail.AttachedFile f : mail.attachments()) {
+      assertEquals(f.size(), f.bytes().length);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("human")
+  void theTitleAndTextOfEveryHumanMessagePassTheTicketRules(String file) {
+    ParsedMail mail = Corpus.parse("human/" + file);
+    nl.klantportaal.core.shared.domain.Validation v = new nl.klantportaal.core.shared.domain.Validation();
+    v.requiredText("title", MailText.title(mail), MailText.MAX_TITLE);
+    v.requiredText("description", MailText.body(mail, MailText.MAX_BODY, List.of()), 20_000);
+    org.junit.jupiter.api.Assertions.assertDoesNotThrow(v::throwIfInvalid, file);
+  }
+
+  @Test
+  void controlCharactersAndACutEmojiDoNotKeepAMailFromBecomingATicket() {
+    ParsedMail mail = Corpus.parse("human/control-characters-and-emoji.eml");
+    assertTrue(mail.text().contains("\u001b[31mERROR"), "the text as sent");
+    String body = MailText.body(mail, MailText.MAX_BODY, List.of());
+    assertTrue(body.contains(" [31mERROR [0m printer offline"), body);
+    assertTrue(body.contains("Groet 👍"), body);
+    String title = MailText.title(mail);
+    assertTrue(title.length() <= MailText.MAX_TITLE && !Character.isHighSurrogate(title.charAt(title.length() - 1)), title);
+  }
+
+  @Test
+  void twoMessagesThatShareAMessageIdAreTwoMessagesAndOneDeliveredAgainIsTheSame() {
+    ParsedMail one = Corpus.parse("human/gmail-reply-nl.eml");
+    ParsedMail other = Corpus.parse("human/subject-token-beats-headers.eml");
+    assertEquals(one.messageId(), other.messageId(), "the corpus has two messages with one Message-ID, as some senders write");
+    String key = nl.klantportaal.inboundmail.usecase.ReceiveMail.messageKey(one);
+    assertFalse(key.equals(nl.klantportaal.inboundmail.usecase.ReceiveMail.messageKey(other)));
+    assertTrue(key.startsWith(one.messageId().orElseThrow() + " "), key);
+    byte[] crlf = new String(Corpus.raw("human/gmail-reply-nl.eml"), java.nio.charset.StandardCharsets.UTF_8).replace("\r\n", "\n")
+        .replace("\n", "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(key, nl.klantportaal.inboundmail.usecase.ReceiveMail.messageKey(
+        new nl.klantportaal.inboundmail.adapter.mime.Mime4jMailParser().parse(crlf)), "delivered again, with CRLF line ends");
+  }
+
+  private static void assertText(String file, String subject, String text) {
+    ParsedMail mail = Corpus.parse("human/" + file);
+    assertEquals(subject, mail.subject(), file);
+    assertTrue(mail.text().contains(text), file + ": " + mail.text());
+  }
+
+  private static void assertStripped(String file, String kept, String cut) {
+    QuoteStripper.Stripped stripped = QuoteStripper.strip(Corpus.parse("human/" + file).text());
+    assertTrue(stripped.cut(), file + " had history cut: " + stripped.text());
+    assertTrue(stripped.text().contains(kept), file + ": " + stripped.text());
+    assertFalse(stripped.text().contains(cut), file + ": " + stripped.text());
+  }
+}
