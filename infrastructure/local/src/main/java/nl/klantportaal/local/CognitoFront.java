@@ -93,6 +93,7 @@ public final class CognitoFront implements AutoCloseable {
   private final ExecutorService executor = Executors.newFixedThreadPool(16);
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final URI upstream;
+  private final Forwarding forwarding;
   private final Path cognitoDb;
   private final Path signOutsFile;
   private final RSAKey signingKey;
@@ -122,6 +123,7 @@ public final class CognitoFront implements AutoCloseable {
       Optional<URI> customMessageTrigger, Path codeLog) {
     this.server = server;
     this.upstream = upstream;
+    this.forwarding = Forwarding.to(upstream, List.of("Content-Type", "X-Amz-Target", "Authorization", "Accept"), "cognito-local");
     this.cognitoDb = cognitoWorkDir.resolve(".cognito/db");
     this.signOutsFile = cognitoWorkDir.resolve("global-sign-outs.properties");
     this.resentCodesFile = cognitoWorkDir.resolve("resent-codes.properties");
@@ -399,22 +401,8 @@ public final class CognitoFront implements AutoCloseable {
     }
   }
 
-  /** The request as cognito-local answers it (same path, query, method and headers). */
   private HttpResponse<byte[]> forward(HttpExchange exchange, byte[] body) throws IOException {
-    URI uri = upstream.resolve(exchange.getRequestURI().getRawPath()
-        + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery()));
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
-        .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofByteArray(body));
-    for (String header : List.of("Content-Type", "X-Amz-Target", "Authorization", "Accept")) {
-      Optional.ofNullable(exchange.getRequestHeaders().getFirst(header)).ifPresent(v -> request.header(header, v));
-    }
-    try {
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while forwarding to cognito-local", e);
-    }
+    return forwarding.forward(exchange, body);
   }
 
   private static void relay(HttpExchange exchange, HttpResponse<byte[]> response) throws IOException {

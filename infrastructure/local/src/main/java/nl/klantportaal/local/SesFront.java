@@ -8,11 +8,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -56,15 +53,14 @@ public final class SesFront implements AutoCloseable {
       "X-Amz-Security-Token", "X-Amz-Content-Sha256", "Accept");
 
   private final HttpServer server;
-  private final URI upstream;
+  private final Forwarding forwarding;
   private final ExecutorService executor = Executors.newFixedThreadPool(8);
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile Consumer<SentMail> listener = mail -> { };
 
   private SesFront(HttpServer server, URI upstream) {
     this.server = server;
-    this.upstream = upstream;
+    this.forwarding = Forwarding.to(upstream, FORWARDED, "aws-ses-v2-local");
   }
 
   /** Listens on {@code port} before aws-ses-v2-local at {@code upstream}. */
@@ -129,20 +125,7 @@ public final class SesFront implements AutoCloseable {
   }
 
   private HttpResponse<byte[]> forward(HttpExchange exchange, byte[] body) throws IOException {
-    URI uri = upstream.resolve(exchange.getRequestURI().getRawPath()
-        + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery()));
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
-        .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofByteArray(body));
-    for (String header : FORWARDED) {
-      Optional.ofNullable(exchange.getRequestHeaders().getFirst(header)).ifPresent(v -> request.header(header, v));
-    }
-    try {
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while forwarding to aws-ses-v2-local", e);
-    }
+    return forwarding.forward(exchange, body);
   }
 
   /**

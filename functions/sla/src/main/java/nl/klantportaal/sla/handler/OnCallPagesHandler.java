@@ -5,10 +5,10 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.klantportaal.core.api.DynamodbStreamEvents;
+import nl.klantportaal.core.api.StreamBatch;
 import nl.klantportaal.core.observability.Observability;
 import nl.klantportaal.core.shared.port.MailSender;
 import nl.klantportaal.core.wiring.KernelWiring;
@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * PortalTable's stream, filtered to the insert of an on-call page's outbox entry ({@code kind
  * SLA_ON_CALL}), which a ticket write put there when a critical ticket came in out of hours: sends
- * it at once instead of at the mail retry's next run. A record that fails is reported as the batch's
- * first failure (ReportBatchItemFailures); the entry also stays with the retry job.
+ * it at once instead of at the mail retry's next run. A record that fails is reported back
+ * ({@link StreamBatch}); the entry also stays with the retry job.
  */
 public final class OnCallPagesHandler implements RequestHandler<Map<String, Object>, StreamsEventResponse> {
   private static final Logger LOG = LoggerFactory.getLogger(OnCallPagesHandler.class);
@@ -51,31 +51,24 @@ public final class OnCallPagesHandler implements RequestHandler<Map<String, Obje
   }
 
   public StreamsEventResponse handle(DynamodbEvent event, Context context) {
-    return Observability.triggerInvocation(context, () -> {
-      for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
-        try {
-          Optional<String> id = Optional.ofNullable(record.getDynamodb().getNewImage()).map(image -> image.get("id"))
-              .map(AttributeValue::getS);
-          if (id.isEmpty()) {
-            LOG.warn("Stream record {} has no outbox id in its new image; the filter should not have let it through",
-                record.getEventID());
-            continue;
-          }
-          SendPendingMail.Result result = send.execute(id.get());
-          Observability.count("OnCallPage" + switch (result) {
-            case SENT -> "Sent";
-            case NOT_PENDING, TAKEN_BY_ANOTHER -> "AlreadyTaken";
-            case RETRYING -> "Retrying";
-            case FAILED -> "Failed";
-          });
-          LOG.info("On-call page {}: {}", id.get(), result);
-        } catch (RuntimeException e) {
-          LOG.error("Stream record {} failed; reported for redelivery", record.getEventID(), e);
-          return StreamsEventResponse.builder().withBatchItemFailures(List.of(StreamsEventResponse.BatchItemFailure.builder()
-              .withItemIdentifier(record.getDynamodb().getSequenceNumber()).build())).build();
-        }
-      }
-      return StreamsEventResponse.builder().withBatchItemFailures(List.of()).build();
+    return Observability.triggerInvocation(context, () -> StreamBatch.each(event, LOG, "On-call page", this::handleRecord));
+  }
+
+  private void handleRecord(DynamodbEvent.DynamodbStreamRecord record) {
+    Optional<String> id = Optional.ofNullable(record.getDynamodb().getNewImage()).map(image -> image.get("id"))
+        .map(AttributeValue::getS);
+    if (id.isEmpty()) {
+      LOG.warn("Stream record {} has no outbox id in its new image; the filter lets only on-call pages through",
+          record.getEventID());
+      return;
+    }
+    SendPendingMail.Result result = send.execute(id.get());
+    Observability.count("OnCallPage" + switch (result) {
+      case SENT -> "Sent";
+      case NOT_PENDING, TAKEN_BY_ANOTHER -> "AlreadyTaken";
+      case RETRYING -> "Retrying";
+      case FAILED -> "Failed";
     });
+    LOG.info("On-call page {}: {}", id.get(), result);
   }
 }
