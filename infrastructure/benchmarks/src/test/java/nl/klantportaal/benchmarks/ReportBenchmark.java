@@ -399,6 +399,11 @@ class ReportBenchmark {
     }
 
     @Override
+    public Optional<nl.klantportaal.ticketing.domain.TicketRating> of(nl.klantportaal.ticketing.domain.TicketRef ticket) {
+      return Optional.empty();
+    }
+
+    @Override
     public List<nl.klantportaal.ticketing.domain.TicketRating> ofMonth(nl.klantportaal.core.claims.TenantId customer,
         java.time.YearMonth month, int limit) {
       return List.of();

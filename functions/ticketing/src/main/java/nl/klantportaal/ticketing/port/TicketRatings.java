@@ -17,6 +17,9 @@ public interface TicketRatings {
    */
   Recorded record(TicketRating rating, TicketAudit audit, Optional<SingleUses.SingleUse> use);
 
+  /** The ticket's rating, if it has one (read consistently: a link's page asks right before rating). */
+  Optional<TicketRating> of(nl.klantportaal.ticketing.domain.TicketRef ticket);
+
   /** The customer's ratings given in {@code month}, newest first (at most {@code limit}). */
   List<TicketRating> ofMonth(TenantId customer, YearMonth month, int limit);
 

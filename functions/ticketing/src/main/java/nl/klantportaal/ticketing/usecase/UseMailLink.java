@@ -13,6 +13,7 @@ import nl.klantportaal.ticketing.domain.MailLinkSigner;
 import nl.klantportaal.ticketing.domain.Ticket;
 import nl.klantportaal.ticketing.domain.TicketSource;
 import nl.klantportaal.ticketing.port.SingleUses;
+import nl.klantportaal.ticketing.port.TicketRatings;
 
 /**
  * The one-click links of ticket mails (accept or reject a solution, rate a closed ticket), used
@@ -30,10 +31,12 @@ public final class UseMailLink {
   private final SingleUses uses;
   private final ChangeTicketStatus status;
   private final RateTicket rate;
+  private final TicketRatings ratings;
   private final Clock clock;
 
   public UseMailLink(MailLinkSigner signer, TicketAccess access, SingleUses uses, ChangeTicketStatus status,
-      RateTicket rate, Clock clock) {
+      RateTicket rate, TicketRatings ratings, Clock clock) {
+    this.ratings = ratings;
     this.signer = signer;
     this.access = access;
     this.uses = uses;
@@ -126,6 +129,10 @@ public final class UseMailLink {
     if (ticket.status() != action.appliesTo()) {
       throw new DomainException.Conflict(DomainException.Conflict.Kind.ILLEGAL_STATE, "Ticket " + ticket.ref() + " is "
           + ticket.status().wireName() + " now; the link was for a " + action.appliesTo().wireName() + " ticket");
+    }
+    if (action == MailLinkAction.RATE && ratings.of(ticket.ref()).isPresent()) {
+      throw new DomainException.Conflict(DomainException.Conflict.Kind.ALREADY_EXISTS,
+          "Ticket " + ticket.ref() + " has been rated already");
     }
     return new Target(link, recipient, caller, ticket);
   }

@@ -52,7 +52,8 @@ public final class TicketFeedbackHandler extends HttpApiHandler {
     var ratings = ticketWiring.ratings();
     var rate = new RateTicket(access, ratings, wiring.clock());
     var status = new ChangeTicketStatus(access, wiring.clock(), ticketWiring.autoCloseAfter());
-    var links = new UseMailLink(ticketWiring.mailLinks(), access, ticketWiring.singleUses(), status, rate, wiring.clock());
+    var links = new UseMailLink(ticketWiring.mailLinks(), access, ticketWiring.singleUses(), status, rate, ratings,
+        wiring.clock());
     var show = new ShowRatings(ratings, wiring.clock());
     return Routes.of(
         Route.of("POST /mail-links/preview", Access.PUBLIC, request -> refusing(() ->

@@ -227,7 +227,9 @@ class TicketFeedbackHandlerTest {
     assertEquals("rate", preview.get("action").asText());
     ok(call("use-rate.json", rateToken));
     assertProblem(call("use-rate.json", rateToken), 409, "link-used");
-    assertProblem(call("use-rate.json", link(MailLinkAction.RATE, JAN)), 409, "already-exists");
+    String another = link(MailLinkAction.RATE, JAN);
+    assertProblem(call("preview.json", another), 409, "already-exists");
+    assertProblem(call("use-rate.json", another), 409, "already-exists");
     assertProblem(call("rate.json", null), 409, "already-exists");
 
     JsonNode month = ok(call("list-ratings-as-agent.json", null));

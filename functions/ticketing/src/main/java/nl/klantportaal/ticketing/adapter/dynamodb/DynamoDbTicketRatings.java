@@ -83,6 +83,13 @@ public final class DynamoDbTicketRatings implements TicketRatings {
   }
 
   @Override
+  public Optional<TicketRating> of(TicketRef ticket) {
+    Map<String, AttributeValue> item = table.client().getItem(r -> r.tableName(table.name()).consistentRead(true)
+        .key(Map.of(Keys.PK, s(TicketKeys.ticket(ticket)), Keys.SK, s(Keys.RATING_SK)))).item();
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(rating(item));
+  }
+
+  @Override
   public List<TicketRating> ofMonth(TenantId customer, YearMonth month, int limit) {
     QueryRequest request = QueryRequest.builder().tableName(table.name())
         .keyConditionExpression("PK = :pk")
