@@ -36,12 +36,12 @@ public final class UseMailLink {
 
   public UseMailLink(MailLinkSigner signer, TicketAccess access, SingleUses uses, ChangeTicketStatus status,
       RateTicket rate, TicketRatings ratings, Clock clock) {
-    this.ratings = ratings;
     this.signer = signer;
     this.access = access;
     this.uses = uses;
     this.status = status;
     this.rate = rate;
+    this.ratings = ratings;
     this.clock = clock;
   }
 
