@@ -43,6 +43,11 @@ public record TicketDetailView(TicketView ticket, List<MessageView> messages, Op
         forStaff ? thread.rating().map(RatingView::of) : Optional.empty(), Optional.empty());
   }
 
+  /** The same with the ticket's rating (a customer's view reads it apart: it is on the provider side of the partition). */
+  public TicketDetailView withRating(Optional<RatingView> given) {
+    return new TicketDetailView(ticket, messages, audit, attachments, given, sla);
+  }
+
   /** The same with the ticket's SLA (both targets, their deadlines and state). */
   public TicketDetailView withSla(Optional<? extends ServiceLevelView> view) {
     return new TicketDetailView(ticket, messages, audit, attachments, rating, view.map(ServiceLevelView.class::cast));

@@ -19,6 +19,8 @@ import nl.klantportaal.ticketing.domain.Ticket;
 import nl.klantportaal.ticketing.domain.TicketMessage;
 import nl.klantportaal.ticketing.domain.TicketRef;
 import nl.klantportaal.ticketing.domain.TicketSource;
+import nl.klantportaal.ticketing.domain.TicketStatus;
+import nl.klantportaal.ticketing.usecase.RatingView;
 import nl.klantportaal.ticketing.usecase.ChangeInvolved;
 import nl.klantportaal.ticketing.usecase.ChangeTicketStatus;
 import nl.klantportaal.ticketing.usecase.CreateTicket;
@@ -71,6 +73,7 @@ public final class TicketsHandler extends HttpApiHandler {
     var triage = new TriageTicket(access, catalogue, wiring.clock());
     var involve = new ChangeInvolved(access, wiring.clock());
     var approve = new DecideApproval(access, wiring.clock());
+    var ratings = ticketWiring.ratings();
     return Routes.of(
         Route.of("POST /tickets", Access.LINKED, Idempotent.route(wiring.idempotency(), request -> {
           Caller caller = request.requireCaller();
@@ -92,7 +95,11 @@ public final class TicketsHandler extends HttpApiHandler {
         Route.of("GET /tickets/{ticketId}", Access.LINKED, request -> {
           Caller caller = request.requireCaller();
           TicketRef ref = ticketId(request);
-          return ApiResponse.ok(TicketDetailView.of(get.execute(caller, ref), staff(caller)).withSla(sla.execute(ref)));
+          var thread = get.execute(caller, ref);
+          var detail = TicketDetailView.of(thread, staff(caller)).withSla(sla.execute(ref));
+          // Staff read the rating with the thread; a customer's closed ticket reads it with one more GetItem.
+          boolean closedForCustomer = !staff(caller) && thread.ticket().status() == TicketStatus.CLOSED;
+          return ApiResponse.ok(closedForCustomer ? detail.withRating(ratings.of(ref).map(RatingView::of)) : detail);
         }),
         Route.of("PATCH /tickets/{ticketId}", Access.PROVIDER_STAFF, request -> ApiResponse.ok(TicketView.of(
             triage.execute(request.requireCaller(), ticketId(request), request.jsonBody(TriageTicket.TriageInput.class)), true))),

@@ -245,7 +245,10 @@ class TicketFeedbackHandlerTest {
     TicketDetailView staffView = TicketDetailView.of(asStaff(), true);
     assertEquals(4, staffView.rating().orElseThrow().score());
     var customerThread = new GetTicket(access).execute(JAN_CALLER, FIRST);
-    assertTrue(TicketDetailView.of(customerThread, false).rating().isEmpty(), "the rating is shown to staff");
+    assertTrue(TicketDetailView.of(customerThread, false).rating().isEmpty(),
+        "a customer's thread is read without the provider side; GET /tickets/{id} adds the rating of a closed ticket");
+    var asJan = new TicketsHandler(wiring).handleRequest(Lambda.httpEvent("tickets/tickets/get.json"), Lambda.context("tickets"));
+    assertEquals(4, HttpEvents.json(asJan).get("rating").get("score").asInt(), asJan.getBody());
     var rated = asStaff().audit().stream().filter(a -> a.action().equals("rated")).toList();
     assertEquals(1, rated.size());
     assertEquals("4", rated.get(0).details().get("score"));
