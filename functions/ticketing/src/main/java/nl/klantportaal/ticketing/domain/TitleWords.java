@@ -14,7 +14,7 @@ import java.util.Set;
  * dropped, and a light stemmer that only takes off plural and inflection endings ({@code -en},
  * {@code -s}, {@code -ies}, {@code -e}, {@code -y}). A title word is indexed with its prefixes of 4 letters and
  * more (so {@code wachtwoord} finds {@code wachtwoordherstel} and {@code print} finds
- * {@code printer}) and with the known parts it ends in ({@code herstel} in
+ * {@code printer}) and with the known parts it holds after its start ({@code herstel} in
  * {@code wachtwoordherstel}); a query word must then be a prefix of a title word.
  *
  * <p>Limits, on purpose: no dictionary-based compound splitting beyond {@link #KNOWN_PARTS}, no
@@ -45,8 +45,8 @@ public final class TitleWords {
       "no", "at", "from", "this", "be", "are", "by", "as", "its", "our", "we", "i", "me", "t", "s", "dont", "don"));
 
   /**
-   * Parts that IT titles glue into compounds (folded, stemmed); a longer word ending in one of them
-   * is indexed with that part too. Short on purpose: a word not listed is only found by its start.
+   * Parts that IT titles glue into compounds (folded, stemmed); a longer word holding one of them
+   * after its start is indexed with that part too. Short on purpose: a word not listed is only found by its start.
    */
   static final List<String> KNOWN_PARTS = List.of(
       "wachtwoord", "passwort", "password", "herstel", "reset", "printer", "drucker", "account", "netwerk",
@@ -102,7 +102,7 @@ public final class TitleWords {
 
   /**
    * The index terms of a title: each word's whole (cut to {@link #MAX_TERM}) first, then the known
-   * parts its compounds end in, then the shorter prefixes, at most {@link #MAX_TERMS}. Words the
+   * parts its compounds hold, then the shorter prefixes, at most {@link #MAX_TERMS}. Words the
    * cut-off leaves out are still in {@link #words} and found through another term of the title.
    */
   public static List<String> terms(String title) {

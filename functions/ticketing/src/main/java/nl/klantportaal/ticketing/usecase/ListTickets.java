@@ -104,7 +104,9 @@ public final class ListTickets {
    * {@code q} within a view (docs/tickets.md "Search"). A number ({@code 42}, {@code #42}) or a
    * token ({@code acme-k3j9pq-42}) answers that ticket, when the caller may see it and it belongs to
    * the view's customer, whatever the view's other filters: one GetItem, or for provider staff without
-   * a customer one keyed Query of the number lookup (a ticket of every customer with that number).
+   * a customer one keyed Query of the number lookup (a ticket of every customer with that number). Text
+   * shaped like a token that names no ticket the caller may see ({@code windows-11}) is searched as
+   * words, within the caller's scope as always.
    * Words read one page of the title index of the view's customer (every customer's for the status and
    * assignee views) and keep the tickets that are in the view and pass its filters.
    */
@@ -129,9 +131,9 @@ public final class ListTickets {
           : tickets.withNumber(n);
       return new Page<>(found.stream().filter(visible).toList(), Optional.empty());
     }
-    Optional<TicketRef> token = TicketRef.parse(q);
-    if (token.isPresent()) {
-      return new Page<>(tickets.find(token.get()).filter(visible).stream().toList(), Optional.empty());
+    Optional<Ticket> named = TicketRef.parse(q).flatMap(tickets::find).filter(visible);
+    if (named.isPresent()) {
+      return new Page<>(List.of(named.get()), Optional.empty());
     }
     List<String> words = TitleWords.queryWords(q);
     if (words.isEmpty()) {

@@ -101,7 +101,9 @@ class TicketSearchHandlerTest {
         "a colleague's ticket the user is not involved in stays unseen");
     assertEquals(List.of("acme-fixture-1", "globex-fixture-1"), ids(call("search-number-as-agent.json")),
         "staff without a customer: number 1 of every customer, one keyed Query");
-    assertEquals(List.of(), ids(call("search-token-as-foreign-customer.json")), "another customer's token finds nothing");
+    assertEquals(List.of("acme-fixture-2"), ids(call("search-token-as-customer-admin.json")), "a token of the organisation");
+    assertEquals(List.of(), ids(call("search-token-as-foreign-customer.json")),
+        "another customer's token finds nothing: it is searched as words in the caller's own customer");
   }
 
   @Test

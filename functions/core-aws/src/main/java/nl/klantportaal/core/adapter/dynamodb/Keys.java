@@ -198,8 +198,12 @@ public final class Keys {
   }
 
   // Ticket search (docs/tickets.md "Search", pattern 24a–24c) -----------------------------
-  /** A ticket's item on the staff-wide number lookup (GSI3 {@code NUMBER#<n>}), in the ticket's own partition. */
-  public static final String TICKET_NUMBER_SK = "STAFF#NUMBER";
+  /** A ticket's item on the staff-wide number lookup: {@code TENANT#<t>#NUMBER#<n8> / NUMBER}, GSI3 {@code NUMBER#<n>}. */
+  public static final String TICKET_NUMBER_SK = "NUMBER";
+
+  public static String ticketNumber(TenantId tenant, long number) {
+    return tenant(tenant) + "#NUMBER#" + String.format(Locale.ROOT, "%08d", number);
+  }
 
   /** One customer's tickets whose title has {@code term}: {@code TENANT#<t>#WORD#<term>}, SK {@code <createdAt>#<n8>}. */
   public static String ticketWord(TenantId tenant, String term) {

@@ -21,8 +21,8 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
  * create transaction (a title never changes): per index term one item
  * {@code TENANT#<t>#WORD#<term> / <createdAt>#<n8>}, also on GSI3 as {@code WORD#<term> /
  * <createdAt>#<t>#<n8>} for provider staff, carrying the title's {@code words} so a query's other
- * words are checked without reading the ticket; and one number item {@code TENANT#<t>#TICKET#<n8> /
- * STAFF#NUMBER} on GSI3 {@code NUMBER#<n> / <t>}.
+ * words are checked without reading the ticket; and one number item {@code TENANT#<t>#NUMBER#<n8> /
+ * NUMBER} on GSI3 {@code NUMBER#<n> / <t>} (outside the ticket's partition, which pattern 15 reads whole).
  */
 final class TicketWordItem {
   String pk;
@@ -66,7 +66,7 @@ final class TicketWordItem {
       items.add(i);
     }
     TicketWordItem number = base(ref, created);
-    number.pk = TicketKeys.ticket(ref);
+    number.pk = Keys.ticketNumber(ref.tenant(), ref.number().value());
     number.sk = Keys.TICKET_NUMBER_SK;
     number.gsi3pk = Keys.numberTickets(ref.number().value());
     number.gsi3sk = ref.tenant().value();
