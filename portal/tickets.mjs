@@ -40,9 +40,43 @@ function viewLabel(view, tr) {
   return view.view === "status" ? tr("view.status", { status: tr("status." + view.status) }) : tr("view." + view.view);
 }
 
+/** How long typing must pause before the list asks the server for the search (ms). */
+export const SEARCH_DELAY_MS = 300;
+
+/**
+ * The list's GET path: the view's query and, when there is search text, {@code q}: the server searches
+ * within the view, over everything the caller may see (docs/tickets.md "Search"), never this page only.
+ */
+export function searchPath(view, cursor, query) {
+  const q = (query || "").trim();
+  return listPath(view, cursor) + (q ? "&q=" + encodeURIComponent(q) : "");
+}
+
+function searchBox(state, tr, actions) {
+  return h("form", { role: "search", class: "search", novalidate: true,
+    on: { submit: e => { e.preventDefault(); actions.searchNow(); } } },
+    h("label", { for: "ticket-search" }, tr("search.label")),
+    h("input", { id: "ticket-search", type: "search", name: "q", value: state.query, autocomplete: "off", maxlength: 100,
+      "aria-describedby": "ticket-search-hint", on: { input: e => actions.search(valueOf(e)) } }),
+    h("p", { id: "ticket-search-hint", class: "hint" }, tr("search.hint")));
+}
+
+/** What the list says when it shows nothing: no tickets in the view, or nothing found (yet) for the search. */
+function emptyText(state, tr) {
+  if (state.loading || state.items.length > 0) return null;
+  if (state.searched && state.error && state.error.code === "invalid-parameter") {
+    return h("p", { role: "status", class: "search-none" }, tr("search.noWords"));
+  }
+  if (state.error) return null;
+  if (!state.searched) return h("p", null, tr("noTickets"));
+  return h("p", { role: "status", class: "search-none" },
+    tr(state.nextCursor ? "search.noneYet" : "search.none", { query: state.searched }));
+}
+
 export function listView(state, ctx, actions) {
   const { tr } = ctx;
   const views = viewsFor(ctx.role);
+  const wordsRefused = state.searched && state.error && state.error.code === "invalid-parameter";
   return page(ctx,
     h("h1", null, viewLabel(state.view, tr)),
     views.length ? h("nav", { "aria-label": tr("nav.views"), class: "tabs" }, views.map(v => {
@@ -50,7 +84,8 @@ export function listView(state, ctx, actions) {
       return h("a", { href: routeHash({ name: "tickets", view: v.view, status: v.status }),
         "aria-current": current ? "page" : false, class: current ? "tab current" : "tab" }, viewLabel(v, tr));
     })) : null,
-    problemBox(state.error, tr),
+    searchBox(state, tr, actions),
+    wordsRefused ? null : problemBox(state.error, tr),
     scrolling(tr, h("table", { "aria-busy": state.loading ? "true" : "false" },
       h("caption", { class: "visually-hidden" }, viewLabel(state.view, tr)),
       h("thead", null, h("tr", null, ["col.id", "col.title", "col.status", "col.priority", "col.updated"]
@@ -61,33 +96,63 @@ export function listView(state, ctx, actions) {
         h("td", null, badge("status", ticket.status, tr("status." + ticket.status))),
         h("td", null, badge("priority", ticket.priority, tr("priority." + ticket.priority))),
         h("td", null, formatDate(ticket.updatedAt, ctx.lang))))))),
-    !state.loading && !state.error && state.items.length === 0 ? h("p", null, tr("noTickets")) : null,
+    emptyText(state, tr),
     state.loading ? h("p", { role: "status" }, tr("loading")) : null,
     state.nextCursor ? h("button", { type: "button", id: "more", disabled: state.loading, on: { click: actions.more } }, tr("more"))
       : null);
 }
 
+/**
+ * The list of a view with its search box. Typing waits {@link SEARCH_DELAY_MS} (ctx.later, setTimeout by
+ * default), then asks the server for the first page of the search within the view; "more" continues that
+ * search with its cursor. An answer to an older request than the latest is dropped.
+ */
 export async function ticketsPage(ctx, route) {
   const view = resolveView(route, ctx.role) || { view: "mine" };
-  const state = { view, items: [], nextCursor: null, loading: false, error: null };
-  const render = ctx.bind(() => ctx.show(listView(state, ctx, { more })));
-  async function load(cursor) {
+  const state = { view, items: [], nextCursor: null, loading: false, error: null, query: "", searched: "" };
+  const later = ctx.later || ((fn, ms) => setTimeout(fn, ms));
+  const cancel = ctx.cancelLater || (timer => clearTimeout(timer));
+  let latest = 0;
+  let timer = null;
+  const render = ctx.bind(() => ctx.show(listView(state, ctx, { more, search, searchNow })));
+  async function load(cursor, query) {
+    const request = ++latest;
     state.loading = true;
     state.error = null;
+    if (!cursor) {
+      state.items = [];
+      state.nextCursor = null;
+    }
     render();
     try {
-      const answer = await ctx.api.get(listPath(view, cursor));
+      const answer = await ctx.api.get(searchPath(view, cursor, query));
+      if (request !== latest) return;
       state.items.push(...answer.items);
       state.nextCursor = answer.nextCursor || null;
     } catch (e) {
+      if (request !== latest) return;
       state.error = e;
     }
+    state.searched = query;
     state.loading = false;
     render();
   }
-  const more = () => (state.loading ? undefined : load(state.nextCursor));
-  await load(null);
-  return { state, more };
+  function searchNow() {
+    if (timer !== null) cancel(timer);
+    timer = null;
+    return load(null, state.query.trim());
+  }
+  function search(text) {
+    state.query = text;
+    if (timer !== null) cancel(timer);
+    timer = later(() => {
+      timer = null;
+      if (state.query.trim() !== state.searched || state.error) load(null, state.query.trim());
+    }, SEARCH_DELAY_MS);
+  }
+  const more = () => (state.loading ? undefined : load(state.nextCursor, state.searched));
+  await load(null, "");
+  return { state, more, search, searchNow };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -57,6 +57,31 @@ public interface TicketRepository {
   Page<Ticket> list(TicketQuery query, PageRequest page);
 
   /**
+   * One page of the title index (docs/tickets.md "Search"): a keyed Query of the partition of
+   * {@code search.lookup()} (one customer's, or every customer's when {@code tenant} is empty), newest
+   * created first, {@code page.limit()} index items read; those whose stored words start with every
+   * word of {@code search.words()} are read in one BatchGetItem. Tickets created before the index
+   * have no index items and are not found.
+   */
+  Page<Ticket> searchTitles(TitleSearch search, PageRequest page);
+
+  /** Every customer's ticket with {@code number} (one keyed Query of the number lookup, then their headers). */
+  List<Ticket> withNumber(TicketNumber number);
+
+  /**
+   * A title search: {@code lookup} is the index term whose partition is read, {@code words} every
+   * normalised query word (the lookup's word among them), all of which a ticket's title must have.
+   */
+  record TitleSearch(Optional<TenantId> tenant, String lookup, List<String> words) {
+    public TitleSearch {
+      words = List.copyOf(words);
+      if (lookup.isEmpty() || words.isEmpty()) {
+        throw new IllegalArgumentException("A title search needs a word");
+      }
+    }
+  }
+
+  /**
    * Timed events due at {@code now} from one DueIndex shard, oldest first, at most {@code limit},
    * continuing after {@code after} (a previous page's {@code next}), with the number of index items
    * the query read (only due entries: the key condition stops at {@code now}).

@@ -85,6 +85,16 @@ public final class CompanionTickets implements TicketRepository {
   }
 
   @Override
+  public Page<Ticket> searchTitles(TitleSearch search, PageRequest page) {
+    return delegate.searchTitles(search, page);
+  }
+
+  @Override
+  public List<Ticket> withNumber(TicketNumber number) {
+    return delegate.withNumber(number);
+  }
+
+  @Override
   public DuePage due(int shard, Instant now, int limit, Optional<String> after) {
     return delegate.due(shard, now, limit, after);
   }

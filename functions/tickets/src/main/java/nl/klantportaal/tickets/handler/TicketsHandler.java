@@ -84,7 +84,8 @@ public final class TicketsHandler extends HttpApiHandler {
         Route.of("GET /tickets", Access.LINKED, request -> {
           Caller caller = request.requireCaller();
           var input = new ListTickets.ListInput(request.query("view"), request.query("status"), request.query("assignee"),
-              request.query("customerId"), request.query("sort"), request.query("priority"), request.query("category"));
+              request.query("customerId"), request.query("sort"), request.query("priority"), request.query("category"),
+              request.query("q"));
           try {
             var page = list.execute(caller, input, new PageRequest(request.query("cursor"), request.limit(25, 100)));
             return ApiResponse.ok(PageView.of(page, t -> TicketView.of(t, staff(caller))));

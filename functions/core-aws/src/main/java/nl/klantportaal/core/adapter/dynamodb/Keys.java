@@ -197,6 +197,29 @@ public final class Keys {
     return "ONCE#" + key;
   }
 
+  // Ticket search (docs/tickets.md "Search", pattern 24a–24c) -----------------------------
+  /** A ticket's item on the staff-wide number lookup: {@code TENANT#<t>#NUMBER#<n8> / NUMBER}, GSI3 {@code NUMBER#<n>}. */
+  public static final String TICKET_NUMBER_SK = "NUMBER";
+
+  public static String ticketNumber(TenantId tenant, long number) {
+    return tenant(tenant) + "#NUMBER#" + String.format(Locale.ROOT, "%08d", number);
+  }
+
+  /** One customer's tickets whose title has {@code term}: {@code TENANT#<t>#WORD#<term>}, SK {@code <createdAt>#<n8>}. */
+  public static String ticketWord(TenantId tenant, String term) {
+    return tenant(tenant) + "#WORD#" + term;
+  }
+
+  /** Every customer's tickets whose title has {@code term} (GSI3, SK {@code <createdAt>#<t>#<n8>}). */
+  public static String wordTickets(String term) {
+    return "WORD#" + term;
+  }
+
+  /** Every customer's ticket with number {@code n} (GSI3, SK {@code <t>}). */
+  public static String numberTickets(long number) {
+    return "NUMBER#" + number;
+  }
+
   // Ticket attachments (docs/tickets.md "Attachments") ------------------------------------
   /** A confirmed attachment: public, in the ticket's one-query read. */
   public static final String ATTACHMENT_PREFIX = "PUB#ATTACHMENT#";

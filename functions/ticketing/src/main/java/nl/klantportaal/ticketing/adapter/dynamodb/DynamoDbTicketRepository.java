@@ -51,6 +51,7 @@ public final class DynamoDbTicketRepository implements TicketRepository, TicketH
   private final DynamoDbTable<TicketAuditItem> audits;
   private final DynamoDbTable<TicketSideItem> sides;
   private final DynamoDbTable<SingleUseItem> singleUses;
+  private final DynamoDbTable<TicketWordItem> words;
   private final CompanionItems companions;
 
   /** {@code companions} writes what a companion context adds to a ticket's transaction (the SLA record). */
@@ -61,6 +62,7 @@ public final class DynamoDbTicketRepository implements TicketRepository, TicketH
     this.audits = table.table(TicketAuditItem.SCHEMA);
     this.sides = table.table(TicketSideItem.SCHEMA);
     this.singleUses = table.table(SingleUseItem.SCHEMA);
+    this.words = table.table(TicketWordItem.SCHEMA);
     this.companions = companions;
   }
 
@@ -85,6 +87,7 @@ public final class DynamoDbTicketRepository implements TicketRepository, TicketH
       request.addPutItem(sides, TicketSideItem.approval(ticket, ticket.reporter().value(), ticket.createdAt()));
     }
     appendEntries(request, ticket.ref(), firstMessages, List.of(audit), Optional.empty());
+    TicketWordItem.of(ticket).forEach(item -> request.addPutItem(words, item));
     companion.ifPresent(write -> companions.add(request, ticket.ref(), write));
     write(request, ticket.ref(), Kind.ALREADY_EXISTS);
   }
@@ -230,6 +233,40 @@ public final class DynamoDbTicketRepository implements TicketRepository, TicketH
       case TicketQuery.PendingApproval q -> viaSideItems(scope("pending-approval", Keys.GSI1, Keys.GSI1PK,
           Keys.pendingApprovals(q.tenant())), page, q.filter());
     };
+  }
+
+  @Override
+  public Page<Ticket> searchTitles(TitleSearch search, PageRequest page) {
+    String name = "title-search:" + String.join(" ", search.words());
+    CursorCodec.QueryScope scope = search.tenant()
+        .map(t -> scope(name, "table", Keys.PK, Keys.ticketWord(t, search.lookup())))
+        .orElseGet(() -> scope(name, Keys.GSI3, Keys.GSI3PK, Keys.wordTickets(search.lookup())));
+    Page<TicketWordItem> index = table.queryPage(TicketWordItem.SCHEMA, scope, page, false, Optional.empty());
+    List<TicketRef> matching = index.items().stream()
+        .filter(item -> nl.klantportaal.ticketing.domain.TitleWords.matchesAll(item.words(), search.words()))
+        .map(TicketWordItem::ref).toList();
+    if (matching.isEmpty()) {
+      return new Page<>(List.of(), index.nextCursor());
+    }
+    Map<TicketRef, Ticket> found = new HashMap<>();
+    table.batchGet(tickets, matching.stream().map(DynamoDbTicketRepository::headerKey).toList(), false)
+        .forEach(item -> {
+          Ticket ticket = item.toDomain();
+          found.put(ticket.ref(), ticket);
+        });
+    return new Page<>(matching.stream().filter(found::containsKey).map(found::get).toList(), index.nextCursor());
+  }
+
+  @Override
+  public List<Ticket> withNumber(TicketNumber number) {
+    List<TicketRef> refs = new ArrayList<>();
+    table.client().queryPaginator(r -> r.tableName(table.name()).indexName(Keys.GSI3)
+            .keyConditionExpression("#pk = :pk")
+            .expressionAttributeNames(Map.of("#pk", Keys.GSI3PK))
+            .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.numberTickets(number.value())))))
+        .items().forEach(item -> refs.add(TicketWordItem.SCHEMA.mapToItem(item).ref()));
+    Map<TicketRef, Ticket> found = findAll(refs);
+    return refs.stream().filter(found::containsKey).map(found::get).toList();
   }
 
   @Override
