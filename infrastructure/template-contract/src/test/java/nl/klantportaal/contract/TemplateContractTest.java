@@ -56,13 +56,10 @@ class TemplateContractTest {
       "identity/account-security/totp-verify.json",
       "identity/auth/confirm.json",
       "identity/auth/forgot-password.json",
-      "identity/auth/refresh.json",
       "identity/auth/resend-code.json",
       "identity/auth/reset-password.json",
       "identity/auth/sign-in-new-password.json",
       "identity/auth/sign-in-totp.json",
-      "identity/auth/sign-in.json",
-      "identity/auth/sign-out.json",
       "identity/auth/sign-up.json",
       "identity/me/change-email.json",
       "identity/me/verify-email.json");
