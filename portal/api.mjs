@@ -1,5 +1,7 @@
 // The API client: JSON in and out, RFC 9457 problems as ApiError, the id token kept in memory only
-// and renewed with /auth/refresh shortly before it expires or once after a 401. Files (the exports of
+// and renewed with /auth/refresh shortly before it expires or once after a 401. The refresh token is never
+// seen here: the API keeps it in an HttpOnly session cookie (Path=/auth) that only /auth/refresh and
+// /auth/sign-out read, each sent with X-Requested-With (docs/claims.md, "Sessions"). Files (the exports of
 // the time registrations) come through download(): the same token, refresh and problems, a Blob back.
 
 export const PROBLEM = "urn:klantportaal:problem:";
@@ -26,12 +28,11 @@ export function claimsOf(jwt) {
   return JSON.parse(new TextDecoder().decode(bytes));
 }
 
-/** A session from a sign-in answer; a refresh answer keeps the earlier refresh token. */
+/** A session from a sign-in or refresh answer: the ID and access tokens, in memory only. */
 export function sessionFrom(answer, previous, now = Date.now()) {
   const claims = claimsOf(answer.idToken);
   return {
     idToken: answer.idToken,
-    refreshToken: answer.refreshToken || (previous && previous.refreshToken) || null,
     userId: claims.sub,
     email: claims.email || "",
     role: claims.kp_role || "none",
@@ -73,10 +74,15 @@ export function createApi({ fetch, language, session, setSession, now = () => Da
     if (options.body !== undefined) headers["content-type"] = "application/json";
     if (options.idempotencyKey) headers["idempotency-key"] = options.idempotencyKey;
     if (token) headers.authorization = "Bearer " + token;
+    const init = { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) };
+    if (options.sessionCookie) {
+      // The session cookie's routes: the header a cross-site form cannot send, and the cookie (same origin only).
+      headers["x-requested-with"] = "klantportaal";
+      init.credentials = "same-origin";
+    }
     let response;
     try {
-      response = await fetch(path, { method, headers,
-        body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+      response = await fetch(path, init);
     } catch (e) {
       throw new ApiError(0, { title: "network", detail: String(e && e.message || e) });
     }
@@ -92,9 +98,9 @@ export function createApi({ fetch, language, session, setSession, now = () => Da
 
   async function refresh() {
     const current = session();
-    if (!current || !current.refreshToken) return false;
+    if (!current) return false;
     try {
-      const answer = await send("POST", "/auth/refresh", { body: { userId: current.userId, refreshToken: current.refreshToken } });
+      const answer = await send("POST", "/auth/refresh", { sessionCookie: true });
       setSession(sessionFrom(answer, current, now()));
       return true;
     } catch (e) {
@@ -148,7 +154,21 @@ export function createApi({ fetch, language, session, setSession, now = () => Da
     /** A new ID token now (after MFA enrolment or linking its claims change): true, or false when signed out. */
     refresh,
     /** Public routes (sign-in): no token, no refresh. */
-    anonymous: (method, path, body) => send(method, path, { body }, null)
+    anonymous: (method, path, body) => send(method, path, { body }, null),
+    /**
+     * The session of the cookie (a reload, another tab): a session from POST /auth/refresh, or null when there is
+     * none (401: no cookie, or one that was signed out, revoked or expired). A network failure throws.
+     */
+    async restore() {
+      try {
+        return sessionFrom(await send("POST", "/auth/refresh", { sessionCookie: true }), null, now());
+      } catch (e) {
+        if (e.status === 0) throw e;
+        return null;
+      }
+    },
+    /** Ends the session of the cookie: the API revokes its refresh token and clears it. */
+    signOut: () => send("POST", "/auth/sign-out", { sessionCookie: true })
   };
 }
 

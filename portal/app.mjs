@@ -14,7 +14,8 @@ import { saveLanguage } from "./account.mjs";
 const $ = id => document.getElementById(id);
 const langSelect = $("lang");
 let lang = pickLanguage(navigator.language);
-let session = null;     // {idToken, accessToken, refreshToken, userId, email, role, tenant, mfa, expiresAt}: never written to storage
+let session = null;     // {idToken, accessToken, userId, email, role, tenant, mfa, expiresAt}: never written to storage;
+                        // the refresh token is in the API's HttpOnly cookie, out of every script's reach
 let challenge = null;   // the sign-in session while the TOTP code is asked for
 let catalogue = null;   // a promise of GET /catalogue, once per sign-in
 let flash = null;       // a notice for the next page
@@ -168,10 +169,15 @@ async function signedIn(answer) {
   }
   if (!answer.idToken) throw { title: tr("newPasswordRequired") };
   signInReasonNext = undefined;
-  session = sessionFrom(answer, null);
   challenge = null;
   $("password").value = "";
   $("code").value = "";
+  return enter(sessionFrom(answer, null));
+}
+
+/** Signed in (a sign-in, or a session restored from the cookie): the profile's language, then the route. */
+async function enter(next) {
+  session = next;
   $("sign-in").hidden = true;
   $("signed-in").hidden = false;
   await adoptProfileLanguage();
@@ -233,11 +239,8 @@ $("password-form").addEventListener("submit", guard(async () =>
 $("totp-form").addEventListener("submit", guard(async () =>
   signedIn(await api.anonymous("POST", "/auth/sign-in/totp", { email: email(), session: challenge, code: $("code").value }))));
 $("sign-out").addEventListener("click", async () => {
-  const refreshToken = session && session.refreshToken;
   signedOut(null);
-  if (refreshToken) {
-    try { await api.anonymous("POST", "/auth/sign-out", { refreshToken }); } catch (e) { showError($("error"), e); }
-  }
+  try { await api.signOut(); } catch (e) { showError($("error"), e); }
 });
 langSelect.addEventListener("change", () => chooseLanguage(langSelect.value));
 window.addEventListener("hashchange", () => route());
@@ -316,4 +319,20 @@ async function renew(reason) {
   return session;
 }
 
-route();
+/**
+ * Page load (a reload, a new tab): the session of the cookie, if any, restored once without asking; otherwise the
+ * route as signed out (the sign-in screen, or a public page). A network failure shows the sign-in screen too.
+ */
+async function start() {
+  let restored;
+  try {
+    restored = await api.restore();
+  } catch (e) {
+    await route();
+    return showError($("error"), e);   // the API is out of reach: signed out, and the sign-in screen says why
+  }
+  if (restored && !session) return enter(restored);
+  return route();
+}
+
+start();

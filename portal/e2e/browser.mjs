@@ -116,7 +116,12 @@ async function userTab(browser, key) {
   const page = await context.newPage();
   await page.setViewport(WIDE);
   const tab = { key, page, errors: [], visited: 0 };
+  // On every page load the shell asks POST /auth/refresh for the session of its HttpOnly cookie; without one the API
+  // answers 401, which is "signed out", not a failure (the browser still logs the status to the console).
+  const noSession = (status, url) => status === 401 && url === opts.gateway + "/auth/refresh";
   page.on("console", message => {
+    const at = message.location() && message.location().url;
+    if (message.type() === "error" && noSession(401, at) && message.text().includes("401")) return;
     if (message.type() === "error") {
       const where = message.location() && message.location().url ? " (" + message.location().url + ")" : "";
       tab.errors.push("console: " + message.text() + where);
@@ -130,6 +135,7 @@ async function userTab(browser, key) {
     tab.errors.push("request failed: " + request.method() + " " + request.url() + " " + (failure ? failure.errorText : ""));
   });
   page.on("response", response => {
+    if (noSession(response.status(), response.url())) return;
     if (response.status() >= 400) tab.errors.push("HTTP " + response.status() + ": " + response.request().method() + " " + response.url());
   });
   return tab;
@@ -412,10 +418,31 @@ async function newcomerSignsUp(browser, run) {
     await eva.page.waitForSelector("#password-form", { visible: true, timeout: 15_000 });
     check(await eva.page.$eval("#email", e => e.value) === email, "the sign-in with her address filled in");
   });
-  await step(eva, "signs in and enrols TOTP with a code computed from the key shown", async () => {
+  await step(eva, "signs in without TOTP yet", async () => {
     await signIn(eva, email, password);
     await waitForHeading(eva.page, nl("acct.mfa.heading"));
     await audit(eva, "MFA enrolment");
+  });
+  await step(eva, "reloads the page and is still signed in (the session cookie), which no script can read", async () => {
+    // A password-only sign-in: locally the one whose refresh token cognito-local keeps (a TOTP challenge's it does not).
+    await eva.page.reload({ waitUntil: "networkidle0" });
+    await settle(eva.page);
+    const lang = await eva.page.evaluate(() => document.documentElement.lang);
+    await waitForHeading(eva.page, translator(lang)("acct.mfa.heading"));
+    check(await eva.page.$eval("#sign-in", e => e.hidden), "no sign-in screen after the reload");
+    check((await eva.page.$eval("#who", e => e.textContent)).includes(eva.email), "signed in as herself");
+    const cookies = await eva.page.cookies(opts.gateway + "/auth/refresh");
+    const session = cookies.find(c => c.name === "kp_session");
+    check(session && session.httpOnly && session.secure && session.sameSite === "Strict" && session.path === "/auth",
+      "the session cookie is HttpOnly, Secure, SameSite=Strict, Path=/auth (is " + JSON.stringify(session && { ...session,
+        value: "…" }) + ")");
+    check(await eva.page.evaluate(() => !document.cookie.includes("kp_session") && localStorage.length === 0
+      && sessionStorage.length === 0 && !location.href.includes("eyJ")), "no script sees a token: not in document.cookie, "
+      + "storage or the URL");
+    await eva.page.select("#lang", "nl");
+    await waitForHeading(eva.page, nl("acct.mfa.heading"));
+  });
+  await step(eva, "enrols TOTP with a code computed from the key shown", async () => {
     await press(eva.page, nl("acct.mfa.start"));
     await eva.page.waitForSelector("#totp-secret", { visible: true });
     const secret = (await eva.page.$eval("#totp-secret", e => e.textContent)).replace(/\s/g, "");

@@ -11,7 +11,7 @@
 //
 // --gateway URL    (env KP_E2E_GATEWAY) the local cloud's gateway (portal and API on one origin);
 // --sessions FILE  (env KP_E2E_SESSIONS) a JSON object: e-mail → the answer of the sign-in (idToken,
-//                  accessToken, refreshToken, expiresIn), as POST /auth/sign-in/totp answers it;
+//                  accessToken, expiresIn), as POST /auth/sign-in/totp answers it (the refresh token is in a cookie);
 // --state DIR      (env KP_E2E_STATE) the local cloud's state folder (.local by default of `start`). Without
 //                  --sessions the demo users sign in here with the sign-in calls of app.mjs (POST
 //                  /auth/sign-in, POST /auth/sign-in/totp) and a code computed from their TOTP secret in
@@ -148,13 +148,16 @@ function describe(x) {
 }
 
 /** The global fetch on the gateway's origin, recording each request with its answer. */
-function recordingFetch(base) {
+function recordingFetch(base, jar = null) {
   return async (path, init = {}) => {
     const entry = { method: (init.method || "GET").toUpperCase(), path: String(path), body: init.body, status: 0, answer: "" };
     exchanges.push(entry);
     inFlight++;
     try {
-      const response = await fetch(new URL(path, base + "/"), init);
+      const url = new URL(path, base + "/");
+      const cookies = jar ? jar.cookieFor(url) : "";
+      const response = await fetch(url, cookies ? { ...init, headers: { ...(init.headers || {}), cookie: cookies } } : init);
+      if (jar) jar.keep(response);
       entry.status = response.status;
       entry.answer = response.status === 204 ? "" : await response.clone().text();
       return response;
@@ -163,6 +166,31 @@ function recordingFetch(base) {
       throw e;
     } finally {
       inFlight--;
+    }
+  };
+}
+
+/**
+ * A browser's cookie jar, as far as the session cookie needs one (Node's fetch keeps none): each cookie with its
+ * Path, sent to URLs below it; Max-Age=0 removes it. The portal's code never sees it (HttpOnly in a browser).
+ */
+function cookieJar() {
+  const cookies = new Map();   // name → {value, path}
+  return {
+    keep(response) {
+      const all = typeof response.headers.getSetCookie === "function" ? response.headers.getSetCookie() : [];
+      for (const line of all) {
+        const [pair, ...attributes] = line.split(/;\s*/);
+        const name = pair.slice(0, pair.indexOf("="));
+        const attribute = key => attributes.find(a => a.toLowerCase().startsWith(key + "="));
+        const maxAge = attribute("max-age");
+        if (maxAge && Number(maxAge.split("=")[1]) <= 0) cookies.delete(name);
+        else cookies.set(name, { value: pair.slice(pair.indexOf("=") + 1), path: (attribute("path") || "path=/").split("=")[1] });
+      }
+    },
+    cookieFor(url) {
+      return [...cookies].filter(([, c]) => url.pathname === c.path || url.pathname.startsWith(c.path.replace(/\/?$/, "/")))
+        .map(([name, c]) => name + "=" + c.value).join("; ");
     }
   };
 }
@@ -192,10 +220,10 @@ function translatorRecordingMisses() {
   };
 }
 
-function portalFor(user, session, gateway) {
+function portalFor(user, session, gateway, jar = null) {
   let current = session;
   const api = createApi({
-    fetch: recordingFetch(gateway), language: () => LANG, session: () => current,
+    fetch: recordingFetch(gateway, jar), language: () => LANG, session: () => current,
     setSession: next => {
       current = next;
       if (!next) user.lostSession = true;
@@ -1253,12 +1281,14 @@ async function newcomer(pub, run, opts) {
   let portal = null;
   const started = exchanges.length;
   try {
-    const api = createApi({ fetch: recordingFetch(opts.gateway), language: () => LANG, session: () => null, setSession: () => {} });
+    // her browser's cookie jar: the session cookie of the sign-in renews her token after enrolment and linking
+    const jar = cookieJar();
+    const api = createApi({ fetch: recordingFetch(opts.gateway, jar), language: () => LANG, session: () => null, setSession: () => {} });
     const answer = await api.anonymous("POST", "/auth/sign-in", { email, password });
     if (answer.status !== "signed-in" || !answer.idToken) throw new SmokeFailure("the sign-in answered " + clip(JSON.stringify(answer)));
     const session = sessionFrom(answer, null);
     if (session.role !== "none" || session.mfa) throw new SmokeFailure("a new sign-up's token says role " + session.role + ", kp_mfa " + session.mfa);
-    portal = portalFor({ key: "eva", role: "newcomer", email }, session, opts.gateway);
+    portal = portalFor({ key: "eva", role: "newcomer", email }, session, opts.gateway, jar);
     passed.push("the newcomer's sign-in");
     console.log("ok   " + "eva (newcomer)".padEnd(30) + " " + "(sign-in)".padEnd(36) + " signed in with the password, not enrolled");
   } catch (e) {

@@ -815,10 +815,15 @@ test("the shell: sign-up is public; a new account signs in, enrols MFA, renews i
   Object.defineProperty(globalThis, "navigator", { value: { language: "nl-NL" }, configurable: true });
   const requests = [];
   const pending = { sub: "u9", email: "sanne@bakkerij.example.test", kp_mfa: "false" };
+  let signedIn = false;   // the session cookie: none before the sign-in
   globalThis.fetch = async (path, init) => {
     const body = init.body ? JSON.parse(init.body) : null;
     requests.push([path, init.method, body]);
-    const json = path === "/auth/sign-in" ? { status: "signed-in", idToken: jwt(pending), accessToken: "acc-1", refreshToken: "r9", expiresIn: 900 }
+    if (path === "/auth/sign-in") signedIn = true;
+    if (path === "/auth/refresh" && !signedIn) {
+      return { ok: false, status: 401, statusText: "", text: async () => JSON.stringify({ title: "Geen sessie" }) };
+    }
+    const json = path === "/auth/sign-in" ? { status: "signed-in", idToken: jwt(pending), accessToken: "acc-1", expiresIn: 900 }
       : path === "/me/mfa/totp" ? { secret: SECRET, otpauthUri: URI, qrCodeSvg: SVG }
         : path === "/auth/refresh" ? { status: "signed-in", idToken: jwt({ ...pending, kp_mfa: "true" }), accessToken: "acc-2", expiresIn: 900 }
           : path === "/me" ? { userId: "u9", role: "none", mfaEnrolled: true, pending: true, pendingSince: new Date().toISOString() }
@@ -860,7 +865,7 @@ test("the shell: sign-up is public; a new account signs in, enrols MFA, renews i
   await submitIn();
   await settle();
   assert.deepEqual(requests.slice(-3).map(r => r[0]), ["/me/mfa/totp/verify", "/auth/refresh", "/me"]);
-  assert.deepEqual(requests.at(-2)[2], { userId: "u9", refreshToken: "r9" });
+  assert.equal(requests.at(-2)[2], null, "the renewal sends no token: the API reads the session cookie");
   assert.match(app.textContent, /Tweestapsverificatie is ingesteld/);
   assert.match(app.textContent, /Uw account wacht op koppeling/, "enrolled, not linked: the waiting page");
   assert.ok(!requests.some(r => r[0].startsWith("/tickets")), "never an empty ticket list");

@@ -327,10 +327,43 @@ function jwt(claims) {
   return "h." + Buffer.from(JSON.stringify(claims)).toString("base64url") + ".s";
 }
 
+test("API client: restore() makes a session from the cookie alone, or null when it is refused; signOut() ends it", async () => {
+  const requests = [];
+  let cookie = true;
+  const api = createApi({
+    language: () => "nl", session: () => null, setSession: () => {}, now: () => 5000,
+    fetch: async (path, init) => {
+      requests.push([path, init]);
+      if (path === "/auth/refresh") {
+        return cookie ? response(200, { status: "signed-in", idToken: jwt({ sub: "u1", email: "jan@acme.example.test",
+          kp_role: "customer-user", kp_mfa: "true" }), accessToken: "a2", expiresIn: 900 })
+          : response(401, { type: "urn:klantportaal:problem:invalid-credentials", title: "Ongeldig" });
+      }
+      if (path === "/auth/sign-out") { cookie = false; return response(204); }
+      return response(404, { title: "Niet gevonden" });
+    }
+  });
+  const restored = await api.restore();
+  assert.deepEqual([restored.userId, restored.email, restored.role, restored.mfa, restored.accessToken, restored.expiresAt],
+    ["u1", "jan@acme.example.test", "customer-user", true, "a2", 5000 + 900_000]);
+  assert.ok(!("refreshToken" in restored));
+  await api.signOut();
+  assert.equal(await api.restore(), null, "signed out: the cookie restores nothing");
+  assert.deepEqual(requests.map(r => [r[0], r[1].method, r[1].body, r[1].headers["x-requested-with"], r[1].credentials,
+    r[1].headers.authorization]), [
+    ["/auth/refresh", "POST", undefined, "klantportaal", "same-origin", undefined],
+    ["/auth/sign-out", "POST", undefined, "klantportaal", "same-origin", undefined],
+    ["/auth/refresh", "POST", undefined, "klantportaal", "same-origin", undefined]]);
+
+  const offline = createApi({ language: () => "nl", session: () => null, setSession: () => {},
+    fetch: async () => { throw new TypeError("Failed to fetch"); } });
+  await assert.rejects(offline.restore(), e => e.status === 0, "out of reach is not 'no session'");
+});
+
 test("API client: headers, problems as ApiError, one refresh after a 401, and the session kept in memory", async () => {
   const requests = [];
   let session = sessionFrom({ idToken: jwt({ sub: "u1", email: "jan@acme.example.test", kp_role: "customer-user" }),
-    refreshToken: "r1", expiresIn: 3600 }, null, 0);
+    accessToken: "a1", expiresIn: 3600 }, null, 0);
   assert.deepEqual([session.userId, session.role, session.email], ["u1", "customer-user", "jan@acme.example.test"]);
   let tickets = 0;
   const api = createApi({
@@ -354,8 +387,11 @@ test("API client: headers, problems as ApiError, one refresh after a 401, and th
   assert.equal(requests[0][1].headers["idempotency-key"], "k1");
   assert.equal(requests[0][1].headers["accept-language"], "de");
   assert.match(requests[2][1].headers.authorization, /^Bearer h\./);
-  assert.deepEqual(JSON.parse(requests[1][1].body), { userId: "u1", refreshToken: "r1" });
-  assert.equal(session.refreshToken, "r1", "the refresh token is kept across a refresh");
+  assert.equal(requests[1][1].body, undefined, "the refresh sends no token: the API reads its HttpOnly cookie");
+  assert.equal(requests[1][1].headers["x-requested-with"], "klantportaal", "the header a cross-site form cannot send");
+  assert.equal(requests[1][1].credentials, "same-origin");
+  assert.equal(requests[0][1].headers["x-requested-with"], undefined, "only the cookie's routes carry it");
+  assert.ok(!("refreshToken" in session), "no refresh token in the session");
   assert.deepEqual(await api.get("/empty"), {});
 
   const offline = createApi({ language: () => "nl", session: () => null, setSession: () => {},

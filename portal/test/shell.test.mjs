@@ -53,8 +53,9 @@ test("sign-in with password and TOTP lands on the route in the hash; sign-out fo
     return { ok: !!json, status: json ? 200 : 404, statusText: "", text: async () => JSON.stringify(json || { title: "Niet gevonden" }) };
   };
   await import("../app.mjs");
+  await new Promise(resolve => setTimeout(resolve, 10));
 
-  assert.equal(byId["sign-in"].hidden, false, "signed out: the sign-in form shows");
+  assert.equal(byId["sign-in"].hidden, false, "no session cookie: the sign-in form shows");
   assert.equal(byId["sign-in-reason"].textContent, "Sign in to review the solution of ticket demo-acme-3.");
   assert.equal(translated.find(e => e.dataset.t === "signIn").textContent, "Sign in", "static texts in the browser's language");
 
@@ -71,9 +72,9 @@ test("sign-in with password and TOTP lands on the route in the hash; sign-out fo
   assert.equal(byId.password.value, "", "the password is not kept in the form");
   assert.equal(byId.who.textContent, "Signed in as jan@acme.example.test");
   assert.deepEqual(requests.map(r => r[0] + " " + r[1]),
-    ["/auth/sign-in POST", "/auth/sign-in/totp POST", "/me GET", "/tickets/demo-acme-3 GET", "/catalogue GET"],
-    "after sign-in the profile (its language; none here: the browser's stays), then the resolution route only reads");
-  assert.match(requests[3][3].authorization, /^Bearer h\./);
+    ["/auth/refresh POST", "/auth/sign-in POST", "/auth/sign-in/totp POST", "/me GET", "/tickets/demo-acme-3 GET", "/catalogue GET"],
+    "on load the cookie's session is asked for (none here); after sign-in the profile (its language; none here: the browser's stays), then the resolution route only reads");
+  assert.match(requests[4][3].authorization, /^Bearer h\./);
   assert.match(byId.app.textContent, /Accept — it is fixed/);
 
   byId.lang.value = "de";
@@ -81,7 +82,8 @@ test("sign-in with password and TOTP lands on the route in the hash; sign-out fo
   assert.match(byId.app.textContent, /Annehmen — es ist behoben/, "a language change renders the page again");
 
   await byId["sign-out"].listeners.click();
-  assert.deepEqual(requests.at(-1).slice(0, 3), ["/auth/sign-out", "POST", { refreshToken: "r1" }]);
+  assert.deepEqual(requests.at(-1).slice(0, 3), ["/auth/sign-out", "POST", null], "no token in the body: the cookie is the session");
+  assert.equal(requests.at(-1)[3]["x-requested-with"], "klantportaal");
   assert.equal(byId["sign-in"].hidden, false);
   assert.equal(byId.app.children.length, 0, "the page is gone");
   const before = requests.length;
@@ -114,6 +116,7 @@ test("the profile's language wins after sign-in; the header's select saves it; s
     return { ok: !!json, status: json ? 200 : 404, statusText: "", text: async () => JSON.stringify(json || { title: "Niet gevonden" }) };
   };
   await import("../app.mjs?language");
+  await new Promise(resolve => setTimeout(resolve, 10));
   const signIn = translated.find(e => e.dataset.t === "signIn");
   assert.equal(signIn.textContent, "Sign in", "before sign-in: the browser's language");
   assert.equal(document.documentElement.lang, "en");
@@ -122,7 +125,7 @@ test("the profile's language wins after sign-in; the header's select saves it; s
   byId.password.value = "geheim";
   await byId["password-form"].listeners.submit({ preventDefault() {} });
   await new Promise(resolve => setTimeout(resolve, 10));
-  assert.deepEqual(requests.map(r => r[0] + " " + r[1]), ["/auth/sign-in POST", "/me GET"]);
+  assert.deepEqual(requests.map(r => r[0] + " " + r[1]), ["/auth/refresh POST", "/auth/sign-in POST", "/me GET"]);
   assert.equal(document.documentElement.lang, "de", "signed in: the profile's language");
   assert.equal(byId.lang.value, "de", "the header's select says so");
   assert.equal(byId.who.textContent, "Angemeldet als jan@acme.example.test");
@@ -179,8 +182,9 @@ test("a mail link opens signed out without the sign-in screen; signed in as anot
   await import("../app.mjs?mail-link");
   await new Promise(resolve => setTimeout(resolve, 10));
   assert.equal(byId["sign-in"].hidden, true, "no sign-in screen");
-  assert.deepEqual(requests.map(r => [r[0], r[1], r[2]]), [["/mail-links/preview", "POST", { token }]], "opening only previews");
-  assert.equal(requests[0][3].authorization, undefined, "no token: the link is the authority");
+  assert.deepEqual(requests.map(r => [r[0], r[1], r[2]]), [["/auth/refresh", "POST", null], ["/mail-links/preview", "POST", { token }]],
+    "opening asks for the cookie's session (none here), then only previews");
+  assert.equal(requests[1][3].authorization, undefined, "no token: the link is the authority");
   assert.match(byId.app.textContent, /You are about to accept the solution of ticket #12 'Printer'/);
 
   const form = byId.app.all().find(n => n.tagName === "form");
@@ -200,4 +204,72 @@ test("a mail link opens signed out without the sign-in screen; signed in as anot
   location.hash = "#/tickets";
   await byId["sign-out"].listeners.click();
   assert.equal(byId["sign-in"].hidden, false, "other routes still ask to sign in");
+});
+
+// Sessions that survive a reload (issue 17): the refresh token is in the API's HttpOnly cookie, which no script reads;
+// on load the shell asks POST /auth/refresh once (no body, X-Requested-With) and, given tokens, is signed in on the
+// route in the hash without the sign-in screen. Sign-out ends the cookie's session, so the next load (a reload, a tab)
+// shows the sign-in screen. No storage API exists in this fake at all, so any use of one would fail the test.
+test("a reload restores the session from the cookie on the route in the hash; after sign-out the next load asks to sign in", async () => {
+  let cookie = true;
+  const requests = [];
+  const load = async (tag, hash) => {
+    const page = fakePage();
+    Object.assign(globalThis, {
+      document: page.document,
+      location: { hash },
+      window: { addEventListener: () => {} }
+    });
+    Object.defineProperty(globalThis, "navigator", { value: { language: "en-GB" }, configurable: true });
+    await import("../app.mjs?" + tag);
+    await new Promise(resolve => setTimeout(resolve, 10));
+    return page;
+  };
+  globalThis.fetch = async (path, init) => {
+    requests.push([path, init.method, init.body ? JSON.parse(init.body) : null, init.headers, init.credentials]);
+    if (path === "/auth/refresh" && !cookie) {
+      return { ok: false, status: 401, statusText: "", text: async () => JSON.stringify({
+        type: "urn:klantportaal:problem:invalid-credentials", title: "Invalid credentials" }) };
+    }
+    if (path === "/auth/sign-out") { cookie = false; return { ok: true, status: 204, text: async () => "" }; }
+    const json = path === "/auth/refresh" ? { status: "signed-in", idToken: jwt({ sub: "u1", email: "jan@acme.example.test",
+      kp_role: "customer-user", kp_tenant: "demo-acme", kp_mfa: "true" }), accessToken: "a1", expiresIn: 900 }
+      : path === "/tickets/demo-acme-3" ? { ticket: { id: "demo-acme-3", number: 3, title: "Outlook", description: "d",
+        status: "resolved", priority: "normal", type: "incident", category: "email", approval: "none", answers: {},
+        reporter: { id: "u1", name: "Jan" }, version: 2 }, messages: [] }
+        : path === "/catalogue" ? { categories: [], requestTypes: [] } : null;
+    return { ok: !!json, status: json ? 200 : 404, statusText: "", text: async () => JSON.stringify(json || { title: "Not found" }) };
+  };
+
+  const { byId } = await load("restore", "#/tickets/demo-acme-3/resolution");
+  assert.equal(byId["sign-in"].hidden, true, "the cookie's session: no sign-in screen");
+  assert.equal(byId.who.textContent, "Signed in as jan@acme.example.test");
+  assert.deepEqual(requests.map(r => r[0] + " " + r[1]),
+    ["/auth/refresh POST", "/me GET", "/tickets/demo-acme-3 GET", "/catalogue GET"], "restored once, then the route of the hash");
+  assert.deepEqual([requests[0][2], requests[0][3]["x-requested-with"], requests[0][3].authorization, requests[0][4]],
+    [null, "klantportaal", undefined, "same-origin"], "no token is sent to restore: only the cookie and the header");
+  assert.match(requests[2][3].authorization, /^Bearer h\./, "the restored ID token, from memory");
+  assert.match(byId.app.textContent, /Accept — it is fixed/);
+
+  await byId["sign-out"].listeners.click();
+  assert.deepEqual(requests.at(-1).slice(0, 3), ["/auth/sign-out", "POST", null]);
+  assert.equal(requests.at(-1)[3]["x-requested-with"], "klantportaal");
+  assert.equal(byId["sign-in"].hidden, false);
+
+  const again = await load("after-sign-out", "#/tickets");
+  assert.deepEqual(requests.at(-1).slice(0, 2), ["/auth/refresh", "POST"]);
+  assert.equal(again.byId["sign-in"].hidden, false, "signed out: the next load asks to sign in");
+  assert.equal(again.byId.error.textContent, "", "no session is not an error");
+  assert.ok(!requests.some(r => r[0].includes("token") || r[0].includes("eyJ")), "no token in any URL");
+});
+
+test("page load with the API out of reach: the sign-in screen says so", async () => {
+  const page = fakePage();
+  Object.assign(globalThis, { document: page.document, location: { hash: "#/tickets" }, window: { addEventListener: () => {} } });
+  Object.defineProperty(globalThis, "navigator", { value: { language: "en-GB" }, configurable: true });
+  globalThis.fetch = async () => { throw new TypeError("Failed to fetch"); };
+  await import("../app.mjs?offline");
+  await new Promise(resolve => setTimeout(resolve, 10));
+  assert.equal(page.byId["sign-in"].hidden, false);
+  assert.notEqual(page.byId.error.textContent, "", "the network error is shown, not swallowed");
 });

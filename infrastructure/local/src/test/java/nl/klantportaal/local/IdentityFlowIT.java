@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -88,7 +92,7 @@ class IdentityFlowIT {
   }
 
   @Test
-  void aForgottenPasswordIsResetWithTheMailedCodeAndTheSessionRefreshesUntilSignOut() throws Exception {
+  void aForgottenPasswordIsResetWithTheMailedCode() throws Exception {
     String email = "herstel@bakkerij.example.test";
     String first = "Vlinder-Regen42";
     String second = "Zonnebloem-Veld-73";
@@ -106,16 +110,87 @@ class IdentityFlowIT {
     assertEquals(401, DEMO.signIn().attempt(email, first).statusCode(), "the old password no longer signs in");
 
     JsonNode signedIn = DEMO.signIn().withPassword(email, second);
-    String refreshToken = signedIn.path("refreshToken").asText();
-    String sub = JSON.readTree(java.util.Base64.getUrlDecoder().decode(signedIn.path("idToken").asText().split("\\.")[1]))
-        .path("sub").asText();
-    String refresh = "{\"userId\":\"" + sub + "\",\"refreshToken\":\"" + refreshToken + "\"}";
-    JsonNode refreshed = JSON.readTree(DEMO.gateway().post("/auth/refresh", refresh, null).body());
-    assertEquals("signed-in", refreshed.path("status").asText(), refreshed.toString());
-    assertTrue(refreshed.path("idToken").asText().split("\\.").length == 3, "a new ID token");
-    assertEquals(204, DEMO.gateway().post("/auth/sign-out", "{\"refreshToken\":\"" + refreshToken + "\"}", null)
-        .statusCode());
-    assertEquals(401, DEMO.gateway().post("/auth/refresh", refresh, null).statusCode(), "signed out: no more tokens");
+    assertTrue(signedIn.path("idToken").asText().split("\\.").length == 3, signedIn.toString());
+  }
+
+  /**
+   * Sessions that survive a reload (docs/claims.md, "Sessions"): the sign-in sets the refresh token in
+   * an HttpOnly, Secure, SameSite=Strict cookie for /auth and leaves it out of the body; the cookie
+   * alone (as a reloaded page or a second tab has it) restores the session through the gateway; the
+   * X-Requested-With header is required; sign-out clears the cookie and revokes the token, and a
+   * global sign-out (AdminUserGlobalSignOut, as a role change or deactivation makes it) ends a cookie
+   * it never saw, so that both are refused afterwards.
+   */
+  @Test
+  void aSessionIsRestoredFromTheCookieAloneUntilSignOutOrAGlobalSignOut() throws Exception {
+    String email = "sessie@bakkerij.example.test";
+    String password = "Vlinder-Regen42";
+    assertEquals(202, DEMO.gateway().post("/auth/sign-up", "{\"email\":\"" + email + "\",\"password\":\"" + password
+        + "\",\"firstName\":\"Sem\",\"lastName\":\"Sessie\",\"displayName\":\"Sem Sessie\"}", null).statusCode());
+    assertEquals(204, DEMO.gateway().post("/auth/confirm", "{\"email\":\"" + email + "\",\"code\":\""
+        + TestClouds.storedConfirmationCode(DEMO.cloud(), email) + "\"}", null).statusCode());
+
+    // Sign-in: the tokens in the body, the refresh token only in the cookie
+    HttpResponse<String> signIn = DEMO.signIn().attempt(email, password);
+    assertEquals(200, signIn.statusCode(), signIn.body());
+    JsonNode body = JSON.readTree(signIn.body());
+    assertEquals("signed-in", body.path("status").asText());
+    assertTrue(body.path("refreshToken").isMissingNode(), "no refresh token in the body: " + body);
+    List<String> setCookies = signIn.headers().allValues("set-cookie");
+    assertEquals(1, setCookies.size(), setCookies.toString());
+    String setCookie = setCookies.get(0);
+    assertTrue(setCookie.startsWith("kp_session="), setCookie);
+    assertTrue(setCookie.endsWith("; Max-Age=2592000; Path=/auth; Secure; HttpOnly; SameSite=Strict"), setCookie);
+    String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+    String sub = JSON.readTree(Base64.getUrlDecoder().decode(body.path("idToken").asText().split("\\.")[1])).path("sub").asText();
+
+    // A reload, and a second tab: only the cookie, and fresh tokens of the same user each time
+    for (int tab = 1; tab <= 2; tab++) {
+      HttpResponse<String> restored = restore(cookie, true);
+      assertEquals(200, restored.statusCode(), restored.body());
+      JsonNode tokens = JSON.readTree(restored.body());
+      assertTrue(tokens.path("refreshToken").isMissingNode(), tokens.toString());
+      String idToken = tokens.path("idToken").asText();
+      assertEquals(sub, JSON.readTree(Base64.getUrlDecoder().decode(idToken.split("\\.")[1])).path("sub").asText());
+      assertEquals(200, DEMO.gateway().get("/me", idToken).statusCode(), "the restored ID token passes the authorizer");
+    }
+    HttpResponse<String> withoutHeader = restore(cookie, false);
+    assertEquals(403, withoutHeader.statusCode(), "no X-Requested-With (a cross-site form): refused " + withoutHeader.body());
+    assertEquals(401, restore(null, true).statusCode(), "no cookie: no session");
+
+    // Sign-out: 204, the cookie cleared, and the cookie a copy kept is refused from now on (and cleared again)
+    HttpResponse<String> signOut = DEMO.gateway().send(DEMO.gateway().to("/auth/sign-out").header("cookie", cookie)
+        .header("x-requested-with", "klantportaal").POST(HttpRequest.BodyPublishers.noBody()));
+    assertEquals(204, signOut.statusCode(), signOut.body());
+    assertEquals(List.of("kp_session=; Max-Age=0; Path=/auth; Secure; HttpOnly; SameSite=Strict"),
+        signOut.headers().allValues("set-cookie"));
+    HttpResponse<String> afterSignOut = restore(cookie, true);
+    assertEquals(401, afterSignOut.statusCode(), "signed out: the cookie restores nothing " + afterSignOut.body());
+    assertEquals(List.of("kp_session=; Max-Age=0; Path=/auth; Secure; HttpOnly; SameSite=Strict"),
+        afterSignOut.headers().allValues("set-cookie"));
+
+    // A global sign-out elsewhere (an admin's role change, a deactivation) ends a cookie it never saw
+    HttpResponse<String> again = DEMO.signIn().attempt(email, password);
+    String secondCookie = again.headers().firstValue("set-cookie").map(c -> c.substring(0, c.indexOf(';'))).orElseThrow();
+    assertEquals(200, restore(secondCookie, true).statusCode());
+    try (CognitoPool pool = CognitoPool.open(DEMO.cloud())) {
+      pool.cognito().adminUserGlobalSignOut(r -> r.userPoolId(pool.id()).username(sub));
+    }
+    HttpResponse<String> afterGlobal = restore(secondCookie, true);
+    assertEquals(401, afterGlobal.statusCode(), "after the global sign-out the cookie is refused " + afterGlobal.body());
+    assertEquals("urn:klantportaal:problem:invalid-credentials", JSON.readTree(afterGlobal.body()).path("type").asText());
+  }
+
+  /** POST /auth/refresh as the portal sends it on page load: no body, the cookie (if any), X-Requested-With (if asked). */
+  private static HttpResponse<String> restore(String cookie, boolean header) throws Exception {
+    HttpRequest.Builder request = DEMO.gateway().to("/auth/refresh").POST(HttpRequest.BodyPublishers.noBody());
+    if (cookie != null) {
+      request.header("cookie", cookie);
+    }
+    if (header) {
+      request.header("x-requested-with", "klantportaal");
+    }
+    return DEMO.gateway().send(request);
   }
 
   @Test

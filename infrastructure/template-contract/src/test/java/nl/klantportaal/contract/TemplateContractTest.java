@@ -56,16 +56,31 @@ class TemplateContractTest {
       "identity/account-security/totp-verify.json",
       "identity/auth/confirm.json",
       "identity/auth/forgot-password.json",
-      "identity/auth/refresh.json",
       "identity/auth/resend-code.json",
       "identity/auth/reset-password.json",
       "identity/auth/sign-in-new-password.json",
       "identity/auth/sign-in-totp.json",
-      "identity/auth/sign-in.json",
-      "identity/auth/sign-out.json",
       "identity/auth/sign-up.json",
       "identity/me/change-email.json",
       "identity/me/verify-email.json");
+
+  /**
+   * The session cookie (docs/claims.md, "Sessions") lives exactly as long as the app client's refresh token: longer
+   * would keep a dead cookie, shorter would end sessions Cognito still honours.
+   */
+  @Test
+  void theSessionCookieLivesAsLongAsTheAppClientsRefreshToken() {
+    Map<String, Object> client = TEMPLATE.resource("UserPoolClient").orElseThrow().properties();
+    String unit = Yamls.string(Yamls.map(client.get("TokenValidityUnits")).get("RefreshToken"));
+    long amount = Long.parseLong(Yamls.string(client.get("RefreshTokenValidity")));
+    java.time.Duration validity = switch (unit) {
+      case "days" -> java.time.Duration.ofDays(amount);
+      case "hours" -> java.time.Duration.ofHours(amount);
+      case "minutes" -> java.time.Duration.ofMinutes(amount);
+      default -> throw new AssertionError("RefreshToken unit " + unit);
+    };
+    assertEquals(validity, nl.klantportaal.identity.handler.SessionCookie.MAX_AGE);
+  }
 
   @TestFactory
   Stream<DynamicTest> everyFunctionAgreesWithItsHandler() {

@@ -59,6 +59,10 @@ public final class ApiGatewayFunction {
     if (event.getHeaders() != null) {
       event.getHeaders().forEach((name, value) -> headers.put(name.toLowerCase(Locale.ROOT), value));
     }
+    if (event.getCookies() != null && !event.getCookies().isEmpty()) {
+      // Payload 2.0 moves the Cookie header into cookies[]; the request reads them back as one header.
+      headers.put("cookie", String.join("; ", event.getCookies()));
+    }
     byte[] body = event.getBody() == null
         ? new byte[0]
         : event.getIsBase64Encoded()
@@ -93,6 +97,7 @@ public final class ApiGatewayFunction {
     return APIGatewayV2HTTPResponse.builder()
         .withStatusCode(response.status())
         .withHeaders(headers)
+        .withCookies(response.cookies().isEmpty() ? null : response.cookies())
         .withBody(response.isText() ? new String(response.body(), StandardCharsets.UTF_8)
             : java.util.Base64.getEncoder().encodeToString(response.body()))
         .withIsBase64Encoded(!response.isText())

@@ -72,6 +72,20 @@ public record ApiRequest(
     return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
   }
 
+  /**
+   * A cookie the browser sent (API Gateway's {@code cookies[]}, read back as the Cookie header):
+   * the value of the first one with this name.
+   */
+  public Optional<String> cookie(String name) {
+    for (String pair : headers.getOrDefault("cookie", "").split(";")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0 && pair.substring(0, eq).trim().equals(name)) {
+        return Optional.of(pair.substring(eq + 1).trim());
+      }
+    }
+    return Optional.empty();
+  }
+
   public Language language() {
     return Language.fromAcceptLanguage(headers.get("accept-language"));
   }

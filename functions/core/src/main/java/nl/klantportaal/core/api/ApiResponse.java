@@ -1,13 +1,23 @@
 package nl.klantportaal.core.api;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** What a route answers: status, headers and a JSON (or problem+json) body. */
-public record ApiResponse(int status, Map<String, String> headers, byte[] body) {
+/**
+ * What a route answers: status, headers, cookies and a JSON (or problem+json) body. Cookies are
+ * whole Set-Cookie values; API Gateway (payload 2.0) sends each as a header of its own.
+ */
+public record ApiResponse(int status, Map<String, String> headers, byte[] body, List<String> cookies) {
 
   public ApiResponse {
     headers = Map.copyOf(headers);
+    cookies = List.copyOf(cookies);
+  }
+
+  public ApiResponse(int status, Map<String, String> headers, byte[] body) {
+    this(status, headers, body, List.of());
   }
 
   public static ApiResponse ok(Object value) {
@@ -47,6 +57,13 @@ public record ApiResponse(int status, Map<String, String> headers, byte[] body) 
   public ApiResponse withHeader(String name, String value) {
     Map<String, String> copy = new LinkedHashMap<>(headers);
     copy.put(name, value);
-    return new ApiResponse(status, copy, body);
+    return new ApiResponse(status, copy, body, cookies);
+  }
+
+  /** This answer with one more Set-Cookie value. */
+  public ApiResponse withCookie(String setCookie) {
+    List<String> copy = new ArrayList<>(cookies);
+    copy.add(setCookie);
+    return new ApiResponse(status, headers, body, copy);
   }
 }

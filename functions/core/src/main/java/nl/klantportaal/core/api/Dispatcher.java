@@ -37,6 +37,18 @@ public final class Dispatcher {
           .orElseThrow(() -> new ApiProblem(ProblemType.NOT_FOUND, "No route " + request.routeKey()));
       authorize(route, request);
       return route.handler().handle(request);
+    } catch (RuntimeException failure) {
+      return answer(request, failure);
+    }
+  }
+
+  /**
+   * The answer to a failure on the request path: a refusal as problem+json, anything unexpected
+   * logged once and answered 500. Public for a route that adds to a refusal (a cookie to clear).
+   */
+  public static ApiResponse answer(ApiRequest request, RuntimeException failure) {
+    try {
+      throw failure;
     } catch (ApiProblem problem) {
       return problem(request, problem.type(), problem.getMessage(), problem.errors(), problem.retryAfter().map(d -> d.toSeconds()));
     } catch (InvalidCursorException e) {

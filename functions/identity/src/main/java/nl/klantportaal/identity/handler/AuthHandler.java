@@ -1,7 +1,13 @@
 package nl.klantportaal.identity.handler;
 
 import java.util.Map;
+import java.util.Optional;
+import nl.klantportaal.core.api.ApiProblem;
+import nl.klantportaal.core.api.ApiRequest;
 import nl.klantportaal.core.api.ApiResponse;
+import nl.klantportaal.core.api.Dispatcher;
+import nl.klantportaal.core.api.ProblemType;
+import nl.klantportaal.core.shared.domain.DomainException;
 import nl.klantportaal.core.api.HttpApiHandler;
 import nl.klantportaal.core.api.Route;
 import nl.klantportaal.core.api.Routes;
@@ -19,7 +25,8 @@ import nl.klantportaal.core.wiring.KernelWiring;
 
 /**
  * /auth: sign-up with an e-mailed code, sign-in with password and TOTP, refresh, sign-out, and the
- * forgotten-password flow. Public routes (no token yet); answers never tell whether an address
+ * forgotten-password flow. A completed sign-in puts the refresh token into the {@link SessionCookie}
+ * (HttpOnly, Secure, SameSite=Strict, Path=/auth); refresh and sign-out read it from there only. Public routes (no token yet); answers never tell whether an address
  * has an account. Never logs bodies: they hold passwords and codes.
  */
 public final class AuthHandler extends HttpApiHandler {
@@ -62,18 +69,14 @@ public final class AuthHandler extends HttpApiHandler {
           signUp.resendCode(r.jsonBody(AuthRequests.Email.class));
           return ApiResponse.json(202, CODE_SENT);
         }),
-        Route.of("POST /auth/sign-in", Access.PUBLIC, r -> ApiResponse.ok(SignInAnswer.of(
-            signIn.withPassword(r.jsonBody(AuthRequests.SignIn.class), r.sourceIp())))),
-        Route.of("POST /auth/sign-in/totp", Access.PUBLIC, r -> ApiResponse.ok(SignInAnswer.of(
-            signIn.withTotp(r.jsonBody(AuthRequests.TotpAnswer.class), r.sourceIp())))),
-        Route.of("POST /auth/sign-in/new-password", Access.PUBLIC, r -> ApiResponse.ok(SignInAnswer.of(
-            signIn.withNewPassword(r.jsonBody(AuthRequests.NewPassword.class), r.sourceIp())))),
-        Route.of("POST /auth/refresh", Access.PUBLIC, r -> ApiResponse.ok(SignInAnswer.tokens(
-            session.refresh(r.jsonBody(AuthRequests.Refresh.class))))),
-        Route.of("POST /auth/sign-out", Access.PUBLIC, r -> {
-          session.signOut(r.jsonBody(AuthRequests.SignOut.class));
-          return ApiResponse.noContent();
-        }),
+        Route.of("POST /auth/sign-in", Access.PUBLIC, r -> answer(
+            signIn.withPassword(r.jsonBody(AuthRequests.SignIn.class), r.sourceIp()))),
+        Route.of("POST /auth/sign-in/totp", Access.PUBLIC, r -> answer(
+            signIn.withTotp(r.jsonBody(AuthRequests.TotpAnswer.class), r.sourceIp()))),
+        Route.of("POST /auth/sign-in/new-password", Access.PUBLIC, r -> answer(
+            signIn.withNewPassword(r.jsonBody(AuthRequests.NewPassword.class), r.sourceIp()))),
+        Route.of("POST /auth/refresh", Access.PUBLIC, r -> refresh(session, r)),
+        Route.of("POST /auth/sign-out", Access.PUBLIC, r -> signOut(session, r)),
         Route.of("POST /auth/forgot-password", Access.PUBLIC, r -> {
           password.requestCode(r.jsonBody(AuthRequests.Email.class));
           return ApiResponse.json(202, CODE_SENT);
@@ -82,5 +85,53 @@ public final class AuthHandler extends HttpApiHandler {
           password.reset(r.jsonBody(AuthRequests.ResetPassword.class));
           return ApiResponse.noContent();
         }));
+  }
+
+  /** A sign-in step; a completed one keeps its refresh token in the session cookie, never in the body. */
+  private static ApiResponse answer(IdentityProvider.SignInStep step) {
+    ApiResponse response = ApiResponse.ok(SignInAnswer.of(step));
+    if (step instanceof IdentityProvider.SignInStep.SignedIn signedIn && signedIn.tokens().refreshToken().isPresent()) {
+      return response.withCookie(SessionCookie.set(signedIn.tokens().idToken(), signedIn.tokens().refreshToken().get()));
+    }
+    return response;
+  }
+
+  /**
+   * Fresh ID and access tokens from the session cookie alone (the body is not read): how the portal
+   * restores a session after a reload, in every tab, and renews it. No cookie: 401; a refresh token
+   * Cognito refuses (expired, revoked by a sign-out or a global sign-out): 401 and the cookie cleared.
+   */
+  private static ApiResponse refresh(SessionTokens session, ApiRequest r) {
+    SessionCookie.requireSameOriginScript(r);
+    SessionCookie.Session cookie = SessionCookie.read(r).orElseThrow(() ->
+        new ApiProblem(ProblemType.UNAUTHENTICATED, "No session: sign in"));
+    IdentityProvider.Tokens tokens;
+    try {
+      tokens = session.refresh(new AuthRequests.Refresh(cookie.user().value(), cookie.refreshToken()));
+    } catch (DomainException.Refused | DomainException.InvalidInput refused) {
+      return Dispatcher.answer(r, refused).withCookie(SessionCookie.clear());
+    }
+    ApiResponse response = ApiResponse.ok(SignInAnswer.tokens(tokens));
+    // Cognito issues a new refresh token only when the app client rotates them; then the cookie follows.
+    return tokens.refreshToken().map(rotated -> response.withCookie(SessionCookie.set(tokens.idToken(), rotated)))
+        .orElse(response);
+  }
+
+  /**
+   * Revokes the cookie's refresh token (and every token issued from it) and clears the cookie. No
+   * cookie: nothing to revoke, the cookie is cleared all the same. A refusal of the revocation is
+   * answered as such, with the cookie cleared too.
+   */
+  private static ApiResponse signOut(SessionTokens session, ApiRequest r) {
+    SessionCookie.requireSameOriginScript(r);
+    Optional<SessionCookie.Session> cookie = SessionCookie.read(r);
+    if (cookie.isPresent()) {
+      try {
+        session.signOut(new AuthRequests.SignOut(cookie.get().refreshToken()));
+      } catch (DomainException.Refused | DomainException.InvalidInput refused) {
+        return Dispatcher.answer(r, refused).withCookie(SessionCookie.clear());
+      }
+    }
+    return ApiResponse.noContent().withCookie(SessionCookie.clear());
   }
 }

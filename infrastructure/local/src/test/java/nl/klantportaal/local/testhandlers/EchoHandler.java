@@ -50,7 +50,7 @@ public final class EchoHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
           .withStatusCode(200)
           .withHeaders(Map.of("content-type", "application/json", "etag", "\"v1\""))
           .withMultiValueHeaders(Map.of("x-multi", List.of("a", "b")))
-          .withCookies(List.of("seen=yes; Path=/"))
+          .withCookies(List.of("seen=yes; Path=/", "kp_session=x.y; Max-Age=60; Path=/auth; Secure; HttpOnly; SameSite=Strict"))
           .withBody(JSON.writeValueAsString(seen))
           .build();
     } catch (JsonProcessingException e) {
