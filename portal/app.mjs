@@ -10,6 +10,7 @@ import { parseRoute } from "./routes.mjs";
 import { isPublic, openPublic, openSignedIn } from "./router.mjs";
 import { newPasswordPage } from "./auth.mjs";
 import { saveLanguage } from "./account.mjs";
+import { apiBaseOf, applyBranding, brandingOf, loadConfig, titleOf } from "./config.mjs";
 
 const $ = id => document.getElementById(id);
 const langSelect = $("lang");
@@ -21,11 +22,13 @@ let flash = null;       // a notice for the next page
 let generation = 0;     // the route being shown; answers for an earlier one are dropped
 let rerender = null;
 let profile = null;     // GET /me's profile while signed in (its language and version): what the header's select saves on
+let apiBase = "";       // config.json's apiBase (config.mjs): "" is the portal's own origin (the local cloud)
+let branding = brandingOf({});   // config.json's provider name and colours
 
 const tr = (key, vars) => translator(lang)(key, vars);
 
 const api = createApi({
-  fetch: (url, options) => fetch(url, options),
+  fetch: (url, options) => fetch(apiBase + url, options),
   language: () => lang,
   session: () => session,
   setSession: next => {
@@ -38,6 +41,8 @@ function translateStatic() {
   document.documentElement.lang = lang;
   langSelect.value = lang;
   document.querySelectorAll("[data-t]").forEach(e => { e.textContent = texts[lang][e.dataset.t]; });
+  $("provider-name").textContent = branding.providerName || tr("appName");
+  document.title = titleOf(branding, tr("appName"));
   $("who").textContent = session ? tr("signedInAs", { email: session.email }) : "";
   $("lang-error").textContent = "";
 }
@@ -176,7 +181,7 @@ async function signedIn(answer) {
   $("signed-in").hidden = false;
   await adoptProfileLanguage();
   translateStatic();
-  await route();
+  route();
 }
 
 /**
@@ -316,4 +321,18 @@ async function renew(reason) {
   return session;
 }
 
-route();
+/**
+ * config.json first (config.mjs): the API's base URL and the provider's name and colours; none (the local cloud
+ * without one, a 404) keeps the API on this origin and the portal's own look. Then the route.
+ */
+async function start() {
+  const config = await loadConfig((url, options) => fetch(url, options));
+  const base = apiBaseOf(config);
+  if (base === null) console.warn("config.json: apiBase " + JSON.stringify(config.apiBase) + " is not an https URL; the API is called on this origin");
+  apiBase = base || "";
+  branding = brandingOf(config);
+  applyBranding(document, branding);
+  route();
+}
+
+await start();

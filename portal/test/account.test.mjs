@@ -816,6 +816,7 @@ test("the shell: sign-up is public; a new account signs in, enrols MFA, renews i
   const requests = [];
   const pending = { sub: "u9", email: "sanne@bakkerij.example.test", kp_mfa: "false" };
   globalThis.fetch = async (path, init) => {
+    if (path === "config.json") return { ok: false, status: 404, statusText: "", text: async () => "" };   // none: this origin
     const body = init.body ? JSON.parse(init.body) : null;
     requests.push([path, init.method, body]);
     const json = path === "/auth/sign-in" ? { status: "signed-in", idToken: jwt(pending), accessToken: "acc-1", refreshToken: "r9", expiresIn: 900 }
