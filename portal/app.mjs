@@ -10,6 +10,7 @@ import { parseRoute } from "./routes.mjs";
 import { isPublic, openPublic, openSignedIn } from "./router.mjs";
 import { newPasswordPage } from "./auth.mjs";
 import { saveLanguage } from "./account.mjs";
+import { apiBaseOf, applyBranding, brandingOf, loadConfig, titleOf } from "./config.mjs";
 
 const $ = id => document.getElementById(id);
 const langSelect = $("lang");
@@ -22,11 +23,13 @@ let flash = null;       // a notice for the next page
 let generation = 0;     // the route being shown; answers for an earlier one are dropped
 let rerender = null;
 let profile = null;     // GET /me's profile while signed in (its language and version): what the header's select saves on
+let apiBase = "";       // config.json's apiBase (config.mjs): "" is the portal's own origin (the local cloud)
+let branding = brandingOf({});   // config.json's provider name and colours
 
 const tr = (key, vars) => translator(lang)(key, vars);
 
 const api = createApi({
-  fetch: (url, options) => fetch(url, options),
+  fetch: (url, options) => fetch(apiBase + url, options),
   language: () => lang,
   session: () => session,
   setSession: next => {
@@ -39,6 +42,8 @@ function translateStatic() {
   document.documentElement.lang = lang;
   langSelect.value = lang;
   document.querySelectorAll("[data-t]").forEach(e => { e.textContent = texts[lang][e.dataset.t]; });
+  $("provider-name").textContent = branding.providerName || tr("appName");
+  document.title = titleOf(branding, tr("appName"));
   $("who").textContent = session ? tr("signedInAs", { email: session.email }) : "";
   $("lang-error").textContent = "";
 }
@@ -182,7 +187,7 @@ async function enter(next) {
   $("signed-in").hidden = false;
   await adoptProfileLanguage();
   translateStatic();
-  await route();
+  route();
 }
 
 /**
@@ -320,10 +325,18 @@ async function renew(reason) {
 }
 
 /**
- * Page load (a reload, a new tab): the session of the cookie, if any, restored once without asking; otherwise the
- * route as signed out (the sign-in screen, or a public page). A network failure shows the sign-in screen too.
+ * Page load (a reload, a new tab): config.json first (config.mjs: the API's base URL and the provider's name and
+ * colours; none, as on the local cloud without one, keeps the API on this origin and the portal's own look); then the
+ * session of the cookie, if any, restored once without asking; otherwise the route as signed out (the sign-in screen,
+ * or a public page). A network failure shows the sign-in screen too.
  */
 async function start() {
+  const config = await loadConfig((url, options) => fetch(url, options));
+  const base = apiBaseOf(config);
+  if (base === null) console.warn("config.json: apiBase " + JSON.stringify(config.apiBase) + " is not an https URL; the API is called on this origin");
+  apiBase = base || "";
+  branding = brandingOf(config);
+  applyBranding(document, branding);
   let restored;
   try {
     restored = await api.restore();
@@ -335,4 +348,4 @@ async function start() {
   return route();
 }
 
-start();
+await start();

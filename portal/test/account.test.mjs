@@ -817,6 +817,7 @@ test("the shell: sign-up is public; a new account signs in, enrols MFA, renews i
   const pending = { sub: "u9", email: "sanne@bakkerij.example.test", kp_mfa: "false" };
   let signedIn = false;   // the session cookie: none before the sign-in
   globalThis.fetch = async (path, init) => {
+    if (path === "config.json") return { ok: false, status: 404, statusText: "", text: async () => "" };   // none: this origin
     const body = init.body ? JSON.parse(init.body) : null;
     requests.push([path, init.method, body]);
     if (path === "/auth/sign-in") signedIn = true;

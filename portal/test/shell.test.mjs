@@ -41,6 +41,7 @@ test("sign-in with password and TOTP lands on the route in the hash; sign-out fo
   });
   Object.defineProperty(globalThis, "navigator", { value: { language: "en-GB" }, configurable: true });
   globalThis.fetch = async (path, init) => {
+    if (path === "config.json") return { ok: false, status: 404, statusText: "", text: async () => "" };   // none: this origin
     requests.push([path, init.method, init.body ? JSON.parse(init.body) : null, init.headers]);
     const json = path === "/auth/sign-in" ? { status: "totp-required", session: "s1" }
       : path === "/auth/sign-in/totp" ? { status: "signed-in", idToken: jwt({ sub: "u1", email: "jan@acme.example.test",
@@ -106,6 +107,7 @@ test("the profile's language wins after sign-in; the header's select saves it; s
   const profile = () => ({ userId: "u1", role: "customer-user", profile: { firstName: "Jan", lastName: "Jansen", displayName: "Jan",
     email: "jan@acme.example.test", notifications: { enabled: true }, ...stored } });
   globalThis.fetch = async (path, init) => {
+    if (path === "config.json") return { ok: false, status: 404, statusText: "", text: async () => "" };   // none: this origin
     const body = init.body ? JSON.parse(init.body) : null;
     requests.push([path, init.method, body, init.headers]);
     const json = path === "/auth/sign-in" ? { status: "signed-in", idToken: jwt({ sub: "u1", email: "jan@acme.example.test",
@@ -170,6 +172,7 @@ test("a mail link opens signed out without the sign-in screen; signed in as anot
   });
   Object.defineProperty(globalThis, "navigator", { value: { language: "en-GB" }, configurable: true });
   globalThis.fetch = async (path, init) => {
+    if (path === "config.json") return { ok: false, status: 404, statusText: "", text: async () => "" };   // none: this origin
     const body = init.body ? JSON.parse(init.body) : null;
     requests.push([path, init.method, body, init.headers]);
     const json = path === "/mail-links/preview" ? { action: "accept", ticketId: "demo-acme-12", ticketNumber: 12, title: "Printer",
@@ -226,6 +229,7 @@ test("a reload restores the session from the cookie on the route in the hash; af
     return page;
   };
   globalThis.fetch = async (path, init) => {
+    if (path === "config.json") return { ok: false, status: 404, statusText: "", text: async () => "" };   // none: this origin
     requests.push([path, init.method, init.body ? JSON.parse(init.body) : null, init.headers, init.credentials]);
     if (path === "/auth/refresh" && !cookie) {
       return { ok: false, status: 401, statusText: "", text: async () => JSON.stringify({

@@ -52,7 +52,7 @@ test("every rule with a text colour and a background reads at 4.5:1 or better", 
 
 test("the tokens' text colours read at 4.5:1 or better on the backgrounds they are used on", () => {
   const pairs = [["--color-text", "--color-surface"], ["--color-text", "--color-subtle"], ["--color-muted", "--color-surface"],
-    ["--color-muted", "--color-subtle"], ["--color-primary", "--color-surface"], ["--color-primary", "--color-info-bg"],
+    ["--color-muted", "--color-subtle"], ["--color-primary", "--color-surface"], ["--color-primary", "--color-info-bg"], ["--color-accent", "--color-surface"],
     ["--color-danger", "--color-surface"], ["--color-danger", "--color-danger-bg"], ["--color-success", "--color-success-bg"],
     ["--color-warning", "--color-warning-bg"], ["--color-info", "--color-info-bg"]];
   const weak = pairs.map(([fg, bg]) => [fg, bg, contrast(tokens[fg], tokens[bg])]).filter(([, , r]) => !(r >= 4.5))

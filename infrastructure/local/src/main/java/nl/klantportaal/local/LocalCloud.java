@@ -99,7 +99,8 @@ public final class LocalCloud implements AutoCloseable {
         .map(start -> Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), start)))
         .orElse(Clock.systemUTC());
     Instant clockStarted = clock.instant();
-    Gateway gateway = keep(Gateway.start(ports.gateway(), routes, functions, new StaticSite(options.portalDir()), clock));
+    StaticSite site = new StaticSite(options.portalDir(), StaticSite.localConfig(template, intrinsics));
+    Gateway gateway = keep(Gateway.start(ports.gateway(), routes, functions, site, clock));
     scheduler = keep(new Scheduler(template, functions, clock));
     scheduler.start(clockStarted);
     var streams = keep(AwsClients.dynamoDbStreams(dynamoDb.endpoint()));
