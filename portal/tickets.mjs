@@ -73,6 +73,19 @@ function emptyText(state, tr) {
     tr(state.nextCursor ? "search.noneYet" : "search.none", { query: state.searched }));
 }
 
+const COLUMNS = ["col.id", "col.title", "col.status", "col.priority", "col.updated"];
+/** Staff queues also show the customer, the assignee and the next SLA deadline (GET /tickets answers it for staff). */
+const STAFF_COLUMNS = ["col.id", "col.title", "col.customer", "col.status", "col.priority", "col.assignee", "col.deadline",
+  "col.updated"];
+
+/** The next SLA deadline of a queue's ticket: the target and its time, with its state as a badge with text. */
+export function deadlineCell(next, ctx) {
+  const { tr } = ctx;
+  if (!next || !next.dueAt) return tr("queue.noDeadline");
+  return [h("time", { datetime: next.dueAt }, tr("queue.deadline", { target: tr("sla.target." + next.target),
+    time: formatAmsterdam(next.dueAt, ctx.lang) })), " ", badge("sla", next.state, labelOf(tr, "sla.state.", next.state))];
+}
+
 export function listView(state, ctx, actions) {
   const { tr } = ctx;
   const views = viewsFor(ctx.role);
@@ -88,13 +101,15 @@ export function listView(state, ctx, actions) {
     wordsRefused ? null : problemBox(state.error, tr),
     scrolling(tr, h("table", { "aria-busy": state.loading ? "true" : "false" },
       h("caption", { class: "visually-hidden" }, viewLabel(state.view, tr)),
-      h("thead", null, h("tr", null, ["col.id", "col.title", "col.status", "col.priority", "col.updated"]
-        .map(key => h("th", { scope: "col" }, tr(key))))),
+      h("thead", null, h("tr", null, (ctx.staff ? STAFF_COLUMNS : COLUMNS).map(key => h("th", { scope: "col" }, tr(key))))),
       h("tbody", null, state.items.map(ticket => h("tr", null,
         h("td", null, h("a", { href: routeHash({ name: "ticket", token: ticket.id }) }, "#" + ticket.number)),
         h("td", null, h("a", { href: routeHash({ name: "ticket", token: ticket.id }) }, ticket.title)),
+        ctx.staff ? h("td", null, ticket.customerId || "") : null,
         h("td", null, badge("status", ticket.status, tr("status." + ticket.status))),
         h("td", null, badge("priority", ticket.priority, tr("priority." + ticket.priority))),
+        ctx.staff ? h("td", null, assigneeText(ticket, state.names || new Map(), ctx)) : null,
+        ctx.staff ? h("td", null, deadlineCell(ticket.nextDeadline, ctx)) : null,
         h("td", null, formatDate(ticket.updatedAt, ctx.lang))))))),
     emptyText(state, tr),
     state.loading ? h("p", { role: "status" }, tr("loading")) : null,
@@ -151,6 +166,10 @@ export async function ticketsPage(ctx, route) {
     }, SEARCH_DELAY_MS);
   }
   const more = () => (state.loading ? undefined : load(state.nextCursor, state.searched));
+  if (ctx.staff) {
+    // the assignee column's names: the staff directory once per page (a failure leaves "a colleague")
+    loadPeople(ctx).then(people => { state.names = namesOf(null, people); render(); });
+  }
   await load(null, "");
   return { state, more, search, searchNow };
 }

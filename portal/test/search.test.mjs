@@ -56,19 +56,21 @@ test("typing waits for a pause, then asks the server once, keeping the view and 
   const shown = [];
   const { ctx, timers, runTimers } = timed("provider-agent", api, shown);
   const page = await ticketsPage(ctx, { name: "tickets", view: "status", status: "new" });
-  assert.equal(api.calls.length, 1);
+  // staff pages also read the staff directory once (the assignee column); the search is about the list's calls
+  const lists = () => api.calls.filter(call => call[1].startsWith("/tickets"));
+  assert.equal(lists().length, 1);
   page.search("pri");
   page.search("printer 2e");
-  assert.equal(api.calls.length, 1, "nothing asked while typing");
+  assert.equal(lists().length, 1, "nothing asked while typing");
   assert.equal(timers.filter(t => !t.cancelled).length, 1, "each keystroke restarts the wait");
   assert.equal(timers[0].ms, SEARCH_DELAY_MS);
   await runTimers();
-  assert.equal(api.calls.length, 2);
-  assert.equal(api.calls[1][1], "/tickets?view=status&status=new&q=printer%202e");
+  assert.equal(lists().length, 2);
+  assert.equal(lists()[1][1], "/tickets?view=status&status=new&q=printer%202e");
   assert.deepEqual(page.state.items.map(t => t.id), ["acme-4"], "the server's answer replaces the list, not a filter of it");
   page.search("");
   await runTimers();
-  assert.equal(api.calls[2][1], "/tickets?view=status&status=new", "an empty box is the view again");
+  assert.equal(lists()[2][1], "/tickets?view=status&status=new", "an empty box is the view again");
   assert.deepEqual(page.state.items.map(t => t.id), ["acme-1"]);
 });
 
@@ -143,4 +145,30 @@ test("the search path appends q to the view's query, encoded", () => {
   assert.equal(searchPath({ view: "assignee" }, "cur", "wachtwoord & co"),
     "/tickets?view=assignee&assignee=me&cursor=cur&q=wachtwoord%20%26%20co");
   assert.equal(searchPath({ view: "mine" }, null, "   "), "/tickets?view=mine");
+});
+
+test("staff queues show the customer, the assignee by name and the next SLA deadline with its state in words", async () => {
+  const api = fakeApi((method, path) => path.startsWith("/staff")
+    ? { items: [{ userId: "u-sem", displayName: "Sem Servicedesk" }] }
+    : { items: [
+      ticket({ id: "acme-4", number: 4, customerId: "acme", status: "open", assigneeId: "u-sem",
+        nextDeadline: { target: "response", dueAt: "2026-12-07T13:05:00Z", state: "at-risk" } }),
+      ticket({ id: "bakkerij-2", number: 2, customerId: "bakkerij", status: "new" })] });
+  const shown = [];
+  await ticketsPage(timed("provider-agent", api, shown).ctx, { name: "tickets", view: "status", status: "open" });
+  await settle();
+  const view = last(shown);
+  assert.deepEqual(findAll(view, n => n.tag === "th").map(textOf), ["col.id", "col.title", "col.customer", "col.status",
+    "col.priority", "col.assignee", "col.deadline", "col.updated"].map(k => nl(k)));
+  const rows = findAll(view, n => n.tag === "tr").slice(1).map(r => findAll(r, n => n.tag === "td").map(textOf));
+  assert.equal(rows[0][2], "acme");
+  assert.equal(rows[0][5], "Sem Servicedesk", "the assignee's name from the staff directory");
+  assert.ok(rows[0][6].includes(nl("sla.target.response")) && rows[0][6].includes(nl("sla.state.at-risk")), rows[0][6]);
+  assert.ok(rows[0][6].includes("7 dec"), "the deadline in Amsterdam time: " + rows[0][6]);
+  assert.equal(rows[1][5], nl("work.triage.nobody"));
+  assert.equal(rows[1][6], nl("queue.noDeadline"));
+
+  const customer = [];
+  await ticketsPage(timed("customer-user", api, customer).ctx, { name: "tickets", view: "mine" });
+  assert.equal(findAll(last(customer), n => n.tag === "th").length, 5, "customers' lists keep their five columns");
 });

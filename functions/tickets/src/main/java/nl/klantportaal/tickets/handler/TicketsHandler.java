@@ -14,6 +14,7 @@ import nl.klantportaal.core.claims.Caller;
 import nl.klantportaal.core.observability.Observability;
 import nl.klantportaal.core.paging.PageRequest;
 import nl.klantportaal.core.paging.PageView;
+import nl.klantportaal.sla.usecase.QueueDeadlines;
 import nl.klantportaal.sla.usecase.ShowTicketSla;
 import nl.klantportaal.ticketing.domain.Ticket;
 import nl.klantportaal.ticketing.domain.TicketMessage;
@@ -68,6 +69,7 @@ public final class TicketsHandler extends HttpApiHandler {
     var list = new ListTickets(access.tickets());
     var get = new GetTicket(access);
     var sla = new ShowTicketSla(slaWiring.slaRecords(), slaWiring.slaSettings(), wiring.clock());
+    var deadlines = new QueueDeadlines(slaWiring.slaRecords(), slaWiring.slaSettings(), wiring.clock());
     var reply = new ReplyToTicket(access, wiring.clock());
     var transition = new ChangeTicketStatus(access, wiring.clock(), ticketWiring.autoCloseAfter());
     var triage = new TriageTicket(access, catalogue, wiring.clock());
@@ -88,7 +90,13 @@ public final class TicketsHandler extends HttpApiHandler {
               request.query("q"));
           try {
             var page = list.execute(caller, input, new PageRequest(request.query("cursor"), request.limit(25, 100)));
-            return ApiResponse.ok(PageView.of(page, t -> TicketView.of(t, staff(caller))));
+            if (!staff(caller)) {
+              return ApiResponse.ok(PageView.of(page, t -> TicketView.of(t, false)));
+            }
+            // Staff queues show each open ticket's next SLA deadline: the page's SLA records in one BatchGetItem.
+            var next = deadlines.of(page.items());
+            return ApiResponse.ok(PageView.of(page, t -> TicketView.of(t, true)
+                .withNextDeadline(java.util.Optional.ofNullable(next.get(t.ref())))));
           } catch (ListTickets.BadParameter e) {
             throw new ApiProblem(ProblemType.INVALID_PARAMETER, e.getMessage());
           }

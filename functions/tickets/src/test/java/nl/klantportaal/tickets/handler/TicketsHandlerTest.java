@@ -152,6 +152,20 @@ class TicketsHandlerTest {
   }
 
   @Test
+  void staffQueuesShowEachOpenTicketsNextSlaDeadlineAndCustomersListsDoNot() {
+    JsonNode ticket = created("create-incident.json"); // high, Koper: respond within its hours, 24x7 or business hours
+    JsonNode response = HttpEvents.json(call("get-as-agent.json")).get("sla").get("response");
+    JsonNode item = HttpEvents.json(call("list-status-as-agent.json")).get("items").get(0);
+    assertEquals(ticket.get("id").asText(), item.get("id").asText());
+    JsonNode next = item.get("nextDeadline");
+    assertEquals("response", next.get("target").asText(), item.toString());
+    assertEquals(response.get("dueAt").asText(), next.get("dueAt").asText(), "the nearest target's deadline: " + response);
+    assertEquals(response.get("state").asText(), next.get("state").asText());
+    assertFalse(HttpEvents.json(call("list-mine.json")).get("items").get(0).has("nextDeadline"),
+        "customers' lists carry no SLA columns");
+  }
+
+  @Test
   void viewsAreKeyedPerRoleAndAnotherCustomersTicketIs404() {
     created("create-incident.json");              // acme-fixture-1, Jan alone
     created("create-with-involved.json");         // acme-fixture-2, Piet involved
