@@ -9,13 +9,15 @@ import nl.klantportaal.core.claims.Access;
 import nl.klantportaal.accounts.wiring.IdentityWiring;
 import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.sla.usecase.ShowCompliance;
+import nl.klantportaal.sla.usecase.ShowSlaAtRisk;
 import nl.klantportaal.sla.usecase.ShowSlaTable;
 import nl.klantportaal.sla.usecase.SlaSettingsAdmin;
 import nl.klantportaal.sla.wiring.SlaWiring;
 
 /**
  * The SLA table a customer is on (the seed's SLA page), the business calendar, the monthly compliance
- * counters, and the provider admin's edits of the table and the calendar (docs/sla.md).
+ * counters, the SLA at risk across all queues (staff), and the provider admin's edits of the table and the
+ * calendar (docs/sla.md).
  */
 public final class SlaHandler extends HttpApiHandler {
 
@@ -38,12 +40,15 @@ public final class SlaHandler extends HttpApiHandler {
     var table = new ShowSlaTable(slaWiring.slaSettings(), identity.customers());
     var compliance = new ShowCompliance(slaWiring.slaRecords(), identity.customers());
     var admin = new SlaSettingsAdmin(slaWiring.slaSettings(), wiring.clock());
+    var atRisk = new ShowSlaAtRisk(slaWiring.tickets(), wiring.clock());
     return Routes.of(
         Route.of("GET /sla", Access.LINKED, request -> ApiResponse.ok(table.execute(request.requireCaller()))),
         Route.of("GET /sla/compliance", Access.LINKED, request -> ApiResponse.ok(compliance.execute(
             request.requireCaller(), request.query("month"), request.query("customerId")))),
         Route.of("PUT /sla/tiers/{tier}", Access.PROVIDER_ADMIN, request -> ApiResponse.ok(admin.saveTier(
             request.requireCaller(), request.pathParameter("tier"), request.jsonBody(SlaSettingsAdmin.TierInput.class)))),
+        Route.of("GET /sla/at-risk", Access.PROVIDER_STAFF, request -> ApiResponse.ok(atRisk.execute(request.query("hours"),
+            request.query("customerId")))),
         Route.of("GET /sla/calendar", Access.LINKED, request -> ApiResponse.ok(admin.calendar())),
         Route.of("PUT /sla/calendar", Access.PROVIDER_ADMIN, request -> ApiResponse.ok(admin.saveCalendar(
             request.requireCaller(), request.jsonBody(SlaSettingsAdmin.CalendarInput.class)))));

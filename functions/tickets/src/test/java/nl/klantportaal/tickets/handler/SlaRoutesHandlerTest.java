@@ -6,6 +6,7 @@ import nl.klantportaal.sla.handler.SlaHandler;
 import static nl.klantportaal.tickets.handler.TicketFixtures.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static nl.klantportaal.testing.HttpEvents.assertProblem;
 import static nl.klantportaal.testing.HttpEvents.ok;
 
@@ -48,6 +49,39 @@ class SlaRoutesHandlerTest {
         + "/" + t.get("resolutionHours").asInt() + " " + t.get("calendar").asText()));
     assertEquals(List.of("critical 24/72 24x7", "high 36/96 24x7", "normal 48/120 business", "low 72/168 business"), rows);
     assertEquals(2, tiers.get(0).get("waiting").get("reminderAfterBusinessDays").asInt());
+  }
+
+  @Test
+  void theSlaAtRiskListsTheDeadlinesComingWithinTheWindowSoonestFirstFromTheDueIndex() {
+    var tickets = new TicketsHandler(wiring);
+    var created = tickets.handleRequest(Lambda.httpEvent("tickets/tickets/create-incident.json"), Lambda.context("tickets"));
+    assertEquals(201, created.getStatusCode(), created.getBody()); // high, Koper: respond within 36 h, resolve within 96 h
+    assertEquals(0, ok(call("get-at-risk-8h-as-agent.json")).get("tickets").size(), "nothing due within 8 hours");
+
+    clock.advance(Duration.ofHours(30)); // past the response's 80 % warning (28.8 h), 6 h before its deadline
+    JsonNode risk = ok(call("get-at-risk-8h-as-agent.json"));
+    assertEquals(8, risk.get("hours").asInt());
+    assertTrue(risk.get("complete").asBoolean());
+    JsonNode row = risk.get("tickets").get(0);
+    assertEquals(1, risk.get("tickets").size(), risk.toString());
+    assertEquals("acme-fixture-1", row.get("ticketId").asText());
+    assertEquals("acme-fixture", row.get("customerId").asText());
+    assertEquals("response", row.get("target").asText());
+    assertEquals(NOW.plus(Duration.ofHours(36)).toString(), row.get("dueAt").asText());
+    assertEquals("at-risk", row.get("state").asText());
+    assertFalse(row.has("warningAt") && !row.get("warningAt").isNull(), "its warning has passed: " + row);
+
+    JsonNode acme = ok(call("get-at-risk-40h-acme-as-agent.json")).get("tickets");
+    assertEquals(List.of("response"), List.of(acme.get(0).get("target").asText()),
+        "40 h from 30 h reach 70 h: the response (36 h), not yet the resolution (96 h): " + acme);
+    assertEquals(1, acme.size(), acme.toString());
+    assertEquals(0, ok(call("get-at-risk-40h-globex-as-agent.json")).get("tickets").size(), "another customer's window");
+
+    clock.advance(Duration.ofHours(7)); // the deadline passed; the scan has not fired it yet
+    assertEquals("breached", ok(call("get-at-risk-8h-as-agent.json")).get("tickets").get(0).get("state").asText());
+
+    assertProblem(call("get-at-risk-as-customer.json"), 403, "forbidden");
+    assertProblem(call("get-at-risk-bad-hours.json"), 400, "validation-failed");
   }
 
   @Test
