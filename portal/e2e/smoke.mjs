@@ -541,8 +541,11 @@ async function listed(p, token) {
   }
   p.expectLink(ticketHash(token), "ticket " + token + " in the list");
   const row = p.find(n => n.tag === "tr" && findAll(n, a => a.tag === "a" && a.attrs.href === ticketHash(token)).length)[0];
-  p.expect(row.children.length === 5 && row.children.every(c => textOf(c).trim()),
-    "number, title, status, priority and updated of " + token + " (row: " + JSON.stringify(row.children.map(textOf)) + ")");
+  // customers: number, title, status, priority, updated; staff queues also the customer, the assignee and the next SLA deadline
+  const staff = p.find(n => n.tag === "th").some(n => textOf(n) === nl("col.deadline"));
+  p.expect(row.children.length === (staff ? 8 : 5) && row.children.every(c => textOf(c).trim()),
+    (staff ? "number, title, customer, status, priority, assignee, next SLA deadline and updated of "
+      : "number, title, status, priority and updated of ") + token + " (row: " + JSON.stringify(row.children.map(textOf)) + ")");
 }
 
 /** The ticket page as everyone sees it: title, facts, both SLA targets, the conversation, the reply form. */
