@@ -1,9 +1,5 @@
 package nl.klantportaal.benchmarks;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.time.Duration;
@@ -31,7 +27,7 @@ public final class ColdStartRun {
     RequestHandler<APIGatewayV2HTTPEvent, Object> handler = (RequestHandler<APIGatewayV2HTTPEvent, Object>)
         Class.forName(handlerClass).getConstructor().newInstance();
     long constructed = System.nanoTime();
-    handler.handleRequest(event(routeKey), context());
+    handler.handleRequest(event(routeKey), new BenchContext());
     long invoked = System.nanoTime();
     LoggerFactory.getLogger("nl.klantportaal.benchmarks").warn("cold start bench: one log line");
     long logged = System.nanoTime();
@@ -61,26 +57,5 @@ public final class ColdStartRun {
                 .withMethod(methodAndPath[0]).withPath(methodAndPath[1]).withSourceIp("127.0.0.1").build())
             .build())
         .build();
-  }
-
-  private static Context context() {
-    return new Context() {
-      @Override public String getAwsRequestId() { return "bench-invocation"; }
-      @Override public String getLogGroupName() { return "/klantportaal/bench"; }
-      @Override public String getLogStreamName() { return "bench"; }
-      @Override public String getFunctionName() { return "bench"; }
-      @Override public String getFunctionVersion() { return "$LATEST"; }
-      @Override public String getInvokedFunctionArn() { return "arn:aws:lambda:eu-west-1:000000000000:function:bench"; }
-      @Override public CognitoIdentity getIdentity() { return null; }
-      @Override public ClientContext getClientContext() { return null; }
-      @Override public int getRemainingTimeInMillis() { return 10_000; }
-      @Override public int getMemoryLimitInMB() { return 512; }
-      @Override public LambdaLogger getLogger() {
-        return new LambdaLogger() {
-          @Override public void log(String message) { System.out.println(message); }
-          @Override public void log(byte[] message) { System.out.println(new String(message)); }
-        };
-      }
-    };
   }
 }

@@ -1,0 +1,121 @@
+package nl.klantportaal.benchmarks;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** Starts the benchmark's child JVMs ({@link LambdaRun}) with Lambda's flags, memory and class path. */
+final class Launcher {
+  private static final int COUNTED = 5;
+
+  private final Map<String, String> env;
+  private final String java = ProcessHandle.current().info().command().orElse("java");
+  private final List<String> testClassPath = List.of(System.getProperty("surefire.test.class.path",
+      System.getProperty("java.class.path")).split(File.pathSeparator));
+
+  Launcher(Map<String, String> env) {
+    this.env = env;
+  }
+
+  /**
+   * The flags the Java runtime starts a function's JVM with, as we read its start script: C1 only, the
+   * serial collector, class data sharing, and heap, metaspace and code cache as 85 %, 10 % and 5 % of the
+   * function's memory.
+   */
+  static List<String> lambdaFlags(int memoryMb) {
+    return List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
+        "-XX:MaxHeapSize=" + memoryMb * 85 / 100 + "m", "-XX:MaxMetaspaceSize=" + memoryMb / 10 + "m",
+        "-XX:ReservedCodeCacheSize=" + memoryMb / 20 + "m");
+  }
+
+  LambdaBenchmark.Cold cold(LambdaBenchmark.Subject subject) throws IOException, InterruptedException {
+    Map<String, Long> r = run(subject, env, 0, 0);
+    return new LambdaBenchmark.Cold(r.get("jvm"), r.get("init"), r.get("first"), r.get("total"));
+  }
+
+  /** {p50, p99} in microseconds. */
+  long[] warm(LambdaBenchmark.Subject subject, int warmUps, int measured) throws IOException, InterruptedException {
+    Map<String, Long> r = run(subject, env, warmUps, measured);
+    return new long[] {r.get("p50us"), r.get("p99us")};
+  }
+
+  /** The operations one warm invocation sends to DynamoDB: a first-only run and one with five more, compared. */
+  List<String> callsPerInvocation(LambdaBenchmark.Subject subject, CountingProxy proxy) throws IOException, InterruptedException {
+    Map<String, String> proxied = new HashMap<>(env);
+    proxied.put("AWS_ENDPOINT_URL_DYNAMODB", proxy.endpoint().toString());
+    proxy.reset();
+    run(subject, proxied, 0, 0);
+    int first = proxy.operations().size();
+    proxy.reset();
+    run(subject, proxied, 0, COUNTED);
+    List<String> all = proxy.operations();
+    int more = all.size() - first;
+    if (more % COUNTED != 0) {
+      throw new IllegalStateException(subject.name() + ": " + COUNTED + " warm invocations made " + more
+          + " calls, not the same number each: " + all.subList(first, all.size()));
+    }
+    return all.subList(all.size() - more / COUNTED, all.size());
+  }
+
+  private Map<String, Long> run(LambdaBenchmark.Subject subject, Map<String, String> environment, int warmUps, int measured)
+      throws IOException, InterruptedException {
+    Path out = Files.createTempFile("lambda-bench", ".out");
+    Path err = Files.createTempFile("lambda-bench", ".err");
+    try {
+      List<String> command = new ArrayList<>();
+      command.add(java);
+      command.addAll(lambdaFlags(subject.memoryMb()));
+      command.add("-Dbench.memory=" + subject.memoryMb());
+      command.add("-Dbench.launched=" + System.currentTimeMillis());
+      command.add("-cp");
+      command.add(classPath(subject));
+      command.addAll(List.of(LambdaRun.class.getName(), subject.handler(), subject.event(), Integer.toString(subject.status()),
+          Integer.toString(warmUps), Integer.toString(measured)));
+      ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+      builder.environment().clear();
+      builder.environment().putAll(environment);
+      int exit = builder.start().waitFor();
+      String stderr = Files.readString(err);
+      if (exit != 0) {
+        throw new IllegalStateException(subject.name() + " failed (exit " + exit + "):\n" + tail(stderr) + tail(Files.readString(out)));
+      }
+      String line = stderr.lines().filter(l -> l.startsWith("RESULT ")).findFirst()
+          .orElseThrow(() -> new IllegalStateException(subject.name() + ": no RESULT line:\n" + tail(stderr)));
+      Map<String, Long> result = new LinkedHashMap<>();
+      for (String pair : line.substring("RESULT ".length()).trim().split(" ")) {
+        String[] kv = pair.split("=");
+        result.put(kv[0], Long.parseLong(kv[1]));
+      }
+      return result;
+    } finally {
+      Files.deleteIfExists(out);
+      Files.deleteIfExists(err);
+    }
+  }
+
+  /**
+   * A function: its artefact, this module's test classes (LambdaRun) and the runtime's serializers. A floor:
+   * the test classes, the SDK's jars, the Lambda interfaces and the serializers, and no logging provider.
+   */
+  private String classPath(LambdaBenchmark.Subject subject) {
+    String benchClasses = testClassPath.stream().filter(p -> p.endsWith("test-classes")).findFirst().orElseThrow();
+    // joda-time: the serializers' DateTimeModule loads it for every event type, as in the local cloud
+    Stream<String> runtime = testClassPath.stream()
+        .filter(p -> p.contains("aws-lambda-java-serialization") || p.contains("/joda-time/"));
+    Stream<String> rest = subject.artefact().isPresent() ? Stream.of(subject.artefact().get().toString())
+        : testClassPath.stream().filter(p -> p.contains("/software/amazon/awssdk/") || p.contains("aws-lambda-java-core")
+            || p.contains("aws-lambda-java-events") || p.contains("reactive-streams") || p.contains("/org/slf4j/slf4j-api/"));
+    return String.join(File.pathSeparator, Stream.concat(Stream.concat(rest, Stream.of(benchClasses)), runtime).toList());
+  }
+
+  private static String tail(String text) {
+    return text.length() > 4000 ? "..." + text.substring(text.length() - 4000) : text;
+  }
+}

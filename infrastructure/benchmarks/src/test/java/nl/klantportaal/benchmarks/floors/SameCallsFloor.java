@@ -1,0 +1,66 @@
+package nl.klantportaal.benchmarks.floors;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+/**
+ * The DynamoDB calls {@code POST /tickets} makes, in the same order, and nothing else: the sequence
+ * comes from {@code FLOOR_CALLS} (LambdaBenchmark passes the one it measured through its counting
+ * proxy), e.g. {@code get,batch,update,transact}. Reads go to the items the benchmark seeded under
+ * {@code BENCH#REF} (sizes like a profile, a customer and a catalogue); writes make new items.
+ * {@code transact} writes {@code FLOOR_TRANSACT_ITEMS} conditional puts in one TransactWriteItems.
+ */
+public final class SameCallsFloor implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+  private final DynamoDbClient dynamoDb = Floors.dynamoDb();
+  private final List<String> calls = List.of(System.getenv().getOrDefault("FLOOR_CALLS", "put").split(","));
+  private final int transactItems = Integer.parseInt(System.getenv().getOrDefault("FLOOR_TRANSACT_ITEMS", "4"));
+
+  @Override
+  public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    String table = Floors.table();
+    String id = UUID.randomUUID().toString();
+    for (String call : calls) {
+      switch (call.strip()) {
+        case "get" -> dynamoDb.getItem(r -> r.tableName(table).consistentRead(true).key(key("BENCH#REF", "PROFILE")));
+        case "query" -> dynamoDb.query(r -> r.tableName(table).keyConditionExpression("PK = :pk")
+            .expressionAttributeValues(Map.of(":pk", Floors.s("BENCH#REF"))));
+        case "batch" -> dynamoDb.batchGetItem(r -> r.requestItems(Map.of(table, KeysAndAttributes.builder()
+            .consistentRead(true).keys(key("BENCH#REF", "PROFILE"), key("BENCH#REF", "CUSTOMER")).build())));
+        case "put" -> dynamoDb.putItem(r -> r.tableName(table).item(item("BENCH#" + id, "CLAIM", event.getBody()))
+            .conditionExpression("attribute_not_exists(PK)"));
+        case "update" -> dynamoDb.updateItem(r -> r.tableName(table).key(key("BENCH#REF", "COUNTER"))
+            .updateExpression("ADD #n :one").expressionAttributeNames(Map.of("#n", "n"))
+            .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))));
+        case "transact" -> {
+          List<TransactWriteItem> writes = new ArrayList<>();
+          for (int i = 0; i < transactItems; i++) {
+            String sk = "ITEM#" + i;
+            writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(item("BENCH#" + id, sk, event.getBody()))
+                .conditionExpression("attribute_not_exists(PK)")).build());
+          }
+          dynamoDb.transactWriteItems(r -> r.transactItems(writes));
+        }
+        default -> throw new IllegalArgumentException("FLOOR_CALLS names an unknown call: " + call);
+      }
+    }
+    return Floors.answer(201, "{\"id\":\"" + id + "\"}");
+  }
+
+  private static Map<String, AttributeValue> key(String pk, String sk) {
+    return Map.of("PK", Floors.s(pk), "SK", Floors.s(sk));
+  }
+
+  private static Map<String, AttributeValue> item(String pk, String sk, String body) {
+    return Map.of("PK", Floors.s(pk), "SK", Floors.s(sk), "body", Floors.s(body == null ? "" : body));
+  }
+}
