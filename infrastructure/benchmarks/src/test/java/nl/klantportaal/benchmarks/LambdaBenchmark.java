@@ -92,7 +92,9 @@ class LambdaBenchmark {
         function(template, root, "GET /sla/at-risk", "SlaFunction", "events/sla/sla/get-at-risk-8h-as-agent.json", 200),
         function(template, root, "GET /hour-bundles", "BillingFunction", "events/billing/billing/get-own-bundles.json", 200),
         function(template, root, "GET /invoices", "InvoicesFunction", "events/billing/invoices/list-own-invoices.json", 200),
-        function(template, root, "GET /reports", "ReportsFunction", "events/reports/reports/list-own.json", 200));
+        function(template, root, "GET /reports", "ReportsFunction", "events/reports/reports/list-own.json", 200),
+        function(template, root, "GET /tickets (mine)", "TicketsFunction", "events/tickets/tickets/list-mine.json", 200),
+        function(template, root, "POST /tickets/{id}/messages", "TicketsFunction", "events/tickets/tickets/reply.json", 201));
     int floorMemory = functions.get(0).memoryMb();
     String create = root.resolve("events/tickets/tickets/create-incident.json").toString();
     List<Subject> floors = List.of(

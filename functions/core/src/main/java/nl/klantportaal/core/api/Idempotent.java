@@ -19,6 +19,19 @@ public final class Idempotent {
   private Idempotent() {}
 
   public static Route.Handler route(IdempotentExecution execution, Route.Handler inner) {
+    return route(execution, inner, false);
+  }
+
+  /**
+   * As {@link #route}, with the key claimed alongside the route's reads
+   * ({@link IdempotentExecution#executeAlongsideReads}): only for a route whose one write is a single
+   * transaction preceded by {@code ClaimGate.beforeWrite()} (POST /tickets).
+   */
+  public static Route.Handler routeClaimingAlongsideReads(IdempotentExecution execution, Route.Handler inner) {
+    return route(execution, inner, true);
+  }
+
+  private static Route.Handler route(IdempotentExecution execution, Route.Handler inner, boolean alongside) {
     return request -> {
       Optional<String> key = request.header("idempotency-key");
       if (key.isEmpty()) {
@@ -30,10 +43,12 @@ public final class Idempotent {
       }
       Caller caller = request.requireCaller();
       IdempotencyKey scoped = new IdempotencyKey(caller.tenant(), caller.userId(), request.routeKey(), clientKey);
-      StoredResponse answer = execution.execute(scoped, fingerprint(request), () -> {
+      java.util.function.Supplier<StoredResponse> work = () -> {
         ApiResponse response = inner.handle(request);
         return new StoredResponse(response.status(), response.headers(), response.body());
-      });
+      };
+      StoredResponse answer = alongside ? execution.executeAlongsideReads(scoped, fingerprint(request), work)
+          : execution.execute(scoped, fingerprint(request), work);
       return new ApiResponse(answer.status(), answer.headers(), answer.body());
     };
   }

@@ -69,7 +69,7 @@ public final class InboundWiring {
     var replies = new OutboxSenderReplies(kernel.table(), notifications.directMail(sender), kernel.mail().portalOrigin());
     var access = new TicketAccess(SlaWiring.of(kernel).tickets(), identity.users());
     var tickets = TicketWiring.of(kernel);
-    var catalogue = tickets.catalogue();
+    var catalogue = tickets.cachedCatalogue();
     var attach = new AttachReceivedFile(access, tickets.attachments(), AttachmentWiring.store(kernel), kernel.clock());
     return new ReceiveMail(S3RawMailStore.create(kernel.clients(), kernel.config().endpoints().s3(), settings().bucket()),
         new Mime4jMailParser(), new DynamoDbInboundLedger(kernel.table()), identity.users(), access,

@@ -5,9 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import nl.klantportaal.core.claims.TenantId;
-import nl.klantportaal.accounts.customer.domain.Customer;
 import nl.klantportaal.accounts.customer.domain.SlaTier;
-import nl.klantportaal.accounts.customer.port.CustomerRepository;
 import nl.klantportaal.core.shared.domain.DomainException;
 import nl.klantportaal.notifications.domain.OutboxEntry;
 import nl.klantportaal.sla.domain.SlaChange;
@@ -18,6 +16,7 @@ import nl.klantportaal.sla.domain.SlaEvent;
 import nl.klantportaal.sla.domain.SlaEvents;
 import nl.klantportaal.sla.domain.SlaRecord;
 import nl.klantportaal.sla.domain.SlaSettings;
+import nl.klantportaal.sla.port.CustomerTiers;
 import nl.klantportaal.sla.port.SlaRecords;
 import nl.klantportaal.sla.port.SlaSettingsRepository;
 import nl.klantportaal.ticketing.domain.Priority;
@@ -45,20 +44,20 @@ public final class SlaTracking implements TicketCompanion {
   public static final Duration PAGE_SENT_WITHIN = Duration.ofMinutes(2);
 
   private final SlaRecords records;
-  private final CustomerRepository customers;
+  private final CustomerTiers tiers;
   private final SlaSettingsRepository settings;
   private final Optional<SlaMails> onCall;
 
   /** The clock alone, without on-call pages (tests of the SLA record). */
-  public SlaTracking(SlaRecords records, CustomerRepository customers, SlaSettingsRepository settings) {
-    this(records, customers, settings, Optional.empty());
+  public SlaTracking(SlaRecords records, CustomerTiers tiers, SlaSettingsRepository settings) {
+    this(records, tiers, settings, Optional.empty());
   }
 
   /** {@code onCall}: pages the on-call address for a critical ticket raised, or made critical, out of hours. */
-  public SlaTracking(SlaRecords records, CustomerRepository customers, SlaSettingsRepository settings,
+  public SlaTracking(SlaRecords records, CustomerTiers tiers, SlaSettingsRepository settings,
       Optional<SlaMails> onCall) {
     this.records = records;
-    this.customers = customers;
+    this.tiers = tiers;
     this.settings = settings;
     this.onCall = onCall;
   }
@@ -119,7 +118,7 @@ public final class SlaTracking implements TicketCompanion {
   }
 
   private SlaTier tierOf(TenantId tenant) {
-    return customers.find(tenant).map(Customer::slaTier)
+    return tiers.of(tenant)
         .orElseThrow(() -> new DomainException.NotFound("Customer " + tenant.value()));
   }
 }

@@ -11,9 +11,11 @@ import nl.klantportaal.notifications.wiring.NotificationWiring;
 import nl.klantportaal.sla.adapter.dynamodb.DynamoDbSlaRecords;
 import nl.klantportaal.sla.adapter.dynamodb.DynamoDbSlaSettings;
 import nl.klantportaal.sla.adapter.dynamodb.SlaRecordWrites;
+import nl.klantportaal.sla.port.CustomerTiers;
 import nl.klantportaal.sla.port.SlaOutcomes;
 import nl.klantportaal.sla.port.SlaRecords;
 import nl.klantportaal.sla.port.SlaSettingsRepository;
+import nl.klantportaal.sla.usecase.CachedSlaReferenceData;
 import nl.klantportaal.sla.usecase.FireDueEvents;
 import nl.klantportaal.sla.usecase.FireSlaEvent;
 import nl.klantportaal.sla.usecase.SlaMailSettings;
@@ -59,7 +61,10 @@ public final class SlaWiring {
    * SLA type.
    */
   public TicketRepository tickets() {
-    return TicketWiring.of(kernel).tickets(new SlaTracking(slaRecords(), IdentityWiring.of(kernel).customers(), slaSettings(),
+    // reference data every ticket write reads, cached per container (CachedSlaReferenceData, docs/sla.md)
+    SlaSettingsRepository settingsForTicketWrites = CachedSlaReferenceData.settings(slaSettings(), kernel.clock());
+    CustomerTiers tiers = CachedSlaReferenceData.tiers(IdentityWiring.of(kernel).customers(), kernel.clock());
+    return TicketWiring.of(kernel).tickets(new SlaTracking(slaRecords(), tiers, settingsForTicketWrites,
         Optional.of(slaMails())), new SlaRecordWrites(kernel.table()));
   }
 

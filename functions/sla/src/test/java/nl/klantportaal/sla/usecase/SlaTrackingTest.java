@@ -75,7 +75,8 @@ class SlaTrackingTest {
     customers.create(new Customer(ACME, new CustomerDetails("Acme", List.of(), SlaTier.KOPER, Language.NL,
         Optional.empty()), T0, T0, 1));
     tickets = new CompanionTickets(new DynamoDbTicketRepository(table, new SlaRecordWrites(table)), new SlaTracking(
-        new ScanFiresAfterFirstRead(new DynamoDbSlaRecords(table)), customers, new DynamoDbSlaSettings(table)));
+        new ScanFiresAfterFirstRead(new DynamoDbSlaRecords(table)), id -> customers.find(id).map(Customer::slaTier),
+        new DynamoDbSlaSettings(table)));
     TicketRef ref = new TicketRef(ACME, new TicketNumber(1));
     ticket = Ticket.create(ref, TicketType.INCIDENT, "email", Priority.HIGH, "Outlook", "start niet", JAN, List.of(),
         TicketSource.PORTAL, Optional.empty(), Map.of(), false, Optional.empty(), JAN, T0);

@@ -8,6 +8,15 @@ import nl.klantportaal.ticketing.domain.RequestType;
 public interface CatalogueRepository {
   Catalogue load();
 
+  /**
+   * A catalogue for which {@code knows} holds, if the stored one does: a cached catalogue
+   * ({@code CachedCatalogue}) answers from its copy when that copy knows, and reads afresh when it does
+   * not, so a category or request type staff just added is never refused.
+   */
+  default Catalogue loadKnowing(java.util.function.Predicate<Catalogue> knows) {
+    return load();
+  }
+
   void save(Category category);
 
   void save(RequestType requestType);

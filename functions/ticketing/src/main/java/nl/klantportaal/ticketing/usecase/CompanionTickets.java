@@ -60,8 +60,8 @@ public final class CompanionTickets implements TicketRepository {
   }
 
   @Override
-  public TicketNumber nextNumber(TenantId tenant) {
-    return delegate.nextNumber(tenant);
+  public long lastNumber(TenantId tenant) {
+    return delegate.lastNumber(tenant);
   }
 
   @Override

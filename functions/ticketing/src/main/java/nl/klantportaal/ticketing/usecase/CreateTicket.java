@@ -7,10 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import nl.klantportaal.core.claims.Caller;
 import nl.klantportaal.core.claims.Role;
 import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.claims.UserId;
+import nl.klantportaal.core.idempotency.usecase.ClaimGate;
 import nl.klantportaal.accounts.customer.port.CustomerRepository;
 import nl.klantportaal.accounts.identity.domain.UserProfile;
 import nl.klantportaal.core.shared.domain.DomainException;
@@ -26,6 +31,7 @@ import nl.klantportaal.ticketing.domain.TicketRef;
 import nl.klantportaal.ticketing.domain.TicketSource;
 import nl.klantportaal.ticketing.domain.TicketType;
 import nl.klantportaal.ticketing.port.CatalogueRepository;
+import nl.klantportaal.ticketing.port.TicketRepository;
 
 /**
  * Raises a ticket or a service request. The number comes from the customer's counter; a service
@@ -33,6 +39,14 @@ import nl.klantportaal.ticketing.port.CatalogueRepository;
  * admin's approval the ticket waits for it — unless a customer admin raised it.
  */
 public final class CreateTicket {
+  /**
+   * How often a create takes the next number when others keep taking it first (each try: one read, one
+   * transaction, after a short random pause that grows with the tries, so creates racing in step part).
+   */
+  static final int NUMBER_ATTEMPTS = 30;
+  /** Reads that run alongside the request's own (virtual threads: no pool to size, nothing kept when idle). */
+  private static final ExecutorService READS = Executors.newVirtualThreadPerTaskExecutor();
+
   private final TicketAccess access;
   private final CatalogueRepository catalogue;
   private final CustomerRepository customers;
@@ -74,7 +88,9 @@ public final class CreateTicket {
     List<String> involvedIds = input.involved() == null ? List.of() : input.involved();
     v.check(involvedIds.size() <= Ticket.MAX_INVOLVED, "involved", "too-many",
         "must have at most " + Ticket.MAX_INVOLVED + " persons");
-    Catalogue known = catalogue.load();
+    Catalogue known = catalogue.loadKnowing(c -> category.map(x -> c.activeCategory(x).isPresent()).orElse(true)
+        && (type != TicketType.SERVICE_REQUEST || input.requestType() == null
+            || c.activeRequestType(input.requestType()).isPresent()));
     category.ifPresent(c -> v.check(known.activeCategory(c).isPresent(), "category", "one-of",
         "must be one of " + known.categories().stream().filter(x -> x.active()).map(x -> x.id()).toList()));
     Optional<RequestType> requestType = Optional.empty();
@@ -97,6 +113,8 @@ public final class CreateTicket {
     v.throwIfInvalid();
 
     TenantId tenant = staff ? new TenantId(input.customerId()) : caller.requireTenant();
+    // the counter is read alongside the people and the customer: one round trip for all fresh reads
+    Future<Long> lastNumber = READS.submit(() -> access.tickets().lastNumber(tenant));
     if (staff && customers.find(tenant).isEmpty()) {
       throw new DomainException.InvalidInput(List.of(new nl.klantportaal.core.shared.domain.FieldError(
           "customerId", "unknown", "is not a customer of the provider")));
@@ -131,18 +149,55 @@ public final class CreateTicket {
     Instant now = clock.instant();
     Actor.Person reporterPerson = new Actor.Person(reporter.id(), reporter.membership().role(), reporter.name().display());
     Actor.Person creator = staff ? access.actor(caller) : reporterPerson; // a customer reports for itself: profile read once
-    TicketRef ref = new TicketRef(tenant, access.tickets().nextNumber(tenant));
-    Ticket ticket = Ticket.create(ref, type, category.orElseThrow(), priority, title.orElseThrow(),
-        description.orElseThrow(), reporterPerson, involved, source, requestType.map(RequestType::id), answers,
-        needsApproval, followUpOf, creator, now);
     Map<String, String> details = new LinkedHashMap<>();
     details.put("type", type.wireName());
     details.put("priority", priority.wireName());
     details.put("source", source.wireName());
     followUpOf.ifPresent(n -> details.put("followUpOf", n.toString()));
     requestType.ifPresent(r -> details.put("requestType", r.id()));
-    access.tickets().create(ticket, List.of(), TicketAudit.of(creator, now, "created", details));
-    return ticket;
+    long last = joined(lastNumber);
+    ClaimGate.beforeWrite(); // POST /tickets claims its Idempotency-Key alongside the reads above: it must hold it now
+    for (int attempt = 1; ; attempt++) {
+      TicketRef ref = new TicketRef(tenant, new TicketNumber(last + 1));
+      Ticket ticket = Ticket.create(ref, type, category.orElseThrow(), priority, title.orElseThrow(),
+          description.orElseThrow(), reporterPerson, involved, source, requestType.map(RequestType::id), answers,
+          needsApproval, followUpOf, creator, now);
+      try {
+        access.tickets().create(ticket, List.of(), TicketAudit.of(creator, now, "created", details));
+        return ticket;
+      } catch (TicketRepository.NumberTaken e) {
+        if (attempt == NUMBER_ATTEMPTS) {
+          throw new DomainException.Conflict(DomainException.Conflict.Kind.ALREADY_EXISTS,
+              "So many tickets were raised for this customer at once that no number was free; try again");
+        }
+        pause(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 5 * attempt + 2));
+        last = access.tickets().lastNumber(tenant); // another create took the number: the next one after it
+      }
+    }
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting to take the next ticket number", e);
+    }
+  }
+
+  /** The value of a read started alongside others; its failure as it was thrown. */
+  private static <T> T joined(Future<T> read) {
+    try {
+      return read.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while reading the ticket counter", e);
+    }
   }
 
   private static DomainException.InvalidInput fieldError(String field, String message) {

@@ -41,7 +41,7 @@ public final class TriageTicket {
     Validation v = new Validation();
     Optional<Priority> priority = v.optionalEnum("priority", input.priority(), Priority.values(), Priority::wireName);
     Optional<String> category = v.optionalText("category", input.category(), 40);
-    category.ifPresent(c -> v.check(catalogue.load().activeCategory(c).isPresent(), "category", "one-of",
+    category.ifPresent(c -> v.check(catalogue.loadKnowing(k -> k.activeCategory(c).isPresent()).activeCategory(c).isPresent(), "category", "one-of",
         "is not an active category"));
     v.check(input.assigneeId() == null || input.assigneeId().length() <= 128, "assigneeId", "too-long",
         "is not a user id");

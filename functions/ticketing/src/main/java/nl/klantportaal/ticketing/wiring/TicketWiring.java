@@ -17,6 +17,7 @@ import nl.klantportaal.ticketing.port.TicketRatings;
 import nl.klantportaal.ticketing.port.TicketCompanion;
 import nl.klantportaal.ticketing.port.TicketHistory;
 import nl.klantportaal.ticketing.port.TicketRepository;
+import nl.klantportaal.ticketing.usecase.CachedCatalogue;
 import nl.klantportaal.ticketing.usecase.CompanionTickets;
 
 /**
@@ -48,6 +49,11 @@ public final class TicketWiring {
 
   public CatalogueRepository catalogue() {
     return new DynamoDbCatalogueRepository(kernel.table());
+  }
+
+  /** The catalogue as ticket writes check it: cached per container ({@link CachedCatalogue}); make one per handler. */
+  public CatalogueRepository cachedCatalogue() {
+    return new CachedCatalogue(catalogue(), kernel.clock());
   }
 
   /** Days after which a resolved ticket the customer left alone closes (AUTO_CLOSE_DAYS, default 7). */

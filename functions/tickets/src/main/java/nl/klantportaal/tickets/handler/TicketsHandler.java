@@ -64,7 +64,7 @@ public final class TicketsHandler extends HttpApiHandler {
     var slaWiring = SlaWiring.of(wiring);
     var ticketWiring = TicketWiring.of(wiring);
     var access = new TicketAccess(slaWiring.tickets(), identity.users());
-    var catalogue = ticketWiring.catalogue();
+    var catalogue = ticketWiring.cachedCatalogue();
     var create = new CreateTicket(access, catalogue, identity.customers(), wiring.clock());
     var list = new ListTickets(access.tickets());
     var get = new GetTicket(access);
@@ -77,7 +77,7 @@ public final class TicketsHandler extends HttpApiHandler {
     var approve = new DecideApproval(access, wiring.clock());
     var ratings = ticketWiring.ratings();
     return Routes.of(
-        Route.of("POST /tickets", Access.LINKED, Idempotent.route(wiring.idempotency(), request -> {
+        Route.of("POST /tickets", Access.LINKED, Idempotent.routeClaimingAlongsideReads(wiring.idempotency(), request -> {
           Caller caller = request.requireCaller();
           Ticket created = create.execute(caller, request.jsonBody(NewTicketInput.class));
           Observability.count("TicketCreated");

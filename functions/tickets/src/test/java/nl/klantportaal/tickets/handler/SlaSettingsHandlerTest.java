@@ -104,6 +104,8 @@ class SlaSettingsHandlerTest {
     assertEquals(4, own.get("targets").get(1).get("responseHours").asInt());
     assertEquals(24, own.get("targets").get(1).get("resolutionHours").asInt());
 
+    // ticket writes read the tier table cached per container: an edit is in force everywhere within MAX_AGE
+    clock.advance(nl.klantportaal.sla.usecase.CachedSlaReferenceData.MAX_AGE);
     raise("create-incident-without-idempotency-key.json");          // acme-fixture-2, high
     assertEquals(36, ticketSla("get.json").get("response").get("hours").asInt(), "raised under the old row: keeps it");
     assertEquals(96, ticketSla("get.json").get("resolution").get("hours").asInt());

@@ -123,6 +123,45 @@ class TicketsHandlerTest {
     assertEquals(1, headersOfAcme().size());
   }
 
+  /** The number comes from the counter read before the create and moved in its transaction: contention retries, never repeats. */
+  @Test
+  void twentyParallelCreatesTakeTheNumbersOneToTwentyEachOnce() throws Exception {
+    ticking = false;
+    ExecutorService pool = Executors.newFixedThreadPool(20);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<APIGatewayV2HTTPResponse>> answers = new ArrayList<>();
+    try {
+      for (int i = 0; i < 20; i++) {
+        String key = "parallel-" + i;
+        answers.add(pool.submit(() -> {
+          start.await();
+          var event = Lambda.httpEvent("tickets/tickets/create-incident.json");
+          var headers = new java.util.HashMap<>(event.getHeaders());
+          headers.put("idempotency-key", key);
+          event.setHeaders(headers);
+          return handler.handleRequest(event, Lambda.context("tickets"));
+        }));
+      }
+      start.countDown();
+      Set<String> ids = new HashSet<>();
+      for (var answer : answers) {
+        var response = answer.get();
+        assertEquals(201, response.getStatusCode(), response.getBody());
+        ids.add(HttpEvents.json(response).get("id").asText());
+      }
+      Set<String> expected = new HashSet<>();
+      for (int n = 1; n <= 20; n++) {
+        expected.add("acme-fixture-" + n);
+      }
+      assertEquals(expected, ids);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(20, headersOfAcme().size());
+    assertEquals("acme-fixture-21", HttpEvents.json(call("create-incident-without-idempotency-key.json")).get("id").asText(),
+        "the counter stands at 20 afterwards");
+  }
+
   @ParameterizedTest(name = "{0} → {1} {2}")
   @CsvSource({
       "create-invalid.json, 400, validation-failed",

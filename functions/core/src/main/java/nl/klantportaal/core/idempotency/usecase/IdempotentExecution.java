@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import nl.klantportaal.core.idempotency.port.IdempotencyKey;
 import nl.klantportaal.core.idempotency.port.IdempotencyStore;
@@ -15,6 +17,9 @@ import nl.klantportaal.core.idempotency.port.StoredResponse;
  * briefly while the first is still running); the same key with another body is refused.
  */
 public final class IdempotentExecution {
+  /** Claims made alongside a request's reads (virtual threads: nothing kept when idle). */
+  private static final ExecutorService CLAIMS = Executors.newVirtualThreadPerTaskExecutor();
+
   private final IdempotencyStore store;
   private final Clock clock;
   private final Duration retention;
@@ -50,6 +55,40 @@ public final class IdempotentExecution {
       pause(pauseMillis);
       pauseMillis = Math.min(pauseMillis * 2, 250);
     }
+  }
+
+  /**
+   * As {@link #execute}, with the key claimed alongside the request's reads instead of before them, for a
+   * route whose only write is one transaction that first passes {@link ClaimGate#beforeWrite()}: the claim
+   * costs no round trip of its own. When the claim is lost (another request holds the key) nothing was
+   * written, and the request is answered as {@link #execute} answers it (the stored answer, or a wait).
+   */
+  public StoredResponse executeAlongsideReads(IdempotencyKey key, String requestHash, Supplier<StoredResponse> work) {
+    Instant now = clock.instant();
+    ClaimGate gate = ClaimGate.open(CLAIMS.submit(() -> store.tryClaim(key, requestHash, now, now.plus(retention))));
+    StoredResponse response;
+    try {
+      response = work.get();
+    } catch (ClaimGate.ClaimLost lost) {
+      gate.close();
+      return execute(key, requestHash, work);
+    } catch (RuntimeException e) {
+      gate.close();
+      if (gate.claimed()) {
+        store.release(key);
+      }
+      throw e;
+    }
+    gate.close();
+    if (!gate.claimed()) {
+      return execute(key, requestHash, work); // answered without writing while another request held the key
+    }
+    if (response.status() >= 500) {
+      store.release(key);
+    } else {
+      store.complete(key, response);
+    }
+    return response;
   }
 
   private StoredResponse runClaimed(IdempotencyKey key, Supplier<StoredResponse> work) {

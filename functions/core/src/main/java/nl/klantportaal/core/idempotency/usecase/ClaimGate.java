@@ -1,0 +1,63 @@
+package nl.klantportaal.core.idempotency.usecase;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+/**
+ * The Idempotency-Key's claim of a request whose claim is made alongside its reads
+ * ({@link IdempotentExecution#executeAlongsideReads}): the route's one write waits here for the claim
+ * ({@link #beforeWrite()}), so nothing is written unless this request holds the key. Outside such a
+ * request {@link #beforeWrite()} does nothing. One per request thread.
+ */
+public final class ClaimGate {
+  private static final ThreadLocal<ClaimGate> CURRENT = new ThreadLocal<>();
+
+  private final Future<Boolean> claim;
+
+  private ClaimGate(Future<Boolean> claim) {
+    this.claim = claim;
+  }
+
+  /**
+   * Call before the route's one write (a repository's transaction): returns when this request holds the
+   * key; {@link ClaimLost} when another request holds it or held it (nothing may be written).
+   */
+  public static void beforeWrite() {
+    ClaimGate gate = CURRENT.get();
+    if (gate != null && !gate.claimed()) {
+      throw new ClaimLost();
+    }
+  }
+
+  static ClaimGate open(Future<Boolean> claim) {
+    ClaimGate gate = new ClaimGate(claim);
+    CURRENT.set(gate);
+    return gate;
+  }
+
+  void close() {
+    CURRENT.remove();
+  }
+
+  /** Waits for the claim: true when this request holds the key. */
+  boolean claimed() {
+    try {
+      return claim.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while claiming the Idempotency-Key", e);
+    }
+  }
+
+  /** Another request holds (or held) the key: this one writes nothing and answers as that one did. */
+  public static final class ClaimLost extends RuntimeException {
+    ClaimLost() {
+      super("The Idempotency-Key is held by another request", null, false, false);
+    }
+  }
+}
