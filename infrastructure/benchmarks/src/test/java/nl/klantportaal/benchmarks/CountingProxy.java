@@ -17,7 +17,8 @@ import java.util.Set;
 
 /**
  * An HTTP proxy in front of DynamoDB Local that records the operation of every request it forwards
- * ({@code X-Amz-Target}), so the benchmark knows how many round trips, and which, an invocation makes.
+ * ({@code X-Amz-Target}) and when it ran, so the benchmark knows which calls an invocation makes and
+ * which of them overlap (made alongside each other: one sequential round trip).
  * Used only to count; the timed runs talk to DynamoDB Local directly.
  */
 final class CountingProxy implements AutoCloseable {
@@ -26,7 +27,7 @@ final class CountingProxy implements AutoCloseable {
   private final HttpServer server;
   private final URI target;
   private final HttpClient client = HttpClient.newHttpClient();
-  private final List<String> operations = new ArrayList<>();
+  private final List<Call> calls = new ArrayList<>();
   private int lastTransactItems;
 
   private CountingProxy(HttpServer server, URI target) {
@@ -46,12 +47,15 @@ final class CountingProxy implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
-  synchronized List<String> operations() {
-    return List.copyOf(operations);
+  /** One forwarded request: its operation, and when it reached the proxy and when its answer left. */
+  record Call(String operation, long startNanos, long endNanos) {}
+
+  synchronized List<Call> calls() {
+    return List.copyOf(calls);
   }
 
   synchronized void reset() {
-    operations.clear();
+    calls.clear();
   }
 
   synchronized int lastTransactItems() {
@@ -63,8 +67,8 @@ final class CountingProxy implements AutoCloseable {
       byte[] body = exchange.getRequestBody().readAllBytes();
       String amzTarget = exchange.getRequestHeaders().getFirst("X-Amz-Target");
       String operation = amzTarget == null ? "?" : amzTarget.substring(amzTarget.indexOf('.') + 1);
+      long start = System.nanoTime();
       synchronized (this) {
-        operations.add(operation);
         if (operation.equals("TransactWriteItems")) {
           lastTransactItems = new ObjectMapper().readTree(body).path("TransactItems").size();
         }
@@ -86,6 +90,9 @@ final class CountingProxy implements AutoCloseable {
       exchange.sendResponseHeaders(response.statusCode(), response.body().length == 0 ? -1 : response.body().length);
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(response.body());
+      }
+      synchronized (this) {
+        calls.add(new Call(operation, start, System.nanoTime()));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

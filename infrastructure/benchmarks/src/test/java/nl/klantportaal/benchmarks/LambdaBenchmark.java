@@ -107,13 +107,14 @@ class LambdaBenchmark {
     Launcher launcher = new Launcher(env);
 
     // 1. The DynamoDB calls per invocation, through the counting proxy (also makes acme-fixture-1 for GET /tickets/{id}).
-    Map<String, List<String>> calls = new LinkedHashMap<>();
+    Map<String, List<List<String>>> calls = new LinkedHashMap<>();
     try (CountingProxy proxy = CountingProxy.start(dynamoDb.endpoint())) {
       for (Subject subject : functions) {
         calls.put(subject.name(), launcher.callsPerInvocation(subject, proxy));
       }
-      List<String> createCalls = calls.get("POST /tickets");
-      env.put("FLOOR_CALLS", createCalls.stream().map(LambdaBenchmark::floorCall).collect(Collectors.joining(",")));
+      List<List<String>> createCalls = calls.get("POST /tickets");
+      env.put("FLOOR_CALLS", createCalls.stream().map(round -> round.stream().map(LambdaBenchmark::floorCall)
+          .collect(Collectors.joining("+"))).collect(Collectors.joining(",")));
       env.put("FLOOR_TRANSACT_ITEMS", Integer.toString(proxy.lastTransactItems()));
       for (Subject floor : floors) {
         calls.put(floor.name(), launcher.callsPerInvocation(floor, proxy));
@@ -198,7 +199,7 @@ class LambdaBenchmark {
   }
 
   private static void print(List<Subject> all, Map<String, List<Cold>> cold, Map<String, long[]> warm,
-      Map<String, List<String>> calls, int runs, int warmCount, Map<String, String> env) {
+      Map<String, List<List<String>>> calls, int runs, int warmCount, Map<String, String> env) {
     long putFloor = median(cold.get("floor: one PutItem").stream().map(Cold::total).toList());
     long[] sameCalls = warm.get("floor: POST /tickets' calls");
     StringBuilder out = new StringBuilder();
@@ -206,19 +207,29 @@ class LambdaBenchmark {
         + "%d warm invocations after %s unmeasured%n", System.getProperty("java.version"), System.getProperty("java.vm.vendor"),
         Runtime.getRuntime().availableProcessors(), String.join(" ", Launcher.lambdaFlags(1024)).replace("1024", "<memory>"),
         runs, warmCount, Integer.getInteger("bench.warmUps", 50)));
-    out.append("| subject | calls per invocation | init ms | first invoke ms | JVM start → first invoke done ms "
+    out.append("| subject | calls per invocation (rounds; + alongside) | init ms | first invoke ms | JVM start → first invoke done ms "
         + "| ÷ one-PutItem floor | warm p50 ms | warm p99 ms | p50 − same-calls floor |\n|---|---|---|---|---|---|---|---|---|\n");
     for (Subject s : all) {
       List<Cold> c = cold.get(s.name());
       long[] w = warm.get(s.name());
       long total = median(c.stream().map(Cold::total).toList());
       out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %.2f | %.1f | %.1f | %+.1f |%n", s.name(),
-          calls.get(s.name()).isEmpty() ? "0" : calls.get(s.name()).size() + ": " + String.join(", ", calls.get(s.name())),
+          rounds(calls.get(s.name())),
           range(c.stream().map(Cold::init).toList()), range(c.stream().map(Cold::first).toList()),
           range(c.stream().map(Cold::total).toList()), total / (double) putFloor, w[0] / 1000.0, w[1] / 1000.0,
           (w[0] - sameCalls[0]) / 1000.0));
     }
     System.out.println(out);
+  }
+
+  /** "4 in 3 rounds: GetItem+GetItem+PutItem, TransactWriteItems, UpdateItem". */
+  private static String rounds(List<List<String>> rounds) {
+    int count = rounds.stream().mapToInt(List::size).sum();
+    if (count == 0) {
+      return "0";
+    }
+    return count + " in " + rounds.size() + (rounds.size() == 1 ? " round: " : " rounds: ")
+        + rounds.stream().map(r -> String.join("+", r)).collect(Collectors.joining(", "));
   }
 
   private static String range(List<Long> values) {

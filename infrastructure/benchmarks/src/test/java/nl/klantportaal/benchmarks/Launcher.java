@@ -46,22 +46,36 @@ final class Launcher {
     return new long[] {r.get("p50us"), r.get("p99us")};
   }
 
-  /** The operations one warm invocation sends to DynamoDB: a first-only run and one with five more, compared. */
-  List<String> callsPerInvocation(LambdaBenchmark.Subject subject, CountingProxy proxy) throws IOException, InterruptedException {
+  /**
+   * The calls one warm invocation sends to DynamoDB, as sequential rounds (calls that overlap in time are
+   * one round): a first-only run and one with five more, compared; the last invocation's calls are kept.
+   */
+  List<List<String>> callsPerInvocation(LambdaBenchmark.Subject subject, CountingProxy proxy) throws IOException, InterruptedException {
     Map<String, String> proxied = new HashMap<>(env);
     proxied.put("AWS_ENDPOINT_URL_DYNAMODB", proxy.endpoint().toString());
     proxy.reset();
     run(subject, proxied, 0, 0);
-    int first = proxy.operations().size();
+    int first = proxy.calls().size();
     proxy.reset();
     run(subject, proxied, 0, COUNTED);
-    List<String> all = proxy.operations();
+    List<CountingProxy.Call> all = proxy.calls().stream().sorted(java.util.Comparator.comparingLong(CountingProxy.Call::startNanos))
+        .toList();
     int more = all.size() - first;
     if (more % COUNTED != 0) {
       throw new IllegalStateException(subject.name() + ": " + COUNTED + " warm invocations made " + more
           + " calls, not the same number each: " + all.subList(first, all.size()));
     }
-    return all.subList(all.size() - more / COUNTED, all.size());
+    List<List<String>> rounds = new ArrayList<>();
+    long roundEnd = Long.MIN_VALUE;
+    for (CountingProxy.Call call : all.subList(all.size() - more / COUNTED, all.size())) {
+      if (rounds.isEmpty() || call.startNanos() >= roundEnd) {
+        rounds.add(new ArrayList<>());
+      }
+      rounds.get(rounds.size() - 1).add(call.operation());
+      roundEnd = Math.max(roundEnd, call.endNanos());
+    }
+    rounds.forEach(java.util.Collections::sort);
+    return rounds;
   }
 
   private Map<String, Long> run(LambdaBenchmark.Subject subject, Map<String, String> environment, int warmUps, int measured)

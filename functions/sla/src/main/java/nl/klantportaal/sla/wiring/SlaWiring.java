@@ -56,6 +56,14 @@ public final class SlaWiring {
   }
 
   /**
+   * The settings as ticket views evaluate the SLA with them (a ticket's SLA, a queue's next deadlines):
+   * cached per container like the ticket writes' copy ({@link CachedSlaReferenceData}); make one per handler.
+   */
+  public SlaSettingsRepository slaSettingsForViews() {
+    return CachedSlaReferenceData.settings(slaSettings(), kernel.clock());
+  }
+
+  /**
    * Tickets with the SLA as their companion: every create and change carries the ticket's SLA record in
    * its own transaction (docs/sla.md); tickets publish through their TicketCompanion port and know no
    * SLA type.

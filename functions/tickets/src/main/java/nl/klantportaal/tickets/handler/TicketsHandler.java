@@ -68,8 +68,9 @@ public final class TicketsHandler extends HttpApiHandler {
     var create = new CreateTicket(access, catalogue, identity.customers(), wiring.clock());
     var list = new ListTickets(access.tickets());
     var get = new GetTicket(access);
-    var sla = new ShowTicketSla(slaWiring.slaRecords(), slaWiring.slaSettings(), wiring.clock());
-    var deadlines = new QueueDeadlines(slaWiring.slaRecords(), slaWiring.slaSettings(), wiring.clock());
+    var slaSettings = slaWiring.slaSettingsForViews();
+    var sla = new ShowTicketSla(slaWiring.slaRecords(), slaSettings, wiring.clock());
+    var deadlines = new QueueDeadlines(slaWiring.slaRecords(), slaSettings, wiring.clock());
     var reply = new ReplyToTicket(access, wiring.clock());
     var transition = new ChangeTicketStatus(access, wiring.clock(), ticketWiring.autoCloseAfter());
     var triage = new TriageTicket(access, catalogue, wiring.clock());

@@ -14,46 +14,64 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
- * The DynamoDB calls {@code POST /tickets} makes, in the same order, and nothing else: the sequence
- * comes from {@code FLOOR_CALLS} (LambdaBenchmark passes the one it measured through its counting
- * proxy), e.g. {@code get,batch,update,transact}. Reads go to the items the benchmark seeded under
+ * The DynamoDB calls {@code POST /tickets} makes, in the same order and with the same overlap, and
+ * nothing else: the sequence comes from {@code FLOOR_CALLS} (LambdaBenchmark passes the one it measured
+ * through its counting proxy): rounds separated by commas, calls made alongside each other joined by
+ * {@code +}, e.g. {@code get+get+put,transact,update}. Reads go to the items the benchmark seeded under
  * {@code BENCH#REF} (sizes like a profile, a customer and a catalogue); writes make new items.
  * {@code transact} writes {@code FLOOR_TRANSACT_ITEMS} conditional puts in one TransactWriteItems.
  */
 public final class SameCallsFloor implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
   private final DynamoDbClient dynamoDb = Floors.dynamoDb();
-  private final List<String> calls = List.of(System.getenv().getOrDefault("FLOOR_CALLS", "put").split(","));
+  private final List<List<String>> rounds = java.util.Arrays.stream(System.getenv().getOrDefault("FLOOR_CALLS", "put").split(","))
+      .map(round -> List.of(round.split("\\+"))).toList();
+  private final java.util.concurrent.ExecutorService alongside = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
   private final int transactItems = Integer.parseInt(System.getenv().getOrDefault("FLOOR_TRANSACT_ITEMS", "4"));
 
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
     String table = Floors.table();
     String id = UUID.randomUUID().toString();
-    for (String call : calls) {
-      switch (call.strip()) {
-        case "get" -> dynamoDb.getItem(r -> r.tableName(table).consistentRead(true).key(key("BENCH#REF", "PROFILE")));
-        case "query" -> dynamoDb.query(r -> r.tableName(table).keyConditionExpression("PK = :pk")
-            .expressionAttributeValues(Map.of(":pk", Floors.s("BENCH#REF"))));
-        case "batch" -> dynamoDb.batchGetItem(r -> r.requestItems(Map.of(table, KeysAndAttributes.builder()
-            .consistentRead(true).keys(key("BENCH#REF", "PROFILE"), key("BENCH#REF", "CUSTOMER")).build())));
-        case "put" -> dynamoDb.putItem(r -> r.tableName(table).item(item("BENCH#" + id, "CLAIM", event.getBody()))
-            .conditionExpression("attribute_not_exists(PK)"));
-        case "update" -> dynamoDb.updateItem(r -> r.tableName(table).key(key("BENCH#REF", "COUNTER"))
-            .updateExpression("ADD #n :one").expressionAttributeNames(Map.of("#n", "n"))
-            .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))));
-        case "transact" -> {
-          List<TransactWriteItem> writes = new ArrayList<>();
-          for (int i = 0; i < transactItems; i++) {
-            String sk = "ITEM#" + i;
-            writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(item("BENCH#" + id, sk, event.getBody()))
-                .conditionExpression("attribute_not_exists(PK)")).build());
-          }
-          dynamoDb.transactWriteItems(r -> r.transactItems(writes));
+    for (List<String> round : rounds) {
+      List<java.util.concurrent.Future<?>> others = new ArrayList<>();
+      for (String call : round.subList(1, round.size())) {
+        others.add(alongside.submit(() -> call(call, table, id, event.getBody())));
+      }
+      call(round.get(0), table, id, event.getBody());
+      for (var other : others) {
+        try {
+          other.get();
+        } catch (Exception e) {
+          throw new IllegalStateException("a call made alongside failed", e);
         }
-        default -> throw new IllegalArgumentException("FLOOR_CALLS names an unknown call: " + call);
       }
     }
     return Floors.answer(201, "{\"id\":\"" + id + "\"}");
+  }
+
+  private void call(String call, String table, String id, String body) {
+    switch (call.strip()) {
+      case "get" -> dynamoDb.getItem(r -> r.tableName(table).consistentRead(true).key(key("BENCH#REF", "PROFILE")));
+      case "query" -> dynamoDb.query(r -> r.tableName(table).keyConditionExpression("PK = :pk")
+          .expressionAttributeValues(Map.of(":pk", Floors.s("BENCH#REF"))));
+      case "batch" -> dynamoDb.batchGetItem(r -> r.requestItems(Map.of(table, KeysAndAttributes.builder()
+          .consistentRead(true).keys(key("BENCH#REF", "PROFILE"), key("BENCH#REF", "CUSTOMER")).build())));
+      case "put" -> dynamoDb.putItem(r -> r.tableName(table).item(item("BENCH#" + id, "CLAIM", body))
+          .conditionExpression("attribute_not_exists(PK)"));
+      case "update" -> dynamoDb.updateItem(r -> r.tableName(table).key(key("BENCH#REF", "COUNTER"))
+          .updateExpression("ADD #n :one").expressionAttributeNames(Map.of("#n", "n"))
+          .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))));
+      case "transact" -> {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        for (int i = 0; i < transactItems; i++) {
+          String sk = "ITEM#" + i;
+          writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(item("BENCH#" + id, sk, body))
+              .conditionExpression("attribute_not_exists(PK)")).build());
+        }
+        dynamoDb.transactWriteItems(r -> r.transactItems(writes));
+      }
+      default -> throw new IllegalArgumentException("FLOOR_CALLS names an unknown call: " + call);
+    }
   }
 
   private static Map<String, AttributeValue> key(String pk, String sk) {
