@@ -140,6 +140,8 @@ async function route() {
     show: desc => show(mine, desc),
     bind: render => { if (mine === generation) rerender = render; return render; },
     navigate: hash => { location.hash = hash; },
+    // a page's choices kept in the hash without opening the page anew (no hashchange): the SLA at risk's window
+    replaceHash: hash => { history.replaceState(history.state, "", hash); },
     catalogue: () => {
       catalogue = catalogue || api.get("/catalogue").catch(e => { catalogue = null; throw e; });
       return catalogue;

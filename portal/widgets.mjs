@@ -4,7 +4,7 @@
 // Node descriptions only (dom.mjs); data is only ever text.
 
 import { h } from "./dom.mjs";
-import { hoursLinks, invoiceLinks, linked, navLinks, reportLinks, subscriptionLinks } from "./routes.mjs";
+import { hoursLinks, invoiceLinks, linked, navLinks, reportLinks, slaLinks, subscriptionLinks } from "./routes.mjs";
 
 /** The priorities of a ticket, most urgent first: the order of selects and tables. */
 export const PRIORITIES = ["critical", "high", "normal", "low"];
@@ -103,6 +103,7 @@ function header(ctx) {
     h("a", { href: "#/tickets" }, ctx.tr("nav.tickets")),
     h("a", { href: "#/tickets/new" }, ctx.tr("nav.new")),
     linked(ctx.role) ? h("a", { href: "#/sla" }, ctx.tr("nav.sla")) : null,
+    slaLinks(ctx.role).map(link => h("a", { href: link.href }, ctx.tr(link.key))),
     hoursLinks(ctx.role).map(link => h("a", { href: link.href }, ctx.tr(link.key))),
     subscriptionLinks(ctx.role).map(link => h("a", { href: link.href }, ctx.tr(link.key))),
     reportLinks(ctx.role).map(link => h("a", { href: link.href }, ctx.tr(link.key))),
