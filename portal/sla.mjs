@@ -676,7 +676,7 @@ export function atRiskView(state, ctx, actions) {
       until: formatAmsterdam(answer.until, ctx.lang),
       customer: state.shown.customerId ? (customer ? customer.name : state.shown.customerId) : tr("risk.everyCustomer") })) : null,
     answer && answer.complete === false ? notice(tr("risk.incomplete"), true) : null,
-    answer && rows.length ? scrolling(tr, h("table", { class: "sla-at-risk" },
+    answer && rows.length ? scrolling(tr, h("table", { class: "risk-table" },
       h("caption", { class: "visually-hidden" }, tr("risk.heading")),
       h("thead", null, h("tr", null, RISK_COLUMNS.map(key => h("th", { scope: "col" }, tr(key))))),
       h("tbody", null, rows.map(row => riskRow(row, state, ctx))))) : null);

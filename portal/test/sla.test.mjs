@@ -557,7 +557,7 @@ test("SLA at risk: soonest breach first as the API orders it, with customer, pri
   assert.ok(api.calls.every(c => c[0] === "GET"), "opening the page only reads");
   const view = last(shown);
   assert.equal(textOf(findAll(view, n => n.tag === "h1")[0]), "SLA in gevaar");
-  const table = withClass(view, "sla-at-risk")[0];
+  const table = withClass(view, "risk-table")[0];
   assert.deepEqual(findAll(table, n => n.tag === "th" && n.attrs.scope === "col").map(textOf),
     ["Ticket", "Klant", "Prioriteit", "Termijn", "Verloopt", "Waarschuwing (80 %)", "Staat", "Behandelaar"]);
   const rows = findAll(table, n => n.tag === "tr").slice(1);
@@ -606,7 +606,7 @@ test("SLA at risk: complete false is said; nothing due says so; a refusal in the
   const none = [];
   await atRiskPage(context("provider-agent", riskApi(() => ({ ...AT_RISK, hours: 4, tickets: [] })), none), parseRoute("#/sla/at-risk?hours=4"));
   assert.match(textOf(withClass(last(none), "risk-summary")[0]), /^Geen open ticket van alle klanten heeft een termijn die vóór .* verloopt \(de komende 4 uur\)\.$/);
-  assert.equal(withClass(last(none), "sla-at-risk").length, 0);
+  assert.equal(withClass(last(none), "risk-table").length, 0);
 
   const refused = [];
   await atRiskPage(context("provider-agent", fakeApi((method, path) => (path.startsWith("/sla")
