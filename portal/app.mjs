@@ -31,6 +31,8 @@ const tr = (key, vars) => translator(lang)(key, vars);
 const api = createApi({
   fetch: (url, options) => fetch(apiBase + url, options),
   language: () => lang,
+  // the session cookie's credentials mode: the API on this origin, or on its own (api.<portal's domain>, config.json)
+  credentials: () => (apiBase ? "include" : "same-origin"),
   session: () => session,
   setSession: next => {
     session = next;
