@@ -161,7 +161,9 @@ async function route() {
     // the identity pages (account.mjs, admin.mjs)
     email: session.email, tenant: session.tenant, mfa: session.mfa,
     accessToken: () => session && session.accessToken,
-    setLanguage, renew, reroute: () => route()
+    setLanguage, renew, reroute: () => route(),
+    // the account page saved the profile (PATCH /me): the header's language select saves on its version from now on
+    profileSaved: next => { if (next && next.version !== undefined) profile = next; }
   };
   flash = null;
   return openSignedIn(ctx, current);
@@ -324,6 +326,8 @@ async function renew(reason) {
     queueMicrotask(() => signedOut(reason));
     return null;
   }
+  // MFA just enrolled: GET /me answers now, and the profile's language wins from here on (not only from the next sign-in)
+  if (session.mfa && !profile) await adoptProfileLanguage();
   translateStatic();
   return session;
 }
