@@ -11,6 +11,7 @@ import { isPublic, openPublic, openSignedIn } from "./router.mjs";
 import { newPasswordPage } from "./auth.mjs";
 import { saveLanguage } from "./account.mjs";
 import { apiBaseOf, applyBranding, brandingOf, loadConfig, titleOf } from "./config.mjs";
+import { nextStepKey } from "./widgets.mjs";
 
 const $ = id => document.getElementById(id);
 const langSelect = $("lang");
@@ -53,7 +54,10 @@ function translateStatic() {
 function showError(target, error) {
   target.textContent = "";
   if (!error) return;
-  target.textContent = error.status === 0 ? tr("networkError") : [error.title, error.detail].filter(Boolean).join(" — ");
+  // the sign-in screen's refusals (a wrong password or code, 400/401) say themselves what to do; the rest add the next step
+  const next = error.status === 429 || error.status >= 500 ? nextStepKey(error) : null;
+  target.textContent = error.status === 0 ? tr("networkError")
+    : [error.title, error.detail, next ? tr(next) : ""].filter(Boolean).join(" — ");
 }
 
 /** The sign-in screen; reason: a text key for why (null: none; undefined: by the route). The route stays in the hash. */

@@ -14,7 +14,7 @@
 
 import { h } from "./dom.mjs";
 import { BUNDLE_ID, dashboardShown, INVOICE_ID, REPORT_MONTH, routeHash, TICKET_TOKEN, widgetTitleKey } from "./routes.mjs";
-import { badge, formatAmsterdam, labelOf, notice, page, problemBox, scrolling } from "./widgets.mjs";
+import { badge, formatAmsterdam, labelOf, nextStepKey, notice, page, problemBox, scrolling } from "./widgets.mjs";
 import { euros, formatDay, hm, notNegative } from "./ledger.mjs";
 
 const STAFF_ROLES = ["provider-agent", "provider-admin"];
@@ -269,6 +269,7 @@ export function dashboardCard(id, card, ctx) {
     card.status === "loading" ? h("p", { class: "hint" }, tr("loading")) : null,
     card.status === "failed" ? h("p", { class: "dash-failed" }, tr("dash.failed"), " ",
       error && error.status === 0 ? tr("networkError") : text(error && (error.title || error.message))) : null,
+    card.status === "failed" && nextStepKey(error) ? h("p", { class: "hint" }, tr(nextStepKey(error))) : null,
     card.status === "done" ? cardBody(id, card.data, ctx, headingId) : null,
     more ? h("p", { class: "dash-more" }, h("a", { href: more.href }, tr(more.key))) : null);
 }

@@ -215,6 +215,7 @@ test("a widget that fails says so in its card and the others show; a 403 hides i
   const view = last(shown);
   assert.deepEqual(cardIds(view), ["open-tickets", "waiting", "reports"], "the hours and subscriptions the organisation keeps to its admins: gone");
   assert.match(textOf(cardOf(view, "reports")), /Dit kon niet worden geladen: Internal Server Error/);
+  assert.ok(textOf(cardOf(view, "reports")).includes(nl("next.5xx")), "and what to do next: try again later, else the service desk");
   assert.match(textOf(cardOf(view, "open-tickets")), /Dit kon niet worden geladen: .*verbinding|Dit kon niet worden geladen: /);
   assert.equal(textOf(cardOf(view, "open-tickets")).includes(nl("networkError")), true, "a network failure in words");
   assert.equal(findAll(view, n => n.attrs.role === "alert").length, 0, "no alert for a card");
