@@ -161,8 +161,8 @@ function slaBody(data, ctx, labelId) {
   return [
     h("p", { class: "hint" }, tr("dash.sla.checked", { hours: SLA_HOURS, n: SLA_QUEUE })),
     data.complete ? null : h("p", { class: "hint" }, tr("dash.sla.incomplete")),
-    data.unread.length ? h("p", { class: "hint" }, tr("dash.sla.unread", { queues: data.unread.map(s => labelOf(tr, "status.", s)).join(", ") }))
-      : null,
+    data.unread.length
+      ? h("p", { class: "hint" }, tr("dash.sla.unread", { queues: data.unread.map(s => labelOf(tr, "status.", s)).join(", ") })) : null,
     data.rows.length ? h("ul", { class: "dash-list dash-sla", "aria-labelledby": labelId }, data.rows.slice(0, ROWS).map(r => {
       const href = routeHash({ name: "ticket", token: r.ticketId });
       const breached = r.state === "breached";
@@ -172,9 +172,10 @@ function slaBody(data, ctx, labelId) {
         badge("sla", r.state, labelOf(tr, "sla.state.", r.state)),
         h("br"),
         labelOf(tr, "sla.target.", r.target), ": ",
-        r.dueAt ? h("time", { datetime: r.dueAt }, tr("dash.sla.due", { due: formatAmsterdam(r.dueAt, lang) })) : tr("sla.ticket.noDeadline"),
-        r.warningAt && !breached ? [" · ", h("time", { datetime: r.warningAt }, tr("dash.sla.warnsAt", { at: formatAmsterdam(r.warningAt, lang) }))]
-          : null);
+        r.dueAt ? h("time", { datetime: r.dueAt }, tr("dash.sla.due", { due: formatAmsterdam(r.dueAt, lang) }))
+          : tr("sla.ticket.noDeadline"),
+        r.warningAt && !breached
+          ? [" · ", h("time", { datetime: r.warningAt }, tr("dash.sla.warnsAt", { at: formatAmsterdam(r.warningAt, lang) }))] : null);
     })) : h("p", null, tr("dash.sla.none", { hours: SLA_HOURS })),
     shownOf(data.rows, tr)
   ];

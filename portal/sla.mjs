@@ -630,8 +630,8 @@ function riskRow(row, state, ctx) {
   const customer = (state.customers || []).find(c => c.id === row.customerId);
   const title = "#" + String(row.number ?? "") + " " + String(row.title ?? "");
   return h("tr", { class: row.state === "breached" ? "sla-row-breached" : null },
-    h("th", { scope: "row" }, TICKET_TOKEN.test(String(row.ticketId || "")) ? h("a", { href: routeHash({ name: "ticket", token: row.ticketId }) }, title)
-      : title),
+    h("th", { scope: "row" }, TICKET_TOKEN.test(String(row.ticketId || ""))
+      ? h("a", { href: routeHash({ name: "ticket", token: row.ticketId }) }, title) : title),
     h("td", null, customer ? customer.name : String(row.customerId || "")),
     h("td", null, badge("priority", row.priority, labelOf(tr, "priority.", row.priority))),
     h("td", null, labelOf(tr, "sla.target.", row.target)),
@@ -643,7 +643,8 @@ function riskRow(row, state, ctx) {
 
 function riskForm(state, ctx, actions) {
   const { tr } = ctx;
-  const windows = AT_RISK_WINDOWS.includes(state.draft.hours) ? AT_RISK_WINDOWS : [...AT_RISK_WINDOWS, state.draft.hours].sort((a, b) => a - b);
+  const windows = AT_RISK_WINDOWS.includes(state.draft.hours) ? AT_RISK_WINDOWS
+    : [...AT_RISK_WINDOWS, state.draft.hours].sort((a, b) => a - b);
   const customers = (state.customers || []).slice().sort((a, b) => String(a.name).localeCompare(String(b.name)));
   const known = !state.draft.customerId || customers.some(c => c.id === state.draft.customerId);
   return h("form", { class: "risk-form", novalidate: true, "aria-labelledby": "risk-heading",
