@@ -338,3 +338,28 @@ test("page load with the API out of reach: the sign-in screen says so", async ()
   assert.equal(page.byId["sign-in"].hidden, false);
   assert.notEqual(page.byId.error.textContent, "", "the network error is shown, not swallowed");
 });
+
+test("the sign-in screen says what to do next after a refusal that is not about the password: 429 wait and retry, 5xx retry later", async () => {
+  const page = fakePage();
+  Object.assign(globalThis, { document: page.document, location: { hash: "#/tickets" }, window: { addEventListener: () => {} } });
+  Object.defineProperty(globalThis, "navigator", { value: { language: "en-GB" }, configurable: true });
+  let status = 429;
+  globalThis.fetch = async path => {
+    if (path === "config.json") return { ok: false, status: 404, statusText: "", text: async () => "" };
+    if (path === "/auth/refresh") return { ok: false, status: 401, statusText: "", text: async () => JSON.stringify({ title: "No session" }) };
+    const title = status === 401 ? "Invalid credentials" : status === 429 ? "Too many requests" : "Internal error";
+    return { ok: false, status, statusText: "", text: async () => JSON.stringify({ title }) };
+  };
+  await import("../app.mjs?sign-in-refusals");
+  await new Promise(resolve => setTimeout(resolve, 10));
+  const en = (await import("../i18n.mjs")).translator("en");
+  const signIn = () => page.byId["password-form"].listeners.submit({ preventDefault() {} });
+  await signIn();
+  assert.equal(page.byId.error.textContent, "Too many requests — " + en("next.429"));
+  status = 503;
+  await signIn();
+  assert.equal(page.byId.error.textContent, "Internal error — " + en("next.5xx"));
+  status = 401;
+  await signIn();
+  assert.equal(page.byId.error.textContent, "Invalid credentials", "a wrong password says itself what is wrong");
+});
