@@ -412,6 +412,7 @@ export async function accountPage(ctx) {
         options: prefixed("profile."),
         done: answer => {
           state.me = answer;
+          if (ctx.profileSaved) ctx.profileSaved(answer.profile);   // the shell's copy: the header's next save on this version
           state.profileForm = formState(profileDraft(answer.profile));
           state.profileForm.notice = tr("acct.profile.saved");
           const language = answer.profile && answer.profile.language;
@@ -441,6 +442,7 @@ export async function accountPage(ctx) {
         done: answer => {
           const kept = state.profileForm ? state.profileForm.draft : null;
           state.me = answer;
+          if (ctx.profileSaved) ctx.profileSaved(answer.profile);
           if (answer.profile && kept) state.profileForm = formState(kept);
           state.dashboardForm = formState(dashboardDraft(answer.profile, ctx.role));
           state.dashboardForm.notice = tr("acct.dashboard.saved");
@@ -487,6 +489,7 @@ export async function accountPage(ctx) {
         options: { rename: f => "email." + f, problemFields: { "invalid-code": "email.code", "expired-code": "email.code" } },
         done: answer => {
           state.me = answer;
+          if (ctx.profileSaved) ctx.profileSaved(answer.profile);
           if (answer.profile) {
             const kept = state.profileForm ? state.profileForm.draft : null;
             state.profileForm = formState(kept || profileDraft(answer.profile));

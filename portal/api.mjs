@@ -65,10 +65,10 @@ export function idempotencyKeyFor(memo, body, uuid) {
 }
 
 /**
- * createApi({fetch, language: () => "nl", session: () => s, setSession: s => ..., now})
+ * createApi({fetch, language: () => "nl", session: () => s, setSession: s => ..., now, credentials: () => "same-origin"})
  * .request(method, path, {body, idempotencyKey}) → parsed JSON (or {} for 204); throws ApiError.
  */
-export function createApi({ fetch, language, session, setSession, now = () => Date.now() }) {
+export function createApi({ fetch, language, session, setSession, now = () => Date.now(), credentials = () => "same-origin" }) {
   async function send(method, path, options, token) {
     const headers = { accept: options.accept || "application/json", "accept-language": language() };
     if (options.body !== undefined) headers["content-type"] = "application/json";
@@ -76,10 +76,14 @@ export function createApi({ fetch, language, session, setSession, now = () => Da
     if (token) headers.authorization = "Bearer " + token;
     const init = { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) };
     if (options.sessionCookie) {
-      // The session cookie's routes: the header a cross-site form cannot send, and the cookie (same origin only).
+      // The session cookie's routes: the header a cross-site form cannot send, and the cookie.
       headers["x-requested-with"] = "klantportaal";
-      init.credentials = "same-origin";
     }
+    // The routes that set or read the session cookie (the sign-ins set it, refresh and sign-out read it): on the portal's
+    // own origin "same-origin"; on an API of its own origin on the portal's site (config.json's apiBase, api.<portal's
+    // domain>) "include", or the browser would neither keep the cookie nor send it. SameSite=Strict still keeps it off
+    // every other site, and the API's CORS lets only the portal's origin read an answer sent with credentials.
+    if (options.sessionCookie || options.anonymous) init.credentials = credentials();
     let response;
     try {
       response = await fetch(path, init);
@@ -154,7 +158,7 @@ export function createApi({ fetch, language, session, setSession, now = () => Da
     /** A new ID token now (after MFA enrolment or linking its claims change): true, or false when signed out. */
     refresh,
     /** Public routes (sign-in): no token, no refresh. */
-    anonymous: (method, path, body) => send(method, path, { body }, null),
+    anonymous: (method, path, body) => send(method, path, { body, anonymous: true }, null),
     /**
      * The session of the cookie (a reload, another tab): a session from POST /auth/refresh, or null when there is
      * none (401: no cookie, or one that was signed out, revoked or expired). A network failure throws.

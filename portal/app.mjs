@@ -11,6 +11,7 @@ import { isPublic, openPublic, openSignedIn } from "./router.mjs";
 import { newPasswordPage } from "./auth.mjs";
 import { saveLanguage } from "./account.mjs";
 import { apiBaseOf, applyBranding, brandingOf, loadConfig, titleOf } from "./config.mjs";
+import { nextStepKey } from "./widgets.mjs";
 
 const $ = id => document.getElementById(id);
 const langSelect = $("lang");
@@ -31,6 +32,8 @@ const tr = (key, vars) => translator(lang)(key, vars);
 const api = createApi({
   fetch: (url, options) => fetch(apiBase + url, options),
   language: () => lang,
+  // the session cookie's credentials mode: the API on this origin, or on its own (api.<portal's domain>, config.json)
+  credentials: () => (apiBase ? "include" : "same-origin"),
   session: () => session,
   setSession: next => {
     session = next;
@@ -51,7 +54,10 @@ function translateStatic() {
 function showError(target, error) {
   target.textContent = "";
   if (!error) return;
-  target.textContent = error.status === 0 ? tr("networkError") : [error.title, error.detail].filter(Boolean).join(" — ");
+  // the sign-in screen's refusals (a wrong password or code, 400/401) say themselves what to do; the rest add the next step
+  const next = error.status === 429 || error.status >= 500 ? nextStepKey(error) : null;
+  target.textContent = error.status === 0 ? tr("networkError")
+    : [error.title, error.detail, next ? tr(next) : ""].filter(Boolean).join(" — ");
 }
 
 /** The sign-in screen; reason: a text key for why (null: none; undefined: by the route). The route stays in the hash. */
@@ -140,6 +146,8 @@ async function route() {
     show: desc => show(mine, desc),
     bind: render => { if (mine === generation) rerender = render; return render; },
     navigate: hash => { location.hash = hash; },
+    // a page's choices kept in the hash without opening the page anew (no hashchange): the SLA at risk's window
+    replaceHash: hash => { history.replaceState(history.state, "", hash); },
     catalogue: () => {
       catalogue = catalogue || api.get("/catalogue").catch(e => { catalogue = null; throw e; });
       return catalogue;
@@ -157,7 +165,9 @@ async function route() {
     // the identity pages (account.mjs, admin.mjs)
     email: session.email, tenant: session.tenant, mfa: session.mfa,
     accessToken: () => session && session.accessToken,
-    setLanguage, renew, reroute: () => route()
+    setLanguage, renew, reroute: () => route(),
+    // the account page saved the profile (PATCH /me): the header's language select saves on its version from now on
+    profileSaved: next => { if (next && next.version !== undefined) profile = next; }
   };
   flash = null;
   return openSignedIn(ctx, current);
@@ -320,6 +330,8 @@ async function renew(reason) {
     queueMicrotask(() => signedOut(reason));
     return null;
   }
+  // MFA just enrolled: GET /me answers now, and the profile's language wins from here on (not only from the next sign-in)
+  if (session.mfa && !profile) await adoptProfileLanguage();
   translateStatic();
   return session;
 }

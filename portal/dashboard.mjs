@@ -7,13 +7,14 @@
 // all at once (Promise.allSettled): each card waits, fails or shows on its own. A request two widgets need (a
 // customer's own tickets for "open" and "waiting for you") is sent once. A 403 (a customer user whose organisation
 // shows hours, subscriptions or reports to its admins only) hides the card without a word; any other refusal is a
-// short sentence in its card. Every route read is a keyed one (a ticket view, a customer's own list, a ticket).
+// short sentence in its card. Every route read is a keyed one (a ticket view, a customer's own list, the SLA's due
+// index).
 //
 // Like tickets.mjs: state in a plain object, pure view functions into node descriptions, ctx.show() mounts.
 
 import { h } from "./dom.mjs";
 import { BUNDLE_ID, dashboardShown, INVOICE_ID, REPORT_MONTH, routeHash, TICKET_TOKEN, widgetTitleKey } from "./routes.mjs";
-import { badge, formatAmsterdam, labelOf, notice, page, problemBox, scrolling } from "./widgets.mjs";
+import { badge, formatAmsterdam, labelOf, nextStepKey, notice, page, problemBox, scrolling } from "./widgets.mjs";
 import { euros, formatDay, hm, notNegative } from "./ledger.mjs";
 
 const STAFF_ROLES = ["provider-agent", "provider-admin"];
@@ -22,8 +23,11 @@ const STAFF_ROLES = ["provider-agent", "provider-admin"];
 export const TICKET_PAGE = 20;
 /** How many rows a card shows at most; the link under it opens the whole list. */
 export const ROWS = 5;
-/** The SLA at risk: how many of the oldest tickets of each queue (new, open) are read with their SLA. */
+/** The SLA at risk: the window of GET /sla/at-risk, in hours (the card links to that window on #/sla/at-risk). */
+export const SLA_HOURS = 8;
+/** The SLA at risk: how many of the oldest tickets of each queue (new, open) are checked for a breached deadline. */
 export const SLA_QUEUE = 10;
+const SLA_QUEUES = ["new", "open"];
 /** The latest reports shown. */
 export const REPORTS_SHOWN = 3;
 /** The invoice statuses still to be paid (invoices.mjs OPEN_STATUSES: InvoiceState on the server). */
@@ -38,6 +42,7 @@ export const PATHS = {
   mine: "/tickets?view=mine&limit=" + TICKET_PAGE,
   assigned: "/tickets?view=assignee&assignee=me&limit=" + TICKET_PAGE,
   approvals: "/tickets?view=approvals&limit=" + ROWS,
+  atRisk: "/sla/at-risk?hours=" + SLA_HOURS,
   queue: status => "/tickets?view=status&status=" + status + "&sort=created&limit=" + SLA_QUEUE
 };
 
@@ -48,7 +53,7 @@ function moreOf(id, ctx) {
     case "open-tickets":
     case "waiting": return { href: routeHash({ name: "tickets", view: staff ? "assignee" : "mine" }), key: "dash.more.tickets" };
     case "approvals": return { href: routeHash({ name: "tickets", view: "approvals" }), key: "dash.more.approvals" };
-    case "sla-at-risk": return { href: routeHash({ name: "tickets", view: "status", status: "open" }), key: "dash.more.queue" };
+    case "sla-at-risk": return { href: routeHash({ name: "sla-at-risk", hours: SLA_HOURS }), key: "dash.more.atRisk" };
     case "hour-bundles": return { href: routeHash({ name: "hours" }), key: "dash.more.hours" };
     case "subscriptions": return { href: routeHash({ name: "subscriptions" }), key: "dash.more.subscriptions" };
     case "invoices": return { href: routeHash({ name: "invoices" }), key: "dash.more.invoices" };
@@ -60,20 +65,24 @@ function moreOf(id, ctx) {
 // ---------------------------------------------------------------------------------------------
 // Reading: each widget's data from its own route(s); get() sends a path once per load
 
-/** The tickets on the SLA at risk: per ticket its most urgent target that is breached or past its warning, nearest deadline first. */
-export function atRisk(tickets, details, now) {
-  const risks = [];
-  details.forEach((detail, i) => {
-    const sla = detail && detail.sla;
-    if (!sla || typeof sla !== "object") return;
-    const targets = ["response", "resolution"].map(kind => ({ kind, target: sla[kind] }))
-      .filter(({ target }) => target && (target.state === "breached"
-        || (target.state === "running" && Number.isFinite(Date.parse(target.warningAt)) && Date.parse(target.warningAt) <= now)))
-      .map(t => ({ ...t, due: Number.isFinite(Date.parse(t.target.dueAt)) ? Date.parse(t.target.dueAt) : Infinity }))
-      .sort((a, b) => a.due - b.due);
-    if (targets.length) risks.push({ ticket: (detail.ticket && detail.ticket.id ? detail.ticket : tickets[i]), ...targets[0] });
-  });
-  return risks.sort((a, b) => a.due - b.due);
+/**
+ * The SLA at risk card's rows: the targets of GET /sla/at-risk (in its order, soonest breach first) and the queue tickets
+ * whose next deadline is breached (their nextDeadline), one row per ticket — its first, most urgent target — soonest
+ * deadline first. A breached deadline the due scan has fired has left the index GET /sla/at-risk reads, so the queues
+ * bring those.
+ */
+export function atRisk(risk, queues) {
+  const rows = ((risk && Array.isArray(risk.tickets)) ? risk.tickets : []).map(r => ({ ...r }));
+  for (const t of queues.flatMap(itemsOf)) {
+    const next = t.nextDeadline;
+    if (!next || next.state !== "breached") continue;
+    rows.push({ ticketId: t.id, number: t.number, title: t.title, priority: t.priority, customerId: t.customerId,
+      target: next.target, dueAt: next.dueAt, state: "breached" });
+  }
+  const seen = new Set();
+  const due = r => (Number.isFinite(Date.parse(r.dueAt)) ? Date.parse(r.dueAt) : Infinity);
+  return rows.map((r, i) => ({ r, i })).sort((a, b) => due(a.r) - due(b.r) || a.i - b.i).map(({ r }) => r)
+    .filter(r => TICKET_TOKEN.test(text(r.ticketId)) && !seen.has(r.ticketId) && seen.add(r.ticketId));
 }
 
 const READERS = {
@@ -90,14 +99,13 @@ const READERS = {
   async approvals(ctx, get) {
     return { rows: itemsOf(await get(PATHS.approvals)) };
   },
-  async "sla-at-risk"(ctx, get, now) {
-    const queues = await Promise.all(["new", "open"].map(status => get(PATHS.queue(status))));
-    const tickets = queues.flatMap(itemsOf).filter(t => TICKET_TOKEN.test(text(t.id)));
-    const read = await Promise.allSettled(tickets.map(t => get("/tickets/" + encodeURIComponent(t.id))));
-    const failed = read.filter(r => r.status === "rejected");
-    if (tickets.length && failed.length === tickets.length) throw failed[0].reason;
-    return { checked: tickets.length, unread: failed.length,
-      rows: atRisk(tickets, read.map(r => (r.status === "fulfilled" ? r.value : null)), now) };
+  async "sla-at-risk"(ctx, get) {
+    // one read of the deadlines due within SLA_HOURS, and the two queues for deadlines already breached: no per-ticket reads
+    const [risk, ...queues] = await Promise.allSettled([get(PATHS.atRisk), ...SLA_QUEUES.map(status => get(PATHS.queue(status)))]);
+    if (risk.status === "rejected") throw risk.reason;
+    const unread = SLA_QUEUES.filter((status, i) => queues[i].status === "rejected");
+    return { complete: risk.value && risk.value.complete !== false, unread,
+      rows: atRisk(risk.value, queues.map(q => (q.status === "fulfilled" ? q.value : null))) };
   },
   async "hour-bundles"(ctx, get) {
     return { overview: (await get("/hour-bundles")) || {} };
@@ -151,23 +159,24 @@ function ticketsBody(id, data, ctx, labelId) {
 function slaBody(data, ctx, labelId) {
   const { tr, lang } = ctx;
   return [
-    h("p", { class: "hint" }, tr("dash.sla.checked", { n: data.checked })),
-    data.unread ? h("p", { class: "hint" }, tr("dash.sla.unread", { n: data.unread })) : null,
+    h("p", { class: "hint" }, tr("dash.sla.checked", { hours: SLA_HOURS, n: SLA_QUEUE })),
+    data.complete ? null : h("p", { class: "hint" }, tr("dash.sla.incomplete")),
+    data.unread.length
+      ? h("p", { class: "hint" }, tr("dash.sla.unread", { queues: data.unread.map(s => labelOf(tr, "status.", s)).join(", ") })) : null,
     data.rows.length ? h("ul", { class: "dash-list dash-sla", "aria-labelledby": labelId }, data.rows.slice(0, ROWS).map(r => {
-      const t = r.ticket || {};
-      const href = TICKET_TOKEN.test(text(t.id)) ? routeHash({ name: "ticket", token: t.id }) : null;
-      const title = "#" + text(t.number) + " " + text(t.title);
-      const breached = r.target.state === "breached";
+      const href = routeHash({ name: "ticket", token: r.ticketId });
+      const breached = r.state === "breached";
       return h("li", { class: breached ? "sla-row-breached" : null },
-        href ? h("a", { href }, title) : title, " ",
-        badge("priority", t.priority, labelOf(tr, "priority.", t.priority)), " ",
-        h("span", { class: "badge sla-risk-" + (breached ? "breached" : "warning") },
-          breached ? labelOf(tr, "sla.state.", "breached") : tr("dash.sla.warning")),
+        h("a", { href }, "#" + text(r.number) + " " + text(r.title)), " ",
+        badge("priority", r.priority, labelOf(tr, "priority.", r.priority)), " ",
+        badge("sla", r.state, labelOf(tr, "sla.state.", r.state)),
         h("br"),
-        labelOf(tr, "sla.target.", r.kind), ": ",
-        r.target.dueAt ? h("time", { datetime: r.target.dueAt }, tr("dash.sla.due", { due: formatAmsterdam(r.target.dueAt, lang) }))
-          : tr("sla.ticket.noDeadline"));
-    })) : h("p", null, tr("dash.sla.none")),
+        labelOf(tr, "sla.target.", r.target), ": ",
+        r.dueAt ? h("time", { datetime: r.dueAt }, tr("dash.sla.due", { due: formatAmsterdam(r.dueAt, lang) }))
+          : tr("sla.ticket.noDeadline"),
+        r.warningAt && !breached
+          ? [" · ", h("time", { datetime: r.warningAt }, tr("dash.sla.warnsAt", { at: formatAmsterdam(r.warningAt, lang) }))] : null);
+    })) : h("p", null, tr("dash.sla.none", { hours: SLA_HOURS })),
     shownOf(data.rows, tr)
   ];
 }
@@ -261,6 +270,7 @@ export function dashboardCard(id, card, ctx) {
     card.status === "loading" ? h("p", { class: "hint" }, tr("loading")) : null,
     card.status === "failed" ? h("p", { class: "dash-failed" }, tr("dash.failed"), " ",
       error && error.status === 0 ? tr("networkError") : text(error && (error.title || error.message))) : null,
+    card.status === "failed" && nextStepKey(error) ? h("p", { class: "hint" }, tr(nextStepKey(error))) : null,
     card.status === "done" ? cardBody(id, card.data, ctx, headingId) : null,
     more ? h("p", { class: "dash-more" }, h("a", { href: more.href }, tr(more.key))) : null);
 }
@@ -310,10 +320,9 @@ export async function dashboardPage(ctx) {
       if (!sent.has(path)) sent.set(path, ctx.api.get(path));
       return sent.get(path);
     };
-    const now = ctx.now ? ctx.now() : Date.now();
     await Promise.allSettled(state.widgets.map(async id => {
       try {
-        const data = await READERS[id](ctx, get, now);
+        const data = await READERS[id](ctx, get);
         if (mine === round) state.cards[id] = { status: "done", data };
       } catch (e) {
         if (mine === round) state.cards[id] = e && e.status === 403 ? { status: "hidden" } : { status: "failed", error: e };

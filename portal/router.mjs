@@ -18,7 +18,7 @@ import { mailLinkPage, ratingsPage } from "./feedback.mjs";
 import { bundlePage, hoursPage, registrationsPage } from "./hours.mjs";
 import { customerInvoicePage, customerInvoiceProfilePage, customerInvoicesPage, invoicePage, invoicesPage } from "./invoices.mjs";
 import { customerReportsPage, reportsPage } from "./reports.mjs";
-import { compliancePage, slaPage } from "./sla.mjs";
+import { atRiskPage, compliancePage, slaPage } from "./sla.mjs";
 import { customerSubscriptionsPage, subscriptionsPage } from "./subscriptions.mjs";
 import { newTicketPage, notFoundPage, resolutionPage, ticketPage, ticketsPage } from "./tickets.mjs";
 
@@ -26,7 +26,7 @@ import { newTicketPage, notFoundPage, resolutionPage, ticketPage, ticketsPage } 
 const SIGNED_IN = {
   dashboard: dashboardPage,
   tickets: ticketsPage, new: newTicketPage, ticket: ticketPage, resolution: resolutionPage,
-  sla: slaPage, "sla-compliance": compliancePage,
+  sla: slaPage, "sla-compliance": compliancePage, "sla-at-risk": atRiskPage,
   account: accountPage,
   organisation: organisationPage, "pending-users": pendingUsersPage, customers: customersPage,
   "new-customer": newCustomerPage, customer: customerPage, staff: staffPage, "failing-addresses": failingAddressesPage,

@@ -12,7 +12,7 @@ export const REQUEST_TYPE_ID = /^[a-z0-9][a-z0-9-]{0,59}$/;
 
 /**
  * {name: "dashboard"} (#/, the home page) | {name: "tickets", view, status} | {name: "new", followUpOf?, requestType?} | {name: "ticket", token} | {name: "resolution", token}
- * | {name: "sla"} | {name: "sla-compliance"} | {name: "not-found"}, the hour pages (hoursRoute), the subscriptions pages
+ * | {name: "sla"} | {name: "sla-compliance"} | {name: "sla-at-risk", hours, customerId} | {name: "not-found"}, the hour pages (hoursRoute), the subscriptions pages
  * (subscriptionsRoute), the reports pages (reportsRoute), the invoices pages (invoicesRoute) and the identity pages (identityRoute). view and status are null when the hash gives none (the role decides).
  */
 export function parseRoute(hash) {
@@ -29,6 +29,7 @@ export function parseRoute(hash) {
   }
   if (parts.length === 1 && parts[0] === "sla") return { name: "sla" };
   if (parts.length === 2 && parts[0] === "sla" && parts[1] === "compliance") return { name: "sla-compliance" };
+  if (parts.length === 2 && parts[0] === "sla" && parts[1] === "at-risk") return atRiskRoute(params);
   const hours = hoursRoute(parts);
   if (hours) return hours;
   const subscriptions = subscriptionsRoute(parts);
@@ -81,6 +82,7 @@ export function routeHash(route) {
     case "dashboard": return DASHBOARD_PATH;
     case "sla": return "#/sla";
     case "sla-compliance": return "#/sla/compliance";
+    case "sla-at-risk": return atRiskHash(route);
     case "ticket": return "#/tickets/" + encodeURIComponent(route.token);
     case "resolution": return "#/tickets/" + encodeURIComponent(route.token) + "/resolution";
     default: {
@@ -91,6 +93,35 @@ export function routeHash(route) {
       return "#/tickets" + (query ? "?" + query : "");
     }
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The SLA at risk (sla.mjs, provider staff): #/sla/at-risk?hours=N[&customerId=…], the window and the customer in the
+// hash, so the dashboard's card links to the window it shows. GET /sla/at-risk takes 1 to 168 hours.
+
+/** The windows the page offers, in hours; the API takes any whole number from 1 to AT_RISK_MAX_HOURS. */
+export const AT_RISK_WINDOWS = [4, 8, 24, 72, 168];
+export const AT_RISK_DEFAULT_HOURS = 8;
+export const AT_RISK_MAX_HOURS = 168;
+
+/** {name: "sla-at-risk", hours, customerId}: hours 1..168 (else the default 8), customerId a customer's id or "" (all). */
+function atRiskRoute(params) {
+  const raw = params.get("hours");
+  const hours = /^[1-9][0-9]{0,2}$/.test(raw || "") && Number(raw) <= AT_RISK_MAX_HOURS ? Number(raw) : AT_RISK_DEFAULT_HOURS;
+  const customer = params.get("customerId");
+  return { name: "sla-at-risk", hours, customerId: customer && CUSTOMER_ID.test(customer) ? customer : "" };
+}
+
+/** The SLA entries of the menu besides #/sla: provider staff also get the SLA at risk. */
+export function slaLinks(role) {
+  return role === "provider-agent" || role === "provider-admin"
+    ? [{ href: atRiskHash({ hours: AT_RISK_DEFAULT_HOURS }), key: "nav.slaAtRisk" }] : [];
+}
+
+function atRiskHash(route) {
+  const params = new URLSearchParams({ hours: String(route.hours || AT_RISK_DEFAULT_HOURS) });
+  if (route.customerId) params.set("customerId", route.customerId);
+  return "#/sla/at-risk?" + params.toString();
 }
 
 /** Whether a role is linked to a customer or is provider staff: who may read the SLA page (GET /sla). */

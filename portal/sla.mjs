@@ -3,12 +3,18 @@
 // edit forms: a tier's row (PUT /sla/tiers/{tier}) and the calendar (PUT /sla/calendar), each sent with
 // the version that was read; a stale one (409) reloads, says so and keeps what was typed.
 //
+// #/sla/compliance: the monthly figures. #/sla/at-risk (provider staff): the open tickets whose deadline falls within
+// the next N hours, soonest breach first (GET /sla/at-risk).
+//
 // Like tickets.mjs: state in a plain object, pure view functions into node descriptions, ctx.show() mounts.
 
+import { loadAll } from "./api.mjs";
 import { h } from "./dom.mjs";
 import { localized } from "./i18n.mjs";
-import { field, fieldMessage, hoursText, labelledControl, labelOf, notice, page, PRIORITIES, problemBox, select, SLA_ZONE,
-  valueOf, scrolling } from "./widgets.mjs";
+import { AT_RISK_WINDOWS, routeHash, TICKET_TOKEN } from "./routes.mjs";
+import { badge, field, fieldMessage, formatAmsterdam, hoursText, labelledControl, labelOf, notice, page, PRIORITIES, problemBox,
+  select, SLA_ZONE, valueOf, scrolling } from "./widgets.mjs";
+import { assigneeText, loadPeople, namesOf } from "./work.mjs";
 
 export const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 export const CALENDARS = ["24x7", "business"];
@@ -394,7 +400,8 @@ export function slaView(state, ctx, actions) {
           : h("button", { type: "button", on: { click: actions.editCalendar } }, tr("sla.edit.calendar")))
         : null),
     ctx.staff || ctx.role === "customer-admin"
-      ? h("p", null, h("a", { href: "#/sla/compliance" }, tr("sla.compliance.heading"))) : null);
+      ? h("p", null, h("a", { href: "#/sla/compliance" }, tr("sla.compliance.heading"))) : null,
+    ctx.staff ? h("p", null, h("a", { href: routeHash({ name: "sla-at-risk" }) }, tr("risk.heading"))) : null);
 }
 
 /** "1 of 4 in time (25 %)", or a dash when nothing was counted. */
@@ -600,4 +607,131 @@ export function complianceView(state, ctx, actions) {
     return page(ctx, h("h1", null, tr("sla.compliance.heading")), h("p", null, tr("sla.compliance.notForRole")));
   }
   return page(ctx, h("p", null, h("a", { href: "#/sla" }, tr("nav.sla"))), complianceSection(state, ctx, actions));
+}
+
+// ---------------------------------------------------------------------------------------------
+// #/sla/at-risk (provider staff): GET /sla/at-risk?hours=N[&customerId=], the rows in the API's order (soonest breach
+// first). The window and the customer are chosen in a form ("Tonen" reads again, so a select never acts on its own);
+// the customers (GET /customers, for the choice and the column's names) and the staff directory (the assignee's name)
+// are read alongside, each failure kept to itself: the column then shows the id, or "a colleague".
+
+const RISK_COLUMNS = ["risk.col.ticket", "risk.col.customer", "col.priority", "risk.col.target", "risk.col.due", "risk.col.warning",
+  "risk.col.state", "col.assignee"];
+
+/** The rows' warning cell: the 80 % warning time while it is still to come, else that it has passed. */
+function warningCell(row, ctx) {
+  const { tr } = ctx;
+  if (row.warningAt) return h("time", { datetime: row.warningAt }, formatAmsterdam(row.warningAt, ctx.lang));
+  return row.state === "breached" ? "—" : tr("risk.warning.passed");
+}
+
+function riskRow(row, state, ctx) {
+  const { tr } = ctx;
+  const customer = (state.customers || []).find(c => c.id === row.customerId);
+  const title = "#" + String(row.number ?? "") + " " + String(row.title ?? "");
+  return h("tr", { class: row.state === "breached" ? "sla-row-breached" : null },
+    h("th", { scope: "row" }, TICKET_TOKEN.test(String(row.ticketId || ""))
+      ? h("a", { href: routeHash({ name: "ticket", token: row.ticketId }) }, title) : title),
+    h("td", null, customer ? customer.name : String(row.customerId || "")),
+    h("td", null, badge("priority", row.priority, labelOf(tr, "priority.", row.priority))),
+    h("td", null, labelOf(tr, "sla.target.", row.target)),
+    h("td", null, row.dueAt ? h("time", { datetime: row.dueAt }, formatAmsterdam(row.dueAt, ctx.lang)) : tr("sla.ticket.noDeadline")),
+    h("td", null, warningCell(row, ctx)),
+    h("td", null, badge("sla", row.state, labelOf(tr, "sla.state.", row.state))),
+    h("td", null, assigneeText({ assigneeId: row.assigneeId || "" }, state.names, ctx)));
+}
+
+function riskForm(state, ctx, actions) {
+  const { tr } = ctx;
+  const windows = AT_RISK_WINDOWS.includes(state.draft.hours) ? AT_RISK_WINDOWS
+    : [...AT_RISK_WINDOWS, state.draft.hours].sort((a, b) => a - b);
+  const customers = (state.customers || []).slice().sort((a, b) => String(a.name).localeCompare(String(b.name)));
+  const known = !state.draft.customerId || customers.some(c => c.id === state.draft.customerId);
+  return h("form", { class: "risk-form", novalidate: true, "aria-labelledby": "risk-heading",
+    on: { submit: e => { e.preventDefault(); return actions.show(); } } },
+    field("risk.hours", tr("risk.hours"), select(windows.map(n => [String(n), tr("risk.window", { hours: hoursText(tr, n) })]),
+      String(state.draft.hours), e => { state.draft.hours = Number(valueOf(e)); }), { tr }),
+    field("risk.customer", tr("risk.customer"), select([["", tr("risk.allCustomers")],
+      ...(known ? [] : [[state.draft.customerId, state.draft.customerId]]),
+      ...customers.map(c => [c.id, c.name + " (" + c.id + ")"])], state.draft.customerId, e => { state.draft.customerId = valueOf(e); }),
+    { tr }),
+    state.customersError ? h("p", { class: "hint" }, tr("risk.customersFailed")) : null,
+    h("button", { type: "submit", disabled: state.loading }, tr("risk.show")));
+}
+
+export function atRiskView(state, ctx, actions) {
+  const { tr } = ctx;
+  if (!ctx.staff) return page(ctx, h("h1", null, tr("risk.heading")), h("p", null, tr("risk.notForRole")));
+  const answer = state.answer;
+  const rows = (answer && Array.isArray(answer.tickets)) ? answer.tickets : [];
+  const customer = (state.customers || []).find(c => c.id === state.shown.customerId);
+  return page(ctx,
+    h("p", null, h("a", { href: "#/sla" }, tr("nav.sla"))),
+    h("h1", { id: "risk-heading" }, tr("risk.heading")),
+    h("p", null, tr("risk.intro")),
+    riskForm(state, ctx, actions),
+    problemBox(state.error, tr),
+    state.loading ? h("p", { role: "status" }, tr("loading")) : null,
+    answer && !state.loading ? h("p", { role: "status", class: "risk-summary" }, tr(rows.length ? "risk.summary" : "risk.none", {
+      n: rows.length, hours: hoursText(tr, answer.hours ?? state.shown.hours),
+      until: formatAmsterdam(answer.until, ctx.lang),
+      customer: state.shown.customerId ? (customer ? customer.name : state.shown.customerId) : tr("risk.everyCustomer") })) : null,
+    answer && answer.complete === false ? notice(tr("risk.incomplete"), true) : null,
+    answer && rows.length ? scrolling(tr, h("table", { class: "risk-table" },
+      h("caption", { class: "visually-hidden" }, tr("risk.heading")),
+      h("thead", null, h("tr", null, RISK_COLUMNS.map(key => h("th", { scope: "col" }, tr(key))))),
+      h("tbody", null, rows.map(row => riskRow(row, state, ctx))))) : null);
+}
+
+/** The GET /sla/at-risk path of a window and a customer ("" is every customer). */
+export function atRiskPath(hours, customerId) {
+  return "/sla/at-risk?hours=" + encodeURIComponent(hours) + (customerId ? "&customerId=" + encodeURIComponent(customerId) : "");
+}
+
+/**
+ * #/sla/at-risk?hours=N[&customerId=]: provider staff. Reads the route's window at once, with the customers and the staff
+ * directory; "Tonen" reads the chosen window and customer again and puts them in the hash (without opening the page anew).
+ */
+export async function atRiskPage(ctx, route = {}) {
+  const chosen = { hours: route.hours || 8, customerId: route.customerId || "" };
+  const state = { draft: { ...chosen }, shown: { ...chosen }, answer: null, error: null, loading: false, customers: null,
+    customersError: null, names: new Map() };
+  const render = ctx.bind(() => ctx.show(atRiskView(state, ctx, actions)));
+  let latest = 0;
+  async function load() {
+    const mine = ++latest;
+    state.loading = true;
+    state.error = null;
+    render();
+    const wanted = { ...state.draft };
+    try {
+      const answer = await ctx.api.get(atRiskPath(wanted.hours, wanted.customerId));
+      if (mine !== latest) return;
+      state.answer = answer;
+      state.shown = wanted;
+    } catch (e) {
+      if (mine !== latest) return;
+      state.answer = null;
+      state.error = e;
+    }
+    state.loading = false;
+    render();
+  }
+  const actions = {
+    show() {
+      if (ctx.replaceHash) ctx.replaceHash(routeHash({ name: "sla-at-risk", ...state.draft }));
+      return load();
+    }
+  };
+  if (!ctx.staff) {
+    render();
+    return { state, actions };
+  }
+  await Promise.all([
+    load(),
+    loadAll(ctx.api, "/customers").then(items => { state.customers = items; }, e => { state.customersError = e; }),
+    loadPeople(ctx).then(people => { state.names = namesOf(null, people); })
+  ]);
+  render();
+  return { state, actions };
 }

@@ -4,7 +4,7 @@
 // Node descriptions only (dom.mjs); data is only ever text.
 
 import { h } from "./dom.mjs";
-import { hoursLinks, invoiceLinks, linked, navLinks, reportLinks, subscriptionLinks } from "./routes.mjs";
+import { hoursLinks, invoiceLinks, linked, navLinks, reportLinks, slaLinks, subscriptionLinks } from "./routes.mjs";
 
 /** The priorities of a ticket, most urgent first: the order of selects and tables. */
 export const PRIORITIES = ["critical", "high", "normal", "low"];
@@ -43,13 +43,32 @@ export function hoursText(tr, n) {
 // ---------------------------------------------------------------------------------------------
 // The pieces of a page
 
-/** A refusal shown to the user: the problem's title and detail, plus field errors no field shows. */
+/**
+ * What the user can do next about a refusal, as a text key, by its status (and a stale version by its code): change the
+ * input (400, 413, 415, 422), sign in again (401), ask an administrator (403), go back to the list (404), read the new
+ * state and try again (409), start again (410), wait and retry (429), retry later or call the service desk (5xx). A
+ * network failure's own sentence (networkError) already says it: check the connection, what was typed is kept. None for
+ * a status without advice.
+ */
+export function nextStepKey(error) {
+  if (!error || typeof error.status !== "number") return null;
+  const status = error.status;
+  if (status === 0) return null;
+  if (status === 409) return error.code === "version-conflict" ? "next.versionConflict" : "next.409";
+  if ([400, 413, 415, 422].includes(status)) return "next.input";
+  if ([401, 403, 404, 410, 429].includes(status)) return "next." + status;
+  return status >= 500 ? "next.5xx" : null;
+}
+
+/** A refusal shown to the user: the problem's title and detail, what to do next, plus field errors no field shows. */
 export function problemBox(error, tr, unshown = []) {
   if (!error) return null;
   const network = error.status === 0;
+  const next = nextStepKey(error);
   return h("div", { class: "problem", role: "alert" },
     h("p", { class: "problem-title" }, network ? tr("networkError") : error.title || tr("networkError")),
     !network && error.detail ? h("p", null, error.detail) : null,
+    next ? h("p", { class: "problem-next" }, tr(next)) : null,
     unshown.length ? h("ul", null, unshown.map(([field, message]) => h("li", null, field + ": " + message))) : null);
 }
 
@@ -103,6 +122,7 @@ function header(ctx) {
     h("a", { href: "#/tickets" }, ctx.tr("nav.tickets")),
     h("a", { href: "#/tickets/new" }, ctx.tr("nav.new")),
     linked(ctx.role) ? h("a", { href: "#/sla" }, ctx.tr("nav.sla")) : null,
+    slaLinks(ctx.role).map(link => h("a", { href: link.href }, ctx.tr(link.key))),
     hoursLinks(ctx.role).map(link => h("a", { href: link.href }, ctx.tr(link.key))),
     subscriptionLinks(ctx.role).map(link => h("a", { href: link.href }, ctx.tr(link.key))),
     reportLinks(ctx.role).map(link => h("a", { href: link.href }, ctx.tr(link.key))),

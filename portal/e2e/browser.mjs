@@ -587,7 +587,7 @@ async function newcomerAccepts(eva) {
 /** The other pages of each role, opened from the address bar, for the checks every page gets. */
 const MORE_PAGES = {
   ilse: ["#/", "#/hours", "#/time-registrations", "#/subscriptions", "#/reports", "#/invoices", "#/sla", "#/sla/compliance", "#/account"],
-  sem: ["#/", "#/tickets?view=assignee", "#/sla", "#/admin/customers", "#/admin/failing-addresses", "#/admin/held-mail",
+  sem: ["#/", "#/tickets?view=assignee", "#/sla", "#/sla/at-risk?hours=168", "#/admin/customers", "#/admin/failing-addresses", "#/admin/held-mail",
     "#/admin/ratings", "#/admin/customers/demo-acme",
     "#/admin/customers/demo-acme/hours", "#/admin/customers/demo-acme/time-registrations", "#/admin/customers/demo-acme/invoices",
     "#/admin/customers/demo-acme/invoice-profile"],

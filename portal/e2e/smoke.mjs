@@ -1121,9 +1121,25 @@ async function agent(sem, made, run) {
     p.expect(p.find(n => n.tag === "table" && classes(n).includes("sla-table")).length === 4, "four tier tables");
     p.expect(p.find(n => n.tag === "button").length === 0, "no edit buttons for an agent");
   });
-  await step(sem, "#/", "the dashboard: assigned to him, waiting for him, the SLA at risk of the oldest new and open tickets", async p => {
+  const dashboardMark = exchanges.length;
+  await step(sem, "#/", "the dashboard: assigned to him, waiting for him, the SLA at risk in one read plus the queues' breaches", async p => {
     const cards = dashboardCards(p, ["open-tickets", "waiting", "sla-at-risk"], "Sem's dashboard");
-    p.expect(/\d+/.test(textOf(cards["sla-at-risk"])), "how many tickets were checked");
+    const sent = exchanges.slice(dashboardMark).map(x => x.path);
+    p.expect(sent.includes("/sla/at-risk?hours=8"), "the SLA at risk read once (sent: " + sent.join(", ") + ")");
+    p.expect(!sent.some(path => /^\/tickets\/[^?]/.test(path)), "no ticket read one by one (sent: " + sent.join(", ") + ")");
+    p.expect(findAll(cards["sla-at-risk"], n => n.tag === "a" && n.attrs.href === "#/sla/at-risk?hours=8").length === 1,
+      "the card links to the SLA at risk page");
+  });
+  await step(sem, "#/sla/at-risk?hours=168", "the SLA at risk of the next week, then of Acme only", async p => {
+    p.expect(p.find(n => classes(n).includes("risk-summary")).length === 1, "the summary of the window");
+    const rows = p.find(n => n.tag === "table" && classes(n).includes("risk-table")).flatMap(t => findAll(t, n => n.tag === "tr").slice(1));
+    for (const row of rows) {
+      p.expect(findAll(row, n => n.tag === "a" && /^#\/tickets\//.test(n.attrs.href)).length === 1, "each row links its ticket");
+      p.expect(findAll(row, n => classes(n).includes("badge")).length === 2, "priority and state as badges");
+    }
+    await p.choose("f-risk.customer", CUSTOMER);
+    await p.submit("f-risk.customer", "after asking for Acme's week");
+    p.expect(p.find(n => classes(n).includes("risk-summary")).map(textOf).join("").includes("Acme"), "the summary names Acme");
   });
   await step(sem, "#/account", "the account", async p => p.expectText(nl("acct.role.provider-agent"), "the role"));
   await step(sem, "#/admin/customers", "the customers, read only", async p => {

@@ -827,7 +827,9 @@ test("the shell: sign-up is public; a new account signs in, enrols MFA, renews i
     const json = path === "/auth/sign-in" ? { status: "signed-in", idToken: jwt(pending), accessToken: "acc-1", expiresIn: 900 }
       : path === "/me/mfa/totp" ? { secret: SECRET, otpauthUri: URI, qrCodeSvg: SVG }
         : path === "/auth/refresh" ? { status: "signed-in", idToken: jwt({ ...pending, kp_mfa: "true" }), accessToken: "acc-2", expiresIn: 900 }
-          : path === "/me" ? { userId: "u9", role: "none", mfaEnrolled: true, pending: true, pendingSince: new Date().toISOString() }
+          : path === "/me" ? { userId: "u9", role: "none", mfaEnrolled: true, pending: true, pendingSince: new Date().toISOString(),
+            profile: { email: "sanne@bakkerij.example.test", firstName: "Sanne", lastName: "Bakker", displayName: "Sanne",
+              language: "de", notifications: { enabled: true }, version: 1 } }
             : null;
     if (path === "/auth/confirm" || path === "/me/mfa/totp/verify") return { ok: true, status: 204, text: async () => "" };
     return { ok: true, status: json ? 200 : 202, statusText: "", text: async () => JSON.stringify(json || { status: "code-sent" }) };
@@ -865,10 +867,12 @@ test("the shell: sign-up is public; a new account signs in, enrols MFA, renews i
   inApp("f-code").listeners.input({ target: { value: "654321" } });
   await submitIn();
   await settle();
-  assert.deepEqual(requests.slice(-3).map(r => r[0]), ["/me/mfa/totp/verify", "/auth/refresh", "/me"]);
-  assert.equal(requests.at(-2)[2], null, "the renewal sends no token: the API reads the session cookie");
-  assert.match(app.textContent, /Tweestapsverificatie is ingesteld/);
-  assert.match(app.textContent, /Uw account wacht op koppeling/, "enrolled, not linked: the waiting page");
+  assert.deepEqual(requests.slice(-4).map(r => r[0]), ["/me/mfa/totp/verify", "/auth/refresh", "/me", "/me"],
+    "renewed with kp_mfa, the shell reads the profile (its language), then the waiting page reads /me");
+  assert.equal(requests.at(-3)[2], null, "the renewal sends no token: the API reads the session cookie");
+  const de = translator("de");
+  assert.ok(app.textContent.includes(de("acct.mfa.done")), "MFA enrolled: the profile's language (de) from now on, not the browser's");
+  assert.ok(app.textContent.includes(de("acct.pending.heading")), "enrolled, not linked: the waiting page");
   assert.ok(!requests.some(r => r[0].startsWith("/tickets")), "never an empty ticket list");
 });
 

@@ -103,8 +103,10 @@ test("the shell with a config.json: API calls go to apiBase, the provider's name
   console.warn = text => warned.push(text);
   const requests = [];
   const API = "https://abc123.execute-api.eu-west-1.amazonaws.com";
+  const modes = [];
   globalThis.fetch = async (url, init) => {
     requests.push([url, init.method]);
+    modes.push([url, init.credentials]);
     if (url === "config.json") {
       return answer(200, JSON.stringify({ apiBase: API + "/", providerName: "Voorbeeld IT", userPoolId: "p", clientId: "c",
         region: "eu-west-1", colours: { primary: "#7a1f5c", accent: "#ffee00" } }));
@@ -139,4 +141,7 @@ test("the shell with a config.json: API calls go to apiBase, the provider's name
   assert.equal(requests[2][0], API + "/auth/sign-in", "the API is called at config.json's apiBase");
   assert.ok(requests.slice(1).every(([url]) => url.startsWith(API + "/")), requests.map(r => r[0]).join(", "));
   assert.ok(requests.some(([url]) => url === API + "/me"), "signed in: GET /me at the API too");
+  assert.deepEqual(modes.filter(([url]) => url.includes("/auth/")), [[API + "/auth/refresh", "include"], [API + "/auth/sign-in", "include"]],
+    "on an API of its own origin the cookie's routes send and keep credentials (the cookie), else the browser drops it");
+  assert.equal(modes.find(([url]) => url === API + "/me")[1], undefined, "the other routes carry the token only");
 });

@@ -1,5 +1,5 @@
 // The dashboard #/ (issue 17): the home page of everyone linked, its widgets per role, all read at once, each card
-// waiting, failing or hiding on its own; the SLA at risk from the tickets' own SLA; and the account page's
+// waiting, failing or hiding on its own; the SLA at risk from GET /sla/at-risk and the queues' breaches; and the account page's
 // "Dashboardinstellingen" (PATCH /me `dashboard` with the version read). Against the recording fake API and the DOM shim.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -215,6 +215,7 @@ test("a widget that fails says so in its card and the others show; a 403 hides i
   const view = last(shown);
   assert.deepEqual(cardIds(view), ["open-tickets", "waiting", "reports"], "the hours and subscriptions the organisation keeps to its admins: gone");
   assert.match(textOf(cardOf(view, "reports")), /Dit kon niet worden geladen: Internal Server Error/);
+  assert.ok(textOf(cardOf(view, "reports")).includes(nl("next.5xx")), "and what to do next: try again later, else the service desk");
   assert.match(textOf(cardOf(view, "open-tickets")), /Dit kon niet worden geladen: .*verbinding|Dit kon niet worden geladen: /);
   assert.equal(textOf(cardOf(view, "open-tickets")).includes(nl("networkError")), true, "a network failure in words");
   assert.equal(findAll(view, n => n.attrs.role === "alert").length, 0, "no alert for a card");
@@ -251,29 +252,28 @@ test("the dashboard shows the user's choice, in its order; none switched on says
 // ---------------------------------------------------------------------------------------------
 // Provider staff: assigned to me, waiting for me, the SLA at risk
 
-const sla = (response, resolution) => ({ tier: "zilver", response, resolution });
-const running = (dueAt, warningAt) => ({ state: "running", priority: "high", hours: 8, calendar: "business", dueAt, warningAt });
+const deadline = (target, dueAt, state) => ({ target, dueAt, state });
+const RISK = { hours: 8, until: "2026-11-23T20:00:00Z", complete: true, itemsRead: 6, tickets: [
+  { ticketId: "acme-12", number: 12, customerId: "acme", title: EVIL, priority: "high", status: "new", target: "response",
+    dueAt: "2026-11-23T13:00:00Z", state: "at-risk" },
+  { ticketId: "acme-11", number: 11, customerId: "acme", title: "Ticket 11", priority: "normal", status: "open", target: "resolution",
+    dueAt: "2026-11-23T15:00:00Z", warningAt: "2026-11-23T14:00:00Z", state: "at-risk" },
+  { ticketId: "acme-12", number: 12, customerId: "acme", title: EVIL, priority: "high", status: "new", target: "resolution",
+    dueAt: "2026-11-23T18:00:00Z", state: "at-risk" }] };
 
 function staffAnswers() {
-  const details = {
-    "acme-11": sla({ state: "met", metAt: "2026-11-20T10:00:00Z" }, running("2026-11-23T15:00:00Z", "2026-11-23T11:00:00Z")),
-    "acme-12": sla(running("2026-11-23T13:00:00Z", "2026-11-23T11:30:00Z"), running("2026-11-25T10:00:00Z", "2026-11-24T10:00:00Z")),
-    "acme-13": sla({ state: "breached", priority: "critical", dueAt: "2026-11-22T09:00:00Z", warningAt: "2026-11-22T08:00:00Z" }, { state: "paused" }),
-    "acme-14": null
-  };
-  const answers = {
+  return {
     [PATHS.assigned]: { items: [ticket(11, "open"), ticket(12, "new"), ticket(15, "waiting-for-customer"), ticket(16, "resolved")] },
-    [PATHS.queue("new")]: { items: [ticket(12, "new", { title: EVIL }), ticket(13, "new", { priority: "critical" })] },
-    [PATHS.queue("open")]: { items: [ticket(11, "open"), ticket(14, "open")] }
+    [PATHS.atRisk]: RISK,
+    // the queues' own next deadline (GET /tickets answers nextDeadline for staff): #13 breached, #12 also in the window
+    [PATHS.queue("new")]: { items: [ticket(12, "new", { title: EVIL, nextDeadline: deadline("response", "2026-11-23T13:00:00Z", "at-risk") }),
+      ticket(13, "new", { priority: "critical", nextDeadline: deadline("response", "2026-11-22T09:00:00Z", "breached") })] },
+    [PATHS.queue("open")]: { items: [ticket(11, "open", { nextDeadline: deadline("resolution", "2026-11-23T15:00:00Z", "running") }),
+      ticket(14, "open"), ticket(17, "open", { nextDeadline: deadline("resolution", "2026-11-20T09:00:00Z", "breached") })] }
   };
-  for (const [id, s] of Object.entries(details)) {
-    answers["/tickets/" + id] = () => (s ? { ticket: ticket(Number(id.split("-")[1]), "open"), messages: [], ...(s ? { sla: s } : {}) }
-      : { ticket: ticket(14, "open"), messages: [] });
-  }
-  return answers;
 }
 
-test("staff: tickets assigned to me, those new or open waiting for me, and the SLA at risk nearest deadline first", async () => {
+test("staff: tickets assigned to me, those new or open waiting for me, and the SLA at risk from one read of the due index plus the queues' breaches", async () => {
   const shown = [];
   const api = dashApi("provider-agent", { overrides: staffAnswers() });
   await dashboardPage(dashCtx("provider-agent", api, shown));
@@ -281,41 +281,62 @@ test("staff: tickets assigned to me, those new or open waiting for me, and the S
   assert.deepEqual(cardIds(view), ["open-tickets", "waiting", "sla-at-risk"]);
   assert.deepEqual(cardsOf(view).map(headingOf), ["Aan mij toegewezen tickets", "Wacht op mij", "SLA in gevaar"]);
   assert.equal(paths(api).filter(p => p === PATHS.assigned).length, 1, "assignee=me read once for two cards");
-  assert.ok(paths(api).includes("/tickets?view=status&status=new&sort=created&limit=10"), "the oldest new tickets");
-  assert.ok(paths(api).includes("/tickets?view=status&status=open&sort=created&limit=10"), "the oldest open tickets");
-  assert.ok(!paths(api).some(p => /hour-bundles|invoices|reports|subscriptions|view=mine|approvals/.test(p)), "no customer routes");
+  assert.deepEqual(paths(api).filter(p => p !== "/me" && p !== PATHS.assigned).sort(), ["/sla/at-risk?hours=8",
+    "/tickets?view=status&status=new&sort=created&limit=10", "/tickets?view=status&status=open&sort=created&limit=10"],
+    "one read of the SLA at risk and the two queues; no ticket read one by one");
+  assert.ok(!paths(api).some(p => /^\/tickets\/[^?]/.test(p)), "no GET /tickets/{id}");
   const rows = id => findAll(cardOf(view, id), n => n.tag === "li").map(textOf);
   assert.deepEqual(rows("open-tickets").map(r => r.split(" ")[0]), ["#11", "#12", "#15", "#16"]);
   assert.deepEqual(rows("waiting").map(r => r.split(" ")[0]), ["#11", "#12"], "new or open: the next step is the agent's");
   const risk = rows("sla-at-risk");
-  assert.deepEqual(risk.map(r => r.split(" ")[0]), ["#13", "#12", "#11"], "breached first, then by deadline; #14 without SLA left out");
-  assert.match(risk[0], /Overschreden.*Reactietijd: uiterlijk 22 nov\.? 2026,? 10:00 CET/);
-  assert.match(risk[1], /Dreigt te verlopen.*Reactietijd: uiterlijk 23 nov\.? 2026,? 14:00 CET/, "the nearer of #12's two targets");
-  assert.match(risk[2], /Dreigt te verlopen.*Oplostijd/);
-  assert.match(textOf(cardOf(view, "sla-at-risk")), /de 4 oudste nieuwe en lopende tickets/);
-  assert.equal(findAll(cardOf(view, "sla-at-risk"), n => n.tag === "time").length, 3);
-  assert.equal(findAll(cardOf(view, "sla-at-risk"), n => n.tag === "a").at(-1).attrs.href, "#/tickets?view=status&status=open");
+  assert.deepEqual(risk.map(r => r.split(" ")[0]), ["#17", "#13", "#12", "#11"],
+    "the breached queue tickets and the window's, soonest deadline first, each ticket once (#12's first target)");
+  assert.match(risk[0], /Overschreden.*Oplostijd: uiterlijk 20 nov\.? 2026,? 10:00 CET/);
+  assert.match(risk[1], /Kritiek.*Overschreden.*Reactietijd: uiterlijk 22 nov\.? 2026,? 10:00 CET/);
+  assert.match(risk[2], /Dreigt te verlopen.*Reactietijd: uiterlijk 23 nov\.? 2026,? 14:00 CET/);
+  assert.match(risk[3], /Dreigt te verlopen.*Oplostijd: uiterlijk 23 nov\.? 2026,? 16:00 CET · waarschuwing 23 nov\.? 2026,? 15:00 CET/,
+    "the warning time while it is still to come");
+  assert.ok(risk[2].includes(EVIL), "a title is text");
+  const card = cardOf(view, "sla-at-risk");
+  assert.deepEqual(findAll(card, n => n.tag === "span" && classes(n).includes("badge") && classes(n).some(c => c.startsWith("sla-")))
+    .map(b => classes(b)[1] + ":" + textOf(b)),
+  ["sla-breached:Overschreden", "sla-breached:Overschreden", "sla-at-risk:Dreigt te verlopen", "sla-at-risk:Dreigt te verlopen"],
+  "the state as a badge with its word");
+  assert.match(textOf(card), /de komende 8 uur verloopt, en de overschreden termijnen van de 10 oudste nieuwe en lopende tickets/);
+  assert.equal(findAll(card, n => n.tag === "time").length, 5);
+  assert.equal(findAll(card, n => n.tag === "a").at(-1).attrs.href, "#/sla/at-risk?hours=8", "the card links to the page of its window");
+  assert.equal(textOf(findAll(card, n => n.tag === "a").at(-1)), "Naar SLA in gevaar");
   mount(view, shimDocument());
 });
 
-test("the SLA at risk: running past its warning or breached counts; met, paused and running before the warning do not; unread tickets are said", async () => {
-  const t = id => ({ id, number: 1, title: "x", priority: "low" });
-  assert.deepEqual(atRisk([t("a-1")], [{ sla: sla(running("2026-11-24T10:00:00Z", "2026-11-23T12:00:01Z"), { state: "paused" }) }], NOW), []);
-  assert.equal(atRisk([t("a-1")], [{ sla: sla(running("2026-11-24T10:00:00Z", "2026-11-23T12:00:00Z"), null) }], NOW).length, 1,
-    "a warning due now counts");
-  assert.deepEqual(atRisk([t("a-1")], [null], NOW), [], "a ticket not read");
+test("the SLA at risk card: incomplete and a queue not read are said; the at-risk read failing fails the card; nothing at risk says so", async () => {
+  assert.deepEqual(atRisk(null, [null]).length, 0);
+  assert.deepEqual(atRisk({ tickets: [{ ticketId: "<bad>", dueAt: "2026-11-23T13:00:00Z", state: "at-risk" }] }, []), [], "no link to a bad id");
+  const partly = staffAnswers();
+  partly[PATHS.atRisk] = { ...RISK, complete: false };
+  partly[PATHS.queue("open")] = () => new ApiError(500, { title: "boom" });
   const shown = [];
-  const answers = staffAnswers();
-  answers["/tickets/acme-13"] = () => new ApiError(500, { title: "boom" });
-  await dashboardPage(dashCtx("provider-admin", dashApi("provider-admin", { overrides: answers }), shown));
-  assert.match(textOf(cardOf(last(shown), "sla-at-risk")), /1 daarvan konden niet worden gelezen/);
+  await dashboardPage(dashCtx("provider-admin", dashApi("provider-admin", { overrides: partly }), shown));
+  const card = cardOf(last(shown), "sla-at-risk");
+  assert.match(textOf(card), /Niet volledig/);
+  assert.match(textOf(card), /overschreden termijnen in de wachtrij In behandeling konden niet worden gelezen\. Probeer het later opnieuw/);
+  assert.deepEqual(findAll(card, n => n.tag === "li").map(r => textOf(r).split(" ")[0]), ["#13", "#12", "#11"]);
+
+  const failing = staffAnswers();
+  failing[PATHS.atRisk] = () => new ApiError(500, { title: "Interne fout" });
+  const failed = [];
+  await dashboardPage(dashCtx("provider-admin", dashApi("provider-admin", { overrides: failing }), failed));
+  assert.match(textOf(cardOf(last(failed), "sla-at-risk")), /Dit kon niet worden geladen/);
+  assert.equal(findAll(cardOf(last(failed), "open-tickets"), n => n.tag === "li").length, 4, "the other cards are untouched");
+
   const none = [];
   const quiet = staffAnswers();
+  quiet[PATHS.atRisk] = { ...RISK, tickets: [] };
   quiet[PATHS.queue("new")] = { items: [] };
-  quiet[PATHS.queue("open")] = { items: [] };
+  quiet[PATHS.queue("open")] = { items: [ticket(11, "open", { nextDeadline: deadline("resolution", "2026-11-25T15:00:00Z", "running") })] };
   quiet[PATHS.assigned] = { items: [] };
   await dashboardPage(dashCtx("provider-admin", dashApi("provider-admin", { overrides: quiet }), none));
-  assert.match(textOf(cardOf(last(none), "sla-at-risk")), /Geen ervan heeft een SLA-doel/);
+  assert.match(textOf(cardOf(last(none), "sla-at-risk")), /Geen open ticket heeft een overschreden termijn of een termijn die de komende 8 uur verloopt/);
   assert.match(textOf(cardOf(last(none), "open-tickets")), /Er is geen ticket aan u toegewezen/);
   assert.match(textOf(cardOf(last(none), "waiting")), /Geen nieuw of lopend ticket is aan u toegewezen/);
 });

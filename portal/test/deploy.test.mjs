@@ -123,3 +123,27 @@ test("deploy-portal refuses a stack without the site's outputs, and says a colou
   assert.equal(usage.status, 2);
   assert.match(usage.stderr, /usage: infrastructure\/deploy-portal --stack-name NAME/);
 });
+
+test("with the API's custom domain (ApiDomainUrl) deploy-portal writes it as apiBase and lets index.html's CSP connect to it", () => {
+  const domain = "https://api.portal.voorbeeld-it.example";
+  const fake = fakeAws({ ...OUTPUTS, ApiDomainUrl: domain + "/" });
+  const run = deploy(fake, ["--stack-name", "kp-prod", "--dry-run"]);
+  assert.equal(run.status, 0, run.stderr);
+  assert.doesNotMatch(run.stderr, /no ApiDomainUrl/);
+  const staged = run.stdout.match(/staged in (\S+)/)[1];
+  assert.equal(JSON.parse(readFileSync(join(staged, "config.json"), "utf8")).apiBase, domain, "the API on the portal's site");
+  const csp = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(readFileSync(join(staged, "site", "index.html"), "utf8"))[1];
+  assert.match(csp, /connect-src 'self' https:\/\/api\.portal\.voorbeeld-it\.example https:\/\/\*\.amazonaws\.com/);
+  assert.doesNotMatch(readFileSync(join(root, "portal", "index.html"), "utf8"), /voorbeeld-it/, "the working copy stays as it is");
+
+  const plain = deploy(fakeAws(), ["--stack-name", "kp-prod", "--dry-run"]);
+  assert.equal(plain.status, 0, plain.stderr);
+  assert.match(plain.stderr, /warning: the stack has no ApiDomainUrl .* a reload asks to sign in again/, "without it: said, and execute-api");
+  const plainStaged = plain.stdout.match(/staged in (\S+)/)[1];
+  assert.equal(readFileSync(join(plainStaged, "site", "index.html"), "utf8"), readFileSync(join(root, "portal", "index.html"), "utf8"),
+    "index.html unchanged on the execute-api name (its CSP allows *.amazonaws.com)");
+
+  const bad = deploy(fakeAws({ ...OUTPUTS, ApiDomainUrl: "http://api.portal.voorbeeld-it.example" }), ["--stack-name", "kp-prod", "--dry-run"]);
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /ApiDomainUrl http:\/\/api\.portal\.voorbeeld-it\.example is not an https URL/);
+});

@@ -11,7 +11,7 @@ import { ApiError, createApi, fieldErrors, idempotencyKeyFor, sessionFrom } from
 import { listPath, parseRoute, resolveView, routeHash, STATUSES, viewsFor } from "../routes.mjs";
 import { newTicketPage, resolutionPage, STAFF_ACTIONS, ticketBody, ticketPage, ticketsPage, ticketView,
   TYPES } from "../tickets.mjs";
-import { PRIORITIES } from "../widgets.mjs";
+import { nextStepKey, PRIORITIES, problemBox } from "../widgets.mjs";
 import { CALENDARS, LIBERATION_DAY, WEEKDAYS } from "../sla.mjs";
 import { catalogue, click, context, detail, EVIL, fakeApi, last, shimDocument, ticket } from "./fakes.mjs";
 
@@ -397,4 +397,43 @@ test("API client: headers, problems as ApiError, one refresh after a 401, and th
   const offline = createApi({ language: () => "nl", session: () => null, setSession: () => {},
     fetch: async () => { throw new TypeError("Failed to fetch"); } });
   await assert.rejects(offline.get("/tickets"), e => e.status === 0);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Errors as next steps (issue 17, item 5): every refusal says what the user can do now, in the user's language
+
+const problem = (status, code = "", title = "Geweigerd") => new ApiError(status, { type: code ? "urn:klantportaal:problem:" + code : "", title });
+
+test("a refusal's next step by its status: input, sign in, ask an administrator, reload, wait, retry later", () => {
+  assert.deepEqual([400, 401, 403, 404, 410, 413, 415, 422, 429, 500, 502, 503].map(status => nextStepKey(problem(status))),
+    ["next.input", "next.401", "next.403", "next.404", "next.410", "next.input", "next.input", "next.input", "next.429", "next.5xx",
+      "next.5xx", "next.5xx"]);
+  assert.equal(nextStepKey(problem(409, "version-conflict")), "next.versionConflict", "changed by someone else: reload and redo");
+  assert.equal(nextStepKey(problem(409, "illegal-state")), "next.409");
+  assert.equal(nextStepKey(problem(0, "", "network")), null, "the network sentence says it itself");
+  assert.equal(nextStepKey(null), null);
+  assert.equal(nextStepKey(new Error("plain")), null, "not a refusal of the API: no advice invented");
+  for (const key of ["networkError", "next.input", "next.401", "next.403", "next.404", "next.409", "next.versionConflict", "next.410",
+    "next.429", "next.5xx"]) {
+    for (const lang of LANGUAGES) assert.ok(texts[lang][key], key + " in " + lang);
+  }
+});
+
+test("the problem box says the API's title and detail, then the next step, in the user's language", () => {
+  const box = (error, lang = "nl") => textOf(problemBox(error, translator(lang)));
+  const conflict = new ApiError(409, { type: "urn:klantportaal:problem:illegal-state", title: "Ongeldige status",
+    detail: "Het ticket is al gesloten." });
+  assert.equal(box(conflict), "Ongeldige status" + "Het ticket is al gesloten." + translator("nl")("next.409"));
+  assert.match(box(conflict), /Laad de pagina opnieuw/);
+  assert.match(box(problem(409, "version-conflict"), "en"), /Someone else changed this.*Reload the page/);
+  assert.match(box(problem(403, "forbidden")), /vraag het dan aan de beheerder van uw organisatie/);
+  assert.match(box(problem(403, "forbidden"), "de"), /fragen Sie den Administrator Ihrer Organisation/);
+  assert.match(box(problem(429, "too-many-requests"), "en"), /Wait a minute and try again/);
+  assert.match(box(problem(503)), /Probeer het over een paar minuten opnieuw.*servicedesk/);
+  const offline = box(new ApiError(0, { title: "network", detail: "Failed to fetch" }));
+  assert.equal(offline, translator("nl")("networkError"), "no network: one sentence, not the browser's technical detail");
+  assert.match(offline, /Controleer uw internetverbinding.*uw invoer blijft bewaard/);
+  assert.match(box(new ApiError(0, { title: "network" }), "de"), /Prüfen Sie Ihre Internetverbindung.*Eingaben bleiben erhalten/);
+  const next = findAll(problemBox(problem(500), translator("nl")), n => n.attrs.class === "problem-next");
+  assert.equal(next.length, 1, "the next step is a paragraph of its own");
 });

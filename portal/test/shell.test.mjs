@@ -158,6 +158,67 @@ test("the profile's language wins after sign-in; the header's select saves it; s
   assert.equal(signIn.textContent, "Anmelden");
 });
 
+// The language remembered per user (issue 17, item 5), the rest of it: a reload takes the profile's language (not the
+// browser's) before the route's first request; the account page's language field saves it and switches the portal, and
+// the header's select then saves on the version that save answered (no conflict).
+test("a reload speaks the profile's language from GET /me; the account page saves a language and the header's next save follows its version", async () => {
+  const page = fakePage();
+  const { document, byId, translated } = page;
+  const requests = [];
+  Object.assign(globalThis, { document, location: { hash: "#/account" }, window: { addEventListener: () => {} } });
+  Object.defineProperty(globalThis, "navigator", { value: { language: "en-GB" }, configurable: true });
+  let stored = { language: "de", version: 7 };
+  const me = () => ({ userId: "u1", role: "customer-user", customerId: "demo-acme", mfaEnrolled: true, pending: false,
+    profile: { firstName: "Jan", lastName: "Jansen", displayName: "Jan", email: "jan@acme.example.test",
+      notifications: { enabled: true }, dashboard: [], dashboardChosen: false, ...stored } });
+  globalThis.fetch = async (path, init) => {
+    if (path === "config.json") return { ok: false, status: 404, statusText: "", text: async () => "" };
+    const body = init.body ? JSON.parse(init.body) : null;
+    requests.push([path, init.method, body, init.headers]);
+    if (path === "/me" && init.method === "PATCH") {
+      if (body.version !== stored.version) {
+        return { ok: false, status: 409, statusText: "", text: async () => JSON.stringify({
+          type: "urn:klantportaal:problem:version-conflict", title: "Conflict" }) };
+      }
+      stored = { ...stored, ...body, version: stored.version + 1 };
+    }
+    const json = path === "/auth/refresh" ? { status: "signed-in", idToken: jwt({ sub: "u1", email: "jan@acme.example.test",
+      kp_role: "customer-user", kp_tenant: "demo-acme", kp_mfa: "true" }), accessToken: "a1", expiresIn: 900 }
+      : path === "/me" ? me() : null;
+    return { ok: !!json, status: json ? 200 : 404, statusText: "", text: async () => JSON.stringify(json || { title: "Nicht gefunden" }) };
+  };
+  await import("../app.mjs?reload-language");
+  await new Promise(resolve => setTimeout(resolve, 10));
+  assert.equal(byId["sign-in"].hidden, true, "restored from the cookie");
+  assert.deepEqual(requests.slice(0, 2).map(r => r[0] + " " + r[1]), ["/auth/refresh POST", "/me GET"], "the profile before the route");
+  assert.equal(document.documentElement.lang, "de", "the profile's language, not the browser's (en)");
+  assert.equal(byId.lang.value, "de");
+  assert.equal(translated.find(e => e.dataset.t === "signIn").textContent, "Anmelden");
+  assert.ok(requests.slice(2).every(r => r[3]["accept-language"] === "de"), "the page's first requests already in German");
+  assert.match(byId.app.textContent, /Meine Daten.*Sprache des Portals und der E-Mails/, "the account page in German");
+
+  const all = () => byId.app.all();
+  const language = all().find(n => n.id === "f-profile.language");
+  assert.ok(language, "the account page's language field");
+  language.listeners.change({ target: { value: "en" } });
+  const form = all().find(n => n.tagName === "form" && n.all().includes(language));
+  await form.listeners.submit({ preventDefault() {} });
+  await new Promise(resolve => setTimeout(resolve, 10));
+  const saved = requests.filter(r => r[1] === "PATCH");
+  assert.equal(saved.length, 1, "the account page saves once (the shell does not save it a second time)");
+  assert.deepEqual([saved[0][0], saved[0][2].language, saved[0][2].version], ["/me", "en", 7]);
+  assert.equal(document.documentElement.lang, "en", "the saved language applies at once");
+  assert.equal(byId.lang.value, "en");
+
+  byId.lang.value = "nl";
+  await byId.lang.listeners.change();
+  const patches = requests.filter(r => r[1] === "PATCH");
+  assert.deepEqual(patches.slice(1).map(r => [r[2].language, r[2].version]), [["nl", 8]],
+    "the header's save on the version the account page's save answered: no conflict, no second try");
+  assert.equal(byId["lang-error"].textContent, "");
+  assert.equal(document.documentElement.lang, "nl");
+});
+
 // A one-click link of a ticket mail (#/mail-link/…): shown without a session, not the sign-in screen; its calls carry no
 // token; signed in as someone else than the link's recipient, the page refuses.
 test("a mail link opens signed out without the sign-in screen; signed in as another user it is refused", async () => {
@@ -276,4 +337,29 @@ test("page load with the API out of reach: the sign-in screen says so", async ()
   await new Promise(resolve => setTimeout(resolve, 10));
   assert.equal(page.byId["sign-in"].hidden, false);
   assert.notEqual(page.byId.error.textContent, "", "the network error is shown, not swallowed");
+});
+
+test("the sign-in screen says what to do next after a refusal that is not about the password: 429 wait and retry, 5xx retry later", async () => {
+  const page = fakePage();
+  Object.assign(globalThis, { document: page.document, location: { hash: "#/tickets" }, window: { addEventListener: () => {} } });
+  Object.defineProperty(globalThis, "navigator", { value: { language: "en-GB" }, configurable: true });
+  let status = 429;
+  globalThis.fetch = async path => {
+    if (path === "config.json") return { ok: false, status: 404, statusText: "", text: async () => "" };
+    if (path === "/auth/refresh") return { ok: false, status: 401, statusText: "", text: async () => JSON.stringify({ title: "No session" }) };
+    const title = status === 401 ? "Invalid credentials" : status === 429 ? "Too many requests" : "Internal error";
+    return { ok: false, status, statusText: "", text: async () => JSON.stringify({ title }) };
+  };
+  await import("../app.mjs?sign-in-refusals");
+  await new Promise(resolve => setTimeout(resolve, 10));
+  const en = (await import("../i18n.mjs")).translator("en");
+  const signIn = () => page.byId["password-form"].listeners.submit({ preventDefault() {} });
+  await signIn();
+  assert.equal(page.byId.error.textContent, "Too many requests — " + en("next.429"));
+  status = 503;
+  await signIn();
+  assert.equal(page.byId.error.textContent, "Internal error — " + en("next.5xx"));
+  status = 401;
+  await signIn();
+  assert.equal(page.byId.error.textContent, "Invalid credentials", "a wrong password says itself what is wrong");
 });

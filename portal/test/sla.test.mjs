@@ -8,7 +8,7 @@ import { translator } from "../i18n.mjs";
 import { ApiError } from "../api.mjs";
 import { linked, parseRoute, routeHash } from "../routes.mjs";
 import { ticketPage } from "../tickets.mjs";
-import { compliancePage, slaPage } from "../sla.mjs";
+import { atRiskPage, compliancePage, slaPage } from "../sla.mjs";
 import { click, context, detail, EVIL, fakeApi, last, shimDocument } from "./fakes.mjs";
 
 const nl = translator("nl");
@@ -151,9 +151,10 @@ test("#/sla is a route, linked from the navigation for everyone linked to a cust
   const ticketShown = [];
   await ticketPage(context("provider-agent", fakeApi(() => detail({ status: "open" }, [])), ticketShown), { name: "ticket", token: "acme-7" });
   assert.deepEqual(findAll(findAll(last(ticketShown), n => n.tag === "nav")[0], n => n.tag === "a").map(a => a.attrs.href),
-    ["#/", "#/tickets", "#/tickets/new", "#/sla", "#/admin/customers", "#/admin/failing-addresses", "#/admin/held-mail", "#/admin/ratings",
-      "#/account"],
-    "staff raise tickets on a customer's behalf, and reach the customers, the undeliverable addresses, the held mail, the ratings and their own account");
+    ["#/", "#/tickets", "#/tickets/new", "#/sla", "#/sla/at-risk?hours=8", "#/admin/customers", "#/admin/failing-addresses",
+      "#/admin/held-mail", "#/admin/ratings", "#/account"],
+    "staff raise tickets on a customer's behalf, and reach the SLA at risk, the customers, the undeliverable addresses, the held mail, "
+    + "the ratings and their own account");
 });
 
 test("a customer's SLA page: its own tier as the seed's table, the around-the-clock sentence from the data, the waiting policy", async () => {
@@ -508,4 +509,117 @@ test("compliance: staff choose a customer from the list first; the request names
   assert.deepEqual(rowsOf(withClass(last(shown), "compliance")[0]),
     ["Reactietijd101 van 1 op tijd (100 %)", "Oplostijd111 van 2 op tijd (50 %)"]);
   assert.equal(routeHash(parseRoute("#/sla/compliance")), "#/sla/compliance");
+});
+
+// ---------------------------------------------------------------------------------------------
+// #/sla/at-risk (provider staff)
+
+const AT_RISK = {
+  hours: 8, until: "2026-11-24T18:00:00Z", complete: true, itemsRead: 5, tickets: [
+    { ticketId: "acme-12", number: 12, customerId: "acme", title: "Server " + EVIL, priority: "critical", status: "open",
+      assigneeId: "s1", target: "response", dueAt: "2026-11-24T09:00:00Z", state: "breached" },
+    { ticketId: "globex-3", number: 3, customerId: "globex", title: "Printer", priority: "high", status: "new",
+      target: "resolution", dueAt: "2026-11-24T15:30:00Z", warningAt: "2026-11-24T11:00:00Z", state: "at-risk" },
+    { ticketId: "acme-14", number: 14, customerId: "acme", title: "VPN", priority: "normal", status: "open", assigneeId: "gone",
+      target: "response", dueAt: "2026-11-24T17:00:00Z", state: "at-risk" }] };
+
+function riskApi(answer = () => AT_RISK) {
+  return fakeApi((method, path) => {
+    if (path.startsWith("/customers")) return { items: [{ id: "acme", name: "Acme <B.V.>" }, { id: "globex", name: "Globex" }] };
+    if (path.startsWith("/staff")) return { items: [{ userId: "s1", displayName: "Sem" }] };
+    if (path.startsWith("/sla/at-risk")) return answer(path);
+    return new Error("unexpected " + path);
+  });
+}
+
+test("#/sla/at-risk is a route with the window and the customer in the hash; linked from #/sla for staff only", async () => {
+  assert.deepEqual(parseRoute("#/sla/at-risk"), { name: "sla-at-risk", hours: 8, customerId: "" });
+  assert.deepEqual(parseRoute("#/sla/at-risk?hours=72&customerId=acme"), { name: "sla-at-risk", hours: 72, customerId: "acme" });
+  for (const bad of ["0", "169", "8.5", "-4", "x"]) assert.equal(parseRoute("#/sla/at-risk?hours=" + bad).hours, 8, bad);
+  assert.equal(parseRoute("#/sla/at-risk?customerId=" + encodeURIComponent(EVIL)).customerId, "");
+  assert.equal(routeHash({ name: "sla-at-risk", hours: 24, customerId: "acme" }), "#/sla/at-risk?hours=24&customerId=acme");
+  assert.equal(routeHash({ name: "sla-at-risk", hours: 8, customerId: "" }), "#/sla/at-risk?hours=8");
+  const links = async role => {
+    const shown = [];
+    await slaPage(context(role, slaApi([KOPER]), shown));
+    return findAll(findAll(last(shown), n => n.tag === "main" || n.tag === "div")[0], n => n.tag === "a" && /at-risk/.test(n.attrs.href))
+      .map(a => a.attrs.href);
+  };
+  assert.deepEqual(await links("provider-agent"), ["#/sla/at-risk?hours=8", "#/sla/at-risk?hours=8"], "the menu and the page");
+  assert.deepEqual(await links("customer-admin"), []);
+});
+
+test("SLA at risk: soonest breach first as the API orders it, with customer, priority, target, due, warning, state and assignee in words", async () => {
+  const api = riskApi();
+  const shown = [];
+  const { state } = await atRiskPage(context("provider-agent", api, shown), parseRoute("#/sla/at-risk"));
+  assert.deepEqual(api.calls.map(c => c[1]).filter(p => !p.startsWith("/customers") && !p.startsWith("/staff")), ["/sla/at-risk?hours=8"]);
+  assert.ok(api.calls.every(c => c[0] === "GET"), "opening the page only reads");
+  const view = last(shown);
+  assert.equal(textOf(findAll(view, n => n.tag === "h1")[0]), "SLA in gevaar");
+  const table = withClass(view, "risk-table")[0];
+  assert.deepEqual(findAll(table, n => n.tag === "th" && n.attrs.scope === "col").map(textOf),
+    ["Ticket", "Klant", "Prioriteit", "Termijn", "Verloopt", "Waarschuwing (80 %)", "Staat", "Behandelaar"]);
+  const rows = findAll(table, n => n.tag === "tr").slice(1);
+  assert.deepEqual(rows.map(r => findAll(r, n => n.tag === "a")[0].attrs.href), ["#/tickets/acme-12", "#/tickets/globex-3", "#/tickets/acme-14"],
+    "the API's order: the soonest breach first");
+  const cells = rows.map(r => r.children.filter(Boolean).map(textOf));
+  assert.equal(cells[0][0], "#12 Server " + EVIL, "a title is text, never markup");
+  assert.deepEqual(cells[0].slice(1, 5), ["Acme <B.V.>", "Kritiek", "Reactietijd", cells[0][4]]);
+  assert.match(cells[0][4], /24 nov\.? 2026.*10:00/, "the due time on the Amsterdam clock");
+  assert.deepEqual([cells[0][5], cells[0][6], cells[0][7]], ["—", "Overschreden", "Sem"]);
+  assert.match(rows[0].attrs.class, /sla-row-breached/);
+  assert.deepEqual(withClass(rows[0], "sla-breached").map(textOf), ["Overschreden"], "the state is a badge with its word");
+  assert.deepEqual([cells[1][1], cells[1][2], cells[1][3], cells[1][6], cells[1][7]], ["Globex", "Hoog", "Oplostijd", "Dreigt te verlopen",
+    nl("work.triage.nobody")]);
+  assert.equal(findAll(rows[1], n => n.tag === "time").map(t => t.attrs.datetime).join(), "2026-11-24T15:30:00Z,2026-11-24T11:00:00Z",
+    "the warning time while it is still to come");
+  assert.deepEqual([cells[2][5], cells[2][7]], ["al verstreken", nl("work.triage.unknownColleague")]);
+  assert.match(textOf(withClass(view, "risk-summary")[0]), /^3 termijnen van alle klanten verlopen vóór .* \(de komende 8 uur\)\.$/);
+  assert.equal(withClass(view, "warning").length, 0, "complete: nothing to warn about");
+  assert.equal(state.shown.hours, 8);
+});
+
+test("SLA at risk: the user picks the window and one customer; Tonen reads that and keeps it in the hash", async () => {
+  const api = riskApi(path => ({ ...AT_RISK, hours: Number(/hours=(\d+)/.exec(path)[1]), tickets: [AT_RISK.tickets[0]] }));
+  const shown = [];
+  const hashes = [];
+  const ctx = { ...context("provider-admin", api, shown), replaceHash: hash => hashes.push(hash) };
+  const page = await atRiskPage(ctx, parseRoute("#/sla/at-risk?hours=24"));
+  assert.equal(byId(last(shown), "f-risk.hours").children.filter(o => o.attrs.selected).map(textOf).join(), "komende 24 uur");
+  assert.deepEqual(byId(last(shown), "f-risk.hours").children.map(o => o.attrs.value), ["4", "8", "24", "72", "168"]);
+  assert.deepEqual(byId(last(shown), "f-risk.customer").children.map(textOf), ["Alle klanten", "Acme <B.V.> (acme)", "Globex (globex)"]);
+  choose(last(shown), "f-risk.hours", "168");
+  choose(last(shown), "f-risk.customer", "acme");
+  await findAll(last(shown), n => n.tag === "form")[0].attrs.on.submit({ preventDefault() {} });
+  assert.deepEqual(api.calls.filter(c => c[1].startsWith("/sla")).map(c => c[1]), ["/sla/at-risk?hours=24", "/sla/at-risk?hours=168&customerId=acme"]);
+  assert.deepEqual(hashes, ["#/sla/at-risk?hours=168&customerId=acme"]);
+  assert.match(textOf(withClass(last(shown), "risk-summary")[0]), /^1 termijnen van Acme <B\.V\.> verlopen vóór .* \(de komende 168 uur\)\.$/);
+  assert.deepEqual(page.state.shown, { hours: 168, customerId: "acme" });
+});
+
+test("SLA at risk: complete false is said; nothing due says so; a refusal in the problem box; customers and agents' names may fail", async () => {
+  const incomplete = [];
+  await atRiskPage(context("provider-agent", riskApi(() => ({ ...AT_RISK, complete: false })), incomplete), parseRoute("#/sla/at-risk"));
+  assert.match(textOf(withClass(last(incomplete), "warning")[0]), /niet volledig.*kortere periode of één klant/);
+
+  const none = [];
+  await atRiskPage(context("provider-agent", riskApi(() => ({ ...AT_RISK, hours: 4, tickets: [] })), none), parseRoute("#/sla/at-risk?hours=4"));
+  assert.match(textOf(withClass(last(none), "risk-summary")[0]), /^Geen open ticket van alle klanten heeft een termijn die vóór .* verloopt \(de komende 4 uur\)\.$/);
+  assert.equal(withClass(last(none), "risk-table").length, 0);
+
+  const refused = [];
+  await atRiskPage(context("provider-agent", fakeApi((method, path) => (path.startsWith("/sla")
+    ? validation([{ field: "hours", code: "out-of-range", message: "is a whole number of hours from 1 to 168" }])
+    : new ApiError(500, { title: "Interne fout" }))), refused), parseRoute("#/sla/at-risk"));
+  const view = last(refused);
+  assert.equal(withClass(view, "problem").length, 1, "the read's refusal is shown");
+  assert.match(textOf(withClass(view, "hint")[0]), /klanten konden niet worden geladen/);
+  assert.deepEqual(byId(view, "f-risk.customer").children.map(textOf), ["Alle klanten"]);
+
+  const customer = [];
+  const quiet = fakeApi(() => { throw new Error("no call expected"); });
+  await atRiskPage(context("customer-admin", quiet, customer), parseRoute("#/sla/at-risk"));
+  assert.match(textOf(last(customer)), /voor de servicedesk/);
+  assert.equal(quiet.calls.length, 0, "a customer reads nothing (the API refuses them too)");
 });
