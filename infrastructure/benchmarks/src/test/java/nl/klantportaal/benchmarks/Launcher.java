@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +60,7 @@ final class Launcher {
     int first = proxy.calls().size();
     proxy.reset();
     run(subject, proxied, 0, COUNTED);
-    List<CountingProxy.Call> all = proxy.calls().stream().sorted(java.util.Comparator.comparingLong(CountingProxy.Call::startNanos))
+    List<CountingProxy.Call> all = proxy.calls().stream().sorted(Comparator.comparingLong(CountingProxy.Call::startNanos))
         .toList();
     int more = all.size() - first;
     if (more % COUNTED != 0) {
@@ -74,7 +76,7 @@ final class Launcher {
       rounds.get(rounds.size() - 1).add(call.operation());
       roundEnd = Math.max(roundEnd, call.endNanos());
     }
-    rounds.forEach(java.util.Collections::sort);
+    rounds.forEach(Collections::sort);
     return rounds;
   }
 

@@ -1,6 +1,7 @@
 package nl.klantportaal.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,6 +62,7 @@ class ArtefactSmokeTest {
               Optional<Path> sample = getSample(handlerName);
               if (sample.isPresent()) {
                 answer(loader, handler, sample.get(), function.logicalId());
+                primeEveryRoute(handler, function.logicalId(), dynamoDb, env.get("TABLE_NAME"));
               }
             } finally {
               thread.setContextClassLoader(previous);
@@ -88,6 +90,31 @@ class ArtefactSmokeTest {
       });
     }
     return gets.stream().findFirst();
+  }
+
+  /**
+   * What SnapStart runs before its snapshot (HttpApiHandler.primeEveryRoute), from the artefact: every
+   * route once through the whole request path, none answering 5xx, and nothing written to the table.
+   */
+  private static void primeEveryRoute(Object handler, String function, LocalDynamoDb dynamoDb, String table) throws Exception {
+    long before = itemCount(dynamoDb, table);
+    PrintStream out = System.out;
+    Map<?, ?> statuses;
+    System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    try {
+      statuses = (Map<?, ?>) handler.getClass().getMethod("primeEveryRoute").invoke(handler);
+    } finally {
+      System.setOut(out);
+    }
+    assertFalse(statuses.isEmpty(), function + " primed no route");
+    assertTrue(statuses.values().stream().allMatch(status -> (Integer) status < 500), function + " priming: " + statuses);
+    assertEquals(before, itemCount(dynamoDb, table), function + "'s priming wrote to the table: " + statuses);
+  }
+
+  private static long itemCount(LocalDynamoDb dynamoDb, String table) {
+    try (var client = dynamoDb.client()) {
+      return client.describeTable(r -> r.tableName(table)).table().itemCount();
+    }
   }
 
   /** The sample through the handler, with the event and its answer as the artefact's own classes. */

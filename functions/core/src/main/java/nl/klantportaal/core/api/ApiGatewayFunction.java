@@ -31,14 +31,51 @@ public final class ApiGatewayFunction {
   }
 
   /**
-   * Runs one request through routing, the use case and the adapters without an event, as a
-   * provider admin with MFA (SnapStart priming). Its answer is discarded; a 4xx is expected.
+   * Every route once through the whole request path, as an invocation takes it (SnapStart priming): the
+   * Powertools wrapper (logging, metrics), the event's conversion, routing, the claims, reading the JSON
+   * body and the use case's first keyed reads. The caller is a provider admin with MFA who does not exist
+   * ({@code snapstart-priming}); path parameters are {@code snapstart-priming-1}; bodies are an empty JSON
+   * object. So reads answer 404 or an empty page, and changes stop at validation (400), at the caller's
+   * missing profile or at the missing object: nothing is written. Answers each route's status, in route order.
    */
-  public int prime(String routeKey, Map<String, String> pathParameters) {
-    Caller primer = ClaimContract.caller(Map.of(ClaimContract.SUBJECT, "snapstart-priming",
-        ClaimContract.ROLE, "provider-admin", ClaimContract.MFA, "true")).orElseThrow();
-    return dispatcher.dispatch(new ApiRequest(routeKey, "/priming", pathParameters, Map.of(), Map.of(), new byte[0],
-        "snapstart-priming", "127.0.0.1", Optional.of(primer))).status();
+  public Map<String, Integer> primeEveryRoute(Context context) {
+    Map<String, Integer> statuses = new java.util.LinkedHashMap<>();
+    for (Route route : routes().all()) {
+      statuses.put(route.routeKey(), handle(primingEvent(route.routeKey()), context).getStatusCode());
+    }
+    return statuses;
+  }
+
+  private static APIGatewayV2HTTPEvent primingEvent(String routeKey) {
+    String[] methodAndPath = routeKey.split(" ", 2);
+    Map<String, String> pathParameters = new HashMap<>();
+    java.util.regex.Matcher names = java.util.regex.Pattern.compile("\\{([^}+]+)\\+?}").matcher(methodAndPath[1]);
+    while (names.find()) {
+      pathParameters.put(names.group(1), "snapstart-priming-1");
+    }
+    String rawPath = methodAndPath[1].replaceAll("\\{[^}]+}", "snapstart-priming-1");
+    boolean withBody = !methodAndPath[0].equals("GET") && !methodAndPath[0].equals("DELETE");
+    return APIGatewayV2HTTPEvent.builder()
+        .withVersion("2.0")
+        .withRouteKey(routeKey)
+        .withRawPath(rawPath)
+        .withPathParameters(pathParameters)
+        .withHeaders(Map.of("accept", "application/json", "content-type", "application/json"))
+        .withBody(withBody ? "{}" : null)
+        .withIsBase64Encoded(false)
+        .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+            .withRequestId("snapstart-priming")
+            .withRouteKey(routeKey)
+            .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                .withMethod(methodAndPath[0]).withPath(rawPath).withSourceIp("127.0.0.1").build())
+            .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
+                    .withClaims(Map.of(ClaimContract.SUBJECT, "snapstart-priming", ClaimContract.ROLE, "provider-admin",
+                        ClaimContract.MFA, "true", ClaimContract.TOKEN_USE, "id"))
+                    .build())
+                .build())
+            .build())
+        .build();
   }
 
   public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {

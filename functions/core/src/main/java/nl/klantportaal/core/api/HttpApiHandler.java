@@ -18,15 +18,17 @@ public abstract class HttpApiHandler
 
   protected HttpApiHandler(Routes routes) {
     this.api = new ApiGatewayFunction(routes);
+    // SnapStart: every route once before the snapshot (a no-op unless the function starts for one)
+    SnapStartPriming.register(System.getenv(), this::primeEveryRoute);
   }
 
   /**
-   * Warms {@code routeKey} (with {@code pathParameters}) before SnapStart takes its snapshot, when the
-   * function runs with SnapStart ({@link SnapStartPriming}); a no-op anywhere else.
+   * Runs every route of this function once through its whole request path, writing nothing
+   * ({@link ApiGatewayFunction#primeEveryRoute}): what SnapStart does before its snapshot. Answers each
+   * route's status.
    */
-  protected final void primeBeforeSnapshot(Map<String, String> environment, String routeKey,
-      Map<String, String> pathParameters) {
-    SnapStartPriming.register(environment, () -> api.prime(routeKey, pathParameters));
+  public final Map<String, Integer> primeEveryRoute() {
+    return api.primeEveryRoute(new PrimingContext());
   }
 
   @Override

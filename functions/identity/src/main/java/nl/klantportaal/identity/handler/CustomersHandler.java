@@ -30,7 +30,6 @@ public final class CustomersHandler extends HttpApiHandler {
 
   public CustomersHandler(Map<String, String> environment) {
     this(KernelWiring.fromEnvironment(environment));
-    primeBeforeSnapshot(environment, "GET /customers/{customerId}", Map.of("customerId", "snapstart-priming"));
   }
 
   public CustomersHandler(KernelWiring wiring) {

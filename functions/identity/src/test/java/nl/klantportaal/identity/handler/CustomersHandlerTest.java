@@ -263,8 +263,11 @@ class CustomersHandlerTest {
   }
 
   @Test
-  void primingRunsAReadThroughTheWholePath() {
-    var api = new nl.klantportaal.core.api.ApiGatewayFunction(handler.routes());
-    assertEquals(404, api.prime("GET /customers/{customerId}", Map.of("customerId", "snapstart-priming")));
+  void primingRunsEveryRouteThroughTheWholePathAndWritesNothing() {
+    Map<String, Integer> statuses = handler.primeEveryRoute();
+    assertEquals(handler.routes().all().size(), statuses.size(), statuses.toString());
+    assertEquals(404, statuses.get("GET /customers/{customerId}"), "the priming caller reads a customer that does not exist");
+    assertEquals(400, statuses.get("POST /customers"), "an empty body stops at validation");
+    assertTrue(statuses.values().stream().allMatch(status -> status < 500), statuses.toString());
   }
 }

@@ -27,7 +27,6 @@ public final class MailRoutesHandler extends HttpApiHandler {
 
   public MailRoutesHandler(Map<String, String> environment) {
     this(KernelWiring.fromEnvironment(environment));
-    primeBeforeSnapshot(environment, "GET /mail-routes", Map.of());
   }
 
   public MailRoutesHandler(KernelWiring wiring) {

@@ -27,7 +27,6 @@ public final class SlaHandler extends HttpApiHandler {
 
   public SlaHandler(Map<String, String> environment) {
     this(KernelWiring.fromEnvironment(environment));
-    primeBeforeSnapshot(environment, "GET /sla", Map.of());
   }
 
   public SlaHandler(KernelWiring wiring) {

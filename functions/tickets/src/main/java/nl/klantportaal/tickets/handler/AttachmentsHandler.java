@@ -39,7 +39,6 @@ public final class AttachmentsHandler extends HttpApiHandler {
 
   public AttachmentsHandler(Map<String, String> environment) {
     this(KernelWiring.fromEnvironment(environment));
-    primeBeforeSnapshot(environment, "GET /tickets/{ticketId}/attachments/{attachmentId}", Map.of("ticketId", "snapstart-priming-1", "attachmentId", "00000000-0000-4000-8000-000000000000"));
   }
 
   public AttachmentsHandler(KernelWiring wiring) {

@@ -20,7 +20,6 @@ public final class CatalogueHandler extends HttpApiHandler {
 
   public CatalogueHandler(Map<String, String> environment) {
     this(KernelWiring.fromEnvironment(environment));
-    primeBeforeSnapshot(environment, "GET /catalogue", Map.of());
   }
 
   public CatalogueHandler(KernelWiring wiring) {

@@ -52,7 +52,6 @@ public final class TicketsHandler extends HttpApiHandler {
 
   public TicketsHandler(Map<String, String> environment) {
     this(KernelWiring.fromEnvironment(environment));
-    primeBeforeSnapshot(environment, "GET /tickets/{ticketId}", Map.of("ticketId", "snapstart-priming-1"));
   }
 
   public TicketsHandler(KernelWiring wiring) {
