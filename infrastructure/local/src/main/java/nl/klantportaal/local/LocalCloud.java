@@ -135,6 +135,11 @@ public final class LocalCloud implements AutoCloseable {
     return functions;
   }
 
+  /** The template this cloud runs. */
+  public java.nio.file.Path templateFile() {
+    return options.template();
+  }
+
   /** The fault injection switch of the S3 stand-in and the SES endpoint (nothing armed at start). */
   public Faults faults() {
     return faults;

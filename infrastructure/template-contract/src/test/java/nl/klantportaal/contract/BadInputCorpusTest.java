@@ -30,6 +30,7 @@ import nl.klantportaal.core.config.Config;
 import nl.klantportaal.core.shared.domain.Language;
 import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.testing.Lambda;
+import nl.klantportaal.testing.OpenApiDocument;
 import nl.klantportaal.testing.LocalDynamoDb;
 import nl.klantportaal.testing.TestEnvironment;
 import org.junit.jupiter.api.Test;

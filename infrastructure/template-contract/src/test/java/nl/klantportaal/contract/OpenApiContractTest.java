@@ -17,6 +17,7 @@ import nl.klantportaal.core.api.ProblemType;
 import nl.klantportaal.core.api.Route;
 import nl.klantportaal.core.claims.Access;
 import nl.klantportaal.testing.LocalDynamoDb;
+import nl.klantportaal.testing.OpenApiDocument;
 import nl.klantportaal.testing.TestEnvironment;
 import org.junit.jupiter.api.Test;
 

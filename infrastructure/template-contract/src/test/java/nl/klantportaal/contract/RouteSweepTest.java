@@ -40,6 +40,7 @@ import nl.klantportaal.core.shared.domain.Language;
 import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.sla.wiring.SlaWiring;
 import nl.klantportaal.testing.Lambda;
+import nl.klantportaal.testing.OpenApiDocument;
 import nl.klantportaal.testing.LocalDynamoDb;
 import nl.klantportaal.testing.TestEnvironment;
 import nl.klantportaal.ticketing.domain.Ticket;

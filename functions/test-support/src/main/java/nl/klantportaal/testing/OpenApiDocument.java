@@ -1,4 +1,4 @@
-package nl.klantportaal.contract;
+package nl.klantportaal.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,10 +20,11 @@ import nl.klantportaal.template.SamTemplate;
 /**
  * docs/openapi.yaml, read as JSON, and what it documents for a route's answer: the response of the
  * status (exact, else its class {@code 4XX}), its media types and schema, checked with networknt's
- * JSON Schema validator (draft 2020-12, the dialect of OpenAPI 3.1).
+ * JSON Schema validator (draft 2020-12, the dialect of OpenAPI 3.1). Used by the sweeps
+ * (infrastructure/template-contract) and by the local cloud's tests for every answer through the gateway.
  */
-final class OpenApiDocument {
-  static final Path FILE = SamTemplate.projectRoot().resolve("docs/openapi.yaml");
+public final class OpenApiDocument {
+  public static final Path FILE = SamTemplate.projectRoot().resolve("docs/openapi.yaml");
   private static final String BASE = "https://klantportaal.example.test/openapi.yaml";
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -38,7 +39,7 @@ final class OpenApiDocument {
         builder -> builder.schemas(Map.of(BASE, root.toString())));
   }
 
-  static OpenApiDocument project() {
+  public static OpenApiDocument project() {
     try {
       return new OpenApiDocument(new ObjectMapper(new YAMLFactory()).readTree(FILE.toFile()));
     } catch (IOException e) {
@@ -46,19 +47,19 @@ final class OpenApiDocument {
     }
   }
 
-  JsonNode root() {
+  public JsonNode root() {
     return root;
   }
 
   /** Every operation as its route key ({@code GET /tickets/{ticketId}}). */
-  List<String> routeKeys() {
+  public List<String> routeKeys() {
     List<String> keys = new ArrayList<>();
     root.path("paths").properties().forEach(path -> path.getValue().properties()
         .forEach(op -> keys.add(op.getKey().toUpperCase() + " " + path.getKey())));
     return keys;
   }
 
-  Optional<JsonNode> operation(String routeKey) {
+  public Optional<JsonNode> operation(String routeKey) {
     String method = routeKey.substring(0, routeKey.indexOf(' ')).toLowerCase();
     String path = routeKey.substring(routeKey.indexOf(' ') + 1);
     JsonNode op = root.path("paths").path(path).path(method);
@@ -69,7 +70,7 @@ final class OpenApiDocument {
    * What is wrong with an answer of {@code routeKey} against the document: an undocumented status, a
    * media type it does not list, a body that is not JSON or breaks the schema. Empty when it holds.
    */
-  List<String> check(String routeKey, int status, Optional<String> contentType, String body) {
+  public List<String> check(String routeKey, int status, Optional<String> contentType, String body) {
     List<String> problems = new ArrayList<>();
     String method = routeKey.substring(0, routeKey.indexOf(' ')).toLowerCase();
     String path = routeKey.substring(routeKey.indexOf(' ') + 1);
@@ -95,6 +96,9 @@ final class OpenApiDocument {
       problems.add(routeKey + " " + status + ": media type '" + mediaType + "' is not documented");
       return problems;
     }
+    if (!mediaType.endsWith("json") || !content.path(mediaType).has("schema")) {
+      return problems; // a file (PDF, spreadsheet), or a body not described: its media type is what is documented
+    }
     JsonNode value;
     try {
       value = JSON.readTree(body == null ? "" : body);
@@ -110,6 +114,41 @@ final class OpenApiDocument {
     Schema schema = schemas.computeIfAbsent(schemaPointer, p -> registry.getSchema(SchemaLocation.of(BASE + "#" + p)));
     schema.validate(value).forEach(error -> problems.add(routeKey + " " + status + ": " + error));
     return problems;
+  }
+
+  /**
+   * The documented route a request's method and path reach ({@code GET /tickets/acme-7} → {@code GET
+   * /tickets/{ticketId}}); a literal segment wins over a parameter, as in API Gateway.
+   */
+  public Optional<String> routeKeyOf(String method, String path) {
+    String[] segments = path.split("/", -1);
+    String best = null;
+    int bestParams = Integer.MAX_VALUE;
+    for (String key : routeKeys()) {
+      String template = key.substring(key.indexOf(' ') + 1);
+      if (!key.startsWith(method.toUpperCase() + " ")) {
+        continue;
+      }
+      String[] parts = template.split("/", -1);
+      if (parts.length != segments.length) {
+        continue;
+      }
+      int params = 0;
+      boolean matches = true;
+      for (int i = 0; i < parts.length && matches; i++) {
+        if (parts[i].startsWith("{") && parts[i].endsWith("}")) {
+          params++;
+          matches = !segments[i].isEmpty();
+        } else {
+          matches = parts[i].equals(segments[i]);
+        }
+      }
+      if (matches && params < bestParams) {
+        best = key;
+        bestParams = params;
+      }
+    }
+    return Optional.ofNullable(best);
   }
 
   private static String escape(String token) {
