@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import nl.klantportaal.template.Intrinsics;
 import nl.klantportaal.template.SamTemplate;
 import nl.klantportaal.template.Yamls;
@@ -38,6 +39,7 @@ public final class LocalCloud implements AutoCloseable {
   private int sesInternalPort;
   private volatile SesFront sesFront;
   private SesEventPublishing sesEvents;
+  private final Faults faults = new Faults();
 
   private LocalCloud(Options options, StateFolder state, LocalNames names) {
     this.options = options;
@@ -69,7 +71,7 @@ public final class LocalCloud implements AutoCloseable {
     LocalDynamoDb dynamoDb = keep(LocalDynamoDb.start(state, ports.dynamodb()));
     var dynamoDbClient = keep(AwsClients.dynamoDb(dynamoDb.endpoint()));
     new DataProvisioner(template, names).tables(dynamoDbClient);
-    LocalS3 s3 = keep(LocalS3.start(state, ports.s3(), URI.create("http://" + Ports.HOST + ":" + ports.gateway())));
+    LocalS3 s3 = keep(LocalS3.start(state, ports.s3(), URI.create("http://" + Ports.HOST + ":" + ports.gateway()), faults));
     var s3Client = keep(AwsClients.s3(s3.endpoint()));
     buckets = new DataProvisioner(template, names).buckets(s3Client);
 
@@ -79,7 +81,7 @@ public final class LocalCloud implements AutoCloseable {
         ports.lambda())).endpoint();
     sesInternalPort = ports.spare();
     SesLocal.start(children, node, state, sesInternalPort);
-    sesFront = SesFront.start(ports.ses(), sesUpstream());
+    sesFront = SesFront.start(ports.ses(), sesUpstream(), faults);
     keep(() -> sesFront.close());
     URI ses = sesFront.endpoint();
     new UserPoolProvisioner(cognito, state.names()).provision(template, names);
@@ -99,7 +101,8 @@ public final class LocalCloud implements AutoCloseable {
         .map(start -> Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), start)))
         .orElse(Clock.systemUTC());
     Instant clockStarted = clock.instant();
-    StaticSite site = new StaticSite(options.portalDir(), StaticSite.localConfig(template, intrinsics));
+    StaticSite site = new StaticSite(options.portalDir(), StaticSite.localConfig(template, intrinsics),
+        Optional.of(options.template().toAbsolutePath().getParent().resolve("docs/openapi.yaml")));
     Gateway gateway = keep(Gateway.start(ports.gateway(), routes, functions, site, clock));
     scheduler = keep(new Scheduler(template, functions, clock));
     scheduler.start(clockStarted);
@@ -132,6 +135,16 @@ public final class LocalCloud implements AutoCloseable {
     return functions;
   }
 
+  /** The template this cloud runs. */
+  public java.nio.file.Path templateFile() {
+    return options.template();
+  }
+
+  /** The fault injection switch of the S3 stand-in and the SES endpoint (nothing armed at start). */
+  public Faults faults() {
+    return faults;
+  }
+
   public DeadLetters deadLetters() {
     return new DeadLetters(state.deadLetters());
   }
@@ -151,7 +164,7 @@ public final class LocalCloud implements AutoCloseable {
 
   public void startSes() {
     SesLocal.start(children, node, state, sesInternalPort);
-    sesFront = SesFront.start(endpoints.ses().getPort(), sesUpstream());
+    sesFront = SesFront.start(endpoints.ses().getPort(), sesUpstream(), faults);
     sesFront.onSent(sesEvents);
     try (var sesClient = AwsClients.ses(endpoints.ses())) {
       SesLocal.createTemplates(template, names.intrinsics(), sesClient);

@@ -56,18 +56,23 @@ public final class SesFront implements AutoCloseable {
   private final Forwarding forwarding;
   private final ExecutorService executor = Executors.newFixedThreadPool(8);
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final Faults faults;
   private volatile Consumer<SentMail> listener = mail -> { };
 
-  private SesFront(HttpServer server, URI upstream) {
+  private SesFront(HttpServer server, URI upstream, Faults faults) {
     this.server = server;
     this.forwarding = Forwarding.to(upstream, FORWARDED, "aws-ses-v2-local");
+    this.faults = faults;
   }
 
-  /** Listens on {@code port} before aws-ses-v2-local at {@code upstream}. */
-  public static SesFront start(int port, URI upstream) {
+  /**
+   * Listens on {@code port} before aws-ses-v2-local at {@code upstream}; a fault armed in {@code faults}
+   * is answered here, and the request never reaches aws-ses-v2-local.
+   */
+  public static SesFront start(int port, URI upstream, Faults faults) {
     try {
       HttpServer server = HttpServer.create(new InetSocketAddress(Ports.HOST, port), 64);
-      SesFront front = new SesFront(server, upstream);
+      SesFront front = new SesFront(server, upstream, faults);
       server.createContext("/", front::handle);
       server.setExecutor(front.executor);
       server.start();
@@ -90,6 +95,12 @@ public final class SesFront implements AutoCloseable {
     byte[] body;
     try (InputStream in = exchange.getRequestBody()) {
       body = in.readAllBytes();
+    }
+    Optional<Integer> fault = faults.strike(Faults.Service.SES,
+        Faults.sesOperation(exchange.getRequestMethod(), exchange.getRequestURI().getPath()));
+    if (fault.isPresent()) {
+      answerFault(exchange, fault.get());
+      return;
     }
     HttpResponse<byte[]> answer;
     try {
@@ -122,6 +133,20 @@ public final class SesFront implements AutoCloseable {
         e.printStackTrace(System.out);
       }
     }
+  }
+
+  /** SES v2's error answer (REST JSON): the status, {@code x-amzn-ErrorType} and a message. */
+  private static void answerFault(HttpExchange exchange, int status) throws IOException {
+    String type = status == 503 ? "ServiceUnavailable" : "InternalFailure";
+    byte[] body = ("{\"message\":\"Injected fault: " + type + "\"}").getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("x-amzn-ErrorType", type);
+    exchange.getResponseHeaders().add("x-amzn-RequestId", java.util.UUID.randomUUID().toString());
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    exchange.sendResponseHeaders(status, body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+    exchange.close();
   }
 
   private HttpResponse<byte[]> forward(HttpExchange exchange, byte[] body) throws IOException {

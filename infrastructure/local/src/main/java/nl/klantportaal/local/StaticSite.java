@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import nl.klantportaal.template.Intrinsics;
 import nl.klantportaal.template.SamTemplate;
 
@@ -18,9 +19,10 @@ import nl.klantportaal.template.SamTemplate;
  * {@code /config.json}, the portal's configuration, which a deployment's {@code infrastructure/deploy-portal} writes
  * from the stack's outputs and the local cloud answers from its own (never a file of the repository: a
  * {@code portal/config.json} is not served). Without a configuration {@code /config.json} is 404, and the portal
- * calls the API on its own origin.
+ * calls the API on its own origin. {@code /openapi.yaml} is the API's OpenAPI 3.1 document ({@code docs/openapi.yaml}
+ * beside the template), when there is one.
  */
-public record StaticSite(Path root, Map<String, Object> config) {
+public record StaticSite(Path root, Map<String, Object> config, Optional<Path> openApi) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -35,6 +37,10 @@ public record StaticSite(Path root, Map<String, Object> config) {
     this(root, Map.of());
   }
 
+  public StaticSite(Path root, Map<String, Object> config) {
+    this(root, config, Optional.empty());
+  }
+
   public StaticSite {
     config = Map.copyOf(config);
   }
@@ -46,6 +52,9 @@ public record StaticSite(Path root, Map<String, Object> config) {
     String decoded = URLDecoder.decode(rawPath, StandardCharsets.UTF_8).replaceFirst("^/+", "");
     if (decoded.equals("config.json")) {
       return configuration();
+    }
+    if (decoded.equals("openapi.yaml")) {
+      return apiDocument();
     }
     Path base = root.toAbsolutePath().normalize();
     Path file = base.resolve(decoded).normalize();
@@ -61,6 +70,16 @@ public record StaticSite(Path root, Map<String, Object> config) {
     headers.put("content-type", List.of(type));
     headers.put("cache-control", List.of("no-cache"));
     return new ApiResponse(200, headers, Files.readAllBytes(file));
+  }
+
+  private ApiResponse apiDocument() throws IOException {
+    if (openApi.isEmpty() || !Files.isRegularFile(openApi.get())) {
+      return ApiResponse.json(404, "{\"message\":\"Not Found\"}");
+    }
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    headers.put("content-type", List.of("application/yaml"));
+    headers.put("cache-control", List.of("no-cache"));
+    return new ApiResponse(200, headers, Files.readAllBytes(openApi.get()));
   }
 
   private ApiResponse configuration() throws JsonProcessingException {

@@ -1,5 +1,6 @@
 package nl.klantportaal.local;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,21 +10,31 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Optional;
+import nl.klantportaal.template.SamTemplate;
+import nl.klantportaal.testing.OpenApiDocument;
 
 /**
  * Calls to a local cloud's gateway as the portal makes them: a JSON body, and the caller's ID token
- * as bearer token when there is one ({@code null} for the anonymous routes).
+ * as bearer token when there is one ({@code null} for the anonymous routes). On a cloud of the
+ * project's template.yaml every answer of a documented route is held to docs/openapi.yaml (status,
+ * media type, schema): an answer the document does not describe fails the test that got it.
  */
-record GatewayClient(URI base, HttpClient http) {
+record GatewayClient(URI base, HttpClient http, Optional<OpenApiDocument> document) {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final OpenApiDocument PROJECT_DOCUMENT = OpenApiDocument.project();
 
   /** With an HTTP client of its own: no connection is kept from one cloud to the next. */
   GatewayClient(URI base) {
-    this(base, HttpClient.newHttpClient());
+    this(base, HttpClient.newHttpClient(), Optional.empty());
   }
 
   static GatewayClient of(LocalCloud cloud) {
-    return new GatewayClient(cloud.endpoints().gateway());
+    boolean projectTemplate = cloud.templateFile().toAbsolutePath().normalize()
+        .equals(SamTemplate.projectRoot().resolve("template.yaml").toAbsolutePath().normalize());
+    return new GatewayClient(cloud.endpoints().gateway(), HttpClient.newHttpClient(),
+        projectTemplate ? Optional.of(PROJECT_DOCUMENT) : Optional.empty());
   }
 
   HttpResponse<String> get(String path, String idToken) throws IOException, InterruptedException {
@@ -54,7 +65,18 @@ record GatewayClient(URI base, HttpClient http) {
   }
 
   HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    HttpRequest built = request.build();
+    HttpResponse<String> answer = http.send(built, HttpResponse.BodyHandlers.ofString());
+    if (document.isPresent()) {
+      Optional<String> routeKey = document.get().routeKeyOf(built.method(), built.uri().getRawPath());
+      if (routeKey.isPresent()) {
+        List<String> problems = document.get().check(routeKey.get(), answer.statusCode(),
+            answer.headers().firstValue("content-type"), answer.body());
+        assertEquals(List.of(), problems, "the answer to " + built.method() + " " + built.uri().getRawPath()
+            + " is not as docs/openapi.yaml says: " + answer.body());
+      }
+    }
+    return answer;
   }
 
   /**

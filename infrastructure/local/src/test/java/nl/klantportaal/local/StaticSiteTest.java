@@ -39,6 +39,19 @@ class StaticSiteTest {
   }
 
   @Test
+  void openApiYamlIsTheApiDocumentBesideTheTemplateAndNotFoundWithoutOne() throws Exception {
+    Path document = SamTemplate.projectRoot().resolve("docs/openapi.yaml");
+    StaticSite site = new StaticSite(portal, Map.of(), java.util.Optional.of(document));
+    ApiResponse answer = site.serve("GET", "/openapi.yaml");
+    assertEquals(200, answer.status());
+    assertEquals(List.of("application/yaml"), answer.headers().get("content-type"));
+    assertEquals(Files.readString(document), new String(answer.body(), java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals(404, new StaticSite(portal, Map.of(), java.util.Optional.of(portal.resolve("openapi.yaml")))
+        .serve("GET", "/openapi.yaml").status(), "no document, no answer");
+    assertEquals(404, new StaticSite(portal).serve("GET", "/openapi.yaml").status());
+  }
+
+  @Test
   void theProjectTemplatesDefaultsAreTheLocalConfiguration() {
     SamTemplate template = SamTemplate.project();
     Intrinsics intrinsics = new Intrinsics(template, new Intrinsics.Names() {

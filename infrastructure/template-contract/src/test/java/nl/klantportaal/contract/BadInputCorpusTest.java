@@ -30,6 +30,7 @@ import nl.klantportaal.core.config.Config;
 import nl.klantportaal.core.shared.domain.Language;
 import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.testing.Lambda;
+import nl.klantportaal.testing.OpenApiDocument;
 import nl.klantportaal.testing.LocalDynamoDb;
 import nl.klantportaal.testing.TestEnvironment;
 import org.junit.jupiter.api.Test;
@@ -40,8 +41,9 @@ import org.junit.jupiter.api.Test;
  * admin for customer routes): bodies that are not JSON, the wrong JSON types, a huge string, a huge
  * array, deep nesting, lone surrogates and control characters, wrong content types, path parameters
  * with traversal and oversized values, out-of-range and non-ASCII query parameters and forged
- * cursors. Every answer must be a 4xx problem+json without exception text; never a 5xx. The figures
- * are printed: routes, requests, answers by status, violations.
+ * cursors. Every answer must be a 4xx problem+json without exception text; never a 5xx; and what
+ * docs/openapi.yaml documents for the route (status, media type, schema). The figures are printed:
+ * routes, requests, answers by status, violations.
  *
  * <p>In-process on DynamoDB Local, so routes that call Cognito with the body's access token are
  * judged only up to that call (their refusals are in IdentityFlowIT on cognito-local).
@@ -72,6 +74,8 @@ class BadInputCorpusTest {
 
   private static final List<String> PATH_VALUES = List.of("..", "../../etc/passwd", "%2e%2e%2f", HUGE.substring(0, 2_000), "\u0000",
       "акме", " ", "-1", "00000000-0000-0000-0000-000000000000");
+
+  private static final OpenApiDocument DOCUMENT = OpenApiDocument.project();
 
   @Test
   void everyRouteAnswersMalformedRequestsWithA4xxProblemAndNeverA5xx() {
@@ -133,6 +137,9 @@ class BadInputCorpusTest {
           if (body.contains("Exception") || body.contains("at nl.klantportaal") || body.contains("software.amazon")) {
             violations.add("internals in the answer: " + what + " → " + abbreviate(body));
           }
+          Optional<String> contentType = Optional.ofNullable(answer.getHeaders()).map(h -> h.get("content-type"));
+          DOCUMENT.check(routeKey, status, contentType, answer.getBody())
+              .forEach(problem -> violations.add("not as docs/openapi.yaml says: " + abbreviate(problem) + " (" + describe(request) + ")"));
         }
       }
     }

@@ -40,6 +40,7 @@ import nl.klantportaal.core.shared.domain.Language;
 import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.sla.wiring.SlaWiring;
 import nl.klantportaal.testing.Lambda;
+import nl.klantportaal.testing.OpenApiDocument;
 import nl.klantportaal.testing.LocalDynamoDb;
 import nl.klantportaal.testing.TestEnvironment;
 import nl.klantportaal.ticketing.domain.Ticket;
@@ -66,7 +67,9 @@ import org.junit.jupiter.api.Test;
  *   <li>no escalation: a customer role or a pending user never gets a 2xx from a route that needs a
  *       provider role or a customer admin beyond its own;</li>
  *   <li>no foreign write: B's data reads back unchanged after all of A's calls;</li>
- *   <li>no server error: every refusal is a 4xx problem.</li>
+ *   <li>no server error: every refusal is a 4xx problem;</li>
+ *   <li>every answer, and every answer to provider staff on every route (after the foreign-write
+ *       check), is what docs/openapi.yaml documents: its status, media type and schema.</li>
  * </ul>
  *
  * <p>It runs in-process on DynamoDB Local with the handlers the template names (the JWT authorizer is
@@ -78,6 +81,7 @@ class RouteSweepTest {
   private static final TenantId B = new TenantId("sweep-globex");
   private static final String B_MARK = "B-SECRET-7f3a";
   private static final String A_STAFF_MARK = "A-STAFF-ONLY-91c2";
+  private static final OpenApiDocument DOCUMENT = OpenApiDocument.project();
   private record Person(UserId id, String email, Role role, Optional<TenantId> tenant) {}
 
   private static final Person A_USER = new Person(new UserId("5e1e0000-0000-4000-8000-00000000a001"), "user@sweep-acme.example.test",
@@ -105,6 +109,7 @@ class RouteSweepTest {
 
     Map<String, ApiHandler> handlers = new HashMap<>();
     List<String> violations = new ArrayList<>();
+    List<String> schemaViolations = new ArrayList<>();
     Map<Integer, Integer> statuses = new TreeMap<>();
     int cells = 0;
     int calls = 0;
@@ -125,6 +130,7 @@ class RouteSweepTest {
         APIGatewayV2HTTPResponse answer = ((com.amazonaws.services.lambda.runtime.RequestHandler<APIGatewayV2HTTPEvent,
             APIGatewayV2HTTPResponse>) handler).handleRequest(request, Lambda.context("sweep"));
         calls++;
+        schemaViolations.addAll(DOCUMENT.check(routeKey, answer.getStatusCode(), contentType(answer), answer.getBody()));
         statuses.merge(answer.getStatusCode(), 1, Integer::sum);
         String who = caller.map(p -> p.role().wireName()).orElse("no token");
         if (answer.getStatusCode() >= 500 && !TemplateRoutes.CALLS_COGNITO.contains(handlerName)) {
@@ -151,9 +157,31 @@ class RouteSweepTest {
         violations.add("foreign write: " + what + " changed during the customer-side sweep");
       }
     });
+    // Then provider staff on every route (their 2xx are the documented answers the customer side rarely gets):
+    // only held to docs/openapi.yaml, after the foreign-write check, since staff may change B's data.
+    int staffCalls = 0;
+    for (TemplateRoutes.HttpRoute http : TemplateRoutes.all()) {
+      ApiHandler handler = handlers.computeIfAbsent(http.handlerName(), name -> TemplateRoutes.construct(name, env));
+      Optional<String> body = sampleBody(http.handlerName(), http.routeKey()).map(b -> b.replace("acme-fixture", B.value()));
+      for (Person staff : List.of(AGENT, ADMIN)) {
+        APIGatewayV2HTTPResponse answer = ((com.amazonaws.services.lambda.runtime.RequestHandler<APIGatewayV2HTTPEvent,
+            APIGatewayV2HTTPResponse>) handler).handleRequest(TemplateRoutes.event(http.routeKey(), name -> ids.getOrDefault(name, "x"),
+            Map.of(), Optional.of(claims(staff)), body.orElse(null), "application/json"), Lambda.context("sweep"));
+        staffCalls++;
+        schemaViolations.addAll(DOCUMENT.check(http.routeKey(), answer.getStatusCode(), contentType(answer), answer.getBody()));
+      }
+    }
     System.out.printf("Route sweep: %d route cells × %d callers, %d calls, answers by status %s, %d violations%n", cells,
         customerSide.size(), calls, statuses, violations.size());
+    System.out.printf("Route sweep against docs/openapi.yaml: %d answers (%d customer side, %d provider staff), %d schema violations%n",
+        calls + staffCalls, calls, staffCalls, schemaViolations.size());
     assertEquals(List.of(), violations);
+    assertEquals(List.of(), schemaViolations, "answers that docs/openapi.yaml does not describe");
+  }
+
+  private static Optional<String> contentType(APIGatewayV2HTTPResponse answer) {
+    return Optional.ofNullable(answer.getHeaders()).flatMap(h -> h.entrySet().stream()
+        .filter(e -> e.getKey().equalsIgnoreCase("content-type")).map(Map.Entry::getValue).findFirst());
   }
 
   /** The body of a sample of the route from events/, if one has a body. */
