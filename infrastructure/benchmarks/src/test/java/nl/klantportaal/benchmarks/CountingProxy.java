@@ -39,6 +39,8 @@ final class CountingProxy implements AutoCloseable {
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     CountingProxy proxy = new CountingProxy(server, target);
     server.createContext("/", proxy::forward);
+    // one thread per request: calls a function makes alongside each other must overlap here too
+    server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
     server.start();
     return proxy;
   }
