@@ -6,20 +6,20 @@ import java.util.regex.Pattern;
 
 /**
  * One entry of the audit trail, the shape every context writes: when, who (a user id, or
- * {@code system} for a scheduled job), what ({@code action}, a kebab-case word), to which object, and
+ * {@code system} for a scheduled job), what ({@code action}, a kebab-case word (dots allowed: {@code user.linked})), to which object, and
  * details. Entries name people only by id, never by name or address (those live in the one profile
  * item, which erasure removes); details hold ids, states and numbers, no personal text.
  */
 public record AuditRecord(Instant at, String actorId, String action, AuditObject object, Map<String, String> details) {
   public static final String SYSTEM = "system";
-  private static final Pattern ACTION = Pattern.compile("[a-z][a-z0-9-]{0,63}");
+  private static final Pattern ACTION = Pattern.compile("[a-z][a-z0-9.-]{0,63}");
 
   public AuditRecord {
     if (actorId == null || actorId.isBlank() || actorId.length() > 128 || actorId.contains("#")) {
       throw new IllegalArgumentException("actorId must be a user id or system");
     }
     if (!ACTION.matcher(action).matches()) {
-      throw new IllegalArgumentException("action must be a kebab-case word: " + action);
+      throw new IllegalArgumentException("action must be a kebab-case word (dots allowed: {@code user.linked}): " + action);
     }
     details = Map.copyOf(details);
   }

@@ -45,7 +45,7 @@ public final class DynamoDbUserRepository implements UserRepository {
     try {
       table.enhanced().transactWriteItems(TransactWriteItemsEnhancedRequest.builder()
           .addPutItem(users, UserItem.from(profile, Optional.empty()))
-          .addPutItem(audit, AuditItem.from(entry))
+          .addPutItem(audit, AuditItem.put(entry))
           .build());
     } catch (TransactionCanceledException e) {
       if (e.hasCancellationReasons() && "ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) {
@@ -73,7 +73,7 @@ public final class DynamoDbUserRepository implements UserRepository {
     try {
       table.enhanced().transactWriteItems(TransactWriteItemsEnhancedRequest.builder()
           .addPutItem(users, UserItem.from(next, Optional.of(next.version() - 1)))
-          .addPutItem(audit, AuditItem.from(entry))
+          .addPutItem(audit, AuditItem.put(entry))
           .build());
     } catch (TransactionCanceledException e) {
       if (e.hasCancellationReasons() && "ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) {
