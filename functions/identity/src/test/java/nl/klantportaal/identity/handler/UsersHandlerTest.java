@@ -196,4 +196,42 @@ class UsersHandlerTest {
     assertEquals(0, auditEntries("TENANT#acme-fixture#AUDIT"));
     assertEquals(0, mail.outgoing().size());
   }
+
+  private static final String ADMIN = "0a1b2c3d-0000-4000-8000-00000000ad01";
+
+  @Test
+  void theAuditIsReadPerObjectAndPerActorByProviderAdminsOnly() {
+    assertEquals(200, call("link.json").getStatusCode());
+    assertEquals(200, call("role.json").getStatusCode());
+
+    var ofCustomer = HttpEvents.ok(call("audit.json")).get("items");
+    assertEquals("customer-created", ofCustomer.get(0).get("action").asText(), "the fixture's customer, by the system");
+    assertEquals("system", ofCustomer.get(0).get("actorId").asText());
+
+    var ofPending = HttpEvents.ok(call(HttpEvents.withQuery(HttpEvents.withQuery(event("audit.json"), "object", null),
+        "object", "user:" + PENDING.value()))).get("items");
+    assertEquals(1, ofPending.size());
+    assertEquals("user.linked", ofPending.get(0).get("action").asText());
+    assertEquals(ADMIN, ofPending.get(0).get("actorId").asText());
+    assertEquals("acme-fixture", ofPending.get(0).get("details").get("customer").asText());
+    assertFalse(ofPending.get(0).toString().contains("@"), "entries hold ids, never addresses");
+
+    var byAdmin = call(HttpEvents.withQuery(HttpEvents.withQuery(event("audit.json"), "object", null), "actor", ADMIN));
+    var actions = HttpEvents.ok(byAdmin).get("items");
+    assertEquals(2, actions.size());
+    assertEquals("user.role-changed", actions.get(0).get("action").asText(), "newest first");
+    assertEquals(COLLEAGUE.value(), actions.get(0).get("object").get("id").asText());
+
+    var paged = HttpEvents.ok(call(HttpEvents.withQuery(HttpEvents.withQuery(HttpEvents.withQuery(event("audit.json"),
+        "object", null), "actor", ADMIN), "limit", "1")));
+    assertEquals(1, paged.get("items").size());
+    var next = HttpEvents.ok(call(HttpEvents.withQuery(HttpEvents.withQuery(HttpEvents.withQuery(event("audit.json"),
+        "object", null), "actor", ADMIN), "cursor", paged.get("nextCursor").asText())));
+    assertEquals("user.linked", next.get("items").get(0).get("action").asText());
+
+    HttpEvents.assertProblem(call("audit-as-agent.json"), 403, "forbidden");
+    HttpEvents.assertProblem(call(HttpEvents.withQuery(event("audit.json"), "actor", ADMIN)), 400, "validation-failed");
+    HttpEvents.assertProblem(call(HttpEvents.withQuery(event("audit.json"), "object", "customer")), 400, "validation-failed");
+    HttpEvents.assertProblem(call(HttpEvents.withQuery(event("audit.json"), "object", null)), 400, "validation-failed");
+  }
 }

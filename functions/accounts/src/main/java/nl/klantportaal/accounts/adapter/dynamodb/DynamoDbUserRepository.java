@@ -85,6 +85,27 @@ public final class DynamoDbUserRepository implements UserRepository {
   }
 
   @Override
+  public void erase(UserProfile current, AuditEntry entry) {
+    try {
+      table.enhanced().transactWriteItems(TransactWriteItemsEnhancedRequest.builder()
+          .addDeleteItem(users, software.amazon.awssdk.enhanced.dynamodb.model.TransactDeleteItemEnhancedRequest.builder()
+              .key(Key.builder().partitionValue(Keys.user(current.id().value())).sortValue(Keys.PROFILE_SK).build())
+              .conditionExpression(software.amazon.awssdk.enhanced.dynamodb.Expression.builder().expression("version = :v")
+                  .putExpressionValue(":v", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN(
+                      Long.toString(current.version()))).build())
+              .build())
+          .addPutItem(audit, AuditItem.put(entry))
+          .build());
+    } catch (TransactionCanceledException e) {
+      if (e.hasCancellationReasons() && "ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) {
+        throw new DomainException.Conflict(DomainException.Conflict.Kind.VERSION,
+            "User " + current.id() + " was changed by someone else");
+      }
+      throw e;
+    }
+  }
+
+  @Override
   public Page<UserProfile> pending(PageRequest page) {
     var scope = new CursorCodec.QueryScope("pending-users", Keys.GSI2, Keys.GSI2PK, Keys.PENDING_USERS);
     return table.queryPage(UserItem.SCHEMA, scope, page).map(UserItem::toDomain);

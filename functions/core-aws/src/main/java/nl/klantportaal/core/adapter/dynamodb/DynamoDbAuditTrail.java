@@ -15,6 +15,12 @@ public final class DynamoDbAuditTrail implements AuditTrail {
   }
 
   @Override
+  public void record(AuditRecord entry) {
+    table.client().putItem(r -> r.tableName(table.name()).item(AuditItems.item(entry))
+        .conditionExpression(AuditItems.APPEND_ONLY));
+  }
+
+  @Override
   public Page<AuditRecord> ofObject(AuditObject object, PageRequest page) {
     var scope = new CursorCodec.QueryScope("audit-of-object", Keys.GSI1, Keys.GSI1PK,
         Keys.auditOfObject(object.kind(), object.id()));

@@ -77,6 +77,16 @@ public final class Keys {
     return "AUDIT#ACTOR#" + actorId;
   }
 
+  /** Every message and note carries this on GSI5 ({@code GSI5SK = <at>#<ticket partition>}): what one person wrote (GDPR). */
+  public static String messagesBy(String sub) {
+    return "AUTHOR#" + sub;
+  }
+
+  /** Every outbox entry carries this on GSI1 ({@code GSI1SK = <createdAt>#<outbox id>}): the mail sent to one person (GDPR). */
+  public static String mailTo(String recipientId) {
+    return "MAILTO#" + recipientId;
+  }
+
   /** The table key of a context's audit entry that has no partition of its own to live in. */
   public static String auditEntry(String kind, String id) {
     return "AUDIT#" + kind + "#" + id;
