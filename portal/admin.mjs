@@ -976,7 +976,7 @@ export async function heldMailPage(ctx) {
 
 /** The kinds of object the contexts audit, as the API names them (AuditObject on the server). */
 export const AUDIT_KINDS = ["user", "customer", "ticket", "category", "request-type", "sla-tier", "sla-calendar", "mail-route",
-  "failing-address", "bundle", "subscription", "invoice", "invoicing", "report"];
+  "failing-address", "bundle", "subscription", "invoice", "invoicing", "billing-settings", "report"];
 
 function auditPath(route) {
   return "/audit?" + (route.object ? "object=" + encodeURIComponent(route.object) : "actor=" + encodeURIComponent(route.actor));
