@@ -89,11 +89,60 @@ function membershipActions(state, ctx, render, reload) {
     render();
   }
   const roleOf = user => state.roleDrafts[user.userId] || (rolesFor(user).includes(user.role) ? user.role : rolesFor(user)[0]);
+  /** GET /users/{id}/export: the person's data as one JSON file, saved under klantportaal-<id>.json (docs/privacy.md). */
+  async function exportData(user) {
+    if (state.busy) return;
+    state.busy = user.userId;
+    state.notice = null;
+    state.rowErrors = {};
+    render();
+    try {
+      const archive = await ctx.api.get("/users/" + encodeURIComponent(user.userId) + "/export");
+      ctx.saveFile({ blob: new Blob([JSON.stringify(archive, null, 2)], { type: "application/json" }),
+        fileName: "klantportaal-" + user.userId + ".json" });
+      state.notice = tr("admin.privacy.exported", { name: user.displayName });
+    } catch (e) {
+      state.rowErrors[user.userId] = e;
+    }
+    state.busy = null;
+    render();
+  }
+  /** POST /users/{id}/erase with the address as typed and the version read; the row goes. */
+  async function erase(user) {
+    if (state.busy) return;
+    if (!erasable(user)) {
+      state.rowErrors = { [user.userId]: { status: 400, title: tr("admin.privacy.mismatch", { email: user.email }) } };
+      render();
+      return;
+    }
+    state.busy = user.userId;
+    state.notice = null;
+    state.rowErrors = {};
+    render();
+    try {
+      await ctx.api.post("/users/" + encodeURIComponent(user.userId) + "/erase",
+        { email: state.eraseTyped, version: user.version });
+      state.items = state.items.filter(u => u.userId !== user.userId);
+      state.confirming = null;
+      state.eraseTyped = "";
+      state.notice = tr("admin.privacy.erased", { name: user.displayName });
+    } catch (e) {
+      state.rowErrors[user.userId] = e;
+    }
+    state.busy = null;
+    render();
+  }
+  /** The erase button works once the typed address is the person's (as the API checks it too). */
+  const erasable = user => String(state.eraseTyped || "").trim().toLowerCase() === String(user.email || "").toLowerCase();
   return {
+    exportData,
+    erase,
+    erasable,
+    typeAddress(value) { state.eraseTyped = value; },
     chooseRole(user, role) { state.roleDrafts[user.userId] = role; },
     changeRole: user => act(user, "role", { role: roleOf(user) }, "admin.users.roleChanged"),
     linkAgain: user => act(user, "link", { customerId: state.customerId, role: roleOf(user) }, "admin.users.linkedAgain"),
-    ask(user, action) { state.confirming = { userId: user.userId, action }; state.rowErrors = {}; render(); },
+    ask(user, action) { state.confirming = { userId: user.userId, action }; state.eraseTyped = ""; state.rowErrors = {}; render(); },
     cancel() { state.confirming = null; render(); },
     confirm(user) {
       const action = state.confirming && state.confirming.action;
@@ -140,6 +189,17 @@ function usersTable(state, ctx, actions, can, captionKey) {
         buttons.push(h("button", { type: "button", disabled: busy, on: { click: () => actions.ask(user, action) } }, tr(ACTION_KEYS[action])));
       }
     }
+    // GDPR and the audit trail: provider admins, on anyone but themselves (docs/privacy.md)
+    const privacy = ctx.role === "provider-admin" && user.userId !== ctx.userId && actions.exportData;
+    if (privacy && !confirming) {
+      buttons.push(h("button", { type: "button", disabled: busy, on: { click: () => actions.exportData(user) } },
+        tr("admin.privacy.export")));
+      buttons.push(h("button", { type: "button", disabled: busy, on: { click: () => actions.ask(user, "erase") } },
+        tr("admin.privacy.erase")));
+    }
+    if (ctx.role === "provider-admin" && !confirming) {
+      buttons.push(h("a", { href: routeHash({ name: "audit", object: "user:" + user.userId }) }, tr("audit.ofUser")));
+    }
     return h("tr", { class: user.active ? null : "inactive" },
       h("td", null, user.displayName, user.userId === ctx.userId ? h("span", { class: "hint" }, " " + tr("admin.users.you")) : null),
       h("td", null, user.email),
@@ -147,7 +207,7 @@ function usersTable(state, ctx, actions, can, captionKey) {
       h("td", null, user.active ? tr("admin.users.active") : h("strong", null, tr("admin.users.inactive"))),
       h("td", null, user.mfaEnrolled ? tr("acct.mfa.on") : tr("acct.mfa.off")),
       h("td", null,
-        confirming ? h("div", { class: "confirm", role: "alert" },
+        confirming === "erase" ? eraseConfirmation(user, state, ctx, actions) : confirming ? h("div", { class: "confirm", role: "alert" },
           h("p", null, tr(CONFIRM_KEYS[confirming], { name: user.displayName })),
           h("button", { type: "button", class: "primary", disabled: busy, on: { click: () => actions.confirm(user) } },
             tr(ACTION_KEYS[confirming])),
@@ -164,9 +224,22 @@ function usersTable(state, ctx, actions, can, captionKey) {
   ];
 }
 
+/** The erasure's confirmation: what stays and what goes, the address typed again, then the button. */
+function eraseConfirmation(user, state, ctx, actions) {
+  const { tr } = ctx;
+  const busy = !!state.busy;
+  return h("div", { class: "confirm", role: "alert" },
+    h("p", null, tr("admin.privacy.confirm", { name: user.displayName })),
+    input("erase-" + user.userId, tr("admin.privacy.typeAddress", { email: user.email }), state.eraseTyped || "",
+      actions.typeAddress, { type: "email", autocomplete: "off", tr }),
+    h("button", { type: "button", class: "primary", disabled: busy, on: { click: () => actions.erase(user) } },
+      tr("admin.privacy.eraseNow")),
+    h("button", { type: "button", disabled: busy, on: { click: actions.cancel } }, tr("sla.cancel")));
+}
+
 function usersState(customerId) {
   return { items: [], nextCursor: null, loading: true, error: null, notice: null, warning: null, busy: null, confirming: null,
-    rowErrors: {}, roleDrafts: {}, customerId };
+    rowErrors: {}, roleDrafts: {}, customerId, eraseTyped: "" };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -458,6 +531,8 @@ export function customerView(state, ctx, actions) {
       admin ? tr("reports.linkAdmin") : tr("reports.link"))) : null,
     c ? h("p", { class: "customer-invoices-link" }, h("a", { href: routeHash({ name: "customer-invoices", id: c.id }) },
       admin ? tr("invoices.linkAdmin") : tr("invoices.link"))) : null,
+    c && admin ? h("p", { class: "audit-link" }, h("a", { href: routeHash({ name: "audit", object: "customer:" + c.id }) },
+      tr("audit.ofCustomer"))) : null,
     c && admin ? (state.form
       ? customerForm(state.form, ctx, actions, { headingKey: "admin.customer.change", submitKey: "sla.save", cancel: actions.cancelEdit })
       : h("button", { type: "button", on: { click: actions.edit } }, tr("admin.customer.change"))) : null,
@@ -892,5 +967,84 @@ export async function heldMailPage(ctx) {
     }
   };
   await loadInto(state, load, false, render);
+  return { state, actions };
+}
+
+// ---------------------------------------------------------------------------------------------
+// #/admin/audit?object=<kind>:<id> | ?actor=<user id>: the audit trail of every context, newest first (provider admins;
+// docs/data-model.md "Audit trail"). Entries name people by id only; each id links to that actor's or object's entries.
+
+/** The kinds of object the contexts audit, as the API names them (AuditObject on the server). */
+export const AUDIT_KINDS = ["user", "customer", "ticket", "category", "request-type", "sla-tier", "sla-calendar", "mail-route",
+  "failing-address", "bundle", "subscription", "invoice", "invoicing", "billing-settings", "report"];
+
+function auditPath(route) {
+  return "/audit?" + (route.object ? "object=" + encodeURIComponent(route.object) : "actor=" + encodeURIComponent(route.actor));
+}
+
+export function auditView(state, ctx, actions) {
+  const { tr } = ctx;
+  const draft = state.draft;
+  const rows = state.items.map(entry => {
+    const object = entry.object.kind + ":" + entry.object.id;
+    return h("tr", null,
+      h("td", null, h("time", { datetime: entry.at }, formatDate(entry.at, ctx.lang) + " " + String(entry.at).slice(11, 19))),
+      h("td", null, h("a", { href: routeHash({ name: "audit", actor: entry.actorId }) }, entry.actorId)),
+      h("td", null, entry.action),
+      h("td", null, h("a", { href: routeHash({ name: "audit", object }) }, object)),
+      h("td", null, Object.entries(entry.details || {}).map(([k, v]) => k + ": " + v).join("; ")));
+  });
+  return page(ctx,
+    h("h1", null, tr("audit.heading")),
+    h("p", null, tr("audit.intro")),
+    h("form", { class: "audit-query", on: { submit: e => { e.preventDefault(); actions.showObject(); } } },
+      field("audit-kind", tr("audit.kind"), select(AUDIT_KINDS.map(k => [k, k]), draft.kind, e => actions.setDraft("kind", e.target.value)),
+        { tr }),
+      input("audit-id", tr("audit.objectId"), draft.id, v => actions.setDraft("id", v), { tr, maxlength: 128 }),
+      h("button", { type: "submit" }, tr("audit.showObject"))),
+    h("form", { class: "audit-query", on: { submit: e => { e.preventDefault(); actions.showActor(); } } },
+      input("audit-actor", tr("audit.actor"), draft.actor, v => actions.setDraft("actor", v), { tr, maxlength: 128 }),
+      h("button", { type: "submit" }, tr("audit.showActor"))),
+    state.route.object || state.route.actor
+      ? h("h2", null, state.route.object ? tr("audit.ofObject", { object: state.route.object }) : tr("audit.byActor", { actor: state.route.actor }))
+      : null,
+    problemBox(state.error, tr),
+    state.items.length ? scrolling(tr, h("table", { class: "audit", "aria-busy": state.loading ? "true" : "false" },
+      h("caption", { class: "visually-hidden" }, tr("audit.heading")),
+      h("thead", null, h("tr", null, ["audit.col.at", "audit.col.actor", "audit.col.action", "audit.col.object", "audit.col.details"]
+        .map(key => h("th", { scope: "col" }, tr(key))))),
+      h("tbody", null, rows))) : null,
+    (state.route.object || state.route.actor) && !state.loading && !state.error && state.items.length === 0
+      ? h("p", null, tr("audit.none")) : null,
+    state.loading ? h("p", { role: "status" }, tr("loading")) : null,
+    moreButton(state, tr, actions.more));
+}
+
+export async function auditPage(ctx, route) {
+  if (ctx.role !== "provider-admin") return ctx.show(refusal(ctx));
+  const [kind, ...id] = String(route.object || "").split(":");
+  const state = { route, items: [], nextCursor: null, loading: false, error: null,
+    draft: { kind: AUDIT_KINDS.includes(kind) ? kind : "user", id: id.join(":"), actor: route.actor || "" } };
+  const render = ctx.bind(() => ctx.show(auditView(state, ctx, actions)));
+  const path = route.object || route.actor ? auditPath(route) : null;
+  const load = async more => {
+    const answer = await ctx.api.get(path + (more && state.nextCursor ? "&cursor=" + encodeURIComponent(state.nextCursor) : ""));
+    state.items = more ? [...state.items, ...(answer.items || [])] : answer.items || [];
+    state.nextCursor = answer.nextCursor || null;
+  };
+  const actions = {
+    setDraft(name, value) { state.draft[name] = value; },
+    showObject() {
+      const id = String(state.draft.id || "").trim();
+      if (id) ctx.navigate(routeHash({ name: "audit", object: state.draft.kind + ":" + id }));
+    },
+    showActor() {
+      const actor = String(state.draft.actor || "").trim();
+      if (actor) ctx.navigate(routeHash({ name: "audit", actor }));
+    },
+    more: () => loadInto(state, load, true, render)
+  };
+  if (path) await loadInto(state, load, false, render);
+  else render();
   return { state, actions };
 }

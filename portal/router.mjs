@@ -9,7 +9,7 @@
 // it needs no session (the signed link is the recipient's authority), and its page refuses a different signed-in user.
 
 import { accountPage, mfaPage, pendingPage } from "./account.mjs";
-import { customerPage, customersPage, failingAddressesPage, heldMailPage, newCustomerPage, organisationPage, pendingUsersPage,
+import { auditPage, customerPage, customersPage, failingAddressesPage, heldMailPage, newCustomerPage, organisationPage, pendingUsersPage,
   staffPage } from "./admin.mjs";
 import { forgotPasswordPage, signUpPage } from "./auth.mjs";
 import { customerHoursPage } from "./billing.mjs";
@@ -30,7 +30,7 @@ const SIGNED_IN = {
   account: accountPage,
   organisation: organisationPage, "pending-users": pendingUsersPage, customers: customersPage,
   "new-customer": newCustomerPage, customer: customerPage, staff: staffPage, "failing-addresses": failingAddressesPage,
-  "held-mail": heldMailPage, ratings: ratingsPage,
+  "held-mail": heldMailPage, ratings: ratingsPage, audit: auditPage,
   hours: hoursPage, "hour-bundle": bundlePage, "time-registrations": registrationsPage,
   "customer-hours": customerHoursPage, "customer-hour-bundle": bundlePage, "customer-time-registrations": registrationsPage,
   subscriptions: subscriptionsPage, "customer-subscriptions": customerSubscriptionsPage,

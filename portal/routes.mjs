@@ -38,6 +38,7 @@ export function parseRoute(hash) {
   if (reports) return reports;
   const invoices = invoicesRoute(parts);
   if (invoices) return invoices;
+  if (parts.length === 2 && parts[0] === "admin" && parts[1] === "audit") return auditRoute(params);
   const identity = identityRoute(parts);
   if (identity) return identity;
   if (parts[0] === "mail-link") return mailLinkRoute(parts);
@@ -68,6 +69,7 @@ export function routeHash(route) {
   if (reports) return reports;
   const invoices = invoicesHash(route);
   if (invoices) return invoices;
+  if (route.name === "audit") return auditHash(route);
   const identity = identityHash(route);
   if (identity) return identity;
   if (route.name === "mail-link") return mailLinkHash(route);
@@ -192,6 +194,27 @@ function identityHash(route) {
   return IDENTITY_PATHS[route.name] || null;
 }
 
+// The audit trail (admin.mjs, provider admins): #/admin/audit?object=<kind>:<id> or ?actor=<user id>.
+
+/** An audited object as the API names it (AuditObject on the server): <kind>:<id>. */
+export const AUDIT_OBJECT = /^[a-z][a-z0-9-]{0,31}:[A-Za-z0-9._:@+-]{1,128}$/;
+/** A user id or "system" (an audit entry's actor). */
+export const AUDIT_ACTOR = /^[A-Za-z0-9._:@+-]{1,128}$/;
+
+/** {name: "audit", object, actor}: each null when the query gives none the API would take (then the page asks). */
+function auditRoute(params) {
+  const object = params.get("object");
+  const actor = params.get("actor");
+  if (object && AUDIT_OBJECT.test(object)) return { name: "audit", object, actor: null };
+  return { name: "audit", object: null, actor: actor && AUDIT_ACTOR.test(actor) ? actor : null };
+}
+
+function auditHash(route) {
+  if (route.object) return "#/admin/audit?object=" + encodeURIComponent(route.object);
+  if (route.actor) return "#/admin/audit?actor=" + encodeURIComponent(route.actor);
+  return "#/admin/audit";
+}
+
 /** The identity pages in the main navigation of a role, each {href, key}: keys of i18n.mjs. */
 export function navLinks(role) {
   const links = [];
@@ -199,6 +222,7 @@ export function navLinks(role) {
   if (role === "provider-admin") links.push({ href: IDENTITY_PATHS["pending-users"], key: "nav.pendingUsers" });
   if (role === "provider-agent" || role === "provider-admin") links.push({ href: IDENTITY_PATHS.customers, key: "nav.customers" });
   if (role === "provider-admin") links.push({ href: IDENTITY_PATHS.staff, key: "nav.staff" });
+  if (role === "provider-admin") links.push({ href: "#/admin/audit", key: "nav.audit" });
   if (role === "provider-agent" || role === "provider-admin") {
     links.push({ href: IDENTITY_PATHS["failing-addresses"], key: "nav.failingAddresses" });
     links.push({ href: IDENTITY_PATHS["held-mail"], key: "nav.heldMail" });

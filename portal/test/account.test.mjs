@@ -126,7 +126,8 @@ test("the navigation per role: admin pages only for admins; everyone has the acc
   assert.deepEqual(hrefs("customer-admin"), ["#/organisation", "#/account"]);
   assert.deepEqual(hrefs("provider-agent"), ["#/admin/customers", "#/admin/failing-addresses", "#/admin/held-mail", "#/admin/ratings",
     "#/account"]);
-  assert.deepEqual(hrefs("provider-admin"), ["#/admin/pending-users", "#/admin/customers", "#/admin/staff", "#/admin/failing-addresses",
+  assert.deepEqual(hrefs("provider-admin"), ["#/admin/pending-users", "#/admin/customers", "#/admin/staff", "#/admin/audit",
+    "#/admin/failing-addresses",
     "#/admin/held-mail", "#/admin/ratings", "#/account"]);
   assert.deepEqual(hrefs("none"), ["#/account"]);
   for (const role of ROLES) for (const l of navLinks(role)) for (const lang of LANGUAGES) assert.ok(l.key in texts[lang], l.key);
@@ -668,7 +669,8 @@ test("a customer's users: role change and MFA reset with the version, deactivati
   assert.deepEqual(api.calls[4].slice(0, 3), ["POST", "/users/u-jan/deactivate", { version: 5 }]);
   assert.match(textOf(rows()[1]), /Gedeactiveerd/);
 
-  assert.deepEqual(buttonLabels(rows()[2]), [nl("admin.users.linkAgain")], "a deactivated user can only be linked again");
+  assert.deepEqual(buttonLabels(rows()[2]), [nl("admin.users.linkAgain"), nl("admin.privacy.export"), nl("admin.privacy.erase")],
+    "a deactivated user can only be linked again (or exported and erased: GDPR)");
   await press(rows()[2], nl("admin.users.linkAgain"));
   assert.deepEqual(api.calls[5].slice(0, 3), ["POST", "/users/u-oud/link", { customerId: "acme", role: "customer-user", version: 5 }]);
   assert.ok(!buttonLabels(rows()[2]).includes(nl("admin.users.mfaReset")), "no MFA to reset for someone not enrolled");

@@ -287,12 +287,12 @@ class ReportBenchmark {
     }
 
     @Override
-    public void save(nl.klantportaal.ticketing.domain.Category category) {
+    public void save(nl.klantportaal.ticketing.domain.Category category, nl.klantportaal.core.audit.AuditRecord audit) {
       throw new UnsupportedOperationException("the benchmark only reads");
     }
 
     @Override
-    public void save(nl.klantportaal.ticketing.domain.RequestType requestType) {
+    public void save(nl.klantportaal.ticketing.domain.RequestType requestType, nl.klantportaal.core.audit.AuditRecord audit) {
       throw new UnsupportedOperationException("the benchmark only reads");
     }
   }
@@ -302,12 +302,12 @@ class ReportBenchmark {
         SlaTier.ZILVER, Language.NL, Optional.empty()), RUN, RUN, 1);
 
     @Override
-    public void create(Customer customer) {
+    public void create(Customer customer, nl.klantportaal.core.audit.AuditRecord audit) {
       throw new UnsupportedOperationException("the benchmark only reads");
     }
 
     @Override
-    public void update(Customer previous, Customer customer) {
+    public void update(Customer previous, Customer customer, nl.klantportaal.core.audit.AuditRecord audit) {
       throw new UnsupportedOperationException("the benchmark only reads");
     }
 

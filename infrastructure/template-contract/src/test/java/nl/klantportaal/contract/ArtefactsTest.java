@@ -64,6 +64,7 @@ class ArtefactsTest {
       "reports", 16.0,
       "inbound-mail", 15.1,
       "identity", 12.5,
+      "privacy", 11.8,
       "notifications", 11.0,
       "sla", 11.2,
       "tickets", 12.3);

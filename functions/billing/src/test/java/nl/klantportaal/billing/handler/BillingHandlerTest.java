@@ -10,6 +10,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import nl.klantportaal.billing.wiring.BillingWiring;
 import nl.klantportaal.core.wiring.KernelWiring;
@@ -188,6 +189,12 @@ class BillingHandlerTest {
     assertProblem(call("register-time-as-customer.json"), 403, "forbidden");
     assertProblem(call("create-bundle-as-agent.json"), 403, "forbidden");
     assertEquals(1, HttpEvents.ok(call("get-customer-bundles.json")).get("bundles").size());
+
+    var audit = wiring.auditTrail().ofObject(new nl.klantportaal.core.audit.AuditObject("billing-settings", "acme-fixture"),
+        nl.klantportaal.core.paging.PageRequest.first(10)).items();
+    assertEquals(List.of("billing-settings-saved"), audit.stream().map(nl.klantportaal.core.audit.AuditRecord::action).toList(),
+        "the settings' change is audited in its transaction");
+    assertEquals(Map.of("version", "1"), audit.get(0).details());
   }
 
   @Test

@@ -87,4 +87,9 @@ public final class KernelWiring {
   public IdempotentExecution idempotency() {
     return new IdempotentExecution(new DynamoDbIdempotencyStore(table), clock, Duration.ofHours(24), Duration.ofSeconds(5));
   }
+
+  /** The audit trail of every context, read by object and by actor. */
+  public nl.klantportaal.core.audit.AuditTrail auditTrail() {
+    return new nl.klantportaal.core.adapter.dynamodb.DynamoDbAuditTrail(table);
+  }
 }

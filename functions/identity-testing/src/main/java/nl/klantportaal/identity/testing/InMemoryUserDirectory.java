@@ -150,6 +150,13 @@ public final class InMemoryUserDirectory implements UserDirectory {
     signedOut.add(user);
   }
 
+  @Override
+  public synchronized void deleteAccount(UserId user) {
+    account(user);
+    accounts.remove(user);
+    signedOut.add(user);
+  }
+
   // --- what handler tests ask ------------------------------------------------------------------------
 
   public Optional<Role> group(UserId user) {

@@ -167,4 +167,15 @@ public abstract class UserDirectoryContract {
     assertThrows(UserDirectory.NoSuchAccount.class, () -> directory().signOutEverywhere(unknown));
     assertTrue(pool().refreshes(known), "nobody else was signed out");
   }
+
+  @Test
+  void aDeletedAccountNoLongerRefreshesAndIsNoLongerKnown() {
+    Account account = pool().enrolledAccount(address("erased"));
+    assertTrue(pool().refreshes(account));
+
+    directory().deleteAccount(account.id());
+    assertFalse(pool().refreshes(account), "the session ends with the account");
+    assertThrows(UserDirectory.NoSuchAccount.class, () -> directory().deleteAccount(account.id()));
+    assertThrows(UserDirectory.NoSuchAccount.class, () -> directory().signOutEverywhere(account.id()));
+  }
 }

@@ -46,13 +46,13 @@ public final class CustomersHandler extends HttpApiHandler {
         Route.of("GET /customers", Access.PROVIDER_STAFF, request -> ApiResponse.ok(
             PageView.of(list.execute(new PageRequest(request.query("cursor"), request.limit(25, 100))), CustomerView::of))),
         Route.of("POST /customers", Access.PROVIDER_ADMIN, Idempotent.route(wiring.idempotency(), request -> {
-          Customer created = create.execute(request.jsonBody(CustomerInput.class));
+          Customer created = create.execute(request.requireCaller().userId(), request.jsonBody(CustomerInput.class));
           Observability.count("CustomerCreated");
           return ApiResponse.created("/customers/" + created.id(), CustomerView.of(created));
         })),
         Route.of("GET /customers/{customerId}", Access.LINKED,
             request -> ApiResponse.ok(CustomerView.of(get.execute(request.requireCaller(), request.customerId())))),
         Route.of("PUT /customers/{customerId}", Access.PROVIDER_ADMIN, request -> ApiResponse.ok(
-            CustomerView.of(update.execute(request.customerId(), request.jsonBody(CustomerInput.class))))));
+            CustomerView.of(update.execute(request.requireCaller().userId(), request.customerId(), request.jsonBody(CustomerInput.class))))));
   }
 }

@@ -17,13 +17,14 @@ import nl.klantportaal.accounts.identity.usecase.ListCustomerUsers;
 import nl.klantportaal.accounts.identity.usecase.ListPendingUsers;
 import nl.klantportaal.accounts.identity.usecase.MembershipInput;
 import nl.klantportaal.accounts.identity.usecase.ResetMfa;
+import nl.klantportaal.accounts.identity.usecase.ShowAudit;
 import nl.klantportaal.core.paging.PageRequest;
 import nl.klantportaal.core.paging.PageView;
 import nl.klantportaal.core.shared.port.MailSender;
 import nl.klantportaal.accounts.wiring.IdentityWiring;
 import nl.klantportaal.core.wiring.KernelWiring;
 
-/** Accounts: the provider's linking queue, links and roles, deactivation, MFA reset and staff accounts. */
+/** Accounts: the provider's linking queue, links and roles, deactivation, MFA reset, staff accounts, and the audit trail. */
 public final class UsersHandler extends HttpApiHandler {
 
   public UsersHandler() {
@@ -49,6 +50,7 @@ public final class UsersHandler extends HttpApiHandler {
     var change = new ChangeMembership(identity.users(), identity.customers(), directory, wiring.clock());
     var resetMfa = new ResetMfa(identity.users(), directory, mail, wiring.clock());
     var createStaff = new CreateStaffAccount(identity.users(), directory, wiring.clock());
+    var audit = new ShowAudit(wiring.auditTrail());
     return Routes.of(
         Route.of("GET /admin/pending-users", Access.PROVIDER_ADMIN,
             r -> ApiResponse.ok(pending.execute(new PageRequest(r.query("cursor"), r.limit(25, 100))))),
@@ -68,6 +70,9 @@ public final class UsersHandler extends HttpApiHandler {
             r.userId(), new MembershipChange.Deactivate(), r.jsonBody(MembershipInput.class).onlyVersion()))),
         Route.of("POST /users/{userId}/mfa-reset", Access.PROVIDER_ADMIN, r -> view(resetMfa.execute(r.requireCaller(),
             r.userId(), r.jsonBody(MembershipInput.class).onlyVersion()))),
+        // The audit trail of every context, per object or per actor (docs/data-model.md, "Audit trail").
+        Route.of("GET /audit", Access.PROVIDER_ADMIN, r -> ApiResponse.ok(audit.execute(r.query("object"), r.query("actor"),
+            new PageRequest(r.query("cursor"), r.limit(50, 100))))),
         Route.of("GET /staff", Access.PROVIDER_STAFF, r -> ApiResponse.ok(PageView.of(
             identity.users().staff(new PageRequest(r.query("cursor"), r.limit(25, 100))), ListCustomerUsers.UserView::of))),
         Route.of("POST /staff", Access.PROVIDER_ADMIN, Idempotent.route(wiring.idempotency(), r -> {

@@ -196,4 +196,50 @@ class UsersHandlerTest {
     assertEquals(0, auditEntries("TENANT#acme-fixture#AUDIT"));
     assertEquals(0, mail.outgoing().size());
   }
+
+  private static final String ADMIN = "0a1b2c3d-0000-4000-8000-00000000ad01";
+
+  /** The audit sample with exactly these query parameters. */
+  private static APIGatewayV2HTTPEvent audit(String... nameValues) {
+    var event = event("audit.json");
+    var query = new java.util.HashMap<String, String>();
+    for (int i = 0; i < nameValues.length; i += 2) {
+      query.put(nameValues[i], nameValues[i + 1]);
+    }
+    event.setQueryStringParameters(query);
+    return event;
+  }
+
+  @Test
+  void theAuditIsReadPerObjectAndPerActorByProviderAdminsOnly() {
+    assertEquals(200, call("link.json").getStatusCode());
+    assertEquals(200, call("role.json").getStatusCode());
+
+    var ofCustomer = HttpEvents.ok(call("audit.json")).get("items");
+    assertEquals("customer-created", ofCustomer.get(0).get("action").asText(), "the fixture's customer, by the system");
+    assertEquals("system", ofCustomer.get(0).get("actorId").asText());
+
+    var ofPending = HttpEvents.ok(call(audit("object", "user:" + PENDING.value()))).get("items");
+    assertEquals(1, ofPending.size());
+    assertEquals("user.linked", ofPending.get(0).get("action").asText());
+    assertEquals(ADMIN, ofPending.get(0).get("actorId").asText());
+    assertEquals("acme-fixture", ofPending.get(0).get("details").get("customer").asText());
+    assertFalse(ofPending.get(0).toString().contains("@"), "entries hold ids, never addresses");
+
+    var byAdmin = call(audit("actor", ADMIN));
+    var actions = HttpEvents.ok(byAdmin).get("items");
+    assertEquals(2, actions.size(), "the handler's clock is fixed: both at one moment");
+    assertEquals(Set.of("user.role-changed", "user.linked"),
+        Set.of(actions.get(0).get("action").asText(), actions.get(1).get("action").asText()));
+
+    var paged = HttpEvents.ok(call(audit("actor", ADMIN, "limit", "1")));
+    assertEquals(1, paged.get("items").size());
+    var next = HttpEvents.ok(call(audit("actor", ADMIN, "cursor", paged.get("nextCursor").asText())));
+    assertEquals(actions.get(1).get("action").asText(), next.get("items").get(0).get("action").asText(), "the next page by its cursor");
+
+    HttpEvents.assertProblem(call("audit-as-agent.json"), 403, "forbidden");
+    HttpEvents.assertProblem(call(audit("object", "customer:acme-fixture", "actor", ADMIN)), 400, "validation-failed");
+    HttpEvents.assertProblem(call(audit("object", "customer")), 400, "validation-failed");
+    HttpEvents.assertProblem(call(audit()), 400, "validation-failed");
+  }
 }

@@ -35,13 +35,13 @@ public final class MailRoutesHandler extends HttpApiHandler {
 
   private static Routes routes(KernelWiring wiring) {
     ManageMailRoutes routes = NotificationWiring.of(wiring).manageMailRoutes();
-    ManageFailingAddresses failing = new ManageFailingAddresses(NotificationWiring.of(wiring).failingAddresses());
+    ManageFailingAddresses failing = new ManageFailingAddresses(NotificationWiring.of(wiring).failingAddresses(), wiring.clock());
     return Routes.of(
         // Addresses that bounced for good: mail to them stops until a provider admin clears them.
         Route.of("GET /mail/failing-addresses", Access.PROVIDER_STAFF, request -> ApiResponse.ok(
             failing.list(new PageRequest(request.query("cursor"), request.limit(50, 100)), request.language()))),
         Route.of("DELETE /mail/failing-addresses/{addressId}", Access.PROVIDER_ADMIN, request -> {
-          failing.clear(request.pathParameter("addressId"));
+          failing.clear(request.pathParameter("addressId"), request.requireCaller());
           return ApiResponse.noContent();
         }),
         Route.of("GET /mail-routes", Access.PROVIDER_ADMIN, request -> ApiResponse.ok(
@@ -49,7 +49,7 @@ public final class MailRoutesHandler extends HttpApiHandler {
         Route.of("PUT /mail-routes/{domain}", Access.PROVIDER_ADMIN, request -> ApiResponse.ok(MailRouteView.of(
             routes.put(request.pathParameter("domain"), request.jsonBody(MailRouteInput.class), request.requireCaller())))),
         Route.of("DELETE /mail-routes/{domain}", Access.PROVIDER_ADMIN, request -> {
-          routes.delete(request.pathParameter("domain"));
+          routes.delete(request.pathParameter("domain"), request.requireCaller());
           return ApiResponse.noContent();
         }));
   }

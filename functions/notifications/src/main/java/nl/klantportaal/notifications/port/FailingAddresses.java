@@ -1,5 +1,6 @@
 package nl.klantportaal.notifications.port;
 
+import nl.klantportaal.core.audit.AuditRecord;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,8 +23,8 @@ public interface FailingAddresses {
   /** Marks (or marks again, with the latest reason) the address as failing. */
   void mark(FailingAddress failing);
 
-  /** Clears the address with this id; false when it was not marked. */
-  boolean clear(String id);
+  /** Clears the address with this id, with {@code audit} in one transaction; false (nothing written) when it was not marked. */
+  boolean clear(String id, AuditRecord audit);
 
   /** Every failing address, the most recently marked first. */
   Page<FailingAddress> list(PageRequest page);

@@ -1,5 +1,6 @@
 package nl.klantportaal.notifications.port;
 
+import nl.klantportaal.core.audit.AuditRecord;
 import java.util.List;
 import java.util.Optional;
 import nl.klantportaal.core.paging.Page;
@@ -19,8 +20,9 @@ public interface MailRoutes {
    */
   List<MailRoute> all();
 
+  /** Creates or replaces a route, with its audit entry (by {@code updatedBy}, at {@code updatedAt}) in one transaction. */
   void put(MailRoute route);
 
-  /** False if there was no route for the domain. */
-  boolean delete(String domain);
+  /** Removes a domain's route with {@code audit} in one transaction; false (and nothing written) if there was none. */
+  boolean delete(String domain, AuditRecord audit);
 }

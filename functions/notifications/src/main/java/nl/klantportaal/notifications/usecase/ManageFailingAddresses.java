@@ -1,5 +1,9 @@
 package nl.klantportaal.notifications.usecase;
 
+import java.time.Clock;
+import nl.klantportaal.core.audit.AuditObject;
+import nl.klantportaal.core.audit.AuditRecord;
+import nl.klantportaal.core.claims.Caller;
 import nl.klantportaal.core.paging.Page;
 import nl.klantportaal.core.paging.PageRequest;
 import nl.klantportaal.core.shared.domain.DomainException;
@@ -13,9 +17,11 @@ import nl.klantportaal.notifications.port.FailingAddresses;
  */
 public final class ManageFailingAddresses {
   private final FailingAddresses failing;
+  private final Clock clock;
 
-  public ManageFailingAddresses(FailingAddresses failing) {
+  public ManageFailingAddresses(FailingAddresses failing, Clock clock) {
     this.failing = failing;
+    this.clock = clock;
   }
 
   public record View(String id, String address, String reason, String reasonLabel, String detail, String since) {
@@ -30,8 +36,9 @@ public final class ManageFailingAddresses {
   }
 
   /** Clears the address with this id (its SHA-256); 404 when no such address is marked. */
-  public void clear(String id) {
-    if (!id.matches("[0-9a-f]{64}") || !failing.clear(id)) {
+  public void clear(String id, Caller caller) {
+    if (!id.matches("[0-9a-f]{64}") || !failing.clear(id, AuditRecord.of(clock.instant(), caller.userId().value(),
+        "failing-address-cleared", new AuditObject("failing-address", id)))) {
       throw new DomainException.NotFound("Failing address");
     }
   }

@@ -1,5 +1,7 @@
 package nl.klantportaal.notifications.usecase;
 
+import nl.klantportaal.core.audit.AuditObject;
+import nl.klantportaal.core.audit.AuditRecord;
 import java.time.Clock;
 import nl.klantportaal.core.claims.Caller;
 import nl.klantportaal.core.paging.Page;
@@ -32,11 +34,12 @@ public final class ManageMailRoutes {
     return route;
   }
 
-  public void delete(String domain) {
+  public void delete(String domain, Caller caller) {
     Validation v = new Validation();
     String checked = v.domain("domain", domain).orElse("");
     v.throwIfInvalid();
-    if (!routes.delete(checked)) {
+    if (!routes.delete(checked, AuditRecord.of(clock.instant(), caller.userId().value(), "mail-route-deleted",
+        new AuditObject("mail-route", checked)))) {
       throw new DomainException.NotFound("Mail route for " + checked);
     }
   }

@@ -100,6 +100,11 @@ public final class NotificationWiring {
   }
 
   /** The addresses mail no longer goes to: marked by permanent bounces, listed and cleared by provider admins. */
+  /** The outbox by recipient, for the GDPR export and erasure (docs/privacy.md). */
+  public nl.klantportaal.notifications.port.MailArchive mailArchive() {
+    return new nl.klantportaal.notifications.adapter.dynamodb.DynamoDbMailArchive(kernel.table());
+  }
+
   public FailingAddresses failingAddresses() {
     return new DynamoDbFailingAddresses(kernel.table());
   }

@@ -153,8 +153,8 @@ class MailDeliveryTest {
     var listed = failing.list(new nl.klantportaal.core.paging.PageRequest(Optional.empty(), 10)).items();
     assertEquals(List.of("it@acme.example.test"), listed.stream().map(f -> f.address()).toList());
     assertEquals("5.1.1 user unknown", listed.getFirst().detail());
-    assertTrue(failing.clear(listed.getFirst().id()));
-    assertTrue(!failing.clear(listed.getFirst().id()), "cleared once");
+    assertTrue(failing.clear(listed.getFirst().id(), nl.klantportaal.core.audit.AuditRecord.of(NOW, "admin", "failing-address-cleared", new nl.klantportaal.core.audit.AuditObject("failing-address", listed.getFirst().id()))));
+    assertTrue(!failing.clear(listed.getFirst().id(), nl.klantportaal.core.audit.AuditRecord.of(NOW, "admin", "failing-address-cleared", new nl.klantportaal.core.audit.AuditObject("failing-address", listed.getFirst().id()))), "cleared once");
     assertTrue(direct.sendOnce("HOURS#acme#100", "h.acme", hours("it@acme.example.test")));
     assertEquals(2, mail.sent().size(), "a cleared address is mailed again");
   }

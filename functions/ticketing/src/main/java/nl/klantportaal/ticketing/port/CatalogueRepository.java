@@ -1,5 +1,6 @@
 package nl.klantportaal.ticketing.port;
 
+import nl.klantportaal.core.audit.AuditRecord;
 import nl.klantportaal.ticketing.domain.Catalogue;
 import nl.klantportaal.ticketing.domain.Category;
 import nl.klantportaal.ticketing.domain.RequestType;
@@ -17,7 +18,9 @@ public interface CatalogueRepository {
     return load();
   }
 
-  void save(Category category);
+  /** Puts a category with its audit entry in one transaction. */
+  void save(Category category, AuditRecord audit);
 
-  void save(RequestType requestType);
+  /** Puts a request type with its audit entry in one transaction. */
+  void save(RequestType requestType, AuditRecord audit);
 }

@@ -3,6 +3,7 @@ package nl.klantportaal.ticketing.usecase;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Predicate;
+import nl.klantportaal.core.audit.AuditRecord;
 import nl.klantportaal.core.shared.cache.Refreshing;
 import nl.klantportaal.ticketing.domain.Catalogue;
 import nl.klantportaal.ticketing.domain.Category;
@@ -43,14 +44,14 @@ public final class CachedCatalogue implements CatalogueRepository {
   }
 
   @Override
-  public void save(Category category) {
-    delegate.save(category);
+  public void save(Category category, AuditRecord audit) {
+    delegate.save(category, audit);
     current.invalidate();
   }
 
   @Override
-  public void save(RequestType requestType) {
-    delegate.save(requestType);
+  public void save(RequestType requestType, AuditRecord audit) {
+    delegate.save(requestType, audit);
     current.invalidate();
   }
 }

@@ -1,6 +1,10 @@
 package nl.klantportaal.ticketing.usecase;
 
+import java.time.Clock;
 import java.util.List;
+import nl.klantportaal.core.audit.AuditObject;
+import nl.klantportaal.core.audit.AuditRecord;
+import nl.klantportaal.core.claims.UserId;
 import java.util.Map;
 import nl.klantportaal.core.shared.domain.DomainException;
 import nl.klantportaal.core.shared.domain.FieldError;
@@ -21,9 +25,11 @@ import nl.klantportaal.ticketing.port.CatalogueRepository;
 public final class CatalogueAdmin {
   private static final String SLUG = "[a-z0-9][a-z0-9-]{1,39}";
   private final CatalogueRepository catalogue;
+  private final Clock clock;
 
-  public CatalogueAdmin(CatalogueRepository catalogue) {
+  public CatalogueAdmin(CatalogueRepository catalogue, Clock clock) {
     this.catalogue = catalogue;
+    this.clock = clock;
   }
 
   public Catalogue read() {
@@ -40,17 +46,18 @@ public final class CatalogueAdmin {
   public record RequestTypeInput(TextInput name, TextInput description, String category, List<FieldInput> fields,
       Boolean approvalRequired, Boolean active) {}
 
-  public Category saveCategory(String id, CategoryInput input) {
+  public Category saveCategory(UserId actor, String id, CategoryInput input) {
     Validation v = new Validation();
     requireSlug(id);
     LocalizedText name = TextInput.read(v, "name", input.name(), 80);
     v.throwIfInvalid();
     Category category = new Category(id, name, !Boolean.FALSE.equals(input.active()));
-    catalogue.save(category);
+    catalogue.save(category, new AuditRecord(clock.instant(), actor.value(), "category-saved",
+        new AuditObject("category", id), Map.of("active", String.valueOf(category.active()))));
     return category;
   }
 
-  public RequestType saveRequestType(String id, RequestTypeInput input) {
+  public RequestType saveRequestType(UserId actor, String id, RequestTypeInput input) {
     Validation v = new Validation();
     requireSlug(id);
     LocalizedText name = TextInput.read(v, "name", input.name(), 120);
@@ -71,7 +78,9 @@ public final class CatalogueAdmin {
     v.throwIfInvalid();
     RequestType type = new RequestType(id, name, description, category.orElseThrow(), new FormSchema(fields),
         !Boolean.FALSE.equals(input.approvalRequired()), !Boolean.FALSE.equals(input.active()));
-    catalogue.save(type);
+    catalogue.save(type, new AuditRecord(clock.instant(), actor.value(), "request-type-saved",
+        new AuditObject("request-type", id), Map.of("active", String.valueOf(type.active()),
+            "category", type.category(), "fields", String.valueOf(fields.size()))));
     return type;
   }
 

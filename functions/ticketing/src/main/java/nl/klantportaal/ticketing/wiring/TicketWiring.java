@@ -47,6 +47,11 @@ public final class TicketWiring {
     });
   }
 
+  /** What tickets hold about one person, for the GDPR export and erasure (docs/privacy.md). */
+  public nl.klantportaal.ticketing.port.PersonalTicketData personalData() {
+    return new nl.klantportaal.ticketing.adapter.dynamodb.DynamoDbPersonalTicketData(kernel.table());
+  }
+
   public CatalogueRepository catalogue() {
     return new DynamoDbCatalogueRepository(kernel.table());
   }

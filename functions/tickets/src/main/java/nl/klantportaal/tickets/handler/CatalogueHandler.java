@@ -27,14 +27,14 @@ public final class CatalogueHandler extends HttpApiHandler {
   }
 
   private static Routes routes(KernelWiring wiring) {
-    var catalogue = new CatalogueAdmin(TicketWiring.of(wiring).catalogue());
+    var catalogue = new CatalogueAdmin(TicketWiring.of(wiring).catalogue(), wiring.clock());
     return Routes.of(
         Route.of("GET /catalogue", Access.LINKED, request -> ApiResponse.ok(CatalogueView.of(catalogue.read()))),
         Route.of("PUT /catalogue/categories/{categoryId}", Access.PROVIDER_ADMIN, request -> ApiResponse.ok(
-            CatalogueView.of(catalogue.saveCategory(request.pathParameter("categoryId"),
+            CatalogueView.of(catalogue.saveCategory(request.requireCaller().userId(), request.pathParameter("categoryId"),
                 request.jsonBody(CatalogueAdmin.CategoryInput.class))))),
         Route.of("PUT /catalogue/request-types/{requestTypeId}", Access.PROVIDER_ADMIN, request -> ApiResponse.ok(
-            CatalogueView.of(catalogue.saveRequestType(request.pathParameter("requestTypeId"),
+            CatalogueView.of(catalogue.saveRequestType(request.requireCaller().userId(), request.pathParameter("requestTypeId"),
                 request.jsonBody(CatalogueAdmin.RequestTypeInput.class))))));
   }
 }

@@ -7,7 +7,9 @@ import java.util.Optional;
 import nl.klantportaal.accounts.customer.domain.Customer;
 import nl.klantportaal.accounts.customer.port.CustomerRepository;
 import nl.klantportaal.core.adapter.dynamodb.CursorCodec;
+import nl.klantportaal.core.adapter.dynamodb.AuditEntryItem;
 import nl.klantportaal.core.adapter.dynamodb.Keys;
+import nl.klantportaal.core.audit.AuditRecord;
 import nl.klantportaal.core.adapter.dynamodb.PortalTable;
 import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.paging.Page;
@@ -33,28 +35,32 @@ public final class DynamoDbCustomerRepository implements CustomerRepository {
   private final PortalTable table;
   private final DynamoDbTable<CustomerItem> customers;
   private final DynamoDbTable<EmailDomainItem> domains;
+  private final DynamoDbTable<AuditEntryItem> audits;
 
   public DynamoDbCustomerRepository(PortalTable table) {
     this.table = table;
     this.customers = table.table(CustomerItem.SCHEMA);
     this.domains = table.table(EmailDomainItem.SCHEMA);
+    this.audits = table.table(AuditEntryItem.SCHEMA);
   }
 
   @Override
-  public void create(Customer customer) {
-    write(customer, Optional.empty(), List.of());
+  public void create(Customer customer, AuditRecord audit) {
+    write(customer, Optional.empty(), List.of(), audit);
   }
 
   @Override
-  public void update(Customer previous, Customer customer) {
-    write(customer, Optional.of(previous.version()), previous.emailDomains());
+  public void update(Customer previous, Customer customer, AuditRecord audit) {
+    write(customer, Optional.of(previous.version()), previous.emailDomains(), audit);
   }
 
-  private void write(Customer customer, Optional<Long> storedVersion, List<String> previousDomains) {
+  private void write(Customer customer, Optional<Long> storedVersion, List<String> previousDomains, AuditRecord audit) {
     var request = TransactWriteItemsEnhancedRequest.builder();
     List<String> actions = new ArrayList<>();
     request.addPutItem(customers, CustomerItem.from(customer, storedVersion));
     actions.add("customer");
+    request.addPutItem(audits, AuditEntryItem.put(audit));
+    actions.add("release audit");
     for (String domain : previousDomains) {
       if (!customer.emailDomains().contains(domain)) {
         request.addDeleteItem(domains, TransactDeleteItemEnhancedRequest.builder()

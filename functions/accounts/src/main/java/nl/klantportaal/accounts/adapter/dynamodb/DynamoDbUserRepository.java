@@ -45,7 +45,7 @@ public final class DynamoDbUserRepository implements UserRepository {
     try {
       table.enhanced().transactWriteItems(TransactWriteItemsEnhancedRequest.builder()
           .addPutItem(users, UserItem.from(profile, Optional.empty()))
-          .addPutItem(audit, AuditItem.from(entry))
+          .addPutItem(audit, AuditItem.put(entry))
           .build());
     } catch (TransactionCanceledException e) {
       if (e.hasCancellationReasons() && "ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) {
@@ -73,12 +73,33 @@ public final class DynamoDbUserRepository implements UserRepository {
     try {
       table.enhanced().transactWriteItems(TransactWriteItemsEnhancedRequest.builder()
           .addPutItem(users, UserItem.from(next, Optional.of(next.version() - 1)))
-          .addPutItem(audit, AuditItem.from(entry))
+          .addPutItem(audit, AuditItem.put(entry))
           .build());
     } catch (TransactionCanceledException e) {
       if (e.hasCancellationReasons() && "ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) {
         throw new DomainException.Conflict(DomainException.Conflict.Kind.VERSION,
             "User " + next.id() + " was changed by someone else");
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public void erase(UserProfile current, AuditEntry entry) {
+    try {
+      table.enhanced().transactWriteItems(TransactWriteItemsEnhancedRequest.builder()
+          .addDeleteItem(users, software.amazon.awssdk.enhanced.dynamodb.model.TransactDeleteItemEnhancedRequest.builder()
+              .key(Key.builder().partitionValue(Keys.user(current.id().value())).sortValue(Keys.PROFILE_SK).build())
+              .conditionExpression(software.amazon.awssdk.enhanced.dynamodb.Expression.builder().expression("version = :v")
+                  .putExpressionValue(":v", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN(
+                      Long.toString(current.version()))).build())
+              .build())
+          .addPutItem(audit, AuditItem.put(entry))
+          .build());
+    } catch (TransactionCanceledException e) {
+      if (e.hasCancellationReasons() && "ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) {
+        throw new DomainException.Conflict(DomainException.Conflict.Kind.VERSION,
+            "User " + current.id() + " was changed by someone else");
       }
       throw e;
     }

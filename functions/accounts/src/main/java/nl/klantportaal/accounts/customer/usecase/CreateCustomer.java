@@ -1,5 +1,9 @@
 package nl.klantportaal.accounts.customer.usecase;
 
+import java.util.Map;
+import nl.klantportaal.core.audit.AuditObject;
+import nl.klantportaal.core.audit.AuditRecord;
+import nl.klantportaal.core.claims.UserId;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,13 +27,14 @@ public final class CreateCustomer {
     this.randomSuffix = randomSuffix;
   }
 
-  public Customer execute(CustomerInput input) {
+  public Customer execute(UserId actor, CustomerInput input) {
     Validation v = new Validation();
     v.check(input.version() == null, "version", "not-allowed", "is set by the portal on create");
     CustomerDetails details = input.validate(v);
     Instant now = clock.instant();
     Customer customer = new Customer(new TenantId(slug(details.name()) + "-" + randomSuffix.get()), details, now, now, 1);
-    customers.create(customer);
+    customers.create(customer, new AuditRecord(now, actor.value(), "customer-created",
+        AuditObject.customer(customer.id().value()), Map.of("tier", details.slaTier().wireName())));
     return customer;
   }
 

@@ -1,5 +1,9 @@
 package nl.klantportaal.accounts.customer.usecase;
 
+import java.util.Map;
+import nl.klantportaal.core.audit.AuditObject;
+import nl.klantportaal.core.audit.AuditRecord;
+import nl.klantportaal.core.claims.UserId;
 import java.time.Clock;
 import nl.klantportaal.accounts.customer.domain.Customer;
 import nl.klantportaal.accounts.customer.domain.CustomerDetails;
@@ -19,14 +23,16 @@ public final class UpdateCustomer {
     this.clock = clock;
   }
 
-  public Customer execute(TenantId id, CustomerInput input) {
+  public Customer execute(UserId actor, TenantId id, CustomerInput input) {
     Validation v = new Validation();
     v.check(input.version() != null, "version", "required", "is required: the version you read");
     CustomerDetails details = input.validate(v);
     Customer stored = customers.find(id).orElseThrow(() -> new DomainException.NotFound("Customer " + id));
     Versions.require("Customer " + id, stored.version(), input.version());
     Customer updated = new Customer(id, details, stored.createdAt(), clock.instant(), stored.version() + 1);
-    customers.update(stored, updated);
+    customers.update(stored, updated, new AuditRecord(updated.updatedAt(), actor.value(), "customer-updated",
+        AuditObject.customer(id.value()), Map.of("version", String.valueOf(updated.version()),
+            "tier", details.slaTier().wireName())));
     return updated;
   }
 }

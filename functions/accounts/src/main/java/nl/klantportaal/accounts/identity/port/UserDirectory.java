@@ -40,6 +40,12 @@ public interface UserDirectory {
   /** Revokes every refresh token of the user, so the next refresh goes through the trigger again. */
   void signOutEverywhere(UserId user);
 
+  /**
+   * Deletes the account (GDPR erasure): it can no longer sign in, and its refresh tokens no longer
+   * give tokens. ID tokens already issued stay valid until they expire (15 minutes, docs/claims.md).
+   */
+  void deleteAccount(UserId user);
+
   /** The directory has no such user. */
   final class NoSuchAccount extends RuntimeException {
     public NoSuchAccount(UserId user) {

@@ -31,6 +31,13 @@ public interface UserRepository {
    */
   void update(UserProfile next, AuditEntry audit);
 
+  /**
+   * Deletes the profile (GDPR erasure: the one item with the person's name and address) if the stored
+   * version is still {@code current.version()}, and appends the audit entry in the same transaction;
+   * Conflict VERSION otherwise.
+   */
+  void erase(UserProfile current, AuditEntry audit);
+
   /** Pending accounts, oldest first. */
   Page<UserProfile> pending(PageRequest page);
 

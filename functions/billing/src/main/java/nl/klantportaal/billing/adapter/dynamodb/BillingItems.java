@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import nl.klantportaal.billing.domain.HourBundle;
 import nl.klantportaal.billing.port.Audit;
+import nl.klantportaal.core.adapter.dynamodb.AuditItems;
+import nl.klantportaal.core.audit.AuditObject;
+import nl.klantportaal.core.audit.AuditRecord;
 import nl.klantportaal.billing.domain.InvoiceStatus;
 import nl.klantportaal.billing.domain.Money;
 import nl.klantportaal.billing.domain.RegistrationType;
@@ -107,18 +110,28 @@ final class BillingItems {
         opt(item, "reverses"), opt(item, "correctedBy"), Instant.parse(item.get("createdAt").s()));
   }
 
-  /** An audit item in {@code partition} ({@code SK = AUDIT#<at>#<r>}), written once in the change's transaction. */
+  /**
+   * An audit item in {@code partition} ({@code SK = AUDIT#<at>#<r>}), written once ({@code
+   * attribute_not_exists}, see the callers' puts) in the change's transaction; it carries the shared
+   * audit shape ({@link AuditItems}), its object named by the partition: {@code TENANT#<t>#BUNDLE#<id>}
+   * is {@code bundle <t>:<id>}, {@code TENANT#<t>#INVOICING} is {@code invoicing <t>}.
+   */
   static Map<String, AttributeValue> audit(String partition, String type, Audit audit) {
-    Map<String, AttributeValue> item = new HashMap<>();
+    String entryId = RandomIds.suffix();
+    Map<String, String> details = audit.details().isEmpty() ? Map.of() : Map.of("text", audit.details());
+    Map<String, AttributeValue> item = new HashMap<>(AuditItems.attributes(
+        new AuditRecord(audit.at(), audit.actorId(), audit.action(), auditObject(partition), details), entryId));
     item.put(Keys.PK, s(partition));
-    item.put(Keys.SK, s("AUDIT#" + audit.at() + "#" + RandomIds.suffix()));
+    item.put(Keys.SK, s("AUDIT#" + audit.at() + "#" + entryId));
     item.put("type", s(type));
-    item.put("actorId", s(audit.actorId()));
     item.put("actorRole", s(audit.actorRole()));
-    item.put("at", s(audit.at().toString()));
-    item.put("action", s(audit.action()));
-    item.put("details", s(audit.details()));
     return item;
+  }
+
+  static AuditObject auditObject(String partition) {
+    String[] parts = partition.substring("TENANT#".length()).split("#");
+    String kind = parts[1].toLowerCase(java.util.Locale.ROOT);
+    return new AuditObject(kind, parts.length > 2 ? parts[0] + ":" + parts[2] : parts[0]);
   }
 
   static Optional<String> opt(Map<String, AttributeValue> item, String name) {

@@ -15,14 +15,16 @@ import nl.klantportaal.billing.domain.Rate;
 import nl.klantportaal.billing.domain.RegistrationType;
 import nl.klantportaal.billing.domain.RoundingRule;
 import nl.klantportaal.billing.port.BillingSettingsRepository;
+import nl.klantportaal.core.adapter.dynamodb.AuditItems;
 import nl.klantportaal.core.adapter.dynamodb.Keys;
+import nl.klantportaal.core.audit.AuditObject;
+import nl.klantportaal.core.audit.AuditRecord;
 import nl.klantportaal.core.adapter.dynamodb.PortalTable;
 import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.shared.domain.DomainException;
 import nl.klantportaal.core.shared.domain.WireEnum;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /** A customer's billing agreement: {@code PK = TENANT#<t>}, {@code SK = BILLING#SETTINGS}; rates as {@code <type> <from> <hourly>} lines. */
 public final class DynamoDbBillingSettings implements BillingSettingsRepository {
@@ -67,15 +69,19 @@ public final class DynamoDbBillingSettings implements BillingSettingsRepository 
     item.put("updatedBy", s(by.value()));
     item.put("updatedAt", s(at.toString()));
     item.put("version", n(next));
-    try {
-      if (settings.version() == 0) {
-        table.client().putItem(r -> r.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(PK)"));
-      } else {
-        table.client().putItem(r -> r.tableName(table.name()).item(item).conditionExpression("#v = :v")
-            .expressionAttributeNames(Map.of("#v", "version"))
-            .expressionAttributeValues(Map.of(":v", n(settings.version()))));
-      }
-    } catch (ConditionalCheckFailedException e) {
+    var put = software.amazon.awssdk.services.dynamodb.model.Put.builder().tableName(table.name()).item(item);
+    if (settings.version() == 0) {
+      put.conditionExpression("attribute_not_exists(PK)");
+    } else {
+      put.conditionExpression("#v = :v").expressionAttributeNames(Map.of("#v", "version"))
+          .expressionAttributeValues(Map.of(":v", n(settings.version())));
+    }
+    // The settings on their version and the audit entry (append-only) in one transaction (docs/privacy.md).
+    var audit = new AuditRecord(at, by.value(), "billing-settings-saved", new AuditObject("billing-settings", tenant.value()),
+        Map.of("version", Long.toString(next)));
+    if (!table.transactIfConditionsHold(java.util.List.of(
+        software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().put(put.build()).build(),
+        AuditItems.put(table.name(), audit)))) {
       throw new DomainException.Conflict(DomainException.Conflict.Kind.VERSION,
           "The billing settings were changed by someone else; reload them and try again");
     }

@@ -66,6 +66,32 @@ public final class Keys {
     return tenant.map(t -> tenant(t) + "#AUDIT").orElse("PROVIDER#AUDIT");
   }
 
+  // The audit trail of every context (core.audit; docs/data-model.md patterns 11a, 11b) ----
+  /** Every audit entry carries this on GSI1 ({@code GSI1SK = <at>#<entry id>}): the entries about one object. */
+  public static String auditOfObject(String kind, String id) {
+    return "AUDIT#OBJECT#" + kind + "#" + id;
+  }
+
+  /** Every audit entry carries this on GSI5 ({@code GSI5SK = <at>#<entry id>}): the entries one actor wrote. */
+  public static String auditByActor(String actorId) {
+    return "AUDIT#ACTOR#" + actorId;
+  }
+
+  /** Every message and note carries this on GSI5 ({@code GSI5SK = <at>#<ticket partition>}): what one person wrote (GDPR). */
+  public static String messagesBy(String sub) {
+    return "AUTHOR#" + sub;
+  }
+
+  /** Every outbox entry carries this on GSI1 ({@code GSI1SK = <createdAt>#<outbox id>}): the mail sent to one person (GDPR). */
+  public static String mailTo(String recipientId) {
+    return "MAILTO#" + recipientId;
+  }
+
+  /** The table key of a context's audit entry that has no partition of its own to live in. */
+  public static String auditEntry(String kind, String id) {
+    return "AUDIT#" + kind + "#" + id;
+  }
+
   // Sign-in throttling ---------------------------------------------------------------------
   public static String rateLimit(String scope, String hashedKey) {
     return "RATE#" + scope + "#" + hashedKey;

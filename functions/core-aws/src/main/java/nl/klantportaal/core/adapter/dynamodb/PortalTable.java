@@ -118,6 +118,28 @@ public final class PortalTable {
   }
 
   /**
+   * One page of a Query as raw items (for item shapes several contexts write, read by the shared
+   * kernel): keyed on {@code scope.partitionValue()}, in either direction; the cursor as in {@link #queryPage}.
+   */
+  public Page<Map<String, AttributeValue>> queryItems(CursorCodec.QueryScope scope, PageRequest page, boolean ascending) {
+    var request = software.amazon.awssdk.services.dynamodb.model.QueryRequest.builder()
+        .tableName(tableName)
+        .keyConditionExpression("#pk = :pk")
+        .expressionAttributeNames(Map.of("#pk", scope.partitionAttribute()))
+        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(scope.partitionValue())))
+        .scanIndexForward(ascending)
+        .limit(page.limit());
+    if (!"table".equals(scope.indexName())) {
+      request.indexName(scope.indexName());
+    }
+    page.cursor().ifPresent(cursor -> request.exclusiveStartKey(cursors.get().decode(cursor, scope)));
+    var response = client.query(request.build());
+    Map<String, AttributeValue> last = response.lastEvaluatedKey();
+    Optional<String> next = last == null || last.isEmpty() ? Optional.empty() : Optional.of(cursors.get().encode(scope, last));
+    return new Page<>(response.items(), next);
+  }
+
+  /**
    * One page of a Query on an index (or the table, when {@code scope.indexName()} is "table") keyed
    * on {@code scope.partitionValue()}; the cursor must have been made by the same scope.
    */

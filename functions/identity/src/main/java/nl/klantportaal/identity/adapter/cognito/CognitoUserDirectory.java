@@ -117,6 +117,11 @@ public final class CognitoUserDirectory implements UserDirectory {
     known(user, () -> cognito.adminUserGlobalSignOut(r -> r.userPoolId(userPoolId).username(user.value())));
   }
 
+  @Override
+  public void deleteAccount(UserId user) {
+    known(user, () -> cognito.adminDeleteUser(r -> r.userPoolId(userPoolId).username(user.value())));
+  }
+
   /** Runs a call about an existing user; Cognito's UserNotFoundException becomes the port's NoSuchAccount. */
   private <T> T known(UserId user, Supplier<T> call) {
     try {

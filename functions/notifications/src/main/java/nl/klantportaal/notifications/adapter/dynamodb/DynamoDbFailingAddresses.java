@@ -9,6 +9,8 @@ import java.util.Optional;
 import nl.klantportaal.core.adapter.dynamodb.CursorCodec;
 import nl.klantportaal.core.adapter.dynamodb.Keys;
 import nl.klantportaal.core.adapter.dynamodb.PortalTable;
+import nl.klantportaal.core.audit.AuditRecord;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactDeleteItemEnhancedRequest;
 import nl.klantportaal.core.paging.Page;
 import nl.klantportaal.core.paging.PageRequest;
 import nl.klantportaal.notifications.domain.FailingAddress;
@@ -50,8 +52,9 @@ public final class DynamoDbFailingAddresses implements FailingAddresses {
   }
 
   @Override
-  public boolean clear(String id) {
-    return items.deleteItem(key(id)) != null;
+  public boolean clear(String id, AuditRecord audit) {
+    return AuditedWrites.withAudit(table, request -> request.addDeleteItem(items, TransactDeleteItemEnhancedRequest.builder()
+        .key(key(id)).conditionExpression(AuditedWrites.EXISTS).build()), audit);
   }
 
   @Override

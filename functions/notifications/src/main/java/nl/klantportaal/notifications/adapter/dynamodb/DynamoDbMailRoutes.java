@@ -5,6 +5,9 @@ import java.util.Locale;
 import java.util.Optional;
 import nl.klantportaal.core.adapter.dynamodb.CursorCodec;
 import nl.klantportaal.core.adapter.dynamodb.Keys;
+import nl.klantportaal.core.audit.AuditObject;
+import nl.klantportaal.core.audit.AuditRecord;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactDeleteItemEnhancedRequest;
 import nl.klantportaal.core.adapter.dynamodb.PortalTable;
 import nl.klantportaal.core.paging.Page;
 import nl.klantportaal.core.paging.PageRequest;
@@ -46,12 +49,15 @@ public final class DynamoDbMailRoutes implements MailRoutes {
 
   @Override
   public void put(MailRoute route) {
-    routes.putItem(MailRouteItem.from(route));
+    var audit = new AuditRecord(route.updatedAt(), route.updatedBy(), "mail-route-saved",
+        new AuditObject("mail-route", route.domain()), java.util.Map.of("configurationSet", route.configurationSet()));
+    AuditedWrites.withAudit(table, request -> request.addPutItem(routes, MailRouteItem.from(route)), audit);
   }
 
   @Override
-  public boolean delete(String domain) {
-    return routes.deleteItem(key(domain)) != null;
+  public boolean delete(String domain, AuditRecord audit) {
+    return AuditedWrites.withAudit(table, request -> request.addDeleteItem(routes, TransactDeleteItemEnhancedRequest.builder()
+        .key(key(domain)).conditionExpression(AuditedWrites.EXISTS).build()), audit);
   }
 
   private static Key key(String domain) {

@@ -76,6 +76,8 @@ public final class DynamoDbOutbox implements Outbox {
     item.put("expiresAt", n(e.createdAt().plus(KEEP).getEpochSecond()));
     item.put(Keys.DUE_PK, s(Keys.dueMail(Keys.dueMailShard(e.id()))));
     item.put(Keys.DUE_SK, s(Keys.dueMailSort(leaseUntil, e.id())));
+    item.put(Keys.GSI1PK, s(Keys.mailTo(e.recipientId())));
+    item.put(Keys.GSI1SK, s(e.createdAt() + "#" + e.id()));
     return item;
   }
 

@@ -6,7 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.klantportaal.core.adapter.dynamodb.AuditItems;
 import nl.klantportaal.core.adapter.dynamodb.Keys;
+import nl.klantportaal.core.audit.AuditObject;
+import nl.klantportaal.core.audit.AuditRecord;
 import nl.klantportaal.core.adapter.dynamodb.PortalTable;
 import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.reports.domain.ReportJob;
@@ -103,16 +106,20 @@ public final class DynamoDbReportRecords implements ReportRecords {
         "type", s("Report"), "month", s(record.month().toString()), "version", n(record.version()),
         "objectKey", s(record.objectKey()), "generatedAt", s(record.generatedAt().toString()), "pages", n(record.pages()),
         "bytes", n(record.bytes()));
-    Map<String, AttributeValue> audit = Map.of(Keys.PK, s(Keys.tenant(record.tenant())),
+    Map<String, AttributeValue> audit = new java.util.HashMap<>(AuditItems.attributes(new AuditRecord(at, requestedBy,
+        record.version() == 1 ? "generated" : "regenerated",
+        new AuditObject("report", record.tenant().value() + ":" + record.month()),
+        Map.of("version", String.valueOf(record.version()))), AuditItems.entryId()));
+    audit.putAll(Map.of(Keys.PK, s(Keys.tenant(record.tenant())),
         Keys.SK, s("REPORTAUDIT#" + record.month() + "#" + at + "#v" + record.version()), "type", s("ReportAudit"),
-        "month", s(record.month().toString()), "version", n(record.version()), "by", s(requestedBy), "at", s(at.toString()),
-        "action", s(record.version() == 1 ? "generated" : "regenerated"));
+        "month", s(record.month().toString()), "version", n(record.version()), "by", s(requestedBy)));
     return table.transactIfConditionsHold(List.of(
         TransactWriteItem.builder().put(Put.builder().tableName(table.name()).item(item)
             .conditionExpression("attribute_not_exists(PK) OR #v < :v")
             .expressionAttributeNames(Map.of("#v", "version"))
             .expressionAttributeValues(Map.of(":v", n(record.version()))).build()).build(),
-        TransactWriteItem.builder().put(Put.builder().tableName(table.name()).item(audit).build()).build()));
+        TransactWriteItem.builder().put(Put.builder().tableName(table.name()).item(audit)
+            .conditionExpression(AuditItems.APPEND_ONLY).build()).build()));
   }
 
   @Override

@@ -8,7 +8,12 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import nl.klantportaal.core.adapter.dynamodb.AuditItems;
 import nl.klantportaal.core.adapter.dynamodb.Keys;
+import nl.klantportaal.core.audit.AuditObject;
+import nl.klantportaal.core.audit.AuditRecord;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import nl.klantportaal.core.adapter.dynamodb.PortalTable;
 import nl.klantportaal.accounts.customer.domain.SlaTier;
 import nl.klantportaal.core.shared.domain.DomainException;
@@ -23,7 +28,6 @@ import nl.klantportaal.sla.domain.SlaTable;
 import nl.klantportaal.sla.domain.SlaTerms;
 import nl.klantportaal.sla.port.SlaSettingsRepository;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
@@ -71,7 +75,8 @@ public final class DynamoDbSlaSettings implements SlaSettingsRepository {
     item.put("type", s("SlaTier"));
     item.put("tier", s(terms.tier().wireName()));
     item.put("terms", AttributeValue.fromL(SlaTermsCodec.encode(terms).stream().map(DynamoDbSlaSettings::s).toList()));
-    return put(Keys.SLA_TIER_PREFIX + terms.tier().wireName(), item, expectedVersion, edit, "SLA tier " + terms.tier().wireName());
+    return put(Keys.SLA_TIER_PREFIX + terms.tier().wireName(), item, expectedVersion, edit, "SLA tier " + terms.tier().wireName(),
+        new AuditObject("sla-tier", terms.tier().wireName()), "sla-tier-saved");
   }
 
   @Override
@@ -86,25 +91,29 @@ public final class DynamoDbSlaSettings implements SlaSettingsRepository {
     item.put("closures", AttributeValue.fromL(calendar.closures().stream()
         .map(c -> AttributeValue.fromM(Map.of("date", s(c.date().toString()), "nl", s(c.reason().nl()),
             "en", s(c.reason().en()), "de", s(c.reason().de())))).toList()));
-    return put(Keys.SLA_CALENDAR_SK, item, expectedVersion, edit, "The SLA calendar");
+    return put(Keys.SLA_CALENDAR_SK, item, expectedVersion, edit, "The SLA calendar",
+        new AuditObject("sla-calendar", "business"), "sla-calendar-saved");
   }
 
-  private long put(String sortKey, Map<String, AttributeValue> item, long expectedVersion, Edit edit, String what) {
+  /** The settings item on its version, and its audit entry (append-only), in one transaction. */
+  private long put(String sortKey, Map<String, AttributeValue> item, long expectedVersion, Edit edit, String what,
+      AuditObject object, String action) {
     long next = expectedVersion + 1;
     item.put("updatedBy", s(edit.by().value()));
     item.put("updatedAt", s(edit.at().toString()));
     item.put(Keys.PK, s(Keys.SLA_SETTINGS));
     item.put(Keys.SK, s(sortKey));
     item.put("version", AttributeValue.fromN(Long.toString(next)));
-    try {
-      if (expectedVersion == 0) {
-        table.client().putItem(r -> r.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(PK)"));
-      } else {
-        table.client().putItem(r -> r.tableName(table.name()).item(item).conditionExpression("#v = :v")
-            .expressionAttributeNames(Map.of("#v", "version"))
-            .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(expectedVersion)))));
-      }
-    } catch (ConditionalCheckFailedException e) {
+    Put.Builder put = Put.builder().tableName(table.name()).item(item);
+    if (expectedVersion == 0) {
+      put.conditionExpression("attribute_not_exists(PK)");
+    } else {
+      put.conditionExpression("#v = :v").expressionAttributeNames(Map.of("#v", "version"))
+          .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(expectedVersion))));
+    }
+    var audit = new AuditRecord(edit.at(), edit.by().value(), action, object, Map.of("version", Long.toString(next)));
+    if (!table.transactIfConditionsHold(List.of(TransactWriteItem.builder().put(put.build()).build(),
+        AuditItems.put(table.name(), audit)))) {
       throw new DomainException.Conflict(DomainException.Conflict.Kind.VERSION,
           what + " was changed by someone else; reload it and try again");
     }

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nl.klantportaal.core.adapter.dynamodb.AuditItems;
 import nl.klantportaal.core.adapter.dynamodb.Keys;
+import nl.klantportaal.core.audit.AuditRecord;
 import nl.klantportaal.core.adapter.dynamodb.PortalTable;
 import nl.klantportaal.core.api.Json;
 import nl.klantportaal.ticketing.domain.Catalogue;
@@ -51,21 +53,25 @@ public final class DynamoDbCatalogueRepository implements CatalogueRepository {
   }
 
   @Override
-  public void save(Category category) {
-    put(Keys.CATEGORY_PREFIX + category.id(), "Category", category);
+  public void save(Category category, AuditRecord audit) {
+    put(Keys.CATEGORY_PREFIX + category.id(), "Category", category, audit);
   }
 
   @Override
-  public void save(RequestType requestType) {
-    put(Keys.REQUEST_TYPE_PREFIX + requestType.id(), "RequestType", requestType);
+  public void save(RequestType requestType, AuditRecord audit) {
+    put(Keys.REQUEST_TYPE_PREFIX + requestType.id(), "RequestType", requestType, audit);
   }
 
-  private void put(String sk, String type, Object definition) {
-    table.client().putItem(r -> r.tableName(table.name()).item(Map.of(
-        Keys.PK, AttributeValue.fromS(Keys.CATALOGUE),
-        Keys.SK, AttributeValue.fromS(sk),
-        "type", AttributeValue.fromS(type),
-        "definition", AttributeValue.fromS(new String(Json.write(definition), java.nio.charset.StandardCharsets.UTF_8)))));
+  /** The entry and its audit in one transaction (the audit put is append-only, so it cannot fail but on a clash of ids). */
+  private void put(String sk, String type, Object definition, AuditRecord audit) {
+    var entry = software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().put(p -> p.tableName(table.name())
+        .item(Map.of(
+            Keys.PK, AttributeValue.fromS(Keys.CATALOGUE),
+            Keys.SK, AttributeValue.fromS(sk),
+            "type", AttributeValue.fromS(type),
+            "definition", AttributeValue.fromS(new String(Json.write(definition), java.nio.charset.StandardCharsets.UTF_8)))))
+        .build();
+    table.client().transactWriteItems(r -> r.transactItems(entry, AuditItems.put(table.name(), audit)));
   }
 
   private static <T> T parse(byte[] definition, Class<T> type) {

@@ -37,6 +37,9 @@ final class TicketMessageItem {
   /** The status change written in the same transaction, if any: its mail is this message's (docs/notifications.md). */
   String statusFrom;
   String statusTo;
+  /** The author index (GSI5, {@code AUTHOR#<sub>} / {@code <at>#<ticket partition>}): a person's messages and notes, for GDPR. */
+  String authorKey;
+  String authorSort;
 
   static final TableSchema<TicketMessageItem> SCHEMA;
 
@@ -56,6 +59,8 @@ final class TicketMessageItem {
     string(b, "at", i -> i.at, (i, v) -> i.at = v);
     string(b, "statusFrom", i -> i.statusFrom, (i, v) -> i.statusFrom = v);
     string(b, "statusTo", i -> i.statusTo, (i, v) -> i.statusTo = v);
+    Attributes.indexKey(b, Keys.GSI5, Keys.GSI5PK, false, i -> i.authorKey, (i, v) -> i.authorKey = v);
+    Attributes.indexKey(b, Keys.GSI5, Keys.GSI5SK, true, i -> i.authorSort, (i, v) -> i.authorSort = v);
     SCHEMA = b.build();
   }
 
@@ -81,6 +86,8 @@ final class TicketMessageItem {
     i.body = m.body();
     i.source = m.source().wireName();
     i.at = m.at().toString();
+    i.authorKey = Keys.messagesBy(m.author().value());
+    i.authorSort = i.at + "#" + i.pk;
     move.filter(x -> !m.internal()).ifPresent(x -> {
       i.statusFrom = x.from().wireName();
       i.statusTo = x.to().wireName();
