@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // Single sign-on in a real browser (SsoBrowserIT): Debian's chromium (puppeteer-core) against a local cloud started with
-// --sso, where entra-local (npm oidc-provider) plays Microsoft Entra ID. Eva clicks "Inloggen met Microsoft", signs in at
+// --sso, where entra-local (npm oidc-provider) plays Microsoft Entra ID. Eva clicks "Sign in with Microsoft" (in the
+// browser's language), signs in at
 // Entra with a second factor, comes back to the portal with the code removed from the address bar, waits to be linked,
-// and keeps her session over a reload (the cookie). Then, signed out, she signs in again without a second factor and
-// sees "Tweestapsverificatie nodig" instead of TOTP enrolment. No console error on the way (but the 401 of "no session"
-// at a first load). Usage: node portal/e2e/sso-browser.mjs --gateway URL --chromium PATH --screenshots DIR
+// and keeps her session over a reload (the cookie). Then, signed out, she signs in again (in another browser) without a
+// second factor and sees "Tweestapsverificatie nodig" instead of TOTP enrolment. No console error on the portal's pages (but the 401 of
+// "no session" at a first load). Usage: node portal/e2e/sso-browser.mjs --gateway URL --chromium PATH --screenshots DIR
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 
@@ -12,7 +13,7 @@ import puppeteer from "puppeteer-core";
 
 import { translator } from "../i18n.mjs";
 
-const nl = translator("nl");
+let tr = translator("nl");   // the page's language, read once the portal has loaded
 
 function options(argv) {
   const out = {};
@@ -39,7 +40,8 @@ async function step(name, work) {
 
 async function signInAtEntra(page, opts, email, name, mfa) {
   await page.waitForSelector("#sso-sign-in", { timeout: 15000 });
-  check(await page.$eval("#sso-sign-in", b => b.textContent) === nl("sso.button"), "the button says " + nl("sso.button"));
+  tr = translator(await page.evaluate(() => document.documentElement.lang));
+  check(await page.$eval("#sso-sign-in", b => b.textContent) === tr("sso.button"), "the button says " + tr("sso.button"));
   await Promise.all([page.waitForNavigation({ waitUntil: "domcontentloaded" }), page.click("#sso-sign-in")]);
   await page.waitForSelector("input[name=email]", { timeout: 15000 });
   check(!page.url().startsWith(opts.gateway), "at the identity provider, not the portal: " + page.url());
@@ -52,6 +54,7 @@ async function signInAtEntra(page, opts, email, name, mfa) {
     return signedIn && !signedIn.hidden && document.querySelector("#app h1");
   }, { timeout: 20000 });
   check(page.url().startsWith(opts.gateway + "/"), "back on the portal: " + page.url());
+  tr = translator(await page.evaluate(() => document.documentElement.lang));   // the profile's language now
   check(!page.url().includes("code="), "the code left the address bar: " + page.url());
 }
 
@@ -64,22 +67,27 @@ async function main() {
   });
   const errors = [];
   try {
-    const context = await browser.createBrowserContext();
-    const page = await context.newPage();
-    await page.setViewport({ width: 1280, height: 900 });
-    page.on("console", message => {
-      const at = message.location() && message.location().url;
-      if (message.type() === "error" && at === opts.gateway + "/auth/refresh" && message.text().includes("401")) return;
-      if (message.type() === "error") errors.push("console: " + message.text() + (at ? " (" + at + ")" : ""));
-    });
-    page.on("pageerror", error => errors.push("uncaught: " + ((error && error.message) || error)));
+    const newPage = async () => {
+      const context = await browser.createBrowserContext();   // a browser of its own: no cookie of the portal or Entra
+      const page = await context.newPage();
+      await page.setViewport({ width: 1280, height: 900 });
+      page.on("console", message => {
+        const at = message.location() && message.location().url;
+        if (!page.url().startsWith(opts.gateway)) return;   // Entra's pages (entra-local has no favicon) are not ours
+        if (message.type() === "error" && at === opts.gateway + "/auth/refresh" && message.text().includes("401")) return;
+        if (message.type() === "error") errors.push("console: " + message.text() + (at ? " (" + at + ")" : ""));
+      });
+      page.on("pageerror", error => page.url().startsWith(opts.gateway) && errors.push("uncaught: " + ((error && error.message) || error)));
+      return page;
+    };
+    const page = await newPage();
     const email = "eva.sso." + Date.now().toString(36) + "@bakkerij.example.test";
 
     await step("signs in with Microsoft (a second factor at Entra) and waits to be linked", async () => {
       await page.goto(opts.gateway + "/#/tickets", { waitUntil: "networkidle0" });
       await signInAtEntra(page, opts, email, "Eva Evers", true);
       const heading = await page.$eval("#app h1", h => h.textContent);
-      check(heading === nl("acct.pending.heading"), "the waiting page, not TOTP enrolment: " + heading);
+      check(heading === tr("acct.pending.heading"), "the waiting page, not TOTP enrolment: " + heading);
       const cookies = await page.cookies(opts.gateway + "/auth/refresh");
       check(cookies.some(c => c.name === "kp_session" && c.httpOnly), "the session cookie, HttpOnly");
       check(await page.evaluate(() => sessionStorage.getItem("kp_sso")) === null, "the PKCE verifier is gone");
@@ -90,17 +98,25 @@ async function main() {
       await page.reload({ waitUntil: "networkidle0" });
       await page.waitForFunction(() => !document.getElementById("signed-in").hidden && document.querySelector("#app h1"),
         { timeout: 15000 });
-      check(await page.$eval("#app h1", h => h.textContent) === nl("acct.pending.heading"), "still signed in, still pending");
+      tr = translator(await page.evaluate(() => document.documentElement.lang));
+      check(await page.$eval("#app h1", h => h.textContent) === tr("acct.pending.heading"), "still signed in, still pending");
+    });
+
+    await step("signs out: the sign-in screen with the button again", async () => {
+      await page.click("#sign-out");
+      await page.waitForFunction(() => !document.getElementById("sign-in").hidden, { timeout: 15000 });
+      await page.waitForSelector("#sso-sign-in", { timeout: 15000 });
     });
 
     await step("signed in again without a second factor: asked to use MFA, no TOTP enrolment", async () => {
-      await page.click("#sign-out");
-      await page.waitForFunction(() => !document.getElementById("sign-in").hidden, { timeout: 15000 });
-      await signInAtEntra(page, opts, email, "Eva Evers", false);
-      const heading = await page.$eval("#app h1", h => h.textContent);
-      check(heading === nl("sso.mfa.heading"), "the MFA page of a federated user: " + heading);
-      check((await page.$$("#app form")).length === 0, "no enrolment form");
-      await page.screenshot({ path: join(opts.screenshots, "sso-mfa-1280.png") });
+      // Another browser: Entra's own session in the first would skip its sign-in page (and keep its amr), as Entra does.
+      const other = await newPage();
+      await other.goto(opts.gateway + "/", { waitUntil: "networkidle0" });
+      await signInAtEntra(other, opts, email, "Eva Evers", false);
+      const heading = await other.$eval("#app h1", h => h.textContent);
+      check(heading === tr("sso.mfa.heading"), "the MFA page of a federated user: " + heading);
+      check((await other.$$("#app form")).length === 0, "no enrolment form");
+      await other.screenshot({ path: join(opts.screenshots, "sso-mfa-1280.png") });
     });
 
     await step("no console error on the way", async () => {
