@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // Single sign-on in a real browser (SsoBrowserIT): Debian's chromium (puppeteer-core) against a local cloud started with
 // --sso, where entra-local (npm oidc-provider) plays Microsoft Entra ID. Eva clicks "Sign in with Microsoft" (in the
-// browser's language), signs in at
-// Entra with a second factor, comes back to the portal with the code removed from the address bar, waits to be linked,
-// and keeps her session over a reload (the cookie). Then, signed out, she signs in again (in another browser) without a
-// second factor and sees "Tweestapsverificatie nodig" instead of TOTP enrolment. No console error on the portal's pages (but the 401 of
-// "no session" at a first load). Usage: node portal/e2e/sso-browser.mjs --gateway URL --chromium PATH --screenshots DIR
+// page's language), signs in at Entra with a second factor, comes back to the portal with the code removed from the
+// address bar, waits to be linked, and keeps her session over a reload (the cookie). Signed out, she signs in again in
+// another browser without a second factor and sees "two-step verification needed" instead of TOTP enrolment. No console
+// error on the portal's pages (but the 401 of "no session" at a first load).
+// Usage: node portal/e2e/sso-browser.mjs --gateway URL --chromium PATH --screenshots DIR
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 
