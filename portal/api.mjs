@@ -41,7 +41,9 @@ export function sessionFrom(answer, previous, now = Date.now()) {
     // in the body; kp_mfa and kp_tenant as docs/claims.md defines them (anything else: not enrolled, none).
     accessToken: answer.accessToken || (previous && previous.accessToken) || null,
     mfa: claims.kp_mfa === true || claims.kp_mfa === "true",
-    tenant: typeof claims.kp_tenant === "string" ? claims.kp_tenant : null
+    tenant: typeof claims.kp_tenant === "string" ? claims.kp_tenant : null,
+    // A sign-in through an external identity provider (Entra ID: "EntraID"); its MFA is that provider's (sso.mjs).
+    idp: typeof claims.kp_idp === "string" ? claims.kp_idp : null
   };
 }
 
@@ -171,6 +173,8 @@ export function createApi({ fetch, language, session, setSession, now = () => Da
         return null;
       }
     },
+    /** Completes a sign-in through Entra ID (sso.mjs): the code and PKCE verifier; the session cookie is set as at sign-in. */
+    ssoSignIn: body => send("POST", "/auth/sso/token", { body, sessionCookie: true }),
     /** Ends the session of the cookie: the API revokes its refresh token and clears it. */
     signOut: () => send("POST", "/auth/sign-out", { sessionCookie: true })
   };

@@ -12,6 +12,7 @@ import { newPasswordPage } from "./auth.mjs";
 import { saveLanguage } from "./account.mjs";
 import { apiBaseOf, applyBranding, brandingOf, loadConfig, titleOf } from "./config.mjs";
 import { nextStepKey } from "./widgets.mjs";
+import { completeSso, loadSso, ssoButtonView, ssoCallback, startSso } from "./sso.mjs";
 
 const $ = id => document.getElementById(id);
 const langSelect = $("lang");
@@ -26,6 +27,7 @@ let rerender = null;
 let profile = null;     // GET /me's profile while signed in (its language and version): what the header's select saves on
 let apiBase = "";       // config.json's apiBase (config.mjs): "" is the portal's own origin (the local cloud)
 let branding = brandingOf({});   // config.json's provider name and colours
+let sso = null;         // GET /auth/sso's settings when the provider signs in through Entra ID (sso.mjs), else null
 
 const tr = (key, vars) => translator(lang)(key, vars);
 
@@ -78,12 +80,29 @@ function showSignIn(reason) {
   translateSignIn();
 }
 
+/** The sign-in screen's "Sign in with Microsoft" (sso.mjs), when the provider has single sign-on. */
+function renderSsoButton() {
+  const box = $("sso");
+  if (!box) return;
+  box.replaceChildren();
+  if (!sso) return;
+  box.appendChild(mount(ssoButtonView({ tr }, async () => {
+    showError($("error"), null);
+    try {
+      location.assign(await startSso(sso, { crypto, storage: sessionStorage }));
+    } catch (e) {
+      showError($("error"), e);
+    }
+  }), document));
+}
+
 function translateSignIn() {
   const route = parseRoute(location.hash);
   const key = signInReason !== undefined ? signInReason
     : route.name === "resolution" ? "signInForResolution" : "signInToContinue";
   $("sign-in-reason").textContent = key ? tr(key, { id: route.token }) : "";
   translateStatic();
+  renderSsoButton();
 }
 
 // The keyboard focus across a page's renders: a control with an id gets it back by its id; one without (a form's
@@ -163,7 +182,8 @@ async function route() {
     // the exports of the time registrations (hours.mjs): a file fetched with the token, saved through a blob: URL
     saveFile: file => saveFile(file, { document, URL }),
     // the identity pages (account.mjs, admin.mjs)
-    email: session.email, tenant: session.tenant, mfa: session.mfa,
+    email: session.email, tenant: session.tenant, mfa: session.mfa, idp: session.idp,
+    signOut: () => signOutNow(),
     accessToken: () => session && session.accessToken,
     setLanguage, renew, reroute: () => route(),
     // the account page saved the profile (PATCH /me): the header's language select saves on its version from now on
@@ -253,10 +273,11 @@ $("password-form").addEventListener("submit", guard(async () =>
   signedIn(await api.anonymous("POST", "/auth/sign-in", { email: email(), password: $("password").value }))));
 $("totp-form").addEventListener("submit", guard(async () =>
   signedIn(await api.anonymous("POST", "/auth/sign-in/totp", { email: email(), session: challenge, code: $("code").value }))));
-$("sign-out").addEventListener("click", async () => {
+async function signOutNow() {
   signedOut(null);
   try { await api.signOut(); } catch (e) { showError($("error"), e); }
-});
+}
+$("sign-out").addEventListener("click", signOutNow);
 langSelect.addEventListener("change", () => chooseLanguage(langSelect.value));
 window.addEventListener("hashchange", () => route());
 
@@ -349,6 +370,18 @@ async function start() {
   apiBase = base || "";
   branding = brandingOf(config);
   applyBranding(document, branding);
+  sso = await loadSso(api);
+  const callback = ssoCallback(location.search);
+  if (callback) {
+    // Back from Entra ID: the code leaves the address bar (and the history) before anything else happens.
+    history.replaceState(null, "", location.pathname + location.hash);
+    try {
+      return await signedIn(await completeSso(callback, { storage: sessionStorage, api, tr }));
+    } catch (e) {
+      await route();
+      return showError($("error"), e);
+    }
+  }
   let restored;
   try {
     restored = await api.restore();

@@ -1,7 +1,8 @@
 // The portal's one route table: every route routes.mjs parses, and the page that shows it. The shell
 // (app.mjs) and the e2e smoke open routes through it; page modules never route to each other.
 //
-// A signed-in user sees MFA enrolment first, whatever the route (the API answers 403 mfa-required until
+// A signed-in user sees MFA enrolment first (signed in through Entra ID without a second factor there: the page that
+// says to sign in again with MFA, sso.mjs), whatever the route (the API answers 403 mfa-required until
 // kp_mfa is true), and a user not linked yet (role none) the page that says so, except on #/account; everyone
 // linked starts on the dashboard (#/).
 // Any other route without a page (not-found; a public route while signed in) shows "not found".
@@ -9,6 +10,7 @@
 // it needs no session (the signed link is the recipient's authority), and its page refuses a different signed-in user.
 
 import { accountPage, mfaPage, pendingPage } from "./account.mjs";
+import { ssoMfaPage } from "./sso.mjs";
 import { auditPage, customerPage, customersPage, failingAddressesPage, heldMailPage, newCustomerPage, organisationPage, pendingUsersPage,
   staffPage } from "./admin.mjs";
 import { forgotPasswordPage, signUpPage } from "./auth.mjs";
@@ -61,7 +63,7 @@ export function openPublic(ctx, route) {
  */
 export function openSignedIn(ctx, route) {
   if (Object.hasOwn(ANYONE, route.name)) return ANYONE[route.name](ctx, route);
-  if (!ctx.mfa) return mfaPage(ctx);
+  if (!ctx.mfa) return ctx.idp ? ssoMfaPage(ctx) : mfaPage(ctx);
   if (ctx.role === "none" && route.name !== "account") return pendingPage(ctx);
   const page = Object.hasOwn(SIGNED_IN, route.name) ? SIGNED_IN[route.name] : notFoundPage;
   return page(ctx, route);

@@ -125,7 +125,8 @@ test("the shell with a config.json: API calls go to apiBase, the provider's name
   } finally {
     console.warn = realWarn;
   }
-  assert.deepEqual(requests, [["config.json", "GET"], ["https://abc123.execute-api.eu-west-1.amazonaws.com/auth/refresh", "POST"]],
+  assert.deepEqual(requests, [["config.json", "GET"], ["https://abc123.execute-api.eu-west-1.amazonaws.com/auth/sso", "GET"],
+    ["https://abc123.execute-api.eu-west-1.amazonaws.com/auth/refresh", "POST"]],
     "config.json first, then the cookie's session asked for once, at the API's base (none here: the sign-in screen)");
   assert.equal(byId["sign-in"].hidden, false);
   assert.equal(byId["provider-name"].textContent, "Voorbeeld IT", "the header names the provider");
@@ -138,10 +139,11 @@ test("the shell with a config.json: API calls go to apiBase, the provider's name
   byId.password.value = "geheim";
   await byId["password-form"].listeners.submit({ preventDefault() {} });
   await new Promise(resolve => setTimeout(resolve, 10));
-  assert.equal(requests[2][0], API + "/auth/sign-in", "the API is called at config.json's apiBase");
+  assert.equal(requests[3][0], API + "/auth/sign-in", "the API is called at config.json's apiBase");
   assert.ok(requests.slice(1).every(([url]) => url.startsWith(API + "/")), requests.map(r => r[0]).join(", "));
   assert.ok(requests.some(([url]) => url === API + "/me"), "signed in: GET /me at the API too");
-  assert.deepEqual(modes.filter(([url]) => url.includes("/auth/")), [[API + "/auth/refresh", "include"], [API + "/auth/sign-in", "include"]],
+  assert.deepEqual(modes.filter(([url]) => url.includes("/auth/")), [[API + "/auth/sso", "include"], [API + "/auth/refresh", "include"],
+    [API + "/auth/sign-in", "include"]],
     "on an API of its own origin the cookie's routes send and keep credentials (the cookie), else the browser drops it");
   assert.equal(modes.find(([url]) => url === API + "/me")[1], undefined, "the other routes carry the token only");
 });

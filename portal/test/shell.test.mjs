@@ -73,7 +73,7 @@ test("sign-in with password and TOTP lands on the route in the hash; sign-out fo
   assert.equal(byId.password.value, "", "the password is not kept in the form");
   assert.equal(byId.who.textContent, "Signed in as jan@acme.example.test");
   assert.deepEqual(requests.map(r => r[0] + " " + r[1]),
-    ["/auth/refresh POST", "/auth/sign-in POST", "/auth/sign-in/totp POST", "/me GET", "/tickets/demo-acme-3 GET", "/catalogue GET"],
+    ["/auth/sso GET", "/auth/refresh POST", "/auth/sign-in POST", "/auth/sign-in/totp POST", "/me GET", "/tickets/demo-acme-3 GET", "/catalogue GET"],
     "on load the cookie's session is asked for (none here); after sign-in the profile (its language; none here: the browser's stays), then the resolution route only reads");
   assert.match(requests[4][3].authorization, /^Bearer h\./);
   assert.match(byId.app.textContent, /Accept — it is fixed/);
@@ -127,7 +127,7 @@ test("the profile's language wins after sign-in; the header's select saves it; s
   byId.password.value = "geheim";
   await byId["password-form"].listeners.submit({ preventDefault() {} });
   await new Promise(resolve => setTimeout(resolve, 10));
-  assert.deepEqual(requests.map(r => r[0] + " " + r[1]), ["/auth/refresh POST", "/auth/sign-in POST", "/me GET"]);
+  assert.deepEqual(requests.map(r => r[0] + " " + r[1]), ["/auth/sso GET", "/auth/refresh POST", "/auth/sign-in POST", "/me GET"]);
   assert.equal(document.documentElement.lang, "de", "signed in: the profile's language");
   assert.equal(byId.lang.value, "de", "the header's select says so");
   assert.equal(byId.who.textContent, "Angemeldet als jan@acme.example.test");
@@ -190,11 +190,12 @@ test("a reload speaks the profile's language from GET /me; the account page save
   await import("../app.mjs?reload-language");
   await new Promise(resolve => setTimeout(resolve, 10));
   assert.equal(byId["sign-in"].hidden, true, "restored from the cookie");
-  assert.deepEqual(requests.slice(0, 2).map(r => r[0] + " " + r[1]), ["/auth/refresh POST", "/me GET"], "the profile before the route");
+  assert.deepEqual(requests.slice(0, 3).map(r => r[0] + " " + r[1]), ["/auth/sso GET", "/auth/refresh POST", "/me GET"],
+    "the profile before the route (after asking whether single sign-on is on)");
   assert.equal(document.documentElement.lang, "de", "the profile's language, not the browser's (en)");
   assert.equal(byId.lang.value, "de");
   assert.equal(translated.find(e => e.dataset.t === "signIn").textContent, "Anmelden");
-  assert.ok(requests.slice(2).every(r => r[3]["accept-language"] === "de"), "the page's first requests already in German");
+  assert.ok(requests.slice(3).every(r => r[3]["accept-language"] === "de"), "the page's first requests after the profile already in German");
   assert.match(byId.app.textContent, /Meine Daten.*Sprache des Portals und der E-Mails/, "the account page in German");
 
   const all = () => byId.app.all();
@@ -246,9 +247,10 @@ test("a mail link opens signed out without the sign-in screen; signed in as anot
   await import("../app.mjs?mail-link");
   await new Promise(resolve => setTimeout(resolve, 10));
   assert.equal(byId["sign-in"].hidden, true, "no sign-in screen");
-  assert.deepEqual(requests.map(r => [r[0], r[1], r[2]]), [["/auth/refresh", "POST", null], ["/mail-links/preview", "POST", { token }]],
-    "opening asks for the cookie's session (none here), then only previews");
-  assert.equal(requests[1][3].authorization, undefined, "no token: the link is the authority");
+  assert.deepEqual(requests.map(r => [r[0], r[1], r[2]]), [["/auth/sso", "GET", null], ["/auth/refresh", "POST", null],
+    ["/mail-links/preview", "POST", { token }]],
+    "opening asks whether there is single sign-on and for the cookie's session (none here), then only previews");
+  assert.equal(requests[2][3].authorization, undefined, "no token: the link is the authority");
   assert.match(byId.app.textContent, /You are about to accept the solution of ticket #12 'Printer'/);
 
   const form = byId.app.all().find(n => n.tagName === "form");
@@ -310,10 +312,10 @@ test("a reload restores the session from the cookie on the route in the hash; af
   assert.equal(byId["sign-in"].hidden, true, "the cookie's session: no sign-in screen");
   assert.equal(byId.who.textContent, "Signed in as jan@acme.example.test");
   assert.deepEqual(requests.map(r => r[0] + " " + r[1]),
-    ["/auth/refresh POST", "/me GET", "/tickets/demo-acme-3 GET", "/catalogue GET"], "restored once, then the route of the hash");
-  assert.deepEqual([requests[0][2], requests[0][3]["x-requested-with"], requests[0][3].authorization, requests[0][4]],
+    ["/auth/sso GET", "/auth/refresh POST", "/me GET", "/tickets/demo-acme-3 GET", "/catalogue GET"], "restored once, then the route of the hash");
+  assert.deepEqual([requests[1][2], requests[1][3]["x-requested-with"], requests[1][3].authorization, requests[1][4]],
     [null, "klantportaal", undefined, "same-origin"], "no token is sent to restore: only the cookie and the header");
-  assert.match(requests[2][3].authorization, /^Bearer h\./, "the restored ID token, from memory");
+  assert.match(requests[3][3].authorization, /^Bearer h\./, "the restored ID token, from memory");
   assert.match(byId.app.textContent, /Accept — it is fixed/);
 
   await byId["sign-out"].listeners.click();

@@ -72,6 +72,9 @@ import java.util.concurrent.Executors;
  * {@code UserNotFoundException} (cognito-local says {@code NotAuthorizedException}); a confirmed
  * sign-up has {@code email_verified = true}, as the code proved the address (cognito-local leaves it false).
  *
+ * <p>With single sign-on on, the user pool domain's federation ({@code /oauth2/*}) is answered by a
+ * {@link FederationFront}: cognito-local has no external identity providers.
+ *
  * <p>cognito-local's state file is only read (to find a user's refresh tokens and the pool's app
  * clients); it is never written here.
  */
@@ -118,6 +121,9 @@ public final class CognitoFront implements AutoCloseable {
   private final Properties resentCodes = new Properties();
   private final Optional<URI> customMessageTrigger;
   private final Path codeLog;
+  private final Path cognitoWorkDir;
+  /** The user pool domain's federation ({@code /oauth2/*}), once the local cloud runs with single sign-on. */
+  private volatile Optional<FederationFront> federation = Optional.empty();
 
   private CognitoFront(HttpServer server, URI upstream, Path cognitoWorkDir, RSAKey signingKey,
       Optional<URI> customMessageTrigger, Path codeLog) {
@@ -130,6 +136,7 @@ public final class CognitoFront implements AutoCloseable {
     this.signingKey = signingKey;
     this.customMessageTrigger = customMessageTrigger;
     this.codeLog = codeLog;
+    this.cognitoWorkDir = cognitoWorkDir;
     this.publicEndpoint = URI.create("http://" + Ports.HOST + ":" + server.getAddress().getPort());
     load(signOuts, signOutsFile);
     load(resentCodes, resentCodesFile);
@@ -165,7 +172,23 @@ public final class CognitoFront implements AutoCloseable {
     return publicEndpoint;
   }
 
+  /**
+   * Answers the user pool domain's {@code /oauth2/authorize}, {@code /oauth2/idpresponse} and {@code /oauth2/token}
+   * from now on, federating to the identity provider of {@code settings} ({@link FederationFront}); answers where the
+   * identity provider must send the browser back.
+   */
+  public URI federate(FederationFront.Settings settings) {
+    FederationFront front = new FederationFront(settings, publicEndpoint, upstream, cognitoWorkDir);
+    federation = Optional.of(front);
+    return front.redirectUri();
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
+    Optional<FederationFront> federated = federation;
+    if (federated.isPresent() && exchange.getRequestURI().getPath().startsWith("/oauth2/")) {
+      federated.get().handle(exchange);
+      return;
+    }
     byte[] body;
     try (InputStream in = exchange.getRequestBody()) {
       body = in.readAllBytes();

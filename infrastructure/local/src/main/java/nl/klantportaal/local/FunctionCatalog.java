@@ -13,7 +13,12 @@ import nl.klantportaal.template.Yamls;
 public final class FunctionCatalog {
 
   /** The emulator endpoints and secrets every function gets on top of its template environment. */
-  public record LocalEnvironment(String dynamoDb, String s3, String ses, String cognito, String cursorKey) {}
+  /**
+   * The local endpoints, and {@code replaced}: variables whose deployed value names an AWS endpoint or the deployed
+   * portal, given their local value where the template sets them (not where it leaves them empty).
+   */
+  public record LocalEnvironment(String dynamoDb, String s3, String ses, String cognito, String cursorKey,
+      Map<String, String> replaced) {}
 
   private final Map<String, FunctionInvoker> invokers = new LinkedHashMap<>();
 
@@ -57,6 +62,11 @@ public final class FunctionCatalog {
         .forEach((key, value) -> env.put(key, Yamls.string(value)));
     int memory = Integer.parseInt(Yamls.string(properties.getOrDefault("MemorySize", "128")));
     Duration timeout = Duration.ofSeconds(Long.parseLong(Yamls.string(properties.getOrDefault("Timeout", "3"))));
+    local.replaced().forEach((key, value) -> {
+      if (!env.getOrDefault(key, "").isBlank()) {
+        env.put(key, value);
+      }
+    });
     env.put("AWS_REGION", AwsClients.REGION);
     env.put("AWS_DEFAULT_REGION", AwsClients.REGION);
     env.put("AWS_ACCESS_KEY_ID", AwsClients.ACCESS_KEY);

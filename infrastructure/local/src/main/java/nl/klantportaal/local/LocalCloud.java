@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import nl.klantportaal.template.Intrinsics;
 import nl.klantportaal.template.SamTemplate;
@@ -40,6 +41,8 @@ public final class LocalCloud implements AutoCloseable {
   private volatile SesFront sesFront;
   private SesEventPublishing sesEvents;
   private final Faults faults = new Faults();
+  /** entra-local's issuer, when the cloud runs with single sign-on ({@code --sso}). */
+  private Optional<URI> entraId = Optional.empty();
 
   private LocalCloud(Options options, StateFolder state, LocalNames names) {
     this.options = options;
@@ -67,6 +70,9 @@ public final class LocalCloud implements AutoCloseable {
     this.template = template;
     node = NodeTools.find(options.npmDir());
     node.installWhenMissing();
+    if (options.sso()) {
+      EntraLocal.configure(template, names);
+    }
 
     LocalDynamoDb dynamoDb = keep(LocalDynamoDb.start(state, ports.dynamodb()));
     var dynamoDbClient = keep(AwsClients.dynamoDb(dynamoDb.endpoint()));
@@ -77,20 +83,28 @@ public final class LocalCloud implements AutoCloseable {
 
     LambdaInvokeApi lambda = keep(LambdaInvokeApi.start(ports.lambda()));
     children = keep(new ChildProcesses(state));
-    URI cognito = keep(CognitoLocal.start(children, node, state, template, intrinsics, ports.cognito(), ports.spare(),
-        ports.lambda())).endpoint();
+    CognitoFront cognitoFront = keep(CognitoLocal.start(children, node, state, template, intrinsics, ports.cognito(),
+        ports.spare(), ports.lambda()));
+    URI cognito = cognitoFront.endpoint();
     sesInternalPort = ports.spare();
     SesLocal.start(children, node, state, sesInternalPort);
     sesFront = SesFront.start(ports.ses(), sesUpstream(), faults);
     keep(() -> sesFront.close());
     URI ses = sesFront.endpoint();
     new UserPoolProvisioner(cognito, state.names()).provision(template, names);
+    URI portal = URI.create("http://" + Ports.HOST + ":" + ports.gateway() + "/");
+    if (options.sso()) {
+      entraId = Optional.of(EntraLocal.start(children, node, state, template, names, cognitoFront, ports.spare(), portal,
+          ports.lambda()));
+    }
     try (var sesClient = AwsClients.ses(ses)) {
       SesLocal.createTemplates(template, intrinsics, sesClient);
     }
 
     functions = new FunctionCatalog(template, intrinsics, new FunctionCatalog.LocalEnvironment(
-        dynamoDb.endpoint().toString(), s3.endpoint().toString(), ses.toString(), cognito.toString(), state.cursorKey()));
+        dynamoDb.endpoint().toString(), s3.endpoint().toString(), ses.toString(), cognito.toString(), state.cursorKey(),
+        // The user pool domain (the hosted UI's /oauth2/*) is the Cognito front here, and the portal the gateway.
+        Map.of("SSO_DOMAIN", cognito.toString(), "SSO_REDIRECT_URI", portal.toString())));
     lambda.serve(functions);
     sesEvents = new SesEventPublishing(template, intrinsics, functions,
         new AsyncInvocations(template, intrinsics, deadLetters(), Duration.ofSeconds(1)));
@@ -188,6 +202,7 @@ public final class LocalCloud implements AutoCloseable {
     out.append(String.format("  %-16s %s%n", "DynamoDB", endpoints.dynamoDb()));
     out.append(String.format("  %-16s %s  (buckets: %s)%n", "S3", endpoints.s3(), String.join(", ", buckets)));
     out.append(String.format("  %-16s %s%n", "Cognito", endpoints.cognito()));
+    entraId.ifPresent(issuer -> out.append(String.format("  %-16s %s  (Entra ID for single sign-on)%n", "OIDC provider", issuer)));
     out.append(String.format("  %-16s %s%n", "SES API", endpoints.ses()));
     out.append(String.format("  %-16s %s%n", "SES inbox", endpoints.ses() + "/"));
     for (SesEventPublishing.Destination destination : sesEvents.destinations()) {

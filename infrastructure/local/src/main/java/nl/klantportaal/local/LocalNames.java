@@ -17,6 +17,7 @@ public final class LocalNames implements Intrinsics.Names {
 
   private final SamTemplate template;
   private final Map<String, String> assigned = new ConcurrentHashMap<>();
+  private final Map<String, String> parameters = new ConcurrentHashMap<>();
 
   public LocalNames(SamTemplate template) {
     this.template = template;
@@ -25,6 +26,16 @@ public final class LocalNames implements Intrinsics.Names {
   /** Records an id an emulator assigned, e.g. the user pool id; {@code attribute} empty for Ref. */
   public void assign(String logicalId, String attribute, String value) {
     assigned.put(key(logicalId, attribute), value);
+  }
+
+  /** Gives a template parameter a value other than its default (as {@code sam deploy --parameter-overrides}). */
+  public void override(String parameter, String value) {
+    parameters.put(parameter, value);
+  }
+
+  @Override
+  public java.util.Optional<String> parameter(String name) {
+    return java.util.Optional.ofNullable(parameters.get(name));
   }
 
   public Intrinsics intrinsics() {

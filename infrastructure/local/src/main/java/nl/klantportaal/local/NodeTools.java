@@ -24,7 +24,8 @@ public record NodeTools(Path node, Path npmDir) {
    */
   public void installWhenMissing() {
     if (Files.isDirectory(npmDir.resolve("node_modules/cognito-local"))
-        && Files.isDirectory(npmDir.resolve("node_modules/aws-ses-v2-local"))) {
+        && Files.isDirectory(npmDir.resolve("node_modules/aws-ses-v2-local"))
+        && Files.isDirectory(npmDir.resolve("node_modules/oidc-provider"))) {
       return;
     }
     Path npm = onPath("npm").orElseThrow(() -> new StartFailure(

@@ -10,21 +10,21 @@ import java.util.Optional;
  * Command line of the local cloud.
  *
  * <pre>
- * start [--fresh] [--template FILE] [--state DIR] [--portal DIR] [--exit-when-ready] [--clock INSTANT]
+ * start [--fresh] [--template FILE] [--state DIR] [--portal DIR] [--exit-when-ready] [--clock INSTANT] [--sso]
  *       [--gateway-port N] [--dynamodb-port N] [--s3-port N] [--cognito-port N] [--ses-port N]
  *       [--lambda-port N] [--smtp-port N]
  * start invoke FUNCTION FILE [same options]
  * </pre>
  */
 public record Options(Path template, Path stateDir, Path portalDir, Path npmDir, Ports ports, boolean fresh,
-    boolean exitWhenReady, Optional<Instant> clockStart, Optional<Invocation> invoke) {
+    boolean exitWhenReady, Optional<Instant> clockStart, Optional<Invocation> invoke, boolean sso) {
 
   /** {@code invoke FUNCTION FILE}: run one function once with an event file and exit. */
   public record Invocation(String function, Path eventFile) {}
 
   public static Options forRoot(Path root) {
     return new Options(root.resolve("template.yaml"), root.resolve(".local"), root.resolve("portal"),
-        root.resolve("infrastructure/local"), Ports.defaults(), false, false, Optional.empty(), Optional.empty());
+        root.resolve("infrastructure/local"), Ports.defaults(), false, false, Optional.empty(), Optional.empty(), false);
   }
 
   public static Options parse(Path root, String... args) {
@@ -36,6 +36,7 @@ public record Options(Path template, Path stateDir, Path portalDir, Path npmDir,
       switch (arg) {
         case "--fresh" -> o = o.withFresh(true);
         case "--exit-when-ready" -> o = o.withExitWhenReady(true);
+        case "--sso" -> o = o.withSso(true);
         case "--template" -> o = o.withTemplate(Path.of(value(args, ++i, arg)).toAbsolutePath());
         case "--state" -> o = o.withStateDir(Path.of(value(args, ++i, arg)).toAbsolutePath());
         case "--portal" -> o = o.withPortal(Path.of(value(args, ++i, arg)).toAbsolutePath());
@@ -50,7 +51,7 @@ public record Options(Path template, Path stateDir, Path portalDir, Path npmDir,
         default -> {
           if (arg.startsWith("--")) {
             throw new StartFailure("Unknown option " + arg + ". Options: --fresh --template FILE --state DIR --portal DIR"
-                + " --exit-when-ready --clock INSTANT --{gateway,dynamodb,s3,cognito,ses,lambda,smtp}-port N;"
+                + " --exit-when-ready --sso --clock INSTANT --{gateway,dynamodb,s3,cognito,ses,lambda,smtp}-port N;"
                 + " command: invoke FUNCTION FILE");
           }
           positional.add(arg);
@@ -68,35 +69,40 @@ public record Options(Path template, Path stateDir, Path portalDir, Path npmDir,
   }
 
   public Options withTemplate(Path file) {
-    return new Options(file, stateDir, portalDir, npmDir, ports, fresh, exitWhenReady, clockStart, invoke);
+    return new Options(file, stateDir, portalDir, npmDir, ports, fresh, exitWhenReady, clockStart, invoke, sso);
   }
 
   public Options withStateDir(Path dir) {
-    return new Options(template, dir, portalDir, npmDir, ports, fresh, exitWhenReady, clockStart, invoke);
+    return new Options(template, dir, portalDir, npmDir, ports, fresh, exitWhenReady, clockStart, invoke, sso);
   }
 
   public Options withPortal(Path dir) {
-    return new Options(template, stateDir, dir, npmDir, ports, fresh, exitWhenReady, clockStart, invoke);
+    return new Options(template, stateDir, dir, npmDir, ports, fresh, exitWhenReady, clockStart, invoke, sso);
   }
 
   public Options withPorts(Ports value) {
-    return new Options(template, stateDir, portalDir, npmDir, value, fresh, exitWhenReady, clockStart, invoke);
+    return new Options(template, stateDir, portalDir, npmDir, value, fresh, exitWhenReady, clockStart, invoke, sso);
   }
 
   public Options withFresh(boolean value) {
-    return new Options(template, stateDir, portalDir, npmDir, ports, value, exitWhenReady, clockStart, invoke);
+    return new Options(template, stateDir, portalDir, npmDir, ports, value, exitWhenReady, clockStart, invoke, sso);
   }
 
   public Options withExitWhenReady(boolean value) {
-    return new Options(template, stateDir, portalDir, npmDir, ports, fresh, value, clockStart, invoke);
+    return new Options(template, stateDir, portalDir, npmDir, ports, fresh, value, clockStart, invoke, sso);
   }
 
   public Options withClockStart(Instant start) {
-    return new Options(template, stateDir, portalDir, npmDir, ports, fresh, exitWhenReady, Optional.of(start), invoke);
+    return new Options(template, stateDir, portalDir, npmDir, ports, fresh, exitWhenReady, Optional.of(start), invoke, sso);
   }
 
   public Options withInvoke(Invocation value) {
-    return new Options(template, stateDir, portalDir, npmDir, ports, fresh, exitWhenReady, clockStart, Optional.of(value));
+    return new Options(template, stateDir, portalDir, npmDir, ports, fresh, exitWhenReady, clockStart, Optional.of(value), sso);
+  }
+
+  /** Single sign-on on: entra-local plays Entra ID, and EntraTenantId is set, so HasEntraSso holds. */
+  public Options withSso(boolean value) {
+    return new Options(template, stateDir, portalDir, npmDir, ports, fresh, exitWhenReady, clockStart, invoke, value);
   }
 
   private static String value(String[] args, int i, String option) {

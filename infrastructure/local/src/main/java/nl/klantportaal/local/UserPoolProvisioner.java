@@ -58,7 +58,15 @@ public final class UserPoolProvisioner {
       names.assign(pool.logicalId(), "ProviderName", "cognito-idp." + AwsClients.REGION + ".amazonaws.com/" + id);
     }
     for (SamTemplate.Resource client : template.resourcesOfType("AWS::Cognito::UserPoolClient")) {
-      names.assign(client.logicalId(), "", client(client.logicalId(), Yamls.map(intrinsics.resolve(client.properties()))));
+      Map<String, Object> properties = Yamls.map(intrinsics.resolve(client.properties()));
+      String id = client(client.logicalId(), properties);
+      names.assign(client.logicalId(), "", id);
+      // GetAtt ClientSecret: the secret cognito-local generated, which its (the front's) token endpoint checks.
+      String secret = api.call("DescribeUserPoolClient", Map.of("UserPoolId", Yamls.string(properties.get("UserPoolId")),
+          "ClientId", id)).path("UserPoolClient").path("ClientSecret").asText("");
+      if (!secret.isEmpty()) {
+        names.assign(client.logicalId(), "ClientSecret", secret);
+      }
     }
     for (SamTemplate.Resource group : template.resourcesOfType("AWS::Cognito::UserPoolGroup")) {
       group(Yamls.map(intrinsics.resolve(group.properties())));

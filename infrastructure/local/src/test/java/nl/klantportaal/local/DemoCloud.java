@@ -16,16 +16,26 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code @RegisterExtension static final DemoCloud DEMO = new DemoCloud();}.
  */
 final class DemoCloud implements BeforeAllCallback, AfterAllCallback {
+  private final java.util.function.UnaryOperator<Options> options;
   private Path state;
   private LocalCloud cloud;
   private GatewayClient gateway;
   private SignIn signIn;
   private String seeded;
 
+  DemoCloud() {
+    this(java.util.function.UnaryOperator.identity());
+  }
+
+  /** With options of its own, e.g. {@code new DemoCloud(o -> o.withSso(true))}. */
+  DemoCloud(java.util.function.UnaryOperator<Options> options) {
+    this.options = options;
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
     state = Files.createTempDirectory("demo-cloud-");
-    cloud = LocalCloud.start(TestClouds.realTemplate(state));
+    cloud = LocalCloud.start(options.apply(TestClouds.realTemplate(state)));
     seeded = DemoData.seed(cloud).orElseThrow();
     gateway = GatewayClient.of(cloud);
     signIn = SignIn.of(cloud);

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * Resolves CloudFormation intrinsics ({@code Ref}, {@code Fn::GetAtt}, {@code Fn::Sub}, {@code Fn::Join},
- * {@code Fn::If}, {@code Fn::Select}, {@code Fn::Split}) to plain values. Parameters resolve to their
- * defaults; resources and pseudo parameters to whatever the given {@link Names} says.
+ * {@code Fn::If}, {@code Fn::Select}, {@code Fn::Split}) to plain values. Parameters resolve to the value
+ * {@link Names#parameter} gives, else their defaults; resources and pseudo parameters to whatever the given {@link Names} says.
  */
 public final class Intrinsics {
 
@@ -21,6 +21,11 @@ public final class Intrinsics {
 
     /** {@code Fn::GetAtt} of a resource. */
     String getAtt(String logicalId, String attribute);
+
+    /** A value given for a template parameter (as a deployment's parameter overrides); empty: its default. */
+    default java.util.Optional<String> parameter(String name) {
+      return java.util.Optional.empty();
+    }
   }
 
   private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}!][^}]*)}");
@@ -123,7 +128,7 @@ public final class Intrinsics {
     }
     Map<String, Object> parameter = Yamls.map(template.section("Parameters").get(logicalId));
     if (!parameter.isEmpty()) {
-      return Yamls.string(parameter.get("Default"));
+      return names.parameter(logicalId).orElseGet(() -> Yamls.string(parameter.get("Default")));
     }
     return names.ref(logicalId);
   }

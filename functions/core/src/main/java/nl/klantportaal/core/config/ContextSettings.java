@@ -27,6 +27,19 @@ public final class ContextSettings {
   }
 
   /**
+   * Single sign-on through the user pool's Entra ID provider (docs/claims.md, "Single sign-on"), present only
+   * where template.yaml's HasEntraSso holds: SSO_DOMAIN, the pool domain's base URL (its /oauth2/authorize and
+   * /oauth2/token); SSO_IDENTITY_PROVIDER, the provider's name in the pool; SSO_REDIRECT_URI, the portal's one
+   * callback URL (the app client's CallbackURLs). Without SSO_DOMAIN there is no SSO.
+   */
+  public record Sso(String domain, String identityProvider, String redirectUri) {
+    public static Optional<Sso> from(Config config) {
+      return config.get("SSO_DOMAIN").map(domain -> new Sso(domain.replaceAll("/+$", ""),
+          config.require("SSO_IDENTITY_PROVIDER"), config.require("SSO_REDIRECT_URI")));
+    }
+  }
+
+  /**
    * Outgoing mail: the default sender (SENDER_ADDRESS), the administrative sender (ADMIN_SENDER_ADDRESS,
    * optional), the optional SES configuration set, and the portal's origin that links in mail point at
    * (without a trailing slash). The seed has administrative mail (invoices, payment reminders) come from

@@ -19,13 +19,15 @@ import nl.klantportaal.accounts.identity.usecase.SessionTokens;
 import nl.klantportaal.accounts.identity.usecase.SignIn;
 import nl.klantportaal.accounts.identity.usecase.SignInAnswer;
 import nl.klantportaal.accounts.identity.usecase.SignUp;
+import nl.klantportaal.accounts.identity.usecase.SingleSignOn;
 import nl.klantportaal.accounts.wiring.IdentityWiring;
 import nl.klantportaal.identity.wiring.CognitoWiring;
 import nl.klantportaal.core.wiring.KernelWiring;
 
 /**
- * /auth: sign-up with an e-mailed code, sign-in with password and TOTP, refresh, sign-out, and the
- * forgotten-password flow. A completed sign-in puts the refresh token into the {@link SessionCookie}
+ * /auth: sign-up with an e-mailed code, sign-in with password and TOTP, sign-in through Entra ID
+ * (GET /auth/sso, POST /auth/sso/token: the code of the pool's hosted sign-in and its PKCE verifier),
+ * refresh, sign-out, and the forgotten-password flow. A completed sign-in puts the refresh token into the {@link SessionCookie}
  * (HttpOnly, Secure, SameSite=Strict, Path=/auth); refresh and sign-out read it from there only. Public routes (no token yet); answers never tell whether an address
  * has an account. Never logs bodies: they hold passwords and codes.
  */
@@ -41,18 +43,24 @@ public final class AuthHandler extends HttpApiHandler {
   }
 
   public AuthHandler(KernelWiring wiring) {
-    this(CognitoWiring.of(wiring).identityProvider(), IdentityWiring.of(wiring));
+    this(CognitoWiring.of(wiring).identityProvider(), IdentityWiring.of(wiring), CognitoWiring.of(wiring).singleSignOn());
   }
 
-  private AuthHandler(IdentityProvider provider, IdentityWiring identity) {
-    this(provider, new SignIn(provider, identity.signInGuard()));
+  private AuthHandler(IdentityProvider provider, IdentityWiring identity, SingleSignOn sso) {
+    this(provider, new SignIn(provider, identity.signInGuard()), sso);
   }
 
   AuthHandler(IdentityProvider provider, SignIn signIn) {
-    super(routes(provider, signIn));
+    this(provider, signIn, new SingleSignOn(Optional.empty(), (code, verifier, redirectUri) -> {
+      throw new IllegalStateException("no single sign-on in this handler");
+    }));
   }
 
-  private static Routes routes(IdentityProvider provider, SignIn signIn) {
+  AuthHandler(IdentityProvider provider, SignIn signIn, SingleSignOn sso) {
+    super(routes(provider, signIn, sso));
+  }
+
+  private static Routes routes(IdentityProvider provider, SignIn signIn, SingleSignOn sso) {
     var signUp = new SignUp(provider);
     var session = new SessionTokens(provider);
     var password = new ForgottenPassword(provider);
@@ -75,6 +83,11 @@ public final class AuthHandler extends HttpApiHandler {
             signIn.withTotp(r.jsonBody(AuthRequests.TotpAnswer.class), r.sourceIp()))),
         Route.of("POST /auth/sign-in/new-password", Access.PUBLIC, r -> answer(
             signIn.withNewPassword(r.jsonBody(AuthRequests.NewPassword.class), r.sourceIp()))),
+        Route.of("GET /auth/sso", Access.PUBLIC, r -> ApiResponse.ok(sso.start())),
+        Route.of("POST /auth/sso/token", Access.PUBLIC, r -> {
+          SessionCookie.requireSameOriginScript(r);
+          return answer(new IdentityProvider.SignInStep.SignedIn(sso.complete(r.jsonBody(SingleSignOn.Code.class))));
+        }),
         Route.of("POST /auth/refresh", Access.PUBLIC, r -> refresh(session, r)),
         Route.of("POST /auth/sign-out", Access.PUBLIC, r -> signOut(session, r)),
         Route.of("POST /auth/forgot-password", Access.PUBLIC, r -> {

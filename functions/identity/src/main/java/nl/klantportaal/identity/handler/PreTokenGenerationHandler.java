@@ -3,7 +3,12 @@ package nl.klantportaal.identity.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
+import nl.klantportaal.accounts.identity.domain.SignInMethod;
 import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.accounts.identity.usecase.IssueTokenClaims;
 import nl.klantportaal.core.observability.Observability;
@@ -14,9 +19,19 @@ import nl.klantportaal.core.wiring.KernelWiring;
  * Cognito PreTokenGeneration, at sign-in and every refresh: tenant, role and MFA claims from the
  * portal's own record (docs/claims.md); user-writable {@code custom:*} claims are suppressed; a
  * deactivated or unknown account is refused, which makes Cognito refuse the sign-in or refresh.
+ *
+ * <p>A user of an external identity provider (Entra ID) is recognised by what only Cognito writes:
+ * {@code cognito:user_status} {@code EXTERNAL_PROVIDER} or the {@code identities} attribute. Its MFA
+ * state is the provider's {@code amr} of the last sign-in, which the pool's attribute mapping writes to
+ * {@value #AMR_ATTRIBUTE} at every federated sign-in; that attribute counts for federated users only
+ * (a local user could write it, a federated one cannot: its access token lacks the
+ * {@code aws.cognito.signin.user.admin} scope).
  */
 public final class PreTokenGenerationHandler
     implements RequestHandler<CognitoUserPoolPreTokenGenerationEvent, CognitoUserPoolPreTokenGenerationEvent> {
+  /** The user-pool attribute the Entra ID provider's {@code amr} claim is mapped to (template.yaml). */
+  public static final String AMR_ATTRIBUTE = "custom:idp_amr";
+  private static final ObjectMapper JSON = new ObjectMapper();
   private final IssueTokenClaims issue;
 
   public PreTokenGenerationHandler() {
@@ -35,7 +50,7 @@ public final class PreTokenGenerationHandler
   public CognitoUserPoolPreTokenGenerationEvent handleRequest(CognitoUserPoolPreTokenGenerationEvent event, Context context) {
     return Observability.triggerInvocation(context, () -> {
       Map<String, String> attributes = event.getRequest().getUserAttributes();
-      var decision = issue.execute(new UserId(attributes.get("sub")));
+      var decision = issue.execute(new UserId(attributes.get("sub")), signInMethod(attributes));
       return switch (decision) {
         case IssueTokenClaims.Decision.Refuse refuse -> {
           Observability.count("SignInRefused");
@@ -53,6 +68,32 @@ public final class PreTokenGenerationHandler
         }
       };
     });
+  }
+
+  /** The pool's own sign-in, or a federated one with the provider's name and the methods of its {@code amr}. */
+  static SignInMethod signInMethod(Map<String, String> attributes) {
+    Optional<String> provider = providerName(attributes.getOrDefault("identities", ""));
+    boolean external = "EXTERNAL_PROVIDER".equals(attributes.get("cognito:user_status"));
+    if (provider.isEmpty() && !external) {
+      return new SignInMethod.Local();
+    }
+    return new SignInMethod.Federated(provider.orElse("external"),
+        SignInMethod.parseAuthenticationMethods(attributes.getOrDefault(AMR_ATTRIBUTE, "")));
+  }
+
+  /** The first provider name in Cognito's {@code identities} attribute (a JSON array), if any. */
+  private static Optional<String> providerName(String identities) {
+    if (identities.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      JsonNode parsed = JSON.readTree(identities);
+      String name = parsed.path(0).path("providerName").asText("");
+      return Optional.of(name.isBlank() ? "external" : name);
+    } catch (IOException e) {
+      // Only Cognito writes this attribute; unreadable, it still says "federated", with no MFA from it.
+      return Optional.of("external");
+    }
   }
 
   /** Cognito shows the message to the client as the reason the sign-in failed. */

@@ -95,4 +95,35 @@ class TriggerHandlersTest {
     var refused = assertThrows(PreTokenGenerationHandler.SignInRefusedException.class, () -> token("sign-in-customer-admin.json"));
     assertEquals("This account has been deactivated", refused.getMessage());
   }
+
+  @Test
+  void aFederatedFirstSignInBecomesAPendingAccountLikeALocalOne() {
+    confirm("confirm-federated.json");
+    var profile = IdentityWiring.of(wiring).users().find(new UserId("0a1b2c3d-0000-4000-8000-00000000f101")).orElseThrow();
+    assertEquals(new Membership.Pending(), profile.membership(), "linked by a provider admin, never by its e-mail domain");
+    assertEquals("jan@bakkerij.example.test", profile.email());
+    assertEquals("Jan Jansen", profile.name().display());
+    assertFalse(profile.mfaEnrolled(), "its MFA is the identity provider's, per sign-in, not a TOTP enrolment");
+  }
+
+  @Test
+  void aFederatedSignInTakesItsMfaFromTheIdentityProvidersAmr() {
+    var details = token("federated-mfa.json").getResponse().getClaimsOverrideDetails();
+    assertEquals(Map.of("kp_mfa", "true", "kp_idp", "EntraID"), details.getClaimsToAddOrOverride(),
+        "a pending account without TOTP: Entra's amr contains mfa");
+    assertArrayEquals(new String[] {"custom:idp_amr"}, details.getClaimsToSuppress(), "the raw amr stays out of the token");
+  }
+
+  @Test
+  void aFederatedSignInWithoutMfaHasNoMfaEvenWhenTheProfileEnrolledTotp() {
+    var claims = token("federated-password-only.json").getResponse().getClaimsOverrideDetails().getClaimsToAddOrOverride();
+    assertEquals(Map.of("kp_role", "customer-admin", "kp_tenant", "acme-fixture", "kp_mfa", "false", "kp_idp", "EntraID"),
+        claims);
+  }
+
+  @Test
+  void aLocalUserWhoWritesTheAmrAttributeGainsNoMfa() {
+    var claims = token("local-forged-amr.json").getResponse().getClaimsOverrideDetails().getClaimsToAddOrOverride();
+    assertEquals(Map.of("kp_mfa", "false"), claims, "custom:idp_amr counts for federated users only");
+  }
 }
