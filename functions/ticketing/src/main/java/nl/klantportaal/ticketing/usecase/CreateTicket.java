@@ -7,15 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import nl.klantportaal.core.claims.Caller;
 import nl.klantportaal.core.claims.Role;
 import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.idempotency.usecase.ClaimGate;
+import nl.klantportaal.core.shared.concurrent.Alongside;
 import nl.klantportaal.accounts.customer.port.CustomerRepository;
 import nl.klantportaal.accounts.identity.domain.UserProfile;
 import nl.klantportaal.core.shared.domain.DomainException;
@@ -44,9 +42,6 @@ public final class CreateTicket {
    * transaction, after a short random pause that grows with the tries, so creates racing in step part).
    */
   static final int NUMBER_ATTEMPTS = 30;
-  /** Reads that run alongside the request's own (virtual threads: no pool to size, nothing kept when idle). */
-  private static final ExecutorService READS = Executors.newVirtualThreadPerTaskExecutor();
-
   private final TicketAccess access;
   private final CatalogueRepository catalogue;
   private final CustomerRepository customers;
@@ -114,7 +109,7 @@ public final class CreateTicket {
 
     TenantId tenant = staff ? new TenantId(input.customerId()) : caller.requireTenant();
     // the counter is read alongside the people and the customer: one round trip for all fresh reads
-    Future<Long> lastNumber = READS.submit(() -> access.tickets().lastNumber(tenant));
+    Future<Long> lastNumber = Alongside.start(() -> access.tickets().lastNumber(tenant));
     if (staff && customers.find(tenant).isEmpty()) {
       throw new DomainException.InvalidInput(List.of(new nl.klantportaal.core.shared.domain.FieldError(
           "customerId", "unknown", "is not a customer of the provider")));
@@ -155,7 +150,7 @@ public final class CreateTicket {
     details.put("source", source.wireName());
     followUpOf.ifPresent(n -> details.put("followUpOf", n.toString()));
     requestType.ifPresent(r -> details.put("requestType", r.id()));
-    long last = joined(lastNumber);
+    long last = Alongside.joined(lastNumber, "the ticket counter");
     ClaimGate.beforeWrite(); // POST /tickets claims its Idempotency-Key alongside the reads above: it must hold it now
     for (int attempt = 1; ; attempt++) {
       TicketRef ref = new TicketRef(tenant, new TicketNumber(last + 1));
@@ -170,33 +165,9 @@ public final class CreateTicket {
           throw new DomainException.Conflict(DomainException.Conflict.Kind.ALREADY_EXISTS,
               "So many tickets were raised for this customer at once that no number was free; try again");
         }
-        pause(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 5 * attempt + 2));
+        Alongside.pause(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 5 * attempt + 2), "the next ticket number");
         last = access.tickets().lastNumber(tenant); // another create took the number: the next one after it
       }
-    }
-  }
-
-  private static void pause(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while waiting to take the next ticket number", e);
-    }
-  }
-
-  /** The value of a read started alongside others; its failure as it was thrown. */
-  private static <T> T joined(Future<T> read) {
-    try {
-      return read.get();
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while reading the ticket counter", e);
     }
   }
 

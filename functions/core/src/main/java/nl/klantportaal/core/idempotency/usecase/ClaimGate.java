@@ -1,7 +1,7 @@
 package nl.klantportaal.core.idempotency.usecase;
 
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import nl.klantportaal.core.shared.concurrent.Alongside;
 
 /**
  * The Idempotency-Key's claim of a request whose claim is made alongside its reads
@@ -41,17 +41,7 @@ public final class ClaimGate {
 
   /** Waits for the claim: true when this request holds the key. */
   boolean claimed() {
-    try {
-      return claim.get();
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while claiming the Idempotency-Key", e);
-    }
+    return Alongside.joined(claim, "the Idempotency-Key's claim");
   }
 
   /** Another request holds (or held) the key: this one writes nothing and answers as that one did. */

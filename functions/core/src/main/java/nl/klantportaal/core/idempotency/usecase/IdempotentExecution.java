@@ -4,12 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import nl.klantportaal.core.idempotency.port.IdempotencyKey;
 import nl.klantportaal.core.idempotency.port.IdempotencyStore;
 import nl.klantportaal.core.idempotency.port.StoredResponse;
+import nl.klantportaal.core.shared.concurrent.Alongside;
 
 /**
  * Runs a request at most once per Idempotency-Key: the first request claims the key with a
@@ -17,9 +16,6 @@ import nl.klantportaal.core.idempotency.port.StoredResponse;
  * briefly while the first is still running); the same key with another body is refused.
  */
 public final class IdempotentExecution {
-  /** Claims made alongside a request's reads (virtual threads: nothing kept when idle). */
-  private static final ExecutorService CLAIMS = Executors.newVirtualThreadPerTaskExecutor();
-
   private final IdempotencyStore store;
   private final Clock clock;
   private final Duration retention;
@@ -52,7 +48,7 @@ public final class IdempotentExecution {
           throw new IdempotencyConflict(IdempotencyConflict.Kind.IN_PROGRESS);
         }
       }
-      pause(pauseMillis);
+      Alongside.pause(pauseMillis, "a concurrent request with the same Idempotency-Key");
       pauseMillis = Math.min(pauseMillis * 2, 250);
     }
   }
@@ -65,7 +61,7 @@ public final class IdempotentExecution {
    */
   public StoredResponse executeAlongsideReads(IdempotencyKey key, String requestHash, Supplier<StoredResponse> work) {
     Instant now = clock.instant();
-    ClaimGate gate = ClaimGate.open(CLAIMS.submit(() -> store.tryClaim(key, requestHash, now, now.plus(retention))));
+    ClaimGate gate = ClaimGate.open(Alongside.start(() -> store.tryClaim(key, requestHash, now, now.plus(retention))));
     StoredResponse response;
     try {
       response = work.get();
@@ -105,15 +101,6 @@ public final class IdempotentExecution {
       store.complete(key, response);
     }
     return response;
-  }
-
-  private static void pause(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while waiting for a concurrent request", e);
-    }
   }
 
   /** The key is held by another request (still running) or was used for a different request. */
