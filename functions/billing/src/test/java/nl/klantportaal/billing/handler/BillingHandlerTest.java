@@ -169,6 +169,18 @@ class BillingHandlerTest {
       }
     }
     assertEquals(replacement, originalLine.get("correctedBy").asText());
+
+    // each booking is audited in its own transaction: the registration, then its correction (ids only)
+    var trail = wiring.auditTrail();
+    var registered = trail.ofObject(new nl.klantportaal.core.audit.AuditObject("time-registration",
+        "acme-fixture:" + registration), nl.klantportaal.core.paging.PageRequest.first(10)).items();
+    assertEquals(List.of("time-registered"), registered.stream().map(nl.klantportaal.core.audit.AuditRecord::action).toList());
+    var correction = trail.ofObject(new nl.klantportaal.core.audit.AuditObject("time-registration",
+        "acme-fixture:" + replacement), nl.klantportaal.core.paging.PageRequest.first(10)).items();
+    assertEquals(1, correction.size());
+    assertEquals("time-corrected", correction.getFirst().action());
+    assertEquals(registration, correction.getFirst().details().get("corrects"));
+    assertEquals(registered.getFirst().actorId(), correction.getFirst().actorId(), "the agent's id, not a name");
   }
 
   @Test

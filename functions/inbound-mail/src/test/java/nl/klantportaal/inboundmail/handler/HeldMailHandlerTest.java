@@ -112,6 +112,11 @@ class HeldMailHandlerTest {
     String second = HttpEvents.ok(call("list.json", null)).get("items").get(0).get("id").asText();
     assertEquals(204, call("discard.json", second).getStatusCode());
     HttpEvents.assertProblem(call("discard.json", second), 404, "not-found");
+    var discards = wiring.auditTrail().byActor("0a1b2c3d-0000-4000-8000-00000000a9e1",
+        nl.klantportaal.core.paging.PageRequest.first(10)).items().stream()
+        .filter(e -> e.action().equals("held-mail-discarded")).toList();
+    assertEquals(1, discards.size(), "the discard is audited once, by the staff member's id");
+    assertEquals("held-mail", discards.getFirst().object().kind());
     HttpEvents.assertProblem(call("discard.json", "bm90LWFuLWlk"), 404, "not-found");
     assertTrue(SlaWiring.of(wiring).tickets().find(new TicketRef(ACME, new TicketNumber(2))).isEmpty(), "discarded: no ticket");
   }

@@ -99,5 +99,13 @@ class MailRoutesHandlerTest {
         Lambda.httpEvent("notifications/mail-routes/clear-failing-address.json"), "addressId", bounced.id()), Lambda.context("mail-routes"));
     assertEquals(204, clear.getStatusCode());
     assertTrue(failing.find("oud@acme.example.test").isEmpty());
+
+    var trail = wiring.auditTrail().ofObject(new nl.klantportaal.core.audit.AuditObject("failing-address", bounced.id()),
+        nl.klantportaal.core.paging.PageRequest.first(10)).items();
+    assertEquals(java.util.Set.of("failing-address-cleared", "failing-address-marked"),
+        trail.stream().map(nl.klantportaal.core.audit.AuditRecord::action).collect(java.util.stream.Collectors.toSet()));
+    assertEquals(nl.klantportaal.core.audit.AuditRecord.SYSTEM, trail.stream()
+        .filter(e -> e.action().equals("failing-address-marked")).findFirst().orElseThrow().actorId(), "SES feedback marks it");
+    assertTrue(trail.stream().noneMatch(e -> e.details().toString().contains("oud@")), "the address itself is in no entry");
   }
 }

@@ -179,6 +179,11 @@ class ReportsFlowTest {
     assertEquals(400, call("share-invalid.json").getStatusCode());
     JsonNode shared = ok(call("share-with-users.json"));
     assertTrue(shared.get("usersSeeReports").asBoolean());
+    var sharing = wiring.auditTrail().ofObject(new nl.klantportaal.core.audit.AuditObject("report-settings", "acme-fixture"),
+        nl.klantportaal.core.paging.PageRequest.first(10)).items();
+    assertEquals(1, sharing.size(), "the switch is audited with its change");
+    assertEquals("report-sharing-on", sharing.getFirst().action());
+    assertEquals("0a1b2c3d-0000-4000-8000-0000000c0002", sharing.getFirst().actorId(), "the customer admin's id");
     assertEquals(1, ok(call("list-own-as-user.json")).get("reports").size());
     download("reports/reports/download-own-as-user.json", "rapportage-2026-11.pdf");
 

@@ -24,6 +24,9 @@ import nl.klantportaal.billing.domain.TimeEntry;
 import nl.klantportaal.billing.port.BundleRepository;
 import nl.klantportaal.billing.port.HourNotices;
 import nl.klantportaal.billing.port.TimeLedger;
+import nl.klantportaal.core.adapter.dynamodb.AuditItems;
+import nl.klantportaal.core.audit.AuditObject;
+import nl.klantportaal.core.audit.AuditRecord;
 import nl.klantportaal.core.adapter.dynamodb.Keys;
 import nl.klantportaal.core.adapter.dynamodb.PortalTable;
 import nl.klantportaal.core.claims.TenantId;
@@ -102,6 +105,19 @@ public final class DynamoDbTimeLedger implements TimeLedger {
           .conditionExpression("attribute_not_exists(PK)")).build());
       roles.add("line");
     }
+    // the audit entry of the booking (append-only, docs/privacy.md): who registered or corrected what, ids only
+    TimeEntry first = change.lines().getFirst();
+    String booked = change.correctionId().orElse(first.registrationId());
+    Map<String, String> details = new java.util.LinkedHashMap<>();
+    details.put("date", change.lines().getLast().date().toString());
+    details.put("lines", Integer.toString(change.lines().size()));
+    if (!change.corrected().isEmpty()) {
+      details.put("corrects", change.corrected().getFirst().registrationId());
+    }
+    writes.add(AuditItems.put(table.name(), new AuditRecord(first.createdAt(), first.agent().value(),
+        change.correctionId().isPresent() ? "time-corrected" : "time-registered",
+        new AuditObject("time-registration", tenant.value() + ":" + booked), details)));
+    roles.add("audit");
     Map<String, HourBundle> byId = new HashMap<>();
     current.forEach(b -> byId.put(b.id(), b));
     Instant now = change.lines().getFirst().createdAt();

@@ -7,12 +7,15 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.klantportaal.core.adapter.dynamodb.AuditItems;
+import nl.klantportaal.core.audit.AuditObject;
+import nl.klantportaal.core.audit.AuditRecord;
 import nl.klantportaal.core.adapter.dynamodb.Keys;
 import nl.klantportaal.core.adapter.dynamodb.PortalTable;
 import nl.klantportaal.inboundmail.domain.HeldMail;
 import nl.klantportaal.inboundmail.port.HeldMessages;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
@@ -68,16 +71,20 @@ public final class DynamoDbHeldMessages implements HeldMessages {
     if (sk.isEmpty()) {
       return false;
     }
-    try {
-      table.client().updateItem(r -> r.tableName(table.name()).key(key(sk.get()))
-          .updateExpression("SET handledAt = :at, handledBy = :by, handled = :how")
-          .conditionExpression("attribute_exists(PK) AND attribute_not_exists(handledAt)")
-          .expressionAttributeValues(Map.of(":at", AttributeValue.fromS(at.toString()), ":by", AttributeValue.fromS(by),
-              ":how", AttributeValue.fromS(how))));
-      return true;
-    } catch (ConditionalCheckFailedException e) {
-      return false; // handled by someone else first, or no such message
+    // false when someone handled it first, or there is no such message. A discard is audited in the same
+    // transaction (append-only, docs/privacy.md); a mail made into a ticket is audited by the ticket's own
+    // creation entry, since the claim is released again when the ticket is refused.
+    List<TransactWriteItem> writes = new ArrayList<>();
+    writes.add(TransactWriteItem.builder().update(u -> u.tableName(table.name()).key(key(sk.get()))
+        .updateExpression("SET handledAt = :at, handledBy = :by, handled = :how")
+        .conditionExpression("attribute_exists(PK) AND attribute_not_exists(handledAt)")
+        .expressionAttributeValues(Map.of(":at", AttributeValue.fromS(at.toString()), ":by", AttributeValue.fromS(by),
+            ":how", AttributeValue.fromS(how)))).build());
+    if (how.equals("discarded")) {
+      writes.add(AuditItems.put(table.name(), new AuditRecord(at, by, "held-mail-discarded",
+          new AuditObject("held-mail", sk.get().substring(sk.get().indexOf('#') + 1)), Map.of())));
     }
+    return table.transactIfConditionsHold(writes);
   }
 
   @Override

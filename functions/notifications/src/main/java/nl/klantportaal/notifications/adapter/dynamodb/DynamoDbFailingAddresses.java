@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.klantportaal.core.audit.AuditObject;
 import nl.klantportaal.core.adapter.dynamodb.CursorCodec;
 import nl.klantportaal.core.adapter.dynamodb.Keys;
 import nl.klantportaal.core.adapter.dynamodb.PortalTable;
@@ -48,7 +49,10 @@ public final class DynamoDbFailingAddresses implements FailingAddresses {
 
   @Override
   public void mark(FailingAddress failing) {
-    items.putItem(FailingAddressItem.from(failing));
+    // marked by SES feedback, a system event: audited by the address's id (its SHA-256), never the address
+    AuditedWrites.withAudit(table, request -> request.addPutItem(items, FailingAddressItem.from(failing)),
+        AuditRecord.of(failing.since(), AuditRecord.SYSTEM, "failing-address-marked",
+            new AuditObject("failing-address", failing.id())));
   }
 
   @Override

@@ -140,9 +140,13 @@ public final class DynamoDbReportRecords implements ReportRecords {
 
   @Override
   public void setUsersSeeReports(TenantId tenant, boolean allowed, String by, Instant at) {
-    table.client().putItem(r -> r.tableName(table.name()).item(Map.of(Keys.PK, s(Keys.tenant(tenant)),
-        Keys.SK, s("REPORTSETTINGS"), "type", s("ReportSettings"), "usersSee", AttributeValue.fromBool(allowed),
-        "updatedBy", s(by), "updatedAt", s(at.toString()))));
+    // the switch and its audit entry (append-only, docs/privacy.md) in one transaction
+    table.client().transactWriteItems(r -> r.transactItems(
+        TransactWriteItem.builder().put(p -> p.tableName(table.name()).item(Map.of(Keys.PK, s(Keys.tenant(tenant)),
+            Keys.SK, s("REPORTSETTINGS"), "type", s("ReportSettings"), "usersSee", AttributeValue.fromBool(allowed),
+            "updatedBy", s(by), "updatedAt", s(at.toString())))).build(),
+        AuditItems.put(table.name(), new AuditRecord(at, by, allowed ? "report-sharing-on" : "report-sharing-off",
+            new AuditObject("report-settings", tenant.value()), Map.of("usersSee", Boolean.toString(allowed))))));
   }
 
   private static ReportRecord toRecord(TenantId tenant, Map<String, AttributeValue> item) {
