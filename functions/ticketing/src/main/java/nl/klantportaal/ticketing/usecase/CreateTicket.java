@@ -166,7 +166,10 @@ public final class CreateTicket {
               "So many tickets were raised for this customer at once that no number was free; try again");
         }
         Alongside.pause(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 5 * attempt + 2), "the next ticket number");
-        last = access.tickets().lastNumber(tenant); // another create took the number: the next one after it
+        // another create took the number: the next one after the counter; a counter behind the tickets
+        // (one written before the counter moved with its ticket) moves on one number per try instead
+        long counter = access.tickets().lastNumber(tenant);
+        last = counter > last ? counter : last + 1;
       }
     }
   }
