@@ -31,7 +31,6 @@ import nl.klantportaal.ticketing.domain.Actor;
 import nl.klantportaal.ticketing.domain.Priority;
 import nl.klantportaal.ticketing.domain.Ticket;
 import nl.klantportaal.ticketing.domain.TicketAudit;
-import nl.klantportaal.ticketing.domain.TicketNumber;
 import nl.klantportaal.ticketing.domain.TicketRef;
 import nl.klantportaal.ticketing.domain.TicketSource;
 import nl.klantportaal.ticketing.domain.TicketType;
@@ -105,7 +104,7 @@ class DueScanBenchmark {
     for (int i = 0; i < OPEN; i++) {
       TenantId tenant = customers.get(i % CUSTOMERS);
       Actor.Person reporter = reporters.get(i % CUSTOMERS);
-      TicketRef ref = new TicketRef(tenant, new TicketNumber(tickets.lastNumber(tenant) + 1));
+      TicketRef ref = new TicketRef(tenant, tickets.nextNumber(tenant));
       Ticket ticket = Ticket.create(ref, TicketType.INCIDENT, "email", Priority.HIGH, "Benchmark " + i, "open ticket",
           reporter, List.of(), TicketSource.PORTAL, Optional.empty(), Map.of(), false, Optional.empty(), reporter, T0);
       tickets.create(ticket, List.of(), TicketAudit.of(reporter, T0, "created", Map.of()));

@@ -454,7 +454,7 @@ class InboundMailHandlerTest {
   private TicketRef raise() {
     TicketRepository tickets = SlaWiring.of(wiring).tickets();
     var reporter = new Actor.Person(JAN, Role.CUSTOMER_USER, "Jan");
-    Ticket ticket = Ticket.create(new TicketRef(ACME, new nl.klantportaal.ticketing.domain.TicketNumber(tickets.lastNumber(ACME) + 1)), nl.klantportaal.ticketing.domain.TicketType.INCIDENT,
+    Ticket ticket = Ticket.create(new TicketRef(ACME, tickets.nextNumber(ACME)), nl.klantportaal.ticketing.domain.TicketType.INCIDENT,
         "other", nl.klantportaal.ticketing.domain.Priority.NORMAL, "printer", "Kapot.", reporter, List.of(), TicketSource.PORTAL,
         Optional.empty(), Map.of(), false, Optional.empty(), reporter, wiring.clock().instant());
     tickets.create(ticket, List.of(), TicketAudit.of(reporter, wiring.clock().instant(), "created", Map.of()));

@@ -20,14 +20,12 @@ import nl.klantportaal.ticketing.domain.TicketStatus;
 
 /** Tickets with their conversation, involved persons, approval and audit trail; each change is one transaction. */
 public interface TicketRepository {
-  /** The customer's last ticket number, read consistently; 0 before the first. A new ticket takes the one after it. */
-  long lastNumber(TenantId tenant);
+  /** The customer's next ticket number (an atomic counter; a refused or failed create leaves a gap, never a duplicate). */
+  TicketNumber nextNumber(TenantId tenant);
 
   /**
    * Stores a new ticket, its watch items, approval item, first messages, audit entry and, in the same
-   * transaction, what a companion context writes with it ({@link CompanionWrite}), and moves the customer's
-   * counter up to the ticket's number. {@link NumberTaken} when the number is taken or the counter is past
-   * it already (another create came first: read {@link #lastNumber} again and retry); nothing is written then.
+   * transaction, what a companion context writes with it ({@link CompanionWrite}); Conflict if it exists.
    */
   void create(Ticket ticket, List<TicketMessage> messages, TicketAudit audit, Optional<CompanionWrite> companion);
 
@@ -168,12 +166,5 @@ public interface TicketRepository {
 
   record Filter(Optional<Priority> priority, Optional<String> category) {
     public static final Filter NONE = new Filter(Optional.empty(), Optional.empty());
-  }
-
-  /** The ticket's number was taken by another create in the meantime; nothing was written. */
-  final class NumberTaken extends RuntimeException {
-    public NumberTaken(TicketRef ref) {
-      super("Ticket number " + ref + " was taken by another create", null, false, false);
-    }
   }
 }

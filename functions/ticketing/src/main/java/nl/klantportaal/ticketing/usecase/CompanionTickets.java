@@ -60,8 +60,8 @@ public final class CompanionTickets implements TicketRepository {
   }
 
   @Override
-  public long lastNumber(TenantId tenant) {
-    return delegate.lastNumber(tenant);
+  public TicketNumber nextNumber(TenantId tenant) {
+    return delegate.nextNumber(tenant);
   }
 
   @Override

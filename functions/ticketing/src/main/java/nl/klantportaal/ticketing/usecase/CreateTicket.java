@@ -29,7 +29,6 @@ import nl.klantportaal.ticketing.domain.TicketRef;
 import nl.klantportaal.ticketing.domain.TicketSource;
 import nl.klantportaal.ticketing.domain.TicketType;
 import nl.klantportaal.ticketing.port.CatalogueRepository;
-import nl.klantportaal.ticketing.port.TicketRepository;
 
 /**
  * Raises a ticket or a service request. The number comes from the customer's counter; a service
@@ -37,11 +36,6 @@ import nl.klantportaal.ticketing.port.TicketRepository;
  * admin's approval the ticket waits for it — unless a customer admin raised it.
  */
 public final class CreateTicket {
-  /**
-   * How often a create takes the next number when others keep taking it first (each try: one read, one
-   * transaction, after a short random pause that grows with the tries, so creates racing in step part).
-   */
-  static final int NUMBER_ATTEMPTS = 30;
   private final TicketAccess access;
   private final CatalogueRepository catalogue;
   private final CustomerRepository customers;
@@ -108,8 +102,9 @@ public final class CreateTicket {
     v.throwIfInvalid();
 
     TenantId tenant = staff ? new TenantId(input.customerId()) : caller.requireTenant();
-    // the counter is read alongside the people and the customer: one round trip for all fresh reads
-    Future<Long> lastNumber = Alongside.start(() -> access.tickets().lastNumber(tenant));
+    // the number is taken (an atomic ADD) alongside the reads of the people and the customer: one round trip
+    // for all; a create refused after this leaves a gap in the customer's numbers, never a duplicate
+    Future<TicketNumber> number = Alongside.start(() -> access.tickets().nextNumber(tenant));
     if (staff && customers.find(tenant).isEmpty()) {
       throw new DomainException.InvalidInput(List.of(new nl.klantportaal.core.shared.domain.FieldError(
           "customerId", "unknown", "is not a customer of the provider")));
@@ -150,28 +145,13 @@ public final class CreateTicket {
     details.put("source", source.wireName());
     followUpOf.ifPresent(n -> details.put("followUpOf", n.toString()));
     requestType.ifPresent(r -> details.put("requestType", r.id()));
-    long last = Alongside.joined(lastNumber, "the ticket counter");
+    TicketRef ref = new TicketRef(tenant, Alongside.joined(number, "the ticket counter"));
     ClaimGate.beforeWrite(); // POST /tickets claims its Idempotency-Key alongside the reads above: it must hold it now
-    for (int attempt = 1; ; attempt++) {
-      TicketRef ref = new TicketRef(tenant, new TicketNumber(last + 1));
-      Ticket ticket = Ticket.create(ref, type, category.orElseThrow(), priority, title.orElseThrow(),
-          description.orElseThrow(), reporterPerson, involved, source, requestType.map(RequestType::id), answers,
-          needsApproval, followUpOf, creator, now);
-      try {
-        access.tickets().create(ticket, List.of(), TicketAudit.of(creator, now, "created", details));
-        return ticket;
-      } catch (TicketRepository.NumberTaken e) {
-        if (attempt == NUMBER_ATTEMPTS) {
-          throw new DomainException.Conflict(DomainException.Conflict.Kind.ALREADY_EXISTS,
-              "So many tickets were raised for this customer at once that no number was free; try again");
-        }
-        Alongside.pause(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 5 * attempt + 2), "the next ticket number");
-        // another create took the number: the next one after the counter; a counter behind the tickets
-        // (one written before the counter moved with its ticket) moves on one number per try instead
-        long counter = access.tickets().lastNumber(tenant);
-        last = counter > last ? counter : last + 1;
-      }
-    }
+    Ticket ticket = Ticket.create(ref, type, category.orElseThrow(), priority, title.orElseThrow(),
+        description.orElseThrow(), reporterPerson, involved, source, requestType.map(RequestType::id), answers,
+        needsApproval, followUpOf, creator, now);
+    access.tickets().create(ticket, List.of(), TicketAudit.of(creator, now, "created", details));
+    return ticket;
   }
 
   private static DomainException.InvalidInput fieldError(String field, String message) {

@@ -34,6 +34,7 @@ import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedReq
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
@@ -51,7 +52,6 @@ public final class DynamoDbTicketRepository implements TicketRepository, TicketH
   private final DynamoDbTable<TicketSideItem> sides;
   private final DynamoDbTable<SingleUseItem> singleUses;
   private final DynamoDbTable<TicketWordItem> words;
-  private final DynamoDbTable<TicketCounterItem> counters;
   private final CompanionItems companions;
 
   /** {@code companions} writes what a companion context adds to a ticket's transaction (the SLA record). */
@@ -63,33 +63,28 @@ public final class DynamoDbTicketRepository implements TicketRepository, TicketH
     this.sides = table.table(TicketSideItem.SCHEMA);
     this.singleUses = table.table(SingleUseItem.SCHEMA);
     this.words = table.table(TicketWordItem.SCHEMA);
-    this.counters = table.table(TicketCounterItem.SCHEMA);
     this.companions = companions;
   }
 
+  /**
+   * An atomic {@code ADD} on the customer's counter (pattern 13): two creates never get one number. It is
+   * taken alongside the create's reads, so a create refused after it leaves a gap, never a duplicate.
+   */
   @Override
-  public long lastNumber(TenantId tenant) {
-    var item = table.client().getItem(r -> r.tableName(table.name()).consistentRead(true).key(counterKey(tenant))
-        .projectionExpression("#next").expressionAttributeNames(Map.of("#next", "next"))).item();
-    return item.containsKey("next") ? Long.parseLong(item.get("next").n()) : 0;
+  public TicketNumber nextNumber(TenantId tenant) {
+    var response = table.client().updateItem(r -> r.tableName(table.name())
+        .key(Map.of(Keys.PK, AttributeValue.fromS(Keys.tenant(tenant)), Keys.SK, AttributeValue.fromS(Keys.TICKET_COUNTER_SK)))
+        .updateExpression("ADD #next :one SET #type = :type")
+        .expressionAttributeNames(Map.of("#next", "next", "#type", "type"))
+        .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":type", AttributeValue.fromS("Counter")))
+        .returnValues(ReturnValue.UPDATED_NEW));
+    return new TicketNumber(Long.parseLong(response.attributes().get("next").n()));
   }
 
-  /**
-   * One transaction: the counter moved up to the ticket's number (on condition that it is below it, so
-   * two creates that read the same last number cannot both pass), the header (on condition that it is
-   * new), its side items, first entries, title words and the companion's write.
-   */
   @Override
   public void create(Ticket ticket, List<TicketMessage> firstMessages, TicketAudit audit,
       Optional<CompanionWrite> companion) {
-    long number = ticket.ref().number().value();
     var request = TransactWriteItemsEnhancedRequest.builder();
-    request.addPutItem(counters, TransactPutItemEnhancedRequest.builder(TicketCounterItem.class)
-        .item(TicketCounterItem.at(ticket.ref().tenant(), number))
-        .conditionExpression(Expression.builder().expression("attribute_not_exists(#next) OR #next < :number")
-            .putExpressionName("#next", "next").putExpressionValue(":number", AttributeValue.fromN(Long.toString(number)))
-            .build())
-        .build());
     request.addPutItem(tickets, TicketItem.from(ticket, Optional.empty()));
     ticket.involved().forEach(user -> request.addPutItem(sides, TicketSideItem.watch(ticket.ref(), user, ticket.createdAt())));
     if (ticket.approval() != nl.klantportaal.ticketing.domain.ApprovalState.NONE) {
@@ -98,24 +93,7 @@ public final class DynamoDbTicketRepository implements TicketRepository, TicketH
     appendEntries(request, ticket.ref(), firstMessages, List.of(audit), Optional.empty());
     TicketWordItem.of(ticket).forEach(item -> request.addPutItem(words, item));
     companion.ifPresent(write -> companions.add(request, ticket.ref(), write));
-    try {
-      table.enhanced().transactWriteItems(request.build());
-    } catch (TransactionCanceledException e) {
-      var reasons = e.cancellationReasons();
-      // the counter is the first item, the header the second; a concurrent create's transaction on them conflicts
-      if (reasons.stream().limit(2).anyMatch(r -> "ConditionalCheckFailed".equals(r.code()))
-          || reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()))) {
-        throw new NumberTaken(ticket.ref());
-      }
-      if (reasons.stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()))) {
-        throw new DomainException.Conflict(Kind.ALREADY_EXISTS, "Ticket " + ticket.ref() + " exists already");
-      }
-      throw e;
-    }
-  }
-
-  private static Map<String, AttributeValue> counterKey(TenantId tenant) {
-    return Map.of(Keys.PK, AttributeValue.fromS(Keys.tenant(tenant)), Keys.SK, AttributeValue.fromS(Keys.TICKET_COUNTER_SK));
+    write(request, ticket.ref(), Kind.ALREADY_EXISTS);
   }
 
   @Override
