@@ -41,7 +41,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 /**
  * The time ledger in DynamoDB. A booking is one {@code TransactWriteItems}: each new line
  * ({@code attribute_not_exists}), each bundle's balance ({@code remainingMinutes - :m} only while the
- * bundle is active and still holds exactly what the plan saw; a reversal adds back), each corrected
+ * bundle is active and its balance is still in the {@link #band} the plan holds for; a reversal adds back to exactly the
+ * balance it saw), each corrected
  * mark (only on a line neither corrected nor on an invoice), and the notices the booking causes: a bundle
  * crossing 80 % or 95 % used (written once; one already there is left out on the next attempt), and
  * the customer's overflow of the day (added up on one notice, due when the day is over). When a balance condition fails or the transaction
@@ -127,15 +128,19 @@ public final class DynamoDbTimeLedger implements TimeLedger {
         throw new IllegalStateException("A booking names bundle " + bundleId + " that the customer does not have");
       }
       Map<String, AttributeValue> key = Map.of(Keys.PK, s(BillingKeys.tenant(tenant)), Keys.SK, s(BillingKeys.bundle(bundleId)));
-      // Exactly the balance the plan saw: after a concurrent booking the plan (and its thresholds) is made again.
-      Map<String, AttributeValue> values = new HashMap<>(Map.of(":m", n(Math.abs(delta)), ":seen", n(before.remainingMinutes())));
       if (delta > 0) {
-        values.put(":active", s(HourBundle.State.ACTIVE.wireName()));
+        // Any balance the plan holds for: the minutes still fit, the same thresholds are crossed, and a bundle the
+        // plan empties still holds exactly what it saw. A concurrent booking elsewhere in the band needs no re-plan.
+        Band band = band(before, delta);
+        Map<String, AttributeValue> values = Map.of(":m", n(delta), ":lo", n(band.lowest()), ":hi", n(band.highest()),
+            ":active", s(HourBundle.State.ACTIVE.wireName()));
         writes.add(TransactWriteItem.builder().update(u -> u.tableName(table.name()).key(key)
             .updateExpression("SET remainingMinutes = remainingMinutes - :m")
-            .conditionExpression("#state = :active AND remainingMinutes = :seen")
+            .conditionExpression("#state = :active AND remainingMinutes BETWEEN :lo AND :hi")
             .expressionAttributeNames(Map.of("#state", "state")).expressionAttributeValues(values)).build());
       } else {
+        // Exactly the balance the plan saw: a correction's replacement was allocated against it.
+        Map<String, AttributeValue> values = Map.of(":m", n(-delta), ":seen", n(before.remainingMinutes()));
         writes.add(TransactWriteItem.builder().update(u -> u.tableName(table.name()).key(key)
             .updateExpression("SET remainingMinutes = remainingMinutes + :m")
             .conditionExpression("attribute_exists(PK) AND remainingMinutes = :seen")
@@ -181,6 +186,42 @@ public final class DynamoDbTimeLedger implements TimeLedger {
       roles.add("mark:" + original.id());
     }
     return new Writes(writes, roles);
+  }
+
+  /** The balances, both inclusive, a bundle may hold when a booking takes {@code delta} of them for its plan to stay true. */
+  record Band(int lowest, int highest) {}
+
+  /**
+   * The balances around the one the plan saw ({@code before}) at which taking {@code delta} minutes (positive) crosses
+   * the same thresholds as the plan and does not go below zero. A plan that empties the bundle allows only the balance
+   * it saw: with more, part of the booking would have been allocated here rather than to the next bundle or overflow.
+   * Use at balance {@code b} is {@code fixed - b}, with {@code fixed} the capacity less what lapsed or rolled out, so
+   * threshold {@code p} is crossed for every {@code b} in {@code [from_p, to_p]} below; the band is cut at those ends.
+   */
+  static Band band(HourBundle before, int delta) {
+    int seen = before.remainingMinutes();
+    if (delta >= seen) {
+      return new Band(seen, seen);
+    }
+    long capacity = before.capacity();
+    long fixed = (long) before.usedMinutes() + seen;
+    long lowest = delta;
+    long highest = Integer.MAX_VALUE;
+    for (int percent : HourNotices.THRESHOLDS) {
+      long from = Math.floorDiv(100 * fixed - capacity * percent, 100) + 1; // first balance with use below the threshold
+      long to = Math.floorDiv(100 * fixed + 100L * delta - capacity * percent, 100); // last one where taking delta reaches it
+      if (seen < from) {
+        highest = Math.min(highest, from - 1);
+      } else {
+        lowest = Math.max(lowest, from);
+      }
+      if (seen > to) {
+        lowest = Math.max(lowest, to + 1);
+      } else {
+        highest = Math.min(highest, to);
+      }
+    }
+    return new Band((int) lowest, (int) highest);
   }
 
   /** Whether taking {@code delta} minutes moves the bundle's use from below {@code percent} to at or above it (exact). */
