@@ -8,7 +8,7 @@
 //   reasonKey), reroute() (show the route in the hash again) }
 
 import { h } from "./dom.mjs";
-import { dashboardWidgetsFor, routeHash, widgetTitleKey } from "./routes.mjs";
+import { dashboardDefaultsFor, dashboardWidgetsFor, routeHash, widgetTitleKey } from "./routes.mjs";
 import { field, formatDate, notice, page, problemBox, select } from "./widgets.mjs";
 import { checkbox, formHead, formState, grouped, input, LANGUAGE_NAMES, newPasswordFields, refusedRepeat, roleLabel,
   run, SIX_DIGITS } from "./forms.mjs";
@@ -248,7 +248,7 @@ export async function saveLanguage(api, language, profile) {
 
 /** The dashboard settings' draft: per widget the role can have, whether it is on (GET /me `dashboard`: the choice or the role's default set). */
 export function dashboardDraft(profile, role) {
-  const on = new Set((profile && Array.isArray(profile.dashboard)) ? profile.dashboard : dashboardWidgetsFor(role));
+  const on = new Set((profile && Array.isArray(profile.dashboard)) ? profile.dashboard : dashboardDefaultsFor(role));
   return Object.fromEntries(dashboardWidgetsFor(role).map(id => [id, on.has(id)]));
 }
 

@@ -178,6 +178,8 @@ async function route() {
     userId: session.userId,
     origin: location.origin,
     transfer: (url, init) => fetch(url, init),
+    // an article's share link (kb.mjs): copied to the clipboard
+    copy: value => navigator.clipboard.writeText(value),
     openDownload: url => { location.assign(url); },
     // the exports of the time registrations (hours.mjs): a file fetched with the token, saved through a blob: URL
     saveFile: file => saveFile(file, { document, URL }),
@@ -300,6 +302,10 @@ function publicContext(mine, extra = {}) {
     show: desc => show(mine, desc),
     bind: render => { if (mine === generation) rerender = render; return render; },
     email: $("email").value,
+    // the knowledge base and the status page (kb.mjs): the search opens its route, the share link is absolute and copied
+    navigate: hash => { location.hash = hash; },
+    origin: location.origin,
+    copy: value => navigator.clipboard.writeText(value),
     /** Back to the sign-in screen, saying why (a text key), with the e-mail address filled in. */
     toSignIn: (reason, address) => {
       signInReasonNext = reason;

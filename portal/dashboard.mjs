@@ -8,14 +8,17 @@
 // customer's own tickets for "open" and "waiting for you") is sent once. A 403 (a customer user whose organisation
 // shows hours, subscriptions or reports to its admins only) hides the card without a word; any other refusal is a
 // short sentence in its card. Every route read is a keyed one (a ticket view, a customer's own list, the SLA's due
-// index).
+// index). The `notices` card (GET /notices?state=current: the notices affecting the customer now) and the `knowledge`
+// card (a search box and the categories of GET /kb/categories) are the knowledge context's (issue 19).
 //
 // Like tickets.mjs: state in a plain object, pure view functions into node descriptions, ctx.show() mounts.
 
 import { h } from "./dom.mjs";
-import { BUNDLE_ID, dashboardShown, INVOICE_ID, REPORT_MONTH, routeHash, TICKET_TOKEN, widgetTitleKey } from "./routes.mjs";
+import { BUNDLE_ID, CATEGORY_ID, dashboardShown, INVOICE_ID, KB_QUERY_MAX, REPORT_MONTH, routeHash, TICKET_TOKEN, widgetTitleKey } from "./routes.mjs";
 import { badge, formatAmsterdam, labelOf, nextStepKey, notice, page, problemBox, scrolling } from "./widgets.mjs";
 import { euros, formatDay, hm, notNegative } from "./ledger.mjs";
+import { localized } from "./i18n.mjs";
+import { query } from "./kbparts.mjs";
 
 const STAFF_ROLES = ["provider-agent", "provider-admin"];
 
@@ -58,6 +61,8 @@ function moreOf(id, ctx) {
     case "subscriptions": return { href: routeHash({ name: "subscriptions" }), key: "dash.more.subscriptions" };
     case "invoices": return { href: routeHash({ name: "invoices" }), key: "dash.more.invoices" };
     case "reports": return { href: routeHash({ name: "reports" }), key: "dash.more.reports" };
+    case "notices": return { href: routeHash({ name: "status" }), key: "dash.more.notices" };
+    case "knowledge": return { href: routeHash({ name: "kb" }), key: "dash.more.knowledge" };
     default: return null;
   }
 }
@@ -124,6 +129,17 @@ const READERS = {
   async reports(ctx, get) {
     const all = ((await get("/reports")) || {}).reports || [];
     return { rows: [...all].sort((a, b) => (text(a.month) < text(b.month) ? 1 : -1)).slice(0, REPORTS_SHOWN) };
+  },
+  // the service notices affecting the customer now (staff: all current ones), from the notices context
+  async notices(ctx, get) {
+    return { rows: itemsOf(await get("/notices" + query(ctx.lang, { state: "current" }))) };
+  },
+  // the knowledge base: a search box and its categories with what the user may read in them
+  async knowledge(ctx, get) {
+    const answer = await get("/kb/categories" + query(ctx.lang));
+    const categories = Array.isArray(answer) ? answer : itemsOf(answer);
+    return { q: "", rows: [...categories].filter(c => Number(c.articleCount) > 0)
+      .sort((a, b) => (Number(a.order) || 0) - (Number(b.order) || 0)) };
   }
 };
 
@@ -244,6 +260,36 @@ function reportsBody(data, ctx, labelId) {
     : h("p", null, tr("dash.reports.none"));
 }
 
+function noticesBody(data, ctx, labelId) {
+  const { tr, lang } = ctx;
+  return data.rows.length ? [h("ul", { class: "dash-list dash-notices", "aria-labelledby": labelId }, data.rows.slice(0, ROWS).map(n =>
+    h("li", null, h("strong", null, text(n.service)), ": ", text(n.title), " ",
+      badge("notice-kind", n.kind, labelOf(tr, "notice.kind.", n.kind)), " ",
+      badge("notice-status", n.status, labelOf(tr, "notice.status.", n.status)),
+      n.expectedEndAt ? [h("br"), h("time", { datetime: n.expectedEndAt }, tr("dash.notices.expectedEnd", { at: formatAmsterdam(n.expectedEndAt, lang) }))]
+        : null))), shownOf(data.rows, tr)]
+    : h("p", null, tr("dash.notices.none"));
+}
+
+function knowledgeBody(data, ctx, labelId) {
+  const { tr, lang } = ctx;
+  const submit = event => {
+    if (event) event.preventDefault();
+    const q = data.q.trim().slice(0, KB_QUERY_MAX);
+    if (q) ctx.navigate(routeHash({ name: "kb-search", q }));
+  };
+  return [
+    h("form", { role: "search", class: "dash-kb-search", novalidate: true, on: { submit } },
+      h("label", { for: "dash-kb-q" }, tr("kb.search.label")),
+      h("input", { id: "dash-kb-q", type: "search", value: data.q, maxlength: KB_QUERY_MAX, on: { input: e => { data.q = e.target.value; } } }),
+      h("button", { type: "submit" }, tr("kb.search.submit"))),
+    data.rows.length ? h("ul", { class: "dash-list dash-kb", "aria-labelledby": labelId }, data.rows.slice(0, ROWS).map(c => h("li", null,
+      CATEGORY_ID.test(text(c.categoryId)) ? h("a", { href: routeHash({ name: "kb-category", categoryId: c.categoryId }) }, localized(c.names, lang))
+        : localized(c.names, lang), " ",
+      h("span", { class: "hint" }, tr(Number(c.articleCount) === 1 ? "kb.count.one" : "kb.count.other", { n: Number(c.articleCount) }))))) : null
+  ];
+}
+
 function cardBody(id, data, ctx, labelId) {
   switch (id) {
     case "open-tickets":
@@ -254,6 +300,8 @@ function cardBody(id, data, ctx, labelId) {
     case "subscriptions": return subscriptionsBody(data, ctx, labelId);
     case "invoices": return invoicesBody(data, ctx);
     case "reports": return reportsBody(data, ctx, labelId);
+    case "notices": return noticesBody(data, ctx, labelId);
+    case "knowledge": return knowledgeBody(data, ctx, labelId);
     default: return null;
   }
 }

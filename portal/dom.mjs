@@ -1,6 +1,9 @@
 // Pages are pure functions returning node descriptions; mount() is the only code that creates DOM (and
 // saveFile(), the transient link that saves a downloaded file). Text is only ever inserted as text nodes:
-// there is no way to pass markup through a description.
+// there is no way to pass markup through a description, with one exception: a knowledge base article's body
+// (articleBody(), the API's bodyHtml, which the knowledge context renders from Markdown and sanitises). Even that is
+// never inserted as markup: it is parsed in an inert document (DOMParser: no script runs, nothing loads) and only the
+// elements and attributes of ARTICLE_TAGS / articleAttributes are copied into the page with createElement.
 
 // Only descriptions made by h() carry this mark: any other object among the children (data from an
 // API answer that turned out to be an object) becomes text, never an element.
@@ -41,9 +44,78 @@ function checkAttribute(name, value) {
   }
 }
 
-/** Creates the DOM for a description with doc.createElement / createTextNode; never parses HTML. */
+/** Marks the one description whose content is markup: an article's body (articleBody). */
+const ARTICLE_HTML = Symbol("article-html");
+
+/**
+ * An article's body: bodyHtml of the knowledge API (sanitised there), shown in a <div class="kb-body">. The only markup a
+ * page ever shows; mount() copies what ARTICLE_TAGS allows of it.
+ */
+export function articleBody(bodyHtml) {
+  return { tag: "div", attrs: { class: "kb-body" }, children: [], html: String(bodyHtml || ""), [NODE]: true, [ARTICLE_HTML]: true };
+}
+
+/** The elements an article's body keeps (h1 becomes h2: the page's title is its h1); anything else is unwrapped or dropped. */
+export const ARTICLE_TAGS = new Set(["p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "u", "s", "del", "ins",
+  "sub", "sup", "code", "pre", "kbd", "blockquote", "ul", "ol", "li", "dl", "dt", "dd", "a", "table", "thead", "tbody", "tfoot",
+  "tr", "th", "td", "caption", "span"]);
+/** Elements dropped with everything in them (they run, load, embed or take input). */
+const ARTICLE_DROPPED = new Set([...FORBIDDEN_TAGS, "img", "picture", "video", "audio", "source", "track", "canvas",
+  "form", "input", "button", "select", "textarea", "option", "dialog", "head", "title"]);
+/** An article's link: to the web (http, https), a mail address or a place in the page; nothing else. */
+export const ARTICLE_HREF = /^(https?:\/\/|mailto:|#)/i;
+
+/** The attributes an element of an article's body keeps: {name: value}. */
+export function articleAttributes(tag, get) {
+  const out = {};
+  const href = tag === "a" ? String(get("href") || "").trim() : "";
+  if (href && ARTICLE_HREF.test(href) && !/[\u0000-\u0020]/.test(href)) {
+    out.href = href;
+    if (!href.startsWith("#")) {
+      out.target = "_blank";
+      out.rel = "noopener noreferrer";
+    }
+  }
+  for (const name of ["colspan", "rowspan"]) {
+    const value = (tag === "td" || tag === "th") ? get(name) : null;
+    if (value && /^[1-9][0-9]?$/.test(value)) out[name] = value;
+  }
+  if ((tag === "th") && ["col", "row"].includes(get("scope"))) out.scope = get("scope");
+  if (tag === "ol" && /^[0-9]{1,4}$/.test(get("start") || "")) out.start = get("start");
+  return out;
+}
+
+/** A parsed node of an article's body as the page's own nodes (createElement, createTextNode): what the allowlists keep. */
+export function copyArticleNode(node, doc) {
+  if (node.nodeType === 3) return [doc.createTextNode(String(node.nodeValue ?? node.textContent ?? ""))];
+  if (node.nodeType !== 1) return [];
+  const name = String(node.tagName || "").toLowerCase();
+  if (ARTICLE_DROPPED.has(name)) return [];
+  const children = [...(node.childNodes || [])].flatMap(child => copyArticleNode(child, doc));
+  const tag = name === "h1" ? "h2" : name;
+  if (!ARTICLE_TAGS.has(tag)) return children;
+  const element = doc.createElement(tag);
+  const attributes = articleAttributes(tag, attribute => (node.hasAttribute && node.hasAttribute(attribute) ? node.getAttribute(attribute) : null));
+  for (const [attribute, value] of Object.entries(attributes)) element.setAttribute(attribute, value);
+  for (const child of children) element.appendChild(child);
+  return [element];
+}
+
+/** The body of an article as nodes: parsed in an inert document of the page's window, then copied (copyArticleNode). */
+function mountArticle(desc, doc) {
+  const element = doc.createElement("div");
+  element.setAttribute("class", "kb-body");
+  const Parser = doc.defaultView && doc.defaultView.DOMParser;
+  if (!Parser) throw new Error("no HTML parser for an article's body");
+  const parsed = new Parser().parseFromString(desc.html, "text/html");
+  for (const node of [...parsed.body.childNodes]) for (const copy of copyArticleNode(node, doc)) element.appendChild(copy);
+  return element;
+}
+
+/** Creates the DOM for a description with doc.createElement / createTextNode; never parses HTML (but an article's body: mountArticle). */
 export function mount(desc, doc) {
   if (typeof desc === "string") return doc.createTextNode(desc);
+  if (desc && desc[NODE] === true && desc[ARTICLE_HTML] === true) return mountArticle(desc, doc);
   if (!desc || desc[NODE] !== true || !TAG.test(desc.tag) || FORBIDDEN_TAGS.has(desc.tag)) {
     throw new Error("not a renderable node: " + (desc && desc.tag));
   }

@@ -5,7 +5,8 @@
 // says to sign in again with MFA, sso.mjs), whatever the route (the API answers 403 mfa-required until
 // kp_mfa is true), and a user not linked yet (role none) the page that says so, except on #/account; everyone
 // linked starts on the dashboard (#/).
-// Any other route without a page (not-found; a public route while signed in) shows "not found".
+// Any other route without a page (not-found; a public route while signed in) shows "not found"; the knowledge base and
+// the status page (kb.mjs) are public pages that show signed in too, then with the menu and the signed-in reads.
 // A one-click link of a ticket mail (#/mail-link/…) shows signed in or not, before MFA enrolment and the waiting page:
 // it needs no session (the signed link is the recipient's authority), and its page refuses a different signed-in user.
 
@@ -23,6 +24,8 @@ import { customerReportsPage, reportsPage } from "./reports.mjs";
 import { atRiskPage, compliancePage, slaPage } from "./sla.mjs";
 import { customerSubscriptionsPage, subscriptionsPage } from "./subscriptions.mjs";
 import { newTicketPage, notFoundPage, resolutionPage, ticketPage, ticketsPage } from "./tickets.mjs";
+import { kbArticlePage, kbCategoryPage, kbHomePage, kbSearchPage, statusPage } from "./kb.mjs";
+import { kbAdminPage, kbCategoriesPage, kbEditorPage, kbStatsPage, noticeAdminPage, noticesAdminPage } from "./kbadmin.mjs";
 
 /** The pages of a signed-in user by route name, each called with (ctx, route): ctx as app.mjs route() makes it. */
 const SIGNED_IN = {
@@ -38,11 +41,18 @@ const SIGNED_IN = {
   subscriptions: subscriptionsPage, "customer-subscriptions": customerSubscriptionsPage,
   reports: reportsPage, "customer-reports": customerReportsPage,
   invoices: invoicesPage, invoice: invoicePage, "customer-invoices": customerInvoicesPage, "customer-invoice": customerInvoicePage,
-  "customer-invoice-profile": customerInvoiceProfilePage
+  "customer-invoice-profile": customerInvoiceProfilePage,
+  kb: kbHomePage, "kb-category": kbCategoryPage, "kb-article": kbArticlePage, "kb-search": kbSearchPage, status: statusPage,
+  "kb-admin": kbAdminPage, "kb-new": kbEditorPage, "kb-edit": kbEditorPage, "kb-categories": kbCategoriesPage, "kb-stats": kbStatsPage,
+  "notices-admin": noticesAdminPage, "notice-admin": noticeAdminPage
 };
 
-/** The pages shown without a session, linked from the sign-in screen: ctx as app.mjs publicContext() makes it. */
-const PUBLIC = { "sign-up": signUpPage, "forgot-password": forgotPasswordPage };
+/**
+ * The pages shown without a session, linked from the sign-in screen: ctx as app.mjs publicContext() makes it. The
+ * knowledge base and the status page are here and in SIGNED_IN: signed out they read the /public/… routes.
+ */
+const PUBLIC = { "sign-up": signUpPage, "forgot-password": forgotPasswordPage,
+  kb: kbHomePage, "kb-category": kbCategoryPage, "kb-article": kbArticlePage, "kb-search": kbSearchPage, status: statusPage };
 
 /** The pages shown with or without a session, whatever the session's state: the one-click links of ticket mails. */
 const ANYONE = { "mail-link": mailLinkPage };

@@ -39,6 +39,8 @@ export function parseRoute(hash) {
   const invoices = invoicesRoute(parts);
   if (invoices) return invoices;
   if (parts.length === 2 && parts[0] === "admin" && parts[1] === "audit") return auditRoute(params);
+  const knowledge = knowledgeRoute(parts, params);
+  if (knowledge) return knowledge;
   const identity = identityRoute(parts);
   if (identity) return identity;
   if (parts[0] === "mail-link") return mailLinkRoute(parts);
@@ -70,6 +72,8 @@ export function routeHash(route) {
   const invoices = invoicesHash(route);
   if (invoices) return invoices;
   if (route.name === "audit") return auditHash(route);
+  const knowledge = knowledgeHash(route);
+  if (knowledge) return knowledge;
   const identity = identityHash(route);
   if (identity) return identity;
   if (route.name === "mail-link") return mailLinkHash(route);
@@ -458,8 +462,9 @@ const DASHBOARD_PATH = "#/";
 
 /**
  * The widgets the portal shows, in the order of the settings and of a newcomer's dashboard, each with the roles
- * that can have it (AccountSettings.DashboardWidget on the server; `sla`, `notices` and `knowledge` are stored
- * values the portal shows no card for: `sla` never had one, the other two wait for their contexts).
+ * that can have it (AccountSettings.DashboardWidget on the server; `sla` is a stored value the portal shows no card
+ * for: it never had one). `notices` and `knowledge` (issue 19) are offered to everyone linked but are no part of a
+ * newcomer's set (`optIn`: DashboardWidget.defaultsFor leaves them out); profiles stored before the dashboard hold them.
  */
 export const DASHBOARD_WIDGETS = [
   { id: "open-tickets", roles: ["customer-user", "customer-admin", "provider-agent", "provider-admin"] },
@@ -469,28 +474,36 @@ export const DASHBOARD_WIDGETS = [
   { id: "hour-bundles", roles: ["customer-user", "customer-admin"] },
   { id: "subscriptions", roles: ["customer-user", "customer-admin"] },
   { id: "invoices", roles: ["customer-admin"] },
-  { id: "reports", roles: ["customer-user", "customer-admin"] }
+  { id: "reports", roles: ["customer-user", "customer-admin"] },
+  { id: "notices", roles: ["customer-user", "customer-admin", "provider-agent", "provider-admin"], optIn: true },
+  { id: "knowledge", roles: ["customer-user", "customer-admin", "provider-agent", "provider-admin"], optIn: true }
 ];
 
-/** The widgets a role can have, in the settings' order: a newcomer's dashboard (DashboardWidget.defaultsFor on the server). */
+/** The widgets a role can have, in the settings' order: the switches of Dashboardinstellingen. */
 export function dashboardWidgetsFor(role) {
   return DASHBOARD_WIDGETS.filter(w => w.roles.includes(role)).map(w => w.id);
 }
 
+/** A newcomer's widgets (DashboardWidget.defaultsFor on the server): those of the role that are not opt-in. */
+export function dashboardDefaultsFor(role) {
+  return DASHBOARD_WIDGETS.filter(w => w.roles.includes(role) && !w.optIn).map(w => w.id);
+}
+
 /**
  * The widgets a user sees, in its order: GET /me's `dashboard` (the user's choice, or the role's default set while it
- * never chose) less those its role cannot have or the portal has no card for; without a profile, the role's set.
+ * never chose) less those its role cannot have or the portal has no card for; without a profile, the role's default set.
  */
 export function dashboardShown(role, profile) {
   const offered = dashboardWidgetsFor(role);
-  if (!profile || !Array.isArray(profile.dashboard)) return offered;
+  if (!profile || !Array.isArray(profile.dashboard)) return dashboardDefaultsFor(role);
   return [...new Set(profile.dashboard)].filter(id => offered.includes(id));
 }
 
 const WIDGET_TITLES = {
   "open-tickets": "dash.openTickets.heading", approvals: "dash.approvals.heading", waiting: "dash.waiting.heading",
   "sla-at-risk": "dash.sla.heading", "hour-bundles": "dash.hours.heading", subscriptions: "dash.subscriptions.heading",
-  invoices: "dash.invoices.heading", reports: "dash.reports.heading"
+  invoices: "dash.invoices.heading", reports: "dash.reports.heading", notices: "dash.notices.heading",
+  knowledge: "dash.knowledge.heading"
 };
 const STAFF_WIDGET_TITLES = { "open-tickets": "dash.openTickets.staffHeading", waiting: "dash.waiting.staffHeading" };
 
@@ -501,3 +514,79 @@ export function widgetTitleKey(id, staff) {
 
 /** Every text key widgetTitleKey gives. */
 export const WIDGET_TITLE_KEYS = [...Object.values(WIDGET_TITLES), ...Object.values(STAFF_WIDGET_TITLES)];
+
+// ---------------------------------------------------------------------------------------------
+// The knowledge base and the status page (kb.mjs), public and signed in: #/kb (the categories and the search box),
+// #/kb/c/<categoryId>, #/kb/a/<slug> (an article's share link; the portal's own links add ?id=<articleId>, which the
+// signed-in read takes), #/kb/search?q=…, #/status; and provider staff's management pages (kbadmin.mjs): #/admin/kb (the
+// articles), #/admin/kb/new, #/admin/kb/<articleId> (the editor), #/admin/kb/categories, #/admin/kb/stats,
+// #/admin/notices and #/admin/notices/<noticeId>.
+
+/** An article's id, a category's id and a notice's id as the knowledge context makes them (kb-…, cat-…, ntc-…). */
+export const ARTICLE_ID = /^kb-[A-Za-z0-9_-]{1,80}$/;
+export const CATEGORY_ID = /^cat-[A-Za-z0-9_-]{1,80}$/;
+export const NOTICE_ID = /^ntc-[A-Za-z0-9_-]{1,80}$/;
+/** An article's slug, the stable part of its share link. */
+export const ARTICLE_SLUG = /^[a-z0-9][a-z0-9-]{0,119}$/;
+/** The longest search the pages send (the API's q). */
+export const KB_QUERY_MAX = 200;
+
+const KB_PATHS = { kb: "#/kb", status: "#/status", "kb-admin": "#/admin/kb", "kb-new": "#/admin/kb/new",
+  "kb-categories": "#/admin/kb/categories", "kb-stats": "#/admin/kb/stats", "notices-admin": "#/admin/notices" };
+
+const decodedOf = part => {
+  try { return decodeURIComponent(part); } catch { return null; }
+};
+
+/**
+ * {name: "kb"} | {name: "kb-category", categoryId} | {name: "kb-article", slug, articleId} (articleId null on a share
+ * link) | {name: "kb-search", q} | {name: "status"} | the staff pages {name: "kb-admin" | "kb-new" | "kb-categories" |
+ * "kb-stats" | "notices-admin"} | {name: "kb-edit", articleId} | {name: "notice-admin", noticeId}; {name: "not-found"}
+ * for a path below them that is none; null when the path is none of them.
+ */
+function knowledgeRoute(parts, params) {
+  const path = "#/" + parts.join("/");
+  const fixed = Object.keys(KB_PATHS).find(n => KB_PATHS[n] === path);
+  if (fixed) return { name: fixed };
+  const [first, second, third] = parts.map(decodedOf);
+  if (first === "kb") {
+    if (parts.length === 2 && second === "search") {
+      return { name: "kb-search", q: String(params.get("q") || "").trim().slice(0, KB_QUERY_MAX) };
+    }
+    if (parts.length === 3 && second === "c" && CATEGORY_ID.test(third || "")) return { name: "kb-category", categoryId: third };
+    if (parts.length === 3 && second === "a" && ARTICLE_SLUG.test(third || "")) {
+      const id = params.get("id");
+      return { name: "kb-article", slug: third, articleId: id && ARTICLE_ID.test(id) ? id : null };
+    }
+    return { name: "not-found" };
+  }
+  if (first === "status") return { name: "not-found" };
+  if (first !== "admin" || !["kb", "notices"].includes(second)) return null;
+  if (parts.length !== 3) return { name: "not-found" };
+  if (second === "kb") return ARTICLE_ID.test(third || "") ? { name: "kb-edit", articleId: third } : { name: "not-found" };
+  return NOTICE_ID.test(third || "") ? { name: "notice-admin", noticeId: third } : { name: "not-found" };
+}
+
+function knowledgeHash(route) {
+  switch (route.name) {
+    case "kb-category": return "#/kb/c/" + encodeURIComponent(route.categoryId);
+    case "kb-article": return "#/kb/a/" + encodeURIComponent(route.slug) + (route.articleId ? "?id=" + encodeURIComponent(route.articleId) : "");
+    case "kb-search": return "#/kb/search" + (route.q ? "?" + new URLSearchParams({ q: route.q }).toString() : "");
+    case "kb-edit": return "#/admin/kb/" + encodeURIComponent(route.articleId);
+    case "notice-admin": return "#/admin/notices/" + encodeURIComponent(route.noticeId);
+    default: return KB_PATHS[route.name] || null;
+  }
+}
+
+/**
+ * The knowledge base and the status page in the main navigation of everyone linked; provider staff also manage the
+ * articles and the notices (the categories are the provider admin's, from the articles' page).
+ */
+export function knowledgeLinks(role) {
+  if (!linked(role)) return [];
+  const links = [{ href: KB_PATHS.kb, key: "nav.kb" }, { href: KB_PATHS.status, key: "nav.status" }];
+  if (role === "provider-agent" || role === "provider-admin") {
+    links.push({ href: KB_PATHS["kb-admin"], key: "nav.kbAdmin" }, { href: KB_PATHS["notices-admin"], key: "nav.noticesAdmin" });
+  }
+  return links;
+}

@@ -14,6 +14,7 @@ import { badge, field, fieldMessage, formatAmsterdam, formatDate, hoursText, lab
 import { attachmentActions, attachmentsSection, emptyUpload } from "./attachments.mjs";
 import { timeActions, timeSection, timeState } from "./timelog.mjs";
 import { ratingActions, ratingSection, ratingState } from "./rating.mjs";
+import { suggestionBox, suggestions, suggestionState } from "./kbparts.mjs";
 import { assigneeText, auditSection, customerChoices, directoriesFor, involvedSection, loadPeople, namesOf, noReporters,
   reporterChoices, reportersOf, triageSection, workActions } from "./work.mjs";
 
@@ -301,7 +302,8 @@ export function newTicketView(state, ctx, actions) {
     at("priority", tr("field.priority"), select(PRIORITIES.map(p => [p, tr("priority." + p)]), draft.priority,
       e => actions.set("priority", valueOf(e))), false),
     at("title", tr("field.title"), h("input", { type: "text", maxlength: 200, value: draft.title,
-      on: { input: e => actions.set("title", valueOf(e)) } }), true),
+      on: { input: e => actions.title(valueOf(e)) } }), true),
+    state.suggest ? suggestionBox(state.suggest, ctx, actions.suggestions) : null,
     at("description", tr("field.description"), textarea(draft.description, e => actions.set("description", valueOf(e)), 8), true),
     requestType ? h("fieldset", null, h("legend", null, localized(requestType.name, lang)),
       requestType.form.fields.map(f => at("answers." + f.name, localized(f.label, lang),
@@ -331,6 +333,9 @@ export async function newTicketPage(ctx, route = { name: "new" }) {
     catalogueError: null, errors: {}, error: null, submitting: false, idempotency: {}, followUp, customers: [],
     customersError: null, reporters: { customerId: "", items: [], loading: false, error: null } };
   const render = ctx.bind(() => ctx.show(newTicketView(state, ctx, actions)));
+  // the knowledge base's suggestions while a customer types the title (kbparts.mjs); staff raise tickets for others
+  state.suggest = ctx.staff ? null : suggestionState();
+  const box = state.suggest ? suggestions(ctx, state.suggest, render) : null;
 
   /** The people a ticket of this customer can be raised for (staff only: GET /customers/{id}/users). */
   async function loadReporters(customerId) {
@@ -350,6 +355,11 @@ export async function newTicketPage(ctx, route = { name: "new" }) {
 
   const actions = {
     set(name, value) { state.draft[name] = value; },
+    title(value) {
+      state.draft.title = value;
+      if (box) box.typed(value);
+    },
+    suggestions: box,
     setType(e) { state.draft.type = valueOf(e); render(); },
     setRequestType(e) {
       state.draft.requestType = valueOf(e);

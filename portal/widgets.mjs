@@ -4,7 +4,7 @@
 // Node descriptions only (dom.mjs); data is only ever text.
 
 import { h } from "./dom.mjs";
-import { hoursLinks, invoiceLinks, linked, navLinks, reportLinks, slaLinks, subscriptionLinks } from "./routes.mjs";
+import { hoursLinks, invoiceLinks, knowledgeLinks, linked, navLinks, reportLinks, slaLinks, subscriptionLinks } from "./routes.mjs";
 
 /** The priorities of a ticket, most urgent first: the order of selects and tables. */
 export const PRIORITIES = ["critical", "high", "normal", "low"];
@@ -127,6 +127,7 @@ function header(ctx) {
     subscriptionLinks(ctx.role).map(link => h("a", { href: link.href }, ctx.tr(link.key))),
     reportLinks(ctx.role).map(link => h("a", { href: link.href }, ctx.tr(link.key))),
     invoiceLinks(ctx.role).map(link => h("a", { href: link.href }, ctx.tr(link.key))),
+    knowledgeLinks(ctx.role).map(link => h("a", { href: link.href }, ctx.tr(link.key))),
     navLinks(ctx.role).map(link => h("a", { href: link.href }, ctx.tr(link.key))));
 }
 

@@ -710,8 +710,9 @@ test("role-based visibility: a customer user gets no admin page and no API call;
   const nav = [];
   await accountPage(ctxFor("customer-user", identityApi(() => me()), nav));
   assert.deepEqual(findAll(findAll(last(nav), n => n.tag === "nav")[0], n => n.tag === "a").map(a => a.attrs.href),
-    ["#/", "#/tickets", "#/tickets/new", "#/sla", "#/hours", "#/time-registrations", "#/subscriptions", "#/reports", "#/account"],
-    "a customer user's menu has no admin pages (its hours: Mijn Urenbundels, Urenregistraties; its Abonnementen; its Rapportages)");
+    ["#/", "#/tickets", "#/tickets/new", "#/sla", "#/hours", "#/time-registrations", "#/subscriptions", "#/reports", "#/kb", "#/status",
+      "#/account"],
+    "a customer user's menu has no admin pages (its hours: Mijn Urenbundels, Urenregistraties; its Abonnementen; its Rapportages; the Kennisbank and the Status)");
 });
 
 test("a customer admin's organisation: its own users, deactivating a colleague with the version, not oneself", async () => {

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { findAll, mount, textOf } from "../dom.mjs";
 import { ApiError } from "../api.mjs";
 import { LANGUAGES, texts, translator } from "../i18n.mjs";
-import { DASHBOARD_WIDGETS, dashboardShown, dashboardWidgetsFor, parseRoute, routeHash, WIDGET_TITLE_KEYS } from "../routes.mjs";
+import { DASHBOARD_WIDGETS, dashboardDefaultsFor, dashboardShown, dashboardWidgetsFor, parseRoute, routeHash, WIDGET_TITLE_KEYS } from "../routes.mjs";
 import { atRisk, dashboardPage, PATHS } from "../dashboard.mjs";
 import { accountPage, dashboardBody, dashboardDraft } from "../account.mjs";
 import { openSignedIn } from "../router.mjs";
@@ -59,6 +59,12 @@ const REPORTS = { customerId: "acme", usersSeeReports: true, reports: [
 ] };
 const MINE = { items: [ticket(1, "open", { title: EVIL }), ticket(2, "waiting-for-customer", { priority: "high" }), ticket(3, "closed"),
   ticket(4, "resolved")], nextCursor: null };
+const NOTICES = { items: [{ noticeId: "ntc-1", kind: "outage", service: "Microsoft 365 " + EVIL, status: "identified", title: "Outlook " + EVIL,
+  startsAt: "2026-11-23T08:00:00Z", expectedEndAt: "2026-11-23T14:00:00Z", current: true, language: "nl", body: "", updates: [], version: 2 }] };
+const CATEGORIES = { items: [
+  { categoryId: "cat-m365", slug: "microsoft-365", names: { nl: "Microsoft 365 " + EVIL, en: "Microsoft 365", de: "Microsoft 365" }, order: 2, articleCount: 4 },
+  { categoryId: "cat-hosting", slug: "hosting", names: { nl: "Hosting", en: "Hosting", de: "Hosting" }, order: 1, articleCount: 1 },
+  { categoryId: "cat-leeg", slug: "leeg", names: { nl: "Leeg", en: "Empty", de: "Leer" }, order: 3, articleCount: 0 }] };
 const APPROVALS = { items: [ticket(9, "new", { type: "service-request", approval: "pending" })], nextCursor: null };
 
 /** An answer per path; the widgets' own routes answered as above unless overridden. */
@@ -73,6 +79,8 @@ function dashApi(role, { profile, overrides = {} } = {}) {
     if (path === "/subscriptions") return SUBSCRIPTIONS;
     if (path === "/invoices") return INVOICES;
     if (path === "/reports") return REPORTS;
+    if (path === "/notices?lang=nl&state=current") return NOTICES;
+    if (path === "/kb/categories?lang=nl") return CATEGORIES;
     throw new Error("unexpected " + method + " " + path);
   });
 }
@@ -105,12 +113,14 @@ test("#/ is the dashboard for everyone linked; a user not linked yet keeps its w
 });
 
 test("the widgets per role are the server's default set, in the settings' order; stored values without a card are left out", () => {
-  for (const [role, defaults] of Object.entries(DEFAULTS)) assert.deepEqual(dashboardWidgetsFor(role), defaults, role);
+  for (const [role, defaults] of Object.entries(DEFAULTS)) {
+    assert.deepEqual(dashboardDefaultsFor(role), defaults, role);
+    assert.deepEqual(dashboardWidgetsFor(role), [...defaults, "notices", "knowledge"], role + ": notices and knowledge offered, not on by default");
+  }
   assert.deepEqual(dashboardWidgetsFor("none"), []);
-  assert.deepEqual(DASHBOARD_WIDGETS.map(w => w.id).filter(id => ["sla", "notices", "knowledge"].includes(id)), [],
-    "no card for sla, notices or knowledge");
+  assert.deepEqual(DASHBOARD_WIDGETS.map(w => w.id).filter(id => ["sla"].includes(id)), [], "no card for sla");
   assert.deepEqual(dashboardShown("customer-user", { dashboard: ["reports", "invoices", "notices", "sla", "approvals", "open-tickets"] }),
-    ["reports", "open-tickets"], "the user's order; another role's widgets and those without a card are not shown");
+    ["reports", "notices", "open-tickets"], "the user's order; another role's widgets and those without a card are not shown");
   assert.deepEqual(dashboardShown("provider-agent", { dashboard: [] }), [], "all switched off");
   assert.deepEqual(dashboardShown("provider-agent", null), DEFAULTS["provider-agent"], "no profile: the role's set");
 });
@@ -230,10 +240,10 @@ test("a widget that fails says so in its card and the others show; a 403 hides i
 
 test("the dashboard shows the user's choice, in its order; none switched on says where to switch them on; /me failing shows the role's set", async () => {
   const shown = [];
-  const api = dashApi("customer-admin", { profile: { dashboard: ["reports", "invoices", "notices"], dashboardChosen: true } });
+  const api = dashApi("customer-admin", { profile: { dashboard: ["reports", "invoices", "notices", "sla"], dashboardChosen: true } });
   await dashboardPage(dashCtx("customer-admin", api, shown));
-  assert.deepEqual(cardIds(last(shown)), ["reports", "invoices"]);
-  assert.deepEqual(paths(api), ["/me", "/reports", "/invoices"], "only the chosen widgets are read");
+  assert.deepEqual(cardIds(last(shown)), ["reports", "invoices", "notices"]);
+  assert.deepEqual(paths(api), ["/me", "/reports", "/invoices", "/notices?lang=nl&state=current"], "only the chosen widgets are read");
 
   const none = [];
   const noneApi = dashApi("customer-admin", { profile: { dashboard: [], dashboardChosen: true } });
@@ -370,8 +380,9 @@ test("Dashboardinstellingen: a switch per widget the role can have, named as its
     await accountPage(accountCtx(role, accountApi(role), shown));
     const view = last(shown);
     assert.equal(textOf(findAll(dashboardForm(view), n => n.tag === "h2")[0]), "Dashboardinstellingen", role);
-    assert.deepEqual(switches(view).map(s => s.attrs.id), widgets.map(id => "f-dashboard." + id), role);
-    assert.ok(switches(view).every(s => s.attrs.checked === true), role + ": a newcomer's set is on");
+    assert.deepEqual(switches(view).map(s => s.attrs.id), [...widgets, "notices", "knowledge"].map(id => "f-dashboard." + id), role);
+    assert.ok(switches(view).every(s => s.attrs.checked === widgets.includes(s.attrs.id.slice("f-dashboard.".length))),
+      role + ": a newcomer's set is on, notices and knowledge off");
     assert.match(textOf(dashboardForm(view)), /standaardwidgets voor uw rol/);
   }
   const api = accountApi("customer-admin");
@@ -399,9 +410,9 @@ test("Dashboardinstellingen: a switch per widget the role can have, named as its
 test("Dashboardinstellingen: stored widgets without a switch stay; a stale version reloads and keeps the switches; a 400 is said at the form", async () => {
   const profile = { dashboard: ["reports", "notices", "sla-at-risk"], dashboardChosen: true, version: 4 };
   assert.deepEqual(dashboardDraft(profile, "customer-user"),
-    { "open-tickets": false, waiting: false, "hour-bundles": false, subscriptions: false, reports: true });
-  assert.deepEqual(dashboardBody({ "open-tickets": true, waiting: false, "hour-bundles": false, subscriptions: false, reports: true }, profile,
-    "customer-user"), { dashboard: ["open-tickets", "reports", "notices", "sla-at-risk"], version: 4 },
+    { "open-tickets": false, waiting: false, "hour-bundles": false, subscriptions: false, reports: true, notices: true, knowledge: false });
+  assert.deepEqual(dashboardBody({ "open-tickets": true, waiting: false, "hour-bundles": false, subscriptions: false, reports: true, notices: true,
+    knowledge: true }, profile, "customer-user"), { dashboard: ["open-tickets", "reports", "notices", "knowledge", "sla-at-risk"], version: 4 },
   "the settings' order, then the stored ones the page has no switch for, as they were");
   assert.equal(dashboardBody(dashboardDraft(profile, "customer-user"), profile, "customer-user"), null, "unchanged: nothing to send");
 

@@ -5,8 +5,20 @@ import assert from "node:assert/strict";
 import { findAll, textOf } from "../dom.mjs";
 import { translator } from "../i18n.mjs";
 
-export function shimDocument() {
+/**
+ * The DOM shim. Its window's DOMParser (dom.mjs articleBody, the only parse) records every markup it is given in
+ * `parsed` and answers with parse(markup): parsed nodes ({nodeType, tagName, getAttribute, childNodes}, parsedElement()),
+ * none unless a test gives them.
+ */
+export function shimDocument({ parse = () => [] } = {}) {
   const created = [];
+  const parsed = [];
+  class DOMParser {
+    parseFromString(markup, type) {
+      parsed.push({ markup, type });
+      return { body: { childNodes: parse(markup) } };
+    }
+  }
   class Node {
     constructor(tag) { this.tagName = tag; this.attributes = {}; this.childNodes = []; this.listeners = {}; created.push(this); }
     setAttribute(name, value) { this.attributes[name] = value; }
@@ -19,9 +31,18 @@ export function shimDocument() {
   }
   return {
     created,
+    parsed,
+    defaultView: { DOMParser },
     createElement: tag => new Node(tag),
     createTextNode: text => ({ nodeType: 3, textContent: text })
   };
+}
+
+/** A node as an HTML parser gives it, for the DOM shim's DOMParser: parsedElement("a", {href: "…"}, "text", …). */
+export function parsedElement(tag, attributes = {}, ...children) {
+  return { nodeType: 1, tagName: tag.toUpperCase(), hasAttribute: name => Object.hasOwn(attributes, name),
+    getAttribute: name => (Object.hasOwn(attributes, name) ? attributes[name] : null),
+    childNodes: children.map(c => (typeof c === "string" ? { nodeType: 3, nodeValue: c } : c)) };
 }
 
 export const EVIL = `<img src=x onerror="alert(1)"><script>alert(2)</script>`;

@@ -229,7 +229,7 @@ test("a customer user reads that invoices are for the administrators, not an err
     return findAll(findAll(last(shown), n => n.tag === "nav")[0], n => n.tag === "a");
   };
   const admin = await navOf("customer-admin");
-  assert.deepEqual(admin.map(a => a.attrs.href).slice(7, 10), ["#/reports", "#/invoices", "#/organisation"], "after Rapportages");
+  assert.deepEqual(admin.map(a => a.attrs.href).slice(7, 10), ["#/reports", "#/invoices", "#/kb"], "after Rapportages");
   assert.equal(textOf(admin[8]), "Facturen");
   assert.equal((await navOf("customer-user")).filter(a => a.attrs.href === "#/invoices").length, 0, "customer users get no entry");
 

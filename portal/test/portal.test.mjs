@@ -13,6 +13,7 @@ import { newTicketPage, resolutionPage, STAFF_ACTIONS, ticketBody, ticketPage, t
   TYPES } from "../tickets.mjs";
 import { nextStepKey, PRIORITIES, problemBox } from "../widgets.mjs";
 import { CALENDARS, LIBERATION_DAY, WEEKDAYS } from "../sla.mjs";
+import { NOTICE_KINDS, NOTICE_STATUSES, READER_BANDS, VISIBILITIES } from "../kbparts.mjs";
 import { catalogue, click, context, detail, EVIL, fakeApi, last, shimDocument, ticket } from "./fakes.mjs";
 
 const portal = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -40,7 +41,7 @@ test("every text key the code and index.html use exists, including the per-value
     for (const m of source.matchAll(/\btr\("([A-Za-z.-]+)"/g)) {
       if (m[1].endsWith(".")) {
         assert.ok(["status.", "priority.", "type.", "approval.", "action.", "side.", "view.", "sla.target.", "weekday.",
-          "sla.edit.liberation.", "sla.edit.reasonIn."].includes(m[1]),
+          "sla.edit.liberation.", "sla.edit.reasonIn.", "kb.language."].includes(m[1]),
           "a dynamic key family the test enumerates below: " + m[1]);
       } else {
         used.add(m[1]);
@@ -71,6 +72,13 @@ test("every text key the code and index.html use exists, including the per-value
     used.add("sla.liberation." + v);
     used.add("sla.edit.liberation." + v);
   }
+  // the knowledge base's families (kbparts.mjs): reader bands, article states and visibilities, languages, notices
+  for (const b of READER_BANDS) used.add("kb.band." + b);
+  for (const v of VISIBILITIES) used.add("kb.visibility." + v);
+  for (const st of ["draft", "published"]) used.add("kb.state." + st);
+  for (const l of LANGUAGES) used.add("kb.language." + l);
+  for (const k of NOTICE_KINDS) used.add("notice.kind." + k);
+  for (const st of NOTICE_STATUSES) used.add("notice.status." + st);
   assert.ok(used.size > 80, "found the keys in use: " + used.size);
   for (const key of used) {
     for (const l of LANGUAGES) assert.ok(key in texts[l], `${key} is used but missing in ${l}`);
@@ -161,7 +169,10 @@ test("mount refuses handler attributes and links out of the page; the sources ne
   const fromData = h("p", null, { tag: "script", attrs: {}, children: ["alert(1)"] });
   assert.equal(typeof fromData.children[0], "string", "an object among the children (data) becomes text");
   for (const [file, source] of sources) {
-    assert.doesNotMatch(source, /innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function/, file);
+    assert.doesNotMatch(source, /innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function|createContextualFragment/, file);
+    // the one parse of markup: an article's body (dom.mjs articleBody), in an inert document, copied through allowlists
+    assert.equal([...source.matchAll(/parseFromString/g)].length, file === "dom.mjs" ? 1 : 0, file + ": markup is parsed in dom.mjs's mountArticle only");
+    if (file !== "dom.mjs") assert.doesNotMatch(source, /DOMParser/, file);
   }
   const html = readFileSync(join(portal, "index.html"), "utf8");
   assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, "no inline script (the CSP allows 'self' only)");

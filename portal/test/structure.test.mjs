@@ -7,7 +7,8 @@
 //  - a shared module holds what pages use and is no page itself (node descriptions, the API client, the
 //    texts, the route parser, the widgets, the identity forms' pieces, the hours' pieces ledger.mjs, and
 //    the ticket page's own sections work.mjs, attachments.mjs and timelog.mjs, whose time logging the
-//    customer's registrations page in hours.mjs uses too, and whose rule for presigned URLs reports.mjs uses);
+//    customer's registrations page in hours.mjs uses too, and whose rule for presigned URLs reports.mjs uses; and
+//    kbparts.mjs, the knowledge base's pieces that its pages, the dashboard and the new-ticket page's suggestions share);
 //  - the shell starts the portal and chooses the page of a route: the only modules that import pages.
 // Page and shared modules import shared modules only. So no page module imports another page module,
 // not even through a shared one; and no module imports itself through others (no cycle), anywhere.
@@ -21,9 +22,9 @@ import { fileURLToPath } from "node:url";
 const portal = join(dirname(fileURLToPath(import.meta.url)), "..");
 
 const PAGES = ["tickets.mjs", "sla.mjs", "auth.mjs", "account.mjs", "admin.mjs", "hours.mjs", "billing.mjs", "subscriptions.mjs",
-  "reports.mjs", "invoices.mjs", "dashboard.mjs", "feedback.mjs", "sso.mjs"];
+  "reports.mjs", "invoices.mjs", "dashboard.mjs", "feedback.mjs", "sso.mjs", "kb.mjs", "kbadmin.mjs"];
 const SHARED = ["dom.mjs", "api.mjs", "i18n.mjs", "routes.mjs", "widgets.mjs", "forms.mjs", "work.mjs", "attachments.mjs",
-  "ledger.mjs", "timelog.mjs", "rating.mjs", "config.mjs"];
+  "ledger.mjs", "timelog.mjs", "rating.mjs", "config.mjs", "kbparts.mjs"];
 const SHELL = ["app.mjs", "router.mjs"];
 
 /** The specifiers of a module's import and export-from statements, and of import() with a literal. */
