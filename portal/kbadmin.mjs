@@ -311,9 +311,10 @@ export async function kbCategoriesPage(ctx) {
   async function load() {
     try {
       state.categories = itemsOf(await ctx.api.get("/kb/categories" + query(ctx.lang)));
+      // a category's form keeps what was typed in it (after a 409 too); a new category gets its own
       const kept = state.forms;
       state.forms = Object.fromEntries(state.categories.filter(c => CATEGORY_ID.test(text(c.categoryId)))
-        .map(c => [c.categoryId, kept[c.categoryId] && kept[c.categoryId].busy ? kept[c.categoryId] : formState(categoryDraft(c))]));
+        .map(c => [c.categoryId, kept[c.categoryId] || formState(categoryDraft(c))]));
     } catch (e) {
       state.error = e;
     }
@@ -325,7 +326,11 @@ export async function kbCategoriesPage(ctx) {
       return run(form, render, ctx.tr, {
         conflictKey: "kb.cat.conflict",
         work: () => ctx.api.put("/kb/categories/" + encodeURIComponent(id), categoryBody(form.draft)),
-        done: async () => { await load(); state.forms[id].notice = ctx.tr("kb.cat.saved"); },
+        done: async () => {
+          delete state.forms[id];
+          await load();
+          if (state.forms[id]) state.forms[id].notice = ctx.tr("kb.cat.saved");
+        },
         reload: load
       });
     },
