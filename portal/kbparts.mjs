@@ -81,7 +81,7 @@ export function noticeView(notice, ctx, { level = "h2", staff = false, names = n
   const updates = Array.isArray(notice.updates) ? notice.updates : [];
   const affects = notice.affects;
   const nameOf = id => (names && names[id]) || id;
-  return h("article", { class: "kb-notice notice-kind-" + text(notice.kind).replace(/[^a-z-]/g, "") },
+  return h("article", { class: "kb-notice kb-notice-" + text(notice.kind).replace(/[^a-z-]/g, "") },
     h(level, null, text(notice.title)),
     h("p", { class: "notice-facts" },
       badge("notice-kind", notice.kind, labelOf(tr, "notice.kind.", notice.kind)), " ",
