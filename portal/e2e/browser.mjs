@@ -586,13 +586,15 @@ async function newcomerAccepts(eva) {
 
 /** The other pages of each role, opened from the address bar, for the checks every page gets. */
 const MORE_PAGES = {
-  ilse: ["#/", "#/hours", "#/time-registrations", "#/subscriptions", "#/reports", "#/invoices", "#/sla", "#/sla/compliance", "#/account"],
+  ilse: ["#/", "#/hours", "#/time-registrations", "#/subscriptions", "#/reports", "#/invoices", "#/sla", "#/sla/compliance", "#/account",
+    "#/kb", "#/status"],
   sem: ["#/", "#/tickets?view=assignee", "#/sla", "#/sla/at-risk?hours=168", "#/admin/customers", "#/admin/failing-addresses", "#/admin/held-mail",
     "#/admin/ratings", "#/admin/customers/demo-acme",
     "#/admin/customers/demo-acme/hours", "#/admin/customers/demo-acme/time-registrations", "#/admin/customers/demo-acme/invoices",
     "#/admin/customers/demo-acme/invoice-profile"],
   petra: ["#/", "#/admin/staff", "#/admin/failing-addresses", "#/admin/held-mail", "#/admin/ratings", "#/admin/customers/demo-acme/subscriptions", "#/admin/customers/demo-acme/reports",
-    "#/admin/customers/demo-acme/invoices", "#/admin/customers/demo-acme/invoice-profile", "#/sla"]
+    "#/admin/customers/demo-acme/invoices", "#/admin/customers/demo-acme/invoice-profile", "#/sla",
+    "#/admin/kb", "#/admin/kb/new", "#/admin/kb/categories", "#/admin/kb/stats", "#/admin/notices"]
 };
 
 /** An invoice's page, followed from the first invoice of the list at hash (its id is the demo data's, not known here). */
@@ -639,6 +641,25 @@ async function morePages(tabs) {
     await visitor.page.select("#lang", "nl");
     await waitForHeading(visitor.page, nl("auth.forgot.heading"));
     await audit(visitor, "forgotten password");
+  });
+  // the knowledge base and the status page signed out (kb.mjs): the public routes, a category and its first article
+  await step(visitor, "opens the knowledge base, a category, an article and the status page signed out", async () => {
+    await open(visitor, "#/kb");
+    await waitForHeading(visitor.page, nl("kb.heading"));
+    await settle(visitor.page);
+    await audit(visitor, "knowledge base");
+    await visitor.page.click("#app .kb-categories a");
+    await settle(visitor.page);
+    await visitor.page.waitForSelector("#app .kb-list a", { visible: true, timeout: 15_000 });
+    await audit(visitor, "knowledge base category");
+    await visitor.page.click("#app .kb-list a");
+    await visitor.page.waitForSelector("#app .kb-body", { visible: true, timeout: 15_000 });
+    await settle(visitor.page);
+    await audit(visitor, "knowledge base article");
+    await open(visitor, "#/status");
+    await waitForHeading(visitor.page, nl("statusPage.heading"));
+    await settle(visitor.page);
+    await audit(visitor, "status page");
   });
   // a one-click mail link, signed out: a damaged token (a character no token has) shows the "link does not work" page
   // without asking the API (a refused preview would log its 400 in the console)

@@ -238,6 +238,7 @@ function portalFor(user, session, gateway, jar = null) {
       const shown = [];
       const navigated = [];
       const opened = [];
+      const copied = [];
       const route = parseRoute(hash);
       const ctx = {
         api, tr: translatorRecordingMisses(), uuid: () => randomUUID(), lang: LANG,
@@ -250,6 +251,8 @@ function portalFor(user, session, gateway, jar = null) {
         },
         flash: text => { flash = text; }, flashed: flash,
         userId: current.userId, origin: gateway, transfer: (url, init) => fetch(url, init),
+        // the new-ticket page's suggestions (kbparts.mjs) ask at once, so the step's idle() waits for them; a share link is recorded
+        later: fn => setTimeout(fn, 0), cancelLater: timer => clearTimeout(timer), copy: async value => copied.push(value),
         openDownload: url => opened.push(url),
         email: current.email, tenant: current.tenant, mfa: current.mfa,
         accessToken: () => current && current.accessToken,
@@ -259,12 +262,12 @@ function portalFor(user, session, gateway, jar = null) {
       };
       flash = null;
       const result = await openSignedIn(ctx, route);
-      return { hash, ctx, shown, navigated, opened, result };
+      return { hash, ctx, shown, navigated, opened, copied, result };
     }
   };
 }
 
-/** The public pages (#/sign-up, #/forgot-password) as app.mjs publicContext() shows them. */
+/** The public pages (#/sign-up, #/forgot-password, the knowledge base and the status page) as app.mjs publicContext() shows them. */
 function publicPortal(gateway) {
   const api = createApi({ fetch: recordingFetch(gateway), language: () => LANG, session: () => null, setSession: () => {} });
   return {
@@ -272,11 +275,13 @@ function publicPortal(gateway) {
     async open(hash) {
       const shown = [];
       const navigated = [];
+      const copied = [];
       const ctx = { api, tr: translatorRecordingMisses(), uuid: () => randomUUID(), lang: LANG, show: desc => shown.push(desc),
         bind: render => render, email: "", toSignIn: (reason, address) => navigated.push({ signIn: reason, address }),
-        signedIn: () => navigated.push({ signedIn: true }) };
+        signedIn: () => navigated.push({ signedIn: true }), navigate: next => navigated.push(next), origin: gateway,
+        copy: async value => copied.push(value) };
       const result = await openPublic(ctx, parseRoute(hash));
-      return { hash, ctx, shown, navigated, opened: [], result };
+      return { hash, ctx, shown, navigated, opened: [], copied, result };
     }
   };
 }
@@ -798,6 +803,54 @@ async function invoices(ilse, sem, petra, run) {
       p.expect(page.navigated[page.navigated.length - 1] === customerInvoices, "back to the customer's invoices");
     });
   }
+}
+
+/**
+ * The knowledge base and the status page (issue 19), read only: signed out on the /public/… routes (the demo data's
+ * categories, a public article with its body and share link, a search, the status page with its past notice), Jan signed
+ * in on the /kb/… twins, and Petra's management pages (articles, categories, statistics, notices).
+ */
+async function knowledge(visitor, jan, petra) {
+  const firstLink = (p, pattern) => (p.find(n => n.tag === "a" && pattern.test(n.attrs.href || ""))[0] || { attrs: {} }).attrs.href;
+  let category = null;
+  let article = null;
+  await step(visitor, "#/kb", "signed out: the knowledge base's categories with their counts", async p => {
+    category = firstLink(p, /^#\/kb\/c\//);
+    p.expect(category, "a category with public articles");
+    p.expectLink("#/status", "the status page linked");
+  });
+  if (category) {
+    await step(visitor, category, "signed out: a category's articles with summary, date and reader band", async p => {
+      article = firstLink(p, /^#\/kb\/a\//);
+      p.expect(article, "a public article");
+      p.expect(p.find(n => classes(n).includes("kb-band")).length > 0, "the reader band in words");
+    });
+  }
+  if (article) {
+    await step(visitor, article, "signed out: a public article, its body, its share link copied", async (p, page) => {
+      p.expect(p.find(n => classes(n).includes("kb-body")).length === 1, "the article's body");
+      p.expect(String(p.value("f-kb-share-url")).startsWith(page.ctx.origin + "/#/kb/a/"), "an absolute share link");
+      await p.press(nl("kb.share.copy"), "after copying the link");
+      p.expect(page.copied.length === 1, "the link copied");
+    });
+    await step(jan, article, "signed in: the article by its id on GET /kb/articles/{articleId}");
+  }
+  await step(visitor, "#/kb/search?q=wachtwoord", "signed out: a search on GET /public/kb/search");
+  await step(visitor, "#/status", "signed out: the status page with the demo's past notice, no customer named", async p => {
+    p.expect(p.find(n => n.tag === "article" && classes(n).includes("kb-notice")).length > 0, "a notice");
+    p.expect(!p.text().includes(nl("notice.affects")), "never the customers a notice affects");
+  });
+  await step(jan, "#/kb", "signed in: the categories Jan may read");
+  await step(jan, "#/kb/search?q=outlook", "signed in: a search on GET /kb/search");
+  await step(jan, "#/status", "signed in: the status page");
+  await step(petra, "#/admin/kb", "the articles with state, visibility, reads and helpful", async p => {
+    p.expect(p.find(n => n.tag === "tbody").length === 1, "the articles' table");
+  });
+  await step(petra, "#/admin/kb/categories", "the categories with a form each");
+  await step(petra, "#/admin/kb/stats", "the statistics per article");
+  await step(petra, "#/admin/notices", "the notices: current and past with the customers they affect, the new-notice form", async p => {
+    p.expect(p.find(n => n.tag === "article" && classes(n).includes("kb-notice")).length > 0, "the demo's past notice");
+  });
 }
 
 async function customerUser(jan, run) {
@@ -1398,6 +1451,7 @@ export async function main(argv = process.argv.slice(2), env = process.env) {
   const eva = await newcomer(publicPortal(opts.gateway), run, opts);
   await providerAdmin(portals.petra, made, run);
   await invoices(portals.ilse, portals.sem, portals.petra, run);
+  await knowledge(publicPortal(opts.gateway), portals.jan, portals.petra);
   if (eva) {
     await linkNewcomer(portals.petra, eva);
     await linkedNewcomer(eva);
