@@ -115,7 +115,9 @@ let focusPending = null;   // {id} or {tag, text, place}: the control that had t
 function focusOf(app) {
   const active = document.activeElement;
   if (active && app.contains(active)) {
-    if (active.id) return { id: active.id };
+    // a text field keeps its caret (and selection) too: a page shown again while the user types (the new-ticket page's
+    // suggestions, a list's search results) must not move the next key to the start of the field
+    if (active.id) return { id: active.id, selection: selectionOf(active) };
     const controls = app.querySelectorAll ? [...app.querySelectorAll(CONTROLS)] : [];
     return { tag: active.tagName, text: active.textContent, place: controls.indexOf(active) };
   }
@@ -131,7 +133,23 @@ function restoreFocus(app, wanted) {
       .sort((a, b) => a.distance - b.distance).map(({ c }) => c)[0] || null;
   }
   if (target && !target.disabled) target.focus();
+  if (target && wanted.selection && document.activeElement === target && typeof target.setSelectionRange === "function") {
+    try { target.setSelectionRange(wanted.selection.start, wanted.selection.end, wanted.selection.direction); } catch (e) {
+      if (!(e instanceof DOMException)) throw e;   // an input type without a caret (email, number): the browser keeps its own
+    }
+  }
   focusPending = target && document.activeElement === target ? null : wanted;
+}
+
+/** The caret and selection of a text field ({start, end, direction}), or null for a control without one. */
+function selectionOf(control) {
+  try {
+    return typeof control.selectionStart === "number"
+      ? { start: control.selectionStart, end: control.selectionEnd, direction: control.selectionDirection || "none" } : null;
+  } catch (e) {
+    if (e instanceof DOMException) return null;   // reading it throws on input types without a selection
+    throw e;
+  }
 }
 
 function show(forGeneration, desc) {

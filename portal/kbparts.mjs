@@ -53,12 +53,15 @@ export function articleHash(article) {
   return routeHash({ name: "kb-article", slug: article.slug, articleId: article.articleId || null });
 }
 
-/** An article in a list: its title linked, its summary, and (when the answer has them) its updated date and reader band. */
+/**
+ * An article in a list under the page's h1: its title linked (an h2), its summary, and (when the answer has them) its
+ * updated date and reader band.
+ */
 export function articleItem(article, ctx) {
   const { tr, lang } = ctx;
   const href = articleHash(article);
   return h("li", { class: "kb-item" },
-    h("h3", null, href ? h("a", { href }, text(article.title)) : text(article.title)),
+    h("h2", null, href ? h("a", { href }, text(article.title)) : text(article.title)),
     article.summary ? h("p", null, text(article.summary)) : null,
     article.updatedAt || article.readerBand ? h("p", { class: "hint" },
       article.updatedAt ? [tr("kb.updated") + " ", h("time", { datetime: text(article.updatedAt) }, formatDay(article.updatedAt, lang))] : null,

@@ -130,6 +130,8 @@ export class FakeElement {
   get textContent() { return this.text + this.children.map(c => c.textContent).join(""); }
   set textContent(value) { this.text = String(value); this.children = []; }
   focus() { globalThis.document.activeElement = this; }
+  /** A text field's caret, as an input has it (selectionStart, selectionEnd, selectionDirection set by a test). */
+  setSelectionRange(start, end, direction) { Object.assign(this, { selectionStart: start, selectionEnd: end, selectionDirection: direction }); }
   all() { return [this, ...this.children.flatMap(c => (c.all ? c.all() : []))]; }
   querySelector(selector) { return this.all().find(n => n !== this && n.tagName === selector) || null; }
 }

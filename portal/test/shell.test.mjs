@@ -365,3 +365,35 @@ test("the sign-in screen says what to do next after a refusal that is not about 
   await signIn();
   assert.equal(page.byId.error.textContent, "Invalid credentials", "a wrong password says itself what is wrong");
 });
+
+test("a page shown again while the user types keeps the field's caret: the new-ticket page's suggestions arrive mid-word", async () => {
+  const { document, byId } = fakePage();
+  const requests = [];
+  Object.assign(globalThis, { document, location: { hash: "#/tickets/new" }, window: { addEventListener: () => {} } });
+  Object.defineProperty(globalThis, "navigator", { value: { language: "nl-NL" }, configurable: true });
+  globalThis.fetch = async (path, init) => {
+    if (path === "config.json") return { ok: false, status: 404, statusText: "", text: async () => "" };
+    requests.push([path, init.method]);
+    const json = path === "/auth/refresh" ? { idToken: jwt({ sub: "u1", email: "jan@acme.example.test", kp_role: "customer-user",
+      kp_tenant: "demo-acme", kp_mfa: "true" }), expiresIn: 900 }
+      : path === "/me" ? { userId: "u1", role: "customer-user", profile: { language: "nl", version: 1 } }
+        : path === "/catalogue" ? { categories: [], requestTypes: [] }
+          : path.startsWith("/kb/suggestions") ? { suggestionId: "sg-1", items: [{ articleId: "kb-1", slug: "outlook", title: "Outlook herstellen" }] }
+            : null;
+    return { ok: !!json, status: json ? 200 : 404, statusText: "", text: async () => JSON.stringify(json || { title: "Niet gevonden" }) };
+  };
+  await import("../app.mjs?caret");
+  await new Promise(resolve => setTimeout(resolve, 10));
+  const title = () => byId.app.all().find(n => n.id === "f-title");
+  const typed = title();
+  typed.focus();
+  typed.setSelectionRange(3, 3, "none");   // "Out|" — the user is still typing
+  typed.listeners.input({ target: { value: "Outlook" } });
+  await new Promise(resolve => setTimeout(resolve, 500));
+  assert.ok(requests.some(([path]) => path.startsWith("/kb/suggestions?")), "the suggestions were asked after the pause");
+  assert.match(byId.app.textContent, /Outlook herstellen/, "and shown: the page was mounted again");
+  const again = title();
+  assert.notEqual(again, typed, "a new element for the field");
+  assert.equal(document.activeElement, again, "the focus back in the field");
+  assert.deepEqual([again.selectionStart, again.selectionEnd], [3, 3], "with its caret where it was, not at the start");
+});
