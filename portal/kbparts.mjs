@@ -166,11 +166,14 @@ export function suggestions(ctx, state, render) {
       state.opening = item.articleId;
       state.openError = null;
       render();
+      // "opened", once per suggestion and article; a failed post is said in the panel and sent again on the next open
       const key = suggestionId + " " + item.articleId;
-      const post = suggestionId && !posted.has(key)
-        ? (posted.add(key), ctx.api.post("/kb/suggestions/" + encodeURIComponent(suggestionId) + "/opened", { articleId: item.articleId })
-          .then(() => { state.openedError = null; }, e => { posted.delete(key); state.openedError = e; }))
-        : null;
+      let post = null;
+      if (suggestionId && !posted.has(key)) {
+        posted.add(key);
+        post = ctx.api.post("/kb/suggestions/" + encodeURIComponent(suggestionId) + "/opened", { articleId: item.articleId })
+          .then(() => { state.openedError = null; }, e => { posted.delete(key); state.openedError = e; });
+      }
       try {
         state.open = await ctx.api.get("/kb/articles/" + encodeURIComponent(item.articleId) + query(ctx.lang));
       } catch (e) {
