@@ -318,6 +318,9 @@ export function newTicketView(state, ctx, actions) {
       h("a", { href: routeHash({ name: "ticket", token: followUp.token }) }, "#" + followUp.number + (original ? " " + original.title : ""))) : null,
     followUp && state.errors.followUpOf ? h("p", { class: "field-error", id: "e-followUpOf" }, fieldMessage(state.errors.followUpOf, tr)) : null,
     followUp ? problemBox(followUp.error, tr) : null,
+    // seed (Previder): the frequently asked questions offered before a case is filed; and the status page, outages first
+    state.suggest ? h("p", { class: "hint kb-before-ticket" }, tr("kb.beforeTicket"), " ",
+      h("a", { href: routeHash({ name: "kb" }) }, tr("nav.kb")), " · ", h("a", { href: routeHash({ name: "status" }) }, tr("statusPage.heading"))) : null,
     problemBox(state.catalogueError, tr),
     state.requestTypeMissing ? notice(tr("new.requestTypeMissing"), true) : null,
     Object.keys(state.errors).length ? notice(tr("formHasErrors"), true) : null,

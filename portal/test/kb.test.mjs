@@ -356,6 +356,8 @@ test("suggestions: a pause after typing, three characters at least, one request 
   const shown = [];
   const { ctx, timers, runTimers } = timed("customer-user", api, shown);
   await newTicketPage(ctx, { name: "new" });
+  const before = findAll(last(shown), n => n.attrs.class === "hint kb-before-ticket")[0];
+  assert.deepEqual(findAll(before, n => n.tag === "a").map(a => a.attrs.href), ["#/kb", "#/status"], "the knowledge base offered before a ticket");
   const type = value => titleInput(last(shown)).attrs.on.input({ target: { value } });
   type("Ou");
   assert.equal(timers.length, 0, "under three characters: nothing asked");
@@ -436,6 +438,7 @@ test("suggestions: a failed request is a hint and the ticket can still be raised
   await newTicketPage(staff.ctx, { name: "new" });
   titleInput(last(staffShown)).attrs.on.input({ target: { value: "Printer kapot" } });
   assert.equal(staff.timers.length, 0);
+  assert.equal(findAll(last(staffShown), n => n.attrs.class === "hint kb-before-ticket").length, 0, "staff raise tickets for others");
   assert.ok(!staffApi.calls.some(c => c[1].startsWith("/kb/")));
 });
 
