@@ -34,10 +34,11 @@ function adminLinks(ctx) {
     h("a", { href: routeHash({ name: "notices-admin" }) }, tr("nav.noticesAdmin")));
 }
 
-/** A staff page: its heading and links, or for anyone else the sentence that it is provider staff's (and no request). */
-function staffOnly(ctx, heading) {
+/** Whether the page is refused (anyone but provider staff): then "no access" and that it is provider staff's, and no request. */
+function staffOnly(ctx) {
   if (isStaff(ctx)) return false;
-  ctx.show(page(ctx, h("h1", null, ctx.tr(heading)), notice(ctx.tr("kb.admin.staffOnly"), true)));
+  ctx.show(page(ctx, h("h1", null, ctx.tr("admin.notAllowed")), h("p", null, ctx.tr("kb.admin.staffOnly")),
+    h("p", null, h("a", { href: routeHash({ name: "kb" }) }, ctx.tr("statusPage.toKb")))));
   return true;
 }
 
@@ -76,7 +77,7 @@ export function articlesView(state, ctx, actions) {
 }
 
 export async function kbAdminPage(ctx) {
-  if (staffOnly(ctx, "kb.admin.articles")) return null;
+  if (staffOnly(ctx)) return null;
   const state = { categories: [], category: "", items: [], cursor: null, loading: true, error: null };
   const render = ctx.bind(() => ctx.show(articlesView(state, ctx, actions)));
   async function load(cursor) {
@@ -199,7 +200,7 @@ export function editorView(state, ctx, actions) {
 }
 
 export async function kbEditorPage(ctx, route) {
-  if (staffOnly(ctx, "kb.admin.new")) return null;
+  if (staffOnly(ctx)) return null;
   const articleId = route.name === "kb-edit" ? route.articleId : null;
   const state = { articleId, article: null, categories: [], customers: [], customersError: null, versions: [], versionsError: null,
     loading: true, error: null, form: formState(articleDraft(null)), publishForm: formState({}) };
@@ -305,7 +306,7 @@ export function categoriesView(state, ctx, actions) {
 }
 
 export async function kbCategoriesPage(ctx) {
-  if (staffOnly(ctx, "kb.admin.categories")) return null;
+  if (staffOnly(ctx)) return null;
   const state = { categories: [], forms: {}, newForm: formState(emptyCategory()), loading: true, error: null };
   const render = ctx.bind(() => ctx.show(categoriesView(state, ctx, actions)));
   async function load() {
@@ -379,7 +380,7 @@ export function statsView(state, ctx) {
 }
 
 export async function kbStatsPage(ctx) {
-  if (staffOnly(ctx, "kb.admin.stats")) return null;
+  if (staffOnly(ctx)) return null;
   const state = { items: [], loading: true, error: null };
   const render = ctx.bind(() => ctx.show(statsView(state, ctx)));
   render();
@@ -483,7 +484,7 @@ export function noticesView(state, ctx, actions) {
 const namesOf = customers => Object.fromEntries(customers.map(c => [c.id, text(c.name)]));
 
 export async function noticesAdminPage(ctx) {
-  if (staffOnly(ctx, "nav.noticesAdmin")) return null;
+  if (staffOnly(ctx)) return null;
   const state = { current: [], past: [], customers: [], names: {}, customersError: null, loading: true, error: null, form: formState(emptyNotice()) };
   const render = ctx.bind(() => ctx.show(noticesView(state, ctx, actions)));
   async function load() {
@@ -538,7 +539,7 @@ export function noticeAdminView(state, ctx, actions) {
 }
 
 export async function noticeAdminPage(ctx, route) {
-  if (staffOnly(ctx, "notice.heading")) return null;
+  if (staffOnly(ctx)) return null;
   const path = "/notices/" + encodeURIComponent(route.noticeId);
   const state = { notice: null, names: {}, namesError: null, loading: true, error: null, form: formState(emptyUpdate()) };
   const render = ctx.bind(() => ctx.show(noticeAdminView(state, ctx, actions)));

@@ -843,6 +843,9 @@ async function knowledge(visitor, jan, petra) {
   await step(jan, "#/kb", "signed in: the categories Jan may read");
   await step(jan, "#/kb/search?q=outlook", "signed in: a search on GET /kb/search");
   await step(jan, "#/status", "signed in: the status page");
+  for (const hash of ["#/admin/kb", "#/admin/notices"]) {
+    await step(jan, hash, "no access to the management pages, and no request", async p => p.expectText(nl("kb.admin.staffOnly")));
+  }
   await step(petra, "#/admin/kb", "the articles with state, visibility, reads and helpful", async p => {
     p.expect(p.find(n => n.tag === "tbody").length === 1, "the articles' table");
   });
