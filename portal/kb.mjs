@@ -14,7 +14,7 @@
 
 import { h } from "./dom.mjs";
 import { localized } from "./i18n.mjs";
-import { CATEGORY_ID, KB_QUERY_MAX, routeHash } from "./routes.mjs";
+import { ARTICLE_ID, CATEGORY_ID, KB_QUERY_MAX, routeHash } from "./routes.mjs";
 import { field, notice, page, problemBox } from "./widgets.mjs";
 import { articleContent, articleItem, bandText, formatDay, kbGet, noticeView, query, signedIn } from "./kbparts.mjs";
 
@@ -159,9 +159,16 @@ export async function kbCategoryPage(ctx, route) {
 // ---------------------------------------------------------------------------------------------
 // #/kb/a/<slug>
 
-/** The absolute share link of an article: the portal's origin and the API's relative shareUrl (else its route). */
+/**
+ * The absolute share link of an article: the portal's origin and the API's relative shareUrl (else its route). An article
+ * that is not public also carries its id (?id=…): the recipient signs in (the route stays in the hash) and the signed-in
+ * read takes the id, where the slug alone would only reach the public read.
+ */
 export function shareLinkOf(article, origin) {
-  const relative = text(article.shareUrl).startsWith("/#/") ? article.shareUrl : "/" + routeHash({ name: "kb-article", slug: article.slug });
+  let relative = text(article.shareUrl).startsWith("/#/") ? article.shareUrl : "/" + routeHash({ name: "kb-article", slug: article.slug });
+  if (article.visibility && article.visibility !== "public" && ARTICLE_ID.test(text(article.articleId)) && !relative.includes("?")) {
+    relative += "?id=" + encodeURIComponent(article.articleId);
+  }
   return String(origin || "").replace(/\/$/, "") + relative;
 }
 

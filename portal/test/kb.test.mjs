@@ -158,6 +158,9 @@ test("the share link is copied absolute; a refused copy leaves the link to copy 
   assert.equal(shareLinkOf(ARTICLE, "https://portal.example.test/"), "https://portal.example.test/#/kb/a/wachtwoord-herstellen");
   assert.equal(shareLinkOf({ ...ARTICLE, shareUrl: "javascript:alert(1)" }, "https://p.example.test"), "https://p.example.test/#/kb/a/wachtwoord-herstellen",
     "a share URL that is no portal route is made from the slug");
+  assert.equal(shareLinkOf({ ...ARTICLE, visibility: "customers" }, "https://p.example.test"), "https://p.example.test/#/kb/a/wachtwoord-herstellen?id=kb-1",
+    "an article for customers only: its id too, so the recipient reads it once signed in");
+  assert.deepEqual(parseRoute("#/kb/a/wachtwoord-herstellen?id=kb-1"), { name: "kb-article", slug: "wachtwoord-herstellen", articleId: "kb-1" });
   const api = kbApi(() => ARTICLE);
   const shown = [];
   const ctx = publicCtx(api, shown);
