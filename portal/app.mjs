@@ -324,6 +324,8 @@ function publicContext(mine, extra = {}) {
     navigate: hash => { location.hash = hash; },
     origin: location.origin,
     copy: value => navigator.clipboard.writeText(value),
+    /** The sign-in screen on this route (the hash stays): signed in, the route opens again with the session. */
+    signInHere: reason => showSignIn(reason),
     /** Back to the sign-in screen, saying why (a text key), with the e-mail address filled in. */
     toSignIn: (reason, address) => {
       signInReasonNext = reason;

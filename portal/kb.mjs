@@ -180,7 +180,11 @@ export function kbArticleView(state, ctx, actions) {
       h("p", { class: "back" }, h("a", { href: routeHash({ name: "kb" }) }, tr("kb.back"))),
       h("h1", null, tr("kb.article")),
       state.loading ? h("p", { role: "status" }, tr("loading")) : null,
-      state.error && state.error.status === 404 ? h("p", null, tr(signedIn(ctx) ? "kb.notFound" : "kb.notFoundPublic")) : problemBox(state.error, tr));
+      state.error && state.error.status === 404 ? h("p", null, tr(signedIn(ctx) ? "kb.notFound" : "kb.notFoundPublic")) : problemBox(state.error, tr),
+      // signed out, a link that is not public may be a customer's: signing in here keeps the route, which then reads it signed in
+      state.error && state.error.status === 404 && !signedIn(ctx) && ctx.signInHere
+        ? h("p", null, h("button", { type: "button", class: "primary", on: { click: () => ctx.signInHere("kb.signInToRead") } }, tr("kb.signInToRead.button")))
+        : null);
   }
   const share = shareLinkOf(a, ctx.origin);
   return frame(ctx,

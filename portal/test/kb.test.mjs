@@ -191,8 +191,13 @@ test("signed out: 'Was dit artikel nuttig?' posts the public vote once; a refusa
   assert.equal(findAll(last(shown), n => n.tag === "button" && ["Ja", "Nee"].includes(textOf(n))).length, 0, "voted: no buttons");
 
   const missing = [];
-  await openPublic(publicCtx(kbApi(() => new ApiError(404, { title: "Not found" })), missing), parseRoute("#/kb/a/geheim"));
+  const missingCtx = publicCtx(kbApi(() => new ApiError(404, { title: "Not found" })), missing);
+  const reasons = [];
+  missingCtx.signInHere = reason => reasons.push(reason);
+  await openPublic(missingCtx, parseRoute("#/kb/a/geheim?id=kb-7"));
   assert.match(textOf(last(missing)), /niet openbaar/);
+  await button(last(missing), "Inloggen om te lezen").attrs.on.click();
+  assert.deepEqual(reasons, ["kb.signInToRead"], "the sign-in screen on this route, saying why");
 });
 
 test("signed out: the search on GET /public/kb/search; an empty query asks nothing", async () => {
