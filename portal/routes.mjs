@@ -464,7 +464,7 @@ const DASHBOARD_PATH = "#/";
  * The widgets the portal shows, in the order of the settings and of a newcomer's dashboard, each with the roles
  * that can have it (AccountSettings.DashboardWidget on the server; `sla` is a stored value the portal shows no card
  * for: it never had one). `notices` and `knowledge` (issue 19) are offered to everyone linked but are no part of a
- * newcomer's set (`optIn`: DashboardWidget.defaultsFor leaves them out); profiles stored before the dashboard hold them.
+ * newcomer's set (`optIn`: DashboardWidget.defaultsFor leaves them out): a user switches them on in Dashboardinstellingen.
  */
 export const DASHBOARD_WIDGETS = [
   { id: "open-tickets", roles: ["customer-user", "customer-admin", "provider-agent", "provider-admin"] },
