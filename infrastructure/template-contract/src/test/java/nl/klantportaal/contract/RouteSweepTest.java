@@ -74,6 +74,10 @@ import org.junit.jupiter.api.Test;
  *       check), is what docs/openapi.yaml documents: its status, media type and schema.</li>
  * </ul>
  *
+ * <p>Last, each route's own success that the passes above only meet as a refusal: the caller the route
+ * is for, on tenant A's own objects, with the body of the sample in events/ that succeeds. Each call
+ * must succeed, so that the document's success schemas are held to real answers too.</p>
+ *
  * <p>It runs in-process on DynamoDB Local with the handlers the template names (the JWT authorizer is
  * the gateway's, tested in infrastructure/local); routes that need Cognito or S3 answer from here
  * with their refusals. The figures are printed: cells, calls, violations.
