@@ -77,6 +77,11 @@ class AttachmentsFlowIT {
 
     String wendy = DEMO.signIn().demo("winkel@bakkerij.example.test");
     assertEquals(404, DEMO.gateway().get("/tickets/" + ticket + "/attachments/" + id, wendy).statusCode());
+
+    // Its uploader removes it while the ticket is open: the link is gone with it
+    HttpResponse<String> removed = DEMO.gateway().send(DEMO.gateway().request("/tickets/" + ticket + "/attachments/" + id, jan).DELETE());
+    assertEquals(204, removed.statusCode(), removed.body());
+    assertEquals(404, DEMO.gateway().get("/tickets/" + ticket + "/attachments/" + id, jan).statusCode());
   }
 
   private static HttpRequest.BodyPublisher body(String json) {

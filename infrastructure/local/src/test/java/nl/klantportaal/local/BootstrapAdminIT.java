@@ -98,6 +98,10 @@ class BootstrapAdminIT {
     HttpResponse<String> signIn = SignIn.of(cloud).attempt(EMAIL, password.group(1));
     JsonNode answer = JSON.readTree(signIn.body());
     assertEquals("new-password-required", answer.path("status").asText(), signIn.body());
+    HttpResponse<String> ownPassword = GatewayClient.of(cloud).post("/auth/sign-in/new-password", "{\"email\":\"" + EMAIL
+        + "\",\"session\":\"" + answer.path("session").asText() + "\",\"newPassword\":\"Zonnige-Lente-Dag-2026!\"}", null);
+    assertEquals(200, ownPassword.statusCode(), ownPassword.body());
+    assertTrue(JSON.readTree(ownPassword.body()).path("status").isTextual(), "the sign-in goes on: " + ownPassword.body());
 
     Result again = bootstrap(EMAIL);
     assertEquals(1, again.exit(), again.out());

@@ -111,6 +111,16 @@ class IdentityFlowIT {
 
     JsonNode signedIn = DEMO.signIn().withPassword(email, second);
     assertTrue(signedIn.path("idToken").asText().split("\\.").length == 3, signedIn.toString());
+
+    // Signed in with MFA, she changes it herself: the current one no longer signs in, the new one does
+    String third = "Regenboog-Wolk-58";
+    String secret = DEMO.signIn().enrolTotp(email, second);
+    JsonNode tokens = DEMO.signIn().withTotp(email, second, secret);
+    HttpResponse<String> changed = DEMO.gateway().post("/me/password", "{\"accessToken\":\"" + tokens.path("accessToken").asText()
+        + "\",\"currentPassword\":\"" + second + "\",\"newPassword\":\"" + third + "\"}", tokens.path("idToken").asText());
+    assertEquals(204, changed.statusCode(), changed.body());
+    assertEquals(401, DEMO.signIn().attempt(email, second).statusCode(), "the password before the change no longer signs in");
+    assertEquals("totp-required", JSON.readTree(DEMO.signIn().attempt(email, third).body()).path("status").asText());
   }
 
   /**

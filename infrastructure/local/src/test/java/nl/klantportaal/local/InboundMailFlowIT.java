@@ -116,6 +116,35 @@ class InboundMailFlowIT {
     assertTrue(record.contains("outcome=AttributeValue(S=held)") && record.contains("untrusted-sender"), record);
     String ilse = DEMO.signIn().demo("it@acme.example.test");
     assertTrue(titled(ilse, "Betaal deze factuur vandaag").isEmpty(), "no ticket in Jan's name");
+
+    // Staff find it among the held mails and discard it: it is off the list
+    String staff = DEMO.signIn().demo("servicedesk@provider.example.test");
+    String id = held(staff, "Betaal deze factuur vandaag");
+    HttpResponse<String> discarded = DEMO.gateway().post("/inbound/held/" + id + "/discard", "", staff);
+    assertEquals(204, discarded.statusCode(), discarded.body());
+    assertEquals(404, DEMO.gateway().post("/inbound/held/" + id + "/discard", "", staff).statusCode(), "discarded once");
+  }
+
+  @Test
+  void staffMakeAHeldMailACustomersTicketInTheNameOfAMember() throws Exception {
+    String title = "Vraag over de VPN " + UUID.randomUUID().toString().substring(0, 8);
+    SmtpClient.send(DEMO.cloud().endpoints().smtpPort(), "prive@elders.example.test", "support@example.test",
+        "From: Jan thuis <prive@elders.example.test>\r\nTo: support@example.test\r\nSubject: " + title + "\r\n"
+            + "Message-ID: <" + UUID.randomUUID() + "@elders.example.test>\r\n\r\nVanaf mijn eigen adres: de VPN doet het niet.\r\n");
+    String staff = DEMO.signIn().demo("servicedesk@provider.example.test");
+    String id = Poll.until(() -> heldIds(staff, title), ids -> !ids.isEmpty(), Duration.ofSeconds(60),
+        ids -> "not held: " + title).getFirst();
+    String jan = DEMO.signIn().demo("jan@acme.example.test");
+    String janId = JSON.readTree(DEMO.gateway().get("/me", jan).body()).path("userId").asText();
+    HttpResponse<String> answer = DEMO.gateway().post("/inbound/held/" + id + "/ticket", "{\"customerId\":\"demo-acme\",\"reporterId\":\""
+        + janId + "\"}", staff);
+    assertEquals(201, answer.statusCode(), answer.body());
+    assertEquals(title, JSON.readTree(answer.body()).path("title").asText(), answer.body());
+    String ilse = DEMO.signIn().demo("it@acme.example.test");
+    List<JsonNode> made = Poll.until(() -> titled(ilse, title), found -> !found.isEmpty(), Duration.ofSeconds(30),
+        found -> "no ticket " + title + " in Acme's list");
+    assertEquals(1, made.size(), "Acme's ticket now: " + made);
+    assertEquals(janId, made.getFirst().path("reporter").path("id").asText(), made.toString());
   }
 
   @Test
@@ -149,6 +178,23 @@ class InboundMailFlowIT {
     return String.valueOf(wiring.table().client().getItem(r -> r.tableName(wiring.table().name()).key(java.util.Map.of(
         "PK", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("MSGID#" + hash),
         "SK", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("MSGID")))).item());
+  }
+
+  /** The id of the one held mail with this subject (it must be held). */
+  private static String held(String staff, String subject) throws Exception {
+    List<String> ids = heldIds(staff, subject);
+    assertEquals(1, ids.size(), "held with subject " + subject + ": " + ids);
+    return ids.getFirst();
+  }
+
+  private static List<String> heldIds(String staff, String subject) throws Exception {
+    List<String> ids = new ArrayList<>();
+    for (JsonNode item : JSON.readTree(DEMO.gateway().get("/inbound/held", staff).body()).path("items")) {
+      if (item.path("subject").asText().equals(subject)) {
+        ids.add(item.path("id").asText());
+      }
+    }
+    return ids;
   }
 
   private static List<JsonNode> titled(String token, String title) throws Exception {

@@ -128,6 +128,36 @@ class InvoicesFlowIT {
     assertTrue(failed.getFirst().path("from").asText().contains("administratie@"), failed.getFirst().path("from").asText());
     assertFalse(mailStore.since(since).stream().anyMatch(m -> m.path("destination").toString().contains("provider-factuur")),
         "the provider's staff get no invoice mail");
+
+    // The single invoice as the customer and as staff, the staff's document link, and a credit invoice for it
+    assertEquals(number, json(gateway.get("/invoices/" + id, freek)).path("number").asText());
+    assertEquals(number, json(gateway.get(base + "/invoices/" + id, admin)).path("number").asText());
+    assertTrue(json(gateway.get(base + "/invoices/" + id + "/document", admin)).path("url").asText().startsWith("http"));
+    HttpResponse<String> credited = gateway.send(gateway.request(base + "/invoices/" + id + "/credit", admin)
+        .header("idempotency-key", "credit-" + id).POST(HttpRequest.BodyPublishers.ofString("{\"version\":3}")));
+    assertEquals(201, credited.statusCode(), credited.body());
+    assertEquals("-459.80", JSON.readTree(credited.body()).path("totals").path("total").asText(), credited.body());
+  }
+
+  @Test
+  void aDraftsLinesAreRevisedAndADraftIsDiscarded() throws Exception {
+    String admin = accounts.idToken("concept@provider-factuur.example.test", "Cor Concept",
+        new Membership.ProviderStaff(Role.PROVIDER_ADMIN));
+    String base = "/customers/" + CUSTOMER.value();
+    YearMonth last = YearMonth.now(ZoneId.of("Europe/Amsterdam")).minusMonths(1);
+    String line = "{\"description\":\"Werkplekbeheer\",\"quantity\":2,\"unit\":\"hour\",\"unitPrice\":95.00,\"vatRate\":\"21\"}";
+    HttpResponse<String> drafted = send("POST", base + "/invoices", admin, "{\"from\":\"" + last.atDay(1) + "\",\"to\":\""
+        + last.atEndOfMonth() + "\",\"lines\":[" + line + "]}");
+    assertEquals(201, drafted.statusCode(), drafted.body());
+    String id = JSON.readTree(drafted.body()).path("id").asText();
+    HttpResponse<String> revised = send("PUT", base + "/invoices/" + id + "/lines", admin, "{\"version\":0,\"lines\":[" + line + ","
+        + line.replace("Werkplekbeheer", "Licenties") + "]}");
+    assertEquals(200, revised.statusCode(), revised.body());
+    assertEquals("459.80", JSON.readTree(revised.body()).path("totals").path("total").asText(), "2 lines of 2 × 95.00 + 21 % VAT");
+    assertEquals("draft", json(gateway.get(base + "/invoices/" + id, admin)).path("status").asText(), "staff read a draft");
+    HttpResponse<String> discarded = send("POST", base + "/invoices/" + id + "/discard", admin, "{\"version\":1}");
+    assertEquals(204, discarded.statusCode(), discarded.body());
+    assertEquals(404, gateway.get(base + "/invoices/" + id, admin).statusCode(), "a discarded draft is gone");
   }
 
   private static HttpResponse<String> send(String method, String path, String token, String body) throws Exception {

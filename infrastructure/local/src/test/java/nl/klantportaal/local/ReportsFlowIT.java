@@ -72,6 +72,9 @@ class ReportsFlowIT {
     assertTrue(text.contains("Acme Installatietechniek B.V."), text);
     assertTrue(text.contains("Totaal 3 2 1 1"), text);
     assertTrue(text.contains("Beveiliging 1 0 0 1"), text);
+    JsonNode staffLink = JSON.readTree(DEMO.gateway().get("/customers/demo-acme/reports/" + MONTH + "/download",
+        DEMO.signIn().demo("servicedesk@provider.example.test")).body());
+    assertEquals("rapportage-" + MONTH + ".pdf", staffLink.path("fileName").asText(), staffLink.toString());
 
     String bram = DEMO.signIn().demo("eigenaar@bakkerij.example.test");
     Poll.until(() -> JSON.readTree(DEMO.gateway().get("/reports", bram).body()), reports -> reports.path("reports").size() == 1,

@@ -154,6 +154,19 @@ class UsersFlowIT {
   }
 
   @Test
+  void aProviderAdminCreatesAStaffAccountInThePoolWithItsRoleAsGroup() throws Exception {
+    HttpResponse<String> created = gateway.send(gateway.request("/staff", signIn.demo(ADMIN))
+        .header("idempotency-key", java.util.UUID.randomUUID().toString())
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"email\":\"nieuwe.collega@provider.example.test\","
+            + "\"firstName\":\"Nout\",\"lastName\":\"Nieuw\",\"displayName\":\"Nout Nieuw\",\"role\":\"provider-agent\","
+            + "\"language\":\"nl\"}")));
+    assertEquals(201, created.statusCode(), created.body());
+    JsonNode staff = JSON.readTree(created.body());
+    assertEquals("provider-agent", staff.path("role").asText(), staff.toString());
+    assertEquals(Set.of("provider-agent"), pool.groups(new UserId(staff.path("userId").asText())), "the role mirrored as group");
+  }
+
+  @Test
   void theSignInGuardAnswers429WithRetryAfterThroughTheGateway() throws Exception {
     String email = "raden@bakkerij.example.test";
     for (int attempt = 1; attempt <= 5; attempt++) {

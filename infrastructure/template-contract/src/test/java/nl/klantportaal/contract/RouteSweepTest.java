@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,6 +74,10 @@ import org.junit.jupiter.api.Test;
  *       check), is what docs/openapi.yaml documents: its status, media type and schema.</li>
  * </ul>
  *
+ * <p>Last, each route's own success that the passes above only meet as a refusal: the caller the route
+ * is for, on tenant A's own objects, with the body of the sample in events/ that succeeds. Each call
+ * must succeed, so that the document's success schemas are held to real answers too.</p>
+ *
  * <p>It runs in-process on DynamoDB Local with the handlers the template names (the JWT authorizer is
  * the gateway's, tested in infrastructure/local); routes that need Cognito or S3 answer from here
  * with their refusals. The figures are printed: cells, calls, violations.
@@ -82,6 +88,7 @@ class RouteSweepTest {
   private static final String B_MARK = "B-SECRET-7f3a";
   private static final String A_STAFF_MARK = "A-STAFF-ONLY-91c2";
   private static final OpenApiDocument DOCUMENT = OpenApiDocument.project();
+  private static final ObjectMapper JSON = new ObjectMapper();
   private record Person(UserId id, String email, Role role, Optional<TenantId> tenant) {}
 
   private static final Person A_USER = new Person(new UserId("5e1e0000-0000-4000-8000-00000000a001"), "user@sweep-acme.example.test",
@@ -171,11 +178,32 @@ class RouteSweepTest {
         schemaViolations.addAll(DOCUMENT.check(http.routeKey(), answer.getStatusCode(), contentType(answer), answer.getBody()));
       }
     }
+    // Last, each route's own success, which the passes above only meet as refusals (the other tenant's ids, the first
+    // sample's body): the caller it is for, on its own tenant's objects, with a valid body from events/. Each must
+    // succeed, so that its success body is held to the document too.
+    Map<String, String> handlerOf = new HashMap<>();
+    TemplateRoutes.all().forEach(r -> handlerOf.put(r.routeKey(), r.handlerName()));
+    List<String> failures = new ArrayList<>();
+    List<OwnCall> own = ownSuccesses(wiring);
+    for (int i = 0; i < own.size(); i++) {
+      OwnCall call = own.get(i);
+      ApiHandler handler = handlers.computeIfAbsent(handlerOf.get(call.routeKey()), name -> TemplateRoutes.construct(name, env));
+      APIGatewayV2HTTPEvent request = TemplateRoutes.event(call.routeKey(), call.ids()::get, call.query(), Optional.of(claims(call.who())),
+          call.body().orElse(null), "application/json");
+      request.getHeaders().put("idempotency-key", "sweep-own-" + i);
+      APIGatewayV2HTTPResponse answer = ((com.amazonaws.services.lambda.runtime.RequestHandler<APIGatewayV2HTTPEvent,
+          APIGatewayV2HTTPResponse>) handler).handleRequest(request, Lambda.context("sweep"));
+      if (answer.getStatusCode() < 200 || answer.getStatusCode() >= 300) {
+        failures.add(call.routeKey() + " as " + call.who().role().wireName() + " → " + answer.getStatusCode() + " " + answer.getBody());
+      }
+      schemaViolations.addAll(DOCUMENT.check(call.routeKey(), answer.getStatusCode(), contentType(answer), answer.getBody()));
+    }
     System.out.printf("Route sweep: %d route cells × %d callers, %d calls, answers by status %s, %d violations%n", cells,
         customerSide.size(), calls, statuses, violations.size());
-    System.out.printf("Route sweep against docs/openapi.yaml: %d answers (%d customer side, %d provider staff), %d schema violations%n",
-        calls + staffCalls, calls, staffCalls, schemaViolations.size());
+    System.out.printf("Route sweep against docs/openapi.yaml: %d answers (%d customer side, %d provider staff, %d own successes), "
+        + "%d schema violations%n", calls + staffCalls + own.size(), calls, staffCalls, own.size(), schemaViolations.size());
     assertEquals(List.of(), violations);
+    assertEquals(List.of(), failures, "own successes that did not succeed");
     assertEquals(List.of(), schemaViolations, "answers that docs/openapi.yaml does not describe");
   }
 
@@ -278,6 +306,96 @@ class RouteSweepTest {
             nl.klantportaal.ticketing.port.TicketRepository.Filter.NONE),
         nl.klantportaal.core.paging.PageRequest.first(50)).items().toString());
     return state;
+  }
+
+  /** A call that must succeed: its caller, route, path parameters, query and body. */
+  private record OwnCall(Person who, String routeKey, Map<String, String> ids, Map<String, String> query, Optional<String> body) {
+    OwnCall(Person who, String routeKey, Map<String, String> ids) {
+      this(who, routeKey, ids, Map.of(), Optional.empty());
+    }
+  }
+
+  /**
+   * Tenant A's objects for the successes (a bundle nobody booked on, a service request awaiting its
+   * admin, a ticket to close and rate, a failing address) and the calls, in order: each with the
+   * body and query of the sample in events/ that succeeds, its version set to the object's.
+   */
+  private static List<OwnCall> ownSuccesses(KernelWiring wiring) {
+    Caller admin = caller(ADMIN);
+    var billing = BillingWiring.of(wiring);
+    String unused = billing.manageBundles().create(admin, A, new BundleInput(120, "2026-01-01", "2027-12-31", new BigDecimal("190.00"),
+        null)).id();
+    String aBundle = billing.viewHours().overview(A, Language.NL).bundles().getFirst().id();
+    var identity = IdentityWiring.of(wiring);
+    var access = new TicketAccess(SlaWiring.of(wiring).tickets(), identity.users());
+    var create = new CreateTicket(access, TicketWiring.of(wiring).catalogue(), identity.customers(), wiring.clock());
+    JsonNode request = read(Lambda.httpEvent("tickets/tickets/create-service-request.json").getBody());
+    Ticket service = create.execute(caller(A_USER), new NewTicketInput("service-request", "email", null, "Teams-kanaal",
+        "Graag een kanaal.", List.of(), "teams-team-or-channel", JSON.convertValue(request.path("answers"),
+        new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {}), null, null, null, null));
+    Ticket toRate = create.execute(caller(A_USER), new NewTicketInput("incident", "email", "normal", "Outlook start niet",
+        "Sinds vanochtend.", List.of(), null, null, null, null, null, null));
+    var bounced = new nl.klantportaal.notifications.domain.FailingAddress("oud@sweep-acme.example.test",
+        nl.klantportaal.notifications.domain.FailingAddress.Reason.PERMANENT_BOUNCE, "5.1.1 user unknown", Instant.now());
+    nl.klantportaal.notifications.wiring.NotificationWiring.of(wiring).failingAddresses().mark(bounced);
+
+    Map<String, String> customer = Map.of("customerId", A.value());
+    return List.of(
+        new OwnCall(ADMIN, "PUT /customers/{customerId}", customer, Map.of(), body("identity/customers/update.json",
+            Map.of("version", 1, "emailDomains", List.of(A.value() + ".example.test")))),
+        new OwnCall(ADMIN, "PUT /customers/{customerId}/billing-settings", customer, Map.of(),
+            body("billing/billing/put-billing-settings.json", Map.of("version", 1))),
+        new OwnCall(ADMIN, "GET /audit", Map.of(), Map.of("object", "customer:" + A.value()), Optional.empty()),
+        new OwnCall(ADMIN, "GET /audit", Map.of(), Map.of("actor", ADMIN.id().value()), Optional.empty()),
+        new OwnCall(ADMIN, "GET /users/{userId}/export", Map.of("userId", A_USER.id().value())),
+        new OwnCall(ADMIN, "PUT /catalogue/categories/{categoryId}", Map.of("categoryId", "backup"), Map.of(),
+            body("tickets/catalogue/put-category.json", Map.of())),
+        new OwnCall(ADMIN, "PUT /catalogue/request-types/{requestTypeId}", Map.of("requestTypeId", "restore-files"), Map.of(),
+            body("tickets/catalogue/put-request-type.json", Map.of())),
+        new OwnCall(ADMIN, "PUT /sla/calendar", Map.of(), Map.of(), body("sla/sla/put-calendar.json", Map.of("version", 0))),
+        new OwnCall(ADMIN, "POST /customers/{customerId}/hour-bundles/{bundleId}/cancel", Map.of("customerId", A.value(),
+            "bundleId", unused)),
+        new OwnCall(A_USER, "GET /hour-bundles/{bundleId}", Map.of("bundleId", aBundle)),
+        new OwnCall(AGENT, "GET /customers/{customerId}/time-registrations/export", customer,
+            query("billing/billing/export-customer-xlsx.json"), Optional.empty()),
+        new OwnCall(AGENT, "GET /customers/{customerId}/time-registrations/export", customer,
+            withFormat(query("billing/billing/export-customer-xlsx.json"), "pdf"), Optional.empty()),
+        new OwnCall(A_ADMIN, "GET /time-registrations/export", Map.of(), query("billing/billing/export-own-xlsx.json"), Optional.empty()),
+        new OwnCall(A_ADMIN, "GET /time-registrations/export", Map.of(), query("billing/billing/export-own-pdf.json"), Optional.empty()),
+        new OwnCall(A_ADMIN, "POST /tickets/{ticketId}/approval", Map.of("ticketId", service.ref().token()), Map.of(),
+            body("tickets/tickets/approval.json", Map.of("version", service.version()))),
+        new OwnCall(AGENT, "POST /tickets/{ticketId}/transitions", Map.of("ticketId", toRate.ref().token()), Map.of(),
+            body("tickets/tickets/transition.json", Map.of("version", toRate.version()))),
+        new OwnCall(A_USER, "POST /tickets/{ticketId}/transitions", Map.of("ticketId", toRate.ref().token()), Map.of(),
+            body("tickets/tickets/transition-as-customer.json", Map.of("version", toRate.version() + 1))),
+        new OwnCall(A_USER, "POST /tickets/{ticketId}/rating", Map.of("ticketId", toRate.ref().token()), Map.of(),
+            body("tickets/ticket-feedback/rate.json", Map.of())),
+        new OwnCall(ADMIN, "DELETE /mail/failing-addresses/{addressId}", Map.of("addressId", bounced.id())));
+  }
+
+  /** The body of a sample in events/ with these top-level fields set. */
+  private static Optional<String> body(String sample, Map<String, Object> fields) {
+    var body = (com.fasterxml.jackson.databind.node.ObjectNode) read(Lambda.httpEvent(sample).getBody());
+    fields.forEach((name, value) -> body.set(name, JSON.valueToTree(value)));
+    return Optional.of(body.toString());
+  }
+
+  private static Map<String, String> query(String sample) {
+    return Map.copyOf(Lambda.httpEvent(sample).getQueryStringParameters());
+  }
+
+  private static Map<String, String> withFormat(Map<String, String> query, String format) {
+    Map<String, String> changed = new HashMap<>(query);
+    changed.put("format", format);
+    return changed;
+  }
+
+  private static JsonNode read(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static Caller caller(Person p) {
