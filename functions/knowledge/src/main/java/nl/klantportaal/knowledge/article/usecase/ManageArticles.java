@@ -13,6 +13,7 @@ import nl.klantportaal.core.shared.domain.Validation;
 import nl.klantportaal.core.shared.domain.Versions;
 import nl.klantportaal.knowledge.article.domain.Article;
 import nl.klantportaal.knowledge.article.domain.ArticleState;
+import nl.klantportaal.knowledge.article.domain.ArticleVersion;
 import nl.klantportaal.knowledge.article.domain.CountedArticle;
 import nl.klantportaal.knowledge.article.domain.Slugs;
 import nl.klantportaal.knowledge.article.port.ArticleRepository;
@@ -102,7 +103,7 @@ public final class ManageArticles {
     return next;
   }
 
-  public List<nl.klantportaal.knowledge.article.domain.ArticleVersion> versions(String articleId) {
+  public List<ArticleVersion> versions(String articleId) {
     existing(articleId);
     return articles.versions(articleId);
   }
