@@ -126,9 +126,13 @@ final class DemoData {
           .map(f -> invoices(new KernelWiring(Config.fromEnvironment(f.function().environment()), Clock.systemUTC()), ids))
           .orElse("");
       String reports = reports(cloud);
+      String knowledge = cloud.functions().invoker("KnowledgeFunction")
+          .map(f -> DemoKnowledge.seed(new KernelWiring(Config.fromEnvironment(f.function().environment()), Clock.systemUTC()),
+              caller(ids, "beheer@provider.example.test"), caller(ids, "servicedesk@provider.example.test")))
+          .orElse("");
       return console(secrets) + (seeded.isEmpty() ? "" : "  Demo tickets: " + String.join(", ", seeded) + "\n")
           + (earlier.isEmpty() ? "" : "  Last month's demo tickets: " + String.join(", ", earlier) + "\n") + hours + invoices
-          + reports;
+          + reports + knowledge;
     });
   }
 

@@ -285,10 +285,28 @@ class RouteSweepTest {
     ids.put("bundleId", bundle.id());
     ids.put("registrationId", registered.lines().getFirst().registrationId());
     ids.put("subscriptionId", subscription.id());
+    // The knowledge base: an article for B only, and one for staff only (customers never read either).
+    var kb = nl.klantportaal.knowledge.wiring.ArticleWiring.of(wiring);
+    kb.manageCategories().create(admin, "cat-sweep", new nl.klantportaal.knowledge.article.usecase.CategoryInput("sweep",
+        new nl.klantportaal.core.shared.domain.TextInput("Sweep", "Sweep", "Sweep"), 1, null));
+    var bArticle = kb.manageArticles().create(agent, kbArticle("customer", B.value(), "Voor B " + B_MARK));
+    kb.manageArticles().publish(agent, bArticle.articleId());
+    var staffArticle = kb.manageArticles().create(agent, kbArticle("staff", null, "Intern " + A_STAFF_MARK));
+    kb.manageArticles().publish(agent, staffArticle.articleId());
+    ids.put("articleId", bArticle.articleId());
+    ids.put("slug", bArticle.slug());
+    ids.put("categoryId", "cat-sweep");
     ids.put("attachmentId", "00000000-0000-4000-8000-000000000000");
     ids.put("domain", B.value() + ".example.test");
     ids.put("tier", "goud");
     return ids;
+  }
+
+  private static nl.klantportaal.knowledge.article.usecase.ArticleInput kbArticle(String visibility, String customerId,
+      String title) {
+    return new nl.klantportaal.knowledge.article.usecase.ArticleInput("cat-sweep", visibility, customerId, List.of(),
+        Map.of("nl", new nl.klantportaal.knowledge.article.usecase.ArticleInput.LanguageText(title, "Samenvatting " + title,
+            "Tekst " + title)), null, null);
   }
 
   /** B's data as B sees it (and staff see B's registrations): compared before and after the customer-side sweep. */
@@ -299,6 +317,9 @@ class RouteSweepTest {
     state.put("B's subscriptions", billing.subscriptions().list(B, Language.NL).toString());
     state.put("B's registrations", billing.viewHours().entries(B, new nl.klantportaal.billing.usecase.EntryFilter(
         "2026-01-01", java.time.LocalDate.now().toString(), null, null), Language.NL, true).toString());
+    state.put("B's knowledge article", nl.klantportaal.knowledge.wiring.ArticleWiring.of(wiring).browse().list(
+        new nl.klantportaal.knowledge.article.domain.Reader.Staff(), Optional.of("cat-sweep"), Language.NL,
+        nl.klantportaal.core.paging.PageRequest.first(50)).toString());
     state.put("B's customer", IdentityWiring.of(wiring).customers().find(B).orElseThrow().toString());
     state.put("B's user", IdentityWiring.of(wiring).users().find(B_USER.id()).orElseThrow().toString());
     state.put("B's tickets", SlaWiring.of(wiring).tickets().list(new nl.klantportaal.ticketing.port.TicketRepository.TicketQuery

@@ -1,0 +1,88 @@
+package nl.klantportaal.knowledge.article.adapter.dynamodb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import nl.klantportaal.core.shared.domain.DomainException;
+import nl.klantportaal.core.shared.domain.Language;
+import nl.klantportaal.core.wiring.KernelWiring;
+import nl.klantportaal.knowledge.article.domain.Article;
+import nl.klantportaal.knowledge.article.domain.ArticleCounts;
+import nl.klantportaal.knowledge.article.domain.VisitorKey;
+import nl.klantportaal.knowledge.article.port.PublishedArticles;
+import nl.klantportaal.knowledge.article.usecase.ArticleInput;
+import nl.klantportaal.knowledge.article.usecase.ManageArticles;
+import nl.klantportaal.knowledge.handler.KnowledgeFixtures;
+import nl.klantportaal.knowledge.wiring.ArticleWiring;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Article writes on DynamoDB Local: a change keeps the counters that moved meanwhile, a taken slug is numbered,
+ * and the listeners (the search index's seam) hear of exactly what readers can see.
+ */
+class ArticleWritesTest {
+  private final KernelWiring wiring = KnowledgeFixtures.freshWiring();
+  private final ArticleWiring kb = ArticleWiring.of(wiring);
+  private final DynamoDbArticles articles = new DynamoDbArticles(wiring.table());
+  private final List<String> heard = new ArrayList<>();
+  private final ManageArticles manage = new ManageArticles(articles, new DynamoDbCategories(wiring.table()),
+      List.of(new PublishedArticles() {
+        @Override
+        public void published(Article article) {
+          heard.add("published " + article.slug() + " v" + article.version());
+        }
+
+        @Override
+        public void withdrawn(String articleId) {
+          heard.add("withdrawn " + articles.find(articleId).orElseThrow().article().slug());
+        }
+      }), wiring.clock());
+
+  private static ArticleInput input(String title, Long version) {
+    return new ArticleInput("cat-microsoft-365", "public", null, List.of("m365"),
+        Map.of("nl", new ArticleInput.LanguageText(title, "Samenvatting", "Tekst")), version, null);
+  }
+
+  @Test
+  void aChangeKeepsTheReadsAndVotesCountedMeanwhile() {
+    KnowledgeFixtures.category(kb);
+    Article article = manage.publish(KnowledgeFixtures.AGENT, manage.create(KnowledgeFixtures.AGENT,
+        input("Printer toevoegen", null)).articleId());
+    kb.read().bySlug(article.slug(), Language.NL, VisitorKey.anonymous("192.0.2.1", "a"));
+    kb.read().bySlug(article.slug(), Language.NL, VisitorKey.anonymous("192.0.2.2", "b"));
+    kb.vote().bySlug(article.slug(), new nl.klantportaal.knowledge.article.usecase.VoteOnArticle.Vote(false),
+        VisitorKey.anonymous("192.0.2.1", "a"));
+    manage.update(KnowledgeFixtures.AGENT, article.articleId(), input("Printer toevoegen in Windows 11", article.version()));
+    var stored = articles.find(article.articleId()).orElseThrow();
+    assertEquals("Printer toevoegen in Windows 11", stored.article().textFor(Language.NL).title());
+    assertEquals(new ArticleCounts(2, 0, 1), stored.counts());
+    assertEquals("printer-toevoegen", stored.article().slug(), "the share link stays");
+  }
+
+  @Test
+  void aTakenSlugIsNumberedAndAGivenTakenSlugIsRefused() {
+    KnowledgeFixtures.category(kb);
+    assertEquals("vpn-instellen", manage.create(KnowledgeFixtures.AGENT, input("VPN instellen", null)).slug());
+    assertEquals("vpn-instellen-2", manage.create(KnowledgeFixtures.AGENT, input("VPN instellen!", null)).slug());
+    var given = new ArticleInput("cat-microsoft-365", "public", null, List.of(), Map.of("en",
+        new ArticleInput.LanguageText("VPN", "Summary", "Body")), null, "vpn-instellen");
+    var refused = assertThrows(DomainException.Conflict.class, () -> manage.create(KnowledgeFixtures.AGENT, given));
+    assertEquals(DomainException.Conflict.Kind.ALREADY_EXISTS, refused.kind());
+  }
+
+  @Test
+  void theListenersHearOfPublishingChangesWhilePublishedAndWithdrawingOnly() {
+    KnowledgeFixtures.category(kb);
+    Article draft = manage.create(KnowledgeFixtures.AGENT, input("Teams kanaal aanvragen", null));
+    Article changedDraft = manage.update(KnowledgeFixtures.AGENT, draft.articleId(), input("Teams-kanaal aanvragen", 1L));
+    Article published = manage.publish(KnowledgeFixtures.AGENT, draft.articleId());
+    manage.update(KnowledgeFixtures.AGENT, draft.articleId(), input("Een Teams-kanaal aanvragen", published.version()));
+    manage.unpublish(KnowledgeFixtures.AGENT, draft.articleId());
+    assertEquals(2, changedDraft.version());
+    assertEquals(List.of("published teams-kanaal-aanvragen v3", "published teams-kanaal-aanvragen v4",
+        "withdrawn teams-kanaal-aanvragen"), heard);
+  }
+}
