@@ -68,7 +68,7 @@ class KnowledgeFlowIT {
     assertEquals(204, gateway.post(PUBLIC_ARTICLE + "/votes", "{\"helpful\":true}", null).statusCode());
     assertEquals(204, gateway.post(PUBLIC_ARTICLE + "/votes", "{\"helpful\":false}", null).statusCode());
     assertEquals(404, gateway.get("/public/kb/articles/acme-vpn-verbinden", null).statusCode());
-    assertEquals(404, gateway.get("/public/kb/articles/dns-records-wijzigen", null).statusCode());
+    assertEquals(404, gateway.get("/public/kb/articles/dns-records-aanvragen", null).statusCode());
 
     String agent = signIn.demo("servicedesk@provider.example.test");
     JsonNode stats = json(gateway.get("/kb/stats?lang=nl", agent));
@@ -90,11 +90,11 @@ class KnowledgeFlowIT {
     List<String> acme = slugs(json(gateway.get("/kb/articles", signIn.demo("jan@acme.example.test"))));
     assertTrue(acme.containsAll(List.of("acme-vpn-verbinden", "mailbox-vol-microsoft-365", "facturen-betalen-met-ideal")),
         acme.toString());
-    assertFalse(acme.contains("dns-records-wijzigen"));
+    assertFalse(acme.contains("dns-records-aanvragen"));
     List<String> bakkerij = slugs(json(gateway.get("/kb/articles", signIn.demo("winkel@bakkerij.example.test"))));
     assertTrue(bakkerij.contains("mailbox-vol-microsoft-365"));
     assertFalse(bakkerij.contains("acme-vpn-verbinden"), "one customer's article stays its own");
     List<String> staff = slugs(json(gateway.get("/kb/articles", signIn.demo("servicedesk@provider.example.test"))));
-    assertTrue(staff.contains("dns-records-wijzigen"), "staff see the draft");
+    assertTrue(staff.contains("dns-records-aanvragen"), "staff see the draft");
   }
 }

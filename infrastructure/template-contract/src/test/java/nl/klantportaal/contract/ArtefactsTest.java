@@ -69,7 +69,8 @@ class ArtefactsTest {
       "knowledge", 15.9,
       "notifications", 11.0,
       "sla", 11.2,
-      "tickets", 12.3);
+      "tickets", 12.3,
+      "knowledge", 10.1);
 
   private static final Pattern DESCRIPTOR_TYPE = Pattern.compile("L([A-Za-z_$0-9/]+)[;<]");
   private static final Pattern SERVICE = Pattern.compile("^software/amazon/awssdk/services/([a-z0-9]+)/");

@@ -14,6 +14,7 @@ import nl.klantportaal.knowledge.article.usecase.ManageArticles;
 import nl.klantportaal.knowledge.article.usecase.ManageCategories;
 import nl.klantportaal.knowledge.article.usecase.ReadArticle;
 import nl.klantportaal.knowledge.article.usecase.VoteOnArticle;
+import nl.klantportaal.knowledge.search.wiring.SearchWiring;
 
 /**
  * The knowledge base's articles: categories, articles, reads and votes on the one table. The visitor hashes
@@ -38,12 +39,9 @@ public final class ArticleWiring {
     return new ArticleWiring(kernel);
   }
 
-  /**
-   * Who hears of published and withdrawn articles: nobody yet. The search index
-   * (nl.klantportaal.knowledge.search) joins this list when it is merged.
-   */
+  /** Who hears of published and withdrawn articles: the search index (docs/knowledge.md, "Search"). */
   public List<PublishedArticles> publishedArticleListeners() {
-    return List.of();
+    return List.of(new SearchIndexing(SearchWiring.of(kernel).index(), new SafeMarkdown()));
   }
 
   public ManageArticles manageArticles() {

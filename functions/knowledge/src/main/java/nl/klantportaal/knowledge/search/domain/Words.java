@@ -1,0 +1,45 @@
+package nl.klantportaal.knowledge.search.domain;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Tokenising for every language: Unicode letters and digits, case-folded, diacritics stripped (so
+ * "Postfächer" and "postfacher", "geïnstalleerd" and "geinstalleerd" meet), "ß" as "ss". A hyphenated
+ * word counts whole and by its parts: "e-mailadres" gives "emailadres" and "mailadres".
+ */
+public final class Words {
+
+  private static final Pattern BETWEEN_WORDS = Pattern.compile("[^\\p{L}\\p{Nd}-]+");
+  private static final Pattern HYPHENS = Pattern.compile("-+");
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
+  private Words() {}
+
+  public static String fold(String text) {
+    String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
+    return MARKS.matcher(decomposed).replaceAll("").replace("ß", "ss").toLowerCase(Locale.ROOT);
+  }
+
+  public static List<String> of(String text) {
+    List<String> words = new ArrayList<>();
+    for (String chunk : BETWEEN_WORDS.split(fold(text))) {
+      List<String> parts = new ArrayList<>();
+      for (String part : HYPHENS.split(chunk)) {
+        if (!part.isEmpty()) {
+          parts.add(part);
+        }
+      }
+      if (parts.size() == 1) {
+        words.add(parts.get(0));
+      } else if (parts.size() > 1) {
+        words.add(String.join("", parts));
+        parts.stream().filter(p -> p.length() >= 2).forEach(words::add);
+      }
+    }
+    return words;
+  }
+}

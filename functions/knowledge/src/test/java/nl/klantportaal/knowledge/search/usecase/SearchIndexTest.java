@@ -1,0 +1,101 @@
+package nl.klantportaal.knowledge.search.usecase;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import nl.klantportaal.core.config.Config;
+import nl.klantportaal.core.wiring.KernelWiring;
+import nl.klantportaal.knowledge.search.adapter.dynamodb.DynamoDbSearchIndexStore;
+import nl.klantportaal.knowledge.search.domain.InvertedIndex;
+import nl.klantportaal.knowledge.search.domain.ReaderScope;
+import nl.klantportaal.knowledge.search.domain.SearchDocument;
+import nl.klantportaal.knowledge.search.domain.SearchHit;
+import nl.klantportaal.knowledge.search.domain.SearchLanguage;
+import nl.klantportaal.knowledge.search.domain.Visibility;
+import nl.klantportaal.testing.LocalDynamoDb;
+import nl.klantportaal.testing.TestEnvironment;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The index in the table (DynamoDB Local): conditional on its version, rebuilt on every change, none lost in a race. */
+class SearchIndexTest {
+  static final Instant NOW = Instant.parse("2026-11-23T09:30:00Z");
+  private DynamoDbSearchIndexStore store;
+  private SearchIndex index;
+
+  @BeforeEach
+  void table() {
+    LocalDynamoDb dynamoDb = LocalDynamoDb.shared();
+    KernelWiring wiring = new KernelWiring(Config.fromEnvironment(TestEnvironment.forTable(dynamoDb, dynamoDb.createPortalTable())),
+        Clock.fixed(NOW, ZoneOffset.UTC));
+    store = new DynamoDbSearchIndexStore(wiring.table());
+    index = new SearchIndex(store, wiring.clock());
+  }
+
+  private static SearchDocument printer(String id, String title) {
+    return new SearchDocument(id, id, SearchLanguage.NL, title, "Printerproblemen", "De printer print niet.", List.of("printer"),
+        "cat-howto", Visibility.PUBLIC, "");
+  }
+
+  private List<String> found(String query) {
+    return new IndexCache(store).current(SearchLanguage.NL).search(query, new ReaderScope.Staff(), 50).stream()
+        .map(SearchHit::articleId).toList();
+  }
+
+  @Test
+  void aStaleVersionIsNotWritten() {
+    assertEquals(0, store.version(SearchLanguage.NL));
+    InvertedIndex one = InvertedIndex.build(SearchLanguage.NL, List.of(printer("kb-1", "Printer")));
+    assertTrue(store.save(SearchLanguage.NL, 0, List.of(printer("kb-1", "Printer")), one, NOW));
+    assertFalse(store.save(SearchLanguage.NL, 0, List.of(), InvertedIndex.build(SearchLanguage.NL, List.of()), NOW));
+    assertEquals(1, store.version(SearchLanguage.NL));
+    assertEquals(List.of("kb-1"), found("printer"));
+  }
+
+  @Test
+  void putReplacesAnArticlesVersionAndRemoveTakesEveryLanguage() {
+    index.put(printer("kb-1", "Printer print niet"));
+    index.put(printer("kb-1", "Scanner scant niet"));
+    index.put(new SearchDocument("kb-1", "kb-1", SearchLanguage.EN, "Scanner", "Scanner", "The scanner.", List.of(),
+        "cat-howto", Visibility.PUBLIC, ""));
+    assertEquals(List.of("kb-1"), found("scanner"));
+    assertEquals(1, store.documents(SearchLanguage.NL).value().size());
+    index.remove("kb-1");
+    assertEquals(List.of(), found("scanner"));
+    assertEquals(0, store.documents(SearchLanguage.EN).value().size());
+    long version = store.version(SearchLanguage.NL);
+    index.remove("kb-1");
+    assertEquals(version, store.version(SearchLanguage.NL), "removing what is not there writes nothing");
+  }
+
+  @Test
+  void concurrentPublicationsAreAllIndexed() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Callable<Void>> puts = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        String id = "kb-" + i;
+        puts.add(() -> {
+          index.put(printer(id, "Printer " + id));
+          return null;
+        });
+      }
+      for (Future<Void> put : pool.invokeAll(puts)) {
+        put.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertEquals(4, found("printer").size());
+  }
+}
