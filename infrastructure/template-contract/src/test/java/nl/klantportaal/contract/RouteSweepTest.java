@@ -247,11 +247,22 @@ class RouteSweepTest {
         "Werk " + B_MARK, "Notitie " + B_MARK, null));
     billing.registerTime().execute(agent, A, new RegistrationInput(java.time.LocalDate.now().toString(), 30, "bundle", "Werk voor A",
         "Notitie " + A_STAFF_MARK, null));
-    var subscription = billing.subscriptions().create(admin, B, new SubscriptionInput("Dienst " + B_MARK, 1, new BigDecimal("10.00"),
+    var subscription = billing.subscriptions().create(admin, B, new SubscriptionInput("Dienst B", 1, new BigDecimal("10.00"),
         "monthly", "2026-01-01", "2027-12-31", true, null), Language.NL);
+
+    // A service notice for B only: A's people must not change it. Its texts carry no marker: the public status page shows
+    // every notice (never whom it affects), so its title is not B's secret; NoticesHandlerTest holds the customer views.
+    var notice = nl.klantportaal.knowledge.notice.wiring.NoticeWiring.of(wiring, nl.klantportaal.mail.wiring.MailWiring.sender(wiring))
+        .manage().create(agent, new nl.klantportaal.knowledge.notice.usecase.NoticeInput("outage", "Dienst B",
+            new nl.klantportaal.knowledge.notice.usecase.NoticeInput.AffectsInput(null, List.of(B.value())), now.toString(), null,
+            "investigating", new nl.klantportaal.knowledge.notice.usecase.NoticeInput.Texts(
+                new nl.klantportaal.knowledge.notice.usecase.NoticeInput.Text("Storing", "Tekst"),
+                new nl.klantportaal.knowledge.notice.usecase.NoticeInput.Text("Outage", "Text"),
+                new nl.klantportaal.knowledge.notice.usecase.NoticeInput.Text("Störung", "Text"))));
 
     Map<String, String> ids = new HashMap<>();
     ids.put("customerId", B.value());
+    ids.put("noticeId", notice.id());
     ids.put("ticketId", bTicket.ref().token());
     ids.put("userId", B_USER.id().value());
     ids.put("bundleId", bundle.id());
@@ -271,6 +282,8 @@ class RouteSweepTest {
     state.put("B's subscriptions", billing.subscriptions().list(B, Language.NL).toString());
     state.put("B's registrations", billing.viewHours().entries(B, new nl.klantportaal.billing.usecase.EntryFilter(
         "2026-01-01", java.time.LocalDate.now().toString(), null, null), Language.NL, true).toString());
+    state.put("B's notice", nl.klantportaal.knowledge.notice.wiring.NoticeWiring.of(wiring,
+        nl.klantportaal.mail.wiring.MailWiring.sender(wiring)).view().list(caller(B_USER), Optional.of("current"), Language.NL).toString());
     state.put("B's customer", IdentityWiring.of(wiring).customers().find(B).orElseThrow().toString());
     state.put("B's user", IdentityWiring.of(wiring).users().find(B_USER.id()).orElseThrow().toString());
     state.put("B's tickets", SlaWiring.of(wiring).tickets().list(new nl.klantportaal.ticketing.port.TicketRepository.TicketQuery

@@ -128,6 +128,11 @@ class NoticesHandlerTest {
     assertEquals(0, status.get("past").size());
     assertFalse(status.get("current").get(0).has("affects"));
     assertFalse(page.getBody().contains("acme-fixture"), "the status page names no customer");
+    assertEquals("Mail arrives late", HttpEvents.ok(call("get-public-status-en.json")).get("current").get(0).get("title").asText());
+    JsonNode staff = HttpEvents.ok(on("get-notice-as-staff.json", id));
+    assertEquals("E-Mails kommen verzögert an", staff.get("title").asText());
+    assertEquals("de", staff.get("language").asText());
+    assertEquals("acme-fixture", staff.get("affects").get("customers").get(0).asText());
   }
 
   @Test
