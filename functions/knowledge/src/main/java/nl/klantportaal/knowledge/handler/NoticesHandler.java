@@ -1,13 +1,16 @@
 package nl.klantportaal.knowledge.handler;
 
 import java.util.Map;
+import nl.klantportaal.core.api.ApiRequest;
 import nl.klantportaal.core.api.ApiResponse;
 import nl.klantportaal.core.api.HttpApiHandler;
 import nl.klantportaal.core.api.Route;
 import nl.klantportaal.core.api.Routes;
 import nl.klantportaal.core.claims.Access;
+import nl.klantportaal.core.shared.domain.Language;
 import nl.klantportaal.core.shared.port.MailSender;
 import nl.klantportaal.core.wiring.KernelWiring;
+import nl.klantportaal.knowledge.notice.usecase.AnswerLanguage;
 import nl.klantportaal.knowledge.notice.usecase.NoticeInput;
 import nl.klantportaal.knowledge.notice.usecase.NoticeUpdateInput;
 import nl.klantportaal.knowledge.notice.usecase.NoticeView;
@@ -37,21 +40,25 @@ public final class NoticesHandler extends HttpApiHandler {
     super(routes(NoticeWiring.of(wiring, sender)));
   }
 
+  private static Language lang(ApiRequest r) {
+    return AnswerLanguage.of(r.query("lang"), r.language());
+  }
+
   private static Routes routes(NoticeWiring notices) {
     var view = notices.view();
     var manage = notices.manage();
     return Routes.of(
-        Route.of("GET /public/status", Access.PUBLIC, r -> ApiResponse.ok(view.statusPage(r.language()))),
-        Route.of("GET /notices", Access.LINKED, r -> ApiResponse.ok(view.list(r.requireCaller(), r.query("state"), r.language()))),
+        Route.of("GET /public/status", Access.PUBLIC, r -> ApiResponse.ok(view.statusPage(lang(r)))),
+        Route.of("GET /notices", Access.LINKED, r -> ApiResponse.ok(view.list(r.requireCaller(), r.query("state"), lang(r)))),
         Route.of("GET /notices/{noticeId}", Access.LINKED, r -> ApiResponse.ok(
-            view.get(r.requireCaller(), r.pathParameter("noticeId"), r.language()))),
+            view.get(r.requireCaller(), r.pathParameter("noticeId"), lang(r)))),
         Route.of("POST /notices", Access.PROVIDER_STAFF, r -> {
           var created = manage.create(r.requireCaller(), r.jsonBody(NoticeInput.class));
-          return ApiResponse.created("/notices/" + created.id(), NoticeView.of(created, r.language(), true));
+          return ApiResponse.created("/notices/" + created.id(), NoticeView.of(created, lang(r), true));
         }),
         Route.of("POST /notices/{noticeId}/updates", Access.PROVIDER_STAFF, r -> {
           var updated = manage.update(r.requireCaller(), r.pathParameter("noticeId"), r.jsonBody(NoticeUpdateInput.class));
-          return ApiResponse.created("/notices/" + updated.id(), NoticeView.of(updated, r.language(), true));
+          return ApiResponse.created("/notices/" + updated.id(), NoticeView.of(updated, lang(r), true));
         }));
   }
 }

@@ -129,6 +129,11 @@ class NoticesHandlerTest {
     assertFalse(status.get("current").get(0).has("affects"));
     assertFalse(page.getBody().contains("acme-fixture"), "the status page names no customer");
     assertEquals("Mail arrives late", HttpEvents.ok(call("get-public-status-en.json")).get("current").get(0).get("title").asText());
+    var german = HttpEvents.withQuery(Lambda.httpEvent("knowledge/notices/get-public-status.json"), "lang", "de");
+    assertEquals("E-Mails kommen verzögert an", HttpEvents.ok(handler.handleRequest(german, Lambda.context("notices")))
+        .get("current").get(0).get("title").asText(), "?lang= wins over Accept-Language");
+    var french = HttpEvents.withQuery(Lambda.httpEvent("knowledge/notices/get-public-status.json"), "lang", "fr");
+    assertProblem(handler.handleRequest(french, Lambda.context("notices")), 400, "validation-failed");
     JsonNode staff = HttpEvents.ok(on("get-notice-as-staff.json", id));
     assertEquals("E-Mails kommen verzögert an", staff.get("title").asText());
     assertEquals("de", staff.get("language").asText());
