@@ -65,6 +65,8 @@ class ArtefactsTest {
       "inbound-mail", 15.1,
       "identity", 12.5,
       "privacy", 11.8,
+      // 11.7 MiB measured with the service notices alone (Lucene shrunk class by class, artefact-shrinking.pro).
+      "knowledge", 12.0,
       "notifications", 11.0,
       "sla", 11.2,
       "tickets", 12.3);
