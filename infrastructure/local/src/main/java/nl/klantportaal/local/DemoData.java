@@ -125,6 +125,10 @@ final class DemoData {
       String invoices = cloud.functions().invoker("InvoicesFunction")
           .map(f -> invoices(new KernelWiring(Config.fromEnvironment(f.function().environment()), Clock.systemUTC()), ids))
           .orElse("");
+      String notices = cloud.functions().invoker("NoticesFunction")
+          .map(f -> DemoNotices.seed(Config.fromEnvironment(f.function().environment()),
+              caller(ids, "servicedesk@provider.example.test"), ACME))
+          .orElse("");
       String reports = reports(cloud);
       String knowledge = cloud.functions().invoker("KnowledgeFunction")
           .map(f -> DemoKnowledge.seed(new KernelWiring(Config.fromEnvironment(f.function().environment()), Clock.systemUTC()),
@@ -132,7 +136,7 @@ final class DemoData {
           .orElse("");
       return console(secrets) + (seeded.isEmpty() ? "" : "  Demo tickets: " + String.join(", ", seeded) + "\n")
           + (earlier.isEmpty() ? "" : "  Last month's demo tickets: " + String.join(", ", earlier) + "\n") + hours + invoices
-          + reports + knowledge;
+          + notices + reports + knowledge;
     });
   }
 

@@ -275,11 +275,22 @@ class RouteSweepTest {
         "Werk " + B_MARK, "Notitie " + B_MARK, null));
     billing.registerTime().execute(agent, A, new RegistrationInput(java.time.LocalDate.now().toString(), 30, "bundle", "Werk voor A",
         "Notitie " + A_STAFF_MARK, null));
-    var subscription = billing.subscriptions().create(admin, B, new SubscriptionInput("Dienst " + B_MARK, 1, new BigDecimal("10.00"),
+    var subscription = billing.subscriptions().create(admin, B, new SubscriptionInput("Dienst B", 1, new BigDecimal("10.00"),
         "monthly", "2026-01-01", "2027-12-31", true, null), Language.NL);
+
+    // A service notice for B only: A's people must not change it. Its texts carry no marker: the public status page shows
+    // every notice (never whom it affects), so its title is not B's secret; NoticesHandlerTest holds the customer views.
+    var notice = nl.klantportaal.knowledge.notice.wiring.NoticeWiring.of(wiring, nl.klantportaal.mail.wiring.MailWiring.sender(wiring))
+        .manage().create(agent, new nl.klantportaal.knowledge.notice.usecase.NoticeInput("outage", "Dienst B",
+            new nl.klantportaal.knowledge.notice.usecase.NoticeInput.AffectsInput(null, List.of(B.value())), now.toString(), null,
+            "investigating", new nl.klantportaal.knowledge.notice.usecase.NoticeInput.Texts(
+                new nl.klantportaal.knowledge.notice.usecase.NoticeInput.Text("Storing", "Tekst"),
+                new nl.klantportaal.knowledge.notice.usecase.NoticeInput.Text("Outage", "Text"),
+                new nl.klantportaal.knowledge.notice.usecase.NoticeInput.Text("Störung", "Text"))));
 
     Map<String, String> ids = new HashMap<>();
     ids.put("customerId", B.value());
+    ids.put("noticeId", notice.id());
     ids.put("ticketId", bTicket.ref().token());
     ids.put("userId", B_USER.id().value());
     ids.put("bundleId", bundle.id());
@@ -320,6 +331,8 @@ class RouteSweepTest {
     state.put("B's knowledge article", nl.klantportaal.knowledge.wiring.ArticleWiring.of(wiring).browse().list(
         new nl.klantportaal.knowledge.article.domain.Reader.Staff(), Optional.of("cat-sweep"), Language.NL,
         nl.klantportaal.core.paging.PageRequest.first(50)).toString());
+    state.put("B's notice", nl.klantportaal.knowledge.notice.wiring.NoticeWiring.of(wiring,
+        nl.klantportaal.mail.wiring.MailWiring.sender(wiring)).view().list(caller(B_USER), Optional.of("current"), Language.NL).toString());
     state.put("B's customer", IdentityWiring.of(wiring).customers().find(B).orElseThrow().toString());
     state.put("B's user", IdentityWiring.of(wiring).users().find(B_USER.id()).orElseThrow().toString());
     state.put("B's tickets", SlaWiring.of(wiring).tickets().list(new nl.klantportaal.ticketing.port.TicketRepository.TicketQuery

@@ -26,7 +26,9 @@ public enum MailKind {
    * reminders, the failed-collection notice — rendered by billing and sent from the administrative
    * sender (seed: administrative mail comes from its own sender address, ticket mail from another).
    */
-  INVOICE;
+  INVOICE,
+  /** The knowledge context's service notices (outage, maintenance, information) to affected customers' admins, rendered there. */
+  NOTICE;
 
   public boolean isSla() {
     return name().startsWith("SLA_");
