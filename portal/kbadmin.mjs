@@ -385,7 +385,11 @@ export async function kbStatsPage(ctx) {
   const render = ctx.bind(() => ctx.show(statsView(state, ctx)));
   render();
   try {
-    state.items = itemsOf(await ctx.api.get("/kb/stats" + query(ctx.lang)));
+    // Reads and votes are the articles' (GET /kb/stats), the suggestion figures the search's (GET /kb/search/stats).
+    const [articles, search] = await Promise.all([ctx.api.get("/kb/stats" + query(ctx.lang)), ctx.api.get("/kb/search/stats")]);
+    const figures = new Map(itemsOf(search).map(f => [f.articleId, f]));
+    state.items = itemsOf(articles).map(row => ({ ...row,
+      suggestions: row.suggestions || figures.get(row.articleId) || { shown: 0, opened: 0, deflected: 0 } }));
   } catch (e) {
     state.error = e;
   }

@@ -185,13 +185,16 @@ test("the categories: provider admins create and change them; agents read withou
 });
 
 test("the statistics: reads, reader band, helpful and the suggestions shown, opened and deflected per article", async () => {
-  const api = adminApi({ "GET /kb/stats": () => ({ items: [{ articleId: "kb-1", title: EVIL, reads: 120, readerBand: "many", helpful: { yes: 9, no: 2 },
-    suggestions: { shown: 30, opened: 12, deflected: 7 } }] }) });
+  const api = adminApi({ "GET /kb/stats": () => ({ items: [
+      { articleId: "kb-1", title: EVIL, reads: 120, readerBand: "many", helpful: { yes: 9, no: 2 } },
+      { articleId: "kb-2", title: "Nooit voorgesteld", reads: 3, readerBand: "few", helpful: { yes: 0, no: 0 } }] }),
+    "GET /kb/search/stats": () => ({ items: [{ articleId: "kb-1", shown: 30, opened: 12, deflected: 7 }], undecided: 2 }) });
   const shown = [];
   await kbStatsPage(context("provider-admin", api, shown));
-  assert.deepEqual(api.calls.map(c => c[1]), ["/kb/stats?lang=nl"]);
-  const cells = findAll(last(shown), n => n.tag === "tbody")[0].children[0].children.map(textOf);
-  assert.deepEqual(cells, [EVIL, "120", "Veel lezers", "9", "2", "30", "12", "7"]);
+  assert.deepEqual(api.calls.map(c => c[1]).sort(), ["/kb/search/stats", "/kb/stats?lang=nl"]);
+  const rows = findAll(last(shown), n => n.tag === "tbody")[0].children.map(row => row.children.map(textOf));
+  assert.deepEqual(rows, [[EVIL, "120", "Veel lezers", "9", "2", "30", "12", "7"],
+    ["Nooit voorgesteld", "3", "Weinig lezers", "0", "0", "0", "0", "0"]]);
 });
 
 test("notices: current and past with the customers they affect; a new one for picked customers; the body as the API takes it", async () => {
