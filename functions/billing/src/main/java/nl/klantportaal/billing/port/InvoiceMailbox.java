@@ -2,9 +2,9 @@ package nl.klantportaal.billing.port;
 
 import java.util.List;
 import java.util.Optional;
-import nl.klantportaal.billing.domain.HourMail;
 import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.shared.domain.Language;
+import nl.klantportaal.notifications.domain.ParagraphMail;
 
 /**
  * Invoice mail through the portal's outbox, from the administrative sender: claimed once per event key
@@ -24,5 +24,5 @@ public interface InvoiceMailbox {
   record Attachment(String fileName, byte[] pdf) {}
 
   /** Sends once per {@code eventKey} and recipient; false when it was sent (or claimed) before. */
-  boolean send(String eventKey, TenantId tenant, Recipient to, HourMail.Rendered mail, Optional<Attachment> attachment);
+  boolean send(String eventKey, TenantId tenant, Recipient to, ParagraphMail mail, Optional<Attachment> attachment);
 }

@@ -19,6 +19,7 @@ import nl.klantportaal.billing.port.SubscriptionRepository;
 import nl.klantportaal.billing.port.TimeLedger;
 import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.shared.domain.Language;
+import nl.klantportaal.notifications.domain.ParagraphMail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -126,7 +127,7 @@ public final class SendHourNotices {
     return ViewHours.forecastView(forecast, language).text();
   }
 
-  private static HourMailbox.Mail mail(HourMail.Rendered rendered) {
+  private static HourMailbox.Mail mail(ParagraphMail rendered) {
     return new HourMailbox.Mail(rendered.subject(), rendered.text(), rendered.html());
   }
 }

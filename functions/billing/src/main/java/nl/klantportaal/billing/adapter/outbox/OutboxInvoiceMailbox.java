@@ -7,7 +7,6 @@ import java.util.Optional;
 import nl.klantportaal.accounts.identity.domain.Membership;
 import nl.klantportaal.accounts.identity.domain.UserProfile;
 import nl.klantportaal.accounts.identity.port.UserRepository;
-import nl.klantportaal.billing.domain.HourMail;
 import nl.klantportaal.billing.port.InvoiceMailbox;
 import nl.klantportaal.core.claims.Role;
 import nl.klantportaal.core.claims.TenantId;
@@ -16,6 +15,7 @@ import nl.klantportaal.core.paging.PageRequest;
 import nl.klantportaal.core.shared.domain.Language;
 import nl.klantportaal.core.shared.port.MailSender;
 import nl.klantportaal.notifications.domain.MailKind;
+import nl.klantportaal.notifications.domain.ParagraphMail;
 import nl.klantportaal.notifications.usecase.DirectMail;
 
 /**
@@ -62,7 +62,7 @@ public final class OutboxInvoiceMailbox implements InvoiceMailbox {
   }
 
   @Override
-  public boolean send(String eventKey, TenantId tenant, Recipient to, HourMail.Rendered rendered, Optional<Attachment> attachment) {
+  public boolean send(String eventKey, TenantId tenant, Recipient to, ParagraphMail rendered, Optional<Attachment> attachment) {
     return mail.sendOnce(eventKey, "i." + tenant.value(), new DirectMail.Message(MailKind.INVOICE, tenant, to.id(), to.email(),
         rendered.subject(), rendered.text(), rendered.html(),
         attachment.map(a -> new MailSender.Attachment(a.fileName(), "application/pdf", a.pdf()))));

@@ -7,7 +7,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import nl.klantportaal.billing.domain.HourBundle;
-import nl.klantportaal.billing.domain.HourMail;
 import nl.klantportaal.billing.domain.invoice.Invoice;
 import nl.klantportaal.billing.domain.invoice.InvoiceMail;
 import nl.klantportaal.billing.domain.invoice.InvoiceProfile;
@@ -20,6 +19,7 @@ import nl.klantportaal.billing.port.InvoiceProfiles;
 import nl.klantportaal.billing.port.InvoiceRenderer;
 import nl.klantportaal.billing.port.InvoiceRepository;
 import nl.klantportaal.billing.usecase.BillingDates;
+import nl.klantportaal.notifications.domain.ParagraphMail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -136,7 +136,7 @@ public final class InvoiceNoticeSteps {
     InvoiceProfile profile = profiles.load(invoice.tenant());
     var attachment = Optional.of(new InvoiceMailbox.Attachment(fileName(invoice), pdf));
     for (InvoiceMailbox.Recipient to : mailbox.billingContacts(invoice.tenant(), profile.billingEmails(), invoice.language())) {
-      HourMail.Rendered mail = InvoiceMail.issued(to.language(), to.name(), invoice, settings.provider().name(), link(invoice));
+      ParagraphMail mail = InvoiceMail.issued(to.language(), to.name(), invoice, settings.provider().name(), link(invoice));
       mailbox.send("invoice-issued:" + invoice.id(), invoice.tenant(), to, mail, attachment);
     }
   }
@@ -159,7 +159,7 @@ public final class InvoiceNoticeSteps {
   }
 
   private interface Render {
-    HourMail.Rendered mail(InvoiceMailbox.Recipient to, String link);
+    ParagraphMail mail(InvoiceMailbox.Recipient to, String link);
   }
 
   private void toAdmins(Invoice invoice, String step, Render render) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import nl.klantportaal.core.shared.domain.Language;
+import nl.klantportaal.notifications.domain.ParagraphMail;
 
 /**
  * The notice mail to a customer's admin, in the admin's language: a new notice (its title and body), or a status change
@@ -19,21 +20,7 @@ public final class NoticeMail {
 
   private NoticeMail() {}
 
-  public record Rendered(String subject, List<String> paragraphs) {
-    public String text() {
-      return String.join("\n\n", paragraphs) + "\n";
-    }
-
-    public String html() {
-      StringBuilder html = new StringBuilder("<!doctype html><html><body style=\"font-family:sans-serif\">");
-      for (String p : paragraphs) {
-        html.append("<p>").append(escape(p).replace("\n", "<br>")).append("</p>");
-      }
-      return html.append("</body></html>").toString();
-    }
-  }
-
-  public static Rendered render(Notice notice, NoticeOccasion occasion, Language language, String name, String statusLink) {
+  public static ParagraphMail render(Notice notice, NoticeOccasion occasion, Language language, String name, String statusLink) {
     Words w = Words.of(language);
     Notice.Text text = notice.texts().get(language);
     String kind = w.kind(notice.kind());
@@ -59,7 +46,7 @@ public final class NoticeMail {
     paragraphs.add(String.join("\n", facts));
     paragraphs.add(w.follow() + " " + statusLink);
     paragraphs.add(w.closing());
-    return new Rendered(subject, paragraphs);
+    return new ParagraphMail(subject, paragraphs);
   }
 
   /** A moment as the Amsterdam clock shows it, in the language's medium date and short time. */
@@ -150,7 +137,4 @@ public final class NoticeMail {
     }
   }
 
-  static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-  }
 }

@@ -9,6 +9,7 @@ import nl.klantportaal.knowledge.notice.domain.NoticeOccasion;
 import nl.klantportaal.knowledge.notice.port.NoticeMailbox;
 import nl.klantportaal.knowledge.notice.port.NoticeMailings;
 import nl.klantportaal.knowledge.notice.port.NoticeRepository;
+import nl.klantportaal.notifications.domain.ParagraphMail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +45,7 @@ public final class SendNoticeMails {
     if (notice.isPresent()) {
       String link = portalOrigin + "/#/status";
       for (NoticeMailbox.Recipient to : mailbox.recipients(notice.get().affects())) {
-        NoticeMail.Rendered mail = NoticeMail.render(notice.get(), occasion, to.language(), to.name(), link);
+        ParagraphMail mail = NoticeMail.render(notice.get(), occasion, to.language(), to.name(), link);
         if (mailbox.send(occasion.eventKey(), to, new NoticeMailbox.Mail(mail.subject(), mail.text(), mail.html()))) {
           sent++;
         }
