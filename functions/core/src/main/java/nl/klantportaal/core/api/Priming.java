@@ -19,7 +19,11 @@ import org.slf4j.LoggerFactory;
  * registers with {@link nl.klantportaal.core.observability.SnapStartPriming}.
  */
 public final class Priming {
-  /** What priming's keys and names carry, so a log line or a failed read shows where it came from. */
+  /**
+   * What priming's keys and names carry, so a log line or a failed read shows where it came from. No
+   * id the portal makes can be this: customer ids end in a six-character random suffix
+   * ({@code CreateCustomer}), outbox ids are hashes, SES message ids have no words.
+   */
   public static final String NAME = "snapstart-priming";
   /** The outcome of a step that ran to its end. */
   public static final String ANSWERED = "answered";
