@@ -5,27 +5,33 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.reflect.Method;
+import java.net.InetSocketAddress;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import nl.klantportaal.template.SamTemplate;
 import nl.klantportaal.template.Yamls;
 import nl.klantportaal.testing.Lambda;
 import nl.klantportaal.testing.LocalDynamoDb;
+import nl.klantportaal.testing.LocalS3;
 import nl.klantportaal.testing.TestEnvironment;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
  * Runs every function from its built artefact alone, as Lambda would: a class loader over the
@@ -35,9 +41,21 @@ import org.junit.jupiter.api.TestFactory;
  * with a real status, never 500, and writes its JSON log line. This catches what ArtefactsTest's
  * static reading cannot: classes and services the artefact finds only at run time (the SLF4J
  * provider, Powertools' LoggingManager, the SDK's HTTP client, interceptors).
+ *
+ * <p>Every function then runs its SnapStart priming from the artefact and must write nothing: API
+ * functions every route ({@code primeEveryRoute}), the others (stream, schedule, SES, SNS, Cognito
+ * triggers) their {@code prime()}, against DynamoDB Local, s3proxy and an SES and Cognito endpoint that
+ * records every request it gets.
  */
 class ArtefactSmokeTest {
   private static final SamTemplate TEMPLATE = SamTemplate.project();
+  /**
+   * The priming steps that end in a failure by design, and the failure: the sign-in of a user who
+   * does not exist is refused; the raw mail of a message that does not exist is not in the bucket.
+   */
+  private static final Map<String, String> EXPECTED_FAILURES = Map.of(
+      "PreTokenGenerationFunction", "SignInRefusedException",
+      "InboundMailFunction", "NoSuchKey");
 
   @TestFactory
   Stream<DynamicTest> everyFunctionStartsAndAnswersFromItsArtefactAlone() {
@@ -45,6 +63,18 @@ class ArtefactSmokeTest {
     Map<String, String> env = TestEnvironment.forTable(dynamoDb, dynamoDb.createPortalTable());
     env.put("AWS_EMF_ENVIRONMENT", "Lambda");
     env.put("POWERTOOLS_SERVICE_NAME", "artefact-smoke");
+    LocalS3 s3 = LocalS3.shared();
+    String bucket = s3.createBucket();
+    try (var client = s3.client()) {
+      client.putObject(r -> r.bucket(bucket).key("inbound/existing"), RequestBody.fromString("x"));
+    }
+    Map<String, String> triggerEnv = new HashMap<>(env);
+    triggerEnv.put("AWS_ENDPOINT_URL_S3", s3.endpoint().toString());
+    for (String name : List.of("ATTACHMENTS_BUCKET", "REPORTS_BUCKET", "INBOUND_MAIL_BUCKET", "INVOICES_BUCKET")) {
+      triggerEnv.put(name, bucket);
+    }
+    triggerEnv.put("AWS_ENDPOINT_URL_SES", RECORDER.url());
+    triggerEnv.put("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER", RECORDER.url());
     return TEMPLATE.resourcesOfType(SamTemplate.FUNCTION).stream().map(function -> DynamicTest.dynamicTest(function.logicalId(),
         () -> {
           Map<String, Object> properties = TEMPLATE.functionProperties(function);
@@ -58,11 +88,16 @@ class ArtefactSmokeTest {
             try {
               Class<?> type = Class.forName(handlerName, true, loader);
               assertEquals(loader, type.getClassLoader(), "the handler comes from its artefact");
-              Object handler = type.getConstructor(Map.class).newInstance(env);
+              boolean api = loader.loadClass("nl.klantportaal.core.api.HttpApiHandler").isAssignableFrom(type);
+              Object handler = type.getConstructor(Map.class).newInstance(api ? env : triggerEnv);
               Optional<Path> sample = getSample(handlerName);
               if (sample.isPresent()) {
                 answer(loader, handler, sample.get(), function.logicalId());
+              }
+              if (api) {
                 primeEveryRoute(handler, function.logicalId(), dynamoDb, env.get("TABLE_NAME"));
+              } else {
+                prime(handler, function.logicalId(), dynamoDb, env.get("TABLE_NAME"), s3, bucket);
               }
             } finally {
               thread.setContextClassLoader(previous);
@@ -109,6 +144,81 @@ class ArtefactSmokeTest {
     assertFalse(statuses.isEmpty(), function + " primed no route");
     assertTrue(statuses.values().stream().allMatch(status -> (Integer) status < 500), function + " priming: " + statuses);
     assertEquals(before, itemCount(dynamoDb, table), function + "'s priming wrote to the table: " + statuses);
+  }
+
+  /**
+   * What SnapStart runs before the snapshot of a function that is no HTTP API ({@code prime()}), from
+   * the artefact: each step answers or ends in the failure it is designed to end in, and nothing is
+   * written to the table or the bucket, and no request reaches SES or Cognito.
+   */
+  private static void prime(Object handler, String function, LocalDynamoDb dynamoDb, String table, LocalS3 s3, String bucket)
+      throws Exception {
+    long before = itemCount(dynamoDb, table);
+    List<String> objectsBefore = objects(s3, bucket);
+    int requestsBefore = RECORDER.requests.size();
+    Method prime;
+    try {
+      prime = handler.getClass().getMethod("prime");
+    } catch (NoSuchMethodException e) {
+      throw new AssertionError(function + " is no HTTP API function and has no prime(): SnapStart would snapshot it unprimed", e);
+    }
+    PrintStream out = System.out;
+    Map<?, ?> outcomes;
+    System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    try {
+      outcomes = (Map<?, ?>) prime.invoke(handler);
+    } finally {
+      System.setOut(out);
+    }
+    System.out.println(function + " primed: " + outcomes);
+    assertFalse(outcomes.isEmpty(), function + " primed nothing");
+    Optional<String> expected = Optional.ofNullable(EXPECTED_FAILURES.get(function));
+    for (Map.Entry<?, ?> step : outcomes.entrySet()) {
+      String outcome = String.valueOf(step.getValue());
+      if (!outcome.equals("answered")) {
+        assertTrue(expected.isPresent() && outcome.contains(expected.get()),
+            function + "'s priming step '" + step.getKey() + "' failed: " + outcome);
+      }
+    }
+    expected.ifPresent(failure -> assertTrue(outcomes.values().stream().anyMatch(o -> String.valueOf(o).contains(failure)),
+        function + "'s priming should end in " + failure + ": " + outcomes));
+    assertEquals(before, itemCount(dynamoDb, table), function + "'s priming wrote to the table: " + outcomes);
+    assertEquals(objectsBefore, objects(s3, bucket), function + "'s priming changed the bucket: " + outcomes);
+    assertEquals(List.of(), RECORDER.requests.subList(requestsBefore, RECORDER.requests.size()),
+        function + "'s priming called SES or Cognito: " + outcomes);
+  }
+
+  private static List<String> objects(LocalS3 s3, String bucket) {
+    try (var client = s3.client()) {
+      return client.listObjectsV2(r -> r.bucket(bucket)).contents().stream().map(o -> o.key() + " " + o.eTag()).toList();
+    }
+  }
+
+  /** A stand-in for SES and Cognito that answers every request with 500 and remembers it: priming must send none. */
+  private static final Recorder RECORDER = new Recorder();
+
+  private static final class Recorder {
+    private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final HttpServer server;
+
+    Recorder() {
+      try {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      server.createContext("/", exchange -> {
+        requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
+            + exchange.getRequestHeaders().getFirst("X-Amz-Target"));
+        exchange.sendResponseHeaders(500, -1);
+        exchange.close();
+      });
+      server.start();
+    }
+
+    String url() {
+      return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
   }
 
   private static long itemCount(LocalDynamoDb dynamoDb, String table) {

@@ -7,12 +7,15 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import java.util.Map;
 import java.util.Optional;
+import nl.klantportaal.billing.usecase.ManageBillingSettings;
 import nl.klantportaal.billing.usecase.OrderRequestedHours;
 import nl.klantportaal.billing.wiring.BillingWiring;
 import nl.klantportaal.core.api.DynamodbStreamEvents;
+import nl.klantportaal.core.api.Priming;
 import nl.klantportaal.core.api.StreamBatch;
 import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.observability.Observability;
+import nl.klantportaal.core.observability.SnapStartPriming;
 import nl.klantportaal.core.wiring.KernelWiring;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class BundleRequestsHandler implements RequestHandler<Map<String, Object>, StreamsEventResponse> {
   private static final Logger LOG = LoggerFactory.getLogger(BundleRequestsHandler.class);
   private final OrderRequestedHours order;
+  private final ManageBillingSettings settings;
 
   public BundleRequestsHandler() {
     this(System.getenv());
@@ -37,6 +41,25 @@ public final class BundleRequestsHandler implements RequestHandler<Map<String, O
 
   public BundleRequestsHandler(KernelWiring wiring) {
     this.order = BillingWiring.of(wiring).orderRequestedHours();
+    this.settings = BillingWiring.of(wiring).settings();
+    SnapStartPriming.register(wiring.config().environment(), this::prime);
+  }
+
+  /**
+   * SnapStart priming: a stream batch through the handler with an hour request of a customer who does
+   * not exist that is not approved (decoded, then left), then the keyed read of that customer's
+   * billing settings (the price an order reads). An order itself is never primed: it would write a
+   * bundle.
+   */
+  public Map<String, String> prime() {
+    Map<String, Object> pending = Priming.streamEvent("MODIFY",
+        Map.of("PK", Priming.s("TENANT#" + Priming.NAME + "#TICKET#0"), "SK", Priming.s("TICKET")),
+        Map.of("tenantId", Priming.s(Priming.NAME), "number", Priming.n(0), "approval", Priming.s("pending"),
+            "requestTypeId", Priming.s(OrderRequestedHours.REQUEST_TYPE)));
+    return new Priming()
+        .step("hour request that is not approved", context -> handleRequest(pending, context))
+        .step("billing settings of a customer who does not exist", context -> settings.get(new TenantId(Priming.NAME)))
+        .outcomes();
   }
 
   /** The stream batch as Lambda delivers it (a JSON map: see {@link DynamodbStreamEvents} for why not DynamodbEvent). */

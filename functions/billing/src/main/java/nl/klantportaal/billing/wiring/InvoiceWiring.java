@@ -3,6 +3,7 @@ package nl.klantportaal.billing.wiring;
 import java.util.Arrays;
 import nl.klantportaal.accounts.wiring.IdentityWiring;
 import nl.klantportaal.billing.adapter.accounts.AccountsCustomerDirectory;
+import nl.klantportaal.billing.port.CustomerDirectory;
 import nl.klantportaal.billing.adapter.document.InvoicePdf;
 import nl.klantportaal.billing.adapter.dynamodb.DynamoDbBillingSettings;
 import nl.klantportaal.billing.adapter.dynamodb.DynamoDbBundles;
@@ -81,6 +82,11 @@ public final class InvoiceWiring {
   public DraftInvoices drafts() {
     return new DraftInvoices(invoices, new DynamoDbBillingSettings(kernel.table()), profiles, new DynamoDbSubscriptions(kernel.table()),
         new DynamoDbBundles(kernel.table()), customers, kernel.clock());
+  }
+
+  /** The customers billing drafts invoices for. */
+  public CustomerDirectory customers() {
+    return customers;
   }
 
   public DraftMonthlyInvoices monthlyDrafts() {

@@ -124,6 +124,15 @@ class HourNoticesHandlerTest {
   }
 
   @Test
+  void snapStartPrimingLeavesTheDueNoticesToTheRun() {
+    activeBundle(600, "2026-01-01", "2027-06-30");
+    register(490); // 81 %: crosses 80
+    assertEquals(Map.of("hour notices due by 1970", "answered"), new HourNoticesHandler(wiring, mail).prime());
+    assertEquals(List.of(), mail.sent(), "priming mails nothing that is due");
+    assertEquals(1, run().get("mailsSent"), "and leaves the notice due for the run");
+  }
+
+  @Test
   void concurrentRunsSendEveryNoticeExactlyOnce() throws Exception {
     activeBundle(100, "2026-01-01", "2027-06-30");
     register(85);

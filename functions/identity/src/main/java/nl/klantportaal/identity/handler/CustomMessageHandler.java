@@ -6,6 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolCustomMessage
 import java.util.Map;
 import java.util.Optional;
 import nl.klantportaal.accounts.identity.domain.AccountMail;
+import nl.klantportaal.core.api.Priming;
+import nl.klantportaal.core.observability.SnapStartPriming;
 import nl.klantportaal.core.observability.Observability;
 import nl.klantportaal.core.shared.domain.Language;
 
@@ -18,7 +20,26 @@ public final class CustomMessageHandler
   }
 
   public CustomMessageHandler(Map<String, String> environment) {
-    // Needs nothing from its environment: the texts live in AccountMail.
+    // Needs nothing else from its environment: the texts live in AccountMail.
+    SnapStartPriming.register(environment, this::prime);
+  }
+
+  /**
+   * SnapStart priming: a sign-up code mail rendered through the handler for a user who does not
+   * exist. The handler only writes the event's response: it calls nothing and sends nothing itself.
+   */
+  public Map<String, String> prime() {
+    CognitoUserPoolCustomMessageEvent event = CognitoUserPoolCustomMessageEvent.builder()
+        .withTriggerSource("CustomMessage_SignUp")
+        .withUserName(Priming.NAME)
+        .withRequest(CognitoUserPoolCustomMessageEvent.Request.builder()
+            .withUserAttributes(Map.of("email", "snapstart-priming@priming.invalid", "locale", "nl"))
+            .withCodeParameter("{####}")
+            .withUsernameParameter(Priming.NAME)
+            .build())
+        .withResponse(new CognitoUserPoolCustomMessageEvent.Response())
+        .build();
+    return new Priming().step("sign-up code mail", context -> handleRequest(event, context)).outcomes();
   }
 
   @Override

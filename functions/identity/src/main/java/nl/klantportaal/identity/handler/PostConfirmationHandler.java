@@ -4,6 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent;
 import java.util.Map;
+import nl.klantportaal.accounts.identity.port.UserRepository;
+import nl.klantportaal.core.api.Priming;
+import nl.klantportaal.core.observability.SnapStartPriming;
 import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.accounts.identity.domain.UserProfile;
 import nl.klantportaal.accounts.identity.usecase.RegisterConfirmedUser;
@@ -16,6 +19,7 @@ import nl.klantportaal.core.wiring.KernelWiring;
 public final class PostConfirmationHandler
     implements RequestHandler<CognitoUserPoolPostConfirmationEvent, CognitoUserPoolPostConfirmationEvent> {
   private final RegisterConfirmedUser register;
+  private final UserRepository users;
 
   public PostConfirmationHandler() {
     this(System.getenv());
@@ -26,7 +30,28 @@ public final class PostConfirmationHandler
   }
 
   public PostConfirmationHandler(KernelWiring wiring) {
-    this.register = new RegisterConfirmedUser(IdentityWiring.of(wiring).users(), wiring.clock());
+    this.users = IdentityWiring.of(wiring).users();
+    this.register = new RegisterConfirmedUser(users, wiring.clock());
+    SnapStartPriming.register(wiring.config().environment(), this::prime);
+  }
+
+  /**
+   * SnapStart priming: a confirmed password reset through the handler (passed through unchanged, as
+   * every trigger source but a confirmed sign-up), then the read of a user who does not exist. A
+   * registration itself is never primed: it would create an account.
+   */
+  public Map<String, String> prime() {
+    CognitoUserPoolPostConfirmationEvent event = CognitoUserPoolPostConfirmationEvent.builder()
+        .withTriggerSource("PostConfirmation_ConfirmForgotPassword")
+        .withUserName(Priming.NAME)
+        .withRequest(CognitoUserPoolPostConfirmationEvent.Request.builder()
+            .withUserAttributes(Map.of("sub", PreTokenGenerationHandler.PRIMING_SUB, "email", "snapstart-priming@priming.invalid"))
+            .build())
+        .build();
+    return new Priming()
+        .step("password reset passed through", context -> handleRequest(event, context))
+        .step("user who does not exist", context -> users.find(new UserId(PreTokenGenerationHandler.PRIMING_SUB)))
+        .outcomes();
   }
 
   @Override

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import nl.klantportaal.accounts.identity.domain.SignInMethod;
+import nl.klantportaal.core.api.Priming;
+import nl.klantportaal.core.observability.SnapStartPriming;
 import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.accounts.identity.usecase.IssueTokenClaims;
 import nl.klantportaal.core.observability.Observability;
@@ -31,6 +33,8 @@ public final class PreTokenGenerationHandler
     implements RequestHandler<CognitoUserPoolPreTokenGenerationEvent, CognitoUserPoolPreTokenGenerationEvent> {
   /** The user-pool attribute the Entra ID provider's {@code amr} claim is mapped to (template.yaml). */
   public static final String AMR_ATTRIBUTE = "custom:idp_amr";
+  /** The Cognito {@code sub} SnapStart priming signs in with: a user who does not exist. */
+  static final String PRIMING_SUB = "00000000-0000-4000-8000-000000000000";
   private static final ObjectMapper JSON = new ObjectMapper();
   private final IssueTokenClaims issue;
 
@@ -44,6 +48,24 @@ public final class PreTokenGenerationHandler
 
   public PreTokenGenerationHandler(KernelWiring wiring) {
     this.issue = new IssueTokenClaims(IdentityWiring.of(wiring).users());
+    SnapStartPriming.register(wiring.config().environment(), this::prime);
+  }
+
+  /**
+   * SnapStart priming: the sign-in of a user who does not exist through the handler. It reads the
+   * portal's record, finds nothing and is refused (the step's outcome is that refusal); no token is
+   * issued and nothing is written.
+   */
+  public Map<String, String> prime() {
+    CognitoUserPoolPreTokenGenerationEvent event = CognitoUserPoolPreTokenGenerationEvent.builder()
+        .withTriggerSource("TokenGeneration_Authentication")
+        .withUserName(Priming.NAME)
+        .withRequest(CognitoUserPoolPreTokenGenerationEvent.Request.builder()
+            .withUserAttributes(Map.of("sub", PRIMING_SUB, "email", "snapstart-priming@priming.invalid",
+                "cognito:user_status", "CONFIRMED"))
+            .build())
+        .build();
+    return new Priming().step("sign-in of a user who does not exist", context -> handleRequest(event, context)).outcomes();
   }
 
   @Override

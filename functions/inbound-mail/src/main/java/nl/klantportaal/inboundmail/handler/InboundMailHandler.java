@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nl.klantportaal.core.api.Priming;
 import nl.klantportaal.core.observability.Observability;
+import nl.klantportaal.core.observability.SnapStartPriming;
 import nl.klantportaal.core.shared.port.MailSender;
 import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.mail.wiring.MailWiring;
@@ -44,6 +46,21 @@ public final class InboundMailHandler implements RequestHandler<Map<String, Obje
     InboundWiring inbound = InboundWiring.of(wiring);
     this.receive = inbound.receiveMail(sender);
     this.prefix = inbound.settings().prefix();
+    SnapStartPriming.register(wiring.config().environment(), this::prime);
+  }
+
+  /**
+   * SnapStart priming: an SES receipt through the handler for a message whose raw mail does not exist
+   * in the bucket. The use case's GetObject answers NoSuchKey before anything is parsed, claimed,
+   * held or written (that failure is the step's outcome). Parsing and deciding a real mail are never
+   * primed: they would claim the message and make a ticket or hold the mail.
+   */
+  public Map<String, String> prime() {
+    Map<String, Object> receipt = Map.of("Records", List.of(Map.of("ses", Map.of(
+        "mail", Map.of("messageId", Priming.NAME, "source", Priming.NAME + "@priming.invalid"),
+        "receipt", Map.of("spfVerdict", Map.of("status", "PASS"), "dkimVerdict", Map.of("status", "PASS"),
+            "dmarcVerdict", Map.of("status", "PASS"))))));
+    return new Priming().step("mail whose raw message does not exist", context -> handleRequest(receipt, context)).outcomes();
   }
 
   @Override

@@ -10,9 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.klantportaal.core.api.Json;
+import nl.klantportaal.core.api.Priming;
+import nl.klantportaal.core.observability.SnapStartPriming;
 import nl.klantportaal.core.observability.Observability;
 import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.notifications.domain.MailFeedback;
+import nl.klantportaal.notifications.port.FailingAddresses;
 import nl.klantportaal.notifications.usecase.RecordMailFeedback;
 import nl.klantportaal.notifications.wiring.NotificationWiring;
 import org.slf4j.Logger;
@@ -27,6 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class MailFeedbackHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
   private static final Logger LOG = LoggerFactory.getLogger(MailFeedbackHandler.class);
   private final RecordMailFeedback feedback;
+  private final FailingAddresses failing;
 
   public MailFeedbackHandler() {
     this(System.getenv());
@@ -37,7 +41,25 @@ public final class MailFeedbackHandler implements RequestHandler<Map<String, Obj
   }
 
   public MailFeedbackHandler(KernelWiring wiring) {
-    this.feedback = new RecordMailFeedback(NotificationWiring.of(wiring).failingAddresses(), wiring.clock());
+    this.failing = NotificationWiring.of(wiring).failingAddresses();
+    this.feedback = new RecordMailFeedback(failing, wiring.clock());
+    SnapStartPriming.register(wiring.config().environment(), this::prime);
+  }
+
+  /**
+   * SnapStart priming: an SNS batch through the handler with a delivery event (logged and left) and a
+   * transient bounce without recipients (read, marks nothing), then the keyed read of a failing
+   * address that does not exist. Marking an address is never primed: it would write.
+   */
+  public Map<String, String> prime() {
+    Map<String, Object> event = Map.of("Records", List.of(
+        Map.of("Sns", Map.of("Message", "{\"eventType\":\"Delivery\",\"mail\":{\"messageId\":\"" + Priming.NAME + "\"}}")),
+        Map.of("Sns", Map.of("Message", "{\"eventType\":\"Bounce\",\"bounce\":{\"bounceType\":\"Transient\","
+            + "\"bouncedRecipients\":[]}}"))));
+    return new Priming()
+        .step("delivery event and transient bounce", context -> handleRequest(event, context))
+        .step("failing address that does not exist", context -> failing.find(Priming.NAME + ".invalid"))
+        .outcomes();
   }
 
   @Override

@@ -9,10 +9,12 @@ import java.util.Map;
 import java.util.function.Function;
 import nl.klantportaal.mail.wiring.MailWiring;
 import nl.klantportaal.core.api.DynamodbStreamEvents;
+import nl.klantportaal.core.api.Priming;
 import nl.klantportaal.core.observability.Observability;
 import nl.klantportaal.core.observability.SnapStartPriming;
 import nl.klantportaal.core.shared.port.MailSender;
 import nl.klantportaal.core.wiring.KernelWiring;
+import nl.klantportaal.notifications.port.MailRoutes;
 import nl.klantportaal.notifications.usecase.NotifyTicketChange;
 import nl.klantportaal.notifications.usecase.StreamedChange;
 import nl.klantportaal.notifications.wiring.NotificationWiring;
@@ -30,6 +32,7 @@ public final class TicketNotificationsHandler implements RequestHandler<Map<Stri
   private static final Logger LOG = LoggerFactory.getLogger(TicketNotificationsHandler.class);
   private final NotifyTicketChange notify;
   private final Function<DynamodbEvent.DynamodbStreamRecord, StreamedChange> decode;
+  private final MailRoutes mailRoutes;
 
   public TicketNotificationsHandler() {
     this(System.getenv());
@@ -41,13 +44,29 @@ public final class TicketNotificationsHandler implements RequestHandler<Map<Stri
 
   public TicketNotificationsHandler(KernelWiring wiring) {
     this(wiring, MailWiring.sender(wiring));
-    SnapStartPriming.register(wiring.config().environment(), () -> NotificationWiring.of(wiring).mailRoutes().find("snapstart-priming.invalid"));
+    SnapStartPriming.register(wiring.config().environment(), this::prime);
   }
 
   public TicketNotificationsHandler(KernelWiring wiring, MailSender sender) {
     var notifications = NotificationWiring.of(wiring);
+    this.mailRoutes = notifications.mailRoutes();
     this.notify = notifications.notifyTicketChange(sender);
     this.decode = notifications.ticketStream();
+  }
+
+  /**
+   * SnapStart priming: a stream batch through the handler with the removal of a public item of a
+   * ticket that does not exist (decoded, then left: removals are not mailed), then the keyed read of
+   * a mail route of an address that does not exist. A mail itself is never primed: it would claim an
+   * outbox entry and send.
+   */
+  public Map<String, String> prime() {
+    Map<String, Object> removed = Priming.streamEvent("REMOVE",
+        Map.of("PK", Priming.s("TENANT#" + Priming.NAME + "#TICKET#0"), "SK", Priming.s("PUB#" + Priming.NAME)), null);
+    return new Priming()
+        .step("stream record that is not mailed", context -> handleRequest(removed, context))
+        .step("mail route of an address that does not exist", context -> mailRoutes.find(Priming.NAME + ".invalid"))
+        .outcomes();
   }
 
   /** The stream batch as Lambda delivers it (a JSON map: see {@link DynamodbStreamEvents} for why not DynamodbEvent). */

@@ -171,6 +171,14 @@ class TicketNotificationsHandlerTest {
   }
 
   @Test
+  void snapStartPrimingRunsABatchThatIsNotMailedAndSendsNothing() {
+    assertEquals(Map.of("stream record that is not mailed", "answered", "mail route of an address that does not exist", "answered"),
+        handler.prime());
+    assertEquals(0, mail.sent().size());
+    assertEquals(List.of(), dueEntries());
+  }
+
+  @Test
   void aFailedSendStaysPendingOnTheDueIndexAndTheScheduledRetrySendsIt() {
     items.ticket("new", REPORTER, Optional.of(AGENT), 1);
     mail.failing(true);
@@ -188,6 +196,11 @@ class TicketNotificationsHandlerTest {
     mail.failing(false);
     var retry = new MailRetryHandler(new KernelWiring(Config.fromEnvironment(env), Clock.fixed(NOW.plus(Duration.ofMinutes(1)),
         ZoneOffset.UTC)), mail);
+    assertEquals(Map.of("mail due by 1970", "answered", "mail route of an address that does not exist", "answered"),
+        retry.prime(), "SnapStart's priming runs the retry's path");
+    assertEquals(0, mail.sent().size(), "priming sends none of the mail that is due");
+    assertEquals(due, dueEntries(), "priming leaves the due mail on the DueIndex");
+    assertEquals(entry, outboxItem(due.get(0).get("PK").s()), "and its outbox entry as it was");
     Map<String, Integer> report = retry.handleRequest(Lambda.scheduledEvent("notifications/mail-retry/scheduled.json"), Lambda.context("MailRetryFunction"));
     assertEquals(2, report.get("sent"), report.toString());
     assertEquals(Set.of("greta@acme.example.test", "anna@provider.example.test"),

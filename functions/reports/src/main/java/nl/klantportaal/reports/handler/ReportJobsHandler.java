@@ -8,9 +8,11 @@ import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeVal
 import java.util.Map;
 import java.util.Optional;
 import nl.klantportaal.core.api.DynamodbStreamEvents;
+import nl.klantportaal.core.api.Priming;
 import nl.klantportaal.core.api.StreamBatch;
 import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.observability.Observability;
+import nl.klantportaal.core.observability.SnapStartPriming;
 import nl.klantportaal.core.shared.port.MailSender;
 import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.mail.wiring.MailWiring;
@@ -50,6 +52,20 @@ public final class ReportJobsHandler implements RequestHandler<Map<String, Objec
     ReportsWiring reports = ReportsWiring.of(wiring);
     this.fanOut = reports.fanOut();
     this.generate = reports.generate(sender);
+    SnapStartPriming.register(wiring.config().environment(), this::prime);
+  }
+
+  /**
+   * SnapStart priming: a stream batch through the handler with the report job of a customer who does
+   * not exist: the use case reads the stored record and the customer, finds neither and makes nothing.
+   * Making a report is never primed: it would store a PDF and mail it.
+   */
+  public Map<String, String> prime() {
+    Map<String, Object> job = Priming.streamEvent("INSERT",
+        Map.of("PK", Priming.s("TENANT#" + Priming.NAME), "SK", Priming.s("REPORTJOB#2000-01#1")),
+        Map.of("type", Priming.s("ReportJob"), "tenantId", Priming.s(Priming.NAME), "month", Priming.s("2000-01"),
+            "version", Priming.n(1), "requestedBy", Priming.s(Priming.NAME)));
+    return new Priming().step("report job of a customer who does not exist", context -> handleRequest(job, context)).outcomes();
   }
 
   /** The stream batch as Lambda delivers it (a JSON map: see {@link DynamodbStreamEvents} for why not DynamodbEvent). */

@@ -8,8 +8,10 @@ import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeVal
 import java.util.Map;
 import java.util.Optional;
 import nl.klantportaal.core.api.DynamodbStreamEvents;
+import nl.klantportaal.core.api.Priming;
 import nl.klantportaal.core.api.StreamBatch;
 import nl.klantportaal.core.observability.Observability;
+import nl.klantportaal.core.observability.SnapStartPriming;
 import nl.klantportaal.core.shared.port.MailSender;
 import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.mail.wiring.MailWiring;
@@ -42,6 +44,18 @@ public final class OnCallPagesHandler implements RequestHandler<Map<String, Obje
 
   public OnCallPagesHandler(KernelWiring wiring, MailSender sender) {
     this.send = SlaWiring.of(wiring).sendOnCallPages(sender);
+    SnapStartPriming.register(wiring.config().environment(), this::prime);
+  }
+
+  /**
+   * SnapStart priming: a stream batch through the handler with an on-call page whose outbox entry does
+   * not exist: the use case reads it, finds nothing pending and sends nothing. Sending is never
+   * primed: it would take the lease and mail.
+   */
+  public Map<String, String> prime() {
+    Map<String, Object> page = Priming.streamEvent("INSERT",
+        Map.of("PK", Priming.s("OUTBOX#" + Priming.NAME), "SK", Priming.s("OUTBOX")), Map.of("id", Priming.s(Priming.NAME)));
+    return new Priming().step("on-call page that does not exist", context -> handleRequest(page, context)).outcomes();
   }
 
   /** The stream batch as Lambda delivers it (a JSON map: see {@link DynamodbStreamEvents}). */

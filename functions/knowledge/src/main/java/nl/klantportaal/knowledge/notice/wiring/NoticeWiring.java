@@ -8,6 +8,7 @@ import nl.klantportaal.knowledge.notice.adapter.dynamodb.DynamoDbNoticeMailings;
 import nl.klantportaal.knowledge.notice.adapter.dynamodb.DynamoDbNotices;
 import nl.klantportaal.knowledge.notice.adapter.outbox.OutboxNoticeMailbox;
 import nl.klantportaal.knowledge.notice.usecase.ManageNotices;
+import nl.klantportaal.knowledge.notice.port.NoticeMailings;
 import nl.klantportaal.knowledge.notice.usecase.SendNoticeMails;
 import nl.klantportaal.knowledge.notice.usecase.ViewNotices;
 import nl.klantportaal.notifications.wiring.NotificationWiring;
@@ -36,10 +37,15 @@ public final class NoticeWiring {
     return new ManageNotices(notices, new AccountsCustomerCheck(IdentityWiring.of(kernel).customers()), mails(), kernel.clock());
   }
 
+  /** The notices' mailings: what is left to mail per occasion. */
+  public NoticeMailings mailings() {
+    return new DynamoDbNoticeMailings(kernel.table());
+  }
+
   public SendNoticeMails mails() {
     IdentityWiring identity = IdentityWiring.of(kernel);
     var mailbox = new OutboxNoticeMailbox(identity.customers(), identity.users(), NotificationWiring.of(kernel).directMail(sender));
-    return new SendNoticeMails(notices, new DynamoDbNoticeMailings(kernel.table()), mailbox, kernel.mail().portalOrigin(),
+    return new SendNoticeMails(notices, mailings(), mailbox, kernel.mail().portalOrigin(),
         kernel.clock());
   }
 }
