@@ -77,15 +77,6 @@ public final class MailDelivery {
     return attempt(entry, failing.find(entry.to()));
   }
 
-  /** {@link #attempt} for each of {@code entries}, with one read of their addresses' failing marks for all. */
-  public List<Outcome> attemptAll(List<OutboxEntry> entries) {
-    if (entries.isEmpty()) {
-      return List.of();
-    }
-    Map<String, FailingAddress> marked = failing.findAll(entries.stream().map(OutboxEntry::to).distinct().toList());
-    return entries.stream().map(entry -> attempt(entry, Optional.ofNullable(marked.get(entry.to())))).toList();
-  }
-
   /**
    * Sends for a run of many mails to few addresses (the SLA due-events scan): each address's failing
    * mark and each recipient domain's route are read once for the batch, at their first mail (a mark or
