@@ -5,6 +5,7 @@ import nl.klantportaal.sla.wiring.SlaWiring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,7 +48,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * The due-events scan at scale on DynamoDB Local (in this JVM, the template's table): OPEN open
  * tickets created through the real repository (each with its SLA record and DueIndex entries) among
  * CLOSED closed tickets (header and SLA record, no DueIndex entry, as the tickets slice leaves them).
- * Reports items read per due event, from the Query responses, and the scan's wall time. Not part of
+ * Reports items read per due event, from the Query responses, the scan's wall time and the CPU time
+ * the JVM spent meanwhile (the scan's and DynamoDB Local's, which runs in it). Not part of
  * the test suite (the class name is no test name); run it with
  * {@code ./mvnw -B -ntp test -pl infrastructure/benchmarks -am -Dtest=DueScanBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
  * and {@code -Dbench.open=1000 -Dbench.closed=100000} to change the sizes. Figures: README.md.
@@ -57,6 +59,12 @@ class DueScanBenchmark {
   private static final int OPEN = Integer.getInteger("bench.open", 1_000);
   private static final int CLOSED = Integer.getInteger("bench.closed", 100_000);
   private static final int CUSTOMERS = 20;
+  /**
+   * The CPU time of this whole JVM (the scan, the SDK and DynamoDB Local) during a run: on a machine
+   * shared with other builds the wall time depends on their load, this much less.
+   */
+  private static final com.sun.management.OperatingSystemMXBean CPU =
+      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
   /** Counts and drops mail: the benchmark measures the scan, not SES. */
   private static final class CountingSender implements MailSender {
@@ -116,8 +124,8 @@ class DueScanBenchmark {
     List<String> lines = new ArrayList<>();
     lines.add(String.format(Locale.ROOT, "Loaded %,d closed tickets in %,d ms, %,d open tickets in %,d ms", CLOSED,
         closedMillis, OPEN, openMillis));
-    lines.add("| run | due events fired | DueIndex items read | items read per due event | scan time |");
-    lines.add("|---|---|---|---|---|");
+    lines.add("| run | due events fired | DueIndex items read | items read per due event | scan time | CPU time |");
+    lines.add("|---|---|---|---|---|---|");
     clock.set(T0.plus(Duration.ofHours(1)));
     lines.add(measure("nothing due (T0 + 1 h)", scan, clock.instant()));
     clock.set(T0.plus(Duration.ofHours(29)));
@@ -132,13 +140,16 @@ class DueScanBenchmark {
   }
 
   private static String measure(String name, FireDueEvents scan, Instant at) {
+    long cpuStart = CPU.getProcessCpuTime();
     long start = System.nanoTime();
     FireDueEvents.Outcome outcome = scan.execute(at, () -> true);
     long millis = (System.nanoTime() - start) / 1_000_000;
+    long cpuMillis = (CPU.getProcessCpuTime() - cpuStart) / 1_000_000;
     int fired = outcome.fired().values().stream().mapToInt(Integer::intValue).sum();
     String perEvent = fired == 0 ? "—" : String.format(Locale.ROOT, "%.2f", outcome.itemsRead() / (double) fired);
     assertTrue(outcome.complete());
-    return String.format(Locale.ROOT, "| %s | %,d | %,d | %s | %,d ms |", name, fired, outcome.itemsRead(), perEvent, millis);
+    return String.format(Locale.ROOT, "| %s | %,d | %,d | %s | %,d ms | %,d ms |", name, fired, outcome.itemsRead(), perEvent,
+        millis, cpuMillis);
   }
 
   /** Closed tickets as the tickets slice leaves them: a header and an SLA record, nothing on DueIndex. */

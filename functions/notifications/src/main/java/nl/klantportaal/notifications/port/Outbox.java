@@ -30,6 +30,17 @@ public interface Outbox {
   /** PENDING → SENT, off the DueIndex; false if it was no longer PENDING. */
   boolean markSent(String id, Instant at, String providerMessageId);
 
+  /** A sent mail's SENT mark, to be written with others by {@link #markAllSent}. */
+  record SentMark(String id, Instant at, String providerMessageId) {}
+
+  /**
+   * {@link #markSent} for each of {@code marks}, with as few requests as the store allows; the ids of
+   * those that were no longer PENDING (nothing written for them).
+   */
+  default List<String> markAllSent(List<SentMark> marks) {
+    return marks.stream().filter(mark -> !markSent(mark.id(), mark.at(), mark.providerMessageId())).map(SentMark::id).toList();
+  }
+
   /** Stays PENDING, due at {@code next}, with the reason of the failed attempt. */
   void markRetry(String id, Instant next, String reason);
 

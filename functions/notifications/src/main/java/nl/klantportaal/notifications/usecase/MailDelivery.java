@@ -2,9 +2,15 @@ package nl.klantportaal.notifications.usecase;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import nl.klantportaal.core.shared.port.MailSender;
 import nl.klantportaal.notifications.domain.MailKind;
 import nl.klantportaal.notifications.domain.FailingAddress;
@@ -71,16 +77,63 @@ public final class MailDelivery {
     return attempt(entry, failing.find(entry.to()));
   }
 
-  /** {@link #attempt} for each of {@code entries}, with one read of their addresses' failing marks for all. */
-  public List<Outcome> attemptAll(List<OutboxEntry> entries) {
-    if (entries.isEmpty()) {
-      return List.of();
+  /**
+   * Sends for a run of many mails to few addresses (the SLA due-events scan): each address's failing
+   * mark and each recipient domain's route are read once for the batch, at their first mail (a mark or
+   * route changed meanwhile counts from the next batch on), and the SENT marks are not written per mail
+   * but together by {@link Batch#markSent()}. Until then a sent mail stays PENDING under its lease, as
+   * between a send and its mark in {@link #attempt}. Safe to use from several threads.
+   */
+  public Batch batch() {
+    return new Batch();
+  }
+
+  /** See {@link #batch()}. */
+  public final class Batch {
+    private final Map<String, Optional<FailingAddress>> marks = new ConcurrentHashMap<>();
+    private final Map<String, Optional<MailRoute>> routesByDomain = new ConcurrentHashMap<>();
+    private final Queue<Outbox.SentMark> sent = new ConcurrentLinkedQueue<>();
+
+    private Batch() {}
+
+    /**
+     * {@link #attempt} for each of {@code entries}, with the batch's failing marks (the addresses not
+     * seen yet in one read) and routes; {@link Outcome#SENT} means sent, its mark written by {@link #markSent()}.
+     */
+    public List<Outcome> attemptAll(List<OutboxEntry> entries) {
+      List<String> unseen = entries.stream().map(OutboxEntry::to).distinct().filter(to -> !marks.containsKey(to)).toList();
+      if (!unseen.isEmpty()) {
+        Map<String, FailingAddress> found = failing.findAll(unseen);
+        unseen.forEach(to -> marks.putIfAbsent(to, Optional.ofNullable(found.get(to))));
+      }
+      return entries.stream().map(entry -> attempt(entry, marks.get(entry.to()),
+          domain -> routesByDomain.computeIfAbsent(domain, routes::find), mark -> sent.add(mark))).toList();
     }
-    Map<String, FailingAddress> marked = failing.findAll(entries.stream().map(OutboxEntry::to).distinct().toList());
-    return entries.stream().map(entry -> attempt(entry, Optional.ofNullable(marked.get(entry.to())))).toList();
+
+    /** Writes the SENT marks of the mails this batch sent since the last call (see {@link Outbox#markAllSent}); how many. */
+    public int markSent() {
+      List<Outbox.SentMark> marked = new ArrayList<>();
+      for (Outbox.SentMark mark = sent.poll(); mark != null; mark = sent.poll()) {
+        marked.add(mark);
+      }
+      if (!marked.isEmpty()) {
+        outbox.markAllSent(marked).forEach(id -> LOG.warn("Ticket mail was sent but outbox {} was no longer pending", id));
+      }
+      return marked.size();
+    }
   }
 
   private Outcome attempt(OutboxEntry entry, Optional<FailingAddress> bounced) {
+    return attempt(entry, bounced, routes::find,
+        mark -> outbox.markSent(mark.id(), mark.at(), mark.providerMessageId()));
+  }
+
+  /**
+   * {@code route}: the route of a recipient domain; {@code mark}: writes (or keeps for later) the SENT
+   * mark, false when the entry was no longer PENDING.
+   */
+  private Outcome attempt(OutboxEntry entry, Optional<FailingAddress> bounced, Function<String, Optional<MailRoute>> route,
+      Predicate<Outbox.SentMark> mark) {
     if (bounced.isPresent()) {
       // Mail to an address that bounced for good stops until staff clear it or the address changes.
       outbox.markFailed(entry.id(), clock.instant(), "address-failing:" + bounced.get().reason().wireName());
@@ -88,7 +141,7 @@ public final class MailDelivery {
           bounced.get().since(), bounced.get().reason().wireName());
       return Outcome.ADDRESS_FAILING;
     }
-    Sender from = senderFor(entry);
+    Sender from = senderFor(entry, route);
     String providerId;
     try {
       providerId = sender.send(new MailSender.ThreadedMail(from.fromAddress(), entry.to(), from.configurationSet(),
@@ -97,7 +150,7 @@ public final class MailDelivery {
     } catch (MailSender.SendFailure e) {
       return failed(entry, e.reason());
     }
-    if (!outbox.markSent(entry.id(), clock.instant(), providerId)) {
+    if (!mark.test(new Outbox.SentMark(entry.id(), clock.instant(), providerId))) {
       LOG.warn("Ticket mail was sent but outbox {} was no longer pending", entry.id());
       return Outcome.ALREADY_DONE;
     }
@@ -124,8 +177,8 @@ public final class MailDelivery {
         entry.id(), entry.tenant().value(), entry.number(), entry.kind(), entry.attempts(), reason);
   }
 
-  private Sender senderFor(OutboxEntry entry) {
-    Sender byDomain = routes.find(MailRoute.domainOf(entry.to()))
+  private Sender senderFor(OutboxEntry entry, Function<String, Optional<MailRoute>> routeOf) {
+    Sender byDomain = routeOf.apply(MailRoute.domainOf(entry.to()))
         .map(route -> new Sender(route.senderAddress(), Optional.of(route.configurationSet())))
         .orElse(defaultSender);
     return entry.kind().isAdministrative() ? new Sender(administrativeAddress, byDomain.configurationSet()) : byDomain;

@@ -19,7 +19,10 @@ import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.mail.testing.RecordingMailSender;
 import nl.klantportaal.notifications.adapter.dynamodb.DynamoDbOutbox;
 import nl.klantportaal.notifications.domain.MailKind;
+import nl.klantportaal.notifications.domain.FailingAddress;
 import nl.klantportaal.notifications.domain.MailRoute;
+import nl.klantportaal.notifications.domain.OutboxEntry;
+import nl.klantportaal.notifications.port.Outbox;
 import nl.klantportaal.notifications.wiring.NotificationWiring;
 import nl.klantportaal.testing.LocalDynamoDb;
 import nl.klantportaal.testing.TestEnvironment;
@@ -157,5 +160,52 @@ class MailDeliveryTest {
     assertTrue(!failing.clear(listed.getFirst().id(), nl.klantportaal.core.audit.AuditRecord.of(NOW, "admin", "failing-address-cleared", new nl.klantportaal.core.audit.AuditObject("failing-address", listed.getFirst().id()))), "cleared once");
     assertTrue(direct.sendOnce("HOURS#acme#100", "h.acme", hours("it@acme.example.test")));
     assertEquals(2, mail.sent().size(), "a cleared address is mailed again");
+  }
+
+  private static OutboxEntry slaWarning(String id, String to) {
+    return new OutboxEntry(id, "SLA#" + id, MailKind.SLA_WARNING, ACME, 42, id, to, "SLA-waarschuwing " + id, "t", "<p>h</p>",
+        Optional.empty(), "<" + id + "@example.test>", "<root@example.test>", OutboxEntry.State.PENDING, 1,
+        Optional.of(NOW.plus(Duration.ofMinutes(5))), NOW);
+  }
+
+  @Test
+  void aBatchReadsEachAddressAndRouteOnceSendsAndMarksTheSentTogether() {
+    NotificationWiring notifications = wiring(NOW);
+    notifications.mailRoutes().put(new MailRoute("acme.example.test", "alt-provider", "servicedesk@mail2.example.test", NOW, "admin"));
+    notifications.failingAddresses().mark(new FailingAddress("gone@acme.example.test", FailingAddress.Reason.PERMANENT_BOUNCE,
+        "5.1.1 user unknown", NOW));
+    Outbox outbox = notifications.outbox();
+    List<OutboxEntry> first = List.of(slaWarning("w1", "anna@acme.example.test"), slaWarning("w2", "gone@acme.example.test"),
+        slaWarning("w3", "bob@example.test"));
+    first.forEach(entry -> outbox.claim(entry, NOW.plus(Duration.ofMinutes(5))));
+    MailDelivery.Batch batch = notifications.mailDelivery(mail).batch();
+
+    assertEquals(List.of(MailDelivery.Outcome.SENT, MailDelivery.Outcome.ADDRESS_FAILING, MailDelivery.Outcome.SENT),
+        batch.attemptAll(first));
+    assertEquals("servicedesk@mail2.example.test", sentWithSubject("SLA-waarschuwing w1").from(), "the route of acme's domain");
+    assertEquals(DEFAULT, sentWithSubject("SLA-waarschuwing w3").from());
+    assertEquals(OutboxEntry.State.PENDING, outbox.find("w1").orElseThrow().state(), "sent, marked with the batch's others");
+    assertEquals(OutboxEntry.State.FAILED, outbox.find("w2").orElseThrow().state(), "a failing address is given up at once");
+
+    assertEquals(2, batch.markSent());
+    assertEquals(OutboxEntry.State.SENT, outbox.find("w1").orElseThrow().state());
+    assertEquals(OutboxEntry.State.SENT, outbox.find("w3").orElseThrow().state());
+    assertEquals(0, batch.markSent(), "nothing left to mark");
+
+    // The batch read anna's mark (none) and acme's route once: a bounce or a route edit during the batch
+    // counts from the next batch on.
+    notifications.failingAddresses().mark(new FailingAddress("anna@acme.example.test", FailingAddress.Reason.COMPLAINT,
+        "spam", NOW));
+    notifications.mailRoutes().delete("acme.example.test", nl.klantportaal.core.audit.AuditRecord.of(NOW, "admin",
+        "mail-route-deleted", new nl.klantportaal.core.audit.AuditObject("mail-route", "acme.example.test")));
+    outbox.claim(slaWarning("w4", "anna@acme.example.test"), NOW.plus(Duration.ofMinutes(5)));
+    assertEquals(List.of(MailDelivery.Outcome.SENT), batch.attemptAll(List.of(slaWarning("w4", "anna@acme.example.test"))));
+    assertEquals("servicedesk@mail2.example.test", sentWithSubject("SLA-waarschuwing w4").from());
+    assertEquals(1, batch.markSent());
+
+    MailDelivery.Batch next = notifications.mailDelivery(mail).batch();
+    outbox.claim(slaWarning("w5", "anna@acme.example.test"), NOW.plus(Duration.ofMinutes(5)));
+    assertEquals(List.of(MailDelivery.Outcome.ADDRESS_FAILING), next.attemptAll(List.of(slaWarning("w5", "anna@acme.example.test"))));
+    assertEquals(3, mail.sent().size(), "w1, w3 and w4; nothing to gone@ or, in the next batch, to anna@");
   }
 }

@@ -119,6 +119,7 @@ public final class FireDueEvents {
     // Runs start at a shard that rotates every run, so a backlog in one shard cannot starve the others.
     int shards = tickets.dueShards();
     int first = (int) Math.floorMod(now.getEpochSecond() / 300, (long) shards);
+    FireSlaEvent.Run run = sla.run();
     try (ExecutorService pool = Executors.newFixedThreadPool(PARALLEL)) {
       for (int s = 0; s < shards; s++) {
         int shard = (first + s) % shards;
@@ -126,7 +127,7 @@ public final class FireDueEvents {
         for (int round = 0; round < MAX_PAGES_PER_SHARD; round++) {
           TicketRepository.DuePage page = tickets.due(shard, now, PAGE, after);
           counts[3] += page.itemsRead();
-          boolean finished = firePage(page.entries(), now, timeLeft, pool, fired, failures, counts);
+          boolean finished = firePage(page.entries(), now, timeLeft, pool, run, fired, failures, counts);
           if (!finished) {
             return new Outcome(fired, counts[0], counts[1], counts[2], counts[3], false, failures);
           }
@@ -146,7 +147,7 @@ public final class FireDueEvents {
    * ran out before every ticket of the page got its turn (those not started stay due for the next run).
    */
   private boolean firePage(List<DueEntry> entries, Instant now, BooleanSupplier timeLeft, ExecutorService pool,
-      Map<String, Integer> fired, List<Failure> failures, int[] counts) {
+      FireSlaEvent.Run run, Map<String, Integer> fired, List<Failure> failures, int[] counts) {
     Map<TicketRef, List<DueEntry>> byTicket = new LinkedHashMap<>();
     entries.forEach(entry -> byTicket.computeIfAbsent(entry.ticket(), t -> new ArrayList<>()).add(entry));
     // The SLA entries' tickets and records, read for the page at once; a ticket's later entries read
@@ -165,7 +166,7 @@ public final class FireDueEvents {
         Optional<FireSlaEvent.Reads> read = Optional.ofNullable(reads.get(ticketEntries.getFirst().ticket()));
         for (DueEntry entry : ticketEntries) {
           boolean slaEntry = !CloseDueTickets.KIND.equals(entry.kind());
-          results.add(fireOne(entry, now, slaEntry ? read : Optional.empty()));
+          results.add(fireOne(entry, now, run, slaEntry ? read : Optional.empty()));
           if (slaEntry) {
             read = Optional.empty();
           }
@@ -173,6 +174,17 @@ public final class FireDueEvents {
         return results;
       }));
     }
+    try {
+      tally(tasks, fired, failures, counts);
+    } finally {
+      // The page's sent mails are marked SENT together, also when a task ended the run (what was sent stays sent).
+      run.endPage();
+    }
+    return finished;
+  }
+
+  private static void tally(List<Future<List<Fired>>> tasks, Map<String, Integer> fired, List<Failure> failures,
+      int[] counts) {
     for (Future<List<Fired>> task : tasks) {
       for (Fired result : join(task)) {
         switch (result.result()) {
@@ -188,15 +200,14 @@ public final class FireDueEvents {
         }
       }
     }
-    return finished;
   }
 
   private record Fired(DueEntry entry, Result result, Optional<RuntimeException> error) {}
 
   /** One entry: its outcome, or the error it threw (the run goes on; the entry stays due). */
-  private Fired fireOne(DueEntry entry, Instant now, Optional<FireSlaEvent.Reads> read) {
+  private Fired fireOne(DueEntry entry, Instant now, FireSlaEvent.Run run, Optional<FireSlaEvent.Reads> read) {
     try {
-      return new Fired(entry, fire(entry, now, read), Optional.empty());
+      return new Fired(entry, fire(entry, now, run, read), Optional.empty());
     } catch (RuntimeException e) {
       return new Fired(entry, Result.FAILED, Optional.of(e));
     }
@@ -220,7 +231,7 @@ public final class FireDueEvents {
 
   private enum Result { FIRED, REMOVED, LEFT, RACED, FAILED }
 
-  private Result fire(DueEntry entry, Instant now, Optional<FireSlaEvent.Reads> read) {
+  private Result fire(DueEntry entry, Instant now, FireSlaEvent.Run run, Optional<FireSlaEvent.Reads> read) {
     if (CloseDueTickets.KIND.equals(entry.kind())) {
       return switch (autoClose.execute(entry, now)) {
         case CLOSED -> Result.FIRED;
@@ -228,7 +239,7 @@ public final class FireDueEvents {
         case CONFLICT -> Result.RACED;
       };
     }
-    return switch (read.map(r -> sla.execute(entry, now, r)).orElseGet(() -> sla.execute(entry, now))) {
+    return switch (run.execute(entry, now, read.orElseGet(() -> sla.read(entry.ticket())))) {
       case FIRED -> Result.FIRED;
       case DROPPED, MOVED -> Result.REMOVED;
       case RACED -> Result.RACED;

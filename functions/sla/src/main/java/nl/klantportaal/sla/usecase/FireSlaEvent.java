@@ -84,8 +84,40 @@ public final class FireSlaEvent {
     return reads;
   }
 
+  /** One ticket's {@link Reads}, read now (consistent GetItems). */
+  public Reads read(TicketRef ref) {
+    return new Reads(tickets.find(ref), records.find(ref));
+  }
+
   public Outcome execute(DueEntry entry, Instant now) {
-    return execute(entry, now, new Reads(tickets.find(entry.ticket()), records.find(entry.ticket())));
+    return execute(entry, now, read(entry.ticket()));
+  }
+
+  /**
+   * The warning and breach mails of one scan run ({@link MailDelivery#batch()}): each recipient's
+   * failing mark and its domain's route are read once per run, at its first mail (a mark set during
+   * the run counts from the next run on), and the sent mails' SENT marks are written by
+   * {@link #endPage()}, a page's together, instead of one update per mail.
+   */
+  public final class Run {
+    private final MailDelivery.Batch mail = delivery.batch();
+
+    private Run() {}
+
+    /** {@link FireSlaEvent#execute(DueEntry, Instant, Reads)} with this run's mail. */
+    public Outcome execute(DueEntry entry, Instant now, Reads reads) {
+      return fire(entry, now, reads, mail);
+    }
+
+    /** Writes the SENT marks of the mails sent since the last call. */
+    public void endPage() {
+      mail.markSent();
+    }
+  }
+
+  /** A scan run's firings, see {@link Run}. */
+  public Run run() {
+    return new Run();
   }
 
   /**
@@ -94,6 +126,15 @@ public final class FireSlaEvent {
    * ticket change that moves this event rewrites that entry, so a stale read loses as RACED.
    */
   public Outcome execute(DueEntry entry, Instant now, Reads reads) {
+    Run run = run();
+    try {
+      return run.execute(entry, now, reads);
+    } finally {
+      run.endPage();
+    }
+  }
+
+  private Outcome fire(DueEntry entry, Instant now, Reads reads, MailDelivery.Batch mail) {
     PendingSlaEvent event = new PendingSlaEvent(PendingSlaEvent.Kind.valueOf(entry.kind()),
         entry.target().map(TargetKind::valueOf)
             .orElseThrow(() -> new IllegalArgumentException("An SLA due entry names its target")), entry.dueAt());
@@ -111,7 +152,7 @@ public final class FireSlaEvent {
       return records.reschedule(entry.ticket(), new SlaChange(record, recomputed)) ? Outcome.MOVED : Outcome.RACED;
     }
     return switch (event.kind()) {
-      case WARNING_80, DEADLINE -> alert(ticket.get(), stored, event, calendars, now);
+      case WARNING_80, DEADLINE -> alert(ticket.get(), stored, event, calendars, now, mail);
       case OUTCOME -> outcome(ticket.get(), stored, event, clock, now);
       case CUSTOMER_REMINDER, PRIORITY_DROP -> waitingStep(ticket.get(), stored, event, clock, now);
     };
@@ -129,7 +170,8 @@ public final class FireSlaEvent {
 
   private record RunSettings(Instant at, SlaSettings settings) {}
 
-  private Outcome alert(Ticket ticket, SlaRecord record, PendingSlaEvent event, SlaCalendars calendars, Instant now) {
+  private Outcome alert(Ticket ticket, SlaRecord record, PendingSlaEvent event, SlaCalendars calendars, Instant now,
+      MailDelivery.Batch mail) {
     boolean breach = event.kind() == PendingSlaEvent.Kind.DEADLINE;
     TargetStatus target = target(record, event, new SlaClock(calendars), now);
     List<OutboxEntry> entries = mails.toStaff(ticket, event, breach ? MailKind.SLA_BREACH : MailKind.SLA_WARNING,
@@ -142,7 +184,7 @@ public final class FireSlaEvent {
     if (!records.fire(ticket.ref(), event, record.firedKeys(event), entries, mails.lease(now), count)) {
       return Outcome.RACED;
     }
-    delivery.attemptAll(entries);
+    mail.attemptAll(entries);
     return Outcome.FIRED;
   }
 

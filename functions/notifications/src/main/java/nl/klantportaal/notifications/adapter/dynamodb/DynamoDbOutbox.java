@@ -19,6 +19,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * {@code OUTBOX#<id> / OUTBOX}: claimed with {@code attribute_not_exists(PK)}; every later change
@@ -139,17 +142,54 @@ public final class DynamoDbOutbox implements Outbox {
 
   @Override
   public boolean markSent(String id, Instant at, String providerMessageId) {
+    Update update = sentUpdate(new SentMark(id, at, providerMessageId));
     try {
-      table.client().updateItem(r -> r.tableName(table.name()).key(key(id))
-          .updateExpression("SET #state = :sent, sentAt = :at, providerMessageId = :pid REMOVE nextAttemptAt, DuePK, DueSK")
-          .conditionExpression("#state = :pending")
-          .expressionAttributeNames(Map.of("#state", "state"))
-          .expressionAttributeValues(Map.of(":sent", s(OutboxEntry.State.SENT.name()), ":at", s(at.toString()),
-              ":pid", s(providerMessageId), ":pending", s(OutboxEntry.State.PENDING.name()))));
+      table.client().updateItem(r -> r.tableName(update.tableName()).key(update.key())
+          .updateExpression(update.updateExpression()).conditionExpression(update.conditionExpression())
+          .expressionAttributeNames(update.expressionAttributeNames())
+          .expressionAttributeValues(update.expressionAttributeValues()));
       return true;
     } catch (ConditionalCheckFailedException notPending) {
       return false;
     }
+  }
+
+  /**
+   * The marks in transactions of up to {@value #MARKS_PER_TRANSACTION} conditional updates (each the
+   * update {@link #markSent} makes, on {@code state = PENDING}). A transaction that is cancelled (one of
+   * its entries no longer PENDING, or a conflicting write) wrote nothing, so its marks are then written
+   * one by one, each with its own condition.
+   */
+  @Override
+  public List<String> markAllSent(List<SentMark> marks) {
+    List<String> notPending = new ArrayList<>();
+    for (int from = 0; from < marks.size(); from += MARKS_PER_TRANSACTION) {
+      List<SentMark> chunk = marks.subList(from, Math.min(marks.size(), from + MARKS_PER_TRANSACTION));
+      if (chunk.size() > 1) {
+        try {
+          table.client().transactWriteItems(r -> r.transactItems(chunk.stream()
+              .map(mark -> TransactWriteItem.builder().update(sentUpdate(mark)).build()).toList()));
+          continue;
+        } catch (TransactionCanceledException cancelled) {
+          // Nothing of this chunk was written; each mark on its own below.
+        }
+      }
+      chunk.stream().filter(mark -> !markSent(mark.id(), mark.at(), mark.providerMessageId())).forEach(mark -> notPending.add(mark.id()));
+    }
+    return notPending;
+  }
+
+  /** DynamoDB's limit of actions in one transaction. */
+  static final int MARKS_PER_TRANSACTION = 100;
+
+  private Update sentUpdate(SentMark mark) {
+    return Update.builder().tableName(table.name()).key(key(mark.id()))
+        .updateExpression("SET #state = :sent, sentAt = :at, providerMessageId = :pid REMOVE nextAttemptAt, DuePK, DueSK")
+        .conditionExpression("#state = :pending")
+        .expressionAttributeNames(Map.of("#state", "state"))
+        .expressionAttributeValues(Map.of(":sent", s(OutboxEntry.State.SENT.name()), ":at", s(mark.at().toString()),
+            ":pid", s(mark.providerMessageId()), ":pending", s(OutboxEntry.State.PENDING.name())))
+        .build();
   }
 
   @Override

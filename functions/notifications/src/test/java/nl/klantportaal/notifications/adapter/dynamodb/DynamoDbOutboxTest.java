@@ -11,6 +11,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.klantportaal.core.claims.TenantId;
@@ -19,6 +21,7 @@ import nl.klantportaal.core.shared.port.MailSender;
 import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.notifications.domain.MailKind;
 import nl.klantportaal.notifications.domain.OutboxEntry;
+import nl.klantportaal.notifications.port.Outbox;
 import nl.klantportaal.testing.LocalDynamoDb;
 import nl.klantportaal.testing.TestEnvironment;
 import org.junit.jupiter.api.BeforeEach;
@@ -106,5 +109,35 @@ class DynamoDbOutboxTest {
         () -> outbox.claim(invoiceMail("inv-4", Optional.of(tooLarge)), LEASE));
     assertTrue(refused.getMessage().contains("300 KiB"), refused.getMessage());
     assertEquals(Optional.empty(), outbox.find("inv-4"), "nothing was claimed");
+  }
+
+  @Test
+  void aBatchOfSentMarksIsWrittenTogetherAndOneNoLongerPendingLeavesTheOthersMarked() {
+    // 101 marks: one transaction of 100 and one of 1; the mark of an entry given up meanwhile fails only itself.
+    List<Outbox.SentMark> marks = new ArrayList<>();
+    for (int i = 0; i < 101; i++) {
+      assertTrue(outbox.claim(invoiceMail("batch-" + i, Optional.empty()), LEASE));
+      marks.add(new Outbox.SentMark("batch-" + i, NOW.plusSeconds(i), "ses-" + i));
+    }
+    outbox.markFailed("batch-7", NOW, "address-failing:permanent-bounce");
+
+    assertEquals(List.of("batch-7"), outbox.markAllSent(marks), "the one that was no longer PENDING");
+
+    for (int i = 0; i < 101; i++) {
+      Map<String, AttributeValue> stored = item("batch-" + i);
+      if (i == 7) {
+        assertEquals("FAILED", stored.get("state").s(), "a FAILED entry is not marked SENT");
+        assertFalse(stored.containsKey("providerMessageId"));
+        continue;
+      }
+      assertEquals("SENT", stored.get("state").s(), "batch-" + i);
+      assertEquals(NOW.plusSeconds(i).toString(), stored.get("sentAt").s());
+      assertEquals("ses-" + i, stored.get("providerMessageId").s());
+      assertFalse(stored.containsKey("DuePK") || stored.containsKey("DueSK") || stored.containsKey("nextAttemptAt"),
+          "off the DueIndex: the retry job does not send it again");
+    }
+    assertEquals(List.of("batch-0", "batch-100"), outbox.markAllSent(List.of(marks.getFirst(), marks.getLast())),
+        "marked once: a second mark finds them SENT");
+    assertEquals(List.of(), outbox.markAllSent(List.of()));
   }
 }
