@@ -63,9 +63,10 @@ public final class ChangeTicketStatus {
         : v.optionalText("message", input.message(), TicketMessage.MAX_BODY);
     v.check(input.version() != null, "version", "required", "is required (the version you read)");
     v.throwIfInvalid();
-    Ticket current = access.visible(caller, ref);
+    TicketAccess.Visit visit = access.visibleWithActor(caller, ref);
+    Ticket current = visit.ticket();
     Versions.require("Ticket " + ref, current.version(), input.version());
-    Actor.Person actor = access.actor(caller);
+    Actor.Person actor = visit.actor();
     Instant now = clock.instant();
     Ticket next = current.apply(action, actor, now);
     List<TicketMessage> messages = new ArrayList<>();

@@ -36,12 +36,16 @@ public final class ReplyToTicket {
     String body = v.requiredText("body", input.body(), TicketMessage.MAX_BODY).orElse("");
     boolean internal = Boolean.TRUE.equals(input.internal());
     v.throwIfInvalid();
-    Actor.Person author = access.actor(caller);
+    TicketAccess.Visit visit = access.visibleWithActor(caller, ref);
+    Actor.Person author = visit.actor();
     if (internal && !author.isStaff()) {
       throw new DomainException.Forbidden("Only provider staff write internal notes");
     }
+    Ticket current = visit.ticket();
     for (int attempt = 1; ; attempt++) {
-      Ticket current = access.visible(caller, ref);
+      if (attempt > 1) {
+        current = access.visible(caller, ref);
+      }
       Instant now = clock.instant();
       TicketMessage message = TicketMessage.by(author, ref, body, internal, source, now);
       Ticket next = internal ? current.afterInternalNote(author, now) : current.afterPublicReply(author, now);
