@@ -61,25 +61,24 @@ import org.objectweb.asm.ClassReader;
 class ArtefactsTest {
   private static final SamTemplate TEMPLATE = SamTemplate.project();
 
-  /** No artefact is larger than this, whatever its budget (the per-context issue's limit). */
-  private static final double LIMIT_MIB = 16.0;
+  /** No artefact is larger than this, whatever its budget (the latency issue's limit; the per-context issue's was 16). */
+  private static final double LIMIT_MIB = 12.0;
 
   /**
    * Each artefact's size budget in MiB: its size when last measured (shrunk by ProGuard,
    * functions/artefact-shrinking.pro), rounded up to a tenth, plus 0.3, and never over {@link #LIMIT_MIB}.
    */
   private static final Map<String, Double> BUDGET_MIB = Map.of(
-      "platform", 3.5,
-      "billing", 16.0,
-      "reports", 16.0,
-      "inbound-mail", 15.1,
-      "identity", 12.5,
-      "privacy", 11.8,
-      // 11.83 MiB with articles, search and notices (Lucene shrunk class by class, artefact-shrinking.pro)
-      "knowledge", 12.2,
-      "notifications", 11.0,
-      "sla", 11.2,
-      "tickets", 12.3);
+      "platform", 3.2,
+      "billing", 11.9,
+      "reports", 12.0,
+      "inbound-mail", 11.4,
+      "identity", 9.0,
+      "privacy", 9.2,
+      "knowledge", 9.6,
+      "notifications", 8.6,
+      "sla", 8.8,
+      "tickets", 9.6);
 
   private static final Pattern DESCRIPTOR_TYPE = Pattern.compile("L([A-Za-z_$0-9/]+)[;<]");
   private static final Pattern SERVICE = Pattern.compile("^software/amazon/awssdk/services/([a-z0-9]+)/");
