@@ -40,8 +40,9 @@ public final class BundleRequestsHandler implements RequestHandler<Map<String, O
   }
 
   public BundleRequestsHandler(KernelWiring wiring) {
-    this.order = BillingWiring.of(wiring).orderRequestedHours();
-    this.settings = BillingWiring.of(wiring).settings();
+    BillingWiring billing = BillingWiring.of(wiring);
+    this.order = billing.orderRequestedHours();
+    this.settings = billing.settings();
     SnapStartPriming.register(wiring.config().environment(), this::prime);
   }
 

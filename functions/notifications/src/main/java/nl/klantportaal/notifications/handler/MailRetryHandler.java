@@ -43,8 +43,9 @@ public final class MailRetryHandler implements RequestHandler<Map<String, Object
   }
 
   public MailRetryHandler(KernelWiring wiring, MailSender sender) {
-    this.retry = NotificationWiring.of(wiring).retryDueMail(sender);
-    this.mailRoutes = NotificationWiring.of(wiring).mailRoutes();
+    NotificationWiring notifications = NotificationWiring.of(wiring);
+    this.retry = notifications.retryDueMail(sender);
+    this.mailRoutes = notifications.mailRoutes();
     this.clock = wiring.clock();
   }
 

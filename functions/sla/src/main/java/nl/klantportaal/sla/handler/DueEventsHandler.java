@@ -51,9 +51,10 @@ public final class DueEventsHandler implements RequestHandler<Map<String, Object
   }
 
   public DueEventsHandler(KernelWiring wiring, MailSender sender) {
-    this.scan = SlaWiring.of(wiring).fireDueEvents(sender);
+    SlaWiring sla = SlaWiring.of(wiring);
+    this.scan = sla.fireDueEvents(sender);
     this.clock = wiring.clock();
-    this.tickets = SlaWiring.of(wiring).tickets();
+    this.tickets = sla.tickets();
     SnapStartPriming.register(wiring.config().environment(), this::prime);
   }
 
