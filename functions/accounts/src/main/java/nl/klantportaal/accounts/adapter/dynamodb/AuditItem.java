@@ -1,19 +1,15 @@
 package nl.klantportaal.accounts.adapter.dynamodb;
 
-import static nl.klantportaal.core.adapter.dynamodb.Attributes.string;
-import static nl.klantportaal.core.adapter.dynamodb.Attributes.stringMap;
-
 import java.util.Map;
 import java.util.UUID;
 import nl.klantportaal.accounts.identity.domain.AuditEntry;
-import nl.klantportaal.core.adapter.dynamodb.Attributes;
 import nl.klantportaal.core.adapter.dynamodb.AuditItems;
+import nl.klantportaal.core.adapter.dynamodb.ItemSchema;
 import nl.klantportaal.core.adapter.dynamodb.Keys;
 import nl.klantportaal.core.audit.AuditObject;
 import nl.klantportaal.core.audit.AuditRecord;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 
 /**
@@ -34,25 +30,57 @@ final class AuditItem {
   String gsi5pk;
   String gsi5sk;
 
-  static final TableSchema<AuditItem> SCHEMA;
+  static final TableSchema<AuditItem> SCHEMA = new Schema();
 
-  static {
-    StaticTableSchema.Builder<AuditItem> b = StaticTableSchema.builder(AuditItem.class).newItemSupplier(AuditItem::new);
-    Attributes.key(b, i -> i.pk, (i, v) -> i.pk = v, i -> i.sk, (i, v) -> i.sk = v);
-    Attributes.type(b, AuditItems.TYPE);
-    string(b, "at", i -> i.at, (i, v) -> i.at = v);
-    string(b, "actor", i -> i.actor, (i, v) -> i.actor = v);
-    string(b, "actorId", i -> i.actor, (i, v) -> i.actor = v);
-    string(b, "action", i -> i.action, (i, v) -> i.action = v);
-    string(b, "subject", i -> i.subject, (i, v) -> i.subject = v);
-    string(b, "objectKind", i -> i.objectKind, (i, v) -> i.objectKind = v);
-    string(b, "objectId", i -> i.subject, (i, v) -> i.subject = v);
-    stringMap(b, "details", i -> i.details, (i, v) -> i.details = v);
-    Attributes.indexKey(b, Keys.GSI1, Keys.GSI1PK, false, i -> i.gsi1pk, (i, v) -> i.gsi1pk = v);
-    Attributes.indexKey(b, Keys.GSI1, Keys.GSI1SK, true, i -> i.gsi1sk, (i, v) -> i.gsi1sk = v);
-    Attributes.indexKey(b, Keys.GSI5, Keys.GSI5PK, false, i -> i.gsi5pk, (i, v) -> i.gsi5pk = v);
-    Attributes.indexKey(b, Keys.GSI5, Keys.GSI5SK, true, i -> i.gsi5sk, (i, v) -> i.gsi5sk = v);
-    SCHEMA = b.build();
+  /** Written by hand, without a lambda per attribute ({@link ItemSchema}). */
+  private static final class Schema extends ItemSchema<AuditItem> {
+    Schema() {
+      super(AuditItem.class, Metadata.keys()
+          .indexPartitionKey(Keys.GSI1, Keys.GSI1PK)
+          .indexSortKey(Keys.GSI1, Keys.GSI1SK)
+          .indexPartitionKey(Keys.GSI5, Keys.GSI5PK)
+          .indexSortKey(Keys.GSI5, Keys.GSI5SK), new AuditItem());
+    }
+
+    @Override
+    protected void write(AuditItem i, Out out) {
+      out
+          .string(Keys.PK, i.pk)
+          .string(Keys.SK, i.sk)
+          .string("type", AuditItems.TYPE)
+          .string("at", i.at)
+          .string("actor", i.actor)
+          .string("actorId", i.actor)
+          .string("action", i.action)
+          .string("subject", i.subject)
+          .string("objectKind", i.objectKind)
+          .string("objectId", i.subject)
+          .stringMap("details", i.details)
+          .string(Keys.GSI1PK, i.gsi1pk)
+          .string(Keys.GSI1SK, i.gsi1sk)
+          .string(Keys.GSI5PK, i.gsi5pk)
+          .string(Keys.GSI5SK, i.gsi5sk);
+    }
+
+    @Override
+    protected AuditItem read(In in) {
+      AuditItem i = new AuditItem();
+      i.pk = in.string(Keys.PK);
+      i.sk = in.string(Keys.SK);
+      i.at = in.string("at");
+      // read as the static schema did: the later attribute wins when it is present
+      i.actor = in.string("actorId") != null ? in.string("actorId") : in.string("actor");
+      i.action = in.string("action");
+      // read as the static schema did: the later attribute wins when it is present
+      i.subject = in.string("objectId") != null ? in.string("objectId") : in.string("subject");
+      i.objectKind = in.string("objectKind");
+      i.details = in.stringMap("details");
+      i.gsi1pk = in.string(Keys.GSI1PK);
+      i.gsi1sk = in.string(Keys.GSI1SK);
+      i.gsi5pk = in.string(Keys.GSI5PK);
+      i.gsi5sk = in.string(Keys.GSI5SK);
+      return i;
+    }
   }
 
   /** The append-only put of {@code entry}, for the profile change's transaction. */

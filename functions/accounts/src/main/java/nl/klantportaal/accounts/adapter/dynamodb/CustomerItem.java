@@ -1,10 +1,7 @@
 package nl.klantportaal.accounts.adapter.dynamodb;
 
+import nl.klantportaal.core.adapter.dynamodb.ItemSchema;
 import nl.klantportaal.core.adapter.dynamodb.Keys;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
 import java.time.Instant;
 import java.util.List;
@@ -14,10 +11,7 @@ import nl.klantportaal.accounts.customer.domain.CustomerDetails;
 import nl.klantportaal.accounts.customer.domain.SlaTier;
 import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.shared.domain.Language;
-import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.extensions.VersionedRecordExtension;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 /** A customer as stored: {@code TENANT#<id> / CUSTOMER}, listed by name in GSI1 ({@code CUSTOMERS}). */
 final class CustomerItem {
@@ -35,27 +29,55 @@ final class CustomerItem {
   String updatedAt;
   Long version;
 
-  static final TableSchema<CustomerItem> SCHEMA = StaticTableSchema.builder(CustomerItem.class)
-      .newItemSupplier(CustomerItem::new)
-      .addAttribute(String.class, a -> a.name(Keys.PK).getter(i -> i.pk).setter((i, v) -> i.pk = v).tags(primaryPartitionKey()))
-      .addAttribute(String.class, a -> a.name(Keys.SK).getter(i -> i.sk).setter((i, v) -> i.sk = v).tags(primarySortKey()))
-      .addAttribute(String.class, a -> a.name(Keys.GSI1PK).getter(i -> i.gsi1pk).setter((i, v) -> i.gsi1pk = v)
-          .tags(secondaryPartitionKey(Keys.GSI1)))
-      .addAttribute(String.class, a -> a.name(Keys.GSI1SK).getter(i -> i.gsi1sk).setter((i, v) -> i.gsi1sk = v)
-          .tags(secondarySortKey(Keys.GSI1)))
-      .addAttribute(String.class, a -> a.name("type").getter(i -> "Customer").setter((i, v) -> { }))
-      .addAttribute(String.class, a -> a.name("id").getter(i -> i.id).setter((i, v) -> i.id = v))
-      .addAttribute(String.class, a -> a.name("name").getter(i -> i.name).setter((i, v) -> i.name = v))
-      .addAttribute(EnhancedType.listOf(String.class), a -> a.name("emailDomains").getter(i -> i.emailDomains)
-          .setter((i, v) -> i.emailDomains = v))
-      .addAttribute(String.class, a -> a.name("slaTier").getter(i -> i.slaTier).setter((i, v) -> i.slaTier = v))
-      .addAttribute(String.class, a -> a.name("language").getter(i -> i.language).setter((i, v) -> i.language = v))
-      .addAttribute(String.class, a -> a.name("onCallEmail").getter(i -> i.onCallEmail).setter((i, v) -> i.onCallEmail = v))
-      .addAttribute(String.class, a -> a.name("createdAt").getter(i -> i.createdAt).setter((i, v) -> i.createdAt = v))
-      .addAttribute(String.class, a -> a.name("updatedAt").getter(i -> i.updatedAt).setter((i, v) -> i.updatedAt = v))
-      .addAttribute(Long.class, a -> a.name("version").getter(i -> i.version).setter((i, v) -> i.version = v)
-          .tags(VersionedRecordExtension.AttributeTags.versionAttribute()))
-      .build();
+  static final TableSchema<CustomerItem> SCHEMA = new Schema();
+
+  /** Written by hand, without a lambda per attribute ({@link ItemSchema}). */
+  private static final class Schema extends ItemSchema<CustomerItem> {
+    Schema() {
+      super(CustomerItem.class, Metadata.keys()
+          .indexPartitionKey(Keys.GSI1, Keys.GSI1PK)
+          .indexSortKey(Keys.GSI1, Keys.GSI1SK)
+          .version("version"), new CustomerItem());
+    }
+
+    @Override
+    protected void write(CustomerItem i, Out out) {
+      out
+          .string(Keys.PK, i.pk)
+          .string(Keys.SK, i.sk)
+          .string(Keys.GSI1PK, i.gsi1pk)
+          .string(Keys.GSI1SK, i.gsi1sk)
+          .string("type", "Customer")
+          .string("id", i.id)
+          .string("name", i.name)
+          .strings("emailDomains", i.emailDomains)
+          .string("slaTier", i.slaTier)
+          .string("language", i.language)
+          .string("onCallEmail", i.onCallEmail)
+          .string("createdAt", i.createdAt)
+          .string("updatedAt", i.updatedAt)
+          .number("version", i.version);
+    }
+
+    @Override
+    protected CustomerItem read(In in) {
+      CustomerItem i = new CustomerItem();
+      i.pk = in.string(Keys.PK);
+      i.sk = in.string(Keys.SK);
+      i.gsi1pk = in.string(Keys.GSI1PK);
+      i.gsi1sk = in.string(Keys.GSI1SK);
+      i.id = in.string("id");
+      i.name = in.string("name");
+      i.emailDomains = in.strings("emailDomains");
+      i.slaTier = in.string("slaTier");
+      i.language = in.string("language");
+      i.onCallEmail = in.string("onCallEmail");
+      i.createdAt = in.string("createdAt");
+      i.updatedAt = in.string("updatedAt");
+      i.version = in.number("version");
+      return i;
+    }
+  }
 
   /** The item to write; {@code storedVersion} is empty for a new customer (the write then requires absence). */
   static CustomerItem from(Customer customer, Optional<Long> storedVersion) {

@@ -1,11 +1,9 @@
 package nl.klantportaal.accounts.adapter.dynamodb;
 
+import nl.klantportaal.core.adapter.dynamodb.ItemSchema;
 import nl.klantportaal.core.adapter.dynamodb.Keys;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
 
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 /** {@code DOMAIN#<domain> / DOMAIN}: which customer an e-mail domain belongs to; written only if absent. */
 final class EmailDomainItem {
@@ -13,13 +11,32 @@ final class EmailDomainItem {
   String sk;
   String tenantId;
 
-  static final TableSchema<EmailDomainItem> SCHEMA = StaticTableSchema.builder(EmailDomainItem.class)
-      .newItemSupplier(EmailDomainItem::new)
-      .addAttribute(String.class, a -> a.name(Keys.PK).getter(i -> i.pk).setter((i, v) -> i.pk = v).tags(primaryPartitionKey()))
-      .addAttribute(String.class, a -> a.name(Keys.SK).getter(i -> i.sk).setter((i, v) -> i.sk = v).tags(primarySortKey()))
-      .addAttribute(String.class, a -> a.name("type").getter(i -> "EmailDomain").setter((i, v) -> { }))
-      .addAttribute(String.class, a -> a.name("tenantId").getter(i -> i.tenantId).setter((i, v) -> i.tenantId = v))
-      .build();
+  static final TableSchema<EmailDomainItem> SCHEMA = new Schema();
+
+  /** Written by hand, without a lambda per attribute ({@link ItemSchema}). */
+  private static final class Schema extends ItemSchema<EmailDomainItem> {
+    Schema() {
+      super(EmailDomainItem.class, Metadata.keys(), new EmailDomainItem());
+    }
+
+    @Override
+    protected void write(EmailDomainItem i, Out out) {
+      out
+          .string(Keys.PK, i.pk)
+          .string(Keys.SK, i.sk)
+          .string("type", "EmailDomain")
+          .string("tenantId", i.tenantId);
+    }
+
+    @Override
+    protected EmailDomainItem read(In in) {
+      EmailDomainItem i = new EmailDomainItem();
+      i.pk = in.string(Keys.PK);
+      i.sk = in.string(Keys.SK);
+      i.tenantId = in.string("tenantId");
+      return i;
+    }
+  }
 
   static EmailDomainItem of(String domain, String tenantId) {
     EmailDomainItem item = new EmailDomainItem();

@@ -1,10 +1,7 @@
 package nl.klantportaal.accounts.adapter.dynamodb;
 
+import nl.klantportaal.core.adapter.dynamodb.ItemSchema;
 import nl.klantportaal.core.adapter.dynamodb.Keys;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
 import java.time.Instant;
 import java.util.List;
@@ -17,10 +14,7 @@ import nl.klantportaal.core.claims.Role;
 import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.shared.domain.Language;
-import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.extensions.VersionedRecordExtension;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 /**
  * {@code USER#<sub> / PROFILE}; GSI1 finds it by e-mail; GSI2 lists it as pending (oldest first),
@@ -50,39 +44,75 @@ final class UserItem {
   String updatedAt;
   Long version;
 
-  static final TableSchema<UserItem> SCHEMA = StaticTableSchema.builder(UserItem.class)
-      .newItemSupplier(UserItem::new)
-      .addAttribute(String.class, a -> a.name(Keys.PK).getter(i -> i.pk).setter((i, v) -> i.pk = v).tags(primaryPartitionKey()))
-      .addAttribute(String.class, a -> a.name(Keys.SK).getter(i -> i.sk).setter((i, v) -> i.sk = v).tags(primarySortKey()))
-      .addAttribute(String.class, a -> a.name(Keys.GSI1PK).getter(i -> i.gsi1pk).setter((i, v) -> i.gsi1pk = v)
-          .tags(secondaryPartitionKey(Keys.GSI1)))
-      .addAttribute(String.class, a -> a.name(Keys.GSI1SK).getter(i -> i.gsi1sk).setter((i, v) -> i.gsi1sk = v)
-          .tags(secondarySortKey(Keys.GSI1)))
-      .addAttribute(String.class, a -> a.name(Keys.GSI2PK).getter(i -> i.gsi2pk).setter((i, v) -> i.gsi2pk = v)
-          .tags(secondaryPartitionKey(Keys.GSI2)))
-      .addAttribute(String.class, a -> a.name(Keys.GSI2SK).getter(i -> i.gsi2sk).setter((i, v) -> i.gsi2sk = v)
-          .tags(secondarySortKey(Keys.GSI2)))
-      .addAttribute(String.class, a -> a.name("type").getter(i -> "User").setter((i, v) -> { }))
-      .addAttribute(String.class, a -> a.name("id").getter(i -> i.id).setter((i, v) -> i.id = v))
-      .addAttribute(String.class, a -> a.name("email").getter(i -> i.email).setter((i, v) -> i.email = v))
-      .addAttribute(String.class, a -> a.name("firstName").getter(i -> i.firstName).setter((i, v) -> i.firstName = v))
-      .addAttribute(String.class, a -> a.name("lastName").getter(i -> i.lastName).setter((i, v) -> i.lastName = v))
-      .addAttribute(String.class, a -> a.name("displayName").getter(i -> i.displayName).setter((i, v) -> i.displayName = v))
-      .addAttribute(String.class, a -> a.name("language").getter(i -> i.language).setter((i, v) -> i.language = v))
-      .addAttribute(String.class, a -> a.name("status").getter(i -> i.status).setter((i, v) -> i.status = v))
-      .addAttribute(String.class, a -> a.name("tenantId").getter(i -> i.tenantId).setter((i, v) -> i.tenantId = v))
-      .addAttribute(String.class, a -> a.name("role").getter(i -> i.role).setter((i, v) -> i.role = v))
-      .addAttribute(String.class, a -> a.name("deactivatedAt").getter(i -> i.deactivatedAt).setter((i, v) -> i.deactivatedAt = v))
-      .addAttribute(Boolean.class, a -> a.name("mfaEnrolled").getter(i -> i.mfaEnrolled).setter((i, v) -> i.mfaEnrolled = v))
-      .addAttribute(EnhancedType.mapOf(String.class, Boolean.class), a -> a.name("notifications")
-          .getter(i -> i.notifications).setter((i, v) -> i.notifications = v))
-      .addAttribute(EnhancedType.listOf(String.class), a -> a.name("dashboard").getter(i -> i.dashboard)
-          .setter((i, v) -> i.dashboard = v))
-      .addAttribute(String.class, a -> a.name("createdAt").getter(i -> i.createdAt).setter((i, v) -> i.createdAt = v))
-      .addAttribute(String.class, a -> a.name("updatedAt").getter(i -> i.updatedAt).setter((i, v) -> i.updatedAt = v))
-      .addAttribute(Long.class, a -> a.name("version").getter(i -> i.version).setter((i, v) -> i.version = v)
-          .tags(VersionedRecordExtension.AttributeTags.versionAttribute()))
-      .build();
+  static final TableSchema<UserItem> SCHEMA = new Schema();
+
+  /** Written by hand, without a lambda per attribute ({@link ItemSchema}). */
+  private static final class Schema extends ItemSchema<UserItem> {
+    Schema() {
+      super(UserItem.class, Metadata.keys()
+          .indexPartitionKey(Keys.GSI1, Keys.GSI1PK)
+          .indexSortKey(Keys.GSI1, Keys.GSI1SK)
+          .indexPartitionKey(Keys.GSI2, Keys.GSI2PK)
+          .indexSortKey(Keys.GSI2, Keys.GSI2SK)
+          .version("version"), new UserItem());
+    }
+
+    @Override
+    protected void write(UserItem i, Out out) {
+      out
+          .string(Keys.PK, i.pk)
+          .string(Keys.SK, i.sk)
+          .string(Keys.GSI1PK, i.gsi1pk)
+          .string(Keys.GSI1SK, i.gsi1sk)
+          .string(Keys.GSI2PK, i.gsi2pk)
+          .string(Keys.GSI2SK, i.gsi2sk)
+          .string("type", "User")
+          .string("id", i.id)
+          .string("email", i.email)
+          .string("firstName", i.firstName)
+          .string("lastName", i.lastName)
+          .string("displayName", i.displayName)
+          .string("language", i.language)
+          .string("status", i.status)
+          .string("tenantId", i.tenantId)
+          .string("role", i.role)
+          .string("deactivatedAt", i.deactivatedAt)
+          .bool("mfaEnrolled", i.mfaEnrolled)
+          .boolMap("notifications", i.notifications)
+          .strings("dashboard", i.dashboard)
+          .string("createdAt", i.createdAt)
+          .string("updatedAt", i.updatedAt)
+          .number("version", i.version);
+    }
+
+    @Override
+    protected UserItem read(In in) {
+      UserItem i = new UserItem();
+      i.pk = in.string(Keys.PK);
+      i.sk = in.string(Keys.SK);
+      i.gsi1pk = in.string(Keys.GSI1PK);
+      i.gsi1sk = in.string(Keys.GSI1SK);
+      i.gsi2pk = in.string(Keys.GSI2PK);
+      i.gsi2sk = in.string(Keys.GSI2SK);
+      i.id = in.string("id");
+      i.email = in.string("email");
+      i.firstName = in.string("firstName");
+      i.lastName = in.string("lastName");
+      i.displayName = in.string("displayName");
+      i.language = in.string("language");
+      i.status = in.string("status");
+      i.tenantId = in.string("tenantId");
+      i.role = in.string("role");
+      i.deactivatedAt = in.string("deactivatedAt");
+      i.mfaEnrolled = in.bool("mfaEnrolled");
+      i.notifications = in.boolMap("notifications");
+      i.dashboard = in.strings("dashboard");
+      i.createdAt = in.string("createdAt");
+      i.updatedAt = in.string("updatedAt");
+      i.version = in.number("version");
+      return i;
+    }
+  }
 
   static UserItem from(UserProfile profile, Optional<Long> storedVersion) {
     UserItem item = new UserItem();

@@ -1,13 +1,9 @@
 package nl.klantportaal.core.adapter.dynamodb;
 
-import static nl.klantportaal.core.adapter.dynamodb.Attributes.string;
-import static nl.klantportaal.core.adapter.dynamodb.Attributes.stringMap;
-
 import java.util.Map;
 import nl.klantportaal.core.audit.AuditRecord;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 
 /**
@@ -28,24 +24,53 @@ public final class AuditEntryItem {
   String gsi5pk;
   String gsi5sk;
 
-  public static final TableSchema<AuditEntryItem> SCHEMA;
+  public static final TableSchema<AuditEntryItem> SCHEMA = new Schema();
 
-  static {
-    StaticTableSchema.Builder<AuditEntryItem> b = StaticTableSchema.builder(AuditEntryItem.class)
-        .newItemSupplier(AuditEntryItem::new);
-    Attributes.key(b, i -> i.pk, (i, v) -> i.pk = v, i -> i.sk, (i, v) -> i.sk = v);
-    Attributes.type(b, AuditItems.TYPE);
-    string(b, "at", i -> i.at, (i, v) -> i.at = v);
-    string(b, "actorId", i -> i.actorId, (i, v) -> i.actorId = v);
-    string(b, "action", i -> i.action, (i, v) -> i.action = v);
-    string(b, "objectKind", i -> i.objectKind, (i, v) -> i.objectKind = v);
-    string(b, "objectId", i -> i.objectId, (i, v) -> i.objectId = v);
-    stringMap(b, "details", i -> i.details, (i, v) -> i.details = v);
-    Attributes.indexKey(b, Keys.GSI1, Keys.GSI1PK, false, i -> i.gsi1pk, (i, v) -> i.gsi1pk = v);
-    Attributes.indexKey(b, Keys.GSI1, Keys.GSI1SK, true, i -> i.gsi1sk, (i, v) -> i.gsi1sk = v);
-    Attributes.indexKey(b, Keys.GSI5, Keys.GSI5PK, false, i -> i.gsi5pk, (i, v) -> i.gsi5pk = v);
-    Attributes.indexKey(b, Keys.GSI5, Keys.GSI5SK, true, i -> i.gsi5sk, (i, v) -> i.gsi5sk = v);
-    SCHEMA = b.build();
+  /** Written by hand, without a lambda per attribute ({@link ItemSchema}). */
+  private static final class Schema extends ItemSchema<AuditEntryItem> {
+    Schema() {
+      super(AuditEntryItem.class, Metadata.keys()
+          .indexPartitionKey(Keys.GSI1, Keys.GSI1PK)
+          .indexSortKey(Keys.GSI1, Keys.GSI1SK)
+          .indexPartitionKey(Keys.GSI5, Keys.GSI5PK)
+          .indexSortKey(Keys.GSI5, Keys.GSI5SK), new AuditEntryItem());
+    }
+
+    @Override
+    protected void write(AuditEntryItem i, Out out) {
+      out
+          .string(Keys.PK, i.pk)
+          .string(Keys.SK, i.sk)
+          .string("type", AuditItems.TYPE)
+          .string("at", i.at)
+          .string("actorId", i.actorId)
+          .string("action", i.action)
+          .string("objectKind", i.objectKind)
+          .string("objectId", i.objectId)
+          .stringMap("details", i.details)
+          .string(Keys.GSI1PK, i.gsi1pk)
+          .string(Keys.GSI1SK, i.gsi1sk)
+          .string(Keys.GSI5PK, i.gsi5pk)
+          .string(Keys.GSI5SK, i.gsi5sk);
+    }
+
+    @Override
+    protected AuditEntryItem read(In in) {
+      AuditEntryItem i = new AuditEntryItem();
+      i.pk = in.string(Keys.PK);
+      i.sk = in.string(Keys.SK);
+      i.at = in.string("at");
+      i.actorId = in.string("actorId");
+      i.action = in.string("action");
+      i.objectKind = in.string("objectKind");
+      i.objectId = in.string("objectId");
+      i.details = in.stringMap("details");
+      i.gsi1pk = in.string(Keys.GSI1PK);
+      i.gsi1sk = in.string(Keys.GSI1SK);
+      i.gsi5pk = in.string(Keys.GSI5PK);
+      i.gsi5sk = in.string(Keys.GSI5SK);
+      return i;
+    }
   }
 
   private AuditEntryItem() {}

@@ -18,8 +18,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The one table, seen through the Enhanced Client with a static (reflection-free) schema per item
- * type, optimistic locking on {@code version}, and keyed, cursor-paged queries. No Scan exists here.
+ * The one table, seen through the Enhanced Client with a hand-written schema per item type
+ * ({@link ItemSchema}: no reflection, no lambda per attribute), optimistic locking on {@code version}, and keyed, cursor-paged queries. No Scan exists here.
  */
 public final class PortalTable {
   private final DynamoDbClient client;

@@ -1,14 +1,11 @@
 package nl.klantportaal.notifications.adapter.dynamodb;
 
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
-
 import java.time.Instant;
+import nl.klantportaal.core.adapter.dynamodb.ItemSchema;
 import nl.klantportaal.core.adapter.dynamodb.Keys;
 import nl.klantportaal.core.shared.domain.WireEnum;
 import nl.klantportaal.notifications.domain.FailingAddress;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 /** {@code MAILFAILING / <sha256(address)>}: an address mail no longer goes to (pattern 28a). */
 final class FailingAddressItem {
@@ -20,16 +17,38 @@ final class FailingAddressItem {
   String detail;
   String since;
 
-  static final TableSchema<FailingAddressItem> SCHEMA = StaticTableSchema.builder(FailingAddressItem.class)
-      .newItemSupplier(FailingAddressItem::new)
-      .addAttribute(String.class, a -> a.name(Keys.PK).getter(i -> i.pk).setter((i, v) -> i.pk = v).tags(primaryPartitionKey()))
-      .addAttribute(String.class, a -> a.name(Keys.SK).getter(i -> i.sk).setter((i, v) -> i.sk = v).tags(primarySortKey()))
-      .addAttribute(String.class, a -> a.name("type").getter(i -> "FailingAddress").setter((i, v) -> { }))
-      .addAttribute(String.class, a -> a.name("address").getter(i -> i.address).setter((i, v) -> i.address = v))
-      .addAttribute(String.class, a -> a.name("reason").getter(i -> i.reason).setter((i, v) -> i.reason = v))
-      .addAttribute(String.class, a -> a.name("detail").getter(i -> i.detail).setter((i, v) -> i.detail = v))
-      .addAttribute(String.class, a -> a.name("since").getter(i -> i.since).setter((i, v) -> i.since = v))
-      .build();
+  static final TableSchema<FailingAddressItem> SCHEMA = new Schema();
+
+  /** Written by hand, without a lambda per attribute ({@link ItemSchema}). */
+  private static final class Schema extends ItemSchema<FailingAddressItem> {
+    Schema() {
+      super(FailingAddressItem.class, Metadata.keys(), new FailingAddressItem());
+    }
+
+    @Override
+    protected void write(FailingAddressItem i, Out out) {
+      out
+          .string(Keys.PK, i.pk)
+          .string(Keys.SK, i.sk)
+          .string("type", "FailingAddress")
+          .string("address", i.address)
+          .string("reason", i.reason)
+          .string("detail", i.detail)
+          .string("since", i.since);
+    }
+
+    @Override
+    protected FailingAddressItem read(In in) {
+      FailingAddressItem i = new FailingAddressItem();
+      i.pk = in.string(Keys.PK);
+      i.sk = in.string(Keys.SK);
+      i.address = in.string("address");
+      i.reason = in.string("reason");
+      i.detail = in.string("detail");
+      i.since = in.string("since");
+      return i;
+    }
+  }
 
   static FailingAddressItem from(FailingAddress failing) {
     FailingAddressItem item = new FailingAddressItem();

@@ -1,13 +1,11 @@
 package nl.klantportaal.notifications.adapter.dynamodb;
 
+import nl.klantportaal.core.adapter.dynamodb.ItemSchema;
 import nl.klantportaal.core.adapter.dynamodb.Keys;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
 
 import java.time.Instant;
 import nl.klantportaal.notifications.domain.MailRoute;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 /** {@code MAILROUTE / <domain>}: one per-domain mail route (pattern 25). */
 final class MailRouteItem {
@@ -18,17 +16,38 @@ final class MailRouteItem {
   String updatedAt;
   String updatedBy;
 
-  static final TableSchema<MailRouteItem> SCHEMA = StaticTableSchema.builder(MailRouteItem.class)
-      .newItemSupplier(MailRouteItem::new)
-      .addAttribute(String.class, a -> a.name(Keys.PK).getter(i -> i.pk).setter((i, v) -> i.pk = v).tags(primaryPartitionKey()))
-      .addAttribute(String.class, a -> a.name(Keys.SK).getter(i -> i.sk).setter((i, v) -> i.sk = v).tags(primarySortKey()))
-      .addAttribute(String.class, a -> a.name("type").getter(i -> "MailRoute").setter((i, v) -> { }))
-      .addAttribute(String.class, a -> a.name("configurationSet").getter(i -> i.configurationSet)
-          .setter((i, v) -> i.configurationSet = v))
-      .addAttribute(String.class, a -> a.name("senderAddress").getter(i -> i.senderAddress).setter((i, v) -> i.senderAddress = v))
-      .addAttribute(String.class, a -> a.name("updatedAt").getter(i -> i.updatedAt).setter((i, v) -> i.updatedAt = v))
-      .addAttribute(String.class, a -> a.name("updatedBy").getter(i -> i.updatedBy).setter((i, v) -> i.updatedBy = v))
-      .build();
+  static final TableSchema<MailRouteItem> SCHEMA = new Schema();
+
+  /** Written by hand, without a lambda per attribute ({@link ItemSchema}). */
+  private static final class Schema extends ItemSchema<MailRouteItem> {
+    Schema() {
+      super(MailRouteItem.class, Metadata.keys(), new MailRouteItem());
+    }
+
+    @Override
+    protected void write(MailRouteItem i, Out out) {
+      out
+          .string(Keys.PK, i.pk)
+          .string(Keys.SK, i.sk)
+          .string("type", "MailRoute")
+          .string("configurationSet", i.configurationSet)
+          .string("senderAddress", i.senderAddress)
+          .string("updatedAt", i.updatedAt)
+          .string("updatedBy", i.updatedBy);
+    }
+
+    @Override
+    protected MailRouteItem read(In in) {
+      MailRouteItem i = new MailRouteItem();
+      i.pk = in.string(Keys.PK);
+      i.sk = in.string(Keys.SK);
+      i.configurationSet = in.string("configurationSet");
+      i.senderAddress = in.string("senderAddress");
+      i.updatedAt = in.string("updatedAt");
+      i.updatedBy = in.string("updatedBy");
+      return i;
+    }
+  }
 
   static MailRouteItem from(MailRoute route) {
     MailRouteItem item = new MailRouteItem();

@@ -1,11 +1,8 @@
 package nl.klantportaal.sla.adapter.dynamodb;
 
-import nl.klantportaal.core.adapter.dynamodb.Attributes;
+import nl.klantportaal.core.adapter.dynamodb.ItemSchema;
 import nl.klantportaal.core.adapter.dynamodb.Keys;
 import nl.klantportaal.ticketing.adapter.dynamodb.TicketKeys;
-import static nl.klantportaal.core.adapter.dynamodb.Attributes.number;
-import static nl.klantportaal.core.adapter.dynamodb.Attributes.string;
-import static nl.klantportaal.core.adapter.dynamodb.Attributes.strings;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,9 +16,7 @@ import nl.klantportaal.sla.domain.SlaTerms;
 import nl.klantportaal.sla.domain.TargetKind;
 import nl.klantportaal.ticketing.domain.Priority;
 import nl.klantportaal.ticketing.domain.TicketRef;
-import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 /**
  * A ticket's SLA record, {@code TENANT#<t>#TICKET#<n8> / STAFF#SLA} (docs/data-model.md pattern 32):
@@ -45,21 +40,45 @@ final class SlaItem {
   List<String> pending;
   Long slaVersion;
 
-  static final TableSchema<SlaItem> SCHEMA;
+  static final TableSchema<SlaItem> SCHEMA = new Schema();
 
-  static {
-    StaticTableSchema.Builder<SlaItem> b = StaticTableSchema.builder(SlaItem.class).newItemSupplier(SlaItem::new);
-    Attributes.key(b, i -> i.pk, (i, v) -> i.pk = v, i -> i.sk, (i, v) -> i.sk = v);
-    Attributes.type(b, "Sla");
-    string(b, "tenantId", i -> i.tenantId, (i, v) -> i.tenantId = v);
-    number(b, "number", i -> i.number, (i, v) -> i.number = v);
-    string(b, "tier", i -> i.tier, (i, v) -> i.tier = v);
-    strings(b, "terms", i -> i.terms, (i, v) -> i.terms = v);
-    strings(b, "timeline", i -> i.timeline, (i, v) -> i.timeline = v);
-    b.addAttribute(EnhancedType.setOf(String.class), a -> a.name(FIRED).getter(i -> i.fired).setter((i, v) -> i.fired = v));
-    strings(b, "pending", i -> i.pending, (i, v) -> i.pending = v);
-    number(b, VERSION, i -> i.slaVersion, (i, v) -> i.slaVersion = v);
-    SCHEMA = b.build();
+  /** Written by hand, without a lambda per attribute ({@link ItemSchema}). */
+  private static final class Schema extends ItemSchema<SlaItem> {
+    Schema() {
+      super(SlaItem.class, Metadata.keys(), new SlaItem());
+    }
+
+    @Override
+    protected void write(SlaItem i, Out out) {
+      out
+          .string(Keys.PK, i.pk)
+          .string(Keys.SK, i.sk)
+          .string("type", "Sla")
+          .string("tenantId", i.tenantId)
+          .number("number", i.number)
+          .string("tier", i.tier)
+          .strings("terms", i.terms)
+          .strings("timeline", i.timeline)
+          .stringSet(FIRED, i.fired)
+          .strings("pending", i.pending)
+          .number(VERSION, i.slaVersion);
+    }
+
+    @Override
+    protected SlaItem read(In in) {
+      SlaItem i = new SlaItem();
+      i.pk = in.string(Keys.PK);
+      i.sk = in.string(Keys.SK);
+      i.tenantId = in.string("tenantId");
+      i.number = in.number("number");
+      i.tier = in.string("tier");
+      i.terms = in.strings("terms");
+      i.timeline = in.strings("timeline");
+      i.fired = in.stringSet(FIRED);
+      i.pending = in.strings("pending");
+      i.slaVersion = in.number(VERSION);
+      return i;
+    }
   }
 
   static SlaItem from(TicketRef ref, SlaRecord record) {

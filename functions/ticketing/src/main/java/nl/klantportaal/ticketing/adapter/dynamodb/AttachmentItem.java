@@ -1,9 +1,7 @@
 package nl.klantportaal.ticketing.adapter.dynamodb;
 
-import nl.klantportaal.core.adapter.dynamodb.Attributes;
+import nl.klantportaal.core.adapter.dynamodb.ItemSchema;
 import nl.klantportaal.core.adapter.dynamodb.Keys;
-import static nl.klantportaal.core.adapter.dynamodb.Attributes.number;
-import static nl.klantportaal.core.adapter.dynamodb.Attributes.string;
 
 import java.time.Instant;
 import nl.klantportaal.core.claims.TenantId;
@@ -14,7 +12,6 @@ import nl.klantportaal.ticketing.domain.TicketAttachment;
 import nl.klantportaal.ticketing.domain.TicketNumber;
 import nl.klantportaal.ticketing.domain.TicketRef;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 /**
  * The two attachment items of a ticket's partition: {@code STAFF#UPLOAD#<id>} (type {@code Upload},
@@ -39,24 +36,50 @@ final class AttachmentItem {
   String at;
   Long expiresAt;
 
-  static final TableSchema<AttachmentItem> SCHEMA;
+  static final TableSchema<AttachmentItem> SCHEMA = new Schema();
 
-  static {
-    StaticTableSchema.Builder<AttachmentItem> b =
-        StaticTableSchema.builder(AttachmentItem.class).newItemSupplier(AttachmentItem::new);
-    Attributes.key(b, i -> i.pk, (i, v) -> i.pk = v, i -> i.sk, (i, v) -> i.sk = v);
-    string(b, "type", i -> i.type, (i, v) -> i.type = v);
-    string(b, "tenantId", i -> i.tenantId, (i, v) -> i.tenantId = v);
-    number(b, "number", i -> i.number, (i, v) -> i.number = v);
-    string(b, "id", i -> i.id, (i, v) -> i.id = v);
-    string(b, "fileName", i -> i.fileName, (i, v) -> i.fileName = v);
-    string(b, "contentType", i -> i.contentType, (i, v) -> i.contentType = v);
-    number(b, "size", i -> i.size, (i, v) -> i.size = v);
-    string(b, "uploadedBy", i -> i.uploadedBy, (i, v) -> i.uploadedBy = v);
-    string(b, "uploadedByName", i -> i.uploadedByName, (i, v) -> i.uploadedByName = v);
-    string(b, "at", i -> i.at, (i, v) -> i.at = v);
-    number(b, "expiresAt", i -> i.expiresAt, (i, v) -> i.expiresAt = v);
-    SCHEMA = b.build();
+  /** Written by hand, without a lambda per attribute ({@link ItemSchema}). */
+  private static final class Schema extends ItemSchema<AttachmentItem> {
+    Schema() {
+      super(AttachmentItem.class, Metadata.keys(), new AttachmentItem());
+    }
+
+    @Override
+    protected void write(AttachmentItem i, Out out) {
+      out
+          .string(Keys.PK, i.pk)
+          .string(Keys.SK, i.sk)
+          .string("type", i.type)
+          .string("tenantId", i.tenantId)
+          .number("number", i.number)
+          .string("id", i.id)
+          .string("fileName", i.fileName)
+          .string("contentType", i.contentType)
+          .number("size", i.size)
+          .string("uploadedBy", i.uploadedBy)
+          .string("uploadedByName", i.uploadedByName)
+          .string("at", i.at)
+          .number("expiresAt", i.expiresAt);
+    }
+
+    @Override
+    protected AttachmentItem read(In in) {
+      AttachmentItem i = new AttachmentItem();
+      i.pk = in.string(Keys.PK);
+      i.sk = in.string(Keys.SK);
+      i.type = in.string("type");
+      i.tenantId = in.string("tenantId");
+      i.number = in.number("number");
+      i.id = in.string("id");
+      i.fileName = in.string("fileName");
+      i.contentType = in.string("contentType");
+      i.size = in.number("size");
+      i.uploadedBy = in.string("uploadedBy");
+      i.uploadedByName = in.string("uploadedByName");
+      i.at = in.string("at");
+      i.expiresAt = in.number("expiresAt");
+      return i;
+    }
   }
 
   private static AttachmentItem of(TicketRef ref, String sk, String type, String id, String fileName, AttachmentKind kind,

@@ -1,14 +1,10 @@
 package nl.klantportaal.ticketing.adapter.dynamodb;
 
-import static nl.klantportaal.core.adapter.dynamodb.Attributes.number;
-import static nl.klantportaal.core.adapter.dynamodb.Attributes.string;
-
 import java.time.Instant;
-import nl.klantportaal.core.adapter.dynamodb.Attributes;
+import nl.klantportaal.core.adapter.dynamodb.ItemSchema;
 import nl.klantportaal.core.adapter.dynamodb.Keys;
 import nl.klantportaal.ticketing.port.SingleUses;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 /** The record that a single-use key was used (pattern 15f): {@code ONCE#<key> / ONCE}, removed by TTL after {@code expiresAt}. */
 final class SingleUseItem {
@@ -20,15 +16,34 @@ final class SingleUseItem {
   String at;
   Long expiresAt;
 
-  static final TableSchema<SingleUseItem> SCHEMA;
+  static final TableSchema<SingleUseItem> SCHEMA = new Schema();
 
-  static {
-    StaticTableSchema.Builder<SingleUseItem> b = StaticTableSchema.builder(SingleUseItem.class).newItemSupplier(SingleUseItem::new);
-    Attributes.key(b, i -> i.pk, (i, v) -> i.pk = v, i -> i.sk, (i, v) -> i.sk = v);
-    string(b, "type", i -> i.type, (i, v) -> i.type = v);
-    string(b, "at", i -> i.at, (i, v) -> i.at = v);
-    number(b, "expiresAt", i -> i.expiresAt, (i, v) -> i.expiresAt = v);
-    SCHEMA = b.build();
+  /** Written by hand, without a lambda per attribute ({@link ItemSchema}). */
+  private static final class Schema extends ItemSchema<SingleUseItem> {
+    Schema() {
+      super(SingleUseItem.class, Metadata.keys(), new SingleUseItem());
+    }
+
+    @Override
+    protected void write(SingleUseItem i, Out out) {
+      out
+          .string(Keys.PK, i.pk)
+          .string(Keys.SK, i.sk)
+          .string("type", i.type)
+          .string("at", i.at)
+          .number("expiresAt", i.expiresAt);
+    }
+
+    @Override
+    protected SingleUseItem read(In in) {
+      SingleUseItem i = new SingleUseItem();
+      i.pk = in.string(Keys.PK);
+      i.sk = in.string(Keys.SK);
+      i.type = in.string("type");
+      i.at = in.string("at");
+      i.expiresAt = in.number("expiresAt");
+      return i;
+    }
   }
 
   static SingleUseItem of(SingleUses.SingleUse use, Instant at) {

@@ -1,12 +1,10 @@
 package nl.klantportaal.ticketing.adapter.dynamodb;
 
-import nl.klantportaal.core.adapter.dynamodb.Attributes;
 import nl.klantportaal.core.adapter.dynamodb.AuditItems;
+import nl.klantportaal.core.adapter.dynamodb.ItemSchema;
 import nl.klantportaal.core.adapter.dynamodb.Keys;
 import nl.klantportaal.core.audit.AuditObject;
 import nl.klantportaal.core.audit.AuditRecord;
-import static nl.klantportaal.core.adapter.dynamodb.Attributes.string;
-import static nl.klantportaal.core.adapter.dynamodb.Attributes.stringMap;
 
 import java.time.Instant;
 import java.util.Map;
@@ -14,7 +12,6 @@ import java.util.UUID;
 import nl.klantportaal.ticketing.domain.TicketAudit;
 import nl.klantportaal.ticketing.domain.TicketRef;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 /**
  * {@code STAFF#AUDIT#<at>#<id>} in the ticket's partition: who changed what, provider staff only;
@@ -34,25 +31,54 @@ final class TicketAuditItem {
   String gsi5pk;
   String gsi5sk;
 
-  static final TableSchema<TicketAuditItem> SCHEMA;
+  static final TableSchema<TicketAuditItem> SCHEMA = new Schema();
 
-  static {
-    StaticTableSchema.Builder<TicketAuditItem> b =
-        StaticTableSchema.builder(TicketAuditItem.class).newItemSupplier(TicketAuditItem::new);
-    Attributes.key(b, i -> i.pk, (i, v) -> i.pk = v, i -> i.sk, (i, v) -> i.sk = v);
-    Attributes.type(b, "TicketAudit");
-    string(b, "actorId", i -> i.actorId, (i, v) -> i.actorId = v);
-    string(b, "actorRole", i -> i.actorRole, (i, v) -> i.actorRole = v);
-    string(b, "at", i -> i.at, (i, v) -> i.at = v);
-    string(b, "action", i -> i.action, (i, v) -> i.action = v);
-    stringMap(b, "details", i -> i.details, (i, v) -> i.details = v);
-    string(b, "objectKind", i -> "ticket", (i, v) -> { });
-    string(b, "objectId", i -> i.objectId, (i, v) -> i.objectId = v);
-    Attributes.indexKey(b, Keys.GSI1, Keys.GSI1PK, false, i -> i.gsi1pk, (i, v) -> i.gsi1pk = v);
-    Attributes.indexKey(b, Keys.GSI1, Keys.GSI1SK, true, i -> i.gsi1sk, (i, v) -> i.gsi1sk = v);
-    Attributes.indexKey(b, Keys.GSI5, Keys.GSI5PK, false, i -> i.gsi5pk, (i, v) -> i.gsi5pk = v);
-    Attributes.indexKey(b, Keys.GSI5, Keys.GSI5SK, true, i -> i.gsi5sk, (i, v) -> i.gsi5sk = v);
-    SCHEMA = b.build();
+  /** Written by hand, without a lambda per attribute ({@link ItemSchema}). */
+  private static final class Schema extends ItemSchema<TicketAuditItem> {
+    Schema() {
+      super(TicketAuditItem.class, Metadata.keys()
+          .indexPartitionKey(Keys.GSI1, Keys.GSI1PK)
+          .indexSortKey(Keys.GSI1, Keys.GSI1SK)
+          .indexPartitionKey(Keys.GSI5, Keys.GSI5PK)
+          .indexSortKey(Keys.GSI5, Keys.GSI5SK), new TicketAuditItem());
+    }
+
+    @Override
+    protected void write(TicketAuditItem i, Out out) {
+      out
+          .string(Keys.PK, i.pk)
+          .string(Keys.SK, i.sk)
+          .string("type", "TicketAudit")
+          .string("actorId", i.actorId)
+          .string("actorRole", i.actorRole)
+          .string("at", i.at)
+          .string("action", i.action)
+          .stringMap("details", i.details)
+          .string("objectKind", "ticket")
+          .string("objectId", i.objectId)
+          .string(Keys.GSI1PK, i.gsi1pk)
+          .string(Keys.GSI1SK, i.gsi1sk)
+          .string(Keys.GSI5PK, i.gsi5pk)
+          .string(Keys.GSI5SK, i.gsi5sk);
+    }
+
+    @Override
+    protected TicketAuditItem read(In in) {
+      TicketAuditItem i = new TicketAuditItem();
+      i.pk = in.string(Keys.PK);
+      i.sk = in.string(Keys.SK);
+      i.actorId = in.string("actorId");
+      i.actorRole = in.string("actorRole");
+      i.at = in.string("at");
+      i.action = in.string("action");
+      i.details = in.stringMap("details");
+      i.objectId = in.string("objectId");
+      i.gsi1pk = in.string(Keys.GSI1PK);
+      i.gsi1sk = in.string(Keys.GSI1SK);
+      i.gsi5pk = in.string(Keys.GSI5PK);
+      i.gsi5sk = in.string(Keys.GSI5SK);
+      return i;
+    }
   }
 
   static TicketAuditItem from(TicketRef ref, TicketAudit audit) {

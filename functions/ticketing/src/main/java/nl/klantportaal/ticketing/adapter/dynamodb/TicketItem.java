@@ -1,12 +1,7 @@
 package nl.klantportaal.ticketing.adapter.dynamodb;
 
-import nl.klantportaal.core.adapter.dynamodb.Attributes;
+import nl.klantportaal.core.adapter.dynamodb.ItemSchema;
 import nl.klantportaal.core.adapter.dynamodb.Keys;
-import static nl.klantportaal.core.adapter.dynamodb.Attributes.indexKey;
-import static nl.klantportaal.core.adapter.dynamodb.Attributes.number;
-import static nl.klantportaal.core.adapter.dynamodb.Attributes.string;
-import static nl.klantportaal.core.adapter.dynamodb.Attributes.stringMap;
-import static nl.klantportaal.core.adapter.dynamodb.Attributes.strings;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -26,8 +21,6 @@ import nl.klantportaal.ticketing.domain.TicketStatus;
 import nl.klantportaal.ticketing.domain.TicketStep;
 import nl.klantportaal.ticketing.domain.TicketType;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.extensions.VersionedRecordExtension;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 /**
  * A ticket's header item, {@code TENANT#<t>#TICKET#<n8> / PUB#TICKET}, in all six ticket views
@@ -79,55 +72,107 @@ final class TicketItem {
   Boolean statusMailedWithMessage;
   Long version;
 
-  static final TableSchema<TicketItem> SCHEMA;
+  static final TableSchema<TicketItem> SCHEMA = new Schema();
 
-  static {
-    StaticTableSchema.Builder<TicketItem> b = StaticTableSchema.builder(TicketItem.class).newItemSupplier(TicketItem::new);
-    Attributes.key(b, i -> i.pk, (i, v) -> i.pk = v, i -> i.sk, (i, v) -> i.sk = v);
-    indexKey(b, Keys.GSI1, Keys.GSI1PK, false, i -> i.gsi1pk, (i, v) -> i.gsi1pk = v);
-    indexKey(b, Keys.GSI1, Keys.GSI1SK, true, i -> i.gsi1sk, (i, v) -> i.gsi1sk = v);
-    indexKey(b, Keys.GSI2, Keys.GSI2PK, false, i -> i.gsi2pk, (i, v) -> i.gsi2pk = v);
-    indexKey(b, Keys.GSI2, Keys.GSI2SK, true, i -> i.gsi2sk, (i, v) -> i.gsi2sk = v);
-    indexKey(b, Keys.GSI3, Keys.GSI3PK, false, i -> i.gsi3pk, (i, v) -> i.gsi3pk = v);
-    indexKey(b, Keys.GSI3, Keys.GSI3SK, true, i -> i.gsi3sk, (i, v) -> i.gsi3sk = v);
-    indexKey(b, Keys.GSI4, Keys.GSI4PK, false, i -> i.gsi4pk, (i, v) -> i.gsi4pk = v);
-    indexKey(b, Keys.GSI4, Keys.GSI4SK, true, i -> i.gsi4sk, (i, v) -> i.gsi4sk = v);
-    indexKey(b, Keys.GSI5, Keys.GSI5PK, false, i -> i.gsi5pk, (i, v) -> i.gsi5pk = v);
-    indexKey(b, Keys.GSI5, Keys.GSI5SK, true, i -> i.gsi5sk, (i, v) -> i.gsi5sk = v);
-    indexKey(b, Keys.GSI6, Keys.GSI6PK, false, i -> i.gsi6pk, (i, v) -> i.gsi6pk = v);
-    indexKey(b, Keys.GSI6, Keys.GSI6SK, true, i -> i.gsi6sk, (i, v) -> i.gsi6sk = v);
-    Attributes.type(b, "Ticket");
-    string(b, "tenantId", i -> i.tenantId, (i, v) -> i.tenantId = v);
-    number(b, "number", i -> i.number, (i, v) -> i.number = v);
-    string(b, "token", i -> i.token, (i, v) -> i.token = v);
-    string(b, "ticketType", i -> i.ticketType, (i, v) -> i.ticketType = v);
-    string(b, "category", i -> i.category, (i, v) -> i.category = v);
-    string(b, "priority", i -> i.priority, (i, v) -> i.priority = v);
-    string(b, "title", i -> i.title, (i, v) -> i.title = v);
-    string(b, "description", i -> i.description, (i, v) -> i.description = v);
-    string(b, "reporterId", i -> i.reporterId, (i, v) -> i.reporterId = v);
-    string(b, "reporterName", i -> i.reporterName, (i, v) -> i.reporterName = v);
-    strings(b, "involved", i -> i.involved, (i, v) -> i.involved = v);
-    strings(b, "steps", i -> i.steps, (i, v) -> i.steps = v);
-    string(b, "source", i -> i.source, (i, v) -> i.source = v);
-    string(b, "status", i -> i.status, (i, v) -> i.status = v);
-    string(b, "assigneeId", i -> i.assigneeId, (i, v) -> i.assigneeId = v);
-    string(b, "requestTypeId", i -> i.requestTypeId, (i, v) -> i.requestTypeId = v);
-    stringMap(b, "answers", i -> i.answers, (i, v) -> i.answers = v);
-    strings(b, "answerOrder", i -> i.answerOrder, (i, v) -> i.answerOrder = v);
-    string(b, "approval", i -> i.approval, (i, v) -> i.approval = v);
-    number(b, "followUpOf", i -> i.followUpOf, (i, v) -> i.followUpOf = v);
-    string(b, "createdAt", i -> i.createdAt, (i, v) -> i.createdAt = v);
-    string(b, "updatedAt", i -> i.updatedAt, (i, v) -> i.updatedAt = v);
-    string(b, "resolvedAt", i -> i.resolvedAt, (i, v) -> i.resolvedAt = v);
-    string(b, "closedAt", i -> i.closedAt, (i, v) -> i.closedAt = v);
-    string(b, "lastChangeBy", i -> i.lastChangeBy, (i, v) -> i.lastChangeBy = v);
-    string(b, "lastChangeKind", i -> i.lastChangeKind, (i, v) -> i.lastChangeKind = v);
-    b.addAttribute(Boolean.class, a -> a.name("statusMailedWithMessage").getter(i -> i.statusMailedWithMessage)
-        .setter((i, v) -> i.statusMailedWithMessage = v));
-    b.addAttribute(Long.class, a -> a.name("version").getter(i -> i.version).setter((i, v) -> i.version = v)
-        .tags(VersionedRecordExtension.AttributeTags.versionAttribute()));
-    SCHEMA = b.build();
+  private static final class Schema extends ItemSchema<TicketItem> {
+    Schema() {
+      super(TicketItem.class, Metadata.keys()
+          .indexPartitionKey(Keys.GSI1, Keys.GSI1PK).indexSortKey(Keys.GSI1, Keys.GSI1SK)
+          .indexPartitionKey(Keys.GSI2, Keys.GSI2PK).indexSortKey(Keys.GSI2, Keys.GSI2SK)
+          .indexPartitionKey(Keys.GSI3, Keys.GSI3PK).indexSortKey(Keys.GSI3, Keys.GSI3SK)
+          .indexPartitionKey(Keys.GSI4, Keys.GSI4PK).indexSortKey(Keys.GSI4, Keys.GSI4SK)
+          .indexPartitionKey(Keys.GSI5, Keys.GSI5PK).indexSortKey(Keys.GSI5, Keys.GSI5SK)
+          .indexPartitionKey(Keys.GSI6, Keys.GSI6PK).indexSortKey(Keys.GSI6, Keys.GSI6SK)
+          .version("version"), new TicketItem());
+    }
+
+    @Override
+    protected void write(TicketItem i, Out out) {
+      out.string(Keys.PK, i.pk).string(Keys.SK, i.sk)
+          .string(Keys.GSI1PK, i.gsi1pk).string(Keys.GSI1SK, i.gsi1sk)
+          .string(Keys.GSI2PK, i.gsi2pk).string(Keys.GSI2SK, i.gsi2sk)
+          .string(Keys.GSI3PK, i.gsi3pk).string(Keys.GSI3SK, i.gsi3sk)
+          .string(Keys.GSI4PK, i.gsi4pk).string(Keys.GSI4SK, i.gsi4sk)
+          .string(Keys.GSI5PK, i.gsi5pk).string(Keys.GSI5SK, i.gsi5sk)
+          .string(Keys.GSI6PK, i.gsi6pk).string(Keys.GSI6SK, i.gsi6sk)
+          .string("type", "Ticket")
+          .string("tenantId", i.tenantId)
+          .number("number", i.number)
+          .string("token", i.token)
+          .string("ticketType", i.ticketType)
+          .string("category", i.category)
+          .string("priority", i.priority)
+          .string("title", i.title)
+          .string("description", i.description)
+          .string("reporterId", i.reporterId)
+          .string("reporterName", i.reporterName)
+          .strings("involved", i.involved)
+          .strings("steps", i.steps)
+          .string("source", i.source)
+          .string("status", i.status)
+          .string("assigneeId", i.assigneeId)
+          .string("requestTypeId", i.requestTypeId)
+          .stringMap("answers", i.answers)
+          .strings("answerOrder", i.answerOrder)
+          .string("approval", i.approval)
+          .number("followUpOf", i.followUpOf)
+          .string("createdAt", i.createdAt)
+          .string("updatedAt", i.updatedAt)
+          .string("resolvedAt", i.resolvedAt)
+          .string("closedAt", i.closedAt)
+          .string("lastChangeBy", i.lastChangeBy)
+          .string("lastChangeKind", i.lastChangeKind)
+          .bool("statusMailedWithMessage", i.statusMailedWithMessage)
+          .number("version", i.version);
+    }
+
+    @Override
+    protected TicketItem read(In in) {
+      TicketItem i = new TicketItem();
+      i.pk = in.string(Keys.PK);
+      i.sk = in.string(Keys.SK);
+      i.gsi1pk = in.string(Keys.GSI1PK);
+      i.gsi1sk = in.string(Keys.GSI1SK);
+      i.gsi2pk = in.string(Keys.GSI2PK);
+      i.gsi2sk = in.string(Keys.GSI2SK);
+      i.gsi3pk = in.string(Keys.GSI3PK);
+      i.gsi3sk = in.string(Keys.GSI3SK);
+      i.gsi4pk = in.string(Keys.GSI4PK);
+      i.gsi4sk = in.string(Keys.GSI4SK);
+      i.gsi5pk = in.string(Keys.GSI5PK);
+      i.gsi5sk = in.string(Keys.GSI5SK);
+      i.gsi6pk = in.string(Keys.GSI6PK);
+      i.gsi6sk = in.string(Keys.GSI6SK);
+      i.tenantId = in.string("tenantId");
+      i.number = in.number("number");
+      i.token = in.string("token");
+      i.ticketType = in.string("ticketType");
+      i.category = in.string("category");
+      i.priority = in.string("priority");
+      i.title = in.string("title");
+      i.description = in.string("description");
+      i.reporterId = in.string("reporterId");
+      i.reporterName = in.string("reporterName");
+      i.involved = in.strings("involved");
+      i.steps = in.strings("steps");
+      i.source = in.string("source");
+      i.status = in.string("status");
+      i.assigneeId = in.string("assigneeId");
+      i.requestTypeId = in.string("requestTypeId");
+      i.answers = in.stringMap("answers");
+      i.answerOrder = in.strings("answerOrder");
+      i.approval = in.string("approval");
+      i.followUpOf = in.number("followUpOf");
+      i.createdAt = in.string("createdAt");
+      i.updatedAt = in.string("updatedAt");
+      i.resolvedAt = in.string("resolvedAt");
+      i.closedAt = in.string("closedAt");
+      i.lastChangeBy = in.string("lastChangeBy");
+      i.lastChangeKind = in.string("lastChangeKind");
+      i.statusMailedWithMessage = in.bool("statusMailedWithMessage");
+      i.version = in.number("version");
+      return i;
+    }
   }
 
   /** The item to write; {@code storedVersion} is empty for a new ticket (the write then requires absence). */

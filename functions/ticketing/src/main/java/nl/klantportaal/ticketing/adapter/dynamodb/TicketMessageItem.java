@@ -1,9 +1,7 @@
 package nl.klantportaal.ticketing.adapter.dynamodb;
 
-import nl.klantportaal.core.adapter.dynamodb.Attributes;
+import nl.klantportaal.core.adapter.dynamodb.ItemSchema;
 import nl.klantportaal.core.adapter.dynamodb.Keys;
-import static nl.klantportaal.core.adapter.dynamodb.Attributes.number;
-import static nl.klantportaal.core.adapter.dynamodb.Attributes.string;
 
 import java.time.Instant;
 import nl.klantportaal.core.claims.TenantId;
@@ -15,7 +13,6 @@ import nl.klantportaal.ticketing.domain.TicketNumber;
 import nl.klantportaal.ticketing.domain.TicketRef;
 import nl.klantportaal.ticketing.domain.TicketSource;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 /**
  * A public reply ({@code PUB#MSG#<at>#<id>}, type {@code Message}) or an internal note
@@ -41,27 +38,58 @@ final class TicketMessageItem {
   String authorKey;
   String authorSort;
 
-  static final TableSchema<TicketMessageItem> SCHEMA;
+  static final TableSchema<TicketMessageItem> SCHEMA = new Schema();
 
-  static {
-    StaticTableSchema.Builder<TicketMessageItem> b =
-        StaticTableSchema.builder(TicketMessageItem.class).newItemSupplier(TicketMessageItem::new);
-    Attributes.key(b, i -> i.pk, (i, v) -> i.pk = v, i -> i.sk, (i, v) -> i.sk = v);
-    string(b, "type", i -> i.type, (i, v) -> i.type = v);
-    string(b, "tenantId", i -> i.tenantId, (i, v) -> i.tenantId = v);
-    number(b, "number", i -> i.number, (i, v) -> i.number = v);
-    string(b, "id", i -> i.id, (i, v) -> i.id = v);
-    string(b, "authorId", i -> i.authorId, (i, v) -> i.authorId = v);
-    string(b, "authorName", i -> i.authorName, (i, v) -> i.authorName = v);
-    string(b, "authorSide", i -> i.authorSide, (i, v) -> i.authorSide = v);
-    string(b, "body", i -> i.body, (i, v) -> i.body = v);
-    string(b, "source", i -> i.source, (i, v) -> i.source = v);
-    string(b, "at", i -> i.at, (i, v) -> i.at = v);
-    string(b, "statusFrom", i -> i.statusFrom, (i, v) -> i.statusFrom = v);
-    string(b, "statusTo", i -> i.statusTo, (i, v) -> i.statusTo = v);
-    Attributes.indexKey(b, Keys.GSI5, Keys.GSI5PK, false, i -> i.authorKey, (i, v) -> i.authorKey = v);
-    Attributes.indexKey(b, Keys.GSI5, Keys.GSI5SK, true, i -> i.authorSort, (i, v) -> i.authorSort = v);
-    SCHEMA = b.build();
+  /** Written by hand, without a lambda per attribute ({@link ItemSchema}). */
+  private static final class Schema extends ItemSchema<TicketMessageItem> {
+    Schema() {
+      super(TicketMessageItem.class, Metadata.keys()
+          .indexPartitionKey(Keys.GSI5, Keys.GSI5PK)
+          .indexSortKey(Keys.GSI5, Keys.GSI5SK), new TicketMessageItem());
+    }
+
+    @Override
+    protected void write(TicketMessageItem i, Out out) {
+      out
+          .string(Keys.PK, i.pk)
+          .string(Keys.SK, i.sk)
+          .string("type", i.type)
+          .string("tenantId", i.tenantId)
+          .number("number", i.number)
+          .string("id", i.id)
+          .string("authorId", i.authorId)
+          .string("authorName", i.authorName)
+          .string("authorSide", i.authorSide)
+          .string("body", i.body)
+          .string("source", i.source)
+          .string("at", i.at)
+          .string("statusFrom", i.statusFrom)
+          .string("statusTo", i.statusTo)
+          .string(Keys.GSI5PK, i.authorKey)
+          .string(Keys.GSI5SK, i.authorSort);
+    }
+
+    @Override
+    protected TicketMessageItem read(In in) {
+      TicketMessageItem i = new TicketMessageItem();
+      i.pk = in.string(Keys.PK);
+      i.sk = in.string(Keys.SK);
+      i.type = in.string("type");
+      i.tenantId = in.string("tenantId");
+      i.number = in.number("number");
+      i.id = in.string("id");
+      i.authorId = in.string("authorId");
+      i.authorName = in.string("authorName");
+      i.authorSide = in.string("authorSide");
+      i.body = in.string("body");
+      i.source = in.string("source");
+      i.at = in.string("at");
+      i.statusFrom = in.string("statusFrom");
+      i.statusTo = in.string("statusTo");
+      i.authorKey = in.string(Keys.GSI5PK);
+      i.authorSort = in.string(Keys.GSI5SK);
+      return i;
+    }
   }
 
   /** The status change a public message came with, stored on the message item ({@code statusFrom}, {@code statusTo}). */

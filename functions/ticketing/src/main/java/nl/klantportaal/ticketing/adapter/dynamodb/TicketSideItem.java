@@ -1,10 +1,7 @@
 package nl.klantportaal.ticketing.adapter.dynamodb;
 
-import nl.klantportaal.core.adapter.dynamodb.Attributes;
+import nl.klantportaal.core.adapter.dynamodb.ItemSchema;
 import nl.klantportaal.core.adapter.dynamodb.Keys;
-import static nl.klantportaal.core.adapter.dynamodb.Attributes.indexKey;
-import static nl.klantportaal.core.adapter.dynamodb.Attributes.number;
-import static nl.klantportaal.core.adapter.dynamodb.Attributes.string;
 
 import java.time.Instant;
 import nl.klantportaal.core.claims.UserId;
@@ -12,7 +9,6 @@ import nl.klantportaal.ticketing.domain.ApprovalState;
 import nl.klantportaal.ticketing.domain.Ticket;
 import nl.klantportaal.ticketing.domain.TicketRef;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 /**
  * The small items that place a ticket in someone's view or on a schedule: a watch item per
@@ -34,23 +30,52 @@ public final class TicketSideItem {
   String state;
   String at;
 
-  public static final TableSchema<TicketSideItem> SCHEMA;
+  public static final TableSchema<TicketSideItem> SCHEMA = new Schema();
 
-  static {
-    StaticTableSchema.Builder<TicketSideItem> b =
-        StaticTableSchema.builder(TicketSideItem.class).newItemSupplier(TicketSideItem::new);
-    Attributes.key(b, i -> i.pk, (i, v) -> i.pk = v, i -> i.sk, (i, v) -> i.sk = v);
-    string(b, "type", i -> i.type, (i, v) -> i.type = v);
-    indexKey(b, Keys.GSI1, Keys.GSI1PK, false, i -> i.gsi1pk, (i, v) -> i.gsi1pk = v);
-    indexKey(b, Keys.GSI1, Keys.GSI1SK, true, i -> i.gsi1sk, (i, v) -> i.gsi1sk = v);
-    indexKey(b, Keys.DUE_INDEX, Keys.DUE_PK, false, i -> i.duePk, (i, v) -> i.duePk = v);
-    indexKey(b, Keys.DUE_INDEX, Keys.DUE_SK, true, i -> i.dueSk, (i, v) -> i.dueSk = v);
-    string(b, "tenantId", i -> i.tenantId, (i, v) -> i.tenantId = v);
-    number(b, "number", i -> i.number, (i, v) -> i.number = v);
-    string(b, "userId", i -> i.userId, (i, v) -> i.userId = v);
-    string(b, "state", i -> i.state, (i, v) -> i.state = v);
-    string(b, "at", i -> i.at, (i, v) -> i.at = v);
-    SCHEMA = b.build();
+  /** Written by hand, without a lambda per attribute ({@link ItemSchema}). */
+  private static final class Schema extends ItemSchema<TicketSideItem> {
+    Schema() {
+      super(TicketSideItem.class, Metadata.keys()
+          .indexPartitionKey(Keys.GSI1, Keys.GSI1PK)
+          .indexSortKey(Keys.GSI1, Keys.GSI1SK)
+          .indexPartitionKey(Keys.DUE_INDEX, Keys.DUE_PK)
+          .indexSortKey(Keys.DUE_INDEX, Keys.DUE_SK), new TicketSideItem());
+    }
+
+    @Override
+    protected void write(TicketSideItem i, Out out) {
+      out
+          .string(Keys.PK, i.pk)
+          .string(Keys.SK, i.sk)
+          .string("type", i.type)
+          .string(Keys.GSI1PK, i.gsi1pk)
+          .string(Keys.GSI1SK, i.gsi1sk)
+          .string(Keys.DUE_PK, i.duePk)
+          .string(Keys.DUE_SK, i.dueSk)
+          .string("tenantId", i.tenantId)
+          .number("number", i.number)
+          .string("userId", i.userId)
+          .string("state", i.state)
+          .string("at", i.at);
+    }
+
+    @Override
+    protected TicketSideItem read(In in) {
+      TicketSideItem i = new TicketSideItem();
+      i.pk = in.string(Keys.PK);
+      i.sk = in.string(Keys.SK);
+      i.type = in.string("type");
+      i.gsi1pk = in.string(Keys.GSI1PK);
+      i.gsi1sk = in.string(Keys.GSI1SK);
+      i.duePk = in.string(Keys.DUE_PK);
+      i.dueSk = in.string(Keys.DUE_SK);
+      i.tenantId = in.string("tenantId");
+      i.number = in.number("number");
+      i.userId = in.string("userId");
+      i.state = in.string("state");
+      i.at = in.string("at");
+      return i;
+    }
   }
 
   private static TicketSideItem of(TicketRef ref, String sk, String type, String at) {

@@ -1,12 +1,7 @@
 package nl.klantportaal.ticketing.adapter.dynamodb;
 
-import static nl.klantportaal.core.adapter.dynamodb.Attributes.indexKey;
-import static nl.klantportaal.core.adapter.dynamodb.Attributes.number;
-import static nl.klantportaal.core.adapter.dynamodb.Attributes.string;
-import static nl.klantportaal.core.adapter.dynamodb.Attributes.strings;
-
 import java.util.List;
-import nl.klantportaal.core.adapter.dynamodb.Attributes;
+import nl.klantportaal.core.adapter.dynamodb.ItemSchema;
 import nl.klantportaal.core.adapter.dynamodb.Keys;
 import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.ticketing.domain.Ticket;
@@ -14,7 +9,6 @@ import nl.klantportaal.ticketing.domain.TicketNumber;
 import nl.klantportaal.ticketing.domain.TicketRef;
 import nl.klantportaal.ticketing.domain.TitleWords;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 /**
  * The search index of ticket titles (docs/data-model.md patterns 24a–24c), written in the ticket's
@@ -34,20 +28,43 @@ final class TicketWordItem {
   List<String> words;
   String createdAt;
 
-  static final TableSchema<TicketWordItem> SCHEMA;
+  static final TableSchema<TicketWordItem> SCHEMA = new Schema();
 
-  static {
-    StaticTableSchema.Builder<TicketWordItem> b =
-        StaticTableSchema.builder(TicketWordItem.class).newItemSupplier(TicketWordItem::new);
-    Attributes.key(b, i -> i.pk, (i, v) -> i.pk = v, i -> i.sk, (i, v) -> i.sk = v);
-    Attributes.type(b, "TicketWord");
-    indexKey(b, Keys.GSI3, Keys.GSI3PK, false, i -> i.gsi3pk, (i, v) -> i.gsi3pk = v);
-    indexKey(b, Keys.GSI3, Keys.GSI3SK, true, i -> i.gsi3sk, (i, v) -> i.gsi3sk = v);
-    string(b, "tenantId", i -> i.tenantId, (i, v) -> i.tenantId = v);
-    number(b, "number", i -> i.number, (i, v) -> i.number = v);
-    strings(b, "words", i -> i.words, (i, v) -> i.words = v);
-    string(b, "createdAt", i -> i.createdAt, (i, v) -> i.createdAt = v);
-    SCHEMA = b.build();
+  /** Written by hand, without a lambda per attribute ({@link ItemSchema}). */
+  private static final class Schema extends ItemSchema<TicketWordItem> {
+    Schema() {
+      super(TicketWordItem.class, Metadata.keys()
+          .indexPartitionKey(Keys.GSI3, Keys.GSI3PK)
+          .indexSortKey(Keys.GSI3, Keys.GSI3SK), new TicketWordItem());
+    }
+
+    @Override
+    protected void write(TicketWordItem i, Out out) {
+      out
+          .string(Keys.PK, i.pk)
+          .string(Keys.SK, i.sk)
+          .string("type", "TicketWord")
+          .string(Keys.GSI3PK, i.gsi3pk)
+          .string(Keys.GSI3SK, i.gsi3sk)
+          .string("tenantId", i.tenantId)
+          .number("number", i.number)
+          .strings("words", i.words)
+          .string("createdAt", i.createdAt);
+    }
+
+    @Override
+    protected TicketWordItem read(In in) {
+      TicketWordItem i = new TicketWordItem();
+      i.pk = in.string(Keys.PK);
+      i.sk = in.string(Keys.SK);
+      i.gsi3pk = in.string(Keys.GSI3PK);
+      i.gsi3sk = in.string(Keys.GSI3SK);
+      i.tenantId = in.string("tenantId");
+      i.number = in.number("number");
+      i.words = in.strings("words");
+      i.createdAt = in.string("createdAt");
+      return i;
+    }
   }
 
   /** The items of a new ticket: one per index term of its title, and its number item. */
