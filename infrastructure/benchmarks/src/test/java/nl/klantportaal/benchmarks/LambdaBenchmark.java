@@ -95,6 +95,19 @@ class LambdaBenchmark {
         function(template, root, "GET /reports", "ReportsFunction", "events/reports/reports/list-own.json", 200),
         function(template, root, "GET /tickets (mine)", "TicketsFunction", "events/tickets/tickets/list-mine.json", 200),
         function(template, root, "POST /tickets/{id}/messages", "TicketsFunction", "events/tickets/tickets/reply.json", 201));
+    // -Dbench.only="GET /me,GET /reports": those functions only (POST /tickets always: the same-calls floor replays it)
+    String only = System.getProperty("bench.only", "").trim();
+    if (!only.isEmpty()) {
+      List<String> names = List.of(only.split("\\s*,\\s*"));
+      functions = functions.stream().filter(s -> s.name().equals("POST /tickets") || names.contains(s.name())).toList();
+    }
+    // -Dbench.compare=/tmp/tickets-before.jar: POST /tickets from that artefact too, interleaved (a change's A/B)
+    String compare = System.getProperty("bench.compare", "").trim();
+    if (!compare.isEmpty()) {
+      Subject create = functions.get(0);
+      functions = Stream.concat(functions.stream(), Stream.of(new Subject("POST /tickets (" + Path.of(compare).getFileName() + ")",
+          create.handler(), Optional.of(Path.of(compare)), create.event(), create.status(), create.memoryMb()))).toList();
+    }
     int floorMemory = functions.get(0).memoryMb();
     String create = root.resolve("events/tickets/tickets/create-incident.json").toString();
     List<Subject> floors = List.of(

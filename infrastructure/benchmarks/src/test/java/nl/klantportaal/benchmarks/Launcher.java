@@ -37,6 +37,15 @@ final class Launcher {
         "-XX:ReservedCodeCacheSize=" + memoryMb / 20 + "m");
   }
 
+  /**
+   * Extra flags for every child JVM, for looking inside a run, never for the figures: {@code
+   * -Dbench.childArgs="-XX:StartFlightRecording=filename=/tmp/bench-%p.jfr,settings=profile"}.
+   */
+  static List<String> profilingFlags() {
+    String flags = System.getProperty("bench.childArgs", "").trim();
+    return flags.isEmpty() ? List.of() : List.of(flags.split("\\s+"));
+  }
+
   LambdaBenchmark.Cold cold(LambdaBenchmark.Subject subject) throws IOException, InterruptedException {
     Map<String, Long> r = run(subject, env, 0, 0);
     return new LambdaBenchmark.Cold(r.get("jvm"), r.get("init"), r.get("first"), r.get("total"));
@@ -88,6 +97,7 @@ final class Launcher {
       List<String> command = new ArrayList<>();
       command.add(java);
       command.addAll(lambdaFlags(subject.memoryMb()));
+      command.addAll(profilingFlags());
       command.add("-Dbench.memory=" + subject.memoryMb());
       command.add("-Dbench.launched=" + System.currentTimeMillis());
       command.add("-cp");
