@@ -50,7 +50,7 @@ final class CountingProxy implements AutoCloseable {
   }
 
   /** One forwarded request: its operation, and when it reached the proxy and when its answer left. */
-  record Call(String operation, long startNanos, long endNanos) {}
+  record Call(String operation, long startNanos, long endNanos, int requestBytes, int responseBytes) {}
 
   synchronized List<Call> calls() {
     return List.copyOf(calls);
@@ -94,7 +94,7 @@ final class CountingProxy implements AutoCloseable {
         out.write(response.body());
       }
       synchronized (this) {
-        calls.add(new Call(operation, start, System.nanoTime()));
+        calls.add(new Call(operation, start, System.nanoTime(), body.length, response.body().length));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -151,6 +151,8 @@ class LambdaBenchmark {
       warmFigures.put(subject.name(), launcher.warm(subject, warmUps, warm));
     }
     print(all, cold, warmFigures, calls, runs, warm, env);
+    launcher.bytes.forEach((name, b) -> System.out.printf("%s: %,d bytes to DynamoDB and %,d back per warm invocation%n",
+        name, b[0], b[1]));
   }
 
   private static Subject function(SamTemplate template, Path root, String name, String functionId, String event, int status) {

@@ -18,6 +18,8 @@ final class Launcher {
   private static final int COUNTED = 5;
 
   private final Map<String, String> env;
+  /** Per subject, the bytes one warm invocation sent to DynamoDB and got back, as the proxy counted them. */
+  final Map<String, int[]> bytes = new LinkedHashMap<>();
   private final String java = ProcessHandle.current().info().command().orElse("java");
   private final List<String> testClassPath = List.of(System.getProperty("surefire.test.class.path",
       System.getProperty("java.class.path")).split(File.pathSeparator));
@@ -86,6 +88,9 @@ final class Launcher {
       roundEnd = Math.max(roundEnd, call.endNanos());
     }
     rounds.forEach(Collections::sort);
+    List<CountingProxy.Call> last = all.subList(all.size() - more / COUNTED, all.size());
+    bytes.put(subject.name(), new int[] {last.stream().mapToInt(CountingProxy.Call::requestBytes).sum(),
+        last.stream().mapToInt(CountingProxy.Call::responseBytes).sum()});
     return rounds;
   }
 
