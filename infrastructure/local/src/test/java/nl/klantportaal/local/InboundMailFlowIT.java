@@ -88,7 +88,10 @@ class InboundMailFlowIT {
         found -> "no ticket from the mail with attachments");
     String jan = DEMO.signIn().demo("jan@acme.example.test");
     String ticketId = fromMail.getFirst().path("id").asText();
-    JsonNode detail = JSON.readTree(DEMO.gateway().get("/tickets/" + ticketId, jan).body());
+    // the function attaches the mail's files after it created the ticket (ReceiveMail), so the ticket can be
+    // listed a moment before its attachment
+    JsonNode detail = Poll.until(() -> JSON.readTree(DEMO.gateway().get("/tickets/" + ticketId, jan).body()),
+        d -> !d.path("attachments").isEmpty(), Duration.ofSeconds(60), d -> "the mail's PDF never became an attachment: " + d);
     assertEquals(1, detail.path("attachments").size(), detail.toString());
     JsonNode attachment = detail.at("/attachments/0");
     assertEquals("factuur printer.pdf", attachment.path("fileName").asText(), attachment.toString());

@@ -58,7 +58,8 @@ public abstract class ItemSchema<T> implements TableSchema<T> {
 
   @Override
   public final T mapToItem(Map<String, AttributeValue> attributes) {
-    return attributes == null ? null : read(new In(attributes));
+    // as StaticTableSchema answers: no item for no attributes
+    return attributes == null || attributes.isEmpty() ? null : read(new In(attributes));
   }
 
   @Override

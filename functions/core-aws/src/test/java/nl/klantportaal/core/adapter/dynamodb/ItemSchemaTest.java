@@ -157,6 +157,8 @@ class ItemSchemaTest {
     Row fromNul = BY_HAND.mapToItem(Map.of(Keys.PK, AttributeValue.fromS("ROW#3"), "text", AttributeValue.fromNul(true)));
     assertNull(fromNul.text);
     assertNull(fromNul.count);
+    assertNull(STATIC.mapToItem(Map.of()));
+    assertNull(BY_HAND.mapToItem(Map.of()));
   }
 
   @Test
