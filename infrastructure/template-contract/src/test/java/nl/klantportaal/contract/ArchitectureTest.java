@@ -53,6 +53,16 @@ class ArchitectureTest {
   }
 
   @Test
+  void functionsReadAndWriteJsonWithoutDatabind() {
+    noClasses().should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson.databind..",
+            "software.amazon.cloudwatchlogs.emf..")
+        .because("databind's mapper, modules and introspection, and the EMF library that serialises with it, cost a "
+            + "function's first invocation a quarter of a second; JSON goes through core's Json and JsonTree "
+            + "(jackson-core's streaming parser), metrics through EmfMetrics")
+        .check(classes);
+  }
+
+  @Test
   void handlersTouchNoAdapter() {
     noClasses().that().resideInAPackage("..handler..")
         .should().dependOnClassesThat().resideInAPackage("..adapter..")

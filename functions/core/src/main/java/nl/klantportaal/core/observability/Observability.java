@@ -20,10 +20,16 @@ public final class Observability {
   /** The log field Powertools' correlation-id lookup filled; here it is set from the event directly. */
   static final String CORRELATION_ID = "correlation_id";
 
-  private static final Metrics METRICS = MetricsFactory.getMetricsInstance();
+  private static final Metrics METRICS = metrics();
   private static final AtomicBoolean COLD = new AtomicBoolean(true);
 
   private Observability() {}
+
+  /** Powertools' request-scoped metrics, written by {@link EmfMetrics} instead of the EMF library. */
+  private static Metrics metrics() {
+    MetricsFactory.setMetricsProvider(EmfMetrics.PROVIDER);
+    return MetricsFactory.getMetricsInstance();
+  }
 
   /**
    * An HTTP API invocation: its correlation id is API Gateway's request id

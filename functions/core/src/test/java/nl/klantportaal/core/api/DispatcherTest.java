@@ -29,7 +29,7 @@ class DispatcherTest {
   }
 
   private static JsonNode body(ApiResponse response) throws IOException {
-    return Json.mapper().readTree(response.body());
+    return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
   }
 
   @Test

@@ -3,9 +3,8 @@ package nl.klantportaal.identity.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEvent;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import nl.klantportaal.core.api.Json;
+import nl.klantportaal.core.api.JsonTree;
 import java.util.Map;
 import java.util.Optional;
 import nl.klantportaal.accounts.identity.domain.SignInMethod;
@@ -35,7 +34,6 @@ public final class PreTokenGenerationHandler
   public static final String AMR_ATTRIBUTE = "custom:idp_amr";
   /** The Cognito {@code sub} SnapStart priming signs in with: a user who does not exist. */
   static final String PRIMING_SUB = "00000000-0000-4000-8000-000000000000";
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final IssueTokenClaims issue;
 
   public PreTokenGenerationHandler() {
@@ -109,10 +107,9 @@ public final class PreTokenGenerationHandler
       return Optional.empty();
     }
     try {
-      JsonNode parsed = JSON.readTree(identities);
-      String name = parsed.path(0).path("providerName").asText("");
+      String name = JsonTree.parse(identities).path(0).path("providerName").text("");
       return Optional.of(name.isBlank() ? "external" : name);
-    } catch (IOException e) {
+    } catch (Json.Unreadable e) {
       // Only Cognito writes this attribute; unreadable, it still says "federated", with no MFA from it.
       return Optional.of("external");
     }

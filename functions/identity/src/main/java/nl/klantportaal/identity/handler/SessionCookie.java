@@ -1,13 +1,12 @@
 package nl.klantportaal.identity.handler;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import nl.klantportaal.core.api.ApiProblem;
 import nl.klantportaal.core.api.ApiRequest;
 import nl.klantportaal.core.api.Json;
+import nl.klantportaal.core.api.JsonTree;
 import nl.klantportaal.core.api.ProblemType;
 import nl.klantportaal.core.claims.UserId;
 
@@ -72,13 +71,13 @@ public final class SessionCookie {
     if (parts.length < 2) {
       throw new IllegalStateException("Cognito issued an ID token that is not a JWT");
     }
-    JsonNode claims;
+    JsonTree claims;
     try {
-      claims = Json.mapper().readTree(Base64.getUrlDecoder().decode(parts[1]));
-    } catch (IOException | IllegalArgumentException e) {
+      claims = JsonTree.parse(Base64.getUrlDecoder().decode(parts[1]));
+    } catch (IllegalArgumentException e) {
       throw new IllegalStateException("Cognito issued an ID token whose claims cannot be read", e);
     }
-    String sub = claims.path("sub").asText("");
+    String sub = claims.path("sub").text("");
     if (!sub.matches("[A-Za-z0-9-]{1,128}")) {
       throw new IllegalStateException("Cognito issued an ID token without a usable sub");
     }

@@ -2,14 +2,13 @@ package nl.klantportaal.notifications.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.klantportaal.core.api.Json;
+import nl.klantportaal.core.api.JsonTree;
 import nl.klantportaal.core.api.Priming;
 import nl.klantportaal.core.observability.SnapStartPriming;
 import nl.klantportaal.core.observability.Observability;
@@ -87,26 +86,26 @@ public final class MailFeedbackHandler implements RequestHandler<Map<String, Obj
 
   /** The feedback an SES event carries; empty (logged) for other event types or a message that is no SES event. */
   static Optional<MailFeedback> read(String message) {
-    JsonNode root;
+    JsonTree root;
     try {
-      root = Json.mapper().readTree(message);
-    } catch (JsonProcessingException e) {
-      LOG.warn("An SNS message that is no JSON was left: {}", e.getOriginalMessage());
+      root = JsonTree.parse(message);
+    } catch (Json.Unreadable e) {
+      LOG.warn("An SNS message that is no JSON was left: {}", e.getMessage());
       return Optional.empty();
     }
-    String type = root.path("eventType").asText(root.path("notificationType").asText(""));
+    String type = root.path("eventType").text(root.path("notificationType").text(""));
     List<MailFeedback.Recipient> recipients = new ArrayList<>();
     if (type.equals("Bounce")) {
-      JsonNode bounce = root.path("bounce");
-      bounce.path("bouncedRecipients").forEach(r -> recipients.add(new MailFeedback.Recipient(r.path("emailAddress").asText(""),
-          (r.path("status").asText("") + " " + r.path("diagnosticCode").asText("")).strip())));
-      return Optional.of(new MailFeedback(MailFeedback.Kind.BOUNCE, bounce.path("bounceType").asText("").equals("Permanent"),
+      JsonTree bounce = root.path("bounce");
+      bounce.path("bouncedRecipients").items().forEach(r -> recipients.add(new MailFeedback.Recipient(r.path("emailAddress").text(""),
+          (r.path("status").text("") + " " + r.path("diagnosticCode").text("")).strip())));
+      return Optional.of(new MailFeedback(MailFeedback.Kind.BOUNCE, bounce.path("bounceType").text("").equals("Permanent"),
           recipients));
     }
     if (type.equals("Complaint")) {
-      JsonNode complaint = root.path("complaint");
-      String kind = complaint.path("complaintFeedbackType").asText("");
-      complaint.path("complainedRecipients").forEach(r -> recipients.add(new MailFeedback.Recipient(r.path("emailAddress").asText(""),
+      JsonTree complaint = root.path("complaint");
+      String kind = complaint.path("complaintFeedbackType").text("");
+      complaint.path("complainedRecipients").items().forEach(r -> recipients.add(new MailFeedback.Recipient(r.path("emailAddress").text(""),
           kind.isEmpty() ? "complaint" : "complaint: " + kind)));
       return Optional.of(new MailFeedback(MailFeedback.Kind.COMPLAINT, true, recipients));
     }

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import com.fasterxml.jackson.core.type.TypeReference;
 import nl.klantportaal.core.api.Json;
 import nl.klantportaal.core.paging.InvalidCursorException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -23,7 +22,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class CursorCodec {
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
-  private static final TypeReference<Map<String, Object>> SHAPE = new TypeReference<>() {};
 
   private final SecretKeySpec key;
 
@@ -68,8 +66,8 @@ public final class CursorCodec {
     }
     Map<String, Object> payload;
     try {
-      payload = Json.mapper().readValue(json, SHAPE);
-    } catch (java.io.IOException e) {
+      payload = Json.readObject(json);
+    } catch (Json.Unreadable e) {
       throw new InvalidCursorException("unreadable");
     }
     if (!scope.id().equals(payload.get("s"))) {

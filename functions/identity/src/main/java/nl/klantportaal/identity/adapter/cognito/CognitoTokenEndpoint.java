@@ -1,7 +1,7 @@
 package nl.klantportaal.identity.adapter.cognito;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.klantportaal.core.api.Json;
+import nl.klantportaal.core.api.JsonTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -31,7 +31,6 @@ import nl.klantportaal.core.shared.domain.DomainException;
  * a 5xx) is a fault of the set-up or of Cognito: an exception, a 500.
  */
 public final class CognitoTokenEndpoint implements AuthorizationCodeExchange {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http;
   private final URI tokenEndpoint;
   private final String clientId;
@@ -74,18 +73,18 @@ public final class CognitoTokenEndpoint implements AuthorizationCodeExchange {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while exchanging an authorization code", e);
     }
-    JsonNode answer = parse(response.body());
+    JsonTree answer = parse(response.body());
     if (response.statusCode() == 200) {
-      String idToken = answer.path("id_token").asText("");
-      String accessToken = answer.path("access_token").asText("");
+      String idToken = answer.path("id_token").text("");
+      String accessToken = answer.path("access_token").text("");
       if (idToken.isEmpty() || accessToken.isEmpty()) {
         throw new IllegalStateException("The token endpoint answered 200 without an ID or access token");
       }
-      String refresh = answer.path("refresh_token").asText("");
+      String refresh = answer.path("refresh_token").text("");
       return new IdentityProvider.Tokens(idToken, accessToken, refresh.isEmpty() ? Optional.empty() : Optional.of(refresh),
-          answer.path("expires_in").asInt(900));
+          answer.path("expires_in").integer(900));
     }
-    String error = answer.path("error").asText("");
+    String error = answer.path("error").text("");
     if (response.statusCode() == 429) {
       throw new DomainException.Refused(DomainException.Refused.Reason.LIMIT_EXCEEDED);
     }
@@ -96,11 +95,11 @@ public final class CognitoTokenEndpoint implements AuthorizationCodeExchange {
         + (error.isEmpty() ? "(no error code)" : error));
   }
 
-  private static JsonNode parse(String body) {
+  private static JsonTree parse(String body) {
     try {
-      return body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
-    } catch (IOException e) {
-      return JSON.createObjectNode().put("error", "unreadable answer");
+      return JsonTree.parse(body.isBlank() ? "{}" : body);
+    } catch (Json.Unreadable e) {
+      return JsonTree.parse("{\"error\": \"unreadable answer\"}");
     }
   }
 

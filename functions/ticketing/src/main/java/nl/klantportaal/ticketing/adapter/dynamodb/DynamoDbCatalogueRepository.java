@@ -1,7 +1,5 @@
 package nl.klantportaal.ticketing.adapter.dynamodb;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,9 +74,9 @@ public final class DynamoDbCatalogueRepository implements CatalogueRepository {
 
   private static <T> T parse(byte[] definition, Class<T> type) {
     try {
-      return Json.mapper().readValue(definition, type);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Stored catalogue entry is not a " + type.getSimpleName(), e);
+      return Json.readStored(definition, type);
+    } catch (Json.Unreadable e) {
+      throw new IllegalStateException("Stored catalogue entry is not a " + type.getSimpleName(), e);
     }
   }
 
