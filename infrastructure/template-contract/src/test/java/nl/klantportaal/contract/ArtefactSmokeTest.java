@@ -37,7 +37,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
  * Runs every function from its built artefact alone, as Lambda would: a class loader over the
  * CodeUri jar and nothing of the build's class path (its parent is the JDK's platform loader). Each
  * handler is built through its environment constructor against DynamoDB Local; each API function
- * then answers one of its sample GET events from events/ (decoded by the artefact's own Jackson)
+ * then answers one of its sample GET events from events/ (decoded by the Java runtime's event serializers)
  * with a real status, never 500, and writes its JSON log line. This catches what ArtefactsTest's
  * static reading cannot: classes and services the artefact finds only at run time (the SLF4J
  * provider, Powertools' LoggingManager, the SDK's HTTP client, interceptors).
@@ -230,13 +230,9 @@ class ArtefactSmokeTest {
   /** The sample through the handler, with the event and its answer as the artefact's own classes. */
   private static void answer(ClassLoader loader, Object handler, Path sample, String function) throws Exception {
     Class<?> eventType = loader.loadClass("com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent");
-    Class<?> mapperType = loader.loadClass("com.fasterxml.jackson.databind.ObjectMapper");
-    Object mapper = mapperType.getConstructor().newInstance();
-    Class<?> feature = loader.loadClass("com.fasterxml.jackson.databind.DeserializationFeature");
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    Object lenient = Enum.valueOf((Class) feature, "FAIL_ON_UNKNOWN_PROPERTIES");
-    mapperType.getMethod("configure", feature, boolean.class).invoke(mapper, lenient, false);
-    Object event = mapperType.getMethod("readValue", String.class, Class.class).invoke(mapper, Files.readString(sample), eventType);
+    // As the Java runtime decodes it: its own event serializers, into the artefact's event class.
+    Object event = com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers
+        .serializerFor(eventType, ArtefactSmokeTest.class.getClassLoader()).fromJson(Files.readString(sample));
     Class<?> contextType = loader.loadClass("com.amazonaws.services.lambda.runtime.Context");
     Method handle = handler.getClass().getMethod("handleRequest", Object.class, contextType);
     Object context = java.lang.reflect.Proxy.newProxyInstance(loader, new Class<?>[] {contextType}, (proxy, method, args) ->
