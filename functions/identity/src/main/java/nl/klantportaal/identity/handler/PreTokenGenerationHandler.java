@@ -3,17 +3,17 @@ package nl.klantportaal.identity.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEvent;
-import nl.klantportaal.core.api.Json;
-import nl.klantportaal.core.api.JsonTree;
 import java.util.Map;
 import java.util.Optional;
 import nl.klantportaal.accounts.identity.domain.SignInMethod;
-import nl.klantportaal.core.api.Priming;
-import nl.klantportaal.core.observability.SnapStartPriming;
-import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.accounts.identity.usecase.IssueTokenClaims;
-import nl.klantportaal.core.observability.Observability;
 import nl.klantportaal.accounts.wiring.IdentityWiring;
+import nl.klantportaal.core.api.Json;
+import nl.klantportaal.core.api.JsonTree;
+import nl.klantportaal.core.api.Priming;
+import nl.klantportaal.core.claims.UserId;
+import nl.klantportaal.core.observability.Observability;
+import nl.klantportaal.core.observability.SnapStartPriming;
 import nl.klantportaal.core.wiring.KernelWiring;
 
 /**

@@ -5,7 +5,6 @@ import java.util.Base64;
 import java.util.Optional;
 import nl.klantportaal.core.api.ApiProblem;
 import nl.klantportaal.core.api.ApiRequest;
-import nl.klantportaal.core.api.Json;
 import nl.klantportaal.core.api.JsonTree;
 import nl.klantportaal.core.api.ProblemType;
 import nl.klantportaal.core.claims.UserId;

@@ -1,7 +1,5 @@
 package nl.klantportaal.identity.adapter.cognito;
 
-import nl.klantportaal.core.api.Json;
-import nl.klantportaal.core.api.JsonTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -18,6 +16,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import nl.klantportaal.accounts.identity.port.AuthorizationCodeExchange;
 import nl.klantportaal.accounts.identity.port.IdentityProvider;
+import nl.klantportaal.core.api.Json;
+import nl.klantportaal.core.api.JsonTree;
 import nl.klantportaal.core.shared.domain.DomainException;
 
 /**
