@@ -44,7 +44,7 @@ public abstract class ItemSchema<T> implements TableSchema<T> {
    */
   protected ItemSchema(Class<T> type, Metadata metadata, T blank) {
     this.type = EnhancedType.of(type);
-    this.metadata = metadata.builder.build();
+    this.metadata = metadata.build();
     Out all = new Out(false, 32);
     write(blank, all);
     this.attributeNames = List.copyOf(all.attributes.keySet());
@@ -132,6 +132,10 @@ public abstract class ItemSchema<T> implements TableSchema<T> {
     /** The number attribute {@link VersionedRecordExtension} checks and increments on every write. */
     public Metadata version(String attribute) {
       return tag(VersionedRecordExtension.AttributeTags.versionAttribute(), attribute, AttributeValueType.N);
+    }
+
+    TableMetadata build() {
+      return builder.build();
     }
 
     private Metadata tag(StaticAttributeTag tag, String attribute, AttributeValueType type) {

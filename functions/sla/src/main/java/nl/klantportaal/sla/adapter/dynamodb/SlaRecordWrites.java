@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import nl.klantportaal.core.adapter.dynamodb.Keys;
 import nl.klantportaal.core.adapter.dynamodb.PortalTable;
+import nl.klantportaal.core.adapter.dynamodb.RawItem;
 import nl.klantportaal.notifications.adapter.dynamodb.DynamoDbOutbox;
 import nl.klantportaal.sla.domain.PendingSlaEvent;
 import nl.klantportaal.sla.domain.SlaChange;
@@ -12,14 +13,9 @@ import nl.klantportaal.ticketing.adapter.dynamodb.TicketKeys;
 import nl.klantportaal.ticketing.adapter.dynamodb.TicketSideItem;
 import nl.klantportaal.ticketing.domain.TicketRef;
 import nl.klantportaal.ticketing.port.CompanionWrite;
-import software.amazon.awssdk.enhanced.dynamodb.AttributeConverterProvider;
-import software.amazon.awssdk.enhanced.dynamodb.AttributeValueType;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
-import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -33,12 +29,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class SlaRecordWrites implements CompanionItems {
   private static final Expression ABSENT = Expression.builder().expression("attribute_not_exists(PK)").build();
-  /** Items written as attribute maps (the outbox's own format) inside an enhanced transaction. */
-  private static final TableSchema<EnhancedDocument> RAW = TableSchema.documentSchemaBuilder()
-      .addIndexPartitionKey(TableMetadata.primaryIndexName(), Keys.PK, AttributeValueType.S)
-      .addIndexSortKey(TableMetadata.primaryIndexName(), Keys.SK, AttributeValueType.S)
-      .attributeConverterProviders(AttributeConverterProvider.defaultProvider())
-      .build();
 
   private final PortalTable table;
   private final DynamoDbTable<SlaItem> slas;
@@ -60,10 +50,11 @@ public final class SlaRecordWrites implements CompanionItems {
 
   void add(TransactWriteItemsEnhancedRequest.Builder request, TicketRef ref, SlaChange change) {
     if (!change.mails().isEmpty()) {
-      DynamoDbTable<EnhancedDocument> raw = table.table(RAW);
+      // outbox items in the outbox's own format
+      DynamoDbTable<RawItem> raw = table.table(RawItem.SCHEMA);
       for (var mail : change.mails()) {
-        request.addPutItem(raw, TransactPutItemEnhancedRequest.builder(EnhancedDocument.class)
-            .item(EnhancedDocument.fromAttributeValueMap(DynamoDbOutbox.item(mail, change.mailLeaseUntil())))
+        request.addPutItem(raw, TransactPutItemEnhancedRequest.builder(RawItem.class)
+            .item(new RawItem(DynamoDbOutbox.item(mail, change.mailLeaseUntil())))
             .conditionExpression(ABSENT).build());
       }
     }
