@@ -29,6 +29,7 @@ final class CountingProxy implements AutoCloseable {
   private final HttpClient client = HttpClient.newHttpClient();
   private final List<Call> calls = new ArrayList<>();
   private int lastTransactItems;
+  private byte[] lastTransactRequest = new byte[0];
 
   private CountingProxy(HttpServer server, URI target) {
     this.server = server;
@@ -64,6 +65,11 @@ final class CountingProxy implements AutoCloseable {
     return lastTransactItems;
   }
 
+  /** The body of the last TransactWriteItems request forwarded (DynamoDB's JSON), for the same-items floor. */
+  synchronized byte[] lastTransactRequest() {
+    return lastTransactRequest.clone();
+  }
+
   private void forward(HttpExchange exchange) throws IOException {
     try (exchange) {
       byte[] body = exchange.getRequestBody().readAllBytes();
@@ -73,6 +79,7 @@ final class CountingProxy implements AutoCloseable {
       synchronized (this) {
         if (operation.equals("TransactWriteItems")) {
           lastTransactItems = new ObjectMapper().readTree(body).path("TransactItems").size();
+          lastTransactRequest = body;
         }
       }
       HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI()))

@@ -29,6 +29,7 @@ import nl.klantportaal.accounts.wiring.IdentityWiring;
 import nl.klantportaal.benchmarks.floors.ConstantFloor;
 import nl.klantportaal.benchmarks.floors.PutItemFloor;
 import nl.klantportaal.benchmarks.floors.SameCallsFloor;
+import nl.klantportaal.benchmarks.floors.SameItemsFloor;
 import nl.klantportaal.core.claims.Role;
 import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.claims.UserId;
@@ -49,9 +50,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * event serializers on the class path, and the function's events/ file as input, against DynamoDB
  * Local with template.yaml's table. Each function's calls to DynamoDB are counted first through a
  * counting proxy ({@link CountingProxy}); the floor that makes the same calls replays the sequence
- * measured for {@code POST /tickets}. Then {@code bench.runs} cold rounds, every subject once per round
+ * measured for {@code POST /tickets} with as many items in its transaction, and the same-items floor
+ * ({@link SameItemsFloor}) puts the very items of the create's transaction. Then {@code bench.runs} cold rounds, every subject once per round
  * (interleaved), then one warm run per subject ({@code bench.warmUps} unmeasured, {@code bench.warm}
- * measured invocations). Every answer's status code is checked in the child.
+ * measured invocations). Every answer's status code is checked in the child. The warm run also reports
+ * the CPU time per invocation of the function's JVM and of DynamoDB Local (this JVM), so a gap to a floor
+ * can be told apart: our code, or DynamoDB Local's work on our items.
  *
  * <pre>
  * ./mvnw -o -B -q install -DskipTests        # the artefacts
@@ -114,7 +118,9 @@ class LambdaBenchmark {
         new Subject("floor: constant", ConstantFloor.class.getName(), Optional.empty(),
             root.resolve("events/platform/health/get.json").toString(), 200, floorMemory),
         new Subject("floor: one PutItem", PutItemFloor.class.getName(), Optional.empty(), create, 201, floorMemory),
-        new Subject("floor: POST /tickets' calls", SameCallsFloor.class.getName(), Optional.empty(), create, 201, floorMemory));
+        new Subject("floor: POST /tickets' calls", SameCallsFloor.class.getName(), Optional.empty(), create, 201, floorMemory),
+        new Subject("floor: POST /tickets' calls, its transaction's items", SameItemsFloor.class.getName(), Optional.empty(),
+            create, 201, floorMemory));
 
     seed(dynamoDb, table, env, functions);
     Launcher launcher = new Launcher(env);
@@ -122,18 +128,27 @@ class LambdaBenchmark {
     // 1. The DynamoDB calls per invocation, through the counting proxy (also makes acme-fixture-1 for GET /tickets/{id}).
     Map<String, List<List<String>>> calls = new LinkedHashMap<>();
     try (CountingProxy proxy = CountingProxy.start(dynamoDb.endpoint())) {
-      for (Subject subject : functions) {
-        calls.put(subject.name(), launcher.callsPerInvocation(subject, proxy));
-      }
-      List<List<String>> createCalls = calls.get("POST /tickets");
+      // POST /tickets first: its transaction is the one the floors replay, taken before another function's
+      List<List<String>> createCalls = launcher.callsPerInvocation(functions.get(0), proxy);
       env.put("FLOOR_CALLS", createCalls.stream().map(round -> round.stream().map(LambdaBenchmark::floorCall)
           .collect(Collectors.joining("+"))).collect(Collectors.joining(",")));
       env.put("FLOOR_TRANSACT_ITEMS", Integer.toString(proxy.lastTransactItems()));
+      Path transactRequest = Files.createTempFile("create-transaction", ".json");
+      transactRequest.toFile().deleteOnExit();
+      Files.write(transactRequest, proxy.lastTransactRequest());
+      env.put("FLOOR_TRANSACT_REQUEST", transactRequest.toString());
+      System.out.printf("POST /tickets' transaction: %d items, %,d bytes%n", proxy.lastTransactItems(),
+          proxy.lastTransactRequest().length);
+      for (Subject subject : functions) {
+        calls.put(subject.name(), subject == functions.get(0) ? createCalls : launcher.callsPerInvocation(subject, proxy));
+      }
       for (Subject floor : floors) {
         calls.put(floor.name(), launcher.callsPerInvocation(floor, proxy));
       }
-      assertTrue(calls.get(floors.get(2).name()).equals(createCalls),
-          "the same-calls floor makes " + calls.get(floors.get(2).name()) + ", POST /tickets " + createCalls);
+      for (Subject floor : floors.subList(2, floors.size())) {
+        assertTrue(calls.get(floor.name()).equals(createCalls),
+            floor.name() + " makes " + calls.get(floor.name()) + ", POST /tickets " + createCalls);
+      }
     }
 
     // 2. Cold: every subject once per round, interleaved.
@@ -217,6 +232,7 @@ class LambdaBenchmark {
       Map<String, List<List<String>>> calls, int runs, int warmCount, Map<String, String> env) {
     long putFloor = median(cold.get("floor: one PutItem").stream().map(Cold::total).toList());
     long[] sameCalls = warm.get("floor: POST /tickets' calls");
+    long[] sameItems = warm.get("floor: POST /tickets' calls, its transaction's items");
     StringBuilder out = new StringBuilder();
     out.append(String.format(Locale.ROOT, "%nJDK %s (%s), %d cores; flags %s; %d cold runs per subject (median, min–max), "
         + "%d warm invocations after %s unmeasured%n", System.getProperty("java.version"), System.getProperty("java.vm.vendor"),
@@ -233,6 +249,15 @@ class LambdaBenchmark {
           range(c.stream().map(Cold::init).toList()), range(c.stream().map(Cold::first).toList()),
           range(c.stream().map(Cold::total).toList()), total / (double) putFloor, w[0] / 1000.0, w[1] / 1000.0,
           (w[0] - sameCalls[0]) / 1000.0));
+    }
+    out.append(String.format(Locale.ROOT, "%nWhere a warm invocation's time goes (CPU per invocation over the warm run):%n"
+        + "| subject | warm p50 ms | warm p99 ms | function JVM CPU ms | DynamoDB Local CPU ms "
+        + "| CPU − same-calls floor (function, DynamoDB Local) | p50, p99 − same-items floor |%n|---|---|---|---|---|---|---|%n"));
+    for (Subject s : all) {
+      long[] w = warm.get(s.name());
+      out.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.1f | %+.1f, %+.1f | %+.1f, %+.1f |%n", s.name(),
+          w[0] / 1000.0, w[1] / 1000.0, w[2] / 1000.0, w[3] / 1000.0, (w[2] - sameCalls[2]) / 1000.0,
+          (w[3] - sameCalls[3]) / 1000.0, (w[0] - sameItems[0]) / 1000.0, (w[1] - sameItems[1]) / 1000.0));
     }
     System.out.println(out);
   }

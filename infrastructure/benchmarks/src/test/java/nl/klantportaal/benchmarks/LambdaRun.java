@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * and invokes it once (first invoke), then {@code warm-ups} more times unmeasured and {@code measured}
  * times measured. Every answer's status code must be the expected one, else the run fails. A header
  * {@code idempotency-key} gets a fresh value per invocation, so every create really creates. Prints
- * {@code RESULT key=value ...} on stderr (milliseconds; warm figures in microseconds).
+ * {@code RESULT key=value ...} on stderr (milliseconds; warm figures in microseconds, among them the CPU time the
+ * JVM used per measured invocation, {@code cpuus}).
  */
 public final class LambdaRun {
   private static final Pattern STATUS = Pattern.compile("\"statusCode\"\\s*:\\s*(\\d+)");
@@ -50,17 +51,19 @@ public final class LambdaRun {
       invoke(handler, in, event, expected);
     }
     long[] micros = new long[measured];
+    long cpuBefore = cpuMicros();
     for (int i = 0; i < measured; i++) {
       long t = System.nanoTime();
       invoke(handler, in, event, expected);
       micros[i] = (System.nanoTime() - t) / 1_000;
     }
+    long cpu = measured == 0 ? -1 : (cpuMicros() - cpuBefore) / measured;
     Arrays.sort(micros);
     long init = ms(start, constructed);
     long first = ms(constructed, firstDone);
-    System.err.printf("RESULT jvm=%d init=%d first=%d total=%d p50us=%d p99us=%d%n", toMain, init, first,
+    System.err.printf("RESULT jvm=%d init=%d first=%d total=%d p50us=%d p99us=%d cpuus=%d%n", toMain, init, first,
         toMain + init + first, measured == 0 ? -1 : micros[measured / 2],
-        measured == 0 ? -1 : micros[Math.min(measured - 1, (int) Math.ceil(measured * 0.99) - 1)]);
+        measured == 0 ? -1 : micros[Math.min(measured - 1, (int) Math.ceil(measured * 0.99) - 1)], cpu);
   }
 
   private static void invoke(RequestHandler<Object, Object> handler, PojoSerializer<Object> in, String event, int expected) {
@@ -80,6 +83,12 @@ public final class LambdaRun {
   @SuppressWarnings("unchecked")
   private static PojoSerializer<Object> serializer(Class<?> type) {
     return (PojoSerializer<Object>) LambdaEventSerializers.serializerFor(type, LambdaRun.class.getClassLoader());
+  }
+
+  /** The CPU time this JVM used so far (all its threads, JIT and GC included), in microseconds. */
+  static long cpuMicros() {
+    return ProcessHandle.current().info().totalCpuDuration()
+        .orElseThrow(() -> new IllegalStateException("this system reports no process CPU time")).toNanos() / 1_000;
   }
 
   private static long ms(long from, long to) {

@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * {@code BENCH#REF} (sizes like a profile, a customer and a catalogue); writes make new items.
  * {@code transact} writes {@code FLOOR_TRANSACT_ITEMS} conditional puts in one TransactWriteItems.
  */
-public final class SameCallsFloor implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public class SameCallsFloor implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
   private final DynamoDbClient dynamoDb = Floors.dynamoDb();
   private final List<List<String>> rounds = java.util.Arrays.stream(System.getenv().getOrDefault("FLOOR_CALLS", "put").split(","))
       .map(round -> List.of(round.split("\\+"))).toList();
@@ -62,16 +62,32 @@ public final class SameCallsFloor implements RequestHandler<APIGatewayV2HTTPEven
           .updateExpression("ADD #n :one").expressionAttributeNames(Map.of("#n", "n"))
           .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))));
       case "transact" -> {
-        List<TransactWriteItem> writes = new ArrayList<>();
-        for (int i = 0; i < transactItems; i++) {
-          String sk = "ITEM#" + i;
-          writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(item("BENCH#" + id, sk, body))
-              .conditionExpression("attribute_not_exists(PK)")).build());
+        List<TransactWriteItem> writes = transactItems(table, id, body);
+        try {
+          dynamoDb.transactWriteItems(r -> r.transactItems(writes));
+        } catch (software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException e) {
+          List<String> failed = new ArrayList<>();
+          for (int i = 0; i < e.cancellationReasons().size(); i++) {
+            if (!"None".equals(e.cancellationReasons().get(i).code())) {
+              failed.add(e.cancellationReasons().get(i).code() + ": " + writes.get(i));
+            }
+          }
+          throw new IllegalStateException("the floor's transaction was cancelled: " + failed, e);
         }
-        dynamoDb.transactWriteItems(r -> r.transactItems(writes));
       }
       default -> throw new IllegalArgumentException("FLOOR_CALLS names an unknown call: " + call);
     }
+  }
+
+  /** The transaction's items: {@code FLOOR_TRANSACT_ITEMS} conditional puts of a key and the body. */
+  protected List<TransactWriteItem> transactItems(String table, String id, String body) {
+    List<TransactWriteItem> writes = new ArrayList<>();
+    for (int i = 0; i < transactItems; i++) {
+      String sk = "ITEM#" + i;
+      writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(item("BENCH#" + id, sk, body))
+          .conditionExpression("attribute_not_exists(PK)")).build());
+    }
+    return writes;
   }
 
   private static Map<String, AttributeValue> key(String pk, String sk) {
