@@ -110,9 +110,7 @@ public final class DynamoDbCustomerRepository implements CustomerRepository {
 
   @Override
   public Optional<Customer> find(TenantId id) {
-    CustomerItem item = customers.getItem(r -> r.key(Key.builder()
-        .partitionValue(Keys.tenant(id)).sortValue(Keys.CUSTOMER_SK).build()));
-    return Optional.ofNullable(item).map(CustomerItem::toDomain);
+    return table.get(CustomerItem.SCHEMA, Keys.tenant(id), Keys.CUSTOMER_SK, false).map(CustomerItem::toDomain);
   }
 
   @Override

@@ -57,8 +57,7 @@ public final class DynamoDbUserRepository implements UserRepository {
 
   @Override
   public Optional<UserProfile> find(UserId id) {
-    return Optional.ofNullable(users.getItem(Key.builder().partitionValue(Keys.user(id.value()))
-        .sortValue(Keys.PROFILE_SK).build())).map(UserItem::toDomain);
+    return table.get(UserItem.SCHEMA, Keys.user(id.value()), Keys.PROFILE_SK, false).map(UserItem::toDomain);
   }
 
   @Override

@@ -12,8 +12,6 @@ import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.extensions.VersionedRecordExtension;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -97,6 +95,17 @@ public final class PortalTable {
   }
 
   /**
+   * The item at {@code pk}/{@code sk}, read with the low-level client and mapped by {@code schema}. The
+   * enhanced client's {@code Key} builds the SDK's hundred default attribute converters when its builder
+   * class is first used, so a path that needs no other enhanced read starts faster with this.
+   */
+  public <T> Optional<T> get(TableSchema<T> schema, String pk, String sk, boolean consistent) {
+    var item = client.getItem(r -> r.tableName(tableName).consistentRead(consistent)
+        .key(Map.of(Keys.PK, AttributeValue.fromS(pk), Keys.SK, AttributeValue.fromS(sk)))).item();
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(schema.mapToItem(item));
+  }
+
+  /**
    * The items of {@code keys} that exist, in no particular order: one BatchGetItem per 100 keys (the
    * service's limit), asked again for any keys it left unprocessed. {@code consistent}: strongly
    * consistent reads, as a GetItem with {@code consistentRead(true)}.
@@ -122,21 +131,7 @@ public final class PortalTable {
    * kernel): keyed on {@code scope.partitionValue()}, in either direction; the cursor as in {@link #queryPage}.
    */
   public Page<Map<String, AttributeValue>> queryItems(CursorCodec.QueryScope scope, PageRequest page, boolean ascending) {
-    var request = software.amazon.awssdk.services.dynamodb.model.QueryRequest.builder()
-        .tableName(tableName)
-        .keyConditionExpression("#pk = :pk")
-        .expressionAttributeNames(Map.of("#pk", scope.partitionAttribute()))
-        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(scope.partitionValue())))
-        .scanIndexForward(ascending)
-        .limit(page.limit());
-    if (!"table".equals(scope.indexName())) {
-      request.indexName(scope.indexName());
-    }
-    page.cursor().ifPresent(cursor -> request.exclusiveStartKey(cursors.get().decode(cursor, scope)));
-    var response = client.query(request.build());
-    Map<String, AttributeValue> last = response.lastEvaluatedKey();
-    Optional<String> next = last == null || last.isEmpty() ? Optional.empty() : Optional.of(cursors.get().encode(scope, last));
-    return new Page<>(response.items(), next);
+    return query(scope, page, ascending, Optional.empty());
   }
 
   /**
@@ -149,23 +144,50 @@ public final class PortalTable {
 
   /**
    * As above, in either direction of the sort key, with an optional filter applied within the keyed
-   * query (a filtered page may hold fewer than {@code limit} items; its cursor still moves on).
+   * query (a filtered page may hold fewer than {@code limit} items; its cursor still moves on). The query
+   * is the low-level client's and {@code schema} maps its items, as the enhanced client's query would;
+   * without the enhanced client's {@code Key}, whose first use builds the SDK's default attribute converters.
    */
   public <T> Page<T> queryPage(TableSchema<T> schema, CursorCodec.QueryScope scope, PageRequest page, boolean ascending,
       Optional<Expression> filter) {
-    Key key = Key.builder().partitionValue(scope.partitionValue()).build();
-    QueryEnhancedRequest.Builder request = QueryEnhancedRequest.builder()
-        .queryConditional(QueryConditional.keyEqualTo(key))
+    Page<Map<String, AttributeValue>> items = query(scope, page, ascending, filter);
+    return items.map(schema::mapToItem);
+  }
+
+  private Page<Map<String, AttributeValue>> query(CursorCodec.QueryScope scope, PageRequest page, boolean ascending,
+      Optional<Expression> filter) {
+    Map<String, String> names = new java.util.HashMap<>(Map.of(KEY_NAME, scope.partitionAttribute()));
+    Map<String, AttributeValue> values = new java.util.HashMap<>(Map.of(KEY_VALUE, AttributeValue.fromS(scope.partitionValue())));
+    var request = software.amazon.awssdk.services.dynamodb.model.QueryRequest.builder()
+        .tableName(tableName)
+        .keyConditionExpression(KEY_NAME + " = " + KEY_VALUE)
         .scanIndexForward(ascending)
         .limit(page.limit());
-    filter.ifPresent(request::filterExpression);
+    filter.ifPresent(f -> {
+      if (f.expressionNames() != null && f.expressionNames().containsKey(KEY_NAME)
+          || f.expressionValues() != null && f.expressionValues().containsKey(KEY_VALUE)) {
+        throw new IllegalArgumentException("A query filter must not use " + KEY_NAME + " or " + KEY_VALUE
+            + ", the key condition's names: " + f.expression());
+      }
+      request.filterExpression(f.expression());
+      if (f.expressionNames() != null) {
+        names.putAll(f.expressionNames());
+      }
+      if (f.expressionValues() != null) {
+        values.putAll(f.expressionValues());
+      }
+    });
+    request.expressionAttributeNames(names).expressionAttributeValues(values);
+    if (!"table".equals(scope.indexName())) {
+      request.indexName(scope.indexName());
+    }
     page.cursor().ifPresent(cursor -> request.exclusiveStartKey(cursors.get().decode(cursor, scope)));
-    var pages = "table".equals(scope.indexName())
-        ? table(schema).query(request.build())
-        : table(schema).index(scope.indexName()).query(request.build());
-    var first = pages.iterator().next();
-    Map<String, AttributeValue> last = first.lastEvaluatedKey();
+    var response = client.query(request.build());
+    Map<String, AttributeValue> last = response.lastEvaluatedKey();
     Optional<String> next = last == null || last.isEmpty() ? Optional.empty() : Optional.of(cursors.get().encode(scope, last));
-    return new Page<>(List.copyOf(first.items()), next);
+    return new Page<>(response.items(), next);
   }
+
+  private static final String KEY_NAME = "#pk";
+  private static final String KEY_VALUE = ":pk";
 }
