@@ -1,5 +1,6 @@
 package nl.klantportaal.core.adapter.dynamodb;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,10 +17,16 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The one table, seen through the Enhanced Client with a hand-written schema per item type
- * ({@link ItemSchema}: no reflection, no lambda per attribute), optimistic locking on {@code version}, and keyed, cursor-paged queries. No Scan exists here.
+ * The one table: a hand-written schema per item type ({@link ItemSchema}: no reflection, no lambda per
+ * attribute), the Enhanced Client for versioned writes, transactions and batch reads (optimistic locking
+ * on {@code version}), and keyed reads and cursor-paged queries on the low-level client, mapped by the
+ * item's schema. No Scan exists here.
  */
 public final class PortalTable {
+  /** The names a keyed query's key condition uses; a filter must use others. */
+  private static final String KEY_NAME = "#pk";
+  private static final String KEY_VALUE = ":pk";
+
   private final DynamoDbClient client;
   private final DynamoDbEnhancedClient enhanced;
   private final String tableName;
@@ -156,8 +163,8 @@ public final class PortalTable {
 
   private Page<Map<String, AttributeValue>> query(CursorCodec.QueryScope scope, PageRequest page, boolean ascending,
       Optional<Expression> filter) {
-    Map<String, String> names = new java.util.HashMap<>(Map.of(KEY_NAME, scope.partitionAttribute()));
-    Map<String, AttributeValue> values = new java.util.HashMap<>(Map.of(KEY_VALUE, AttributeValue.fromS(scope.partitionValue())));
+    Map<String, String> names = new HashMap<>(Map.of(KEY_NAME, scope.partitionAttribute()));
+    Map<String, AttributeValue> values = new HashMap<>(Map.of(KEY_VALUE, AttributeValue.fromS(scope.partitionValue())));
     var request = software.amazon.awssdk.services.dynamodb.model.QueryRequest.builder()
         .tableName(tableName)
         .keyConditionExpression(KEY_NAME + " = " + KEY_VALUE)
@@ -187,7 +194,4 @@ public final class PortalTable {
     Optional<String> next = last == null || last.isEmpty() ? Optional.empty() : Optional.of(cursors.get().encode(scope, last));
     return new Page<>(response.items(), next);
   }
-
-  private static final String KEY_NAME = "#pk";
-  private static final String KEY_VALUE = ":pk";
 }
