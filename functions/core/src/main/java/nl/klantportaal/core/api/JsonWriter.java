@@ -14,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Map;
@@ -69,13 +70,7 @@ final class JsonWriter {
         }
         json.writeEndArray();
       }
-      case Object[] items -> {
-        json.writeStartArray();
-        for (Object item : items) {
-          write(json, item);
-        }
-        json.writeEndArray();
-      }
+      case Object[] items -> write(json, Arrays.asList(items));
       default -> throw new IllegalStateException("Cannot serialise " + value.getClass().getName()
           + ": answers are records, collections, maps and plain values");
     }

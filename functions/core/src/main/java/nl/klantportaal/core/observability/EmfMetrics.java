@@ -27,7 +27,7 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 import software.amazon.lambda.powertools.metrics.provider.MetricsProvider;
 
 /**
- * Powertools' {@link Metrics} written as CloudWatch embedded metric format lines through core's {@link Json},
+ * Powertools' {@link Metrics} written as CloudWatch embedded metric format lines on jackson-core's generator,
  * plugged in through Powertools' own {@link MetricsProvider} (its request-scoped proxy, namespace and
  * service dimension stay Powertools'). It writes what Powertools' EMF provider writes (MetricsContractTest
  * holds the two side by side) without the EMF library, whose object mapper loaded Jackson databind on every

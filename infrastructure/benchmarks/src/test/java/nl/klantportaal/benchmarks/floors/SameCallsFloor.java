@@ -26,7 +26,7 @@ public class SameCallsFloor implements RequestHandler<APIGatewayV2HTTPEvent, API
   private final List<List<String>> rounds = java.util.Arrays.stream(System.getenv().getOrDefault("FLOOR_CALLS", "put").split(","))
       .map(round -> List.of(round.split("\\+"))).toList();
   private final java.util.concurrent.ExecutorService alongside = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
-  private final int transactItems = Integer.parseInt(System.getenv().getOrDefault("FLOOR_TRANSACT_ITEMS", "4"));
+  private final int itemCount = Integer.parseInt(System.getenv().getOrDefault("FLOOR_TRANSACT_ITEMS", "4"));
 
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
@@ -82,7 +82,7 @@ public class SameCallsFloor implements RequestHandler<APIGatewayV2HTTPEvent, API
   /** The transaction's items: {@code FLOOR_TRANSACT_ITEMS} conditional puts of a key and the body. */
   protected List<TransactWriteItem> transactItems(String table, String id, String body) {
     List<TransactWriteItem> writes = new ArrayList<>();
-    for (int i = 0; i < transactItems; i++) {
+    for (int i = 0; i < itemCount; i++) {
       String sk = "ITEM#" + i;
       writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(item("BENCH#" + id, sk, body))
           .conditionExpression("attribute_not_exists(PK)")).build());
