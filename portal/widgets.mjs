@@ -57,6 +57,9 @@ export function nextStepKey(error) {
   if (status === 409) return error.code === "version-conflict" ? "next.versionConflict" : "next.409";
   if ([400, 413, 415, 422].includes(status)) return "next.input";
   if ([401, 403, 404, 410, 429].includes(status)) return "next." + status;
+  // An outage of a service behind the API (503 service-unavailable, with Retry-After): a retry soon works;
+  // any other 5xx (a 502 or 503 from API Gateway itself included) is a fault of ours
+  if (status === 503 && error.code === "service-unavailable") return "next.outage";
   return status >= 500 ? "next.5xx" : null;
 }
 

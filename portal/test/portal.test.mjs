@@ -421,11 +421,12 @@ test("a refusal's next step by its status: input, sign in, ask an administrator,
       "next.5xx", "next.5xx"]);
   assert.equal(nextStepKey(problem(409, "version-conflict")), "next.versionConflict", "changed by someone else: reload and redo");
   assert.equal(nextStepKey(problem(409, "illegal-state")), "next.409");
+  assert.equal(nextStepKey(problem(503, "service-unavailable")), "next.outage", "an outage behind the API: try again soon");
   assert.equal(nextStepKey(problem(0, "", "network")), null, "the network sentence says it itself");
   assert.equal(nextStepKey(null), null);
   assert.equal(nextStepKey(new Error("plain")), null, "not a refusal of the API: no advice invented");
   for (const key of ["networkError", "next.input", "next.401", "next.403", "next.404", "next.409", "next.versionConflict", "next.410",
-    "next.429", "next.5xx"]) {
+    "next.429", "next.5xx", "next.outage"]) {
     for (const lang of LANGUAGES) assert.ok(texts[lang][key], key + " in " + lang);
   }
 });

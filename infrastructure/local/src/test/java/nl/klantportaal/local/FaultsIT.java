@@ -182,10 +182,11 @@ class FaultsIT {
     int callsBefore = faults().calls(Faults.Service.S3, "*");
     faults().failAlways(Faults.Service.S3, "CopyObject", 503);
     HttpResponse<String> failed = DEMO.gateway().post(confirm, "", jan);
-    assertEquals(500, failed.statusCode(), failed.body());
+    assertEquals(503, failed.statusCode(), "an outage of S3 is retryable, not a fault of ours: " + failed.body());
     assertEquals("application/problem+json", failed.headers().firstValue("content-type").orElse(""));
+    assertEquals("5", failed.headers().firstValue("retry-after").orElse(""), "the caller is told when to try again");
     JsonNode problem = JSON.readTree(failed.body());
-    assertEquals("urn:klantportaal:problem:internal", problem.path("type").asText());
+    assertEquals("urn:klantportaal:problem:service-unavailable", problem.path("type").asText());
     assertFalse(failed.body().contains("S3") || failed.body().contains("Exception"), "no internals: " + failed.body());
     int injected = faults().injected(Faults.Service.S3, "CopyObject");
     assertEquals(0, JSON.readTree(DEMO.gateway().get("/tickets/" + ticket, jan).body()).path("attachments").size(),
@@ -208,7 +209,7 @@ class FaultsIT {
     HttpResponse<String> absorbed = DEMO.gateway().post("/tickets/" + ticket + "/attachments/" + second + "/confirm", "", jan);
     assertEquals(201, absorbed.statusCode(), absorbed.body());
     int attachmentsAfter = JSON.readTree(DEMO.gateway().get("/tickets/" + ticket, jan).body()).path("attachments").size();
-    System.out.printf("Faults (S3, attachment confirm): %d faults injected, %d S3 requests, 1 failed confirm (500 problem+json), "
+    System.out.printf("Faults (S3, attachment confirm): %d faults injected, %d S3 requests, 1 failed confirm (503 problem+json, Retry-After), "
             + "2 confirms retried, %d attachments, %d duplicates%n", injected + faults().injected(Faults.Service.S3, "HeadObject"),
         faults().calls(Faults.Service.S3, "*") - callsBefore, attachmentsAfter, attachmentsAfter - 2);
     assertEquals(2, attachmentsAfter);

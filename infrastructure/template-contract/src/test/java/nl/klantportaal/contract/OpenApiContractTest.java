@@ -66,8 +66,8 @@ class OpenApiContractTest {
       if (tokenless != (route.access() == Access.PUBLIC)) {
         wrong.add(http.routeKey() + ": security " + op.path("security") + " for a " + route.access() + " route");
       }
-      if (!op.path("responses").has("4XX") || !op.path("responses").has("500")) {
-        wrong.add(http.routeKey() + ": its refusals (4XX problem) and 500 are not documented");
+      if (!op.path("responses").has("4XX") || !op.path("responses").has("500") || !op.path("responses").has("503")) {
+        wrong.add(http.routeKey() + ": its refusals (4XX problem), 500 and 503 (an outage) are not documented");
       }
     }
     assertEquals(List.of(), wrong);

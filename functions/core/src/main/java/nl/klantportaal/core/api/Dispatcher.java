@@ -16,10 +16,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The request path after the event has been read: find the route, check MFA and permission, run
  * the use case, and turn every refusal into problem+json. Unexpected failures are logged once with
- * their stack and answered 500 with only the request id.
+ * their stack and answered 500 with only the request id; an outage of a service we depend on (an
+ * {@link OutageClassifier} recognises it: throttled, 5xx, unreachable, after the SDK's own retries)
+ * is answered 503 with {@code Retry-After}, so the caller knows that trying again is the remedy.
  */
 public final class Dispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+  /** What a 503 asks the caller to wait before trying again. */
+  static final long OUTAGE_RETRY_AFTER_SECONDS = 5;
 
   private final Routes routes;
 
@@ -88,6 +92,12 @@ public final class Dispatcher {
     } catch (DomainException.InvalidInput e) {
       return problem(request, ProblemType.VALIDATION_FAILED, "The request has invalid fields", e.errors(), java.util.Optional.empty());
     } catch (RuntimeException e) {
+      java.util.Optional<String> outage = Outages.of(e);
+      if (outage.isPresent()) {
+        LOG.warn("Request answered 503: {} is unavailable", outage.get(), e);
+        return problem(request, ProblemType.SERVICE_UNAVAILABLE, "Try again in a moment; quote request id "
+            + request.requestId() + " if it keeps failing", List.of(), java.util.Optional.of(OUTAGE_RETRY_AFTER_SECONDS));
+      }
       LOG.error("Request failed unexpectedly", e);
       return problem(request, ProblemType.INTERNAL, "Quote request id " + request.requestId() + " when you contact us",
           List.of(), java.util.Optional.empty());

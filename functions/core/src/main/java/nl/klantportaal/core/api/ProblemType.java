@@ -74,7 +74,11 @@ public enum ProblemType {
   LINK_USED(409, "link-used",
       "Deze link is al gebruikt", "This link has already been used", "Dieser Link wurde bereits verwendet"),
   INTERNAL(500, "internal",
-      "Er ging iets mis aan onze kant", "Something went wrong on our side", "Bei uns ist etwas schiefgelaufen");
+      "Er ging iets mis aan onze kant", "Something went wrong on our side", "Bei uns ist etwas schiefgelaufen"),
+  SERVICE_UNAVAILABLE(503, "service-unavailable",
+      "Een onderdeel van het portaal is even niet bereikbaar; probeer het zo opnieuw",
+      "Part of the portal is unavailable for a moment; please try again shortly",
+      "Ein Teil des Portals ist kurz nicht erreichbar; bitte versuchen Sie es gleich noch einmal");
 
   private final int status;
   private final String code;

@@ -18,7 +18,25 @@ class DispatcherTest {
       Route.of("GET /things", Access.PROVIDER_STAFF, request -> ApiResponse.ok(Map.of("ok", true))),
       Route.of("GET /boom", Access.SIGNED_IN, request -> {
         throw new IllegalStateException("secret internals: table portal-prod, arn:aws:...");
-      }).beforeMfa()));
+      }).beforeMfa(),
+      Route.of("GET /outage", Access.SIGNED_IN, request -> {
+        throw new IllegalStateException("reading the ticket failed", new Unavailable());
+      })));
+
+  /** A dependency's outage as this test's classifier knows it (core-aws's knows the AWS SDK's). */
+  static final class Unavailable extends RuntimeException {
+    Unavailable() {
+      super("bucket portal-prod-attachments answered 503 SlowDown");
+    }
+  }
+
+  /** Registered for core's tests in src/test/resources/META-INF/services, as core-aws registers SdkOutages. */
+  public static final class TestOutages implements OutageClassifier {
+    @Override
+    public Optional<String> outageOf(Throwable failure) {
+      return failure instanceof Unavailable ? Optional.of("test storage") : Optional.empty();
+    }
+  }
 
   private static Optional<Caller> caller(String role, boolean mfa) {
     return ClaimContract.caller(Map.of("sub", "u1", "kp_role", role, "kp_mfa", Boolean.toString(mfa)));
@@ -72,5 +90,22 @@ class DispatcherTest {
     assertFalse(text.contains("secret"), text);
     assertFalse(text.contains("Exception"), text);
     assertTrue(body(response).get("detail").asText().contains("req-1"));
+    assertFalse(response.headers().containsKey("retry-after"), "a fault of ours is not worth a retry");
+  }
+
+  @Test
+  void answersAnOutageAmongTheCauses503WithRetryAfterAndNoInternals() throws IOException {
+    ApiResponse response = dispatcher.dispatch(request("GET /outage", caller("customer-user", true), "de"));
+    assertEquals(503, response.status());
+    assertEquals("application/problem+json", response.headers().get("content-type"));
+    assertEquals("5", response.headers().get("retry-after"));
+    JsonNode problem = body(response);
+    assertEquals("urn:klantportaal:problem:service-unavailable", problem.get("type").asText());
+    assertEquals(503, problem.get("status").asInt());
+    assertEquals("Ein Teil des Portals ist kurz nicht erreichbar; bitte versuchen Sie es gleich noch einmal",
+        problem.get("title").asText());
+    assertTrue(problem.get("detail").asText().contains("req-1"), problem.toString());
+    String text = new String(response.body());
+    assertFalse(text.contains("bucket") || text.contains("503 SlowDown") || text.contains("storage"), text);
   }
 }
