@@ -61,7 +61,7 @@ function invoice(overrides = {}) {
 
 const LIST = [
   invoice(),
-  invoice({ id: "2026-10-20.crd234", kind: "credit", number: "2026-00011", status: "open", statusLabel: "Openstaand",
+  invoice({ id: "2026-10-20.crd234", kind: "credit", number: "2026-00011", status: "open", statusLabel: "Terug te betalen",
     invoiceDate: "2026-10-20", dueDate: "2026-10-20", credits: { id: "2026-10-01.old234", number: "2026-00008" },
     totals: { ...TOTALS, total: "-121.00" } }),
   invoice({ id: "2026-10-05.inc234", number: "2026-00010", status: "in-collection", statusLabel: "Incasso uitgevoerd",

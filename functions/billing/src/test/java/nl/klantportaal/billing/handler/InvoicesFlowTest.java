@@ -156,6 +156,8 @@ class InvoicesFlowTest {
     assertEquals("2026-00002", credit.get("number").asText());
     assertEquals("-1840.81", credit.get("totals").get("total").asText());
     assertEquals("2026-00001", credit.get("credits").get("number").asText());
+    assertEquals("paid", credit.get("status").asText(), "it corrects an unpaid invoice: settled at once, nothing owed either way");
+    assertEquals("Verrekend", credit.get("statusLabel").asText());
     JsonNode original = HttpEvents.ok(on("get-customer-invoice.json", id));
     assertEquals("credited", original.get("status").asText());
     assertEquals("2026-00002", original.get("creditedBy").get("number").asText());

@@ -7,6 +7,7 @@ import java.util.Optional;
 import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.shared.domain.DomainException;
 import nl.klantportaal.core.shared.domain.Language;
+import nl.klantportaal.core.shared.domain.LocalizedText;
 
 /**
  * An invoice of one customer for one supply period, or a credit invoice correcting one. A draft is
@@ -108,6 +109,25 @@ public record Invoice(
         createdAt, version);
   }
 
+  /**
+   * The state's label as the reader sees it: a credit invoice's money flows the other way, so an open one
+   * is "to be refunded" and a paid one "settled" (against the invoice it corrects, or paid back).
+   */
+  public LocalizedText stateLabel() {
+    if (kind == Kind.CREDIT && state == InvoiceState.OPEN) {
+      return TO_BE_REFUNDED;
+    }
+    if (kind == Kind.CREDIT && state == InvoiceState.PAID) {
+      return SETTLED;
+    }
+    return state.label();
+  }
+
+  private static final LocalizedText TO_BE_REFUNDED =
+      new LocalizedText("Terug te betalen", "To be refunded", "Zu erstatten");
+  private static final LocalizedText SETTLED =
+      new LocalizedText("Verrekend", "Settled", "Verrechnet");
+
   /** A payment move (direct debit ran, failed, paid); any other is refused (409). */
   public Invoice pay(InvoiceState to) {
     if (kind == Kind.CREDIT && to != InvoiceState.PAID) {
@@ -133,14 +153,18 @@ public record Invoice(
 
   /**
    * The credit invoice that corrects this one in full: every line negated, the same supply period and
-   * customer, its own number (the series' next), and this one becomes credited.
+   * customer, its own number (the series' next), and this one becomes credited. Against an unpaid
+   * invoice (open, overdue, collection failed) it is settled at once: it cancels what was owed, so
+   * neither side owes anything and the customer never sees a negative amount "open". Against one that
+   * was paid or collected it stays open until the provider has paid the amount back ({@link #pay}).
    */
   public Invoice creditInvoice(String creditId, InvoiceNumber next, LocalDate today, Instant at) {
     if (kind != Kind.INVOICE || !state.billed()) {
       throw new DomainException.Conflict(DomainException.Conflict.Kind.ILLEGAL_STATE,
           kind == Kind.CREDIT ? "A credit invoice is not credited again" : "Only a final invoice is credited");
     }
-    return new Invoice(creditId, tenant, Kind.CREDIT, supply, lines.stream().map(InvoiceLine::negated).toList(), InvoiceState.OPEN,
+    InvoiceState settled = state.unpaid() ? InvoiceState.PAID : InvoiceState.OPEN;
+    return new Invoice(creditId, tenant, Kind.CREDIT, supply, lines.stream().map(InvoiceLine::negated).toList(), settled,
         Optional.of(next), Optional.of(today), Optional.of(today), billTo, language,
         Optional.of(new Reference(id, number.orElseThrow())), Optional.empty(), registrationLines, true, at, 0);
   }

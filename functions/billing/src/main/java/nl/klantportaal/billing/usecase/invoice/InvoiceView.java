@@ -27,7 +27,7 @@ public record InvoiceView(String id, String kind, Optional<String> number, Strin
   public static InvoiceView of(Invoice v, Language reader) {
     InvoiceTotals totals = v.totals();
     return new InvoiceView(v.id(), v.kind() == Invoice.Kind.CREDIT ? "credit" : "invoice", v.number().map(Object::toString),
-        v.state().wireName(), v.state().label().in(reader), v.supply().from().toString(), v.supply().to().toString(),
+        v.state().wireName(), v.stateLabel().in(reader), v.supply().from().toString(), v.supply().to().toString(),
         v.invoiceDate().map(Object::toString), v.dueDate().map(Object::toString), v.lines().stream().map(l -> line(l, reader)).toList(),
         new Totals(totals.perRate().stream().map(p -> new PerRate(p.rate().wireName(), p.rate().label().in(reader), p.base().toString(),
             p.vat().toString())).toList(), totals.net().toString(), totals.vat().toString(), totals.total().toString()),

@@ -122,6 +122,37 @@ class InvoiceDraftingTest {
     assertTrue(!fin.overdueOn(LocalDate.of(2026, 12, 15)), "due on the 15th: overdue from the 16th");
   }
 
+  @Test
+  void aCreditInvoiceIsSettledAgainstAnUnpaidInvoiceAndToBeRefundedForAPaidOne() {
+    var line = InvoiceLine.of("Beheer", java.math.BigDecimal.ONE, InvoiceLine.Unit.MONTH, Amount.euros("400.00"),
+        VatRate.STANDARD, new InvoiceLine.Source.Manual());
+    LocalDate today = LocalDate.of(2026, 12, 1);
+    Invoice open = draft(List.of(line), true).finalise(new InvoiceNumber(2026, 7), today, 14,
+        new BillTo("Acme BV", List.of("Utrecht"), Optional.empty()));
+    var next = new InvoiceNumber(2026, 8);
+    for (InvoiceState unpaid : List.of(InvoiceState.OPEN, InvoiceState.OVERDUE, InvoiceState.COLLECTION_FAILED)) {
+      Invoice credit = open.withState(unpaid).creditInvoice("c1", next, today.plusDays(20), AT);
+      assertEquals(InvoiceState.PAID, credit.state(), "nothing was paid, so nothing is owed back: " + unpaid);
+      assertEquals("-484.00", credit.totals().total().toString());
+      assertEquals(List.of("Verrekend", "Settled", "Verrechnet"), labels(credit));
+      assertTrue(!credit.overdueOn(today.plusYears(1)), "a credit invoice is never overdue");
+    }
+    for (InvoiceState paid : List.of(InvoiceState.PAID, InvoiceState.IN_COLLECTION)) {
+      Invoice credit = open.withState(paid).creditInvoice("c1", next, today.plusDays(20), AT);
+      assertEquals(InvoiceState.OPEN, credit.state(), "the customer paid (or was debited): the provider pays back, " + paid);
+      assertEquals(List.of("Terug te betalen", "To be refunded", "Zu erstatten"), labels(credit));
+      assertEquals(List.of("Verrekend", "Settled", "Verrechnet"), labels(credit.pay(InvoiceState.PAID)), "paid back");
+      assertThrows(DomainException.Conflict.class, () -> credit.pay(InvoiceState.IN_COLLECTION), "only settled");
+    }
+    assertEquals(List.of("Openstaand", "Open", "Offen"), labels(open), "an invoice's own labels are the state's");
+    assertThrows(DomainException.Conflict.class, () -> open.credited(new Invoice.Reference("c1", next)).creditInvoice("c2", next, today, AT),
+        "a credited invoice is not credited twice");
+  }
+
+  private static List<String> labels(Invoice invoice) {
+    return List.of(invoice.stateLabel().in(Language.NL), invoice.stateLabel().in(Language.EN), invoice.stateLabel().in(Language.DE));
+  }
+
   private static Invoice draft(List<InvoiceLine> lines, boolean complete) {
     return new Invoice("i1", ACME, Invoice.Kind.INVOICE, NOVEMBER, lines, InvoiceState.DRAFT, Optional.empty(), Optional.empty(),
         Optional.empty(), Optional.empty(), Language.DE, Optional.empty(), Optional.empty(), 0, complete, AT, 0);
