@@ -13,6 +13,7 @@ import { saveLanguage } from "./account.mjs";
 import { apiBaseOf, applyBranding, brandingOf, loadConfig, titleOf } from "./config.mjs";
 import { nextStepKey } from "./widgets.mjs";
 import { completeSso, loadSso, ssoButtonView, ssoCallback, startSso } from "./sso.mjs";
+import { tabsChannel } from "./tabs.mjs";
 
 const $ = id => document.getElementById(id);
 const langSelect = $("lang");
@@ -30,6 +31,7 @@ let branding = brandingOf({});   // config.json's provider name and colours
 let sso = null;         // GET /auth/sso's settings when the provider signs in through Entra ID (sso.mjs), else null
 
 const tr = (key, vars) => translator(lang)(key, vars);
+const tabs = tabsChannel();   // the browser's other tabs, told of a sign-out or sign-in (tabs.mjs)
 
 const api = createApi({
   fetch: (url, options) => fetch(apiBase + url, options),
@@ -227,7 +229,8 @@ async function signedIn(answer) {
   challenge = null;
   $("password").value = "";
   $("code").value = "";
-  return enter(sessionFrom(answer, null));
+  await enter(sessionFrom(answer, null));
+  tabs.announce("signed-in");   // a tab of this browser on the sign-in screen restores the session from the cookie
 }
 
 /** Signed in (a sign-in, or a session restored from the cookie): the profile's language, then the route. */
@@ -296,7 +299,25 @@ $("totp-form").addEventListener("submit", guard(async () =>
 async function signOutNow() {
   signedOut(null);
   try { await api.signOut(); } catch (e) { showError($("error"), e); }
+  tabs.announce("signed-out");   // after the cookie is cleared: a tab that restores from it now finds none
 }
+
+// The other tabs of this browser (tabs.mjs): a sign-out there ends this tab's session at once; a sign-in there
+// restores this one from the cookie when it shows the sign-in screen.
+tabs.listen(async kind => {
+  if (kind === "signed-out" && session) return signedOut("signedOutElsewhere");
+  if (kind === "signed-in" && !session && $("sign-in").hidden === false) {
+    let restored = null;
+    try {
+      restored = await api.restore();
+    } catch (e) {
+      // out of reach: this tab stays on its sign-in screen, whose own sign-in says what is wrong when it is used
+      console.warn("Another tab signed in; restoring this tab's session failed", e);
+      return;
+    }
+    if (restored && !session) await enter(restored);
+  }
+});
 $("sign-out").addEventListener("click", signOutNow);
 langSelect.addEventListener("change", () => chooseLanguage(langSelect.value));
 window.addEventListener("hashchange", () => route());

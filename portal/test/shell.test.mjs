@@ -1,6 +1,6 @@
 // app.mjs (the shell) in a small fake DOM: sign-in with password and TOTP, then the route in the hash;
 // the tokens stay in memory (no storage API exists here at all), sign-out forgets them.
-import { test } from "node:test";
+import { beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -8,6 +8,23 @@ import { fileURLToPath } from "node:url";
 import { FakeElement, jwt } from "./fakes.mjs";
 
 const portal = join(dirname(fileURLToPath(import.meta.url)), "..");
+
+// The tabs' channel (tabs.mjs) on a bus of each test's own: every test loads app.mjs anew, and an instance of an earlier
+// test must not hear what a later one announces (they would all write into the current fake document).
+let bus;
+class FakeChannel {
+  constructor(name) { this.name = name; this.bus = bus; this.onmessage = null; bus.add(this); }
+  postMessage(data) {
+    for (const other of this.bus) {
+      if (other !== this && other.name === this.name) setTimeout(() => other.onmessage && other.onmessage({ data }), 0);
+    }
+  }
+  close() { this.bus.delete(this); }
+}
+beforeEach(() => {
+  bus = new Set();
+  globalThis.BroadcastChannel = FakeChannel;
+});
 
 
 function fakePage() {
@@ -396,4 +413,71 @@ test("a page shown again while the user types keeps the field's caret: the new-t
   assert.notEqual(again, typed, "a new element for the field");
   assert.equal(document.activeElement, again, "the focus back in the field");
   assert.deepEqual([again.selectionStart, again.selectionEnd], [3, 3], "with its caret where it was, not at the start");
+});
+
+test("a sign-out in another tab ends this tab's session at once; a sign-in there restores it from the cookie", async () => {
+  const page = fakePage();
+  const { byId } = page;
+  let cookie = true;
+  const requests = [];
+  Object.assign(globalThis, { document: page.document, location: { hash: "#/tickets/demo-acme-3/resolution" },
+    window: { addEventListener: () => {} } });
+  Object.defineProperty(globalThis, "navigator", { value: { language: "en-GB" }, configurable: true });
+  globalThis.fetch = async (path, init) => {
+    if (path === "config.json") return { ok: false, status: 404, statusText: "", text: async () => "" };
+    requests.push([path, init.method]);
+    if (path === "/auth/refresh" && !cookie) return { ok: false, status: 401, statusText: "", text: async () => "{}" };
+    if (path === "/auth/sign-out") { cookie = false; return { ok: true, status: 204, text: async () => "" }; }
+    const json = path === "/auth/refresh" || path === "/auth/sign-in" ? { status: "signed-in", idToken: jwt({ sub: "u1",
+      email: "jan@acme.example.test", kp_role: "customer-user", kp_tenant: "demo-acme", kp_mfa: "true" }), expiresIn: 900 }
+      : path === "/tickets/demo-acme-3" ? { ticket: { id: "demo-acme-3", number: 3, title: "Outlook", description: "d",
+        status: "resolved", priority: "normal", type: "incident", category: "email", approval: "none", answers: {},
+        reporter: { id: "u1", name: "Jan" }, version: 2 }, messages: [] }
+        : path === "/catalogue" ? { categories: [], requestTypes: [] } : null;
+    return { ok: !!json, status: json ? 200 : 404, statusText: "", text: async () => JSON.stringify(json || { title: "Not found" }) };
+  };
+  const heard = [];
+  const otherTab = new BroadcastChannel("klantportaal-session");
+  otherTab.onmessage = event => heard.push(event.data);
+  const settle = () => new Promise(resolve => setTimeout(resolve, 20));
+  await import("../app.mjs?tabs");
+  await settle();
+  assert.equal(byId["sign-in"].hidden, true, "restored from the cookie");
+  assert.deepEqual(heard, [], "a restore on page load is not announced");
+
+  // The user signs out in the other tab (which revoked the token and cleared the cookie).
+  cookie = false;
+  const before = requests.length;
+  otherTab.postMessage({ kind: "signed-out" });
+  await settle();
+  assert.equal(byId["sign-in"].hidden, false, "this tab shows the sign-in screen at once, not after its 15 minutes");
+  assert.equal(byId["sign-in-reason"].textContent, "You signed out in another tab. Sign in again to continue.");
+  assert.equal(byId.app.children.length, 0, "the page is gone");
+  assert.deepEqual(requests.slice(before), [], "nothing asked of the API: the other tab signed out");
+
+  // Something else on the channel (a token, a made-up kind) changes nothing.
+  otherTab.postMessage({ kind: "token", idToken: "eyJ.x.y" });
+  otherTab.postMessage("signed-in");
+  await settle();
+  assert.deepEqual(requests.slice(before), [], "ignored");
+
+  // The user signs in again in the other tab: this one, on its sign-in screen, restores from the cookie.
+  cookie = true;
+  otherTab.postMessage({ kind: "signed-in" });
+  await settle();
+  assert.deepEqual(requests.slice(before, before + 1), [["/auth/refresh", "POST"]]);
+  assert.equal(byId["sign-in"].hidden, true, "signed in here too");
+  assert.equal(byId.who.textContent, "Signed in as jan@acme.example.test");
+
+  // This tab's own sign-out and sign-in are announced to the others, with the kind only.
+  await byId["sign-out"].listeners.click();
+  await settle();
+  assert.deepEqual(heard, [{ kind: "signed-out" }]);
+  byId.email.value = "jan@acme.example.test";
+  byId.password.value = "geheim";
+  await byId["password-form"].listeners.submit({ preventDefault() {} });
+  await settle();
+  assert.equal(byId["sign-in"].hidden, true);
+  assert.deepEqual(heard, [{ kind: "signed-out" }, { kind: "signed-in" }], "no token on the channel");
+  otherTab.close();
 });
