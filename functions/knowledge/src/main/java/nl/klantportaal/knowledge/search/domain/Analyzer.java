@@ -1,7 +1,9 @@
 package nl.klantportaal.knowledge.search.domain;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -18,7 +20,9 @@ import org.tartarus.snowball.ext.GermanStemmer;
  * {@value #MIN_PART} letters; Dutch and German linking letters ("s", "e", "en", ...) between them are
  * skipped ("anmeldungsproblem" = "anmeldung" + "problem"), and a part is split again where it can be
  * ("zurücksetzung" = "zurück" + "setzung", so a separable verb's "setzen Sie es zurück" is found). German
- * participles also give their verb ("freigegebenes" → "freigeben"). The Snowball classes are used directly, not
+ * participles also give their verb ("freigegebenes" → "freigeben"), and so do Dutch verb forms in -t and weak
+ * participles ("werkt" → "werken", "gedeelde" → "delen"); in a query, a few synonyms give each other
+ * ("Kennwort" and "Passwort"). The Snowball classes are used directly, not
  * through Lucene's token streams (no attribute reflection, so the shrunk artefact needs no keep rules).
  * Not thread-safe (the stemmer is stateful): one per thread.
  */
@@ -34,8 +38,25 @@ public final class Analyzer {
   private static final List<String> NL_DERIVATIONS = List.of("ingen", "ing");
   private static final List<String> DE_LINKS = List.of("", "s", "es", "n", "en", "e", "er");
 
+  /**
+   * Words that name the same thing in a helpdesk's articles and its customers' questions, per language, folded:
+   * in a query each gives the others as terms (weighed as a compound's parts), so "Kennwort" finds "Passwort".
+   * Kept short on purpose: only words that are the same thing in every IT article, never merely related ones.
+   */
+  private static final Map<SearchLanguage, List<List<String>>> SYNONYMS = Map.of(
+      SearchLanguage.NL, List.of(List.of("wachtwoord", "paswoord"), List.of("inloggen", "aanmelden"),
+          List.of("uitloggen", "afmelden"), List.of("email", "mail"), List.of("laptop", "notebook"),
+          List.of("wifi", "wlan")),
+      SearchLanguage.EN, List.of(List.of("email", "mail"), List.of("laptop", "notebook"), List.of("wifi", "wlan"),
+          List.of("login", "signin", "logon")),
+      SearchLanguage.DE, List.of(List.of("passwort", "kennwort"), List.of("anmelden", "einloggen"),
+          List.of("abmelden", "ausloggen"), List.of("email", "mail"), List.of("laptop", "notebook"),
+          List.of("wlan", "wifi"), List.of("drucker", "printer")));
+
   private final SearchLanguage language;
   private final SnowballStemmer stemmer;
+  /** A stem → the stems of its synonyms. */
+  private final Map<String, List<String>> synonyms;
 
   public Analyzer(SearchLanguage language) {
     this.language = language;
@@ -44,6 +65,14 @@ public final class Analyzer {
       case EN -> new EnglishStemmer();
       case DE -> new GermanStemmer();
     };
+    Map<String, List<String>> byStem = new HashMap<>();
+    for (List<String> group : SYNONYMS.get(language)) {
+      List<String> stems = group.stream().map(this::stem).toList();
+      for (String stem : stems) {
+        byStem.put(stem, stems.stream().filter(other -> !other.equals(stem)).toList());
+      }
+    }
+    this.synonyms = Map.copyOf(byStem);
   }
 
   public SearchLanguage language() {
@@ -63,6 +92,19 @@ public final class Analyzer {
 
   /** The terms of a text: every word's stem, followed, for a compound, by its parts' stems. */
   public List<Term> terms(String text, Set<String> vocabulary) {
+    return terms(text, vocabulary, false);
+  }
+
+  /**
+   * The terms of a query: {@link #terms}, and after each word the stems of its synonyms, as parts. Only a
+   * query is expanded, never an article, so an article that says the word itself ranks above one that
+   * says its synonym ("Kennwort" finds the article about the Kennwort first, then those about the Passwort).
+   */
+  public List<Term> queryTerms(String text, Set<String> vocabulary) {
+    return terms(text, vocabulary, true);
+  }
+
+  private List<Term> terms(String text, Set<String> vocabulary, boolean query) {
     List<Term> terms = new ArrayList<>();
     for (String word : Words.of(text)) {
       if (StopWords.contains(language, word)) {
@@ -76,8 +118,92 @@ public final class Analyzer {
         }
       }
       participle(word, vocabulary::contains).ifPresent(verb -> terms.add(new Term(verb, true)));
+      dutchVerb(word, vocabulary::contains).ifPresent(verb -> terms.add(new Term(verb, true)));
+      if (query) {
+        for (String synonym : synonyms.getOrDefault(stem(word), List.of())) {
+          terms.add(new Term(synonym, true));
+        }
+      }
     }
     return terms;
+  }
+
+  /**
+   * Dutch verb forms that Snowball keeps apart from their verb: the present tense in -t ("werkt", "wordt",
+   * "maakt" against "werken", "worden", "maken") and the weak past participle ("gedeelde", "geïnstalleerd",
+   * "aangemaakt", "verwijderd" against "delen", "installeren", "aanmaken", "verwijderen"). The form loses its
+   * ending (and "ge", after a separable prefix), its last syllable's doubled vowel is written single again
+   * ("maak" → "mak", as in "maken"), and a final f or s may be the verb's v or z ("geeft" → "gev", "leest"
+   * → "lez"); the first of these whose stem is known is the verb's. Strong participles ("gesloten") are not.
+   */
+  Optional<String> dutchVerb(String word, Predicate<String> knownStem) {
+    if (language != SearchLanguage.NL || word.length() < MIN_VERB) {
+      return Optional.empty();
+    }
+    String own = stem(word);
+    for (String base : dutchVerbBases(word)) {
+      for (String candidate : spellings(base)) {
+        if (candidate.length() < MIN_PART) {
+          continue;
+        }
+        String verb = stem(candidate);
+        if (!verb.equals(own) && knownStem.test(verb)) {
+          return Optional.of(verb);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static final List<String> NL_SEPARABLE_PREFIXES = List.of(
+      "", "aan", "af", "bij", "door", "in", "mee", "na", "om", "op", "over", "terug", "toe", "uit", "vast", "voor", "weg");
+  private static final List<String> NL_INSEPARABLE_PREFIXES = List.of("be", "ver", "ont", "her");
+  private static final List<String> NL_PARTICIPLE_ENDINGS = List.of("den", "ten", "de", "te", "d", "t");
+
+  /** The verb's form without its inflection, as far as one can tell without a dictionary. */
+  private static List<String> dutchVerbBases(String word) {
+    List<String> bases = new ArrayList<>();
+    if (word.endsWith("t")) {
+      bases.add(word.substring(0, word.length() - 1));
+    }
+    for (String prefix : NL_SEPARABLE_PREFIXES) {
+      if (!word.startsWith(prefix + "ge")) {
+        continue;
+      }
+      String core = word.substring(prefix.length() + 2);
+      for (String ending : NL_PARTICIPLE_ENDINGS) {
+        if (core.endsWith(ending) && core.length() - ending.length() >= MIN_PART) {
+          bases.add(prefix + core.substring(0, core.length() - ending.length()));
+        }
+      }
+    }
+    for (String prefix : NL_INSEPARABLE_PREFIXES) {
+      if (word.startsWith(prefix)) {
+        for (String ending : NL_PARTICIPLE_ENDINGS) {
+          if (word.endsWith(ending) && word.length() - ending.length() - prefix.length() >= MIN_PART) {
+            bases.add(word.substring(0, word.length() - ending.length()));
+          }
+        }
+      }
+    }
+    return bases;
+  }
+
+  /** A base as written, with its last syllable's doubled vowel single, and each with a final f or s as v or z. */
+  private static List<String> spellings(String base) {
+    List<String> spellings = new ArrayList<>(List.of(base));
+    int n = base.length();
+    if (n >= 4 && "aeou".indexOf(base.charAt(n - 2)) >= 0 && base.charAt(n - 2) == base.charAt(n - 3)
+        && "aeiou".indexOf(base.charAt(n - 1)) < 0) {
+      spellings.add(base.substring(0, n - 2) + base.substring(n - 1));
+    }
+    for (String spelling : List.copyOf(spellings)) {
+      char last = spelling.charAt(spelling.length() - 1);
+      if (last == 'f' || last == 's') {
+        spellings.add(spelling.substring(0, spelling.length() - 1) + (last == 'f' ? 'v' : 'z'));
+      }
+    }
+    return spellings;
   }
 
   /**

@@ -109,7 +109,7 @@ public final class InvertedIndex {
   private Map<String, Double> queryWeights(String query) {
     Map<String, Double> weights = new LinkedHashMap<>();
     boolean wholeKnown = false;
-    for (Analyzer.Term term : new Analyzer(language).terms(query, vocabulary())) {
+    for (Analyzer.Term term : new Analyzer(language).queryTerms(query, vocabulary())) {
       double weight;
       if (term.part()) {
         weight = wholeKnown ? PART_WEIGHT : 1.0;

@@ -41,6 +41,44 @@ class AnalyzerTest {
   }
 
   @Test
+  void dutchVerbFormsInTAndWeakParticiplesGiveTheirVerb() {
+    String verbs = "werken vinden maken geven lezen delen installeren aanmaken verwijderen bewaren";
+    assertTrue(terms(SearchLanguage.NL, "printer werkt niet", verbs).contains("werk"));
+    for (String[] form : new String[][] {{"vindt", "vinden"}, {"maakt", "maken"}, {"geeft", "geven"}, {"leest", "lezen"},
+        {"gedeelde", "delen"}, {"geïnstalleerd", "installeren"}, {"aangemaakt", "aanmaken"}, {"verwijderd", "verwijderen"},
+        {"bewaard", "bewaren"}, {"gewerkt", "werken"}}) {
+      Analyzer nl = new Analyzer(SearchLanguage.NL);
+      String verb = nl.stems(form[1]).getFirst();
+      List<String> terms = terms(SearchLanguage.NL, form[0], verbs);
+      assertTrue(terms.contains(verb), form[0] + " gives " + verb + " (" + form[1] + "): " + terms);
+    }
+  }
+
+  @Test
+  void aDutchVerbFormGivesNothingWhenNoVerbIsKnown() {
+    Analyzer nl = new Analyzer(SearchLanguage.NL);
+    assertEquals(nl.stems("kast"), terms(SearchLanguage.NL, "kast", "printer"), "no known verb: the word alone");
+    assertEquals(nl.stems("gesloten"), terms(SearchLanguage.NL, "gesloten", "sluiten"), "a strong participle is not guessed");
+    assertEquals(new Analyzer(SearchLanguage.DE).stems("werkt"), terms(SearchLanguage.DE, "werkt", "werken"),
+        "Dutch rules for Dutch only");
+  }
+
+  private static List<String> queryTerms(SearchLanguage language, String text) {
+    return new Analyzer(language).queryTerms(text, Set.of()).stream().map(Analyzer.Term::text).toList();
+  }
+
+  @Test
+  void aQueryGivesEachWordsSynonymsBothWaysAnArticleDoesNot() {
+    assertEquals(List.of("kennwort", "passwort"), queryTerms(SearchLanguage.DE, "Kennwort"));
+    assertEquals(List.of("passwort", "kennwort"), queryTerms(SearchLanguage.DE, "Passwort"));
+    assertTrue(queryTerms(SearchLanguage.NL, "paswoord").contains("wachtwoord"));
+    assertTrue(queryTerms(SearchLanguage.EN, "notebook").contains("laptop"));
+    assertTrue(new Analyzer(SearchLanguage.DE).queryTerms("Kennwort", Set.of()).get(1).part(), "a synonym weighs as a part");
+    assertEquals(List.of("printer"), queryTerms(SearchLanguage.NL, "printer"), "not every word has one");
+    assertEquals(List.of("kennwort"), terms(SearchLanguage.DE, "Kennwort", ""), "an article's own words only");
+  }
+
+  @Test
   void stopWordsAreLeftOut() {
     assertEquals(List.of("wachtwoord", "verget"), new Analyzer(SearchLanguage.NL).stems("ik ben mijn wachtwoord vergeten"));
     assertEquals(new Analyzer(SearchLanguage.EN).stems("forgot password"), new Analyzer(SearchLanguage.EN).stems("I forgot the password"));
