@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.apache.lucene.util.automaton.CharacterRunAutomaton;
+import org.apache.lucene.util.automaton.LevenshteinAutomata;
 import org.tartarus.snowball.SnowballStemmer;
 import org.tartarus.snowball.ext.DutchStemmer;
 import org.tartarus.snowball.ext.EnglishStemmer;
@@ -97,8 +99,9 @@ public final class Analyzer {
 
   /**
    * The terms of a query: {@link #terms}, and after each word the stems of its synonyms, as parts. Only a
-   * query is expanded, never an article, so an article that says the word itself ranks above one that
-   * says its synonym ("Kennwort" finds the article about the Kennwort first, then those about the Passwort).
+   * query is expanded, never an article, so an article that says the word itself is not outweighed by the
+   * synonym's own postings. A query word of which nothing is known (no stem, part or verb of it in the index)
+   * gives the known stems nearest to its own, as parts: a typo still finds its article ({@link #nearStems}).
    */
   public List<Term> queryTerms(String text, Set<String> vocabulary) {
     return terms(text, vocabulary, true);
@@ -110,6 +113,7 @@ public final class Analyzer {
       if (StopWords.contains(language, word)) {
         continue;
       }
+      int first = terms.size();
       terms.add(new Term(stem(word), false));
       for (Part part : parts(word, vocabulary::contains)) {
         terms.add(new Term(part.stem(), true));
@@ -123,9 +127,37 @@ public final class Analyzer {
         for (String synonym : synonyms.getOrDefault(stem(word), List.of())) {
           terms.add(new Term(synonym, true));
         }
+        if (terms.subList(first, terms.size()).stream().noneMatch(term -> vocabulary.contains(term.text()))) {
+          nearStems(stem(word), vocabulary).forEach(near -> terms.add(new Term(near, true)));
+        }
       }
     }
     return terms;
+  }
+
+  private static final int MAX_TYPO_STEMS = 3;
+
+  /** How many edits a query word's stem may be from a known stem to stand for it: none below 5 letters, 1 up to 7, 2 from 8. */
+  static int typoDistance(int length) {
+    return length < 5 ? 0 : length < 8 ? 1 : 2;
+  }
+
+  /**
+   * The known stems near an unknown query word's stem, for a typo ("wachtwoort" → "wachtwoord", "printr" →
+   * "printer"): within {@link #typoDistance} edits (a letter added, dropped or changed, or two letters swapped),
+   * the nearest distance only, at most {@value #MAX_TYPO_STEMS}, alphabetical. Lucene's Levenshtein automata
+   * decide the distance, as its fuzzy queries do. Only for a query word of which nothing is known.
+   */
+  List<String> nearStems(String stem, Set<String> vocabulary) {
+    int max = typoDistance(stem.length());
+    for (int distance = 1; distance <= max; distance++) {
+      CharacterRunAutomaton within = new CharacterRunAutomaton(new LevenshteinAutomata(stem, true).toAutomaton(distance));
+      List<String> near = vocabulary.stream().filter(within::run).sorted().limit(MAX_TYPO_STEMS).toList();
+      if (!near.isEmpty()) {
+        return near;
+      }
+    }
+    return List.of();
   }
 
   /**

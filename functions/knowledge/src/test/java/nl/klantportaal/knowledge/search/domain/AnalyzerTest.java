@@ -79,6 +79,35 @@ class AnalyzerTest {
   }
 
   @Test
+  void aQueryWordWithATypoGivesTheNearestKnownStems() {
+    Analyzer nl = new Analyzer(SearchLanguage.NL);
+    Set<String> known = new HashSet<>(nl.stems("wachtwoord printer afwezigheidsassistent instellen"));
+    List<String> terms = nl.queryTerms("wachtwoort printr afwezigheidsasistent", known).stream().map(Analyzer.Term::text).toList();
+    assertTrue(terms.containsAll(nl.stems("wachtwoord printer afwezigheidsassistent")), terms.toString());
+    Analyzer en = new Analyzer(SearchLanguage.EN);
+    Set<String> english = new HashSet<>(en.stems("password"));
+    assertTrue(en.queryTerms("pasword", english).stream().anyMatch(t -> t.text().equals("password") && t.part()),
+        "a dropped letter, as a part");
+    assertTrue(en.queryTerms("passowrd", english).stream().anyMatch(t -> t.text().equals("password")), "two letters swapped");
+  }
+
+  @Test
+  void aKnownOrShortWordGetsNoTypoStemsAndArticlesNever() {
+    Analyzer nl = new Analyzer(SearchLanguage.NL);
+    Set<String> known = new HashSet<>(nl.stems("printer printen mail"));
+    assertEquals(nl.stems("printer"), nl.queryTerms("printer", known).stream().map(Analyzer.Term::text).toList(),
+        "a known word stands for itself");
+    assertEquals(nl.stems("mial"), nl.queryTerms("mial", known).stream().map(Analyzer.Term::text).toList(),
+        "four letters: too short to guess");
+    assertEquals(nl.stems("printr"), nl.terms("printr", known).stream().map(Analyzer.Term::text).toList(),
+        "an article's words are taken as written");
+    assertEquals(List.of(), nl.nearStems("koffiezetapparaat", known), "nothing near: nothing added");
+    assertEquals(0, Analyzer.typoDistance(4));
+    assertEquals(1, Analyzer.typoDistance(7));
+    assertEquals(2, Analyzer.typoDistance(8));
+  }
+
+  @Test
   void stopWordsAreLeftOut() {
     assertEquals(List.of("wachtwoord", "verget"), new Analyzer(SearchLanguage.NL).stems("ik ben mijn wachtwoord vergeten"));
     assertEquals(new Analyzer(SearchLanguage.EN).stems("forgot password"), new Analyzer(SearchLanguage.EN).stems("I forgot the password"));
