@@ -344,6 +344,16 @@ class ReportBenchmark {
     }
 
     @Override
+    public Optional<Instant> queuedAt(TenantId tenant, ReportMonth month, int version) {
+      throw new UnsupportedOperationException("the benchmark regenerates nothing");
+    }
+
+    @Override
+    public boolean requeue(ReportJob job, Instant queuedAt, Instant at) {
+      throw new UnsupportedOperationException("the benchmark regenerates nothing");
+    }
+
+    @Override
     public Optional<ReportRecord> find(TenantId tenant, ReportMonth month) {
       return Optional.ofNullable(stored);
     }

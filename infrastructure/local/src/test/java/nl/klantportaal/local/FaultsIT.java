@@ -49,7 +49,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  *   <li>A scheduled job re-run makes no duplicates: the monthly reports run three more times for the
  *       same month, and a report regenerated while S3 fails is dead-lettered without a half-stored
  *       record (the listed version and its PDF stay). Regenerating that version again is refused
- *       (409) until its work item expires: docs/reports.md, "Gaps".</li>
+ *       (409) for 30 minutes, then its work item is written again (ReportsFlowTest; docs/reports.md, "Gaps").</li>
  * </ul>
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -20,6 +20,16 @@ public interface ReportRecords {
   /** Writes a work item once: false when that version of that month was asked for before. */
   boolean enqueue(ReportJob job, Instant at);
 
+  /** When the work item for that version of that month was written, if it is still there. */
+  Optional<Instant> queuedAt(TenantId tenant, ReportMonth month, int version);
+
+  /**
+   * Writes the work item again, for one that was written at {@code queuedAt} and never made its report (its
+   * retries spent, dead-lettered): removed only if still that one, then written anew, so the stream hands it
+   * to the generator again. False when another request re-queued or removed it meanwhile.
+   */
+  boolean requeue(ReportJob job, Instant queuedAt, Instant at);
+
   Optional<ReportRecord> find(TenantId tenant, ReportMonth month);
 
   /**

@@ -84,6 +84,30 @@ public final class DynamoDbReportRecords implements ReportRecords {
         "expiresAt", n(at.plus(WORK_ITEMS_KEPT).getEpochSecond())));
   }
 
+  @Override
+  public Optional<Instant> queuedAt(TenantId tenant, ReportMonth month, int version) {
+    var item = table.client().getItem(r -> r.tableName(table.name()).consistentRead(true)
+        .key(Map.of(Keys.PK, s(Keys.tenant(tenant)), Keys.SK, s(job(month, version))))).item();
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(Instant.parse(item.get("createdAt").s()));
+  }
+
+  /**
+   * A delete conditional on the item's {@code createdAt}, then a put as {@link #enqueue}: the put is an INSERT, which
+   * the stream's filter passes (overwriting in place would be a MODIFY, which it does not). A crash between the two
+   * leaves no work item, and the next request for that version writes it.
+   */
+  @Override
+  public boolean requeue(ReportJob job, Instant queuedAt, Instant at) {
+    try {
+      table.client().deleteItem(r -> r.tableName(table.name())
+          .key(Map.of(Keys.PK, s(Keys.tenant(job.tenant())), Keys.SK, s(job(job.month(), job.version()))))
+          .conditionExpression("createdAt = :seen").expressionAttributeValues(Map.of(":seen", s(queuedAt.toString()))));
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+    return enqueue(job, at);
+  }
+
   private boolean putOnce(Map<String, AttributeValue> item) {
     try {
       table.client().putItem(r -> r.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(PK)"));
