@@ -149,6 +149,9 @@ public final class Analyzer {
    * decide the distance, as its fuzzy queries do. Only for a query word of which nothing is known.
    */
   List<String> nearStems(String stem, Set<String> vocabulary) {
+    if (stem.chars().anyMatch(Character::isDigit)) {
+      return List.of();   // a code or a number ("0x80070005", "365") is exact: its neighbour is another one
+    }
     int max = typoDistance(stem.length());
     for (int distance = 1; distance <= max; distance++) {
       CharacterRunAutomaton within = new CharacterRunAutomaton(new LevenshteinAutomata(stem, true).toAutomaton(distance));
@@ -192,8 +195,20 @@ public final class Analyzer {
   private static final List<String> NL_INSEPARABLE_PREFIXES = List.of("be", "ver", "ont", "her");
   private static final List<String> NL_PARTICIPLE_ENDINGS = List.of("den", "ten", "de", "te", "d", "t");
 
-  /** The verb's form without its inflection, as far as one can tell without a dictionary. */
+  /**
+   * Nouns that look like a participle of a verb with an inseparable prefix and would meet the wrong verb
+   * ("bestand", a file, is no form of "bestaan").
+   */
+  private static final Set<String> NL_NOT_PARTICIPLES = Set.of("bestand", "verband", "verstand", "verkeerd", "gezond");
+
+  /**
+   * The verb's form without its inflection, as far as one can tell without a dictionary. A Dutch verb's stem ends
+   * in a consonant ("werk-t", "maak-t"), so a base that ends in a vowel is none ("internet" is no form of "intern").
+   */
   private static List<String> dutchVerbBases(String word) {
+    if (NL_NOT_PARTICIPLES.contains(word)) {
+      return List.of();
+    }
     List<String> bases = new ArrayList<>();
     if (word.endsWith("t")) {
       bases.add(word.substring(0, word.length() - 1));
@@ -211,14 +226,15 @@ public final class Analyzer {
     }
     for (String prefix : NL_INSEPARABLE_PREFIXES) {
       if (word.startsWith(prefix)) {
-        for (String ending : NL_PARTICIPLE_ENDINGS) {
+        // "d", "t", "de", "te" only: "-den" and "-ten" end plurals ("bestanden") far more often than participles
+        for (String ending : List.of("de", "te", "d", "t")) {
           if (word.endsWith(ending) && word.length() - ending.length() - prefix.length() >= MIN_PART) {
             bases.add(word.substring(0, word.length() - ending.length()));
           }
         }
       }
     }
-    return bases;
+    return bases.stream().filter(base -> !base.isEmpty() && "aeiouy".indexOf(base.charAt(base.length() - 1)) < 0).toList();
   }
 
   /** A base as written, with its last syllable's doubled vowel single, and each with a final f or s as v or z. */

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -17,18 +18,26 @@ import java.util.zip.GZIPOutputStream;
 /**
  * The stored forms of a language's index, gzipped: the index itself (what a search loads: articles, field
  * lengths, terms with their postings) and the documents it was built from (what a change reads to rebuild
- * it). Plain {@code java.io}, versioned by a leading format number.
+ * it). Plain {@code java.io}, versioned by a leading format number. The index's number also names the
+ * analysis that made its terms ({@link Analyzer}): an index made by an earlier analysis decodes as absent,
+ * and is built again from its documents, which stay in the format they have.
  */
 public final class IndexCodec {
 
+  /** The documents' format. */
   private static final int FORMAT = 1;
+  /**
+   * The index's format and analysis: 1 until 2026-12-07; 2 with the Dutch verb forms, whose terms an index of 1
+   * lacks (so an article that says "werkt" would not be found by "werken" until its language's next change).
+   */
+  static final int INDEX_FORMAT = 2;
   private static final int FIELDS = Field.values().length;
 
   private IndexCodec() {}
 
   public static byte[] encode(InvertedIndex index) {
     return write(out -> {
-      out.writeInt(FORMAT);
+      out.writeInt(INDEX_FORMAT);
       writeText(out, index.language().code());
       out.writeInt(index.articles().size());
       for (IndexedArticle article : index.articles()) {
@@ -57,9 +66,14 @@ public final class IndexCodec {
     });
   }
 
-  public static InvertedIndex decodeIndex(byte[] bytes) {
+  /** The index, or empty when an earlier analysis made it (build it again from its documents). */
+  public static Optional<InvertedIndex> decodeIndex(byte[] bytes) {
     try (DataInputStream in = reader(bytes)) {
-      SearchLanguage language = language(in);
+      int format = in.readInt();
+      if (format < INDEX_FORMAT) {
+        return Optional.empty();
+      }
+      SearchLanguage language = language(in, format, INDEX_FORMAT);
       int count = in.readInt();
       List<IndexedArticle> articles = new ArrayList<>(count);
       for (int a = 0; a < count; a++) {
@@ -92,7 +106,7 @@ public final class IndexCodec {
         }
         postings.put(term, List.copyOf(list));
       }
-      return new InvertedIndex(language, articles, postings);
+      return Optional.of(new InvertedIndex(language, articles, postings));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -118,7 +132,7 @@ public final class IndexCodec {
 
   public static List<SearchDocument> decodeDocuments(byte[] bytes) {
     try (DataInputStream in = reader(bytes)) {
-      SearchLanguage language = language(in);
+      SearchLanguage language = language(in, in.readInt(), FORMAT);
       int count = in.readInt();
       List<SearchDocument> documents = new ArrayList<>(count);
       for (int d = 0; d < count; d++) {
@@ -161,9 +175,8 @@ public final class IndexCodec {
     return new DataInputStream(new GZIPInputStream(new ByteArrayInputStream(bytes)));
   }
 
-  private static SearchLanguage language(DataInputStream in) throws IOException {
-    int format = in.readInt();
-    if (format != FORMAT) {
+  private static SearchLanguage language(DataInputStream in, int format, int expected) throws IOException {
+    if (format != expected) {
       throw new IOException("unknown search index format " + format);
     }
     String code = readText(in);

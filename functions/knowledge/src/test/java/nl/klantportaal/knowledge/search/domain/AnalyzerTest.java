@@ -61,6 +61,10 @@ class AnalyzerTest {
     assertEquals(nl.stems("gesloten"), terms(SearchLanguage.NL, "gesloten", "sluiten"), "a strong participle is not guessed");
     assertEquals(new Analyzer(SearchLanguage.DE).stems("werkt"), terms(SearchLanguage.DE, "werkt", "werken"),
         "Dutch rules for Dutch only");
+    for (String[] noun : new String[][] {{"bestand", "bestaan"}, {"bestanden", "bestaan"}, {"internet", "intern interne"},
+        {"verkeerd", "verkeer"}}) {
+      assertEquals(nl.stems(noun[0]), terms(SearchLanguage.NL, noun[0], noun[1]), noun[0] + " is no form of " + noun[1]);
+    }
   }
 
   private static List<String> queryTerms(SearchLanguage language, String text) {
@@ -102,6 +106,7 @@ class AnalyzerTest {
     assertEquals(nl.stems("printr"), nl.terms("printr", known).stream().map(Analyzer.Term::text).toList(),
         "an article's words are taken as written");
     assertEquals(List.of(), nl.nearStems("koffiezetapparaat", known), "nothing near: nothing added");
+    assertEquals(List.of(), nl.nearStems("0x80070005", Set.of("0x80070057")), "an error code is not corrected into another");
     assertEquals(0, Analyzer.typoDistance(4));
     assertEquals(1, Analyzer.typoDistance(7));
     assertEquals(2, Analyzer.typoDistance(8));

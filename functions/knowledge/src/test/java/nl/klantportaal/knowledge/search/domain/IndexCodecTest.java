@@ -17,7 +17,7 @@ class IndexCodecTest {
       InvertedIndex built = InvertedIndex.build(language, documents);
       byte[] index = IndexCodec.encode(built);
       byte[] stored = IndexCodec.encode(language, documents);
-      InvertedIndex decoded = IndexCodec.decodeIndex(index);
+      InvertedIndex decoded = IndexCodec.decodeIndex(index).orElseThrow();
       System.out.printf("%s: %d articles, %d terms, index %,d bytes, documents %,d bytes (gzipped)%n",
           language.code(), built.size(), built.vocabulary().size(), index.length, stored.length);
       assertEquals(built.vocabulary(), decoded.vocabulary());
@@ -33,7 +33,7 @@ class IndexCodecTest {
 
   @Test
   void anEmptyIndexFindsNothing() {
-    InvertedIndex empty = IndexCodec.decodeIndex(IndexCodec.encode(InvertedIndex.build(SearchLanguage.NL, List.of())));
+    InvertedIndex empty = IndexCodec.decodeIndex(IndexCodec.encode(InvertedIndex.build(SearchLanguage.NL, List.of()))).orElseThrow();
     assertEquals(0, empty.size());
     assertEquals(List.of(), empty.search("printer", new ReaderScope.Staff(), 10));
   }

@@ -32,13 +32,15 @@ class SearchIndexTest {
   static final Instant NOW = Instant.parse("2026-11-23T09:30:00Z");
   private DynamoDbSearchIndexStore store;
   private SearchIndex index;
+  private nl.klantportaal.core.adapter.dynamodb.PortalTable table;
 
   @BeforeEach
   void table() {
     LocalDynamoDb dynamoDb = LocalDynamoDb.shared();
     KernelWiring wiring = new KernelWiring(Config.fromEnvironment(TestEnvironment.forTable(dynamoDb, dynamoDb.createPortalTable())),
         Clock.fixed(NOW, ZoneOffset.UTC));
-    store = new DynamoDbSearchIndexStore(wiring.table());
+    table = wiring.table();
+    store = new DynamoDbSearchIndexStore(table);
     index = new SearchIndex(store, wiring.clock());
   }
 
@@ -50,6 +52,41 @@ class SearchIndexTest {
   private List<String> found(String query) {
     return new IndexCache(store).current(SearchLanguage.NL).search(query, new ReaderScope.Staff(), 50).stream()
         .map(SearchHit::articleId).toList();
+  }
+
+  /** {@code encoded} with another leading format number, as an earlier analysis stamped its index. */
+  private static byte[] restamped(byte[] encoded, int format) throws java.io.IOException {
+    byte[] plain;
+    try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(encoded))) {
+      plain = in.readAllBytes();
+    }
+    java.nio.ByteBuffer.wrap(plain).putInt(0, format);
+    var bytes = new java.io.ByteArrayOutputStream();
+    try (var out = new java.util.zip.GZIPOutputStream(bytes)) {
+      out.write(plain);
+    }
+    return bytes.toByteArray();
+  }
+
+  @Test
+  void anIndexMadeByAnEarlierAnalysisIsBuiltAgainFromItsDocumentsWhenRead() throws Exception {
+    SearchDocument works = new SearchDocument("kb-7", "kb-7", SearchLanguage.NL, "De scanner werkt niet", "Scannen",
+        "Controleer of u kunt werken met de scanner.", List.of(), "cat-howto", Visibility.PUBLIC, "");
+    index.put(works);
+    var key = java.util.Map.of("PK", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("KB#SEARCH#INDEX#nl"),
+        "SK", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("INDEX"));
+    var item = new java.util.HashMap<>(table.client().getItem(r -> r.tableName(table.name()).key(key)).item());
+    // An index stamped with format 1 (an earlier analysis), here one that knows no article at all: what is read must
+    // be built from the item's documents, not decoded from these bytes.
+    item.put("index", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromB(software.amazon.awssdk.core.SdkBytes
+        .fromByteArray(restamped(nl.klantportaal.knowledge.search.domain.IndexCodec.encode(
+            InvertedIndex.build(SearchLanguage.NL, List.of())), 1))));
+    table.client().putItem(r -> r.tableName(table.name()).item(item));
+
+    var read = store.index(SearchLanguage.NL).orElseThrow();
+    assertEquals(store.version(SearchLanguage.NL), read.version(), "the item's version");
+    assertEquals(List.of("kb-7"), read.value().search("werkt", new ReaderScope.Staff(), 10).stream().map(SearchHit::articleId)
+        .toList(), "built again from the documents, with this analysis");
   }
 
   @Test

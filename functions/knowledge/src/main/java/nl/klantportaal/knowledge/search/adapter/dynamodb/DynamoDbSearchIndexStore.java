@@ -35,10 +35,22 @@ public final class DynamoDbSearchIndexStore implements SearchIndexStore {
     return read(language, "version", false).map(item -> Long.parseLong(item.get("version").n())).orElse(0L);
   }
 
+  /**
+   * The stored index; one made by an earlier analysis ({@link IndexCodec#decodeIndex}) is built again here from the
+   * same item's documents (a few milliseconds per hundred articles, once per instance and version), so a deploy
+   * with a new analysis searches with it at once; the stored index is replaced at the language's next change.
+   */
   @Override
   public Optional<Stored<InvertedIndex>> index(SearchLanguage language) {
-    return read(language, "version, #index", false).map(item -> new Stored<>(Long.parseLong(item.get("version").n()),
-        IndexCodec.decodeIndex(item.get("index").b().asByteArrayUnsafe())));
+    return read(language, "version, #index", false).map(item -> {
+      long version = Long.parseLong(item.get("version").n());
+      return IndexCodec.decodeIndex(item.get("index").b().asByteArrayUnsafe())
+          .map(index -> new Stored<>(version, index))
+          .orElseGet(() -> {
+            Stored<List<SearchDocument>> documents = documents(language);
+            return new Stored<>(documents.version(), InvertedIndex.build(language, documents.value()));
+          });
+    });
   }
 
   @Override
