@@ -299,25 +299,28 @@ $("totp-form").addEventListener("submit", guard(async () =>
 async function signOutNow() {
   signedOut(null);
   try { await api.signOut(); } catch (e) { showError($("error"), e); }
-  tabs.announce("signed-out");   // after the cookie is cleared: a tab that restores from it now finds none
+  // after the sign-out was asked for: its cookie is cleared then, and a tab that restores from it finds none (had the
+  // API refused, the other tabs forget their tokens all the same; a reload there asks the cookie again)
+  tabs.announce("signed-out");
 }
 
 // The other tabs of this browser (tabs.mjs): a sign-out there ends this tab's session at once; a sign-in there
 // restores this one from the cookie when it shows the sign-in screen.
-tabs.listen(async kind => {
+tabs.listen(kind => {
   if (kind === "signed-out" && session) return signedOut("signedOutElsewhere");
   if (kind === "signed-in" && !session && $("sign-in").hidden === false) {
-    let restored = null;
-    try {
-      restored = await api.restore();
-    } catch (e) {
-      // out of reach: this tab stays on its sign-in screen, whose own sign-in says what is wrong when it is used
+    restoreAfterOtherTab().catch(e => {
+      // out of reach, or the page failed to open: this tab stays on its sign-in screen, whose own sign-in says what
+      // is wrong when it is used
       console.warn("Another tab signed in; restoring this tab's session failed", e);
-      return;
-    }
-    if (restored && !session) await enter(restored);
+    });
   }
 });
+
+async function restoreAfterOtherTab() {
+  const restored = await api.restore();
+  if (restored && !session) await enter(restored);
+}
 $("sign-out").addEventListener("click", signOutNow);
 langSelect.addEventListener("change", () => chooseLanguage(langSelect.value));
 window.addEventListener("hashchange", () => route());

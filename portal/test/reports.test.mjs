@@ -356,7 +356,8 @@ test("regenerate refused: 409 says the version is being made already, 400 that t
   await click(card(0), "Opnieuw maken Rapportage oktober 2026").attrs.on.click();
   await click(card(0), "Ja, opnieuw maken").attrs.on.click();
   assert.equal(textOf(withClass(card(0), "problem")[0]), "Versie 3 van de rapportage van oktober 2026 wordt al gemaakt. "
-    + "Wacht tot die klaar is en vernieuw de lijst; maak hem daarna zo nodig opnieuw.");
+    + "Wacht tot die klaar is en vernieuw de lijst; maak hem daarna zo nodig opnieuw. "
+    + "Verschijnt hij niet, vraag hem dan een half uur na uw eerste verzoek opnieuw aan.");
   assert.equal(textOf(withClass(card(0), "report-making-badge")[0]), "versie 3 wordt gemaakt");
 
   await click(card(1), "Opnieuw maken Rapportage september 2026").attrs.on.click();

@@ -47,8 +47,9 @@ public final class Dispatcher {
   }
 
   /**
-   * The answer to a failure on the request path: a refusal as problem+json, anything unexpected
-   * logged once and answered 500. Public for a route that adds to a refusal (a cookie to clear).
+   * The answer to a failure on the request path: a refusal as problem+json, an outage of a service we
+   * depend on 503 with {@code Retry-After}, anything else unexpected logged once and answered 500.
+   * Public for a route that adds to a refusal (a cookie to clear).
    */
   public static ApiResponse answer(ApiRequest request, RuntimeException failure) {
     try {

@@ -36,6 +36,13 @@ public final class RegenerateReport {
 
   public record Accepted(String customerId, String month, int version) {}
 
+  /** The first whole minute at which a request re-queues a work item written {@code queuedAt}. */
+  static Instant askAgainFrom(Instant queuedAt) {
+    Instant from = queuedAt.plus(STALLED);
+    Instant minute = from.truncatedTo(ChronoUnit.MINUTES);
+    return minute.equals(from) ? minute : minute.plus(1, ChronoUnit.MINUTES);
+  }
+
   public Accepted execute(Caller caller, TenantId tenant, String month) {
     ReportMonth parsed = ReportMonth.parse(month).requireEnded(clock.instant());
     int version = records.find(tenant, parsed).map(ReportRecord::version).orElse(0) + 1;
@@ -50,6 +57,6 @@ public final class RegenerateReport {
     }
     throw new DomainException.Conflict(DomainException.Conflict.Kind.ILLEGAL_STATE, "Version " + version
         + " of this report is being made already" + queued.map(at -> "; if it has not appeared by "
-            + at.plus(STALLED).truncatedTo(ChronoUnit.MINUTES) + ", ask again then").orElse(""));
+            + askAgainFrom(at) + ", ask again then").orElse(""));
   }
 }

@@ -229,7 +229,7 @@ class ReportsFlowTest {
   @Test
   void aRegenerationWhoseWorkItemNeverMadeItsVersionCanBeAskedAgainAfterHalfAnHour() throws Exception {
     generateNovember();
-    clock.set(Instant.parse("2026-12-02T09:00:00Z"));
+    clock.set(Instant.parse("2026-12-02T09:00:40Z"));
     assertEquals(202, call("regenerate.json").getStatusCode());
     List<Map<String, AttributeValue>> first = items(Keys.tenant(ACME), "REPORTJOB#2026-11#v2");
     assertEquals(1, first.size());
@@ -237,15 +237,17 @@ class ReportsFlowTest {
     clock.set(Instant.parse("2026-12-02T09:29:00Z"));
     APIGatewayV2HTTPResponse early = call("regenerate.json");
     assertProblem(early, 409, "illegal-state");
-    assertTrue(HttpEvents.json(early).get("detail").asText().contains("2026-12-02T09:30:00Z"), "says when to ask again: "
-        + early.getBody());
-    clock.set(Instant.parse("2026-12-02T09:30:00Z"));
+    assertTrue(HttpEvents.json(early).get("detail").asText().contains("2026-12-02T09:31:00Z"), "says when to ask again, "
+        + "the minute rounded up: " + early.getBody());
+    clock.set(Instant.parse("2026-12-02T09:30:39Z"));
+    assertEquals(409, call("regenerate.json").getStatusCode(), "a second before the half hour is up");
+    clock.set(Instant.parse("2026-12-02T09:31:00Z"));
     APIGatewayV2HTTPResponse again = call("regenerate.json");
     assertEquals(202, again.getStatusCode(), again.getBody());
     assertEquals(2, HttpEvents.json(again).get("version").asInt(), "the same version, asked for anew");
     List<Map<String, AttributeValue>> requeued = items(Keys.tenant(ACME), "REPORTJOB#2026-11#v2");
     assertEquals(1, requeued.size(), "one work item, written again");
-    assertEquals("2026-12-02T09:30:00Z", requeued.getFirst().get("createdAt").s());
+    assertEquals("2026-12-02T09:31:00Z", requeued.getFirst().get("createdAt").s());
     assertEquals(409, call("regenerate.json").getStatusCode(), "the new one is under way");
 
     assertEquals(List.of(), jobs.handle(event(requeued), Lambda.context("report-jobs")).getBatchItemFailures());

@@ -234,7 +234,7 @@ public final class CognitoIdentityProvider implements IdentityProvider {
       if (e.statusCode() == 400 || e.statusCode() == 413) {
         throw new DomainException.Refused(DomainException.Refused.Reason.REJECTED_INPUT); // any other refusal of what the caller sent
       }
-      throw e; // the pool's set-up or Cognito itself: a fault of ours, answered 500
+      throw e; // the pool's set-up (500, a fault of ours) or Cognito itself failing or throttling (503, SdkOutages)
     }
   }
 
