@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import org.apache.lucene.util.automaton.CharacterRunAutomaton;
-import org.apache.lucene.util.automaton.LevenshteinAutomata;
 import org.tartarus.snowball.SnowballStemmer;
 import org.tartarus.snowball.ext.DutchStemmer;
 import org.tartarus.snowball.ext.EnglishStemmer;
@@ -144,23 +142,66 @@ public final class Analyzer {
 
   /**
    * The known stems near an unknown query word's stem, for a typo ("wachtwoort" → "wachtwoord", "printr" →
-   * "printer"): within {@link #typoDistance} edits (a letter added, dropped or changed, or two letters swapped),
-   * the nearest distance only, at most {@value #MAX_TYPO_STEMS}, alphabetical. Lucene's Levenshtein automata
-   * decide the distance, as its fuzzy queries do. Only for a query word of which nothing is known.
+   * "printer"): within {@link #typoDistance} edits (a letter added, dropped or changed, or two neighbours swapped),
+   * the nearest distance only, at most {@value #MAX_TYPO_STEMS}, alphabetical. Only for a query word of which
+   * nothing is known; a stem with a digit (an error code, a version) is exact and never guessed.
    */
   List<String> nearStems(String stem, Set<String> vocabulary) {
     if (stem.chars().anyMatch(Character::isDigit)) {
       return List.of();   // a code or a number ("0x80070005", "365") is exact: its neighbour is another one
     }
     int max = typoDistance(stem.length());
-    for (int distance = 1; distance <= max; distance++) {
-      CharacterRunAutomaton within = new CharacterRunAutomaton(new LevenshteinAutomata(stem, true).toAutomaton(distance));
-      List<String> near = vocabulary.stream().filter(within::run).sorted().limit(MAX_TYPO_STEMS).toList();
-      if (!near.isEmpty()) {
-        return near;
+    if (max == 0) {
+      return List.of();
+    }
+    int best = max + 1;
+    List<String> nearest = new ArrayList<>();
+    for (String known : vocabulary) {
+      int distance = distance(stem, known, max);
+      if (distance < best) {
+        best = distance;
+        nearest.clear();
+      }
+      if (distance == best && distance <= max) {
+        nearest.add(known);
       }
     }
-    return List.of();
+    return nearest.stream().sorted().limit(MAX_TYPO_STEMS).toList();
+  }
+
+  /**
+   * The edit distance of {@code a} and {@code b} where a letter added, dropped or changed and two neighbours
+   * swapped each count one (the "optimal string alignment" distance, as Lucene's fuzzy queries count with
+   * transpositions), or {@code max + 1} as soon as it is larger than {@code max}. Written here rather than
+   * taken from Lucene: its automata drag about 1,400 of lucene-core's classes (2.3 MiB) into the artefact.
+   */
+  static int distance(String a, String b, int max) {
+    if (Math.abs(a.length() - b.length()) > max) {
+      return max + 1;
+    }
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= b.length(); j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      int rowMin = Integer.MAX_VALUE;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        int value = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          value = Math.min(value, d[i - 2][j - 2] + 1);
+        }
+        d[i][j] = value;
+        rowMin = Math.min(rowMin, value);
+      }
+      if (rowMin > max) {
+        return max + 1;
+      }
+    }
+    return Math.min(d[a.length()][b.length()], max + 1);
   }
 
   /**

@@ -108,6 +108,11 @@ class AnalyzerTest {
     assertEquals(List.of(), nl.nearStems("koffiezetapparaat", known), "nothing near: nothing added");
     assertEquals(List.of(), nl.nearStems("0x80070005", Set.of("0x80070057")), "an error code is not corrected into another");
     assertEquals(0, Analyzer.typoDistance(4));
+    assertEquals(List.of(1, 1, 1, 1, 2, 0, 3), List.of(Analyzer.distance("printr", "printer", 2),
+        Analyzer.distance("printerr", "printer", 2), Analyzer.distance("prinder", "printer", 2),
+        Analyzer.distance("pirnter", "printer", 2), Analyzer.distance("pirntre", "printer", 2),
+        Analyzer.distance("printer", "printer", 2), Analyzer.distance("scanner", "printer", 2)),
+        "added, dropped, changed, two swapped: one each; two swaps two; beyond the limit: limit + 1");
     assertEquals(1, Analyzer.typoDistance(7));
     assertEquals(2, Analyzer.typoDistance(8));
   }
