@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
 
-/** The {@link OutageClassifier}s on the class path, loaded at the first failure that asks. */
+/**
+ * Whether a failure is an outage: a {@link ServiceUnavailable} an adapter threw, or a failure one of the
+ * {@link OutageClassifier}s on the class path recognises (loaded at the first failure that asks).
+ */
 final class Outages {
   /** How deep a failure's causes are followed (a cause chain with a cycle ends here too). */
   private static final int MAX_CAUSES = 10;
@@ -20,6 +23,9 @@ final class Outages {
   static Optional<String> of(Throwable failure) {
     Throwable current = failure;
     for (int depth = 0; current != null && depth < MAX_CAUSES; depth++, current = current.getCause()) {
+      if (current instanceof ServiceUnavailable unavailable) {
+        return Optional.of(unavailable.service());
+      }
       for (OutageClassifier classifier : Loaded.CLASSIFIERS) {
         Optional<String> service = classifier.outageOf(current);
         if (service.isPresent()) {

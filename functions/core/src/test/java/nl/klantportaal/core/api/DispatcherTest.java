@@ -21,6 +21,9 @@ class DispatcherTest {
       }).beforeMfa(),
       Route.of("GET /outage", Access.SIGNED_IN, request -> {
         throw new IllegalStateException("reading the ticket failed", new Unavailable());
+      }),
+      Route.of("GET /endpoint-down", Access.SIGNED_IN, request -> {
+        throw new ServiceUnavailable("a token endpoint", "https://auth.example.test/oauth2/token answered 502");
       })));
 
   /** A dependency's outage as this test's classifier knows it (core-aws's knows the AWS SDK's). */
@@ -107,5 +110,14 @@ class DispatcherTest {
     assertTrue(problem.get("detail").asText().contains("req-1"), problem.toString());
     String text = new String(response.body());
     assertFalse(text.contains("bucket") || text.contains("503 SlowDown") || text.contains("storage"), text);
+  }
+
+  @Test
+  void anAdaptersOwnServiceUnavailableIs503Too() throws IOException {
+    ApiResponse response = dispatcher.dispatch(request("GET /endpoint-down", caller("customer-user", true), "nl"));
+    assertEquals(503, response.status());
+    assertEquals("5", response.headers().get("retry-after"));
+    assertEquals("urn:klantportaal:problem:service-unavailable", body(response).get("type").asText());
+    assertFalse(new String(response.body()).contains("auth.example.test"), "no internals");
   }
 }

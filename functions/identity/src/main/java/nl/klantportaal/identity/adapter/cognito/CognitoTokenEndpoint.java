@@ -1,10 +1,10 @@
 package nl.klantportaal.identity.adapter.cognito;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import nl.klantportaal.core.api.ServiceUnavailable;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +31,8 @@ import nl.klantportaal.core.shared.domain.DomainException;
  * a 5xx) is a fault of the set-up or of Cognito: an exception, a 500.
  */
 public final class CognitoTokenEndpoint implements AuthorizationCodeExchange {
+  private static final String SERVICE = "Cognito's token endpoint";
+
   private final HttpClient http;
   private final URI tokenEndpoint;
   private final String clientId;
@@ -68,10 +70,13 @@ public final class CognitoTokenEndpoint implements AuthorizationCodeExchange {
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new UncheckedIOException("The user pool's token endpoint " + tokenEndpoint + " did not answer", e);
+      throw new ServiceUnavailable(SERVICE, "The user pool's token endpoint " + tokenEndpoint + " did not answer", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while exchanging an authorization code", e);
+    }
+    if (response.statusCode() >= 500) {
+      throw new ServiceUnavailable(SERVICE, "The user pool's token endpoint answered " + response.statusCode());
     }
     JsonTree answer = parse(response.body());
     if (response.statusCode() == 200) {

@@ -84,4 +84,21 @@ class CognitoTokenEndpointTest {
         () -> endpoint.exchange("c", "v".repeat(43), "https://portal.example.test/"));
     assertTrue(fault.getMessage().contains("invalid_client"), fault.getMessage());
   }
+
+  @Test
+  void aServerErrorOrNoAnswerIsAnOutage() throws IOException {
+    status = 503;
+    answer = "<html>Service Unavailable</html>";
+    var outage = assertThrows(nl.klantportaal.core.api.ServiceUnavailable.class,
+        () -> endpoint.exchange("c", "v".repeat(43), "https://portal.example.test/"));
+    assertEquals("Cognito's token endpoint", outage.service());
+    int closed;
+    try (var socket = new java.net.ServerSocket(0)) {
+      closed = socket.getLocalPort();
+    }
+    var unreachable = new CognitoTokenEndpoint(CognitoTokenEndpoint.defaultClient(), URI.create("http://127.0.0.1:" + closed + "/"),
+        "client id", "secret");
+    assertThrows(nl.klantportaal.core.api.ServiceUnavailable.class,
+        () -> unreachable.exchange("c", "v".repeat(43), "https://portal.example.test/"), "no answer at all");
+  }
 }
