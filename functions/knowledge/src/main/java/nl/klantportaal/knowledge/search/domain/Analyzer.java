@@ -112,7 +112,8 @@ public final class Analyzer {
         continue;
       }
       int first = terms.size();
-      terms.add(new Term(stem(word), false));
+      String own = stem(word);
+      terms.add(new Term(own, false));
       for (Part part : parts(word, vocabulary::contains)) {
         terms.add(new Term(part.stem(), true));
         for (Part finer : parts(part.surface(), vocabulary::contains)) {
@@ -120,13 +121,13 @@ public final class Analyzer {
         }
       }
       participle(word, vocabulary::contains).ifPresent(verb -> terms.add(new Term(verb, true)));
-      dutchVerb(word, vocabulary::contains).ifPresent(verb -> terms.add(new Term(verb, true)));
+      dutchVerb(word, own, vocabulary::contains).ifPresent(verb -> terms.add(new Term(verb, true)));
       if (query) {
-        for (String synonym : synonyms.getOrDefault(stem(word), List.of())) {
+        for (String synonym : synonyms.getOrDefault(own, List.of())) {
           terms.add(new Term(synonym, true));
         }
         if (terms.subList(first, terms.size()).stream().noneMatch(term -> vocabulary.contains(term.text()))) {
-          nearStems(stem(word), vocabulary).forEach(near -> terms.add(new Term(near, true)));
+          nearStems(own, vocabulary).forEach(near -> terms.add(new Term(near, true)));
         }
       }
     }
@@ -210,13 +211,13 @@ public final class Analyzer {
    * "aangemaakt", "verwijderd" against "delen", "installeren", "aanmaken", "verwijderen"). The form loses its
    * ending (and "ge", after a separable prefix), its last syllable's doubled vowel is written single again
    * ("maak" → "mak", as in "maken"), and a final f or s may be the verb's v or z ("geeft" → "gev", "leest"
-   * → "lez"); the first of these whose stem is known is the verb's. Strong participles ("gesloten") are not.
+   * → "lez"); the first of these whose stem is known, and is not the word's own stem {@code own}, is the verb's.
+   * Strong participles ("gesloten") are not.
    */
-  Optional<String> dutchVerb(String word, Predicate<String> knownStem) {
+  Optional<String> dutchVerb(String word, String own, Predicate<String> knownStem) {
     if (language != SearchLanguage.NL || word.length() < MIN_VERB) {
       return Optional.empty();
     }
-    String own = stem(word);
     for (String base : dutchVerbBases(word)) {
       for (String candidate : spellings(base)) {
         if (candidate.length() < MIN_PART) {
@@ -235,6 +236,8 @@ public final class Analyzer {
       "", "aan", "af", "bij", "door", "in", "mee", "na", "om", "op", "over", "terug", "toe", "uit", "vast", "voor", "weg");
   private static final List<String> NL_INSEPARABLE_PREFIXES = List.of("be", "ver", "ont", "her");
   private static final List<String> NL_PARTICIPLE_ENDINGS = List.of("den", "ten", "de", "te", "d", "t");
+  /** After an inseparable prefix: "-den" and "-ten" end plurals ("bestanden") far more often than participles. */
+  private static final List<String> NL_INSEPARABLE_ENDINGS = List.of("de", "te", "d", "t");
 
   /**
    * Nouns that look like a participle of a verb with an inseparable prefix and would meet the wrong verb
@@ -267,8 +270,7 @@ public final class Analyzer {
     }
     for (String prefix : NL_INSEPARABLE_PREFIXES) {
       if (word.startsWith(prefix)) {
-        // "d", "t", "de", "te" only: "-den" and "-ten" end plurals ("bestanden") far more often than participles
-        for (String ending : List.of("de", "te", "d", "t")) {
+        for (String ending : NL_INSEPARABLE_ENDINGS) {
           if (word.endsWith(ending) && word.length() - ending.length() - prefix.length() >= MIN_PART) {
             bases.add(word.substring(0, word.length() - ending.length()));
           }
