@@ -21,8 +21,9 @@ import org.tartarus.snowball.ext.GermanStemmer;
  * skipped ("anmeldungsproblem" = "anmeldung" + "problem"), and a part is split again where it can be
  * ("zurücksetzung" = "zurück" + "setzung", so a separable verb's "setzen Sie es zurück" is found). German
  * participles also give their verb ("freigegebenes" → "freigeben"), and so do Dutch verb forms in -t and weak
- * participles ("werkt" → "werken", "gedeelde" → "delen"); in a query, a few synonyms give each other
- * ("Kennwort" and "Passwort"). The Snowball classes are used directly, not
+ * participles ("werkt" → "werken", "gedeelde" → "delen") and, in every language, the strong and irregular forms
+ * of {@link IrregularVerbs} ("afgesloten" → "afsluiten", "abgelaufen" → "ablaufen", "sent" → "send"); in a
+ * query, a few synonyms give each other ("Kennwort" and "Passwort"). The Snowball classes are used directly, not
  * through Lucene's token streams (no attribute reflection, so the shrunk artefact needs no keep rules).
  * Not thread-safe (the stemmer is stateful): one per thread.
  */
@@ -32,8 +33,7 @@ public final class Analyzer {
   private static final int MIN_COMPOUND = 7;
   private static final List<String> NL_LINKS = List.of("", "s", "e", "en");
   private static final int MIN_VERB = 5;
-  private static final List<String> SEPARABLE_PREFIXES = List.of(
-      "", "ab", "an", "auf", "aus", "ein", "frei", "her", "hin", "mit", "nach", "um", "vor", "weg", "zu", "zuruck");
+  private static final List<String> SEPARABLE_PREFIXES = IrregularVerbs.DE_SEPARABLE;
   private static final List<String> DE_DERIVATIONS = List.of("ungen", "ung");
   private static final List<String> NL_DERIVATIONS = List.of("ingen", "ing");
   private static final List<String> DE_LINKS = List.of("", "s", "es", "n", "en", "e", "er");
@@ -55,6 +55,7 @@ public final class Analyzer {
 
   private final SearchLanguage language;
   private final SnowballStemmer stemmer;
+  private final IrregularVerbs irregular;
   /** A stem → the stems of its synonyms. */
   private final Map<String, List<String>> synonyms;
 
@@ -65,6 +66,7 @@ public final class Analyzer {
       case EN -> new EnglishStemmer();
       case DE -> new GermanStemmer();
     };
+    this.irregular = IrregularVerbs.of(language);
     Map<String, List<String>> byStem = new HashMap<>();
     for (List<String> group : SYNONYMS.get(language)) {
       List<String> stems = group.stream().map(this::stem).toList();
@@ -122,6 +124,11 @@ public final class Analyzer {
       }
       participle(word, vocabulary::contains).ifPresent(verb -> terms.add(new Term(verb, true)));
       dutchVerb(word, own, vocabulary::contains).ifPresent(verb -> terms.add(new Term(verb, true)));
+      for (String verb : strongVerbs(word, own)) {
+        if (terms.subList(first, terms.size()).stream().noneMatch(term -> term.text().equals(verb))) {
+          terms.add(new Term(verb, true));
+        }
+      }
       if (query) {
         for (String synonym : synonyms.getOrDefault(own, List.of())) {
           terms.add(new Term(synonym, true));
@@ -212,7 +219,7 @@ public final class Analyzer {
    * ending (and "ge", after a separable prefix), its last syllable's doubled vowel is written single again
    * ("maak" → "mak", as in "maken"), and a final f or s may be the verb's v or z ("geeft" → "gev", "leest"
    * → "lez"); the first of these whose stem is known, and is not the word's own stem {@code own}, is the verb's.
-   * Strong participles ("gesloten") are not.
+   * Strong forms ("gesloten") are {@link #strongVerbs}.
    */
   Optional<String> dutchVerb(String word, String own, Predicate<String> knownStem) {
     if (language != SearchLanguage.NL || word.length() < MIN_VERB) {
@@ -232,8 +239,7 @@ public final class Analyzer {
     return Optional.empty();
   }
 
-  private static final List<String> NL_SEPARABLE_PREFIXES = List.of(
-      "", "aan", "af", "bij", "door", "in", "mee", "na", "om", "op", "over", "terug", "toe", "uit", "vast", "voor", "weg");
+  private static final List<String> NL_SEPARABLE_PREFIXES = IrregularVerbs.NL_SEPARABLE;
   private static final List<String> NL_INSEPARABLE_PREFIXES = List.of("be", "ver", "ont", "her");
   private static final List<String> NL_PARTICIPLE_ENDINGS = List.of("den", "ten", "de", "te", "d", "t");
   /** After an inseparable prefix: "-den" and "-ten" end plurals ("bestanden") far more often than participles. */
@@ -315,6 +321,15 @@ public final class Analyzer {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The stems of the verbs a strong or irregular form belongs to ({@link IrregularVerbs}: "afgesloten" →
+   * "afsluiten", "abgelaufen" → "ablaufen", "sent" → "send"), known or not: the table is curated, so an
+   * article that says "vastgelopen" is found by "vastlopen" even when no article says that.
+   */
+  List<String> strongVerbs(String word, String own) {
+    return irregular.infinitives(word).stream().map(this::stem).filter(verb -> !verb.equals(own)).distinct().toList();
   }
 
   /** The parts of a compound whose stems are all known, longest first part first; empty if none split it. */

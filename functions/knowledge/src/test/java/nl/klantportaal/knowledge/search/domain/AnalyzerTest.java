@@ -58,12 +58,41 @@ class AnalyzerTest {
   void aDutchVerbFormGivesNothingWhenNoVerbIsKnown() {
     Analyzer nl = new Analyzer(SearchLanguage.NL);
     assertEquals(nl.stems("kast"), terms(SearchLanguage.NL, "kast", "printer"), "no known verb: the word alone");
-    assertEquals(nl.stems("gesloten"), terms(SearchLanguage.NL, "gesloten", "sluiten"), "a strong participle is not guessed");
     assertEquals(new Analyzer(SearchLanguage.DE).stems("werkt"), terms(SearchLanguage.DE, "werkt", "werken"),
         "Dutch rules for Dutch only");
     for (String[] noun : new String[][] {{"bestand", "bestaan"}, {"bestanden", "bestaan"}, {"internet", "intern interne"},
         {"verkeerd", "verkeer"}}) {
       assertEquals(nl.stems(noun[0]), terms(SearchLanguage.NL, noun[0], noun[1]), noun[0] + " is no form of " + noun[1]);
+    }
+  }
+
+  @Test
+  void strongAndIrregularFormsGiveTheirVerbInEveryLanguageKnownOrNot() {
+    for (String[] form : new String[][] {{"nl", "gesloten", "sluiten"}, {"nl", "afgesloten", "afsluiten"},
+        {"nl", "vastgelopen", "vastlopen"}, {"nl", "verbonden", "verbinden"}, {"nl", "verloren", "verliezen"},
+        {"nl", "opgeslagen", "opslaan"}, {"nl", "toegewezen", "toewijzen"}, {"nl", "opgetreden", "optreden"},
+        {"nl", "kreeg", "krijgen"}, {"nl", "aanbevolen", "aanbevelen"}, {"de", "abgelaufen", "ablaufen"},
+        {"de", "abgelaufene", "ablaufen"}, {"de", "fehlgeschlagen", "fehlschlagen"}, {"de", "aufgetreten", "auftreten"},
+        {"de", "erkannt", "erkennen"}, {"de", "Verbindung verbunden", "verbinden"}, {"de", "behoben", "beheben"},
+        {"de", "geschlossenen", "schließen"}, {"de", "heruntergefahren", "herunterfahren"}, {"en", "sent", "send"},
+        {"en", "forgotten", "forget"}, {"en", "lost", "lose"}, {"en", "overwritten", "overwrite"},
+        {"en", "stolen", "steal"}}) {
+      SearchLanguage language = SearchLanguage.valueOf(form[0].toUpperCase(java.util.Locale.ROOT));
+      String verb = new Analyzer(language).stems(form[2]).getFirst();
+      List<String> terms = terms(language, form[1], "");
+      assertTrue(terms.contains(verb), form[1] + " gives " + verb + " (" + form[2] + ") with no verb known: " + terms);
+    }
+    Analyzer nl = new Analyzer(SearchLanguage.NL);
+    assertTrue(nl.terms("vastgelopen", Set.of()).getLast().part(), "the verb weighs as a part");
+  }
+
+  @Test
+  void wordsThatOnlyLookLikeAStrongFormGiveNoVerb() {
+    for (String[] word : new String[][] {{"nl", "namen"}, {"nl", "bijlagen"}, {"nl", "wees voorzichtig"}, {"nl", "sluiten"},
+        {"nl", "ontvangen"}, {"de", "Bestand"}, {"de", "Verstand"}, {"de", "Chatbot Bot"}, {"en", "left"}, {"en", "LED"},
+        {"en", "send"}}) {
+      SearchLanguage language = SearchLanguage.valueOf(word[0].toUpperCase(java.util.Locale.ROOT));
+      assertEquals(new Analyzer(language).stems(word[1]), terms(language, word[1], ""), word[1] + " is no verb form");
     }
   }
 

@@ -1,0 +1,339 @@
+package nl.klantportaal.knowledge.search.domain;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The strong and irregular verb forms of a language that no stemmer ties to their verb ("gesloten" and
+ * "sluiten", "abgelaufen" and "ablaufen", "sent" and "send"): a curated table of the verbs a helpdesk's
+ * articles and questions use, with their past tenses and past participles. A form may follow a separable
+ * prefix ("afgesloten" → "afsluiten", "fehlgeschlagen" → "fehlschlagen", "rewritten" → "rewrite") and, in
+ * Dutch and German, an inseparable one that takes the participle's "ge" ("verbonden" → "verbinden",
+ * "erkannt" → "erkennen", "behoben" → "beheben"); a German participle may carry an adjective's ending
+ * ("abgelaufene"). A form that is also a common word of its own is left out ("namen", "lagen", "reden",
+ * "leden", "vroeg", "wist", "wees"; "stand" of "Bestand", "Bot"; "left", "led", "wound"), and so are verbs
+ * that are stop words.
+ */
+final class IrregularVerbs {
+
+  /** Each line: the infinitive, then its forms. Written as spelled; folded as words are when read. */
+  private static final String NL = """
+      aanbevelen aanbeval aanbevalen aanbevolen
+      beginnen begon begonnen
+      bevelen beval bevalen bevolen
+      bewegen bewoog bewogen
+      bieden bood boden geboden
+      binden bond bonden gebonden
+      blijken bleek bleken gebleken
+      blijven bleef bleven gebleven
+      breken brak braken gebroken
+      brengen bracht brachten gebracht
+      denken dacht dachten gedacht
+      doen deed deden gedaan
+      dragen droeg droegen gedragen
+      dringen drong drongen gedrongen
+      dwingen dwong dwongen gedwongen
+      gaan ging gingen gegaan
+      gelden gold golden gegolden
+      geven gaf gaven gegeven
+      grijpen greep grepen gegrepen
+      hangen hing hingen gehangen
+      heffen hief hieven geheven
+      helpen hielp hielpen geholpen
+      houden hield hielden gehouden
+      kiezen koos kozen gekozen
+      kijken keek keken gekeken
+      klinken klonk klonken geklonken
+      komen kwam kwamen gekomen
+      kopen kocht kochten gekocht
+      krijgen kreeg kregen gekregen
+      laten liet lieten gelaten
+      lezen las lazen gelezen
+      lijken leek leken geleken
+      lopen liep liepen gelopen
+      nemen nam genomen
+      roepen riep riepen geroepen
+      schieten schoot schoten geschoten
+      schijnen scheen schenen geschenen
+      schrijven schreef schreven geschreven
+      schuiven schoof schoven geschoven
+      slaan sloeg sloegen geslagen
+      sluiten sloot sloten gesloten
+      spreken sprak spraken gesproken
+      springen sprong sprongen gesprongen
+      staan stond stonden gestaan
+      steken stak gestoken
+      stijgen steeg stegen gestegen
+      treden trad traden getreden
+      treffen trof troffen getroffen
+      trekken trok trokken getrokken
+      vallen viel vielen gevallen
+      vangen ving vingen gevangen
+      verdwijnen verdween verdwenen
+      vergeten vergat vergaten
+      verliezen verloor verloren
+      vinden vond vonden gevonden
+      vriezen vroor vroren gevroren
+      werpen wierp wierpen geworpen
+      weten wisten geweten
+      wijzen wezen gewezen
+      winnen won wonnen gewonnen
+      zeggen zei zeiden
+      zenden zond zonden gezonden
+      zien zag zagen gezien
+      zitten zat zaten gezeten
+      zoeken zocht zochten gezocht
+      """;
+
+  private static final String DE = """
+      befehlen befahl befohlen
+      beginnen begann begonnen
+      bewegen bewog bewogen
+      biegen bog gebogen
+      bieten boten geboten
+      binden banden gebunden
+      bitten bat baten gebeten
+      bleiben blieb blieben geblieben
+      brechen brach brachen gebrochen
+      brennen brannte gebrannt
+      bringen brachte brachten gebracht
+      denken dachte dachten gedacht
+      dringen drang gedrungen
+      empfehlen empfahl empfohlen
+      fahren fuhr fuhren gefahren
+      fallen fiel fielen gefallen
+      fangen fing gefangen
+      finden fand fanden gefunden
+      fließen floss geflossen
+      frieren fror gefroren
+      geben gab gaben gegeben
+      gehen ging gingen gegangen
+      gelingen gelang gelungen
+      gelten galt gegolten
+      gewinnen gewann gewonnen
+      gleichen glich geglichen
+      greifen griff gegriffen
+      halten hielt hielten gehalten
+      hängen hing gehangen
+      heben hob gehoben
+      heißen hieß geheißen
+      helfen half geholfen
+      kennen kannte gekannt
+      kommen kam kamen gekommen
+      laden lud geladen
+      lassen ließ gelassen
+      laufen lief gelaufen
+      leiden litt gelitten
+      lesen las gelesen
+      liegen lag gelegen
+      meiden mied gemieden
+      messen maß gemessen
+      nehmen nahm nahmen genommen
+      nennen nannte genannt
+      raten riet geraten
+      reißen riss gerissen
+      rufen rief gerufen
+      scheiden schied geschieden
+      scheinen schien geschienen
+      schieben schob geschoben
+      schießen schoss geschossen
+      schlagen schlug geschlagen
+      schließen schloss schlossen geschlossen
+      schneiden geschnitten
+      schreiben schrieb schrieben geschrieben
+      sehen sah gesehen
+      senden sandte gesandt
+      sitzen saß gesessen
+      sprechen sprach gesprochen
+      springen sprang gesprungen
+      stehen standen gestanden
+      stehlen stahl gestohlen
+      steigen stieg gestiegen
+      stoßen stieß gestoßen
+      streichen gestrichen
+      tragen trug getragen
+      treffen traf getroffen
+      treiben trieb getrieben
+      treten trat getreten
+      tun tat getan
+      vergessen vergaß
+      verlieren verlor verloren
+      verschwinden verschwand verschwunden
+      weisen wies gewiesen
+      wenden wandte gewandt
+      werfen warf geworfen
+      wissen wusste gewusst
+      ziehen zog gezogen
+      zwingen zwang gezwungen
+      """;
+
+  private static final String EN = """
+      begin began begun
+      break broke broken
+      bring brought
+      build built
+      buy bought
+      catch caught
+      choose chose chosen
+      come came
+      draw drew drawn
+      drive drove driven
+      fall fell fallen
+      feel felt
+      find found
+      forbid forbade forbidden
+      forget forgot forgotten
+      forgive forgave forgiven
+      freeze froze frozen
+      get got gotten
+      give gave given
+      go went gone
+      grow grew grown
+      hang hung
+      hear heard
+      hide hid hidden
+      hold held
+      keep kept
+      know knew known
+      lay laid
+      lend lent
+      lose lost
+      make made
+      mean meant
+      meet met
+      pay paid
+      ring rang rung
+      rise rose risen
+      run ran
+      say said
+      see saw seen
+      seek sought
+      sell sold
+      send sent
+      shake shook shaken
+      shoot shot
+      show shown
+      shrink shrank shrunk
+      sink sank sunk
+      sit sat
+      sleep slept
+      slide slid
+      speak spoke spoken
+      spend spent
+      stand stood
+      steal stole stolen
+      stick stuck
+      strike struck
+      swear swore sworn
+      take took taken
+      teach taught
+      tear tore torn
+      tell told
+      think thought
+      throw threw thrown
+      understand understood
+      wake woke woken
+      wear wore worn
+      win won
+      withdraw withdrew withdrawn
+      write wrote written
+      """;
+
+  /** Separable prefixes, the bare form first: they stay in front of the participle's "ge" ("af-ge-sloten"). */
+  static final List<String> NL_SEPARABLE = List.of("", "aan", "af", "bij", "binnen", "buiten", "door", "in", "los",
+      "mee", "na", "neer", "om", "op", "over", "samen", "tegen", "terug", "toe", "uit", "vast", "voor", "weg");
+  static final List<String> DE_SEPARABLE = List.of("", "ab", "an", "auf", "aus", "bereit", "dazu", "ein", "fehl",
+      "fest", "frei", "her", "heraus", "herein", "herunter", "hin", "hinzu", "hoch", "los", "mit", "nach", "um", "vor",
+      "weg", "weiter", "zu", "zuruck", "zusammen");
+  private static final List<String> EN_SEPARABLE = List.of("", "mis", "out", "over", "re", "un", "under", "up");
+  /** Inseparable prefixes: the participle has no "ge" after them ("ver-bonden", "er-kannt"). */
+  private static final List<String> NL_INSEPARABLE = List.of("be", "er", "her", "ont", "onder", "ver");
+  private static final List<String> DE_INSEPARABLE = List.of("be", "emp", "ent", "er", "miss", "ver", "zer");
+  /** The endings a German participle takes as an adjective ("abgelaufene", "geschlossenen"). */
+  private static final List<String> DE_ADJECTIVE_ENDINGS = List.of("e", "en", "er", "es", "em");
+  private static final int MIN_FORM = 5;
+
+  private final SearchLanguage language;
+  private final Map<String, String> infinitiveOf;
+  private final List<String> separable;
+  private final List<String> inseparable;
+
+  private IrregularVerbs(SearchLanguage language, String table, List<String> separable, List<String> inseparable) {
+    this.language = language;
+    Map<String, String> forms = new HashMap<>();
+    for (String line : table.strip().split("\n")) {
+      List<String> words = List.of(Words.fold(line.strip()).split(" +"));
+      for (String form : words.subList(1, words.size())) {
+        if (forms.put(form, words.getFirst()) != null) {
+          throw new IllegalStateException("The form " + form + " is listed twice");
+        }
+      }
+    }
+    this.infinitiveOf = Map.copyOf(forms);
+    this.separable = separable;
+    this.inseparable = inseparable;
+  }
+
+  static IrregularVerbs of(SearchLanguage language) {
+    return switch (language) {
+      case NL -> new IrregularVerbs(language, NL, NL_SEPARABLE, NL_INSEPARABLE);
+      case DE -> new IrregularVerbs(language, DE, DE_SEPARABLE, DE_INSEPARABLE);
+      case EN -> new IrregularVerbs(language, EN, EN_SEPARABLE, List.of());
+    };
+  }
+
+  /** How many forms the table holds (for its test). */
+  int size() {
+    return infinitiveOf.size();
+  }
+
+  /**
+   * The infinitives a folded word is a form of, as written with its prefixes ("afgesloten" → "afsluiten");
+   * empty for a word the table does not know, or the infinitive itself.
+   */
+  List<String> infinitives(String word) {
+    List<String> infinitives = new ArrayList<>();
+    for (String variant : variants(word)) {
+      for (String prefix : separable) {
+        if (!variant.startsWith(prefix)) {
+          continue;
+        }
+        String rest = variant.substring(prefix.length());
+        add(infinitives, prefix, rest, word);
+        for (String inner : inseparable) {
+          if (rest.startsWith(inner) && rest.length() > inner.length() + 1) {
+            String core = rest.substring(inner.length());
+            add(infinitives, prefix + inner, core, word);
+            add(infinitives, prefix + inner, "ge" + core, word);
+          }
+        }
+      }
+    }
+    return infinitives;
+  }
+
+  private void add(List<String> infinitives, String prefix, String form, String word) {
+    String infinitive = infinitiveOf.get(form);
+    if (infinitive != null) {
+      String verb = prefix + infinitive;
+      if (!verb.equals(word) && !infinitives.contains(verb)) {
+        infinitives.add(verb);
+      }
+    }
+  }
+
+  private List<String> variants(String word) {
+    if (language != SearchLanguage.DE) {
+      return List.of(word);
+    }
+    List<String> variants = new ArrayList<>(List.of(word));
+    for (String ending : DE_ADJECTIVE_ENDINGS) {
+      if (word.endsWith(ending) && word.length() - ending.length() >= MIN_FORM) {
+        variants.add(word.substring(0, word.length() - ending.length()));
+      }
+    }
+    return variants;
+  }
+}
