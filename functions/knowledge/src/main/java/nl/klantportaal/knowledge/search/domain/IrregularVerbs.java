@@ -8,8 +8,9 @@ import java.util.Map;
 /**
  * The strong and irregular verb forms of a language that no stemmer ties to their verb ("gesloten" and
  * "sluiten", "abgelaufen" and "ablaufen", "sent" and "send"): a curated table of the verbs a helpdesk's
- * articles and questions use, with their past tenses and past participles. A form may follow a separable
- * prefix ("afgesloten" → "afsluiten", "fehlgeschlagen" → "fehlschlagen", "rewritten" → "rewrite") and, in
+ * articles and questions use, with their past tenses and past participles (and German present tenses whose
+ * vowel changes: "läuft", "bricht", "lädt"). A form may follow a separable prefix ("afgesloten" →
+ * "afsluiten", "fehlgeschlagen" → "fehlschlagen", "rewritten" → "rewrite") and, in
  * Dutch and German, an inseparable one that takes the participle's "ge" ("verbonden" → "verbinden",
  * "erkannt" → "erkennen", "behoben" → "beheben"); a German participle may carry an adjective's ending
  * ("abgelaufene"). A form that is also a common word of its own is left out ("namen", "lagen", "reden",
@@ -96,41 +97,41 @@ final class IrregularVerbs {
       binden banden gebunden
       bitten bat baten gebeten
       bleiben blieb blieben geblieben
-      brechen brach brachen gebrochen
+      brechen brach brachen gebrochen bricht
       brennen brannte gebrannt
       bringen brachte brachten gebracht
       denken dachte dachten gedacht
       dringen drang gedrungen
-      empfehlen empfahl empfohlen
-      fahren fuhr fuhren gefahren
-      fallen fiel fielen gefallen
-      fangen fing gefangen
+      empfehlen empfahl empfohlen empfiehlt
+      fahren fuhr fuhren gefahren fährt
+      fallen fiel fielen gefallen fällt
+      fangen fing gefangen fängt
       finden fand fanden gefunden
       fließen floss geflossen
       frieren fror gefroren
-      geben gab gaben gegeben
+      geben gab gaben gegeben gibt
       gehen ging gingen gegangen
       gelingen gelang gelungen
-      gelten galt gegolten
+      gelten galt gegolten gilt
       gewinnen gewann gewonnen
       gleichen glich geglichen
       greifen griff gegriffen
-      halten hielt hielten gehalten
+      halten hielt hielten gehalten hält
       hängen hing gehangen
       heben hob gehoben
       heißen hieß geheißen
-      helfen half geholfen
+      helfen half geholfen hilft
       kennen kannte gekannt
       kommen kam kamen gekommen
-      laden lud geladen
-      lassen ließ gelassen
-      laufen lief gelaufen
+      laden lud geladen lädt
+      lassen ließ gelassen lässt
+      laufen lief gelaufen läuft
       leiden litt gelitten
-      lesen las gelesen
+      lesen las gelesen liest
       liegen lag gelegen
       meiden mied gemieden
-      messen maß gemessen
-      nehmen nahm nahmen genommen
+      messen maß gemessen misst
+      nehmen nahm nahmen genommen nimmt
       nennen nannte genannt
       raten riet geraten
       reißen riss gerissen
@@ -139,31 +140,31 @@ final class IrregularVerbs {
       scheinen schien geschienen
       schieben schob geschoben
       schießen schoss geschossen
-      schlagen schlug geschlagen
-      schließen schloss schlossen geschlossen
+      schlagen schlug geschlagen schlägt
+      schließen schloss schlossen geschlossen schließt
       schneiden geschnitten
       schreiben schrieb schrieben geschrieben
-      sehen sah gesehen
+      sehen sah gesehen sieht
       senden sandte gesandt
       sitzen saß gesessen
-      sprechen sprach gesprochen
+      sprechen sprach gesprochen spricht
       springen sprang gesprungen
       stehen standen gestanden
-      stehlen stahl gestohlen
+      stehlen stahl gestohlen stiehlt
       steigen stieg gestiegen
-      stoßen stieß gestoßen
+      stoßen stieß gestoßen stößt
       streichen gestrichen
-      tragen trug getragen
+      tragen trug getragen trägt
       treffen traf getroffen
       treiben trieb getrieben
-      treten trat getreten
-      tun tat getan
-      vergessen vergaß
+      treten trat getreten tritt
+      tun tat getan tut
+      vergessen vergaß vergisst
       verlieren verlor verloren
       verschwinden verschwand verschwunden
       weisen wies gewiesen
       wenden wandte gewandt
-      werfen warf geworfen
+      werfen warf geworfen wirft
       wissen wusste gewusst
       ziehen zog gezogen
       zwingen zwang gezwungen

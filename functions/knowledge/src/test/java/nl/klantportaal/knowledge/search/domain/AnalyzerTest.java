@@ -74,7 +74,8 @@ class AnalyzerTest {
         {"nl", "kreeg", "krijgen"}, {"nl", "aanbevolen", "aanbevelen"}, {"de", "abgelaufen", "ablaufen"},
         {"de", "abgelaufene", "ablaufen"}, {"de", "fehlgeschlagen", "fehlschlagen"}, {"de", "aufgetreten", "auftreten"},
         {"de", "erkannt", "erkennen"}, {"de", "Verbindung verbunden", "verbinden"}, {"de", "behoben", "beheben"},
-        {"de", "geschlossenen", "schließen"}, {"de", "heruntergefahren", "herunterfahren"}, {"en", "sent", "send"},
+        {"de", "geschlossenen", "schließen"}, {"de", "heruntergefahren", "herunterfahren"},
+        {"de", "Seite lädt nicht", "laden"}, {"de", "bricht", "brechen"}, {"en", "sent", "send"},
         {"en", "forgotten", "forget"}, {"en", "lost", "lose"}, {"en", "overwritten", "overwrite"},
         {"en", "stolen", "steal"}}) {
       SearchLanguage language = SearchLanguage.valueOf(form[0].toUpperCase(java.util.Locale.ROOT));
