@@ -109,7 +109,10 @@ public final class Analyzer {
 
   private List<Term> terms(String text, Set<String> vocabulary, boolean query) {
     List<Term> terms = new ArrayList<>();
-    for (String word : Words.of(text)) {
+    List<String> words = Words.of(text);
+    List<String> detached = language == SearchLanguage.DE ? words.stream().filter(DETACHED_PREFIXES::contains).toList()
+        : List.of();
+    for (String word : words) {
       if (StopWords.contains(language, word)) {
         continue;
       }
@@ -124,7 +127,13 @@ public final class Analyzer {
       }
       participle(word, vocabulary::contains).ifPresent(verb -> terms.add(new Term(verb, true)));
       dutchVerb(word, own, vocabulary::contains).ifPresent(verb -> terms.add(new Term(verb, true)));
-      for (String verb : strongVerbs(word, own)) {
+      List<String> verbs = new ArrayList<>();
+      germanVerb(word, own, vocabulary::contains).ifPresent(verbs::add);
+      verbs.addAll(strongVerbs(word, own));
+      if (query) {
+        verbs.addAll(splitVerbs(word, detached, vocabulary::contains));
+      }
+      for (String verb : verbs) {
         if (terms.subList(first, terms.size()).stream().noneMatch(term -> term.text().equals(verb))) {
           terms.add(new Term(verb, true));
         }
@@ -237,6 +246,71 @@ public final class Analyzer {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * German weak verb forms that Snowball keeps apart from their verb: the present tense in -t or -et
+   * ("funktioniert", "startet", "druckt" against "funktionieren", "starten", "drucken") and the weak past
+   * participle, also as an adjective ("gelöschte", "abgemeldet", "gespeichert" against "löschen", "abmelden",
+   * "speichern"): the form without its ending (and "ge", after a separable prefix), with the infinitive's "en";
+   * the first whose stem is known, and is not the word's own stem {@code own}, is the verb's.
+   */
+  Optional<String> germanVerb(String word, String own, Predicate<String> knownStem) {
+    if (language != SearchLanguage.DE || word.length() < MIN_VERB) {
+      return Optional.empty();
+    }
+    for (String form : IrregularVerbs.germanVariants(word)) {
+      List<String> cores = new ArrayList<>(List.of(form));
+      for (String prefix : SEPARABLE_PREFIXES) {
+        if (form.startsWith(prefix + "ge") && form.length() > prefix.length() + 2 + MIN_PART) {
+          cores.add(prefix + form.substring(prefix.length() + 2));
+        }
+      }
+      for (String core : cores) {
+        for (String ending : List.of("et", "t")) {
+          if (core.endsWith(ending) && core.length() - ending.length() >= MIN_PART) {
+            String verb = stem(core.substring(0, core.length() - ending.length()) + "en");
+            if (!verb.equals(own) && knownStem.test(verb)) {
+              return Optional.of(verb);
+            }
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The separable prefixes a German query may leave standing apart at the end of its clause ("Anmeldung
+   * schlägt fehl", "Verbindung bricht ab", "Rechner fährt nicht hoch").
+   */
+  private static final Set<String> DETACHED_PREFIXES = Set.of("ab", "an", "auf", "aus", "ein", "fehl", "fest", "frei",
+      "herunter", "hoch", "los", "mit", "nach", "vor", "weg", "zu", "zuruck", "zusammen");
+
+  /**
+   * In a German query, a verb whose separable prefix stands apart ("schlägt ... fehl"): the stem of the prefix
+   * joined to the word's verb ("fehlschlagen", from the table or the word without -t/-et), when known.
+   */
+  List<String> splitVerbs(String word, List<String> detached, Predicate<String> knownStem) {
+    if (detached.isEmpty() || DETACHED_PREFIXES.contains(word) || word.length() < MIN_PART) {
+      return List.of();
+    }
+    List<String> infinitives = new ArrayList<>(irregular.infinitives(word));
+    for (String ending : List.of("et", "t")) {
+      if (word.endsWith(ending) && word.length() - ending.length() >= MIN_PART) {
+        infinitives.add(word.substring(0, word.length() - ending.length()) + "en");
+      }
+    }
+    List<String> verbs = new ArrayList<>();
+    for (String prefix : detached) {
+      for (String infinitive : infinitives) {
+        String verb = stem(prefix + infinitive);
+        if (knownStem.test(verb) && !verbs.contains(verb)) {
+          verbs.add(verb);
+        }
+      }
+    }
+    return verbs;
   }
 
   private static final List<String> NL_SEPARABLE_PREFIXES = IrregularVerbs.NL_SEPARABLE;

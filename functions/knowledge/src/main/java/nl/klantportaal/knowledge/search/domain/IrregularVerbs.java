@@ -253,7 +253,7 @@ final class IrregularVerbs {
   private static final List<String> NL_INSEPARABLE = List.of("be", "er", "her", "ont", "onder", "ver");
   private static final List<String> DE_INSEPARABLE = List.of("be", "emp", "ent", "er", "miss", "ver", "zer");
   /** The endings a German participle takes as an adjective ("abgelaufene", "geschlossenen"). */
-  private static final List<String> DE_ADJECTIVE_ENDINGS = List.of("e", "en", "er", "es", "em");
+  static final List<String> DE_ADJECTIVE_ENDINGS = List.of("e", "en", "er", "es", "em");
   private static final int MIN_FORM = 5;
 
   private final SearchLanguage language;
@@ -326,9 +326,11 @@ final class IrregularVerbs {
   }
 
   private List<String> variants(String word) {
-    if (language != SearchLanguage.DE) {
-      return List.of(word);
-    }
+    return language == SearchLanguage.DE ? germanVariants(word) : List.of(word);
+  }
+
+  /** A German word as written and, when it may be a participle used as an adjective, without that ending. */
+  static List<String> germanVariants(String word) {
     List<String> variants = new ArrayList<>(List.of(word));
     for (String ending : DE_ADJECTIVE_ENDINGS) {
       if (word.endsWith(ending) && word.length() - ending.length() >= MIN_FORM) {

@@ -58,7 +58,7 @@ class AnalyzerTest {
   void aDutchVerbFormGivesNothingWhenNoVerbIsKnown() {
     Analyzer nl = new Analyzer(SearchLanguage.NL);
     assertEquals(nl.stems("kast"), terms(SearchLanguage.NL, "kast", "printer"), "no known verb: the word alone");
-    assertEquals(new Analyzer(SearchLanguage.DE).stems("werkt"), terms(SearchLanguage.DE, "werkt", "werken"),
+    assertEquals(new Analyzer(SearchLanguage.DE).stems("gedeelde"), terms(SearchLanguage.DE, "gedeelde", "delen"),
         "Dutch rules for Dutch only");
     for (String[] noun : new String[][] {{"bestand", "bestaan"}, {"bestanden", "bestaan"}, {"internet", "intern interne"},
         {"verkeerd", "verkeer"}}) {
@@ -85,6 +85,32 @@ class AnalyzerTest {
     }
     Analyzer nl = new Analyzer(SearchLanguage.NL);
     assertTrue(nl.terms("vastgelopen", Set.of()).getLast().part(), "the verb weighs as a part");
+  }
+
+  @Test
+  void germanWeakVerbFormsGiveTheirVerbWhenItIsKnown() {
+    String verbs = "funktionieren starten drucken löschen abmelden speichern";
+    for (String[] form : new String[][] {{"funktioniert", "funktionieren"}, {"startet", "starten"}, {"druckt", "drucken"},
+        {"gelöschte", "löschen"}, {"abgemeldet", "abmelden"}, {"gespeichert", "speichern"}}) {
+      String verb = new Analyzer(SearchLanguage.DE).stems(form[1]).getFirst();
+      List<String> terms = terms(SearchLanguage.DE, form[0], verbs);
+      assertTrue(terms.contains(verb), form[0] + " gives " + verb + " (" + form[1] + "): " + terms);
+    }
+    Analyzer de = new Analyzer(SearchLanguage.DE);
+    assertEquals(de.stems("Zertifikat"), terms(SearchLanguage.DE, "Zertifikat", verbs), "no known verb: the word alone");
+  }
+
+  @Test
+  void aGermanQueryJoinsAVerbToItsPrefixStandingApart() {
+    Analyzer de = new Analyzer(SearchLanguage.DE);
+    Set<String> known = new HashSet<>(de.stems("fehlschlagen abbrechen hochfahren zurücksetzen"));
+    for (String[] query : new String[][] {{"Anmeldung schlägt fehl", "fehlschlagen"}, {"Verbindung bricht ab", "abbrechen"},
+        {"Rechner fährt nicht hoch", "hochfahren"}, {"Passwort setzt sich nicht zurück", "zurücksetzen"}}) {
+      List<String> terms = de.queryTerms(query[0], known).stream().map(Analyzer.Term::text).toList();
+      assertTrue(terms.contains(de.stems(query[1]).getFirst()), query[0] + " gives " + query[1] + ": " + terms);
+    }
+    assertTrue(de.terms("Anmeldung schlägt fehl", known).stream().noneMatch(t -> t.text().equals(de.stems("fehlschlagen")
+        .getFirst())), "only a query: an article's prepositions would join every verb");
   }
 
   @Test
