@@ -110,8 +110,8 @@ public final class Analyzer {
   private List<Term> terms(String text, Set<String> vocabulary, boolean query) {
     List<Term> terms = new ArrayList<>();
     List<String> words = Words.of(text);
-    List<String> detached = language == SearchLanguage.DE ? words.stream().filter(DETACHED_PREFIXES::contains).toList()
-        : List.of();
+    Set<String> prefixes = DETACHED_PREFIXES.getOrDefault(language, Set.of());
+    List<String> detached = words.stream().filter(prefixes::contains).distinct().toList();
     for (String word : words) {
       if (StopWords.contains(language, word)) {
         continue;
@@ -281,24 +281,34 @@ public final class Analyzer {
   }
 
   /**
-   * The separable prefixes a German query may leave standing apart at the end of its clause ("Anmeldung
-   * schlägt fehl", "Verbindung bricht ab", "Rechner fährt nicht hoch").
+   * The separable prefixes a Dutch or German query may leave standing apart at the end of its clause ("printer
+   * loopt vast", "outlook start niet op", "Anmeldung schlägt fehl", "Verbindung bricht ab").
    */
-  private static final Set<String> DETACHED_PREFIXES = Set.of("ab", "an", "auf", "aus", "ein", "fehl", "fest", "frei",
-      "herunter", "hoch", "los", "mit", "nach", "vor", "weg", "zu", "zuruck", "zusammen");
+  private static final Map<SearchLanguage, Set<String>> DETACHED_PREFIXES = Map.of(
+      SearchLanguage.NL, Set.of("aan", "af", "bij", "door", "in", "mee", "na", "om", "op", "over", "terug", "toe", "uit",
+          "vast", "weg", "los", "binnen", "buiten", "samen", "neer"),
+      SearchLanguage.DE, Set.of("ab", "an", "auf", "aus", "ein", "fehl", "fest", "frei", "herunter", "hoch", "los", "mit",
+          "nach", "vor", "weg", "zu", "zuruck", "zusammen"));
 
   /**
-   * In a German query, a verb whose separable prefix stands apart ("schlägt ... fehl"): the stem of the prefix
-   * joined to the word's verb ("fehlschlagen", from the table or the word without -t/-et), when known.
+   * In a Dutch or German query, a verb whose separable prefix stands apart ("loopt ... vast", "schlägt ...
+   * fehl"): the stem of the prefix joined to the word's verb ("vastlopen", "fehlschlagen": from the table of
+   * strong verbs, or the word without its -t or -et with the infinitive's "en"), when known.
    */
   List<String> splitVerbs(String word, List<String> detached, Predicate<String> knownStem) {
-    if (detached.isEmpty() || DETACHED_PREFIXES.contains(word) || word.length() < MIN_PART) {
+    if (detached.isEmpty() || detached.contains(word) || word.length() < MIN_PART) {
       return List.of();
     }
     List<String> infinitives = new ArrayList<>(irregular.infinitives(word));
-    for (String ending : List.of("et", "t")) {
+    List<String> bases = new ArrayList<>(List.of(word));
+    for (String ending : language == SearchLanguage.DE ? List.of("et", "t") : List.of("t")) {
       if (word.endsWith(ending) && word.length() - ending.length() >= MIN_PART) {
-        infinitives.add(word.substring(0, word.length() - ending.length()) + "en");
+        bases.add(word.substring(0, word.length() - ending.length()));
+      }
+    }
+    for (String base : bases) {
+      for (String spelling : language == SearchLanguage.NL ? spellings(base) : List.of(base)) {
+        infinitives.add(spelling + "en");
       }
     }
     List<String> verbs = new ArrayList<>();

@@ -101,7 +101,7 @@ class AnalyzerTest {
   }
 
   @Test
-  void aGermanQueryJoinsAVerbToItsPrefixStandingApart() {
+  void aDutchOrGermanQueryJoinsAVerbToItsPrefixStandingApart() {
     Analyzer de = new Analyzer(SearchLanguage.DE);
     Set<String> known = new HashSet<>(de.stems("fehlschlagen abbrechen hochfahren zurücksetzen"));
     for (String[] query : new String[][] {{"Anmeldung schlägt fehl", "fehlschlagen"}, {"Verbindung bricht ab", "abbrechen"},
@@ -111,6 +111,13 @@ class AnalyzerTest {
     }
     assertTrue(de.terms("Anmeldung schlägt fehl", known).stream().noneMatch(t -> t.text().equals(de.stems("fehlschlagen")
         .getFirst())), "only a query: an article's prepositions would join every verb");
+    Analyzer nl = new Analyzer(SearchLanguage.NL);
+    Set<String> bekend = new HashSet<>(nl.stems("vastlopen opstarten aankomen wegvallen"));
+    for (String[] query : new String[][] {{"printer loopt vast", "vastlopen"}, {"outlook start niet op", "opstarten"},
+        {"mail komt niet aan", "aankomen"}, {"vpn valt steeds weg", "wegvallen"}}) {
+      List<String> terms = nl.queryTerms(query[0], bekend).stream().map(Analyzer.Term::text).toList();
+      assertTrue(terms.contains(nl.stems(query[1]).getFirst()), query[0] + " gives " + query[1] + ": " + terms);
+    }
   }
 
   @Test
