@@ -84,6 +84,9 @@ public final class ManageArticles {
   public Article publish(Caller staff, String articleId) {
     Article stored = existing(articleId);
     if (stored.isPublished()) {
+      // A publish whose search entry could not be written (SearchIndex: the index kept changing) is done again
+      // this way: the listeners hear of it again (an index that has it already is not written), then the answer.
+      listeners.forEach(l -> l.published(stored));
       throw new DomainException.Conflict(DomainException.Conflict.Kind.ILLEGAL_STATE, "The article is published already");
     }
     Article next = stored.inState(ArticleState.PUBLISHED, clock.instant(), staff.userId().value());
@@ -98,8 +101,11 @@ public final class ManageArticles {
       throw new DomainException.Conflict(DomainException.Conflict.Kind.ILLEGAL_STATE, "The article is a draft already");
     }
     Article next = stored.inState(ArticleState.DRAFT, clock.instant(), staff.userId().value());
-    articles.update(next, audit(staff, "kb-article.unpublished", next));
+    // Out of search first, so search never shows a draft: when that fails the article stays published and
+    // searchable as it was; when the article's own write fails after it, the article is published but not
+    // found by search until it is unpublished again (or changed).
     listeners.forEach(l -> l.withdrawn(next.articleId()));
+    articles.update(next, audit(staff, "kb-article.unpublished", next));
     return next;
   }
 

@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import java.util.function.UnaryOperator;
+import nl.klantportaal.core.shared.concurrent.Alongside;
 import nl.klantportaal.core.shared.domain.DomainException;
 import nl.klantportaal.knowledge.search.domain.InvertedIndex;
 import nl.klantportaal.knowledge.search.domain.SearchDocument;
@@ -16,11 +18,17 @@ import nl.klantportaal.knowledge.search.port.SearchIndexStore;
  * What the article side calls when an article's language version is published ({@link #put}) and when an
  * article is withdrawn, unpublished or deleted ({@link #remove}). Each change rebuilds the language's index
  * from its stored documents and writes it on the version it read; a change that loses the race to another
- * reads again and retries. Drafts are never put: only published versions are searchable.
+ * reads again and retries after a short pause that doubles (with jitter, so two writers that collided do not
+ * collide again). Drafts are never put: only published versions are searchable.
+ *
+ * <p>When every attempt lost, the article itself is saved already and its change is refused with a conflict
+ * that says so; doing the same again (publish, unpublish) writes the index entry (see {@code ManageArticles}).
  */
 public final class SearchIndex {
 
   static final int ATTEMPTS = 5;
+  /** The pause after the first lost race; then 2, 4 and 8 times as long, each plus up to this much at random. */
+  static final long FIRST_PAUSE_MILLIS = 20;
 
   private final SearchIndexStore store;
   private final Clock clock;
@@ -64,6 +72,10 @@ public final class SearchIndex {
 
   private void change(SearchLanguage language, UnaryOperator<List<SearchDocument>> edit) {
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      if (attempt > 0) {
+        Alongside.pause((FIRST_PAUSE_MILLIS << (attempt - 1)) + ThreadLocalRandom.current().nextLong(FIRST_PAUSE_MILLIS + 1),
+            "another change of the " + language.code() + " search index");
+      }
       SearchIndexStore.Stored<List<SearchDocument>> stored = store.documents(language);
       List<SearchDocument> next = edit.apply(stored.value());
       if (next.equals(stored.value())) {
@@ -73,7 +85,7 @@ public final class SearchIndex {
         return;
       }
     }
-    throw new DomainException.Conflict(DomainException.Conflict.Kind.VERSION,
-        "The " + language.code() + " search index kept changing; try again");
+    throw new DomainException.Conflict(DomainException.Conflict.Kind.VERSION, "The article is saved, but the "
+        + language.code() + " search index kept changing, so search does not show this change yet: do the same again");
   }
 }

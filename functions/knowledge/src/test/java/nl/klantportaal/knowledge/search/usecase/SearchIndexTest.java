@@ -22,6 +22,7 @@ import nl.klantportaal.knowledge.search.domain.SearchDocument;
 import nl.klantportaal.knowledge.search.domain.SearchHit;
 import nl.klantportaal.knowledge.search.domain.SearchLanguage;
 import nl.klantportaal.knowledge.search.domain.Visibility;
+import nl.klantportaal.knowledge.search.port.SearchIndexStore;
 import nl.klantportaal.testing.LocalDynamoDb;
 import nl.klantportaal.testing.TestEnvironment;
 import org.junit.jupiter.api.BeforeEach;
@@ -134,5 +135,50 @@ class SearchIndexTest {
       pool.shutdown();
     }
     assertEquals(4, found("printer").size());
+  }
+
+  /**
+   * The real store, where before each of the first {@code losses} saves another writer really changes the
+   * index (puts a document of its own), so that save loses its race.
+   */
+  private SearchIndexStore losing(int losses) {
+    int[] left = {losses};
+    return new SearchIndexStore() {
+      @Override
+      public long version(SearchLanguage language) {
+        return store.version(language);
+      }
+
+      @Override
+      public java.util.Optional<Stored<InvertedIndex>> index(SearchLanguage language) {
+        return store.index(language);
+      }
+
+      @Override
+      public Stored<List<SearchDocument>> documents(SearchLanguage language) {
+        return store.documents(language);
+      }
+
+      @Override
+      public boolean save(SearchLanguage language, long expectedVersion, List<SearchDocument> documents, InvertedIndex built,
+          Instant at) {
+        if (left[0]-- > 0) {
+          index.put(printer("other-" + left[0], "Printer van een ander"));
+        }
+        return store.save(language, expectedVersion, documents, built, at);
+      }
+    };
+  }
+
+  @Test
+  void aChangeThatLostItsRaceWaitsAndTriesAgainAndOneThatKeepsLosingSaysTheArticleIsSaved() {
+    new SearchIndex(losing(SearchIndex.ATTEMPTS - 1), Clock.fixed(NOW, ZoneOffset.UTC)).put(printer("kb-1", "Printer"));
+    assertTrue(found("printer").contains("kb-1"), "written at the last attempt");
+    assertEquals(SearchIndex.ATTEMPTS, found("printer").size(), "and the other writer's four documents kept");
+
+    var lost = org.junit.jupiter.api.Assertions.assertThrows(nl.klantportaal.core.shared.domain.DomainException.Conflict.class,
+        () -> new SearchIndex(losing(SearchIndex.ATTEMPTS), Clock.fixed(NOW, ZoneOffset.UTC)).put(printer("kb-2", "Printer")));
+    assertTrue(lost.getMessage().startsWith("The article is saved, but the nl search index kept changing"), lost.getMessage());
+    assertFalse(found("printer").contains("kb-2"));
   }
 }

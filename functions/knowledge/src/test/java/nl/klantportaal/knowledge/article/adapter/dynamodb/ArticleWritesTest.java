@@ -2,6 +2,7 @@ package nl.klantportaal.knowledge.article.adapter.dynamodb;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -84,5 +85,48 @@ class ArticleWritesTest {
     assertEquals(2, changedDraft.version());
     assertEquals(List.of("published teams-kanaal-aanvragen v3", "published teams-kanaal-aanvragen v4",
         "withdrawn teams-kanaal-aanvragen"), heard);
+  }
+
+  @Test
+  void aPublishWhoseIndexEntryWasNotWrittenWritesItWhenDoneAgainAndAnUnpublishNeverLeavesADraftSearchable() {
+    KnowledgeFixtures.category(kb);
+    List<String> indexed = new ArrayList<>();
+    int[] failures = {1};
+    PublishedArticles index = new PublishedArticles() {
+      @Override
+      public void published(Article article) {
+        fail("published " + article.articleId());
+      }
+
+      @Override
+      public void withdrawn(String articleId) {
+        fail("withdrawn " + articleId);
+      }
+
+      /** As SearchIndex after five lost races: the article is saved, its index entry is not. */
+      private void fail(String change) {
+        if (failures[0]-- > 0) {
+          throw new DomainException.Conflict(DomainException.Conflict.Kind.VERSION, "The article is saved, but ...");
+        }
+        indexed.add(change);
+      }
+    };
+    ManageArticles flaky = new ManageArticles(articles, new DynamoDbCategories(wiring.table()), List.of(index), wiring.clock());
+    Article draft = flaky.create(KnowledgeFixtures.AGENT, input("Agenda delen", null));
+
+    assertThrows(DomainException.Conflict.class, () -> flaky.publish(KnowledgeFixtures.AGENT, draft.articleId()));
+    assertEquals(List.of(), indexed);
+    var again = assertThrows(DomainException.Conflict.class, () -> flaky.publish(KnowledgeFixtures.AGENT, draft.articleId()));
+    assertEquals(DomainException.Conflict.Kind.ILLEGAL_STATE, again.kind(), "published already, as before");
+    assertEquals(List.of("published " + draft.articleId()), indexed, "but now in the index");
+
+    failures[0] = 1;
+    assertThrows(DomainException.Conflict.class, () -> flaky.unpublish(KnowledgeFixtures.AGENT, draft.articleId()));
+    assertTrue(articles.find(draft.articleId()).orElseThrow().article().isPublished(),
+        "out of search first: when that fails, the article stays published (and searchable) as it was");
+    assertEquals(nl.klantportaal.knowledge.article.domain.ArticleState.DRAFT,
+        flaky.unpublish(KnowledgeFixtures.AGENT, draft.articleId()).state());
+    assertEquals(List.of("published " + draft.articleId(), "withdrawn " + draft.articleId()), indexed,
+        "a draft is never searchable");
   }
 }
