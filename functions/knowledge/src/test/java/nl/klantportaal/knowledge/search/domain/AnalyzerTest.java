@@ -102,21 +102,25 @@ class AnalyzerTest {
 
   @Test
   void aDutchOrGermanQueryJoinsAVerbToItsPrefixStandingApart() {
+    assertQueriesGiveVerbs(SearchLanguage.DE, "fehlschlagen abbrechen hochfahren zurücksetzen", new String[][] {
+        {"Anmeldung schlägt fehl", "fehlschlagen"}, {"Verbindung bricht ab", "abbrechen"},
+        {"Rechner fährt nicht hoch", "hochfahren"}, {"Passwort setzt sich nicht zurück", "zurücksetzen"}});
+    assertQueriesGiveVerbs(SearchLanguage.NL, "vastlopen opstarten aankomen wegvallen", new String[][] {
+        {"printer loopt vast", "vastlopen"}, {"outlook start niet op", "opstarten"}, {"mail komt niet aan", "aankomen"},
+        {"vpn valt steeds weg", "wegvallen"}});
     Analyzer de = new Analyzer(SearchLanguage.DE);
-    Set<String> known = new HashSet<>(de.stems("fehlschlagen abbrechen hochfahren zurücksetzen"));
-    for (String[] query : new String[][] {{"Anmeldung schlägt fehl", "fehlschlagen"}, {"Verbindung bricht ab", "abbrechen"},
-        {"Rechner fährt nicht hoch", "hochfahren"}, {"Passwort setzt sich nicht zurück", "zurücksetzen"}}) {
-      List<String> terms = de.queryTerms(query[0], known).stream().map(Analyzer.Term::text).toList();
-      assertTrue(terms.contains(de.stems(query[1]).getFirst()), query[0] + " gives " + query[1] + ": " + terms);
-    }
+    Set<String> known = new HashSet<>(de.stems("fehlschlagen"));
     assertTrue(de.terms("Anmeldung schlägt fehl", known).stream().noneMatch(t -> t.text().equals(de.stems("fehlschlagen")
         .getFirst())), "only a query: an article's prepositions would join every verb");
-    Analyzer nl = new Analyzer(SearchLanguage.NL);
-    Set<String> bekend = new HashSet<>(nl.stems("vastlopen opstarten aankomen wegvallen"));
-    for (String[] query : new String[][] {{"printer loopt vast", "vastlopen"}, {"outlook start niet op", "opstarten"},
-        {"mail komt niet aan", "aankomen"}, {"vpn valt steeds weg", "wegvallen"}}) {
-      List<String> terms = nl.queryTerms(query[0], bekend).stream().map(Analyzer.Term::text).toList();
-      assertTrue(terms.contains(nl.stems(query[1]).getFirst()), query[0] + " gives " + query[1] + ": " + terms);
+  }
+
+  /** Each query {@code [text, verb]} has the verb's stem among its terms, with {@code verbs} known. */
+  private static void assertQueriesGiveVerbs(SearchLanguage language, String verbs, String[][] queries) {
+    Analyzer analyzer = new Analyzer(language);
+    Set<String> known = new HashSet<>(analyzer.stems(verbs));
+    for (String[] query : queries) {
+      List<String> terms = analyzer.queryTerms(query[0], known).stream().map(Analyzer.Term::text).toList();
+      assertTrue(terms.contains(analyzer.stems(query[1]).getFirst()), query[0] + " gives " + query[1] + ": " + terms);
     }
   }
 
