@@ -277,12 +277,15 @@ final class IrregularVerbs {
     this.inseparable = inseparable;
   }
 
+  /** Each language's table, read once (a search makes an {@link Analyzer}; the tables are immutable). */
+  private static final Map<SearchLanguage, IrregularVerbs> TABLES = new java.util.concurrent.ConcurrentHashMap<>();
+
   static IrregularVerbs of(SearchLanguage language) {
-    return switch (language) {
-      case NL -> new IrregularVerbs(language, NL, NL_SEPARABLE, NL_INSEPARABLE);
-      case DE -> new IrregularVerbs(language, DE, DE_SEPARABLE, DE_INSEPARABLE);
-      case EN -> new IrregularVerbs(language, EN, EN_SEPARABLE, List.of());
-    };
+    return TABLES.computeIfAbsent(language, l -> switch (l) {
+      case NL -> new IrregularVerbs(l, NL, NL_SEPARABLE, NL_INSEPARABLE);
+      case DE -> new IrregularVerbs(l, DE, DE_SEPARABLE, DE_INSEPARABLE);
+      case EN -> new IrregularVerbs(l, EN, EN_SEPARABLE, List.of());
+    });
   }
 
   /** How many forms the table holds (for its test). */
