@@ -14,7 +14,7 @@ import org.jsoup.Jsoup;
  * Keeps the search index in step with the articles (docs/knowledge.md, "Search"): a published article's language
  * versions are put in their languages' indexes, with the text of the body as readers see it (the sanitised HTML's
  * text, so Markdown syntax is not searched); a withdrawn article leaves every index. An article that lost a language
- * version is removed first, so no index keeps the version it no longer has.
+ * version leaves that language's index, so no index keeps the version it no longer has.
  */
 final class SearchIndexing implements PublishedArticles {
   private final SearchIndex index;
@@ -28,8 +28,11 @@ final class SearchIndexing implements PublishedArticles {
   @Override
   public void published(Article article) {
     List<SearchDocument> documents = documents(article);
-    if (documents.size() < SearchLanguage.values().length) {
-      index.remove(article.articleId());
+    // Out of the languages it has no text in (a language it keeps is replaced in place, never taken out first).
+    java.util.Set<SearchLanguage> missing = java.util.EnumSet.allOf(SearchLanguage.class);
+    documents.forEach(document -> missing.remove(document.language()));
+    if (!missing.isEmpty()) {
+      index.remove(article.articleId(), missing);
     }
     index.putAll(documents);
   }

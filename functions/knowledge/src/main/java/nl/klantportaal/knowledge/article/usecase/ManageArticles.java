@@ -76,7 +76,7 @@ public final class ManageArticles {
         checked.texts(), clock.instant(), staff.userId().value());
     articles.update(next, audit(staff, "kb-article.changed", next));
     if (next.isPublished()) {
-      listeners.forEach(l -> l.published(next));
+      announcePublished(next);
     }
     return next;
   }
@@ -86,12 +86,12 @@ public final class ManageArticles {
     if (stored.isPublished()) {
       // A publish whose search entry could not be written (SearchIndex: the index kept changing) is done again
       // this way: the listeners hear of it again (an index that has it already is not written), then the answer.
-      listeners.forEach(l -> l.published(stored));
+      announcePublished(stored);
       throw new DomainException.Conflict(DomainException.Conflict.Kind.ILLEGAL_STATE, "The article is published already");
     }
     Article next = stored.inState(ArticleState.PUBLISHED, clock.instant(), staff.userId().value());
     articles.update(next, audit(staff, "kb-article.published", next));
-    listeners.forEach(l -> l.published(next));
+    announcePublished(next);
     return next;
   }
 
@@ -106,7 +106,25 @@ public final class ManageArticles {
     // found by search until it is unpublished again (or changed).
     listeners.forEach(l -> l.withdrawn(next.articleId()));
     articles.update(next, audit(staff, "kb-article.unpublished", next));
+    // Once more after the write (nothing is written when it is out already): a publish's index write that came
+    // after the first removal is undone, and that publish, reading the article after its write, sees the draft.
+    listeners.forEach(l -> l.withdrawn(next.articleId()));
     return next;
+  }
+
+  /**
+   * Tells the listeners of a published version, then reads the article again: a change that came in meanwhile (an
+   * unpublish, a newer edit) may have been overtaken by this index write, so the article as stored now decides
+   * what the index keeps. With the unpublish's removal after its own write, search never keeps a draft.
+   */
+  private void announcePublished(Article written) {
+    listeners.forEach(l -> l.published(written));
+    Article now = existing(written.articleId());
+    if (!now.isPublished()) {
+      listeners.forEach(l -> l.withdrawn(now.articleId()));
+    } else if (now.version() != written.version()) {
+      listeners.forEach(l -> l.published(now));
+    }
   }
 
   public List<ArticleVersion> versions(String articleId) {

@@ -110,8 +110,10 @@ public final class Analyzer {
   private List<Term> terms(String text, Set<String> vocabulary, boolean query) {
     List<Term> terms = new ArrayList<>();
     List<String> words = Words.of(text);
+    // A separable prefix standing apart ends its clause: only a query's last word is taken for one ("ein" in
+    // "druckt ein leeres Blatt" is an article, "in" in "deelt niet in outlook" a preposition).
     Set<String> prefixes = DETACHED_PREFIXES.getOrDefault(language, Set.of());
-    List<String> detached = words.stream().filter(prefixes::contains).distinct().toList();
+    List<String> detached = words.size() > 1 && prefixes.contains(words.getLast()) ? List.of(words.getLast()) : List.of();
     for (String word : words) {
       if (StopWords.contains(language, word)) {
         continue;
@@ -256,7 +258,7 @@ public final class Analyzer {
    * the first whose stem is known, and is not the word's own stem {@code own}, is the verb's.
    */
   Optional<String> germanVerb(String word, String own, Predicate<String> knownStem) {
-    if (language != SearchLanguage.DE || word.length() < MIN_VERB) {
+    if (language != SearchLanguage.DE || word.length() < MIN_VERB || DE_NOT_VERBS.contains(word)) {
       return Optional.empty();
     }
     for (String form : IrregularVerbs.germanVariants(word)) {
@@ -280,6 +282,10 @@ public final class Analyzer {
     return Optional.empty();
   }
 
+  /** Nouns in -t or -et that would meet a word of their own without it ("Internet" is no form of "intern"). */
+  private static final Set<String> DE_NOT_VERBS = Set.of("internet", "ticket", "budget", "tablet", "gadget", "widget",
+      "paket", "cabinet", "toilet");
+
   /**
    * The separable prefixes a Dutch or German query may leave standing apart at the end of its clause ("printer
    * loopt vast", "outlook start niet op", "Anmeldung schlägt fehl", "Verbindung bricht ab").
@@ -291,8 +297,8 @@ public final class Analyzer {
           "nach", "vor", "weg", "zu", "zuruck", "zusammen"));
 
   /**
-   * In a Dutch or German query, a verb whose separable prefix stands apart ("loopt ... vast", "schlägt ...
-   * fehl"): the stem of the prefix joined to the word's verb ("vastlopen", "fehlschlagen": from the table of
+   * In a Dutch or German query that ends in a separable prefix, a verb before it ("loopt ... vast", "schlägt
+   * ... fehl"): the stem of the prefix joined to the word's verb ("vastlopen", "fehlschlagen": from the table of
    * strong verbs, or the word without its -t or -et with the infinitive's "en"), when known.
    */
   List<String> splitVerbs(String word, List<String> detached, Predicate<String> knownStem) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The strong and irregular verb forms of a language that no stemmer ties to their verb ("gesloten" and
@@ -15,7 +16,8 @@ import java.util.Map;
  * "erkannt" → "erkennen", "behoben" → "beheben"); a German participle may carry an adjective's ending
  * ("abgelaufene"). A form that is also a common word of its own is left out ("namen", "lagen", "reden",
  * "leden", "vroeg", "wist", "wees"; "stand" of "Bestand", "Bot"; "left", "led", "wound"), and so are verbs
- * that are stop words.
+ * and forms that are stop words (a test holds this); words that a prefix and a form would turn into a verb
+ * they are not are listed apart ({@link #NOT_FORMS}).
  */
 final class IrregularVerbs {
 
@@ -32,7 +34,6 @@ final class IrregularVerbs {
       breken brak braken gebroken
       brengen bracht brachten gebracht
       denken dacht dachten gedacht
-      doen deed deden gedaan
       dragen droeg droegen gedragen
       dringen drong drongen gedrongen
       dwingen dwong dwongen gedwongen
@@ -79,7 +80,7 @@ final class IrregularVerbs {
       vriezen vroor vroren gevroren
       werpen wierp wierpen geworpen
       weten wisten geweten
-      wijzen wezen gewezen
+      wijzen gewezen
       winnen won wonnen gewonnen
       zeggen zei zeiden
       zenden zond zonden gezonden
@@ -149,7 +150,7 @@ final class IrregularVerbs {
       sitzen saß gesessen
       sprechen sprach gesprochen spricht
       springen sprang gesprungen
-      stehen standen gestanden
+      stehen gestanden
       stehlen stahl gestohlen stiehlt
       steigen stieg gestiegen
       stoßen stieß gestoßen stößt
@@ -188,7 +189,6 @@ final class IrregularVerbs {
       forget forgot forgotten
       forgive forgave forgiven
       freeze froze frozen
-      get got gotten
       give gave given
       go went gone
       grow grew grown
@@ -237,7 +237,6 @@ final class IrregularVerbs {
       understand understood
       wake woke woken
       wear wore worn
-      win won
       withdraw withdrew withdrawn
       write wrote written
       """;
@@ -251,10 +250,25 @@ final class IrregularVerbs {
   private static final List<String> EN_SEPARABLE = List.of("", "mis", "out", "over", "re", "un", "under", "up");
   /** Inseparable prefixes: the participle has no "ge" after them ("ver-bonden", "er-kannt"). */
   private static final List<String> NL_INSEPARABLE = List.of("be", "er", "her", "ont", "onder", "ver");
-  private static final List<String> DE_INSEPARABLE = List.of("be", "emp", "ent", "er", "miss", "ver", "zer");
+  private static final List<String> DE_INSEPARABLE = List.of("be", "emp", "ent", "er", "miss", "uber", "unter", "ver",
+      "zer");
   /** The endings a German participle takes as an adjective ("abgelaufene", "geschlossenen"). */
   static final List<String> DE_ADJECTIVE_ENDINGS = List.of("e", "en", "er", "es", "em");
   private static final int MIN_FORM = 5;
+
+  /**
+   * Words that a prefix and a form of the table would make into a verb they are not: nouns and adjectives
+   * ("gevallen", cases; "verslagen", reports; "bekannt", known; "verschieden", different; "Umständen"; "Gefahren",
+   * dangers; "Geräten", devices, folded to "geraten"). Checked as written and without an adjective's ending.
+   */
+  private static final Map<SearchLanguage, Set<String>> NOT_FORMS = Map.of(
+      SearchLanguage.NL, Set.of("gevallen", "verslagen", "aandacht"),
+      SearchLanguage.DE, Set.of("bekannt", "verschieden", "umstanden", "abstanden", "gefahren", "geraten", "vorhanden"),
+      SearchLanguage.EN, Set.of());
+
+  /** German participles without "ge" (their verb has an inseparable prefix): an adjective's ending may follow them. */
+  private static final Set<String> DE_PARTICIPLES_WITHOUT_GE = Set.of("verloren", "verschwunden", "empfohlen", "befohlen",
+      "begonnen", "bewogen");
 
   private final SearchLanguage language;
   private final Map<String, String> infinitiveOf;
@@ -288,9 +302,9 @@ final class IrregularVerbs {
     });
   }
 
-  /** How many forms the table holds (for its test). */
-  int size() {
-    return infinitiveOf.size();
+  /** The table: each form and its infinitive (for its test). */
+  Map<String, String> forms() {
+    return infinitiveOf;
   }
 
   /**
@@ -299,18 +313,28 @@ final class IrregularVerbs {
    */
   List<String> infinitives(String word) {
     List<String> infinitives = new ArrayList<>();
-    for (String variant : variants(word)) {
+    Set<String> notForms = NOT_FORMS.get(language);
+    List<String> variants = variants(word);
+    for (int v = 0; v < variants.size(); v++) {
+      String variant = variants.get(v);
+      if (notForms.contains(variant)) {
+        return List.of();
+      }
       for (String prefix : separable) {
         if (!variant.startsWith(prefix)) {
           continue;
         }
+        // Without an adjective's ending the word can only be a participle ("abgelaufene"), never a past tense
+        // ("Sprache" is no "sprach"); so can a Dutch or German word after a separable prefix, whose past tense
+        // stands apart from it ("gab auf": "Aufgaben" are tasks, "uitgaven" expenses).
+        boolean participleOnly = v > 0 || language != SearchLanguage.EN && !prefix.isEmpty();
         String rest = variant.substring(prefix.length());
-        add(infinitives, prefix, rest, word);
+        add(infinitives, prefix, rest, word, participleOnly);
         for (String inner : inseparable) {
           if (rest.startsWith(inner) && rest.length() > inner.length() + 1) {
             String core = rest.substring(inner.length());
-            add(infinitives, prefix + inner, core, word);
-            add(infinitives, prefix + inner, "ge" + core, word);
+            add(infinitives, prefix + inner, core, word, participleOnly);
+            add(infinitives, prefix + inner, "ge" + core, word, participleOnly);
           }
         }
       }
@@ -318,13 +342,14 @@ final class IrregularVerbs {
     return infinitives;
   }
 
-  private void add(List<String> infinitives, String prefix, String form, String word) {
+  private void add(List<String> infinitives, String prefix, String form, String word, boolean participleOnly) {
     String infinitive = infinitiveOf.get(form);
-    if (infinitive != null) {
-      String verb = prefix + infinitive;
-      if (!verb.equals(word) && !infinitives.contains(verb)) {
-        infinitives.add(verb);
-      }
+    if (infinitive == null || participleOnly && !form.startsWith("ge") && !DE_PARTICIPLES_WITHOUT_GE.contains(form)) {
+      return;
+    }
+    String verb = prefix + infinitive;
+    if (!verb.equals(word) && !infinitives.contains(verb)) {
+      infinitives.add(verb);
     }
   }
 

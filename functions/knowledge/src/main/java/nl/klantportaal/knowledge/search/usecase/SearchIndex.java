@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 import java.util.function.UnaryOperator;
 import nl.klantportaal.core.shared.concurrent.Alongside;
@@ -21,8 +22,8 @@ import nl.klantportaal.knowledge.search.port.SearchIndexStore;
  * reads again and retries after a short pause that doubles (with jitter, so two writers that collided do not
  * collide again). Drafts are never put: only published versions are searchable.
  *
- * <p>When every attempt lost, the article itself is saved already and its change is refused with a conflict
- * that says so; doing the same again (publish, unpublish) writes the index entry (see {@code ManageArticles}).
+ * <p>When every attempt lost, the change is refused with a conflict; {@code ManageArticles} orders its writes so
+ * that search never shows a draft, and a publish done again writes a missing entry.
  */
 public final class SearchIndex {
 
@@ -33,9 +34,17 @@ public final class SearchIndex {
   private final SearchIndexStore store;
   private final Clock clock;
 
+  private final LongConsumer pause;
+
   public SearchIndex(SearchIndexStore store, Clock clock) {
+    this(store, clock, millis -> Alongside.pause(millis, "another change of the search index"));
+  }
+
+  /** {@code pause}: waits that many milliseconds between attempts (a test records them). */
+  SearchIndex(SearchIndexStore store, Clock clock, LongConsumer pause) {
     this.store = store;
     this.clock = clock;
+    this.pause = pause;
   }
 
   /** Adds the document, or replaces the one of the same article in its language. */
@@ -65,7 +74,12 @@ public final class SearchIndex {
 
   /** Removes every language version of the article; an article that is not indexed changes nothing. */
   public void remove(String articleId) {
-    for (SearchLanguage language : SearchLanguage.values()) {
+    remove(articleId, List.of(SearchLanguage.values()));
+  }
+
+  /** Removes the article's versions in {@code languages}; a language that does not have it changes nothing. */
+  public void remove(String articleId, java.util.Collection<SearchLanguage> languages) {
+    for (SearchLanguage language : languages) {
       change(language, documents -> documents.stream().filter(d -> !d.articleId().equals(articleId)).toList());
     }
   }
@@ -73,8 +87,7 @@ public final class SearchIndex {
   private void change(SearchLanguage language, UnaryOperator<List<SearchDocument>> edit) {
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       if (attempt > 0) {
-        Alongside.pause((FIRST_PAUSE_MILLIS << (attempt - 1)) + ThreadLocalRandom.current().nextLong(FIRST_PAUSE_MILLIS + 1),
-            "another change of the " + language.code() + " search index");
+        pause.accept((FIRST_PAUSE_MILLIS << (attempt - 1)) + ThreadLocalRandom.current().nextLong(FIRST_PAUSE_MILLIS + 1));
       }
       SearchIndexStore.Stored<List<SearchDocument>> stored = store.documents(language);
       List<SearchDocument> next = edit.apply(stored.value());
@@ -85,7 +98,7 @@ public final class SearchIndex {
         return;
       }
     }
-    throw new DomainException.Conflict(DomainException.Conflict.Kind.VERSION, "The article is saved, but the "
-        + language.code() + " search index kept changing, so search does not show this change yet: do the same again");
+    throw new DomainException.Conflict(DomainException.Conflict.Kind.VERSION, "The " + language.code()
+        + " search index kept changing, so search does not show this change yet; try again");
   }
 }

@@ -98,6 +98,7 @@ class AnalyzerTest {
     }
     Analyzer de = new Analyzer(SearchLanguage.DE);
     assertEquals(de.stems("Zertifikat"), terms(SearchLanguage.DE, "Zertifikat", verbs), "no known verb: the word alone");
+    assertEquals(de.stems("Internet"), terms(SearchLanguage.DE, "Internet", "intern interne"), "Internet is no form of intern");
   }
 
   @Test
@@ -109,9 +110,15 @@ class AnalyzerTest {
         {"printer loopt vast", "vastlopen"}, {"outlook start niet op", "opstarten"}, {"mail komt niet aan", "aankomen"},
         {"vpn valt steeds weg", "wegvallen"}});
     Analyzer de = new Analyzer(SearchLanguage.DE);
-    Set<String> known = new HashSet<>(de.stems("fehlschlagen"));
+    Set<String> known = new HashSet<>(de.stems("fehlschlagen eindrucken aufladen"));
     assertTrue(de.terms("Anmeldung schlägt fehl", known).stream().noneMatch(t -> t.text().equals(de.stems("fehlschlagen")
         .getFirst())), "only a query: an article's prepositions would join every verb");
+    for (String[] query : new String[][] {{"Drucker druckt ein leeres Blatt", "eindrucken"},
+        {"Teams lädt auf dem Mac nicht", "aufladen"}}) {
+      String joined = de.stems(query[1]).getFirst();
+      assertTrue(de.queryTerms(query[0], known).stream().noneMatch(t -> t.text().equals(joined)),
+          query[0] + ": a prefix stands apart only at the end of the query, not " + query[1]);
+    }
   }
 
   /** Each query {@code [text, verb]} has the verb's stem among its terms, with {@code verbs} known. */

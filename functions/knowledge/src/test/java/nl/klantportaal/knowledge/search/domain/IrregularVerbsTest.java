@@ -1,6 +1,7 @@
 package nl.klantportaal.knowledge.search.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -9,10 +10,31 @@ import org.junit.jupiter.api.Test;
 class IrregularVerbsTest {
 
   @Test
-  void eachLanguageReadsItsTableAndNoFormIsListedTwice() {
+  void eachLanguageReadsItsTableNoFormTwiceAndNoStopWord() {
     for (SearchLanguage language : SearchLanguage.values()) {
-      assertTrue(IrregularVerbs.of(language).size() > 100, language + ": " + IrregularVerbs.of(language).size());
+      var forms = IrregularVerbs.of(language).forms();
+      assertTrue(forms.size() > 90, language + ": " + forms.size());
+      forms.forEach((form, infinitive) -> {
+        assertFalse(StopWords.contains(language, form), language + ": " + form + " is a stop word, never searched");
+        assertFalse(StopWords.contains(language, infinitive), language + ": " + infinitive + " is a stop word");
+      });
     }
+  }
+
+  @Test
+  void nounsAndAdjectivesThatLookLikeAFormGiveNoVerb() {
+    IrregularVerbs de = IrregularVerbs.of(SearchLanguage.DE);
+    for (String noun : List.of("sprache", "sprachen", "aufgaben", "anlage", "anlagen", "vorlage", "geraten", "gefahren",
+        "verschiedene", "bekannt", "umstanden", "abstanden")) {
+      assertEquals(List.of(), de.infinitives(noun), noun);
+    }
+    assertEquals(List.of("hochfahren"), de.infinitives("hochgefahren"), "after a prefix the form is one");
+    assertEquals(List.of("unterbrechen"), de.infinitives("unterbrochen"));
+    assertEquals(List.of("verlieren"), de.infinitives("verlorene"), "a participle without ge, as an adjective");
+    IrregularVerbs nl = IrregularVerbs.of(SearchLanguage.NL);
+    assertEquals(List.of(), nl.infinitives("gevallen"), "in sommige gevallen: cases");
+    assertEquals(List.of(), nl.infinitives("uitgaven"), "expenses: a past tense after a separable prefix is none");
+    assertEquals(List.of("uitvallen"), nl.infinitives("uitgevallen"));
   }
 
   @Test

@@ -171,14 +171,22 @@ class SearchIndexTest {
   }
 
   @Test
-  void aChangeThatLostItsRaceWaitsAndTriesAgainAndOneThatKeepsLosingSaysTheArticleIsSaved() {
-    new SearchIndex(losing(SearchIndex.ATTEMPTS - 1), Clock.fixed(NOW, ZoneOffset.UTC)).put(printer("kb-1", "Printer"));
+  void aChangeThatLostItsRaceWaitsLongerEachTimeAndOneThatKeepsLosingIsAConflict() {
+    List<Long> pauses = new ArrayList<>();
+    new SearchIndex(losing(SearchIndex.ATTEMPTS - 1), Clock.fixed(NOW, ZoneOffset.UTC), pauses::add)
+        .put(printer("kb-1", "Printer"));
     assertTrue(found("printer").contains("kb-1"), "written at the last attempt");
     assertEquals(SearchIndex.ATTEMPTS, found("printer").size(), "and the other writer's four documents kept");
+    assertEquals(SearchIndex.ATTEMPTS - 1, pauses.size(), "a pause before each attempt after the first");
+    for (int i = 0; i < pauses.size(); i++) {
+      long base = SearchIndex.FIRST_PAUSE_MILLIS << i;
+      assertTrue(pauses.get(i) >= base && pauses.get(i) <= base + SearchIndex.FIRST_PAUSE_MILLIS, "pause " + i + ": " + pauses);
+    }
 
     var lost = org.junit.jupiter.api.Assertions.assertThrows(nl.klantportaal.core.shared.domain.DomainException.Conflict.class,
-        () -> new SearchIndex(losing(SearchIndex.ATTEMPTS), Clock.fixed(NOW, ZoneOffset.UTC)).put(printer("kb-2", "Printer")));
-    assertTrue(lost.getMessage().startsWith("The article is saved, but the nl search index kept changing"), lost.getMessage());
+        () -> new SearchIndex(losing(SearchIndex.ATTEMPTS), Clock.fixed(NOW, ZoneOffset.UTC), millis -> {})
+            .put(printer("kb-2", "Printer")));
+    assertTrue(lost.getMessage().startsWith("The nl search index kept changing"), lost.getMessage());
     assertFalse(found("printer").contains("kb-2"));
   }
 }
