@@ -114,12 +114,16 @@ public final class Analyzer {
     // "druckt ein leeres Blatt" is an article, "in" in "deelt niet in outlook" a preposition).
     Set<String> prefixes = DETACHED_PREFIXES.getOrDefault(language, Set.of());
     List<String> detached = words.size() > 1 && prefixes.contains(words.getLast()) ? List.of(words.getLast()) : List.of();
-    for (String word : words) {
+    for (int at = 0; at < words.size(); at++) {
+      String word = words.get(at);
       if (StopWords.contains(language, word)) {
         continue;
       }
       int first = terms.size();
       String own = stem(word);
+      Optional<String> phrasal = language == SearchLanguage.EN && at + 1 < words.size()
+          && EN_PHRASAL.contains(own + " " + words.get(at + 1)) ? Optional.of(stem(own + words.get(at + 1))) : Optional.empty();
+      phrasal.ifPresent(one -> terms.add(new Term(one, true))); // "sign in" and "signing in" as "signin"
       terms.add(new Term(own, false));
       for (Part part : parts(word, vocabulary::contains)) {
         terms.add(new Term(part.stem(), true));
@@ -141,7 +145,7 @@ public final class Analyzer {
         }
       }
       if (query) {
-        for (String synonym : synonyms.getOrDefault(own, List.of())) {
+        for (String synonym : synonyms.getOrDefault(phrasal.orElse(own), List.of())) {
           terms.add(new Term(synonym, true));
         }
         if (terms.subList(first, terms.size()).stream().noneMatch(term -> vocabulary.contains(term.text()))) {
@@ -281,6 +285,15 @@ public final class Analyzer {
     }
     return Optional.empty();
   }
+
+  /**
+   * English verbs with a particle that are also written as one word ("sign in", "sign-in", "signin"; "set up",
+   * "setup"; "back up", "backup"), by the verb's stem: the pair gives the one word too, as a part, so the three
+   * spellings meet (and "signin" meets "login" through the synonyms).
+   */
+  private static final Set<String> EN_PHRASAL = Set.of("log in", "log on", "log out", "log off", "sign in", "sign on",
+      "sign out", "sign up", "set up", "back up", "shut down", "start up", "clean up", "pop up", "plug in", "roll out",
+      "print out", "look up");
 
   /** Nouns in -t or -et that would meet a word of their own without it ("Internet" is no form of "intern"). */
   private static final Set<String> DE_NOT_VERBS = Set.of("internet", "ticket", "budget", "tablet", "gadget", "widget",

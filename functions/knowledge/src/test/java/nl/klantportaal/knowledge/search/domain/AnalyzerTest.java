@@ -132,6 +132,21 @@ class AnalyzerTest {
   }
 
   @Test
+  void anEnglishVerbWithItsParticleMeetsTheWordWrittenAsOne() {
+    Analyzer en = new Analyzer(SearchLanguage.EN);
+    for (String[] pair : new String[][] {{"Sign in to the portal", "signin"}, {"signing in fails", "signin"},
+        {"how to set up MFA", "setup"}, {"we back up your files nightly", "backup"}, {"the laptop shuts down", "shutdown"}}) {
+      List<String> terms = en.terms(pair[0], Set.of()).stream().map(Analyzer.Term::text).toList();
+      assertTrue(terms.contains(en.stems(pair[1]).getFirst()), pair[0] + " gives " + pair[1] + ": " + terms);
+    }
+    assertTrue(en.queryTerms("can't log in", Set.of()).stream().map(Analyzer.Term::text).toList().containsAll(List.of("login",
+        "signin")), "and through the synonyms the other spellings");
+    assertEquals(en.stems("sign the form in the portal"), terms(SearchLanguage.EN, "sign the form in the portal", ""),
+        "only a verb right before its particle");
+    assertEquals(new Analyzer(SearchLanguage.NL).stems("set up"), terms(SearchLanguage.NL, "set up", ""), "English only");
+  }
+
+  @Test
   void wordsThatOnlyLookLikeAStrongFormGiveNoVerb() {
     for (String[] word : new String[][] {{"nl", "namen"}, {"nl", "bijlagen"}, {"nl", "wees voorzichtig"}, {"nl", "sluiten"},
         {"nl", "ontvangen"}, {"de", "Bestand"}, {"de", "Verstand"}, {"de", "Chatbot Bot"}, {"en", "left"}, {"en", "LED"},
