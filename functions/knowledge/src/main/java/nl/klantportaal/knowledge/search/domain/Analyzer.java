@@ -273,12 +273,10 @@ public final class Analyzer {
         }
       }
       for (String core : cores) {
-        for (String ending : List.of("et", "t")) {
-          if (core.endsWith(ending) && core.length() - ending.length() >= MIN_PART) {
-            String verb = stem(core.substring(0, core.length() - ending.length()) + "en");
-            if (!verb.equals(own) && knownStem.test(verb)) {
-              return Optional.of(verb);
-            }
+        for (String base : withoutPresentEnding(core)) {
+          String verb = stem(base + "en");
+          if (!verb.equals(own) && knownStem.test(verb)) {
+            return Optional.of(verb);
           }
         }
       }
@@ -320,11 +318,7 @@ public final class Analyzer {
     }
     List<String> infinitives = new ArrayList<>(irregular.infinitives(word));
     List<String> bases = new ArrayList<>(List.of(word));
-    for (String ending : language == SearchLanguage.DE ? List.of("et", "t") : List.of("t")) {
-      if (word.endsWith(ending) && word.length() - ending.length() >= MIN_PART) {
-        bases.add(word.substring(0, word.length() - ending.length()));
-      }
-    }
+    bases.addAll(withoutPresentEnding(word));
     for (String base : bases) {
       for (String spelling : language == SearchLanguage.NL ? spellings(base) : List.of(base)) {
         infinitives.add(spelling + "en");
@@ -340,6 +334,16 @@ public final class Analyzer {
       }
     }
     return verbs;
+  }
+  /** The word without a present tense's ending (de: -et or -t, nl: -t) where one is there, at least {@value #MIN_PART} letters. */
+  private List<String> withoutPresentEnding(String word) {
+    List<String> bases = new ArrayList<>();
+    for (String ending : language == SearchLanguage.DE ? List.of("et", "t") : List.of("t")) {
+      if (word.endsWith(ending) && word.length() - ending.length() >= MIN_PART) {
+        bases.add(word.substring(0, word.length() - ending.length()));
+      }
+    }
+    return bases;
   }
 
   private static final List<String> NL_SEPARABLE_PREFIXES = IrregularVerbs.NL_SEPARABLE;
