@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
+import nl.klantportaal.core.observability.ClassPreload;
 import nl.klantportaal.core.observability.SnapStartPriming;
 
 /**
@@ -14,6 +15,11 @@ import nl.klantportaal.core.observability.SnapStartPriming;
  */
 public abstract class HttpApiHandler
     implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, ApiHandler {
+  static {
+    // before the handler's constructor builds its wiring: the function's class list loads alongside it
+    ClassPreload.startForLambdaHandler(System.getenv(), HttpApiHandler.class.getClassLoader());
+  }
+
   private final ApiGatewayFunction api;
 
   protected HttpApiHandler(Routes routes) {

@@ -35,6 +35,7 @@ public final class SnapStartPriming implements Resource {
 
   @Override
   public void beforeCheckpoint(Context<? extends Resource> context) {
+    ClassPreload.awaitLoaded();
     prime.run();
   }
 

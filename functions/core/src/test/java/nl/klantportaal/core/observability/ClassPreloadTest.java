@@ -1,0 +1,73 @@
+package nl.klantportaal.core.observability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+class ClassPreloadTest {
+  static final AtomicBoolean INITIALISED = new AtomicBoolean();
+
+  /** A class of a list: its static initialiser must not run on the preload thread. */
+  static final class Listed {
+    static {
+      INITIALISED.set(true);
+    }
+  }
+
+  /** The handler whose list is in this module's test resources. */
+  static final class Handler {}
+
+  /** Records the names it is asked for, and delegates. */
+  static final class Recording extends ClassLoader {
+    final Set<String> asked = ConcurrentHashMap.newKeySet();
+
+    Recording() {
+      super(ClassPreloadTest.class.getClassLoader());
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+      asked.add(name);
+      return super.loadClass(name, resolve);
+    }
+  }
+
+  @Test
+  void loadsEveryListedClassWithoutInitialisingItAndNamesTheOnesItCannot() {
+    ClassPreload.Outcome outcome = ClassPreload.load(new StringReader("""
+        # written by the benchmark
+        java.util.concurrent.ConcurrentSkipListMap
+
+        nl.klantportaal.core.observability.ClassPreloadTest$Listed  # a comment after a name
+        nl.klantportaal.core.observability.NoSuchClass
+        """), ClassPreloadTest.class.getClassLoader());
+
+    assertEquals(2, outcome.loaded());
+    assertEquals(1, outcome.failed().size());
+    assertTrue(outcome.failed().get(0).startsWith("nl.klantportaal.core.observability.NoSuchClass (java.lang.ClassNotFoundException"),
+        outcome.failed().get(0));
+    assertFalse(INITIALISED.get(), "a listed class is loaded, its static initialiser does not run");
+  }
+
+  @Test
+  void startsOnlyInLambdaForAHandlerWithAList() {
+    Recording loader = new Recording();
+    assertFalse(ClassPreload.startForLambdaHandler(Map.of(), loader), "not in Lambda: no _HANDLER");
+    assertFalse(ClassPreload.startForLambdaHandler(Map.of("_HANDLER", "nl.example.Unlisted::handleRequest"), loader));
+    assertEquals(Set.of(), loader.asked);
+
+    String handler = Handler.class.getName() + "::handleRequest";
+    assertTrue(ClassPreload.startForLambdaHandler(Map.of("_HANDLER", handler), loader));
+    ClassPreload.awaitLoaded();
+    assertEquals(Set.of("java.util.concurrent.ConcurrentSkipListMap", Listed.class.getName()), loader.asked);
+    assertFalse(INITIALISED.get());
+    assertFalse(ClassPreload.startForLambdaHandler(Map.of("_HANDLER", handler), loader), "one list per container");
+  }
+}
