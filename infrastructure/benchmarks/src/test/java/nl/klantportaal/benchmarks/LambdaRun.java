@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * environment, its artefact and the runtime's event serializers on the class path): constructs the
  * handler (init), converts the events/ file as the Java runtime does (aws-lambda-java-serialization)
  * and invokes it once (first invoke), then {@code warm-ups} more times unmeasured and {@code measured}
- * times measured. Every answer's status code must be the expected one, else the run fails. A header
+ * times measured. Every answer's status code must be the expected one (0: any but a 5xx), else the run fails. A header
  * {@code idempotency-key} gets a fresh value per invocation, so every create really creates. Prints
  * {@code RESULT key=value ...} on stderr (milliseconds; warm figures in microseconds, among them the CPU time the
  * JVM used per measured invocation, {@code cpuus}).
@@ -75,8 +75,9 @@ public final class LambdaRun {
     serializer(output.getClass()).toJson(output, out);
     String answer = out.toString(StandardCharsets.UTF_8);
     Matcher status = STATUS.matcher(answer);
-    if (!status.find() || Integer.parseInt(status.group(1)) != expected) {
-      throw new IllegalStateException("expected status " + expected + ", got: " + answer);
+    // 0: any answer but a server error (a class list's run of a sample whose data the benchmark does not seed)
+    if (!status.find() || (expected == 0 ? Integer.parseInt(status.group(1)) >= 500 : Integer.parseInt(status.group(1)) != expected)) {
+      throw new IllegalStateException("expected status " + (expected == 0 ? "below 500" : expected) + ", got: " + answer);
     }
   }
 

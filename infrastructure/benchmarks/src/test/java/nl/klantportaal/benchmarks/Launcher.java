@@ -49,7 +49,7 @@ final class Launcher {
   }
 
   LambdaBenchmark.Cold cold(LambdaBenchmark.Subject subject) throws IOException, InterruptedException {
-    Map<String, Long> r = run(subject, env, 0, 0);
+    Map<String, Long> r = run(subject, asLambda(subject), 0, 0, List.of());
     return new LambdaBenchmark.Cold(r.get("jvm"), r.get("init"), r.get("first"), r.get("total"));
   }
 
@@ -61,7 +61,7 @@ final class Launcher {
    */
   long[] warm(LambdaBenchmark.Subject subject, int warmUps, int measured) throws IOException, InterruptedException {
     long before = LambdaRun.cpuMicros();
-    Map<String, Long> r = run(subject, env, warmUps, measured);
+    Map<String, Long> r = run(subject, asLambda(subject), warmUps, measured, List.of());
     long dynamoDb = (LambdaRun.cpuMicros() - before) / (1 + warmUps + measured);
     return new long[] {r.get("p50us"), r.get("p99us"), r.get("cpuus"), dynamoDb};
   }
@@ -74,10 +74,10 @@ final class Launcher {
     Map<String, String> proxied = new HashMap<>(env);
     proxied.put("AWS_ENDPOINT_URL_DYNAMODB", proxy.endpoint().toString());
     proxy.reset();
-    run(subject, proxied, 0, 0);
+    run(subject, proxied, 0, 0, List.of());
     int first = proxy.calls().size();
     proxy.reset();
-    run(subject, proxied, 0, COUNTED);
+    run(subject, proxied, 0, COUNTED, List.of());
     List<CountingProxy.Call> all = proxy.calls().stream().sorted(Comparator.comparingLong(CountingProxy.Call::startNanos))
         .toList();
     int more = all.size() - first;
@@ -101,8 +101,32 @@ final class Launcher {
     return rounds;
   }
 
-  private Map<String, Long> run(LambdaBenchmark.Subject subject, Map<String, String> environment, int warmUps, int measured)
-      throws IOException, InterruptedException {
+  /**
+   * The environment Lambda gives the function: the benchmark's, and {@code _HANDLER}, which names the
+   * handler (and so its class list, {@code ClassPreload}).
+   */
+  private Map<String, String> asLambda(LambdaBenchmark.Subject subject) {
+    Map<String, String> lambda = new HashMap<>(env);
+    lambda.put("_HANDLER", subject.handler() + "::handleRequest");
+    return lambda;
+  }
+
+  /**
+   * One cold invocation with the JVM's class-loading log ({@code -Xlog:class+load}), for the function's
+   * class list: without {@code _HANDLER}, so no list of an earlier run is loaded into it. Answers the log.
+   */
+  List<String> classLoadLog(LambdaBenchmark.Subject subject) throws IOException, InterruptedException {
+    Path log = Files.createTempFile("class-load", ".log");
+    try {
+      run(subject, env, 0, 0, List.of("-Xlog:class+load=info:file=" + log));
+      return Files.readAllLines(log);
+    } finally {
+      Files.deleteIfExists(log);
+    }
+  }
+
+  private Map<String, Long> run(LambdaBenchmark.Subject subject, Map<String, String> environment, int warmUps, int measured,
+      List<String> extraFlags) throws IOException, InterruptedException {
     Path out = Files.createTempFile("lambda-bench", ".out");
     Path err = Files.createTempFile("lambda-bench", ".err");
     try {
@@ -110,6 +134,7 @@ final class Launcher {
       command.add(java);
       command.addAll(lambdaFlags(subject.memoryMb()));
       command.addAll(profilingFlags());
+      command.addAll(extraFlags);
       command.add("-Dbench.memory=" + subject.memoryMb());
       command.add("-Dbench.launched=" + System.currentTimeMillis());
       command.add("-cp");
