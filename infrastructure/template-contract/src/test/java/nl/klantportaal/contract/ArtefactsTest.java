@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import nl.klantportaal.core.observability.ClassPreload;
 import nl.klantportaal.template.SamTemplate;
 import nl.klantportaal.template.Yamls;
 import org.junit.jupiter.api.DynamicTest;
@@ -233,6 +235,30 @@ class ArtefactsTest {
       Matcher plumbing = PLUMBING.matcher(from);
       return operation.matches() && plumbing.matches() && operation.group(1).equals(plumbing.group(1));
     }
+  }
+
+  /**
+   * A function's class list ({@code ClassPreload}) names only classes its artefact or the JDK has, loaded
+   * as Lambda loads them: a list out of date after a change fails here, not as a line in the function's
+   * log. Write the lists again with the command in README, "Benchmarks".
+   */
+  @TestFactory
+  Stream<DynamicTest> everyClassListLoadsFromItsArtefact() {
+    return TEMPLATE.resourcesOfType(SamTemplate.FUNCTION).stream().map(function -> {
+      Map<String, Object> properties = TEMPLATE.functionProperties(function);
+      String handler = Yamls.string(properties.get("Handler")).split("::")[0];
+      Path jar = SamTemplate.projectRoot().resolve(Yamls.string(properties.get("CodeUri")));
+      return DynamicTest.dynamicTest(function.logicalId() + " (" + handler + ")", () -> {
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+            InputStream list = loader.getResourceAsStream(ClassPreload.listOf(handler))) {
+          if (list != null) {
+            ClassPreload.Outcome outcome = ClassPreload.load(new InputStreamReader(list, StandardCharsets.UTF_8), loader);
+            assertEquals(List.of(), outcome.failed(), handler + "'s class list is out of date");
+            assertTrue(outcome.loaded() > 0, handler + "'s class list is empty");
+          }
+        }
+      });
+    });
   }
 
   @TestFactory
