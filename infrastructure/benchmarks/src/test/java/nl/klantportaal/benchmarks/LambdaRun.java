@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,12 +42,17 @@ public final class LambdaRun {
     int measured = Integer.parseInt(args[4]);
 
     long start = System.nanoTime();
+    String artefact = System.getProperty("bench.artefact", "");
+    ClassLoader loader = artefact.isEmpty() ? LambdaRun.class.getClassLoader()
+        : new FunctionLoader(new URL[] {Path.of(artefact).toUri().toURL()}, LambdaRun.class.getClassLoader());
+    Thread.currentThread().setContextClassLoader(loader);
     @SuppressWarnings("unchecked")
     RequestHandler<Object, Object> handler = (RequestHandler<Object, Object>)
-        Class.forName(handlerClass).getConstructor().newInstance();
+        Class.forName(handlerClass, true, loader).getConstructor().newInstance();
     long constructed = System.nanoTime();
-    PojoSerializer<Object> in = serializer(Class.forName("com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent"));
-    invoke(handler, in, event, expected);
+    PojoSerializer<Object> in = serializer(Class.forName("com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent",
+        true, loader));
+    int status = invoke(handler, in, event, expected);
     long firstDone = System.nanoTime();
     for (int i = 0; i < warmUps; i++) {
       invoke(handler, in, event, expected);
@@ -61,12 +68,13 @@ public final class LambdaRun {
     Arrays.sort(micros);
     long init = ms(start, constructed);
     long first = ms(constructed, firstDone);
-    System.err.printf("RESULT jvm=%d init=%d first=%d total=%d p50us=%d p99us=%d cpuus=%d%n", toMain, init, first,
-        toMain + init + first, measured == 0 ? -1 : micros[measured / 2],
+    System.err.printf("RESULT jvm=%d init=%d first=%d total=%d status=%d p50us=%d p99us=%d cpuus=%d%n", toMain, init, first,
+        toMain + init + first, status, measured == 0 ? -1 : micros[measured / 2],
         measured == 0 ? -1 : micros[Math.min(measured - 1, (int) Math.ceil(measured * 0.99) - 1)], cpu);
   }
 
-  private static void invoke(RequestHandler<Object, Object> handler, PojoSerializer<Object> in, String event, int expected) {
+  /** One invocation; answers its status code. */
+  private static int invoke(RequestHandler<Object, Object> handler, PojoSerializer<Object> in, String event, int expected) {
     String json = IDEMPOTENCY_KEY.matcher(event).replaceAll(m -> Matcher.quoteReplacement(m.group(1)
         + UUID.randomUUID() + m.group(2)));
     Object input = in.fromJson(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
@@ -79,11 +87,23 @@ public final class LambdaRun {
     if (!status.find() || (expected == 0 ? Integer.parseInt(status.group(1)) >= 500 : Integer.parseInt(status.group(1)) != expected)) {
       throw new IllegalStateException("expected status " + (expected == 0 ? "below 500" : expected) + ", got: " + answer);
     }
+    return Integer.parseInt(status.group(1));
   }
 
   @SuppressWarnings("unchecked")
   private static PojoSerializer<Object> serializer(Class<?> type) {
-    return (PojoSerializer<Object>) LambdaEventSerializers.serializerFor(type, LambdaRun.class.getClassLoader());
+    return (PojoSerializer<Object>) LambdaEventSerializers.serializerFor(type, type.getClassLoader());
+  }
+
+  /**
+   * The class loader Lambda's Java runtime loads a function's code through (its {@code CustomerClassLoader}: a
+   * {@code URLClassLoader} over the code, under the runtime's own loader, which also holds aws-lambda-java-core).
+   * Like it, not parallel capable: every class it loads, it loads under one lock.
+   */
+  static final class FunctionLoader extends URLClassLoader {
+    FunctionLoader(URL[] urls, ClassLoader parent) {
+      super(urls, parent);
+    }
   }
 
   /** The CPU time this JVM used so far (all its threads, JIT and GC included), in microseconds. */

@@ -111,15 +111,18 @@ final class Launcher {
     return lambda;
   }
 
+  /** A class-loading log, and the status the invocation answered. */
+  record ClassLoadLog(List<String> lines, int status) {}
+
   /**
    * One cold invocation with the JVM's class-loading log ({@code -Xlog:class+load}), for the function's
-   * class list: without {@code _HANDLER}, so no list of an earlier run is loaded into it. Answers the log.
+   * class list: without {@code _HANDLER}, so no list of an earlier run is loaded into it.
    */
-  List<String> classLoadLog(LambdaBenchmark.Subject subject) throws IOException, InterruptedException {
+  ClassLoadLog classLoadLog(LambdaBenchmark.Subject subject) throws IOException, InterruptedException {
     Path log = Files.createTempFile("class-load", ".log");
     try {
-      run(subject, env, 0, 0, List.of("-Xlog:class+load=info:file=" + log));
-      return Files.readAllLines(log);
+      Map<String, Long> result = run(subject, env, 0, 0, List.of("-Xlog:class+load=info:file=" + log));
+      return new ClassLoadLog(Files.readAllLines(log), result.get("status").intValue());
     } finally {
       Files.deleteIfExists(log);
     }
@@ -135,6 +138,7 @@ final class Launcher {
       command.addAll(lambdaFlags(subject.memoryMb()));
       command.addAll(profilingFlags());
       command.addAll(extraFlags);
+      subject.artefact().ifPresent(jar -> command.add("-Dbench.artefact=" + jar));
       command.add("-Dbench.memory=" + subject.memoryMb());
       command.add("-Dbench.launched=" + System.currentTimeMillis());
       command.add("-cp");
@@ -164,15 +168,17 @@ final class Launcher {
   }
 
   /**
-   * A function: its artefact, this module's test classes (LambdaRun) and the runtime's serializers. A floor:
-   * the test classes, the SDK's jars, the Lambda interfaces and the serializers, and no logging provider.
+   * A function: this module's test classes (LambdaRun), the runtime's serializers and aws-lambda-java-core, as
+   * the runtime's own class path; its artefact is loaded as Lambda loads it, through a class loader of its own
+   * ({@code LambdaRun.FunctionLoader}, {@code -Dbench.artefact}). A floor: the test classes, the SDK's jars,
+   * the Lambda interfaces and the serializers, and no logging provider.
    */
   private String classPath(LambdaBenchmark.Subject subject) {
     String benchClasses = testClassPath.stream().filter(p -> p.endsWith("test-classes")).findFirst().orElseThrow();
     // joda-time: the serializers' DateTimeModule loads it for every event type, as in the local cloud
     Stream<String> runtime = testClassPath.stream()
         .filter(p -> p.contains("aws-lambda-java-serialization") || p.contains("/joda-time/"));
-    Stream<String> rest = subject.artefact().isPresent() ? Stream.of(subject.artefact().get().toString())
+    Stream<String> rest = subject.artefact().isPresent() ? testClassPath.stream().filter(p -> p.contains("aws-lambda-java-core"))
         : testClassPath.stream().filter(p -> p.contains("/software/amazon/awssdk/") || p.contains("aws-lambda-java-core")
             || p.contains("aws-lambda-java-events") || p.contains("reactive-streams") || p.contains("/org/slf4j/slf4j-api/"));
     return String.join(File.pathSeparator, Stream.concat(Stream.concat(rest, Stream.of(benchClasses)), runtime).toList());

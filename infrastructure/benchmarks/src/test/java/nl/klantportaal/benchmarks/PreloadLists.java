@@ -20,7 +20,7 @@ import nl.klantportaal.template.SamTemplate;
  * Writes each benchmarked handler's class list ({@code ClassPreload}, core): the classes a cold run of
  * each of its subjects loaded from its artefact, and from the JDK once the handler was loaded, in the
  * order they were first loaded; hidden classes (lambdas, method handles) and the runtime's own jars
- * left out. The lists go into the handler's module ({@code src/main/resources/META-INF/klantportaal/preload/})
+ * left out. A handler none of whose runs answered 2xx gets no list (it would hold the error path only). The lists go into the handler's module ({@code src/main/resources/META-INF/klantportaal/preload/})
  * and are in its artefact from the next build: {@code -Dbench.writePreloadLists=true} (README, "Benchmarks").
  */
 final class PreloadLists {
@@ -32,15 +32,27 @@ final class PreloadLists {
     Map<String, Set<String>> lists = new LinkedHashMap<>();
     Map<String, Path> modules = new LinkedHashMap<>();
     Map<String, List<String>> subjects = new LinkedHashMap<>();
+    Set<String> answered = new LinkedHashSet<>();
     for (LambdaBenchmark.Subject subject : functions) {
       Path artefact = subject.artefact().orElseThrow();
+      Launcher.ClassLoadLog log = launcher.classLoadLog(subject);
+      System.out.printf("%s: %d%n", subject.name(), log.status());
+      if (log.status() / 100 == 2) {
+        answered.add(subject.handler());
+      }
       lists.computeIfAbsent(subject.handler(), h -> new LinkedHashSet<>())
-          .addAll(classes(launcher.classLoadLog(subject), subject.handler(), artefact.getFileName().toString()));
+          .addAll(classes(log.lines(), subject.handler(), artefact.getFileName().toString()));
       modules.put(subject.handler(), artefact.toAbsolutePath().getParent().getParent());
       subjects.computeIfAbsent(subject.handler(), h -> new ArrayList<>()).add(subject.name());
     }
     for (Map.Entry<String, Set<String>> list : lists.entrySet()) {
       Path file = modules.get(list.getKey()).resolve("src/main/resources/META-INF/klantportaal/preload/" + list.getKey() + ".txt");
+      if (!answered.contains(list.getKey())) {
+        // a list from refusals only would hold the error path, not what the function's requests load
+        Files.deleteIfExists(file);
+        System.out.printf("%s: no list, no run answered 2xx%n", list.getKey());
+        continue;
+      }
       Files.createDirectories(file.getParent());
       List<String> lines = new ArrayList<>();
       lines.add("# " + list.getKey() + ": the classes cold runs of " + String.join(", ", subjects.get(list.getKey()))
@@ -87,7 +99,10 @@ final class PreloadLists {
     return more;
   }
 
-  /** From a {@code -Xlog:class+load} log: what the artefact gave, and what the JDK gave from the handler's loading on. */
+  /**
+   * From a {@code -Xlog:class+load} log: what the artefact gave, and what the JDK gave from the handler's loading on,
+   * marked {@code ?} (ClassPreload loads those if Lambda's JDK has them: the lists are written on the build's JDK).
+   */
   static List<String> classes(List<String> log, String handler, String artefactFile) {
     List<String> names = new ArrayList<>();
     boolean handlerLoaded = false;
@@ -100,8 +115,10 @@ final class PreloadLists {
       String source = m.group(2).trim();
       handlerLoaded |= name.equals(handler);
       boolean fromArtefact = source.startsWith("file:") && source.endsWith("/" + artefactFile);
-      if (fromArtefact || handlerLoaded && source.startsWith("jrt:/")) {
+      if (fromArtefact) {
         names.add(name);
+      } else if (handlerLoaded && source.startsWith("jrt:/")) {
+        names.add("?" + name);
       }
     }
     if (!handlerLoaded) {

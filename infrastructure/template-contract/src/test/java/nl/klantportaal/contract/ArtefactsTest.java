@@ -2,6 +2,7 @@ package nl.klantportaal.contract;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -237,28 +238,36 @@ class ArtefactsTest {
     }
   }
 
+  /** The API functions without a class list, and why: ClassPreload's lists are written from runs that succeed. */
+  private static final Map<String, String> WITHOUT_CLASS_LIST = Map.of(
+      "AccountSecurityFunction", "every sample changes the account (a password, an authenticator): none to record a list from",
+      "AttachmentsFunction", "its GET samples download attachments the benchmark does not store (it runs no S3): only 404s");
+
   /**
-   * A function's class list ({@code ClassPreload}) names only classes its artefact or the JDK has, loaded
-   * as Lambda loads them: a list out of date after a change fails here, not as a line in the function's
-   * log. Write the lists again with the command in README, "Benchmarks".
+   * Every API function but those in {@link #WITHOUT_CLASS_LIST} has a class list ({@code ClassPreload}), and it
+   * names only classes its artefact has (the JDK's, marked {@code ?}, load where the JDK has them), loaded as
+   * Lambda loads them: a list lost in packaging, or out of date after a change, fails here, not as a line in the
+   * function's log. Write the lists again with the command in README, "Benchmarks".
    */
   @TestFactory
-  Stream<DynamicTest> everyClassListLoadsFromItsArtefact() {
-    return TEMPLATE.resourcesOfType(SamTemplate.FUNCTION).stream().map(function -> {
-      Map<String, Object> properties = TEMPLATE.functionProperties(function);
-      String handler = Yamls.string(properties.get("Handler")).split("::")[0];
-      Path jar = SamTemplate.projectRoot().resolve(Yamls.string(properties.get("CodeUri")));
-      return DynamicTest.dynamicTest(function.logicalId() + " (" + handler + ")", () -> {
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
-            InputStream list = loader.getResourceAsStream(ClassPreload.listOf(handler))) {
-          if (list != null) {
-            ClassPreload.Outcome outcome = ClassPreload.load(new InputStreamReader(list, StandardCharsets.UTF_8), loader);
-            assertEquals(List.of(), outcome.failed(), handler + "'s class list is out of date");
-            assertTrue(outcome.loaded() > 0, handler + "'s class list is empty");
-          }
-        }
-      });
-    });
+  Stream<DynamicTest> everyApiFunctionsClassListLoadsFromItsArtefact() {
+    return TEMPLATE.resourcesOfType(SamTemplate.FUNCTION).stream()
+        .filter(function -> !TEMPLATE.events(function, "HttpApi").isEmpty())
+        .filter(function -> !WITHOUT_CLASS_LIST.containsKey(function.logicalId()))
+        .map(function -> {
+          Map<String, Object> properties = TEMPLATE.functionProperties(function);
+          String handler = Yamls.string(properties.get("Handler")).split("::")[0];
+          Path jar = SamTemplate.projectRoot().resolve(Yamls.string(properties.get("CodeUri")));
+          return DynamicTest.dynamicTest(function.logicalId() + " (" + handler + ")", () -> {
+            try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+                InputStream list = loader.getResourceAsStream(ClassPreload.listOf(handler))) {
+              assertNotNull(list, jar.getFileName() + " has no class list " + ClassPreload.listOf(handler));
+              ClassPreload.Outcome outcome = ClassPreload.load(new InputStreamReader(list, StandardCharsets.UTF_8), loader);
+              assertEquals(List.of(), outcome.failed(), handler + "'s class list is out of date");
+              assertTrue(outcome.loaded() > 100, handler + "'s class list loads " + outcome.loaded() + " classes");
+            }
+          });
+        });
   }
 
   @TestFactory
