@@ -46,12 +46,13 @@ public final class Analyzer {
   private static final Map<SearchLanguage, List<List<String>>> SYNONYMS = Map.of(
       SearchLanguage.NL, List.of(List.of("wachtwoord", "paswoord"), List.of("inloggen", "aanmelden"),
           List.of("uitloggen", "afmelden"), List.of("email", "mail"), List.of("laptop", "notebook"),
-          List.of("wifi", "wlan")),
+          List.of("wifi", "wlan"), List.of("medewerker", "collega", "werknemer")),
       SearchLanguage.EN, List.of(List.of("email", "mail"), List.of("laptop", "notebook"), List.of("wifi", "wlan"),
-          List.of("login", "signin", "logon")),
+          List.of("login", "signin", "logon"), List.of("employee", "colleague", "coworker")),
       SearchLanguage.DE, List.of(List.of("passwort", "kennwort"), List.of("anmelden", "einloggen"),
           List.of("abmelden", "ausloggen"), List.of("email", "mail"), List.of("laptop", "notebook"),
-          List.of("wlan", "wifi"), List.of("drucker", "printer")));
+          List.of("wlan", "wifi"), List.of("drucker", "printer"),
+          List.of("mitarbeiter", "mitarbeiterin", "kollege", "kollegin")));
 
   private final SearchLanguage language;
   private final SnowballStemmer stemmer;
@@ -258,8 +259,9 @@ public final class Analyzer {
    * German weak verb forms that Snowball keeps apart from their verb: the present tense in -t or -et
    * ("funktioniert", "startet", "druckt" against "funktionieren", "starten", "drucken") and the weak past
    * participle, also as an adjective ("gelöschte", "abgemeldet", "gespeichert" against "löschen", "abmelden",
-   * "speichern"): the form without its ending (and "ge", after a separable prefix), with the infinitive's "en";
-   * the first whose stem is known, and is not the word's own stem {@code own}, is the verb's.
+   * "speichern"): the form without its ending (and "ge", after a separable prefix), with the infinitive's "en",
+   * or "n" after "el" and "er" ("wechselt", "gewechselt" against "wechseln"); the first whose stem is known, and
+   * is not the word's own stem {@code own}, is the verb's.
    */
   Optional<String> germanVerb(String word, String own, Predicate<String> knownStem) {
     if (language != SearchLanguage.DE || word.length() < MIN_VERB || DE_NOT_VERBS.contains(word)) {
@@ -274,14 +276,21 @@ public final class Analyzer {
       }
       for (String core : cores) {
         for (String base : withoutPresentEnding(core)) {
-          String verb = stem(base + "en");
-          if (!verb.equals(own) && knownStem.test(verb)) {
-            return Optional.of(verb);
+          for (String infinitive : germanInfinitives(base)) {
+            String verb = stem(infinitive);
+            if (!verb.equals(own) && knownStem.test(verb)) {
+              return Optional.of(verb);
+            }
           }
         }
       }
     }
     return Optional.empty();
+  }
+
+  /** A German verb's infinitives from a form without its ending: "-en", and "-n" after "el" or "er" ("wechsel" → "wechseln"). */
+  private static List<String> germanInfinitives(String base) {
+    return base.endsWith("el") || base.endsWith("er") ? List.of(base + "en", base + "n") : List.of(base + "en");
   }
 
   /**
@@ -320,8 +329,10 @@ public final class Analyzer {
     List<String> bases = new ArrayList<>(List.of(word));
     bases.addAll(withoutPresentEnding(word));
     for (String base : bases) {
-      for (String spelling : language == SearchLanguage.NL ? spellings(base) : List.of(base)) {
-        infinitives.add(spelling + "en");
+      if (language == SearchLanguage.NL) {
+        spellings(base).forEach(spelling -> infinitives.add(spelling + "en"));
+      } else {
+        infinitives.addAll(germanInfinitives(base));
       }
     }
     List<String> verbs = new ArrayList<>();

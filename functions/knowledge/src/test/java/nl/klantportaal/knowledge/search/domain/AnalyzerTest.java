@@ -89,9 +89,10 @@ class AnalyzerTest {
 
   @Test
   void germanWeakVerbFormsGiveTheirVerbWhenItIsKnown() {
-    String verbs = "funktionieren starten drucken löschen abmelden speichern";
+    String verbs = "funktionieren starten drucken löschen abmelden speichern wechseln verwechseln";
     for (String[] form : new String[][] {{"funktioniert", "funktionieren"}, {"startet", "starten"}, {"druckt", "drucken"},
-        {"gelöschte", "löschen"}, {"abgemeldet", "abmelden"}, {"gespeichert", "speichern"}}) {
+        {"gelöschte", "löschen"}, {"abgemeldet", "abmelden"}, {"gespeichert", "speichern"}, {"wechselt", "wechseln"},
+        {"gewechselt", "wechseln"}, {"verwechselte", "verwechseln"}}) {
       String verb = new Analyzer(SearchLanguage.DE).stems(form[1]).getFirst();
       List<String> terms = terms(SearchLanguage.DE, form[0], verbs);
       assertTrue(terms.contains(verb), form[0] + " gives " + verb + " (" + form[1] + "): " + terms);
@@ -103,9 +104,10 @@ class AnalyzerTest {
 
   @Test
   void aDutchOrGermanQueryJoinsAVerbToItsPrefixStandingApart() {
-    assertQueriesGiveVerbs(SearchLanguage.DE, "fehlschlagen abbrechen hochfahren zurücksetzen", new String[][] {
+    assertQueriesGiveVerbs(SearchLanguage.DE, "fehlschlagen abbrechen hochfahren zurücksetzen auswechseln", new String[][] {
         {"Anmeldung schlägt fehl", "fehlschlagen"}, {"Verbindung bricht ab", "abbrechen"},
-        {"Rechner fährt nicht hoch", "hochfahren"}, {"Passwort setzt sich nicht zurück", "zurücksetzen"}});
+        {"Rechner fährt nicht hoch", "hochfahren"}, {"Passwort setzt sich nicht zurück", "zurücksetzen"},
+        {"wie wechselt man den Toner aus", "auswechseln"}});
     assertQueriesGiveVerbs(SearchLanguage.NL, "vastlopen opstarten aankomen wegvallen", new String[][] {
         {"printer loopt vast", "vastlopen"}, {"outlook start niet op", "opstarten"}, {"mail komt niet aan", "aankomen"},
         {"vpn valt steeds weg", "wegvallen"}});
@@ -166,6 +168,12 @@ class AnalyzerTest {
     assertEquals(List.of("passwort", "kennwort"), queryTerms(SearchLanguage.DE, "Passwort"));
     assertTrue(queryTerms(SearchLanguage.NL, "paswoord").contains("wachtwoord"));
     assertTrue(queryTerms(SearchLanguage.EN, "notebook").contains("laptop"));
+    for (String[] pair : new String[][] {{"EN", "colleague", "employee"}, {"NL", "collega", "medewerker"},
+        {"DE", "Kollegin", "Mitarbeiter"}, {"DE", "Mitarbeiterin", "Kollege"}}) {
+      SearchLanguage language = SearchLanguage.valueOf(pair[0]);
+      String other = new Analyzer(language).stems(pair[2]).getFirst();
+      assertTrue(queryTerms(language, pair[1]).contains(other), pair[1] + " gives " + pair[2] + ": " + queryTerms(language, pair[1]));
+    }
     assertTrue(new Analyzer(SearchLanguage.DE).queryTerms("Kennwort", Set.of()).get(1).part(), "a synonym weighs as a part");
     assertEquals(List.of("printer"), queryTerms(SearchLanguage.NL, "printer"), "not every word has one");
     assertEquals(List.of("kennwort"), terms(SearchLanguage.DE, "Kennwort", ""), "an article's own words only");
