@@ -224,9 +224,25 @@ class InboundCorpusTest {
         .parse(mime.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     assertEquals("Fwd 0", mail.subject());
     assertEquals(Optional.of("a@acme.example"), mail.from());
-    for (ParsedMail.AttachedFile f : mail.attachments()) {
-      assertEquals(f.size(), f.bytes().length);
+    assertTrue(mail.problems().contains("nesting-too-deep"), mail.problems().toString());
+    assertEquals(List.of(), mail.attachments(), "the forwarded message is too deep to write out again; the raw mail keeps it");
+  }
+
+  @Test
+  void aMessageForwardedAFewTimesInsideItselfStaysAnAttachment() {
+    StringBuilder mime = new StringBuilder();
+    for (int i = 0; i < 5; i++) {
+      mime.append("From: a@acme.example\nSubject: Fwd ").append(i).append("\nMIME-Version: 1.0\nContent-Type: message/rfc822\n\n");
     }
+    mime.append("From: a@acme.example\nSubject: binnenste\n\nDe kern.\n");
+    ParsedMail mail = new nl.klantportaal.inboundmail.adapter.mime.Mime4jMailParser()
+        .parse(mime.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    assertEquals(1, mail.attachments().size());
+    ParsedMail.AttachedFile forwarded = mail.attachments().get(0);
+    assertEquals("message/rfc822", forwarded.contentType());
+    assertEquals(forwarded.size(), forwarded.bytes().length);
+    assertTrue(new String(forwarded.bytes(), java.nio.charset.StandardCharsets.US_ASCII).contains("De kern."));
+    assertFalse(mail.problems().contains("nesting-too-deep"), mail.problems().toString());
   }
 
   @ParameterizedTest(name = "{0}")

@@ -274,6 +274,13 @@ public final class Mime4jMailParser implements MailParser {
       if (body instanceof Message attached) {
         Optional.ofNullable(attached.getMessageId()).flatMap(id -> Threading.messageIds(id).stream().findFirst())
             .ifPresent(returnedMessageIds::add);
+        if (nestsDeeperThan(attached, MAX_DEPTH - depth)) {
+          // written out again, mime4j's writer would recurse once per level and overflow the stack; the raw mail keeps it
+          if (!problems.contains("nesting-too-deep")) {
+            problems.add("nesting-too-deep");
+          }
+          return;
+        }
         files.add(new ParsedMail.AttachedFile(name(entity).orElse("doorgestuurd-bericht.eml"), "message/rfc822", attachedSize(attached), false,
             () -> new ByteArrayInputStream(written(attached))));
         return;
@@ -367,6 +374,25 @@ public final class Mime4jMailParser implements MailParser {
         return Optional.empty();
       }
     }
+  }
+
+  /** Whether parts or messages nest in {@code entity} more than {@code levels} deep: counted without recursion. */
+  static boolean nestsDeeperThan(Entity entity, int levels) {
+    java.util.Deque<Map.Entry<Entity, Integer>> open = new java.util.ArrayDeque<>();
+    open.push(Map.entry(entity, 0));
+    while (!open.isEmpty()) {
+      Map.Entry<Entity, Integer> next = open.pop();
+      if (next.getValue() > levels) {
+        return true;
+      }
+      Body body = next.getKey().getBody();
+      if (body instanceof Multipart multipart) {
+        multipart.getBodyParts().forEach(part -> open.push(Map.entry(part, next.getValue() + 1)));
+      } else if (body instanceof Message inner) {
+        open.push(Map.entry(inner, next.getValue() + 1));
+      }
+    }
+    return false;
   }
 
   /** An attached message as mime4j writes it out again (its parts as parsed, not the sender's exact bytes). */
