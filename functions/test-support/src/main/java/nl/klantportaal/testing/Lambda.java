@@ -19,6 +19,33 @@ public final class Lambda {
     return SamTemplate.projectRoot().resolve("events");
   }
 
+  /**
+   * events/&lt;module&gt;/&lt;handler name without Handler, kebab-case&gt;/: the samples of the function whose
+   * handler class is {@code handlerClass} ({@code nl.klantportaal.billing.handler.HourNoticesHandler},
+   * with or without {@code ::handleRequest}).
+   */
+  public static Path eventsFolder(String handlerClass) {
+    String type = handlerClass.contains("::") ? handlerClass.substring(0, handlerClass.indexOf("::")) : handlerClass;
+    String[] parts = type.split("\\.");
+    String name = parts[parts.length - 1].replaceFirst("Handler$", "").replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
+    return events().resolve(functionModule(type)).resolve(name);
+  }
+
+  /**
+   * The function module of a handler class: functions/&lt;module&gt;, named as its package's context
+   * ({@code nl.klantportaal.billing...} is {@code billing}), with hyphens between words
+   * ({@code nl.klantportaal.inboundmail...} is {@code inbound-mail}).
+   */
+  public static String functionModule(String handlerClass) {
+    String context = handlerClass.split("\\.")[2];
+    try (var modules = java.nio.file.Files.list(SamTemplate.projectRoot().resolve("functions"))) {
+      return modules.map(p -> p.getFileName().toString()).filter(name -> name.replace("-", "").equals(context)).findFirst()
+          .orElse(context);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** An HTTP API event from events/<relative path>, e.g. {@code identity/customers/create.json}. */
   public static APIGatewayV2HTTPEvent httpEvent(String relativePath) {
     return EventLoader.loadApiGatewayHttpEvent(events().resolve(relativePath).toString());

@@ -8,13 +8,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import nl.klantportaal.template.SamTemplate;
+import nl.klantportaal.testing.Lambda;
 
 /**
  * Writes each benchmarked handler's class list ({@code ClassPreload}, core): the classes a cold run of
@@ -80,9 +80,7 @@ final class PreloadLists {
         continue;
       }
       Path artefact = root.resolve(String.valueOf(properties.get("CodeUri")));
-      String simpleName = handler.substring(handler.lastIndexOf('.') + 1).replaceFirst("Handler$", "");
-      Path folder = root.resolve("events").resolve(artefact.getParent().getParent().getFileName().toString())
-          .resolve(simpleName.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT));
+      Path folder = Lambda.eventsFolder(handler);
       if (!Files.isDirectory(folder)) {
         continue;
       }

@@ -108,7 +108,7 @@ class ArtefactSmokeTest {
 
   /** A GET sample of the function (events/<module>/<function>/), if it has HTTP routes. */
   private static Optional<Path> getSample(String handlerName) throws IOException {
-    Path folder = TemplateRoutes.eventsFolder(handlerName);
+    Path folder = Lambda.eventsFolder(handlerName);
     if (!Files.isDirectory(folder)) {
       return Optional.empty();
     }

@@ -214,7 +214,7 @@ class RouteSweepTest {
 
   /** The body of a sample of the route from events/, if one has a body. */
   private static Optional<String> sampleBody(String handlerName, String routeKey) throws Exception {
-    Path folder = TemplateRoutes.eventsFolder(handlerName);
+    Path folder = Lambda.eventsFolder(handlerName);
     if (!Files.isDirectory(folder)) {
       return Optional.empty();
     }

@@ -194,14 +194,14 @@ class TemplateContractTest {
   }
 
   private static void assertCodeUri(String id, String codeUri, Class<?> handler) {
-    String module = TemplateRoutes.module(handler.getName());
+    String module = Lambda.functionModule(handler.getName());
     assertEquals("functions/" + module + "/target/" + module + "-lambda.jar", codeUri, id + " CodeUri");
     assertTrue(Files.isDirectory(SamTemplate.projectRoot().resolve("functions/" + module)), id + " module");
   }
 
   /** events/<module>/<handler name without Handler, kebab-case>/ holds the function's samples. */
   private static void assertSampleEvents(String id, Class<?> handler, Set<String> routeKeys) throws IOException {
-    Path folder = TemplateRoutes.eventsFolder(handler.getName());
+    Path folder = Lambda.eventsFolder(handler.getName());
     if (!Files.isDirectory(folder)) {
       fail(id + ": no sample events in " + folder);
     }

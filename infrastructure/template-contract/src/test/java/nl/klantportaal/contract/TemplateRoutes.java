@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 import nl.klantportaal.core.api.ApiHandler;
 import nl.klantportaal.template.SamTemplate;
 import nl.klantportaal.template.Yamls;
-import nl.klantportaal.testing.Lambda;
 
 /** template.yaml's HttpApi routes and what the generated sweeps need to call them in-process. */
 final class TemplateRoutes {
@@ -50,33 +49,6 @@ final class TemplateRoutes {
       }
     }
     return routes;
-  }
-
-  /**
-   * events/&lt;module&gt;/&lt;handler name without Handler, kebab-case&gt;/: the samples of the function whose
-   * handler class is {@code handlerClass} ({@code nl.klantportaal.billing.handler.HourNoticesHandler},
-   * with or without {@code ::handleRequest}).
-   */
-  static Path eventsFolder(String handlerClass) {
-    String type = handlerClass.contains("::") ? handlerClass.substring(0, handlerClass.indexOf("::")) : handlerClass;
-    String[] parts = type.split("\\.");
-    String name = parts[parts.length - 1].replaceFirst("Handler$", "").replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
-    return Lambda.events().resolve(module(type)).resolve(name);
-  }
-
-  /**
-   * The function module of a handler class: functions/&lt;module&gt;, named as its package's context
-   * ({@code nl.klantportaal.billing...} is {@code billing}), with hyphens between words
-   * ({@code nl.klantportaal.inboundmail...} is {@code inbound-mail}).
-   */
-  static String module(String handlerClass) {
-    String context = handlerClass.split("\\.")[2];
-    try (var modules = java.nio.file.Files.list(nl.klantportaal.template.SamTemplate.projectRoot().resolve("functions"))) {
-      return modules.map(p -> p.getFileName().toString()).filter(name -> name.replace("-", "").equals(context)).findFirst()
-          .orElse(context);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 
   static ApiHandler construct(String handlerName, Map<String, String> env) {

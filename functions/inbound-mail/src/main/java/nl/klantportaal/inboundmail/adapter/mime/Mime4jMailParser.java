@@ -244,9 +244,7 @@ public final class Mime4jMailParser implements MailParser {
 
     void entity(Entity entity, boolean top, int depth) {
       if (depth > MAX_DEPTH) {
-        if (!problems.contains("nesting-too-deep")) {
-          problems.add("nesting-too-deep"); // no mail client nests this deep; the parts below are not read
-        }
+        tooDeep(); // no mail client nests this deep; the parts below are not read
         return;
       }
       Body body = entity.getBody();
@@ -275,10 +273,7 @@ public final class Mime4jMailParser implements MailParser {
         Optional.ofNullable(attached.getMessageId()).flatMap(id -> Threading.messageIds(id).stream().findFirst())
             .ifPresent(returnedMessageIds::add);
         if (nestsDeeperThan(attached, MAX_DEPTH - depth)) {
-          // written out again, mime4j's writer would recurse once per level and overflow the stack; the raw mail keeps it
-          if (!problems.contains("nesting-too-deep")) {
-            problems.add("nesting-too-deep");
-          }
+          tooDeep(); // written out again, mime4j's writer would recurse once per level and overflow the stack; the raw mail keeps it
           return;
         }
         files.add(new ParsedMail.AttachedFile(name(entity).orElse("doorgestuurd-bericht.eml"), "message/rfc822", attachedSize(attached), false,
@@ -328,6 +323,12 @@ public final class Mime4jMailParser implements MailParser {
       } catch (IOException e) {
         problems.add("part-unreadable");
         return 0;
+      }
+    }
+
+    private void tooDeep() {
+      if (!problems.contains("nesting-too-deep")) {
+        problems.add("nesting-too-deep");
       }
     }
 
