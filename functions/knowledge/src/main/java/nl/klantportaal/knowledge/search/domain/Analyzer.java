@@ -110,11 +110,26 @@ public final class Analyzer {
 
   private List<Term> terms(String text, Set<String> vocabulary, boolean query) {
     List<Term> terms = new ArrayList<>();
-    List<String> words = Words.of(text);
-    // A separable prefix standing apart ends its clause: only a query's last word is taken for one ("ein" in
-    // "druckt ein leeres Blatt" is an article, "in" in "deelt niet in outlook" a preposition).
+    // A separable prefix standing apart ends its clause: only a clause's last word is taken for one ("ein" in
+    // "druckt ein leeres Blatt" is an article, "in" in "deelt niet in outlook" a preposition), in a query and in
+    // an article ("Die Sitzung läuft nach 30 Minuten ab." is also found as "ablaufen").
     Set<String> prefixes = DETACHED_PREFIXES.getOrDefault(language, Set.of());
-    List<String> detached = words.size() > 1 && prefixes.contains(words.getLast()) ? List.of(words.getLast()) : List.of();
+    List<String> words = new ArrayList<>();
+    List<List<String>> detachedAt = new ArrayList<>();
+    for (List<String> clause : Words.ofClauses(text)) {
+      int start = 0;
+      for (int end = 1; end <= clause.size(); end++) {
+        if (end == clause.size() || CONJUNCTIONS.getOrDefault(language, Set.of()).contains(clause.get(end))) {
+          List<String> part = clause.subList(start, end);
+          List<String> detached = part.size() > 1 && prefixes.contains(part.getLast()) ? List.of(part.getLast()) : List.of();
+          for (String word : part) {
+            words.add(word);
+            detachedAt.add(detached);
+          }
+          start = end;
+        }
+      }
+    }
     for (int at = 0; at < words.size(); at++) {
       String word = words.get(at);
       if (StopWords.contains(language, word)) {
@@ -137,9 +152,7 @@ public final class Analyzer {
       List<String> verbs = new ArrayList<>();
       germanVerb(word, own, vocabulary::contains).ifPresent(verbs::add);
       verbs.addAll(strongVerbs(word, own));
-      if (query) {
-        verbs.addAll(splitVerbs(word, detached, vocabulary::contains));
-      }
+      verbs.addAll(splitVerbs(word, detachedAt.get(at), vocabulary::contains, !query));
       for (String verb : verbs) {
         if (terms.subList(first, terms.size()).stream().noneMatch(term -> term.text().equals(verb))) {
           terms.add(new Term(verb, true));
@@ -317,15 +330,26 @@ public final class Analyzer {
           "nach", "vor", "weg", "zu", "zuruck", "zusammen"));
 
   /**
-   * In a Dutch or German query that ends in a separable prefix, a verb before it ("loopt ... vast", "schlägt
-   * ... fehl"): the stem of the prefix joined to the word's verb ("vastlopen", "fehlschlagen": from the table of
-   * strong verbs, or the word without its -t or -et with the infinitive's "en"), when known.
+   * The words that join two main clauses without a comma ("die Sitzung läuft ab und Sie melden sich neu an",
+   * "zet de printer uit en weer aan"): a clause also ends before them.
    */
-  List<String> splitVerbs(String word, List<String> detached, Predicate<String> knownStem) {
+  private static final Map<SearchLanguage, Set<String>> CONJUNCTIONS = Map.of(
+      SearchLanguage.NL, Set.of("en", "of", "maar", "want", "dus"),
+      SearchLanguage.DE, Set.of("und", "oder", "aber", "denn", "sondern"));
+
+  /**
+   * In a Dutch or German clause that ends in a separable prefix, a verb before it ("loopt ... vast", "schlägt
+   * ... fehl"): the stem of the prefix joined to the word's verb ("vastlopen", "fehlschlagen": from the table of
+   * strong verbs, or the word without its -t or -et with the infinitive's "en"), when known; with {@code
+   * tableVerbs}, a strong verb's also when not known (an article's "läuft ... ab" is "ablaufen" whether or
+   * not another article writes it whole).
+   */
+  List<String> splitVerbs(String word, List<String> detached, Predicate<String> knownStem, boolean tableVerbs) {
     if (detached.isEmpty() || detached.contains(word) || word.length() < MIN_PART) {
       return List.of();
     }
-    List<String> infinitives = new ArrayList<>(irregular.infinitives(word));
+    List<String> strong = irregular.infinitives(word);
+    List<String> infinitives = new ArrayList<>(strong);
     List<String> bases = new ArrayList<>(List.of(word));
     bases.addAll(withoutPresentEnding(word));
     for (String base : bases) {
@@ -339,7 +363,8 @@ public final class Analyzer {
     for (String prefix : detached) {
       for (String infinitive : infinitives) {
         String verb = stem(prefix + infinitive);
-        if (knownStem.test(verb) && !verbs.contains(verb)) {
+        boolean known = knownStem.test(verb) || tableVerbs && strong.contains(infinitive);
+        if (known && !verbs.contains(verb)) {
           verbs.add(verb);
         }
       }

@@ -30,9 +30,10 @@ public final class IndexCodec {
    * The index's format and analysis: 1 until 2026-12-07; 2 with the Dutch verb forms, whose terms an index of 1
    * lacks (so an article that says "werkt" would not be found by "werken" until its language's next change); 3
    * (the same day, later) with the strong and irregular verbs ({@link IrregularVerbs}); 4 with German verbs in
-   * -eln ("wechselt" → "wechseln").
+   * -eln ("wechselt" → "wechseln"); 5 with a separable verb standing apart at a clause's end in an article ("läuft
+   * ... ab." → "ablaufen").
    */
-  static final int INDEX_FORMAT = 4;
+  static final int INDEX_FORMAT = 5;
   private static final int FIELDS = Field.values().length;
 
   private IndexCodec() {}

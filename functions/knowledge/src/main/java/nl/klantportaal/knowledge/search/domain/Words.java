@@ -16,12 +16,29 @@ public final class Words {
   private static final Pattern BETWEEN_WORDS = Pattern.compile("[^\\p{L}\\p{Nd}-]+");
   private static final Pattern HYPHENS = Pattern.compile("-+");
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+  /** What ends a clause: a sentence's end, a comma, a semicolon or colon, a line break. */
+  private static final Pattern CLAUSE_ENDS = Pattern.compile("[.!?;:,\\n\\r]+");
 
   private Words() {}
 
   public static String fold(String text) {
     String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
     return MARKS.matcher(decomposed).replaceAll("").replace("ß", "ss").toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The words of each clause of a text, in order: together exactly {@link #of}'s words. A separable verb's
+   * prefix standing apart ends its clause ("Die Sitzung läuft nach 30 Minuten ab.").
+   */
+  public static List<List<String>> ofClauses(String text) {
+    List<List<String>> clauses = new ArrayList<>();
+    for (String clause : CLAUSE_ENDS.split(text)) {
+      List<String> words = of(clause);
+      if (!words.isEmpty()) {
+        clauses.add(words);
+      }
+    }
+    return clauses;
   }
 
   public static List<String> of(String text) {

@@ -1,6 +1,7 @@
 package nl.klantportaal.knowledge.search.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
@@ -113,14 +114,36 @@ class AnalyzerTest {
         {"vpn valt steeds weg", "wegvallen"}});
     Analyzer de = new Analyzer(SearchLanguage.DE);
     Set<String> known = new HashSet<>(de.stems("fehlschlagen eindrucken aufladen"));
-    assertTrue(de.terms("Anmeldung schlägt fehl", known).stream().noneMatch(t -> t.text().equals(de.stems("fehlschlagen")
-        .getFirst())), "only a query: an article's prepositions would join every verb");
     for (String[] query : new String[][] {{"Drucker druckt ein leeres Blatt", "eindrucken"},
         {"Teams lädt auf dem Mac nicht", "aufladen"}}) {
       String joined = de.stems(query[1]).getFirst();
       assertTrue(de.queryTerms(query[0], known).stream().noneMatch(t -> t.text().equals(joined)),
-          query[0] + ": a prefix stands apart only at the end of the query, not " + query[1]);
+          query[0] + ": a prefix stands apart only at the end of its clause, not " + query[1]);
+      assertTrue(de.terms(query[0] + ".", known).stream().noneMatch(t -> t.text().equals(joined)),
+          query[0] + ": nor in an article");
     }
+    assertQueriesGiveVerbs(SearchLanguage.NL, "vastlopen", new String[][] {{"printer loopt vast, wat nu", "vastlopen"}});
+  }
+
+  @Test
+  void anArticlesClauseJoinsAVerbToItsPrefixStandingApartAtItsEnd() {
+    Analyzer de = new Analyzer(SearchLanguage.DE);
+    List<String> terms = de.terms("Die Sitzung läuft nach 30 Minuten ab und Sie melden sich dann erneut an", Set.of()).stream()
+        .map(Analyzer.Term::text).toList();
+    assertTrue(terms.contains(de.stems("ablaufen").getFirst()), "a strong verb, known or not: " + terms);
+    assertFalse(terms.contains(de.stems("anmelden").getFirst()), "a weak verb only when known: " + terms);
+    Set<String> known = new HashSet<>(de.stems("anmelden fehlschlagen"));
+    List<String> knownTerms = de.terms("Wenn die Anmeldung fehlschlägt, melden Sie sich erneut an.\nDie Anmeldung schlägt fehl",
+        known).stream().map(Analyzer.Term::text).toList();
+    assertTrue(knownTerms.contains(de.stems("anmelden").getFirst()), "after a comma: " + knownTerms);
+    assertEquals(2, knownTerms.stream().filter(de.stems("fehlschlagen").getFirst()::equals).count(),
+        "written whole and standing apart at a line's end: " + knownTerms);
+    Analyzer nl = new Analyzer(SearchLanguage.NL);
+    List<String> dutch = nl.terms("De printer loopt regelmatig vast; zet hem dan uit en weer aan", new HashSet<>(nl.stems("vastlopen uitzetten")))
+        .stream().map(Analyzer.Term::text).toList();
+    assertTrue(dutch.containsAll(List.of(nl.stems("vastlopen").getFirst(), nl.stems("uitzetten").getFirst())),
+        "before a semicolon and before \"en\": " + dutch);
+    assertFalse(dutch.contains(nl.stems("aanweren").getFirst()), "\"weer aan\": no verb known");
   }
 
   /** Each query {@code [text, verb]} has the verb's stem among its terms, with {@code verbs} known. */
