@@ -23,10 +23,19 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  */
 public class SameCallsFloor implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
   private final DynamoDbClient dynamoDb = Floors.dynamoDb();
-  private final List<List<String>> rounds = java.util.Arrays.stream(System.getenv().getOrDefault("FLOOR_CALLS", "put").split(","))
-      .map(round -> List.of(round.split("\\+"))).toList();
+  private final List<List<String>> rounds;
   private final java.util.concurrent.ExecutorService alongside = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
-  private final int itemCount = Integer.parseInt(System.getenv().getOrDefault("FLOOR_TRANSACT_ITEMS", "4"));
+  private final int itemCount;
+
+  public SameCallsFloor() {
+    this(System.getenv().getOrDefault("FLOOR_CALLS", "put"), 0);
+  }
+
+  /** The calls {@code calls} names, its transaction with {@code extraItems} more than {@code FLOOR_TRANSACT_ITEMS}. */
+  protected SameCallsFloor(String calls, int extraItems) {
+    this.rounds = java.util.Arrays.stream(calls.split(",")).map(round -> List.of(round.split("\\+"))).toList();
+    this.itemCount = Integer.parseInt(System.getenv().getOrDefault("FLOOR_TRANSACT_ITEMS", "4")) + extraItems;
+  }
 
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
