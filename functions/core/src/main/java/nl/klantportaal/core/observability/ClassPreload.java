@@ -100,37 +100,44 @@ public final class ClassPreload {
     }
   }
 
-  /**
-   * Loads every class the list names (blank lines and lines from {@code #} on are skipped) without
-   * initialising it.
-   */
-  public static Outcome load(Reader list, ClassLoader loader) {
-    int loaded = 0;
-    int absent = 0;
-    List<String> failed = new ArrayList<>();
+  /** One line of a list: a class name, and whether it is the JDK's (marked {@value #JDK_MARK}). */
+  public record Entry(String name, boolean jdk) {}
+
+  /** The classes a list names, in order (blank lines and lines from {@code #} on are skipped). */
+  public static List<Entry> entries(Reader list) {
+    List<Entry> entries = new ArrayList<>();
     try (BufferedReader lines = new BufferedReader(list)) {
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
         String entry = line.contains("#") ? line.substring(0, line.indexOf('#')).trim() : line.trim();
-        if (entry.isEmpty()) {
-          continue;
-        }
-        boolean jdk = entry.startsWith(JDK_MARK);
-        String name = jdk ? entry.substring(JDK_MARK.length()).trim() : entry;
-        try {
-          Class.forName(name, false, loader);
-          loaded++;
-        } catch (ClassNotFoundException e) {
-          if (jdk) {
-            absent++; // a newer JDK's class than this one
-          } else {
-            failed.add(name + " (" + e + ")");
-          }
-        } catch (LinkageError e) {
-          failed.add(name + " (" + e + ")");
+        if (!entry.isEmpty()) {
+          boolean jdk = entry.startsWith(JDK_MARK);
+          entries.add(new Entry(jdk ? entry.substring(JDK_MARK.length()).trim() : entry, jdk));
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("the class list could not be read", e);
+    }
+    return entries;
+  }
+
+  /** Loads every class the list names ({@link #entries}) without initialising it. */
+  public static Outcome load(Reader list, ClassLoader loader) {
+    int loaded = 0;
+    int absent = 0;
+    List<String> failed = new ArrayList<>();
+    for (Entry entry : entries(list)) {
+      try {
+        Class.forName(entry.name(), false, loader);
+        loaded++;
+      } catch (ClassNotFoundException e) {
+        if (entry.jdk()) {
+          absent++; // a newer JDK's class than this one
+        } else {
+          failed.add(entry.name() + " (" + e + ")");
+        }
+      } catch (LinkageError e) {
+        failed.add(entry.name() + " (" + e + ")");
+      }
     }
     return new Outcome(loaded, failed, absent);
   }

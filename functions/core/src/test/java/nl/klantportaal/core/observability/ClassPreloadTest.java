@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -57,6 +58,9 @@ class ClassPreloadTest {
     assertTrue(outcome.failed().get(0).startsWith("nl.klantportaal.core.observability.NoSuchClass (java.lang.ClassNotFoundException"),
         outcome.failed().get(0));
     assertFalse(INITIALISED.get(), "a listed class is loaded, its static initialiser does not run");
+    assertEquals(List.of(new ClassPreload.Entry("java.util.HashMap", true), new ClassPreload.Entry("nl.example.Handler", false)),
+        ClassPreload.entries(new StringReader("?java.util.HashMap\n\n# a comment\nnl.example.Handler # its handler\n")),
+        "the names a list gives, the JDK's marked");
   }
 
   @Test
