@@ -8,12 +8,11 @@ import nl.klantportaal.knowledge.search.domain.SearchDocument;
 import nl.klantportaal.knowledge.search.domain.SearchLanguage;
 import nl.klantportaal.knowledge.search.domain.Visibility;
 import nl.klantportaal.knowledge.search.usecase.SearchIndex;
-import org.jsoup.Jsoup;
 
 /**
  * Keeps the search index in step with the articles (docs/knowledge.md, "Search"): a published article's language
  * versions are put in their languages' indexes, with the text of the body as readers see it (the sanitised HTML's
- * text, so Markdown syntax is not searched); a withdrawn article leaves every index. An article that lost a language
+ * text, one line per block, so Markdown syntax is not searched); a withdrawn article leaves every index. An article that lost a language
  * version leaves that language's index, so no index keeps the version it no longer has.
  */
 final class SearchIndexing implements PublishedArticles {
@@ -48,7 +47,7 @@ final class SearchIndexing implements PublishedArticles {
     return article.texts().entrySet().stream()
         .map(entry -> new SearchDocument(article.articleId(), article.slug(),
             SearchLanguage.fromCode(entry.getKey().tag()).orElseThrow(), entry.getValue().title(),
-            entry.getValue().summary(), Jsoup.parse(renderer.toSafeHtml(entry.getValue().bodyMarkdown())).text(),
+            entry.getValue().summary(), renderer.toText(entry.getValue().bodyMarkdown()),
             article.tags(), article.categoryId(), visibility, customer))
         .toList();
   }

@@ -9,16 +9,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import nl.klantportaal.knowledge.article.adapter.markdown.SafeMarkdown;
 import nl.klantportaal.knowledge.search.domain.SearchDocument;
 import nl.klantportaal.knowledge.search.domain.SearchLanguage;
 import nl.klantportaal.knowledge.search.domain.Visibility;
-import org.commonmark.parser.Parser;
-import org.commonmark.renderer.text.TextContentRenderer;
 
 /**
  * The demo knowledge base (infrastructure/local's demo/knowledge/articles.json) as search documents, one
  * per article and language, the way the article side hands published articles to the index: the body
- * as plain text (Markdown rendered to text), article id {@code kb-<slug>}; drafts left out.
+ * as its text ({@code SafeMarkdown.toText}, as {@code SearchIndexing} gives it), article id {@code kb-<slug>}; drafts left out.
  */
 public final class DemoCorpus {
 
@@ -29,8 +28,7 @@ public final class DemoCorpus {
   public static List<SearchDocument> documents() {
     try {
       JsonNode root = new ObjectMapper().readTree(Files.readString(FILE));
-      Parser parser = Parser.builder().build();
-      TextContentRenderer text = TextContentRenderer.builder().build();
+      SafeMarkdown body = new SafeMarkdown();
       List<SearchDocument> documents = new ArrayList<>();
       for (JsonNode article : root.get("articles")) {
         if (!"published".equals(article.path("state").asText("published"))) {
@@ -47,7 +45,7 @@ public final class DemoCorpus {
           }
           String slug = article.get("slug").asText();
           documents.add(new SearchDocument("kb-" + slug, slug, language, texts.get("title").asText(),
-              texts.get("summary").asText(), text.render(parser.parse(texts.get("bodyMarkdown").asText())), tags,
+              texts.get("summary").asText(), body.toText(texts.get("bodyMarkdown").asText()), tags,
               article.get("categoryId").asText(),
               Visibility.valueOf(article.get("visibility").asText().toUpperCase(Locale.ROOT)), customer));
         }

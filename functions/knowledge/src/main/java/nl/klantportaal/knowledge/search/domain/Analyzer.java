@@ -110,35 +110,17 @@ public final class Analyzer {
 
   private List<Term> terms(String text, Set<String> vocabulary, boolean query) {
     List<Term> terms = new ArrayList<>();
-    // A separable prefix standing apart ends its clause: only a clause's last word is taken for one ("ein" in
-    // "druckt ein leeres Blatt" is an article, "in" in "deelt niet in outlook" a preposition), in a query and in
-    // an article ("Die Sitzung läuft nach 30 Minuten ab." is also found as "ablaufen").
-    Set<String> prefixes = DETACHED_PREFIXES.getOrDefault(language, Set.of());
-    List<String> words = new ArrayList<>();
-    List<List<String>> detachedAt = new ArrayList<>();
-    for (List<String> clause : Words.ofClauses(text)) {
-      int start = 0;
-      for (int end = 1; end <= clause.size(); end++) {
-        if (end == clause.size() || CONJUNCTIONS.getOrDefault(language, Set.of()).contains(clause.get(end))) {
-          List<String> part = clause.subList(start, end);
-          List<String> detached = part.size() > 1 && prefixes.contains(part.getLast()) ? List.of(part.getLast()) : List.of();
-          for (String word : part) {
-            words.add(word);
-            detachedAt.add(detached);
-          }
-          start = end;
-        }
-      }
-    }
+    List<Placed> words = placed(text, query);
     for (int at = 0; at < words.size(); at++) {
-      String word = words.get(at);
+      String word = words.get(at).word();
       if (StopWords.contains(language, word)) {
         continue;
       }
       int first = terms.size();
       String own = stem(word);
       Optional<String> phrasal = language == SearchLanguage.EN && at + 1 < words.size()
-          && EN_PHRASAL.contains(own + " " + words.get(at + 1)) ? Optional.of(stem(own + words.get(at + 1))) : Optional.empty();
+          && EN_PHRASAL.contains(own + " " + words.get(at + 1).word()) ? Optional.of(stem(own + words.get(at + 1).word()))
+          : Optional.empty();
       phrasal.ifPresent(one -> terms.add(new Term(one, true))); // "sign in" and "signing in" as "signin"
       terms.add(new Term(own, false));
       for (Part part : parts(word, vocabulary::contains)) {
@@ -152,7 +134,7 @@ public final class Analyzer {
       List<String> verbs = new ArrayList<>();
       germanVerb(word, own, vocabulary::contains).ifPresent(verbs::add);
       verbs.addAll(strongVerbs(word, own));
-      verbs.addAll(splitVerbs(word, detachedAt.get(at), vocabulary::contains, !query));
+      verbs.addAll(splitVerbs(word, words.get(at).detached(), vocabulary::contains, !query));
       for (String verb : verbs) {
         if (terms.subList(first, terms.size()).stream().noneMatch(term -> term.text().equals(verb))) {
           terms.add(new Term(verb, true));
@@ -168,6 +150,49 @@ public final class Analyzer {
       }
     }
     return terms;
+  }
+
+  /** A word of a text, and the separable prefixes standing apart that may belong to it. */
+  private record Placed(String word, List<String> detached) {}
+
+  /**
+   * The words of a text, each with the separable prefixes that may belong to it. A prefix standing apart ends its clause: only a clause's last word is taken for one ("ein" in
+   * "druckt ein leeres Blatt" is an article, "in" in "deelt niet in outlook" a preposition), and never a part of a
+   * hyphenated word ("check-in"). A clause ends at punctuation or a line break, and before "und", "oder", "sondern",
+   * "en" or "of" ("die Sitzung läuft ab und Sie melden sich neu an"). In a query the prefix at its whole clause's
+   * end counts for every word of it too ("schalte Drucker und Router aus", "wie melde ich mich denn an"): a query's
+   * joined verbs must be known. In an article only the nearer one counts ("Die Sitzung läuft nach 30 Minuten ab."
+   * is also found as "ablaufen").
+   */
+  private List<Placed> placed(String text, boolean query) {
+    List<Placed> words = new ArrayList<>();
+    Set<String> prefixes = DETACHED_PREFIXES.getOrDefault(language, Set.of());
+    Set<String> conjunctions = CONJUNCTIONS.getOrDefault(language, Set.of());
+    for (List<Words.Word> clause : Words.ofClauses(text)) {
+      Optional<String> clauseEnd = detached(clause, prefixes);
+      int start = 0;
+      for (int end = 1; end <= clause.size(); end++) {
+        if (end < clause.size() && !conjunctions.contains(clause.get(end).text())) {
+          continue;
+        }
+        List<String> detached = new ArrayList<>();
+        detached(clause.subList(start, end), prefixes).ifPresent(detached::add);
+        if (query) {
+          clauseEnd.filter(prefix -> !detached.contains(prefix)).ifPresent(detached::add);
+        }
+        for (Words.Word word : clause.subList(start, end)) {
+          words.add(new Placed(word.text(), List.copyOf(detached)));
+        }
+        start = end;
+      }
+    }
+    return words;
+  }
+
+  /** The separable prefix that ends these words, if their last is one (and they are more than one word). */
+  private static Optional<String> detached(List<Words.Word> words, Set<String> prefixes) {
+    Words.Word last = words.getLast();
+    return words.size() > 1 && !last.hyphenPart() && prefixes.contains(last.text()) ? Optional.of(last.text()) : Optional.empty();
   }
 
   private static final int MAX_TYPO_STEMS = 3;
@@ -331,25 +356,26 @@ public final class Analyzer {
 
   /**
    * The words that join two main clauses without a comma ("die Sitzung läuft ab und Sie melden sich neu an",
-   * "zet de printer uit en weer aan"): a clause also ends before them.
+   * "zet de printer uit en weer aan"): a clause also ends before them. Not "aber", "denn", "maar" or "dus", which
+   * are as often a particle inside one clause ("zet de printer maar uit").
    */
   private static final Map<SearchLanguage, Set<String>> CONJUNCTIONS = Map.of(
-      SearchLanguage.NL, Set.of("en", "of", "maar", "want", "dus"),
-      SearchLanguage.DE, Set.of("und", "oder", "aber", "denn", "sondern"));
+      SearchLanguage.NL, Set.of("en", "of"),
+      SearchLanguage.DE, Set.of("und", "oder", "sondern"));
 
   /**
    * In a Dutch or German clause that ends in a separable prefix, a verb before it ("loopt ... vast", "schlägt
    * ... fehl"): the stem of the prefix joined to the word's verb ("vastlopen", "fehlschlagen": from the table of
-   * strong verbs, or the word without its -t or -et with the infinitive's "en"), when known; with {@code
-   * tableVerbs}, a strong verb's also when not known (an article's "läuft ... ab" is "ablaufen" whether or
-   * not another article writes it whole).
+   * strong verbs, or the word without its -t or -et with the infinitive's "en"), when known; in an {@code
+   * article}, also a finite form of the table's with its prefix when not known ("läuft ... ab" is "ablaufen"
+   * whether or not another article writes it whole; not a participle: "das abgelaufene Zertifikat ... aus").
    */
-  List<String> splitVerbs(String word, List<String> detached, Predicate<String> knownStem, boolean tableVerbs) {
+  List<String> splitVerbs(String word, List<String> detached, Predicate<String> knownStem, boolean article) {
     if (detached.isEmpty() || detached.contains(word) || word.length() < MIN_PART) {
       return List.of();
     }
-    List<String> strong = irregular.infinitives(word);
-    List<String> infinitives = new ArrayList<>(strong);
+    Optional<String> finite = article ? irregular.finiteInfinitive(word) : Optional.empty();
+    List<String> infinitives = new ArrayList<>(irregular.infinitives(word));
     List<String> bases = new ArrayList<>(List.of(word));
     bases.addAll(withoutPresentEnding(word));
     for (String base : bases) {
@@ -363,7 +389,7 @@ public final class Analyzer {
     for (String prefix : detached) {
       for (String infinitive : infinitives) {
         String verb = stem(prefix + infinitive);
-        boolean known = knownStem.test(verb) || tableVerbs && strong.contains(infinitive);
+        boolean known = knownStem.test(verb) || finite.filter(infinitive::equals).isPresent();
         if (known && !verbs.contains(verb)) {
           verbs.add(verb);
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -305,6 +306,19 @@ final class IrregularVerbs {
   /** The table: each form and its infinitive (for its test). */
   Map<String, String> forms() {
     return infinitiveOf;
+  }
+
+  /**
+   * The infinitive of a finite form as the table lists it, without a prefix or an ending ("läuft", "lief" →
+   * "laufen"; "loopt" is not listed): a verb that can stand before its separable prefix. Empty for a participle
+   * ("gelaufen", "abgelaufene"), a word with a prefix, and a word the table does not know.
+   */
+  Optional<String> finiteInfinitive(String word) {
+    String infinitive = infinitiveOf.get(word);
+    if (infinitive == null || word.startsWith("ge") || NOT_FORMS.get(language).contains(word)) {
+      return Optional.empty();
+    }
+    return Optional.of(infinitive);
   }
 
   /**

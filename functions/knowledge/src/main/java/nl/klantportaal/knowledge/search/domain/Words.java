@@ -27,13 +27,19 @@ public final class Words {
   }
 
   /**
+   * A word of a text, and whether it is one part of a hyphenated word ("in" of "check-in"), which never stands
+   * apart as a separable verb's prefix.
+   */
+  public record Word(String text, boolean hyphenPart) {}
+
+  /**
    * The words of each clause of a text, in order: together exactly {@link #of}'s words. A separable verb's
    * prefix standing apart ends its clause ("Die Sitzung läuft nach 30 Minuten ab.").
    */
-  public static List<List<String>> ofClauses(String text) {
-    List<List<String>> clauses = new ArrayList<>();
+  public static List<List<Word>> ofClauses(String text) {
+    List<List<Word>> clauses = new ArrayList<>();
     for (String clause : CLAUSE_ENDS.split(text)) {
-      List<String> words = of(clause);
+      List<Word> words = words(clause);
       if (!words.isEmpty()) {
         clauses.add(words);
       }
@@ -42,7 +48,11 @@ public final class Words {
   }
 
   public static List<String> of(String text) {
-    List<String> words = new ArrayList<>();
+    return words(text).stream().map(Word::text).toList();
+  }
+
+  private static List<Word> words(String text) {
+    List<Word> words = new ArrayList<>();
     for (String chunk : BETWEEN_WORDS.split(fold(text))) {
       List<String> parts = new ArrayList<>();
       for (String part : HYPHENS.split(chunk)) {
@@ -51,10 +61,10 @@ public final class Words {
         }
       }
       if (parts.size() == 1) {
-        words.add(parts.get(0));
+        words.add(new Word(parts.get(0), false));
       } else if (parts.size() > 1) {
-        words.add(String.join("", parts));
-        parts.stream().filter(p -> p.length() >= 2).forEach(words::add);
+        words.add(new Word(String.join("", parts), false));
+        parts.stream().filter(p -> p.length() >= 2).forEach(p -> words.add(new Word(p, true)));
       }
     }
     return words;

@@ -123,6 +123,11 @@ class AnalyzerTest {
           query[0] + ": nor in an article");
     }
     assertQueriesGiveVerbs(SearchLanguage.NL, "vastlopen", new String[][] {{"printer loopt vast, wat nu", "vastlopen"}});
+    // a query's prefix at its whole clause's end still counts past a joining word or a particle
+    assertQueriesGiveVerbs(SearchLanguage.DE, "ausschalten anmelden", new String[][] {
+        {"wie schaltet man Drucker und Router aus", "ausschalten"}, {"wie meldet man sich oder das Team an", "anmelden"}});
+    assertQueriesGiveVerbs(SearchLanguage.NL, "uitzetten opstarten", new String[][] {
+        {"zet printer en router uit", "uitzetten"}, {"outlook start dus niet op", "opstarten"}});
   }
 
   @Test
@@ -143,7 +148,31 @@ class AnalyzerTest {
         .stream().map(Analyzer.Term::text).toList();
     assertTrue(dutch.containsAll(List.of(nl.stems("vastlopen").getFirst(), nl.stems("uitzetten").getFirst())),
         "before a semicolon and before \"en\": " + dutch);
-    assertFalse(dutch.contains(nl.stems("aanweren").getFirst()), "\"weer aan\": no verb known");
+  }
+
+  @Test
+  void anArticleJoinsNoParticipleNoInfinitiveNoHyphenatedPartAndNothingAcrossAJoiningWord() {
+    Analyzer de = new Analyzer(SearchLanguage.DE);
+    List<String> terms = de.terms("Tauschen Sie das abgelaufene Zertifikat aus. Gehen Sie zu: Einstellungen.\n"
+        + "Die Sitzung läuft ab und Sie melden sich neu an", Set.of()).stream().map(Analyzer.Term::text).toList();
+    for (String junk : List.of("ausablaufen", "zugehen", "anlaufen")) {
+      assertFalse(terms.contains(de.stems(junk).getFirst()), junk + ": " + terms);
+    }
+    assertTrue(terms.contains(de.stems("ablaufen").getFirst()), "the finite form before its own prefix: " + terms);
+    Analyzer nl = new Analyzer(SearchLanguage.NL);
+    Set<String> known = new HashSet<>(nl.stems("indoen inchecken"));
+    List<String> dutch = nl.terms("Doe de check-in", known).stream().map(Analyzer.Term::text).toList();
+    assertFalse(dutch.contains(nl.stems("indoen").getFirst()), "\"in\" of \"check-in\" is no prefix: " + dutch);
+  }
+
+  @Test
+  void theClausesHoldExactlyTheTextsWordsInOrder() {
+    for (String text : List.of("Die Sitzung läuft ab, und Sie melden sich an.\nDoe de check-in; e-mail: 1,5 GB!",
+        "Version 2.5: www.example.nl (z.B. heute)", "")) {
+      assertEquals(Words.of(text), Words.ofClauses(text).stream().flatMap(List::stream).map(Words.Word::text).toList(), text);
+    }
+    assertEquals(List.of(List.of("die", "sitzung", "lauft", "ab"), List.of("check", "in")),
+        Words.ofClauses("Die Sitzung läuft ab. Check in").stream().map(c -> c.stream().map(Words.Word::text).toList()).toList());
   }
 
   /** Each query {@code [text, verb]} has the verb's stem among its terms, with {@code verbs} known. */

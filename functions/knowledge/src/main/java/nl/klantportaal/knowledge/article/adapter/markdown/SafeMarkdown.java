@@ -8,7 +8,12 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.safety.Safelist;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 /**
  * Markdown to safe HTML in two independent steps (docs/knowledge.md, "Markdown"): commonmark (with GFM
@@ -43,5 +48,28 @@ public final class SafeMarkdown implements BodyRenderer {
   public String toSafeHtml(String markdown) {
     String rendered = RENDERER.render(PARSER.parse(markdown));
     return Jsoup.clean(rendered, "", SAFELIST, OUTPUT);
+  }
+
+  @Override
+  public String toText(String markdown) {
+    StringBuilder text = new StringBuilder();
+    NodeTraversor.traverse(new NodeVisitor() {
+      @Override
+      public void head(Node node, int depth) {
+        if (node instanceof TextNode words) {
+          text.append(words.text()); // whitespace collapsed, as a browser shows it
+        } else if (node instanceof Element element && element.normalName().equals("br")) {
+          text.append('\n');
+        }
+      }
+
+      @Override
+      public void tail(Node node, int depth) {
+        if (node instanceof Element element && element.isBlock()) {
+          text.append('\n');
+        }
+      }
+    }, Jsoup.parseBodyFragment(toSafeHtml(markdown)).body());
+    return text.toString();
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Locale;
+import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -86,6 +87,26 @@ class SafeMarkdownTest {
       String url = link.hasAttr("href") ? link.attr("href") : link.attr("src");
       assertTrue(url.startsWith("https://") || url.startsWith("http://") || url.startsWith("mailto:"), html);
     }
+  }
+
+  @Test
+  void theTextHasOneLinePerBlockAndNoMarkdown() {
+    String text = markdown.toText("""
+        ## So melden Sie sich an
+
+        - Die Anmeldung schlägt fehl
+        - Melden Sie sich **erneut** an
+
+        | Schritt | Was |
+        |---|---|
+        | 1 | Code eingeben |
+
+        Ein Satz, der weiter
+        geht. <script>x</script>
+        """);
+    assertEquals(List.of("So melden Sie sich an", "Die Anmeldung schlägt fehl", "Melden Sie sich erneut an", "Schritt", "Was",
+        "1", "Code eingeben", "Ein Satz, der weiter geht. <script>x</script>"),
+        text.lines().map(String::strip).filter(line -> !line.isEmpty()).toList());
   }
 
   @Test
