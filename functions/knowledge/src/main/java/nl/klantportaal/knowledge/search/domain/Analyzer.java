@@ -156,13 +156,13 @@ public final class Analyzer {
   private record Placed(String word, List<String> detached) {}
 
   /**
-   * The words of a text, each with the separable prefixes that may belong to it. A prefix standing apart ends its clause: only a clause's last word is taken for one ("ein" in
-   * "druckt ein leeres Blatt" is an article, "in" in "deelt niet in outlook" a preposition), and never a part of a
-   * hyphenated word ("check-in"). A clause ends at punctuation or a line break, and before "und", "oder", "sondern",
-   * "en" or "of" ("die Sitzung läuft ab und Sie melden sich neu an"). In a query the prefix at its whole clause's
-   * end counts for every word of it too ("schalte Drucker und Router aus", "wie melde ich mich denn an"): a query's
-   * joined verbs must be known. In an article only the nearer one counts ("Die Sitzung läuft nach 30 Minuten ab."
-   * is also found as "ablaufen").
+   * The words of a text, each with the separable prefixes that may belong to it. A prefix standing apart ends its
+   * clause: only a clause's last word is taken for one ("ein" in "druckt ein leeres Blatt" is an article, "in" in
+   * "deelt niet in outlook" a preposition), and never a part of a hyphenated word ("check-in"). A clause ends at
+   * punctuation or a line break, and before a joining word ({@link #CONJUNCTIONS}: "die Sitzung läuft ab und Sie
+   * melden sich neu an"). In a query the prefix at its whole clause's end counts for every word of it too ("wie
+   * schaltet man Drucker und Router aus"): a query's joined verbs must be known. In an article only the nearer one
+   * counts ("Die Sitzung läuft nach 30 Minuten ab." is also found as "ablaufen").
    */
   private List<Placed> placed(String text, boolean query) {
     List<Placed> words = new ArrayList<>();
