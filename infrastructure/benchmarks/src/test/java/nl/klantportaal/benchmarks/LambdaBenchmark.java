@@ -196,7 +196,8 @@ class LambdaBenchmark {
         name, b[0], b[1]));
   }
 
-  private static Subject function(SamTemplate template, Path root, String name, String functionId, String event, int status) {
+  /** A template function as a subject: its handler, built artefact and memory; {@code event} relative to the root, or absolute. */
+  static Subject function(SamTemplate template, Path root, String name, String functionId, String event, int status) {
     SamTemplate.Resource resource = template.resource(functionId).orElseThrow();
     Map<String, Object> properties = template.functionProperties(resource);
     String handler = String.valueOf(properties.get("Handler")).split("::")[0];

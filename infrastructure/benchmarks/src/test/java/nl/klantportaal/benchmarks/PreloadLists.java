@@ -74,22 +74,19 @@ final class PreloadLists {
     Set<String> covered = new LinkedHashSet<>(measured.stream().map(LambdaBenchmark.Subject::handler).toList());
     List<LambdaBenchmark.Subject> more = new ArrayList<>();
     for (SamTemplate.Resource function : template.resourcesOfType(SamTemplate.FUNCTION)) {
-      Map<String, Object> properties = template.functionProperties(function);
-      String handler = String.valueOf(properties.get("Handler")).split("::")[0];
+      String handler = String.valueOf(template.functionProperties(function).get("Handler")).split("::")[0];
       if (template.events(function, "HttpApi").isEmpty() || !covered.add(handler)) {
         continue;
       }
-      Path artefact = root.resolve(String.valueOf(properties.get("CodeUri")));
       Path folder = Lambda.eventsFolder(handler);
       if (!Files.isDirectory(folder)) {
         continue;
       }
-      int memory = Integer.parseInt(String.valueOf(properties.getOrDefault("MemorySize", "512")));
       try (Stream<Path> files = Files.list(folder)) {
         for (Path sample : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
           if (Files.readString(sample).contains("\"routeKey\": \"GET ")) {
-            more.add(new LambdaBenchmark.Subject(function.logicalId() + " " + sample.getFileName(), handler,
-                java.util.Optional.of(artefact), sample.toString(), 0, memory));
+            more.add(LambdaBenchmark.function(template, root, function.logicalId() + " " + sample.getFileName(),
+                function.logicalId(), sample.toString(), 0));
           }
         }
       }
