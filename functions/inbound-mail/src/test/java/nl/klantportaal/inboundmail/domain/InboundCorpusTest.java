@@ -164,6 +164,8 @@ class InboundCorpusTest {
     assertEquals("winmail.dat", tnef.attachments().getFirst().fileName());
     ParsedMail forwarded = Corpus.parse("human/thunderbird-forward-as-attachment.eml");
     assertEquals("message/rfc822", forwarded.attachments().getFirst().contentType());
+    assertEquals(forwarded.attachments().getFirst().size(), forwarded.attachments().getFirst().bytes().length,
+        "the size counted is the size of the bytes read");
     ParsedMail invite = Corpus.parse("human/outlook-calendar-invite.eml");
     assertTrue(invite.text().contains("migratie van de fileserver"), invite.text());
   }

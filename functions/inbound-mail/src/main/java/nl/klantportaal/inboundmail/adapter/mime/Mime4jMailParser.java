@@ -334,7 +334,9 @@ public final class Mime4jMailParser implements MailParser {
 
     private long attachedSize(Message attached) {
       try {
-        return written(attached).length;
+        CountingOutput counted = new CountingOutput();
+        new org.apache.james.mime4j.message.DefaultMessageWriter().writeMessage(attached, counted);
+        return counted.count;
       } catch (IOException | RuntimeException e) {
         problems.add("attached-message-unreadable");
         return 0;
@@ -394,6 +396,25 @@ public final class Mime4jMailParser implements MailParser {
       }
     }
     return false;
+  }
+
+  /**
+   * Counts what is written and keeps none of it: an attached message's size is taken by writing it out
+   * once into this, and its bytes only when the file is read ({@link #written}), so a large forwarded
+   * mail is not held in memory twice.
+   */
+  private static final class CountingOutput extends java.io.OutputStream {
+    private long count;
+
+    @Override
+    public void write(int b) {
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      count += len;
+    }
   }
 
   /** An attached message as mime4j writes it out again (its parts as parsed, not the sender's exact bytes). */
