@@ -114,7 +114,7 @@ class DueScanBenchmark {
       Actor.Person reporter = reporters.get(i % CUSTOMERS);
       TicketRef ref = new TicketRef(tenant, tickets.nextNumber(tenant));
       Ticket ticket = Ticket.create(ref, TicketType.INCIDENT, "email", Priority.HIGH, "Benchmark " + i, "open ticket",
-          reporter, List.of(), TicketSource.PORTAL, Optional.empty(), Map.of(), false, Optional.empty(), reporter, T0);
+          reporter, List.of(), TicketSource.PORTAL, Optional.empty(), Map.of(), nl.klantportaal.ticketing.domain.ApprovalState.NONE, Optional.empty(), reporter, T0);
       tickets.create(ticket, List.of(), TicketAudit.of(reporter, T0, "created", Map.of()));
     }
     long openMillis = (System.nanoTime() - openStart) / 1_000_000;

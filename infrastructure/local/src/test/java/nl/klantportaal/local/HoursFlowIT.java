@@ -32,15 +32,21 @@ import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.template.SamTemplate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Hours end to end on the local cloud of the real template.yaml: a provider admin orders and activates
  * a bundle, an agent logs time through the gateway, the customer admin sees it (meter and list), and
  * the daily HourNoticesFunction, invoked as its schedule would, mails her the 80 % warning through
- * aws-ses-v2-local, once, however often it runs.
+ * aws-ses-v2-local, once, however often it runs. Then the customer admin orders extra hours through
+ * the catalogue's request, which her raising it approves, and the bundle-requests function on the
+ * table's stream orders the pending bundle (last: its ticket mails the provider's staff).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HoursFlowIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -54,6 +60,7 @@ class HoursFlowIT {
   private static GatewayClient gateway;
   private static EnrolledAccounts accounts;
   private static MailStore mailStore;
+  private static String irisToken;
 
   @BeforeAll
   static void start() {
@@ -75,10 +82,11 @@ class HoursFlowIT {
   }
 
   @Test
+  @Order(1)
   void anAgentsTimeReachesTheCustomersMeterAndTheEightyPercentWarningIsMailedOnce() throws Exception {
     String admin = accounts.idToken("beheer@provider-uren.example.test", "Bea Beheer", new Membership.ProviderStaff(Role.PROVIDER_ADMIN));
     String agent = accounts.idToken("sem@provider-uren.example.test", "Sem Servicedesk", new Membership.ProviderStaff(Role.PROVIDER_AGENT));
-    String iris = accounts.idToken(IRIS, "Iris Klant", new Membership.CustomerMember(CUSTOMER, Role.CUSTOMER_ADMIN));
+    String iris = iris();
     LocalDate today = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
 
     HttpResponse<String> created = post("/customers/" + CUSTOMER.value() + "/hour-bundles", admin,
@@ -111,6 +119,41 @@ class HoursFlowIT {
     assertEquals(1, warnings.size(), "one warning, however often the job runs");
     assertFalse(mailStore.since(since).stream().anyMatch(m -> m.path("destination").toString().contains("provider-uren")),
         "only the customer's admins hear about their hours");
+  }
+
+  @Test
+  @Order(2)
+  void extraHoursACustomerAdminRequestsBecomeAnOrderedBundle() throws Exception {
+    String iris = iris();
+    HttpResponse<String> raised = post("/tickets", iris, "{\"type\":\"service-request\",\"category\":\"hours\","
+        + "\"title\":\"Extra uren voor de migratie\",\"description\":\"Onze bundel raakt op.\","
+        + "\"requestType\":\"extra-hours\",\"answers\":{\"hours\":6}}");
+    assertEquals(201, raised.statusCode(), raised.body());
+    JsonNode ticket = JSON.readTree(raised.body());
+    assertEquals("approved", ticket.path("approval").asText(), "her raising it approves it");
+    long number = ticket.path("number").asLong();
+    JsonNode ordered = Poll.until(() -> json(gateway.get("/hour-bundles", iris)),
+        hours -> orderedFor(hours, number).isPresent(), Duration.ofSeconds(30), JsonNode::toString);
+    JsonNode bundle = orderedFor(ordered, number).orElseThrow();
+    assertEquals("pending", bundle.path("status").asText(), bundle.toString());
+    assertEquals(360, bundle.path("minutesBought").asInt(), bundle.toString());
+  }
+
+  /** Iris, the customer's admin: her account is made once, at the first test that needs her. */
+  private static synchronized String iris() throws Exception {
+    if (irisToken == null) {
+      irisToken = accounts.idToken(IRIS, "Iris Klant", new Membership.CustomerMember(CUSTOMER, Role.CUSTOMER_ADMIN));
+    }
+    return irisToken;
+  }
+
+  private static Optional<JsonNode> orderedFor(JsonNode hours, long ticket) {
+    for (JsonNode bundle : hours.path("bundles")) {
+      if (bundle.path("requestTicket").asLong() == ticket) {
+        return Optional.of(bundle);
+      }
+    }
+    return Optional.empty();
   }
 
   private static HttpResponse<String> post(String path, String token, String body) throws Exception {

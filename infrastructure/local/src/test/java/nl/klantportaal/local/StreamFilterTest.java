@@ -47,6 +47,23 @@ class StreamFilterTest {
   }
 
   @Test
+  void theBundleRequestMappingLetsThroughAnApprovedHourRequestWhetherApprovedLaterOrWhenRaised() {
+    SamTemplate template = SamTemplate.project();
+    StreamMapping mapping = template.eventsOfType("DynamoDB").stream()
+        .filter(e -> e.functionId().equals("BundleRequestsFunction")).findFirst()
+        .map(e -> StreamMapping.of(e, new LocalNames(template).intrinsics())).orElseThrow();
+    Map<String, AttributeValue> approved = Map.of("requestTypeId", AttributeValue.fromS("extra-hours"),
+        "approval", AttributeValue.fromS("approved"));
+    assertTrue(mapping.filter().matches(record(OperationType.MODIFY, "PUB#TICKET", approved)), "approved by a customer admin");
+    assertTrue(mapping.filter().matches(record(OperationType.INSERT, "PUB#TICKET", approved)),
+        "raised by a customer admin: approved from the start");
+    assertFalse(mapping.filter().matches(record(OperationType.INSERT, "PUB#TICKET", Map.of("requestTypeId",
+        AttributeValue.fromS("extra-hours"), "approval", AttributeValue.fromS("pending")))), "waiting for approval");
+    assertFalse(mapping.filter().matches(record(OperationType.MODIFY, "PUB#TICKET", Map.of("requestTypeId",
+        AttributeValue.fromS("new-subscription"), "approval", AttributeValue.fromS("approved")))), "another request type");
+  }
+
+  @Test
   void noFilterCriteriaLetsEverythingThrough() {
     assertTrue(StreamFilter.of(null).matches(record(OperationType.REMOVE, "anything", Map.of())));
   }

@@ -456,7 +456,7 @@ class InboundMailHandlerTest {
     var reporter = new Actor.Person(JAN, Role.CUSTOMER_USER, "Jan");
     Ticket ticket = Ticket.create(new TicketRef(ACME, tickets.nextNumber(ACME)), nl.klantportaal.ticketing.domain.TicketType.INCIDENT,
         "other", nl.klantportaal.ticketing.domain.Priority.NORMAL, "printer", "Kapot.", reporter, List.of(), TicketSource.PORTAL,
-        Optional.empty(), Map.of(), false, Optional.empty(), reporter, wiring.clock().instant());
+        Optional.empty(), Map.of(), nl.klantportaal.ticketing.domain.ApprovalState.NONE, Optional.empty(), reporter, wiring.clock().instant());
     tickets.create(ticket, List.of(), TicketAudit.of(reporter, wiring.clock().instant(), "created", Map.of()));
     return ticket.ref();
   }

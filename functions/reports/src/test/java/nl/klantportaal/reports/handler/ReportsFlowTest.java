@@ -342,7 +342,7 @@ class ReportsFlowTest {
   private Ticket raise(TicketRepository tickets, String category, Priority priority, String title) {
     var reporter = new Actor.Person(JAN, Role.CUSTOMER_USER, "Jan");
     Ticket ticket = Ticket.create(new TicketRef(ACME, tickets.nextNumber(ACME)), TicketType.INCIDENT, category, priority, title,
-        "Zie titel.", reporter, List.of(), TicketSource.PORTAL, Optional.empty(), Map.of(), false, Optional.empty(), reporter,
+        "Zie titel.", reporter, List.of(), TicketSource.PORTAL, Optional.empty(), Map.of(), nl.klantportaal.ticketing.domain.ApprovalState.NONE, Optional.empty(), reporter,
         clock.instant());
     tickets.create(ticket, List.of(), TicketAudit.of(reporter, clock.instant(), "created", Map.of()));
     return ticket;

@@ -31,7 +31,7 @@ class SlaEventsTest {
 
   private static Ticket created() {
     return Ticket.create(REF, TicketType.INCIDENT, "email", Priority.HIGH, "Outlook", "start niet", JAN, List.of(),
-        TicketSource.PORTAL, Optional.empty(), Map.of(), false, Optional.empty(), JAN, T0);
+        TicketSource.PORTAL, Optional.empty(), Map.of(), nl.klantportaal.ticketing.domain.ApprovalState.NONE, Optional.empty(), JAN, T0);
   }
 
   private static TicketMessage message(Actor.Person author, boolean internal) {
@@ -47,7 +47,7 @@ class SlaEventsTest {
   @Test
   void aRequestNeedingApprovalOpensAwaitingItAndItsApprovalStartsTheClocks() {
     Ticket request = Ticket.create(REF, TicketType.SERVICE_REQUEST, "email", Priority.NORMAL, "Teams-kanaal", "graag",
-        JAN, List.of(), TicketSource.PORTAL, Optional.of("teams-team-or-channel"), Map.of(), true, Optional.empty(), JAN,
+        JAN, List.of(), TicketSource.PORTAL, Optional.of("teams-team-or-channel"), Map.of(), nl.klantportaal.ticketing.domain.ApprovalState.PENDING, Optional.empty(), JAN,
         T0);
     var terms = DefaultSlaTable.table().terms(SlaTier.KOPER);
     assertEquals(List.of(SlaEvents.created(request, terms), new SlaEvent.AwaitingApproval(T0)),

@@ -79,7 +79,7 @@ class SlaTrackingTest {
         new DynamoDbSlaSettings(table)));
     TicketRef ref = new TicketRef(ACME, new TicketNumber(1));
     ticket = Ticket.create(ref, TicketType.INCIDENT, "email", Priority.HIGH, "Outlook", "start niet", JAN, List.of(),
-        TicketSource.PORTAL, Optional.empty(), Map.of(), false, Optional.empty(), JAN, T0);
+        TicketSource.PORTAL, Optional.empty(), Map.of(), nl.klantportaal.ticketing.domain.ApprovalState.NONE, Optional.empty(), JAN, T0);
     tickets.create(ticket, List.of(), TicketAudit.of(JAN, T0, "created", Map.of()), Optional.empty());
     reads.set(0);
   }

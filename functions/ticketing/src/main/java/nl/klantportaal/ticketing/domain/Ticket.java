@@ -61,14 +61,20 @@ public record Ticket(
     }
   }
 
-  /** A new ticket as its creator submits it. */
+  /**
+   * A new ticket as its creator submits it. {@code approval}: {@code NONE} when no approval applies,
+   * {@code PENDING} when a customer admin must decide, {@code APPROVED} for a request that needs approval
+   * raised by a customer admin, whose raising it is the approval.
+   */
   public static Ticket create(TicketRef ref, TicketType type, String category, Priority priority, String title,
       String description, Actor.Person reporter, List<UserId> involved, TicketSource source,
-      Optional<String> requestType, Map<String, String> answers, boolean needsApproval,
+      Optional<String> requestType, Map<String, String> answers, ApprovalState approval,
       Optional<TicketNumber> followUpOf, Actor creator, Instant at) {
+    if (approval == ApprovalState.REJECTED) {
+      throw new IllegalArgumentException("A ticket is not created rejected");
+    }
     return new Ticket(ref, type, category, priority, title, description, reporter.userId(), reporter.name(), involved,
-        source, TicketStatus.NEW, Optional.empty(), requestType, answers,
-        needsApproval ? ApprovalState.PENDING : ApprovalState.NONE, followUpOf, at, at, Optional.empty(),
+        source, TicketStatus.NEW, Optional.empty(), requestType, answers, approval, followUpOf, at, at, Optional.empty(),
         Optional.empty(), List.of(new TicketStep(at, TicketStatus.NEW, priority, category)), new LastChange(creator.id(), "created"),
         1);
   }

@@ -18,6 +18,7 @@ import nl.klantportaal.accounts.customer.port.CustomerRepository;
 import nl.klantportaal.accounts.identity.domain.UserProfile;
 import nl.klantportaal.core.shared.domain.DomainException;
 import nl.klantportaal.core.shared.domain.Validation;
+import nl.klantportaal.ticketing.domain.ApprovalState;
 import nl.klantportaal.ticketing.domain.Actor;
 import nl.klantportaal.ticketing.domain.Catalogue;
 import nl.klantportaal.ticketing.domain.Priority;
@@ -133,8 +134,11 @@ public final class CreateTicket {
       access.visible(caller, previous).requireClosedForFollowUp();
       followUpOf = Optional.of(previous.number());
     }
-    boolean needsApproval = requestType.map(RequestType::approvalRequired).orElse(false)
-        && reporter.membership().role() != Role.CUSTOMER_ADMIN;
+    // A request a customer admin raises is approved by raising it: the admin is who would decide. It
+    // starts approved, not without approval, so what follows an approval (an extra-hours request's
+    // bundle) follows it too.
+    ApprovalState approval = !requestType.map(RequestType::approvalRequired).orElse(false) ? ApprovalState.NONE
+        : reporter.membership().role() == Role.CUSTOMER_ADMIN ? ApprovalState.APPROVED : ApprovalState.PENDING;
 
     Instant now = clock.instant();
     Actor.Person reporterPerson = new Actor.Person(reporter.id(), reporter.membership().role(), reporter.name().display());
@@ -149,7 +153,7 @@ public final class CreateTicket {
     ClaimGate.beforeWrite(); // POST /tickets claims its Idempotency-Key alongside the reads above: it must hold it now
     Ticket ticket = Ticket.create(ref, type, category.orElseThrow(), priority, title.orElseThrow(),
         description.orElseThrow(), reporterPerson, involved, source, requestType.map(RequestType::id), answers,
-        needsApproval, followUpOf, creator, now);
+        approval, followUpOf, creator, now);
     access.tickets().create(ticket, List.of(), TicketAudit.of(creator, now, "created", details));
     return ticket;
   }

@@ -65,7 +65,7 @@ class TicketStepTest {
         "Sem");
     Ticket ticket = Ticket.create(new TicketRef(new nl.klantportaal.core.claims.TenantId("acme"), new TicketNumber(1)),
         TicketType.INCIDENT, "email", Priority.HIGH, "Outlook", "Start niet", reporter, List.of(), TicketSource.PORTAL,
-        Optional.empty(), java.util.Map.of(), false, Optional.empty(), reporter, T0);
+        Optional.empty(), java.util.Map.of(), nl.klantportaal.ticketing.domain.ApprovalState.NONE, Optional.empty(), reporter, T0);
     Ticket resolved = ticket.apply(TicketAction.RESOLVE, agent, T0.plusSeconds(600));
     assertEquals(List.of(step(0, TicketStatus.NEW, Priority.HIGH, "email"), step(10, TicketStatus.RESOLVED, Priority.HIGH, "email")),
         resolved.steps());

@@ -30,7 +30,7 @@ class TicketTest {
 
   private static Ticket ticket(boolean needsApproval) {
     return Ticket.create(new TicketRef(ACME, new TicketNumber(42)), TicketType.INCIDENT, "email", Priority.NORMAL, "Outlook",
-        "start niet", REPORTER, List.of(COLLEAGUE), TicketSource.PORTAL, Optional.empty(), Map.of(), needsApproval,
+        "start niet", REPORTER, List.of(COLLEAGUE), TicketSource.PORTAL, Optional.empty(), Map.of(), needsApproval ? ApprovalState.PENDING : ApprovalState.NONE,
         Optional.empty(), REPORTER, T0);
   }
 

@@ -316,6 +316,17 @@ class TicketsHandlerTest {
   }
 
   @Test
+  void aRequestRaisedByACustomerAdminIsApprovedByRaisingItAndWaitsForNobody() {
+    JsonNode request = created("create-extra-hours-as-customer-admin.json");
+    assertEquals("approved", request.get("approval").asText(), "the admin is who would approve it");
+    assertEquals("10", request.get("answers").get("hours").asText());
+    assertEquals(List.of(), ids(call("list-approvals.json")), "nothing waits for approval");
+    assertProblem(call("approval.json"), 409, "illegal-state");
+    assertEquals("open", HttpEvents.json(call("transition-open-version-1.json")).get("status").asText(),
+        "the provider may start at once");
+  }
+
+  @Test
   void aCustomerAdminRejectsAServiceRequestWhichClosesItWithTheReason() {
     created("create-service-request.json");
     JsonNode rejected = HttpEvents.json(call("approval-reject.json"));
