@@ -121,8 +121,10 @@ public final class InvoiceDrafting {
     if (days < periodDays) {
       text += " (" + days + "/" + periodDays + " " + new LocalizedText("dagen", "days", "Tage").in(language) + ")";
     }
-    InvoiceLine.Unit unit = s.period() == Subscription.Period.MONTHLY ? InvoiceLine.Unit.MONTH : InvoiceLine.Unit.YEAR;
-    lines.add(InvoiceLine.prorated(text, BigDecimal.valueOf(s.quantity()), unit, Amount.of(s.unitPrice()), vat, days, periodDays,
+    // The quantity counts the subscription's units (licences, devices) for the period the text names, so
+    // its unit is pieces: "12 × 20.60" is twelve licences for one month, not one licence for twelve months.
+    lines.add(InvoiceLine.prorated(text, BigDecimal.valueOf(s.quantity()), InvoiceLine.Unit.PIECE, Amount.of(s.unitPrice()), vat,
+        days, periodDays,
         new InvoiceLine.Source.SubscriptionCharge(s.id(), from, to)));
   }
 

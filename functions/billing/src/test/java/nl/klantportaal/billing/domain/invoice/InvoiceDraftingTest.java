@@ -63,6 +63,9 @@ class InvoiceDraftingTest {
     assertEquals(new InvoiceLine.Source.SubscriptionCharge("s1", LocalDate.of(2026, 11, 11), LocalDate.of(2026, 11, 30)),
         lines.get(0).source());
     assertTrue(lines.get(0).description().endsWith("(20/30 days)"), lines.get(0).description());
+    assertTrue(lines.get(0).description().startsWith("Microsoft 365 Business Premium (per month), "), lines.get(0).description());
+    assertEquals("12.00", lines.get(0).quantity().toPlainString());
+    assertEquals(InvoiceLine.Unit.PIECE, lines.get(0).unit(), "twelve licences for the period the text names, not twelve months");
 
     var december = new Invoice.Supply(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31));
     assertEquals("247.20", InvoiceDrafting.charges(sub, december, List.of(), VatRate.STANDARD, Language.EN).get(0).amount().toString(),
@@ -79,6 +82,8 @@ class InvoiceDraftingTest {
     var renewing = subscription(Subscription.Period.YEARLY, "2025-03-15", "2026-03-14", true, false, "1200.00", 1);
     assertEquals("1200.00", InvoiceDrafting.charges(renewing, march, List.of(), VatRate.STANDARD, Language.NL).get(0).amount()
         .toString(), "the renewed year that begins on 15 March, whole");
+    assertEquals(InvoiceLine.Unit.PIECE, InvoiceDrafting.charges(renewing, march, List.of(), VatRate.STANDARD, Language.NL).get(0)
+        .unit(), "one licence for the year the text names");
     // Ends 14 September: 15 March … 14 September is 184 of the year's 365 days: 1200 × 184 / 365 = 604.93.
     var ending = subscription(Subscription.Period.YEARLY, "2026-03-15", "2026-09-14", false, false, "1200.00", 1);
     assertEquals("604.93", InvoiceDrafting.charges(ending, march, List.of(), VatRate.STANDARD, Language.NL).get(0).amount().toString());
