@@ -1,9 +1,7 @@
 package nl.klantportaal.billing.usecase;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -25,10 +23,12 @@ import nl.klantportaal.core.claims.TenantId;
  * The billing context's published read side for other contexts (the monthly reports): a customer's
  * hours of one month and its subscriptions, as of the month's end.
  *
- * <p>As of the month's end: only ledger lines booked before the first moment of the next month (on
- * {@code zone}'s clock) count, so a correction or late registration booked afterwards does not change
- * a regenerated report. A bundle's remaining minutes are its capacity less the lines booked on it by
- * then; the forecast is the one the hours page would have shown that day.
+ * <p>By the dates of the work: every ledger line dated in the month counts, whenever it was booked, so
+ * time registered late (a Friday's work booked on the next month's first day) and a correction of the
+ * month's time (its reversal keeps the date of the line it reverses) show in the report made after them,
+ * and a provider admin regenerates a report to take them in. A bundle valid in the month is shown with
+ * its capacity less the lines on it dated up to the month's last day; the forecast is the one the hours
+ * page shows for that day.
  */
 public final class MonthReadings {
   private final BundleRepository bundles;
@@ -49,31 +49,27 @@ public final class MonthReadings {
   public record BundleAtEnd(String id, int capacityMinutes, int usedMinutes, int remainingMinutes, LocalDate validFrom,
                             LocalDate validUntil, BundleStatus status) {}
 
-  public Hours hours(TenantId tenant, YearMonth month, ZoneId zone) {
+  public Hours hours(TenantId tenant, YearMonth month) {
     LocalDate first = month.atDay(1);
     LocalDate last = month.atEndOfMonth();
-    Instant cutoff = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
     Map<RegistrationType, Integer> byType = new EnumMap<>(RegistrationType.class);
     for (RegistrationType type : RegistrationType.values()) {
       byType.put(type, 0);
     }
     int overflow = 0;
     for (TimeEntry line : ledger.entries(tenant, new TimeLedger.Period(first, last), Optional.empty(), Optional.empty())) {
-      if (line.createdAt().isBefore(cutoff)) {
-        byType.merge(line.type(), line.minutes(), Integer::sum);
-        if (line.overflow()) {
-          overflow += line.minutes();
-        }
+      byType.merge(line.type(), line.minutes(), Integer::sum);
+      if (line.overflow()) {
+        overflow += line.minutes();
       }
     }
     List<HourBundle> asOfEnd = new ArrayList<>();
     List<BundleAtEnd> shown = new ArrayList<>();
     for (HourBundle bundle : bundles.list(tenant)) {
-      if (bundle.state() != HourBundle.State.ACTIVE || bundle.createdAt().isAfter(cutoff)
-          || bundle.validFrom().isAfter(last)) {
+      if (bundle.state() != HourBundle.State.ACTIVE || bundle.validFrom().isAfter(last)) {
         continue;
       }
-      int used = ledger.bundleEntries(tenant, bundle.id()).stream().filter(l -> l.createdAt().isBefore(cutoff))
+      int used = ledger.bundleEntries(tenant, bundle.id()).stream().filter(l -> !l.date().isAfter(last))
           .mapToInt(TimeEntry::minutes).sum();
       HourBundle then = bundle.withRemaining(Math.max(0, Math.min(bundle.capacity(), bundle.capacity() - used)));
       asOfEnd.add(then);
@@ -84,7 +80,7 @@ public final class MonthReadings {
     }
     shown.sort(Comparator.comparing(BundleAtEnd::validUntil).thenComparing(BundleAtEnd::id));
     List<TimeEntry> window = ledger.entries(tenant, new TimeLedger.Period(last.minusDays(Forecast.WINDOW_DAYS), last),
-        Optional.empty(), Optional.empty()).stream().filter(l -> l.createdAt().isBefore(cutoff)).toList();
+        Optional.empty(), Optional.empty());
     Forecast forecast = Forecast.of(asOfEnd, ViewHours.dailyUse(window), last);
     return new Hours(Map.copyOf(byType), overflow, List.copyOf(shown), forecast);
   }

@@ -65,7 +65,7 @@ public final class ContextSources implements ReportSources {
             categories.getOrDefault(s.category(), s.category()))).toList())));
     List<ReportData.SlaLine> sla = outcomes.ofMonth(customer.id(), month.value()).stream()
         .map(o -> new ReportData.SlaLine(o.ticketNumber(), o.target(), o.priority(), o.met(), o.dueAt())).toList();
-    return new ReportData(customer, lines, sla, billing.hours(customer.id(), month.value(), ReportMonth.ZONE),
+    return new ReportData(customer, lines, sla, billing.hours(customer.id(), month.value()),
         billing.subscriptionsEnding(customer.id(), month.lastDay(), MonthlyReport.SUBSCRIPTION_DAYS),
         ratings.totals(customer.id(), month.value()));
   }
