@@ -21,6 +21,9 @@ public final class ReportTexts {
       Map.entry("ratingAverage", new String[] {"Gemiddeld %s uit 5, over %d beoordelingen van gesloten tickets.",
           "An average of %s out of 5, over %d ratings of closed tickets.",
           "Durchschnittlich %s von 5, aus %d Bewertungen geschlossener Tickets."}),
+      Map.entry("ratingOne", new String[] {"Gemiddeld %s uit 5, over 1 beoordeling van een gesloten ticket.",
+          "An average of %s out of 5, over 1 rating of a closed ticket.",
+          "Durchschnittlich %s von 5, aus 1 Bewertung eines geschlossenen Tickets."}),
       Map.entry("score", new String[] {"Beoordeling", "Rating", "Bewertung"}),
       Map.entry("count", new String[] {"Aantal", "Count", "Anzahl"}),
       Map.entry("share", new String[] {"Aandeel", "Share", "Anteil"}),
@@ -103,6 +106,15 @@ public final class ReportTexts {
   /** "november 2026", "November 2026". */
   public static String monthName(ReportMonth month, Language language) {
     return month.value().getMonth().getDisplayName(TextStyle.FULL_STANDALONE, locale(language)) + " " + month.value().getYear();
+  }
+
+  /** A moment in a table: "21-11-2026 14:00", "21 Nov 2026 14:00", "21.11.2026 14:00". */
+  public static DateTimeFormatter moments(Language language) {
+    return DateTimeFormatter.ofPattern(switch (language) {
+      case NL -> "d-M-yyyy HH:mm";
+      case EN -> "d MMM yyyy HH:mm";
+      case DE -> "d.M.yyyy HH:mm";
+    }, locale(language));
   }
 
   public static DateTimeFormatter dates(Language language) {

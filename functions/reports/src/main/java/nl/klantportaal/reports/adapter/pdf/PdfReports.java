@@ -61,7 +61,6 @@ public final class PdfReports implements ReportRenderer {
   private static final Color SECOND = new Color(0x4C, 0x9A, 0x6A);
   private static final Color LINE = new Color(0xC9, 0xCF, 0xD6);
   private static final List<String> SECTIONS = List.of("tickets", "sla", "hours", "subscriptions", "ratings");
-  private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   @Override
   public Rendered render(MonthlyReport report, Branding branding, Instant generatedAt) {
@@ -278,7 +277,7 @@ public final class PdfReports implements ReportRenderer {
       breaches.addCell(plain(b.priority().label(lang), fonts.text(9), Element.ALIGN_LEFT));
       breaches.addCell(plain(text(b.target() == TargetKind.RESPONSE ? "response" : "resolution", lang), fonts.text(9),
           Element.ALIGN_LEFT));
-      breaches.addCell(plain(DUE.format(b.dueAt().atZone(ReportMonth.ZONE)), fonts.text(9), Element.ALIGN_LEFT));
+      breaches.addCell(plain(ReportTexts.moments(lang).format(b.dueAt().atZone(ReportMonth.ZONE)), fonts.text(9), Element.ALIGN_LEFT));
     }
     document.add(breaches);
   }
@@ -364,8 +363,9 @@ public final class PdfReports implements ReportRenderer {
       document.add(new Paragraph(text("noRatings", lang), fonts.text(10)));
       return;
     }
-    document.add(spaced(new Paragraph(String.format(text("ratingAverage", lang),
-        ReportTexts.decimal(ratings.average().orElseThrow(), lang), ratings.count()), fonts.text(11)), 8));
+    String average = ReportTexts.decimal(ratings.average().orElseThrow(), lang);
+    document.add(spaced(new Paragraph(ratings.count() == 1 ? String.format(text("ratingOne", lang), average)
+        : String.format(text("ratingAverage", lang), average, ratings.count()), fonts.text(11)), 8));
     PdfPTable table = table(new float[] {50, 20, 30});
     for (String key : List.of("score", "count", "share")) {
       table.addCell(head(text(key, lang), fonts));

@@ -65,8 +65,8 @@ class PdfReportsTest {
     assertTrue(all.containsAll(List.of(
         "Kritiek 0,0 % (0/1) 0,0 % (0/1)", "Hoog 100,0 % (2/2) 100,0 % (1/1)", "Normaal 100,0 % (1/1) 100,0 % (1/1)",
         "Laag 0,0 % (0/1) –", "Totaal 60,0 % (3/5) 66,7 % (2/3)",
-        "#1 VPN valt weg Kritiek Reactie 2026-11-01 11:00", "#1 VPN valt weg Kritiek Oplossing 2026-11-02 13:00",
-        "#7 Muis hapert Laag Reactie 2026-11-03 09:00")), all.toString());
+        "#1 VPN valt weg Kritiek Reactie 1-11-2026 11:00", "#1 VPN valt weg Kritiek Oplossing 2-11-2026 13:00",
+        "#7 Muis hapert Laag Reactie 3-11-2026 09:00")), all.toString());
     // Hours by type, the bundle at the month's end, the forecast, the subscription ending within 60 days.
     assertTrue(all.containsAll(List.of(
         "Urenbundel 9:30", "Ad-Hoc Facturabel 1:30", "Ad-Hoc Service 0:45", "Totaal 11:45",
@@ -111,14 +111,29 @@ class PdfReportsTest {
     String english = String.join("\n", PdfText.pages(render(ReportSeed.data(Language.EN), Optional.empty()).pdf()));
     for (String expected : List.of("Monthly report", "November 2026", "Opened Resolved Closed Still open",
         "Total 60.0 % (3/5) 66.7 % (2/3)", "Critical 0.0 % (0/1) 0.0 % (0/1)", "Page 2 of 5", "Too little use for a forecast.",
-        "An average of 4.25 out of 5, over 12 ratings of closed tickets.", "5 - very satisfied 7 58.3 %")) {
+        "An average of 4.25 out of 5, over 12 ratings of closed tickets.", "5 - very satisfied 7 58.3 %",
+        "#1 VPN valt weg Critical Response 1 Nov 2026 11:00")) {
       assertTrue(english.contains(expected), expected + " in\n" + english);
     }
     String german = String.join("\n", PdfText.pages(render(ReportSeed.data(Language.DE), Optional.empty()).pdf()));
     for (String expected : List.of("Monatsbericht", "November 2026", "Eröffnet Gelöst Geschlossen Noch offen",
         "Gesamt 60,0 % (3/5) 66,7 % (2/3)", "Kritisch 0,0 % (0/1) 0,0 % (0/1)", "Seite 2 von 5", "20. Dezember 2026",
-        "Durchschnittlich 4,25 von 5, aus 12 Bewertungen geschlossener Tickets.", "5 - sehr zufrieden 7 58,3 %")) {
+        "Durchschnittlich 4,25 von 5, aus 12 Bewertungen geschlossener Tickets.", "5 - sehr zufrieden 7 58,3 %",
+        "#1 VPN valt weg Kritisch Reaktion 1.11.2026 11:00")) {
       assertTrue(german.contains(expected), expected + " in\n" + german);
+    }
+  }
+
+  @Test
+  void oneRatingIsOneRatingInEveryLanguage() throws Exception {
+    for (var expected : java.util.Map.of(Language.NL, "Gemiddeld 4,00 uit 5, over 1 beoordeling van een gesloten ticket.",
+        Language.EN, "An average of 4.00 out of 5, over 1 rating of a closed ticket.",
+        Language.DE, "Durchschnittlich 4,00 von 5, aus 1 Bewertung eines geschlossenen Tickets.").entrySet()) {
+      ReportData seed = ReportSeed.data(expected.getKey());
+      ReportData one = new ReportData(seed.customer(), seed.tickets(), seed.sla(), seed.hours(), seed.subscriptionsEnding(),
+          new nl.klantportaal.ticketing.domain.RatingTotals(seed.ratings().month(), List.of(0, 0, 0, 1, 0)));
+      String text = String.join("\n", PdfText.pages(render(one, Optional.empty()).pdf()));
+      assertTrue(text.contains(expected.getValue()), expected.getValue() + " in\n" + text);
     }
   }
 
