@@ -12,7 +12,7 @@
 // or the customer, says so and keeps what was typed or chosen. Other roles get a refusal and no API call.
 
 import { h } from "./dom.mjs";
-import { fieldErrors, idempotencyKeyFor, loadAll } from "./api.mjs";
+import { idempotencyKeyFor, loadAll } from "./api.mjs";
 import { field, formatDate, labelledControl, labelOf, notice, page, problemBox, select, scrolling } from "./widgets.mjs";
 import { CUSTOMER_ROLES, errorsFrom, formHead, formState, input, LANGUAGE_NAMES, roleLabel, run, STAFF_ROLES,
   TIERS } from "./forms.mjs";
@@ -951,7 +951,7 @@ export async function heldMailPage(ctx) {
       return change(item,
         () => ctx.api.post(itemPath(item, "ticket"), { customerId: making.customerId || null, reporterId: making.reporterId || null }),
         answer => { state.created = { ticketId: answer.ticketId, title: answer.title || item.subject || "" }; },
-        e => { making.errors = fieldErrors(e); return false; });
+        e => { making.errors = errorsFrom(e, tr); return false; });
     },
     /** POST …/discard after the confirmation; a 404 (handled already) says so and drops the row too. */
     discard(item) {

@@ -9,6 +9,7 @@
 // S3 answers with `Content-Disposition: attachment`, so the browser saves the file and stays here.
 
 import { h } from "./dom.mjs";
+import { errorText } from "./forms.mjs";
 import { field, formatDate, problemBox, scrolling } from "./widgets.mjs";
 
 /**
@@ -134,7 +135,7 @@ function attachmentMessage(e, tr, lang) {
   if (e.field === "fileName" && e.code === "extension" && listed) {
     return tr("work.attach.error.extension", { extensions: listed[1].split(",").map(s => s.trim()).join(", ") });
   }
-  return message;
+  return errorText(e, tr);
 }
 
 /** What a refusal of the upload means for the user, for the problems the three steps answer. */

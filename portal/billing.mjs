@@ -107,6 +107,12 @@ function whole(value) {
   return /^\d{1,4}$/.test(text) ? Number(text) : null;
 }
 
+/** The bundle's minutes are typed as hours: the API's range of minutes in hours ("at most 10000:00"). */
+function bundleErrorText(e, tr) {
+  const max = /(\d+)\D*$/.exec(String(e.message || ""));
+  return e.field === "minutes" && e.code === "range" && max ? tr("billing.error.hoursRange", { max: hm(Number(max[1])) }) : null;
+}
+
 /**
  * PUT /customers/{id}/billing-settings for a draft, with the version read; the rates in the order shown. Also says
  * which form field each indexed path of the answer's errors[] means (rates[i] → the row sent i-th). Or {errors}
@@ -350,7 +356,7 @@ export async function customerHoursPage(ctx, route) {
       } catch (e) {
         form.busy = false;
         form.error = e;
-        form.errors = errorsFrom(e, tr);
+        form.errors = errorsFrom(e, tr, { known: fieldError => bundleErrorText(fieldError, tr) });
         render();
         return;
       }

@@ -9,7 +9,8 @@
 // ctx: as tickets.mjs says; without a session (app.mjs publicContext) there is no userId, role or navigation.
 
 import { h } from "./dom.mjs";
-import { fieldErrors, loadAll } from "./api.mjs";
+import { loadAll } from "./api.mjs";
+import { errorsFrom } from "./forms.mjs";
 import { todayOf } from "./ledger.mjs";
 import { commentField, scoreChoice, scoreText, SCORES } from "./rating.mjs";
 import { routeHash } from "./routes.mjs";
@@ -197,7 +198,7 @@ export async function mailLinkPage(ctx, route) {
         if (state.refusal) state.phase = "refused";
         else {
           state.error = e;
-          state.errors = fieldErrors(e);
+          state.errors = errorsFrom(e, tr);
         }
       }
       state.busy = false;
@@ -332,7 +333,7 @@ export async function ratingsPage(ctx) {
         state.result = await ctx.api.get("/ratings?" + query.toString());
       } catch (e) {
         state.error = e;
-        state.errors = fieldErrors(e);
+        state.errors = errorsFrom(e, tr);
         state.result = null;
       }
       state.busy = false;

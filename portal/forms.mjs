@@ -15,11 +15,35 @@ export const TIERS = ["koper", "brons", "zilver", "goud"];
 
 export const roleLabel = (tr, role) => labelOf(tr, "acct.role.", role || "none");
 
-/** One field error ({field, code, message}) in the user's language where its code is known; else the server's words. */
+/** The first whole number of an API message ("must be at most 200 characters" → "200"; "100,000" → "100000"). */
+function numbersOf(message) {
+  return (String(message || "").match(/\d[\d,]*/g) || []).map(n => n.replace(/,/g, ""));
+}
+
+/** A format error in words by its field or message (a code, a domain, an e-mail address, a date); else the general one. */
+function formatText(name, message, tr) {
+  if (/code$/i.test(name)) return tr("form.error.code");
+  if (/^emailDomains/.test(name)) return tr("form.error.domain");
+  if (/mail$/i.test(name) || /e-mail address/.test(message)) return tr("form.error.email");
+  if (/\bdate\b/.test(message)) return tr("form.error.date");
+  return tr("form.error.format");
+}
+
+/** A limit with its number ("at most 200 characters"), or the same limit without one when the message names none. */
+function limitText(key, plainKey, max, tr) {
+  return max ? tr(key, { max }) : tr(plainKey);
+}
+
+/**
+ * One field error ({field, code, message}) of the API in the user's language: every code the API sends (FieldError's
+ * codes across the functions) has its words here; a code the portal does not know reads as "this value is not valid",
+ * never as the API's English message.
+ */
 export function errorText(e, tr) {
   const name = String(e.field || "");
-  const number = /(\d+)/.exec(e.message || "");
-  switch (e.code) {
+  const message = String(e.message || "");
+  const numbers = numbersOf(message);
+  switch (e.code || (/^is required\b/.test(message) ? "required" : "")) {
     case "required": return tr("fieldRequired");
     case "length": return tr("form.error.passwordLength");
     case "uppercase": return tr("form.error.uppercase");
@@ -28,16 +52,30 @@ export function errorText(e, tr) {
     case "symbol": return tr("form.error.symbol");
     case "contains-email": return tr("form.error.containsEmail");
     case "unchanged": return tr("form.error.unchanged");
-    case "too-long": return number ? tr("form.error.tooLong", { max: number[1] }) : String(e.message || "");
-    case "too-many": return number ? tr("form.error.tooMany", { max: number[1] }) : String(e.message || "");
-    case "duplicate": return tr("form.error.duplicate");
+    case "too-long": return limitText("form.error.tooLong", "form.error.tooLongAny", numbers[0], tr);
+    case "too-many": return limitText("form.error.tooMany", "form.error.tooManyAny", numbers[0], tr);
+    case "duplicate": case "duplicate-field": return tr("form.error.duplicate");
     case "control-characters": return tr("form.error.controlCharacters");
-    case "format":
-      if (/code$/i.test(name)) return tr("form.error.code");
-      if (/^emailDomains/.test(name)) return tr("form.error.domain");
-      if (/mail$/i.test(name)) return tr("form.error.email");
-      return String(e.message || e.code);
-    default: return String(e.message || e.code || "");
+    case "format": return formatText(name, message, tr);
+    case "one-of": return tr("form.error.oneOf");
+    case "not-allowed": return tr("form.error.notAllowed");
+    case "unknown": return tr("form.error.unknown");
+    case "not-found": return tr("form.error.notFound");
+    case "unknown-field": return tr("form.error.unknownField");
+    case "type": return /number/.test(message) ? tr("form.error.number") : tr("form.error.type");
+    case "range": case "out-of-range":
+      return numbers.length >= 2 ? tr("form.error.range", { min: numbers[0], max: numbers[1] }) : tr("form.error.invalid");
+    case "positive": return tr("form.error.positive");
+    case "too-small": return tr("form.error.tooSmall");
+    case "too-large": return tr("form.error.tooLarge");
+    case "extension": return tr("form.error.extension");
+    case "before-start": case "after-opens": return tr("form.error.beforeStart");
+    case "in-future": return tr("form.error.inFuture");
+    case "too-old": return tr("form.error.tooOld");
+    case "size": return tr("form.error.size");
+    case "already-corrected": return tr("form.error.alreadyCorrected");
+    case "confirmation": return tr("form.error.confirmation");
+    default: return tr("form.error.invalid");
   }
 }
 
@@ -45,9 +83,10 @@ export function errorText(e, tr) {
  * {field: text} from a problem: every errors[] message of a field joined, the field renamed by rename(field);
  * and the refusals that belong to one field (a wrong code, a wrong current password, an existing account)
  * placed at it with the problem's own title: problemFields = {"invalid-code": "code", ...}. prefix(field) puts
- * words before a message (which of several domains in one field it is about).
+ * words before a message (which of several domains in one field it is about); known(e) is a page's own words for an
+ * error (null: errorText's).
  */
-export function errorsFrom(error, tr, { rename = f => f, problemFields = {}, prefix = () => "" } = {}) {
+export function errorsFrom(error, tr, { rename = f => f, problemFields = {}, prefix = () => "", known = () => null } = {}) {
   const out = {};
   if (!error) return out;
   if (problemFields[error.code]) {
@@ -58,7 +97,7 @@ export function errorsFrom(error, tr, { rename = f => f, problemFields = {}, pre
   for (const e of error.errors || []) {
     if (!e || typeof e.field !== "string") continue;
     const name = rename(e.field);
-    const text = (prefix(e.field) || "") + errorText(e, tr);
+    const text = (prefix(e.field) || "") + (known(e) || errorText(e, tr));
     texts[name] = texts[name] || [];
     if (!texts[name].includes(text)) texts[name].push(text);
   }

@@ -16,7 +16,7 @@
 import { h } from "./dom.mjs";
 import { BUNDLE_ID, routeHash } from "./routes.mjs";
 import { field, notice, page, problemBox, select, valueOf } from "./widgets.mjs";
-import { errorsFrom } from "./forms.mjs";
+import { errorsFrom, errorText } from "./forms.mjs";
 import { bundleMeter, EXPORT_FORMATS, exportFile, formatDay, hiddenNotice, hoursBase, hoursHidden, INVOICE_STATUSES, invoiceLabel,
   monthOf, overviewHead, REGISTRATION_TYPES, registrationForm, registrationsPath, registrationsTable, todayOf, totalsSection, typedTicket,
   typeLabel } from "./ledger.mjs";
@@ -206,6 +206,12 @@ function correcting(logging, ctx, actions) {
   };
 }
 
+/** Why an export was refused, for its problem box: a period too large for one download (to: too-large), else forms.mjs's words. */
+export function exportRefusals(error, tr) {
+  return ((error && error.errors) || []).filter(e => e && typeof e.field === "string").map(e =>
+    [tr("hours.export.heading"), e.code === "too-large" ? tr("hours.export.tooLarge") : errorText(e, tr)]);
+}
+
 export function registrationsView(state, ctx, actions, who) {
   const { tr, lang } = ctx;
   const list = state.list;
@@ -232,7 +238,7 @@ export function registrationsView(state, ctx, actions, who) {
             disabled: !!state.exporting || state.loading, on: { click: () => actions.exportAs(format) } },
           state.exporting === format ? tr("hours.export.busy") : tr(EXPORT_LABELS[format])))),
         notice(state.exported),
-        problemBox(state.exportError, tr)) : null,
+        problemBox(state.exportError, tr, exportRefusals(state.exportError, tr))) : null,
       invoiceHelp(ctx)
     ],
     who.staff ? h("p", null, h("a", { href: routeHash({ name: "customer-hours", id: who.customerId }) }, tr("hours.backToCustomer")))

@@ -122,11 +122,7 @@ function knownText(e, tr) {
 /** {field: text} of a refused request (forms.mjs errorsFrom, with the invoice routes' own codes in words). */
 export function invoiceErrors(error, tr, options = {}) {
   if (!error) return {};
-  const errors = (error.errors || []).map(e => {
-    const known = e && typeof e.field === "string" ? knownText(e, tr) : null;
-    return known ? { ...e, code: "known", message: known } : e;
-  });
-  return errorsFrom({ code: error.code, title: error.title, errors }, tr, options);
+  return errorsFrom(error, tr, { ...options, known: e => knownText(e, tr) });
 }
 
 // ---------------------------------------------------------------------------------------------

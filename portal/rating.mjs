@@ -6,7 +6,7 @@
 // already-exists, or until they rated on this page.
 
 import { h } from "./dom.mjs";
-import { fieldErrors } from "./api.mjs";
+import { errorsFrom } from "./forms.mjs";
 import { SCORES } from "./routes.mjs";
 import { field, fieldMessage, formatDate, labelOf, notice, problemBox, valueOf } from "./widgets.mjs";
 
@@ -129,7 +129,7 @@ export function ratingActions({ ctx, state, path, render }) {
         if (e.code === "already-exists") r.already = true;
         else {
           r.error = e;
-          r.errors = fieldErrors(e);
+          r.errors = errorsFrom(e, tr);
         }
       }
       r.busy = false;

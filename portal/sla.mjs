@@ -10,9 +10,10 @@
 
 import { loadAll } from "./api.mjs";
 import { h } from "./dom.mjs";
+import { errorText as fieldErrorText } from "./forms.mjs";
 import { localized } from "./i18n.mjs";
 import { AT_RISK_WINDOWS, routeHash, TICKET_TOKEN } from "./routes.mjs";
-import { badge, field, fieldMessage, formatAmsterdam, hoursText, labelledControl, labelOf, notice, page, PRIORITIES, problemBox,
+import { badge, field, formatAmsterdam, hoursText, labelledControl, labelOf, notice, page, PRIORITIES, problemBox,
   select, SLA_ZONE, valueOf, scrolling } from "./widgets.mjs";
 import { assigneeText, loadPeople, namesOf } from "./work.mjs";
 
@@ -78,18 +79,17 @@ export function waitingText(waiting, tr) {
   });
 }
 
-/** A field error of an SLA form in the user's language where its code is known; else the server's words. */
+/** A field error of an SLA form in the SLA's own words where its code is known; else as forms.mjs says it. */
 function errorText(problem, tr) {
   const range = /(\d+)\.\.(\d+)/.exec(problem.message || "");
   switch (problem.code) {
-    case "required": return tr("fieldRequired");
-    case "range": return range ? tr("sla.error.range", { min: range[1], max: range[2] }) : problem.message;
+    case "range": return range ? tr("sla.error.range", { min: range[1], max: range[2] }) : fieldErrorText(problem, tr);
     case "not-after-resolution": return tr("sla.error.responseAfterResolution");
     case "after-opens": return tr("sla.error.closesBeforeOpens");
     case "duplicate": return tr("sla.error.duplicate");
     case "format": return /date/.test(problem.message || "") ? tr("sla.error.date")
-      : /time/.test(problem.message || "") ? tr("sla.error.time") : problem.message;
-    default: return fieldMessage(problem.message || problem.code || "", tr);
+      : /time/.test(problem.message || "") ? tr("sla.error.time") : fieldErrorText(problem, tr);
+    default: return fieldErrorText(problem, tr);
   }
 }
 

@@ -6,7 +6,8 @@
 //        navigate(hash), uuid(), catalogue(), flash(text) for the next page, flashed (this page's) }
 
 import { h } from "./dom.mjs";
-import { fieldErrors, idempotencyKeyFor, loadAll } from "./api.mjs";
+import { idempotencyKeyFor, loadAll } from "./api.mjs";
+import { errorsFrom } from "./forms.mjs";
 import { localized } from "./i18n.mjs";
 import { TICKET_TOKEN, listPath, resolveView, routeHash, viewsFor } from "./routes.mjs";
 import { badge, field, fieldMessage, formatAmsterdam, formatDate, hoursText, labelOf, notice, page, PRIORITIES, problemBox, select,
@@ -395,7 +396,7 @@ export async function newTicketPage(ctx, route = { name: "new" }) {
         return;
       } catch (e) {
         state.error = e;
-        state.errors = fieldErrors(e);
+        state.errors = errorsFrom(e, ctx.tr);
       }
       state.submitting = false;
       render();
@@ -683,7 +684,7 @@ async function ticketController(ctx, route, view, { work = false } = {}) {
         }
       } else {
         state.error = e;
-        state.errors = fieldErrors(e);
+        state.errors = errorsFrom(e, tr);
       }
     }
     state.busy = false;

@@ -63,14 +63,21 @@ export function nextStepKey(error) {
   return status >= 500 ? "next.5xx" : null;
 }
 
+/**
+ * The problems whose detail is the API's English only, with nothing the title (in the user's language) does not say:
+ * "The request has invalid fields" of validation-failed; its fields are said at the form, in words (forms.mjs errorText).
+ */
+const TITLE_SAYS_IT = ["validation-failed"];
+
 /** A refusal shown to the user: the problem's title and detail, what to do next, plus field errors no field shows. */
 export function problemBox(error, tr, unshown = []) {
   if (!error) return null;
   const network = error.status === 0;
   const next = nextStepKey(error);
+  const detail = !network && !TITLE_SAYS_IT.includes(error.code) ? error.detail : "";
   return h("div", { class: "problem", role: "alert" },
     h("p", { class: "problem-title" }, network ? tr("networkError") : error.title || tr("networkError")),
-    !network && error.detail ? h("p", null, error.detail) : null,
+    detail ? h("p", null, detail) : null,
     next ? h("p", { class: "problem-next" }, tr(next)) : null,
     unshown.length ? h("ul", null, unshown.map(([field, message]) => h("li", null, field + ": " + message))) : null);
 }

@@ -137,8 +137,8 @@ test("a new bundle: hours or a price that are none are said at their fields; the
   type(last(shown), "f-bundle.validUntil", "2026-01-01");
   await submit(last(shown), "bundle-form-heading");
   assert.equal(api.calls.filter(c => c[0] === "POST").length, 1);
-  assert.equal(textOf(byId(last(shown), "e-bundle.validUntil")), "must be on or after validFrom");
-  assert.equal(textOf(byId(last(shown), "e-bundle.minutes")), "must be 1 to 600000", "minutes are the hours field's");
+  assert.equal(textOf(byId(last(shown), "e-bundle.validUntil")), nl("form.error.beforeStart"), "in words, not the API's English");
+  assert.equal(textOf(byId(last(shown), "e-bundle.minutes")), "Vul een aantal uren in van meer dan 0 tot hoogstens 10000:00.", "minutes are the hours field's, said in hours");
   assert.equal(byId(last(shown), "f-bundle.minutes").attrs.value, "99999", "what was typed stays");
 });
 
@@ -211,7 +211,7 @@ test("the billing settings are saved with the version read; rate rows added, rem
   const [, second] = rows();
   assert.match(textOf(second), /Dit staat er twee keer in\./, "rates[1] lands at the second row, in words");
   assert.doesNotMatch(textOf(rows()[0]), /twee keer/);
-  assert.equal(textOf(byId(view(), "e-roundingIncrement")), "must be 1 to 60 minutes");
+  assert.equal(textOf(byId(view(), "e-roundingIncrement")), "Vul een waarde van 1 tot en met 60 in.");
 
   type(view(), idsOf(rows()[0])[2], "negentig");
   await submit(view(), "settings-form-heading");

@@ -276,7 +276,7 @@ test("the filters' refusal lands at its field; staff read a customer's registrat
   refuse = true;
   byId(last(shown), "f-filter.to").attrs.on.input({ target: { value: "2026-10-01" } });
   await page.actions.apply();
-  assert.equal(textOf(byId(last(shown), "e-filter.to")), "must be on or after from");
+  assert.equal(textOf(byId(last(shown), "e-filter.to")), nl("form.error.beforeStart"));
   assert.equal(byId(last(shown), "f-filter.to").attrs.value, "2026-10-01", "what was typed stays");
 
   const staffApi = fakeApi(() => ({ ...ENTRIES, entries: [{ ...ENTRIES.entries[0], internalNote: "Toner besteld" }] }));
@@ -372,7 +372,8 @@ test("a refused export is shown and nothing is saved; staff export a customer's 
   api.download = async path => {
     api.calls.push(["DOWNLOAD", path]);
     throw new ApiError(400, { type: "urn:klantportaal:problem:validation-failed", title: "Ongeldige invoer",
-      detail: "the export is too large for one download; choose a shorter period" });
+      detail: "The request has invalid fields",
+      errors: [{ field: "to", code: "too-large", message: "the export is too large for one download; choose a shorter period" }] });
   };
   const shown = [];
   const ctx = hoursContext("provider-agent", api, shown);
@@ -380,7 +381,9 @@ test("a refused export is shown and nothing is saved; staff export a customer's 
   await click(last(shown), "Exporteren als Excel").attrs.on.click();
   assert.deepEqual(api.calls.at(-1), ["DOWNLOAD", "/customers/acme/time-registrations/export?format=xlsx&from=2026-11-01&to=2026-11-30"]);
   assert.equal(ctx.saved.length, 0);
-  assert.match(textOf(withClass(last(shown), "problem")[0]), /too large for one download/);
+  const box = textOf(withClass(last(shown), "problem")[0]);
+  assert.match(box, /Exporteren: De export is te groot voor één download; kies een kortere periode\./, "the API's reason, in words");
+  assert.doesNotMatch(box, /invalid fields|too large/, "none of the API's English");
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -156,7 +156,7 @@ test("a field error of the API lands at its field and the form stays", async () 
   actions.typeMessage({ target: { value: " x" } });
   await actions.perform();
   const view = last(shown);
-  assert.equal(textOf(findAll(view, n => n.attrs.id === "e-message")[0]), "must not be blank");
+  assert.equal(textOf(findAll(view, n => n.attrs.id === "e-message")[0]), nl("form.error.invalid"), "a message without a code: the general words");
   assert.ok(textOf(view).includes("Ongeldige invoer"));
   assert.deepEqual(buttons(view).map(textOf), [nl("link.button.reject")], "the button stays for another try");
 });

@@ -289,7 +289,7 @@ test("raising a ticket: field errors land next to their fields, nothing typed is
   const api = fakeApi((method) => {
     if (++attempt === 1) {
       return new ApiError(400, { type: "urn:klantportaal:problem:validation-failed", title: "Ongeldige invoer",
-        detail: "2 velden", errors: [{ field: "title", code: "required", message: "is required" },
+        detail: "The request has invalid fields", errors: [{ field: "title", code: "required", message: "is required" },
           { field: "answers.name", code: "too-long", message: "must be at most 100 characters" },
           { field: "involved", code: "too-many", message: "must have at most 20 persons" }] });
     }
@@ -311,8 +311,9 @@ test("raising a ticket: field errors land next to their fields, nothing typed is
   const titleInput = findAll(view, n => n.attrs.id === "f-title")[0];
   assert.equal(titleInput.attrs["aria-invalid"], "true");
   assert.equal(textOf(findAll(view, n => n.attrs.id === "e-title")[0]), translator("nl")("fieldRequired"));
-  assert.equal(textOf(findAll(view, n => n.attrs.id === "e-answers.name")[0]), "must be at most 100 characters");
-  assert.match(textOf(findAll(view, n => n.attrs.class === "problem")[0]), /Ongeldige invoer.*2 velden.*involved: must have at most 20/);
+  assert.equal(textOf(findAll(view, n => n.attrs.id === "e-answers.name")[0]), "Gebruik hoogstens 100 tekens.");
+  assert.match(textOf(findAll(view, n => n.attrs.class === "problem")[0]), /Ongeldige invoer.*involved: Hoogstens 20 stuks/);
+  assert.doesNotMatch(textOf(view), /invalid fields|must be|must have/, "none of the API's English in a Dutch page");
   assert.equal(findAll(view, n => n.attrs.id === "f-answers.name")[0].attrs.value, "x".repeat(150), "typed text kept");
   assert.equal(textOf(findAll(view, n => n.attrs.id === "f-description")[0]), "Graag een kanaal");
 

@@ -269,7 +269,7 @@ test("a new subscription: a quantity or price that is none is said at its field;
   type(last(shown), "f-sub.endDate", "2025-01-01");
   await submit(last(shown), "subscription-form-heading");
   assert.equal(api.calls.filter(c => c[0] === "POST").length, 1);
-  assert.equal(textOf(byId(last(shown), "e-sub.endDate")), "must be on or after startDate");
+  assert.equal(textOf(byId(last(shown), "e-sub.endDate")), nl("form.error.beforeStart"));
   assert.equal(textOf(byId(last(shown), "e-sub.service")), "Dit veld is verplicht.", "a known code in the user's language");
   assert.equal(byId(last(shown), "f-sub.endDate").attrs["aria-describedby"], "e-sub.endDate");
   assert.equal(byId(last(shown), "f-sub.unitPrice").attrs.value, "20,60", "what was typed stays");

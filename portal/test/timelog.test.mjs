@@ -120,7 +120,7 @@ test("time that is neither minutes nor h:mm is said at its field and nothing is 
 
 test("a 400 problem's field errors appear at the form's fields; the rest in its problem box; the typed text stays", async () => {
   const api = timeApi(() => new ApiError(400, { type: "urn:klantportaal:problem:validation-failed", title: "Ongeldige invoer",
-    detail: "3 velden", errors: [{ field: "description", code: "required", message: "is required" },
+    detail: "The request has invalid fields", errors: [{ field: "description", code: "required", message: "is required" },
       { field: "date", code: "in-future", message: "must not be after today" },
       { field: "ticketNumber", code: "not-found", message: "is not a ticket of this customer" }] }));
   const shown = [];
@@ -135,7 +135,8 @@ test("a 400 problem's field errors appear at the form's fields; the rest in its 
   assert.equal(textOf(byId(view, "e-time.date")), "De datum mag niet na vandaag liggen.");
   const form = formOf(view, "time-form-heading");
   assert.match(textOf(findAll(form, n => n.attrs.class === "problem")[0]),
-    /Ongeldige invoer.*3 velden.*ticketNumber: is not a ticket of this customer/);
+    /Ongeldige invoer.*ticketNumber: Dit is niet gevonden/);
+  assert.doesNotMatch(textOf(form), /invalid fields|is not a ticket/, "none of the API's English");
   assert.equal(byId(view, "f-time.minutes").attrs.value, "45");
   assert.equal(byId(view, "f-time.date").attrs.value, "2026-12-01");
   assert.ok(!api.calls.some(c => c[1].includes("time-registrations?")), "nothing is reread after a refusal");
@@ -277,7 +278,7 @@ test("the customer's registration form: what is no time or no ticket number is s
   const reads = api.calls.length;
   await submit(view(), "log-form-heading");
   assert.equal(api.calls.filter(c => c[0] === "POST").length, 1);
-  assert.equal(textOf(byId(view(), "e-log.ticketNumber")), "is not a ticket of this customer", "at the ticket field, not in the box");
+  assert.equal(textOf(byId(view(), "e-log.ticketNumber")), nl("form.error.notFound"), "at the ticket field, not in the box");
   assert.equal(textOf(byId(view(), "e-log.description")), nl("fieldRequired"));
   const box = findAll(formOf(view(), "log-form-heading"), n => n.attrs.class === "problem")[0];
   assert.doesNotMatch(textOf(box), /ticketNumber:/);
