@@ -17,6 +17,8 @@ export const VISIBILITIES = ["public", "customers", "customer", "staff"];
 /** How long the suggestion box waits after the last key, and how many characters a title needs before it asks. */
 export const SUGGEST_DELAY_MS = 400;
 export const SUGGEST_MIN_LENGTH = 3;
+/** The longest title the suggestions take (SearchArticles.MAX_QUERY_LENGTH; a longer one is refused with a 400): none asked. */
+export const SUGGEST_MAX_LENGTH = 200;
 /** The most suggestions shown. */
 export const SUGGESTIONS_SHOWN = 3;
 
@@ -153,6 +155,10 @@ export function suggestions(ctx, state, render) {
           Object.assign(state, { asked: "", suggestionId: null, items: [], error: null });
           render();
         }
+        return;
+      }
+      if (wanted.length > SUGGEST_MAX_LENGTH) {
+        latest++;
         return;
       }
       timer = later(() => {

@@ -31,8 +31,12 @@ export const STAFF_ACTIONS = [
   { action: "resolve", from: ["new", "open", "waiting-for-customer"] }
 ];
 
-function textarea(value, onInput, rows = 5) {
-  return h("textarea", { rows, on: { input: onInput } }, value || "");
+/** The API's limits on a ticket's texts (CreateTicket: title 200; TicketMessage.MAX_BODY: description, replies, reasons). */
+export const TITLE_MAX = 200;
+export const TEXT_MAX = 20_000;
+
+function textarea(value, onInput, rows = 5, maxlength = TEXT_MAX) {
+  return h("textarea", { rows, maxlength, on: { input: onInput } }, value || "");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -213,7 +217,7 @@ function answerControl(f, draft, lang, onAnswer) {
   const value = draft.answers[f.name];
   switch (f.kind) {
     case "textarea":
-      return textarea(value, e => onAnswer(f.name, valueOf(e)), 4);
+      return textarea(value, e => onAnswer(f.name, valueOf(e)), 4, f.maxLength > 0 ? f.maxLength : TEXT_MAX);
     case "choice":
       return select([["", ""], ...f.options.map(o => [o.value, localized(o.label, lang)])], value || "",
         e => onAnswer(f.name, valueOf(e)));
@@ -302,7 +306,7 @@ export function newTicketView(state, ctx, actions) {
       draft.category, e => actions.set("category", valueOf(e))), true),
     at("priority", tr("field.priority"), select(PRIORITIES.map(p => [p, tr("priority." + p)]), draft.priority,
       e => actions.set("priority", valueOf(e))), false),
-    at("title", tr("field.title"), h("input", { type: "text", maxlength: 200, value: draft.title,
+    at("title", tr("field.title"), h("input", { type: "text", maxlength: TITLE_MAX, value: draft.title,
       on: { input: e => actions.title(valueOf(e)) } }), true),
     state.suggest ? suggestionBox(state.suggest, ctx, actions.suggestions) : null,
     at("description", tr("field.description"), textarea(draft.description, e => actions.set("description", valueOf(e)), 8), true),

@@ -97,7 +97,15 @@ test("new ticket: the API's too-long and control-character errors at their field
   }
 });
 
-test("ticket page: a refused reply says the API's too-long in words at the field", async () => {
+test("new ticket: title and description carry the API's limits (200 and 20000 characters)", async () => {
+  const shown = [];
+  await newTicketPage(context("customer-user", fakeApi(() => ({})), shown));
+  const control = id => findAll(last(shown), n => n.attrs.id === id)[0];
+  assert.equal(control("f-title").attrs.maxlength, 200);
+  assert.equal(control("f-description").attrs.maxlength, 20000);
+});
+
+test("ticket page: a refused reply says the API's too-long in words at the field, and the reply field has the limit", async () => {
   const api = fakeApi((method, path) => {
     if (method === "POST") return invalid({ field: "body", code: "too-long", message: "must be at most 20000 characters" });
     if (path.startsWith("/tickets/")) return detail({ status: "open" });
@@ -105,6 +113,7 @@ test("ticket page: a refused reply says the API's too-long in words at the field
   });
   const shown = [];
   const page = await ticketPage(context("customer-user", api, shown, "en"), { name: "ticket", token: "acme-7" });
+  assert.equal(findAll(last(shown), n => n.attrs.id === "f-body")[0].attrs.maxlength, 20000);
   page.state.drafts.reply = "x";
   await page.actions.reply(false);
   const view = last(shown);

@@ -14,7 +14,7 @@ import { LANGUAGES, texts, translator } from "../i18n.mjs";
 import { isPublic, openPublic, openSignedIn } from "../router.mjs";
 import { parseRoute, routeHash } from "../routes.mjs";
 import { kbArticlePage, kbCategoryPage, kbHomePage, kbSearchPage, shareLinkOf, statusPage } from "../kb.mjs";
-import { SUGGEST_DELAY_MS } from "../kbparts.mjs";
+import { SUGGEST_DELAY_MS, SUGGEST_MAX_LENGTH } from "../kbparts.mjs";
 import { newTicketPage } from "../tickets.mjs";
 import { dashboardPage } from "../dashboard.mjs";
 import { context, EVIL, fakeApi, last, parsedElement, shimDocument } from "./fakes.mjs";
@@ -384,6 +384,21 @@ test("suggestions: a pause after typing, three characters at least, one request 
   assert.equal(api.calls.filter(c => c[1].startsWith("/kb/suggestions")).length, 1, "the same title (trimmed) is not asked again");
   type("Ou");
   assert.equal(findAll(last(shown), n => n.attrs.class === "kb-suggestions").length, 0, "a title too short clears the box");
+});
+
+test("suggestions: a title longer than the API takes (200) is not asked (it would be a 400 on the console)", async () => {
+  const api = ticketApi();
+  const shown = [];
+  const { ctx, timers, runTimers } = timed("customer-user", api, shown);
+  await newTicketPage(ctx, { name: "new" });
+  const type = value => titleInput(last(shown)).attrs.on.input({ target: { value } });
+  type("x".repeat(SUGGEST_MAX_LENGTH) + "  ");
+  await runTimers();
+  assert.equal(api.calls.filter(c => c[1].startsWith("/kb/suggestions")).length, 1, "200 characters (trimmed): asked");
+  type("x".repeat(SUGGEST_MAX_LENGTH + 1));
+  assert.equal(timers.filter(t => !t.cancelled).length, 0, "201 characters: nothing waits to be asked");
+  await runTimers();
+  assert.equal(api.calls.filter(c => c[1].startsWith("/kb/suggestions")).length, 1, "and nothing was asked");
 });
 
 test("suggestions: opening one shows it inline, posts opened once per suggestion and article, and nothing typed is lost", async () => {
