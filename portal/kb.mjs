@@ -18,8 +18,13 @@ import { ARTICLE_ID, CATEGORY_ID, KB_QUERY_MAX, routeHash } from "./routes.mjs";
 import { field, notice, page, problemBox } from "./widgets.mjs";
 import { articleContent, articleItem, bandText, formatDay, kbGet, noticeView, query, signedIn } from "./kbparts.mjs";
 
-/** How many search results a search asks for. */
-export const SEARCH_LIMIT = 10;
+/**
+ * How many search results a search asks for: the API's most (SearchHandler, limit 1..50). The answer has no total and no
+ * cursor, so a full answer means "this many or more".
+ */
+export const SEARCH_LIMIT = 50;
+/** How many results the page shows at first, and how many more "Meer tonen" adds. */
+export const SEARCH_SHOWN = 10;
 
 const text = value => (value === undefined || value === null ? "" : String(value));
 const itemsOf = answer => (answer && Array.isArray(answer.items) ? answer.items : []);
@@ -258,30 +263,48 @@ export async function kbArticlePage(ctx, route) {
 // ---------------------------------------------------------------------------------------------
 // #/kb/search?q=…
 
-export function kbSearchView(state, ctx) {
+/**
+ * How many articles the search found, honestly: the API answers at most SEARCH_LIMIT and no total, so a full answer is
+ * "50 or more" with the advice to search more specifically.
+ */
+export function foundText(tr, count, query) {
+  if (count === 0) return tr("kb.search.none", { query });
+  if (count === 1) return tr("kb.search.foundOne", { query });
+  if (count >= SEARCH_LIMIT) return tr("kb.search.foundAtLeast", { n: count, query });
+  return tr("kb.search.found", { n: count, query });
+}
+
+export function kbSearchView(state, ctx, actions = {}) {
   const { tr } = ctx;
+  const shown = state.items.slice(0, state.shown);
+  const hidden = state.items.length - shown.length;
   return frame(ctx,
     h("p", { class: "back" }, h("a", { href: routeHash({ name: "kb" }) }, tr("kb.back"))),
     h("h1", null, tr("kb.search.heading")),
     searchForm(state, ctx),
     problemBox(state.error, tr),
     state.loading ? h("p", { role: "status" }, tr("loading")) : null,
-    !state.loading && !state.error && state.searched ? h("p", { role: "status" },
-      state.items.length ? tr("kb.search.found", { n: state.items.length, query: state.searched }) : tr("kb.search.none", { query: state.searched })) : null,
-    state.items.length ? h("ul", { class: "kb-list" }, state.items.map(a => articleItem(a, ctx))) : null);
+    !state.loading && !state.error && state.searched ? h("p", { role: "status" }, foundText(tr, state.items.length, state.searched)) : null,
+    shown.length ? h("ul", { class: "kb-list" }, shown.map(a => articleItem(a, ctx))) : null,
+    hidden > 0 ? h("p", { class: "hint" }, tr("kb.search.shown", { shown: shown.length, n: state.items.length })) : null,
+    hidden > 0 && actions.more ? h("button", { type: "button", id: "kb-search-more", on: { click: actions.more } },
+      tr("kb.search.more", { n: Math.min(SEARCH_SHOWN, hidden) })) : null);
 }
 
 export async function kbSearchPage(ctx, route) {
-  const state = { q: route.q || "", searched: "", items: [], loading: false, error: null, lang: null };
-  const render = () => ctx.show(kbSearchView(state, ctx));
-  return reading(ctx, state, render, async () => {
+  const state = { q: route.q || "", searched: "", items: [], shown: SEARCH_SHOWN, loading: false, error: null, lang: null };
+  const actions = { more() { state.shown += SEARCH_SHOWN; render(); } };
+  const render = () => ctx.show(kbSearchView(state, ctx, actions));
+  const reader = await reading(ctx, state, render, async () => {
     state.items = [];
+    state.shown = SEARCH_SHOWN;
     state.searched = "";
     if (!route.q) return;
     const params = query(ctx.lang, { q: route.q, limit: SEARCH_LIMIT });
     state.items = itemsOf(await kbGet(ctx, "/kb/search" + params, "/public/kb/search" + params));
     state.searched = route.q;
   });
+  return { ...reader, actions };
 }
 
 // ---------------------------------------------------------------------------------------------

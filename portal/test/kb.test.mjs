@@ -13,7 +13,7 @@ import { ApiError } from "../api.mjs";
 import { LANGUAGES, texts, translator } from "../i18n.mjs";
 import { isPublic, openPublic, openSignedIn } from "../router.mjs";
 import { parseRoute, routeHash } from "../routes.mjs";
-import { kbArticlePage, kbCategoryPage, kbHomePage, kbSearchPage, shareLinkOf, statusPage } from "../kb.mjs";
+import { foundText, kbArticlePage, kbCategoryPage, kbHomePage, kbSearchPage, SEARCH_LIMIT, shareLinkOf, statusPage } from "../kb.mjs";
 import { SUGGEST_DELAY_MS, SUGGEST_MAX_LENGTH } from "../kbparts.mjs";
 import { newTicketPage } from "../tickets.mjs";
 import { dashboardPage } from "../dashboard.mjs";
@@ -205,12 +205,43 @@ test("signed out: the search on GET /public/kb/search; an empty query asks nothi
     categoryId: "cat-m365" }] }));
   const shown = [];
   await openPublic(publicCtx(api, shown), parseRoute("#/kb/search?q=wachtwoorden"));
-  assert.deepEqual(api.calls.map(c => c.slice(0, 2)), [["GET", "/public/kb/search?lang=nl&q=wachtwoorden&limit=10"]]);
-  assert.match(textOf(last(shown)), /1 artikelen gevonden voor ‘wachtwoorden’/);
+  assert.deepEqual(api.calls.map(c => c.slice(0, 2)), [["GET", "/public/kb/search?lang=nl&q=wachtwoorden&limit=50"]]);
+  assert.match(textOf(last(shown)), /1 artikel gevonden voor ‘wachtwoorden’/);
   assert.equal(findAll(last(shown), n => n.tag === "input" && n.attrs.type === "search")[0].attrs.value, "wachtwoorden", "the query in the box");
   const none = kbApi(() => ({ items: [] }));
   await openPublic(publicCtx(none, []), parseRoute("#/kb/search"));
   assert.equal(none.calls.length, 0);
+});
+
+test("the search asks the API's most (50) and says what came back: 28 found, 10 shown, more on request; a full answer is '50 or more'", async () => {
+  const hits = n => Array.from({ length: n }, (_, i) => ({ articleId: "kb-" + i, slug: "artikel-" + i, title: "Artikel " + i, summary: "" }));
+  let count = 28;
+  const api = kbApi(() => ({ items: hits(count) }));
+  const shown = [];
+  const page = await kbSearchPage(signedInCtx("customer-user", api, shown), { name: "kb-search", q: "outlook" });
+  assert.equal(api.calls.at(-1)[1], "/kb/search?lang=nl&q=outlook&limit=" + SEARCH_LIMIT);
+  assert.equal(SEARCH_LIMIT, 50, "SearchHandler's maximum");
+  const titles = () => findAll(last(shown), n => n.tag === "li" && n.attrs.class === "kb-item").length;
+  assert.match(textOf(last(shown)), /28 artikelen gevonden voor ‘outlook’/, "the number that came back, not the page size");
+  assert.equal(titles(), 10);
+  assert.match(textOf(last(shown)), /10 van 28 getoond/);
+  const more = () => findAll(last(shown), n => n.attrs.id === "kb-search-more")[0];
+  assert.equal(textOf(more()), "Meer tonen (10)");
+  more().attrs.on.click();
+  assert.equal(titles(), 20);
+  assert.equal(textOf(more()), "Meer tonen (8)");
+  more().attrs.on.click();
+  assert.equal(titles(), 28);
+  assert.equal(more(), undefined, "all shown: no button");
+  assert.equal(api.calls.length, 1, "showing more reads nothing");
+
+  count = 50;
+  await page.reload();
+  assert.equal(titles(), 10, "a new answer starts at 10 again");
+  assert.match(textOf(last(shown)), /50 of meer artikelen gevonden voor ‘outlook’.*Maak uw zoekvraag specifieker/);
+  assert.match(foundText(translator("en"), 50, "vpn"), /^50 or more articles found for ‘vpn’/);
+  assert.match(foundText(translator("de"), 50, "vpn"), /^50 oder mehr Artikel gefunden/);
+  assert.equal(foundText(translator("de"), 1, "vpn"), "1 Artikel gefunden für ‘vpn’.");
 });
 
 test("the status page, signed out: current notices first, then past; kind, service, status, times and the timeline in words", async () => {
@@ -278,7 +309,7 @@ test("signed in: the /kb twins with the token, the menu, the article by id, its 
   assert.deepEqual(api.calls[3].slice(0, 2), ["GET", "/public/kb/articles/wachtwoord-herstellen?lang=nl"], "a share link: the public read by slug");
   const search = [];
   await kbSearchPage(signedInCtx("customer-user", api, search), { name: "kb-search", q: "outlook" });
-  assert.equal(api.calls[4][1], "/kb/search?lang=nl&q=outlook&limit=10");
+  assert.equal(api.calls[4][1], "/kb/search?lang=nl&q=outlook&limit=50");
   const category = [];
   await kbCategoryPage(signedInCtx("customer-admin", kbApi(() => LIST), category), { name: "kb-category", categoryId: "cat-m365" });
   const articleNotFound = [];
