@@ -14,7 +14,7 @@ import { field, formatDate, problemBox, scrolling } from "./widgets.mjs";
 
 /**
  * The API's allow-list (AttachmentKind on the server, docs/tickets.md "The allow-list"): a short
- * name per content type and its extensions. The portal sends the content type that belongs to the
+ * name per content type (a key when the name is a word, not a format's own name) and its extensions. The portal sends the content type that belongs to the
  * file's extension, because browsers guess differently (Windows calls a .csv application/vnd.ms-excel);
  * the API decides, and its refusals name what it allows.
  */
@@ -30,9 +30,9 @@ export const ATTACHMENT_TYPES = [
     extensions: ["pptx"] },
   { contentType: "application/msword", name: "Word 97–2003", extensions: ["doc"] },
   { contentType: "application/vnd.ms-excel", name: "Excel 97–2003", extensions: ["xls"] },
-  { contentType: "text/plain", name: "Text", extensions: ["txt", "log"] },
+  { contentType: "text/plain", name: "Text", key: "work.attach.kind.text", extensions: ["txt", "log"] },
   { contentType: "text/csv", name: "CSV", extensions: ["csv"] },
-  { contentType: "message/rfc822", name: "E-mail", extensions: ["eml"] },
+  { contentType: "message/rfc822", name: "E-mail", key: "work.attach.kind.email", extensions: ["eml"] },
   { contentType: "application/zip", name: "ZIP", extensions: ["zip"] }
 ];
 
@@ -55,11 +55,12 @@ export function contentTypeFor(file) {
   return (file && file.type) || "application/octet-stream";
 }
 
-/** A content type's short name ("PDF"), or the content type itself. */
-export function kindName(contentType) {
+/** A content type's short name ("PDF"; a word such as "Tekst" in the user's language), or the content type itself. */
+export function kindName(contentType, tr) {
   const bare = String(contentType || "").split(";")[0].trim().toLowerCase();
   const known = ATTACHMENT_TYPES.find(t => t.contentType === bare);
-  return known ? known.name : bare;
+  if (!known) return bare;
+  return known.key && tr ? tr(known.key) : known.name;
 }
 
 /** "512 B", "2 KB", "1,5 MB" in the user's language. */
@@ -334,7 +335,7 @@ export function attachmentsSection(ticket, attachments, state, ctx, actions) {
         "work.attach.col.by", "work.attach.col.at", "work.attach.col.download"].map(key => h("th", { scope: "col" }, tr(key))))),
       h("tbody", null, list.map(a => h("tr", null,
         h("td", { class: "file-name" }, a.fileName),
-        h("td", null, kindName(a.contentType)),
+        h("td", null, kindName(a.contentType, tr)),
         h("td", null, formatSize(a.size, lang)),
         h("td", null, a.uploadedByName || ""),
         h("td", null, h("time", { datetime: a.at }, formatDate(a.at, lang))),

@@ -11,7 +11,7 @@ import { ApiError } from "../api.mjs";
 import { LANGUAGES, texts, translator } from "../i18n.mjs";
 import { parseRoute, routeHash } from "../routes.mjs";
 import { newTicketPage, SOURCES, ticketPage, ticketView } from "../tickets.mjs";
-import { ATTACHMENT_TYPES, contentTypeFor, formatSize, transferUrlAllowed } from "../attachments.mjs";
+import { ATTACHMENT_TYPES, contentTypeFor, formatSize, kindName, transferUrlAllowed } from "../attachments.mjs";
 import { triageBody } from "../work.mjs";
 import { click, context, detail, EVIL, fakeApi, last, shimDocument, ticket } from "./fakes.mjs";
 
@@ -230,6 +230,22 @@ test("involved persons: a customer user who reported may only remove (no colleag
 // attachments
 
 const file = (name, size = 2048, type = "") => ({ name, size, type });
+
+test("the attachments' kind column says a word in the user's language (Tekst, E-mailbericht), a format by its own name", async () => {
+  const attachments = [["a.txt", "text/plain"], ["b.eml", "message/rfc822"], ["c.pdf", "application/pdf"]].map(([fileName, contentType], i) =>
+    ({ id: "att-" + i, fileName, contentType, size: 10, uploadedBy: JAN, uploadedAt: "2026-11-21T10:00:00Z" }));
+  for (const [lang, words] of [["nl", ["Tekst", "E-mailbericht", "PDF"]], ["de", ["Text", "E-Mail-Nachricht", "PDF"]],
+    ["en", ["Text", "E-mail message", "PDF"]]]) {
+    const api = fakeApi((method, path) => (path === "/tickets/acme-7" ? { ...detail({ status: "open" }, []), attachments } : { items: [] }));
+    const shown = [];
+    const ctx = { ...workContext("customer-user", api, shown), lang, tr: translator(lang) };
+    await ticketPage(ctx, { name: "ticket", token: "acme-7" });
+    const table = findAll(last(shown), n => n.tag === "table" && n.attrs.class === "attachment-list")[0];
+    const kinds = findAll(table, n => n.tag === "tr").slice(1).map(row => textOf(findAll(row, n => n.tag === "td")[1]));
+    assert.deepEqual(kinds, words, lang);
+  }
+  assert.equal(kindName("application/x-unknown"), "application/x-unknown", "an unknown type as itself");
+});
 
 test("upload: announce with the extension's content type, PUT with exactly the signed headers, confirm, reload", async () => {
   const offer = { uploadId: "11111111-2222-4333-8444-555555555555", fileName: "export.csv", contentType: "text/csv", size: 2048,
