@@ -271,7 +271,7 @@ export function customerHoursView(state, ctx, actions) {
     problemBox(state.error, tr),
     state.loading ? h("p", { role: "status" }, tr("loading")) : null,
     overview ? [
-      overviewHead(overview, ctx),
+      overviewHead(overview, ctx, { about: name }),
       h("section", { class: "bundles", "aria-labelledby": "bundles-heading" },
         h("h2", { id: "bundles-heading" }, tr("hours.bundles.heading")),
         bundles.length ? bundles.map(b => bundleMeter(b, ctx, { customerId: id,

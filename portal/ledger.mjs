@@ -220,20 +220,38 @@ export function bundleMeter(bundle, ctx, { href, customerId, headingLevel = "h3"
 }
 
 /** The overview's head: the active hours left, over-budget time, and the forecast (the server's text, its pace). */
-export function overviewHead(overview, ctx) {
+/**
+ * The forecast's sentence: the API's, which speaks to the customer ("uw uren"); for staff (about = the customer's name)
+ * the portal's own, about that customer, where the API's would say "uw".
+ */
+function forecastText(forecast, ctx, about) {
+  if (about === null || forecast.kind !== "runs-out" || !forecast.runsOutOn) return forecast.text || "";
+  return ctx.tr("hours.staff.forecast.runsOut", { customer: about, date: formatDay(forecast.runsOutOn, ctx.lang) });
+}
+
+/**
+ * The top of an hours overview: what is left, over-budget time, the forecast. The customer's pages speak to the customer
+ * ("uw bundels"); a staff page passes the customer's name as `about` and reads about that customer instead.
+ */
+export function overviewHead(overview, ctx, { about = null } = {}) {
   const { tr } = ctx;
+  const staff = about !== null;
   const over = notNegative(overview.overBudgetMinutes);
   const forecast = overview.forecast || {};
+  const remaining = hm(notNegative(overview.activeMinutesRemaining));
+  const text = forecastText(forecast, ctx, about);
   return [
-    h("p", { class: "hours-total" }, tr("hours.activeRemaining", { hours: hm(notNegative(overview.activeMinutesRemaining)) })),
+    h("p", { class: "hours-total" }, staff ? tr("hours.staff.activeRemaining", { hours: remaining, customer: about })
+      : tr("hours.activeRemaining", { hours: remaining })),
     over > 0 ? h("div", { class: "notice warning over-budget", role: "alert" },
       h("p", null, h("strong", null, tr("hours.overBudget.title", { hours: hm(over) }))),
-      h("p", null, tr("hours.overBudget.text"))) : null,
-    forecast.text || forecast.minutesPerWeek !== undefined ? h("section", { class: "forecast", "aria-labelledby": "forecast-heading" },
+      h("p", null, staff ? tr("hours.staff.overBudget.text") : tr("hours.overBudget.text"))) : null,
+    text || forecast.minutesPerWeek !== undefined ? h("section", { class: "forecast", "aria-labelledby": "forecast-heading" },
       h("h2", { id: "forecast-heading" }, tr("hours.forecast.heading")),
-      forecast.text ? h("p", { class: "forecast-text" }, forecast.text) : null,
+      text ? h("p", { class: "forecast-text" }, text) : null,
       forecast.minutesPerWeek !== undefined && forecast.minutesPerWeek !== null
-        ? h("p", { class: "hint" }, tr("hours.forecast.pace", { hours: hm(notNegative(forecast.minutesPerWeek)) })) : null) : null
+        ? h("p", { class: "hint" }, staff ? tr("hours.staff.forecast.pace", { hours: hm(notNegative(forecast.minutesPerWeek)) })
+          : tr("hours.forecast.pace", { hours: hm(notNegative(forecast.minutesPerWeek)) })) : null) : null
   ];
 }
 

@@ -4,10 +4,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { findAll, mount, textOf } from "../dom.mjs";
+import { findAll, h, mount, textOf } from "../dom.mjs";
 import { ApiError } from "../api.mjs";
 import { translator } from "../i18n.mjs";
 import { bundleBody, customerHoursPage } from "../billing.mjs";
+import { overviewHead } from "../ledger.mjs";
 import { customerPage } from "../admin.mjs";
 import { click, context, EVIL, fakeApi, last, shimDocument } from "./fakes.mjs";
 
@@ -57,6 +58,30 @@ function billingApi({ post, put, settings = () => SETTINGS } = {}) {
 }
 
 const open = async (role, api, shown) => customerHoursPage(context(role, api, shown), { name: "customer-hours", id: "acme" });
+
+test("staff read a customer's hours about that customer, not as the customer ('uw', 'your', 'Ihre'); customers keep theirs", async () => {
+  const overview = { ...BUNDLES, overBudgetMinutes: 90, forecast: { kind: "runs-out", runsOutOn: "2027-02-01", minutesPerWeek: 120,
+    text: "In dit tempo zijn uw uren rond 1 februari 2027 op." } };
+  const api = fakeApi((method, path) => {
+    if (path === "/customers/acme") return { ...CUSTOMER, name: "Acme" };
+    if (path === "/customers/acme/hour-bundles") return overview;
+    if (path === "/customers/acme/billing-settings") return SETTINGS;
+    throw new Error("unexpected " + path);
+  });
+  for (const [lang, words, customerWords] of [
+    ["nl", /In de actieve bundels van Acme is nog 14:00 uur over\..*tegen het uurtarief van de klant\..*In dit tempo zijn de uren van Acme rond 1 feb 2027 op\..*Verbruik van de afgelopen weken/, /\b[Uu]w\b/],
+    ["en", /The active bundles of Acme have 14:00 hours left\..*at the customer's hourly rate\..*the hours of Acme run out around Feb 1, 2027/, /\b[Yy]our\b/],
+    ["de", /In den aktiven Kontingenten von Acme sind noch 14:00 Stunden übrig\..*zum Stundensatz des Kunden/, /\b(Ihre[nm]?|Ihr)\b/]]) {
+    const shown = [];
+    await customerHoursPage({ ...context("provider-agent", api, shown), lang, tr: translator(lang) }, { name: "customer-hours", id: "acme" });
+    const head = withClass(last(shown), "hours-total").concat(withClass(last(shown), "over-budget"), withClass(last(shown), "forecast"))
+      .map(textOf).join(" ");
+    assert.match(head, words, lang);
+    assert.doesNotMatch(head, customerWords, lang + ": not spoken to as the customer");
+  }
+  const customerView = textOf(h("div", null, overviewHead(overview, context("customer-admin", api, []))));
+  assert.match(customerView, /In uw actieve bundels is nog 14:00 uur over\..*In dit tempo zijn uw uren/, "the customer's own page as before");
+});
 
 test("a customer's hours for staff: the bundles as meters with the admin's actions per status, the settings", async () => {
   const api = billingApi();
