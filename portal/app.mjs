@@ -4,7 +4,7 @@
 // to the profile (PATCH /me, account.mjs's saveLanguage); signing out returns to the browser's.
 
 import { mount, saveFile } from "./dom.mjs";
-import { createApi, sessionFrom } from "./api.mjs";
+import { createApi, loadAll, sessionFrom } from "./api.mjs";
 import { LANGUAGES, pickLanguage, texts, translator } from "./i18n.mjs";
 import { parseRoute } from "./routes.mjs";
 import { isPublic, openPublic, openSignedIn } from "./router.mjs";
@@ -22,6 +22,7 @@ let session = null;     // {idToken, accessToken, userId, email, role, tenant, m
                         // the refresh token is in the API's HttpOnly cookie, out of every script's reach
 let challenge = null;   // the sign-in session while the TOTP code is asked for
 let catalogue = null;   // a promise of GET /catalogue, once per sign-in
+let customers = null;   // a promise of GET /customers (provider staff: the queues' customer names), once per sign-in
 let flash = null;       // a notice for the next page
 let generation = 0;     // the route being shown; answers for an earlier one are dropped
 let rerender = null;
@@ -73,6 +74,7 @@ function showSignIn(reason) {
   rerender = null;
   session = null;
   catalogue = null;
+  customers = null;
   signInReason = reason;
   $("app").replaceChildren();
   $("signed-in").hidden = true;
@@ -190,6 +192,10 @@ async function route() {
     catalogue: () => {
       catalogue = catalogue || api.get("/catalogue").catch(e => { catalogue = null; throw e; });
       return catalogue;
+    },
+    customers: () => {
+      customers = customers || loadAll(api, "/customers").catch(e => { customers = null; throw e; });
+      return customers;
     },
     flash: text => { flash = text; },
     flashed: flash,

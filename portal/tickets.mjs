@@ -79,6 +79,25 @@ function emptyText(state, tr) {
     tr(state.nextCursor ? "search.noneYet" : "search.none", { query: state.searched }));
 }
 
+/** A queue's customer by its name (GET /customers), else its id. */
+export function customerText(customerId, names) {
+  const id = customerId || "";
+  return (names && names.get(id)) || id;
+}
+
+/**
+ * id → name of the provider's customers: the shell's GET /customers, read once per sign-in (ctx.customers), or read here
+ * when the ctx has none. A failure leaves the ids.
+ */
+export async function customerNamesOf(ctx) {
+  try {
+    const items = await (ctx.customers ? ctx.customers() : loadAll(ctx.api, "/customers"));
+    return new Map((items || []).filter(c => c && c.id && c.name).map(c => [c.id, String(c.name)]));
+  } catch {
+    return new Map();
+  }
+}
+
 const COLUMNS = ["col.id", "col.title", "col.status", "col.priority", "col.updated"];
 /** Staff queues also show the customer, the assignee and the next SLA deadline (GET /tickets answers it for staff). */
 const STAFF_COLUMNS = ["col.id", "col.title", "col.customer", "col.status", "col.priority", "col.assignee", "col.deadline",
@@ -111,7 +130,7 @@ export function listView(state, ctx, actions) {
       h("tbody", null, state.items.map(ticket => h("tr", null,
         h("td", null, h("a", { href: routeHash({ name: "ticket", token: ticket.id }) }, "#" + ticket.number)),
         h("td", null, h("a", { href: routeHash({ name: "ticket", token: ticket.id }) }, ticket.title)),
-        ctx.staff ? h("td", null, ticket.customerId || "") : null,
+        ctx.staff ? h("td", null, customerText(ticket.customerId, state.customerNames)) : null,
         h("td", null, badge("status", ticket.status, tr("status." + ticket.status))),
         h("td", null, badge("priority", ticket.priority, tr("priority." + ticket.priority))),
         ctx.staff ? h("td", null, assigneeText(ticket, state.names || new Map(), ctx)) : null,
@@ -175,6 +194,8 @@ export async function ticketsPage(ctx, route) {
   if (ctx.staff) {
     // the assignee column's names: the staff directory once per page (a failure leaves "a colleague")
     loadPeople(ctx).then(people => { state.names = namesOf(null, people); render(); });
+    // the customer column's names: the customers once per sign-in (a failure leaves the ids)
+    customerNamesOf(ctx).then(names => { state.customerNames = names; render(); });
   }
   await load(null, "");
   return { state, more, search, searchNow };

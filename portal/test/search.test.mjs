@@ -147,9 +147,36 @@ test("the search path appends q to the view's query, encoded", () => {
   assert.equal(searchPath({ view: "mine" }, null, "   "), "/tickets?view=mine");
 });
 
-test("staff queues show the customer, the assignee by name and the next SLA deadline with its state in words", async () => {
+test("the customers are read once per sign-in (the shell's ctx.customers) for every queue opened; a failure leaves the ids", async () => {
+  let reads = 0;
+  let refuse = false;
+  const list = { items: [ticket({ id: "acme-4", number: 4, customerId: "acme", status: "open" })] };
+  const api = fakeApi((method, path) => (path.startsWith("/staff") ? { items: [] } : list));
+  const cached = { promise: null };
+  const customers = () => {
+    cached.promise = cached.promise || (reads++, refuse ? Promise.reject(new ApiError(403, {})) : Promise.resolve([{ id: "acme", name: "Acme BV" }]));
+    return cached.promise;
+  };
+  const cell = shown => findAll(findAll(last(shown), n => n.tag === "tr")[1], n => n.tag === "td").map(textOf)[2];
+  for (const status of ["open", "new"]) {
+    const shown = [];
+    await ticketsPage({ ...timed("provider-agent", api, shown).ctx, customers }, { name: "tickets", view: "status", status });
+    await settle();
+    assert.equal(cell(shown), "Acme BV");
+  }
+  assert.equal(reads, 1, "one read for both queues");
+  refuse = true;
+  cached.promise = null;
+  const shown = [];
+  await ticketsPage({ ...timed("provider-agent", api, shown).ctx, customers }, { name: "tickets", view: "status", status: "open" });
+  await settle();
+  assert.equal(cell(shown), "acme", "the id when the customers cannot be read");
+});
+
+test("staff queues show the customer by name, the assignee by name and the next SLA deadline with its state in words", async () => {
   const api = fakeApi((method, path) => path.startsWith("/staff")
     ? { items: [{ userId: "u-sem", displayName: "Sem Servicedesk" }] }
+    : path.startsWith("/customers") ? { items: [{ id: "acme", name: "Acme BV" }] }
     : { items: [
       ticket({ id: "acme-4", number: 4, customerId: "acme", status: "open", assigneeId: "u-sem",
         nextDeadline: { target: "response", dueAt: "2026-12-07T13:05:00Z", state: "at-risk" } }),
@@ -161,7 +188,8 @@ test("staff queues show the customer, the assignee by name and the next SLA dead
   assert.deepEqual(findAll(view, n => n.tag === "th").map(textOf), ["col.id", "col.title", "col.customer", "col.status",
     "col.priority", "col.assignee", "col.deadline", "col.updated"].map(k => nl(k)));
   const rows = findAll(view, n => n.tag === "tr").slice(1).map(r => findAll(r, n => n.tag === "td").map(textOf));
-  assert.equal(rows[0][2], "acme");
+  assert.equal(rows[0][2], "Acme BV", "the customer's name from GET /customers");
+  assert.equal(rows[1][2], "bakkerij", "a customer the list does not name: its id");
   assert.equal(rows[0][5], "Sem Servicedesk", "the assignee's name from the staff directory");
   assert.ok(rows[0][6].includes(nl("sla.target.response")) && rows[0][6].includes(nl("sla.state.at-risk")), rows[0][6]);
   assert.ok(rows[0][6].includes("7 dec"), "the deadline in Amsterdam time: " + rows[0][6]);
@@ -169,6 +197,8 @@ test("staff queues show the customer, the assignee by name and the next SLA dead
   assert.equal(rows[1][6], nl("queue.noDeadline"));
 
   const customer = [];
+  const asked = api.calls.length;
   await ticketsPage(timed("customer-user", api, customer).ctx, { name: "tickets", view: "mine" });
+  assert.ok(!api.calls.slice(asked).some(c => c[1].startsWith("/customers")), "customers read no customer list");
   assert.equal(findAll(last(customer), n => n.tag === "th").length, 5, "customers' lists keep their five columns");
 });
