@@ -9,11 +9,30 @@ import { hoursLinks, invoiceLinks, knowledgeLinks, linked, navLinks, reportLinks
 /** The priorities of a ticket, most urgent first: the order of selects and tables. */
 export const PRIORITIES = ["critical", "high", "normal", "low"];
 
-export function formatDate(iso, lang) {
+/** A zone's short name at an instant in a language ("CET", "GMT+1", "MEZ"). */
+function zoneNameOf(date, lang, timeZone) {
+  const part = new Intl.DateTimeFormat(lang, { timeZone, timeZoneName: "short" }).formatToParts(date).find(p => p.type === "timeZoneName");
+  return part ? part.value : "";
+}
+
+/**
+ * The one way the portal writes a date-time: the language's medium date and short time ("9 dec 2026, 14:46",
+ * "Dec 9, 2026, 2:46 PM", "09.12.2026, 14:46"), on the user's clock or on timeZone's, with that zone named when asked
+ * ("Dec 9, 2026, 2:46 PM GMT+1"). Every page's date-times go through it (formatDate, formatAmsterdam), so two on one
+ * page read alike.
+ */
+export function formatDateTime(iso, lang, { timeZone, zoneNamed = false } = {}) {
   if (!iso) return "";
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return String(iso);
-  return new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short" }).format(date);
+  const text = new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short", timeZone }).format(date);
+  const zone = zoneNamed ? zoneNameOf(date, lang, timeZone) : "";
+  return zone ? text + " " + zone : text;
+}
+
+/** An instant on the user's own clock ("9 dec 2026, 14:46"). */
+export function formatDate(iso, lang) {
+  return formatDateTime(iso, lang);
 }
 
 /** The zone SLA deadlines are agreed in (the business calendar's zone). */
@@ -21,11 +40,7 @@ export const SLA_ZONE = "Europe/Amsterdam";
 
 /** An instant in the user's language, on the clock of Europe/Amsterdam, with the zone named ("24 nov 2026, 22:30 CET"). */
 export function formatAmsterdam(iso, lang) {
-  if (!iso) return "";
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return String(iso);
-  return new Intl.DateTimeFormat(lang, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit",
-    timeZone: SLA_ZONE, timeZoneName: "short" }).format(date);
+  return formatDateTime(iso, lang, { timeZone: SLA_ZONE, zoneNamed: true });
 }
 
 /** The text of a value of a key family (tier., sla.state., ...); a value the portal does not know shows as itself. */

@@ -11,7 +11,7 @@ import { ApiError, createApi, fieldErrors, idempotencyKeyFor, sessionFrom } from
 import { listPath, parseRoute, resolveView, routeHash, STATUSES, viewsFor } from "../routes.mjs";
 import { newTicketPage, resolutionPage, STAFF_ACTIONS, ticketBody, ticketPage, ticketsPage, ticketView,
   TYPES } from "../tickets.mjs";
-import { nextStepKey, PRIORITIES, problemBox } from "../widgets.mjs";
+import { formatAmsterdam, formatDate, formatDateTime, nextStepKey, PRIORITIES, problemBox } from "../widgets.mjs";
 import { CALENDARS, LIBERATION_DAY, WEEKDAYS } from "../sla.mjs";
 import { NOTICE_KINDS, NOTICE_STATUSES, READER_BANDS, VISIBILITIES } from "../kbparts.mjs";
 import { catalogue, click, context, detail, EVIL, fakeApi, last, shimDocument, ticket } from "./fakes.mjs";
@@ -449,4 +449,21 @@ test("the problem box says the API's title and detail, then the next step, in th
   assert.match(box(new ApiError(0, { title: "network" }), "de"), /Prüfen Sie Ihre Internetverbindung.*Eingaben bleiben erhalten/);
   const next = findAll(problemBox(problem(500), translator("nl")), n => n.attrs.class === "problem-next");
   assert.equal(next.length, 1, "the next step is a paragraph of its own");
+});
+
+// ---------------------------------------------------------------------------------------------
+// date-times
+
+test("one format for every date-time, per language: the user's clock and Amsterdam's read alike, the zone named after", () => {
+  const at = "2026-12-17T13:46:00Z";
+  assert.equal(formatDateTime(at, "en", { timeZone: "UTC" }), "Dec 17, 2026, 1:46 PM");
+  assert.equal(formatAmsterdam(at, "en"), "Dec 17, 2026, 2:46 PM GMT+1", "no 02:46 next to 1:46 on the same page");
+  assert.equal(formatAmsterdam(at, "nl"), "17 dec 2026, 14:46 CET");
+  assert.equal(formatAmsterdam(at, "de"), "17.12.2026, 14:46 MEZ");
+  for (const lang of LANGUAGES) {
+    assert.equal(formatDate(at, lang), formatDateTime(at, lang), "formatDate is the one format on the user's clock");
+    assert.ok(formatAmsterdam(at, lang).startsWith(formatDateTime(at, lang, { timeZone: "Europe/Amsterdam" }) + " "), lang);
+  }
+  assert.equal(formatDate("", "nl"), "");
+  assert.equal(formatAmsterdam("not a date", "nl"), "not a date");
 });
