@@ -23,6 +23,7 @@ let session = null;     // {idToken, accessToken, userId, email, role, tenant, m
 let challenge = null;   // the sign-in session while the TOTP code is asked for
 let catalogue = null;   // a promise of GET /catalogue, once per sign-in
 let customers = null;   // a promise of GET /customers (provider staff: the queues' customer names), once per sign-in
+let refusedWidgets = new Set();   // the dashboard's cards refused with a 403 since this sign-in: not asked again
 let flash = null;       // a notice for the next page
 let generation = 0;     // the route being shown; answers for an earlier one are dropped
 let rerender = null;
@@ -75,6 +76,7 @@ function showSignIn(reason) {
   session = null;
   catalogue = null;
   customers = null;
+  refusedWidgets = new Set();
   signInReason = reason;
   $("app").replaceChildren();
   $("signed-in").hidden = true;
@@ -193,6 +195,7 @@ async function route() {
       catalogue = catalogue || api.get("/catalogue").catch(e => { catalogue = null; throw e; });
       return catalogue;
     },
+    refusedWidgets,
     customers: () => {
       customers = customers || loadAll(api, "/customers").catch(e => { customers = null; throw e; });
       return customers;

@@ -6,8 +6,9 @@
 // chose), less those its role cannot have (routes.mjs dashboardShown). Then every widget's own context's read route,
 // all at once (Promise.allSettled): each card waits, fails or shows on its own. A request two widgets need (a
 // customer's own tickets for "open" and "waiting for you") is sent once. A 403 (a customer user whose organisation
-// shows hours, subscriptions or reports to its admins only) hides the card without a word; any other refusal is a
-// short sentence in its card. Every route read is a keyed one (a ticket view, a customer's own list, the SLA's due
+// shows hours, subscriptions or reports to its admins only) hides the card without a word, and that card is not asked
+// again until the next sign-in (ctx.refusedWidgets, the shell's: GET /me does not say what the organisation keeps to its
+// admins, and the browser logs every refused request on its console); any other refusal is a short sentence in its card. Every route read is a keyed one (a ticket view, a customer's own list, the SLA's due
 // index). The `notices` card (GET /notices?state=current: the notices affecting the customer now) and the `knowledge`
 // card (a search box and the categories of GET /kb/categories) are the knowledge context's (issue 19).
 //
@@ -343,6 +344,8 @@ export function dashboardView(state, ctx) {
  */
 export async function dashboardPage(ctx) {
   const state = { me: null, meError: null, loading: true, widgets: [], cards: {}, lang: null };
+  // the widgets refused with a 403 since this sign-in (the shell's set, ctx.refusedWidgets): not asked again
+  const refused = ctx.refusedWidgets || new Set();
   const render = () => ctx.show(dashboardView(state, ctx));
   let round = 0;
 
@@ -369,10 +372,15 @@ export async function dashboardPage(ctx) {
       return sent.get(path);
     };
     await Promise.allSettled(state.widgets.map(async id => {
+      if (refused.has(id)) {
+        state.cards[id] = { status: "hidden" };
+        return;
+      }
       try {
         const data = await READERS[id](ctx, get);
         if (mine === round) state.cards[id] = { status: "done", data };
       } catch (e) {
+        if (e && e.status === 403) refused.add(id);
         if (mine === round) state.cards[id] = e && e.status === 403 ? { status: "hidden" } : { status: "failed", error: e };
       }
       if (mine === round) render();

@@ -238,6 +238,26 @@ test("a widget that fails says so in its card and the others show; a 403 hides i
   assert.match(textOf(last(allHidden)), new RegExp(nl("dash.nothing")));
 });
 
+test("a card refused with a 403 is not asked again on the next dashboard load of this sign-in (no refused request on the console)", async () => {
+  const api = dashApi("customer-user", { overrides: { "/hour-bundles": forbidden, "/subscriptions": forbidden, "/reports": forbidden } });
+  const refusedWidgets = new Set();
+  const first = [];
+  await dashboardPage({ ...dashCtx("customer-user", api, first), refusedWidgets });
+  assert.deepEqual([...refusedWidgets].sort(), ["hour-bundles", "reports", "subscriptions"]);
+  const asked = paths(api).length;
+  const again = [];
+  const page = await dashboardPage({ ...dashCtx("customer-user", api, again), refusedWidgets });
+  assert.deepEqual(paths(api).slice(asked), ["/me", PATHS.mine], "only what the user may see is asked");
+  assert.deepEqual(cardIds(last(again)), ["open-tickets", "waiting"], "the refused cards stay hidden, without a word");
+  await page.reload();
+  assert.ok(!paths(api).slice(asked).some(p => ["/hour-bundles", "/subscriptions", "/reports"].includes(p)), "nor on a reload of the page");
+
+  const fresh = [];
+  const other = dashApi("customer-user");
+  await dashboardPage({ ...dashCtx("customer-user", other, fresh), refusedWidgets: new Set() });
+  assert.ok(paths(other).includes("/hour-bundles"), "a new sign-in (a new set) asks again");
+});
+
 test("the dashboard shows the user's choice, in its order; none switched on says where to switch them on; /me failing shows the role's set", async () => {
   const shown = [];
   const api = dashApi("customer-admin", { profile: { dashboard: ["reports", "invoices", "notices", "sla"], dashboardChosen: true } });
