@@ -1,7 +1,9 @@
 // The portal's shell: sign-in (password, then TOTP; a first sign-in's own password on auth.mjs's page),
 // the session in memory only, the language, and the route in the hash, whose page router.mjs opens.
 // The language: the browser's until sign-in; then the profile's (GET /me), and the header's select saves a choice
-// to the profile (PATCH /me, account.mjs's saveLanguage); signing out returns to the browser's.
+// to the profile (PATCH /me, account.mjs's saveLanguage); signing out returns to the browser's. A session that expires
+// keeps the language the user worked in (remembered in the tab's sessionStorage, a reload of the sign-in screen too),
+// and what the user typed (drafts.mjs) for the same route after signing in again.
 
 import { mount, saveFile } from "./dom.mjs";
 import { createApi, loadAll, sessionFrom } from "./api.mjs";
@@ -14,10 +16,13 @@ import { apiBaseOf, applyBranding, brandingOf, loadConfig, titleOf } from "./con
 import { nextStepKey } from "./widgets.mjs";
 import { completeSso, loadSso, ssoButtonView, ssoCallback, startSso } from "./sso.mjs";
 import { tabsChannel } from "./tabs.mjs";
+import { draftStore, rememberedLanguage, rememberLanguage } from "./drafts.mjs";
 
 const $ = id => document.getElementById(id);
 const langSelect = $("lang");
-let lang = pickLanguage(navigator.language);
+/** The tab's sessionStorage, where there is one (drafts and the language across a re-sign-in; never a token). */
+const tabStorage = () => (typeof sessionStorage === "undefined" ? null : sessionStorage);
+let lang = rememberedLanguage(tabStorage(), LANGUAGES) || pickLanguage(navigator.language);
 let session = null;     // {idToken, accessToken, userId, email, role, tenant, mfa, expiresAt}: never written to storage;
                         // the refresh token is in the API's HttpOnly cookie, out of every script's reach
 let challenge = null;   // the sign-in session while the TOTP code is asked for
@@ -196,6 +201,8 @@ async function route() {
       return catalogue;
     },
     refusedWidgets,
+    // what the user typed and has not sent (drafts.mjs): kept for this user and route across a re-sign-in
+    drafts: draftStore(tabStorage(), session.userId),
     customers: () => {
       customers = customers || loadAll(api, "/customers").catch(e => { customers = null; throw e; });
       return customers;
@@ -264,6 +271,7 @@ async function adoptProfileLanguage() {
     if (session !== mine || !me || !me.profile) return;
     profile = me.profile;
     if (LANGUAGES.includes(profile.language) && profile.language !== lang) lang = profile.language;
+    rememberLanguage(tabStorage(), lang);
   } catch {
     // the browser's language stays; the page shows what is wrong with the API
   }
@@ -285,10 +293,16 @@ async function chooseLanguage(next) {
   }
 }
 
-/** Signed out (the button, or the session ended): the profile is forgotten and the browser's language returns. */
+/**
+ * Signed out (the button, or the session ended): the profile is forgotten and the browser's language returns; but a
+ * session that expired keeps the language the user worked in, for the sign-in screen that asks to sign in again.
+ */
 function signedOut(reason) {
   profile = null;
-  lang = pickLanguage(navigator.language);
+  if (reason !== "sessionExpired") {
+    lang = pickLanguage(navigator.language);
+    rememberLanguage(tabStorage(), null);
+  }
   showSignIn(reason);
 }
 
@@ -306,6 +320,7 @@ $("password-form").addEventListener("submit", guard(async () =>
 $("totp-form").addEventListener("submit", guard(async () =>
   signedIn(await api.anonymous("POST", "/auth/sign-in/totp", { email: email(), session: challenge, code: $("code").value }))));
 async function signOutNow() {
+  if (session) draftStore(tabStorage(), session.userId).clearAll();   // a shared computer: nothing typed stays behind
   signedOut(null);
   try { await api.signOut(); } catch (e) { showError($("error"), e); }
   // after the sign-out was asked for: its cookie is cleared then, and a tab that restores from it finds none (had the
@@ -340,6 +355,7 @@ window.addEventListener("hashchange", () => route());
 
 function setLanguage(next) {
   lang = next;
+  if (session) rememberLanguage(tabStorage(), lang);
   if (!session && $("sign-in").hidden === false) translateSignIn();
   else translateStatic();
   if (rerender) rerender();

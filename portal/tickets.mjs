@@ -7,6 +7,7 @@
 
 import { h } from "./dom.mjs";
 import { idempotencyKeyFor, loadAll } from "./api.mjs";
+import { draftsOf } from "./drafts.mjs";
 import { errorsFrom } from "./forms.mjs";
 import { localized } from "./i18n.mjs";
 import { TICKET_TOKEN, listPath, resolveView, routeHash, viewsFor } from "./routes.mjs";
@@ -349,6 +350,7 @@ export function newTicketView(state, ctx, actions) {
       h("a", { href: routeHash({ name: "kb" }) }, tr("nav.kb")), " · ", h("a", { href: routeHash({ name: "status" }) }, tr("statusPage.heading"))) : null,
     problemBox(state.catalogueError, tr),
     state.requestTypeMissing ? notice(tr("new.requestTypeMissing"), true) : null,
+    state.restored ? notice(tr("draft.restored")) : null,
     Object.keys(state.errors).length ? notice(tr("formHasErrors"), true) : null,
     problemBox(state.error, tr, unshown),
     h("form", { novalidate: true, on: { submit: actions.submit } },
@@ -362,6 +364,10 @@ export async function newTicketPage(ctx, route = { name: "new" }) {
     catalogueError: null, errors: {}, error: null, submitting: false, idempotency: {}, followUp, customers: [],
     customersError: null, reporters: { customerId: "", items: [], loading: false, error: null } };
   const render = ctx.bind(() => ctx.show(newTicketView(state, ctx, actions)));
+  // what was typed, kept for this user and route across a re-sign-in (drafts.mjs); cleared once the ticket is raised
+  const drafts = draftsOf(ctx);
+  const draftKey = routeHash({ name: "new", followUpOf: route && route.followUpOf, requestType: route && route.requestType });
+  const keep = () => drafts.save(draftKey, state.draft);
   // the knowledge base's suggestions while a customer types the title (kbparts.mjs); staff raise tickets for others
   state.suggest = ctx.staff ? null : suggestionState();
   const box = state.suggest ? suggestions(ctx, state.suggest, render) : null;
@@ -383,28 +389,31 @@ export async function newTicketPage(ctx, route = { name: "new" }) {
   }
 
   const actions = {
-    set(name, value) { state.draft[name] = value; },
+    set(name, value) { state.draft[name] = value; keep(); },
     title(value) {
       state.draft.title = value;
+      keep();
       if (box) box.typed(value);
     },
     suggestions: box,
-    setType(e) { state.draft.type = valueOf(e); render(); },
+    setType(e) { state.draft.type = valueOf(e); keep(); render(); },
     setRequestType(e) {
       state.draft.requestType = valueOf(e);
       state.draft.answers = {};
       const chosen = activeRequestType(state.catalogue, state.draft.requestType);
       if (chosen && !state.draft.category) state.draft.category = chosen.category;
+      keep();
       render();
     },
     async setCustomer(e) {
       state.draft.customerId = valueOf(e);
       state.draft.reporterId = "";
+      keep();
       render();
       await loadReporters(state.draft.customerId);
       render();
     },
-    setAnswer(name, value) { state.draft.answers[name] = value; },
+    setAnswer(name, value) { state.draft.answers[name] = value; keep(); },
     async submit(event) {
       if (event) event.preventDefault();
       if (state.submitting) return;
@@ -416,6 +425,7 @@ export async function newTicketPage(ctx, route = { name: "new" }) {
       render();
       try {
         const created = await ctx.api.post("/tickets", body, { idempotencyKey: key });
+        drafts.clear(draftKey);
         ctx.flash(ctx.tr("created", { id: "#" + created.number }));
         ctx.navigate(routeHash({ name: "ticket", token: created.id }));
         return;
@@ -460,8 +470,30 @@ export async function newTicketPage(ctx, route = { name: "new" }) {
     await loadReporters(followUp.customerId);
     state.draft.reporterId = reporterId;
   }
+  await restoreDraft(state, drafts.load(draftKey), { staff: ctx.staff, followUp, loadReporters });
   render();
   return { state, actions };
+}
+
+/**
+ * A kept draft of the new-ticket form (drafts.mjs) over what the page chose itself: what the user typed wins. Staff's
+ * customer loads its reporters again (the reporter chosen stays); a follow-up keeps the closed ticket's customer.
+ */
+async function restoreDraft(state, kept, { staff, followUp, loadReporters }) {
+  if (!kept || typeof kept !== "object") return;
+  const draft = { ...state.draft };
+  for (const name of Object.keys(emptyDraft()).concat(["customerId", "reporterId", "source"])) {
+    if (name === "answers") continue;
+    if (typeof kept[name] === "string") draft[name] = kept[name];
+  }
+  draft.answers = kept.answers && typeof kept.answers === "object" ? { ...kept.answers } : {};
+  if (followUp) draft.customerId = state.draft.customerId;
+  state.draft = draft;
+  state.restored = true;
+  if (staff && !followUp && draft.customerId) {
+    await loadReporters(draft.customerId);
+    state.draft.reporterId = draft.reporterId;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -601,7 +633,7 @@ function replyForm(ticket, state, ctx, actions) {
         tr("work.followUp.create"))));
   }
   return h("form", { novalidate: true, on: { submit: e => { e.preventDefault(); actions.reply(false); } } },
-    field("body", tr("reply.label"), textarea(state.drafts.reply, e => { state.drafts.reply = valueOf(e); }, 5),
+    field("body", tr("reply.label"), textarea(state.drafts.reply, e => actions.typeReply(valueOf(e)), 5),
       { error: state.errors.body, required: true, tr }),
     h("div", { class: "buttons" },
       h("button", { type: "submit", disabled: state.busy }, tr("reply.send")),
@@ -629,6 +661,7 @@ export function ticketView(state, ctx, actions) {
     h("h1", null, h("span", { class: "number" }, tr("detail.heading", { id: "#" + ticket.number }) + ": "), ticket.title),
     notice(state.warning, true),
     notice(state.notice),
+    state.restored ? notice(tr("draft.restored")) : null,
     problemBox(state.error, tr, unshownErrors(state, shown, tr)),
     problemBox(state.catalogueError, tr),
     summary(ticket, view, ctx),
@@ -681,6 +714,14 @@ async function ticketController(ctx, route, view, { work = false } = {}) {
     rating: work ? ratingState() : null };
   const render = ctx.bind(() => ctx.show(view(state, ctx, actions)));
   const path = "/tickets/" + encodeURIComponent(route.token);
+  // the reply typed, kept for this user and ticket across a re-sign-in (drafts.mjs); cleared once it is sent
+  const drafts = work ? draftsOf(ctx) : draftsOf(null);
+  const replyKey = routeHash({ name: "ticket", token: route.token }) + "#reply";
+  const keptReply = drafts.load(replyKey);
+  if (typeof keptReply === "string" && keptReply) {
+    state.drafts.reply = keptReply;
+    state.restored = true;
+  }
 
   async function reload() {
     state.detail = await ctx.api.get(path);
@@ -717,6 +758,10 @@ async function ticketController(ctx, route, view, { work = false } = {}) {
   }
 
   const actions = {
+    typeReply(text) {
+      state.drafts.reply = text;
+      drafts.save(replyKey, text);
+    },
     reply(internal) {
       if (!state.drafts.reply.trim()) {
         state.errors = { body: tr("fieldRequired") };
@@ -724,6 +769,8 @@ async function ticketController(ctx, route, view, { work = false } = {}) {
       }
       return change(() => ctx.api.post(path + "/messages", { body: state.drafts.reply, internal }), () => {
         state.drafts.reply = "";
+        state.restored = false;
+        drafts.clear(replyKey);
         state.notice = internal ? tr("noteAdded") : tr("replySent");
       });
     },

@@ -481,3 +481,76 @@ test("a sign-out in another tab ends this tab's session at once; a sign-in there
   assert.deepEqual(heard, [{ kind: "signed-out" }, { kind: "signed-in" }], "no token on the channel");
   otherTab.close();
 });
+
+/** A Storage as the browser's sessionStorage (getItem, setItem, removeItem, key, length). */
+function fakeStorage() {
+  const map = new Map();
+  return { map, getItem: k => (map.has(k) ? map.get(k) : null), setItem: (k, v) => { map.set(k, String(v)); },
+    removeItem: k => { map.delete(k); }, key: i => [...map.keys()][i] ?? null, get length() { return map.size; } };
+}
+
+test("a session that expires while the user replies: the sign-in screen in the language worked in, the reply back after signing in", async () => {
+  const { document, byId, translated } = fakePage();
+  const requests = [];
+  const storage = fakeStorage();
+  globalThis.sessionStorage = storage;
+  Object.assign(globalThis, { document, location: { hash: "#/tickets/demo-acme-3" }, window: { addEventListener: () => {} } });
+  Object.defineProperty(globalThis, "navigator", { value: { language: "en-GB" }, configurable: true });
+  let expired = false;
+  const token = () => ({ status: "signed-in", idToken: jwt({ sub: "u1", email: "jan@acme.example.test", kp_role: "customer-user",
+    kp_tenant: "demo-acme", kp_mfa: "true" }), expiresIn: 900 });
+  globalThis.fetch = async (path, init) => {
+    if (path === "config.json") return { ok: false, status: 404, statusText: "", text: async () => "" };
+    requests.push([path, init.method, init.body ? JSON.parse(init.body) : null]);
+    const refused = { ok: false, status: 401, statusText: "", text: async () => JSON.stringify({ type: "urn:klantportaal:problem:unauthenticated", title: "x" }) };
+    if (path === "/auth/refresh") return expired ? refused : { ok: true, status: 200, text: async () => JSON.stringify(token()) };
+    if (path.endsWith("/messages")) return expired ? refused : { ok: true, status: 201, text: async () => "{}" };
+    if (path === "/auth/sign-in") { expired = false; return { ok: true, status: 200, text: async () => JSON.stringify(token()) }; }
+    const json = path === "/me" ? { userId: "u1", role: "customer-user", profile: { language: "de", version: 1 } }
+      : path === "/tickets/demo-acme-3" ? { ticket: { id: "demo-acme-3", number: 3, title: "Outlook", description: "d", status: "open",
+        priority: "normal", type: "incident", category: "email", approval: "none", answers: {}, reporter: { id: "u1", name: "Jan" },
+        version: 2 }, messages: [] }
+        : path === "/catalogue" ? { categories: [], requestTypes: [] } : path.startsWith("/customers/") ? { items: [] } : null;
+    return { ok: !!json, status: json ? 200 : 404, statusText: "", text: async () => JSON.stringify(json || { title: "Niet gevonden" }) };
+  };
+  try {
+    await import("../app.mjs?expiry");
+    await new Promise(resolve => setTimeout(resolve, 10));
+    assert.equal(document.documentElement.lang, "de", "restored from the cookie: the profile's language");
+    const field = () => byId.app.all().find(n => n.id === "f-body");
+    field().listeners.input({ target: { value: "Hier ist meine Antwort" } });
+    expired = true;
+    const form = byId.app.all().find(n => n.tagName === "form" && n.all().includes(field()));
+    await form.listeners.submit({ preventDefault() {} });
+    await new Promise(resolve => setTimeout(resolve, 10));
+
+    assert.equal(byId["sign-in"].hidden, false, "the refresh failed: the sign-in screen");
+    assert.equal(byId["sign-in-reason"].textContent, "Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.",
+      "in the language the user worked in, not the browser's English");
+    assert.equal(document.documentElement.lang, "de");
+    assert.equal(translated.find(e => e.dataset.t === "signIn").textContent, "Anmelden");
+
+    byId.email.value = "jan@acme.example.test";
+    byId.password.value = "geheim";
+    await byId["password-form"].listeners.submit({ preventDefault() {} });
+    await new Promise(resolve => setTimeout(resolve, 10));
+    assert.equal(byId["sign-in"].hidden, true);
+    assert.equal(field().children.map(c => c.textContent).join(""), "Hier ist meine Antwort", "the reply typed before is back");
+    assert.match(byId.app.textContent, /Was Sie zuvor eingegeben und noch nicht gesendet hatten, ist wiederhergestellt\./);
+
+    const sent = requests.filter(r => r[0].endsWith("/messages")).length;
+    await byId.app.all().find(n => n.tagName === "form" && n.all().includes(field())).listeners.submit({ preventDefault() {} });
+    await new Promise(resolve => setTimeout(resolve, 10));
+    assert.equal(requests.filter(r => r[0].endsWith("/messages")).length, sent + 1);
+    assert.deepEqual([...storage.map.keys()].filter(k => k.startsWith("kp.draft.")), [], "sent: the draft is gone");
+
+    field().listeners.input({ target: { value: "Noch etwas" } });
+    assert.equal([...storage.map.keys()].filter(k => k.startsWith("kp.draft.u1.")).length, 1);
+    await byId["sign-out"].listeners.click();
+    assert.deepEqual([...storage.map.keys()].filter(k => k.startsWith("kp.draft.")), [], "signed out on purpose: nothing typed stays");
+    assert.equal(document.documentElement.lang, "en", "and the browser's language returns");
+    assert.equal(storage.getItem("kp.language"), null);
+  } finally {
+    delete globalThis.sessionStorage;
+  }
+});

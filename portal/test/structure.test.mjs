@@ -9,7 +9,8 @@
 //    the ticket page's own sections work.mjs, attachments.mjs and timelog.mjs, whose time logging the
 //    customer's registrations page in hours.mjs uses too, and whose rule for presigned URLs reports.mjs uses; and
 //    kbparts.mjs, the knowledge base's pieces that its pages, the dashboard and the new-ticket page's suggestions share;
-//    and tabs.mjs, the shell's word to the browser's other tabs when the session changes);
+//    and tabs.mjs, the shell's word to the browser's other tabs when the session changes; and drafts.mjs, what the
+//    user typed and the language, kept in the tab across a re-sign-in);
 //  - the shell starts the portal and chooses the page of a route: the only modules that import pages.
 // Page and shared modules import shared modules only. So no page module imports another page module,
 // not even through a shared one; and no module imports itself through others (no cycle), anywhere.
@@ -24,7 +25,7 @@ const portal = join(dirname(fileURLToPath(import.meta.url)), "..");
 
 const PAGES = ["tickets.mjs", "sla.mjs", "auth.mjs", "account.mjs", "admin.mjs", "hours.mjs", "billing.mjs", "subscriptions.mjs",
   "reports.mjs", "invoices.mjs", "dashboard.mjs", "feedback.mjs", "sso.mjs", "kb.mjs", "kbadmin.mjs"];
-const SHARED = ["dom.mjs", "api.mjs", "i18n.mjs", "routes.mjs", "widgets.mjs", "forms.mjs", "work.mjs", "attachments.mjs",
+const SHARED = ["dom.mjs", "api.mjs", "i18n.mjs", "routes.mjs", "widgets.mjs", "forms.mjs", "work.mjs", "attachments.mjs", "drafts.mjs",
   "ledger.mjs", "timelog.mjs", "rating.mjs", "config.mjs", "kbparts.mjs", "tabs.mjs"];
 const SHELL = ["app.mjs", "router.mjs"];
 
