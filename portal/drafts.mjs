@@ -5,8 +5,8 @@
 //
 // The store is the tab's sessionStorage (the shell's; never localStorage: it ends with the tab), one entry per user and
 // route ("kp.draft.<userId>.<route>"), JSON. A page saves on every change and clears on a successful send; an explicit
-// sign-out clears the user's drafts (a shared computer). Storage that refuses (full, disabled) keeps nothing and says
-// nothing: the draft then lives as long as the page, as before.
+// sign-out clears the user's drafts (a shared computer). Storage that refuses (full, disabled) keeps nothing and warns
+// on the console: the draft then lives as long as the page, as before.
 
 const PREFIX = "kp.draft.";
 
@@ -23,7 +23,8 @@ export function draftStore(storage, userId) {
   const attempt = (work, fallback) => {
     try {
       return work();
-    } catch {
+    } catch (error) {
+      console.warn("Drafts: the tab's storage refused, so this draft lives only as long as the page", error);
       return fallback;
     }
   };
@@ -72,7 +73,8 @@ export function rememberedLanguage(storage, languages) {
   try {
     const value = storage ? storage.getItem(LANGUAGE) : null;
     return languages.includes(value) ? value : null;
-  } catch {
+  } catch (error) {
+    console.warn("Drafts: the tab's storage refused; the browser's language applies", error);
     return null;
   }
 }
@@ -83,7 +85,7 @@ export function rememberLanguage(storage, language) {
     if (!storage) return;
     if (language) storage.setItem(LANGUAGE, language);
     else storage.removeItem(LANGUAGE);
-  } catch {
-    // storage refused: the browser's language after an expiry, as before
+  } catch (error) {
+    console.warn("Drafts: the tab's storage refused; after an expiry the browser's language applies", error);
   }
 }
