@@ -249,7 +249,7 @@ function answerControl(f, draft, lang, onAnswer) {
       const type = { number: "number", date: "date", email: "email" }[f.kind] || "text";
       const attrs = { type, value: value === undefined ? "" : value, on: { input: e => onAnswer(f.name, valueOf(e)) } };
       if (f.kind === "text" && f.maxLength > 0) attrs.maxlength = f.maxLength;
-      if (f.kind === "number") attrs.step = "any";
+      if (f.kind === "number") Object.assign(attrs, { step: "any", min: "0" }); // the API wants more than 0
       return h("input", attrs);
     }
   }

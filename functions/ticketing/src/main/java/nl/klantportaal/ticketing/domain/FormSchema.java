@@ -45,7 +45,10 @@ public record FormSchema(List<FormField> fields) {
         }
         case NUMBER -> {
           if (value instanceof Number n) {
-            result.put(field.name(), new BigDecimal(n.toString()).stripTrailingZeros().toPlainString());
+            BigDecimal number = new BigDecimal(n.toString());
+            // A request form's numbers are amounts (hours, licences, users): a negative or zero one asks for nothing.
+            v.check(number.signum() > 0, path, "positive", "must be more than 0");
+            result.put(field.name(), number.stripTrailingZeros().toPlainString());
           } else {
             v.check(false, path, "type", "must be a number");
           }

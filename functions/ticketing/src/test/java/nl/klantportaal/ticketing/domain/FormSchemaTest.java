@@ -52,5 +52,12 @@ class FormSchemaTest {
     hours.validate(Map.of("hours", "tien", "startDate", "1 december"), bad);
     var e = assertThrows(DomainException.InvalidInput.class, bad::throwIfInvalid);
     assertEquals(List.of("answers.hours", "answers.startDate"), e.errors().stream().map(FieldError::field).toList());
+    for (Number nothing : List.of(-5, 0, -0.25)) {
+      Validation negative = new Validation();
+      hours.validate(Map.of("hours", nothing), negative);
+      var refused = assertThrows(DomainException.InvalidInput.class, negative::throwIfInvalid, "hours " + nothing);
+      assertEquals(List.of("answers.hours"), refused.errors().stream().map(FieldError::field).toList());
+      assertEquals("positive", refused.errors().getFirst().code());
+    }
   }
 }
