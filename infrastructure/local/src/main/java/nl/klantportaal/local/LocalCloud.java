@@ -103,8 +103,10 @@ public final class LocalCloud implements AutoCloseable {
 
     functions = new FunctionCatalog(template, intrinsics, new FunctionCatalog.LocalEnvironment(
         dynamoDb.endpoint().toString(), s3.endpoint().toString(), ses.toString(), cognito.toString(), state.cursorKey(),
-        // The user pool domain (the hosted UI's /oauth2/*) is the Cognito front here, and the portal the gateway.
-        Map.of("SSO_DOMAIN", cognito.toString(), "SSO_REDIRECT_URI", portal.toString())));
+        // The user pool domain (the hosted UI's /oauth2/*) is the Cognito front here, and the portal the gateway:
+        // also for the links in mail (PORTAL_ORIGIN), so a link in the local inbox opens the local portal.
+        Map.of("SSO_DOMAIN", cognito.toString(), "SSO_REDIRECT_URI", portal.toString(),
+            "PORTAL_ORIGIN", portal.toString().replaceAll("/+$", ""))));
     lambda.serve(functions);
     sesEvents = new SesEventPublishing(template, intrinsics, functions,
         new AsyncInvocations(template, intrinsics, deadLetters(), Duration.ofSeconds(1)));

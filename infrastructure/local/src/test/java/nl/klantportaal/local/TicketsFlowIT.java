@@ -181,6 +181,9 @@ class TicketsFlowIT {
         .findFirst().orElseThrow();
     assertTrue(resolvedToJan.path("body").path("text").asText().contains("/#/tickets/" + id + "/resolution"),
         "the resolved mail links to the signed-in resolution page: " + resolvedToJan);
+    String localPortal = cloud.endpoints().gateway().toString().replaceAll("/+$", "");
+    assertTrue(resolvedToJan.path("body").path("text").asText().contains(localPortal + "/#/tickets/" + id + "/resolution"),
+        "locally the link opens the local portal (" + localPortal + "): " + resolvedToJan);
     assertTrue(resolvedToJan.path("body").path("text").asText().contains("> Het profiel is opnieuw aangemaakt"),
         "and quotes the solution: " + resolvedToJan);
     JsonNode germanReply = mails.stream().filter(m -> m.path("subject").asText().startsWith(token + "Neue Antwort"))
