@@ -59,6 +59,14 @@ class InboundMailFlowIT {
         "the body as text, its line ends as the portal writes them");
     assertTrue(tickets(ilse).stream().noneMatch(t -> t.path("title").asText().startsWith("Afwezig")),
         "an out-of-office reply makes no ticket");
+    // Jan hears the number his mail became, once, with the token a reply to it threads by.
+    String received = "[#" + fromMail.getFirst().path("id").asText() + "] Uw melding is ontvangen: " + title;
+    MailStore store = MailStore.of(DEMO.cloud());
+    store.await(mails -> MailStore.to(mails, "jan@acme.example.test").stream()
+        .anyMatch(m -> m.path("subject").asText().equals(received)), Duration.ofSeconds(60));
+    Thread.sleep(1_000);
+    assertEquals(1, MailStore.to(store.since(0), "jan@acme.example.test").stream()
+        .filter(m -> m.path("subject").asText().equals(received)).count(), "told once, though the mail came twice");
   }
 
   @Test

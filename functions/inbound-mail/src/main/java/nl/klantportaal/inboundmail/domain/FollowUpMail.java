@@ -4,9 +4,11 @@ import java.util.List;
 import nl.klantportaal.core.shared.domain.Language;
 
 /**
- * A reply by mail to a closed ticket became a new ticket linked to it (a closed ticket is never
- * reopened): the sender hears so, in their language, with the new ticket's link. Their own mail
- * otherwise brings them no mail (the portal never mails the author of a change).
+ * The sender hears what their mail became, in their language, with the ticket's link; their own mail
+ * otherwise brings them no mail (the portal never mails the author of a change): a new ticket
+ * ({@link #received}: its number, so they can refer to it, and its token in the subject, so a reply
+ * to this mail lands on it), or, for a reply to a closed ticket, a new ticket linked to it (a closed
+ * ticket is never reopened; {@link #render}).
  */
 public final class FollowUpMail {
   private FollowUpMail() {}
@@ -23,6 +25,27 @@ public final class FollowUpMail {
       }
       return html.append("</body></html>").toString();
     }
+  }
+
+  /**
+   * {@code token}: the ticket's token ({@code acme-12}), which mail subjects carry; {@code number}: its
+   * number as customers see it; {@code link}: its page.
+   */
+  public static Rendered received(Language language, String name, String token, long number, String title, String link) {
+    return switch (language) {
+      case NL -> new Rendered("[#" + token + "] Uw melding is ontvangen: " + title, List.of("Beste " + name + ",",
+          "Wij hebben uw e-mail ontvangen en er ticket #" + number + " van gemaakt. Wilt u iets aanvullen, beantwoord dan "
+              + "deze e-mail; uw antwoord komt bij het ticket.",
+          "U volgt het hier: " + link, "Met vriendelijke groet,\nde servicedesk"));
+      case EN -> new Rendered("[#" + token + "] We received your request: " + title, List.of("Dear " + name + ",",
+          "We received your e-mail and made it ticket #" + number + ". To add something, reply to this e-mail; your reply "
+              + "goes to the ticket.",
+          "Follow it here: " + link, "Kind regards,\nthe service desk"));
+      case DE -> new Rendered("[#" + token + "] Ihre Anfrage ist eingegangen: " + title, List.of("Guten Tag " + name + ",",
+          "Wir haben Ihre E-Mail erhalten und daraus das Ticket #" + number + " gemacht. Möchten Sie etwas ergänzen, "
+              + "antworten Sie auf diese E-Mail; Ihre Antwort kommt zum Ticket.",
+          "Sie verfolgen es hier: " + link, "Mit freundlichen Grüßen\nder Servicedesk"));
+    };
   }
 
   /** {@code closed} and {@code created}: the tickets' numbers as customers see them; {@code link}: the new ticket's page. */

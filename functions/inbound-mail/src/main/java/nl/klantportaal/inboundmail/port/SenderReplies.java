@@ -13,6 +13,18 @@ public interface SenderReplies {
    */
   boolean followUpCreated(String messageId, FollowUp followUp);
 
+  /**
+   * Tells the sender whose mail became a new ticket its number, once per message ({@code messageId}), in
+   * their language, with the ticket's token in the subject so that a reply to it lands on the ticket;
+   * whether it went out now.
+   */
+  boolean ticketReceived(String messageId, Received received);
+
+  /** Who wrote, and the ticket their mail became. */
+  record Received(nl.klantportaal.core.claims.TenantId tenant, nl.klantportaal.core.claims.UserId sender, String address,
+      String name, nl.klantportaal.core.shared.domain.Language language, nl.klantportaal.ticketing.domain.TicketRef ticket,
+      String title) {}
+
   /** Who wrote, and the tickets: the closed one and the new one that refers to it. */
   record FollowUp(nl.klantportaal.core.claims.TenantId tenant, nl.klantportaal.core.claims.UserId sender, String address, String name,
       nl.klantportaal.core.shared.domain.Language language, nl.klantportaal.ticketing.domain.TicketRef closed,

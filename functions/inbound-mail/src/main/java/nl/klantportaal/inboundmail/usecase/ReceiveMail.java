@@ -202,6 +202,11 @@ public final class ReceiveMail {
     };
     // After the write, outside its refusals: a failure here throws, so Lambda retries; the ids make a retry harmless.
     attachAll(caller, ticket, files, messageId);
+    if (written instanceof Outcome.Created created) {
+      // A new ticket from the sender's own mail brings them no ticket mail: they hear its number here (once per message).
+      replies.ticketReceived(key, new SenderReplies.Received(member.customer(), sender.id(), sender.email(),
+          sender.name().display(), sender.language(), created.ticket(), MailText.title(mail)));
+    }
     if (written instanceof Outcome.FollowUp followUp) {
       // The sender wrote to a closed ticket: they hear which new ticket their mail became (once per message).
       replies.followUpCreated(key, new SenderReplies.FollowUp(member.customer(), sender.id(), sender.email(),

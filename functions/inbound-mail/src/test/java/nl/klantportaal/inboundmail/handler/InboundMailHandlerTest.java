@@ -102,9 +102,18 @@ class InboundMailHandlerTest {
     assertEquals(List.of("bijlage-1.png", "rapport février.pdf"), attachments(ticket.ref()).stream().map(TicketAttachment::fileName)
         .sorted().toList(), "the inline image and the PDF are the ticket's attachments");
 
+    // Jan hears his mail's ticket number (his own change brings him no ticket mail), with the token a reply threads by.
+    var received = mail.sent().stream().filter(m -> m.subject().startsWith("[#acme-k3j9pq-1] Uw melding is ontvangen: ")).toList();
+    assertEquals(1, received.size(), mail.sent().toString());
+    assertEquals("jan@acme.example", received.getFirst().to());
+    assertEquals("[#acme-k3j9pq-1] Uw melding is ontvangen: Foutmelding bij opstarten", received.getFirst().subject());
+    assertTrue(received.getFirst().text().contains("er ticket #1 van gemaakt") && received.getFirst().text()
+        .contains("https://portal.example.test/#/tickets/acme-k3j9pq-1"), received.getFirst().text());
+
     assertEquals("duplicate", outcome(handle(RECEIVED)));
     assertTrue(SlaWiring.of(wiring).tickets().find(new TicketRef(ACME, new TicketNumber(2))).isEmpty(), "no second ticket");
     assertEquals(2, attachments(ticket.ref()).size(), "no second attachments");
+    assertEquals(1, mail.sent().stream().filter(m -> m.subject().contains("Uw melding is ontvangen")).count(), "told once");
   }
 
   @Test

@@ -21,6 +21,8 @@ public enum MailKind {
   SENDER_UNKNOWN,
   /** Inbound mail's notice that a mail to a closed ticket became a follow-up ticket, to its sender, rendered by inbound-mail. */
   FOLLOW_UP_CREATED,
+  /** Inbound mail's acknowledgement to its sender that their mail became a new ticket, with its number, rendered by inbound-mail. */
+  TICKET_RECEIVED,
   /**
    * The billing context's invoice mails to a customer — an issued invoice with its PDF attached, payment
    * reminders, the failed-collection notice — rendered by billing and sent from the administrative

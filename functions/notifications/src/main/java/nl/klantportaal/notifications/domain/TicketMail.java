@@ -78,7 +78,8 @@ public final class TicketMail {
       case CLOSED -> t.closed(title);
       case APPROVAL_REQUESTED -> t.approvalRequested(title);
       case APPROVED -> t.approved(title);
-      case SLA_WARNING, SLA_BREACH, SLA_REMINDER, SLA_PRIORITY_DROP, SLA_ON_CALL, HOURS, REPORT, SENDER_UNKNOWN, FOLLOW_UP_CREATED, INVOICE, NOTICE ->
+      case SLA_WARNING, SLA_BREACH, SLA_REMINDER, SLA_PRIORITY_DROP, SLA_ON_CALL, HOURS, REPORT, SENDER_UNKNOWN, FOLLOW_UP_CREATED, TICKET_RECEIVED, INVOICE,
+            NOTICE ->
           throw new IllegalArgumentException(kind.name());
     };
     paragraph(text, html, lead);
@@ -194,7 +195,8 @@ public final class TicketMail {
         case CLOSED -> "Gesloten";
         case APPROVAL_REQUESTED -> "Goedkeuring gevraagd";
         case APPROVED -> "Goedgekeurd";
-        case SLA_WARNING, SLA_BREACH, SLA_REMINDER, SLA_PRIORITY_DROP, SLA_ON_CALL, HOURS, REPORT, SENDER_UNKNOWN, FOLLOW_UP_CREATED, INVOICE, NOTICE ->
+        case SLA_WARNING, SLA_BREACH, SLA_REMINDER, SLA_PRIORITY_DROP, SLA_ON_CALL, HOURS, REPORT, SENDER_UNKNOWN, FOLLOW_UP_CREATED, TICKET_RECEIVED, INVOICE,
+            NOTICE ->
             kind.name();
       };
     }
@@ -256,7 +258,8 @@ public final class TicketMail {
         case CLOSED -> "Closed";
         case APPROVAL_REQUESTED -> "Approval requested";
         case APPROVED -> "Approved";
-        case SLA_WARNING, SLA_BREACH, SLA_REMINDER, SLA_PRIORITY_DROP, SLA_ON_CALL, HOURS, REPORT, SENDER_UNKNOWN, FOLLOW_UP_CREATED, INVOICE, NOTICE ->
+        case SLA_WARNING, SLA_BREACH, SLA_REMINDER, SLA_PRIORITY_DROP, SLA_ON_CALL, HOURS, REPORT, SENDER_UNKNOWN, FOLLOW_UP_CREATED, TICKET_RECEIVED, INVOICE,
+            NOTICE ->
             kind.name();
       };
     }
@@ -318,7 +321,8 @@ public final class TicketMail {
         case CLOSED -> "Geschlossen";
         case APPROVAL_REQUESTED -> "Genehmigung angefragt";
         case APPROVED -> "Genehmigt";
-        case SLA_WARNING, SLA_BREACH, SLA_REMINDER, SLA_PRIORITY_DROP, SLA_ON_CALL, HOURS, REPORT, SENDER_UNKNOWN, FOLLOW_UP_CREATED, INVOICE, NOTICE ->
+        case SLA_WARNING, SLA_BREACH, SLA_REMINDER, SLA_PRIORITY_DROP, SLA_ON_CALL, HOURS, REPORT, SENDER_UNKNOWN, FOLLOW_UP_CREATED, TICKET_RECEIVED, INVOICE,
+            NOTICE ->
             kind.name();
       };
     }

@@ -67,6 +67,15 @@ public final class OutboxSenderReplies implements SenderReplies {
         rendered.text(), rendered.html()));
   }
 
+  @Override
+  public boolean ticketReceived(String messageId, Received received) {
+    FollowUpMail.Rendered rendered = FollowUpMail.received(received.language(), received.name(), received.ticket().token(),
+        received.ticket().number().value(), received.title(), portalOrigin + "/#/tickets/" + received.ticket().token());
+    return mail.sendOnce("INBOUND#RECEIVED#" + sha256(messageId), "r." + received.tenant().value(), new DirectMail.Message(
+        MailKind.TICKET_RECEIVED, received.tenant(), received.sender().value(), received.address(), rendered.subject(),
+        rendered.text(), rendered.html()));
+  }
+
   private static String sha256(String text) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
