@@ -127,7 +127,8 @@ export function loggingActions({ ctx, logging, render, customerId, ticketOf, rel
       const key = idempotencyKeyFor(state.idempotency, checked.body, ctx.uuid);
       return send(form, base(), checked.body, { idempotencyKey: key }, answer => {
         const billed = (answer.lines || []).reduce((sum, line) => sum + (Number(line.minutes) || 0), 0);
-        state.form = formOf(state.today, null, { notice: tr("timelog.logged", { hours: hm(checked.body.minutes), billed: hm(billed) }) });
+        const notice = tr("timelog.logged", { hours: hm(checked.body.minutes), billed: hm(billed) });
+        state.form = formOf(state.today, null, { notice: notice + overflowNotice(answer.lines, tr) });
       });
     },
     startCorrection(lines) {
@@ -181,4 +182,13 @@ export function timeActions({ ctx, state, render }) {
     ...loggingActions({ ctx, logging: () => state.time, render, customerId: () => ticket().customerId,
       ticketOf: () => ({ ticketNumber: ticket().number }), reload: loadTime })
   };
+}
+
+/**
+ * Bundle time no bundle covered (none valid on its date, or too few minutes left) is booked as billable overflow: the
+ * agent is told at once, not only by the type in the list below. Empty when every minute went on a bundle.
+ */
+export function overflowNotice(lines, tr) {
+  const over = (lines || []).filter(line => line.overflow).reduce((sum, line) => sum + (Number(line.minutes) || 0), 0);
+  return over > 0 ? " " + tr("timelog.overflow", { hours: hm(over) }) : "";
 }

@@ -9,7 +9,7 @@ import { findAll, mount, textOf } from "../dom.mjs";
 import { ApiError } from "../api.mjs";
 import { translator } from "../i18n.mjs";
 import { ticketPage } from "../tickets.mjs";
-import { ticketPeriod } from "../timelog.mjs";
+import { overflowNotice, ticketPeriod } from "../timelog.mjs";
 import { registrationsPage } from "../hours.mjs";
 import { click, context, detail, EVIL, fakeApi, last, shimDocument } from "./fakes.mjs";
 
@@ -337,4 +337,13 @@ test("customers get neither the registration form nor Corrigeren on their regist
   await registrationsPage(ctx, { name: "time-registrations" });
   assert.equal(findAll(last(shown), n => String(n.attrs.id || "").startsWith("f-log.")).length, 0);
   assert.equal(findAll(last(shown), n => n.attrs.class === "correct").length, 0);
+});
+
+test("bundle time no bundle covered is called out in the notice, in every language", () => {
+  const lines = [{ minutes: 30, overflow: false }, { minutes: 45, overflow: true }];
+  assert.match(overflowNotice(lines, nl), /^ Let op: 0:45 daarvan viel buiten de bundels .*Ad-Hoc Facturabel\.$/);
+  assert.match(overflowNotice(lines, translator("en")), /0:45 of it fell outside the bundles/);
+  assert.match(overflowNotice(lines, translator("de")), /0:45 davon lag außerhalb der Kontingente/);
+  assert.equal(overflowNotice([{ minutes: 30, overflow: false }], nl), "", "all on a bundle: nothing to say");
+  assert.equal(overflowNotice(undefined, nl), "");
 });
