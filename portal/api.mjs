@@ -47,15 +47,6 @@ export function sessionFrom(answer, previous, now = Date.now()) {
   };
 }
 
-/** {field: message} from a problem's errors[] (the first message per field). */
-export function fieldErrors(error) {
-  const out = {};
-  for (const e of (error && error.errors) || []) {
-    if (e && typeof e.field === "string" && !(e.field in out)) out[e.field] = String(e.message || e.code || "");
-  }
-  return out;
-}
-
 /** The Idempotency-Key of a submit: the same while the body is the same (a retry), new for a changed body. */
 export function idempotencyKeyFor(memo, body, uuid) {
   const json = JSON.stringify(body);

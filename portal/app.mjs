@@ -21,14 +21,33 @@ import { draftStore, rememberedLanguage, rememberLanguage } from "./drafts.mjs";
 const $ = id => document.getElementById(id);
 const langSelect = $("lang");
 /** The tab's sessionStorage, where there is one (drafts and the language across a re-sign-in; never a token). */
-const tabStorage = () => (typeof sessionStorage === "undefined" ? null : sessionStorage);
+const tabStorage = () => {
+  try {
+    return typeof sessionStorage === "undefined" ? null : sessionStorage;
+  } catch (error) {
+    // Site data blocked: reading sessionStorage throws. The portal runs on; drafts and the language are not kept.
+    console.warn("The tab's storage is not available; drafts are not kept across a sign-in", error);
+    return null;
+  }
+};
 let lang = rememberedLanguage(tabStorage(), LANGUAGES) || pickLanguage(navigator.language);
+
+/** The dashboard's refused cards for this session's role and customer; a new role (a token renewed after a promotion) starts afresh. */
+function refusalsOf(current) {
+  const whose = current.role + "|" + (current.tenant || "");
+  if (whose !== refusedFor) {
+    refusedWidgets = new Set();
+    refusedFor = whose;
+  }
+  return refusedWidgets;
+}
 let session = null;     // {idToken, accessToken, userId, email, role, tenant, mfa, expiresAt}: never written to storage;
                         // the refresh token is in the API's HttpOnly cookie, out of every script's reach
 let challenge = null;   // the sign-in session while the TOTP code is asked for
 let catalogue = null;   // a promise of GET /catalogue, once per sign-in
 let customers = null;   // a promise of GET /customers (provider staff: the queues' customer names), once per sign-in
 let refusedWidgets = new Set();   // the dashboard's cards refused with a 403 since this sign-in: not asked again
+let refusedFor = "";              // whose refusals those are (role and customer): a changed role asks again
 let flash = null;       // a notice for the next page
 let generation = 0;     // the route being shown; answers for an earlier one are dropped
 let rerender = null;
@@ -200,7 +219,7 @@ async function route() {
       catalogue = catalogue || api.get("/catalogue").catch(e => { catalogue = null; throw e; });
       return catalogue;
     },
-    refusedWidgets,
+    refusedWidgets: refusalsOf(session),
     // what the user typed and has not sent (drafts.mjs): kept for this user and route across a re-sign-in
     drafts: draftStore(tabStorage(), session.userId),
     customers: () => {
@@ -252,6 +271,7 @@ async function signedIn(answer) {
 /** Signed in (a sign-in, or a session restored from the cookie): the profile's language, then the route. */
 async function enter(next) {
   session = next;
+  draftStore(tabStorage(), session.userId).clearOthers();   // another user's drafts, left by an expired session, go
   $("sign-in").hidden = true;
   $("signed-in").hidden = false;
   await adoptProfileLanguage();
@@ -331,7 +351,10 @@ async function signOutNow() {
 // The other tabs of this browser (tabs.mjs): a sign-out there ends this tab's session at once; a sign-in there
 // restores this one from the cookie when it shows the sign-in screen.
 tabs.listen(kind => {
-  if (kind === "signed-out" && session) return signedOut("signedOutElsewhere");
+  if (kind === "signed-out" && session) {
+    draftStore(tabStorage(), session.userId).clearAll();   // signed out on purpose, in another tab: nothing typed stays
+    return signedOut("signedOutElsewhere");
+  }
   if (kind === "signed-in" && !session && $("sign-in").hidden === false) {
     restoreAfterOtherTab().catch(e => {
       // out of reach, or the page failed to open: this tab stays on its sign-in screen, whose own sign-in says what

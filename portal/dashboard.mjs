@@ -363,7 +363,8 @@ export async function dashboardPage(ctx) {
     }
     if (mine !== round) return;
     state.widgets = dashboardShown(ctx.role, state.me && state.me.profile);
-    state.cards = Object.fromEntries(state.widgets.map(id => [id, { status: "loading" }]));
+    // A card refused earlier in this sign-in is hidden from the first render on, not shown loading first.
+    state.cards = Object.fromEntries(state.widgets.map(id => [id, { status: refused.has(id) ? "hidden" : "loading" }]));
     state.loading = false;
     render();
     const sent = new Map();
@@ -371,11 +372,7 @@ export async function dashboardPage(ctx) {
       if (!sent.has(path)) sent.set(path, ctx.api.get(path));
       return sent.get(path);
     };
-    await Promise.allSettled(state.widgets.map(async id => {
-      if (refused.has(id)) {
-        state.cards[id] = { status: "hidden" };
-        return;
-      }
+    await Promise.allSettled(state.widgets.filter(id => !refused.has(id)).map(async id => {
       try {
         const data = await READERS[id](ctx, get);
         if (mine === round) state.cards[id] = { status: "done", data };

@@ -11,11 +11,11 @@
 const PREFIX = "kp.draft.";
 
 /** A store that keeps nothing: pages without the shell's storage (tests, the e2e smoke run). */
-export const NO_DRAFTS = { load: () => null, save: () => {}, clear: () => {}, clearAll: () => {} };
+export const NO_DRAFTS = { load: () => null, save: () => {}, clear: () => {}, clearOthers: () => {}, clearAll: () => {} };
 
 /**
  * The drafts of one user in a Storage (sessionStorage): load(key) → value or null, save(key, value) (an empty value
- * removes it), clear(key), clearAll() (every draft of this user).
+ * removes it), clear(key), clearOthers() (every other user's), clearAll() (every draft of this user).
  */
 export function draftStore(storage, userId) {
   if (!storage || !userId) return NO_DRAFTS;
@@ -40,6 +40,17 @@ export function draftStore(storage, userId) {
     },
     clear(key) {
       attempt(() => storage.removeItem(own + key));
+    },
+    /** Every draft of another user in this tab (one who signed in here before, and whose session expired). */
+    clearOthers() {
+      attempt(() => {
+        const foreign = [];
+        for (let i = 0; i < storage.length; i++) {
+          const name = storage.key(i);
+          if (name && name.startsWith(PREFIX) && !name.startsWith(own)) foreign.push(name);
+        }
+        foreign.forEach(name => storage.removeItem(name));
+      });
     },
     clearAll() {
       attempt(() => {

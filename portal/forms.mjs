@@ -63,8 +63,13 @@ export function errorText(e, tr) {
     case "not-found": return tr("form.error.notFound");
     case "unknown-field": return tr("form.error.unknownField");
     case "type": return /number/.test(message) ? tr("form.error.number") : tr("form.error.type");
-    case "range": case "out-of-range":
-      return numbers.length >= 2 ? tr("form.error.range", { min: numbers[0], max: numbers[1] }) : tr("form.error.invalid");
+    case "range": case "out-of-range": {
+      // Only "A to B" and "A..B" are a range of whole numbers; any other message ("more than 0 and at most 100,000, with
+      // at most two decimals", "within 13 months of from") is said generally rather than wrongly.
+      const bounds = String(message || "").match(/(\d[\d,]*)\s*(?:to|\.\.)\s*(\d[\d,]*)/);
+      return bounds ? tr("form.error.range", { min: bounds[1].replace(/,/g, ""), max: bounds[2].replace(/,/g, "") })
+        : tr("form.error.invalid");
+    }
     case "positive": return tr("form.error.positive");
     case "too-small": return tr("form.error.tooSmall");
     case "too-large": return tr("form.error.tooLarge");

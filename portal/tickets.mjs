@@ -94,7 +94,8 @@ export async function customerNamesOf(ctx) {
   try {
     const items = await (ctx.customers ? ctx.customers() : loadAll(ctx.api, "/customers"));
     return new Map((items || []).filter(c => c && c.id && c.name).map(c => [c.id, String(c.name)]));
-  } catch {
+  } catch (error) {
+    console.warn("The customers' names could not be read; the queue shows their ids", error);
     return new Map();
   }
 }
@@ -249,7 +250,7 @@ function answerControl(f, draft, lang, onAnswer) {
       const type = { number: "number", date: "date", email: "email" }[f.kind] || "text";
       const attrs = { type, value: value === undefined ? "" : value, on: { input: e => onAnswer(f.name, valueOf(e)) } };
       if (f.kind === "text" && f.maxLength > 0) attrs.maxlength = f.maxLength;
-      if (f.kind === "number") Object.assign(attrs, { step: "any", min: "0" }); // the API wants more than 0
+      if (f.kind === "number") attrs.step = "any";
       return h("input", attrs);
     }
   }
@@ -350,7 +351,8 @@ export function newTicketView(state, ctx, actions) {
       h("a", { href: routeHash({ name: "kb" }) }, tr("nav.kb")), " · ", h("a", { href: routeHash({ name: "status" }) }, tr("statusPage.heading"))) : null,
     problemBox(state.catalogueError, tr),
     state.requestTypeMissing ? notice(tr("new.requestTypeMissing"), true) : null,
-    state.restored ? notice(tr("draft.restored")) : null,
+    state.restored ? h("p", { class: "notice", role: "status" }, tr("draft.restored"), " ",
+      h("button", { type: "button", class: "link-button", on: { click: actions.discardDraft } }, tr("draft.discard"))) : null,
     Object.keys(state.errors).length ? notice(tr("formHasErrors"), true) : null,
     problemBox(state.error, tr, unshown),
     h("form", { novalidate: true, on: { submit: actions.submit } },
@@ -367,7 +369,8 @@ export async function newTicketPage(ctx, route = { name: "new" }) {
   // what was typed, kept for this user and route across a re-sign-in (drafts.mjs); cleared once the ticket is raised
   const drafts = draftsOf(ctx);
   const draftKey = routeHash({ name: "new", followUpOf: route && route.followUpOf, requestType: route && route.requestType });
-  const keep = () => drafts.save(draftKey, state.draft);
+  // only what the user wrote counts as a draft: a form of choices alone (the page's own defaults) is not kept
+  const keep = () => (draftHasContent(state.draft) ? drafts.save(draftKey, state.draft) : drafts.clear(draftKey));
   // the knowledge base's suggestions while a customer types the title (kbparts.mjs); staff raise tickets for others
   state.suggest = ctx.staff ? null : suggestionState();
   const box = state.suggest ? suggestions(ctx, state.suggest, render) : null;
@@ -390,6 +393,14 @@ export async function newTicketPage(ctx, route = { name: "new" }) {
 
   const actions = {
     set(name, value) { state.draft[name] = value; keep(); },
+    /** Throws away the kept draft: the form starts again as the page opens it. */
+    discardDraft() {
+      drafts.clear(draftKey);
+      state.draft = { ...emptyDraft(), customerId: state.draft.customerId, reporterId: state.draft.reporterId,
+        source: state.draft.source };
+      state.restored = false;
+      render();
+    },
     title(value) {
       state.draft.title = value;
       keep();
@@ -470,30 +481,34 @@ export async function newTicketPage(ctx, route = { name: "new" }) {
     await loadReporters(followUp.customerId);
     state.draft.reporterId = reporterId;
   }
-  await restoreDraft(state, drafts.load(draftKey), { staff: ctx.staff, followUp, loadReporters });
+  restoreDraft(state, drafts.load(draftKey));
   render();
   return { state, actions };
 }
 
+/** Whether a new-ticket draft holds something the user wrote: a title, a description or an answer. */
+export function draftHasContent(draft) {
+  if (!draft || typeof draft !== "object") return false;
+  const written = value => (typeof value === "string" ? value.trim() !== "" : value !== undefined && value !== null && value !== false);
+  return written(draft.title) || written(draft.description)
+    || Object.values(draft.answers && typeof draft.answers === "object" ? draft.answers : {}).some(written);
+}
+
 /**
- * A kept draft of the new-ticket form (drafts.mjs) over what the page chose itself: what the user typed wins. Staff's
- * customer loads its reporters again (the reporter chosen stays); a follow-up keeps the closed ticket's customer.
+ * A kept draft of the new-ticket form (drafts.mjs) over what the page chose itself: what the user wrote wins (type,
+ * category, priority, request, title, description, answers). Who it is for is not restored: staff choose the customer
+ * and the reporter again, so a form left for one customer never raises a ticket for it unasked.
  */
-async function restoreDraft(state, kept, { staff, followUp, loadReporters }) {
-  if (!kept || typeof kept !== "object") return;
+function restoreDraft(state, kept) {
+  if (!draftHasContent(kept)) return;
   const draft = { ...state.draft };
-  for (const name of Object.keys(emptyDraft()).concat(["customerId", "reporterId", "source"])) {
+  for (const name of Object.keys(emptyDraft())) {
     if (name === "answers") continue;
     if (typeof kept[name] === "string") draft[name] = kept[name];
   }
   draft.answers = kept.answers && typeof kept.answers === "object" ? { ...kept.answers } : {};
-  if (followUp) draft.customerId = state.draft.customerId;
   state.draft = draft;
   state.restored = true;
-  if (staff && !followUp && draft.customerId) {
-    await loadReporters(draft.customerId);
-    state.draft.reporterId = draft.reporterId;
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -820,6 +835,12 @@ async function ticketController(ctx, route, view, { work = false } = {}) {
     await reload();
   } catch (e) {
     state.error = e;
+  }
+  if (state.detail && state.detail.ticket.status === "closed" && state.restored) {
+    // closed meanwhile: no reply form to put it in (a follow-up is a new ticket), so it is not kept
+    drafts.clear(replyKey);
+    state.drafts.reply = "";
+    state.restored = false;
   }
   if (state.detail) {
     try {

@@ -249,8 +249,19 @@ test("a card refused with a 403 is not asked again on the next dashboard load of
   const page = await dashboardPage({ ...dashCtx("customer-user", api, again), refusedWidgets });
   assert.deepEqual(paths(api).slice(asked), ["/me", PATHS.mine], "only what the user may see is asked");
   assert.deepEqual(cardIds(last(again)), ["open-tickets", "waiting"], "the refused cards stay hidden, without a word");
+  assert.ok(again.every(view => cardIds(view).every(id => !["hour-bundles", "subscriptions", "reports"].includes(id))),
+    "a refused card is never shown, not even loading at the first render");
   await page.reload();
   assert.ok(!paths(api).slice(asked).some(p => ["/hour-bundles", "/subscriptions", "/reports"].includes(p)), "nor on a reload of the page");
+
+  // Every card the user has on refused: the second visit shows nothing loading (it showed "Laden…" for good).
+  const lone = dashApi("customer-user", { profile: { dashboard: ["hour-bundles"] }, overrides: { "/hour-bundles": forbidden } });
+  const loneRefused = new Set();
+  await dashboardPage({ ...dashCtx("customer-user", lone, []), refusedWidgets: loneRefused });
+  const loneAgain = [];
+  await dashboardPage({ ...dashCtx("customer-user", lone, loneAgain), refusedWidgets: loneRefused });
+  assert.deepEqual(cardIds(last(loneAgain)), [], "the refused card is hidden");
+  assert.ok(!textOf(last(loneAgain)).includes(nl("loading")), textOf(last(loneAgain)));
 
   const fresh = [];
   const other = dashApi("customer-user");

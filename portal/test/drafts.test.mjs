@@ -32,9 +32,17 @@ test("the store keeps a user's drafts per key, apart from other users'; empty te
 
   const refusing = { getItem() { throw new Error("denied"); }, setItem() { throw new Error("full"); }, removeItem() { throw new Error("x"); },
     key: () => null, length: 0 };
-  const quiet = draftStore(refusing, "u-jan");
-  assert.doesNotThrow(() => quiet.save("k", "v"));
-  assert.equal(quiet.load("k"), null, "storage that refuses keeps nothing and says nothing");
+  const warned = [];
+  const warn = console.warn;
+  console.warn = (...args) => warned.push(args[0]);
+  try {
+    const quiet = draftStore(refusing, "u-jan");
+    assert.doesNotThrow(() => quiet.save("k", "v"));
+    assert.equal(quiet.load("k"), null, "storage that refuses keeps nothing");
+  } finally {
+    console.warn = warn;
+  }
+  assert.equal(warned.length, 2, "and says so on the console, once per refusal: " + warned);
   assert.equal(draftStore(null, "u-jan"), NO_DRAFTS, "no storage: none");
 
   rememberLanguage(storage, "de");
@@ -97,4 +105,15 @@ test("new ticket: the form typed is kept per user and route; opened again it is 
   await again.page.actions.submit();
   assert.equal(api.calls.filter(c => c[0] === "POST").at(-1)[2].title, "Outlook start niet");
   assert.equal(storage.getItem("kp.draft.u1.#/tickets/new"), null, "raised: the draft is gone");
+});
+
+test("a user entering a tab removes the drafts another user left there, and only those", () => {
+  const storage = fakeStorage();
+  draftStore(storage, "u-jan").save("#/tickets/acme-7#reply", "Van Jan");
+  draftStore(storage, "u-ilse").save("#/tickets/acme-7#reply", "Van Ilse");
+  storage.setItem("kp.language", "de");
+  draftStore(storage, "u-ilse").clearOthers();
+  assert.equal(draftStore(storage, "u-jan").load("#/tickets/acme-7#reply"), null, "Jan's draft is gone");
+  assert.equal(draftStore(storage, "u-ilse").load("#/tickets/acme-7#reply"), "Van Ilse", "Ilse's stays");
+  assert.equal(storage.getItem("kp.language"), "de", "not a draft: left alone");
 });

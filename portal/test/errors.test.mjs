@@ -51,6 +51,10 @@ test("every code the API sends reads in nl, en and de, never as the API's Englis
   assert.equal(errorText({ code: "too-long", message: "must be at most 20000 characters" }, translator("de")),
     "Verwenden Sie höchstens 20000 Zeichen.");
   assert.equal(errorText({ code: "range", message: "must be 1 to 100,000" }, nl), "Vul een waarde van 1 tot en met 100000 in.");
+  assert.equal(errorText({ code: "range", message: "must be 1..4000" }, nl), "Vul een waarde van 1 tot en met 4000 in.");
+  assert.equal(errorText({ code: "range", message: "must be more than 0 and at most 100,000, with at most two decimals" }, nl),
+    nl("form.error.invalid"), "not a range of whole numbers: said generally, never as 0 to 100000");
+  assert.equal(errorText({ code: "range", message: "must be within 13 months of from" }, nl), nl("form.error.invalid"));
   assert.equal(errorText({ code: "a-code-of-tomorrow", message: "x" }, nl), nl("form.error.invalid"), "an unknown code: general words");
   assert.equal(errorText({ field: "x", message: "is required" }, nl), nl("fieldRequired"), "no code, but required");
   assert.equal(errorText({ field: "answers.when", code: "format", message: "must be a date such as 2026-12-01" }, nl),

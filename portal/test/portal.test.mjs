@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 
 import { findAll, h, mount, textOf } from "../dom.mjs";
 import { LANGUAGES, pickLanguage, texts, translator } from "../i18n.mjs";
-import { ApiError, createApi, fieldErrors, idempotencyKeyFor, sessionFrom } from "../api.mjs";
+import { ApiError, createApi, idempotencyKeyFor, sessionFrom } from "../api.mjs";
 import { listPath, parseRoute, resolveView, routeHash, STATUSES, viewsFor } from "../routes.mjs";
 import { newTicketPage, resolutionPage, STAFF_ACTIONS, ticketBody, ticketPage, ticketsPage, ticketView,
   TYPES } from "../tickets.mjs";
@@ -392,7 +392,7 @@ test("API client: headers, problems as ApiError, one refresh after a 401, and th
   await assert.rejects(api.post("/tickets", { title: "" }, { idempotencyKey: "k1" }), e => {
     assert.ok(e instanceof ApiError);
     assert.equal(e.code, "validation-failed");
-    assert.deepEqual(fieldErrors(e), { title: "is required" });
+    assert.deepEqual(e.errors, [{ field: "title", code: "required", message: "is required" }], "the field errors kept");
     return true;
   });
   assert.deepEqual(requests.map(r => r[0]), ["/tickets", "/auth/refresh", "/tickets"]);
