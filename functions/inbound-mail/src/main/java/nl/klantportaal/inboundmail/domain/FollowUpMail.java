@@ -48,18 +48,22 @@ public final class FollowUpMail {
     };
   }
 
-  /** {@code closed} and {@code created}: the tickets' numbers as customers see them; {@code link}: the new ticket's page. */
-  public static Rendered render(Language language, String name, long closed, long created, String title, String link) {
+  /**
+   * {@code closed} and {@code created}: the tickets' numbers as customers see them; {@code token}: the new ticket's
+   * token, in the subject so that a reply lands on it; {@code link}: its page.
+   */
+  public static Rendered render(Language language, String name, long closed, String token, long created, String title,
+      String link) {
     return switch (language) {
-      case NL -> new Rendered("Uw e-mail is vervolgticket #" + created + " geworden: " + title, List.of("Beste " + name + ",",
+      case NL -> new Rendered("[#" + token + "] Uw e-mail is vervolgticket #" + created + " geworden: " + title, List.of("Beste " + name + ",",
           "Ticket #" + closed + " was al gesloten en kan niet worden heropend. Daarom hebben wij van uw e-mail een nieuw ticket "
               + "gemaakt, #" + created + ", dat naar #" + closed + " verwijst.",
           "U volgt het hier: " + link, "Met vriendelijke groet,\nde servicedesk"));
-      case EN -> new Rendered("Your e-mail became follow-up ticket #" + created + ": " + title, List.of("Dear " + name + ",",
+      case EN -> new Rendered("[#" + token + "] Your e-mail became follow-up ticket #" + created + ": " + title, List.of("Dear " + name + ",",
           "Ticket #" + closed + " was already closed and cannot be reopened, so your e-mail became a new ticket, #" + created
               + ", which refers to #" + closed + ".",
           "Follow it here: " + link, "Kind regards,\nthe service desk"));
-      case DE -> new Rendered("Ihre E-Mail wurde zum Folgeticket #" + created + ": " + title, List.of("Guten Tag " + name + ",",
+      case DE -> new Rendered("[#" + token + "] Ihre E-Mail wurde zum Folgeticket #" + created + ": " + title, List.of("Guten Tag " + name + ",",
           "Ticket #" + closed + " war bereits geschlossen und kann nicht wieder geöffnet werden. Aus Ihrer E-Mail wurde daher ein "
               + "neues Ticket, #" + created + ", das auf #" + closed + " verweist.",
           "Sie verfolgen es hier: " + link, "Mit freundlichen Grüßen\nder Servicedesk"));

@@ -134,9 +134,9 @@ public final class CreateTicket {
       access.visible(caller, previous).requireClosedForFollowUp();
       followUpOf = Optional.of(previous.number());
     }
-    // A request a customer admin raises is approved by raising it: the admin is who would decide. It
-    // starts approved, not without approval, so what follows an approval (an extra-hours request's
-    // bundle) follows it too.
+    // A request whose reporter is a customer admin (raised by the admin, or by staff for them) is approved
+    // by asking: the admin is who would decide. It starts approved, not without approval, so what follows
+    // an approval (an extra-hours request's bundle) follows it too.
     ApprovalState approval = !requestType.map(RequestType::approvalRequired).orElse(false) ? ApprovalState.NONE
         : reporter.membership().role() == Role.CUSTOMER_ADMIN ? ApprovalState.APPROVED : ApprovalState.PENDING;
 

@@ -61,7 +61,8 @@ public final class OutboxSenderReplies implements SenderReplies {
   @Override
   public boolean followUpCreated(String messageId, FollowUp followUp) {
     FollowUpMail.Rendered rendered = FollowUpMail.render(followUp.language(), followUp.name(), followUp.closed().number().value(),
-        followUp.created().number().value(), followUp.title(), portalOrigin + "/#/tickets/" + followUp.created().token());
+        followUp.created().token(), followUp.created().number().value(), followUp.title(),
+        portalOrigin + "/#/tickets/" + followUp.created().token());
     return mail.sendOnce("INBOUND#FOLLOWUP#" + sha256(messageId), "f." + followUp.tenant().value(), new DirectMail.Message(
         MailKind.FOLLOW_UP_CREATED, followUp.tenant(), followUp.sender().value(), followUp.address(), rendered.subject(),
         rendered.text(), rendered.html()));
@@ -71,7 +72,7 @@ public final class OutboxSenderReplies implements SenderReplies {
   public boolean ticketReceived(String messageId, Received received) {
     FollowUpMail.Rendered rendered = FollowUpMail.received(received.language(), received.name(), received.ticket().token(),
         received.ticket().number().value(), received.title(), portalOrigin + "/#/tickets/" + received.ticket().token());
-    return mail.sendOnce("INBOUND#RECEIVED#" + sha256(messageId), "r." + received.tenant().value(), new DirectMail.Message(
+    return mail.sendOnce("INBOUND#RECEIVED#" + sha256(messageId), "rcv." + received.tenant().value(), new DirectMail.Message(
         MailKind.TICKET_RECEIVED, received.tenant(), received.sender().value(), received.address(), rendered.subject(),
         rendered.text(), rendered.html()));
   }
