@@ -25,16 +25,20 @@ class StreamFilterTest {
     return StreamRecords.record(record, "arn:aws:dynamodb:eu-west-1:000000000000:table/PortalTable/stream/local");
   }
 
+  /** The stream event source mapping of {@code functionId} as template.yaml declares it. */
+  private static StreamMapping mappingOf(String functionId) {
+    SamTemplate template = SamTemplate.project();
+    return template.eventsOfType("DynamoDB").stream().filter(e -> e.functionId().equals(functionId)).findFirst()
+        .map(e -> StreamMapping.of(e, new LocalNames(template).intrinsics())).orElseThrow();
+  }
+
   private static StreamFilter filter(String pattern) {
     return StreamFilter.of(Map.of("Filters", List.of(Map.of("Pattern", pattern))));
   }
 
   @Test
   void theNotificationMappingOfTemplateYamlLetsOnlyPublicItemsThrough() {
-    SamTemplate template = SamTemplate.project();
-    StreamMapping mapping = template.eventsOfType("DynamoDB").stream()
-        .filter(e -> e.functionId().equals("TicketNotificationsFunction")).findFirst()
-        .map(e -> StreamMapping.of(e, new LocalNames(template).intrinsics())).orElseThrow();
+    StreamMapping mapping = mappingOf("TicketNotificationsFunction");
     assertFalse(mapping.filter().isEmpty());
     assertTrue(mapping.filter().matches(record(OperationType.INSERT, "PUB#TICKET", Map.of())));
     assertTrue(mapping.filter().matches(record(OperationType.INSERT, "PUB#MSG#2026-11-23T10:00:00Z#m1", Map.of())));
@@ -48,10 +52,7 @@ class StreamFilterTest {
 
   @Test
   void theBundleRequestMappingLetsThroughAnApprovedHourRequestWhetherApprovedLaterOrWhenRaised() {
-    SamTemplate template = SamTemplate.project();
-    StreamMapping mapping = template.eventsOfType("DynamoDB").stream()
-        .filter(e -> e.functionId().equals("BundleRequestsFunction")).findFirst()
-        .map(e -> StreamMapping.of(e, new LocalNames(template).intrinsics())).orElseThrow();
+    StreamMapping mapping = mappingOf("BundleRequestsFunction");
     Map<String, AttributeValue> approved = Map.of("requestTypeId", AttributeValue.fromS("extra-hours"),
         "approval", AttributeValue.fromS("approved"));
     assertTrue(mapping.filter().matches(record(OperationType.MODIFY, "PUB#TICKET", approved)), "approved by a customer admin");
