@@ -15,9 +15,12 @@ export const TIERS = ["koper", "brons", "zilver", "goud"];
 
 export const roleLabel = (tr, role) => labelOf(tr, "acct.role.", role || "none");
 
-/** The first whole number of an API message ("must be at most 200 characters" → "200"; "100,000" → "100000"). */
+/** A number as an API message writes it, without its thousands commas ("100,000" → "100000"). */
+const plainNumber = written => written.replace(/,/g, "");
+
+/** The whole numbers of an API message, in order ("must be at most 200 characters" → ["200"]). */
 function numbersOf(message) {
-  return (String(message || "").match(/\d[\d,]*/g) || []).map(n => n.replace(/,/g, ""));
+  return (String(message || "").match(/\d[\d,]*/g) || []).map(plainNumber);
 }
 
 /** A format error in words by its field or message (a code, a domain, an e-mail address, a date); else the general one. */
@@ -66,9 +69,8 @@ export function errorText(e, tr) {
     case "range": case "out-of-range": {
       // Only "A to B" and "A..B" are a range of whole numbers; any other message ("more than 0 and at most 100,000, with
       // at most two decimals", "within 13 months of from") is said generally rather than wrongly.
-      const bounds = String(message || "").match(/(\d[\d,]*)\s*(?:to|\.\.)\s*(\d[\d,]*)/);
-      return bounds ? tr("form.error.range", { min: bounds[1].replace(/,/g, ""), max: bounds[2].replace(/,/g, "") })
-        : tr("form.error.invalid");
+      const bounds = message.match(/(\d[\d,]*)\s*(?:to|\.\.)\s*(\d[\d,]*)/);
+      return bounds ? tr("form.error.range", { min: plainNumber(bounds[1]), max: plainNumber(bounds[2]) }) : tr("form.error.invalid");
     }
     case "positive": return tr("form.error.positive");
     case "too-small": return tr("form.error.tooSmall");

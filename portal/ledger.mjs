@@ -219,7 +219,6 @@ export function bundleMeter(bundle, ctx, { href, customerId, headingLevel = "h3"
     actions);
 }
 
-/** The overview's head: the active hours left, over-budget time, and the forecast (the server's text, its pace). */
 /**
  * The forecast's sentence: the API's, which speaks to the customer ("uw uren"); for staff (about = the customer's name)
  * the portal's own, about that customer, where the API's would say "uw".
@@ -241,17 +240,17 @@ export function overviewHead(overview, ctx, { about = null } = {}) {
   const remaining = hm(notNegative(overview.activeMinutesRemaining));
   const text = forecastText(forecast, ctx, about);
   return [
-    h("p", { class: "hours-total" }, staff ? tr("hours.staff.activeRemaining", { hours: remaining, customer: about })
-      : tr("hours.activeRemaining", { hours: remaining })),
+    h("p", { class: "hours-total" }, tr(staff ? "hours.staff.activeRemaining" : "hours.activeRemaining",
+      { hours: remaining, customer: about })),
     over > 0 ? h("div", { class: "notice warning over-budget", role: "alert" },
       h("p", null, h("strong", null, tr("hours.overBudget.title", { hours: hm(over) }))),
-      h("p", null, staff ? tr("hours.staff.overBudget.text") : tr("hours.overBudget.text"))) : null,
+      h("p", null, tr(staff ? "hours.staff.overBudget.text" : "hours.overBudget.text"))) : null,
     text || forecast.minutesPerWeek !== undefined ? h("section", { class: "forecast", "aria-labelledby": "forecast-heading" },
       h("h2", { id: "forecast-heading" }, tr("hours.forecast.heading")),
       text ? h("p", { class: "forecast-text" }, text) : null,
       forecast.minutesPerWeek !== undefined && forecast.minutesPerWeek !== null
-        ? h("p", { class: "hint" }, staff ? tr("hours.staff.forecast.pace", { hours: hm(notNegative(forecast.minutesPerWeek)) })
-          : tr("hours.forecast.pace", { hours: hm(notNegative(forecast.minutesPerWeek)) })) : null) : null
+        ? h("p", { class: "hint" }, tr(staff ? "hours.staff.forecast.pace" : "hours.forecast.pace",
+          { hours: hm(notNegative(forecast.minutesPerWeek)) })) : null) : null
   ];
 }
 
