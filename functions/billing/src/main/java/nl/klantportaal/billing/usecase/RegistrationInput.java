@@ -30,8 +30,8 @@ public record RegistrationInput(String date, Integer minutes, String type, Strin
           "must be 1 to " + Registration.MAX_MINUTES + " minutes (24 hours)");
     }
     Optional<RegistrationType> kind = v.requiredEnum("type", type, RegistrationType.values(), RegistrationType::wireName);
-    Optional<String> text = v.requiredText("description", description, MAX_DESCRIPTION);
-    Optional<String> note = v.optionalText("internalNote", internalNote, MAX_NOTE);
+    Optional<String> text = v.requiredMultilineText("description", description, MAX_DESCRIPTION);
+    Optional<String> note = v.optionalMultilineText("internalNote", internalNote, MAX_NOTE);
     if (ticketNumber != null) {
       v.check(ticketNumber >= 1 && ticketNumber <= 99_999_999L, "ticketNumber", "range", "must be a ticket number");
     }

@@ -74,6 +74,7 @@ public record FormSchema(List<FormField> fields) {
               }
             }
             case EMAIL -> v.optionalEmail(path, text).ifPresent(e -> result.put(field.name(), e));
+            case TEXTAREA -> v.optionalMultilineText(path, text, field.maxLength()).ifPresent(t -> result.put(field.name(), t));
             default -> v.optionalText(path, text, field.maxLength()).ifPresent(t -> result.put(field.name(), t));
           }
         }

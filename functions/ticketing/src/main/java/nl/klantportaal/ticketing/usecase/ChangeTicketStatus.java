@@ -59,8 +59,8 @@ public final class ChangeTicketStatus {
     Validation v = new Validation();
     TicketAction action = v.requiredEnum("action", input.action(), TicketAction.values(), TicketAction::wireName).orElse(null);
     Optional<String> message = action == TicketAction.REJECT
-        ? v.requiredText("message", input.message(), TicketMessage.MAX_BODY)
-        : v.optionalText("message", input.message(), TicketMessage.MAX_BODY);
+        ? v.requiredMultilineText("message", input.message(), TicketMessage.MAX_BODY)
+        : v.optionalMultilineText("message", input.message(), TicketMessage.MAX_BODY);
     v.check(input.version() != null, "version", "required", "is required (the version you read)");
     v.throwIfInvalid();
     TicketAccess.Visit visit = access.visibleWithActor(caller, ref);

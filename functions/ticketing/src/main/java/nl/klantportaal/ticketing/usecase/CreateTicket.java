@@ -65,7 +65,7 @@ public final class CreateTicket {
     Priority priority = v.optionalEnum("priority", input.priority(), Priority.values(), Priority::wireName)
         .orElse(Priority.NORMAL);
     Optional<String> title = v.requiredText("title", input.title(), 200);
-    Optional<String> description = v.requiredText("description", input.description(), 20_000);
+    Optional<String> description = v.requiredMultilineText("description", input.description(), 20_000);
     Optional<String> category = v.requiredText("category", input.category(), 40);
     TicketSource source = staff
         ? v.optionalEnum("source", input.source(), TicketSource.values(), TicketSource::wireName).orElse(TicketSource.PHONE)

@@ -52,8 +52,8 @@ public final class DecideApproval {
     Validation v = new Validation();
     Decision decision = v.requiredEnum("decision", input.decision(), Decision.values(), Decision::wireName).orElse(null);
     Optional<String> reason = decision == Decision.REJECT
-        ? v.requiredText("reason", input.reason(), TicketMessage.MAX_BODY)
-        : v.optionalText("reason", input.reason(), TicketMessage.MAX_BODY);
+        ? v.requiredMultilineText("reason", input.reason(), TicketMessage.MAX_BODY)
+        : v.optionalMultilineText("reason", input.reason(), TicketMessage.MAX_BODY);
     v.check(input.version() != null, "version", "required", "is required (the version you read)");
     v.throwIfInvalid();
     Ticket current = access.visible(caller, ref);

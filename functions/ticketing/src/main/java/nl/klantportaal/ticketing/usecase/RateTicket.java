@@ -41,7 +41,7 @@ public final class RateTicket {
     Validation v = new Validation();
     v.check(input.score() != null && input.score() >= TicketRating.MIN && input.score() <= TicketRating.MAX, "score",
         "out-of-range", "is a whole number from 1 to 5");
-    Optional<String> comment = v.optionalText("comment", input.comment(), TicketRating.MAX_COMMENT);
+    Optional<String> comment = v.optionalMultilineText("comment", input.comment(), TicketRating.MAX_COMMENT);
     v.throwIfInvalid();
     if (!caller.role().isCustomer()) {
       throw new DomainException.Forbidden("Only the customer rates a ticket");

@@ -33,7 +33,7 @@ public final class ReplyToTicket {
 
   public TicketMessage execute(Caller caller, TicketRef ref, ReplyInput input, TicketSource source) {
     Validation v = new Validation();
-    String body = v.requiredText("body", input.body(), TicketMessage.MAX_BODY).orElse("");
+    String body = v.requiredMultilineText("body", input.body(), TicketMessage.MAX_BODY).orElse("");
     boolean internal = Boolean.TRUE.equals(input.internal());
     v.throwIfInvalid();
     TicketAccess.Visit visit = access.visibleWithActor(caller, ref);

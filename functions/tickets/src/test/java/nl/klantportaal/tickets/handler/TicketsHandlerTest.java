@@ -97,6 +97,19 @@ class TicketsHandlerTest {
   }
 
   @Test
+  void aTitleIsOneLineAndADescriptionKeepsItsIndentationAndBlankLines() {
+    var event = Lambda.httpEvent("tickets/tickets/create-incident.json");
+    String description = "    $ outlook.exe /safe\n\nGeeft:\n\n  - profiel kan niet geladen worden";
+    event.setBody("{\"type\": \"incident\", \"category\": \"email\", \"priority\": \"high\", "
+        + "\"title\": \" Outlook\\r\\nstart niet op \", \"description\": \"\\n" + description.replace("\n", "\\n") + "\\n\\n\"}");
+    var response = handler.handleRequest(event, Lambda.context("tickets"));
+    assertEquals(201, response.getStatusCode(), response.getBody());
+    JsonNode ticket = HttpEvents.json(response);
+    assertEquals("Outlook start niet op", ticket.get("title").asText());
+    assertEquals(description, ticket.get("description").asText());
+  }
+
+  @Test
   void fiftyParallelCreatesWithOneIdempotencyKeyMakeOneTicket() throws Exception {
     ticking = false;
     ExecutorService pool = Executors.newFixedThreadPool(50);

@@ -16,8 +16,17 @@ public final class Validation {
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[A-Za-z0-9.-]{1,190}\\.[A-Za-z]{2,24}");
   private static final Pattern DOMAIN = Pattern.compile("(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,24}");
 
+  /** A line break with the blanks around it, in a single-line text. */
+  private static final Pattern LINE_BREAK = Pattern.compile("\\h*\\R[\\h\\v]*");
+  /** Whole lines of blanks before a multi-line text's first line with text. */
+  private static final Pattern LEADING_BLANK_LINES = Pattern.compile("\\A(\\h*\\R)+");
+
   private final List<FieldError> errors = new ArrayList<>();
 
+  /**
+   * A required single-line text (a title, a name, a service): leading and trailing whitespace removed, each line
+   * break with the blanks around it folded into one space (a title is one line in a mail subject too).
+   */
   public Optional<String> requiredText(String field, String value, int maxLength) {
     if (value == null || value.isBlank()) {
       errors.add(new FieldError(field, "required", "is required"));
@@ -26,22 +35,47 @@ public final class Validation {
     return optionalText(field, value, maxLength);
   }
 
+  /** {@link #requiredText} for a field that may be left out: empty when absent or blank. */
   public Optional<String> optionalText(String field, String value, int maxLength) {
     if (value == null || value.isBlank()) {
       return Optional.empty();
     }
-    String trimmed = value.strip();
-    if (trimmed.length() > maxLength) {
+    return checked(field, LINE_BREAK.matcher(value.strip()).replaceAll(" "), maxLength);
+  }
+
+  /**
+   * A required multi-line text (a description, a message, an article in Markdown): kept as written, its
+   * indentation and blank lines included; only blank lines before the first line with text and whitespace
+   * after the last are dropped, since they show nothing.
+   */
+  public Optional<String> requiredMultilineText(String field, String value, int maxLength) {
+    if (value == null || value.isBlank()) {
+      errors.add(new FieldError(field, "required", "is required"));
+      return Optional.empty();
+    }
+    return optionalMultilineText(field, value, maxLength);
+  }
+
+  /** {@link #requiredMultilineText} for a field that may be left out: empty when absent or blank. */
+  public Optional<String> optionalMultilineText(String field, String value, int maxLength) {
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    return checked(field, LEADING_BLANK_LINES.matcher(value).replaceFirst("").stripTrailing(), maxLength);
+  }
+
+  private Optional<String> checked(String field, String text, int maxLength) {
+    if (text.length() > maxLength) {
       errors.add(new FieldError(field, "too-long", "must be at most " + maxLength + " characters"));
       return Optional.empty();
     }
-    if (trimmed.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')
-        || hasLoneSurrogate(trimmed)) {
+    if (text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')
+        || hasLoneSurrogate(text)) {
       errors.add(new FieldError(field, "control-characters",
           "must not contain control characters or unpaired UTF-16 surrogates"));
       return Optional.empty();
     }
-    return Optional.of(trimmed);
+    return Optional.of(text);
   }
 
   public Optional<String> optionalEmail(String field, String value) {

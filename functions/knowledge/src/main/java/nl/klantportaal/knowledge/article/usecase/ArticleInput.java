@@ -67,7 +67,7 @@ public record ArticleInput(String categoryId, String visibility, String customer
         } else {
           var title = v.requiredText("texts." + tag + ".title", text.title(), ArticleText.MAX_TITLE);
           var summary = v.requiredText("texts." + tag + ".summary", text.summary(), ArticleText.MAX_SUMMARY);
-          var body = v.requiredText("texts." + tag + ".bodyMarkdown", text.bodyMarkdown(), ArticleText.MAX_BODY);
+          var body = v.requiredMultilineText("texts." + tag + ".bodyMarkdown", text.bodyMarkdown(), ArticleText.MAX_BODY);
           if (title.isPresent() && summary.isPresent() && body.isPresent()) {
             languageTexts.put(language.get(), new ArticleText(title.get(), summary.get(), body.get()));
           }

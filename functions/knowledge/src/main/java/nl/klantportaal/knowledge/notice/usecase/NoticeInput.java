@@ -67,7 +67,7 @@ public record NoticeInput(String kind, String service, AffectsInput affects, Str
       return;
     }
     Optional<String> title = v.requiredText(field + ".title", text.title(), MAX_TITLE);
-    Optional<String> body = v.requiredText(field + ".body", text.body(), MAX_BODY);
+    Optional<String> body = v.requiredMultilineText(field + ".body", text.body(), MAX_BODY);
     if (title.isPresent() && body.isPresent()) {
       into.put(language, new Notice.Text(title.get(), body.get()));
     }

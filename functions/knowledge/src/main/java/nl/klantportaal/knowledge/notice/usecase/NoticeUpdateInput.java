@@ -40,6 +40,6 @@ public record NoticeUpdateInput(String status, String expectedEndAt, Texts texts
       v.check(false, field, "required", "is required");
       return;
     }
-    v.requiredText(field + ".text", text.text(), MAX_TEXT).ifPresent(value -> into.put(language, value));
+    v.requiredMultilineText(field + ".text", text.text(), MAX_TEXT).ifPresent(value -> into.put(language, value));
   }
 }
