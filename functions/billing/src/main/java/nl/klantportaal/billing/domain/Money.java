@@ -5,7 +5,8 @@ import java.math.RoundingMode;
 
 /** An amount in euros, exact to the cent (never a double). */
 public record Money(BigDecimal amount) implements Comparable<Money> {
-  private static final BigDecimal MAX = new BigDecimal("10000000");
+  /** Every amount, and every product of amounts the portal shows (a period's price, time's value), is below this. */
+  public static final BigDecimal LIMIT = new BigDecimal("10000000");
   public static final Money ZERO = new Money(BigDecimal.ZERO);
 
   public Money {
@@ -16,7 +17,7 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
       throw new IllegalArgumentException("An amount has at most two decimals");
     }
     amount = amount.setScale(2, RoundingMode.UNNECESSARY);
-    if (amount.signum() < 0 || amount.compareTo(MAX) >= 0) {
+    if (amount.signum() < 0 || amount.compareTo(LIMIT) >= 0) {
       throw new IllegalArgumentException("An amount is between 0 and 10,000,000 euros");
     }
   }
@@ -27,7 +28,12 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
 
   /** This hourly rate for {@code minutes}, rounded half-up to the cent. */
   public Money forMinutes(long minutes) {
-    return new Money(amount.multiply(BigDecimal.valueOf(minutes)).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP));
+    return new Money(valueOfMinutes(minutes));
+  }
+
+  /** {@link #forMinutes} as a plain sum, for totals over many registrations, which may pass {@link #LIMIT}. */
+  public BigDecimal valueOfMinutes(long minutes) {
+    return amount.multiply(BigDecimal.valueOf(minutes)).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP);
   }
 
   public Money plus(Money other) {

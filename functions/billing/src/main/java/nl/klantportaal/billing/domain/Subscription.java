@@ -35,6 +35,14 @@ public record Subscription(
     if (endDate.isBefore(startDate)) {
       throw new IllegalArgumentException("A subscription ends on or after its start");
     }
+    if (!priceFits(quantity, unitPrice)) {
+      throw new IllegalArgumentException("A period's price (quantity × unit price) is below 10,000,000 euros");
+    }
+  }
+
+  /** Whether {@code quantity × unitPrice}, the price of a period, is an amount ({@link Money#LIMIT}). */
+  public static boolean priceFits(int quantity, Money unitPrice) {
+    return unitPrice.amount().multiply(java.math.BigDecimal.valueOf(quantity)).compareTo(Money.LIMIT) < 0;
   }
 
   public enum Period implements WireEnum {

@@ -54,6 +54,10 @@ public record SettingsInput(Integer roundingIncrement, Integer roundingMinimum, 
         } catch (IllegalArgumentException | ArithmeticException e) {
           v.check(false, at + ".hourly", "format", "must be an amount in euros from 0 with at most two decimals");
         }
+        if (hourly.isPresent() && hourly.get().compareTo(Rate.LIMIT) >= 0) {
+          v.check(false, at + ".hourly", "too-large", "must be below 1,000 euros an hour");
+          hourly = Optional.empty();
+        }
       }
       if (type.isPresent() && from.isPresent()) {
         v.check(seen.add(type.get().wireName() + "@" + from.get()), at, "duplicate", "has the same type and date as another rate");

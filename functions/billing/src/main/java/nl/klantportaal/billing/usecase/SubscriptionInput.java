@@ -31,6 +31,10 @@ public record SubscriptionInput(String service, Integer quantity, BigDecimal uni
         v.check(false, "unitPrice", "format", "must be an amount in euros from 0 with at most two decimals");
       }
     }
+    if (price.isPresent() && quantity != null && quantity >= 1) {
+      v.check(Subscription.priceFits(quantity, price.get()), "unitPrice", "too-large",
+          "times the quantity must be below 10,000,000 euros");
+    }
     Optional<Subscription.Period> every = v.requiredEnum("period", period, Subscription.Period.values(), Subscription.Period::wireName);
     Optional<LocalDate> from = BillingDates.date(v, "startDate", startDate, true);
     Optional<LocalDate> until = BillingDates.date(v, "endDate", endDate, true);

@@ -1,5 +1,6 @@
 package nl.klantportaal.billing.usecase;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -81,7 +82,7 @@ public final class ViewHours {
     for (String status : List.of("to-invoice", "invoiced", "bundle", "service")) {
       byStatus.put(status, 0);
     }
-    Money value = Money.ZERO;
+    BigDecimal value = BigDecimal.ZERO.setScale(2);
     int unpriced = 0;
     // Ad-hoc billable value per registration line, at the rate in force on its date; reversals net out per rate.
     Map<Money, Integer> billableByRate = new LinkedHashMap<>();
@@ -99,13 +100,13 @@ public final class ViewHours {
     }
     for (Map.Entry<Money, Integer> e : billableByRate.entrySet()) {
       if (e.getValue() > 0) {
-        value = value.plus(e.getKey().forMinutes(e.getValue()));
+        value = value.add(e.getKey().valueOfMinutes(e.getValue()));
       }
     }
     int total = lines.stream().mapToInt(TimeEntry::minutes).sum();
     return new EntryList(valid.period().from().toString(), valid.period().to().toString(),
         lines.stream().map(e -> EntryView.of(e, language, staff)).toList(),
-        new EntryList.Totals(total, byType, byStatus, value.toString(), Math.max(0, unpriced)));
+        new EntryList.Totals(total, byType, byStatus, value.toPlainString(), Math.max(0, unpriced)));
   }
 
   static List<Forecast.DailyUse> dailyUse(List<TimeEntry> lines) {

@@ -298,6 +298,25 @@ class InvoicesFlowTest {
   }
 
   @Test
+  void aLineOrATotalOfAHundredMillionEurosOrMoreIsRefusedAndTheDraftStaysAsItWas() {
+    String empty = HttpEvents.json(call("draft-invoice-empty.json")).get("id").asText();
+    var line = "{\"description\": \"Licenties\", \"quantity\": 100000, \"unitPrice\": %s, \"vatRate\": \"21\"}";
+    var tooLarge = HttpEvents.withPathParameter(Lambda.httpEvent("billing/invoices/revise-invoice-lines.json"), "invoiceId", empty);
+    tooLarge.setBody("{\"version\": 0, \"lines\": [" + line.formatted("1000") + "]}");
+    APIGatewayV2HTTPResponse refused = invoices.handleRequest(tooLarge, Lambda.context("invoices"));
+    assertProblem(refused, 400, "validation-failed");
+    JsonNode error = HttpEvents.json(refused).get("errors").get(0);
+    assertEquals("lines[0].unitPrice too-large", error.get("field").asText() + " " + error.get("code").asText());
+
+    // Two lines of 90 million each: each an amount, their total (and its VAT) not.
+    tooLarge.setBody("{\"version\": 0, \"lines\": [" + line.formatted("900") + ", " + line.formatted("900") + "]}");
+    assertProblem(invoices.handleRequest(tooLarge, Lambda.context("invoices")), 409, "illegal-state");
+    JsonNode unchanged = HttpEvents.ok(on("get-customer-invoice.json", empty));
+    assertEquals(0, unchanged.get("version").asInt());
+    assertEquals(0, unchanged.get("lines").size());
+  }
+
+  @Test
   void customersSeeTheirOwnFinalInvoicesOnlyAndStaffRolesAreKept() {
     String id = acmesNovemberDraft();
     assertProblem(call("draft-invoice-as-agent.json"), 403, "forbidden");

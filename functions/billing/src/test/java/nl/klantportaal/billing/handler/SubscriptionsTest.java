@@ -98,6 +98,28 @@ class SubscriptionsTest {
   }
 
   @Test
+  void aPeriodPriceOrAnHourlyRateTooLargeToShowIsAFieldErrorAndNothingIsStored() {
+    var subscription = Lambda.httpEvent("billing/billing/create-subscription.json");
+    subscription.setBody(subscription.getBody().replace("\"quantity\": 12, \"unitPrice\": 20.6",
+        "\"quantity\": 100000, \"unitPrice\": 100"));
+    var refused = handler.handleRequest(subscription, Lambda.context("billing"));
+    assertProblem(refused, 400, "validation-failed");
+    JsonNode error = HttpEvents.json(refused).get("errors").get(0);
+    assertEquals("unitPrice too-large", error.get("field").asText() + " " + error.get("code").asText());
+    assertEquals(0, HttpEvents.ok(call("get-customer-subscriptions.json")).get("subscriptions").size());
+    subscription.setBody(subscription.getBody().replace("\"unitPrice\": 100", "\"unitPrice\": 99.99"));
+    assertEquals("9999000.00", HttpEvents.json(handler.handleRequest(subscription, Lambda.context("billing")))
+        .get("periodPrice").asText(), "just below the limit");
+
+    var settings = Lambda.httpEvent("billing/billing/put-billing-settings.json");
+    settings.setBody(settings.getBody().replace("\"hourly\": 105.5", "\"hourly\": 1000"));
+    var rate = handler.handleRequest(settings, Lambda.context("billing"));
+    assertProblem(rate, 400, "validation-failed");
+    assertEquals("rates[1].hourly too-large", HttpEvents.json(rate).get("errors").get(0).get("field").asText() + " "
+        + HttpEvents.json(rate).get("errors").get(0).get("code").asText());
+  }
+
+  @Test
   void aSubscriptionThatDoesNotRenewIsAnnouncedSixtyAndThirtyDaysBeforeItsEndOnceEach() {
     assertEquals(201, call("create-subscription.json").getStatusCode()); // ends 2027-01-10: 60 days before is already past
     assertEquals(201, call("create-subscription-renewing.json").getStatusCode()); // renews: never announced

@@ -9,7 +9,7 @@ import nl.klantportaal.billing.domain.Money;
  * are negative. Prices ({@link Money}) are never negative; amounts only become so by crediting.
  */
 public record Amount(BigDecimal value) implements Comparable<Amount> {
-  private static final BigDecimal LIMIT = new BigDecimal("100000000");
+  public static final BigDecimal LIMIT = new BigDecimal("100000000");
   public static final Amount ZERO = new Amount(BigDecimal.ZERO);
 
   public Amount {
@@ -21,8 +21,20 @@ public record Amount(BigDecimal value) implements Comparable<Amount> {
     }
     value = value.setScale(2, RoundingMode.UNNECESSARY);
     if (value.abs().compareTo(LIMIT) >= 0) {
-      throw new IllegalArgumentException("An amount is below 100,000,000 euros");
+      throw new TooLarge();
     }
+  }
+
+  /** An invoice's line, total or VAT that would reach {@link #LIMIT}: the use case refuses that invoice. */
+  public static final class TooLarge extends IllegalArgumentException {
+    private TooLarge() {
+      super("An amount is below 100,000,000 euros");
+    }
+  }
+
+  /** Whether {@code value} (rounded to the cent) is an amount. */
+  public static boolean fits(BigDecimal value) {
+    return value.setScale(2, RoundingMode.HALF_UP).abs().compareTo(LIMIT) < 0;
   }
 
   public static Amount of(Money price) {

@@ -6,8 +6,10 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import nl.klantportaal.billing.domain.HourBundle;
 import nl.klantportaal.billing.domain.TimeEntry;
+import nl.klantportaal.billing.domain.invoice.Amount;
 import nl.klantportaal.billing.domain.invoice.Invoice;
 import nl.klantportaal.billing.domain.invoice.InvoiceDrafting;
 import nl.klantportaal.billing.domain.invoice.InvoiceLine;
@@ -109,17 +111,35 @@ public final class DraftInvoices {
         .toList();
     List<HourBundle> ordered = bundles.list(customer).stream()
         .filter(b -> b.state() == HourBundle.State.PENDING && !invoices.bundleBilled(customer, b.id())).toList();
-    List<InvoiceLine> lines = new ArrayList<>(InvoiceDrafting.lines(supply, time, settings.load(customer), subs, ordered,
-        profile.vatRate(), language));
-    lines.addAll(manual);
-    if (lines.size() > Invoice.MAX_LINES) {
-      throw new DomainException.Conflict(DomainException.Conflict.Kind.ILLEGAL_STATE,
-          "This period makes more than " + Invoice.MAX_LINES + " lines: draft a shorter period");
-    }
-    Invoice invoice = new Invoice(id, customer, Invoice.Kind.INVOICE, supply, lines, InvoiceState.DRAFT, Optional.empty(),
-        Optional.empty(), Optional.empty(), Optional.empty(), language, Optional.empty(), Optional.empty(), time.size(), false,
-        clock.instant(), 0);
+    var billing = settings.load(customer);
+    Invoice invoice = withinLimit(() -> {
+      List<InvoiceLine> lines = new ArrayList<>(InvoiceDrafting.lines(supply, time, billing, subs, ordered, profile.vatRate(),
+          language));
+      lines.addAll(manual);
+      if (lines.size() > Invoice.MAX_LINES) {
+        throw new DomainException.Conflict(DomainException.Conflict.Kind.ILLEGAL_STATE,
+            "This period makes more than " + Invoice.MAX_LINES + " lines: draft a shorter period");
+      }
+      return new Invoice(id, customer, Invoice.Kind.INVOICE, supply, lines, InvoiceState.DRAFT, Optional.empty(),
+          Optional.empty(), Optional.empty(), Optional.empty(), language, Optional.empty(), Optional.empty(), time.size(), false,
+          clock.instant(), 0);
+    });
     return new Planned(invoice, time);
+  }
+
+  /**
+   * The invoice made, its totals included, refused as a conflict when a line, a VAT amount or the total would reach
+   * {@link Amount#LIMIT}: a draft that could never be shown, finalised or paid is not stored.
+   */
+  private static Invoice withinLimit(Supplier<Invoice> make) {
+    try {
+      Invoice invoice = make.get();
+      invoice.totals();
+      return invoice;
+    } catch (Amount.TooLarge e) {
+      throw new DomainException.Conflict(DomainException.Conflict.Kind.ILLEGAL_STATE,
+          "This invoice would come to 100,000,000 euros or more: draft a shorter period or fewer lines");
+    }
   }
 
   /** Replaces a draft's own (typed) lines; what it bills from the ledger, subscriptions and bundles stays. */
@@ -136,9 +156,9 @@ public final class DraftInvoices {
     List<InvoiceLine> lines = new ArrayList<>(draft.lines().stream()
         .filter(l -> !(l.source() instanceof InvoiceLine.Source.Manual)).toList());
     lines.addAll(manual);
-    Invoice next = new Invoice(draft.id(), customer, draft.kind(), draft.supply(), lines, draft.state(), draft.number(),
-        draft.invoiceDate(), draft.dueDate(), draft.billTo(), draft.language(), draft.credits(), draft.creditedBy(),
-        draft.registrationLines(), draft.complete(), draft.createdAt(), draft.version());
+    Invoice next = withinLimit(() -> new Invoice(draft.id(), customer, draft.kind(), draft.supply(), lines, draft.state(),
+        draft.number(), draft.invoiceDate(), draft.dueDate(), draft.billTo(), draft.language(), draft.credits(),
+        draft.creditedBy(), draft.registrationLines(), draft.complete(), draft.createdAt(), draft.version()));
     invoices.updateDraft(next, Audit.by(caller, clock.instant(), "invoice-revised", manual.size() + " own lines"));
     return invoices.find(customer, id).orElseThrow();
   }

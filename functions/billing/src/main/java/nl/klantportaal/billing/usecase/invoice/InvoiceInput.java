@@ -141,6 +141,10 @@ public final class InvoiceInput {
       Optional<InvoiceLine.Unit> unit = line.unit() == null ? Optional.of(InvoiceLine.Unit.PIECE)
           : v.requiredEnum(at + ".unit", line.unit(), InvoiceLine.Unit.values(), InvoiceLine.Unit::wireName);
       Optional<VatRate> rate = v.requiredEnum(at + ".vatRate", line.vatRate(), VatRate.values(), VatRate::wireName);
+      if (quantity.isPresent() && price.isPresent() && !Amount.fits(quantity.get().multiply(price.get().amount()))) {
+        v.check(false, at + ".unitPrice", "too-large", "times the quantity must be below 100,000,000 euros");
+        price = Optional.empty();
+      }
       if (text.isPresent() && quantity.isPresent() && price.isPresent() && unit.isPresent() && rate.isPresent()) {
         result.add(InvoiceLine.of(text.get(), quantity.get(), unit.get(), Amount.of(price.get()), rate.get(),
             new InvoiceLine.Source.Manual()));
