@@ -1,7 +1,9 @@
 package nl.klantportaal.knowledge.wiring;
 
 import java.util.List;
+import nl.klantportaal.accounts.wiring.IdentityWiring;
 import nl.klantportaal.core.wiring.KernelWiring;
+import nl.klantportaal.knowledge.adapter.accounts.AccountsCustomerCheck;
 import nl.klantportaal.knowledge.article.adapter.dynamodb.DynamoDbArticleVisits;
 import nl.klantportaal.knowledge.article.adapter.dynamodb.DynamoDbArticles;
 import nl.klantportaal.knowledge.article.adapter.dynamodb.DynamoDbCategories;
@@ -45,7 +47,8 @@ public final class ArticleWiring {
   }
 
   public ManageArticles manageArticles() {
-    return new ManageArticles(articles, categories, publishedArticleListeners(), kernel.clock());
+    return new ManageArticles(articles, categories, publishedArticleListeners(),
+        new AccountsCustomerCheck(IdentityWiring.of(kernel).customers()), kernel.clock());
   }
 
   public ManageCategories manageCategories() {

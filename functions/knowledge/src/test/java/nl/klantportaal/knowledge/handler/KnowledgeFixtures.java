@@ -6,10 +6,16 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.klantportaal.accounts.customer.domain.Customer;
+import nl.klantportaal.accounts.customer.domain.CustomerDetails;
+import nl.klantportaal.accounts.customer.domain.SlaTier;
+import nl.klantportaal.accounts.wiring.IdentityWiring;
 import nl.klantportaal.core.claims.Caller;
 import nl.klantportaal.core.claims.Role;
+import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.config.Config;
+import nl.klantportaal.core.shared.domain.Language;
 import nl.klantportaal.core.shared.domain.TextInput;
 import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.knowledge.article.domain.Article;
@@ -29,9 +35,16 @@ public final class KnowledgeFixtures {
 
   private KnowledgeFixtures() {}
 
+  /** A fresh table with the customers the samples name ({@code acme-fixture}, {@code globex-fixture}). */
   public static KernelWiring freshWiring(Clock clock) {
     LocalDynamoDb dynamoDb = LocalDynamoDb.shared();
-    return new KernelWiring(Config.fromEnvironment(TestEnvironment.forTable(dynamoDb, dynamoDb.createPortalTable())), clock);
+    KernelWiring wiring = new KernelWiring(Config.fromEnvironment(TestEnvironment.forTable(dynamoDb, dynamoDb.createPortalTable())),
+        clock);
+    for (TenantId id : List.of(new TenantId("acme-fixture"), new TenantId("globex-fixture"))) {
+      IdentityWiring.of(wiring).customers().create(new Customer(id, new CustomerDetails(id.value(),
+          List.of(id.value() + ".example.test"), SlaTier.KOPER, Language.NL, Optional.empty()), NOW, NOW, 1));
+    }
+    return wiring;
   }
 
   public static KernelWiring freshWiring() {

@@ -183,6 +183,13 @@ class KnowledgeHandlerTest {
     List<String> fields = new ArrayList<>();
     HttpEvents.json(refused).get("errors").forEach(e -> fields.add(e.get("field").asText()));
     assertTrue(fields.containsAll(List.of("customerId", "tags[0]", "texts.fr")), fields.toString());
+    var forNobody = Lambda.httpEvent("knowledge/knowledge/create-article.json");
+    forNobody.setBody(forNobody.getBody().replace("\"visibility\": \"public\"",
+        "\"visibility\": \"customer\", \"customerId\": \"no-such-customer\""));
+    var unknown = call(forNobody);
+    HttpEvents.assertProblem(unknown, 400, "validation-failed");
+    assertEquals("customerId unknown", HttpEvents.json(unknown).get("errors").get(0).get("field").asText() + " "
+        + HttpEvents.json(unknown).get("errors").get(0).get("code").asText(), "an article only its customer reads names one");
 
     var category = call("create-category.json");
     assertEquals(201, category.getStatusCode());

@@ -19,6 +19,7 @@ import nl.klantportaal.knowledge.article.domain.Slugs;
 import nl.klantportaal.knowledge.article.port.ArticleRepository;
 import nl.klantportaal.knowledge.article.port.CategoryRepository;
 import nl.klantportaal.knowledge.article.port.PublishedArticles;
+import nl.klantportaal.knowledge.port.CustomerCheck;
 
 /**
  * Provider staff write articles: create a draft, change it (on its version), publish and unpublish. Each is a
@@ -32,12 +33,14 @@ public final class ManageArticles {
   private final ArticleRepository articles;
   private final CategoryRepository categories;
   private final List<PublishedArticles> listeners;
+  private final CustomerCheck customers;
   private final Clock clock;
 
   public ManageArticles(ArticleRepository articles, CategoryRepository categories, List<PublishedArticles> listeners,
-      Clock clock) {
+      CustomerCheck customers, Clock clock) {
     this.articles = articles;
     this.categories = categories;
+    this.customers = customers;
     this.listeners = List.copyOf(listeners);
     this.clock = clock;
   }
@@ -136,6 +139,8 @@ public final class ManageArticles {
     Optional<ArticleInput.Checked> checked = input.check(v);
     checked.ifPresent(c -> v.check(categories.find(c.categoryId()).isPresent(), "categoryId", "unknown",
         "is not a category"));
+    checked.flatMap(ArticleInput.Checked::customerId).ifPresent(c -> v.check(customers.exists(c), "customerId", "unknown",
+        "is not a customer"));
     v.throwIfInvalid();
     return checked.orElseThrow();
   }

@@ -18,8 +18,8 @@ import nl.klantportaal.core.shared.domain.RandomIds;
 import nl.klantportaal.knowledge.notice.domain.Affects;
 import nl.klantportaal.knowledge.notice.domain.Notice;
 import nl.klantportaal.knowledge.notice.domain.NoticeOccasion;
-import nl.klantportaal.knowledge.notice.port.CustomerCheck;
 import nl.klantportaal.knowledge.notice.port.NoticeRepository;
+import nl.klantportaal.knowledge.port.CustomerCheck;
 
 /**
  * Provider staff open a notice and post its updates. Each change is written with its audit entry and, when it is mailed

@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import nl.klantportaal.accounts.wiring.IdentityWiring;
 import nl.klantportaal.core.shared.domain.DomainException;
 import nl.klantportaal.core.shared.domain.Language;
 import nl.klantportaal.core.wiring.KernelWiring;
+import nl.klantportaal.knowledge.adapter.accounts.AccountsCustomerCheck;
 import nl.klantportaal.knowledge.article.domain.Article;
 import nl.klantportaal.knowledge.article.domain.ArticleCounts;
 import nl.klantportaal.knowledge.article.domain.VisitorKey;
@@ -18,6 +20,7 @@ import nl.klantportaal.knowledge.article.port.PublishedArticles;
 import nl.klantportaal.knowledge.article.usecase.ArticleInput;
 import nl.klantportaal.knowledge.article.usecase.ManageArticles;
 import nl.klantportaal.knowledge.handler.KnowledgeFixtures;
+import nl.klantportaal.knowledge.port.CustomerCheck;
 import nl.klantportaal.knowledge.wiring.ArticleWiring;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +33,7 @@ class ArticleWritesTest {
   private final ArticleWiring kb = ArticleWiring.of(wiring);
   private final DynamoDbArticles articles = new DynamoDbArticles(wiring.table());
   private final List<String> heard = new ArrayList<>();
+  private final CustomerCheck customers = new AccountsCustomerCheck(IdentityWiring.of(wiring).customers());
   private final ManageArticles manage = new ManageArticles(articles, new DynamoDbCategories(wiring.table()),
       List.of(new PublishedArticles() {
         @Override
@@ -41,7 +45,7 @@ class ArticleWritesTest {
         public void withdrawn(String articleId) {
           heard.add("withdrawn " + articles.find(articleId).orElseThrow().article().slug());
         }
-      }), wiring.clock());
+      }), customers, wiring.clock());
 
   private static ArticleInput input(String title, Long version) {
     return new ArticleInput("cat-microsoft-365", "public", null, List.of("m365"),
@@ -113,7 +117,8 @@ class ArticleWritesTest {
         indexed.add(change);
       }
     };
-    ManageArticles flaky = new ManageArticles(articles, new DynamoDbCategories(wiring.table()), List.of(index), wiring.clock());
+    ManageArticles flaky = new ManageArticles(articles, new DynamoDbCategories(wiring.table()), List.of(index), customers,
+        wiring.clock());
     Article draft = flaky.create(KnowledgeFixtures.AGENT, input("Agenda delen", null));
 
     assertThrows(DomainException.Conflict.class, () -> flaky.publish(KnowledgeFixtures.AGENT, draft.articleId()));
@@ -137,7 +142,8 @@ class ArticleWritesTest {
     KnowledgeFixtures.category(kb);
     List<String> indexed = new ArrayList<>();
     // Another staff member's unpublish, whose own removal from search ran before this publish's index write.
-    ManageArticles other = new ManageArticles(articles, new DynamoDbCategories(wiring.table()), List.of(), wiring.clock());
+    ManageArticles other = new ManageArticles(articles, new DynamoDbCategories(wiring.table()), List.of(), customers,
+        wiring.clock());
     boolean[] raced = {false};
     PublishedArticles index = new PublishedArticles() {
       @Override
@@ -154,7 +160,8 @@ class ArticleWritesTest {
         indexed.add("withdrawn");
       }
     };
-    ManageArticles slow = new ManageArticles(articles, new DynamoDbCategories(wiring.table()), List.of(index), wiring.clock());
+    ManageArticles slow = new ManageArticles(articles, new DynamoDbCategories(wiring.table()), List.of(index), customers,
+        wiring.clock());
     Article draft = slow.create(KnowledgeFixtures.AGENT, input("Printer delen", null));
     slow.publish(KnowledgeFixtures.AGENT, draft.articleId());
     assertEquals(List.of("published v2", "withdrawn"), indexed, "read again after the index write: the draft goes out");

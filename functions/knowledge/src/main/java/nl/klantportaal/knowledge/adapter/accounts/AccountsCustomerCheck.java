@@ -1,8 +1,8 @@
-package nl.klantportaal.knowledge.notice.adapter.accounts;
+package nl.klantportaal.knowledge.adapter.accounts;
 
 import nl.klantportaal.accounts.customer.port.CustomerRepository;
 import nl.klantportaal.core.claims.TenantId;
-import nl.klantportaal.knowledge.notice.port.CustomerCheck;
+import nl.klantportaal.knowledge.port.CustomerCheck;
 
 /** The customers as the accounts context keeps them. */
 public final class AccountsCustomerCheck implements CustomerCheck {
