@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -357,6 +358,56 @@ class InvoicesFlowTest {
     assertEquals("paid", HttpEvents.ok(on("invoice-paid.json", id)).get("status").asText());
     JsonNode bundles = HttpEvents.ok(billing("get-customer-bundles.json")).get("bundles");
     assertEquals("active", bundles.get(0).get("status").asText(), "the paid invoice activated the bundle it billed");
+  }
+
+  @Test
+  void aBundleActivatedBeforeItWasBilledIsBilledPayingActivatesEveryOrderedOneAndACreditBillsThemAgain() {
+    String agreed = HttpEvents.json(billing("create-bundle.json")).get("bundle").get("id").asText();
+    var activate = HttpEvents.withPathParameter(Lambda.httpEvent("billing/billing/activate-bundle.json"), "bundleId", agreed);
+    assertEquals(200, billing.handleRequest(activate, Lambda.context("billing")).getStatusCode(), "activated once agreed");
+    assertEquals(201, billing("create-bundle-ending-first.json").getStatusCode());
+    assertEquals(201, billing("create-bundle-ending-first.json").getStatusCode());
+    assertEquals(200, call("put-invoice-profile.json").getStatusCode());
+    String id = HttpEvents.json(call("draft-invoice.json")).get("id").asText();
+    List<String> lines = new ArrayList<>();
+    HttpEvents.ok(on("get-customer-invoice.json", id)).get("lines").forEach(l -> lines.add(l.get("source").asText() + " "
+        + l.get("amount").asText()));
+    assertEquals(List.of("bundle 950.00", "bundle 200.00", "bundle 200.00"), bundleLines(lines),
+        "the active bundle too: activating it before its invoice did not make it free");
+
+    assertEquals(200, on("finalise-invoice.json", id).getStatusCode());
+    assertEquals("paid", HttpEvents.ok(atVersionRead("invoice-paid.json", id)).get("status").asText());
+    List<String> states = new ArrayList<>();
+    HttpEvents.ok(billing("get-customer-bundles.json")).get("bundles").forEach(b -> states.add(b.get("status").asText()));
+    assertEquals(List.of("active", "active", "active"), states, "paying activated both ordered bundles, not the first only");
+    assertEquals(List.of(), draftLines(), "no bundle is left to bill");
+
+    APIGatewayV2HTTPResponse credited = atVersionRead("credit-invoice.json", id);
+    assertTrue(credited.getStatusCode() / 100 == 2, credited.getBody());
+    assertEquals(List.of("bundle 950.00", "bundle 200.00", "bundle 200.00"), draftLines(),
+        "what the credited invoice billed is billed again, though every bundle is active now");
+  }
+
+  /** A sample's request on {@code invoiceId} with the version the invoice has now. */
+  private APIGatewayV2HTTPResponse atVersionRead(String fixture, String invoiceId) {
+    var event = HttpEvents.withPathParameter(Lambda.httpEvent("billing/invoices/" + fixture), "invoiceId", invoiceId);
+    long version = HttpEvents.ok(on("get-customer-invoice.json", invoiceId)).get("version").asLong();
+    event.setBody(event.getBody().replaceFirst("\"version\": \\d+", "\"version\": " + version));
+    return invoices.handleRequest(event, Lambda.context("invoices"));
+  }
+
+  /** The bundle lines of a draft of November (which also has a typed line), discarded again. */
+  private List<String> draftLines() {
+    APIGatewayV2HTTPResponse drafted = call("draft-invoice.json");
+    assertEquals(201, drafted.getStatusCode(), drafted.getBody());
+    List<String> lines = new ArrayList<>();
+    HttpEvents.json(drafted).get("lines").forEach(l -> lines.add(l.get("source").asText() + " " + l.get("amount").asText()));
+    assertEquals(204, on("discard-invoice.json", HttpEvents.json(drafted).get("id").asText()).getStatusCode());
+    return bundleLines(lines);
+  }
+
+  private static List<String> bundleLines(List<String> lines) {
+    return lines.stream().filter(l -> l.startsWith("bundle ")).sorted(Comparator.reverseOrder()).toList();
   }
 
   @Test

@@ -79,10 +79,10 @@ public record Invoice(
     return InvoiceTotals.of(lines);
   }
 
-  /** The id of the pending bundle a line bills, if any: paying the invoice activates it. */
-  public Optional<String> bundle() {
+  /** The ids of the bundles its lines bill: paying the invoice activates those still ordered. */
+  public List<String> bundles() {
     return lines.stream().map(InvoiceLine::source).filter(s -> s instanceof InvoiceLine.Source.Bundle)
-        .map(s -> ((InvoiceLine.Source.Bundle) s).bundleId()).findFirst();
+        .map(s -> ((InvoiceLine.Source.Bundle) s).bundleId()).toList();
   }
 
   /** A draft becomes final: open, numbered, dated, due {@code termDays} later, with the customer's details. */

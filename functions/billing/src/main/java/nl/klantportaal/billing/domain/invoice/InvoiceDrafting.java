@@ -43,18 +43,23 @@ public final class InvoiceDrafting {
   public record SubscriptionToBill(Subscription subscription, List<Invoice.Supply> charged) {}
 
   public static List<InvoiceLine> lines(Invoice.Supply supply, List<TimeEntry> time, BillingSettings settings,
-      List<SubscriptionToBill> subscriptions, List<HourBundle> orderedBundles, VatRate vat, Language language) {
+      List<SubscriptionToBill> subscriptions, List<HourBundle> unbilledBundles, VatRate vat, Language language) {
     List<InvoiceLine> lines = new ArrayList<>(timeLines(supply, time, settings, vat, language));
     for (SubscriptionToBill s : subscriptions) {
       lines.addAll(charges(s.subscription(), supply, s.charged(), vat, language));
     }
-    for (HourBundle bundle : orderedBundles) {
-      if (bundle.state() == HourBundle.State.PENDING) {
+    for (HourBundle bundle : unbilledBundles) {
+      if (billable(bundle)) {
         lines.add(InvoiceLine.of(bundleText(bundle, language), BigDecimal.ONE, InvoiceLine.Unit.PIECE, Amount.of(bundle.price()), vat,
             new InvoiceLine.Source.Bundle(bundle.id())));
       }
     }
     return lines;
+  }
+
+  /** Whether a bundle is billed (once, by the invoice that holds it): one with a price, ordered or active, not cancelled. */
+  public static boolean billable(HourBundle bundle) {
+    return bundle.state() != HourBundle.State.CANCELLED && bundle.price().amount().signum() > 0;
   }
 
   private record RateKey(RegistrationType type, BigDecimal hourly) {}

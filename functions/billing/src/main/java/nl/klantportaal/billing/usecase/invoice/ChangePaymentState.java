@@ -54,7 +54,7 @@ public final class ChangePaymentState implements PaymentEvents {
     if (to == InvoiceState.COLLECTION_FAILED) {
       notices.add(new InvoiceRepository.Notice(invoice.tenant(), invoice.id(), "collection-failed" + suffix, now));
     }
-    if (to == InvoiceState.PAID && invoice.bundle().isPresent()) {
+    if (to == InvoiceState.PAID && !invoice.bundles().isEmpty()) {
       notices.add(new InvoiceRepository.Notice(invoice.tenant(), invoice.id(), "paid" + suffix, now));
     }
     Invoice changed = invoices.changeState(next, notices, audit);

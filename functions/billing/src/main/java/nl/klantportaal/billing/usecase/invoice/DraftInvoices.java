@@ -32,7 +32,7 @@ import nl.klantportaal.core.shared.domain.RandomIds;
  * Drafts for review: a provider admin drafts a customer's invoice for a period (with lines of their
  * own), revises a draft's own lines, or discards it; the monthly schedule drafts every customer's
  * previous month. A draft bills what no other invoice holds: the period's time still to be invoiced,
- * the subscriptions' stretches and the ordered bundles (docs/billing.md, "Drafting").
+ * the subscriptions' stretches and the bundles no invoice holds (docs/billing.md, "Drafting").
  */
 public final class DraftInvoices {
   private final InvoiceRepository invoices;
@@ -109,11 +109,13 @@ public final class DraftInvoices {
         .map(s -> new InvoiceDrafting.SubscriptionToBill(s, invoices.charged(customer, s.id()).stream()
             .map(c -> new Invoice.Supply(c.from(), c.to())).toList()))
         .toList();
-    List<HourBundle> ordered = bundles.list(customer).stream()
-        .filter(b -> b.state() == HourBundle.State.PENDING && !invoices.bundleBilled(customer, b.id())).toList();
+    // Every bundle with a price that no invoice holds: ordered, or activated before it was billed ("once paid or agreed"),
+    // or billed by an invoice credited since.
+    List<HourBundle> unbilled = bundles.list(customer).stream()
+        .filter(b -> InvoiceDrafting.billable(b) && !invoices.bundleBilled(customer, b.id())).toList();
     var billing = settings.load(customer);
     Invoice invoice = withinLimit(() -> {
-      List<InvoiceLine> lines = new ArrayList<>(InvoiceDrafting.lines(supply, time, billing, subs, ordered, profile.vatRate(),
+      List<InvoiceLine> lines = new ArrayList<>(InvoiceDrafting.lines(supply, time, billing, subs, unbilled, profile.vatRate(),
           language));
       lines.addAll(manual);
       if (lines.size() > Invoice.MAX_LINES) {

@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code overdue}: an invoice still open past its due date becomes overdue;
  *   <li>{@code reminder-7}, {@code reminder-21}: a payment reminder to the admins while it is unpaid;
  *   <li>{@code collection-failed-v<n>}: the seed's failed-collection mail to the admins;
- *   <li>{@code paid-v<n>}: the ordered bundle the invoice billed is activated;
+ *   <li>{@code paid-v<n>}: the ordered bundles the invoice billed are activated (an active one stays so);
  *   <li>{@code credited}: what the credited invoice held is released, to be billed again.
  * </ul>
  */
@@ -169,7 +169,7 @@ public final class InvoiceNoticeSteps {
   }
 
   private void paid(Invoice invoice, Instant now) {
-    for (String bundleId : invoice.bundle().stream().toList()) {
+    for (String bundleId : invoice.bundles()) {
       Optional<HourBundle> bundle = bundles.find(invoice.tenant(), bundleId);
       if (bundle.isPresent() && bundle.get().state() == HourBundle.State.PENDING) {
         bundles.changeState(bundle.get().activate(), new Audit("system:invoice-paid", "system", now, "bundle-activated",

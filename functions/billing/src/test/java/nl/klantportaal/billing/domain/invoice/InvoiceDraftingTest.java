@@ -92,14 +92,16 @@ class InvoiceDraftingTest {
   }
 
   @Test
-  void anOrderedBundleIsBilledAtItsPriceAndAnActiveOneNot() {
+  void anOrderedOrActiveBundleIsBilledAtItsPriceAndACancelledOneNot() {
     var ordered = bundle("b1", HourBundle.State.PENDING);
-    var active = bundle("b2", HourBundle.State.ACTIVE);
-    List<InvoiceLine> lines = InvoiceDrafting.lines(NOVEMBER, List.of(), RATES, List.of(), List.of(ordered, active),
+    var active = bundle("b2", HourBundle.State.ACTIVE); // activated once agreed, before its invoice
+    var cancelled = bundle("b3", HourBundle.State.CANCELLED);
+    List<InvoiceLine> lines = InvoiceDrafting.lines(NOVEMBER, List.of(), RATES, List.of(), List.of(ordered, active, cancelled),
         VatRate.STANDARD, Language.DE);
-    assertEquals(1, lines.size());
+    assertEquals(2, lines.size());
     assertEquals("1800.00", lines.get(0).amount().toString());
-    assertEquals(new InvoiceLine.Source.Bundle("b1"), lines.get(0).source());
+    assertEquals(List.of(new InvoiceLine.Source.Bundle("b1"), new InvoiceLine.Source.Bundle("b2")),
+        lines.stream().map(InvoiceLine::source).toList());
     assertTrue(lines.get(0).description().startsWith("Stundenkontingent 20 Std."), lines.get(0).description());
   }
 
