@@ -107,6 +107,12 @@ class HoursFlowIT {
     assertEquals("Server gepatcht", list.path("entries").get(0).path("description").asText());
     assertTrue(list.path("entries").get(0).path("internalNote").isMissingNode(), "the customer never sees the internal note");
     assertEquals(105, list.path("totals").path("minutes").asInt());
+    for (String format : List.of("pdf", "xlsx")) {
+      HttpResponse<String> export = gateway.get("/time-registrations/export?format=" + format + "&from=" + today.withDayOfMonth(1)
+          + "&to=" + today, iris);
+      assertEquals(200, export.statusCode(), export.body());
+      assertTrue(export.body().startsWith("pdf".equals(format) ? "%PDF-" : "PK"), "the shrunk artefact writes the " + format);
+    }
 
     long since = Instant.now().getEpochSecond() - 1;
     JsonNode first = notices(Instant.now().plus(Duration.ofMinutes(1)));

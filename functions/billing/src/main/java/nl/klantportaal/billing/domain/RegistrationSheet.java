@@ -14,9 +14,12 @@ public record RegistrationSheet(
     List<Total> totals,
     String generatedLine) {
 
-  /** One registration line; {@code minutes} is signed (a reversal is negative), {@code hours} its h:mm text. */
-  public record Row(String date, int minutes, String hours, String type, String invoiceStatus, String agent,
-                    String description, String ticket) {}
+  /**
+   * One registration line: its day (a date cell in the spreadsheet) and that day as the reader's language writes it
+   * (the PDF); {@code minutes} is signed (a reversal is negative), {@code hours} its h:mm text.
+   */
+  public record Row(java.time.LocalDate day, String date, int minutes, String hours, String type, String invoiceStatus,
+                    String agent, String description, String ticket) {}
 
   /** A totals line: a label and its value as text ({@code minutes} when it is a number of minutes, else empty). */
   public record Total(String label, String value, java.util.Optional<Integer> minutes) {}

@@ -1,6 +1,8 @@
 package nl.klantportaal.billing.usecase;
 
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -9,6 +11,7 @@ import java.util.Optional;
 import nl.klantportaal.accounts.customer.port.CustomerRepository;
 import nl.klantportaal.billing.domain.RegistrationSheet;
 import nl.klantportaal.billing.domain.RegistrationType;
+import nl.klantportaal.billing.domain.invoice.InvoiceTexts;
 import nl.klantportaal.billing.port.RegistrationDocuments;
 import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.shared.domain.DomainException;
@@ -61,9 +64,11 @@ public final class ExportRegistrations {
         text(language, "Type registratie", "Registration type", "Erfassungsart"),
         text(language, "Factuurstatus", "Invoice status", "Rechnungsstatus"), text(language, "Medewerker", "Engineer", "Techniker"),
         text(language, "Omschrijving", "Description", "Beschreibung"), text(language, "Ticket", "Ticket", "Ticket"));
-    List<RegistrationSheet.Row> rows = list.entries().stream().map(e -> new RegistrationSheet.Row(e.date(), e.minutes(),
-        RegistrationSheet.hours(e.minutes()), e.typeLabel(), e.invoiceStatusLabel(), e.agentName(), e.description(),
-        e.ticketNumber().map(n -> "#" + n).orElse(""))).toList();
+    List<RegistrationSheet.Row> rows = list.entries().stream().map(e -> {
+      LocalDate day = LocalDate.parse(e.date());
+      return new RegistrationSheet.Row(day, InvoiceTexts.date(day, language), e.minutes(), RegistrationSheet.hours(e.minutes()),
+          e.typeLabel(), e.invoiceStatusLabel(), e.agentName(), e.description(), e.ticketNumber().map(n -> "#" + n).orElse(""));
+    }).toList();
     List<RegistrationSheet.Total> totals = new ArrayList<>();
     totals.add(minutes(text(language, "Totaal", "Total", "Gesamt"), list.totals().minutes()));
     for (RegistrationType type : RegistrationType.values()) {
@@ -73,11 +78,13 @@ public final class ExportRegistrations {
       }
     }
     totals.add(new RegistrationSheet.Total(text(language, "Waarde ad-hoc facturabel (excl. btw)", "Ad-hoc billable value (excl. VAT)",
-        "Wert ad-hoc abrechenbar (ohne MwSt.)"), "EUR " + list.totals().billableValue(), Optional.empty()));
+        "Wert ad-hoc abrechenbar (ohne MwSt.)"), InvoiceTexts.euros(new BigDecimal(list.totals().billableValue()), language),
+        Optional.empty()));
     String title = text(language, "Urenregistraties", "Time registrations", "Zeiterfassungen");
-    String subtitle = customer + " · " + list.from() + " – " + list.to();
-    String generated = text(language, "Gemaakt op ", "Generated on ", "Erstellt am ")
-        + ZonedDateTime.now(clock.withZone(BillingDates.ZONE)).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+    String subtitle = customer + " · " + InvoiceTexts.period(LocalDate.parse(list.from()), LocalDate.parse(list.to()), language);
+    ZonedDateTime now = ZonedDateTime.now(clock.withZone(BillingDates.ZONE));
+    String generated = text(language, "Gemaakt op ", "Generated on ", "Erstellt am ") + InvoiceTexts.date(now.toLocalDate(), language)
+        + " " + now.format(DateTimeFormatter.ofPattern("HH:mm z", InvoiceTexts.locale(language)));
     return new RegistrationSheet(title, subtitle, headers, rows, totals, generated);
   }
 

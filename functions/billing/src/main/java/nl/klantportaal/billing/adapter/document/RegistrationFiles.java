@@ -98,7 +98,8 @@ public final class RegistrationFiles implements RegistrationDocuments {
       ws.style(r, c).bold().fillColor("1F3A5F").fontColor("FFFFFF").set();
       for (RegistrationSheet.Row row : sheet.rows()) {
         r++;
-        ws.value(r, 0, row.date());
+        ws.value(r, 0, row.day());
+        ws.style(r, 0).format("yyyy-mm-dd").set();
         ws.value(r, 1, row.hours());
         ws.value(r, 2, row.type());
         ws.value(r, 3, row.invoiceStatus());

@@ -42,9 +42,14 @@ public final class InvoiceTexts {
    * {@code 1.234,50 €} in German), with its non-breaking space kept so the sign never wraps away.
    */
   public static String euros(Amount amount, Language language) {
+    return euros(amount.value(), language);
+  }
+
+  /** {@link #euros(Amount, Language)} for a sum that is no invoice amount (the registrations' billable value). */
+  public static String euros(BigDecimal amount, Language language) {
     NumberFormat format = NumberFormat.getCurrencyInstance(locale(language));
     format.setCurrency(java.util.Currency.getInstance("EUR"));
-    return format.format(amount.value());
+    return format.format(amount);
   }
 
   /** Minutes as {@code h:mm} ({@code 2:30}; a reversal {@code -1:00}). */
