@@ -282,6 +282,26 @@ class InboundCorpusTest {
         new nl.klantportaal.inboundmail.adapter.mime.Mime4jMailParser().parse(crlf)), "delivered again, with CRLF line ends");
   }
 
+  @Test
+  void moreClientsQuotedHistoryIsCutAndTheirOddMailIsRead() {
+    assertStripped("apple-mail-iphone-reply-nl-signature.eml", "Hij doet het weer", "printerwachtrij");
+    assertStripped("new-outlook-reply-nl-html-only.eml", "na ongeveer 10 minuten valt de VPN weg", "nieuwste VPN-client");
+    assertStripped("outlook-mac-reply-de-datum.eml", "nur noch im WLAN", "auch am Kabel auf?");
+    assertEquals("Offerte “Premium” – € 500", Corpus.parse("human/charset-windows-1252-raw-8bit-header.eml").subject());
+    ParsedMail rtl = Corpus.parse("human/rtl-hebrew-arabic-emoji-bidi-file-name.eml");
+    assertEquals("الطابعة لا تعمل 🖨️", MailText.title(rtl));
+    String rtlBody = MailText.body(rtl, MailText.MAX_BODY,
+        MailAttachments.check(rtl.messageId().orElseThrow(), rtl.attachments()).refused());
+    assertTrue(rtlBody.contains("המדפסת לא עובדת 🖨️") && rtlBody.contains("👩🏽‍💻 Sara"), rtlBody);
+    assertTrue(rtlBody.contains("- foutfdp.exe (application/pdf") && !rtlBody.contains("\u202E"), "a right-to-left override does not turn .exe into .pdf");
+    ParsedMail photo = Corpus.parse("human/apple-iphone-photo-no-subject-no-text.eml");
+    assertEquals(MailText.NO_SUBJECT, MailText.title(photo));
+    assertEquals(MailText.NO_TEXT, MailText.body(photo, MailText.MAX_BODY, List.of()));
+    String longLine = MailText.body(Corpus.parse("human/very-long-single-line-base64.eml"), MailText.MAX_BODY, List.of());
+    assertEquals(MailText.MAX_BODY, longLine.length());
+    assertTrue(longLine.endsWith("\n[…ingekort]"), longLine.substring(longLine.length() - 40));
+  }
+
   private static void assertText(String file, String subject, String text) {
     ParsedMail mail = Corpus.parse("human/" + file);
     assertEquals(subject, mail.subject(), file);
