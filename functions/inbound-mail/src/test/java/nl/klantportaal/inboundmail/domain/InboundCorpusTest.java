@@ -302,6 +302,20 @@ class InboundCorpusTest {
     assertTrue(longLine.endsWith("\n[…ingekort]"), longLine.substring(longLine.length() - 40));
   }
 
+  @Test
+  void theImagesBesideTheHtmlAlternativeAreFilesOfTheMailAlsoWhenItsPlainTextIsRead() {
+    // Apple Mail and Thunderbird: multipart/alternative { text/plain, multipart/related { text/html, image } }.
+    ParsedMail apple = Corpus.parse("human/apple-mail-html-related-screenshot-nl.eml");
+    assertFalse(apple.htmlOnly());
+    assertEquals(List.of("Schermafbeelding 2026-12-03 om 10.30.11.png"), apple.attachments().stream().map(ParsedMail.AttachedFile::fileName).toList());
+    assertTrue(apple.attachments().getFirst().inline());
+    assertStripped("apple-mail-html-related-screenshot-nl.eml", "zie de schermafbeelding", "Kunt u een schermafbeelding sturen");
+    ParsedMail thunderbird = Corpus.parse("human/thunderbird-html-embedded-image-de.eml");
+    assertEquals(List.of("fehler.png"), thunderbird.attachments().stream().map(ParsedMail.AttachedFile::fileName).toList());
+    assertTrue(thunderbird.text().contains("diese Fehlermeldung (siehe Bild)") && !thunderbird.text().contains("<p>"), thunderbird.text());
+    assertEquals(List.of(), Corpus.parse("human/multipart-alternative-gmail.eml").attachments(), "an HTML alternative's text is no file");
+  }
+
   private static void assertText(String file, String subject, String text) {
     ParsedMail mail = Corpus.parse("human/" + file);
     assertEquals(subject, mail.subject(), file);

@@ -262,7 +262,9 @@ public final class Mime4jMailParser implements MailParser {
               .filter(p -> !(p.getBody() instanceof SingleBody single) || !decodeQuietly(single, p.getCharset()).isBlank()).findFirst();
           if (plainPart.isPresent()) {
             entity(plainPart.get(), false, depth + 1);
-            parts.stream().filter(p -> p != plainPart.get() && isFile(p)).forEach(p -> entity(p, false, depth + 1));
+            // The HTML alternative may hold the files it shows (Apple Mail, Thunderbird: multipart/related with the
+            // screenshot beside the HTML); the plain text has none of them, so they are taken from there.
+            parts.stream().filter(p -> p != plainPart.get()).forEach(p -> filesOf(p, depth + 1));
             return;
           }
         }
@@ -305,6 +307,22 @@ public final class Mime4jMailParser implements MailParser {
         html.add(content);
       } else if (!content.isBlank()) {
         plain.add(content); // an empty plain part says nothing; the HTML beside it, if any, is the text
+      }
+    }
+
+    /**
+     * The files in a part whose text is not read (an alternative beside the chosen plain text): the parts named as
+     * files, at any depth; its texts (the HTML, a calendar alternative) are the plain text's alternatives, not files.
+     */
+    void filesOf(Entity entity, int depth) {
+      if (depth > MAX_DEPTH) {
+        tooDeep();
+        return;
+      }
+      if (entity.getBody() instanceof Multipart multipart) {
+        multipart.getBodyParts().forEach(p -> filesOf(p, depth + 1));
+      } else if (isFile(entity)) {
+        entity(entity, false, depth);
       }
     }
 
