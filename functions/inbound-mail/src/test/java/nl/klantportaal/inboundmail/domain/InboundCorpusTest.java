@@ -316,6 +316,18 @@ class InboundCorpusTest {
     assertEquals(List.of(), Corpus.parse("human/multipart-alternative-gmail.eml").attachments(), "an HTML alternative's text is no file");
   }
 
+  @Test
+  void theSignatureOfASignedMailIsNeitherAFileNorARefusedOne() {
+    for (String file : List.of("thunderbird-smime-signed.eml", "outlook-smime-signed-nl.eml", "thunderbird-pgp-mime-signed-en.eml")) {
+      ParsedMail mail = Corpus.parse("human/" + file);
+      assertEquals(List.of(), mail.attachments(), file);
+      String body = MailText.body(mail, MailText.MAX_BODY, MailAttachments.check(mail.messageId().orElseThrow(), mail.attachments()).refused());
+      assertFalse(body.contains(MailText.REFUSED) || body.contains("smime.p7s") || body.contains(".asc"), file + ": " + body);
+    }
+    assertTrue(Corpus.parse("human/outlook-smime-signed-nl.eml").text().contains("Per 1 januari start Ahmed Benali"));
+    assertTrue(Corpus.parse("human/thunderbird-pgp-mime-signed-en.eml").text().contains("please open TCP 22 from 203.0.113.40"));
+  }
+
   private static void assertText(String file, String subject, String text) {
     ParsedMail mail = Corpus.parse("human/" + file);
     assertEquals(subject, mail.subject(), file);

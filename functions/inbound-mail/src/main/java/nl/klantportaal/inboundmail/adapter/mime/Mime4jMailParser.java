@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.klantportaal.inboundmail.domain.ParsedMail;
@@ -60,6 +61,9 @@ public final class Mime4jMailParser implements MailParser {
   private static final Map<String, String> MAIL_CLIENT_ALIASES = Map.of("image/jpg", "image/jpeg", "image/pjpeg", "image/jpeg",
       "image/x-png", "image/png", "application/x-pdf", "application/pdf", "application/acrobat", "application/pdf",
       "application/x-zip", "application/zip", "text/x-csv", "text/csv", "text/comma-separated-values", "text/csv");
+  /** The signature part of a {@code multipart/signed} (RFC 1847): S/MIME (RFC 8551, and its older x- name) and OpenPGP (RFC 3156). */
+  private static final Set<String> SIGNATURES = Set.of("application/pkcs7-signature",
+      "application/x-pkcs7-signature", "application/pgp-signature");
   /** How deep the walk goes into multiparts: far beyond any client's structure, well within the stack. */
   static final int MAX_DEPTH = 64;
   private static final MimeConfig CONFIG = MimeConfig.custom().setMaxLineLen(-1).setMaxHeaderLen(-1).setMaxHeaderCount(-1)
@@ -250,7 +254,11 @@ public final class Mime4jMailParser implements MailParser {
       Body body = entity.getBody();
       String type = mimeType(entity);
       if (body instanceof Multipart multipart) {
-        List<Entity> parts = multipart.getBodyParts();
+        List<Entity> parts = type.equals("multipart/signed")
+            // The signature of a signed mail (S/MIME's smime.p7s, OpenPGP's .asc) belongs to its structure, not to what
+            // the sender attached: not a file of the ticket, nor a refused one listed on every signed mail.
+            ? multipart.getBodyParts().stream().filter(p -> !SIGNATURES.contains(mimeType(p))).toList()
+            : multipart.getBodyParts();
         Optional.ofNullable(multipart.getPreamble()).filter(p -> !p.isBlank()).map(String::strip).ifPresent(preambles::add);
         if (type.equals("multipart/report")
             && parts.stream().anyMatch(p -> mimeType(p).equals("message/delivery-status") || mimeType(p).equals("message/global-delivery-status"))) {
