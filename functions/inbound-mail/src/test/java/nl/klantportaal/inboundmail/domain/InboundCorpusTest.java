@@ -328,6 +328,17 @@ class InboundCorpusTest {
     assertTrue(Corpus.parse("human/thunderbird-pgp-mime-signed-en.eml").text().contains("please open TCP 22 from 203.0.113.40"));
   }
 
+  @Test
+  void aFileNamedOnlyInItsContentTypeKeepsItsNameAndIsNoText() {
+    // Scanners and Lotus Notes name a file with Content-Type's name (plain, RFC 2047 or RFC 2231) and no Content-Disposition.
+    ParsedMail scan = Corpus.parse("human/scanner-pdf-name-in-content-type-only.eml");
+    assertEquals(List.of("offerte-server-2026-12.pdf"), scan.attachments().stream().map(ParsedMail.AttachedFile::fileName).toList());
+    ParsedMail notes = Corpus.parse("human/lotus-notes-names-in-content-type.eml");
+    assertEquals(List.of("kassa-fout.log", "Storingsmelding leverancier één.pdf", "Handleiding kassa – v2.pdf"),
+        notes.attachments().stream().map(ParsedMail.AttachedFile::fileName).toList());
+    assertTrue(notes.text().contains("zitten in de bijlage") && !notes.text().contains("Betaalterminal niet bereikbaar"), notes.text());
+  }
+
   private static void assertText(String file, String subject, String text) {
     ParsedMail mail = Corpus.parse("human/" + file);
     assertEquals(subject, mail.subject(), file);

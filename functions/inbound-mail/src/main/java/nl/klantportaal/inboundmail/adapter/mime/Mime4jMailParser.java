@@ -28,9 +28,12 @@ import org.apache.james.mime4j.dom.Entity;
 import org.apache.james.mime4j.dom.Message;
 import org.apache.james.mime4j.dom.Multipart;
 import org.apache.james.mime4j.dom.SingleBody;
+import org.apache.james.mime4j.dom.field.ContentTypeField;
+import org.apache.james.mime4j.dom.field.FieldName;
 import org.apache.james.mime4j.message.DefaultMessageBuilder;
 import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
+import org.apache.james.mime4j.util.MimeParameterMapping;
 import org.apache.james.mime4j.util.ByteSequence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -456,8 +459,24 @@ public final class Mime4jMailParser implements MailParser {
   }
 
   private static boolean isFile(Entity entity) {
-    return "attachment".equalsIgnoreCase(String.valueOf(entity.getDispositionType()))
-        || (entity.getFilename() != null && !entity.getFilename().isBlank());
+    return "attachment".equalsIgnoreCase(String.valueOf(entity.getDispositionType())) || declaredName(entity).isPresent();
+  }
+
+  /**
+   * The name the sender gave a part: the Content-Disposition's {@code filename}, or else the Content-Type's {@code name},
+   * the older way that scanners, Lotus Notes and some webmail still name a file without a Content-Disposition.
+   */
+  private static Optional<String> declaredName(Entity entity) {
+    return Optional.ofNullable(entity.getFilename()).filter(n -> !n.isBlank())
+        .or(() -> Optional.ofNullable(entity.getHeader()).map(h -> h.getField(FieldName.CONTENT_TYPE))
+            .filter(ContentTypeField.class::isInstance).map(f -> typeName((ContentTypeField) f)).filter(n -> !n.isBlank()));
+  }
+
+  /** The Content-Type's {@code name}, plain or in RFC 2231's encoded and continued form ({@code name*=}, {@code name*0*=}). */
+  private static String typeName(ContentTypeField field) {
+    MimeParameterMapping mapping = new MimeParameterMapping();
+    field.getParameters().forEach(mapping::addParameter);
+    return mapping.get("name");
   }
 
   private static String mimeType(Entity entity) {
@@ -467,11 +486,7 @@ public final class Mime4jMailParser implements MailParser {
 
   /** The part's file name, decoded, or empty when it has none (the caller makes one up: unnamed parts are counted). */
   private static Optional<String> name(Entity entity) {
-    String name = entity.getFilename();
-    if (name == null || name.isBlank()) {
-      return Optional.empty();
-    }
-    return Optional.of(windows1252Controls(DecoderUtil.decodeEncodedWords(name, DecodeMonitor.SILENT)).replaceAll("[\\\\/\\p{Cntrl}]", "_").strip())
-        .filter(decoded -> !decoded.isEmpty());
+    return declaredName(entity).map(name -> windows1252Controls(DecoderUtil.decodeEncodedWords(name, DecodeMonitor.SILENT))
+        .replaceAll("[\\\\/\\p{Cntrl}]", "_").strip()).filter(decoded -> !decoded.isEmpty());
   }
 }
