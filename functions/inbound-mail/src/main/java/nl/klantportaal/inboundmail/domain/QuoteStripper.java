@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  * a quote in the way mail clients write it (Gmail, Apple Mail and Thunderbird's "On … wrote:" and its
  * Dutch and German forms, Outlook's "-----Original Message-----" or its header block "From: … Sent: …",
  * a line of underscores before such a block), or at a run of "&gt;" lines that lasts to the end. When
- * nothing of the writer's own text would be left, nothing is cut. The full text is kept elsewhere.
+ * nothing of the writer's own text would be left, or the writer answered below or between the quoted lines of
+ * such a quote, nothing is cut. The full text is kept elsewhere.
  */
 public final class QuoteStripper {
   private static final List<Pattern> OPENERS = List.of(
@@ -38,7 +39,12 @@ public final class QuoteStripper {
     for (int i = 0; i < lines.length && cutAt < 0; i++) {
       String line = lines[i];
       String twoLines = i + 1 < lines.length ? line + " " + lines[i + 1].strip() : line;
-      if (matchesAny(line) || (!line.isBlank() && !line.strip().endsWith(":") && OPENERS.get(0).matcher(twoLines).matches())) {
+      boolean wrote = OPENERS.get(0).matcher(line).matches() || OPENERS.get(1).matcher(line).matches()
+          || (!line.isBlank() && !line.strip().endsWith(":") && OPENERS.get(0).matcher(twoLines).matches());
+      if (wrote || matchesAny(line)) {
+        if (wrote && answeredBetweenTheQuotes(lines, i)) {
+          return new Stripped(text.strip(), false); // the writer answered below or between the quoted lines: all of it is theirs
+        }
         cutAt = i;
       } else if (OUTLOOK_FROM.matcher(line).matches() && sentFollows(lines, i)) {
         cutAt = i > 0 && RULE.matcher(lines[i - 1]).matches() ? i - 1 : i;
@@ -58,6 +64,26 @@ public final class QuoteStripper {
 
   private static boolean matchesAny(String line) {
     return OPENERS.stream().anyMatch(p -> p.matcher(line).matches());
+  }
+
+  /**
+   * Whether the writer's own lines follow the quoted ("&gt;") lines after an "On … wrote:" line: an answer below the
+   * quote or between its lines, as Thunderbird, Apple Mail and mutt users write. A signature ("-- ") ends the search.
+   */
+  private static boolean answeredBetweenTheQuotes(String[] lines, int opener) {
+    boolean quoted = false;
+    for (int j = opener + 1; j < lines.length; j++) {
+      String line = lines[j];
+      if (line.equals("-- ") || line.equals("--")) {
+        return false;
+      }
+      if (line.startsWith(">")) {
+        quoted = true;
+      } else if (quoted && !line.isBlank()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean sentFollows(String[] lines, int from) {

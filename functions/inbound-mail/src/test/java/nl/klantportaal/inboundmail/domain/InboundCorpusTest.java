@@ -339,6 +339,20 @@ class InboundCorpusTest {
     assertTrue(notes.text().contains("zitten in de bijlage") && !notes.text().contains("Betaalterminal niet bereikbaar"), notes.text());
   }
 
+  @Test
+  void anAnswerBelowOrBetweenTheQuotedLinesIsKeptWithTheQuestionsItAnswers() {
+    QuoteStripper.Stripped inline = QuoteStripper.strip(Corpus.parse("human/thunderbird-inline-answers-nl.eml").text());
+    assertFalse(inline.cut(), inline.text());
+    for (String answer : List.of("Financiën.", "Vanaf 4 januari 2027.", "Een laptop, graag met een docking station.", "> 2. Vanaf welke datum?")) {
+      assertTrue(inline.text().contains(answer), answer + " in " + inline.text());
+    }
+    QuoteStripper.Stripped below = QuoteStripper.strip(Corpus.parse("human/bottom-posted-reply-en.eml").text());
+    assertTrue(below.text().contains("the disk light was blinking orange"), below.text());
+    QuoteStripper.Stripped signedBelow = QuoteStripper.strip("Klopt.\n\nOp 3 dec. 2026 schreef Servicedesk:\n> Is het opgelost?\n\n-- \nErik Jong\nAcme");
+    assertTrue(signedBelow.cut(), "a signature below the quote is no answer");
+    assertEquals("Klopt.", signedBelow.text());
+  }
+
   private static void assertText(String file, String subject, String text) {
     ParsedMail mail = Corpus.parse("human/" + file);
     assertEquals(subject, mail.subject(), file);
