@@ -353,6 +353,16 @@ class InboundCorpusTest {
     assertEquals("Klopt.", signedBelow.text());
   }
 
+  @Test
+  void flowedTextIsReadAsItsWriterWroteIt() {
+    // Apple Mail's format=flowed; delsp=yes: the wrapping inside a long URL and at the ends of lines undone.
+    QuoteStripper.Stripped apple = QuoteStripper.strip(Corpus.parse("human/apple-mail-flowed-delsp-long-url.eml").text());
+    assertTrue(apple.text().contains("404: https://acme.sharepoint.example/sites/IT/Gedeelde%20documenten/Handleidingen/"
+        + "VPN-installatie-Windows-11-versie-2026.pdf\n"), apple.text());
+    assertTrue(apple.text().contains("Het gaat om de handleiding die vorige week"), apple.text());
+    assertTrue(apple.cut() && !apple.text().contains("SharePoint, onder"), apple.text());
+  }
+
   private static void assertText(String file, String subject, String text) {
     ParsedMail mail = Corpus.parse("human/" + file);
     assertEquals(subject, mail.subject(), file);

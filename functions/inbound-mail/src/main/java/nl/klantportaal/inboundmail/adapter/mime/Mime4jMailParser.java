@@ -313,7 +313,8 @@ public final class Mime4jMailParser implements MailParser {
             !"attachment".equalsIgnoreCase(String.valueOf(entity.getDispositionType())), single::getInputStream));
         return;
       }
-      String content = decode(single, entity.getCharset());
+      String content = flowed(entity).map(delSp -> FlowedText.unwrap(decode(single, entity.getCharset()), delSp))
+          .orElseGet(() -> decode(single, entity.getCharset()));
       if (type.equals("text/html")) {
         html.add(content);
       } else if (!content.isBlank()) {
@@ -470,6 +471,14 @@ public final class Mime4jMailParser implements MailParser {
     return Optional.ofNullable(entity.getFilename()).filter(n -> !n.isBlank())
         .or(() -> Optional.ofNullable(entity.getHeader()).map(h -> h.getField(FieldName.CONTENT_TYPE))
             .filter(ContentTypeField.class::isInstance).map(f -> typeName((ContentTypeField) f)).filter(n -> !n.isBlank()));
+  }
+
+  /** For a {@code format=flowed} plain text, whether its wrapping spaces are deleted ({@code delsp=yes}); empty for other text. */
+  private static Optional<Boolean> flowed(Entity entity) {
+    return Optional.ofNullable(entity.getHeader()).map(h -> h.getField(FieldName.CONTENT_TYPE)).filter(ContentTypeField.class::isInstance)
+        .map(ContentTypeField.class::cast).filter(f -> "text/plain".equalsIgnoreCase(f.getMimeType()))
+        .filter(f -> "flowed".equalsIgnoreCase(String.valueOf(f.getParameter("format")).strip()))
+        .map(f -> "yes".equalsIgnoreCase(String.valueOf(f.getParameter("delsp")).strip()));
   }
 
   /** The Content-Type's {@code name}, plain or in RFC 2231's encoded and continued form ({@code name*=}, {@code name*0*=}). */
