@@ -363,6 +363,14 @@ class InboundCorpusTest {
     assertTrue(apple.cut() && !apple.text().contains("SharePoint, onder"), apple.text());
   }
 
+  @Test
+  void anHtmlBlockQuoteIsQuotedLikePlainTextSoAQuoteWithoutAttributionIsCutToo() {
+    ParsedMail mail = Corpus.parse("human/html-only-blockquote-without-attribution.eml");
+    assertTrue(mail.text().contains("\n> Wilt u Teams opnieuw installeren?\n> Servicedesk"), mail.text());
+    assertStripped("html-only-blockquote-without-attribution.eml", "Dat heb ik gedaan, het werkt nu.", "opnieuw installeren");
+    assertTrue(Corpus.parse("human/gmail-html-only-reply.eml").text().lines().anyMatch(l -> l.startsWith("> ")));
+  }
+
   private static void assertText(String file, String subject, String text) {
     ParsedMail mail = Corpus.parse("human/" + file);
     assertEquals(subject, mail.subject(), file);
