@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 /**
  * Cuts the quoted history off a reply where it can be recognised safely: at the first line that opens
  * a quote in the way mail clients write it (Gmail, Apple Mail and Thunderbird's "On … wrote:" and its
- * Dutch and German forms, Outlook's "-----Original Message-----" or its header block "From: … Sent: …",
+ * Dutch and German forms, followed by the quoted "&gt;" lines; HTML's block quotes are marked so too), Outlook's "-----Original Message-----" or its header block "From: … Sent: …",
  * a line of underscores before such a block), or at a run of "&gt;" lines that lasts to the end. When
  * nothing of the writer's own text would be left, or the writer answered below or between the quoted lines of
  * such a quote, nothing is cut. The full text is kept elsewhere.
@@ -39,8 +39,11 @@ public final class QuoteStripper {
     for (int i = 0; i < lines.length && cutAt < 0; i++) {
       String line = lines[i];
       String twoLines = i + 1 < lines.length ? line + " " + lines[i + 1].strip() : line;
-      boolean wrote = OPENERS.get(0).matcher(line).matches() || OPENERS.get(1).matcher(line).matches()
-          || (!line.isBlank() && !line.strip().endsWith(":") && OPENERS.get(0).matcher(twoLines).matches());
+      boolean oneLine = OPENERS.get(0).matcher(line).matches() || OPENERS.get(1).matcher(line).matches();
+      boolean wrote = oneLine || (!line.isBlank() && !line.strip().endsWith(":") && OPENERS.get(0).matcher(twoLines).matches());
+      if (wrote && !quoteFollows(lines, oneLine ? i + 1 : i + 2)) {
+        continue; // "De leverancier schreef:" before a quotation of the writer's own: not a mail client's quote
+      }
       if (wrote || matchesAny(line)) {
         if (wrote && answeredBetweenTheQuotes(lines, i)) {
           return new Stripped(text.strip(), false); // the writer answered below or between the quoted lines: all of it is theirs
@@ -64,6 +67,16 @@ public final class QuoteStripper {
 
   private static boolean matchesAny(String line) {
     return OPENERS.stream().anyMatch(p -> p.matcher(line).matches());
+  }
+
+  /** Whether the first line from {@code from} on that is not blank is quoted ("&gt;"), as a mail client quotes after "On … wrote:". */
+  private static boolean quoteFollows(String[] lines, int from) {
+    for (int j = from; j < lines.length; j++) {
+      if (!lines[j].isBlank()) {
+        return lines[j].startsWith(">");
+      }
+    }
+    return false;
   }
 
   /**

@@ -371,6 +371,15 @@ class InboundCorpusTest {
     assertTrue(Corpus.parse("human/gmail-html-only-reply.eml").text().lines().anyMatch(l -> l.startsWith("> ")));
   }
 
+  @Test
+  void aWroteLineThatNoQuoteFollowsIsTheWritersOwnText() {
+    ParsedMail mail = Corpus.parse("human/human-quotes-supplier-schreef-nl.eml");
+    String body = MailText.body(mail, MailText.MAX_BODY, List.of());
+    assertTrue(body.contains("De leverancier van onze kassasoftware schreef:\n\"Voor de koppeling moet poort 8443")
+        && body.contains("Kunnen jullie dat vandaag nog regelen?"), body);
+    assertFalse(body.contains(MailText.HISTORY_CUT), body);
+  }
+
   private static void assertText(String file, String subject, String text) {
     ParsedMail mail = Corpus.parse("human/" + file);
     assertEquals(subject, mail.subject(), file);
