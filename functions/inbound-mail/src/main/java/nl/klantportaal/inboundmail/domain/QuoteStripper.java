@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 /**
  * Cuts the quoted history off a reply where it can be recognised safely: at the first line that opens
  * a quote in the way mail clients write it (Gmail, Apple Mail and Thunderbird's "On … wrote:" and its
- * Dutch and German forms, followed by the quoted "&gt;" lines; HTML's block quotes are marked so too), Outlook's "-----Original Message-----" or its header block "From: … Sent: …",
+ * Dutch and German forms, followed by the quoted "&gt;" lines; HTML's block quotes are marked so too), Outlook's "-----Original Message-----" or its header block "From: … Sent: … Subject: …" (in any order),
  * a line of underscores before such a block), or at a run of "&gt;" lines that lasts to the end. When
  * nothing of the writer's own text would be left, or the writer answered below or between the quoted lines of
  * such a quote, nothing is cut. The full text is kept elsewhere.
@@ -21,11 +21,18 @@ public final class QuoteStripper {
           + "|originalnachricht|forwarded message|doorgestuurd bericht|weitergeleitete nachricht)\\s*-{2,}\\s*$",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
       Pattern.compile("^\\s*begin forwarded message\\s*:\\s*$", Pattern.CASE_INSENSITIVE));
-  /** Outlook's header block: "From:/Van:/Von:" followed within three lines by "Sent:/Verzonden:/Gesendet:/Date:". */
+  /**
+   * The header block of a quoted message (Outlook, Outlook for Mac, Lotus Notes, GMX and web.de, in any order): a
+   * "From:/Van:/Von:" line, a "Sent:/Verzonden:/Gesendet:/Date:/Datum:" line and a "Subject:/Onderwerp:/Betreff:" line
+   * within six lines. The subject line tells it from a writer's own "Van: 09:00 / Tot: 17:00 / Datum: ..." list.
+   */
   private static final Pattern OUTLOOK_FROM = Pattern.compile("^\\s*\\*?(from|van|von)\\s*:\\*?\\s+\\S.*$",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   private static final Pattern OUTLOOK_SENT = Pattern.compile("^\\s*\\*?(sent|verzonden|gesendet|date|datum)\\s*:\\*?\\s+\\S.*$",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  private static final Pattern OUTLOOK_SUBJECT = Pattern.compile("^\\s*\\*?(subject|onderwerp|betreff)\\s*:\\*?(\\s.*)?$",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  private static final int HEADER_BLOCK = 6;
   private static final Pattern RULE = Pattern.compile("^\\s*_{10,}\\s*$");
 
   private QuoteStripper() {}
@@ -49,7 +56,7 @@ public final class QuoteStripper {
           return new Stripped(text.strip(), false); // the writer answered below or between the quoted lines: all of it is theirs
         }
         cutAt = i;
-      } else if (OUTLOOK_FROM.matcher(line).matches() && sentFollows(lines, i)) {
+      } else if (headerBlock(lines, i)) {
         cutAt = i > 0 && RULE.matcher(lines[i - 1]).matches() ? i - 1 : i;
       } else if (line.startsWith(">") && quotedToEnd(lines, i)) {
         cutAt = i;
@@ -99,13 +106,22 @@ public final class QuoteStripper {
     return false;
   }
 
-  private static boolean sentFollows(String[] lines, int from) {
-    for (int j = from + 1; j < Math.min(lines.length, from + 4); j++) {
-      if (OUTLOOK_SENT.matcher(lines[j]).matches()) {
-        return true;
-      }
+  /** Whether a quoted message's header block starts at {@code from}: its From or date line, then the other two of the three. */
+  private static boolean headerBlock(String[] lines, int from) {
+    String first = lines[from].replace('\u00a0', ' ');
+    if (!OUTLOOK_FROM.matcher(first).matches() && !OUTLOOK_SENT.matcher(first).matches()) {
+      return false;
     }
-    return false;
+    boolean sender = false;
+    boolean sent = false;
+    boolean subject = false;
+    for (int j = from; j < Math.min(lines.length, from + HEADER_BLOCK); j++) {
+      String line = lines[j].replace('\u00a0', ' '); // GMX writes "Von:&nbsp;..."
+      sender |= OUTLOOK_FROM.matcher(line).matches();
+      sent |= OUTLOOK_SENT.matcher(line).matches();
+      subject |= OUTLOOK_SUBJECT.matcher(line).matches();
+    }
+    return sender && sent && subject;
   }
 
   private static boolean quotedToEnd(String[] lines, int from) {

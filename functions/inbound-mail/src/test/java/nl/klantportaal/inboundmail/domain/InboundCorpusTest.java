@@ -380,6 +380,14 @@ class InboundCorpusTest {
     assertFalse(body.contains(MailText.HISTORY_CUT), body);
   }
 
+  @Test
+  void aQuotedHeaderBlockIsKnownInAnyOrderAndAWritersOwnVanTotDatumListIsNotOne() {
+    assertStripped("gmx-reply-de-gesendet-first.eml", "nur schwarz-weiß", "Testseite");
+    String list = MailText.body(Corpus.parse("human/human-van-tot-datum-list-nl.eml"), MailText.MAX_BODY, List.of());
+    assertTrue(list.contains("Van: 09:00\nTot: 17:00\nDatum: maandag 11 januari 2027") && list.contains("Aantal deelnemers: 14"), list);
+    assertFalse(list.contains(MailText.HISTORY_CUT), list);
+  }
+
   private static void assertText(String file, String subject, String text) {
     ParsedMail mail = Corpus.parse("human/" + file);
     assertEquals(subject, mail.subject(), file);
