@@ -388,6 +388,12 @@ class InboundCorpusTest {
     assertFalse(list.contains(MailText.HISTORY_CUT), list);
   }
 
+  @Test
+  void aFileNameWithTheSendersFoldersKeepsOnlyItsOwnName() {
+    assertEquals(List.of("rapport.pdf"), Corpus.parse("human/lotus-notes-file-name-with-folders.eml").attachments().stream()
+        .map(ParsedMail.AttachedFile::fileName).toList(), "C:\\Users\\gerda\\Desktop\\rapport.pdf");
+  }
+
   private static void assertText(String file, String subject, String text) {
     ParsedMail mail = Corpus.parse("human/" + file);
     assertEquals(subject, mail.subject(), file);

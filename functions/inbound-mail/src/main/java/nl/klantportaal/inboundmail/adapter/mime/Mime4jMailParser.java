@@ -493,9 +493,13 @@ public final class Mime4jMailParser implements MailParser {
     return type == null ? "text/plain" : type.toLowerCase(Locale.ROOT);
   }
 
-  /** The part's file name, decoded, or empty when it has none (the caller makes one up: unnamed parts are counted). */
+  /**
+   * The part's file name, decoded and without the folders some clients send with it ({@code C:\Users\gerda\rapport.pdf}:
+   * Lotus Notes, old Outlook), or empty when it has none (the caller makes one up: unnamed parts are counted).
+   */
   private static Optional<String> name(Entity entity) {
-    return declaredName(entity).map(name -> windows1252Controls(DecoderUtil.decodeEncodedWords(name, DecodeMonitor.SILENT))
-        .replaceAll("[\\\\/\\p{Cntrl}]", "_").strip()).filter(decoded -> !decoded.isEmpty());
+    return declaredName(entity).map(name -> windows1252Controls(DecoderUtil.decodeEncodedWords(name, DecodeMonitor.SILENT)))
+        .map(name -> name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1))
+        .map(name -> name.replaceAll("\\p{Cntrl}", "_").strip()).filter(decoded -> !decoded.isEmpty());
   }
 }
