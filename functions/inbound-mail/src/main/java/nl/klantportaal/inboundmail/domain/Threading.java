@@ -27,15 +27,24 @@ public final class Threading {
   public record Thread(TicketRef ticket, Evidence evidence) {}
 
   public static Optional<Thread> of(ParsedMail mail, String messageIdDomain) {
+    return of(mail, messageIdDomain, ref -> true);
+  }
+
+  /**
+   * The thread, from the evidence that names a ticket {@code candidate} allows: for a customer's mail, a ticket of its
+   * own customer. Another system's token of the same form ({@code [#abc-123-45678]} of a supplier's helpdesk, in a
+   * forwarded subject) is then no evidence, and the next piece is looked at.
+   */
+  public static Optional<Thread> of(ParsedMail mail, String messageIdDomain, java.util.function.Predicate<TicketRef> candidate) {
     Matcher token = TOKEN.matcher(mail.subject());
     while (token.find()) {
-      Optional<TicketRef> ref = TicketRef.parse(token.group(1).toLowerCase(Locale.ROOT));
+      Optional<TicketRef> ref = TicketRef.parse(token.group(1).toLowerCase(Locale.ROOT)).filter(candidate);
       if (ref.isPresent()) {
         return Optional.of(new Thread(ref.get(), Evidence.SUBJECT_TOKEN));
       }
     }
     for (String id : mail.inReplyTo()) {
-      Optional<TicketRef> ref = ours(id, messageIdDomain);
+      Optional<TicketRef> ref = ours(id, messageIdDomain).filter(candidate);
       if (ref.isPresent()) {
         return Optional.of(new Thread(ref.get(), Evidence.IN_REPLY_TO));
       }
@@ -43,7 +52,7 @@ public final class Threading {
     List<String> references = new ArrayList<>(mail.references());
     java.util.Collections.reverse(references);
     for (String id : references) {
-      Optional<TicketRef> ref = ours(id, messageIdDomain);
+      Optional<TicketRef> ref = ours(id, messageIdDomain).filter(candidate);
       if (ref.isPresent()) {
         return Optional.of(new Thread(ref.get(), Evidence.REFERENCES));
       }

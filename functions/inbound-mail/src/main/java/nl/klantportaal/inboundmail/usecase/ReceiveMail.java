@@ -250,7 +250,9 @@ public final class ReceiveMail {
 
   /** A new ticket, a follow-up of a closed one, the reopening of a resolved one, or a reply. */
   private Outcome write(Caller caller, ParsedMail mail, String text) {
-    Optional<Threading.Thread> thread = Threading.of(mail, own.messageIdDomain());
+    // Only a ticket of the sender's own customer: a token of that form from another system makes a new ticket, not a held mail.
+    Optional<Threading.Thread> thread = Threading.of(mail, own.messageIdDomain(),
+        ref -> caller.tenant().map(ref.tenant()::equals).orElse(true));
     if (thread.isEmpty()) {
       return new Outcome.Created(newTicket(caller, mail, text, Optional.empty()).ref());
     }

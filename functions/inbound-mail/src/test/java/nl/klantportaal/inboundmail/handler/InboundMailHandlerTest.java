@@ -232,6 +232,35 @@ class InboundMailHandlerTest {
   }
 
   @Test
+  void anotherSystemsTokenInTheSubjectIsNoThreadSoTheMailIsANewTicketOrTheReplyItsHeadersSay() {
+    // A supplier's helpdesk (Kayako: [#ABC-123-45678]) writes a token of the portal's form; the customer forwards it.
+    storeRaw("o3vrnil0e2ic28trm7dfhrc2v0clambdaexample1", """
+        From: Jan <jan@acme.example>
+        To: support@klantportaal.example
+        Subject: Fwd: [#ABC-123-45678] Storing glasvezelverbinding
+        Message-ID: <fwd-supplier@acme.example>
+        Content-Type: text/plain; charset=utf-8
+
+        De leverancier meldt een storing, kunnen jullie meekijken?
+        """);
+    assertEquals("ticket-created", outcome(handle(RECEIVED)), "not held as a ticket Jan cannot see");
+    assertEquals("Fwd: [#ABC-123-45678] Storing glasvezelverbinding", ticket(1).title());
+
+    storeRaw("o3vrnil0e2ic28trm7dfhrc2v0clambdaexample1", """
+        From: Jan <jan@acme.example>
+        To: support@klantportaal.example
+        Subject: Re: [#ABC-123-45678] Storing glasvezelverbinding
+        Message-ID: <re-supplier@acme.example>
+        In-Reply-To: <t.acme-k3j9pq.1.%s@klantportaal.example>
+        Content-Type: text/plain; charset=utf-8
+
+        Inmiddels is de storing voorbij.
+        """.formatted("b".repeat(64)));
+    assertEquals("reply-added", outcome(handle(RECEIVED)), "In-Reply-To names Jan's ticket");
+    assertEquals(2, ticket(1).version());
+  }
+
+  @Test
   void aReplyToAResolvedTicketReopensItWithTheMailAsTheCustomersReason() {
     TicketRef first = raise();
     resolve(first);
