@@ -369,6 +369,9 @@ class InboundCorpusTest {
     assertTrue(mail.text().contains("\n> Wilt u Teams opnieuw installeren?\n> Servicedesk"), mail.text());
     assertStripped("html-only-blockquote-without-attribution.eml", "Dat heb ik gedaan, het werkt nu.", "opnieuw installeren");
     assertTrue(Corpus.parse("human/gmail-html-only-reply.eml").text().lines().anyMatch(l -> l.startsWith("> ")));
+    QuoteStripper.Stripped indented = QuoteStripper.strip(Corpus.parse("human/html-only-gmail-indent-blockquote.eml").text());
+    assertTrue(!indented.cut() && indented.text().contains("Anna de Boer\nKees Visser") && !indented.text().contains(">"),
+        "Gmail's indent is a block quote without a border: " + indented.text());
   }
 
   @Test

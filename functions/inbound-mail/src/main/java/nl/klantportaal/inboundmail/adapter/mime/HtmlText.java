@@ -28,7 +28,9 @@ final class HtmlText {
     document.select("br").after("\\n");
     document.select("p, div, li, tr, h1, h2, h3, h4, h5, h6, blockquote, pre, table, hr").before("\\n");
     for (org.jsoup.nodes.Element quote : document.select("blockquote")) {
-      quote.prependText(QUOTE_START).appendText(QUOTE_END);
+      if (!quote.attr("style").replace(" ", "").toLowerCase(java.util.Locale.ROOT).contains("border:none")) {
+        quote.prependText(QUOTE_START).appendText(QUOTE_END); // not Gmail's "indent more", a block quote without a border
+      }
     }
     String cleaned = Jsoup.clean(document.body() == null ? "" : document.body().html(), "", Safelist.none(),
         new Document.OutputSettings().prettyPrint(false));
