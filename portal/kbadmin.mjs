@@ -195,7 +195,7 @@ export function editorView(state, ctx, actions) {
         h("caption", { class: "visually-hidden" }, tr("kb.edit.versions")),
         h("thead", null, h("tr", null, ["kb.col.version", "kb.col.when", "kb.col.actor", "kb.col.state"].map(k => h("th", { scope: "col" }, tr(k))))),
         h("tbody", null, state.versions.map(v => h("tr", null,
-          h("th", { scope: "row" }, String(number(v.version))), h("td", null, formatAmsterdam(v.updatedAt, lang)), h("td", null, text(v.actor)),
+          h("th", { scope: "row" }, String(number(v.version))), h("td", null, formatAmsterdam(v.updatedAt, lang)), h("td", null, text(v.actorName || v.actor)),
           h("td", null, labelOf(tr, "kb.state.", v.state))))))) : h("p", null, tr("kb.edit.noVersions"))) : null);
 }
 

@@ -30,7 +30,7 @@ const EDIT = { articleId: "kb-1", slug: "wachtwoord-herstellen", categoryId: "ca
   summary: "s", bodyHtml: "<p>x</p>", versions: 3, reads: 12, helpful: { yes: 4, no: 1 },
   texts: { nl: { title: "Wachtwoord " + EVIL, summary: "Zo herstelt u het", bodyMarkdown: "# Stap 1\n<script>alert(1)</script>" },
     en: { title: "Password", summary: "How to", bodyMarkdown: "Step 1" } } };
-const VERSIONS = { items: [{ version: 3, updatedAt: "2026-12-01T10:00:00Z", actor: "petra@provider.example.test", state: "draft" },
+const VERSIONS = { items: [{ version: 3, updatedAt: "2026-12-01T10:00:00Z", actor: "0a1b2c3d-0000-4000-8000-0000000a0002", actorName: "Petra Beheer", state: "draft" },
   { version: 2, updatedAt: "2026-11-30T10:00:00Z", actor: "sem@provider.example.test", state: "published" }] };
 
 function adminApi(overrides = {}) {
@@ -122,6 +122,8 @@ test("the editor: the article's texts per language, saved with the version read;
   assert.equal(byId(view, "f-customerId").attrs.id, "f-customerId", "one customer's article: its customer");
   assert.equal(byId(view, "f-tags").attrs.value, "m365, wachtwoord");
   assert.deepEqual(findAll(view, n => n.tag === "tbody")[0].children.map(r => textOf(r.children[0])), ["3", "2"], "the version history");
+  assert.deepEqual(findAll(view, n => n.tag === "tbody")[0].children.map(r => textOf(r.children[2])),
+    ["Petra Beheer", "sem@provider.example.test"], "who made a version, by name where the API gives one");
   const doc = shimDocument();
   mount(view, doc);
   assert.deepEqual(doc.parsed, [], "the editor parses no markup");

@@ -54,7 +54,7 @@ class DemoKnowledgeTest {
     assertTrue(!slugs(kb, new Reader.Anonymous()).contains("dns-records-aanvragen"), "the draft stays a draft");
     ArticleView vpn = kb.browse().list(new Reader.Staff(), Optional.empty(), Language.NL, PageRequest.first(100)).items()
         .stream().filter(a -> a.slug().equals("acme-vpn-verbinden")).findFirst().orElseThrow();
-    assertEquals(2, kb.manageArticles().versions(vpn.articleId()).size(), "created, then published: two versions");
+    assertEquals(2, kb.history().versions(vpn.articleId()).size(), "created, then published: two versions");
     assertEquals("demo-acme", vpn.customerId().orElseThrow());
   }
 }

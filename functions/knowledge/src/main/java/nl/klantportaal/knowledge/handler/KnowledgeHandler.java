@@ -49,6 +49,7 @@ public final class KnowledgeHandler extends HttpApiHandler {
     var read = kb.read();
     var vote = kb.vote();
     var manage = kb.manageArticles();
+    var history = kb.history();
     var categories = kb.manageCategories();
     var stats = kb.stats();
     return Routes.of(
@@ -84,8 +85,7 @@ public final class KnowledgeHandler extends HttpApiHandler {
         Route.of("POST /kb/articles/{articleId}/unpublish", Access.PROVIDER_STAFF, r -> ApiResponse.ok(staffView(read, r,
             manage.unpublish(r.requireCaller(), articleId(r)).articleId()))),
         Route.of("GET /kb/articles/{articleId}/versions", Access.PROVIDER_STAFF, r -> ApiResponse.ok(Map.of("items",
-            manage.versions(articleId(r)).stream().map(v -> Map.of("version", v.version(),
-                "updatedAt", v.updatedAt().toString(), "actor", v.actor(), "state", v.state().wireName())).toList()))),
+            history.versions(articleId(r))))),
         Route.of("GET /kb/stats", Access.PROVIDER_STAFF, r -> ApiResponse.ok(stats.execute(language(r)))),
         Route.of("POST /kb/categories", Access.PROVIDER_ADMIN, r -> {
           var created = categories.create(r.requireCaller(), r.jsonBody(CategoryInput.class));

@@ -4,12 +4,14 @@ import java.util.List;
 import nl.klantportaal.accounts.wiring.IdentityWiring;
 import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.knowledge.adapter.accounts.AccountsCustomerCheck;
+import nl.klantportaal.knowledge.adapter.accounts.AccountsPeopleNames;
 import nl.klantportaal.knowledge.article.adapter.dynamodb.DynamoDbArticleVisits;
 import nl.klantportaal.knowledge.article.adapter.dynamodb.DynamoDbArticles;
 import nl.klantportaal.knowledge.article.adapter.dynamodb.DynamoDbCategories;
 import nl.klantportaal.knowledge.article.adapter.markdown.SafeMarkdown;
 import nl.klantportaal.knowledge.article.domain.VisitorKey;
 import nl.klantportaal.knowledge.article.port.PublishedArticles;
+import nl.klantportaal.knowledge.article.usecase.ArticleHistory;
 import nl.klantportaal.knowledge.article.usecase.ArticleStats;
 import nl.klantportaal.knowledge.article.usecase.BrowseArticles;
 import nl.klantportaal.knowledge.article.usecase.ManageArticles;
@@ -49,6 +51,10 @@ public final class ArticleWiring {
   public ManageArticles manageArticles() {
     return new ManageArticles(articles, categories, publishedArticleListeners(),
         new AccountsCustomerCheck(IdentityWiring.of(kernel).customers()), kernel.clock());
+  }
+
+  public ArticleHistory history() {
+    return new ArticleHistory(articles, new AccountsPeopleNames(IdentityWiring.of(kernel).users()));
   }
 
   public ManageCategories manageCategories() {

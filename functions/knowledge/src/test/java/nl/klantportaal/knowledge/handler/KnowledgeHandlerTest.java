@@ -9,9 +9,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import nl.klantportaal.accounts.identity.domain.UserProfile;
+import nl.klantportaal.accounts.wiring.IdentityWiring;
 import nl.klantportaal.core.audit.AuditObject;
 import nl.klantportaal.core.audit.AuditRecord;
+import nl.klantportaal.core.claims.Role;
 import nl.klantportaal.core.paging.PageRequest;
+import nl.klantportaal.core.shared.domain.Language;
 import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.knowledge.article.domain.Article;
 import nl.klantportaal.knowledge.wiring.ArticleWiring;
@@ -166,6 +170,11 @@ class KnowledgeHandlerTest {
     assertEquals(List.of("draft", "draft", "published", "draft"), List.of(versions.get(0).get("state").asText(),
         versions.get(1).get("state").asText(), versions.get(2).get("state").asText(), versions.get(3).get("state").asText()));
     assertEquals(KnowledgeFixtures.AGENT.userId().value(), versions.get(3).get("actor").asText());
+    assertEquals(KnowledgeFixtures.AGENT.userId().value(), versions.get(3).get("actorName").asText(), "no account: its id");
+    IdentityWiring.of(wiring).users().createIfAbsent(UserProfile.staff(KnowledgeFixtures.AGENT.userId(), "sem@provider.example.test",
+        new UserProfile.PersonName("Sem", "Servicedesk", "Sem Servicedesk"), Language.NL, Role.PROVIDER_AGENT, KnowledgeFixtures.NOW));
+    assertEquals("Sem Servicedesk", HttpEvents.ok(call("article-versions.json", "articleId", id)).get("items").get(3)
+        .get("actorName").asText(), "staff read who made a version by name");
 
     List<AuditRecord> audit = wiring.auditTrail().ofObject(new AuditObject("kb-article", id), PageRequest.first(10)).items();
     assertEquals(List.of("kb-article.created", "kb-article.changed", "kb-article.published", "kb-article.unpublished"),

@@ -13,7 +13,6 @@ import nl.klantportaal.core.shared.domain.Validation;
 import nl.klantportaal.core.shared.domain.Versions;
 import nl.klantportaal.knowledge.article.domain.Article;
 import nl.klantportaal.knowledge.article.domain.ArticleState;
-import nl.klantportaal.knowledge.article.domain.ArticleVersion;
 import nl.klantportaal.knowledge.article.domain.CountedArticle;
 import nl.klantportaal.knowledge.article.domain.Slugs;
 import nl.klantportaal.knowledge.article.port.ArticleRepository;
@@ -128,11 +127,6 @@ public final class ManageArticles {
     } else if (now.version() != written.version()) {
       listeners.forEach(l -> l.published(now));
     }
-  }
-
-  public List<ArticleVersion> versions(String articleId) {
-    existing(articleId);
-    return articles.versions(articleId);
   }
 
   private ArticleInput.Checked checked(Validation v, ArticleInput input) {
