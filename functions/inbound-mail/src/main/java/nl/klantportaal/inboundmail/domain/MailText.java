@@ -3,6 +3,7 @@ package nl.klantportaal.inboundmail.domain;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import nl.klantportaal.ticketing.domain.AttachmentKind;
 import nl.klantportaal.ticketing.domain.PendingUpload;
@@ -15,6 +16,12 @@ import nl.klantportaal.ticketing.domain.PendingUpload;
  * The raw message stays in the inbound bucket; the ledger item names its key.
  */
 public final class MailText {
+  /** A forward's prefix ({@code Fwd:}, {@code FW:}, {@code WG:}, {@code Doorst:}), also after reply prefixes. */
+  private static final Pattern FORWARD_SUBJECT = Pattern.compile("^\\s*(?:(?:re|aw|antw|sv)\\s*:\\s*)*(?:fwd?|wg|doorst)\\s*:",
+      Pattern.CASE_INSENSITIVE);
+  /** The line Gmail, Thunderbird or Apple Mail opens a forwarded message with, in nl, en or de. */
+  private static final Pattern FORWARD_OPENER = Pattern.compile("(?m)^\\s*(?:-{2,}\\s*(?:forwarded message|doorgestuurd bericht"
+      + "|weitergeleitete nachricht)\\s*-{2,}|begin forwarded message\\s*:)\\s*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   public static final int MAX_TITLE = 200;
   public static final int MAX_BODY = 20_000;
   static final String NO_SUBJECT = "(geen onderwerp)";
@@ -31,7 +38,17 @@ public final class MailText {
 
   /** The body, with the files that were not taken over listed by (sanitised) name, type, size and reason. */
   public static String body(ParsedMail mail, int max, List<MailAttachments.Refused> refused) {
-    QuoteStripper.Stripped stripped = QuoteStripper.strip(printable(mail.text().replace("\r\n", "\n").replace('\r', '\n')));
+    return body(mail, max, refused, false);
+  }
+
+  /**
+   * {@link #body(ParsedMail, int, List)}, with {@code keepHistory}: nothing cut. A new ticket made from a forwarded mail
+   * keeps what was forwarded ("see the message below" and a supplier's error report): it is the ticket's content, not
+   * history the ticket has already.
+   */
+  public static String body(ParsedMail mail, int max, List<MailAttachments.Refused> refused, boolean keepHistory) {
+    String written = printable(mail.text().replace("\r\n", "\n").replace('\r', '\n'));
+    QuoteStripper.Stripped stripped = keepHistory ? new QuoteStripper.Stripped(written, false) : QuoteStripper.strip(written);
     StringBuilder tail = new StringBuilder();
     if (stripped.cut()) {
       tail.append("\n\n").append(HISTORY_CUT);
@@ -52,6 +69,14 @@ public final class MailText {
     }
     String body = text + tail;
     return cut(body, max);
+  }
+
+  /**
+   * Whether the sender forwarded a message: a forward's prefix in the subject ({@code Fwd:}, {@code FW:}, {@code WG:},
+   * {@code Doorst:}, after any reply prefixes) or a forward's opening line in the text.
+   */
+  public static boolean forwarded(ParsedMail mail) {
+    return FORWARD_SUBJECT.matcher(mail.subject()).find() || FORWARD_OPENER.matcher(mail.text()).find();
   }
 
   /**

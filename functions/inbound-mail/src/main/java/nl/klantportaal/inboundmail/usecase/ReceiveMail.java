@@ -183,10 +183,9 @@ public final class ReceiveMail {
     }
     Caller caller = new Caller(sender.id(), Optional.of(member.customer()), member.role(), true, Optional.of(sender.email()));
     MailAttachments files = MailAttachments.check(key, mail.attachments());
-    String text = MailText.body(mail, MailText.MAX_BODY, files.refused());
     Outcome written;
     try {
-      written = write(caller, mail, text);
+      written = write(caller, mail, files);
     } catch (DomainException.NotFound e) {
       return new Outcome.Held("ticket-not-visible");
     } catch (DomainException.InvalidInput | DomainException.Forbidden e) {
@@ -248,14 +247,19 @@ public final class ReceiveMail {
     return new Outcome.Replied(ref);
   }
 
-  /** A new ticket, a follow-up of a closed one, the reopening of a resolved one, or a reply. */
-  private Outcome write(Caller caller, ParsedMail mail, String text) {
+  /**
+   * A new ticket, a follow-up of a closed one, the reopening of a resolved one, or a reply. Quoted history is cut from
+   * the text, except that a new ticket from a forwarded mail keeps what was forwarded.
+   */
+  private Outcome write(Caller caller, ParsedMail mail, MailAttachments files) {
     // Only a ticket of the sender's own customer: a token of that form from another system makes a new ticket, not a held mail.
     Optional<Threading.Thread> thread = Threading.of(mail, own.messageIdDomain(),
         ref -> caller.tenant().map(ref.tenant()::equals).orElse(true));
     if (thread.isEmpty()) {
-      return new Outcome.Created(newTicket(caller, mail, text, Optional.empty()).ref());
+      String whole = MailText.body(mail, MailText.MAX_BODY, files.refused(), MailText.forwarded(mail));
+      return new Outcome.Created(newTicket(caller, mail, whole, Optional.empty()).ref());
     }
+    String text = MailText.body(mail, MailText.MAX_BODY, files.refused());
     TicketRef ref = thread.get().ticket();
     Ticket ticket = access.visible(caller, ref);
     if (ticket.status() == TicketStatus.CLOSED) {

@@ -417,6 +417,52 @@ class InboundMailHandlerTest {
   }
 
   @SuppressWarnings("unchecked")
+  @Test
+  void aNewTicketFromAForwardedMailKeepsWhatWasForwardedAndAReplyLosesItsQuotedHistory() {
+    storeRaw("o3vrnil0e2ic28trm7dfhrc2v0clambdaexample1", """
+        From: Jan <jan@acme.example>
+        To: support@klantportaal.example
+        Subject: Doorst: Back-up mislukt
+        Message-ID: <fwd-backup@acme.example>
+        Content-Type: text/plain; charset=utf-8
+
+        Zie onderstaande melding van vannacht.
+
+        Van: backup@nas.acme.example
+        Verzonden: maandag 2 november 2026 03:00
+        Aan: jan@acme.example
+        Onderwerp: Back-up mislukt
+
+        Job "Nacht" is mislukt: schijf vol (98%).
+        """);
+    assertEquals("ticket-created", outcome(handle(RECEIVED)));
+    String description = ticket(1).description();
+    assertTrue(description.contains("Zie onderstaande melding van vannacht."), description);
+    assertTrue(description.contains("Job \"Nacht\" is mislukt: schijf vol (98%)."), "the forwarded report is the ticket's content: "
+        + description);
+
+    storeRaw("o3vrnil0e2ic28trm7dfhrc2v0clambdaexample1", """
+        From: Jan <jan@acme.example>
+        To: support@klantportaal.example
+        Subject: RE: [#%s] Doorst: Back-up mislukt
+        Message-ID: <re-backup@acme.example>
+        Content-Type: text/plain; charset=utf-8
+
+        Vannacht ging het weer mis.
+
+        Van: Servicedesk <support@klantportaal.example>
+        Verzonden: dinsdag 3 november 2026 09:00
+        Aan: jan@acme.example
+        Onderwerp: [#%s] Doorst: Back-up mislukt
+
+        Wij hebben ruimte vrijgemaakt.
+        """.formatted(ticket(1).ref().token(), ticket(1).ref().token()));
+    assertEquals("reply-added", outcome(handle(RECEIVED)));
+    String reply = SlaWiring.of(wiring).tickets().thread(ticket(1).ref(), true).orElseThrow().messages().getLast().body();
+    assertTrue(reply.startsWith("Vannacht ging het weer mis."), reply);
+    assertFalse(reply.contains("Wij hebben ruimte vrijgemaakt."), "a reply's quoted history is cut: " + reply);
+  }
+
   private static String detail(Map<String, Object> answer) {
     return ((List<Map<String, Object>>) answer.get("handled")).get(0).get("detail").toString();
   }

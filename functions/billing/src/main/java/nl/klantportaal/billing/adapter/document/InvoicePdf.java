@@ -364,16 +364,25 @@ public final class InvoicePdf implements InvoiceRenderer {
     table.addCell(value);
   }
 
-  /** How to pay (before the due date, to the IBAN, quoting the number), or that a credit is settled. */
+  /**
+   * How to pay (before the due date, to the IBAN, quoting the number), or what a credit does with the money: one of an
+   * unpaid invoice is settled against it at once (nothing is owed either way), one of a paid invoice is refunded.
+   */
   private static String payment(Final inv, ProviderDetails provider) {
     Language lang = inv.lang();
     String number = inv.number();
     if (inv.credit()) {
       String corrected = inv.invoice().credits().orElseThrow().number().toString();
-      return new LocalizedText(
-          "Deze creditfactuur corrigeert factuur " + corrected + ". Het bedrag wordt met u verrekend.",
-          "This credit invoice corrects invoice " + corrected + ". The amount will be settled with you.",
-          "Diese Rechnungskorrektur korrigiert die Rechnung " + corrected + ". Der Betrag wird mit Ihnen verrechnet.").in(lang);
+      return inv.invoice().state() == InvoiceState.PAID
+          ? new LocalizedText(
+              "Deze creditfactuur corrigeert factuur " + corrected + " en is daarmee verrekend: u hoeft die factuur niet meer te betalen.",
+              "This credit invoice corrects invoice " + corrected + " and settles it: you no longer need to pay that invoice.",
+              "Diese Rechnungskorrektur korrigiert die Rechnung " + corrected + " und gleicht sie aus: Sie müssen diese Rechnung "
+                  + "nicht mehr bezahlen.").in(lang)
+          : new LocalizedText(
+              "Deze creditfactuur corrigeert factuur " + corrected + ". Wij betalen het bedrag aan u terug.",
+              "This credit invoice corrects invoice " + corrected + ". We will refund the amount to you.",
+              "Diese Rechnungskorrektur korrigiert die Rechnung " + corrected + ". Wir erstatten Ihnen den Betrag.").in(lang);
     } else {
       String due = InvoiceTexts.date(inv.invoice().dueDate().orElseThrow(), lang);
       boolean iban = provider.iban() != null && !provider.iban().isBlank();

@@ -197,7 +197,8 @@ class InvoicePdfTest {
         "Ad-Hoc Facturabel, 1-11-2026 t/m 30-11-2026 -2:30 uur € 95,00 21% btw € -237,50");
     assertHas(text, "21% btw € -275,00 € -57,75", "9% btw € -22,66 € -2,04", "Totaal excl. btw € -297,66", "Totaal btw € -59,79",
         "Totaal gecrediteerd € -357,45");
-    assertHas(flat(text), "Deze creditfactuur corrigeert factuur 2026-00042. Het bedrag wordt met u verrekend.");
+    assertHas(flat(text), "Deze creditfactuur corrigeert factuur 2026-00042 en is daarmee verrekend: u hoeft die factuur niet "
+        + "meer te betalen.");
     assertFalse(text.contains("Vervaldatum"), text);
     assertFalse(text.contains("Gelieve"), text);
 
@@ -207,6 +208,18 @@ class InvoicePdfTest {
     Invoice german = standard(Language.DE).creditInvoice("cr-3", new InvoiceNumber(2026, 45), LocalDate.of(2026, 12, 10),
         Instant.parse("2026-12-10T10:00:00Z"));
     assertHas(text(pdf.render(german, PROVIDER)), "Rechnungskorrektur", "Korrigiert Rechnung 2026-00042", "Korrekturbetrag -357,45 €");
+
+    // A paid invoice's credit is refunded, in each language (the portal says "Terug te betalen", "Zu erstatten").
+    for (Language language : Language.values()) {
+      Invoice refund = standard(language).pay(InvoiceState.PAID).creditInvoice("cr-" + language, new InvoiceNumber(2026, 46),
+          LocalDate.of(2026, 12, 10), Instant.parse("2026-12-10T10:00:00Z"));
+      assertEquals(InvoiceState.OPEN, refund.state());
+      assertHas(flat(text(pdf.render(refund, PROVIDER))), switch (language) {
+        case NL -> "Deze creditfactuur corrigeert factuur 2026-00042. Wij betalen het bedrag aan u terug.";
+        case EN -> "This credit invoice corrects invoice 2026-00042. We will refund the amount to you.";
+        case DE -> "Diese Rechnungskorrektur korrigiert die Rechnung 2026-00042. Wir erstatten Ihnen den Betrag.";
+      });
+    }
   }
 
   @Test
