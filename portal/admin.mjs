@@ -281,9 +281,12 @@ export function pendingUsersView(state, ctx, actions) {
           ? h("div", { class: "confirm", role: "alert" }, h("p", null, tr("admin.confirm.refuse", { name: user.displayName })),
             h("button", { type: "button", disabled: !!state.busy, on: { click: () => actions.refuse(user) } }, tr("admin.pending.refuse")),
             h("button", { type: "button", disabled: !!state.busy, on: { click: actions.cancel } }, tr("sla.cancel")))
-          : [h("button", { type: "button", class: "primary", disabled: !!state.busy, on: { click: () => actions.link(user) } },
-            tr("admin.pending.link")),
-          h("button", { type: "button", disabled: !!state.busy, on: { click: () => actions.ask(user) } }, tr("admin.pending.refuse"))],
+          : [h("button", { type: "button", class: "primary", disabled: !!state.busy,
+            "aria-label": tr("admin.pending.linkOf", { name: user.displayName, email: user.email }),
+            on: { click: () => actions.link(user) } }, tr("admin.pending.link")),
+          h("button", { type: "button", disabled: !!state.busy,
+            "aria-label": tr("admin.pending.refuseOf", { name: user.displayName, email: user.email }),
+            on: { click: () => actions.ask(user) } }, tr("admin.pending.refuse"))],
         problemBox(state.rowErrors[user.userId], tr)));
   });
   return page(ctx,
