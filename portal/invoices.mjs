@@ -8,7 +8,7 @@
 //   provider staff — a customer's invoices #/admin/customers/<id>/invoices (drafts too), reached from the customer's
 //     page, an invoice #/admin/customers/<id>/invoices/<invoiceId>, and the customer's invoicing details
 //     #/admin/customers/<id>/invoice-profile. Provider admins also make a draft ("Nieuwe conceptfactuur": the period and
-//     lines of their own), and per state: a draft is finalised, its own lines edited, or deleted (after a confirmation);
+//     lines of their own), and per state: a draft is finalised (after a confirmation: it is mailed and numbered), its own lines edited, or deleted (after a confirmation);
 //     a final invoice moves between the payment states the API allows, and is credited (after a confirmation that
 //     says a credit invoice with the next number is made). Agents read everything.
 // Every change sends the version read; a 409 version-conflict reads the invoice again and says so, any other 409
@@ -643,6 +643,12 @@ function confirmBox(state, ctx, actions, inv) {
       h("button", { type: "button", class: "primary", disabled: busy, on: { click: actions.discard } }, tr("invoices.discard.yes")),
       h("button", { type: "button", disabled: busy, on: { click: actions.keep } }, tr("invoices.discard.no")));
   }
+  if (state.confirming === "finalise") {
+    return h("div", { class: "confirm", role: "alert" },
+      h("p", null, tr("invoices.finalise.confirm", { period: periodText(tr, inv, ctx.lang) })),
+      h("button", { type: "button", class: "primary", disabled: busy, on: { click: actions.finalise } }, tr("invoices.finalise.yes")),
+      h("button", { type: "button", disabled: busy, on: { click: actions.keep } }, tr("invoices.finalise.no")));
+  }
   if (state.confirming === "credit") {
     return h("div", { class: "confirm", role: "alert" },
       h("p", null, tr("invoices.credit.confirm", { number })),
@@ -659,7 +665,7 @@ export function adminButtons(inv, state, ctx, actions) {
   const busy = !!state.busy;
   const button = (label, onClick, cls) => h("button", { type: "button", class: cls || null, disabled: busy, on: { click: onClick } }, label);
   if (isDraft(inv)) {
-    return [button(state.busy === "finalise" ? tr("invoices.finalising") : tr("invoices.finalise"), actions.finalise, "primary"),
+    return [button(state.busy === "finalise" ? tr("invoices.finalising") : tr("invoices.finalise"), actions.askFinalise, "primary"),
       button(tr("invoices.editLines"), actions.editLines), button(tr("invoices.discard"), actions.askDiscard)];
   }
   const buttons = (PAYMENT_MOVES[inv.status] || []).map(status => button(tr(MOVE_KEYS[status]), () => actions.move(status)));
@@ -758,6 +764,7 @@ export async function customerInvoicePage(ctx, route) {
       state.invoice = answer;
       state.notice = tr("invoices.moved", { number: text(answer.number), status: statusLabel(tr, answer) });
     }),
+    askFinalise() { state.confirming = "finalise"; state.actionError = null; state.notice = null; render(); },
     askDiscard() { state.confirming = "discard"; state.actionError = null; state.notice = null; render(); },
     askCredit() { state.confirming = "credit"; state.actionError = null; state.notice = null; render(); },
     keep() { state.confirming = null; render(); },

@@ -379,7 +379,7 @@ test("the provider admin's buttons follow the state; agents get none; the page o
   assert.equal(textOf(withClass(view, "registration-lines")[1]), "7");
 });
 
-test("Finaliseren posts the version read and shows the numbered invoice; a 409 shows the problem's detail; a stale version reloads", async () => {
+test("Finaliseren asks first (mailed, numbered, not to be undone), then posts the version read and shows the numbered invoice; a 409 shows the problem's detail; a stale version reloads", async () => {
   let answer = () => ({ ...DRAFT, number: "2026-00013", status: "open", statusLabel: "Openstaand", invoiceDate: "2026-11-23",
     dueDate: "2026-12-07", version: 2 });
   const api = staffApi({ post: () => answer() });
@@ -388,6 +388,15 @@ test("Finaliseren posts the version read and shows the numbered invoice; a 409 s
   assert.match(heading(last(shown)), /^Conceptfactuur 1 okt\.? 2026 t\/m 31 okt\.? 2026$/);
   assert.equal(buttons(last(shown)).includes("PDF van factuur "), false, "a draft has no PDF");
   await click(last(shown), "Finaliseren").attrs.on.click();
+  assert.equal(api.calls.filter(c => c[0] === "POST").length, 0, "nothing sent before the confirmation");
+  const confirm = withClass(last(shown), "confirm")[0];
+  assert.equal(confirm.attrs.role, "alert");
+  assert.match(textOf(confirm), /^Deze conceptfactuur \(1 okt\.? 2026 t\/m 31 okt\.? 2026\) finaliseren\? .*volgende factuurnummer.*naar de klant gemaild\. Dit kan niet ongedaan worden gemaakt/);
+  await click(confirm, "Nee").attrs.on.click();
+  assert.equal(withClass(last(shown), "confirm").length, 0, "Nee: the buttons again, nothing sent");
+  assert.equal(api.calls.filter(c => c[0] === "POST").length, 0);
+  await click(last(shown), "Finaliseren").attrs.on.click();
+  await click(withClass(last(shown), "confirm")[0], "Ja, finaliseren en mailen").attrs.on.click();
   assert.deepEqual(api.calls.at(-1).slice(0, 3), ["POST", "/customers/acme/invoices/2026-11-23.drf234/finalise", { version: 1 }]);
   assert.equal(heading(last(shown)), "Factuur 2026-00013");
   assert.equal(page.state.notice, "De factuur is gefinaliseerd met nummer 2026-00013 en wordt naar de klant gemaild.");
@@ -398,6 +407,7 @@ test("Finaliseren posts the version read and shows the numbered invoice; a 409 s
   const refusedShown = [];
   const refused = await openInvoice("provider-admin", staffApi({ post: () => answer() }), refusedShown, DRAFT.id);
   await click(last(refusedShown), "Finaliseren").attrs.on.click();
+  await click(last(refusedShown), "Ja, finaliseren en mailen").attrs.on.click();
   const box = withClass(withClass(last(refusedShown), "invoice-actions")[0], "problem")[0];
   assert.equal(box.attrs.role, "alert");
   assert.match(textOf(box), /Niet toegestaan.*needs the customer's VAT ID/);
@@ -410,6 +420,7 @@ test("Finaliseren posts the version read and shows the numbered invoice; a 409 s
   const stale = await openInvoice("provider-admin", staleApi, staleShown, DRAFT.id);
   version = 2;
   await click(last(staleShown), "Finaliseren").attrs.on.click();
+  await click(last(staleShown), "Ja, finaliseren en mailen").attrs.on.click();
   assert.match(textOf(withClass(last(staleShown), "warning")[0]), /Iemand anders heeft deze factuur intussen gewijzigd/);
   assert.equal(stale.state.invoice.version, 2, "read again");
   assert.equal(staleApi.calls.filter(c => c[0] === "GET" && c[1] === "/customers/acme/invoices/2026-11-23.drf234").length, 2);
