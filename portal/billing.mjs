@@ -44,7 +44,7 @@ export function bundleBody(draft, tr) {
   const errors = {};
   const minutes = parseHours(draft.hours);
   if (minutes === null || minutes < 1) errors.minutes = blank(draft.hours) ? tr("fieldRequired") : tr("billing.error.hours");
-  const price = parseEuros(draft.price);
+  const price = parseEuros(draft.price, tr.lang);
   if (price === null) errors.price = blank(draft.price) ? tr("fieldRequired") : tr("billing.error.euros");
   const ticket = String(draft.requestTicket || "").trim().replace(/^#/, "");
   if (ticket && !TICKET_NUMBER.test(ticket)) errors.requestTicket = tr("hours.error.ticket");
@@ -127,7 +127,7 @@ export function settingsBody(draft, version, tr) {
   const cap = draft.rollover === true ? parseHours(draft.rolloverCapHours) : 0;
   if (cap === null) errors.rolloverCapMinutes = tr("billing.error.hours");
   const rates = draft.rates.map(r => {
-    const hourly = parseEuros(r.hourly);
+    const hourly = parseEuros(r.hourly, tr.lang);
     if (hourly === null) errors["rates." + r.key + ".hourly"] = blank(r.hourly) ? tr("fieldRequired") : tr("billing.error.euros");
     return { type: r.type, effectiveFrom: r.effectiveFrom, hourly };
   });

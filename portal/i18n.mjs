@@ -597,7 +597,7 @@ export const texts = {
     "billing.bundle.cancelNo": "Nee",
     "billing.bundle.cancelled": "De bundel van {hours} uur is geannuleerd.",
     "billing.error.hours": "Vul een aantal uren in, zoals 10, 7,5 of 7:30.",
-    "billing.error.euros": "Vul een bedrag in euro's in, zoals 950 of 95,50.",
+    "billing.error.euros": "Vul een bedrag in euro's in, zoals 950, 95,50 of 1.234,50.",
     "billing.error.whole": "Vul een geheel aantal minuten in.",
     "billing.error.hoursRange": "Vul een aantal uren in van meer dan 0 tot hoogstens {max}.",
     "billing.settings.heading": "Facturatie-instellingen",
@@ -1692,7 +1692,7 @@ export const texts = {
     "billing.bundle.cancelNo": "No",
     "billing.bundle.cancelled": "The bundle of {hours} hours has been cancelled.",
     "billing.error.hours": "Enter a number of hours, such as 10, 7.5 or 7:30.",
-    "billing.error.euros": "Enter an amount in euros, such as 950 or 95.50.",
+    "billing.error.euros": "Enter an amount in euros, such as 950, 95.50 or 1,234.50.",
     "billing.error.whole": "Enter a whole number of minutes.",
     "billing.error.hoursRange": "Enter a number of hours above 0 and at most {max}.",
     "billing.settings.heading": "Billing settings",
@@ -2802,7 +2802,7 @@ export const texts = {
     "billing.bundle.cancelNo": "Nein",
     "billing.bundle.cancelled": "Das Kontingent über {hours} Stunden wurde storniert.",
     "billing.error.hours": "Geben Sie eine Anzahl Stunden ein, z. B. 10, 7,5 oder 7:30.",
-    "billing.error.euros": "Geben Sie einen Betrag in Euro ein, z. B. 950 oder 95,50.",
+    "billing.error.euros": "Geben Sie einen Betrag in Euro ein, z. B. 950, 95,50 oder 1.234,50.",
     "billing.error.whole": "Geben Sie eine ganze Zahl von Minuten ein.",
     "billing.error.hoursRange": "Geben Sie eine Anzahl Stunden über 0 und höchstens {max} ein.",
     "billing.settings.heading": "Abrechnungseinstellungen",
@@ -3320,11 +3320,13 @@ export function pickLanguage(browserLanguage) {
 /** tr(key, vars) in one language; an unknown key is a programming error and shows as the key itself. */
 export function translator(language) {
   const table = texts[language] || texts.nl;
-  return (key, vars) => {
+  const tr = (key, vars) => {
     const text = table[key];
     if (text === undefined) return key;
     return vars ? text.replace(/\{(\w+)\}/g, (all, name) => (name in vars ? String(vars[name]) : all)) : text;
   };
+  tr.lang = texts[language] ? language : "nl";   // how the user writes what a form reads (ledger.mjs parseEuros)
+  return tr;
 }
 
 /** A catalogue text ({nl, en, de}) in the chosen language. */

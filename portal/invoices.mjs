@@ -399,7 +399,7 @@ export function typedLines(rows, tr) {
     if (blank(r.description)) errors[at + ".description"] = tr("fieldRequired");
     const quantity = parseQuantity(r.quantity);
     if (quantity === null || quantity <= 0) errors[at + ".quantity"] = blank(r.quantity) ? tr("fieldRequired") : tr("invoices.error.quantity");
-    const unitPrice = parseEuros(r.unitPrice);
+    const unitPrice = parseEuros(r.unitPrice, tr.lang);
     if (unitPrice === null) errors[at + ".unitPrice"] = blank(r.unitPrice) ? tr("fieldRequired") : tr("billing.error.euros");
     return { description: text(r.description).trim(), quantity, unit: r.unit, unitPrice, vatRate: r.vatRate };
   });

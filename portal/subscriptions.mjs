@@ -159,7 +159,7 @@ export function subscriptionBody(draft, tr, version) {
   if (quantity === null || quantity < 1 || quantity > 100000) {
     errors.quantity = blank(draft.quantity) ? tr("fieldRequired") : tr("subscriptions.error.quantity");
   }
-  const unitPrice = parseEuros(draft.unitPrice);
+  const unitPrice = parseEuros(draft.unitPrice, tr.lang);
   if (unitPrice === null) errors.unitPrice = blank(draft.unitPrice) ? tr("fieldRequired") : tr("billing.error.euros");
   if (Object.keys(errors).length) return { errors };
   const body = { service: String(draft.service || "").trim(), quantity, unitPrice, period: draft.period, startDate: draft.startDate,

@@ -142,6 +142,12 @@ test("a new bundle: the hours typed become minutes; price, validity and the requ
   assert.deepEqual(bundleBody({ hours: "10", validFrom: "2026-11-01", validUntil: "2027-04-30", price: "950", requestTicket: "" }, nl).body,
     { minutes: 600, validFrom: "2026-11-01", validUntil: "2027-04-30", price: 950 }, "no request ticket when none is given");
   assert.equal(bundleBody({ hours: "7:45", validFrom: "", validUntil: "", price: "0", requestTicket: "" }, nl).body.minutes, 465);
+  const priced = (price, lang) => bundleBody({ hours: "10", validFrom: "2026-11-01", validUntil: "2027-04-30", price, requestTicket: "" },
+    translator(lang)).body;
+  assert.equal(priced("€ 1.234,50", "nl").price, 1234.5, "typed as the portal shows it");
+  assert.equal(priced("1.234,50 €", "de").price, 1234.5);
+  assert.equal(priced("€1,234.50", "en").price, 1234.5);
+  assert.equal(priced("1,234.50", "nl"), undefined, "English separators in Dutch: refused");
 });
 
 test("a new bundle: hours or a price that are none are said at their fields; the API's field errors too", async () => {
@@ -151,11 +157,11 @@ test("a new bundle: hours or a price that are none are said at their fields; the
   const shown = [];
   await open("provider-admin", api, shown);
   type(last(shown), "f-bundle.minutes", "tien");
-  type(last(shown), "f-bundle.price", "€ 950");
+  type(last(shown), "f-bundle.price", "950 euro");
   await submit(last(shown), "bundle-form-heading");
   assert.equal(api.calls.filter(c => c[0] === "POST").length, 0, "nothing is sent");
   assert.equal(textOf(byId(last(shown), "e-bundle.minutes")), "Vul een aantal uren in, zoals 10, 7,5 of 7:30.");
-  assert.equal(textOf(byId(last(shown), "e-bundle.price")), "Vul een bedrag in euro's in, zoals 950 of 95,50.");
+  assert.equal(textOf(byId(last(shown), "e-bundle.price")), "Vul een bedrag in euro's in, zoals 950, 95,50 of 1.234,50.");
 
   type(last(shown), "f-bundle.minutes", "99999");
   type(last(shown), "f-bundle.price", "950");

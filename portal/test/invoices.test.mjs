@@ -529,12 +529,12 @@ test("a 400 puts each field's message at its field (lines[i] at the row sent i-t
   await click(view(), "Regel toevoegen").attrs.on.click();
   await click(view(), "Regel toevoegen").attrs.on.click();
   type(view(), "f-draft.lines.r1.quantity", "nul");
-  type(view(), "f-draft.lines.r1.unitPrice", "€ 5");
+  type(view(), "f-draft.lines.r1.unitPrice", "5,-");
   await submit(view(), "draft-form-heading");
   assert.equal(api.calls.filter(c => c[0] === "POST").length, 0, "nothing is sent");
   assert.equal(textOf(byId(view(), "e-draft.lines.r1.description")), "Dit veld is verplicht.");
   assert.equal(textOf(byId(view(), "e-draft.lines.r1.quantity")), "Vul een aantal groter dan 0 in, met hoogstens twee decimalen, zoals 1 of 2,5.");
-  assert.equal(textOf(byId(view(), "e-draft.lines.r1.unitPrice")), "Vul een bedrag in euro's in, zoals 950 of 95,50.");
+  assert.equal(textOf(byId(view(), "e-draft.lines.r1.unitPrice")), "Vul een bedrag in euro's in, zoals 950, 95,50 of 1.234,50.");
   assert.equal(byId(view(), "f-draft.lines.r1.quantity").attrs["aria-invalid"], "true");
 
   for (const key of ["r1", "r2"]) {

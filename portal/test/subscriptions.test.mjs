@@ -257,11 +257,11 @@ test("a new subscription: a quantity or price that is none is said at its field;
   const shown = [];
   await open("provider-admin", api, shown);
   type(last(shown), "f-sub.quantity", "twaalf");
-  type(last(shown), "f-sub.unitPrice", "€ 20,60");
+  type(last(shown), "f-sub.unitPrice", "20.60,5");
   await submit(last(shown), "subscription-form-heading");
   assert.equal(api.calls.filter(c => c[0] === "POST").length, 0, "nothing is sent");
   assert.equal(textOf(byId(last(shown), "e-sub.quantity")), "Vul een geheel aantal van 1 tot en met 100.000 in.");
-  assert.equal(textOf(byId(last(shown), "e-sub.unitPrice")), "Vul een bedrag in euro's in, zoals 950 of 95,50.");
+  assert.equal(textOf(byId(last(shown), "e-sub.unitPrice")), "Vul een bedrag in euro's in, zoals 950, 95,50 of 1.234,50.");
   assert.equal(byId(last(shown), "f-sub.quantity").attrs["aria-invalid"], "true");
 
   type(last(shown), "f-sub.quantity", "12");
