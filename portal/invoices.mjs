@@ -478,7 +478,15 @@ export function draftBody(draft, tr) {
   return { body, rename: typed.rename };
 }
 
-function draftForm(form, ctx, actions) {
+/**
+ * A draft refused because time in the period has no hourly rate (409 illegal-state; the API says so in its English detail
+ * only): where rates are set, the customer's billing settings on its hours page.
+ */
+export function missingRate(error) {
+  return !!error && error.status === 409 && error.code === "illegal-state" && /has no hourly rate/i.test(String(error.detail || ""));
+}
+
+function draftForm(form, ctx, actions, customer) {
   const { tr } = ctx;
   const { draft } = form;
   const date = (name, label) => field("draft." + name, label, h("input", { type: "date", value: draft[name],
@@ -488,6 +496,8 @@ function draftForm(form, ctx, actions) {
   h("h2", { id: "draft-form-heading" }, tr("invoices.new.heading")),
   h("p", { class: "hint" }, tr("invoices.new.intro")),
   formHead(form, tr, ["from", "to", ...lineFieldNames(draft.lines)]),
+  missingRate(form.error) ? h("p", { class: "notice warning missing-rate" }, tr("invoices.new.missingRate", { name: customer.name }), " ",
+    h("a", { href: routeHash({ name: "customer-hours", id: customer.id }) }, tr("invoices.new.toRates", { name: customer.name }))) : null,
   h("div", { class: "period" }, date("from", tr("invoices.field.from")), date("to", tr("invoices.field.to"))),
   linesEditor(form, ctx, { prefix: "draft", onAdd: () => actions.addLine(form), onRemove: key => actions.removeLine(form, key) }),
   h("button", { type: "submit", class: "primary", disabled: form.busy }, form.busy ? tr("submitting") : tr("invoices.new.create")));
@@ -530,7 +540,7 @@ export function customerInvoicesView(state, ctx, actions) {
         drafts.length ? draftsTable(drafts, ctx, id) : h("p", { class: "invoices-none" }, tr("invoices.draftsNone"))),
       finalSections(list, ctx, state, actions, hrefOf)
     ] : null,
-    ctx.role === "provider-admin" && state.invoices ? draftForm(state.newForm, ctx, actions) : null);
+    ctx.role === "provider-admin" && state.invoices ? draftForm(state.newForm, ctx, actions, { id, name }) : null);
 }
 
 /** A form's add and remove of a typed line; row keys stay unique on the page. */

@@ -554,6 +554,24 @@ test("a 400 puts each field's message at its field (lines[i] at the row sent i-t
   assert.equal(byId(view(), "f-draft.lines.r2.description").attrs.value, "Regel r2", "what was typed stays");
 });
 
+test("a draft refused for a missing hourly rate (409 illegal-state) points to the customer's billing settings; the system's message is kept", async () => {
+  const detail = "Time of 2026-12-07 (ad-hoc-billable) has no hourly rate in the customer's agreement: add the rate, then draft again";
+  let answer = problem(409, "illegal-state", "Niet toegestaan", detail);
+  const api = staffApi({ post: () => answer });
+  const shown = [];
+  await openList("provider-admin", api, shown);
+  await submit(last(shown), "draft-form-heading");
+  const form = withClass(last(shown), "draft-form")[0];
+  assert.match(textOf(withClass(form, "problem")[0]), /Melding van het systeem \(Engels\): Time of 2026-12-07.*In de huidige toestand kan dit niet/);
+  const hint = withClass(form, "missing-rate")[0];
+  assert.match(textOf(hint), /geen uurtarief.*Facturatie-instellingen/);
+  assert.deepEqual(findAll(hint, n => n.tag === "a").map(a => a.attrs.href), ["#/admin/customers/acme/hours"], "where the rates are set");
+
+  answer = problem(409, "illegal-state", "Niet toegestaan", "The period has nothing to invoice");
+  await submit(last(shown), "draft-form-heading");
+  assert.equal(withClass(last(shown), "missing-rate").length, 0, "another refusal: no pointer to the rates");
+});
+
 test("Regels bewerken: the draft's own lines in the form, PUT …/lines with the version read; a stale version keeps what was typed", async () => {
   let conflict = true;
   const api = staffApi({ put: (path, body) => (conflict ? problem(409, "version-conflict", "Versieconflict")
