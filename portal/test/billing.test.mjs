@@ -138,10 +138,17 @@ test("a new bundle: the hours typed become minutes; price, validity and the requ
   assert.equal(api.calls.at(-1)[1], "/customers/acme/hour-bundles", "the overview is read again");
   assert.equal(page.state.bundleForm.notice, "Een bundel van 7:30 uur is aangemaakt; hij staat op besteld.");
   assert.equal(byId(view(), "f-bundle.minutes").attrs.value, "", "an empty form for the next one");
+  await click(withClass(view(), "bundle")[2], "Activeren").attrs.on.click();
+  assert.equal(page.state.bundleForm.notice, null, "activated: '…hij staat op besteld' no longer stands under the form");
+  assert.doesNotMatch(textOf(view()), /hij staat op besteld/);
+  assert.match(textOf(withClass(view(), "bundle")[2]), /De bundel van 20:00 uur is actief\./);
 
   assert.deepEqual(bundleBody({ hours: "10", validFrom: "2026-11-01", validUntil: "2027-04-30", price: "950", requestTicket: "" }, nl).body,
     { minutes: 600, validFrom: "2026-11-01", validUntil: "2027-04-30", price: 950 }, "no request ticket when none is given");
-  assert.equal(bundleBody({ hours: "7:45", validFrom: "", validUntil: "", price: "0", requestTicket: "" }, nl).body.minutes, 465);
+  assert.equal(bundleBody({ hours: "7:45", validFrom: "2026-11-01", validUntil: "2026-11-30", price: "0", requestTicket: "" }, nl).body.minutes, 465);
+  assert.deepEqual(bundleBody({ hours: "", validFrom: "", validUntil: "", price: "", requestTicket: "" }, nl).errors,
+    { minutes: nl("fieldRequired"), validFrom: nl("fieldRequired"), validUntil: nl("fieldRequired"), price: nl("fieldRequired") },
+    "every required field said at once");
   const priced = (price, lang) => bundleBody({ hours: "10", validFrom: "2026-11-01", validUntil: "2027-04-30", price, requestTicket: "" },
     translator(lang)).body;
   assert.equal(priced("€ 1.234,50", "nl").price, 1234.5, "typed as the portal shows it");
@@ -184,7 +191,10 @@ test("activate a pending bundle; cancel one after a confirmation; a refusal (409
   await click(bundle(2), "Activeren").attrs.on.click();
   assert.deepEqual(api.calls.filter(c => c[0] === "POST").map(c => c.slice(1, 3)),
     [["/customers/acme/hour-bundles/20261122-cccccc/activate", undefined]], "no body");
-  assert.equal(page.state.notice, "De bundel van 20:00 uur is actief.");
+  assert.deepEqual(page.state.rowNotice, { id: "20261122-cccccc", text: "De bundel van 20:00 uur is actief." });
+  const said = withClass(bundle(2), "notice")[0];
+  assert.equal(textOf(said), "De bundel van 20:00 uur is actief.", "said at the bundle activated");
+  assert.equal(said.attrs.role, "status");
 
   await click(bundle(1), "Annuleren").attrs.on.click();
   assert.equal(api.calls.filter(c => c[0] === "POST").length, 1, "cancelling asks first");
@@ -194,7 +204,8 @@ test("activate a pending bundle; cancel one after a confirmation; a refusal (409
   await click(bundle(1), "Annuleren").attrs.on.click();
   await click(bundle(1), "Ja, annuleren").attrs.on.click();
   assert.equal(api.calls.filter(c => c[0] === "POST").at(-1)[1], "/customers/acme/hour-bundles/20261110-eeeeee/cancel");
-  assert.equal(page.state.notice, "De bundel van 5:00 uur is geannuleerd.");
+  assert.equal(textOf(withClass(bundle(1), "notice")[0]), "De bundel van 5:00 uur is geannuleerd.");
+  assert.equal(withClass(bundle(2), "notice").length, 0, "the earlier notice went");
 
   refuse = true;
   await click(bundle(1), "Annuleren").attrs.on.click();
