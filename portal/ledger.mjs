@@ -391,13 +391,16 @@ export function typedTicket(draft, tr) {
 
 /**
  * The body of POST …/time-registrations (and of a correction) for a draft, with the ticket's number; or the
- * errors found before sending (time neither minutes nor h:mm): {body} | {errors}.
+ * errors found before sending, all at once (time neither minutes nor h:mm, no description, no date): {body} | {errors}.
  */
 export function registrationBody(draft, ticketNumber, tr) {
   const minutes = parseDuration(draft.duration);
-  if (minutes === null) {
-    return { errors: { minutes: String(draft.duration || "").trim() ? tr("hours.error.duration") : tr("fieldRequired") } };
-  }
+  const errors = {};
+  if (minutes === null) errors.minutes = String(draft.duration || "").trim() ? tr("hours.error.duration") : tr("fieldRequired");
+  // the API requires a description too: said together with the time, not after the time was fixed
+  if (!String(draft.description || "").trim()) errors.description = tr("fieldRequired");
+  if (!String(draft.date || "").trim()) errors.date = tr("fieldRequired");
+  if (Object.keys(errors).length) return { errors };
   const body = { date: draft.date, minutes, type: draft.type, description: draft.description };
   if (String(draft.internalNote || "").trim()) body.internalNote = draft.internalNote;
   if (ticketNumber !== undefined && ticketNumber !== null) body.ticketNumber = ticketNumber;

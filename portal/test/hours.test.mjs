@@ -13,7 +13,7 @@ import { ApiError, createApi } from "../api.mjs";
 import { LANGUAGES, texts, translator } from "../i18n.mjs";
 import { hoursLinks, parseRoute, routeHash } from "../routes.mjs";
 import { bundlePage, EXTRA_HOURS, hoursPage, registrationsPage } from "../hours.mjs";
-import { hm, monthsBefore, parseDuration, parseEuros, parseHours, registrationsQuery } from "../ledger.mjs";
+import { hm, monthsBefore, parseDuration, parseEuros, parseHours, registrationBody, registrationsQuery } from "../ledger.mjs";
 import { newTicketPage } from "../tickets.mjs";
 import { catalogue, click, context, EVIL, fakeApi, last, shimDocument } from "./fakes.mjs";
 
@@ -84,6 +84,16 @@ test("euros as the user's language writes them: thousands and decimals of nl and
   assert.deepEqual(["1.234,50", "1.234", "1.250", "1,23.4", "1,234.567"].map(en), [null, null, null, null, null], "en: refused");
   assert.equal(parseEuros("1.250", "nl"), 1250, "a group of three in Dutch");
   assert.equal(parseEuros("1,250", "nl"), null, "three decimals: neither a Dutch amount nor a Dutch group");
+});
+
+test("Tijd registreren: an empty time and an empty description are said together, before sending", () => {
+  const tr = translator("nl");
+  assert.deepEqual(registrationBody({ date: "2026-11-20", duration: "", type: "bundle", description: " " }, null, tr).errors,
+    { minutes: tr("fieldRequired"), description: tr("fieldRequired") });
+  assert.deepEqual(registrationBody({ date: "", duration: "1u", type: "bundle", description: "" }, null, tr).errors,
+    { minutes: tr("hours.error.duration"), description: tr("fieldRequired"), date: tr("fieldRequired") });
+  assert.deepEqual(registrationBody({ date: "2026-11-20", duration: "1:30", type: "bundle", description: "Overleg" }, 12, tr).body,
+    { date: "2026-11-20", minutes: 90, type: "bundle", description: "Overleg", ticketNumber: 12 });
 });
 
 test("minutes as h:mm and back: minutes or h:mm for agents, decimal hours for admins, euros as typed", () => {
