@@ -111,6 +111,14 @@ function whole(value) {
 }
 
 /** The bundle's minutes are typed as hours: the API's range of minutes in hours ("at most 10000:00"). */
+/** The API's limit of an hourly rate (SettingsInput: below 1,000 euros; field error too-large on rates[i].hourly). */
+export const MAX_HOURLY = 1000;
+
+/** The billing settings' field errors in words: a rate of 1,000 euros or more (too-large) says the limit. */
+function settingsErrorText(e, tr) {
+  return /^rates\[\d+\]\.hourly$/.test(String(e.field || "")) && e.code === "too-large" ? tr("billing.error.rateTooLarge") : null;
+}
+
 function bundleErrorText(e, tr) {
   const max = /(\d+)\D*$/.exec(String(e.message || ""));
   return e.field === "minutes" && e.code === "range" && max ? tr("billing.error.hoursRange", { max: hm(Number(max[1])) }) : null;
@@ -132,6 +140,7 @@ export function settingsBody(draft, version, tr) {
   const rates = draft.rates.map(r => {
     const hourly = parseEuros(r.hourly, tr.lang);
     if (hourly === null) errors["rates." + r.key + ".hourly"] = blank(r.hourly) ? tr("fieldRequired") : tr("billing.error.euros");
+    else if (hourly >= MAX_HOURLY) errors["rates." + r.key + ".hourly"] = tr("billing.error.rateTooLarge");
     return { type: r.type, effectiveFrom: r.effectiveFrom, hourly };
   });
   if (Object.keys(errors).length) return { errors };
@@ -415,7 +424,7 @@ export async function customerHoursPage(ctx, route) {
           s.conflict = true;
         } else {
           form.error = e;
-          form.errors = errorsFrom(e, tr, { rename: checked.rename });
+          form.errors = errorsFrom(e, tr, { rename: checked.rename, known: fieldError => settingsErrorText(fieldError, tr) });
         }
       }
       render();

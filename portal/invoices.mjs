@@ -111,6 +111,7 @@ function knownText(e, tr) {
   const name = String(e.field || "");
   if (/\.quantity$/.test(name) && e.code === "range") return tr("invoices.error.quantity");
   if (/\.unitPrice$/.test(name) && e.code === "format") return tr("billing.error.euros");
+  if (/\.unitPrice$/.test(name) && e.code === "too-large") return tr("invoices.error.lineTooLarge");
   if (name === "to" && e.code === "before-start") return tr("invoices.error.toBeforeFrom");
   if (name === "to" && e.code === "range") return tr("invoices.error.periodTooLong");
   if (name === "vatId" && e.code === "format") return tr("invoices.error.vatId");

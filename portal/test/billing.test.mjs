@@ -259,6 +259,22 @@ test("the billing settings are saved with the version read; rate rows added, rem
   await submit(view(), "settings-form-heading");
   assert.equal(api.calls.filter(c => c[0] === "PUT").length, 2, "an hourly rate that is no amount sends nothing");
   assert.match(textOf(rows()[0]), /Vul een bedrag in euro's in/);
+
+  type(view(), idsOf(rows()[0])[2], "1.000");
+  await submit(view(), "settings-form-heading");
+  assert.equal(api.calls.filter(c => c[0] === "PUT").length, 2, "1,000 euros an hour or more is refused before sending");
+  assert.match(textOf(rows()[0]), /Een uurtarief moet lager zijn dan € 1\.000\./);
+
+  answer = new ApiError(400, { type: "urn:klantportaal:problem:validation-failed", title: "Ongeldige invoer",
+    errors: [{ field: "rates[1].hourly", code: "too-large", message: "must be below 1,000 euros an hour" }] });
+  type(view(), idsOf(rows()[0])[2], "999,99");
+  await submit(view(), "settings-form-heading");
+  assert.equal(api.calls.filter(c => c[0] === "PUT").length, 3);
+  const hourly = byId(view(), idsOf(rows()[1])[2]);
+  assert.equal(hourly.attrs["aria-invalid"], "true", "the API's too-large on rates[1].hourly lands at the second row's rate");
+  assert.equal(textOf(byId(view(), hourly.attrs["aria-describedby"].split(" ")[0])), "Een uurtarief moet lager zijn dan € 1.000.");
+  assert.doesNotMatch(textOf(rows()[0]), /lager dan/);
+  assert.match(textOf(withClass(view(), "settings-form")[0]), /Een uurtarief is lager dan € 1\.000\./, "the limit said as a hint");
 });
 
 test("a 409 on the settings says someone else changed them and reloads them on request; the next save sends the new version", async () => {

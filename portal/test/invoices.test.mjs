@@ -15,7 +15,7 @@ import { LANGUAGES, texts, translator } from "../i18n.mjs";
 import { invoiceLinks, navLinks, parseRoute, routeHash } from "../routes.mjs";
 import { openSignedIn } from "../router.mjs";
 import { customerInvoicePage, customerInvoiceProfilePage, customerInvoicesPage, draftBody, INVOICE_STATUSES, invoicePage, invoicesPage,
-  LINE_SOURCES, parseQuantity, PAYMENT_MOVES, splitInvoices, UNITS, VAT_RATES } from "../invoices.mjs";
+  invoiceErrors, LINE_SOURCES, parseQuantity, PAYMENT_MOVES, splitInvoices, UNITS, VAT_RATES } from "../invoices.mjs";
 import { customerPage } from "../admin.mjs";
 import { click, context, EVIL, fakeApi, last, shimDocument } from "./fakes.mjs";
 
@@ -570,6 +570,13 @@ test("a draft refused for a missing hourly rate (409 illegal-state) points to th
   answer = problem(409, "illegal-state", "Niet toegestaan", "The period has nothing to invoice");
   await submit(last(shown), "draft-form-heading");
   assert.equal(withClass(last(shown), "missing-rate").length, 0, "another refusal: no pointer to the rates");
+});
+
+test("a line's quantity × unit price past the API's limit (too-large at lines[i].unitPrice) is said in words", () => {
+  const refused = new ApiError(400, { type: "urn:klantportaal:problem:validation-failed", title: "Ongeldige invoer",
+    errors: [{ field: "lines[0].unitPrice", code: "too-large", message: "times the quantity must be below 100,000,000 euros" }] });
+  assert.deepEqual(invoiceErrors(refused, nl, { rename: f => f.replace("lines[0]", "lines.r1") }),
+    { "lines.r1.unitPrice": "Aantal × prijs per eenheid moet onder € 100.000.000 blijven." });
 });
 
 test("Regels bewerken: the draft's own lines in the form, PUT …/lines with the version read; a stale version keeps what was typed", async () => {
