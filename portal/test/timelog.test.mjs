@@ -218,6 +218,17 @@ function customerApi(post = () => ({ lines: [{ ...LINES[0], minutes: 60 }] })) {
 const customerRoute = { name: "customer-time-registrations", id: "acme" };
 const rowsOf = desc => findAll(findAll(desc, n => n.tag === "table" && n.attrs.class === "registrations")[0], n => n.tag === "tr").slice(1);
 
+test("a customer's registrations are titled with the customer's name (the shell's list), else its id", async () => {
+  const shown = [];
+  const ctx = { ...staffContext("provider-agent", customerApi(), shown), customers: async () => [{ id: "acme", name: "Acme Installatietechniek" }] };
+  await registrationsPage(ctx, customerRoute);
+  assert.equal(textOf(findAll(last(shown), n => n.tag === "h1")[0]), "Urenregistraties · Acme Installatietechniek");
+  const unnamed = [];
+  await registrationsPage({ ...staffContext("provider-agent", customerApi(), unnamed), customers: async () => { throw new Error("down"); } },
+    customerRoute);
+  assert.equal(textOf(findAll(last(unnamed), n => n.tag === "h1")[0]), "Urenregistraties · acme", "the customers not read: the id");
+});
+
 test("staff register time on a customer without a ticket: no ticketNumber is sent, and the list is read again with its filter", async () => {
   const api = customerApi();
   const shown = [];
