@@ -7,7 +7,7 @@
 // - While it cannot take it (a button disabled, and maybe relabelled, while its request runs: the control at its place
 //   is of its kind and disabled) the focus waits for the next render.
 // - A control that is gone (a button whose press opened a confirmation or a form in its place, the confirmation's
-//   "Annuleren", a row's button after the row went): the focus goes to the first control the render added nearest its
+//   "Annuleren", a row's button after the row went): the focus goes to the first of the controls the render added nearest its
 //   place (the confirmation's button, the form's first field), and that control is remembered as the opener; when the
 //   focus is lost again (cancel, done), it returns to the opener if the page still has it. Otherwise the control now at
 //   its place (a removed row's twin in the next row) or the last before it in the page's content, else the page's
@@ -94,8 +94,13 @@ export function fallbackFocus(root, wanted, before, opener) {
     if (back) return { target: back, opener: null };
   }
   const added = addedControls(before, controls);
-  const into = nearest(controls, wanted.place, c => added.has(c) && usable(c));
-  if (into) return { target: into, opener: { signature: wanted.signature, place: wanted.place } };
+  let at = controls.indexOf(nearest(controls, wanted.place, c => added.has(c) && usable(c)));
+  if (at >= 0) {
+    // the start of what opened there: the first of the run of added controls (the confirm button, the form's first field),
+    // not the one that happens to sit at the old place (a confirmation replacing three buttons would give its Cancel)
+    while (at > 0 && added.has(controls[at - 1]) && usable(controls[at - 1])) at--;
+    return { target: controls[at], opener: { signature: wanted.signature, place: wanted.place } };
+  }
   // the control now at its place (a removed row's twin in the next row), or the last one before it, but in the page's
   // content (after its heading), not the menu
   const heading = root.querySelector ? root.querySelector("h1") : null;

@@ -114,3 +114,21 @@ test("addedControls: the controls a render inserted, also among twins with the s
   const reopened = [el("button", "Koppelen"), el("button", "Weigeren"), el("button", "Koppelen"), el("button", "Weigeren")];
   assert.deepEqual([...addedControls(after.map(signatureOf), reopened)], [reopened[2], reopened[3]]);
 });
+
+test("a confirmation with other words (Crediteren → Ja, crediteren / Nee): its confirm button takes the focus, Nee returns it", async () => {
+  const s = screen();
+  const { h } = await import("../dom.mjs");
+  let confirming = false;
+  const view = () => h("main", null, h("h1", null, "Factuur 2026-00012"), h("a", { href: "#/invoices" }, "Facturen"),
+    h("section", null, confirming
+      ? h("div", { class: "confirm", role: "alert" }, h("p", null, "Crediteren?"),
+        h("button", { type: "button", on: { click: () => { confirming = false; s.show(view()); } } }, "Ja, crediteren"),
+        h("button", { type: "button", on: { click: () => { confirming = false; s.show(view()); } } }, "Nee"))
+      : [h("button", { type: "button" }, "Betaald"),
+        h("button", { type: "button", on: { click: () => { confirming = true; s.show(view()); } } }, "Crediteren")]));
+  s.show(view());
+  await s.press("Crediteren");
+  assert.equal(s.describe(s.focused()), "button Ja, crediteren");
+  await s.press("Nee");
+  assert.equal(s.describe(s.focused()), "button Crediteren", "back on the button that opened it, not Betaald");
+});
