@@ -8,7 +8,7 @@
 //   is of its kind and disabled) the focus waits for the next render.
 // - A control that is gone (a button whose press opened a confirmation or a form in its place, the confirmation's
 //   "Annuleren", a row's button after the row went): the focus goes to the first of the controls the render added nearest its
-//   place (the confirmation's button, the form's first field), and that control is remembered as the opener; when the
+//   place (the confirmation's button, the form's first field), and the control pressed is remembered as its opener; when the
 //   focus is lost again (cancel, done), it returns to the opener if the page still has it. Otherwise the control now at
 //   its place (a removed row's twin in the next row) or the last before it in the page's content, else the page's
 //   heading (fallbackFocus).
