@@ -281,9 +281,12 @@ export function pendingUsersView(state, ctx, actions) {
           ? h("div", { class: "confirm", role: "alert" }, h("p", null, tr("admin.confirm.refuse", { name: user.displayName })),
             h("button", { type: "button", disabled: !!state.busy, on: { click: () => actions.refuse(user) } }, tr("admin.pending.refuse")),
             h("button", { type: "button", disabled: !!state.busy, on: { click: actions.cancel } }, tr("sla.cancel")))
-          : [h("button", { type: "button", class: "primary", disabled: !!state.busy, on: { click: () => actions.link(user) } },
-            tr("admin.pending.link")),
-          h("button", { type: "button", disabled: !!state.busy, on: { click: () => actions.ask(user) } }, tr("admin.pending.refuse"))],
+          : [h("button", { type: "button", class: "primary", disabled: !!state.busy,
+            "aria-label": tr("admin.pending.linkOf", { name: user.displayName, email: user.email }),
+            on: { click: () => actions.link(user) } }, tr("admin.pending.link")),
+          h("button", { type: "button", disabled: !!state.busy,
+            "aria-label": tr("admin.pending.refuseOf", { name: user.displayName, email: user.email }),
+            on: { click: () => actions.ask(user) } }, tr("admin.pending.refuse"))],
         problemBox(state.rowErrors[user.userId], tr)));
   });
   return page(ctx,
@@ -976,7 +979,8 @@ export async function heldMailPage(ctx) {
 
 /** The kinds of object the contexts audit, as the API names them (AuditObject on the server). */
 export const AUDIT_KINDS = ["user", "customer", "ticket", "category", "request-type", "sla-tier", "sla-calendar", "mail-route",
-  "failing-address", "bundle", "subscription", "invoice", "invoicing", "billing-settings", "report"];
+  "failing-address", "held-mail", "bundle", "subscription", "invoice", "invoicing", "billing-settings", "time-registration", "report",
+  "report-settings", "kb-category", "notice"];
 
 function auditPath(route) {
   return "/audit?" + (route.object ? "object=" + encodeURIComponent(route.object) : "actor=" + encodeURIComponent(route.actor));
@@ -987,18 +991,19 @@ export function auditView(state, ctx, actions) {
   const draft = state.draft;
   const rows = state.items.map(entry => {
     const object = entry.object.kind + ":" + entry.object.id;
+    const objectText = labelOf(tr, "audit.kind.", entry.object.kind) + ": " + entry.object.id;   // an unknown kind: its key
     return h("tr", null,
       h("td", null, h("time", { datetime: entry.at }, formatDate(entry.at, ctx.lang) + " " + String(entry.at).slice(11, 19))),
       h("td", null, h("a", { href: routeHash({ name: "audit", actor: entry.actorId }) }, entry.actorId)),
       h("td", null, entry.action),
-      h("td", null, h("a", { href: routeHash({ name: "audit", object }) }, object)),
+      h("td", null, h("a", { href: routeHash({ name: "audit", object }) }, objectText)),
       h("td", null, Object.entries(entry.details || {}).map(([k, v]) => k + ": " + v).join("; ")));
   });
   return page(ctx,
     h("h1", null, tr("audit.heading")),
     h("p", null, tr("audit.intro")),
     h("form", { class: "audit-query", on: { submit: e => { e.preventDefault(); actions.showObject(); } } },
-      field("audit-kind", tr("audit.kind"), select(AUDIT_KINDS.map(k => [k, k]), draft.kind, e => actions.setDraft("kind", e.target.value)),
+      field("audit-kind", tr("audit.kind"), select(AUDIT_KINDS.map(k => [k, labelOf(tr, "audit.kind.", k)]), draft.kind, e => actions.setDraft("kind", e.target.value)),
         { tr }),
       input("audit-id", tr("audit.objectId"), draft.id, v => actions.setDraft("id", v), { tr, maxlength: 128 }),
       h("button", { type: "submit" }, tr("audit.showObject"))),

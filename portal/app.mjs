@@ -14,6 +14,7 @@ import { newPasswordPage } from "./auth.mjs";
 import { saveLanguage } from "./account.mjs";
 import { apiBaseOf, applyBranding, brandingOf, loadConfig, titleOf } from "./config.mjs";
 import { nextStepKey } from "./widgets.mjs";
+import { focusKeeper } from "./focus.mjs";
 import { completeSso, loadSso, ssoButtonView, ssoCallback, startSso } from "./sso.mjs";
 import { tabsChannel } from "./tabs.mjs";
 import { draftStore, rememberedLanguage, rememberLanguage } from "./drafts.mjs";
@@ -135,74 +136,31 @@ function translateSignIn() {
   renderSsoButton();
 }
 
-// The keyboard focus across a page's renders: a control with an id gets it back by its id; one without (a form's
-// button) by its kind and words, the one nearest its place among the page's controls. While the control cannot take
-// it (a button disabled and relabelled while its request runs), the focus waits for the next render of the page.
-const CONTROLS = "a[href], button, input, select, textarea, [tabindex]";
+// The keyboard focus across a page's renders (focus.mjs): found again by id, or by kind and words near its place; while
+// it cannot take it (a button disabled during its request) it waits for the next render; a control that is gone hands
+// it to what the render opened in its place (and back to the opener on cancel or done), else to its place or the heading.
 let headingPending = false;
-let focusPending = null;   // {id} or {tag, text, place}: the control that had the focus before the page was shown again
-
-function focusOf(app) {
-  const active = document.activeElement;
-  if (active && app.contains(active)) {
-    // a text field keeps its caret (and selection) too: a page shown again while the user types (the new-ticket page's
-    // suggestions, a list's search results) must not move the next key to the start of the field
-    if (active.id) return { id: active.id, selection: selectionOf(active) };
-    const controls = app.querySelectorAll ? [...app.querySelectorAll(CONTROLS)] : [];
-    return { tag: active.tagName, text: active.textContent, place: controls.indexOf(active) };
-  }
-  return !active || active === document.body ? focusPending : null;
-}
-
-function restoreFocus(app, wanted) {
-  let target = wanted.id ? document.getElementById(wanted.id) : null;
-  if (!wanted.id && app.querySelectorAll) {
-    const controls = [...app.querySelectorAll(CONTROLS)];
-    target = controls.map((c, i) => ({ c, distance: Math.abs(i - wanted.place) }))
-      .filter(({ c }) => c.tagName === wanted.tag && c.textContent === wanted.text && !c.disabled)
-      .sort((a, b) => a.distance - b.distance).map(({ c }) => c)[0] || null;
-  }
-  if (target && !target.disabled) target.focus();
-  if (target && wanted.selection && document.activeElement === target && typeof target.setSelectionRange === "function") {
-    try { target.setSelectionRange(wanted.selection.start, wanted.selection.end, wanted.selection.direction); } catch (e) {
-      if (!(e instanceof DOMException)) throw e;   // an input type without a caret (email, number): the browser keeps its own
-    }
-  }
-  focusPending = target && document.activeElement === target ? null : wanted;
-}
-
-/** The caret and selection of a text field ({start, end, direction}), or null for a control without one. */
-function selectionOf(control) {
-  try {
-    return typeof control.selectionStart === "number"
-      ? { start: control.selectionStart, end: control.selectionEnd, direction: control.selectionDirection || "none" } : null;
-  } catch (e) {
-    if (e instanceof DOMException) return null;   // reading it throws on input types without a selection
-    throw e;
-  }
-}
+const focus = focusKeeper(document);
 
 function show(forGeneration, desc) {
   if (forGeneration !== generation) return;
   const app = $("app");
-  const wanted = focusOf(app);
-  app.replaceChildren(mount(desc, document));
-  const heading = app.querySelector("h1");
-  if (headingPending && heading) {
+  focus.render(app, () => app.replaceChildren(mount(desc, document)), () => {
+    // a new page: its heading takes the focus
+    const heading = app.querySelector("h1");
+    if (!headingPending || !heading) return false;
     headingPending = false;
-    focusPending = null;
     heading.setAttribute("tabindex", "-1");
     heading.focus();
-  } else if (wanted) {
-    restoreFocus(app, wanted);
-  }
+    return true;
+  });
 }
 
 async function route() {
   if (!session) return showPublic(parseRoute(location.hash)) || showSignIn();
   const mine = ++generation;
   headingPending = true;
-  focusPending = null;
+  focus.reset();
   $("app").replaceChildren();
   const current = parseRoute(location.hash);
   const ctx = {

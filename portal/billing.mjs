@@ -44,7 +44,10 @@ export function bundleBody(draft, tr) {
   const errors = {};
   const minutes = parseHours(draft.hours);
   if (minutes === null || minutes < 1) errors.minutes = blank(draft.hours) ? tr("fieldRequired") : tr("billing.error.hours");
-  const price = parseEuros(draft.price);
+  // every required field said at once, before sending (the dates too: an empty one was only the API's error, after the rest)
+  if (blank(draft.validFrom)) errors.validFrom = tr("fieldRequired");
+  if (blank(draft.validUntil)) errors.validUntil = tr("fieldRequired");
+  const price = parseEuros(draft.price, tr.lang);
   if (price === null) errors.price = blank(draft.price) ? tr("fieldRequired") : tr("billing.error.euros");
   const ticket = String(draft.requestTicket || "").trim().replace(/^#/, "");
   if (ticket && !TICKET_NUMBER.test(ticket)) errors.requestTicket = tr("hours.error.ticket");
@@ -108,6 +111,14 @@ function whole(value) {
 }
 
 /** The bundle's minutes are typed as hours: the API's range of minutes in hours ("at most 10000:00"). */
+/** The API's limit of an hourly rate (SettingsInput: below 1,000 euros; field error too-large on rates[i].hourly). */
+export const MAX_HOURLY = 1000;
+
+/** The billing settings' field errors in words: a rate of 1,000 euros or more (too-large) says the limit. */
+function settingsErrorText(e, tr) {
+  return /^rates\[\d+\]\.hourly$/.test(String(e.field || "")) && e.code === "too-large" ? tr("billing.error.rateTooLarge") : null;
+}
+
 function bundleErrorText(e, tr) {
   const max = /(\d+)\D*$/.exec(String(e.message || ""));
   return e.field === "minutes" && e.code === "range" && max ? tr("billing.error.hoursRange", { max: hm(Number(max[1])) }) : null;
@@ -127,8 +138,9 @@ export function settingsBody(draft, version, tr) {
   const cap = draft.rollover === true ? parseHours(draft.rolloverCapHours) : 0;
   if (cap === null) errors.rolloverCapMinutes = tr("billing.error.hours");
   const rates = draft.rates.map(r => {
-    const hourly = parseEuros(r.hourly);
+    const hourly = parseEuros(r.hourly, tr.lang);
     if (hourly === null) errors["rates." + r.key + ".hourly"] = blank(r.hourly) ? tr("fieldRequired") : tr("billing.error.euros");
+    else if (hourly >= MAX_HOURLY) errors["rates." + r.key + ".hourly"] = tr("billing.error.rateTooLarge");
     return { type: r.type, effectiveFrom: r.effectiveFrom, hourly };
   });
   if (Object.keys(errors).length) return { errors };
@@ -247,7 +259,9 @@ function bundleActions(bundle, state, ctx, actions) {
   if (mayCancel && !confirming) {
     buttons.push(h("button", { type: "button", disabled: busy, on: { click: () => actions.askCancel(bundle) } }, tr("billing.bundle.cancel")));
   }
+  const done = state.rowNotice && state.rowNotice.id === bundle.id ? state.rowNotice.text : null;
   return h("div", { class: "bundle-actions" },
+    notice(done),
     confirming ? h("div", { class: "confirm", role: "alert" },
       h("p", null, tr("billing.bundle.confirmCancel", { hours: hm(notNegative(bundle.minutesBought)) })),
       h("button", { type: "button", class: "primary", disabled: busy, on: { click: () => actions.cancel(bundle) } },
@@ -289,7 +303,7 @@ export async function customerHoursPage(ctx, route) {
   const today = todayOf(ctx);
   let keys = 0;
   const newKey = () => "r" + ++keys;
-  const state = { customerId: route.id, customer: null, overview: null, loading: true, error: null, notice: null, busy: null,
+  const state = { customerId: route.id, customer: null, overview: null, loading: true, error: null, notice: null, rowNotice: null, busy: null,
     confirming: null, rowErrors: {}, bundleForm: formState(bundleDraft(today)), idempotency: {},
     settings: { current: null, form: null, error: null, notice: null, conflict: false } };
   const render = () => ctx.show(customerHoursView(state, ctx, actions));
@@ -313,12 +327,16 @@ export async function customerHoursPage(ctx, route) {
     if (state.busy) return;
     state.busy = bundle.id;
     state.notice = null;
+    state.rowNotice = null;
     state.rowErrors = {};
     state.confirming = null;
+    // "…; hij staat op besteld" of the bundle made last is no longer true once a bundle is activated or cancelled
+    state.bundleForm.notice = null;
     render();
     try {
       await ctx.api.post(base + "/hour-bundles/" + encodeURIComponent(bundle.id) + "/" + action);
-      state.notice = tr(doneKey, { hours: hm(notNegative(bundle.minutesBought)) });
+      // said at the bundle itself, where the focus is, not only at the top of the page
+      state.rowNotice = { id: bundle.id, text: tr(doneKey, { hours: hm(notNegative(bundle.minutesBought)) }) };
     } catch (e) {
       state.rowErrors[bundle.id] = e;
     }
@@ -351,6 +369,7 @@ export async function customerHoursPage(ctx, route) {
       render();
       try {
         await ctx.api.post(base + "/hour-bundles", checked.body, { idempotencyKey: key });
+        state.rowNotice = null;
         state.bundleForm = formState(bundleDraft(today));
         state.bundleForm.notice = tr("billing.bundle.created", { hours: hm(checked.body.minutes) });
       } catch (e) {
@@ -405,7 +424,7 @@ export async function customerHoursPage(ctx, route) {
           s.conflict = true;
         } else {
           form.error = e;
-          form.errors = errorsFrom(e, tr, { rename: checked.rename });
+          form.errors = errorsFrom(e, tr, { rename: checked.rename, known: fieldError => settingsErrorText(fieldError, tr) });
         }
       }
       render();

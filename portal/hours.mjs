@@ -219,7 +219,8 @@ export function registrationsView(state, ctx, actions, who) {
   const customerId = who.staff ? who.customerId : ctx.tenant;
   const logging = who.staff ? state.logging : null;
   return page(ctx,
-    h("h1", null, tr("hours.registrations.heading"), who.staff ? h("span", { class: "number" }, " · " + who.customerId) : null),
+    h("h1", null, tr("hours.registrations.heading"), who.staff ? h("span", { class: "number" }, " · " + (state.customerName || who.customerId))
+      : null),
     state.hidden ? hiddenNotice(ctx) : [
       logging ? loggingForm(logging, ctx, actions) : null,
       filterForm(state, ctx, actions),
@@ -252,7 +253,7 @@ export async function registrationsPage(ctx, route) {
   const month = monthOf(todayOf(ctx));
   const state = { draft: { type: "", from: month.from, to: month.to, ticket: "" }, applied: null, list: null, loading: false,
     error: null, errors: {}, hidden: false, lang: null, exporting: null, exportError: null, exported: null,
-    logging: who.staff ? loggingState(todayOf(ctx)) : null };
+    logging: who.staff ? loggingState(todayOf(ctx)) : null, customerName: null };
   const render = () => ctx.show(registrationsView(state, ctx, actions, who));
   let filter = filterOf(state.draft, tr).filter;
   const load = reader(ctx, state, render, async () => {
@@ -307,6 +308,16 @@ export async function registrationsPage(ctx, route) {
       render();
     }
   };
-  await load();
+  // staff: the customer by its name, as the other customer pages say it (the shell's list, read once per sign-in; else the id)
+  const named = who.staff && typeof ctx.customers === "function"
+    ? ctx.customers().then(all => {
+      const found = (all || []).find(c => c.id === who.customerId);
+      if (found && found.name) {
+        state.customerName = found.name;
+        render();
+      }
+    }, () => {})
+    : null;
+  await Promise.all([load(), named]);
   return { state, actions };
 }

@@ -8,7 +8,7 @@
 //   provider staff — a customer's invoices #/admin/customers/<id>/invoices (drafts too), reached from the customer's
 //     page, an invoice #/admin/customers/<id>/invoices/<invoiceId>, and the customer's invoicing details
 //     #/admin/customers/<id>/invoice-profile. Provider admins also make a draft ("Nieuwe conceptfactuur": the period and
-//     lines of their own), and per state: a draft is finalised, its own lines edited, or deleted (after a confirmation);
+//     lines of their own), and per state: a draft is finalised (after a confirmation: it is mailed and numbered), its own lines edited, or deleted (after a confirmation);
 //     a final invoice moves between the payment states the API allows, and is credited (after a confirmation that
 //     says a credit invoice with the next number is made). Agents read everything.
 // Every change sends the version read; a 409 version-conflict reads the invoice again and says so, any other 409
@@ -111,6 +111,7 @@ function knownText(e, tr) {
   const name = String(e.field || "");
   if (/\.quantity$/.test(name) && e.code === "range") return tr("invoices.error.quantity");
   if (/\.unitPrice$/.test(name) && e.code === "format") return tr("billing.error.euros");
+  if (/\.unitPrice$/.test(name) && e.code === "too-large") return tr("invoices.error.lineTooLarge");
   if (name === "to" && e.code === "before-start") return tr("invoices.error.toBeforeFrom");
   if (name === "to" && e.code === "range") return tr("invoices.error.periodTooLong");
   if (name === "vatId" && e.code === "format") return tr("invoices.error.vatId");
@@ -399,7 +400,7 @@ export function typedLines(rows, tr) {
     if (blank(r.description)) errors[at + ".description"] = tr("fieldRequired");
     const quantity = parseQuantity(r.quantity);
     if (quantity === null || quantity <= 0) errors[at + ".quantity"] = blank(r.quantity) ? tr("fieldRequired") : tr("invoices.error.quantity");
-    const unitPrice = parseEuros(r.unitPrice);
+    const unitPrice = parseEuros(r.unitPrice, tr.lang);
     if (unitPrice === null) errors[at + ".unitPrice"] = blank(r.unitPrice) ? tr("fieldRequired") : tr("billing.error.euros");
     return { description: text(r.description).trim(), quantity, unit: r.unit, unitPrice, vatRate: r.vatRate };
   });
@@ -478,7 +479,15 @@ export function draftBody(draft, tr) {
   return { body, rename: typed.rename };
 }
 
-function draftForm(form, ctx, actions) {
+/**
+ * A draft refused because time in the period has no hourly rate (409 illegal-state; the API says so in its English detail
+ * only): where rates are set, the customer's billing settings on its hours page.
+ */
+export function missingRate(error) {
+  return !!error && error.status === 409 && error.code === "illegal-state" && /has no hourly rate/i.test(String(error.detail || ""));
+}
+
+function draftForm(form, ctx, actions, customer) {
   const { tr } = ctx;
   const { draft } = form;
   const date = (name, label) => field("draft." + name, label, h("input", { type: "date", value: draft[name],
@@ -488,6 +497,8 @@ function draftForm(form, ctx, actions) {
   h("h2", { id: "draft-form-heading" }, tr("invoices.new.heading")),
   h("p", { class: "hint" }, tr("invoices.new.intro")),
   formHead(form, tr, ["from", "to", ...lineFieldNames(draft.lines)]),
+  missingRate(form.error) ? h("p", { class: "notice warning missing-rate" }, tr("invoices.new.missingRate", { name: customer.name }), " ",
+    h("a", { href: routeHash({ name: "customer-hours", id: customer.id }) }, tr("invoices.new.toRates", { name: customer.name }))) : null,
   h("div", { class: "period" }, date("from", tr("invoices.field.from")), date("to", tr("invoices.field.to"))),
   linesEditor(form, ctx, { prefix: "draft", onAdd: () => actions.addLine(form), onRemove: key => actions.removeLine(form, key) }),
   h("button", { type: "submit", class: "primary", disabled: form.busy }, form.busy ? tr("submitting") : tr("invoices.new.create")));
@@ -530,7 +541,7 @@ export function customerInvoicesView(state, ctx, actions) {
         drafts.length ? draftsTable(drafts, ctx, id) : h("p", { class: "invoices-none" }, tr("invoices.draftsNone"))),
       finalSections(list, ctx, state, actions, hrefOf)
     ] : null,
-    ctx.role === "provider-admin" && state.invoices ? draftForm(state.newForm, ctx, actions) : null);
+    ctx.role === "provider-admin" && state.invoices ? draftForm(state.newForm, ctx, actions, { id, name }) : null);
 }
 
 /** A form's add and remove of a typed line; row keys stay unique on the page. */
@@ -643,6 +654,12 @@ function confirmBox(state, ctx, actions, inv) {
       h("button", { type: "button", class: "primary", disabled: busy, on: { click: actions.discard } }, tr("invoices.discard.yes")),
       h("button", { type: "button", disabled: busy, on: { click: actions.keep } }, tr("invoices.discard.no")));
   }
+  if (state.confirming === "finalise") {
+    return h("div", { class: "confirm", role: "alert" },
+      h("p", null, tr("invoices.finalise.confirm", { period: periodText(tr, inv, ctx.lang) })),
+      h("button", { type: "button", class: "primary", disabled: busy, on: { click: actions.finalise } }, tr("invoices.finalise.yes")),
+      h("button", { type: "button", disabled: busy, on: { click: actions.keep } }, tr("invoices.finalise.no")));
+  }
   if (state.confirming === "credit") {
     return h("div", { class: "confirm", role: "alert" },
       h("p", null, tr("invoices.credit.confirm", { number })),
@@ -659,7 +676,7 @@ export function adminButtons(inv, state, ctx, actions) {
   const busy = !!state.busy;
   const button = (label, onClick, cls) => h("button", { type: "button", class: cls || null, disabled: busy, on: { click: onClick } }, label);
   if (isDraft(inv)) {
-    return [button(state.busy === "finalise" ? tr("invoices.finalising") : tr("invoices.finalise"), actions.finalise, "primary"),
+    return [button(state.busy === "finalise" ? tr("invoices.finalising") : tr("invoices.finalise"), actions.askFinalise, "primary"),
       button(tr("invoices.editLines"), actions.editLines), button(tr("invoices.discard"), actions.askDiscard)];
   }
   const buttons = (PAYMENT_MOVES[inv.status] || []).map(status => button(tr(MOVE_KEYS[status]), () => actions.move(status)));
@@ -758,6 +775,7 @@ export async function customerInvoicePage(ctx, route) {
       state.invoice = answer;
       state.notice = tr("invoices.moved", { number: text(answer.number), status: statusLabel(tr, answer) });
     }),
+    askFinalise() { state.confirming = "finalise"; state.actionError = null; state.notice = null; render(); },
     askDiscard() { state.confirming = "discard"; state.actionError = null; state.notice = null; render(); },
     askCredit() { state.confirming = "credit"; state.actionError = null; state.notice = null; render(); },
     keep() { state.confirming = null; render(); },

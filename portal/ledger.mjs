@@ -57,11 +57,33 @@ export function parseHours(text) {
   return clock ? Number(clock[1]) * 60 + Number(clock[2]) : null;
 }
 
-/** An amount in euros as typed: "950", "950,00" or "950.5" → 950, 950, 950.5; anything else → null. */
-export function parseEuros(text) {
-  const t = String(text === undefined || text === null ? "" : text).trim();
-  const m = /^(\d{1,9})(?:[.,](\d{1,2}))?$/.exec(t);
-  return m ? Number(m[1] + "." + (m[2] || "0")) : null;
+/**
+ * The separators of an amount as the user's language writes it (as euros() shows it): nl and de "1.234,50", en "1,234.50".
+ */
+const SEPARATORS = { nl: { group: ".", decimal: "," }, de: { group: ".", decimal: "," }, en: { group: ",", decimal: "." } };
+const escape = c => "\\" + c;
+
+/**
+ * An amount in euros as typed, read the way the user's language writes it: "950", "950,00", "1.234,50", "€ 1.234,50" or
+ * "1.234,50 €" (nl, de; en "1,234.50"); a single separator followed by one or two digits is the decimal one in any
+ * language ("95.5", "95,50": never a thousands group). Anything else is null: two kinds of separator the wrong way round
+ * ("1,234.50" in Dutch), groups not of three digits ("1.23,4"), three decimals ("1,250" in Dutch, "1.250" in English),
+ * a sign, letters, or more than 9 whole digits.
+ */
+export function parseEuros(text, lang = "nl") {
+  const { group, decimal } = SEPARATORS[lang] || SEPARATORS.nl;
+  const other = decimal === "," ? "." : ",";
+  const typed = String(text === undefined || text === null ? "" : text).trim();
+  // the euro sign before ("€ 1.234,50") or after ("1.234,50 €", as German writes it), once
+  const t = typed.startsWith("€") ? typed.replace(/^€[\s\u00a0\u202f]*/, "") : typed.replace(/[\s\u00a0\u202f]*€$/, "");
+  const g = escape(group);
+  const d = escape(decimal);
+  const plain = new RegExp("^(\\d{1,9})(?:[" + d + escape(other) + "](\\d{1,2}))?$").exec(t);
+  if (plain) return Number(plain[1] + "." + (plain[2] || "0"));
+  const grouped = new RegExp("^(\\d{1,3}(?:" + g + "\\d{3})+)(?:" + d + "(\\d{1,2}))?$").exec(t);
+  if (!grouped) return null;
+  const whole = grouped[1].split(group).join("");
+  return whole.length <= 9 ? Number(whole + "." + (grouped[2] || "0")) : null;
 }
 
 /** A calendar date ("2026-11-20") in words, "20 nov 2026"; no zone shifts it. */
@@ -369,13 +391,16 @@ export function typedTicket(draft, tr) {
 
 /**
  * The body of POST …/time-registrations (and of a correction) for a draft, with the ticket's number; or the
- * errors found before sending (time neither minutes nor h:mm): {body} | {errors}.
+ * errors found before sending, all at once (time neither minutes nor h:mm, no description, no date): {body} | {errors}.
  */
 export function registrationBody(draft, ticketNumber, tr) {
   const minutes = parseDuration(draft.duration);
-  if (minutes === null) {
-    return { errors: { minutes: String(draft.duration || "").trim() ? tr("hours.error.duration") : tr("fieldRequired") } };
-  }
+  const errors = {};
+  if (minutes === null) errors.minutes = String(draft.duration || "").trim() ? tr("hours.error.duration") : tr("fieldRequired");
+  // the API requires a description too: said together with the time, not after the time was fixed
+  if (!String(draft.description || "").trim()) errors.description = tr("fieldRequired");
+  if (!String(draft.date || "").trim()) errors.date = tr("fieldRequired");
+  if (Object.keys(errors).length) return { errors };
   const body = { date: draft.date, minutes, type: draft.type, description: draft.description };
   if (String(draft.internalNote || "").trim()) body.internalNote = draft.internalNote;
   if (ticketNumber !== undefined && ticketNumber !== null) body.ticketNumber = ticketNumber;

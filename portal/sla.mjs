@@ -659,6 +659,42 @@ function riskForm(state, ctx, actions) {
     h("button", { type: "submit", disabled: state.loading }, tr("risk.show")));
 }
 
+/**
+ * The open tickets whose next deadline is breached already: a deadline the due scan has fired has left the index GET
+ * /sla/at-risk reads, so they come from the staff queues' own nextDeadline (as the dashboard's card finds them): the
+ * oldest BREACHED_QUEUE tickets of the new and the open queue, where a breach is likeliest. Of the shown customer only;
+ * one row per ticket; none that the at-risk rows already hold; soonest deadline first.
+ */
+export const BREACHED_QUEUE = 50;
+const BREACHED_QUEUES = ["new", "open"];
+export const breachedQueuePath = status => "/tickets?view=status&status=" + status + "&sort=created&limit=" + BREACHED_QUEUE;
+
+export function breachedRows(queues, customerId, atRiskRows = []) {
+  const seen = new Set(atRiskRows.map(r => r.ticketId));
+  const due = r => (Number.isFinite(Date.parse(r.dueAt)) ? Date.parse(r.dueAt) : Infinity);
+  return queues.flatMap(q => (q && Array.isArray(q.items) ? q.items : []))
+    .filter(t => t && t.nextDeadline && t.nextDeadline.state === "breached" && (!customerId || t.customerId === customerId))
+    .map(t => ({ ticketId: t.id, number: t.number, title: t.title, priority: t.priority, customerId: t.customerId,
+      assigneeId: t.assigneeId, target: t.nextDeadline.target, dueAt: t.nextDeadline.dueAt, state: "breached" }))
+    .filter(r => TICKET_TOKEN.test(String(r.ticketId || "")) && !seen.has(r.ticketId) && seen.add(r.ticketId))
+    .sort((a, b) => due(a) - due(b));
+}
+
+function breachedSection(state, ctx, atRiskRows) {
+  const { tr } = ctx;
+  if (!state.queues) return null;
+  const rows = breachedRows(state.queues.read, state.shown.customerId, atRiskRows);
+  return h("section", { class: "risk-breached", "aria-labelledby": "breached-heading" },
+    h("h2", { id: "breached-heading" }, tr("risk.breached.heading")),
+    h("p", null, tr("risk.breached.intro", { n: BREACHED_QUEUE })),
+    state.queues.unread.length ? notice(tr("risk.breached.unread", { queues: state.queues.unread
+      .map(status => labelOf(tr, "status.", status)).join(", ") }), true) : null,
+    rows.length ? scrolling(tr, h("table", { class: "risk-table breached-table" },
+      h("caption", { class: "visually-hidden" }, tr("risk.breached.heading")),
+      h("thead", null, h("tr", null, RISK_COLUMNS.map(key => h("th", { scope: "col" }, tr(key))))),
+      h("tbody", null, rows.map(row => riskRow(row, state, ctx))))) : h("p", null, tr("risk.breached.none")));
+}
+
 export function atRiskView(state, ctx, actions) {
   const { tr } = ctx;
   if (!ctx.staff) return page(ctx, h("h1", null, tr("risk.heading")), h("p", null, tr("risk.notForRole")));
@@ -680,7 +716,8 @@ export function atRiskView(state, ctx, actions) {
     answer && rows.length ? scrolling(tr, h("table", { class: "risk-table" },
       h("caption", { class: "visually-hidden" }, tr("risk.heading")),
       h("thead", null, h("tr", null, RISK_COLUMNS.map(key => h("th", { scope: "col" }, tr(key))))),
-      h("tbody", null, rows.map(row => riskRow(row, state, ctx))))) : null);
+      h("tbody", null, rows.map(row => riskRow(row, state, ctx))))) : null,
+    state.loading ? null : breachedSection(state, ctx, rows));
 }
 
 /** The GET /sla/at-risk path of a window and a customer ("" is every customer). */
@@ -694,7 +731,7 @@ export function atRiskPath(hours, customerId) {
  */
 export async function atRiskPage(ctx, route = {}) {
   const chosen = { hours: route.hours || 8, customerId: route.customerId || "" };
-  const state = { draft: { ...chosen }, shown: { ...chosen }, answer: null, error: null, loading: false, customers: null,
+  const state = { draft: { ...chosen }, shown: { ...chosen }, answer: null, queues: null, error: null, loading: false, customers: null,
     customersError: null, names: new Map() };
   const render = ctx.bind(() => ctx.show(atRiskView(state, ctx, actions)));
   let latest = 0;
@@ -705,9 +742,13 @@ export async function atRiskPage(ctx, route = {}) {
     render();
     const wanted = { ...state.draft };
     try {
-      const answer = await ctx.api.get(atRiskPath(wanted.hours, wanted.customerId));
+      // the deadlines due within the window, and the queues for those already breached (read alongside, each failure kept)
+      const [answer, queues] = await Promise.all([ctx.api.get(atRiskPath(wanted.hours, wanted.customerId)),
+        Promise.allSettled(BREACHED_QUEUES.map(status => ctx.api.get(breachedQueuePath(status))))]);
       if (mine !== latest) return;
       state.answer = answer;
+      state.queues = { read: queues.map(q => (q.status === "fulfilled" ? q.value : null)),
+        unread: BREACHED_QUEUES.filter((status, i) => queues[i].status === "rejected") };
       state.shown = wanted;
     } catch (e) {
       if (mine !== latest) return;

@@ -152,6 +152,14 @@ export function subscriptionDraft(today, from, lang = "nl") {
  * The body of POST …/subscriptions (and, with the version read, of PUT …/subscriptions/{id}) for a draft: the quantity
  * as a whole number, the unit price typed in euros ("20,60") as a number; or {errors} found before sending.
  */
+/** The API's limit of a subscription's price per period (quantity × unit price below 10,000,000 euros; too-large on unitPrice). */
+const MAX_PERIOD_CENTS = 10_000_000 * 100;
+
+/** A subscription's field errors in words: a price per period past the limit (too-large at unitPrice) says the limit. */
+export function subscriptionErrors(error, tr) {
+  return errorsFrom(error, tr, { known: e => (e.field === "unitPrice" && e.code === "too-large" ? tr("subscriptions.error.tooLarge") : null) });
+}
+
 export function subscriptionBody(draft, tr, version) {
   const errors = {};
   const quantityText = String(draft.quantity === undefined || draft.quantity === null ? "" : draft.quantity).trim();
@@ -159,8 +167,9 @@ export function subscriptionBody(draft, tr, version) {
   if (quantity === null || quantity < 1 || quantity > 100000) {
     errors.quantity = blank(draft.quantity) ? tr("fieldRequired") : tr("subscriptions.error.quantity");
   }
-  const unitPrice = parseEuros(draft.unitPrice);
+  const unitPrice = parseEuros(draft.unitPrice, tr.lang);
   if (unitPrice === null) errors.unitPrice = blank(draft.unitPrice) ? tr("fieldRequired") : tr("billing.error.euros");
+  else if (quantity !== null && Math.round(unitPrice * 100) * quantity >= MAX_PERIOD_CENTS) errors.unitPrice = tr("subscriptions.error.tooLarge");
   if (Object.keys(errors).length) return { errors };
   const body = { service: String(draft.service || "").trim(), quantity, unitPrice, period: draft.period, startDate: draft.startDate,
     endDate: draft.endDate, autoRenew: draft.autoRenew === true };
@@ -307,7 +316,7 @@ export async function customerSubscriptionsPage(ctx, route) {
         if (e.code === "version-conflict") editing.conflict = true;
         else {
           form.error = e;
-          form.errors = errorsFrom(e, tr);
+          form.errors = subscriptionErrors(e, tr);
         }
       }
       render();
@@ -368,7 +377,7 @@ export async function customerSubscriptionsPage(ctx, route) {
       } catch (e) {
         form.busy = false;
         form.error = e;
-        form.errors = errorsFrom(e, tr);
+        form.errors = subscriptionErrors(e, tr);
         render();
         return;
       }

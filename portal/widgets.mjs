@@ -69,7 +69,11 @@ export function nextStepKey(error) {
   if (!error || typeof error.status !== "number") return null;
   const status = error.status;
   if (status === 0) return null;
-  if (status === 409) return error.code === "version-conflict" ? "next.versionConflict" : "next.409";
+  if (status === 409) {
+    // version-conflict: someone else changed it; illegal-state: the state does not allow it (a rule, not a change); else
+    // it changed meanwhile
+    return error.code === "version-conflict" ? "next.versionConflict" : error.code === "illegal-state" ? "next.illegalState" : "next.409";
+  }
   if ([400, 413, 415, 422].includes(status)) return "next.input";
   if ([401, 403, 404, 410, 429].includes(status)) return "next." + status;
   // An outage of a service behind the API (503 service-unavailable, with Retry-After): a retry soon works;
@@ -92,7 +96,8 @@ export function problemBox(error, tr, unshown = []) {
   const detail = !network && !TITLE_SAYS_IT.includes(error.code) ? error.detail : "";
   return h("div", { class: "problem", role: "alert" },
     h("p", { class: "problem-title" }, network ? tr("networkError") : error.title || tr("networkError")),
-    detail ? h("p", null, detail) : null,
+    // the API's detail is English and has no translation: said as the system's message, in English (lang for screen readers)
+    detail ? h("p", { class: "problem-detail" }, tr("problem.detail"), " ", h("span", { lang: "en" }, detail)) : null,
     next ? h("p", { class: "problem-next" }, tr(next)) : null,
     unshown.length ? h("ul", null, unshown.map(([field, message]) => h("li", null, field + ": " + message))) : null);
 }

@@ -771,7 +771,8 @@ async function invoices(ilse, sem, petra, run) {
       await p.submit("f-edit.lines.r1.unitPrice", "after saving the lines");
       p.notice(nl("invoices.edit.saved"));
       p.expectText(euros("180.00", LANG), "the line's new amount");
-      await p.press(nl("invoices.finalise"), "after finalising");
+      await p.press(nl("invoices.finalise"), "after asking to finalise");
+      await p.press(nl("invoices.finalise.yes"), "after finalising");
       const number = textOf(p.find(n => n.tag === "dd" && classes(n).includes("number"))[0] || { children: [] });
       p.expect(/^\d{4}-\d{5}$/.test(number), "the invoice's number (is: " + JSON.stringify(number) + ")");
       p.notice(nl("invoices.finalised", { number }));

@@ -87,7 +87,10 @@ function validation(errors) {
 }
 const problem = (status, code, title) => new ApiError(status, { type: "urn:klantportaal:problem:" + code, title });
 
-/** Mounts into the DOM shim: no element made from data, no handler attribute, no markup in an attribute but an input's value. */
+/**
+ * Mounts into the DOM shim: no element made from data, no handler attribute, no markup in an attribute but an input's value
+ * and an accessible name (a row's button named by its user: setAttribute, text).
+ */
 function assertTextOnly(desc) {
   const doc = shimDocument();
   const root = mount(desc, doc);
@@ -96,7 +99,7 @@ function assertTextOnly(desc) {
   for (const node of doc.created) {
     for (const [name, value] of Object.entries(node.attributes)) {
       assert.ok(!name.startsWith("on"), "no handler attribute " + name);
-      if (name !== "value") assert.ok(!String(value).includes("<"), `attribute ${name} carries data: ${value}`);
+      if (name !== "value" && name !== "aria-label") assert.ok(!String(value).includes("<"), `attribute ${name} carries data: ${value}`);
     }
   }
   return root.textContent;
@@ -529,6 +532,9 @@ test("the linking queue: age, overdue flag and suggested customer; linking sends
   assert.match(textOf(rows[0]), /Voorgesteld: Bakkerij </, "the suggestion by the customer's name (as text)");
   assert.equal(findAll(byId(view, "f-pending-0.customerId"), n => n.tag === "option" && n.attrs.selected)[0].attrs.value, "bakkerij");
   assert.match(textOf(rows[1]), /Geen klant met dit e-maildomein/);
+  assert.deepEqual(findAll(rows[0], n => n.tag === "button").map(b => [textOf(b), b.attrs["aria-label"]]),
+    [["Koppelen", "Account van Sanne de Vries (sanne@bakkerij.example.test) koppelen"],
+      ["Weigeren", "Account van Sanne de Vries (sanne@bakkerij.example.test) weigeren"]], "each row's buttons name whose account");
 
   await press(view, nl("admin.pending.link"), 1);
   assert.equal(api.calls.length, 2, "no customer chosen: nothing sent");

@@ -7,7 +7,7 @@ import { findAll, mount, textOf } from "../dom.mjs";
 import { ApiError } from "../api.mjs";
 import { LANGUAGES, texts, translator } from "../i18n.mjs";
 import { navLinks, parseRoute, routeHash } from "../routes.mjs";
-import { auditPage, customerPage } from "../admin.mjs";
+import { AUDIT_KINDS, auditPage, customerPage } from "../admin.mjs";
 import { openSignedIn } from "../router.mjs";
 import { click, context, EVIL, fakeApi, last, shimDocument } from "./fakes.mjs";
 
@@ -56,8 +56,8 @@ test("per actor: one keyed call, the entries as text with links to their actor a
   assert.deepEqual(api.calls, [["GET", "/audit?actor=u-admin"]]);
   const rows = rowsOf(view);
   assert.deepEqual(rows.map(r => r.slice(1)), [
-    ["u-admin", "user.role-changed", "user:u-jan", "role: customer-admin"],
-    ["system", "customer-created", "customer:acme", "note: " + EVIL]]);
+    ["u-admin", "user.role-changed", "Gebruiker: u-jan", "role: customer-admin"],
+    ["system", "customer-created", "Klant: acme", "note: " + EVIL]]);
   const links = findAll(view, n => n.tag === "a").map(a => a.attrs.href);
   assert.ok(links.includes("#/admin/audit?object=user%3Au-jan") && links.includes("#/admin/audit?actor=system"));
   const dom = shimDocument();
@@ -70,6 +70,21 @@ test("per actor: one keyed call, the entries as text with links to their actor a
   view = last(shown);
   assert.equal(findAll(view, n => n.tag === "button" && textOf(n) === nl("more")).length, 0);
   assert.ok(actions.showObject);
+});
+
+test("object kinds in words (nl, en, de) in the rows and the kind select; an unknown kind as its key", async () => {
+  for (const kind of AUDIT_KINDS) for (const lang of LANGUAGES) assert.ok(texts[lang]["audit.kind." + kind], lang + " " + kind);
+  const entries = [{ at: "2026-12-06T10:00:00Z", actorId: "u-admin", action: "billing-settings-saved",
+    object: { kind: "billing-settings", id: "acme" }, details: {} },
+  { at: "2026-12-06T09:00:00Z", actorId: "u-admin", action: "x", object: { kind: "something-new", id: "z1" }, details: {} }];
+  for (const [lang, first] of [["nl", "Facturatie-instellingen: acme"], ["en", "Billing settings: acme"], ["de", "Abrechnungseinstellungen: acme"]]) {
+    const shown = [];
+    await auditPage({ ...context("provider-admin", fakeApi(() => ({ items: entries })), shown, lang) },
+      parseRoute("#/admin/audit?actor=u-admin"));
+    assert.deepEqual(rowsOf(last(shown)).map(r => r[3]), [first, "something-new: z1"], lang);
+    const options = findAll(findAll(last(shown), n => n.attrs.id === "f-audit-kind")[0], n => n.tag === "option");
+    assert.equal(options.find(o => o.attrs.value === "request-type").children.join(""), translator(lang)("audit.kind.request-type"));
+  }
 });
 
 test("without a query the page asks and reads nothing; the forms navigate; others are refused without a call", async () => {

@@ -138,10 +138,23 @@ test("a new bundle: the hours typed become minutes; price, validity and the requ
   assert.equal(api.calls.at(-1)[1], "/customers/acme/hour-bundles", "the overview is read again");
   assert.equal(page.state.bundleForm.notice, "Een bundel van 7:30 uur is aangemaakt; hij staat op besteld.");
   assert.equal(byId(view(), "f-bundle.minutes").attrs.value, "", "an empty form for the next one");
+  await click(withClass(view(), "bundle")[2], "Activeren").attrs.on.click();
+  assert.equal(page.state.bundleForm.notice, null, "activated: '…hij staat op besteld' no longer stands under the form");
+  assert.doesNotMatch(textOf(view()), /hij staat op besteld/);
+  assert.match(textOf(withClass(view(), "bundle")[2]), /De bundel van 20:00 uur is actief\./);
 
   assert.deepEqual(bundleBody({ hours: "10", validFrom: "2026-11-01", validUntil: "2027-04-30", price: "950", requestTicket: "" }, nl).body,
     { minutes: 600, validFrom: "2026-11-01", validUntil: "2027-04-30", price: 950 }, "no request ticket when none is given");
-  assert.equal(bundleBody({ hours: "7:45", validFrom: "", validUntil: "", price: "0", requestTicket: "" }, nl).body.minutes, 465);
+  assert.equal(bundleBody({ hours: "7:45", validFrom: "2026-11-01", validUntil: "2026-11-30", price: "0", requestTicket: "" }, nl).body.minutes, 465);
+  assert.deepEqual(bundleBody({ hours: "", validFrom: "", validUntil: "", price: "", requestTicket: "" }, nl).errors,
+    { minutes: nl("fieldRequired"), validFrom: nl("fieldRequired"), validUntil: nl("fieldRequired"), price: nl("fieldRequired") },
+    "every required field said at once");
+  const priced = (price, lang) => bundleBody({ hours: "10", validFrom: "2026-11-01", validUntil: "2027-04-30", price, requestTicket: "" },
+    translator(lang)).body;
+  assert.equal(priced("€ 1.234,50", "nl").price, 1234.5, "typed as the portal shows it");
+  assert.equal(priced("1.234,50 €", "de").price, 1234.5);
+  assert.equal(priced("€1,234.50", "en").price, 1234.5);
+  assert.equal(priced("1,234.50", "nl"), undefined, "English separators in Dutch: refused");
 });
 
 test("a new bundle: hours or a price that are none are said at their fields; the API's field errors too", async () => {
@@ -151,11 +164,11 @@ test("a new bundle: hours or a price that are none are said at their fields; the
   const shown = [];
   await open("provider-admin", api, shown);
   type(last(shown), "f-bundle.minutes", "tien");
-  type(last(shown), "f-bundle.price", "€ 950");
+  type(last(shown), "f-bundle.price", "950 euro");
   await submit(last(shown), "bundle-form-heading");
   assert.equal(api.calls.filter(c => c[0] === "POST").length, 0, "nothing is sent");
   assert.equal(textOf(byId(last(shown), "e-bundle.minutes")), "Vul een aantal uren in, zoals 10, 7,5 of 7:30.");
-  assert.equal(textOf(byId(last(shown), "e-bundle.price")), "Vul een bedrag in euro's in, zoals 950 of 95,50.");
+  assert.equal(textOf(byId(last(shown), "e-bundle.price")), "Vul een bedrag in euro's in, zoals 950, 95,50 of 1.234,50.");
 
   type(last(shown), "f-bundle.minutes", "99999");
   type(last(shown), "f-bundle.price", "950");
@@ -178,7 +191,10 @@ test("activate a pending bundle; cancel one after a confirmation; a refusal (409
   await click(bundle(2), "Activeren").attrs.on.click();
   assert.deepEqual(api.calls.filter(c => c[0] === "POST").map(c => c.slice(1, 3)),
     [["/customers/acme/hour-bundles/20261122-cccccc/activate", undefined]], "no body");
-  assert.equal(page.state.notice, "De bundel van 20:00 uur is actief.");
+  assert.deepEqual(page.state.rowNotice, { id: "20261122-cccccc", text: "De bundel van 20:00 uur is actief." });
+  const said = withClass(bundle(2), "notice")[0];
+  assert.equal(textOf(said), "De bundel van 20:00 uur is actief.", "said at the bundle activated");
+  assert.equal(said.attrs.role, "status");
 
   await click(bundle(1), "Annuleren").attrs.on.click();
   assert.equal(api.calls.filter(c => c[0] === "POST").length, 1, "cancelling asks first");
@@ -188,7 +204,8 @@ test("activate a pending bundle; cancel one after a confirmation; a refusal (409
   await click(bundle(1), "Annuleren").attrs.on.click();
   await click(bundle(1), "Ja, annuleren").attrs.on.click();
   assert.equal(api.calls.filter(c => c[0] === "POST").at(-1)[1], "/customers/acme/hour-bundles/20261110-eeeeee/cancel");
-  assert.equal(page.state.notice, "De bundel van 5:00 uur is geannuleerd.");
+  assert.equal(textOf(withClass(bundle(1), "notice")[0]), "De bundel van 5:00 uur is geannuleerd.");
+  assert.equal(withClass(bundle(2), "notice").length, 0, "the earlier notice went");
 
   refuse = true;
   await click(bundle(1), "Annuleren").attrs.on.click();
@@ -242,6 +259,22 @@ test("the billing settings are saved with the version read; rate rows added, rem
   await submit(view(), "settings-form-heading");
   assert.equal(api.calls.filter(c => c[0] === "PUT").length, 2, "an hourly rate that is no amount sends nothing");
   assert.match(textOf(rows()[0]), /Vul een bedrag in euro's in/);
+
+  type(view(), idsOf(rows()[0])[2], "1.000");
+  await submit(view(), "settings-form-heading");
+  assert.equal(api.calls.filter(c => c[0] === "PUT").length, 2, "1,000 euros an hour or more is refused before sending");
+  assert.match(textOf(rows()[0]), /Een uurtarief moet lager zijn dan € 1\.000\./);
+
+  answer = new ApiError(400, { type: "urn:klantportaal:problem:validation-failed", title: "Ongeldige invoer",
+    errors: [{ field: "rates[1].hourly", code: "too-large", message: "must be below 1,000 euros an hour" }] });
+  type(view(), idsOf(rows()[0])[2], "999,99");
+  await submit(view(), "settings-form-heading");
+  assert.equal(api.calls.filter(c => c[0] === "PUT").length, 3);
+  const hourly = byId(view(), idsOf(rows()[1])[2]);
+  assert.equal(hourly.attrs["aria-invalid"], "true", "the API's too-large on rates[1].hourly lands at the second row's rate");
+  assert.equal(textOf(byId(view(), hourly.attrs["aria-describedby"].split(" ")[0])), "Een uurtarief moet lager zijn dan € 1.000.");
+  assert.doesNotMatch(textOf(rows()[0]), /lager dan/);
+  assert.match(textOf(withClass(view(), "settings-form")[0]), /Een uurtarief is lager dan € 1\.000\./, "the limit said as a hint");
 });
 
 test("a 409 on the settings says someone else changed them and reloads them on request; the next save sends the new version", async () => {

@@ -124,7 +124,17 @@ export class FakeElement {
   setAttribute(name, value) { this.attributes[name] = value; if (name === "id") this.id = value; }
   addEventListener(event, handler) { this.listeners[event] = handler; }
   appendChild(child) { this.children.push(child); child.parent = this; return child; }
-  replaceChildren(...children) { this.children = []; children.forEach(c => this.appendChild(c)); }
+  replaceChildren(...children) {
+    const doc = globalThis.document;
+    const removed = this.children;
+    this.children = [];
+    for (const child of removed) {
+      // as a browser does: the focus in a removed node goes to the body
+      if (doc && doc.activeElement && child.contains && child.contains(doc.activeElement)) doc.activeElement = doc.body || null;
+      child.parent = null;
+    }
+    children.forEach(c => this.appendChild(c));
+  }
   contains(other) { for (let n = other; n; n = n.parent) if (n === this) return true; return false; }
   get childElementCount() { return this.children.length; }
   get textContent() { return this.text + this.children.map(c => c.textContent).join(""); }
@@ -134,6 +144,13 @@ export class FakeElement {
   setSelectionRange(start, end, direction) { Object.assign(this, { selectionStart: start, selectionEnd: end, selectionDirection: direction }); }
   all() { return [this, ...this.children.flatMap(c => (c.all ? c.all() : []))]; }
   querySelector(selector) { return this.all().find(n => n !== this && n.tagName === selector) || null; }
+  getAttribute(name) { return Object.hasOwn(this.attributes, name) ? this.attributes[name] : null; }
+  /** Simple selectors only, as the shell asks them: "a[href], button, [tabindex]" (a tag, a tag with an attribute, an attribute). */
+  querySelectorAll(selector) {
+    const tests = selector.split(",").map(s => s.trim().match(/^([a-z0-9]*)(?:\[([a-z-]+)\])?$/)).map(([, tag, attr]) =>
+      n => (!tag || String(n.tagName).toLowerCase() === tag) && (!attr || Object.hasOwn(n.attributes || {}, attr)));
+    return this.all().filter(n => n !== this && tests.some(t => t(n)));
+  }
 }
 
 /** An unsigned token carrying {@code claims}, as the shell decodes it. */

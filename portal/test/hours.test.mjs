@@ -13,7 +13,7 @@ import { ApiError, createApi } from "../api.mjs";
 import { LANGUAGES, texts, translator } from "../i18n.mjs";
 import { hoursLinks, parseRoute, routeHash } from "../routes.mjs";
 import { bundlePage, EXTRA_HOURS, hoursPage, registrationsPage } from "../hours.mjs";
-import { hm, monthsBefore, parseDuration, parseEuros, parseHours, registrationsQuery } from "../ledger.mjs";
+import { hm, monthsBefore, parseDuration, parseEuros, parseHours, registrationBody, registrationsQuery } from "../ledger.mjs";
 import { newTicketPage } from "../tickets.mjs";
 import { catalogue, click, context, EVIL, fakeApi, last, shimDocument } from "./fakes.mjs";
 
@@ -68,11 +68,39 @@ const ENTRIES = {
 // ---------------------------------------------------------------------------------------------
 // values
 
+test("euros as the user's language writes them: thousands and decimals of nl and de (1.234,50) and en (1,234.50), the euro sign; the ambiguous and malformed refused", () => {
+  const nbsp = "\u00a0";
+  for (const lang of ["nl", "de"]) {
+    const read = t => parseEuros(t, lang);
+    assert.deepEqual(["1234,50", "1.234,50", "€ 1.234,50", "€1.234,50", "1.234,50 €", "1.234,50" + nbsp + "€", "€" + nbsp + "1.234,50",
+      "1.234", "1.234.567,8", "123.456.789", "950", "95,5", "95.50", " 0,99 "].map(read),
+    [1234.5, 1234.5, 1234.5, 1234.5, 1234.5, 1234.5, 1234.5, 1234, 1234567.8, 123456789, 950, 95.5, 95.5, 0.99], lang);
+    assert.deepEqual(["1,234.50", "1,234", "1.23,4", "12.34.567", "1.234,567", "1.2345", ".50", "1.", "1.234,", "€ 1.234,50 €",
+      "-5", "1 234,50", "1.234.567.890", "1234567890", "EUR 5", "5,-"].map(read), new Array(16).fill(null), lang + ": refused");
+  }
+  const en = t => parseEuros(t, "en");
+  assert.deepEqual(["1234.50", "1,234.50", "€1,234.50", "€ 1,234.50", "1,234", "1,234,567.8", "950", "95.5", "95,50"].map(en),
+    [1234.5, 1234.5, 1234.5, 1234.5, 1234, 1234567.8, 950, 95.5, 95.5]);
+  assert.deepEqual(["1.234,50", "1.234", "1.250", "1,23.4", "1,234.567"].map(en), [null, null, null, null, null], "en: refused");
+  assert.equal(parseEuros("1.250", "nl"), 1250, "a group of three in Dutch");
+  assert.equal(parseEuros("1,250", "nl"), null, "three decimals: neither a Dutch amount nor a Dutch group");
+});
+
+test("Tijd registreren: an empty time and an empty description are said together, before sending", () => {
+  const tr = translator("nl");
+  assert.deepEqual(registrationBody({ date: "2026-11-20", duration: "", type: "bundle", description: " " }, null, tr).errors,
+    { minutes: tr("fieldRequired"), description: tr("fieldRequired") });
+  assert.deepEqual(registrationBody({ date: "", duration: "1u", type: "bundle", description: "" }, null, tr).errors,
+    { minutes: tr("hours.error.duration"), description: tr("fieldRequired"), date: tr("fieldRequired") });
+  assert.deepEqual(registrationBody({ date: "2026-11-20", duration: "1:30", type: "bundle", description: "Overleg" }, 12, tr).body,
+    { date: "2026-11-20", minutes: 90, type: "bundle", description: "Overleg", ticketNumber: 12 });
+});
+
 test("minutes as h:mm and back: minutes or h:mm for agents, decimal hours for admins, euros as typed", () => {
   assert.deepEqual([0, 5, 50, 60, 90, 600, -45, 1441].map(hm), ["0:00", "0:05", "0:50", "1:00", "1:30", "10:00", "-0:45", "24:01"]);
   assert.deepEqual(["50", " 1:30 ", "0:05", "1:60", "1u30", "", "-5", "1.5"].map(parseDuration), [50, 90, 5, null, null, null, null, null]);
   assert.deepEqual(["10", "7,5", "7.25", "7:30", "0,1", "ten", "-1"].map(parseHours), [600, 450, 435, 450, 6, null, null]);
-  assert.deepEqual(["950", "950,00", "95.5", "1.250,00", "€5", ""].map(parseEuros), [950, 950, 95.5, null, null, null]);
+  assert.deepEqual(["950", "950,00", "95.5", "1.250,00", "€5", ""].map(t => parseEuros(t)), [950, 950, 95.5, 1250, 5, null]);
   assert.equal(monthsBefore("2027-03-31", 12), "2026-03-31");
   assert.equal(monthsBefore("2026-03-31", 1), "2026-02-28", "clamped to the month's length");
   assert.equal(registrationsQuery({ from: "2026-11-01", to: "", type: "bundle", ticket: " " }), "from=2026-11-01&type=bundle");

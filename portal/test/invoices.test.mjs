@@ -15,7 +15,7 @@ import { LANGUAGES, texts, translator } from "../i18n.mjs";
 import { invoiceLinks, navLinks, parseRoute, routeHash } from "../routes.mjs";
 import { openSignedIn } from "../router.mjs";
 import { customerInvoicePage, customerInvoiceProfilePage, customerInvoicesPage, draftBody, INVOICE_STATUSES, invoicePage, invoicesPage,
-  LINE_SOURCES, parseQuantity, PAYMENT_MOVES, splitInvoices, UNITS, VAT_RATES } from "../invoices.mjs";
+  invoiceErrors, LINE_SOURCES, parseQuantity, PAYMENT_MOVES, splitInvoices, UNITS, VAT_RATES } from "../invoices.mjs";
 import { customerPage } from "../admin.mjs";
 import { click, context, EVIL, fakeApi, last, shimDocument } from "./fakes.mjs";
 
@@ -379,7 +379,7 @@ test("the provider admin's buttons follow the state; agents get none; the page o
   assert.equal(textOf(withClass(view, "registration-lines")[1]), "7");
 });
 
-test("Finaliseren posts the version read and shows the numbered invoice; a 409 shows the problem's detail; a stale version reloads", async () => {
+test("Finaliseren asks first (mailed, numbered, not to be undone), then posts the version read and shows the numbered invoice; a 409 shows the problem's detail; a stale version reloads", async () => {
   let answer = () => ({ ...DRAFT, number: "2026-00013", status: "open", statusLabel: "Openstaand", invoiceDate: "2026-11-23",
     dueDate: "2026-12-07", version: 2 });
   const api = staffApi({ post: () => answer() });
@@ -388,6 +388,15 @@ test("Finaliseren posts the version read and shows the numbered invoice; a 409 s
   assert.match(heading(last(shown)), /^Conceptfactuur 1 okt\.? 2026 t\/m 31 okt\.? 2026$/);
   assert.equal(buttons(last(shown)).includes("PDF van factuur "), false, "a draft has no PDF");
   await click(last(shown), "Finaliseren").attrs.on.click();
+  assert.equal(api.calls.filter(c => c[0] === "POST").length, 0, "nothing sent before the confirmation");
+  const confirm = withClass(last(shown), "confirm")[0];
+  assert.equal(confirm.attrs.role, "alert");
+  assert.match(textOf(confirm), /^Deze conceptfactuur \(1 okt\.? 2026 t\/m 31 okt\.? 2026\) finaliseren\? .*volgende factuurnummer.*naar de klant gemaild\. Dit kan niet ongedaan worden gemaakt/);
+  await click(confirm, "Nee").attrs.on.click();
+  assert.equal(withClass(last(shown), "confirm").length, 0, "Nee: the buttons again, nothing sent");
+  assert.equal(api.calls.filter(c => c[0] === "POST").length, 0);
+  await click(last(shown), "Finaliseren").attrs.on.click();
+  await click(withClass(last(shown), "confirm")[0], "Ja, finaliseren en mailen").attrs.on.click();
   assert.deepEqual(api.calls.at(-1).slice(0, 3), ["POST", "/customers/acme/invoices/2026-11-23.drf234/finalise", { version: 1 }]);
   assert.equal(heading(last(shown)), "Factuur 2026-00013");
   assert.equal(page.state.notice, "De factuur is gefinaliseerd met nummer 2026-00013 en wordt naar de klant gemaild.");
@@ -398,6 +407,7 @@ test("Finaliseren posts the version read and shows the numbered invoice; a 409 s
   const refusedShown = [];
   const refused = await openInvoice("provider-admin", staffApi({ post: () => answer() }), refusedShown, DRAFT.id);
   await click(last(refusedShown), "Finaliseren").attrs.on.click();
+  await click(last(refusedShown), "Ja, finaliseren en mailen").attrs.on.click();
   const box = withClass(withClass(last(refusedShown), "invoice-actions")[0], "problem")[0];
   assert.equal(box.attrs.role, "alert");
   assert.match(textOf(box), /Niet toegestaan.*needs the customer's VAT ID/);
@@ -410,6 +420,7 @@ test("Finaliseren posts the version read and shows the numbered invoice; a 409 s
   const stale = await openInvoice("provider-admin", staleApi, staleShown, DRAFT.id);
   version = 2;
   await click(last(staleShown), "Finaliseren").attrs.on.click();
+  await click(last(staleShown), "Ja, finaliseren en mailen").attrs.on.click();
   assert.match(textOf(withClass(last(staleShown), "warning")[0]), /Iemand anders heeft deze factuur intussen gewijzigd/);
   assert.equal(stale.state.invoice.version, 2, "read again");
   assert.equal(staleApi.calls.filter(c => c[0] === "GET" && c[1] === "/customers/acme/invoices/2026-11-23.drf234").length, 2);
@@ -518,12 +529,12 @@ test("a 400 puts each field's message at its field (lines[i] at the row sent i-t
   await click(view(), "Regel toevoegen").attrs.on.click();
   await click(view(), "Regel toevoegen").attrs.on.click();
   type(view(), "f-draft.lines.r1.quantity", "nul");
-  type(view(), "f-draft.lines.r1.unitPrice", "€ 5");
+  type(view(), "f-draft.lines.r1.unitPrice", "5,-");
   await submit(view(), "draft-form-heading");
   assert.equal(api.calls.filter(c => c[0] === "POST").length, 0, "nothing is sent");
   assert.equal(textOf(byId(view(), "e-draft.lines.r1.description")), "Dit veld is verplicht.");
   assert.equal(textOf(byId(view(), "e-draft.lines.r1.quantity")), "Vul een aantal groter dan 0 in, met hoogstens twee decimalen, zoals 1 of 2,5.");
-  assert.equal(textOf(byId(view(), "e-draft.lines.r1.unitPrice")), "Vul een bedrag in euro's in, zoals 950 of 95,50.");
+  assert.equal(textOf(byId(view(), "e-draft.lines.r1.unitPrice")), "Vul een bedrag in euro's in, zoals 950, 95,50 of 1.234,50.");
   assert.equal(byId(view(), "f-draft.lines.r1.quantity").attrs["aria-invalid"], "true");
 
   for (const key of ["r1", "r2"]) {
@@ -541,6 +552,31 @@ test("a 400 puts each field's message at its field (lines[i] at the row sent i-t
   assert.equal(textOf(byId(view(), "e-draft.lines")), "Hoogstens 50 stuks.");
   assert.match(textOf(withClass(view(), "warning")[0]), /Controleer de gemarkeerde velden\./);
   assert.equal(byId(view(), "f-draft.lines.r2.description").attrs.value, "Regel r2", "what was typed stays");
+});
+
+test("a draft refused for a missing hourly rate (409 illegal-state) points to the customer's billing settings; the system's message is kept", async () => {
+  const detail = "Time of 2026-12-07 (ad-hoc-billable) has no hourly rate in the customer's agreement: add the rate, then draft again";
+  let answer = problem(409, "illegal-state", "Niet toegestaan", detail);
+  const api = staffApi({ post: () => answer });
+  const shown = [];
+  await openList("provider-admin", api, shown);
+  await submit(last(shown), "draft-form-heading");
+  const form = withClass(last(shown), "draft-form")[0];
+  assert.match(textOf(withClass(form, "problem")[0]), /Melding van het systeem \(Engels\): Time of 2026-12-07.*In de huidige toestand kan dit niet/);
+  const hint = withClass(form, "missing-rate")[0];
+  assert.match(textOf(hint), /geen uurtarief.*Facturatie-instellingen/);
+  assert.deepEqual(findAll(hint, n => n.tag === "a").map(a => a.attrs.href), ["#/admin/customers/acme/hours"], "where the rates are set");
+
+  answer = problem(409, "illegal-state", "Niet toegestaan", "The period has nothing to invoice");
+  await submit(last(shown), "draft-form-heading");
+  assert.equal(withClass(last(shown), "missing-rate").length, 0, "another refusal: no pointer to the rates");
+});
+
+test("a line's quantity × unit price past the API's limit (too-large at lines[i].unitPrice) is said in words", () => {
+  const refused = new ApiError(400, { type: "urn:klantportaal:problem:validation-failed", title: "Ongeldige invoer",
+    errors: [{ field: "lines[0].unitPrice", code: "too-large", message: "times the quantity must be below 100,000,000 euros" }] });
+  assert.deepEqual(invoiceErrors(refused, nl, { rename: f => f.replace("lines[0]", "lines.r1") }),
+    { "lines.r1.unitPrice": "Aantal × prijs per eenheid moet onder € 100.000.000 blijven." });
 });
 
 test("Regels bewerken: the draft's own lines in the form, PUT …/lines with the version read; a stale version keeps what was typed", async () => {

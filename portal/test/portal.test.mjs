@@ -421,12 +421,13 @@ test("a refusal's next step by its status: input, sign in, ask an administrator,
     ["next.input", "next.401", "next.403", "next.404", "next.410", "next.input", "next.input", "next.input", "next.429", "next.5xx",
       "next.5xx", "next.5xx"]);
   assert.equal(nextStepKey(problem(409, "version-conflict")), "next.versionConflict", "changed by someone else: reload and redo");
-  assert.equal(nextStepKey(problem(409, "illegal-state")), "next.409");
+  assert.equal(nextStepKey(problem(409, "illegal-state")), "next.illegalState", "the state does not allow it: not 'it changed, reload'");
+  assert.equal(nextStepKey(problem(409, "already-exists")), "next.409");
   assert.equal(nextStepKey(problem(503, "service-unavailable")), "next.outage", "an outage behind the API: try again soon");
   assert.equal(nextStepKey(problem(0, "", "network")), null, "the network sentence says it itself");
   assert.equal(nextStepKey(null), null);
   assert.equal(nextStepKey(new Error("plain")), null, "not a refusal of the API: no advice invented");
-  for (const key of ["networkError", "next.input", "next.401", "next.403", "next.404", "next.409", "next.versionConflict", "next.410",
+  for (const key of ["networkError", "next.input", "next.401", "next.403", "next.404", "next.409", "next.illegalState", "problem.detail", "next.versionConflict", "next.410",
     "next.429", "next.5xx", "next.outage"]) {
     for (const lang of LANGUAGES) assert.ok(texts[lang][key], key + " in " + lang);
   }
@@ -436,8 +437,16 @@ test("the problem box says the API's title and detail, then the next step, in th
   const box = (error, lang = "nl") => textOf(problemBox(error, translator(lang)));
   const conflict = new ApiError(409, { type: "urn:klantportaal:problem:illegal-state", title: "Ongeldige status",
     detail: "Het ticket is al gesloten." });
-  assert.equal(box(conflict), "Ongeldige status" + "Het ticket is al gesloten." + translator("nl")("next.409"));
-  assert.match(box(conflict), /Laad de pagina opnieuw/);
+  assert.equal(box(conflict), "Ongeldige status" + "Melding van het systeem (Engels): Het ticket is al gesloten."
+    + translator("nl")("next.illegalState"));
+  assert.doesNotMatch(box(conflict), /Laad de pagina opnieuw/, "illegal-state: nothing changed meanwhile");
+  const detail = findAll(problemBox(conflict, translator("nl")), n => n.attrs.lang === "en");
+  assert.deepEqual(detail.map(textOf), ["Het ticket is al gesloten."], "the API's detail marked as English");
+  const rate = new ApiError(409, { type: "urn:klantportaal:problem:illegal-state", title: "Nicht erlaubt",
+    detail: "Time of 2026-12-07 (ad-hoc-billable) has no hourly rate in the customer's agreement: add the rate, then draft again" });
+  assert.match(box(rate, "de"), /^Nicht erlaubtSystemmeldung \(Englisch\): Time of 2026-12-07.*Im aktuellen Zustand ist das nicht möglich/);
+  assert.match(box(rate, "en"), /System message: Time of .*This is not possible in the current state/);
+  assert.match(box(problem(409, "already-exists")), /Laad de pagina opnieuw/, "another 409: it changed meanwhile");
   assert.match(box(problem(409, "version-conflict"), "en"), /Someone else changed this.*Reload the page/);
   assert.match(box(problem(403, "forbidden")), /vraag het dan aan de beheerder van uw organisatie/);
   assert.match(box(problem(403, "forbidden"), "de"), /fragen Sie den Administrator Ihrer Organisation/);

@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 
 import { findAll, mount, textOf } from "../dom.mjs";
-import { translator } from "../i18n.mjs";
+import { LANGUAGES, texts, translator } from "../i18n.mjs";
 import { ApiError } from "../api.mjs";
 import { linked, parseRoute, routeHash } from "../routes.mjs";
 import { ticketPage } from "../tickets.mjs";
@@ -524,11 +524,12 @@ const AT_RISK = {
     { ticketId: "acme-14", number: 14, customerId: "acme", title: "VPN", priority: "normal", status: "open", assigneeId: "gone",
       target: "response", dueAt: "2026-11-24T17:00:00Z", state: "at-risk" }] };
 
-function riskApi(answer = () => AT_RISK) {
+function riskApi(answer = () => AT_RISK, queue = () => ({ items: [] })) {
   return fakeApi((method, path) => {
     if (path.startsWith("/customers")) return { items: [{ id: "acme", name: "Acme <B.V.>" }, { id: "globex", name: "Globex" }] };
     if (path.startsWith("/staff")) return { items: [{ userId: "s1", displayName: "Sem" }] };
     if (path.startsWith("/sla/at-risk")) return answer(path);
+    if (path.startsWith("/tickets?view=status&status=")) return queue(/status=(\w+)/.exec(path)[1]);
     return new Error("unexpected " + path);
   });
 }
@@ -554,7 +555,8 @@ test("SLA at risk: soonest breach first as the API orders it, with customer, pri
   const api = riskApi();
   const shown = [];
   const { state } = await atRiskPage(context("provider-agent", api, shown), parseRoute("#/sla/at-risk"));
-  assert.deepEqual(api.calls.map(c => c[1]).filter(p => !p.startsWith("/customers") && !p.startsWith("/staff")), ["/sla/at-risk?hours=8"]);
+  assert.deepEqual(api.calls.map(c => c[1]).filter(p => !p.startsWith("/customers") && !p.startsWith("/staff")), ["/sla/at-risk?hours=8",
+    "/tickets?view=status&status=new&sort=created&limit=50", "/tickets?view=status&status=open&sort=created&limit=50"]);
   assert.ok(api.calls.every(c => c[0] === "GET"), "opening the page only reads");
   const view = last(shown);
   assert.equal(textOf(findAll(view, n => n.tag === "h1")[0]), "SLA in gevaar");
@@ -579,6 +581,39 @@ test("SLA at risk: soonest breach first as the API orders it, with customer, pri
   assert.match(textOf(withClass(view, "risk-summary")[0]), /^3 termijnen van alle klanten verlopen vóór .* \(de komende 8 uur\)\.$/);
   assert.equal(withClass(view, "warning").length, 0, "complete: nothing to warn about");
   assert.equal(state.shown.hours, 8);
+});
+
+test("SLA at risk also lists the open tickets already breached (from the queues, as the dashboard's card): of the customer shown, once", async () => {
+  const queued = (id, number, customerId, state, dueAt) => ({ id, number, customerId, title: "T" + number, priority: "critical",
+    status: "open", assigneeId: "s1", nextDeadline: { target: "resolution", dueAt, state } });
+  const queues = { new: { items: [queued("acme-6", 6, "acme", "breached", "2026-11-20T08:00:00Z"),
+    queued("acme-7", 7, "acme", "running", "2026-11-30T08:00:00Z")] },
+  open: { items: [queued("globex-2", 2, "globex", "breached", "2026-11-19T08:00:00Z"),
+    queued("acme-12", 12, "acme", "breached", "2026-11-24T09:00:00Z")] } };
+  const shown = [];
+  await atRiskPage(context("provider-agent", riskApi(() => ({ ...AT_RISK, tickets: [] }), status => queues[status]), shown),
+    parseRoute("#/sla/at-risk"));
+  let section = withClass(last(shown), "risk-breached")[0];
+  assert.equal(textOf(findAll(section, n => n.tag === "h2")[0]), "Al overschreden");
+  assert.match(textOf(withClass(last(shown), "risk-summary")[0]), /^Geen open ticket/, "nothing within the window");
+  const hrefs = sec => findAll(sec, n => n.tag === "a").map(a => a.attrs.href);
+  assert.deepEqual(hrefs(section), ["#/tickets/globex-2", "#/tickets/acme-6", "#/tickets/acme-12"], "breached ones, oldest deadline first");
+  assert.deepEqual(withClass(section, "sla-breached").map(textOf), ["Overschreden", "Overschreden", "Overschreden"]);
+
+  const one = [];
+  await atRiskPage(context("provider-agent", riskApi(() => AT_RISK, status => queues[status]), one), parseRoute("#/sla/at-risk?customerId=acme"));
+  section = withClass(last(one), "risk-breached")[0];
+  assert.deepEqual(hrefs(section), ["#/tickets/acme-6"], "the customer shown only, and not twice (acme-12 is in the at-risk rows)");
+
+  const failing = [];
+  await atRiskPage(context("provider-agent", riskApi(() => AT_RISK, status => (status === "open" ? new ApiError(500, { title: "Fout" })
+    : { items: [] })), failing), parseRoute("#/sla/at-risk"));
+  section = withClass(last(failing), "risk-breached")[0];
+  assert.match(textOf(withClass(section, "warning")[0]), /Niet gelezen: In behandeling\./);
+  assert.match(textOf(section), /Geen van deze tickets heeft een overschreden termijn\./);
+  for (const lang of LANGUAGES) for (const key of ["risk.breached.heading", "risk.breached.intro", "risk.breached.none", "risk.breached.unread"]) {
+    assert.ok(texts[lang][key], lang + " " + key);
+  }
 });
 
 test("SLA at risk: the user picks the window and one customer; Tonen reads that and keeps it in the hash", async () => {

@@ -12,7 +12,7 @@ import { findAll, mount, textOf } from "../dom.mjs";
 import { ApiError } from "../api.mjs";
 import { LANGUAGES, texts, translator } from "../i18n.mjs";
 import { parseRoute, routeHash, subscriptionLinks } from "../routes.mjs";
-import { CHANGE_SUBSCRIPTION, customerSubscriptionsPage, NEW_SUBSCRIPTION, PERIODS, SUBSCRIPTION_STATUSES, subscriptionBody,
+import { CHANGE_SUBSCRIPTION, customerSubscriptionsPage, NEW_SUBSCRIPTION, PERIODS, SUBSCRIPTION_STATUSES, subscriptionBody, subscriptionErrors,
   subscriptionsPage } from "../subscriptions.mjs";
 import { customerPage } from "../admin.mjs";
 import { newTicketPage } from "../tickets.mjs";
@@ -257,11 +257,11 @@ test("a new subscription: a quantity or price that is none is said at its field;
   const shown = [];
   await open("provider-admin", api, shown);
   type(last(shown), "f-sub.quantity", "twaalf");
-  type(last(shown), "f-sub.unitPrice", "€ 20,60");
+  type(last(shown), "f-sub.unitPrice", "20.60,5");
   await submit(last(shown), "subscription-form-heading");
   assert.equal(api.calls.filter(c => c[0] === "POST").length, 0, "nothing is sent");
   assert.equal(textOf(byId(last(shown), "e-sub.quantity")), "Vul een geheel aantal van 1 tot en met 100.000 in.");
-  assert.equal(textOf(byId(last(shown), "e-sub.unitPrice")), "Vul een bedrag in euro's in, zoals 950 of 95,50.");
+  assert.equal(textOf(byId(last(shown), "e-sub.unitPrice")), "Vul een bedrag in euro's in, zoals 950, 95,50 of 1.234,50.");
   assert.equal(byId(last(shown), "f-sub.quantity").attrs["aria-invalid"], "true");
 
   type(last(shown), "f-sub.quantity", "12");
@@ -273,6 +273,15 @@ test("a new subscription: a quantity or price that is none is said at its field;
   assert.equal(textOf(byId(last(shown), "e-sub.service")), "Dit veld is verplicht.", "a known code in the user's language");
   assert.equal(byId(last(shown), "f-sub.endDate").attrs["aria-describedby"], "e-sub.endDate");
   assert.equal(byId(last(shown), "f-sub.unitPrice").attrs.value, "20,60", "what was typed stays");
+
+  type(last(shown), "f-sub.quantity", "10000");
+  type(last(shown), "f-sub.unitPrice", "1.000");
+  await submit(last(shown), "subscription-form-heading");
+  assert.equal(api.calls.filter(c => c[0] === "POST").length, 1, "10,000,000 euros a period: refused before sending");
+  assert.equal(textOf(byId(last(shown), "e-sub.unitPrice")), "Aantal × prijs per stuk moet per periode onder € 10.000.000 blijven.");
+  assert.equal(subscriptionErrors(new ApiError(400, { type: "urn:klantportaal:problem:validation-failed", title: "Ongeldige invoer",
+    errors: [{ field: "unitPrice", code: "too-large", message: "times the quantity must be below 10,000,000 euros" }] }),
+  translator("de")).unitPrice, "Menge × Stückpreis muss pro Zeitraum unter 10.000.000 € bleiben.", "the API's too-large at the unit price, in words");
 });
 
 test("change: the form holds the subscription, the PUT sends the version read; a 409 says someone else changed it and reloads", async () => {

@@ -127,6 +127,7 @@ test("a 400 problem's field errors appear at the form's fields; the rest in its 
   await ticketPage(staffContext("provider-agent", api, shown), { name: "ticket", token: "acme-7" });
   type(last(shown), "f-time.date", "2026-12-01");
   type(last(shown), "f-time.minutes", "45");
+  type(last(shown), "f-time.description", "Overleg");
   await submit(last(shown), "time-form-heading");
   assert.equal(api.calls.filter(c => c[0] === "POST").length, 1);
   const view = last(shown);
@@ -217,6 +218,17 @@ function customerApi(post = () => ({ lines: [{ ...LINES[0], minutes: 60 }] })) {
 const customerRoute = { name: "customer-time-registrations", id: "acme" };
 const rowsOf = desc => findAll(findAll(desc, n => n.tag === "table" && n.attrs.class === "registrations")[0], n => n.tag === "tr").slice(1);
 
+test("a customer's registrations are titled with the customer's name (the shell's list), else its id", async () => {
+  const shown = [];
+  const ctx = { ...staffContext("provider-agent", customerApi(), shown), customers: async () => [{ id: "acme", name: "Acme Installatietechniek" }] };
+  await registrationsPage(ctx, customerRoute);
+  assert.equal(textOf(findAll(last(shown), n => n.tag === "h1")[0]), "Urenregistraties · Acme Installatietechniek");
+  const unnamed = [];
+  await registrationsPage({ ...staffContext("provider-agent", customerApi(), unnamed), customers: async () => { throw new Error("down"); } },
+    customerRoute);
+  assert.equal(textOf(findAll(last(unnamed), n => n.tag === "h1")[0]), "Urenregistraties · acme", "the customers not read: the id");
+});
+
 test("staff register time on a customer without a ticket: no ticketNumber is sent, and the list is read again with its filter", async () => {
   const api = customerApi();
   const shown = [];
@@ -272,8 +284,10 @@ test("the customer's registration form: what is no time or no ticket number is s
   assert.equal(textOf(byId(view(), "e-log.minutes")), "Vul de tijd in minuten (50) of als uren:minuten (1:30) in.");
   assert.equal(textOf(byId(view(), "e-log.ticketNumber")), "Vul een ticketnummer in, zoals 42.");
   assert.equal(byId(view(), "f-log.ticketNumber").attrs["aria-invalid"], "true");
+  assert.equal(textOf(byId(view(), "e-log.description")), nl("fieldRequired"), "the empty description said at once, with the time");
 
   type(view(), "f-log.minutes", "30");
+  type(view(), "f-log.description", "Overleg");
   type(view(), "f-log.ticketNumber", "99");
   const reads = api.calls.length;
   await submit(view(), "log-form-heading");
