@@ -333,6 +333,7 @@ export function newTicketView(state, ctx, actions) {
       on: { input: e => actions.title(valueOf(e)) } }), true),
     state.suggest ? suggestionBox(state.suggest, ctx, actions.suggestions) : null,
     at("description", tr("field.description"), textarea(draft.description, e => actions.set("description", valueOf(e)), 8), true),
+    h("p", { class: "hint" }, tr("new.attachHint")),
     requestType ? h("fieldset", null, h("legend", null, localized(requestType.name, lang)),
       requestType.form.fields.map(f => at("answers." + f.name, localized(f.label, lang),
         answerControl(f, draft, lang, actions.setAnswer), f.required))) : null

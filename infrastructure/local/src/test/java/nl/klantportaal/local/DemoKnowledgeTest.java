@@ -4,8 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import nl.klantportaal.accounts.customer.domain.Customer;
+import nl.klantportaal.accounts.customer.domain.CustomerDetails;
+import nl.klantportaal.accounts.customer.domain.SlaTier;
+import nl.klantportaal.accounts.wiring.IdentityWiring;
 import nl.klantportaal.core.claims.Caller;
 import nl.klantportaal.core.claims.Role;
 import nl.klantportaal.core.claims.TenantId;
@@ -38,6 +43,10 @@ class DemoKnowledgeTest {
     LocalDynamoDb dynamoDb = LocalDynamoDb.shared();
     KernelWiring wiring = new KernelWiring(Config.fromEnvironment(TestEnvironment.forTable(dynamoDb,
         dynamoDb.createPortalTable())), Clock.systemUTC());
+    for (String id : List.of("demo-acme", "demo-bakkerij")) {   // as DemoData makes them before the knowledge base
+      IdentityWiring.of(wiring).customers().create(new Customer(new TenantId(id), new CustomerDetails(id, List.of(id + ".example.test"),
+          SlaTier.KOPER, Language.NL, Optional.empty()), Instant.EPOCH, Instant.EPOCH, 1));
+    }
     int categories = DemoKnowledge.read().get("categories").size();
     int articles = DemoKnowledge.read().get("articles").size();
     assertEquals("  Demo knowledge base: " + categories + " categories, " + articles + " articles (Kennisbank)\n",
