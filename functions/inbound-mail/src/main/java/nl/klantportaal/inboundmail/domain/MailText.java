@@ -19,9 +19,6 @@ public final class MailText {
   /** A forward's prefix ({@code Fwd:}, {@code FW:}, {@code WG:}, {@code Doorst:}), also after reply prefixes. */
   private static final Pattern FORWARD_SUBJECT = Pattern.compile("^\\s*(?:(?:re|aw|antw|sv)\\s*:\\s*)*(?:fwd?|wg|doorst)\\s*:",
       Pattern.CASE_INSENSITIVE);
-  /** The line Gmail, Thunderbird or Apple Mail opens a forwarded message with, in nl, en or de. */
-  private static final Pattern FORWARD_OPENER = Pattern.compile("(?m)^\\s*(?:-{2,}\\s*(?:forwarded message|doorgestuurd bericht"
-      + "|weitergeleitete nachricht)\\s*-{2,}|begin forwarded message\\s*:)\\s*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   public static final int MAX_TITLE = 200;
   public static final int MAX_BODY = 20_000;
   static final String NO_SUBJECT = "(geen onderwerp)";
@@ -76,7 +73,7 @@ public final class MailText {
    * {@code Doorst:}, after any reply prefixes) or a forward's opening line in the text.
    */
   public static boolean forwarded(ParsedMail mail) {
-    return FORWARD_SUBJECT.matcher(mail.subject()).find() || FORWARD_OPENER.matcher(mail.text()).find();
+    return FORWARD_SUBJECT.matcher(mail.subject()).find() || QuoteStripper.forwards(mail.text());
   }
 
   /**

@@ -12,15 +12,17 @@ import java.util.regex.Pattern;
  * such a quote, nothing is cut. The full text is kept elsewhere.
  */
 public final class QuoteStripper {
+  /** The line Gmail, Thunderbird or Apple Mail opens a forwarded message with, in nl, en or de. */
+  private static final Pattern FORWARD_OPENER = Pattern.compile("^\\s*(?:-{2,}\\s*(?:forwarded message|doorgestuurd bericht"
+      + "|weitergeleitete nachricht)\\s*-{2,}|begin forwarded message\\s*:)\\s*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   private static final List<Pattern> OPENERS = List.of(
       // Gmail, Apple Mail, Thunderbird: "On Mon, 3 Nov 2026 at 10:00, Jan <jan@x> wrote:" (may wrap over two lines).
       Pattern.compile("^\\s*(on|op|am|le|el)\\s.{4,300}(wrote|schreef|schrieb|geschreven|a écrit|escribió).{0,200}:\\s*$",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL),
       Pattern.compile("^.{0,200}\\s(wrote|schreef|schrieb)\\s*:\\s*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
       Pattern.compile("^\\s*-{2,}\\s*(original message|oorspronkelijk bericht|origineel bericht|ursprüngliche nachricht"
-          + "|originalnachricht|forwarded message|doorgestuurd bericht|weitergeleitete nachricht)\\s*-{2,}\\s*$",
-          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
-      Pattern.compile("^\\s*begin forwarded message\\s*:\\s*$", Pattern.CASE_INSENSITIVE));
+          + "|originalnachricht)\\s*-{2,}\\s*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
+      FORWARD_OPENER);
   /**
    * The header block of a quoted message (Outlook, Outlook for Mac, Lotus Notes, GMX and web.de, in any order): a
    * "From:/Van:/Von:" line, a "Sent:/Verzonden:/Gesendet:/Date:/Datum:" line and a "Subject:/Onderwerp:/Betreff:" line
@@ -70,6 +72,11 @@ public final class QuoteStripper {
       return new Stripped(text.strip(), false);
     }
     return new Stripped(own, true);
+  }
+
+  /** Whether a line of {@code text} opens a forwarded message (as {@link #strip} recognises it). */
+  public static boolean forwards(String text) {
+    return text.lines().anyMatch(line -> FORWARD_OPENER.matcher(line).matches());
   }
 
   private static boolean matchesAny(String line) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.klantportaal.core.shared.domain.DomainException;
-import nl.klantportaal.knowledge.article.domain.ArticleVersion;
 import nl.klantportaal.knowledge.article.port.ArticleRepository;
 import nl.klantportaal.knowledge.port.PeopleNames;
 
@@ -27,7 +26,7 @@ public final class ArticleHistory {
       throw new DomainException.NotFound("Article");
     }
     Map<String, Optional<String>> known = new HashMap<>();
-    return articles.versions(articleId).stream().map((ArticleVersion v) -> new Entry(v.version(), v.updatedAt().toString(), v.actor(),
+    return articles.versions(articleId).stream().map(v -> new Entry(v.version(), v.updatedAt().toString(), v.actor(),
         known.computeIfAbsent(v.actor(), names::name).orElse(v.actor()), v.state().wireName())).toList();
   }
 }
