@@ -96,6 +96,21 @@ export function hoursView(state, ctx) {
     state.hidden ? null : h("p", null, h("a", { href: routeHash({ name: "time-registrations" }) }, tr("hours.toRegistrations"))));
 }
 
+/**
+ * Staff pages of one customer name it as the other customer pages do: from the shell's customer list (read once per
+ * sign-in). Until it answers, or when it cannot, the heading keeps the customer's id.
+ */
+function nameTheCustomer(ctx, who, state, render) {
+  if (!who.staff || typeof ctx.customers !== "function") return null;
+  return ctx.customers().then(all => {
+    const found = (all || []).find(c => c.id === who.customerId);
+    if (found && found.name) {
+      state.customerName = found.name;
+      render();
+    }
+  }, () => { /* the heading keeps the id, which names the customer too; the next page reads the list again */ });
+}
+
 export async function hoursPage(ctx, route = { name: "hours" }) {
   const who = whose(ctx, route);
   if (!who) return ctx.show(refusal(ctx, route));
@@ -116,7 +131,8 @@ export function bundleView(state, ctx, who) {
   const back = who.staff ? h("a", { href: routeHash({ name: "customer-hours", id: who.customerId }) }, tr("hours.backToCustomer"))
     : h("a", { href: routeHash({ name: "hours" }) }, tr("hours.backToBundles"));
   return page(ctx,
-    h("h1", null, tr("hours.bundle.heading"), who.staff ? h("span", { class: "number" }, " · " + who.customerId) : null),
+    h("h1", null, tr("hours.bundle.heading"), who.staff ? h("span", { class: "number" }, " · " + (state.customerName || who.customerId))
+      : null),
     state.hidden ? hiddenNotice(ctx) : problemBox(state.error, tr),
     loadingNotice(state, tr),
     detail && detail.bundle ? [
@@ -133,11 +149,11 @@ export function bundleView(state, ctx, who) {
 export async function bundlePage(ctx, route) {
   const who = whose(ctx, route);
   if (!who) return ctx.show(refusal(ctx, route));
-  const state = { detail: null, loading: false, error: null, hidden: false, lang: null };
+  const state = { detail: null, loading: false, error: null, hidden: false, lang: null, customerName: null };
   const render = () => ctx.show(bundleView(state, ctx, who));
   const path = hoursBase(who.customerId) + "/hour-bundles/" + encodeURIComponent(route.bundleId);
   const load = reader(ctx, state, render, async () => { state.detail = await ctx.api.get(path); }, !!who.own);
-  await load();
+  await Promise.all([load(), nameTheCustomer(ctx, who, state, render)]);
   return { state, reload: load };
 }
 
@@ -308,16 +324,6 @@ export async function registrationsPage(ctx, route) {
       render();
     }
   };
-  // staff: the customer by its name, as the other customer pages say it (the shell's list, read once per sign-in; else the id)
-  const named = who.staff && typeof ctx.customers === "function"
-    ? ctx.customers().then(all => {
-      const found = (all || []).find(c => c.id === who.customerId);
-      if (found && found.name) {
-        state.customerName = found.name;
-        render();
-      }
-    }, () => {})
-    : null;
-  await Promise.all([load(), named]);
+  await Promise.all([load(), nameTheCustomer(ctx, who, state, render)]);
   return { state, actions };
 }

@@ -242,9 +242,12 @@ test("a bundle's page: its meter and the lines booked on it; staff read a custom
 
   const staffApi = fakeApi(() => detail);
   const staffShown = [];
-  await bundlePage(hoursContext("provider-agent", staffApi, staffShown),
+  await bundlePage(hoursContext("provider-agent", staffApi, staffShown,
+    { customers: async () => [{ id: "acme", name: "Acme Installatietechniek B.V." }] }),
     { name: "customer-hour-bundle", id: "acme", bundleId: "20261101-aaaaaa" });
   assert.deepEqual(staffApi.calls.map(c => c[1]), ["/customers/acme/hour-bundles/20261101-aaaaaa"]);
+  assert.match(textOf(findAll(last(staffShown), n => n.tag === "h1")[0]), /Acme Installatietechniek B\.V\./,
+    "staff read the customer's name in the heading, not its id");
   assert.match(textOf(last(staffShown)), /Toner/, "staff see the internal note");
   const root = mount(last(staffShown), shimDocument());
   assert.ok(root.textContent.includes(EVIL), "data mounts as text");
