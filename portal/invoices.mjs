@@ -479,12 +479,9 @@ export function draftBody(draft, tr) {
   return { body, rename: typed.rename };
 }
 
-/**
- * A draft refused because time in the period has no hourly rate (409 illegal-state; the API says so in its English detail
- * only): where rates are set, the customer's billing settings on its hours page.
- */
+/** A draft refused because time in the period has no hourly rate (409 rate-missing): rates are set in the customer's billing settings. */
 export function missingRate(error) {
-  return !!error && error.status === 409 && error.code === "illegal-state" && /has no hourly rate/i.test(String(error.detail || ""));
+  return !!error && error.status === 409 && error.code === "rate-missing";
 }
 
 function draftForm(form, ctx, actions, customer) {

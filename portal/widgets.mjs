@@ -70,9 +70,10 @@ export function nextStepKey(error) {
   const status = error.status;
   if (status === 0) return null;
   if (status === 409) {
-    // version-conflict: someone else changed it; illegal-state: the state does not allow it (a rule, not a change); else
-    // it changed meanwhile
-    return error.code === "version-conflict" ? "next.versionConflict" : error.code === "illegal-state" ? "next.illegalState" : "next.409";
+    // version-conflict: someone else changed it; illegal-state: the state does not allow it (a rule, not a change);
+    // rate-missing: a price must be agreed first; else it changed meanwhile
+    const byCode = { "version-conflict": "next.versionConflict", "illegal-state": "next.illegalState", "rate-missing": "next.rateMissing" };
+    return byCode[error.code] || "next.409";
   }
   if ([400, 413, 415, 422].includes(status)) return "next.input";
   if ([401, 403, 404, 410, 429].includes(status)) return "next." + status;

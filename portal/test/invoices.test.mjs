@@ -554,15 +554,15 @@ test("a 400 puts each field's message at its field (lines[i] at the row sent i-t
   assert.equal(byId(view(), "f-draft.lines.r2.description").attrs.value, "Regel r2", "what was typed stays");
 });
 
-test("a draft refused for a missing hourly rate (409 illegal-state) points to the customer's billing settings; the system's message is kept", async () => {
+test("a draft refused for a missing hourly rate (409 rate-missing) points to the customer's billing settings; the system's message is kept", async () => {
   const detail = "Time of 2026-12-07 (ad-hoc-billable) has no hourly rate in the customer's agreement: add the rate, then draft again";
-  let answer = problem(409, "illegal-state", "Niet toegestaan", detail);
+  let answer = problem(409, "rate-missing", "Er ontbreekt een uurtarief", detail);
   const api = staffApi({ post: () => answer });
   const shown = [];
   await openList("provider-admin", api, shown);
   await submit(last(shown), "draft-form-heading");
   const form = withClass(last(shown), "draft-form")[0];
-  assert.match(textOf(withClass(form, "problem")[0]), /Melding van het systeem \(Engels\): Time of 2026-12-07.*In de huidige toestand kan dit niet/);
+  assert.match(textOf(withClass(form, "problem")[0]), /Melding van het systeem \(Engels\): Time of 2026-12-07.*Er is nog geen uurtarief afgesproken/);
   const hint = withClass(form, "missing-rate")[0];
   assert.match(textOf(hint), /geen uurtarief.*Facturatie-instellingen/);
   assert.deepEqual(findAll(hint, n => n.tag === "a").map(a => a.attrs.href), ["#/admin/customers/acme/hours"], "where the rates are set");

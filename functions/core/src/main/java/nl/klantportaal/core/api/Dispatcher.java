@@ -85,6 +85,7 @@ public final class Dispatcher {
         case VERSION -> ProblemType.VERSION_CONFLICT;
         case ALREADY_EXISTS -> ProblemType.ALREADY_EXISTS;
         case ILLEGAL_STATE -> ProblemType.ILLEGAL_STATE;
+        case RATE_MISSING -> ProblemType.RATE_MISSING;
       };
       return problem(request, type, e.getMessage(), List.of(), java.util.Optional.empty());
     } catch (DomainException.TooManyAttempts e) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import nl.klantportaal.core.claims.Access;
 import nl.klantportaal.core.claims.Caller;
 import nl.klantportaal.core.claims.ClaimContract;
+import nl.klantportaal.core.shared.domain.DomainException;
 import org.junit.jupiter.api.Test;
 
 class DispatcherTest {
@@ -24,6 +25,10 @@ class DispatcherTest {
       }),
       Route.of("GET /endpoint-down", Access.SIGNED_IN, request -> {
         throw new ServiceUnavailable("a token endpoint", "https://auth.example.test/oauth2/token answered 502");
+      }),
+      Route.of("POST /conflict/{kind}", Access.SIGNED_IN, request -> {
+        throw new DomainException.Conflict(DomainException.Conflict.Kind.valueOf(request.pathParameters().get("kind")),
+            "Time of 2026-11-03 has no hourly rate");
       })));
 
   /** A dependency's outage as this test's classifier knows it (core-aws's knows the AWS SDK's). */
@@ -78,6 +83,22 @@ class DispatcherTest {
   @Test
   void refusesAMissingCaller() {
     assertEquals(401, dispatcher.dispatch(request("GET /things", Optional.empty(), "nl")).status());
+  }
+
+  @Test
+  void answersEachKindOfConflict409WithItsOwnTypeAndTheDetail() throws IOException {
+    Map<DomainException.Conflict.Kind, String> types = Map.of(DomainException.Conflict.Kind.VERSION, "version-conflict",
+        DomainException.Conflict.Kind.ALREADY_EXISTS, "already-exists", DomainException.Conflict.Kind.ILLEGAL_STATE, "illegal-state",
+        DomainException.Conflict.Kind.RATE_MISSING, "rate-missing");
+    assertEquals(DomainException.Conflict.Kind.values().length, types.size(), "every kind is named here");
+    for (var kind : DomainException.Conflict.Kind.values()) {
+      ApiRequest request = new ApiRequest("POST /conflict/{kind}", "/conflict/" + kind, Map.of("kind", kind.name()), Map.of(),
+          Map.of("accept-language", "en"), new byte[0], "req-1", "192.0.2.1", caller("provider-admin", true));
+      ApiResponse response = dispatcher.dispatch(request);
+      assertEquals(409, response.status(), kind.name());
+      assertEquals("urn:klantportaal:problem:" + types.get(kind), body(response).get("type").asText(), kind.name());
+      assertEquals("Time of 2026-11-03 has no hourly rate", body(response).get("detail").asText(), kind.name());
+    }
   }
 
   @Test

@@ -72,7 +72,7 @@ public final class InvoiceDrafting {
         throw new IllegalArgumentException("Only time still to be invoiced, dated in the period, is drafted");
       }
       Money rate = settings.rateOn(line.type(), line.date()).orElseThrow(() -> new DomainException.Conflict(
-          DomainException.Conflict.Kind.ILLEGAL_STATE, "Time of " + line.date() + " (" + line.type().wireName()
+          DomainException.Conflict.Kind.RATE_MISSING, "Time of " + line.date() + " (" + line.type().wireName()
           + ") has no hourly rate in the customer's agreement: add the rate, then draft again"));
       minutes.computeIfAbsent(new RateKey(line.type(), rate.amount()), k -> new int[1])[0] += line.minutes();
     }

@@ -51,6 +51,7 @@ class InvoiceDraftingTest {
     var e = assertThrows(DomainException.Conflict.class, () -> InvoiceDrafting.lines(NOVEMBER, List.of(line("2026-11-03.a", 60)),
         noRates, List.of(), List.of(), VatRate.STANDARD, Language.NL));
     assertTrue(e.getMessage().contains("2026-11-03"), e.getMessage());
+    assertEquals(DomainException.Conflict.Kind.RATE_MISSING, e.kind(), "its own problem type (409 rate-missing), so the portal points to the rates");
   }
 
   @Test

@@ -44,7 +44,9 @@ public sealed abstract class DomainException extends RuntimeException
       /** A unique value is already taken. */
       ALREADY_EXISTS,
       /** The state machine does not allow this change now. */
-      ILLEGAL_STATE
+      ILLEGAL_STATE,
+      /** A price the change needs is missing from the customer's agreement (an hourly rate for billed time). */
+      RATE_MISSING
     }
   }
 
