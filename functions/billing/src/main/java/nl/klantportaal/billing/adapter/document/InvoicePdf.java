@@ -397,8 +397,9 @@ public final class InvoicePdf implements InvoiceRenderer {
     }
   }
 
+  /** Every text on the invoice is set through here: what the font cannot draw shows as {@link Printable#MISSING}. */
   private static Phrase phrase(String text, Font font) {
-    return new Phrase(new Chunk(text, font).setSplitCharacter(WORDS));
+    return new Phrase(new Chunk(Printable.text(text, font), font).setSplitCharacter(WORDS));
   }
 
   private static Paragraph paragraph(String text, Font font) {

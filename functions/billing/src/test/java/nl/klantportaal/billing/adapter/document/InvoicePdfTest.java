@@ -298,4 +298,17 @@ class InvoicePdfTest {
     Invoice draft = draft(Language.NL, standard(Language.NL).lines());
     assertThrows(IllegalArgumentException.class, () -> pdf.render(draft, PROVIDER));
   }
+
+  @Test
+  void whatTheFontCannotDrawShowsAsAReplacementInsteadOfVanishing() throws IOException {
+    String x = Printable.MISSING;
+    BillTo customer = new BillTo("Bakkerij 🥐 De Korenschoof", List.of("Dorpsstraat 5", "北京市 100000"), Optional.of("NL009876543B01"));
+    List<InvoiceLine> lines = List.of(InvoiceLine.of("Printer 打印机 vervangen 🔥, cafe\u0301 we\tk", BigDecimal.ONE,
+        InvoiceLine.Unit.PIECE, Amount.euros("10.00"), VatRate.STANDARD, new InvoiceLine.Source.Manual()));
+    ProviderDetails provider = new ProviderDetails("PC Patrol 👍 B.V.", PROVIDER.address(), PROVIDER.kvk(), PROVIDER.vatNumber(),
+        PROVIDER.iban());
+    String text = text(pdf.render(finalInvoice(Language.NL, lines, customer), provider));
+    assertHas(text, "Bakkerij " + x + " De Korenschoof", x + x + x + " 100000", "PC Patrol " + x + " B.V.");
+    assertHas(flat(text), "Printer " + x + x + x + " vervangen " + x + ", café we k 1 st.");
+  }
 }
