@@ -58,8 +58,11 @@ public final class InvoicePdf implements InvoiceRenderer {
   private static final Color LINE = new Color(0xC9, 0xCF, 0xD6);
   private static final Color SHADE = new Color(0xEE, 0xF1, 0xF5);
   private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
-  /** Description, quantity, unit price, VAT rate (wide enough for "Steuerschuldnerschaft" at 8 pt), amount. */
-  private static final float[] LINE_WIDTHS = {35, 13, 14, 20, 18};
+  /**
+   * Description, quantity, unit price, VAT rate (wide enough for "Steuerschuldnerschaft" at 8 pt), amount. The unit price and
+   * the amount hold the largest amount whole at 9 pt ("€ 99.999.999,99", 74.4 pt; "€ -99.999.999,99", 77.6 pt).
+   */
+  private static final float[] LINE_WIDTHS = {32, 13, 17, 20, 18};
 
   /** Lines break at blanks and at a hyphen after a letter, never inside a date ("30-11-\n2026") or an amount ("€ -\n37,50"). */
   private static final SplitCharacter WORDS = new DefaultSplitCharacter() {
@@ -397,8 +400,9 @@ public final class InvoicePdf implements InvoiceRenderer {
     }
   }
 
+  /** Every text on the invoice is set through here: what the font cannot draw shows as {@link Printable#MISSING}. */
   private static Phrase phrase(String text, Font font) {
-    return new Phrase(new Chunk(text, font).setSplitCharacter(WORDS));
+    return new Phrase(new Chunk(Printable.text(text, font), font).setSplitCharacter(WORDS));
   }
 
   private static Paragraph paragraph(String text, Font font) {

@@ -29,6 +29,7 @@ import nl.klantportaal.core.shared.domain.Language;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -297,5 +298,74 @@ class InvoicePdfTest {
   void aDraftIsRefused() {
     Invoice draft = draft(Language.NL, standard(Language.NL).lines());
     assertThrows(IllegalArgumentException.class, () -> pdf.render(draft, PROVIDER));
+  }
+
+  @Test
+  void whatTheFontCannotDrawShowsAsAReplacementInsteadOfVanishing() throws IOException {
+    String x = Printable.MISSING;
+    BillTo customer = new BillTo("Bakkerij 🥐 De Korenschoof", List.of("Dorpsstraat 5", "北京市 100000"), Optional.of("NL009876543B01"));
+    List<InvoiceLine> lines = List.of(InvoiceLine.of("Printer 打印机 vervangen 🔥, cafe\u0301 we\tk", BigDecimal.ONE,
+        InvoiceLine.Unit.PIECE, Amount.euros("10.00"), VatRate.STANDARD, new InvoiceLine.Source.Manual()));
+    ProviderDetails provider = new ProviderDetails("PC Patrol 👍 B.V.", PROVIDER.address(), PROVIDER.kvk(), PROVIDER.vatNumber(),
+        PROVIDER.iban());
+    String text = text(pdf.render(finalInvoice(Language.NL, lines, customer), provider));
+    assertHas(text, "Bakkerij " + x + " De Korenschoof", x + x + x + " 100000", "PC Patrol " + x + " B.V.");
+    assertHas(flat(text), "Printer " + x + x + x + " vervangen " + x + ", café we k 1 st.");
+  }
+
+  @Test
+  void longWordsAndTheLargestAmountsStayInsideTheirColumnsAndThePage() throws IOException {
+    String word = "Werkplekbeheerondersteuningsovereenkomstverlengingsaanvraag1";
+    assertEquals(60, word.length());
+    String url = "https://portal.example.com/tickets/12345/attachments/" + "a".repeat(80) + "?download=true";
+    BillTo customer = new BillTo("Zeer-Lange-Naam-" + "Holding".repeat(10) + " B.V.", List.of(url.substring(0, 90), "1234 AB Ergens"),
+        Optional.of("NL009876543B01"));
+    List<InvoiceLine> lines = List.of(
+        InvoiceLine.of(word + " " + url, BigDecimal.ONE, InvoiceLine.Unit.PIECE, Amount.euros("99999999.99"), VatRate.REVERSE_CHARGE,
+            new InvoiceLine.Source.Manual()));
+    for (Language language : Language.values()) {
+      Invoice invoice = finalInvoice(language, lines, customer);
+      for (Invoice shown : List.of(invoice, invoice.creditInvoice("cr-" + language, new InvoiceNumber(2026, 43), LocalDate.of(2026, 12, 10),
+          Instant.parse("2026-12-10T10:00:00Z")))) {
+        byte[] bytes = pdf.render(shown, PROVIDER);
+        assertInsideMargins(bytes, 42);
+        String text = text(bytes);
+        // Whole on their lines: the unit price (never negative), and the line's amount, the base, the net total and the
+        // total due or credited (negative on a credit).
+        String positive = InvoiceTexts.euros(Amount.euros("99999999.99"), language).replace('\u00a0', ' ');
+        String negative = InvoiceTexts.euros(Amount.euros("-99999999.99"), language).replace('\u00a0', ' ');
+        boolean credit = shown.kind() == Invoice.Kind.CREDIT;
+        assertEquals(credit ? 1 : 5, count(text, "(?<!-)" + java.util.regex.Pattern.quote(positive)), language + " " + shown.kind()
+            + ": the largest amount is cut in a column:\n" + text);
+        assertEquals(credit ? 4 : 0, count(text, java.util.regex.Pattern.quote(negative)), language + " " + shown.kind() + ":\n" + text);
+        assertHas(flat(text).replace(" ", ""), (word + url).replace(" ", ""));
+      }
+    }
+  }
+
+  private static long count(String text, String regex) {
+    return java.util.regex.Pattern.compile(regex).matcher(text).results().count();
+  }
+
+  /** Every character drawn lies between the page's left and right margins (a point of rounding aside). */
+  private static void assertInsideMargins(byte[] bytes, float margin) throws IOException {
+    List<String> outside = new ArrayList<>();
+    try (PDDocument document = Loader.loadPDF(bytes)) {
+      PDFTextStripper stripper = new PDFTextStripper() {
+        @Override
+        protected void writeString(String text, List<TextPosition> positions) {
+          // A landscape page is a portrait one turned a quarter: its width as read is the box's height.
+          var box = getCurrentPage().getMediaBox();
+          float width = getCurrentPage().getRotation() % 180 == 0 ? box.getWidth() : box.getHeight();
+          for (TextPosition p : positions) {
+            if (p.getXDirAdj() < margin - 1 || p.getXDirAdj() + p.getWidthDirAdj() > width - margin + 1) {
+              outside.add("'" + p.getUnicode() + "' at x " + p.getXDirAdj() + " in \"" + text + "\"");
+            }
+          }
+        }
+      };
+      stripper.getText(document);
+    }
+    assertTrue(outside.isEmpty(), () -> outside.size() + " characters drawn outside the margins: " + outside.subList(0, Math.min(10, outside.size())));
   }
 }

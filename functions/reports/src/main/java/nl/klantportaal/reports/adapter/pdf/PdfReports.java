@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import nl.klantportaal.billing.adapter.document.DocumentFonts;
 import nl.klantportaal.billing.adapter.document.DocumentFonts.Styles;
+import nl.klantportaal.billing.adapter.document.Printable;
 import nl.klantportaal.billing.domain.RegistrationType;
 import nl.klantportaal.billing.domain.Subscription;
 import nl.klantportaal.billing.usecase.MonthReadings;
@@ -139,9 +140,9 @@ public final class PdfReports implements ReportRenderer {
       pages = writer.getPageNumber();
       PdfContentByte canvas = writer.getDirectContent();
       Font small = new Font(fonts.regular(), 8, Font.NORMAL, Color.GRAY);
-      ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT, new Phrase(provider, small), document.left(), 30, 0);
+      ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT, Printable.phrase(provider, small), document.left(), 30, 0);
       String number = String.format(text("page", lang), pages, total.orElse(pages));
-      ColumnText.showTextAligned(canvas, Element.ALIGN_RIGHT, new Phrase(number, small), document.right(), 30, 0);
+      ColumnText.showTextAligned(canvas, Element.ALIGN_RIGHT, Printable.phrase(number, small), document.right(), 30, 0);
     }
   }
 
@@ -157,20 +158,20 @@ public final class PdfReports implements ReportRenderer {
         throw new UncheckedIOException("The configured logo is no PNG or JPEG image", e);
       }
     }
-    document.add(new Paragraph(branding.providerName(), fonts.colored(16, ACCENT)));
-    Paragraph title = new Paragraph(text("title", lang), fonts.strong(30));
+    document.add(paragraph(branding.providerName(), fonts.colored(16, ACCENT)));
+    Paragraph title = paragraph(text("title", lang), fonts.strong(30));
     title.setSpacingBefore(180);
     document.add(title);
-    document.add(spaced(new Paragraph(report.customer().name(), fonts.strong(18)), 18));
-    document.add(new Paragraph(ReportTexts.monthName(report.month(), lang), fonts.text(16)));
-    document.add(spaced(new Paragraph(text("generated", lang) + " "
+    document.add(spaced(paragraph(report.customer().name(), fonts.strong(18)), 18));
+    document.add(paragraph(ReportTexts.monthName(report.month(), lang), fonts.text(16)));
+    document.add(spaced(paragraph(text("generated", lang) + " "
         + ReportTexts.dates(lang).format(generatedAt.atZone(ReportMonth.ZONE)), fonts.text(10)), 40));
-    document.add(new Paragraph(text("asOf", lang), fonts.text(10)));
+    document.add(paragraph(text("asOf", lang), fonts.text(10)));
   }
 
   private static void contents(Document document, Map<String, Integer> pages, Styles fonts, Language lang)
       throws DocumentException {
-    document.add(new Paragraph(text("contents", lang), fonts.strong(20)));
+    document.add(paragraph(text("contents", lang), fonts.strong(20)));
     PdfPTable table = new PdfPTable(new float[] {85, 15});
     table.setWidthPercentage(100);
     table.setSpacingBefore(16);
@@ -193,7 +194,8 @@ public final class PdfReports implements ReportRenderer {
   }
 
   private static void section(Document document, String section, Styles fonts, Language lang) throws DocumentException {
-    Chunk chunk = new Chunk(heading(section, lang), fonts.colored(18, ACCENT));
+    Font font = fonts.colored(18, ACCENT);
+    Chunk chunk = new Chunk(Printable.text(heading(section, lang), font), font);
     chunk.setGenericTag(section);
     Paragraph heading = new Paragraph(chunk);
     heading.setSpacingBefore(14);
@@ -263,7 +265,7 @@ public final class PdfReports implements ReportRenderer {
 
     document.add(subheading(text("breached", lang), fonts));
     if (sla.breaches().isEmpty()) {
-      document.add(new Paragraph(text("noBreaches", lang), fonts.text(10)));
+      document.add(paragraph(text("noBreaches", lang), fonts.text(10)));
       return;
     }
     PdfPTable breaches = table(new float[] {10, 44, 14, 14, 18});
@@ -308,11 +310,11 @@ public final class PdfReports implements ReportRenderer {
     used.addCell(plain(text("total", lang), fonts.strong(9.5f), Element.ALIGN_LEFT));
     used.addCell(plain(ReportTexts.hours(sum), fonts.strong(9.5f), Element.ALIGN_RIGHT));
     document.add(used);
-    document.add(new Paragraph(text("overflow", lang) + ": " + ReportTexts.hours(hours.overflowMinutes()), fonts.text(9.5f)));
+    document.add(paragraph(text("overflow", lang) + ": " + ReportTexts.hours(hours.overflowMinutes()), fonts.text(9.5f)));
 
     document.add(subheading(text("bundles", lang), fonts));
     if (hours.bundles().isEmpty()) {
-      document.add(new Paragraph(text("noBundles", lang), fonts.text(10)));
+      document.add(paragraph(text("noBundles", lang), fonts.text(10)));
     } else {
       PdfPTable bundles = table(new float[] {38, 14, 14, 14, 20});
       for (String key : List.of("period", "size", "used", "remaining", "status")) {
@@ -333,14 +335,14 @@ public final class PdfReports implements ReportRenderer {
     String perWeek = forecast.minutesPerWeek()
         .map(m -> ReportTexts.hours(m.setScale(0, java.math.RoundingMode.HALF_UP).intValueExact())).orElse("");
     String runsOut = forecast.runsOutOn().map(ReportTexts.dates(lang)::format).orElse("");
-    document.add(new Paragraph(String.format(text(forecast.kind().name(), lang), perWeek, runsOut), fonts.text(10)));
+    document.add(paragraph(String.format(text(forecast.kind().name(), lang), perWeek, runsOut), fonts.text(10)));
   }
 
   private static void subscriptions(Document document, List<Subscription> ending, Styles fonts, Language lang)
       throws DocumentException {
     section(document, "subscriptions", fonts, lang);
     if (ending.isEmpty()) {
-      document.add(new Paragraph(text("noSubscriptions", lang), fonts.text(10)));
+      document.add(paragraph(text("noSubscriptions", lang), fonts.text(10)));
       return;
     }
     PdfPTable table = table(new float[] {40, 12, 26, 22});
@@ -360,11 +362,11 @@ public final class PdfReports implements ReportRenderer {
   private static void ratings(Document document, RatingTotals ratings, Styles fonts, Language lang) throws DocumentException {
     section(document, "ratings", fonts, lang);
     if (ratings.count() == 0) {
-      document.add(new Paragraph(text("noRatings", lang), fonts.text(10)));
+      document.add(paragraph(text("noRatings", lang), fonts.text(10)));
       return;
     }
     String average = ReportTexts.decimal(ratings.average().orElseThrow(), lang);
-    document.add(spaced(new Paragraph(ratings.count() == 1 ? String.format(text("ratingOne", lang), average)
+    document.add(spaced(paragraph(ratings.count() == 1 ? String.format(text("ratingOne", lang), average)
         : String.format(text("ratingAverage", lang), average, ratings.count()), fonts.text(11)), 8));
     PdfPTable table = table(new float[] {50, 20, 30});
     for (String key : List.of("score", "count", "share")) {
@@ -474,7 +476,7 @@ public final class PdfReports implements ReportRenderer {
       chart.rectangle(at, y, 8, 8);
       chart.fill();
       label(chart, fonts.regular(), 8, names.get(i), at + 11, y + 1, Element.ALIGN_LEFT);
-      at += 16 + fonts.regular().getWidthPoint(names.get(i), 8) + 12;
+      at += 16 + fonts.regular().getWidthPoint(Printable.text(names.get(i), fonts.regular()), 8) + 12;
     }
   }
 
@@ -482,15 +484,20 @@ public final class PdfReports implements ReportRenderer {
     chart.beginText();
     chart.setColorFill(INK);
     chart.setFontAndSize(font, size);
-    chart.showTextAligned(align, text, x, y, 0);
+    chart.showTextAligned(align, Printable.text(text, font), x, y, 0);
     chart.endText();
   }
 
   private static Paragraph subheading(String text, Styles fonts) {
-    Paragraph p = new Paragraph(text, fonts.strong(12));
+    Paragraph p = paragraph(text, fonts.strong(12));
     p.setSpacingBefore(12);
     p.setSpacingAfter(6);
     return p;
+  }
+
+  /** Every paragraph's text is set through {@link Printable}: what the font cannot draw shows as {@link Printable#MISSING}. */
+  private static Paragraph paragraph(String text, Font font) {
+    return new Paragraph(Printable.phrase(text, font));
   }
 
   private static Paragraph spaced(Paragraph p, float before) {
@@ -507,7 +514,7 @@ public final class PdfReports implements ReportRenderer {
   }
 
   private static PdfPCell head(String text, Styles fonts) {
-    PdfPCell cell = new PdfPCell(new Phrase(text, fonts.colored(9, Color.WHITE)));
+    PdfPCell cell = new PdfPCell(Printable.phrase(text, fonts.colored(9, Color.WHITE)));
     cell.setBackgroundColor(ACCENT);
     cell.setBorderColor(ACCENT);
     cell.setPadding(4);
@@ -515,7 +522,7 @@ public final class PdfReports implements ReportRenderer {
   }
 
   private static PdfPCell plain(String text, Font font, int align) {
-    PdfPCell cell = new PdfPCell(new Phrase(text, font));
+    PdfPCell cell = new PdfPCell(Printable.phrase(text, font));
     cell.setHorizontalAlignment(align);
     cell.setBorderColor(LINE);
     cell.setPadding(4);

@@ -179,4 +179,44 @@ class PdfReportsTest {
       assertEquals(1, images);
     }
   }
+
+  @Test
+  void whatTheFontCannotDrawShowsAsAReplacementAndLongWordsStayOnThePage() throws Exception {
+    String x = nl.klantportaal.billing.adapter.document.Printable.MISSING;
+    String word = "Netwerkbeheerondersteuningsovereenkomstverlengingsaanvraag12";
+    ReportData seed = ReportSeed.data(Language.EN);
+    List<ReportData.TicketLine> tickets = seed.tickets().stream().map(t -> t.number() == 1
+        ? new ReportData.TicketLine(1, "Printer 打印机 kapot 🔥 " + word, t.createdAt(), t.steps()) : t).toList();
+    var service = seed.subscriptionsEnding().getFirst();
+    var renamed = new nl.klantportaal.billing.domain.Subscription(service.id(), service.tenant(), "Backup 👍 " + word, service.quantity(),
+        service.unitPrice(), service.period(), service.startDate(), service.endDate(), service.autoRenew(), service.cancelled(),
+        service.createdAt(), service.version());
+    ReportData data = new ReportData(new ReportData.Customer(seed.customer().id(), "Bakkerij 🥐 De Korenschoof", Language.EN), tickets,
+        seed.sla(), seed.hours(), List.of(renamed), seed.ratings());
+    byte[] bytes = pdf.render(MonthlyReport.of(ReportSeed.NOVEMBER, data), new Branding("Voorbeeld IT 🛠", Optional.empty()),
+        GENERATED).pdf();
+    String text = String.join("\n", PdfText.pages(bytes));
+    String flat = text.replaceAll("\\s+", "");
+    assertTrue(text.contains("Bakkerij " + x + " De Korenschoof"), text);
+    assertTrue(text.contains("Voorbeeld IT " + x), "the provider's name in the footer and on the cover: " + text);
+    // A cell's long word wraps in its cell (the row's other cells are read between its lines).
+    assertTrue(text.contains("#1 Printer " + x + x + x + " kapot " + x + " Critical Response"), text);
+    assertTrue(text.contains("Backup " + x + " 12 20 December 2026 no"), text);
+    assertTrue(flat.contains(word), text);
+    try (PDDocument document = Loader.loadPDF(bytes)) {
+      List<String> outside = new java.util.ArrayList<>();
+      new org.apache.pdfbox.text.PDFTextStripper() {
+        @Override
+        protected void writeString(String line, List<org.apache.pdfbox.text.TextPosition> positions) {
+          for (var p : positions) {
+            if (p.getXDirAdj() < 47 || p.getXDirAdj() + p.getWidthDirAdj() > getCurrentPage().getMediaBox().getWidth() - 47) {
+              outside.add("'" + p.getUnicode() + "' at x " + p.getXDirAdj() + " in \"" + line + "\"");
+            }
+          }
+        }
+      }.getText(document);
+      assertTrue(outside.isEmpty(), () -> outside.size() + " characters outside the margins: " + outside.subList(0, Math.min(10,
+          outside.size())));
+    }
+  }
 }
