@@ -281,7 +281,7 @@ function categoryEditor(state, ctx, actions) {
   const shown = ["id", ...LANGUAGES.map(l => "name." + l), "active"];
   const follow = deriveId(d, actions.render);
   return h("form", { novalidate: true, class: "catalogue-editor", "aria-labelledby": "cat-editor-h", on: { submit: actions.save } },
-    h("h3", { id: "cat-editor-h" }, heading),
+    h(d.isNew ? "h2" : "h3", { id: "cat-editor-h" }, heading),   // under the page's h1, or under its category's h2
     formHead(form, tr, d.isNew ? shown : shown.filter(s => s !== "id")),
     idInput(helper, p, d, "cat.idHint.category"),
     threeInputs(helper, p, "name", "cat.name", d.name, { max: LIMITS.categoryName, onInput: l => { if (l !== "de") follow(); } }),
@@ -385,7 +385,7 @@ function requestTypeEditor(state, ctx, actions) {
   if (d.category && !categories.some(c => c.id === d.category)) choices.push([d.category, d.category]);
   const follow = deriveId(d, actions.render);
   return h("form", { novalidate: true, class: "catalogue-editor", "aria-labelledby": "rt-editor-h", on: { submit: actions.save } },
-    h("h3", { id: "rt-editor-h" }, heading),
+    h(d.isNew ? "h2" : "h4", { id: "rt-editor-h" }, heading),   // under the page's h1, or under its request type's h3
     formHead(form, tr, requestTypeShown(d)),
     idInput(helper, "rt.", d, "cat.idHint.requestType"),
     h("fieldset", null, h("legend", null, tr("cat.names")),

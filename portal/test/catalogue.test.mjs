@@ -227,7 +227,7 @@ test("a request type changed as it is: the PUT body is the API's (CatalogueAdmin
   const { api, view } = await openCatalogue();
   press(view(), nl("cat.edit"), 1);   // the Teams request (the first type, after the first category's button)
   const v = view();
-  assert.match(textOf(findAll(v, n => n.tag === "h3" && n.attrs.id === "rt-editor-h")[0]), /Soort verzoek wijzigen: Teams-team aanmaken/);
+  assert.match(textOf(findAll(v, n => n.tag === "h4" && n.attrs.id === "rt-editor-h")[0]), /Soort verzoek wijzigen: Teams-team aanmaken/);
   await submit(v);
   const type = catalogueAnswer().requestTypes[0];
   assert.deepEqual(puts(api)[0].slice(1, 3), ["/catalogue/request-types/teams-team-or-channel", {
