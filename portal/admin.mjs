@@ -7,7 +7,8 @@
 //   both — from a customer's page, that customer's hours and bundles (billing.mjs), subscriptions (subscriptions.mjs),
 //     monthly reports (reports.mjs) and invoices (invoices.mjs);
 //   customer admins — their organisation's users #/organisation (deactivate a colleague who left);
-//   provider staff — the undeliverable mail addresses #/admin/failing-addresses and the held mail #/admin/held-mail.
+//   provider staff — the undeliverable mail addresses #/admin/failing-addresses and the held mail #/admin/held-mail;
+//   provider admins — the per-domain mail routes #/admin/mail-routes (add, change, remove after a confirmation).
 // Every change is a button the user presses and sends the version read; a stale one (409) reloads the list
 // or the customer, says so and keeps what was typed or chosen. Other roles get a refusal and no API call.
 
@@ -797,6 +798,158 @@ export async function failingAddressesPage(ctx) {
           state.rowErrors[item.id] = e;
         }
       }
+      state.busy = null;
+      render();
+    }
+  };
+  await loadInto(state, load, false, render);
+  return { state, actions };
+}
+
+// ---------------------------------------------------------------------------------------------
+// #/admin/mail-routes: mail to recipients of a domain sent through another SES configuration set and sender address
+// (docs/notifications.md "Per-domain routing"); provider admins list them, add or change one (PUT /mail-routes/{domain},
+// which creates or replaces) and remove one after a confirmation (DELETE). The API keeps no version: the last save wins.
+
+const MAIL_ROUTES_PATH = "/mail-routes";
+const mailRouteDraft = route => ({ domain: route ? route.domain : "", senderAddress: route ? route.senderAddress : "",
+  configurationSet: route ? route.configurationSet : "" });
+const mailRoutePath = domain => MAIL_ROUTES_PATH + "/" + encodeURIComponent(domain);
+const sameDomain = (a, b) => String(a || "").trim().toLowerCase() === String(b || "").trim().toLowerCase();
+
+/** PUT /mail-routes/{domain}'s body: the configuration set and the sender address (the domain is the path). */
+export function mailRouteBody(draft) {
+  return { configurationSet: draft.configurationSet.trim(), senderAddress: draft.senderAddress.trim() };
+}
+
+/** The portal's own words for a domain and a configuration set the API refuses (their shapes). */
+const mailRouteError = tr => e => {
+  if (e.code === "format" && e.field === "domain") return tr("form.error.domain");
+  if (e.code === "format" && e.field === "configurationSet") return tr("mailRoutes.error.configurationSet");
+  return null;
+};
+
+function mailRouteForm(state, ctx, actions) {
+  const { tr } = ctx;
+  const form = state.form;
+  const d = form.draft;
+  const changing = state.formFor;
+  const heading = changing ? tr("mailRoutes.editHeading", { domain: changing }) : tr("mailRoutes.new");
+  return h("form", { novalidate: true, class: "admin-form mail-route-form", "aria-labelledby": "mail-route-form-h",
+    on: { submit: actions.save } },
+  h("h2", { id: "mail-route-form-h" }, heading),
+  formHead(form, tr, ["domain", "senderAddress", "configurationSet"]),
+  changing ? null : input("route-domain", tr("mailRoutes.domain"), d.domain, v => { d.domain = v; },
+    { error: form.errors.domain, required: true, tr, autocomplete: "off", maxlength: 253, hint: tr("mailRoutes.domainHint") }),
+  input("route-senderAddress", tr("mailRoutes.sender"), d.senderAddress, v => { d.senderAddress = v; },
+    { type: "email", error: form.errors.senderAddress, required: true, tr, autocomplete: "off", maxlength: 254,
+      hint: tr("mailRoutes.senderHint") }),
+  input("route-configurationSet", tr("mailRoutes.set"), d.configurationSet, v => { d.configurationSet = v; },
+    { error: form.errors.configurationSet, required: true, tr, autocomplete: "off", maxlength: 64, hint: tr("mailRoutes.setHint") }),
+  h("button", { type: "submit", class: "primary", disabled: form.busy }, form.busy ? tr("sla.saving") : tr("sla.save")),
+  changing ? h("button", { type: "button", disabled: form.busy, on: { click: actions.cancelEdit } }, tr("sla.cancel")) : null);
+}
+
+export function mailRoutesView(state, ctx, actions) {
+  const { tr } = ctx;
+  const busy = !!state.busy;
+  const rows = state.items.map(route => {
+    const confirming = state.confirming === route.domain;
+    return h("tr", null,
+      h("th", { scope: "row", class: "mail-route-domain" }, route.domain),
+      h("td", { class: "mail-route-text" }, route.senderAddress),
+      h("td", { class: "mail-route-text" }, route.configurationSet),
+      h("td", null, route.updatedAt ? h("time", { datetime: route.updatedAt }, formatDate(route.updatedAt, ctx.lang)) : ""),
+      h("td", null,
+        confirming
+          ? h("div", { class: "confirm", role: "alert" },
+            h("p", null, tr("mailRoutes.confirm", { domain: route.domain })),
+            h("button", { type: "button", class: "primary", disabled: busy, on: { click: () => actions.remove(route) } },
+              tr("mailRoutes.remove")),
+            h("button", { type: "button", disabled: busy, on: { click: actions.cancel } }, tr("sla.cancel")))
+          : [h("button", { type: "button", disabled: busy, "aria-label": tr("mailRoutes.editOf", { domain: route.domain }),
+            on: { click: () => actions.edit(route) } }, tr("mailRoutes.edit")),
+          h("button", { type: "button", disabled: busy, "aria-label": tr("mailRoutes.removeOf", { domain: route.domain }),
+            on: { click: () => actions.ask(route) } }, tr("mailRoutes.remove"))],
+        problemBox(state.rowErrors[route.domain], tr)));
+  });
+  return page(ctx,
+    h("h1", null, tr("mailRoutes.heading")),
+    h("p", null, tr("mailRoutes.intro")),
+    notice(state.notice),
+    problemBox(state.error, tr),
+    state.items.length ? scrolling(tr, h("table", { class: "mail-routes", "aria-busy": state.loading ? "true" : "false" },
+      h("caption", { class: "visually-hidden" }, tr("mailRoutes.heading")),
+      h("thead", null, h("tr", null, ["mailRoutes.col.domain", "mailRoutes.col.sender", "mailRoutes.col.set", "mailRoutes.col.updated",
+        "mailRoutes.col.actions"].map(key => h("th", { scope: "col" }, tr(key))))),
+      h("tbody", null, rows))) : null,
+    !state.loading && !state.error && state.items.length === 0 ? h("p", null, tr("mailRoutes.none")) : null,
+    state.loading ? h("p", { role: "status" }, tr("loading")) : null,
+    moreButton(state, tr, actions.more),
+    mailRouteForm(state, ctx, actions));
+}
+
+export async function mailRoutesPage(ctx) {
+  const { tr } = ctx;
+  if (ctx.role !== "provider-admin") return ctx.show(refusal(ctx));
+  const state = { items: [], nextCursor: null, loading: true, error: null, notice: null, busy: null, confirming: null, rowErrors: {},
+    form: formState(mailRouteDraft(null)), formFor: null };
+  const render = ctx.bind(() => ctx.show(mailRoutesView(state, ctx, actions)));
+  const load = pager(state, ctx, MAIL_ROUTES_PATH);
+  const newForm = () => { state.form = formState(mailRouteDraft(null)); state.formFor = null; };
+  const actions = {
+    more: () => loadInto(state, load, true, render),
+    edit(route) { state.form = formState(mailRouteDraft(route)); state.formFor = route.domain; state.notice = null; render(); },
+    cancelEdit() { newForm(); render(); },
+    ask(route) { state.confirming = route.domain; state.rowErrors = {}; state.notice = null; render(); },
+    cancel() { state.confirming = null; render(); },
+    /** PUT: a new domain or the one being changed; a new one already listed is said at its field (the PUT would replace it). */
+    save(event) {
+      if (event && event.preventDefault) event.preventDefault();
+      const form = state.form;
+      if (form.busy) return null;
+      const domain = (state.formFor || form.draft.domain).trim();
+      const local = !domain ? tr("fieldRequired")
+        : !state.formFor && state.items.some(r => sameDomain(r.domain, domain)) ? tr("mailRoutes.error.exists") : null;
+      if (local) {
+        form.errors = { domain: local };
+        form.error = null;
+        render();
+        return null;
+      }
+      return run(form, render, tr, {
+        work: () => ctx.api.put(mailRoutePath(domain), mailRouteBody(form.draft)),
+        done: saved => {
+          const route = saved && saved.domain ? saved : { domain, ...mailRouteBody(form.draft) };
+          const others = state.items.filter(r => !sameDomain(r.domain, route.domain) && !sameDomain(r.domain, domain));
+          state.items = [...others, route].sort((a, b) => String(a.domain).localeCompare(String(b.domain)));
+          newForm();
+          state.notice = tr("mailRoutes.saved", { domain: route.domain });
+        },
+        options: { known: mailRouteError(tr) }
+      });
+    },
+    /** DELETE: the row goes; a 404 (removed meanwhile) says so and drops the row too; else the problem at its row. */
+    async remove(route) {
+      if (state.busy) return;
+      state.busy = route.domain;
+      state.rowErrors = {};
+      render();
+      try {
+        await ctx.api.delete(mailRoutePath(route.domain));
+        state.notice = tr("mailRoutes.removed", { domain: route.domain });
+        state.items = state.items.filter(r => r.domain !== route.domain);
+        state.confirming = null;
+      } catch (e) {
+        if (e.status === 404) {
+          state.notice = tr("mailRoutes.gone", { domain: route.domain });
+          state.items = state.items.filter(r => r.domain !== route.domain);
+          state.confirming = null;
+        } else {
+          state.rowErrors[route.domain] = e;
+        }
+      }
+      if (state.formFor && sameDomain(state.formFor, route.domain) && !state.items.some(r => r.domain === route.domain)) newForm();
       state.busy = null;
       render();
     }

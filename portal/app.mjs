@@ -177,6 +177,8 @@ async function route() {
       catalogue = catalogue || api.get("/catalogue").catch(e => { catalogue = null; throw e; });
       return catalogue;
     },
+    // the catalogue page saved a change (catalogue.mjs): the next new-ticket form reads the catalogue afresh
+    catalogueChanged: () => { catalogue = null; },
     refusedWidgets: refusalsOf(session),
     // what the user typed and has not sent (drafts.mjs): kept for this user and route across a re-sign-in
     drafts: draftStore(tabStorage(), session.userId),

@@ -12,8 +12,9 @@
 
 import { accountPage, mfaPage, pendingPage } from "./account.mjs";
 import { ssoMfaPage } from "./sso.mjs";
-import { auditPage, customerPage, customersPage, failingAddressesPage, heldMailPage, newCustomerPage, organisationPage, pendingUsersPage,
-  staffPage } from "./admin.mjs";
+import { auditPage, customerPage, customersPage, failingAddressesPage, heldMailPage, mailRoutesPage, newCustomerPage, organisationPage,
+  pendingUsersPage, staffPage } from "./admin.mjs";
+import { cataloguePage } from "./catalogue.mjs";
 import { forgotPasswordPage, signUpPage } from "./auth.mjs";
 import { customerHoursPage } from "./billing.mjs";
 import { dashboardPage } from "./dashboard.mjs";
@@ -35,7 +36,7 @@ const SIGNED_IN = {
   account: accountPage,
   organisation: organisationPage, "pending-users": pendingUsersPage, customers: customersPage,
   "new-customer": newCustomerPage, customer: customerPage, staff: staffPage, "failing-addresses": failingAddressesPage,
-  "held-mail": heldMailPage, ratings: ratingsPage, audit: auditPage,
+  "held-mail": heldMailPage, ratings: ratingsPage, audit: auditPage, "catalogue-admin": cataloguePage, "mail-routes": mailRoutesPage,
   hours: hoursPage, "hour-bundle": bundlePage, "time-registrations": registrationsPage,
   "customer-hours": customerHoursPage, "customer-hour-bundle": bundlePage, "customer-time-registrations": registrationsPage,
   subscriptions: subscriptionsPage, "customer-subscriptions": customerSubscriptionsPage,

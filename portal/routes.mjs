@@ -177,10 +177,14 @@ const IDENTITY_PATHS = {
   // mail to the support address from an unknown, pending or unverified sender, held for provider staff (admin.mjs)
   "held-mail": "#/admin/held-mail",
   // what customers said about closed tickets, per customer and month (feedback.mjs)
-  ratings: "#/admin/ratings"
+  ratings: "#/admin/ratings",
+  // the categories and request types (with their forms) customers choose from; provider admins change them (catalogue.mjs)
+  "catalogue-admin": "#/admin/catalogue",
+  // mail to a domain through another SES configuration set and sender, provider admins (admin.mjs)
+  "mail-routes": "#/admin/mail-routes"
 };
 
-/** {name: "sign-up" | "forgot-password" | "account" | "pending-users" | "customers" | "new-customer" | "staff" | "organisation" | "failing-addresses" | "held-mail" | "ratings"} | {name: "customer", id} | null. */
+/** {name: "sign-up" | "forgot-password" | "account" | "pending-users" | "customers" | "new-customer" | "staff" | "organisation" | "failing-addresses" | "held-mail" | "ratings" | "catalogue-admin" | "mail-routes"} | {name: "customer", id} | null. */
 function identityRoute(parts) {
   const path = "#/" + parts.join("/");
   const name = Object.keys(IDENTITY_PATHS).find(n => IDENTITY_PATHS[n] === path);
@@ -231,7 +235,9 @@ export function navLinks(role) {
     links.push({ href: IDENTITY_PATHS["failing-addresses"], key: "nav.failingAddresses" });
     links.push({ href: IDENTITY_PATHS["held-mail"], key: "nav.heldMail" });
     links.push({ href: IDENTITY_PATHS.ratings, key: "nav.ratings" });
+    links.push({ href: IDENTITY_PATHS["catalogue-admin"], key: "nav.catalogue" });
   }
+  if (role === "provider-admin") links.push({ href: IDENTITY_PATHS["mail-routes"], key: "nav.mailRoutes" });
   links.push({ href: IDENTITY_PATHS.account, key: "nav.account" });
   return links;
 }

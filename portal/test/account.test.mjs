@@ -128,10 +128,10 @@ test("the navigation per role: admin pages only for admins; everyone has the acc
   assert.deepEqual(hrefs("customer-user"), ["#/account"]);
   assert.deepEqual(hrefs("customer-admin"), ["#/organisation", "#/account"]);
   assert.deepEqual(hrefs("provider-agent"), ["#/admin/customers", "#/admin/failing-addresses", "#/admin/held-mail", "#/admin/ratings",
-    "#/account"]);
+    "#/admin/catalogue", "#/account"]);
   assert.deepEqual(hrefs("provider-admin"), ["#/admin/pending-users", "#/admin/customers", "#/admin/staff", "#/admin/audit",
     "#/admin/failing-addresses",
-    "#/admin/held-mail", "#/admin/ratings", "#/account"]);
+    "#/admin/held-mail", "#/admin/ratings", "#/admin/catalogue", "#/admin/mail-routes", "#/account"]);
   assert.deepEqual(hrefs("none"), ["#/account"]);
   for (const role of ROLES) for (const l of navLinks(role)) for (const lang of LANGUAGES) assert.ok(l.key in texts[lang], l.key);
 });

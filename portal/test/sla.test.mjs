@@ -153,9 +153,9 @@ test("#/sla is a route, linked from the navigation for everyone linked to a cust
   await ticketPage(context("provider-agent", fakeApi(() => detail({ status: "open" }, [])), ticketShown), { name: "ticket", token: "acme-7" });
   assert.deepEqual(findAll(findAll(last(ticketShown), n => n.tag === "nav")[0], n => n.tag === "a").map(a => a.attrs.href),
     ["#/", "#/tickets", "#/tickets/new", "#/sla", "#/sla/at-risk?hours=8", "#/kb", "#/status", "#/admin/kb", "#/admin/notices",
-      "#/admin/customers", "#/admin/failing-addresses", "#/admin/held-mail", "#/admin/ratings", "#/account"],
+      "#/admin/customers", "#/admin/failing-addresses", "#/admin/held-mail", "#/admin/ratings", "#/admin/catalogue", "#/account"],
     "staff raise tickets on a customer's behalf, and reach the SLA at risk, the knowledge base, the status page and their management, "
-    + "the customers, the undeliverable addresses, the held mail, the ratings and their own account");
+    + "the customers, the undeliverable addresses, the held mail, the ratings, the catalogue and their own account");
 });
 
 test("a customer's SLA page: its own tier as the seed's table, the around-the-clock sentence from the data, the waiting policy", async () => {

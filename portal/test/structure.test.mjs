@@ -24,7 +24,8 @@ import { fileURLToPath } from "node:url";
 const portal = join(dirname(fileURLToPath(import.meta.url)), "..");
 
 const PAGES = ["tickets.mjs", "sla.mjs", "auth.mjs", "account.mjs", "admin.mjs", "hours.mjs", "billing.mjs", "subscriptions.mjs",
-  "reports.mjs", "invoices.mjs", "dashboard.mjs", "feedback.mjs", "sso.mjs", "kb.mjs", "kbadmin.mjs"];
+  "reports.mjs", "invoices.mjs", "dashboard.mjs", "feedback.mjs", "sso.mjs", "kb.mjs", "kbadmin.mjs",
+  "catalogue.mjs"];
 const SHARED = ["dom.mjs", "api.mjs", "i18n.mjs", "routes.mjs", "widgets.mjs", "forms.mjs", "work.mjs", "attachments.mjs", "drafts.mjs",
   "ledger.mjs", "timelog.mjs", "rating.mjs", "config.mjs", "kbparts.mjs", "tabs.mjs", "focus.mjs"];
 const SHELL = ["app.mjs", "router.mjs"];
