@@ -594,10 +594,11 @@ const MORE_PAGES = {
   sem: ["#/", "#/tickets?view=assignee", "#/sla", "#/sla/at-risk?hours=168", "#/admin/customers", "#/admin/failing-addresses", "#/admin/held-mail",
     "#/admin/ratings", "#/admin/customers/demo-acme",
     "#/admin/customers/demo-acme/hours", "#/admin/customers/demo-acme/time-registrations", "#/admin/customers/demo-acme/invoices",
-    "#/admin/customers/demo-acme/invoice-profile"],
+    "#/admin/customers/demo-acme/invoice-profile", "#/admin/catalogue"],
   petra: ["#/", "#/admin/staff", "#/admin/failing-addresses", "#/admin/held-mail", "#/admin/ratings", "#/admin/customers/demo-acme/subscriptions", "#/admin/customers/demo-acme/reports",
     "#/admin/customers/demo-acme/invoices", "#/admin/customers/demo-acme/invoice-profile", "#/sla",
-    "#/admin/kb", "#/admin/kb/new", "#/admin/kb/categories", "#/admin/kb/stats", "#/admin/notices"]
+    "#/admin/kb", "#/admin/kb/new", "#/admin/kb/categories", "#/admin/kb/stats", "#/admin/notices", "#/admin/catalogue",
+    "#/admin/mail-routes"]
 };
 
 /** An invoice's page, followed from the first invoice of the list at hash (its id is the demo data's, not known here). */
