@@ -220,7 +220,8 @@ class InboundCorpusTest {
     assertEquals(List.of(), mail.attachments());
     assertEquals(List.of(new ParsedMail.Unread("winmail.dat", "application/ms-tnef", 732, ParsedMail.Unread.Why.TNEF_UNREADABLE)),
         mail.unread());
-    assertEquals(List.of("tnef-unreadable: IOException: Invalid checksum on attribute"), mail.problems());
+    assertEquals(List.of("tnef-unreadable: attribute checksum mismatch: attribute 0x00069007 at offset 21 has checksum 0xD1BC, "
+        + "its data adds up to 0x0565"), mail.problems());
     String body = MailText.body(mail, MailText.MAX_BODY, MailAttachments.check(mail.messageId().orElseThrow(), mail.attachments()).refused());
     assertEquals("""
         Goedemorgen,

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * a stream breaks (cut off, another signature), a mail with a winmail.dat declared as any file, and the message text
  * in RTF that cannot or can be read. For the last, TNEF streams are written here after MS-OXTNEF (signature, key, an
  * attMAPIProps attribute with its checksum holding PR_RTF_COMPRESSED) around compressed RTF after MS-OXRTFCP: the real
- * samples have no unreadable RTF, and jtnef writes no TNEF.
+ * samples have no unreadable RTF. {@link TnefReaderTest} holds the reader itself.
  */
 class TnefContentTest {
   private static final byte[] OUTLOOK = winmailDat("human/outlook-tnef-files-inside.eml");
@@ -39,9 +39,9 @@ class TnefContentTest {
   }
 
   @Test
-  void aStreamCutOffOrWithAnotherSignatureIsUnreadableWithJtnefsReason() {
+  void aStreamCutOffOrWithAnotherSignatureIsUnreadableWithItsReason() {
     var cut = assertInstanceOf(TnefContent.Unpacked.Unreadable.class, TnefContent.unpack(Arrays.copyOf(OUTLOOK, OUTLOOK.length / 2)));
-    assertTrue(cut.why().startsWith("IOException") || cut.why().startsWith("EOFException"), cut.why());
+    assertEquals("attribute 0x0006800F at offset 11925 declares 85805 bytes of data, only 37156 remain before its checksum", cut.why());
     byte[] other = OUTLOOK.clone();
     other[3] = 0x32; // node-tnef's badchecksum.dat: the same file with this byte changed
     assertEquals(new TnefContent.Unpacked.Unreadable("no TNEF signature"), TnefContent.unpack(other));
@@ -73,7 +73,7 @@ class TnefContentTest {
   @Test
   void rtfThatCannotBeReadIsSaidInTheTicketInsteadOfNoText() {
     byte[] garbled = compressedRtfHeader(64, 64, 0x75465A4C);
-    Arrays.fill(garbled, 16, garbled.length, (byte) 0xFF); // LZFu, but not a run jtnef can decompress (and a wrong CRC)
+    Arrays.fill(garbled, 16, garbled.length, (byte) 0xFF); // LZFu, but not a run that can be decompressed (and a wrong CRC)
     byte[] huge = compressedRtfHeader(16, 2_000_000_000, 0x75465A4C);
     for (byte[] rtf : List.of(garbled, huge)) {
       ParsedMail mail = parse(mail("application/ms-tnef", tnef(rtf)));
