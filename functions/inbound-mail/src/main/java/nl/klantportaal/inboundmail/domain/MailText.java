@@ -12,7 +12,9 @@ import nl.klantportaal.ticketing.domain.PendingUpload;
  * The ticket text a mail gives: the title from its subject (one line, at most 200 characters), the
  * body from its text with the quoted history cut off where {@link QuoteStripper} can do so safely,
  * and every file the portal's rules refused listed by name with the reason, in Dutch like the rest of
- * the portal's own words (the files it took are the ticket's attachments; none is dropped silently).
+ * the portal's own words (the files it took are the ticket's attachments; none is dropped silently). What could
+ * not be read at all ({@link ParsedMail#unread()}: an Outlook {@code winmail.dat} that is not valid TNEF, an item in
+ * it that is no file, a text that was only in it as unreadable RTF) is said as well.
  * The raw message stays in the inbound bucket; the ledger item names its key.
  */
 public final class MailText {
@@ -25,6 +27,10 @@ public final class MailText {
   static final String NO_TEXT = "(de e-mail bevat geen tekst)";
   static final String HISTORY_CUT = "[Eerdere berichten uit de e-mail zijn weggelaten; het volledige origineel is bewaard.]";
   static final String REFUSED = "Bijlagen uit de e-mail die niet zijn overgenomen:";
+  static final String TNEF_UNREADABLE = "een Outlook-bijlage (TNEF) die niet kon worden uitgepakt; de bestanden erin zijn niet overgenomen";
+  static final String TNEF_NOT_A_FILE = "een Outlook-item of een koppeling, geen bestand";
+  static final String TNEF_TEXT_UNREADABLE = "[De tekst van de e-mail stond alleen in %s, in een opmaak (RTF) die niet kon worden "
+      + "gelezen; het volledige origineel is bewaard.]";
 
   private MailText() {}
 
@@ -50,15 +56,27 @@ public final class MailText {
     if (stripped.cut()) {
       tail.append("\n\n").append(HISTORY_CUT);
     }
-    if (!refused.isEmpty()) {
+    List<ParsedMail.Unread> unreadFiles = mail.unread().stream().filter(u -> u.why() != ParsedMail.Unread.Why.TNEF_TEXT_UNREADABLE).toList();
+    if (!refused.isEmpty() || !unreadFiles.isEmpty()) {
       tail.append("\n\n").append(REFUSED);
       for (MailAttachments.Refused file : refused) {
         tail.append("\n- ").append(oneLine(file.fileName(), 200)).append(" (").append(oneLine(file.file().contentType(), 100))
             .append(", ").append(size(file.file().size())).append(file.file().inline() ? ", in de tekst" : "").append("): ")
             .append(reason(file));
       }
+      for (ParsedMail.Unread part : unreadFiles) {
+        tail.append("\n- ").append(oneLine(part.fileName(), 200)).append(switch (part.why()) {
+          case TNEF_NOT_A_FILE -> " (in winmail.dat): " + TNEF_NOT_A_FILE;
+          default -> " (" + oneLine(part.contentType(), 100) + ", " + size(part.size()) + "): " + TNEF_UNREADABLE;
+        });
+      }
     }
-    String text = stripped.text().isBlank() ? NO_TEXT : stripped.text();
+    Optional<String> textUnreadable = mail.unread().stream().filter(u -> u.why() == ParsedMail.Unread.Why.TNEF_TEXT_UNREADABLE)
+        .findFirst().map(u -> TNEF_TEXT_UNREADABLE.formatted(oneLine(u.fileName(), 200)));
+    if (!stripped.text().isBlank() && textUnreadable.isPresent()) {
+      tail.insert(0, "\n\n" + textUnreadable.get());
+    }
+    String text = stripped.text().isBlank() ? textUnreadable.orElse(NO_TEXT) : stripped.text();
     int room = Math.max(0, max - tail.length());
     if (text.length() > room) {
       String marker = "\n[…ingekort]";

@@ -19,11 +19,22 @@ import java.util.Optional;
  * otherwise) and the Message-IDs of the message it returns ({@code returnedMessageIds}: from its
  * {@code text/rfc822-headers} or {@code message/rfc822} part), so a bounce of our own mail can be told apart.
  *
+ * <p>What the sender sent that could not be read at all ({@code unread}: an Outlook {@code winmail.dat} that is not
+ * valid TNEF, a text that was only in it as unreadable RTF) is named, so the ticket says so instead of dropping it.
+ *
  * @param headers lower-case header name → its values in order of appearance
  */
 public record ParsedMail(Optional<String> messageId, Optional<String> from, String subject, Map<String, List<String>> headers,
     String text, boolean htmlOnly, List<AttachedFile> attachments, List<String> inReplyTo, List<String> references,
-    boolean deliveryReport, List<String> problems, String deliveryStatus, List<String> returnedMessageIds) {
+    boolean deliveryReport, List<String> problems, String deliveryStatus, List<String> returnedMessageIds, List<Unread> unread) {
+
+  /** A message with nothing unreadable in it. */
+  public ParsedMail(Optional<String> messageId, Optional<String> from, String subject, Map<String, List<String>> headers,
+      String text, boolean htmlOnly, List<AttachedFile> attachments, List<String> inReplyTo, List<String> references,
+      boolean deliveryReport, List<String> problems, String deliveryStatus, List<String> returnedMessageIds) {
+    this(messageId, from, subject, headers, text, htmlOnly, attachments, inReplyTo, references, deliveryReport, problems,
+        deliveryStatus, returnedMessageIds, List.of());
+  }
 
   /** A message that returns none of ours: no delivery status, no returned message's id. */
   public ParsedMail(Optional<String> messageId, Optional<String> from, String subject, Map<String, List<String>> headers,
@@ -35,6 +46,7 @@ public record ParsedMail(Optional<String> messageId, Optional<String> from, Stri
 
   public ParsedMail {
     returnedMessageIds = List.copyOf(returnedMessageIds);
+    unread = List.copyOf(unread);
     from = from.map(a -> a.strip().toLowerCase(Locale.ROOT));
     headers = Map.copyOf(headers);
     attachments = List.copyOf(attachments);
@@ -65,6 +77,28 @@ public record ParsedMail(Optional<String> messageId, Optional<String> from, Stri
       } catch (IOException e) {
         throw new UncheckedIOException("Attachment " + fileName + " unreadable", e);
       }
+    }
+  }
+
+  /**
+   * A part of the mail that could not be read, by the name, type and size the sender's client gave it, and why: it is
+   * not a file of the ticket, and the ticket's text names it.
+   */
+  public record Unread(String fileName, String contentType, long size, Why why) {
+
+    public enum Why {
+      /** An Outlook {@code winmail.dat} (TNEF) that is not valid TNEF: the files and text in it cannot be taken out. */
+      TNEF_UNREADABLE,
+      /**
+       * The mail's text was only in its {@code winmail.dat}, in a form that could not be turned into text (RTF the
+       * reader failed on, or that is too large to read).
+       */
+      TNEF_TEXT_UNREADABLE,
+      /**
+       * An attachment inside a {@code winmail.dat} that is no file: an Outlook item (a mail, an appointment or a
+       * contact dragged onto the message, which TNEF carries as MAPI properties) or a link to a file elsewhere.
+       */
+      TNEF_NOT_A_FILE
     }
   }
 

@@ -131,12 +131,16 @@ public final class ReceiveMail {
     return "<" + contentDigest(mail) + "@no-message-id.inbound>";
   }
 
-  /** From, Date, Subject, the text (line ends as one: transport may change them) and the files' names and sizes. */
+  /**
+   * From, Date, Subject, the text (line ends as one: transport may change them) and the files' names and sizes (those
+   * that could not be read too: an unreadable winmail.dat).
+   */
   private static String contentDigest(ParsedMail mail) {
     StringBuilder content = new StringBuilder();
     content.append(mail.from().orElse("")).append('\n').append(mail.firstHeader("Date").orElse("")).append('\n')
         .append(mail.subject()).append('\n').append(mail.text().replace("\r\n", "\n").replace('\r', '\n').strip());
     mail.attachments().forEach(f -> content.append('\n').append(f.fileName()).append(' ').append(f.size()));
+    mail.unread().forEach(u -> content.append('\n').append(u.fileName()).append(' ').append(u.size()));
     try {
       byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
           .digest(content.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));

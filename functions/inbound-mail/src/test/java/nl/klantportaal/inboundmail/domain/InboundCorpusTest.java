@@ -160,14 +160,87 @@ class InboundCorpusTest {
     ParsedMail related = Corpus.parse("human/outlook-inline-images-related.eml");
     assertEquals(List.of("image001.png", "image002.png"), related.attachments().stream().map(ParsedMail.AttachedFile::fileName).toList());
     assertTrue(related.attachments().stream().allMatch(ParsedMail.AttachedFile::inline));
-    ParsedMail tnef = Corpus.parse("human/outlook-tnef-winmail-dat.eml");
-    assertEquals("winmail.dat", tnef.attachments().getFirst().fileName());
     ParsedMail forwarded = Corpus.parse("human/thunderbird-forward-as-attachment.eml");
     assertEquals("message/rfc822", forwarded.attachments().getFirst().contentType());
     assertEquals(forwarded.attachments().getFirst().size(), forwarded.attachments().getFirst().bytes().length,
         "the size counted is the size of the bytes read");
     ParsedMail invite = Corpus.parse("human/outlook-calendar-invite.eml");
     assertTrue(invite.text().contains("migratie van de fileserver"), invite.text());
+  }
+
+  @Test
+  void theFilesInAnOutlookWinmailDatAreTheMailsFilesUnderTheirLongNamesAndAKindTheRulesRefuseIsListed() {
+    ParsedMail mail = Corpus.parse("human/outlook-tnef-files-inside.eml");
+    assertEquals(List.of("zappa_av1.jpg", "bookmark.htm"), mail.attachments().stream().map(ParsedMail.AttachedFile::fileName).toList(),
+        "in their order in the winmail.dat, which itself is no file of the mail");
+    assertEquals(List.of("image/jpeg", "text/html"), mail.attachments().stream().map(ParsedMail.AttachedFile::contentType).toList(),
+        "the content type from the name");
+    assertEquals(List.of(2937L, 85805L), mail.attachments().stream().map(ParsedMail.AttachedFile::size).toList());
+    // The SHA-256 of the files Debian's tnef 1.4.18 unpacks from the same winmail.dat ("tnef -C out winmail.dat").
+    assertEquals(List.of("bea844f30e0fcc20fad419a0d11032a6465da93c1da185a1196949955994409a",
+        "1e08d6e23c75ff80ac992eebc24c2943c7843b7dfee235966b37de5eb4362599"),
+        mail.attachments().stream().map(f -> sha256(f.bytes())).toList());
+    assertTrue(mail.unread().isEmpty() && mail.problems().isEmpty(), mail.unread() + " " + mail.problems());
+    assertTrue(mail.text().startsWith("Goedemorgen,") && !mail.text().contains("Casdasdfasdfasd"),
+        "the mail's own text; the RTF copy in the winmail.dat is not added: " + mail.text());
+
+    MailAttachments checked = MailAttachments.check(mail.messageId().orElseThrow(), mail.attachments());
+    assertEquals(List.of("zappa_av1.jpg"), checked.accepted().stream().map(MailAttachments.Accepted::fileName).toList());
+    String body = MailText.body(mail, MailText.MAX_BODY, checked.refused());
+    assertTrue(body.endsWith("""
+
+        Bijlagen uit de e-mail die niet zijn overgenomen:
+        - bookmark.htm (text/html, 83.8 KiB): dit bestandstype wordt niet aangenomen"""), body);
+  }
+
+  @Test
+  void anOutlookMailWhoseTextIsOnlyTheRtfInItsWinmailDatGetsThatText() {
+    ParsedMail mail = Corpus.parse("human/outlook-tnef-rtf-text-only.eml");
+    // The real RTF Outlook 2003 wrote (RichEdit 5.40): red text, a larger font, two attachment placeholders.
+    assertEquals("""
+        Casdasdfasdfasd
+        Casdasdfasdfasd
+
+        Casdasdfasdfasd
+
+        Casdasdfasdfasd
+
+        Casdasdfasdfasd
+
+        Casdasdfasdfasd""", mail.text());
+    assertFalse(mail.htmlOnly());
+    assertEquals(List.of("zappa_av1.jpg", "bookmark.htm"), mail.attachments().stream().map(ParsedMail.AttachedFile::fileName).toList());
+    assertTrue(mail.unread().isEmpty() && mail.problems().isEmpty(), mail.unread() + " " + mail.problems());
+  }
+
+  @Test
+  void aWinmailDatThatIsNotValidTnefIsListedAsUnreadableWithNothingTakenFromIt() {
+    // The corpus's first winmail.dat starts as TNEF does, but its attribute checksum is wrong (made up, not Outlook's).
+    ParsedMail mail = Corpus.parse("human/outlook-tnef-winmail-dat.eml");
+    assertEquals(List.of(), mail.attachments());
+    assertEquals(List.of(new ParsedMail.Unread("winmail.dat", "application/ms-tnef", 732, ParsedMail.Unread.Why.TNEF_UNREADABLE)),
+        mail.unread());
+    assertEquals(List.of("tnef-unreadable: attribute checksum mismatch: attribute 0x00069007 at offset 21 has checksum 0xD1BC, "
+        + "its data adds up to 0x0565"), mail.problems());
+    String body = MailText.body(mail, MailText.MAX_BODY, MailAttachments.check(mail.messageId().orElseThrow(), mail.attachments()).refused());
+    assertEquals("""
+        Goedemorgen,
+
+        In de bijlage de offerte voor de nieuwe switch. Klopt dit model?
+
+        Hans
+
+        Bijlagen uit de e-mail die niet zijn overgenomen:
+        - winmail.dat (application/ms-tnef, 732 B): een Outlook-bijlage (TNEF) die niet kon worden uitgepakt; \
+        de bestanden erin zijn niet overgenomen""", body);
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test

@@ -160,6 +160,37 @@ class InboundMailHandlerTest {
   }
 
   @Test
+  void theFilesInAnOutlookWinmailDatAreTheTicketsAttachmentsByteForByteAndItsRefusedKindIsListed() throws Exception {
+    // A real Outlook 2003 winmail.dat (docs/inbound-mail.md, "Tests"): a JPEG photo and an HTML bookmarks file, with an RTF copy of the text.
+    storeRaw("o3vrnil0e2ic28trm7dfhrc2v0clambdaexample1", new String(Corpus.raw("human/outlook-tnef-files-inside.eml"),
+        StandardCharsets.US_ASCII).replace("hans@acme.example", "jan@acme.example"));
+    assertEquals("ticket-created", outcome(handle(RECEIVED)));
+
+    Ticket ticket = ticket(1);
+    List<TicketAttachment> stored = attachments(ticket.ref());
+    assertEquals(List.of("zappa_av1.jpg"), stored.stream().map(TicketAttachment::fileName).toList(),
+        "the long name, not the TNEF title's ZAPPA_~2.JPG");
+    assertEquals(AttachmentKind.JPEG, stored.getFirst().kind());
+    byte[] photo = object(stored.getFirst());
+    assertEquals(2937, photo.length);
+    // The SHA-256 Debian's tnef 1.4.18 gives the file it unpacks from the same winmail.dat ("tnef -C out winmail.dat").
+    assertEquals("bea844f30e0fcc20fad419a0d11032a6465da93c1da185a1196949955994409a",
+        java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(photo)));
+    assertEquals("image/jpeg", LocalS3.shared().client().headObject(r -> r.bucket(attachmentsBucket).key(key(stored.getFirst())))
+        .contentType());
+
+    String description = ticket.description();
+    assertTrue(description.startsWith("Goedemorgen,\n\nHierbij het logo en de bladwijzers"), description);
+    assertTrue(description.endsWith("Bijlagen uit de e-mail die niet zijn overgenomen:\n"
+        + "- bookmark.htm (text/html, 83.8 KiB): dit bestandstype wordt niet aangenomen"), description);
+    assertFalse(description.contains("winmail.dat") || description.contains("Casdasdfasdfasd"),
+        "the winmail.dat is unpacked, its RTF copy of the text not added to the text the mail has: " + description);
+
+    assertEquals("duplicate", outcome(handle(RECEIVED)));
+    assertEquals(1, attachments(ticket.ref()).size(), "a second delivery adds nothing");
+  }
+
+  @Test
   void aRepliesFileIsAddedToTheExistingTicketOnlyOnceEvenWhenTheMailIsHandledAgain() {
     TicketRef first = raise();
     byte[] log = "2026-11-03 09:12 printer: foutcode 50.4\n".getBytes(StandardCharsets.UTF_8);

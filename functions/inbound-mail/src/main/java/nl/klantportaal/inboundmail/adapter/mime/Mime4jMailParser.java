@@ -89,6 +89,9 @@ public final class Mime4jMailParser implements MailParser {
     Map<String, List<String>> headers = headers(message.getHeader() == null ? List.of() : message.getHeader().getFields());
     Walk walk = new Walk(problems);
     walk.entity(message, true, 0);
+    if (walk.plain.isEmpty() && walk.html.isEmpty()) {
+      walk.tnefTexts(); // the text of an Outlook mail that sent it only in its winmail.dat
+    }
     if (walk.plain.isEmpty() && walk.html.isEmpty() && walk.files.isEmpty() && !walk.preambles.isEmpty()) {
       // A multipart whose boundaries never match keeps everything in its preamble: better that than nothing.
       problems.add("text-from-preamble");
@@ -96,12 +99,12 @@ public final class Mime4jMailParser implements MailParser {
     }
     String text = walk.plain.isEmpty() ? HtmlText.of(String.join("\n", walk.html)) : String.join("\n", walk.plain);
     return assemble(headers, text, walk.plain.isEmpty() && !walk.html.isEmpty(), walk.files, walk.deliveryReport, problems,
-        walk.deliveryStatus.toString(), walk.returnedMessageIds);
+        walk.deliveryStatus.toString(), walk.returnedMessageIds, walk.unread);
   }
 
   private static ParsedMail assemble(Map<String, List<String>> headers, String text, boolean htmlOnly,
       List<ParsedMail.AttachedFile> files, boolean deliveryReport, List<String> problems, String deliveryStatus,
-      List<String> returnedMessageIds) {
+      List<String> returnedMessageIds, List<ParsedMail.Unread> unread) {
     Optional<String> messageId = first(headers, "message-id").flatMap(v -> {
       List<String> ids = Threading.messageIds(v);
       return ids.isEmpty() ? Optional.of(v.strip()).filter(s -> !s.isEmpty()).map(s -> "<" + s.replaceAll("[<>\\s]", "") + ">")
@@ -112,7 +115,7 @@ public final class Mime4jMailParser implements MailParser {
     List<String> inReplyTo = headers.getOrDefault("in-reply-to", List.of()).stream().flatMap(v -> Threading.messageIds(v).stream()).toList();
     List<String> references = headers.getOrDefault("references", List.of()).stream().flatMap(v -> Threading.messageIds(v).stream()).toList();
     return new ParsedMail(messageId, from, subject, headers, text, htmlOnly, files, inReplyTo, references, deliveryReport, problems,
-        deliveryStatus, returnedMessageIds);
+        deliveryStatus, returnedMessageIds, unread);
   }
 
   private static Optional<String> first(Map<String, List<String>> headers, String name) {
@@ -230,7 +233,7 @@ public final class Mime4jMailParser implements MailParser {
       }
     }
     String body = end < 0 ? "" : all.substring(end + sep);
-    return assemble(headers, body, false, List.of(), false, List.of(problem), "", List.of());
+    return assemble(headers, body, false, List.of(), false, List.of(problem), "", List.of(), List.of());
   }
 
   /** The walk over the parts: plain and HTML texts, files, and whether a delivery report is among them. */
@@ -243,6 +246,9 @@ public final class Mime4jMailParser implements MailParser {
     final StringBuilder deliveryStatus = new StringBuilder();
     final List<String> returnedMessageIds = new ArrayList<>();
     final List<String> preambles = new ArrayList<>();
+    final List<ParsedMail.Unread> unread = new ArrayList<>();
+    /** The texts of the mail's winmail.dat files, each with the part it came from: read when the mail has no other. */
+    final List<Map.Entry<ParsedMail.Unread, TnefContent.Text>> tnefBodies = new ArrayList<>();
     int unnamed;
 
     Walk(List<String> problems) {
@@ -307,6 +313,9 @@ public final class Mime4jMailParser implements MailParser {
             Threading.messageIds(id.group(1)).stream().findFirst().ifPresent(returnedMessageIds::add);
           }
         }
+        if (tnef(entity, single, type)) {
+          return;
+        }
         String fileType = MAIL_CLIENT_ALIASES.getOrDefault(type, type);
         String name = name(entity).orElseGet(() -> "bijlage-" + (++unnamed) + extension(fileType));
         files.add(new ParsedMail.AttachedFile(name, fileType, size(single),
@@ -319,6 +328,70 @@ public final class Mime4jMailParser implements MailParser {
         html.add(content);
       } else if (!content.isBlank()) {
         plain.add(content); // an empty plain part says nothing; the HTML beside it, if any, is the text
+      }
+    }
+
+    /**
+     * An Outlook {@code winmail.dat}: a part declared TNEF, or named {@code winmail.dat} and starting with TNEF's
+     * signature (some servers declare it {@code application/octet-stream}). Its files take its place among the mail's
+     * files, in their order in it, under the same rules as any file; its attachments that are no file, or the whole of
+     * it when it is not valid TNEF, are the mail's unread parts (named in the ticket); its text is kept for a mail that
+     * has no other ({@link #tnefTexts}). False for any other part, and for a {@code winmail.dat} that is no TNEF: a
+     * file like any other.
+     */
+    private boolean tnef(Entity entity, SingleBody single, String type) {
+      Optional<String> name = name(entity);
+      boolean declared = TnefContent.declared(type);
+      if (!declared && !name.filter(n -> n.equalsIgnoreCase("winmail.dat")).isPresent()) {
+        return false;
+      }
+      byte[] bytes;
+      try (InputStream in = single.getInputStream()) {
+        bytes = in.readAllBytes();
+      } catch (IOException e) {
+        problems.add("part-unreadable");
+        return false;
+      }
+      if (!declared && !TnefContent.signed(bytes)) {
+        return false;
+      }
+      String fileName = name.orElse("winmail.dat");
+      switch (TnefContent.unpack(bytes)) {
+        case TnefContent.Unpacked.Unreadable no -> {
+          LOG.warn("TNEF unreadable, listed as such: {}", no.why());
+          problems.add("tnef-unreadable: " + no.why());
+          unread.add(new ParsedMail.Unread(fileName, type, bytes.length, ParsedMail.Unread.Why.TNEF_UNREADABLE));
+        }
+        case TnefContent.Unpacked.Read read -> {
+          for (TnefContent.File file : read.files()) {
+            String inner = file.name().map(Mime4jMailParser::baseName).filter(n -> !n.isEmpty())
+                .orElseGet(() -> "bijlage-" + (++unnamed) + extension(file.contentType()));
+            files.add(new ParsedMail.AttachedFile(inner, file.contentType(), file.size(), false, file.content()));
+          }
+          read.notFiles().forEach(item -> unread.add(new ParsedMail.Unread(baseName(item), type, 0,
+              ParsedMail.Unread.Why.TNEF_NOT_A_FILE)));
+          tnefBodies.add(Map.entry(new ParsedMail.Unread(fileName, type, bytes.length, ParsedMail.Unread.Why.TNEF_TEXT_UNREADABLE),
+              read.text()));
+        }
+      }
+      return true;
+    }
+
+    /** The texts of the winmail.dat files, for a mail that has no plain or HTML text of its own. */
+    void tnefTexts() {
+      for (Map.Entry<ParsedMail.Unread, TnefContent.Text> tnef : tnefBodies) {
+        switch (tnef.getValue()) {
+          case TnefContent.Text.Plain text -> plain.add(text.text());
+          case TnefContent.Text.Html text -> html.add(text.html());
+          case TnefContent.Text.Unreadable no -> {
+            LOG.warn("TNEF text unreadable, noted in the ticket: {}", no.why());
+            problems.add("tnef-text-unreadable: " + no.why());
+            unread.add(tnef.getKey());
+          }
+          case TnefContent.Text.None none -> {
+            // the winmail.dat has no text either: the mail has none
+          }
+        }
       }
     }
 
@@ -499,7 +572,11 @@ public final class Mime4jMailParser implements MailParser {
    */
   private static Optional<String> name(Entity entity) {
     return declaredName(entity).map(name -> windows1252Controls(DecoderUtil.decodeEncodedWords(name, DecodeMonitor.SILENT)))
-        .map(name -> name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1))
-        .map(name -> name.replaceAll("\\p{Cntrl}", "_").strip()).filter(decoded -> !decoded.isEmpty());
+        .map(Mime4jMailParser::baseName).filter(decoded -> !decoded.isEmpty());
+  }
+
+  /** A file name without the folders some clients send with it, its control characters made {@code _}. */
+  static String baseName(String name) {
+    return name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).replaceAll("\\p{Cntrl}", "_").strip();
   }
 }
