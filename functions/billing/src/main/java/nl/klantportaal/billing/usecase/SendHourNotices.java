@@ -117,7 +117,7 @@ public final class SendHourNotices {
           .filter(sub -> !sub.cancelled() && !sub.autoRenew() && sub.endDate().equals(e.endDate()) && !today.isAfter(sub.endDate()))
           .map(sub -> to -> mail(HourMail.subscriptionEnding(to.language(), to.name(), sub, portalOrigin + "/#/subscriptions")));
       case DueNotice.Overflow o -> o.minutes() <= 0 ? Optional.empty() : Optional.of(to -> mail(HourMail.overflow(to.language(),
-          to.name(), o.day(), o.minutes(), portalOrigin + "/#/hours/registrations")));
+          to.name(), o.day(), o.minutes(), portalOrigin + "/#/time-registrations")));
     };
   }
 

@@ -162,6 +162,9 @@ class HourNoticesHandlerTest {
         "anna@example.test Uw urenbundel is voor 80% verbruikt", "anna@example.test Uw urenbundel is voor 95% verbruikt"),
         subjects, "expiry is not mailed for a used-up bundle");
     assertTrue(mail.sent().stream().anyMatch(m -> m.text().contains("0:45 uur geregistreerd")), "the day's overflow: 30 + 15 minutes");
+    var overflow = mail.sent().stream().filter(m -> m.text().contains("0:45 uur geregistreerd")).findFirst().orElseThrow();
+    assertTrue(overflow.text().contains("/#/time-registrations\n"), "the portal's registrations page (#/hours/registrations is no page): "
+        + overflow.text());
 
     activeBundle(120, "2026-11-01", "2026-12-20");
     run();
