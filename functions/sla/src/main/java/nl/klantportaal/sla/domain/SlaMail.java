@@ -21,6 +21,7 @@ public final class SlaMail {
 
   private SlaMail() {}
 
+  /** {@code recipientName}: a person's name, or blank for an address of no one in particular (the on-call address). */
   public static TicketMail.Rendered render(MailKind kind, Language language, About about, String recipientName,
       String portalOrigin) {
     String ref = "[#" + about.token() + "]";
@@ -66,7 +67,11 @@ public final class SlaMail {
       };
       default -> throw new IllegalArgumentException("Not an SLA mail: " + kind);
     };
-    String greeting = switch (language) {
+    String greeting = recipientName.isBlank() ? switch (language) {
+      case NL -> "Goedendag,";
+      case EN -> "Hello,";
+      case DE -> "Guten Tag,";
+    } : switch (language) {
       case NL -> "Beste " + recipientName + ",";
       case EN -> "Dear " + recipientName + ",";
       case DE -> "Guten Tag " + recipientName + ",";

@@ -75,12 +75,12 @@ public final class SlaMails {
     return onCall(ticket, "SLA#" + ticket.ref().token() + "#ONCALL#" + occasion, MailKind.SLA_ON_CALL, about, now);
   }
 
-  /** To the customer's on-call address, or else the provider's, in the customer's language. */
+  /** To the customer's on-call address, or else the provider's, in the customer's language, greeting no one by name. */
   private Optional<OutboxEntry> onCall(Ticket ticket, String eventId, MailKind kind, SlaMail.About about, Instant now) {
     Optional<Customer> customer = customers.find(ticket.ref().tenant());
     Optional<String> onCall = customer.flatMap(Customer::onCallEmail).or(settings::providerOnCall);
     Language language = customer.map(Customer::language).orElse(Language.NL);
-    return onCall.map(address -> entry(ticket, eventId, kind, "on-call", address, language, address, about, now));
+    return onCall.map(address -> entry(ticket, eventId, kind, "on-call", address, language, "", about, now));
   }
 
   /**

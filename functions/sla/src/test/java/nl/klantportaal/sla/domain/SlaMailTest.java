@@ -59,4 +59,11 @@ class SlaMailTest {
       }
     }
   }
+
+  @Test
+  void anOnCallAddressIsGreetedWithoutAName() {
+    assertTrue(SlaMail.render(MailKind.SLA_ON_CALL, Language.NL, ABOUT, "", "https://p").text().startsWith("Goedendag,\n\n"));
+    assertTrue(SlaMail.render(MailKind.SLA_WARNING, Language.EN, ABOUT, "", "https://p").text().startsWith("Hello,\n\n"));
+    assertTrue(SlaMail.render(MailKind.SLA_BREACH, Language.DE, ABOUT, "", "https://p").html().contains("<p>Guten Tag,</p>"));
+  }
 }
