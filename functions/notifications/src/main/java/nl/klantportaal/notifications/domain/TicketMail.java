@@ -136,6 +136,25 @@ public final class TicketMail {
     return new Rendered(subject, text.toString(), html.toString());
   }
 
+  /**
+   * The kind labels ticket mail subjects carry after the token, in every language ("Gesloten", "Closed", "Geschlossen",
+   * ...): inbound mail strips "[#token] <label>: " from a reply's subject when the reply becomes a new ticket.
+   */
+  public static java.util.Set<String> subjectLabels() {
+    java.util.Set<String> labels = new java.util.LinkedHashSet<>();
+    for (Language language : Language.values()) {
+      for (MailKind kind : MailKind.values()) {
+        if (switch (kind) {
+          case CREATED, REPLY, STATUS_CHANGED, RESOLVED, CLOSED, APPROVAL_REQUESTED, APPROVED -> true;
+          default -> false;
+        }) {
+          labels.add(Texts.of(language).kind(kind));
+        }
+      }
+    }
+    return java.util.Collections.unmodifiableSet(labels);
+  }
+
   private static void link(StringBuilder html, String href, String label) {
     html.append("<a href=\"").append(AccountMail.escape(href)).append("\">").append(AccountMail.escape(label)).append("</a>");
   }
