@@ -70,7 +70,19 @@ class SlaMailFlowIT {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final Duration MAIL_DEADLINE = Duration.ofMinutes(2);
   private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
-  private static final DateTimeFormatter MAIL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+  /** A moment as SLA mails write it (MailDates.moment): the day in words, the Amsterdam time and its zone. */
+  private static String mailTime(Instant at, String language) {
+    var local = at.atZone(AMSTERDAM);
+    Locale locale = Locale.forLanguageTag(language);
+    String day = local.format(DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG).withLocale(locale));
+    String time = local.format(DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT));
+    String zone = local.format(DateTimeFormatter.ofPattern("zzz", locale));
+    return switch (language) {
+      case "nl" -> day + " om " + time + " (" + zone + ")";
+      case "en" -> day + " at " + time + " (" + zone + ")";
+      default -> day + " um " + time + " Uhr (" + zone + ")";
+    };
+  }
   private static final String PASSWORD = "Zonnebloem-Kaas-2026!";
   private static final TenantId CUSTOMER = new TenantId("sla-koper");
   private static final String ON_CALL = "storing@sla-koper.example.test";
@@ -142,7 +154,9 @@ class SlaMailFlowIT {
     Instant dueAt = Instant.parse(response.path("dueAt").asText());
     assertEquals(createdAt.plus(Duration.ofHours(24)), dueAt, response.toString());
     assertEquals(createdAt.plus(Duration.ofHours(19).plusMinutes(12)), Instant.parse(response.path("warningAt").asText()));
-    String due = MAIL_TIME.format(dueAt.atZone(AMSTERDAM));
+    String dueNl = mailTime(dueAt, "nl");
+    String dueEn = mailTime(dueAt, "en");
+    String dueDe = mailTime(dueAt, "de");
     // The new-ticket mails come first (stream poller), with the on-call page when the office is closed at creation
     // (sent at once by OnCallPagesFunction, not by the scan); once they are in, every later mail is the scan's
     boolean closedAtCreation = !OFFICE.isOpen(createdAt);
@@ -152,7 +166,7 @@ class SlaMailFlowIT {
       assertEquals(List.of(token + "Bereitschaft: neues kritisches Ticket: " + TITLE), MailStore.to(creationMails, ON_CALL).stream()
           .map(m -> m.path("subject").asText()).toList(), "the on-call page, in the customer's language");
       assertText(creationMails, ON_CALL, "Außerhalb der Geschäftszeiten ist ein kritisches Ticket eingegangen (Kritisch); "
-          + "die Reaktionsfrist endet " + due + ".");
+          + "die Reaktionsfrist endet am " + dueDe + ".");
     }
     outbox.awaitNonePending(MAIL_DEADLINE);
 
@@ -173,9 +187,9 @@ class SlaMailFlowIT {
     }
     List<JsonNode> mails = awaitMails(token, all -> warningMails(all).size() == warnings.size());
     assertEquals(warnings, subjectsByRecipient(warningMails(mails)));
-    assertText(mails, NOOR, "80% van de reactietijd is verstreken (Kritiek); de deadline is " + due + ".");
-    assertText(mails, EMILY, "the deadline is " + due + ".");
-    assertText(mails, DIETER, "die Frist endet " + due + ".");
+    assertText(mails, NOOR, "80% van de reactietijd is verstreken (Kritiek); de deadline is " + dueNl + ".");
+    assertText(mails, EMILY, "the deadline is " + dueEn + ".");
+    assertText(mails, DIETER, "die Frist endet am " + dueDe + ".");
 
     // 3. The same moment again, then four runs at once: nothing is due any more, nothing is sent
     JsonNode again = scanAt(warningTime);
@@ -210,9 +224,9 @@ class SlaMailFlowIT {
         ON_CALL, List.of(token + "SLA verletzt: " + TITLE));
     mails = awaitMails(token, all -> breachMails(all).size() == breaches.size());
     assertEquals(breaches, subjectsByRecipient(breachMails(mails)));
-    assertText(mails, NOOR, "De reactietijd (Kritiek) is overschreden sinds " + due + ".");
-    assertText(mails, EMILY, "The response time (Critical) was breached at " + due + ".");
-    assertText(mails, ON_CALL, "Die Reaktionszeit (Kritisch) ist seit " + due + " überschritten.");
+    assertText(mails, NOOR, "De reactietijd (Kritiek) is overschreden sinds " + dueNl + ".");
+    assertText(mails, EMILY, "The response time (Critical) was breached on " + dueEn + ".");
+    assertText(mails, ON_CALL, "Die Reaktionszeit (Kritisch) ist seit " + dueDe + " überschritten.");
 
     JsonNode repeat = scanAt(breachTime);
     assertEquals(Map.of(), fired(repeat), repeat.toString());

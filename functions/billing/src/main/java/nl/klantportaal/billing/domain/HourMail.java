@@ -12,23 +12,32 @@ import nl.klantportaal.notifications.domain.ParagraphMail;
 public final class HourMail {
   private HourMail() {}
 
-  public static ParagraphMail usedThreshold(Language language, String name, HourBundle bundle, int percent, String forecast,
+  /**
+   * A bundle past a use threshold: says how far it is used now (the threshold only decided that it is time to say so), and
+   * that it is used up once nothing is left.
+   */
+  public static ParagraphMail usedThreshold(Language language, String name, HourBundle bundle, String forecast,
                                        String hoursLink) {
     String used = RegistrationSheet.hours(bundle.usedMinutes());
-    String bought = RegistrationSheet.hours(bundle.minutesBought());
+    String bought = RegistrationSheet.hours(bundle.capacity());
     String left = RegistrationSheet.hours(bundle.remainingMinutes());
     String from = date(bundle.validFrom(), language);
     String until = date(bundle.validUntil(), language);
+    boolean usedUp = bundle.remainingMinutes() <= 0;
+    int percent = bundle.capacity() <= 0 ? 100 : (int) Math.min(100, (long) bundle.usedMinutes() * 100 / bundle.capacity());
     return switch (language) {
-      case NL -> new ParagraphMail("Uw urenbundel is voor " + percent + "% verbruikt", List.of("Beste " + name + ",",
+      case NL -> new ParagraphMail(usedUp ? "Uw urenbundel is op" : "Uw urenbundel is voor " + percent + "% verbruikt", List.of(
+          "Beste " + name + ",",
           "Van uw urenbundel (" + from + " t/m " + until + ") is " + used + " van " + bought + " uur verbruikt (" + percent
               + "%). U heeft nog " + left + " uur.", forecast,
           "Extra uren nodig? Vraag ze aan via Mijn Urenbundels: " + hoursLink, "Met vriendelijke groet,\nKlantportaal"));
-      case EN -> new ParagraphMail("Your hour bundle is " + percent + "% used", List.of("Dear " + name + ",",
+      case EN -> new ParagraphMail(usedUp ? "Your hour bundle is used up" : "Your hour bundle is " + percent + "% used", List.of(
+          "Dear " + name + ",",
           "Of your hour bundle (" + from + " to " + until + "), " + used + " of " + bought + " hours are used (" + percent
               + "%). You have " + left + " hours left.", forecast,
           "Need more hours? Request them under My hour bundles: " + hoursLink, "Kind regards,\nKlantportaal"));
-      case DE -> new ParagraphMail("Ihr Stundenkontingent ist zu " + percent + " % verbraucht", List.of("Guten Tag " + name + ",",
+      case DE -> new ParagraphMail(usedUp ? "Ihr Stundenkontingent ist aufgebraucht"
+          : "Ihr Stundenkontingent ist zu " + percent + " % verbraucht", List.of("Guten Tag " + name + ",",
           "Von Ihrem Stundenkontingent (" + from + " bis " + until + ") sind " + used + " von " + bought + " Stunden verbraucht ("
               + percent + " %). Ihnen bleiben " + left + " Stunden.", forecast,
           "Mehr Stunden nötig? Fordern Sie sie unter Meine Stundenkontingente an: " + hoursLink,

@@ -105,8 +105,10 @@ public final class SendHourNotices {
     String hoursLink = portalOrigin + "/#/hours";
     return switch (notice) {
       case DueNotice.UsedThreshold t -> bundles.find(t.tenant(), t.bundleId())
-          .filter(b -> b.state() == HourBundle.State.ACTIVE && (long) b.usedMinutes() * 100 >= (long) b.capacity() * t.percent())
-          .map(b -> to -> mail(HourMail.usedThreshold(to.language(), to.name(), b, t.percent(),
+          .filter(b -> b.state() == HourBundle.State.ACTIVE && reached(b, t.percent()))
+          // A higher threshold reached as well has its own notice, which says more: one mail, not "80 %" and "95 %" at once.
+          .filter(b -> java.util.Arrays.stream(HourNotices.THRESHOLDS).noneMatch(higher -> higher > t.percent() && reached(b, higher)))
+          .map(b -> to -> mail(HourMail.usedThreshold(to.language(), to.name(), b,
               forecastText(forecasts, t.tenant(), today, to.language()), hoursLink)));
       case DueNotice.Expiry e -> bundles.find(e.tenant(), e.bundleId())
           .filter(b -> b.status(today) == BundleStatus.ACTIVE)
@@ -117,8 +119,12 @@ public final class SendHourNotices {
           .filter(sub -> !sub.cancelled() && !sub.autoRenew() && sub.endDate().equals(e.endDate()) && !today.isAfter(sub.endDate()))
           .map(sub -> to -> mail(HourMail.subscriptionEnding(to.language(), to.name(), sub, portalOrigin + "/#/subscriptions")));
       case DueNotice.Overflow o -> o.minutes() <= 0 ? Optional.empty() : Optional.of(to -> mail(HourMail.overflow(to.language(),
-          to.name(), o.day(), o.minutes(), portalOrigin + "/#/hours/registrations")));
+          to.name(), o.day(), o.minutes(), portalOrigin + "/#/time-registrations")));
     };
+  }
+
+  private static boolean reached(HourBundle bundle, int percent) {
+    return (long) bundle.usedMinutes() * 100 >= (long) bundle.capacity() * percent;
   }
 
   private String forecastText(Map<TenantId, Forecast> forecasts, TenantId tenant, LocalDate today, Language language) {

@@ -112,15 +112,30 @@ class HourNoticesHandlerTest {
     activeBundle(600, "2026-01-01", "2027-06-30");
     register(470); // 78 %
     register(20); // 81 %: crosses 80
-    register(100); // 98 %: crosses 95
     Map<String, Object> first = run();
-    assertEquals(2, first.get("mailsSent"));
-    assertEquals(List.of("anna@example.test Uw urenbundel is voor 80% verbruikt", "anna@example.test Uw urenbundel is voor 95% verbruikt"),
-        subjects().stream().sorted().toList(), "Anna is the customer admin; Jan, a user, gets nothing");
+    assertEquals(1, first.get("mailsSent"));
+    register(100); // 98 %: crosses 95
+    assertEquals(1, run().get("mailsSent"));
+    assertEquals(List.of("anna@example.test Uw urenbundel is voor 81% verbruikt", "anna@example.test Uw urenbundel is voor 98% verbruikt"),
+        subjects(), "Anna is the customer admin; Jan, a user, gets nothing; each says how far the bundle is used");
     assertTrue(mail.sent().getFirst().text().contains("Nog te weinig verbruik voor een voorspelling")
         || mail.sent().getFirst().text().contains("In dit tempo"), mail.sent().getFirst().text());
+    assertTrue(mail.sent().get(1).text().contains("is 9:50 van 10:00 uur verbruikt (98%). U heeft nog 0:10 uur."),
+        mail.sent().get(1).text());
     assertEquals(0, run().get("mailsSent"), "a repeated run sends nothing again");
     assertEquals(2, mail.sent().size());
+  }
+
+  @Test
+  void aBundleUsedUpPastBothThresholdsAtOnceGetsOneMailSayingSo() {
+    activeBundle(600, "2026-01-01", "2027-06-30");
+    register(600); // 100 %: crosses 80 and 95 in one booking
+    Map<String, Object> outcome = run();
+    assertEquals(1, outcome.get("mailsSent"), "not '80 %' and '95 %' for a bundle that is used up");
+    assertEquals(List.of("anna@example.test Uw urenbundel is op"), subjects());
+    assertTrue(mail.sent().getFirst().text().contains("is 10:00 van 10:00 uur verbruikt (100%). U heeft nog 0:00 uur."),
+        mail.sent().getFirst().text());
+    assertEquals(0, run().get("mailsSent"), "both notices are handled");
   }
 
   @Test
@@ -158,10 +173,12 @@ class HourNoticesHandlerTest {
     register(15); // more overflow the same day: no second overflow notice
     run();
     List<String> subjects = subjects().stream().sorted().toList();
-    assertEquals(List.of("anna@example.test Uren buiten uw urenbundel geregistreerd",
-        "anna@example.test Uw urenbundel is voor 80% verbruikt", "anna@example.test Uw urenbundel is voor 95% verbruikt"),
-        subjects, "expiry is not mailed for a used-up bundle");
+    assertEquals(List.of("anna@example.test Uren buiten uw urenbundel geregistreerd", "anna@example.test Uw urenbundel is op"),
+        subjects, "one mail for both thresholds crossed at once; expiry is not mailed for a used-up bundle");
     assertTrue(mail.sent().stream().anyMatch(m -> m.text().contains("0:45 uur geregistreerd")), "the day's overflow: 30 + 15 minutes");
+    var overflow = mail.sent().stream().filter(m -> m.text().contains("0:45 uur geregistreerd")).findFirst().orElseThrow();
+    assertTrue(overflow.text().contains("/#/time-registrations\n"), "the portal's registrations page (#/hours/registrations is no page): "
+        + overflow.text());
 
     activeBundle(120, "2026-11-01", "2026-12-20");
     run();

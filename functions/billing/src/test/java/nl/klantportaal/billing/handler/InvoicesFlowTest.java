@@ -143,6 +143,7 @@ class InvoicesFlowTest {
     assertEquals(1, sent.size());
     assertTrue(sent.getFirst().from().contains("administratie@"), sent.getFirst().from());
     assertEquals("Factuur 2026-00001 van Klantportaal", sent.getFirst().subject());
+    assertTrue(sent.getFirst().text().contains(", te voldoen vóór 15 december 2026."), "the due date in words: " + sent.getFirst().text());
     assertEquals("factuur-2026-00001.pdf", sent.getFirst().attachments().getFirst().fileName());
     assertEquals(pdfText(sent.getFirst().attachments().getFirst().content()), text, "the mailed PDF is the stored one");
 
@@ -352,6 +353,8 @@ class InvoicesFlowTest {
     noticesAt("2026-12-22T06:31:00Z");
     assertEquals(1, mail.sent().stream().filter(m -> m.subject().equals("Betalingsherinnering factuur 2026-00001")).count(),
         "the 7-day reminder, once");
+    assertTrue(mail.sent().stream().filter(m -> m.subject().equals("Betalingsherinnering factuur 2026-00001")).findFirst().orElseThrow()
+        .text().contains("De vervaldatum was 15 december 2026 (7 dagen geleden)."), "the due date in words");
     noticesAt("2027-01-05T06:30:00Z");
     assertEquals(2, mail.sent().stream().filter(m -> m.subject().equals("Betalingsherinnering factuur 2026-00001")).count());
 

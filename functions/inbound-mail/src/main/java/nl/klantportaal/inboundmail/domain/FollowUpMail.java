@@ -2,6 +2,7 @@ package nl.klantportaal.inboundmail.domain;
 
 import java.util.List;
 import nl.klantportaal.core.shared.domain.Language;
+import nl.klantportaal.notifications.domain.ParagraphMail;
 
 /**
  * The sender hears what their mail became, in their language, with the ticket's link; their own mail
@@ -18,12 +19,9 @@ public final class FollowUpMail {
       return String.join("\n\n", paragraphs) + "\n";
     }
 
+    /** The same paragraphs as simple HTML: escaped, a line break kept, the ticket's address a link ({@link ParagraphMail}). */
     public String html() {
-      StringBuilder html = new StringBuilder("<!doctype html><html><body style=\"font-family:sans-serif\">");
-      for (String p : paragraphs) {
-        html.append("<p>").append(nl.klantportaal.accounts.identity.domain.AccountMail.escape(p)).append("</p>");
-      }
-      return html.append("</body></html>").toString();
+      return new ParagraphMail(subject, paragraphs).html();
     }
   }
 

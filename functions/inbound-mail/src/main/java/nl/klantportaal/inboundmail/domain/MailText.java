@@ -39,6 +39,34 @@ public final class MailText {
     return title.isBlank() ? NO_SUBJECT : title;
   }
 
+  /** Reply prefixes at the start of a subject ({@code Re:}, {@code AW:}, {@code Antw:}, {@code SV:}), repeated. */
+  private static final Pattern REPLY_PREFIXES = Pattern.compile("^\\s*(?:(?:re|aw|antw|sv)\\s*(?:\\[\\d+\\])?\\s*:\\s*)+",
+      Pattern.CASE_INSENSITIVE);
+
+  /**
+   * The title of the new ticket a reply to closed ticket {@code closedToken} becomes: the subject without its reply
+   * prefixes, the closed ticket's {@code [#token]} and the ticket mail's kind label after it, so "Re: [#acme-7]
+   * Gesloten: Printer" gives "Printer" (the new ticket's mails carry its own token; two tokens and a stale "Gesloten" in
+   * every later subject helped no one). A subject of another form keeps its words; one with nothing left is the plain title.
+   */
+  public static String followUpTitle(ParsedMail mail, String closedToken) {
+    String subject = oneLine(mail.subject(), 1_000);
+    String rest = REPLY_PREFIXES.matcher(subject).replaceFirst("");
+    String token = "[#" + closedToken + "]";
+    if (!rest.regionMatches(true, 0, token, 0, token.length())) {
+      return title(mail);
+    }
+    rest = rest.substring(token.length()).strip();
+    for (String label : nl.klantportaal.notifications.domain.TicketMail.subjectLabels()) {
+      if (rest.regionMatches(true, 0, label + ":", 0, label.length() + 1)) {
+        rest = rest.substring(label.length() + 1).strip();
+        break;
+      }
+    }
+    String title = oneLine(rest, MAX_TITLE);
+    return title.isBlank() ? title(mail) : title;
+  }
+
   /** The body, with the files that were not taken over listed by (sanitised) name, type, size and reason. */
   public static String body(ParsedMail mail, int max, List<MailAttachments.Refused> refused) {
     return body(mail, max, refused, false);

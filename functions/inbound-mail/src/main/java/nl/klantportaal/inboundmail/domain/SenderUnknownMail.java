@@ -1,6 +1,7 @@
 package nl.klantportaal.inboundmail.domain;
 
 import java.util.List;
+import nl.klantportaal.notifications.domain.ParagraphMail;
 
 /**
  * The reply to mail from an address the portal does not know, or whose account waits to be linked:
@@ -17,13 +18,9 @@ public final class SenderUnknownMail {
     return String.join("\n\n", paragraphs(portalOrigin)) + "\n";
   }
 
-  /** The same as simple HTML. */
+  /** The same as simple HTML, the sign-up address a link ({@link ParagraphMail}). */
   public static String html(String portalOrigin) {
-    StringBuilder html = new StringBuilder("<!doctype html><html><body style=\"font-family:sans-serif\">");
-    for (String p : paragraphs(portalOrigin)) {
-      html.append("<p>").append(nl.klantportaal.accounts.identity.domain.AccountMail.escape(p)).append("</p>");
-    }
-    return html.append("</body></html>").toString();
+    return new ParagraphMail(SUBJECT, paragraphs(portalOrigin)).html();
   }
 
   public static List<String> paragraphs(String portalOrigin) {

@@ -213,7 +213,7 @@ public final class ReceiveMail {
     if (written instanceof Outcome.FollowUp followUp) {
       // The sender wrote to a closed ticket: they hear which new ticket their mail became (once per message).
       replies.followUpCreated(key, new SenderReplies.FollowUp(member.customer(), sender.id(), sender.email(),
-          sender.name().display(), sender.language(), followUp.of(), followUp.ticket(), MailText.title(mail)));
+          sender.name().display(), sender.language(), followUp.of(), followUp.ticket(), MailText.followUpTitle(mail, followUp.of().token())));
     }
     return written;
   }
@@ -304,7 +304,8 @@ public final class ReceiveMail {
     String category = known.activeCategory(MAIL_CATEGORY).map(Category::id)
         .or(() -> known.categories().stream().filter(Category::active).map(Category::id).findFirst())
         .orElseThrow(() -> new IllegalStateException("The catalogue has no active category for mail tickets"));
-    return create.execute(caller, new NewTicketInput("question", category, null, MailText.title(mail),
+    String title = followUpOf.map(closed -> MailText.followUpTitle(mail, closed.token())).orElseGet(() -> MailText.title(mail));
+    return create.execute(caller, new NewTicketInput("question", category, null, title,
         text, null, null, null, followUpOf.map(r -> r.number().value()).orElse(null),
         null, null, null), TicketSource.EMAIL);
   }

@@ -128,9 +128,31 @@ public final class TicketMail {
     text.append(t.open()).append("\n").append(ticketLink).append("\n\n");
     html.append("<p><a href=\"").append(AccountMail.escape(ticketLink)).append("\">").append(AccountMail.escape(t.open()))
         .append("</a></p>");
-    paragraph(text, html, t.footer());
-    html.append("</body></html>");
+    String preferences = portalOrigin + "/#/account";
+    text.append(t.footer()).append("\n").append(preferences).append("\n");
+    html.append("<p style=\"color:#666;font-size:12px\">").append(AccountMail.escape(t.footer())).append(" ");
+    link(html, preferences, preferences);
+    html.append("</p></body></html>");
     return new Rendered(subject, text.toString(), html.toString());
+  }
+
+  /**
+   * The kind labels ticket mail subjects carry after the token, in every language ("Gesloten", "Closed", "Geschlossen",
+   * ...): inbound mail strips "[#token] <label>: " from a reply's subject when the reply becomes a new ticket.
+   */
+  public static java.util.Set<String> subjectLabels() {
+    java.util.Set<String> labels = new java.util.LinkedHashSet<>();
+    for (Language language : Language.values()) {
+      for (MailKind kind : MailKind.values()) {
+        if (switch (kind) {
+          case CREATED, REPLY, STATUS_CHANGED, RESOLVED, CLOSED, APPROVAL_REQUESTED, APPROVED -> true;
+          default -> false;
+        }) {
+          labels.add(Texts.of(language).kind(kind));
+        }
+      }
+    }
+    return java.util.Collections.unmodifiableSet(labels);
   }
 
   private static void link(StringBuilder html, String href, String label) {
@@ -235,7 +257,7 @@ public final class TicketMail {
     }
     public String open() { return "Ticket bekijken in het portaal"; }
     public String footer() {
-      return "U ontvangt deze e-mail over een ticket waarbij u betrokken bent. Uw e-mailvoorkeuren wijzigt u in het portaal onder Account.";
+      return "U ontvangt deze e-mail over een ticket waarbij u betrokken bent. Uw e-mailvoorkeuren wijzigt u in het portaal onder Mijn gegevens → E-mailvoorkeuren:";
     }
     public String status(TicketStatus status) {
       return switch (status) {
@@ -298,7 +320,7 @@ public final class TicketMail {
     }
     public String open() { return "View the ticket in the portal"; }
     public String footer() {
-      return "You receive this e-mail about a ticket you are involved in. Change your e-mail preferences in the portal under Account.";
+      return "You receive this e-mail about a ticket you are involved in. Change your e-mail preferences in the portal under My account → E-mail preferences:";
     }
     public String status(TicketStatus status) {
       return switch (status) {
@@ -361,7 +383,7 @@ public final class TicketMail {
     }
     public String open() { return "Ticket im Portal ansehen"; }
     public String footer() {
-      return "Sie erhalten diese E-Mail zu einem Ticket, an dem Sie beteiligt sind. Ihre E-Mail-Einstellungen ändern Sie im Portal unter Konto.";
+      return "Sie erhalten diese E-Mail zu einem Ticket, an dem Sie beteiligt sind. Ihre E-Mail-Einstellungen ändern Sie im Portal unter Meine Daten → E-Mail-Einstellungen:";
     }
     public String status(TicketStatus status) {
       return switch (status) {

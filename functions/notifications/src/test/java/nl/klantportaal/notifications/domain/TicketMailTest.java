@@ -122,4 +122,15 @@ class TicketMailTest {
         ORIGIN);
     assertEquals("[#acme-fixture-7] New ticket: Evil  Bcc: victim@example.test", mail.subject());
   }
+
+  @ParameterizedTest
+  @CsvSource({
+      "NL, 'onder Mijn gegevens → E-mailvoorkeuren:'",
+      "EN, 'under My account → E-mail preferences:'",
+      "DE, 'unter Meine Daten → E-Mail-Einstellungen:'"})
+  void theFooterNamesThePortalsOwnPreferencesPageAndLinksToIt(Language language, String where) {
+    var mail = render(MailKind.REPLY, language, TicketMail.Details.NONE, false);
+    assertTrue(mail.text().contains(where + "\n" + ORIGIN + "/#/account\n"), mail.text());
+    assertTrue(mail.html().contains(where + " <a href=\"" + ORIGIN + "/#/account\">"), mail.html());
+  }
 }

@@ -1,11 +1,9 @@
 package nl.klantportaal.sla.domain;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import nl.klantportaal.accounts.identity.domain.AccountMail;
 import nl.klantportaal.core.shared.domain.Language;
+import nl.klantportaal.notifications.domain.MailDates;
 import nl.klantportaal.notifications.domain.MailKind;
 import nl.klantportaal.notifications.domain.TicketMail;
 import nl.klantportaal.ticketing.domain.Priority;
@@ -14,22 +12,20 @@ import nl.klantportaal.ticketing.domain.Priority;
  * The breach scan's mails in Dutch, English or German, plain text and HTML: an 80 % warning or a
  * breach (to provider staff or an on-call address) and, to the customer, a reminder of an open
  * question or the news that the priority was lowered. Subjects carry {@code [#<token>]} like every
- * ticket mail; the ticket title is escaped in HTML and kept on one line in the subject. Times are
- * shown in Europe/Amsterdam.
+ * ticket mail; the ticket title is escaped in HTML and kept on one line in the subject. Deadlines are
+ * shown on the Amsterdam clock in words, with the zone named ({@link MailDates#moment}).
  */
 public final class SlaMail {
-  private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
-
   /** What the mail is about. */
   public record About(String token, String title, Priority priority, TargetKind target, Instant dueAt) {}
 
   private SlaMail() {}
 
+  /** {@code recipientName}: a person's name, or blank for an address of no one in particular (the on-call address). */
   public static TicketMail.Rendered render(MailKind kind, Language language, About about, String recipientName,
       String portalOrigin) {
     String ref = "[#" + about.token() + "]";
-    String due = TIME.format(about.dueAt().atZone(ZONE));
+    String due = MailDates.moment(about.dueAt(), language);
     String target = target(language, about.target());
     String priority = about.priority().label(language);
     String[] t = switch (kind) {
@@ -39,12 +35,12 @@ public final class SlaMail {
         case EN -> new String[] {"SLA warning", "80% of the " + target + " time has passed (" + priority
             + "); the deadline is " + due + "."};
         case DE -> new String[] {"SLA-Warnung", "80 % der " + target + "szeit sind verstrichen (" + priority
-            + "); die Frist endet " + due + "."};
+            + "); die Frist endet am " + due + "."};
       };
       case SLA_BREACH -> switch (language) {
         case NL -> new String[] {"SLA overschreden", "De " + target + "tijd (" + priority + ") is overschreden sinds "
             + due + "."};
-        case EN -> new String[] {"SLA breached", "The " + target + " time (" + priority + ") was breached at " + due + "."};
+        case EN -> new String[] {"SLA breached", "The " + target + " time (" + priority + ") was breached on " + due + "."};
         case DE -> new String[] {"SLA verletzt", "Die " + target + "szeit (" + priority + ") ist seit " + due
             + " überschritten."};
       };
@@ -63,15 +59,19 @@ public final class SlaMail {
       };
       case SLA_ON_CALL -> switch (language) {
         case NL -> new String[] {"Storingsdienst: nieuw kritiek ticket", "Buiten kantooruren is een kritiek ticket binnengekomen ("
-            + priority + "); de " + target + "tijd loopt af om " + due + "."};
+            + priority + "); de " + target + "tijd loopt af op " + due + "."};
         case EN -> new String[] {"On call: new critical ticket", "A critical ticket came in outside office hours (" + priority
             + "); the " + target + " deadline is " + due + "."};
         case DE -> new String[] {"Bereitschaft: neues kritisches Ticket", "Außerhalb der Geschäftszeiten ist ein kritisches "
-            + "Ticket eingegangen (" + priority + "); die " + target + "sfrist endet " + due + "."};
+            + "Ticket eingegangen (" + priority + "); die " + target + "sfrist endet am " + due + "."};
       };
       default -> throw new IllegalArgumentException("Not an SLA mail: " + kind);
     };
-    String greeting = switch (language) {
+    String greeting = recipientName.isBlank() ? switch (language) {
+      case NL -> "Goedendag,";
+      case EN -> "Hello,";
+      case DE -> "Guten Tag,";
+    } : switch (language) {
       case NL -> "Beste " + recipientName + ",";
       case EN -> "Dear " + recipientName + ",";
       case DE -> "Guten Tag " + recipientName + ",";

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import nl.klantportaal.accounts.customer.domain.Customer;
 import nl.klantportaal.accounts.customer.port.CustomerRepository;
+import nl.klantportaal.accounts.identity.domain.AccountSettings;
 import nl.klantportaal.accounts.identity.domain.Membership;
 import nl.klantportaal.accounts.identity.domain.UserProfile;
 import nl.klantportaal.accounts.identity.port.UserRepository;
@@ -74,17 +75,25 @@ public final class SlaMails {
     return onCall(ticket, "SLA#" + ticket.ref().token() + "#ONCALL#" + occasion, MailKind.SLA_ON_CALL, about, now);
   }
 
-  /** To the customer's on-call address, or else the provider's, in the customer's language. */
+  /** To the customer's on-call address, or else the provider's, in the customer's language, greeting no one by name. */
   private Optional<OutboxEntry> onCall(Ticket ticket, String eventId, MailKind kind, SlaMail.About about, Instant now) {
     Optional<Customer> customer = customers.find(ticket.ref().tenant());
     Optional<String> onCall = customer.flatMap(Customer::onCallEmail).or(settings::providerOnCall);
     Language language = customer.map(Customer::language).orElse(Language.NL);
-    return onCall.map(address -> entry(ticket, eventId, kind, "on-call", address, language, address, about, now));
+    return onCall.map(address -> entry(ticket, eventId, kind, "on-call", address, language, "", about, now));
   }
 
+  /**
+   * The reminder or priority drop to the reporter, by the rules of every customer-side ticket mail
+   * (docs/notifications.md, "Recipients"): an active member of the ticket's own customer who wants ticket
+   * mail. Someone who switched ticket mail off, or was moved to another customer, is not mailed; the
+   * reminder and the drop still happen and show on the ticket.
+   */
   public Optional<OutboxEntry> toReporter(Ticket ticket, PendingSlaEvent event, MailKind kind, SlaMail.About about,
       Instant now) {
     return users.find(ticket.reporter()).filter(p -> !p.isDeactivated())
+        .filter(p -> p.membership() instanceof Membership.CustomerMember m && m.customer().equals(ticket.ref().tenant()))
+        .filter(p -> p.settings().notifications().wants(AccountSettings.Topic.TICKETS))
         .map(reporter -> entry(ticket, eventId(ticket, event), kind, reporter.id().value(), reporter.email(), reporter.language(),
             reporter.name().display(), about, now));
   }

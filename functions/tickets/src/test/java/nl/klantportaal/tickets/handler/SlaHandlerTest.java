@@ -334,6 +334,22 @@ class SlaHandlerTest {
     assertTrue(mailsWith("Prioriteit verlaagd").getFirst().text().contains("Normaal"));
   }
 
+  @Test
+  void aReporterWhoSwitchedTicketMailOffIsRemindedOnTheTicketButNotMailed() {
+    var users = IdentityWiring.of(wiring).users();
+    var jan = users.find(TicketFixtures.JAN).orElseThrow();
+    var off = new nl.klantportaal.accounts.identity.domain.AccountSettings(
+        new nl.klantportaal.accounts.identity.domain.AccountSettings.Notifications(true, false, true, true, true, true), List.of(), false);
+    users.update(jan.withDetails(jan.name(), jan.language(), off, NOW), new nl.klantportaal.accounts.identity.domain.AuditEntry(NOW,
+        TicketFixtures.JAN, "user.updated", TicketFixtures.JAN, java.util.Optional.empty(), Map.of()));
+    create(INCIDENT);
+    ok("reply-as-agent.json");
+    ok("transition-wait-for-customer-version-2.json");
+    clock.advance(Duration.ofDays(2).plusMinutes(5));
+    assertEquals(1, fired(runScan(), "CUSTOMER_REMINDER"), "the reminder still happens (audit, timeline)");
+    assertEquals(List.of(), mailsWith("Herinnering"), "like every ticket mail, not to someone who switched ticket mail off");
+  }
+
   /** Closed tickets as the tickets slice leaves them: a header, no DueIndex entry. */
   private void writeClosedTickets(int count) {
     List<WriteRequest> batch = new ArrayList<>();

@@ -2,12 +2,14 @@ package nl.klantportaal.billing.domain.invoice;
 
 import java.util.List;
 import nl.klantportaal.core.shared.domain.Language;
+import nl.klantportaal.notifications.domain.MailDates;
 import nl.klantportaal.notifications.domain.ParagraphMail;
 
 /**
  * The invoice mails, from the provider's administrative sender, in nl, en and de: a new invoice (its
  * PDF attached), a payment reminder 7 and 21 days past the due date, and the seed's notice of a failed
- * direct debit ("Notificatie e-mail voor mislukte incasso").
+ * direct debit ("Notificatie e-mail voor mislukte incasso"). A due date is written in words, as in every mail
+ * ("15 december 2026", "December 15, 2026", "15. Dezember 2026"); the PDF keeps its own short form.
  */
 public final class InvoiceMail {
   private InvoiceMail() {}
@@ -15,7 +17,7 @@ public final class InvoiceMail {
   public static ParagraphMail issued(Language language, String name, Invoice invoice, String provider, String link) {
     String number = invoice.number().orElseThrow().toString();
     String total = InvoiceTexts.euros(invoice.totals().total(), language);
-    String due = InvoiceTexts.date(invoice.dueDate().orElseThrow(), language);
+    String due = MailDates.date(invoice.dueDate().orElseThrow(), language);
     boolean credit = invoice.kind() == Invoice.Kind.CREDIT;
     return switch (language) {
       case NL -> new ParagraphMail((credit ? "Creditfactuur " : "Factuur ") + number + " van " + provider, List.of(
@@ -43,7 +45,7 @@ public final class InvoiceMail {
       String link) {
     String number = invoice.number().orElseThrow().toString();
     String total = InvoiceTexts.euros(invoice.totals().total(), language);
-    String due = InvoiceTexts.date(invoice.dueDate().orElseThrow(), language);
+    String due = MailDates.date(invoice.dueDate().orElseThrow(), language);
     return switch (language) {
       case NL -> new ParagraphMail("Betalingsherinnering factuur " + number, List.of("Beste " + name + ",",
           "Volgens onze administratie staat factuur " + number + " van " + total + " nog open. De vervaldatum was " + due

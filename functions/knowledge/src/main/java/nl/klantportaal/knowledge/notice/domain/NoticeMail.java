@@ -2,12 +2,11 @@ package nl.klantportaal.knowledge.notice.domain;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import nl.klantportaal.core.shared.domain.Language;
+import nl.klantportaal.notifications.domain.MailDates;
 import nl.klantportaal.notifications.domain.ParagraphMail;
 
 /**
@@ -49,10 +48,9 @@ public final class NoticeMail {
     return new ParagraphMail(subject, paragraphs);
   }
 
-  /** A moment as the Amsterdam clock shows it, in the language's medium date and short time. */
+  /** A moment as the Amsterdam clock shows it, the day in words and the zone named ("7 december 2026 om 14:30 (CET)"). */
   public static String time(Instant at, Language language) {
-    return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-        .withLocale(Locale.forLanguageTag(language.tag())).withZone(ZONE).format(at);
+    return MailDates.moment(at, language);
   }
 
   /** The name of a kind in a language (the portal shows the same). */

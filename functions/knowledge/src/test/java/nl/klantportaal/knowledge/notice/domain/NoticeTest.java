@@ -141,12 +141,16 @@ class NoticeTest {
     assertTrue(nl.text().contains("Beste Anna,"));
     assertTrue(nl.text().contains("Wij onderzoeken het."));
     assertTrue(nl.text().contains("https://portal.example.test/#/status"));
+    assertTrue(nl.text().contains("Begin: 23 november 2026 om 10:20 (CET)\nVerwacht einde: 23 november 2026 om 12:30 (CET)"),
+        "times in words on the Amsterdam clock with the zone named: " + nl.text());
     var updated = open.update(NoticeStatus.IDENTIFIED, Optional.empty(), UPDATE, "agent", CLOCK.instant());
     var de = NoticeMail.render(updated.notice(), updated.occasion().orElseThrow(), Language.DE, "Greta", "https://x.example.test");
     assertEquals("[Störung] Microsoft 365: E-Mail verzögert (Ursache gefunden)", de.subject());
     assertTrue(de.text().contains("Ursache gefunden."));
+    assertTrue(de.text().contains("Beginn: 23. November 2026 um 10:20 Uhr (MEZ)"), de.text());
     var en = NoticeMail.render(updated.notice(), updated.occasion().orElseThrow(), Language.EN, "<b>Eve</b>", "https://x.example.test");
     assertTrue(en.text().contains("Dear <b>Eve</b>,"));
+    assertTrue(en.text().contains("Start: November 23, 2026 at 10:20 (CET)"), en.text());
     assertTrue(en.html().contains("Dear &lt;b&gt;Eve&lt;/b&gt;,"), "HTML is escaped");
   }
 }

@@ -180,10 +180,12 @@ public final class MimeMessage {
 
   /**
    * RFC 2047 B-encoded words of at most 45 UTF-8 bytes each (75 characters encoded), never splitting
-   * a character, folded onto continuation lines; plain ASCII without control characters stays as it is.
+   * a character, folded onto continuation lines; plain ASCII without control characters stays as it is, unless it
+   * holds {@code =?}: a title a person wrote as {@code =?UTF-8?B?...?=} would otherwise be decoded by the reader's
+   * client and shown as other words than the ones written.
    */
   static String encodedWords(String text) {
-    if (isAscii(text) && text.length() <= 900) {
+    if (isAscii(text) && text.length() <= 900 && !text.contains("=?")) {
       return text;
     }
     StringBuilder out = new StringBuilder();

@@ -159,6 +159,19 @@ class MimeMessageTest {
   }
 
   @Test
+  void aTitleThatLooksLikeAnEncodedWordIsShownAsWrittenNotDecoded() throws IOException {
+    String written = "[#acme-7] New ticket: =?UTF-8?B?SGFja2Vk?= & plain";
+    var mail = new MailSender.ThreadedMail(MAIL.from(), MAIL.to(), MAIL.configurationSet(), written, MAIL.text(), MAIL.html(),
+        MAIL.messageId(), MAIL.threadRootId(), List.of(), Optional.empty());
+    String mime = new String(MimeMessage.build(mail, Instant.parse("2026-11-23T09:30:00Z")), StandardCharsets.US_ASCII);
+    assertFalse(mime.contains("Subject: [#acme-7]"), "encoded, so a client does not decode the person's text: " + mime);
+    Message parsed = new DefaultMessageBuilder().parseMessage(new ByteArrayInputStream(mime.getBytes(StandardCharsets.US_ASCII)));
+    assertEquals(written, parsed.getSubject());
+    assertEquals("[#acme-7] Nieuw ticket: Printer", MimeMessage.encodedWords("[#acme-7] Nieuw ticket: Printer"),
+        "plain ASCII stays readable");
+  }
+
+  @Test
   void withoutAttachmentsTheMessageIsExactlyWhatItWasBefore() {
     assertEquals(BEFORE_ATTACHMENTS, build().replaceAll("=_kp_[0-9a-f]{32}", "=_kp_BOUNDARY"));
   }

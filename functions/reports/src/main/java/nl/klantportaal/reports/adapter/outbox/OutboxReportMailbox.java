@@ -33,7 +33,8 @@ public final class OutboxReportMailbox implements ReportMailbox {
     String link = portalOrigin + "/#/reports";
     int sent = 0;
     for (UserProfile admin : users.adminsWanting(tenant, AccountSettings.Topic.REPORTS)) {
-      var ready = ReportMail.ready(admin.language(), admin.name().display(), customerName, month, link);
+      var ready = ReportMail.ready(admin.language(), admin.name().display(), customerName, month, link,
+          portalOrigin + "/#/account");
       if (mail.sendOnce(eventKey, "r." + tenant.value(), new DirectMail.Message(MailKind.REPORT, tenant, admin.id().value(),
           admin.email(), ready.subject(), ready.text(), ready.html()))) {
         sent++;
