@@ -13,7 +13,6 @@ import nl.klantportaal.billing.domain.RegistrationSheet;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.apache.pdfbox.text.TextPosition;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
@@ -67,7 +66,7 @@ class RegistrationFilesTest {
     for (int i = 1; i <= 150; i++) {
       assertTrue(all.contains(String.format("Registratie %03d: werkplek bijgewerkt en gecontroleerd", i)), "line " + i);
     }
-    assertInsideMargins(pdf, 28);
+    PdfLayout.assertInsideMargins(pdf, 28);
   }
 
   @Test
@@ -101,23 +100,4 @@ class RegistrationFilesTest {
     return pages;
   }
 
-  private static void assertInsideMargins(byte[] bytes, float margin) throws IOException {
-    List<String> outside = new ArrayList<>();
-    try (PDDocument document = Loader.loadPDF(bytes)) {
-      new PDFTextStripper() {
-        @Override
-        protected void writeString(String text, List<TextPosition> positions) {
-          // A landscape page is a portrait one turned a quarter: its width as read is the box's height.
-          var box = getCurrentPage().getMediaBox();
-          float width = getCurrentPage().getRotation() % 180 == 0 ? box.getWidth() : box.getHeight();
-          for (TextPosition p : positions) {
-            if (p.getXDirAdj() < margin - 1 || p.getXDirAdj() + p.getWidthDirAdj() > width - margin + 1) {
-              outside.add("'" + p.getUnicode() + "' at x " + p.getXDirAdj() + " in \"" + text + "\"");
-            }
-          }
-        }
-      }.getText(document);
-    }
-    assertTrue(outside.isEmpty(), () -> outside.size() + " characters drawn outside the margins: " + outside.subList(0, Math.min(10, outside.size())));
-  }
 }

@@ -92,7 +92,8 @@ class TnefContentTest {
   }
 
   /** An Outlook mail whose only part is a winmail.dat of this declared type. */
-  private static String mail(String type, byte[] winmailDat) {
+  /** A mail whose one part is {@code winmailDat}, declared as {@code type} (TnefReaderTest too). */
+  static String mail(String type, byte[] winmailDat) {
     return "From: Hans <hans@acme.example>\r\nTo: support@klantportaal.example\r\nSubject: Printer\r\n"
         + "Message-ID: <tnef-test@acme.example>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n"
         + "--b\r\nContent-Type: " + type + "; name=\"winmail.dat\"\r\nContent-Transfer-Encoding: base64\r\n"
@@ -101,7 +102,7 @@ class TnefContentTest {
   }
 
   /** The decoded winmail.dat of a corpus message (its one base64 part). */
-  private static byte[] winmailDat(String corpusFile) {
+  static byte[] winmailDat(String corpusFile) {
     String mime = new String(Corpus.raw(corpusFile), StandardCharsets.US_ASCII).replace("\r\n", "\n");
     int start = mime.indexOf("\n\n", mime.indexOf("filename=\"winmail.dat\"")) + 2;
     return Base64.getMimeDecoder().decode(mime.substring(start, mime.indexOf("\n--", start)).strip());

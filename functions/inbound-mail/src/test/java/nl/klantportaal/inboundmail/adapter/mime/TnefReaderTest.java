@@ -9,7 +9,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * (section 3.1.1, "{\rtf1\ansi\ansicpg1252\pard hello world}" compressed) and uncompressed (MELA).
  */
 class TnefReaderTest {
-  private static final byte[] OUTLOOK = winmailDat("human/outlook-tnef-files-inside.eml");
+  private static final byte[] OUTLOOK = TnefContentTest.winmailDat("human/outlook-tnef-files-inside.eml");
   /** MS-OXRTFCP 3.1.1, "Example 1: Simple Compressed RTF": the compressed bytes the spec gives. */
   private static final byte[] SPEC_EXAMPLE = HexFormat.of().parseHex("2d0000002b0000004c5a4675f1c5c7a7"
       + "03000a00726370673132354232" + "0af32068656c090020627705b06c647d0a800fa0");
@@ -193,7 +192,7 @@ class TnefReaderTest {
     assertEquals(List.of(), unpacked.files());
     assertEquals(List.of("RE: Offerte switch"), unpacked.notFiles());
 
-    ParsedMail mail = new Mime4jMailParser().parse(mail(winmailDat).getBytes(StandardCharsets.US_ASCII));
+    ParsedMail mail = new Mime4jMailParser().parse(TnefContentTest.mail("application/ms-tnef", winmailDat).getBytes(StandardCharsets.US_ASCII));
     assertEquals("Plain text", mail.text());
     assertEquals(List.of(new ParsedMail.Unread("RE: Offerte switch", "application/ms-tnef", 0, ParsedMail.Unread.Why.TNEF_NOT_A_FILE)),
         mail.unread());
@@ -422,21 +421,6 @@ class TnefReaderTest {
     byte[] all = Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, all, a.length, b.length);
     return all;
-  }
-
-  /** An Outlook mail with a plain text of none and a winmail.dat. */
-  private static String mail(byte[] winmailDat) {
-    return "From: Hans <hans@acme.example>\r\nTo: support@klantportaal.example\r\nSubject: Offerte\r\n"
-        + "Message-ID: <tnef-reader@acme.example>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n"
-        + "--b\r\nContent-Type: application/ms-tnef; name=\"winmail.dat\"\r\nContent-Transfer-Encoding: base64\r\n"
-        + "Content-Disposition: attachment; filename=\"winmail.dat\"\r\n\r\n" + Base64.getMimeEncoder().encodeToString(winmailDat)
-        + "\r\n--b--\r\n";
-  }
-
-  private static byte[] winmailDat(String corpusFile) {
-    String mime = new String(Corpus.raw(corpusFile), StandardCharsets.US_ASCII).replace("\r\n", "\n");
-    int start = mime.indexOf("\n\n", mime.indexOf("filename=\"winmail.dat\"")) + 2;
-    return Base64.getMimeDecoder().decode(mime.substring(start, mime.indexOf("\n--", start)).strip());
   }
 
   private static void le16(ByteArrayOutputStream out, int value) {
