@@ -114,32 +114,19 @@ class TnefContentTest {
    */
   private static byte[] tnef(byte[] rtf) {
     ByteArrayOutputStream props = new ByteArrayOutputStream();
-    le32(props, 1); // one property
-    le16(props, 0x0102);
-    le16(props, 0x1009);
-    le32(props, 1); // one value
-    le32(props, rtf.length);
+    TnefBytes.le32(props, 1); // one property
+    TnefBytes.le16(props, 0x0102);
+    TnefBytes.le16(props, 0x1009);
+    TnefBytes.le32(props, 1); // one value
+    TnefBytes.le32(props, rtf.length);
     props.writeBytes(rtf);
     props.writeBytes(new byte[(4 - rtf.length % 4) % 4]); // padded to 4 bytes
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    le32(out, 0x223E9F78);
-    le16(out, 0x0001);
-    attribute(out, 0x00089006, new byte[] {0, 0, 1, 0}); // attTnefVersion (atpDword) 0x00010000
-    attribute(out, 0x00069003, props.toByteArray()); // attMAPIProps (atpByte)
+    TnefBytes.le32(out, 0x223E9F78);
+    TnefBytes.le16(out, 0x0001);
+    TnefBytes.attribute(out, 1, 0x00089006, new byte[] {0, 0, 1, 0}); // attTnefVersion (atpDword) 0x00010000
+    TnefBytes.attribute(out, 1, 0x00069003, props.toByteArray()); // attMAPIProps (atpByte)
     return out.toByteArray();
-  }
-
-  /** A message-level attribute: level 1, its id, length, data, and the checksum (the data's bytes added, mod 65536). */
-  private static void attribute(ByteArrayOutputStream out, int id, byte[] data) {
-    out.write(1);
-    le32(out, id);
-    le32(out, data.length);
-    out.writeBytes(data);
-    int sum = 0;
-    for (byte b : data) {
-      sum += b & 0xFF;
-    }
-    le16(out, sum & 0xFFFF);
   }
 
   /** RTF stored uncompressed (MS-OXRTFCP 2.1.3.1.1: COMPTYPE "MELA", CRC 0). */
@@ -153,20 +140,10 @@ class TnefContentTest {
   /** {@code length} bytes starting with the compressed-RTF header: COMPSIZE (the bytes after it), RAWSIZE, COMPTYPE, CRC 0. */
   private static byte[] compressedRtfHeader(int length, int rawSize, int compType) {
     ByteArrayOutputStream header = new ByteArrayOutputStream();
-    le32(header, length - 4);
-    le32(header, rawSize);
-    le32(header, compType);
-    le32(header, 0);
+    TnefBytes.le32(header, length - 4);
+    TnefBytes.le32(header, rawSize);
+    TnefBytes.le32(header, compType);
+    TnefBytes.le32(header, 0);
     return Arrays.copyOf(header.toByteArray(), length);
-  }
-
-  private static void le16(ByteArrayOutputStream out, int value) {
-    out.write(value & 0xFF);
-    out.write((value >>> 8) & 0xFF);
-  }
-
-  private static void le32(ByteArrayOutputStream out, int value) {
-    le16(out, value & 0xFFFF);
-    le16(out, (value >>> 16) & 0xFFFF);
   }
 }

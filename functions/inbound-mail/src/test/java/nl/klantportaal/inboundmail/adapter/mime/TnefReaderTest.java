@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static nl.klantportaal.inboundmail.adapter.mime.TnefBytes.attribute;
+import static nl.klantportaal.inboundmail.adapter.mime.TnefBytes.le16;
+import static nl.klantportaal.inboundmail.adapter.mime.TnefBytes.le32;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
@@ -349,19 +352,6 @@ class TnefReaderTest {
     attribute(out, 2, TnefReader.ATT_ATTACHMENT, props);
   }
 
-  /** An attribute: its level, id, length, data and checksum (the data's bytes added, mod 65536). */
-  private static void attribute(ByteArrayOutputStream out, int level, int id, byte[] data) {
-    out.write(level);
-    le32(out, id);
-    le32(out, data.length);
-    out.writeBytes(data);
-    int sum = 0;
-    for (byte b : data) {
-      sum += b & 0xFF;
-    }
-    le16(out, sum & 0xFFFF);
-  }
-
   /** MAPI properties as MS-OXTNEF 2.1.3.4 writes them; {@link #bytes} puts their count in front. */
   private static final class Props {
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -386,7 +376,7 @@ class TnefReaderTest {
     }
 
     void le32(int value) {
-      TnefReaderTest.le32(out, value);
+      TnefBytes.le32(out, value);
     }
 
     /** A length, the bytes and their padding to 4. */
@@ -398,7 +388,7 @@ class TnefReaderTest {
 
     byte[] bytes(int count) {
       ByteArrayOutputStream all = new ByteArrayOutputStream();
-      TnefReaderTest.le32(all, count);
+      TnefBytes.le32(all, count);
       all.writeBytes(out.toByteArray());
       return all.toByteArray();
     }
@@ -421,15 +411,5 @@ class TnefReaderTest {
     byte[] all = Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, all, a.length, b.length);
     return all;
-  }
-
-  private static void le16(ByteArrayOutputStream out, int value) {
-    out.write(value & 0xFF);
-    out.write((value >>> 8) & 0xFF);
-  }
-
-  private static void le32(ByteArrayOutputStream out, int value) {
-    le16(out, value & 0xFFFF);
-    le16(out, (value >>> 16) & 0xFFFF);
   }
 }
