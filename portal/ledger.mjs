@@ -172,9 +172,16 @@ export function exportPath(customerId, filter, format) {
   return hoursBase(customerId) + "/time-registrations/export?format=" + encodeURIComponent(format) + (query ? "&" + query : "");
 }
 
+/** The export's name in the reader's language, as the API names it (ExportRegistrations), for a download it names not. */
+const EXPORT_NAMES = { nl: "urenregistraties", en: "time-registrations", de: "Zeiterfassung" };
+
+export function exportFallbackName(lang, format) {
+  return (EXPORT_NAMES[lang] || EXPORT_NAMES.nl) + "." + format;
+}
+
 /** Fetches an export with the token and saves it under the server's file name (ctx.saveFile: a Blob + object URL). */
 export async function exportFile(ctx, customerId, filter, format) {
-  const file = await ctx.api.download(exportPath(customerId, filter, format), "urenregistraties." + format);
+  const file = await ctx.api.download(exportPath(customerId, filter, format), exportFallbackName(ctx.lang, format));
   ctx.saveFile(file);
   return file;
 }

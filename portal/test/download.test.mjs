@@ -57,3 +57,16 @@ test("a download that fails is a problem like any answer: 401 renews the token o
   assert.deepEqual(requests.map(r => r[0]), ["/time-registrations/export?format=pdf", "/auth/refresh", "/time-registrations/export?format=pdf"]);
   assert.equal(requests[0][1], "Bearer old");
 });
+
+test("an export the API names not is saved under the reader's language's name, as the API would name it", async () => {
+  const { exportFallbackName, exportFile } = await import("../ledger.mjs");
+  assert.equal(exportFallbackName("nl", "pdf"), "urenregistraties.pdf");
+  assert.equal(exportFallbackName("en", "xlsx"), "time-registrations.xlsx");
+  assert.equal(exportFallbackName("de", "pdf"), "Zeiterfassung.pdf");
+  assert.equal(exportFallbackName("fr", "pdf"), "urenregistraties.pdf", "an unknown language reads Dutch, as the portal does");
+  const saved = [];
+  const ctx = { lang: "en", saveFile: f => saved.push(f.fileName),
+    api: { download: async (path, fallback) => ({ blob: new Blob(["x"]), fileName: fileNameFrom(null, fallback) }) } };
+  await exportFile(ctx, null, { from: "2026-11-01", to: "2026-11-30" }, "xlsx");
+  assert.deepEqual(saved, ["time-registrations.xlsx"]);
+});

@@ -56,7 +56,7 @@ public final class InvoicesHandler extends HttpApiHandler {
         Route.of("GET /invoices/{invoiceId}", Access.CUSTOMER, r -> ApiResponse.ok(
             view.get(r.requireCaller(), access.own(r.requireCaller()), invoiceId(r), r.language()))),
         Route.of("GET /invoices/{invoiceId}/document", Access.CUSTOMER, r -> ApiResponse.ok(link(
-            view.document(r.requireCaller(), access.own(r.requireCaller()), invoiceId(r))))),
+            view.document(r.requireCaller(), access.own(r.requireCaller()), invoiceId(r), r.language())))),
         // Staff: any customer's; provider admins change them.
         Route.of("GET /customers/{customerId}/invoices", Access.PROVIDER_STAFF, r -> ApiResponse.ok(Map.of("invoices",
             view.list(r.requireCaller(), access.staffCustomer(r.requireCaller(), r.customerId()), r.language())))),
@@ -88,7 +88,8 @@ public final class InvoicesHandler extends HttpApiHandler {
             payments.execute(r.requireCaller(), access.staffCustomer(r.requireCaller(), r.customerId()), invoiceId(r),
                 r.jsonBody(InvoiceInput.State.class)), r.language()))),
         Route.of("GET /customers/{customerId}/invoices/{invoiceId}/document", Access.PROVIDER_STAFF, r -> ApiResponse.ok(link(
-            view.document(r.requireCaller(), access.staffCustomer(r.requireCaller(), r.customerId()), invoiceId(r))))),
+            view.document(r.requireCaller(), access.staffCustomer(r.requireCaller(), r.customerId()), invoiceId(r),
+                r.language())))),
         Route.of("GET /customers/{customerId}/invoice-profile", Access.PROVIDER_STAFF, r -> ApiResponse.ok(profile(
             profiles.get(access.staffCustomer(r.requireCaller(), r.customerId()))))),
         Route.of("PUT /customers/{customerId}/invoice-profile", Access.PROVIDER_ADMIN, r -> ApiResponse.ok(profile(

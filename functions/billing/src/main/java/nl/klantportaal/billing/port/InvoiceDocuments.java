@@ -3,6 +3,7 @@ package nl.klantportaal.billing.port;
 import java.time.Duration;
 import java.time.Instant;
 import nl.klantportaal.billing.domain.invoice.Invoice;
+import nl.klantportaal.core.shared.domain.Language;
 
 /**
  * The invoices bucket: each final invoice's PDF, kept 7 years (the Dutch bookkeeping term: versioned,
@@ -13,7 +14,8 @@ public interface InvoiceDocuments {
 
   void store(Invoice invoice, byte[] pdf);
 
-  Link link(Invoice invoice, Duration validity);
+  /** A presigned GET that saves the PDF as {@code InvoiceTexts.fileName(invoice, reader)}. */
+  Link link(Invoice invoice, Language reader, Duration validity);
 
   record Link(String url, Instant expiresAt) {}
 }

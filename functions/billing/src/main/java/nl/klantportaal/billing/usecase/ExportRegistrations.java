@@ -52,7 +52,7 @@ public final class ExportRegistrations {
       throw new DomainException.InvalidInput(List.of(new FieldError("to", "too-large",
           "the export is too large for one download; choose a shorter period")));
     }
-    String name = text(language, "urenregistraties", "time-registrations", "zeiterfassungen") + "-" + list.from() + "-" + list.to()
+    String name = text(language, "urenregistraties", "time-registrations", "Zeiterfassung") + "-" + list.from() + "-" + list.to()
         + "." + format;
     return new ExportFile(name, "pdf".equals(format) ? "application/pdf"
         : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes);

@@ -73,8 +73,13 @@ public final class BillingFixtures {
   }
 
   private static void person(KernelWiring wiring, UserId id, String name, Membership membership) {
+    person(wiring, id, name, membership, Language.NL);
+  }
+
+  /** A person {@code <name>@example.test} who reads the portal in {@code language}. */
+  static void person(KernelWiring wiring, UserId id, String name, Membership membership, Language language) {
     IdentityWiring.of(wiring).users().createIfAbsent(new UserProfile(id,
         name.toLowerCase(java.util.Locale.ROOT).replace(' ', '.') + "@example.test",
-        new UserProfile.PersonName(name, "Fixture", name), Language.NL, membership, true, AccountSettings.DEFAULT, NOW, NOW, 1));
+        new UserProfile.PersonName(name, "Fixture", name), language, membership, true, AccountSettings.DEFAULT, NOW, NOW, 1));
   }
 }

@@ -103,6 +103,22 @@ class ExportTest {
   }
 
   @Test
+  void theFileIsNamedInTheCallersLanguage() {
+    String xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    file(in("export-own-pdf.json", "en-GB,en;q=0.9"), "application/pdf", "time-registrations-2026-11-01-2026-11-30.pdf");
+    file(in("export-own-xlsx.json", "en"), xlsx, "time-registrations-2026-11-01-2026-11-30.xlsx");
+    file(in("export-own-pdf.json", "de-DE,de;q=0.9"), "application/pdf", "Zeiterfassung-2026-11-01-2026-11-30.pdf");
+    file(in("export-customer-xlsx.json", "de"), xlsx, "Zeiterfassung-2026-11-01-2026-11-30.xlsx");
+    file(in("export-customer-xlsx.json", "nl"), xlsx, "urenregistraties-2026-11-01-2026-11-30.xlsx");
+  }
+
+  private APIGatewayV2HTTPResponse in(String fixture, String acceptLanguage) {
+    var event = Lambda.httpEvent("billing/billing/" + fixture);
+    event.getHeaders().put("accept-language", acceptLanguage);
+    return handler.handleRequest(event, Lambda.context("billing"));
+  }
+
+  @Test
   void anUnknownFormatIsAFieldError() {
     assertProblem(call("export-own-bad-format.json"), 400, "validation-failed");
   }

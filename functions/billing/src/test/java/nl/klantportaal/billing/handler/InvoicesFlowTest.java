@@ -14,12 +14,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import nl.klantportaal.accounts.identity.domain.Membership;
 import nl.klantportaal.billing.domain.invoice.Invoice;
 import nl.klantportaal.billing.usecase.RegistrationInput;
 import nl.klantportaal.billing.usecase.invoice.InvoiceInput;
@@ -27,6 +30,8 @@ import nl.klantportaal.billing.wiring.BillingWiring;
 import nl.klantportaal.billing.wiring.InvoiceWiring;
 import nl.klantportaal.core.claims.Caller;
 import nl.klantportaal.core.claims.Role;
+import nl.klantportaal.core.claims.UserId;
+import nl.klantportaal.core.shared.domain.Language;
 import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.mail.testing.RecordingMailSender;
 import nl.klantportaal.testing.HttpEvents;
@@ -169,6 +174,57 @@ class InvoicesFlowTest {
     APIGatewayV2HTTPResponse again = call("draft-invoice.json");
     assertEquals(201, again.getStatusCode(), again.getBody());
     assertEquals("1840.81", HttpEvents.json(again).get("totals").get("total").asText(), "the credited time, subscription and bundle");
+  }
+
+  @Test
+  void theInvoiceAndCreditInvoiceAreNamedInTheLanguageOfWhoGetsThem() throws Exception {
+    // Billing contacts: an address only (the customer's language, nl), and two users reading English and German.
+    BillingFixtures.person(wiring, new UserId("0a1b2c3d-0000-4000-8000-0000000c0021"), "Emma",
+        new Membership.CustomerMember(BillingFixtures.ACME, Role.CUSTOMER_USER), Language.EN);
+    BillingFixtures.person(wiring, new UserId("0a1b2c3d-0000-4000-8000-0000000c0022"), "Dieter",
+        new Membership.CustomerMember(BillingFixtures.ACME, Role.CUSTOMER_USER), Language.DE);
+    register("2026-11-10", 60);
+    var profile = Lambda.httpEvent("billing/invoices/put-invoice-profile.json");
+    profile.setBody(profile.getBody().replace("[\"facturen@acme.example.test\"]",
+        "[\"facturen@acme.example.test\", \"emma@example.test\", \"dieter@example.test\"]"));
+    assertEquals(200, invoices.handleRequest(profile, Lambda.context("invoices")).getStatusCode());
+    String id = HttpEvents.json(call("draft-invoice.json")).get("id").asText();
+    assertEquals(200, on("finalise-invoice.json", id).getStatusCode());
+    assertEquals(Map.of("facturen@acme.example.test", "factuur-2026-00001.pdf", "emma@example.test", "invoice-2026-00001.pdf",
+        "dieter@example.test", "Rechnung-2026-00001.pdf"), attachmentNames("2026-00001"), "each recipient's language");
+    assertEquals("factuur-2026-00001.pdf", downloadName("get-own-invoice-document.json", id, "nl-NL,nl;q=0.9"));
+    assertEquals("invoice-2026-00001.pdf", downloadName("get-own-invoice-document.json", id, "en-GB,en;q=0.9"));
+    assertEquals("Rechnung-2026-00001.pdf", downloadName("get-customer-invoice-document.json", id, "de-DE"));
+
+    APIGatewayV2HTTPResponse credited = on("credit-invoice.json", id);
+    assertEquals(201, credited.getStatusCode(), credited.getBody());
+    String credit = HttpEvents.json(credited).get("id").asText();
+    assertEquals(Map.of("facturen@acme.example.test", "creditfactuur-2026-00002.pdf", "emma@example.test",
+        "credit-note-2026-00002.pdf", "dieter@example.test", "Gutschrift-2026-00002.pdf"), attachmentNames("2026-00002"));
+    assertEquals("creditfactuur-2026-00002.pdf", downloadName("get-customer-invoice-document.json", credit, "nl"));
+    assertEquals("credit-note-2026-00002.pdf", downloadName("get-own-invoice-document.json", credit, "en"));
+    assertEquals("Gutschrift-2026-00002.pdf", downloadName("get-own-invoice-document.json", credit, "de-AT,de;q=0.9"));
+  }
+
+  /** Who got the mailed invoice {@code number}, and the name its PDF was attached under. */
+  private Map<String, String> attachmentNames(String number) {
+    Map<String, String> names = new TreeMap<>();
+    mail.sent().stream().filter(m -> !m.attachments().isEmpty() && m.attachments().getFirst().fileName().contains(number))
+        .forEach(m -> names.put(m.to(), m.attachments().getFirst().fileName()));
+    return names;
+  }
+
+  /** The name the presigned link of the invoice's PDF saves it under, asked for in {@code acceptLanguage}. */
+  private String downloadName(String fixture, String invoiceId, String acceptLanguage) throws Exception {
+    var event = HttpEvents.withPathParameter(Lambda.httpEvent("billing/invoices/" + fixture), "invoiceId", invoiceId);
+    event.getHeaders().put("accept-language", acceptLanguage);
+    String url = HttpEvents.ok(invoices.handleRequest(event, Lambda.context("invoices"))).get("url").asText();
+    HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, pdf.statusCode());
+    String disposition = pdf.headers().firstValue("content-disposition").orElse("");
+    assertTrue(disposition.matches("attachment; filename=\"[A-Za-z0-9._-]+\""), "a plain quoted ASCII name: " + disposition);
+    return disposition.substring("attachment; filename=\"".length(), disposition.length() - 1);
   }
 
   @Test

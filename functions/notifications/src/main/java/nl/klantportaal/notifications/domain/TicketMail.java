@@ -129,12 +129,30 @@ public final class TicketMail {
     html.append("<p><a href=\"").append(AccountMail.escape(ticketLink)).append("\">").append(AccountMail.escape(t.open()))
         .append("</a></p>");
     String preferences = portalOrigin + "/#/account";
-    text.append(t.footer()).append("\n").append(preferences).append("\n");
-    html.append("<p style=\"color:#666;font-size:12px\">").append(AccountMail.escape(t.footer())).append(" ");
+    String footer = footer(t, ticket, recipient);
+    text.append(footer).append("\n").append(preferences).append("\n");
+    html.append("<p style=\"color:#666;font-size:12px\">").append(AccountMail.escape(footer)).append(" ");
     link(html, preferences, preferences);
     html.append("</p></body></html>");
     return new Rendered(subject, text.toString(), html.toString());
   }
+
+  /**
+   * Why the recipient gets the mail, and where they switch it off (staff set their e-mail preferences on the
+   * same account page): a customer because they are involved in the ticket; provider staff as its assignee,
+   * or as the service desk while nobody is assigned (RecipientRules mails every staff account then).
+   */
+  private static String footer(Texts t, TicketSnapshot ticket, Recipient recipient) {
+    if (!recipient.agent()) {
+      return t.footer();
+    }
+    StaffReason reason = ticket.assignee().isEmpty() ? StaffReason.UNASSIGNED
+        : ticket.assignee().get().equals(recipient.id()) ? StaffReason.ASSIGNEE : StaffReason.STAFF;
+    return t.staffFooter(reason);
+  }
+
+  /** Why a staff member gets a ticket mail: it is assigned to them, to nobody yet, or (read later) to someone else. */
+  private enum StaffReason { ASSIGNEE, UNASSIGNED, STAFF }
 
   /**
    * The kind labels ticket mail subjects carry after the token, in every language ("Gesloten", "Closed", "Geschlossen",
@@ -196,6 +214,7 @@ public final class TicketMail {
     String followUp();
     String open();
     String footer();
+    String staffFooter(StaffReason reason);
     String status(TicketStatus status);
 
     static Texts of(Language language) {
@@ -258,6 +277,13 @@ public final class TicketMail {
     public String open() { return "Ticket bekijken in het portaal"; }
     public String footer() {
       return "U ontvangt deze e-mail over een ticket waarbij u betrokken bent. Uw e-mailvoorkeuren wijzigt u in het portaal onder Mijn gegevens → E-mailvoorkeuren:";
+    }
+    public String staffFooter(StaffReason reason) {
+      return switch (reason) {
+        case ASSIGNEE -> "U ontvangt deze e-mail als medewerker van de servicedesk, omdat dit ticket aan u is toegewezen.";
+        case UNASSIGNED -> "U ontvangt deze e-mail als medewerker van de servicedesk, omdat dit ticket nog aan niemand is toegewezen.";
+        case STAFF -> "U ontvangt deze e-mail als medewerker van de servicedesk.";
+      } + " Uw e-mailvoorkeuren (Over mijn tickets) wijzigt u in het portaal onder Mijn gegevens → E-mailvoorkeuren:";
     }
     public String status(TicketStatus status) {
       return switch (status) {
@@ -322,6 +348,13 @@ public final class TicketMail {
     public String footer() {
       return "You receive this e-mail about a ticket you are involved in. Change your e-mail preferences in the portal under My account → E-mail preferences:";
     }
+    public String staffFooter(StaffReason reason) {
+      return switch (reason) {
+        case ASSIGNEE -> "You receive this e-mail as service desk staff because this ticket is assigned to you.";
+        case UNASSIGNED -> "You receive this e-mail as service desk staff because this ticket is not assigned to anyone yet.";
+        case STAFF -> "You receive this e-mail as service desk staff.";
+      } + " Change your e-mail preferences (About my tickets) in the portal under My account → E-mail preferences:";
+    }
     public String status(TicketStatus status) {
       return switch (status) {
         case NEW -> "new";
@@ -384,6 +417,13 @@ public final class TicketMail {
     public String open() { return "Ticket im Portal ansehen"; }
     public String footer() {
       return "Sie erhalten diese E-Mail zu einem Ticket, an dem Sie beteiligt sind. Ihre E-Mail-Einstellungen ändern Sie im Portal unter Meine Daten → E-Mail-Einstellungen:";
+    }
+    public String staffFooter(StaffReason reason) {
+      return switch (reason) {
+        case ASSIGNEE -> "Sie erhalten diese E-Mail als Mitglied des Servicedesks, weil Ihnen dieses Ticket zugewiesen ist.";
+        case UNASSIGNED -> "Sie erhalten diese E-Mail als Mitglied des Servicedesks, weil dieses Ticket noch niemandem zugewiesen ist.";
+        case STAFF -> "Sie erhalten diese E-Mail als Mitglied des Servicedesks.";
+      } + " Ihre E-Mail-Einstellungen (Zu meinen Tickets) ändern Sie im Portal unter Meine Daten → E-Mail-Einstellungen:";
     }
     public String status(TicketStatus status) {
       return switch (status) {

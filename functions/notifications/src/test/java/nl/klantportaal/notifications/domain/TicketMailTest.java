@@ -133,4 +133,46 @@ class TicketMailTest {
     assertTrue(mail.text().contains(where + "\n" + ORIGIN + "/#/account\n"), mail.text());
     assertTrue(mail.html().contains(where + " <a href=\"" + ORIGIN + "/#/account\">"), mail.html());
   }
+
+  @ParameterizedTest
+  @CsvSource({
+      "NL, 'U ontvangt deze e-mail over een ticket waarbij u betrokken bent.'",
+      "EN, 'You receive this e-mail about a ticket you are involved in.'",
+      "DE, 'Sie erhalten diese E-Mail zu einem Ticket, an dem Sie beteiligt sind.'"})
+  void aCustomerIsToldTheyAreInvolvedInTheTicket(Language language, String why) {
+    var mail = render(MailKind.REPLY, language, TicketMail.Details.NONE, false);
+    assertTrue(mail.text().contains(why), mail.text());
+    assertTrue(mail.html().contains(why), mail.html());
+    assertFalse(mail.text().contains("servicedesk") || mail.text().contains("service desk") || mail.text().contains("Servicedesk"),
+        mail.text());
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "NL, 'U ontvangt deze e-mail als medewerker van de servicedesk, omdat dit ticket aan u is toegewezen.', "
+          + "'U ontvangt deze e-mail als medewerker van de servicedesk, omdat dit ticket nog aan niemand is toegewezen.', "
+          + "'U ontvangt deze e-mail als medewerker van de servicedesk. Uw', 'Mijn gegevens → E-mailvoorkeuren:'",
+      "EN, 'You receive this e-mail as service desk staff because this ticket is assigned to you.', "
+          + "'You receive this e-mail as service desk staff because this ticket is not assigned to anyone yet.', "
+          + "'You receive this e-mail as service desk staff. Change', 'My account → E-mail preferences:'",
+      "DE, 'Sie erhalten diese E-Mail als Mitglied des Servicedesks, weil Ihnen dieses Ticket zugewiesen ist.', "
+          + "'Sie erhalten diese E-Mail als Mitglied des Servicedesks, weil dieses Ticket noch niemandem zugewiesen ist.', "
+          + "'Sie erhalten diese E-Mail als Mitglied des Servicedesks. Ihre', 'Meine Daten → E-Mail-Einstellungen:'"})
+  void staffAreToldTheyGetItAsTheAssigneeOrAsTheServiceDeskNotAsInvolvedCustomers(Language language, String assigned,
+      String unassigned, String other, String where) {
+    var staff = recipient(language, true);
+    String customerWhy = render(MailKind.REPLY, language, TicketMail.Details.NONE, false).text().lines()
+        .filter(l -> l.endsWith(where)).findFirst().orElseThrow();
+    for (var c : java.util.List.of(java.util.Map.entry(Optional.of(staff.id()), assigned),
+        java.util.Map.entry(Optional.<nl.klantportaal.core.claims.UserId>empty(), unassigned),
+        java.util.Map.entry(Optional.of(new nl.klantportaal.core.claims.UserId("0a1b2c3d-0000-4000-8000-0000000a0009")), other))) {
+      var mail = TicketMail.render(MailKind.CREATED, language, ticket(TicketStatus.NEW, "customer", c.getKey()),
+          TicketMail.Details.NONE, staff, ORIGIN);
+      assertTrue(mail.text().contains(c.getValue()), mail.text());
+      assertTrue(mail.text().contains(where + "\n" + ORIGIN + "/#/account\n"), "staff set their preferences on #/account too: "
+          + mail.text());
+      assertTrue(mail.html().contains(where + " <a href=\"" + ORIGIN + "/#/account\">"), mail.html());
+      assertFalse(mail.text().contains(customerWhy), "not the customer's footer: " + mail.text());
+    }
+  }
 }

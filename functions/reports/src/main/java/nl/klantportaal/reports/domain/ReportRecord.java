@@ -21,12 +21,15 @@ public record ReportRecord(TenantId tenant, ReportMonth month, int version, Stri
     return "reports/" + tenant.value() + "/" + month + "/v" + version + ".pdf";
   }
 
-  /** The download's file name: {@code rapportage-2026-11.pdf}, {@code report-2026-11.pdf}, {@code bericht-2026-11.pdf}. */
+  /**
+   * The download's file name in the reader's language, plain ASCII: {@code rapportage-2026-11.pdf},
+   * {@code report-2026-11.pdf}, {@code Monatsbericht-2026-11.pdf}. The stored object keeps its key.
+   */
   public static String fileName(ReportMonth month, nl.klantportaal.core.shared.domain.Language language) {
     String word = switch (language) {
       case NL -> "rapportage";
       case EN -> "report";
-      case DE -> "bericht";
+      case DE -> "Monatsbericht";
     };
     return word + "-" + month + ".pdf";
   }

@@ -167,6 +167,14 @@ class ReportsFlowTest {
     assertFalse(text.contains("Nieuwe muis"), "December's ticket is not in November");
     String staff = String.join("\n", PdfText.pages(download("reports/reports/download-customer.json", "rapportage-2026-11.pdf")));
     assertTrue(staff.contains("Totaal 2 1 0 1"), "the agent downloads Acme's report too");
+
+    // Named in the reader's language (the list's name too); the bucket's key stays v1.pdf.
+    download(in("reports/reports/download-own.json", "en-GB,en;q=0.9"), "report-2026-11.pdf");
+    download(in("reports/reports/download-customer.json", "de-DE,de;q=0.9"), "Monatsbericht-2026-11.pdf");
+    assertEquals("Monatsbericht-2026-11.pdf", ok(routes.handleRequest(in("reports/reports/list-own.json", "de"),
+        Lambda.context("reports"))).at("/reports/0/fileName").asText());
+    assertEquals("report-2026-11.pdf", ok(routes.handleRequest(in("reports/reports/list-own.json", "en"),
+        Lambda.context("reports"))).at("/reports/0/fileName").asText());
   }
 
   @Test
@@ -287,7 +295,17 @@ class ReportsFlowTest {
 
   /** The download route's presigned link, fetched: an attachment with the language's file name. */
   private byte[] download(String fixture, String fileName) throws Exception {
-    JsonNode link = ok(routes.handleRequest(Lambda.httpEvent(fixture), Lambda.context("reports")));
+    return download(Lambda.httpEvent(fixture), fileName);
+  }
+
+  private static com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent in(String fixture, String acceptLanguage) {
+    var event = Lambda.httpEvent(fixture);
+    event.getHeaders().put("accept-language", acceptLanguage);
+    return event;
+  }
+
+  private byte[] download(com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent event, String fileName) throws Exception {
+    JsonNode link = ok(routes.handleRequest(event, Lambda.context("reports")));
     assertEquals(fileName, link.get("fileName").asText());
     HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(link.get("url").asText())).build(),
         HttpResponse.BodyHandlers.ofByteArray());

@@ -5,9 +5,10 @@ import java.time.Duration;
 import java.util.Optional;
 import nl.klantportaal.billing.domain.invoice.Invoice;
 import nl.klantportaal.billing.port.InvoiceDocuments;
-import nl.klantportaal.billing.usecase.invoice.InvoiceNoticeSteps;
+import nl.klantportaal.billing.domain.invoice.InvoiceTexts;
 import nl.klantportaal.core.adapter.aws.AwsClients;
 import nl.klantportaal.core.adapter.aws.S3Access;
+import nl.klantportaal.core.shared.domain.Language;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -58,8 +59,8 @@ public final class S3InvoiceDocuments implements InvoiceDocuments {
   }
 
   @Override
-  public Link link(Invoice invoice, Duration validity) {
-    String fileName = InvoiceNoticeSteps.fileName(invoice);
+  public Link link(Invoice invoice, Language reader, Duration validity) {
+    String fileName = InvoiceTexts.fileName(invoice, reader);
     var presigned = presigner.presignGetObject(r -> r.signatureDuration(validity).getObjectRequest(get -> get
         .bucket(bucket).key(key(invoice))
         .responseContentDisposition("attachment; filename=\"" + fileName + "\"")

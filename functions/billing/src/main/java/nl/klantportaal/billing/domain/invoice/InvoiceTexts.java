@@ -12,6 +12,19 @@ import nl.klantportaal.core.shared.domain.LocalizedText;
 public final class InvoiceTexts {
   private InvoiceTexts() {}
 
+  /**
+   * The name a reader gets the final invoice's PDF under, in the reader's language and plain ASCII (a quoted
+   * Content-Disposition and a mail attachment need no encoding): {@code factuur-2026-00001.pdf},
+   * {@code invoice-…}, {@code Rechnung-…}; a credit invoice {@code creditfactuur-…}, {@code credit-note-…},
+   * {@code Gutschrift-…}. Only the name given out: the stored object keeps its key.
+   */
+  public static String fileName(Invoice invoice, Language reader) {
+    String word = invoice.kind() == Invoice.Kind.CREDIT
+        ? new LocalizedText("creditfactuur", "credit-note", "Gutschrift").in(reader)
+        : new LocalizedText("factuur", "invoice", "Rechnung").in(reader);
+    return word + "-" + invoice.number().orElseThrow(() -> new IllegalArgumentException("A draft has no document")) + ".pdf";
+  }
+
   public static Locale locale(Language language) {
     return switch (language) {
       case NL -> Locale.of("nl", "NL");

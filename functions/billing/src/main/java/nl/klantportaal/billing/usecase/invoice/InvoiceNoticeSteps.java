@@ -11,6 +11,7 @@ import nl.klantportaal.billing.domain.invoice.Invoice;
 import nl.klantportaal.billing.domain.invoice.InvoiceMail;
 import nl.klantportaal.billing.domain.invoice.InvoiceProfile;
 import nl.klantportaal.billing.domain.invoice.InvoiceState;
+import nl.klantportaal.billing.domain.invoice.InvoiceTexts;
 import nl.klantportaal.billing.port.Audit;
 import nl.klantportaal.billing.port.BundleRepository;
 import nl.klantportaal.billing.port.InvoiceDocuments;
@@ -134,9 +135,10 @@ public final class InvoiceNoticeSteps {
       documents.store(invoice, pdf);
     }
     InvoiceProfile profile = profiles.load(invoice.tenant());
-    var attachment = Optional.of(new InvoiceMailbox.Attachment(fileName(invoice), pdf));
     for (InvoiceMailbox.Recipient to : mailbox.billingContacts(invoice.tenant(), profile.billingEmails(), invoice.language())) {
       ParagraphMail mail = InvoiceMail.issued(to.language(), to.name(), invoice, settings.provider().name(), link(invoice));
+      // The PDF is in the invoice's language; its name is in the recipient's, like the mail it comes with.
+      var attachment = Optional.of(new InvoiceMailbox.Attachment(InvoiceTexts.fileName(invoice, to.language()), pdf));
       mailbox.send("invoice-issued:" + invoice.id(), invoice.tenant(), to, mail, attachment);
     }
   }
@@ -180,9 +182,5 @@ public final class InvoiceNoticeSteps {
 
   private String link(Invoice invoice) {
     return settings.portalOrigin() + "/#/invoices/" + invoice.id();
-  }
-
-  public static String fileName(Invoice invoice) {
-    return (invoice.kind() == Invoice.Kind.CREDIT ? "creditfactuur-" : "factuur-") + invoice.number().orElseThrow() + ".pdf";
   }
 }

@@ -42,14 +42,17 @@ public final class ViewInvoices {
     return InvoiceView.of(access.invoice(caller, customer, id), reader);
   }
 
-  /** A presigned link to the final invoice's PDF (stored first if finalising could not). A draft has none (409). */
-  public InvoiceDocuments.Link document(Caller caller, TenantId customer, String id) {
+  /**
+   * A presigned link to the final invoice's PDF (stored first if finalising could not), saved under a name in
+   * the reader's language. A draft has none (409).
+   */
+  public InvoiceDocuments.Link document(Caller caller, TenantId customer, String id, Language reader) {
     Invoice invoice = access.invoice(caller, customer, id);
     if (invoice.number().isEmpty()) {
       throw new DomainException.Conflict(DomainException.Conflict.Kind.ILLEGAL_STATE,
           "A draft has no PDF yet: it is made when the invoice is finalised");
     }
     steps.ensureStored(invoice);
-    return documents.link(invoice, LINK_VALIDITY);
+    return documents.link(invoice, reader, LINK_VALIDITY);
   }
 }

@@ -79,12 +79,16 @@ class InvoiceStorageContainerIT {
     assertEquals(ObjectLockRetentionMode.COMPLIANCE, retention.mode());
     assertTrue(retention.retainUntilDate().isAfter(Instant.now().plus(Duration.ofDays(6 * 365))), "kept 7 years");
 
-    var link = documents.link(invoice, Duration.ofMinutes(5));
+    var link = documents.link(invoice, Language.NL, Duration.ofMinutes(5));
     HttpResponse<byte[]> download = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(link.url())).build(),
         HttpResponse.BodyHandlers.ofByteArray());
     assertEquals(200, download.statusCode());
     assertArrayEquals(pdf, download.body());
     assertEquals("attachment; filename=\"factuur-2026-00042.pdf\"", download.headers().firstValue("content-disposition").orElse(""));
+    var english = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(documents.link(invoice, Language.EN,
+        Duration.ofMinutes(5)).url())).build(), HttpResponse.BodyHandlers.discarding());
+    assertEquals("attachment; filename=\"invoice-2026-00042.pdf\"", english.headers().firstValue("content-disposition").orElse(""),
+        "named in the reader's language; the key stays " + S3InvoiceDocuments.key(invoice));
   }
 
   private static Invoice finalInvoice() {
