@@ -66,6 +66,7 @@ export function createApi({ fetch, language, session, setSession, now = () => Da
     const headers = { accept: options.accept || "application/json", "accept-language": language() };
     if (options.body !== undefined) headers["content-type"] = "application/json";
     if (options.idempotencyKey) headers["idempotency-key"] = options.idempotencyKey;
+    if (options.ifNoneMatch) headers["if-none-match"] = options.ifNoneMatch;   // "*": a PUT that only creates
     if (token) headers.authorization = "Bearer " + token;
     const init = { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) };
     if (options.sessionCookie) {

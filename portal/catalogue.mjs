@@ -483,7 +483,9 @@ export async function cataloguePage(ctx) {
       const body = category ? categoryBody(d) : requestTypeBody(d);
       const sent = (d.fields || []).map(f => ({ key: f.key, options: f.kind === "choice" ? f.options.map(o => o.key) : [] }));
       return run(form, render, tr, {
-        work: () => ctx.api.put((category ? "/catalogue/categories/" : "/catalogue/request-types/") + encodeURIComponent(id), body),
+        // a new one only takes a free id (If-None-Match: *): one someone else took meanwhile is a 409, never overwritten
+        work: () => ctx.api.put((category ? "/catalogue/categories/" : "/catalogue/request-types/") + encodeURIComponent(id), body,
+          d.isNew ? { ifNoneMatch: "*" } : undefined),
         done: async answer => {
           const name = localized((answer && answer.name) || body.name, ctx.lang);
           state.editing = null;

@@ -216,6 +216,7 @@ test("a new category: its id follows the English name until typed; an id in use 
   await submit(view());
   assert.deepEqual(puts(api)[0].slice(1, 3), ["/catalogue/categories/telephony",
     { name: { nl: "Telefonie & vergaderen", en: "Telephony and meetings", de: "Telefonie" }, active: true }]);
+  assert.deepEqual(puts(api)[0][3], { ifNoneMatch: "*" }, "a new one only takes a free id: one taken meanwhile is a 409");
   assert.equal(findAll(view(), n => n.tag === "h2").map(textOf).includes("Telefonie & vergaderen"), true, "listed after the save");
   assert.equal(slugOf("Überweisung für Büro-Drucker"), "uberweisung-fur-buro-drucker");
 });

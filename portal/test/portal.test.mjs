@@ -403,6 +403,9 @@ test("API client: headers, problems as ApiError, one refresh after a 401, and th
   assert.equal(requests[1][1].headers["x-requested-with"], "klantportaal", "the header a cross-site form cannot send");
   assert.equal(requests[1][1].credentials, "same-origin");
   assert.equal(requests[0][1].headers["x-requested-with"], undefined, "only the cookie's routes carry it");
+  assert.equal(requests[0][1].headers["if-none-match"], undefined, "only a create-only PUT asks for a free id");
+  await api.put("/catalogue/categories/backup", { active: true }, { ifNoneMatch: "*" });
+  assert.equal(requests.at(-1)[1].headers["if-none-match"], "*", "If-None-Match: * — the PUT only creates");
   assert.ok(!("refreshToken" in session), "no refresh token in the session");
   assert.deepEqual(await api.get("/empty"), {});
 

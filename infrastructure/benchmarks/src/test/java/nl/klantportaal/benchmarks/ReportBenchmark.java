@@ -287,12 +287,13 @@ class ReportBenchmark {
     }
 
     @Override
-    public void save(nl.klantportaal.ticketing.domain.Category category, nl.klantportaal.core.audit.AuditRecord audit) {
+    public boolean save(nl.klantportaal.ticketing.domain.Category category, nl.klantportaal.core.audit.AuditRecord audit, Mode mode) {
       throw new UnsupportedOperationException("the benchmark only reads");
     }
 
     @Override
-    public void save(nl.klantportaal.ticketing.domain.RequestType requestType, nl.klantportaal.core.audit.AuditRecord audit) {
+    public boolean save(nl.klantportaal.ticketing.domain.RequestType requestType, nl.klantportaal.core.audit.AuditRecord audit,
+        Mode mode) {
       throw new UnsupportedOperationException("the benchmark only reads");
     }
   }

@@ -18,9 +18,22 @@ public interface CatalogueRepository {
     return load();
   }
 
+  /** Whether a save may replace a stored entry (an edit) or only add one (a new entry: PUT with If-None-Match: *). */
+  enum Mode { REPLACE, CREATE }
+
   /** Puts a category with its audit entry in one transaction. */
-  void save(Category category, AuditRecord audit);
+  default void save(Category category, AuditRecord audit) {
+    save(category, audit, Mode.REPLACE);
+  }
 
   /** Puts a request type with its audit entry in one transaction. */
-  void save(RequestType requestType, AuditRecord audit);
+  default void save(RequestType requestType, AuditRecord audit) {
+    save(requestType, audit, Mode.REPLACE);
+  }
+
+  /** Puts a category with its audit entry in one transaction; false (nothing written) when CREATE finds one stored. */
+  boolean save(Category category, AuditRecord audit, Mode mode);
+
+  /** Puts a request type with its audit entry in one transaction; false (nothing written) when CREATE finds one stored. */
+  boolean save(RequestType requestType, AuditRecord audit, Mode mode);
 }

@@ -44,14 +44,16 @@ public final class CachedCatalogue implements CatalogueRepository {
   }
 
   @Override
-  public void save(Category category, AuditRecord audit) {
-    delegate.save(category, audit);
+  public boolean save(Category category, AuditRecord audit, Mode mode) {
+    boolean saved = delegate.save(category, audit, mode);
     current.invalidate();
+    return saved;
   }
 
   @Override
-  public void save(RequestType requestType, AuditRecord audit) {
-    delegate.save(requestType, audit);
+  public boolean save(RequestType requestType, AuditRecord audit, Mode mode) {
+    boolean saved = delegate.save(requestType, audit, mode);
     current.invalidate();
+    return saved;
   }
 }

@@ -46,18 +46,33 @@ public final class CatalogueAdmin {
   public record RequestTypeInput(TextInput name, TextInput description, String category, List<FieldInput> fields,
       Boolean approvalRequired, Boolean active) {}
 
+  /** An edit replaces what the id holds ({@link CatalogueRepository.Mode#REPLACE}). */
   public Category saveCategory(UserId actor, String id, CategoryInput input) {
+    return saveCategory(actor, id, input, CatalogueRepository.Mode.REPLACE);
+  }
+
+  /**
+   * With {@link CatalogueRepository.Mode#CREATE} (PUT with If-None-Match: *) only a new id is taken: one the catalogue
+   * has already (shipped or stored, or stored meanwhile by someone else) is a 409 already-exists and nothing changes.
+   */
+  public Category saveCategory(UserId actor, String id, CategoryInput input, CatalogueRepository.Mode mode) {
     Validation v = new Validation();
     requireSlug(id);
     LocalizedText name = TextInput.read(v, "name", input.name(), 80);
     v.throwIfInvalid();
+    requireNew(mode, catalogue.load().categories().stream().anyMatch(c -> c.id().equals(id)), "category", id);
     Category category = new Category(id, name, !Boolean.FALSE.equals(input.active()));
-    catalogue.save(category, new AuditRecord(clock.instant(), actor.value(), "category-saved",
-        new AuditObject("category", id), Map.of("active", String.valueOf(category.active()))));
+    requireNew(mode, !catalogue.save(category, new AuditRecord(clock.instant(), actor.value(), "category-saved",
+        new AuditObject("category", id), Map.of("active", String.valueOf(category.active()))), mode), "category", id);
     return category;
   }
 
   public RequestType saveRequestType(UserId actor, String id, RequestTypeInput input) {
+    return saveRequestType(actor, id, input, CatalogueRepository.Mode.REPLACE);
+  }
+
+  /** As {@link #saveCategory(UserId, String, CategoryInput, CatalogueRepository.Mode)}, for a request type. */
+  public RequestType saveRequestType(UserId actor, String id, RequestTypeInput input, CatalogueRepository.Mode mode) {
     Validation v = new Validation();
     requireSlug(id);
     LocalizedText name = TextInput.read(v, "name", input.name(), 120);
@@ -76,12 +91,20 @@ public final class CatalogueAdmin {
     v.check(fields.stream().map(FormField::name).distinct().count() == fields.size(), "fields", "duplicate",
         "field names must be unique");
     v.throwIfInvalid();
+    requireNew(mode, catalogue.load().requestTypes().stream().anyMatch(r -> r.id().equals(id)), "request type", id);
     RequestType type = new RequestType(id, name, description, category.orElseThrow(), new FormSchema(fields),
         !Boolean.FALSE.equals(input.approvalRequired()), !Boolean.FALSE.equals(input.active()));
-    catalogue.save(type, new AuditRecord(clock.instant(), actor.value(), "request-type-saved",
+    requireNew(mode, !catalogue.save(type, new AuditRecord(clock.instant(), actor.value(), "request-type-saved",
         new AuditObject("request-type", id), Map.of("active", String.valueOf(type.active()),
-            "category", type.category(), "fields", String.valueOf(fields.size()))));
+            "category", type.category(), "fields", String.valueOf(fields.size()))), mode), "request type", id);
     return type;
+  }
+
+  private static void requireNew(CatalogueRepository.Mode mode, boolean exists, String what, String id) {
+    if (mode == CatalogueRepository.Mode.CREATE && exists) {
+      throw new DomainException.Conflict(DomainException.Conflict.Kind.ALREADY_EXISTS,
+          "The catalogue has a " + what + " '" + id + "' already: open it to change it, or choose another id");
+    }
   }
 
   private static java.util.Optional<FormField> field(Validation v, String path, FieldInput input) {

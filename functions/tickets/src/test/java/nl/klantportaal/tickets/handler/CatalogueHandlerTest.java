@@ -61,6 +61,37 @@ class CatalogueHandlerTest {
     assertEquals("none", HttpEvents.json(created).get("approval").asText(), "this type needs no approval");
   }
 
+  private APIGatewayV2HTTPResponse createOnly(String fixture, String condition) {
+    var event = Lambda.httpEvent("tickets/catalogue/" + fixture);
+    var headers = new java.util.HashMap<>(event.getHeaders());
+    headers.put("if-none-match", condition);
+    event.setHeaders(headers);
+    return handler.handleRequest(event, Lambda.context("catalogue"));
+  }
+
+  @Test
+  void withIfNoneMatchAPutOnlyAddsANewIdAndNeverReplacesOne() {
+    assertEquals(200, createOnly("put-category.json", "*").getStatusCode(), "a new id is taken");
+    var again = createOnly("put-category.json", "*");
+    HttpEvents.assertProblem(again, 409, "already-exists");
+    assertTrue(HttpEvents.json(again).get("detail").asText().contains("'backup'"), again.getBody());
+    assertEquals(200, call("put-category.json").getStatusCode(), "without the condition a PUT replaces (an edit)");
+
+    // a shipped entry counts as existing too, though nothing is stored under its id yet
+    var shipped = Lambda.httpEvent("tickets/catalogue/put-category.json");
+    shipped = HttpEvents.withPathParameter(shipped, "categoryId", "workplace");
+    var headers = new java.util.HashMap<>(shipped.getHeaders());
+    headers.put("if-none-match", "*");
+    shipped.setHeaders(headers);
+    HttpEvents.assertProblem(handler.handleRequest(shipped, Lambda.context("catalogue")), 409, "already-exists");
+    assertEquals("Werkplek en laptop", HttpEvents.json(call("get.json")).get("categories").get(0).get("name").get("nl").asText(),
+        "the shipped category is unchanged");
+
+    assertEquals(200, createOnly("put-request-type.json", "*").getStatusCode());
+    HttpEvents.assertProblem(createOnly("put-request-type.json", "*"), 409, "already-exists");
+    HttpEvents.assertProblem(createOnly("put-request-type.json", "\"v1\""), 400, "invalid-parameter");
+  }
+
   @Test
   void onlyProviderAdminsChangeItAndEveryFieldIsChecked() {
     var agent = call("put-category-as-agent.json");

@@ -51,25 +51,31 @@ public final class DynamoDbCatalogueRepository implements CatalogueRepository {
   }
 
   @Override
-  public void save(Category category, AuditRecord audit) {
-    put(Keys.CATEGORY_PREFIX + category.id(), "Category", category, audit);
+  public boolean save(Category category, AuditRecord audit, Mode mode) {
+    return put(Keys.CATEGORY_PREFIX + category.id(), "Category", category, audit, mode);
   }
 
   @Override
-  public void save(RequestType requestType, AuditRecord audit) {
-    put(Keys.REQUEST_TYPE_PREFIX + requestType.id(), "RequestType", requestType, audit);
+  public boolean save(RequestType requestType, AuditRecord audit, Mode mode) {
+    return put(Keys.REQUEST_TYPE_PREFIX + requestType.id(), "RequestType", requestType, audit, mode);
   }
 
-  /** The entry and its audit in one transaction (the audit put is append-only, so it cannot fail but on a clash of ids). */
-  private void put(String sk, String type, Object definition, AuditRecord audit) {
-    var entry = software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().put(p -> p.tableName(table.name())
-        .item(Map.of(
-            Keys.PK, AttributeValue.fromS(Keys.CATALOGUE),
-            Keys.SK, AttributeValue.fromS(sk),
-            "type", AttributeValue.fromS(type),
-            "definition", AttributeValue.fromS(new String(Json.write(definition), java.nio.charset.StandardCharsets.UTF_8)))))
-        .build();
-    table.client().transactWriteItems(r -> r.transactItems(entry, AuditItems.put(table.name(), audit)));
+  /**
+   * The entry and its audit in one transaction (the audit put is append-only, so it cannot fail but on a clash of ids);
+   * CREATE only where no entry is stored under the key, so two admins adding the same id at once cannot overwrite.
+   */
+  private boolean put(String sk, String type, Object definition, AuditRecord audit, Mode mode) {
+    var entry = software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().put(p -> {
+      p.tableName(table.name()).item(Map.of(
+          Keys.PK, AttributeValue.fromS(Keys.CATALOGUE),
+          Keys.SK, AttributeValue.fromS(sk),
+          "type", AttributeValue.fromS(type),
+          "definition", AttributeValue.fromS(new String(Json.write(definition), java.nio.charset.StandardCharsets.UTF_8))));
+      if (mode == Mode.CREATE) {
+        p.conditionExpression("attribute_not_exists(PK)");
+      }
+    }).build();
+    return table.transactIfConditionsHold(List.of(entry, AuditItems.put(table.name(), audit)));
   }
 
   private static <T> T parse(byte[] definition, Class<T> type) {
