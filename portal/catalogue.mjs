@@ -494,7 +494,8 @@ export async function cataloguePage(ctx) {
           if (ctx.catalogueChanged) ctx.catalogueChanged();
           await load();
         },
-        options: { rename: path => errorKey(path, sent), known: knownError(tr) }
+        // an id taken meanwhile (409 already-exists on a create-only PUT) is said at the id, as one the page knew of
+        options: { rename: path => errorKey(path, sent), known: knownError(tr), problemFields: d.isNew ? { "already-exists": "id" } : {} }
       });
     }
   };

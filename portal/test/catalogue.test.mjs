@@ -221,6 +221,19 @@ test("a new category: its id follows the English name until typed; an id in use 
   assert.equal(slugOf("Überweisung für Büro-Drucker"), "uberweisung-fur-buro-drucker");
 });
 
+test("a new category whose id another admin took meanwhile (409 already-exists): said at the id, the editor keeps what was typed", async () => {
+  const api = catalogueApi({ "PUT /catalogue/categories/telephony": () => problem(409, "already-exists") });
+  const { view, page } = await openCatalogue("provider-admin", "nl", api);
+  press(view(), nl("cat.newCategory"));
+  typeInto(view(), "f-cat.name.nl", "Telefonie");
+  typeInto(view(), "f-cat.name.en", "Telephony");
+  typeInto(view(), "f-cat.name.de", "Telefonie");
+  await submit(view());
+  assert.deepEqual(puts(api)[0][3], { ifNoneMatch: "*" });
+  assert.equal(errorOf(view(), "cat.id"), "Titel already-exists", "the API's own title, at the id");
+  assert.equal(page.state.editing.form.draft.name.en, "Telephony", "what was typed stays");
+});
+
 // ---------------------------------------------------------------------------------------------
 // Request types
 
