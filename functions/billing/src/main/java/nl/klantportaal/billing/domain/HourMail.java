@@ -1,11 +1,9 @@
 package nl.klantportaal.billing.domain;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
-import java.util.Locale;
 import nl.klantportaal.core.shared.domain.Language;
+import nl.klantportaal.notifications.domain.MailDates;
 import nl.klantportaal.notifications.domain.ParagraphMail;
 
 /** The billing mails (hours, subscriptions) to a customer's admins, in nl, en and de: plain text and the same as simple HTML. */
@@ -21,8 +19,8 @@ public final class HourMail {
     String used = RegistrationSheet.hours(bundle.usedMinutes());
     String bought = RegistrationSheet.hours(bundle.capacity());
     String left = RegistrationSheet.hours(bundle.remainingMinutes());
-    String from = date(bundle.validFrom(), language);
-    String until = date(bundle.validUntil(), language);
+    String from = MailDates.date(bundle.validFrom(), language);
+    String until = MailDates.date(bundle.validUntil(), language);
     boolean usedUp = bundle.remainingMinutes() <= 0;
     int percent = bundle.capacity() <= 0 ? 100 : (int) Math.min(100, (long) bundle.usedMinutes() * 100 / bundle.capacity());
     return switch (language) {
@@ -47,7 +45,7 @@ public final class HourMail {
 
   public static ParagraphMail expiry(Language language, String name, HourBundle bundle, String forecast, String hoursLink) {
     String left = RegistrationSheet.hours(bundle.remainingMinutes());
-    String until = date(bundle.validUntil(), language);
+    String until = MailDates.date(bundle.validUntil(), language);
     return switch (language) {
       case NL -> new ParagraphMail("Uw urenbundel verloopt op " + until, List.of("Beste " + name + ",",
           "Uw urenbundel is geldig tot en met " + until + ". U heeft nog " + left + " uur. Uren die op de einddatum over zijn,"
@@ -65,7 +63,7 @@ public final class HourMail {
 
   public static ParagraphMail overflow(Language language, String name, LocalDate day, int minutes, String registrationsLink) {
     String hours = RegistrationSheet.hours(minutes);
-    String when = date(day, language);
+    String when = MailDates.date(day, language);
     return switch (language) {
       case NL -> new ParagraphMail("Uren buiten uw urenbundel geregistreerd", List.of("Beste " + name + ",",
           "Op " + when + " is " + hours + " uur geregistreerd die niet binnen een actieve urenbundel viel. Deze uren worden als"
@@ -83,7 +81,7 @@ public final class HourMail {
   }
 
   public static ParagraphMail subscriptionEnding(Language language, String name, Subscription subscription, String link) {
-    String end = date(subscription.endDate(), language);
+    String end = MailDates.date(subscription.endDate(), language);
     String what = subscription.quantity() + " × " + subscription.service();
     return switch (language) {
       case NL -> new ParagraphMail("Uw abonnement " + subscription.service() + " loopt af op " + end, List.of("Beste " + name + ",",
@@ -100,9 +98,4 @@ public final class HourMail {
               + " Account-Manager: " + link, "Mit freundlichen Grüßen\nKlantportaal"));
     };
   }
-
-  private static String date(LocalDate date, Language language) {
-    return date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.forLanguageTag(language.tag())));
-  }
-
 }

@@ -60,10 +60,12 @@ public final class CatalogueAdmin {
     requireSlug(id);
     LocalizedText name = TextInput.read(v, "name", input.name(), 80);
     v.throwIfInvalid();
-    requireNew(mode, catalogue.load().categories().stream().anyMatch(c -> c.id().equals(id)), "category", id);
+    requireNew(mode, () -> catalogue.load().categories().stream().anyMatch(c -> c.id().equals(id)), "category", id);
     Category category = new Category(id, name, !Boolean.FALSE.equals(input.active()));
-    requireNew(mode, !catalogue.save(category, new AuditRecord(clock.instant(), actor.value(), "category-saved",
-        new AuditObject("category", id), Map.of("active", String.valueOf(category.active()))), mode), "category", id);
+    if (!catalogue.save(category, new AuditRecord(clock.instant(), actor.value(), "category-saved",
+        new AuditObject("category", id), Map.of("active", String.valueOf(category.active()))), mode)) {
+      throw taken("category", id);
+    }
     return category;
   }
 
@@ -78,7 +80,8 @@ public final class CatalogueAdmin {
     LocalizedText name = TextInput.read(v, "name", input.name(), 120);
     LocalizedText description = TextInput.read(v, "description", input.description(), 1000);
     var category = v.requiredText("category", input.category(), 40);
-    category.ifPresent(c -> v.check(catalogue.load().activeCategory(c).isPresent(), "category", "one-of",
+    Catalogue current = catalogue.load();
+    category.ifPresent(c -> v.check(current.activeCategory(c).isPresent(), "category", "one-of",
         "is not an active category"));
     v.check(input.fields() != null && !input.fields().isEmpty() && input.fields().size() <= 30, "fields", "size",
         "must hold 1 to 30 fields");
@@ -91,20 +94,29 @@ public final class CatalogueAdmin {
     v.check(fields.stream().map(FormField::name).distinct().count() == fields.size(), "fields", "duplicate",
         "field names must be unique");
     v.throwIfInvalid();
-    requireNew(mode, catalogue.load().requestTypes().stream().anyMatch(r -> r.id().equals(id)), "request type", id);
+    requireNew(mode, () -> current.requestTypes().stream().anyMatch(r -> r.id().equals(id)), "request type", id);
     RequestType type = new RequestType(id, name, description, category.orElseThrow(), new FormSchema(fields),
         !Boolean.FALSE.equals(input.approvalRequired()), !Boolean.FALSE.equals(input.active()));
-    requireNew(mode, !catalogue.save(type, new AuditRecord(clock.instant(), actor.value(), "request-type-saved",
+    if (!catalogue.save(type, new AuditRecord(clock.instant(), actor.value(), "request-type-saved",
         new AuditObject("request-type", id), Map.of("active", String.valueOf(type.active()),
-            "category", type.category(), "fields", String.valueOf(fields.size()))), mode), "request type", id);
+            "category", type.category(), "fields", String.valueOf(fields.size()))), mode)) {
+      throw taken("request type", id);
+    }
     return type;
   }
 
-  private static void requireNew(CatalogueRepository.Mode mode, boolean exists, String what, String id) {
-    if (mode == CatalogueRepository.Mode.CREATE && exists) {
-      throw new DomainException.Conflict(DomainException.Conflict.Kind.ALREADY_EXISTS,
-          "The catalogue has a " + what + " '" + id + "' already: open it to change it, or choose another id");
+  /** CREATE only: refused before anything is written when the catalogue (shipped or stored) has the id. */
+  private static void requireNew(CatalogueRepository.Mode mode, java.util.function.BooleanSupplier exists, String what,
+      String id) {
+    if (mode == CatalogueRepository.Mode.CREATE && exists.getAsBoolean()) {
+      throw taken(what, id);
     }
+  }
+
+  /** The id is taken: found by the check above, or stored meanwhile (the CREATE's conditional put failed). */
+  private static DomainException.Conflict taken(String what, String id) {
+    return new DomainException.Conflict(DomainException.Conflict.Kind.ALREADY_EXISTS,
+        "The catalogue has a " + what + " '" + id + "' already: open it to change it, or choose another id");
   }
 
   private static java.util.Optional<FormField> field(Validation v, String path, FieldInput input) {
