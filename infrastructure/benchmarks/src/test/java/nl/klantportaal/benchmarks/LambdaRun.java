@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * One function in the fresh JVM {@link LambdaBenchmark} launches (Lambda's flags, the function's
- * environment, its artefact and the runtime's event serializers on the class path): constructs the
+ * environment, the runtime's event serializers on the class path, and the function's code unpacked in a directory
+ * as Lambda deploys it, {@code -Dbench.task}, loaded as Lambda loads it): constructs the
  * handler (init), converts the events/ file as the Java runtime does (aws-lambda-java-serialization)
  * and invokes it once (first invoke), then {@code warm-ups} more times unmeasured and {@code measured}
  * times measured. Every answer's status code must be the expected one (0: any but a 5xx), else the run fails. A header
@@ -42,9 +43,8 @@ public final class LambdaRun {
     int measured = Integer.parseInt(args[4]);
 
     long start = System.nanoTime();
-    String artefact = System.getProperty("bench.artefact", "");
-    ClassLoader loader = artefact.isEmpty() ? LambdaRun.class.getClassLoader()
-        : new FunctionLoader(new URL[] {Path.of(artefact).toUri().toURL()}, LambdaRun.class.getClassLoader());
+    ClassLoader loader = new FunctionLoader(TaskRoot.urls(Path.of(System.getProperty("bench.task"))),
+        LambdaRun.class.getClassLoader());
     Thread.currentThread().setContextClassLoader(loader);
     @SuppressWarnings("unchecked")
     RequestHandler<Object, Object> handler = (RequestHandler<Object, Object>)
@@ -98,7 +98,8 @@ public final class LambdaRun {
 
   /**
    * The class loader Lambda's Java runtime loads a function's code through (its {@code CustomerClassLoader}: a
-   * {@code URLClassLoader} over the code, under the runtime's own loader, which also holds aws-lambda-java-core).
+   * {@code URLClassLoader} over the unpacked code, {@link TaskRoot#urls}, under the runtime's own loader, which also
+   * holds aws-lambda-java-core).
    * Like it, not parallel capable: every class it loads, it loads under one lock.
    */
   static final class FunctionLoader extends URLClassLoader {

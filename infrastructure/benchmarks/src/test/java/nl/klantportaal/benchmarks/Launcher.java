@@ -23,9 +23,19 @@ final class Launcher {
   private final String java = ProcessHandle.current().info().command().orElse("java");
   private final List<String> testClassPath = List.of(System.getProperty("surefire.test.class.path",
       System.getProperty("java.class.path")).split(File.pathSeparator));
+  /** Per artefact (a floor: its handler), the directory it is unpacked into, as Lambda deploys it ({@link TaskRoot}). */
+  private final Map<String, Path> taskRoots = new HashMap<>();
+  private Path runtime;
 
   Launcher(Map<String, String> env) {
     this.env = env;
+    // the unpacked task directories go when the benchmark's JVM ends
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      taskRoots.values().stream().distinct().forEach(TaskRoot::delete);
+      if (runtime != null) {
+        TaskRoot.delete(runtime);
+      }
+    }));
   }
 
   /**
@@ -111,8 +121,8 @@ final class Launcher {
     return lambda;
   }
 
-  /** A class-loading log, and the status the invocation answered. */
-  record ClassLoadLog(List<String> lines, int status) {}
+  /** A class-loading log, the status the invocation answered, and the directory the function's code was loaded from. */
+  record ClassLoadLog(List<String> lines, int status, Path task) {}
 
   /**
    * One cold invocation with the JVM's class-loading log ({@code -Xlog:class+load}), for the function's
@@ -122,7 +132,7 @@ final class Launcher {
     Path log = Files.createTempFile("class-load", ".log");
     try {
       Map<String, Long> result = run(subject, env, 0, 0, List.of("-Xlog:class+load=info:file=" + log));
-      return new ClassLoadLog(Files.readAllLines(log), result.get("status").intValue());
+      return new ClassLoadLog(Files.readAllLines(log), result.get("status").intValue(), taskRoot(subject));
     } finally {
       Files.deleteIfExists(log);
     }
@@ -138,7 +148,7 @@ final class Launcher {
       command.addAll(lambdaFlags(subject.memoryMb()));
       command.addAll(profilingFlags());
       command.addAll(extraFlags);
-      subject.artefact().ifPresent(jar -> command.add("-Dbench.artefact=" + jar));
+      command.add("-Dbench.task=" + taskRoot(subject));
       command.add("-Dbench.memory=" + subject.memoryMb());
       command.add("-Dbench.launched=" + System.currentTimeMillis());
       command.add("-cp");
@@ -168,20 +178,39 @@ final class Launcher {
   }
 
   /**
-   * A function: this module's test classes (LambdaRun), the runtime's serializers and aws-lambda-java-core, as
-   * the runtime's own class path; its artefact is loaded as Lambda loads it, through a class loader of its own
-   * ({@code LambdaRun.FunctionLoader}, {@code -Dbench.artefact}). A floor: the test classes, the SDK's jars,
-   * the Lambda interfaces and the serializers, and no logging provider.
+   * The runtime's own class path, the same for every subject: {@link LambdaRun}, {@link BenchContext} and {@link TaskRoot}, the
+   * runtime's serializers and aws-lambda-java-core. A subject's code is loaded from its task directory through a
+   * class loader of its own ({@code LambdaRun.FunctionLoader}, {@code -Dbench.task}), as Lambda loads it.
    */
-  private String classPath(LambdaBenchmark.Subject subject) {
-    String benchClasses = testClassPath.stream().filter(p -> p.endsWith("test-classes")).findFirst().orElseThrow();
+  private String classPath(LambdaBenchmark.Subject subject) throws IOException {
+    if (runtime == null) {
+      runtime = TaskRoot.runtime(testClasses());
+    }
     // joda-time: the serializers' DateTimeModule loads it for every event type, as in the local cloud
-    Stream<String> runtime = testClassPath.stream()
-        .filter(p -> p.contains("aws-lambda-java-serialization") || p.contains("/joda-time/"));
-    Stream<String> rest = subject.artefact().isPresent() ? testClassPath.stream().filter(p -> p.contains("aws-lambda-java-core"))
-        : testClassPath.stream().filter(p -> p.contains("/software/amazon/awssdk/") || p.contains("aws-lambda-java-core")
-            || p.contains("aws-lambda-java-events") || p.contains("reactive-streams") || p.contains("/org/slf4j/slf4j-api/"));
-    return String.join(File.pathSeparator, Stream.concat(Stream.concat(rest, Stream.of(benchClasses)), runtime).toList());
+    Stream<String> serializers = testClassPath.stream()
+        .filter(p -> p.contains("aws-lambda-java-serialization") || p.contains("/joda-time/") || p.contains("aws-lambda-java-core"));
+    return String.join(File.pathSeparator, Stream.concat(Stream.of(runtime.toString()), serializers).toList());
+  }
+
+  /**
+   * Where a subject's code lies as Lambda would unpack it: a function's built artefact, unpacked; a floor's
+   * package, the floors' classes with the SDK's jars, the Lambda events and no logging provider, unpacked as one.
+   */
+  private Path taskRoot(LambdaBenchmark.Subject subject) throws IOException {
+    String key = subject.artefact().map(Path::toString).orElse("floors");
+    Path root = taskRoots.get(key);
+    if (root == null) {
+      root = subject.artefact().isPresent() ? TaskRoot.unpack(subject.artefact().get())
+          : TaskRoot.floors(testClasses(), testClassPath.stream().filter(p -> p.contains("/software/amazon/awssdk/")
+              || p.contains("aws-lambda-java-events") || p.contains("reactive-streams") || p.contains("/org/slf4j/slf4j-api/"))
+              .map(Path::of).toList());
+      taskRoots.put(key, root);
+    }
+    return root;
+  }
+
+  private Path testClasses() {
+    return Path.of(testClassPath.stream().filter(p -> p.endsWith("test-classes")).findFirst().orElseThrow());
   }
 
   private static String tail(String text) {

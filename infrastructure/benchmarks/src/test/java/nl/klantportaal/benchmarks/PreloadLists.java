@@ -41,7 +41,7 @@ final class PreloadLists {
         answered.add(subject.handler());
       }
       lists.computeIfAbsent(subject.handler(), h -> new LinkedHashSet<>())
-          .addAll(classes(log.lines(), subject.handler(), artefact.getFileName().toString()));
+          .addAll(classes(log.lines(), subject.handler(), log.task().toUri().toURL().toString()));
       modules.put(subject.handler(), artefact.toAbsolutePath().getParent().getParent());
       subjects.computeIfAbsent(subject.handler(), h -> new ArrayList<>()).add(subject.name());
     }
@@ -95,10 +95,10 @@ final class PreloadLists {
   }
 
   /**
-   * From a {@code -Xlog:class+load} log: what the artefact gave, and what the JDK gave from the handler's loading on,
-   * marked {@code ?} (ClassPreload loads those if Lambda's JDK has them: the lists are written on the build's JDK).
+   * From a {@code -Xlog:class+load} log: what the artefact gave (from its task directory, {@code task} as the log names
+   * it), and what the JDK gave from the handler's loading on, marked {@code ?} (ClassPreload loads those if Lambda's JDK has them: the lists are written on the build's JDK).
    */
-  static List<String> classes(List<String> log, String handler, String artefactFile) {
+  static List<String> classes(List<String> log, String handler, String task) {
     List<String> names = new ArrayList<>();
     boolean handlerLoaded = false;
     for (String line : log) {
@@ -109,7 +109,7 @@ final class PreloadLists {
       String name = m.group(1);
       String source = m.group(2).trim();
       handlerLoaded |= name.equals(handler);
-      boolean fromArtefact = source.startsWith("file:") && source.endsWith("/" + artefactFile);
+      boolean fromArtefact = source.startsWith(task);
       if (fromArtefact) {
         names.add(name);
       } else if (handlerLoaded && source.startsWith("jrt:/")) {
