@@ -808,8 +808,10 @@ export async function failingAddressesPage(ctx) {
 
 // ---------------------------------------------------------------------------------------------
 // #/admin/mail-routes: mail to recipients of a domain sent through another SES configuration set and sender address
-// (docs/notifications.md "Per-domain routing"); provider admins list them, add or change one (PUT /mail-routes/{domain},
-// which creates or replaces) and remove one after a confirmation (DELETE). The API keeps no version: the last save wins.
+// (docs/notifications.md "Per-domain routing"); provider admins list them, add one (PUT /mail-routes/{domain} with
+// If-None-Match: *, so a domain another admin gave a route meanwhile is refused, 409 already-exists, never replaced),
+// change one (the same PUT with the version read: a stale one, 409 version-conflict, reads the list again, says so and
+// keeps what was typed, which the next save sends on the new version) and remove one after a confirmation (DELETE).
 
 const MAIL_ROUTES_PATH = "/mail-routes";
 const mailRouteDraft = route => ({ domain: route ? route.domain : "", senderAddress: route ? route.senderAddress : "",
@@ -817,10 +819,20 @@ const mailRouteDraft = route => ({ domain: route ? route.domain : "", senderAddr
 const mailRoutePath = domain => MAIL_ROUTES_PATH + "/" + encodeURIComponent(domain);
 const sameDomain = (a, b) => String(a || "").trim().toLowerCase() === String(b || "").trim().toLowerCase();
 
-/** PUT /mail-routes/{domain}'s body: the configuration set and the sender address (the domain is the path). */
-export function mailRouteBody(draft) {
-  return { configurationSet: draft.configurationSet.trim(), senderAddress: draft.senderAddress.trim() };
+/**
+ * PUT /mail-routes/{domain}'s body: the configuration set, the sender address (the domain is the path) and, for a change,
+ * the version read (a new route, sent with If-None-Match: *, needs none).
+ */
+export function mailRouteBody(draft, version) {
+  const body = { configurationSet: draft.configurationSet.trim(), senderAddress: draft.senderAddress.trim() };
+  return version === undefined || version === null ? body : { ...body, version };
 }
+
+/** The version of a listed route a change is made on (0: a route stored before routes had versions, or one gone). */
+const listedVersion = (items, domain) => {
+  const route = items.find(r => sameDomain(r.domain, domain));
+  return route && Number.isInteger(route.version) ? route.version : 0;
+};
 
 /** The portal's own words for a domain and a configuration set the API refuses (their shapes). */
 const mailRouteError = tr => e => {
@@ -903,7 +915,10 @@ export async function mailRoutesPage(ctx) {
     cancelEdit() { newForm(); render(); },
     ask(route) { state.confirming = route.domain; state.rowErrors = {}; state.notice = null; render(); },
     cancel() { state.confirming = null; render(); },
-    /** PUT: a new domain or the one being changed; a new one already listed is said at its field (the PUT would replace it). */
+    /**
+     * PUT: a new domain (create only) or the one being changed (on the version read); a new one already listed is said at
+     * its field, and one the API finds taken meanwhile (409 already-exists) likewise.
+     */
     save(event) {
       if (event && event.preventDefault) event.preventDefault();
       const form = state.form;
@@ -917,8 +932,12 @@ export async function mailRoutesPage(ctx) {
         render();
         return null;
       }
+      const changing = !!state.formFor;
       return run(form, render, tr, {
-        work: () => ctx.api.put(mailRoutePath(domain), mailRouteBody(form.draft)),
+        // read when sent: after a 409 version-conflict the list read again holds the route's new version
+        work: () => ctx.api.put(mailRoutePath(domain),
+          mailRouteBody(form.draft, changing ? listedVersion(state.items, domain) : undefined),
+          changing ? undefined : { ifNoneMatch: "*" }),
         done: saved => {
           const route = saved && saved.domain ? saved : { domain, ...mailRouteBody(form.draft) };
           const others = state.items.filter(r => !sameDomain(r.domain, route.domain) && !sameDomain(r.domain, domain));
@@ -926,7 +945,13 @@ export async function mailRoutesPage(ctx) {
           newForm();
           state.notice = tr("mailRoutes.saved", { domain: route.domain });
         },
-        options: { known: mailRouteError(tr) }
+        // changed (or removed) by someone else meanwhile: read the list again, as far as the route's page, and keep the draft
+        reload: async () => {
+          await load(false);
+          while (state.nextCursor && !state.items.some(r => sameDomain(r.domain, domain))) await load(true);
+        },
+        conflictKey: "mailRoutes.conflict",
+        options: { known: mailRouteError(tr), problemFields: changing ? {} : { "already-exists": "domain" } }
       });
     },
     /** DELETE: the row goes; a 404 (removed meanwhile) says so and drops the row too; else the problem at its row. */

@@ -5,9 +5,11 @@
 // type (names, description, category, approval by a customer admin, active, and its form: questions added, removed and
 // moved up or down with buttons, each with its kind, its question in three languages, required, the technical name its
 // answers are kept under, a maximum length and, for a choice, its choices) → PUT /catalogue/request-types/{id}; a new
-// one is the same PUT on a new id (typed, or derived from the English name). The PUT replaces what the id names, so a
-// new one on an id in use is refused here before anything is sent. Field errors of errors[] land at their inputs
-// (fields[2].label.en → the third question's English label), the form keeps what was typed, a save says so.
+// one is the same PUT on a new id (typed, or derived from the English name) with If-None-Match: *, so a new one on an id
+// in use is refused here before anything is sent, and one taken meanwhile by the API. A change sends the version read
+// (GET /catalogue's, 0 for a shipped entry never changed): a stale one (409 version-conflict) reads the catalogue again,
+// says so and keeps what was typed, which the next save sends on the new version. Field errors of errors[] land at
+// their inputs (fields[2].label.en → the third question's English label), the form keeps what was typed, a save says so.
 // The API's rules (CatalogueAdmin on the server): ids 2–40 of a-z, 0-9 and '-'; texts required in all three languages
 // (category name 80, request type name 120, description 1000, question and choice 120); 1–30 questions with unique
 // names ([a-z][a-zA-Z0-9]{0,39}); choices only on a choice question, which needs one ([a-z0-9][a-z0-9-]{0,39});
@@ -89,13 +91,22 @@ export function requestTypeDraft(type, category = "") {
     fields: ((type.form && type.form.fields) || []).map(fieldDraft) };
 }
 
-/** PUT /catalogue/categories/{id}: the names and whether customers can choose it. */
-export function categoryBody(draft) {
-  return { name: { ...draft.name }, active: !!draft.active };
+/** The version a change is made on: the one read, as the catalogue now holds it (0 for a shipped entry never changed). */
+export function versionOf(catalogue, kind, id) {
+  const item = (kind === "category" ? catalogue.categories : catalogue.requestTypes).find(i => i.id === id);
+  return item && Number.isInteger(item.version) ? item.version : 0;
 }
 
-/** PUT /catalogue/request-types/{id}: everything, in the form's order; choices only on a choice question. */
-export function requestTypeBody(draft) {
+/** {version} when a change is made on one; nothing for a new one (If-None-Match: * needs none). */
+const versioned = version => (version === undefined || version === null ? {} : { version });
+
+/** PUT /catalogue/categories/{id}: the names, whether customers can choose it and, for a change, the version read. */
+export function categoryBody(draft, version) {
+  return { name: { ...draft.name }, active: !!draft.active, ...versioned(version) };
+}
+
+/** PUT /catalogue/request-types/{id}: everything, in the form's order; choices only on a choice question; the version read. */
+export function requestTypeBody(draft, version) {
   return {
     name: { ...draft.name },
     description: { ...draft.description },
@@ -106,7 +117,8 @@ export function requestTypeBody(draft) {
       maxLength: Number(f.maxLength)
     })),
     approvalRequired: !!draft.approvalRequired,
-    active: !!draft.active
+    active: !!draft.active,
+    ...versioned(version)
   };
 }
 
@@ -480,7 +492,9 @@ export async function cataloguePage(ctx) {
       }
       const category = editing.kind === "category";
       const id = d.id.trim();
-      const body = category ? categoryBody(d) : requestTypeBody(d);
+      // a change is made on the version read: after a 409 version-conflict the catalogue read again holds the new one
+      const version = d.isNew ? undefined : versionOf(state.catalogue, editing.kind, id);
+      const body = category ? categoryBody(d, version) : requestTypeBody(d, version);
       const sent = (d.fields || []).map(f => ({ key: f.key, options: f.kind === "choice" ? f.options.map(o => o.key) : [] }));
       return run(form, render, tr, {
         // a new one only takes a free id (If-None-Match: *): one someone else took meanwhile is a 409, never overwritten
@@ -494,6 +508,13 @@ export async function cataloguePage(ctx) {
           if (ctx.catalogueChanged) ctx.catalogueChanged();
           await load();
         },
+        // someone else saved it meanwhile (409 version-conflict): read the catalogue again, say so, keep the draft
+        reload: async () => {
+          await load();
+          const list = category ? state.catalogue.categories : state.catalogue.requestTypes;
+          editing.original = list.find(i => i.id === id) || editing.original;
+        },
+        conflictKey: "cat.conflict",
         // an id taken meanwhile (409 already-exists on a create-only PUT) is said at the id, as one the page knew of
         options: { rename: path => errorKey(path, sent), known: knownError(tr), problemFields: d.isNew ? { "already-exists": "id" } : {} }
       });

@@ -35,9 +35,10 @@ const problem = (status, code, extra = {}) => new ApiError(status, { type: "urn:
 function catalogueAnswer() {
   return {
     categories: [
-      { id: "email", name: t3("E-mail en Microsoft 365", "E-mail and Microsoft 365", "E-Mail und Microsoft 365"), active: true },
-      { id: "printing", name: t3("Printen " + EVIL, "Printing", "Drucken"), active: false },
-      { id: "accounts", name: t3("Accounts en toegang", "Accounts and access", "Konten und Zugriff"), active: true }
+      { id: "email", name: t3("E-mail en Microsoft 365", "E-mail and Microsoft 365", "E-Mail und Microsoft 365"), active: true,
+        version: 0 },
+      { id: "printing", name: t3("Printen " + EVIL, "Printing", "Drucken"), active: false, version: 3 },
+      { id: "accounts", name: t3("Accounts en toegang", "Accounts and access", "Konten und Zugriff"), active: true, version: 1 }
     ],
     requestTypes: [
       { id: "teams-team-or-channel", name: t3("Teams-team aanmaken", "Create a Teams team", "Teams-Team anlegen"),
@@ -49,35 +50,39 @@ function catalogueAnswer() {
           { name: "name", kind: "text", label: t3("Naam", "Name", "Name"), required: true, options: [], maxLength: 64 },
           { name: "purpose", kind: "textarea", label: t3("Doel", "Purpose", "Zweck"), required: false, options: [], maxLength: 4000 }
         ] },
-        approvalRequired: true, active: true },
+        approvalRequired: true, active: true, version: 2 },
       { id: "old-printer", name: t3("Oude printer", "Old printer", "Alter Drucker"), description: t3("Weg", "Gone", "Weg"),
         category: "printing", form: { fields: [{ name: "model", kind: "text", label: t3("Model"), required: false, options: [],
-          maxLength: 500 }] }, approvalRequired: false, active: false },
+          maxLength: 500 }] }, approvalRequired: false, active: false, version: 0 },
       { id: "stray", name: t3("Los verzoek", "Stray request", "Lose Anfrage"), description: t3("x"), category: "gone",
         form: { fields: [{ name: "x", kind: "date", label: t3("Datum"), required: false, options: [], maxLength: 254 }] },
-        approvalRequired: false, active: true }
+        approvalRequired: false, active: true, version: 0 }
     ]
   };
 }
 
-/** A fake API of the catalogue routes: PUT answers as CatalogueHandler does (the saved view), or overrides[method path]. */
+/**
+ * A fake API of the catalogue routes: PUT answers as CatalogueHandler does (the saved view, one version on), or
+ * overrides[method path] (given the body and the catalogue held, which it may change: another admin's save).
+ */
 function catalogueApi(overrides = {}) {
-  let current = catalogueAnswer();
+  const held = { current: catalogueAnswer() };
   return fakeApi((method, path, body) => {
     const key = method + " " + path;
-    if (overrides[key]) return overrides[key](body);
+    if (overrides[key]) return overrides[key](body, held);
+    const current = held.current;
     if (key === "GET /catalogue") return current;
     const category = /^\/catalogue\/categories\/([a-z0-9-]+)$/.exec(path);
     if (method === "PUT" && category) {
-      const saved = { id: category[1], name: body.name, active: body.active };
-      current = { ...current, categories: [...current.categories.filter(c => c.id !== saved.id), saved] };
+      const saved = { id: category[1], name: body.name, active: body.active, version: (body.version || 0) + 1 };
+      held.current = { ...current, categories: [...current.categories.filter(c => c.id !== saved.id), saved] };
       return saved;
     }
     const type = /^\/catalogue\/request-types\/([a-z0-9-]+)$/.exec(path);
     if (method === "PUT" && type) {
       const saved = { id: type[1], name: body.name, description: body.description, category: body.category,
-        form: { fields: body.fields }, approvalRequired: body.approvalRequired, active: body.active };
-      current = { ...current, requestTypes: [...current.requestTypes.filter(r => r.id !== saved.id), saved] };
+        form: { fields: body.fields }, approvalRequired: body.approvalRequired, active: body.active, version: (body.version || 0) + 1 };
+      held.current = { ...current, requestTypes: [...current.requestTypes.filter(r => r.id !== saved.id), saved] };
       return saved;
     }
     throw new Error("unexpected " + key);
@@ -169,7 +174,7 @@ test("agents read the catalogue without a button to change it; the admins-only s
 // ---------------------------------------------------------------------------------------------
 // Categories
 
-test("a category changed: PUT /catalogue/categories/{id} with exactly {name: {nl, en, de}, active}; saved is said, the list read again", async () => {
+test("a category changed: PUT /catalogue/categories/{id} with exactly {name: {nl, en, de}, active, version}; saved is said, the list read again", async () => {
   const { api, view, page, forgotten } = await openCatalogue();
   press(view(), nl("cat.edit"), 2);   // the retired one (printing): after e-mail and its request type
   let v = view();
@@ -181,7 +186,8 @@ test("a category changed: PUT /catalogue/categories/{id} with exactly {name: {nl
   tick(v, "f-cat.active", true);
   await submit(v);
   assert.deepEqual(puts(api), [["PUT", "/catalogue/categories/printing",
-    { name: { nl: "Printen en scannen", en: "Printing", de: "Drucken" }, active: true }, undefined]]);
+    { name: { nl: "Printen en scannen", en: "Printing", de: "Drucken" }, active: true, version: 3 }, undefined]],
+  "the version read; no If-None-Match: a change");
   assert.deepEqual(api.calls.at(-1), ["GET", "/catalogue"], "read again");
   assert.equal(page.state.editing, null);
   v = view();
@@ -247,9 +253,10 @@ test("a request type changed as it is: the PUT body is the API's (CatalogueAdmin
   assert.deepEqual(puts(api)[0].slice(1, 3), ["/catalogue/request-types/teams-team-or-channel", {
     name: type.name, description: type.description, category: "email",
     fields: type.form.fields.map(({ name, kind, label, required, options, maxLength }) => ({ name, kind, label, required, options, maxLength })),
-    approvalRequired: true, active: true }]);
-  assert.deepEqual(Object.keys(puts(api)[0][2]).sort(), ["active", "approvalRequired", "category", "description", "fields", "name"],
-    "only what the API reads; approvalRequired and active always (the API takes a missing one as true)");
+    approvalRequired: true, active: true, version: 2 }]);
+  assert.deepEqual(Object.keys(puts(api)[0][2]).sort(),
+    ["active", "approvalRequired", "category", "description", "fields", "name", "version"],
+    "only what the API reads; approvalRequired and active always (the API takes a missing one as true); the version read");
 });
 
 test("a new request type: a question of every kind added, a choice question's choices, names and values from the English text", async () => {
@@ -410,6 +417,50 @@ test("a 409, a 403 and a 500 each say their next step; the editor stays open wit
   }
 });
 
+test("a change made on a stale version (409 version-conflict): the catalogue read again, said in the form in each language, what was typed kept and sent next on the new version", async () => {
+  for (const lang of LANGUAGES) {
+    const tr = translator(lang);
+    const api = catalogueApi({ "PUT /catalogue/categories/printing": (body, held) => {
+      const others = held.current.categories.filter(c => c.id !== "printing");
+      if (body.version === 3) {
+        // another admin saved it meanwhile: version 4, another name
+        held.current = { ...held.current, categories: [...others, { id: "printing", name: t3("Printen van Bram", "Bram's printing",
+          "Brams Drucken"), active: true, version: 4 }] };
+        return problem(409, "version-conflict");
+      }
+      const saved = { id: "printing", name: body.name, active: body.active, version: body.version + 1 };
+      held.current = { ...held.current, categories: [...others, saved] };
+      return saved;
+    } });
+    const { view, page } = await openCatalogue("provider-admin", lang, api);
+    press(view(), tr("cat.edit"), 2);   // printing, read at version 3
+    typeInto(view(), "f-cat.name.en", "Printing and scanning");
+    await submit(view());
+    assert.equal(puts(api)[0][2].version, 3, lang + ": the version read");
+    assert.equal(api.calls.filter(c => c[0] === "GET").length, 2, lang + ": the catalogue read again");
+    const v = view();
+    const form = findAll(v, n => n.tag === "form")[0];
+    assert.equal(textOf(findAll(form, n => /warning/.test(n.attrs.class || ""))[0]), tr("cat.conflict"), lang + ": said in the form");
+    assert.equal(findAll(form, n => /problem/.test(n.attrs.class || "")).length, 0, lang + ": no problem box besides");
+    assert.equal(byId(v, "f-cat.name.en").attrs.value, "Printing and scanning", lang + ": what was typed stays");
+    assert.ok(page.state.editing, lang + ": still editing");
+    assert.ok(textOf(v).includes(tr("cat.editCategory", { name: lang === "en" ? "Bram's printing" : lang === "de" ? "Brams Drucken"
+      : "Printen van Bram" })), lang + ": the heading names it as it is now");
+    await submit(view());
+    assert.equal(puts(api)[1][2].version, 4, lang + ": the next save is made on the version just read");
+    assert.equal(puts(api)[1][2].name.en, "Printing and scanning");
+    assert.equal(page.state.editing, null, lang + ": saved");
+  }
+  const rtApi = catalogueApi({ "PUT /catalogue/request-types/teams-team-or-channel": () => problem(409, "version-conflict") });
+  const { view, page } = await openCatalogue("provider-admin", "nl", rtApi);
+  press(view(), nl("cat.edit"), 1);
+  typeInto(view(), "f-rt.name.nl", "Teams-team of -kanaal");
+  await submit(view());
+  assert.equal(puts(rtApi)[0][2].version, 2);
+  assert.equal(textOf(findAll(view(), n => /warning/.test(n.attrs.class || ""))[0]), nl("cat.conflict"));
+  assert.equal(page.state.editing.form.draft.name.nl, "Teams-team of -kanaal", "a request type's draft is kept too");
+});
+
 test("cancel closes the editor and sends nothing; while one editor is open no other can be opened", async () => {
   const { api, view } = await openCatalogue();
   press(view(), nl("cat.edit"), 0);
@@ -425,19 +476,21 @@ test("cancel closes the editor and sends nothing; while one editor is open no ot
 
 const ROUTES = [
   { domain: "acme.example", configurationSet: "second-provider", senderAddress: "support@mail2.provider.example",
-    updatedAt: "2026-11-20T10:00:00Z", updatedBy: "u-petra" },
+    updatedAt: "2026-11-20T10:00:00Z", updatedBy: "u-petra", version: 1 },
   { domain: "bakkerij.example", configurationSet: "set_B", senderAddress: "noreply@provider.example", updatedAt: "2026-11-21T10:00:00Z",
-    updatedBy: "u-petra" }
+    updatedBy: "u-petra", version: 4 }
 ];
 
+/** A fake API of the mail routes: the list as held, a PUT one version on, or overrides[method path] (given the body and what is held). */
 function routesApi(overrides = {}) {
+  const held = { items: structuredClone(ROUTES) };
   return fakeApi((method, path, body) => {
     const key = method + " " + path;
-    if (overrides[key]) return overrides[key](body);
-    if (key === "GET /mail-routes") return { items: ROUTES };
+    if (overrides[key]) return overrides[key](body, held);
+    if (key === "GET /mail-routes") return { items: held.items };
     const put = /^\/mail-routes\/(.+)$/.exec(path);
     if (method === "PUT" && put) return { domain: decodeURIComponent(put[1]).toLowerCase(), ...body, updatedAt: "2026-12-01T09:00:00Z",
-      updatedBy: "u-petra" };
+      updatedBy: "u-petra", version: (body.version || 0) + 1 };
     if (method === "DELETE" && put) return null;
     throw new Error("unexpected " + key);
   });
@@ -470,7 +523,7 @@ test("the mail routes: a table of domain, sender, configuration set and when, in
   assert.ok(textOf(view()).includes(nl("mailRoutes.none")));
 });
 
-test("a mail route added: PUT /mail-routes/{domain} with exactly {configurationSet, senderAddress}; listed, said; an existing domain or none refused first", async () => {
+test("a mail route added: PUT /mail-routes/{domain} with exactly {configurationSet, senderAddress} and If-None-Match: *; listed, said; an existing domain or none refused first", async () => {
   const { api, view } = await openRoutes();
   typeInto(view(), "f-route-senderAddress", " support@mail2.provider.example ");
   typeInto(view(), "f-route-configurationSet", "second-provider");
@@ -484,7 +537,8 @@ test("a mail route added: PUT /mail-routes/{domain} with exactly {configurationS
   typeInto(view(), "f-route-domain", "klant.example");
   await submit(view());
   assert.deepEqual(api.calls.at(-1), ["PUT", "/mail-routes/klant.example",
-    { configurationSet: "second-provider", senderAddress: "support@mail2.provider.example" }, undefined]);
+    { configurationSet: "second-provider", senderAddress: "support@mail2.provider.example" }, { ifNoneMatch: "*" }],
+  "a new route only: one another admin made meanwhile is refused, never replaced");
   const v = view();
   assert.deepEqual(findAll(v, n => n.tag === "tbody")[0].children.map(r => textOf(r.children[0])),
     ["acme.example", "bakkerij.example", "klant.example"]);
@@ -492,15 +546,17 @@ test("a mail route added: PUT /mail-routes/{domain} with exactly {configurationS
   assert.equal(byId(v, "f-route-domain").attrs.value, "", "the form is empty for the next one");
   assert.deepEqual(mailRouteBody({ domain: "x", configurationSet: " s ", senderAddress: " a@b.example " }),
     { configurationSet: "s", senderAddress: "a@b.example" });
+  assert.deepEqual(mailRouteBody({ domain: "x", configurationSet: "s", senderAddress: "a@b.example" }, 0),
+    { configurationSet: "s", senderAddress: "a@b.example", version: 0 });
 });
 
-test("a mail route changed: its form filled, PUT on its domain; the API's field errors at their fields, in words, typed text kept", async () => {
+test("a mail route changed: its form filled, PUT on its domain with the version read; the API's field errors at their fields, in words, typed text kept", async () => {
   let refuse = true;
   const api = routesApi({ "PUT /mail-routes/bakkerij.example": body => (refuse
     ? new ApiError(400, { type: "urn:klantportaal:problem:validation-failed", title: "Ongeldige invoer", errors: [
       { field: "configurationSet", code: "format", message: "must be an SES configuration set name (letters, digits, _ and -)" },
       { field: "senderAddress", code: "format", message: "must be an e-mail address" }] })
-    : { domain: "bakkerij.example", ...body, updatedAt: "2026-12-01T09:00:00Z", updatedBy: "u" }) });
+    : { domain: "bakkerij.example", ...body, updatedAt: "2026-12-01T09:00:00Z", updatedBy: "u", version: 5 }) });
   const { view } = await openRoutes(api);
   findAll(view(), n => n.tag === "button" && n.attrs["aria-label"] === nl("mailRoutes.editOf", { domain: "bakkerij.example" }))[0].attrs.on.click();
   let v = view();
@@ -511,7 +567,8 @@ test("a mail route changed: its form filled, PUT on its domain; the API's field 
   typeInto(v, "f-route-senderAddress", "noreply");
   await submit(v);
   v = view();
-  assert.deepEqual(api.calls.at(-1).slice(0, 3), ["PUT", "/mail-routes/bakkerij.example", { configurationSet: "set B!", senderAddress: "noreply" }]);
+  assert.deepEqual(api.calls.at(-1), ["PUT", "/mail-routes/bakkerij.example",
+    { configurationSet: "set B!", senderAddress: "noreply", version: 4 }, undefined], "the version read; a change, not create-only");
   assert.equal(errorOf(v, "route-configurationSet"), nl("mailRoutes.error.configurationSet"));
   assert.equal(errorOf(v, "route-senderAddress"), nl("form.error.email"));
   assert.equal(byId(v, "f-route-configurationSet").attrs["aria-invalid"], "true");
@@ -523,6 +580,79 @@ test("a mail route changed: its form filled, PUT on its domain; the API's field 
   v = view();
   assert.equal(textOf(findAll(v, n => n.tag === "tbody")[0].children[1].children[2]), "set_C");
   assert.ok(textOf(v).includes(nl("mailRoutes.saved", { domain: "bakkerij.example" })));
+});
+
+test("a mail route changed on a stale version (409 version-conflict): the list read again, said in the form in each language, what was typed kept and sent next on the new version", async () => {
+  for (const lang of LANGUAGES) {
+    const tr = translator(lang);
+    const api = routesApi({ "PUT /mail-routes/bakkerij.example": (body, held) => {
+      if (body.version === 4) {
+        // another admin changed it meanwhile: version 5
+        held.items = held.items.map(r => (r.domain === "bakkerij.example" ? { ...r, configurationSet: "set_Bram", version: 5 } : r));
+        return problem(409, "version-conflict");
+      }
+      return { domain: "bakkerij.example", ...body, updatedAt: "2026-12-01T09:00:00Z", updatedBy: "u", version: body.version + 1 };
+    } });
+    const { view, page } = await openRoutes(api, lang);
+    findAll(view(), n => n.tag === "button" && n.attrs["aria-label"] === tr("mailRoutes.editOf", { domain: "bakkerij.example" }))[0]
+      .attrs.on.click();
+    typeInto(view(), "f-route-configurationSet", "set_C");
+    await submit(view());
+    assert.equal(api.calls.filter(c => c[0] === "PUT")[0][2].version, 4, lang + ": the version read");
+    assert.deepEqual(api.calls.filter(c => c[0] === "GET").map(c => c[1]), ["/mail-routes", "/mail-routes"], lang + ": read again");
+    let v = view();
+    const form = findAll(v, n => n.tag === "form")[0];
+    assert.equal(textOf(findAll(form, n => /warning/.test(n.attrs.class || ""))[0]), tr("mailRoutes.conflict"), lang + ": said in the form");
+    assert.equal(byId(v, "f-route-configurationSet").attrs.value, "set_C", lang + ": what was typed stays");
+    assert.equal(page.state.formFor, "bakkerij.example", lang + ": still changing that route");
+    assert.equal(textOf(findAll(v, n => n.tag === "tbody")[0].children[1].children[2]), "set_Bram", lang + ": the list as it is now");
+    await submit(view());
+    const second = api.calls.filter(c => c[0] === "PUT")[1];
+    assert.deepEqual(second.slice(2), [{ configurationSet: "set_C", senderAddress: "noreply@provider.example", version: 5 }, undefined],
+      lang + ": the next save is made on the version just read");
+    v = view();
+    assert.ok(textOf(v).includes(tr("mailRoutes.saved", { domain: "bakkerij.example" })));
+    assert.equal(page.state.formFor, null);
+  }
+});
+
+test("a stale route on a later page: reading again goes as far as its page, so the next save has its new version", async () => {
+  const first = { domain: "acme.example", configurationSet: "a", senderAddress: "a@provider.example", updatedAt: "2026-11-20T10:00:00Z",
+    version: 1 };
+  let later = { domain: "zuid.example", configurationSet: "z", senderAddress: "z@provider.example", updatedAt: "2026-11-20T10:00:00Z",
+    version: 7 };
+  const api = fakeApi((method, path, body) => {
+    if (path === "/mail-routes") return { items: [first], nextCursor: "p2" };
+    if (path === "/mail-routes?cursor=p2") return { items: [later] };
+    if (method === "PUT" && body.version === 7) {
+      later = { ...later, configurationSet: "z2", version: 8 };
+      return problem(409, "version-conflict");
+    }
+    if (method === "PUT") return { ...later, ...body, version: body.version + 1 };
+    throw new Error("unexpected " + method + " " + path);
+  });
+  const { view } = await openRoutes(api);
+  await press(view(), nl("more"));
+  findAll(view(), n => n.tag === "button" && n.attrs["aria-label"] === nl("mailRoutes.editOf", { domain: "zuid.example" }))[0].attrs.on.click();
+  typeInto(view(), "f-route-configurationSet", "z3");
+  await submit(view());
+  assert.deepEqual(api.calls.filter(c => c[0] === "GET").map(c => c[1]),
+    ["/mail-routes", "/mail-routes?cursor=p2", "/mail-routes", "/mail-routes?cursor=p2"], "read again as far as its page");
+  await submit(view());
+  assert.equal(api.calls.filter(c => c[0] === "PUT")[1][2].version, 8);
+});
+
+test("a new mail route for a domain another admin gave one meanwhile (409 already-exists): said at the domain, what was typed kept", async () => {
+  const api = routesApi({ "PUT /mail-routes/klant.example": () => problem(409, "already-exists") });
+  const { view, page } = await openRoutes(api);
+  typeInto(view(), "f-route-domain", "klant.example");
+  typeInto(view(), "f-route-senderAddress", "support@mail2.provider.example");
+  typeInto(view(), "f-route-configurationSet", "second-provider");
+  await submit(view());
+  assert.deepEqual(api.calls.at(-1)[3], { ifNoneMatch: "*" });
+  assert.equal(errorOf(view(), "route-domain"), "Titel already-exists", "the API's own title, at the domain");
+  assert.equal(findAll(view(), n => /problem/.test(n.attrs.class || "") && n.attrs.role === "alert").length, 0, "not said twice");
+  assert.equal(page.state.form.draft.configurationSet, "second-provider", "what was typed stays");
 });
 
 test("a mail route removed only after the confirmation: cancel sends nothing, confirm DELETEs it; a 404 drops the row too, a 500 stays at its row", async () => {

@@ -287,13 +287,14 @@ class ReportBenchmark {
     }
 
     @Override
-    public boolean save(nl.klantportaal.ticketing.domain.Category category, nl.klantportaal.core.audit.AuditRecord audit, Mode mode) {
+    public boolean save(nl.klantportaal.ticketing.domain.Category category, long readVersion,
+        nl.klantportaal.core.audit.AuditRecord audit, Mode mode) {
       throw new UnsupportedOperationException("the benchmark only reads");
     }
 
     @Override
-    public boolean save(nl.klantportaal.ticketing.domain.RequestType requestType, nl.klantportaal.core.audit.AuditRecord audit,
-        Mode mode) {
+    public boolean save(nl.klantportaal.ticketing.domain.RequestType requestType, long readVersion,
+        nl.klantportaal.core.audit.AuditRecord audit, Mode mode) {
       throw new UnsupportedOperationException("the benchmark only reads");
     }
   }

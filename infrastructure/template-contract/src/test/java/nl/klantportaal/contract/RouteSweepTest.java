@@ -383,9 +383,9 @@ class RouteSweepTest {
         new OwnCall(ADMIN, "GET /audit", Map.of(), Map.of("actor", ADMIN.id().value()), Optional.empty()),
         new OwnCall(ADMIN, "GET /users/{userId}/export", Map.of("userId", A_USER.id().value())),
         new OwnCall(ADMIN, "PUT /catalogue/categories/{categoryId}", Map.of("categoryId", "backup"), Map.of(),
-            body("tickets/catalogue/put-category.json", Map.of())),
+            body("tickets/catalogue/put-category.json", Map.of("version", 0))),   // a new id: a change of nothing
         new OwnCall(ADMIN, "PUT /catalogue/request-types/{requestTypeId}", Map.of("requestTypeId", "restore-files"), Map.of(),
-            body("tickets/catalogue/put-request-type.json", Map.of())),
+            body("tickets/catalogue/put-request-type.json", Map.of("version", 0))),
         new OwnCall(ADMIN, "PUT /sla/calendar", Map.of(), Map.of(), body("sla/sla/put-calendar.json", Map.of("version", 0))),
         new OwnCall(ADMIN, "POST /customers/{customerId}/hour-bundles/{bundleId}/cancel", Map.of("customerId", A.value(),
             "bundleId", unused)),

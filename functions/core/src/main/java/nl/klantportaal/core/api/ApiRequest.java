@@ -1,5 +1,6 @@
 package nl.klantportaal.core.api;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -7,6 +8,7 @@ import nl.klantportaal.core.claims.Caller;
 import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.shared.domain.DomainException;
+import nl.klantportaal.core.shared.domain.FieldError;
 import nl.klantportaal.core.shared.domain.Language;
 
 /**
@@ -84,6 +86,19 @@ public record ApiRequest(
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether the request asks to create only ({@code If-None-Match: *}, RFC 9110): a PUT that takes a free key and never
+   * replaces what is stored. Any other value of the header is a 400 invalid-parameter.
+   */
+  public boolean createOnly() {
+    Optional<String> condition = header("if-none-match").map(String::strip);
+    if (condition.isPresent() && !condition.get().equals("*")) {
+      throw new ApiProblem(ProblemType.INVALID_PARAMETER, "If-None-Match takes only * here (create only)",
+          List.of(new FieldError("If-None-Match", "one-of", "must be *")), Optional.empty());
+    }
+    return condition.isPresent();
   }
 
   public Language language() {

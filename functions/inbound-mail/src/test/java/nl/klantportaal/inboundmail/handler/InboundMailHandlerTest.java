@@ -413,7 +413,8 @@ class InboundMailHandlerTest {
   @Test
   void mailFromAMailRoutesSenderAddressIsOurOwnRecordedAndNeverAnswered() {
     NotificationWiring.of(wiring).mailRoutes().put(new MailRoute("beta.example", "alternate-set",
-        "Klantportaal <Servicedesk@Mail.Route.example>", wiring.clock().instant(), "admin"));
+        "Klantportaal <Servicedesk@Mail.Route.example>", wiring.clock().instant(), "admin", 1),
+        nl.klantportaal.notifications.port.MailRoutes.Mode.CREATE);
     storeRaw("o3vrnil0e2ic28trm7dfhrc2v0clambdaexample1", "From: Klantportaal <servicedesk@mail.route.example>\n"
         + "To: support@klantportaal.example\nSubject: Uw melding is ontvangen\nMessage-ID: <r1@mail.route.example>\n\nDank u.\n");
     Map<String, Object> answer = handle(RECEIVED);

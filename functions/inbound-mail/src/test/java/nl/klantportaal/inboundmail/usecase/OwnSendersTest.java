@@ -88,6 +88,6 @@ class OwnSendersTest {
   }
 
   private void route(String domain, String sender) {
-    routes.put(new MailRoute(domain, "alternate-set", sender, T0, "admin"));
+    routes.put(new MailRoute(domain, "alternate-set", sender, T0, "admin", 1), MailRoutes.Mode.CREATE);
   }
 }

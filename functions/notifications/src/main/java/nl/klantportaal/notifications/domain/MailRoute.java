@@ -6,9 +6,11 @@ import java.util.Locale;
 /**
  * Mail to recipients of {@code domain} goes out through another SES configuration set and sender
  * (the seed's second e-mail provider for customers whose mail servers refuse the first). Managed by
- * provider admins; one route per domain.
+ * provider admins; one route per domain. {@code version} is one more with every save (0: a route stored before routes
+ * had versions); a change is made on the version read.
  */
-public record MailRoute(String domain, String configurationSet, String senderAddress, Instant updatedAt, String updatedBy) {
+public record MailRoute(String domain, String configurationSet, String senderAddress, Instant updatedAt, String updatedBy,
+    long version) {
 
   public MailRoute {
     domain = domain.toLowerCase(Locale.ROOT);

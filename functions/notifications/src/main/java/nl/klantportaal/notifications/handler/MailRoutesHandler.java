@@ -9,6 +9,7 @@ import nl.klantportaal.core.claims.Access;
 import nl.klantportaal.core.paging.PageRequest;
 import nl.klantportaal.core.paging.PageView;
 import nl.klantportaal.core.wiring.KernelWiring;
+import nl.klantportaal.notifications.port.MailRoutes;
 import nl.klantportaal.notifications.usecase.MailRouteInput;
 import nl.klantportaal.notifications.usecase.MailRouteView;
 import nl.klantportaal.notifications.usecase.ManageFailingAddresses;
@@ -47,7 +48,9 @@ public final class MailRoutesHandler extends HttpApiHandler {
         Route.of("GET /mail-routes", Access.PROVIDER_ADMIN, request -> ApiResponse.ok(
             PageView.of(routes.list(new PageRequest(request.query("cursor"), request.limit(50, 100))), MailRouteView::of))),
         Route.of("PUT /mail-routes/{domain}", Access.PROVIDER_ADMIN, request -> ApiResponse.ok(MailRouteView.of(
-            routes.put(request.pathParameter("domain"), request.jsonBody(MailRouteInput.class), request.requireCaller())))),
+            routes.put(request.pathParameter("domain"), request.jsonBody(MailRouteInput.class),
+                // If-None-Match: * only adds a route (409 already-exists); else the body's version is the one changed
+                request.createOnly() ? MailRoutes.Mode.CREATE : MailRoutes.Mode.REPLACE, request.requireCaller())))),
         Route.of("DELETE /mail-routes/{domain}", Access.PROVIDER_ADMIN, request -> {
           routes.delete(request.pathParameter("domain"), request.requireCaller());
           return ApiResponse.noContent();

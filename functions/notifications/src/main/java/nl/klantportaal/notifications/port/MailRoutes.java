@@ -20,8 +20,18 @@ public interface MailRoutes {
    */
   List<MailRoute> all();
 
-  /** Creates or replaces a route, with its audit entry (by {@code updatedBy}, at {@code updatedAt}) in one transaction. */
-  void put(MailRoute route);
+  /**
+   * What a put needs to go through: REPLACE that the stored route is still at the version read, {@code route.version() - 1}
+   * (0: no route stored, or one stored before routes had versions); CREATE (If-None-Match: *) that no route at all is
+   * stored for the domain.
+   */
+  enum Mode { REPLACE, CREATE }
+
+  /**
+   * Stores a route at its {@code version} with its audit entry (by {@code updatedBy}, at {@code updatedAt}) in one
+   * transaction if {@code mode}'s condition holds; false, and nothing written (no audit entry either), if not.
+   */
+  boolean put(MailRoute route, Mode mode);
 
   /** Removes a domain's route with {@code audit} in one transaction; false (and nothing written) if there was none. */
   boolean delete(String domain, AuditRecord audit);

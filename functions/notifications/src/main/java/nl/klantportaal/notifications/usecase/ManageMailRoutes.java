@@ -25,12 +25,24 @@ public final class ManageMailRoutes {
     return routes.list(page);
   }
 
-  /** Creates or replaces the route of a domain. */
-  public MailRoute put(String domain, MailRouteInput input, Caller caller) {
-    MailRouteInput.Valid valid = input.validate(domain);
+  /**
+   * Sets the route of a domain, one version on. REPLACE (a PUT with the body's {@code version}) holds only while the
+   * stored route is at that version: 0 for a domain without a route (or with one stored before routes had versions); a
+   * stale one is 409 version-conflict. CREATE (If-None-Match: *) holds only for a domain without any route: 409
+   * already-exists otherwise. Refused, nothing is written, nor audited.
+   */
+  public MailRoute put(String domain, MailRouteInput input, MailRoutes.Mode mode, Caller caller) {
+    MailRouteInput.Valid valid = input.validate(domain, mode);
     MailRoute route = new MailRoute(valid.domain(), valid.configurationSet(), valid.senderAddress(), clock.instant(),
-        caller.userId().value());
-    routes.put(route);
+        caller.userId().value(), valid.readVersion() + 1);
+    if (!routes.put(route, mode)) {
+      throw mode == MailRoutes.Mode.CREATE
+          ? new DomainException.Conflict(DomainException.Conflict.Kind.ALREADY_EXISTS,
+              "The domain " + route.domain() + " has a mail route already: change that one instead")
+          : new DomainException.Conflict(DomainException.Conflict.Kind.VERSION,
+              "The mail route for " + route.domain() + " was changed or removed by someone else; read it again and redo"
+                  + " your change on its new version");
+    }
     return route;
   }
 

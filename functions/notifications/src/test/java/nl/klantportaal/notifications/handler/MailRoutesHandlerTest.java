@@ -6,11 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
+import nl.klantportaal.core.audit.AuditObject;
 import nl.klantportaal.core.config.Config;
+import nl.klantportaal.core.paging.PageRequest;
 import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.testing.HttpEvents;
 import nl.klantportaal.testing.Lambda;
@@ -23,6 +27,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Fixtures from events/notifications/mail-routes through the handler, on DynamoDB Local. */
 class MailRoutesHandlerTest {
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
   private static final Instant NOW = Instant.parse("2026-11-23T09:30:00Z");
   private KernelWiring wiring;
   private MailRoutesHandler handler;
@@ -48,15 +53,100 @@ class MailRoutesHandlerTest {
     assertEquals("klantportaal-alt-provider", route.get("configurationSet").asText());
     assertEquals("servicedesk@mail2.provider.example.test", route.get("senderAddress").asText());
     assertEquals("0a1b2c3d-0000-4000-8000-00000000ad01", route.get("updatedBy").asText());
+    assertEquals(1, route.get("version").asLong(), "a new route is stored at version 1");
     assertEquals("klantportaal-alt-provider", NotificationWiring.of(wiring).mailRoutes().find("strict-mail.example.test").orElseThrow().configurationSet());
 
     JsonNode list = HttpEvents.json(call("list.json"));
     assertEquals(1, list.get("items").size(), list.toString());
     assertEquals("strict-mail.example.test", list.get("items").get(0).get("domain").asText());
+    assertEquals(1, list.get("items").get(0).get("version").asLong(), "the list names each route's version");
 
     assertEquals(204, call("delete.json").getStatusCode());
     assertTrue(NotificationWiring.of(wiring).mailRoutes().find("strict-mail.example.test").isEmpty());
     assertEquals(0, HttpEvents.json(call("list.json")).get("items").size());
+  }
+
+  /** put.json with {@code version} set (or left out: {@code null}), another configuration set, and If-None-Match if given. */
+  private APIGatewayV2HTTPResponse put(Long version, String configurationSet, String ifNoneMatch) {
+    var event = Lambda.httpEvent("notifications/mail-routes/put.json");
+    ObjectNode body;
+    try {
+      body = (ObjectNode) JSON.readTree(event.getBody());
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    if (version == null) {
+      body.remove("version");
+    } else {
+      body.put("version", version);
+    }
+    body.put("configurationSet", configurationSet);
+    event.setBody(body.toString());
+    if (ifNoneMatch != null) {
+      var headers = new java.util.HashMap<>(event.getHeaders());
+      headers.put("if-none-match", ifNoneMatch);
+      event.setHeaders(headers);
+    }
+    return handler.handleRequest(event, Lambda.context("mail-routes"));
+  }
+
+  private String storedSet() {
+    return NotificationWiring.of(wiring).mailRoutes().find("strict-mail.example.test").orElseThrow().configurationSet();
+  }
+
+  private List<String> audited() {
+    return wiring.auditTrail().ofObject(new AuditObject("mail-route", "strict-mail.example.test"), PageRequest.first(20)).items()
+        .stream().map(e -> e.action() + " v" + e.details().get("version")).sorted().toList();
+  }
+
+  @Test
+  void aChangeIsMadeOnTheVersionReadAndAStaleOneIsAVersionConflictThatChangesNothing() {
+    // Anna and Bram both see no route for the domain (version 0) and both add one: Anna's lands, Bram's no longer overwrites it
+    assertEquals(1, HttpEvents.ok(put(0L, "anna-set", null)).get("version").asLong());
+    var bram = put(0L, "bram-set", null);
+    HttpEvents.assertProblem(bram, 409, "version-conflict");
+    assertTrue(HttpEvents.json(bram).get("detail").asText().contains("strict-mail.example.test"), bram.getBody());
+    assertEquals("anna-set", storedSet());
+
+    // both read version 1 and change it
+    assertEquals(2, HttpEvents.ok(put(1L, "anna-set-2", null)).get("version").asLong());
+    HttpEvents.assertProblem(put(1L, "bram-set-2", null), 409, "version-conflict");
+    assertEquals("anna-set-2", storedSet());
+    assertEquals(2, NotificationWiring.of(wiring).mailRoutes().find("strict-mail.example.test").orElseThrow().version());
+    assertEquals(List.of("mail-route-saved v1", "mail-route-saved v2"), audited(), "the refused saves wrote no audit entry");
+
+    // Bram reads it again: on version 2 his change lands
+    assertEquals(3, HttpEvents.ok(put(2L, "bram-set-2", null)).get("version").asLong());
+    assertEquals("bram-set-2", storedSet());
+  }
+
+  @Test
+  void aPutWithoutVersionOrIfNoneMatchIsRefusedAndNeverReplacesBlindly() {
+    HttpEvents.ok(put(0L, "anna-set", null));
+    var blind = put(null, "blind-set", null);
+    HttpEvents.assertProblem(blind, 400, "validation-failed");
+    assertEquals("version", HttpEvents.json(blind).get("errors").get(0).get("field").asText());
+    assertEquals("required", HttpEvents.json(blind).get("errors").get(0).get("code").asText());
+    HttpEvents.assertProblem(put(-1L, "blind-set", null), 400, "validation-failed");
+    assertEquals("anna-set", storedSet());
+  }
+
+  @Test
+  void withIfNoneMatchAPutOnlyAddsARouteAndNeverReplacesOne() {
+    JsonNode created = HttpEvents.ok(put(null, "anna-set", "*"));
+    assertEquals(1, created.get("version").asLong(), "a create needs no version");
+    var again = put(null, "bram-set", "*");
+    HttpEvents.assertProblem(again, 409, "already-exists");
+    assertTrue(HttpEvents.json(again).get("detail").asText().contains("strict-mail.example.test"), again.getBody());
+    HttpEvents.assertProblem(put(0L, "bram-set", "*"), 409, "already-exists");
+    assertEquals("anna-set", storedSet());
+    assertEquals(List.of("mail-route-saved v1"), audited());
+
+    var versioned = put(1L, "bram-set", "*");
+    HttpEvents.assertProblem(versioned, 400, "validation-failed");
+    assertEquals("version", HttpEvents.json(versioned).get("errors").get(0).get("field").asText());
+    HttpEvents.assertProblem(put(null, "bram-set", "\"v1\""), 400, "invalid-parameter");
+    assertEquals("anna-set", storedSet());
   }
 
   @ParameterizedTest

@@ -244,7 +244,8 @@ class TicketNotificationsHandlerTest {
 
   @Test
   void theFixturesMailTheirRecipientsAndARoutedDomainGoesThroughItsOwnSender() {
-    NotificationWiring.of(wiring).mailRoutes().put(new MailRoute("acme.example.test", "alt-provider", "servicedesk@mail2.example.test", NOW, "admin"));
+    NotificationWiring.of(wiring).mailRoutes().put(new MailRoute("acme.example.test", "alt-provider", "servicedesk@mail2.example.test", NOW,
+        "admin", 1), nl.klantportaal.notifications.port.MailRoutes.Mode.CREATE);
     assertEquals(List.of(), call(EventLoader.loadDynamoDbEvent(
         Lambda.events().resolve("notifications/ticket-notifications/ticket-created.json").toString())).getBatchItemFailures());
     assertEquals(Set.of("greta@acme.example.test", "anna@provider.example.test", "petra@provider.example.test"),

@@ -93,7 +93,8 @@ class MailDeliveryTest {
 
   @Test
   void aRoutedDomainKeepsItsConfigurationSetForInvoicesButNotItsSender() {
-    wiring(NOW).mailRoutes().put(new MailRoute("acme.example.test", "alt-provider", "servicedesk@mail2.example.test", NOW, "admin"));
+    wiring(NOW).mailRoutes().put(new MailRoute("acme.example.test", "alt-provider", "servicedesk@mail2.example.test", NOW,
+        "admin", 1), nl.klantportaal.notifications.port.MailRoutes.Mode.CREATE);
     DirectMail direct = wiring(NOW).directMail(mail);
     direct.sendOnce("INVOICE#acme#2026-0042", "i.acme", invoice("it@acme.example.test"));
     direct.sendOnce("HOURS#acme#80", "h.acme", hours("it@acme.example.test"));
@@ -171,7 +172,8 @@ class MailDeliveryTest {
   @Test
   void aBatchReadsEachAddressAndRouteOnceSendsAndMarksTheSentTogether() {
     NotificationWiring notifications = wiring(NOW);
-    notifications.mailRoutes().put(new MailRoute("acme.example.test", "alt-provider", "servicedesk@mail2.example.test", NOW, "admin"));
+    notifications.mailRoutes().put(new MailRoute("acme.example.test", "alt-provider", "servicedesk@mail2.example.test", NOW,
+        "admin", 1), nl.klantportaal.notifications.port.MailRoutes.Mode.CREATE);
     notifications.failingAddresses().mark(new FailingAddress("gone@acme.example.test", FailingAddress.Reason.PERMANENT_BOUNCE,
         "5.1.1 user unknown", NOW));
     Outbox outbox = notifications.outbox();

@@ -5,7 +5,11 @@ import nl.klantportaal.ticketing.domain.Catalogue;
 import nl.klantportaal.ticketing.domain.Category;
 import nl.klantportaal.ticketing.domain.RequestType;
 
-/** The provider's categories and request types: the shipped ones, replaced or extended by stored ones. */
+/**
+ * The provider's categories and request types: the shipped ones, replaced or extended by stored ones. Every stored
+ * entry carries a version, one more with every save; {@link Catalogue} reads one never stored (or stored before entries
+ * had versions) as 0.
+ */
 public interface CatalogueRepository {
   Catalogue load();
 
@@ -18,22 +22,19 @@ public interface CatalogueRepository {
     return load();
   }
 
-  /** Whether a save may replace a stored entry (an edit) or only add one (a new entry: PUT with If-None-Match: *). */
+  /**
+   * What a save needs to go through: REPLACE (an edit) that the stored version is still the one read (0: nothing
+   * stored, or stored before entries had versions); CREATE (a new entry: PUT with If-None-Match: *) that nothing at all
+   * is stored under the id.
+   */
   enum Mode { REPLACE, CREATE }
 
-  /** Puts a category with its audit entry in one transaction. */
-  default void save(Category category, AuditRecord audit) {
-    save(category, audit, Mode.REPLACE);
-  }
+  /**
+   * Puts a category as version {@code readVersion + 1} with its audit entry in one transaction, if {@code mode}'s
+   * condition holds (CREATE: {@code readVersion} is 0); false, and nothing written (no audit entry either), if not.
+   */
+  boolean save(Category category, long readVersion, AuditRecord audit, Mode mode);
 
-  /** Puts a request type with its audit entry in one transaction. */
-  default void save(RequestType requestType, AuditRecord audit) {
-    save(requestType, audit, Mode.REPLACE);
-  }
-
-  /** Puts a category with its audit entry in one transaction; false (nothing written) when CREATE finds one stored. */
-  boolean save(Category category, AuditRecord audit, Mode mode);
-
-  /** Puts a request type with its audit entry in one transaction; false (nothing written) when CREATE finds one stored. */
-  boolean save(RequestType requestType, AuditRecord audit, Mode mode);
+  /** As {@link #save(Category, long, AuditRecord, Mode)}, for a request type. */
+  boolean save(RequestType requestType, long readVersion, AuditRecord audit, Mode mode);
 }

@@ -44,15 +44,15 @@ public final class CachedCatalogue implements CatalogueRepository {
   }
 
   @Override
-  public boolean save(Category category, AuditRecord audit, Mode mode) {
-    boolean saved = delegate.save(category, audit, mode);
+  public boolean save(Category category, long readVersion, AuditRecord audit, Mode mode) {
+    boolean saved = delegate.save(category, readVersion, audit, mode);
     current.invalidate();
     return saved;
   }
 
   @Override
-  public boolean save(RequestType requestType, AuditRecord audit, Mode mode) {
-    boolean saved = delegate.save(requestType, audit, mode);
+  public boolean save(RequestType requestType, long readVersion, AuditRecord audit, Mode mode) {
+    boolean saved = delegate.save(requestType, readVersion, audit, mode);
     current.invalidate();
     return saved;
   }

@@ -20,7 +20,8 @@ import nl.klantportaal.ticketing.port.CatalogueRepository;
 
 /**
  * The catalogue customers choose from (GET /catalogue) and the provider admin's changes to it
- * (PUT /catalogue/categories/{id}, PUT /catalogue/request-types/{id}); retiring is {@code active: false}.
+ * (PUT /catalogue/categories/{id}, PUT /catalogue/request-types/{id}); retiring is {@code active: false}. Every change
+ * is made on the version read (409 version-conflict when stale) or, with If-None-Match: *, on a free id only.
  */
 public final class CatalogueAdmin {
   private static final String SLUG = "[a-z0-9][a-z0-9-]{1,39}";
@@ -36,45 +37,49 @@ public final class CatalogueAdmin {
     return catalogue.load();
   }
 
-  public record CategoryInput(TextInput name, Boolean active) {}
+  /** {@code version}: the one read, required on an edit (see {@link #saveCategory}). */
+  public record CategoryInput(TextInput name, Boolean active, Long version) {}
 
   public record OptionInput(String value, TextInput label) {}
 
   public record FieldInput(String name, String kind, TextInput label, Boolean required, List<OptionInput> options,
       Integer maxLength) {}
 
+  /** {@code version}: the one read, required on an edit (see {@link #saveRequestType}). */
   public record RequestTypeInput(TextInput name, TextInput description, String category, List<FieldInput> fields,
-      Boolean approvalRequired, Boolean active) {}
+      Boolean approvalRequired, Boolean active, Long version) {}
 
-  /** An edit replaces what the id holds ({@link CatalogueRepository.Mode#REPLACE}). */
-  public Category saveCategory(UserId actor, String id, CategoryInput input) {
-    return saveCategory(actor, id, input, CatalogueRepository.Mode.REPLACE);
-  }
+  /** A saved entry and the version it now has, which the next edit sends. */
+  public record Saved<T>(T entry, long version) {}
 
   /**
-   * With {@link CatalogueRepository.Mode#CREATE} (PUT with If-None-Match: *) only a new id is taken: one the catalogue
-   * has already (shipped or stored, or stored meanwhile by someone else) is a 409 already-exists and nothing changes.
+   * An edit ({@link CatalogueRepository.Mode#REPLACE}) replaces what the id holds if it is still at the {@code version}
+   * read (0: a shipped entry never changed, or an entry stored before entries had versions; also a new id nobody took
+   * meanwhile); a stale one is a 409 version-conflict and nothing changes. Without {@code version} an edit is refused
+   * (400): a PUT never replaces blindly.
+   *
+   * <p>With {@link CatalogueRepository.Mode#CREATE} (PUT with If-None-Match: *) only a new id is taken: one the catalogue
+   * has already (shipped or stored, or stored meanwhile by someone else) is a 409 already-exists and nothing changes. A
+   * create needs no version (one sent must be 0). Either way the entry is stored one version on.
    */
-  public Category saveCategory(UserId actor, String id, CategoryInput input, CatalogueRepository.Mode mode) {
+  public Saved<Category> saveCategory(UserId actor, String id, CategoryInput input, CatalogueRepository.Mode mode) {
     Validation v = new Validation();
     requireSlug(id);
     LocalizedText name = TextInput.read(v, "name", input.name(), 80);
+    long read = readVersion(v, input.version(), mode);
     v.throwIfInvalid();
     requireNew(mode, () -> catalogue.load().categories().stream().anyMatch(c -> c.id().equals(id)), "category", id);
     Category category = new Category(id, name, !Boolean.FALSE.equals(input.active()));
-    if (!catalogue.save(category, new AuditRecord(clock.instant(), actor.value(), "category-saved",
-        new AuditObject("category", id), Map.of("active", String.valueOf(category.active()))), mode)) {
-      throw taken("category", id);
+    if (!catalogue.save(category, read, new AuditRecord(clock.instant(), actor.value(), "category-saved",
+        new AuditObject("category", id), Map.of("active", String.valueOf(category.active()),
+            "version", String.valueOf(read + 1))), mode)) {
+      throw refused(mode, "category", id);
     }
-    return category;
+    return new Saved<>(category, read + 1);
   }
 
-  public RequestType saveRequestType(UserId actor, String id, RequestTypeInput input) {
-    return saveRequestType(actor, id, input, CatalogueRepository.Mode.REPLACE);
-  }
-
-  /** As {@link #saveCategory(UserId, String, CategoryInput, CatalogueRepository.Mode)}, for a request type. */
-  public RequestType saveRequestType(UserId actor, String id, RequestTypeInput input, CatalogueRepository.Mode mode) {
+  /** As {@link #saveCategory}, for a request type. */
+  public Saved<RequestType> saveRequestType(UserId actor, String id, RequestTypeInput input, CatalogueRepository.Mode mode) {
     Validation v = new Validation();
     requireSlug(id);
     LocalizedText name = TextInput.read(v, "name", input.name(), 120);
@@ -93,16 +98,32 @@ public final class CatalogueAdmin {
     }
     v.check(fields.stream().map(FormField::name).distinct().count() == fields.size(), "fields", "duplicate",
         "field names must be unique");
+    long read = readVersion(v, input.version(), mode);
     v.throwIfInvalid();
     requireNew(mode, () -> current.requestTypes().stream().anyMatch(r -> r.id().equals(id)), "request type", id);
     RequestType type = new RequestType(id, name, description, category.orElseThrow(), new FormSchema(fields),
         !Boolean.FALSE.equals(input.approvalRequired()), !Boolean.FALSE.equals(input.active()));
-    if (!catalogue.save(type, new AuditRecord(clock.instant(), actor.value(), "request-type-saved",
+    if (!catalogue.save(type, read, new AuditRecord(clock.instant(), actor.value(), "request-type-saved",
         new AuditObject("request-type", id), Map.of("active", String.valueOf(type.active()),
-            "category", type.category(), "fields", String.valueOf(fields.size()))), mode)) {
-      throw taken("request type", id);
+            "category", type.category(), "fields", String.valueOf(fields.size()), "version", String.valueOf(read + 1))), mode)) {
+      throw refused(mode, "request type", id);
     }
-    return type;
+    return new Saved<>(type, read + 1);
+  }
+
+  /**
+   * The version an edit was made on: required, a whole number from 0. A create (If-None-Match: *) is made on nothing,
+   * so it needs none; one sent with it must be 0.
+   */
+  private static long readVersion(Validation v, Long version, CatalogueRepository.Mode mode) {
+    if (mode == CatalogueRepository.Mode.CREATE) {
+      v.check(version == null || version == 0, "version", "not-allowed",
+          "is not sent with If-None-Match: * (a create), or is 0");
+      return 0;
+    }
+    v.check(version != null && version >= 0, "version", "required",
+        "is required on a change: the version you read (0 while the shipped entry is in force)");
+    return version == null ? 0 : version;
   }
 
   /** CREATE only: refused before anything is written when the catalogue (shipped or stored) has the id. */
@@ -111,6 +132,15 @@ public final class CatalogueAdmin {
     if (mode == CatalogueRepository.Mode.CREATE && exists.getAsBoolean()) {
       throw taken(what, id);
     }
+  }
+
+  /** The save's condition failed: a CREATE's id was stored meanwhile; an edit's version is no longer the stored one. */
+  private static DomainException.Conflict refused(CatalogueRepository.Mode mode, String what, String id) {
+    if (mode == CatalogueRepository.Mode.CREATE) {
+      return taken(what, id);
+    }
+    return new DomainException.Conflict(DomainException.Conflict.Kind.VERSION,
+        "The " + what + " '" + id + "' was changed by someone else; read it again and redo your change on its new version");
   }
 
   /** The id is taken: found by the check above, or stored meanwhile (the CREATE's conditional put failed). */

@@ -1,13 +1,8 @@
 package nl.klantportaal.tickets.handler;
 
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import nl.klantportaal.core.api.ApiProblem;
 import nl.klantportaal.core.api.ApiRequest;
 import nl.klantportaal.core.api.ApiResponse;
-import nl.klantportaal.core.api.ProblemType;
-import nl.klantportaal.core.shared.domain.FieldError;
 import nl.klantportaal.ticketing.port.CatalogueRepository;
 import nl.klantportaal.core.api.HttpApiHandler;
 import nl.klantportaal.core.api.Route;
@@ -38,23 +33,18 @@ public final class CatalogueHandler extends HttpApiHandler {
     return Routes.of(
         Route.of("GET /catalogue", Access.LINKED, request -> ApiResponse.ok(CatalogueView.of(catalogue.read()))),
         Route.of("PUT /catalogue/categories/{categoryId}", Access.PROVIDER_ADMIN, request -> ApiResponse.ok(
-            CatalogueView.of(catalogue.saveCategory(request.requireCaller().userId(), request.pathParameter("categoryId"),
+            CatalogueView.ofCategory(catalogue.saveCategory(request.requireCaller().userId(), request.pathParameter("categoryId"),
                 request.jsonBody(CatalogueAdmin.CategoryInput.class), mode(request))))),
         Route.of("PUT /catalogue/request-types/{requestTypeId}", Access.PROVIDER_ADMIN, request -> ApiResponse.ok(
-            CatalogueView.of(catalogue.saveRequestType(request.requireCaller().userId(), request.pathParameter("requestTypeId"),
+            CatalogueView.ofRequestType(catalogue.saveRequestType(request.requireCaller().userId(), request.pathParameter("requestTypeId"),
                 request.jsonBody(CatalogueAdmin.RequestTypeInput.class), mode(request))))));
   }
 
-  /** {@code If-None-Match: *} (RFC 9110): only a new id is taken (409 already-exists otherwise); without it, a PUT replaces. */
+  /**
+   * {@code If-None-Match: *} (RFC 9110): only a new id is taken (409 already-exists otherwise); without it, a PUT is an
+   * edit on the body's {@code version} (409 version-conflict when stale).
+   */
   private static CatalogueRepository.Mode mode(ApiRequest request) {
-    Optional<String> condition = request.header("if-none-match").map(String::strip);
-    if (condition.isEmpty()) {
-      return CatalogueRepository.Mode.REPLACE;
-    }
-    if (!condition.get().equals("*")) {
-      throw new ApiProblem(ProblemType.INVALID_PARAMETER, "If-None-Match takes only * here (create only)",
-          List.of(new FieldError("If-None-Match", "one-of", "must be *")), Optional.empty());
-    }
-    return CatalogueRepository.Mode.CREATE;
+    return request.createOnly() ? CatalogueRepository.Mode.CREATE : CatalogueRepository.Mode.REPLACE;
   }
 }

@@ -2,12 +2,16 @@ package nl.klantportaal.notifications.adapter.dynamodb;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import nl.klantportaal.core.adapter.dynamodb.CursorCodec;
 import nl.klantportaal.core.adapter.dynamodb.Keys;
 import nl.klantportaal.core.audit.AuditObject;
 import nl.klantportaal.core.audit.AuditRecord;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactDeleteItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import nl.klantportaal.core.adapter.dynamodb.PortalTable;
 import nl.klantportaal.core.paging.Page;
 import nl.klantportaal.core.paging.PageRequest;
@@ -47,11 +51,29 @@ public final class DynamoDbMailRoutes implements MailRoutes {
         .map(MailRouteItem::toDomain).toList();
   }
 
+  /**
+   * The route and its audit entry in one transaction, on a condition, so two admins saving the same domain at once cannot
+   * overwrite each other: CREATE only where no route is stored; REPLACE only on the version read, where 0 holds for no
+   * route stored and for one stored before routes had versions (no {@code version} attribute).
+   */
   @Override
-  public void put(MailRoute route) {
+  public boolean put(MailRoute route, Mode mode) {
     var audit = new AuditRecord(route.updatedAt(), route.updatedBy(), "mail-route-saved",
-        new AuditObject("mail-route", route.domain()), java.util.Map.of("configurationSet", route.configurationSet()));
-    AuditedWrites.withAudit(table, request -> request.addPutItem(routes, MailRouteItem.from(route)), audit);
+        new AuditObject("mail-route", route.domain()), java.util.Map.of("configurationSet", route.configurationSet(),
+            "version", Long.toString(route.version())));
+    long read = route.version() - 1;
+    Expression condition;
+    if (mode == Mode.CREATE) {
+      condition = Expression.builder().expression("attribute_not_exists(PK)").build();
+    } else if (read == 0) {
+      condition = Expression.builder().expression("attribute_not_exists(PK) OR attribute_not_exists(#v)")
+          .expressionNames(Map.of("#v", MailRouteItem.VERSION)).build();
+    } else {
+      condition = Expression.builder().expression("#v = :v").expressionNames(Map.of("#v", MailRouteItem.VERSION))
+          .expressionValues(Map.of(":v", AttributeValue.fromN(Long.toString(read)))).build();
+    }
+    return AuditedWrites.withAudit(table, request -> request.addPutItem(routes, TransactPutItemEnhancedRequest
+        .builder(MailRouteItem.class).item(MailRouteItem.from(route)).conditionExpression(condition).build()), audit);
   }
 
   @Override

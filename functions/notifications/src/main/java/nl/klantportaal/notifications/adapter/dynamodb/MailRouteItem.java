@@ -7,14 +7,16 @@ import java.time.Instant;
 import nl.klantportaal.notifications.domain.MailRoute;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
-/** {@code MAILROUTE / <domain>}: one per-domain mail route (pattern 25). */
+/** {@code MAILROUTE / <domain>}: one per-domain mail route (pattern 25), with its {@code version} (absent: read as 0). */
 final class MailRouteItem {
+  static final String VERSION = "version";
   String pk;
   String sk;
   String configurationSet;
   String senderAddress;
   String updatedAt;
   String updatedBy;
+  long version;
 
   static final TableSchema<MailRouteItem> SCHEMA = new Schema();
 
@@ -33,7 +35,8 @@ final class MailRouteItem {
           .string("configurationSet", i.configurationSet)
           .string("senderAddress", i.senderAddress)
           .string("updatedAt", i.updatedAt)
-          .string("updatedBy", i.updatedBy);
+          .string("updatedBy", i.updatedBy)
+          .number(VERSION, i.version);
     }
 
     @Override
@@ -45,6 +48,8 @@ final class MailRouteItem {
       i.senderAddress = in.string("senderAddress");
       i.updatedAt = in.string("updatedAt");
       i.updatedBy = in.string("updatedBy");
+      Long version = in.number(VERSION);
+      i.version = version == null ? 0 : version;   // stored before routes had versions
       return i;
     }
   }
@@ -57,10 +62,11 @@ final class MailRouteItem {
     item.senderAddress = route.senderAddress();
     item.updatedAt = route.updatedAt().toString();
     item.updatedBy = route.updatedBy();
+    item.version = route.version();
     return item;
   }
 
   MailRoute toDomain() {
-    return new MailRoute(sk, configurationSet, senderAddress, Instant.parse(updatedAt), updatedBy);
+    return new MailRoute(sk, configurationSet, senderAddress, Instant.parse(updatedAt), updatedBy, version);
   }
 }
