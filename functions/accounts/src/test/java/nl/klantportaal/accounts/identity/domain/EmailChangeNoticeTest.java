@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.Optional;
 import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.shared.domain.Language;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** How the e-mail-change notice shows the new address: its first character, three dots, the whole domain. */
 class EmailChangeNoticeTest {

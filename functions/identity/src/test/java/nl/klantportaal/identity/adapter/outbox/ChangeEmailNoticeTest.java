@@ -8,8 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import nl.klantportaal.accounts.identity.domain.AccountSettings;
+import nl.klantportaal.accounts.identity.domain.AuditEntry;
+import nl.klantportaal.accounts.identity.domain.EmailChangeNotice;
 import nl.klantportaal.accounts.identity.domain.Membership;
 import nl.klantportaal.accounts.identity.domain.UserProfile;
 import nl.klantportaal.accounts.identity.usecase.AuthRequests;
@@ -163,7 +166,7 @@ class ChangeEmailNoticeTest {
     assertEquals(1, mail.sent().size());
 
     var mailbox = AccountMailWiring.of(wiring, mail).mailbox();
-    mailbox.send(new nl.klantportaal.accounts.identity.domain.EmailChangeNotice(JAN, Optional.of(ACME), 2, OLD, NEW, "Jan",
+    mailbox.send(new EmailChangeNotice(JAN, Optional.of(ACME), 2, OLD, NEW, "Jan",
         Language.NL, NOW));
     assertEquals(1, mail.sent().size(), "the notice of that change, sent again, finds its outbox entry sent");
     clock.advance(Duration.ofHours(1));
@@ -207,8 +210,7 @@ class ChangeEmailNoticeTest {
       var users = IdentityWiring.of(wiring).users();
       UserProfile current = users.find(JAN).orElseThrow();
       users.update(current.withDetails(current.name(), Language.DE, current.settings(), NOW),
-          new nl.klantportaal.accounts.identity.domain.AuditEntry(NOW, JAN, "user.profile-updated", JAN, Optional.of(ACME),
-              java.util.Map.of()));
+          new AuditEntry(NOW, JAN, "user.profile-updated", JAN, Optional.of(ACME), Map.of()));
       cognito.duringVerify = () -> {};
     };
 
