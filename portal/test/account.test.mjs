@@ -469,12 +469,13 @@ test("changing the password: the access token and both passwords; a wrong curren
   assert.equal(page.state.passwordForm.draft.currentPassword, "", "passwords are forgotten once changed");
 });
 
-test("changing the e-mail address: a code to the new address, then the code; the page shows the new address", async () => {
+test("changing the e-mail address: a code to the new address, then the code; the page shows the new address and says the old one is told", async () => {
   const api = identityApi((method, path) => (path === "/me/email" ? { status: "code-sent" }
     : path === "/me/email/verify" ? me({ email: "jan.nieuw@acme.example.test", version: 5 }) : me()));
   const shown = [];
   const page = await accountPage(ctxFor("customer-user", api, shown));
   const form = () => findAll(last(shown), n => n.tag === "form" && n.attrs["aria-labelledby"] === "email-heading")[0];
+  assert.match(textOf(form()), /Daarna krijgt uw huidige adres een bericht over de wijziging\./);
   type(last(shown), "f-email.newEmail", "jan.nieuw@acme.example.test");
   await form().attrs.on.submit({ preventDefault() {} });
   assert.deepEqual(api.calls[2].slice(0, 3), ["POST", "/me/email", { accessToken: "access-1", newEmail: "jan.nieuw@acme.example.test" }]);
@@ -483,6 +484,7 @@ test("changing the e-mail address: a code to the new address, then the code; the
   await form().attrs.on.submit({ preventDefault() {} });
   assert.deepEqual(api.calls[3].slice(0, 3), ["POST", "/me/email/verify", { accessToken: "access-1", code: "123456" }]);
   assert.match(page.state.emailForm.notice, /jan\.nieuw@acme\.example\.test/);
+  assert.match(page.state.emailForm.notice, /Uw vorige adres krijgt hierover een bericht\./);
   assert.match(textOf(findAll(last(shown), n => n.tag === "dl")[0]), /jan\.nieuw@acme\.example\.test/);
 });
 

@@ -204,20 +204,44 @@ class IdentityFlowIT {
   }
 
   @Test
-  void anEmailChangeIsVerifiedWithTheCodeSentToTheNewAddress() throws Exception {
+  void anEmailChangeIsVerifiedWithTheCodeSentToTheNewAddressAndTheOldAddressIsToldOnce() throws Exception {
     String email = "winkel@bakkerij.example.test";
     String next = "wendy.winkel@bakkerij.example.test";
+    MailStore mails = MailStore.of(DEMO.cloud());
+    long since = Instant.now().getEpochSecond();
     JsonNode tokens = DEMO.signIn().demoTokens(email);
     String idToken = tokens.path("idToken").asText();
     String accessToken = tokens.path("accessToken").asText();
     assertEquals(202, DEMO.gateway().post("/me/email", "{\"accessToken\":\"" + accessToken + "\",\"newEmail\":\"" + next
         + "\"}", idToken).statusCode());
     String code = TestClouds.storedAttributeCode(DEMO.cloud(), next);
-    var verified = DEMO.gateway().post("/me/email/verify", "{\"accessToken\":\"" + accessToken + "\",\"code\":\"" + code
-        + "\"}", idToken);
+    String verify = "{\"accessToken\":\"" + accessToken + "\",\"code\":\"" + code + "\"}";
+    var verified = DEMO.gateway().post("/me/email/verify", verify, idToken);
     assertEquals(200, verified.statusCode(), verified.body());
     assertEquals(next, JSON.readTree(verified.body()).path("profile").path("email").asText(), verified.body());
     assertEquals(next, JSON.readTree(DEMO.gateway().get("/me", idToken).body()).path("profile").path("email").asText());
+
+    // The notice to the old address: sent within the verify (the outbox's delivery), Dutch as the profile, from the
+    // usual sender, the new address masked, no link (docs/security.md, "Account security notices")
+    String subject = "Het e-mailadres van uw account in het Klantportaal is gewijzigd";
+    List<JsonNode> notices = MailStore.to(mails.since(since), email).stream()
+        .filter(m -> m.path("subject").asText().equals(subject)).toList();
+    assertEquals(1, notices.size(), "one notice to the old address: " + mails.since(since));
+    JsonNode notice = notices.getFirst();
+    assertTrue(notice.path("from").asText().contains("no-reply@"), notice.toString());
+    String text = notice.path("body").path("text").asText();
+    assertTrue(text.startsWith("Beste Wendy Winkel,"), text);
+    assertTrue(text.contains("gewijzigd in w•••@bakkerij.example.test."), text);
+    assertTrue(!text.contains(next) && !text.contains("http"), "the new address masked, no link: " + text);
+    assertEquals(List.of(), MailStore.to(mails.since(since), next).stream()
+        .filter(m -> m.path("subject").asText().equals(subject)).toList(), "not to the new address");
+
+    // The same code again: cognito-local may take it again or refuse it (Cognito refuses a spent code); either way
+    // the change is recorded once and the old address is told once
+    var again = DEMO.gateway().post("/me/email/verify", verify, idToken);
+    assertTrue(again.statusCode() == 200 || again.statusCode() == 400, again.statusCode() + " " + again.body());
+    assertEquals(1, MailStore.to(mails.since(since), email).stream()
+        .filter(m -> m.path("subject").asText().equals(subject)).count(), "no second notice");
   }
 
   @Test

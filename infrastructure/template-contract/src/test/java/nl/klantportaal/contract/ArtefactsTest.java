@@ -77,7 +77,8 @@ class ArtefactsTest {
       "billing", 9.8,
       "reports", 10.1,
       "inbound-mail", 9.5,
-      "identity", 7.0,
+      // raised from 7.0 with the e-mail-change notice, which brings the notifications and ticketing modules (README, "Deploying")
+      "identity", 7.6,
       "privacy", 7.2,
       "knowledge", 7.6,
       "notifications", 6.5,

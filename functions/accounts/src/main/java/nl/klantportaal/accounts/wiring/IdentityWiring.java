@@ -3,6 +3,7 @@ package nl.klantportaal.accounts.wiring;
 import nl.klantportaal.accounts.adapter.dynamodb.DynamoDbCustomerRepository;
 import nl.klantportaal.accounts.adapter.dynamodb.DynamoDbSignInAttempts;
 import nl.klantportaal.accounts.adapter.dynamodb.DynamoDbUserRepository;
+import nl.klantportaal.accounts.adapter.dynamodb.NoticeItems;
 import nl.klantportaal.accounts.customer.port.CustomerRepository;
 import nl.klantportaal.accounts.identity.domain.ThrottlePolicy;
 import nl.klantportaal.accounts.identity.port.UserRepository;
@@ -31,6 +32,14 @@ public final class IdentityWiring {
 
   public UserRepository users() {
     return new DynamoDbUserRepository(kernel.table());
+  }
+
+  /**
+   * Profiles whose changes queue account notices (the e-mail-change notice) in the same transaction, in the
+   * format of the context that sends them: the identity function's outbox adapter.
+   */
+  public UserRepository users(NoticeItems notices) {
+    return new DynamoDbUserRepository(kernel.table(), notices);
   }
 
   public SignInGuard signInGuard() {

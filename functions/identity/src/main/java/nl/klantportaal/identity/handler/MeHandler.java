@@ -2,7 +2,9 @@ package nl.klantportaal.identity.handler;
 
 import java.util.Map;
 import java.util.Optional;
+import nl.klantportaal.identity.wiring.AccountMailWiring;
 import nl.klantportaal.identity.wiring.CognitoWiring;
+import nl.klantportaal.mail.wiring.MailWiring;
 import nl.klantportaal.core.api.ApiResponse;
 import nl.klantportaal.core.api.HttpApiHandler;
 import nl.klantportaal.core.api.Route;
@@ -16,11 +18,13 @@ import nl.klantportaal.accounts.identity.usecase.ProfileInput;
 import nl.klantportaal.accounts.identity.usecase.ProfileView;
 import nl.klantportaal.accounts.identity.usecase.UpdateOwnProfile;
 import nl.klantportaal.accounts.wiring.IdentityWiring;
+import nl.klantportaal.core.shared.port.MailSender;
 import nl.klantportaal.core.wiring.KernelWiring;
 
 /**
  * /me: who the verified token says the caller is, with the stored profile. Viewing is reachable
  * before MFA enrolment, so a new user sees its own pending state; changes need MFA like the rest.
+ * A verified e-mail change mails the old address (through the outbox, {@link AccountMailWiring}).
  */
 public final class MeHandler extends HttpApiHandler {
 
@@ -33,17 +37,18 @@ public final class MeHandler extends HttpApiHandler {
   }
 
   public MeHandler(KernelWiring wiring) {
-    this(wiring, CognitoWiring.of(wiring).userDirectory(), CognitoWiring.of(wiring).identityProvider());
+    this(wiring, CognitoWiring.of(wiring).userDirectory(), CognitoWiring.of(wiring).identityProvider(),
+        MailWiring.sender(wiring));
   }
 
-  MeHandler(KernelWiring wiring, UserDirectory directory, IdentityProvider provider) {
-    super(routes(wiring, directory, provider));
+  MeHandler(KernelWiring wiring, UserDirectory directory, IdentityProvider provider, MailSender mail) {
+    super(routes(wiring, directory, provider, mail));
   }
 
-  private static Routes routes(KernelWiring wiring, UserDirectory directory, IdentityProvider provider) {
+  private static Routes routes(KernelWiring wiring, UserDirectory directory, IdentityProvider provider, MailSender mail) {
     var users = IdentityWiring.of(wiring).users();
     var update = new UpdateOwnProfile(users, directory, wiring.clock());
-    var changeEmail = new ChangeEmail(provider, users, wiring.clock());
+    ChangeEmail changeEmail = AccountMailWiring.of(wiring, mail).changeEmail(provider);
     return Routes.of(
         Route.of("GET /me", Access.SIGNED_IN, r -> {
           var caller = r.requireCaller();

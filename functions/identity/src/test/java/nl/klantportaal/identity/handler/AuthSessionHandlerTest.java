@@ -272,6 +272,11 @@ class AuthSessionHandlerTest {
     }
 
     @Override
+    public Optional<String> verifiedEmail(String accessToken) {
+      throw new UnsupportedOperationException("not part of the session tests");
+    }
+
+    @Override
     public String startTotpEnrolment(String accessToken) {
       throw new UnsupportedOperationException("not part of the session tests");
     }

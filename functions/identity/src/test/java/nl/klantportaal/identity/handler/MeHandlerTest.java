@@ -2,8 +2,11 @@ package nl.klantportaal.identity.handler;
 
 import nl.klantportaal.identity.wiring.CognitoWiring;
 import nl.klantportaal.accounts.wiring.IdentityWiring;
+import nl.klantportaal.identity.adapter.outbox.EmailChangeCognito;
 import nl.klantportaal.identity.testing.InMemoryUserDirectory;
+import nl.klantportaal.mail.testing.RecordingMailSender;
 
+import static nl.klantportaal.identity.handler.IdentityFixtures.COLLEAGUE;
 import static nl.klantportaal.identity.handler.IdentityFixtures.CUSTOMER_ADMIN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,7 +35,7 @@ class MeHandlerTest {
     wiring = IdentityFixtures.freshWiring();
     IdentityFixtures.seed(wiring);
     directory = IdentityFixtures.directory(wiring);
-    handler = new MeHandler(wiring, directory, CognitoWiring.of(wiring).identityProvider());
+    handler = new MeHandler(wiring, directory, CognitoWiring.of(wiring).identityProvider(), new RecordingMailSender());
   }
 
   private APIGatewayV2HTTPResponse call(String fixture) {
@@ -124,6 +127,30 @@ class MeHandlerTest {
     List<String> fields = new ArrayList<>();
     HttpEvents.json(call("update-profile-bad.json")).get("errors").forEach(e -> fields.add(e.get("field").asText()));
     assertEquals(List.of("displayName", "language", "dashboard[1]", "dashboard[2]"), fields);
+  }
+
+  @Test
+  void aVerifiedEmailChangeAnswersTheNewProfileAndMailsTheOldAddressOnce() {
+    var cognito = new EmailChangeCognito(COLLEAGUE, "jan@acme.example.test");
+    var mail = new RecordingMailSender();
+    var withCognito = new MeHandler(wiring, directory, cognito, mail);
+    cognito.requestEmailChange(EmailChangeCognito.ACCESS_TOKEN, "jan.nieuw@acme.example.test");
+
+    var response = withCognito.handleRequest(Lambda.httpEvent("identity/me/verify-email.json"), Lambda.context("me"));
+
+    assertEquals(200, response.getStatusCode(), response.getBody());
+    assertEquals("jan.nieuw@acme.example.test", HttpEvents.json(response).get("profile").get("email").asText());
+    assertEquals("jan.nieuw@acme.example.test", IdentityWiring.of(wiring).users().find(COLLEAGUE).orElseThrow().email());
+    assertEquals(1, mail.sent().size());
+    var notice = mail.sent().getFirst();
+    assertEquals("jan@acme.example.test", notice.to());
+    assertEquals("Het e-mailadres van uw account in het Klantportaal is gewijzigd", notice.subject());
+    assertTrue(notice.text().contains("is op 23 november 2026 om 10:30 (CET) gewijzigd in j•••@acme.example.test."),
+        notice.text());
+
+    var again = withCognito.handleRequest(Lambda.httpEvent("identity/me/verify-email.json"), Lambda.context("me"));
+    HttpEvents.assertProblem(again, 400, "expired-code");
+    assertEquals(1, mail.sent().size(), "the spent code, sent again, mails nobody");
   }
 
   @ParameterizedTest(name = "{0} → {1} {2}")

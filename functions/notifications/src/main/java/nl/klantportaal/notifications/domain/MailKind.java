@@ -30,7 +30,13 @@ public enum MailKind {
    */
   INVOICE,
   /** The knowledge context's service notices (outage, maintenance, information) to affected customers' admins, rendered there. */
-  NOTICE;
+  NOTICE,
+  /**
+   * The identity context's security notice to a user's <em>old</em> address after a verified e-mail change, rendered by
+   * the identity function ({@code EmailChangedMail}). Sent to every account whatever its mail preferences (no
+   * {@code AccountSettings.Topic} covers it), from the usual sender.
+   */
+  EMAIL_CHANGED;
 
   public boolean isSla() {
     return name().startsWith("SLA_");

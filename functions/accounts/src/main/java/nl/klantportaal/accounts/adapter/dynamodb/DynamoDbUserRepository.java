@@ -2,32 +2,53 @@ package nl.klantportaal.accounts.adapter.dynamodb;
 
 import java.util.Optional;
 import nl.klantportaal.accounts.identity.domain.AuditEntry;
+import nl.klantportaal.accounts.identity.domain.EmailChangeNotice;
 import nl.klantportaal.accounts.identity.domain.UserProfile;
 import nl.klantportaal.accounts.identity.port.UserRepository;
 import nl.klantportaal.core.adapter.dynamodb.CursorCodec;
 import nl.klantportaal.core.adapter.dynamodb.Keys;
 import nl.klantportaal.core.adapter.dynamodb.PortalTable;
+import nl.klantportaal.core.adapter.dynamodb.RawItem;
 import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.paging.Page;
 import nl.klantportaal.core.paging.PageRequest;
 import nl.klantportaal.core.shared.domain.DomainException;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
-/** User profiles with their audit trail; every change is a versioned write plus an audit entry in one transaction. */
+/**
+ * User profiles with their audit trail; every change is a versioned write plus an audit entry in one transaction,
+ * and, for a change that makes an account notice due, the notice's item ({@link NoticeItems}) in it as well.
+ */
 public final class DynamoDbUserRepository implements UserRepository {
+  private static final Expression ABSENT = Expression.builder().expression("attribute_not_exists(PK)").build();
+
   private final PortalTable table;
   private final DynamoDbTable<UserItem> users;
   private final DynamoDbTable<AuditItem> audit;
+  private final Optional<NoticeItems> notices;
 
+  /** Profiles only: {@link #update(UserProfile, AuditEntry, EmailChangeNotice)} is not wired here. */
   public DynamoDbUserRepository(PortalTable table) {
+    this(table, Optional.empty());
+  }
+
+  /** Profiles whose changes may queue account notices in the format of {@code notices}. */
+  public DynamoDbUserRepository(PortalTable table, NoticeItems notices) {
+    this(table, Optional.of(notices));
+  }
+
+  private DynamoDbUserRepository(PortalTable table, Optional<NoticeItems> notices) {
     this.table = table;
     this.users = table.table(UserItem.SCHEMA);
     this.audit = table.table(AuditItem.SCHEMA);
+    this.notices = notices;
   }
 
   @Override
@@ -69,13 +90,31 @@ public final class DynamoDbUserRepository implements UserRepository {
 
   @Override
   public void update(UserProfile next, AuditEntry entry) {
+    update(next, entry, Optional.empty());
+  }
+
+  @Override
+  public void update(UserProfile next, AuditEntry entry, EmailChangeNotice notice) {
+    NoticeItems format = notices.orElseThrow(() -> new IllegalStateException(
+        "This user repository is not wired to queue account notices (IdentityWiring.users(NoticeItems))"));
+    update(next, entry, Optional.of(new RawItem(format.item(notice))));
+  }
+
+  /**
+   * The versioned profile and its audit entry, and the notice's item if any (put only when absent), in one
+   * transaction. Any condition failing is a version conflict: the notice's key exists only once its version was written.
+   */
+  private void update(UserProfile next, AuditEntry entry, Optional<RawItem> notice) {
+    var request = TransactWriteItemsEnhancedRequest.builder()
+        .addPutItem(users, UserItem.from(next, Optional.of(next.version() - 1)))
+        .addPutItem(audit, AuditItem.put(entry));
+    notice.ifPresent(item -> request.addPutItem(table.table(RawItem.SCHEMA),
+        TransactPutItemEnhancedRequest.builder(RawItem.class).item(item).conditionExpression(ABSENT).build()));
     try {
-      table.enhanced().transactWriteItems(TransactWriteItemsEnhancedRequest.builder()
-          .addPutItem(users, UserItem.from(next, Optional.of(next.version() - 1)))
-          .addPutItem(audit, AuditItem.put(entry))
-          .build());
+      table.enhanced().transactWriteItems(request.build());
     } catch (TransactionCanceledException e) {
-      if (e.hasCancellationReasons() && "ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) {
+      if (e.hasCancellationReasons()
+          && e.cancellationReasons().stream().anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code()))) {
         throw new DomainException.Conflict(DomainException.Conflict.Kind.VERSION,
             "User " + next.id() + " was changed by someone else");
       }

@@ -47,6 +47,12 @@ public interface IdentityProvider {
   /** Verifies the code sent to the new address and answers the now verified address. */
   String verifyEmailChange(String accessToken, String code);
 
+  /**
+   * The account's e-mail address as the identity provider holds it, if it is verified (Cognito's {@code email} with
+   * {@code email_verified = true}); empty while a new address waits for its code.
+   */
+  Optional<String> verifiedEmail(String accessToken);
+
   /** A new TOTP secret for the user of the access token (not active until verified). */
   String startTotpEnrolment(String accessToken);
 

@@ -2,6 +2,7 @@ package nl.klantportaal.accounts.identity.port;
 
 import java.util.Optional;
 import nl.klantportaal.accounts.identity.domain.AuditEntry;
+import nl.klantportaal.accounts.identity.domain.EmailChangeNotice;
 import nl.klantportaal.accounts.identity.domain.UserProfile;
 import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.claims.UserId;
@@ -30,6 +31,13 @@ public interface UserRepository {
    * entry in the same transaction; Conflict VERSION otherwise.
    */
   void update(UserProfile next, AuditEntry audit);
+
+  /**
+   * {@link #update(UserProfile, AuditEntry)}, and in the same transaction the notice the change makes due, queued for
+   * {@link AccountMailbox#send}: the profile, its audit entry and the notice are written together or not at all. A
+   * repository not wired with the outbox's item format throws {@link IllegalStateException}.
+   */
+  void update(UserProfile next, AuditEntry audit, EmailChangeNotice notice);
 
   /**
    * Deletes the profile (GDPR erasure: the one item with the person's name and address) if the stored

@@ -3,6 +3,7 @@ package nl.klantportaal.identity.adapter.cognito;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -159,6 +160,14 @@ public final class CognitoIdentityProvider implements IdentityProvider {
     return call(() -> cognito.getUser(r -> r.accessToken(accessToken))).userAttributes().stream()
         .filter(a -> a.name().equals("email")).findFirst().map(AttributeType::value)
         .orElseThrow(() -> new IllegalStateException("Cognito user without e-mail"));
+  }
+
+  @Override
+  public Optional<String> verifiedEmail(String accessToken) {
+    List<AttributeType> attributes = call(() -> cognito.getUser(r -> r.accessToken(accessToken))).userAttributes();
+    boolean verified = attributes.stream().anyMatch(a -> a.name().equals("email_verified") && "true".equals(a.value()));
+    return verified ? attributes.stream().filter(a -> a.name().equals("email")).map(AttributeType::value).findFirst()
+        : Optional.empty();
   }
 
   @Override

@@ -1,0 +1,142 @@
+package nl.klantportaal.identity.adapter.outbox;
+
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import nl.klantportaal.accounts.identity.domain.UserProfile;
+import nl.klantportaal.accounts.identity.port.IdentityProvider;
+import nl.klantportaal.core.claims.UserId;
+import nl.klantportaal.core.shared.domain.DomainException;
+import nl.klantportaal.core.shared.domain.Language;
+
+/**
+ * Cognito as the e-mail change uses it, for one account (there is no Cognito in-process; cognito-local runs in the
+ * local cloud only, IdentityFlowIT). As the template's pool does (no {@code AttributesRequireVerificationBeforeUpdate}),
+ * a requested address replaces the old one at once, unverified, until its code comes back; the right code verifies it;
+ * a code is spent once, and using it again is refused as expired (what Cognito answers, ExpiredCodeException); a wrong
+ * one as invalid. {@link #duringVerify} runs while Cognito checks a code (a concurrent change of the profile).
+ */
+public final class EmailChangeCognito implements IdentityProvider {
+  public static final String ACCESS_TOKEN = "eyJraWQiOiJhY2Nlc3MifQ.eyJzdWIiOiJleGFtcGxlIn0.c2lnbmF0dXJl";
+  public static final String CODE = "123456";
+
+  private final UserId user;
+  private String email;
+  private boolean verified = true;
+  private boolean codeSent;
+  private final Set<String> spent = new HashSet<>();
+  public Runnable duringVerify = () -> {};
+
+  public EmailChangeCognito(UserId user, String email) {
+    this.user = user;
+    this.email = email;
+  }
+
+  /** Where Cognito stands: the address, and whether it is verified. */
+  public String email() {
+    return email + (verified ? "" : " (unverified)");
+  }
+
+  @Override
+  public UserId userOf(String accessToken) {
+    if (!ACCESS_TOKEN.equals(accessToken)) {
+      throw new DomainException.Refused(DomainException.Refused.Reason.INVALID_CREDENTIALS);
+    }
+    return user;
+  }
+
+  @Override
+  public void requestEmailChange(String accessToken, String newEmail) {
+    userOf(accessToken);
+    email = newEmail;
+    verified = false;
+    codeSent = true;
+  }
+
+  @Override
+  public String verifyEmailChange(String accessToken, String code) {
+    userOf(accessToken);
+    duringVerify.run();
+    if (spent.contains(code)) {
+      throw new DomainException.Refused(DomainException.Refused.Reason.EXPIRED_CODE);
+    }
+    if (!codeSent || !CODE.equals(code)) {
+      throw new DomainException.Refused(DomainException.Refused.Reason.INVALID_CODE);
+    }
+    verified = true;
+    codeSent = false;
+    spent.add(code);
+    return email;
+  }
+
+  @Override
+  public Optional<String> verifiedEmail(String accessToken) {
+    userOf(accessToken);
+    return verified ? Optional.of(email) : Optional.empty();
+  }
+
+  @Override
+  public void signUp(String email, String password, UserProfile.PersonName name, Language language) {
+    throw new UnsupportedOperationException("not part of the e-mail change");
+  }
+
+  @Override
+  public void confirmSignUp(String email, String code) {
+    throw new UnsupportedOperationException("not part of the e-mail change");
+  }
+
+  @Override
+  public void resendSignUpCode(String email) {
+    throw new UnsupportedOperationException("not part of the e-mail change");
+  }
+
+  @Override
+  public SignInStep signIn(String email, String password) {
+    throw new UnsupportedOperationException("not part of the e-mail change");
+  }
+
+  @Override
+  public SignInStep answerTotp(String email, String session, String code) {
+    throw new UnsupportedOperationException("not part of the e-mail change");
+  }
+
+  @Override
+  public SignInStep answerNewPassword(String email, String session, String newPassword) {
+    throw new UnsupportedOperationException("not part of the e-mail change");
+  }
+
+  @Override
+  public Tokens refresh(UserId user, String refreshToken) {
+    throw new UnsupportedOperationException("not part of the e-mail change");
+  }
+
+  @Override
+  public void signOut(String refreshToken) {
+    throw new UnsupportedOperationException("not part of the e-mail change");
+  }
+
+  @Override
+  public void forgotPassword(String email) {
+    throw new UnsupportedOperationException("not part of the e-mail change");
+  }
+
+  @Override
+  public void confirmForgotPassword(String email, String code, String newPassword) {
+    throw new UnsupportedOperationException("not part of the e-mail change");
+  }
+
+  @Override
+  public void changePassword(String accessToken, String currentPassword, String newPassword) {
+    throw new UnsupportedOperationException("not part of the e-mail change");
+  }
+
+  @Override
+  public String startTotpEnrolment(String accessToken) {
+    throw new UnsupportedOperationException("not part of the e-mail change");
+  }
+
+  @Override
+  public void completeTotpEnrolment(String accessToken, String code) {
+    throw new UnsupportedOperationException("not part of the e-mail change");
+  }
+}
