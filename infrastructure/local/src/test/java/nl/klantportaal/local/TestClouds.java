@@ -82,7 +82,9 @@ final class TestClouds {
       Path pool = files.filter(p -> p.toString().contains("/db/") && p.toString().endsWith(".json")
           && !p.getFileName().toString().equals("clients.json")).findFirst().orElseThrow();
       for (var user : json.readTree(pool.toFile()).path("Users")) {
-        if (user.path("Attributes").toString().contains(email)) {
+        // a new e-mail address waits in UnverifiedAttributeChanges until its code comes back (the pool's
+        // AttributesRequireVerificationBeforeUpdate), so its code is found there too
+        if (user.path("Attributes").toString().contains(email) || user.path("UnverifiedAttributeChanges").toString().contains(email)) {
           return user.path(field).asText();
         }
       }

@@ -38,7 +38,7 @@ public final class MeHandler extends HttpApiHandler {
 
   public MeHandler(KernelWiring wiring) {
     this(wiring, CognitoWiring.of(wiring).userDirectory(), CognitoWiring.of(wiring).identityProvider(),
-        MailWiring.sender(wiring));
+        MailWiring.senderOnFirstMail(wiring));
   }
 
   MeHandler(KernelWiring wiring, UserDirectory directory, IdentityProvider provider, MailSender mail) {

@@ -145,7 +145,8 @@ class ChangeEmailNoticeTest {
     var refused = assertThrows(DomainException.Refused.class, () -> verify("654321"));
 
     assertEquals(DomainException.Refused.Reason.INVALID_CODE, refused.reason());
-    assertEquals(OLD, stored().email(), "Cognito holds the new address unverified: it is not taken for a verified one");
+    assertEquals(OLD, stored().email(), "the new address waits for its code: it is not taken for a verified one");
+    assertEquals(OLD + " (" + NEW + " unverified)", cognito.email(), "Cognito keeps the old address until the code comes back");
     assertEquals(1, stored().version());
     assertEquals(List.of(), auditActions());
     assertEquals(List.of(), mail.sent());

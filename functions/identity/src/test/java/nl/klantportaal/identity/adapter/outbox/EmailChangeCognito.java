@@ -11,10 +11,11 @@ import nl.klantportaal.core.shared.domain.Language;
 
 /**
  * Cognito as the e-mail change uses it, for one account (there is no Cognito in-process; cognito-local runs in the
- * local cloud only, IdentityFlowIT). As the template's pool does (no {@code AttributesRequireVerificationBeforeUpdate}),
- * a requested address replaces the old one at once, unverified, until its code comes back; the right code verifies it;
- * a code is spent once, and using it again is refused as expired (what Cognito answers, ExpiredCodeException); a wrong
- * one as invalid. {@link #duringVerify} runs while Cognito checks a code (a concurrent change of the profile).
+ * local cloud only, IdentityFlowIT). As the template's pool does ({@code AttributesRequireVerificationBeforeUpdate:
+ * [email]}, which cognito-local 5.3 honours too), a requested address waits, unverified, beside the old one, which
+ * stays the verified address until the code comes back; the right code makes the new one the address; a code is spent
+ * once, and using it again is refused as expired (what Cognito answers, ExpiredCodeException); a wrong one as invalid.
+ * {@link #duringVerify} runs while Cognito checks a code (a concurrent change of the profile).
  */
 public final class EmailChangeCognito implements IdentityProvider {
   public static final String ACCESS_TOKEN = "eyJraWQiOiJhY2Nlc3MifQ.eyJzdWIiOiJleGFtcGxlIn0.c2lnbmF0dXJl";
@@ -22,8 +23,7 @@ public final class EmailChangeCognito implements IdentityProvider {
 
   private final UserId user;
   private String email;
-  private boolean verified = true;
-  private boolean codeSent;
+  private Optional<String> pending = Optional.empty();
   private final Set<String> spent = new HashSet<>();
   public Runnable duringVerify = () -> {};
 
@@ -32,9 +32,9 @@ public final class EmailChangeCognito implements IdentityProvider {
     this.email = email;
   }
 
-  /** Where Cognito stands: the address, and whether it is verified. */
+  /** Where Cognito stands: the (verified) address, and one waiting for its code. */
   public String email() {
-    return email + (verified ? "" : " (unverified)");
+    return email + pending.map(p -> " (" + p + " unverified)").orElse("");
   }
 
   @Override
@@ -48,9 +48,7 @@ public final class EmailChangeCognito implements IdentityProvider {
   @Override
   public void requestEmailChange(String accessToken, String newEmail) {
     userOf(accessToken);
-    email = newEmail;
-    verified = false;
-    codeSent = true;
+    pending = Optional.of(newEmail);
   }
 
   @Override
@@ -60,11 +58,11 @@ public final class EmailChangeCognito implements IdentityProvider {
     if (spent.contains(code)) {
       throw new DomainException.Refused(DomainException.Refused.Reason.EXPIRED_CODE);
     }
-    if (!codeSent || !CODE.equals(code)) {
+    if (pending.isEmpty() || !CODE.equals(code)) {
       throw new DomainException.Refused(DomainException.Refused.Reason.INVALID_CODE);
     }
-    verified = true;
-    codeSent = false;
+    email = pending.get();
+    pending = Optional.empty();
     spent.add(code);
     return email;
   }
@@ -72,7 +70,7 @@ public final class EmailChangeCognito implements IdentityProvider {
   @Override
   public Optional<String> verifiedEmail(String accessToken) {
     userOf(accessToken);
-    return verified ? Optional.of(email) : Optional.empty();
+    return Optional.of(email);
   }
 
   @Override
