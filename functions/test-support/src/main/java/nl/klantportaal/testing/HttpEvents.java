@@ -4,10 +4,12 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Reading handler answers, and the one kind of change tests make to a fixture: values only known at
@@ -52,6 +54,27 @@ public final class HttpEvents {
     Map<String, String> query = new HashMap<>(event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters());
     query.put(name, value);
     event.setQueryStringParameters(query);
+    return event;
+  }
+
+  /**
+   * The fixture's JSON body with {@code version} set to the one a client read, or left out ({@code null}), and then
+   * {@code more} changes: an optimistic-locking change's versions are only known at run time.
+   */
+  public static APIGatewayV2HTTPEvent withVersion(APIGatewayV2HTTPEvent event, Long version, Consumer<ObjectNode> more) {
+    ObjectNode body;
+    try {
+      body = (ObjectNode) MAPPER.readTree(event.getBody());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (version == null) {
+      body.remove("version");
+    } else {
+      body.put("version", version);
+    }
+    more.accept(body);
+    event.setBody(body.toString());
     return event;
   }
 

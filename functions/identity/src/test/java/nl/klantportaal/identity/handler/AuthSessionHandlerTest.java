@@ -16,13 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import nl.klantportaal.accounts.identity.domain.UserProfile;
-import nl.klantportaal.accounts.identity.port.IdentityProvider;
+import nl.klantportaal.identity.adapter.cognito.PartialIdentityProvider;
 import nl.klantportaal.accounts.identity.usecase.SignIn;
 import nl.klantportaal.accounts.wiring.IdentityWiring;
 import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.shared.domain.DomainException;
-import nl.klantportaal.core.shared.domain.Language;
 import nl.klantportaal.testing.HttpEvents;
 import nl.klantportaal.testing.Lambda;
 import org.junit.jupiter.api.BeforeEach;
@@ -184,8 +182,12 @@ class AuthSessionHandlerTest {
   }
 
   /** Cognito as the /auth routes use it: one user, a refresh token that a revocation ends. */
-  private static final class FakeCognito implements IdentityProvider {
+  private static final class FakeCognito extends PartialIdentityProvider {
     final List<String> refreshed = new ArrayList<>();
+
+    FakeCognito() {
+      super("the session tests");
+    }
     final Set<String> revoked = new HashSet<>();
     boolean challenge;
     boolean rotate;
@@ -216,74 +218,5 @@ class AuthSessionHandlerTest {
       revoked.add(refreshToken);
     }
 
-    @Override
-    public void signUp(String email, String password, UserProfile.PersonName name, Language language) {
-      throw new UnsupportedOperationException("not part of the session tests");
-    }
-
-    @Override
-    public void confirmSignUp(String email, String code) {
-      throw new UnsupportedOperationException("not part of the session tests");
-    }
-
-    @Override
-    public void resendSignUpCode(String email) {
-      throw new UnsupportedOperationException("not part of the session tests");
-    }
-
-    @Override
-    public SignInStep answerTotp(String email, String session, String code) {
-      throw new UnsupportedOperationException("not part of the session tests");
-    }
-
-    @Override
-    public SignInStep answerNewPassword(String email, String session, String newPassword) {
-      throw new UnsupportedOperationException("not part of the session tests");
-    }
-
-    @Override
-    public void forgotPassword(String email) {
-      throw new UnsupportedOperationException("not part of the session tests");
-    }
-
-    @Override
-    public void confirmForgotPassword(String email, String code, String newPassword) {
-      throw new UnsupportedOperationException("not part of the session tests");
-    }
-
-    @Override
-    public void changePassword(String accessToken, String currentPassword, String newPassword) {
-      throw new UnsupportedOperationException("not part of the session tests");
-    }
-
-    @Override
-    public UserId userOf(String accessToken) {
-      throw new UnsupportedOperationException("not part of the session tests");
-    }
-
-    @Override
-    public void requestEmailChange(String accessToken, String newEmail) {
-      throw new UnsupportedOperationException("not part of the session tests");
-    }
-
-    @Override
-    public String verifyEmailChange(String accessToken, String code) {
-      throw new UnsupportedOperationException("not part of the session tests");
-    }
-
-    @Override
-    public Optional<String> verifiedEmail(String accessToken) {
-      throw new UnsupportedOperationException("not part of the session tests");
-    }
-
-    @Override
-    public String startTotpEnrolment(String accessToken) {
-      throw new UnsupportedOperationException("not part of the session tests");
-    }
-
-    @Override
-    public void completeTotpEnrolment(String accessToken, String code) {
-      throw new UnsupportedOperationException("not part of the session tests");
-    }
   }
 }

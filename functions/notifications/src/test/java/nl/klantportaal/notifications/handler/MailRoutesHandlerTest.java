@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -27,7 +26,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Fixtures from events/notifications/mail-routes through the handler, on DynamoDB Local. */
 class MailRoutesHandlerTest {
-  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
   private static final Instant NOW = Instant.parse("2026-11-23T09:30:00Z");
   private KernelWiring wiring;
   private MailRoutesHandler handler;
@@ -68,20 +66,8 @@ class MailRoutesHandlerTest {
 
   /** put.json with {@code version} set (or left out: {@code null}), another configuration set, and If-None-Match if given. */
   private APIGatewayV2HTTPResponse put(Long version, String configurationSet, String ifNoneMatch) {
-    var event = Lambda.httpEvent("notifications/mail-routes/put.json");
-    ObjectNode body;
-    try {
-      body = (ObjectNode) JSON.readTree(event.getBody());
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-    if (version == null) {
-      body.remove("version");
-    } else {
-      body.put("version", version);
-    }
-    body.put("configurationSet", configurationSet);
-    event.setBody(body.toString());
+    var event = HttpEvents.withVersion(Lambda.httpEvent("notifications/mail-routes/put.json"), version,
+        body -> body.put("configurationSet", configurationSet));
     if (ifNoneMatch != null) {
       var headers = new java.util.HashMap<>(event.getHeaders());
       headers.put("if-none-match", ifNoneMatch);

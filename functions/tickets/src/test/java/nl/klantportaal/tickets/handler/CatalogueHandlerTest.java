@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 
 /** Fixtures from events/tickets/catalogue through the handler, on DynamoDB Local. */
 class CatalogueHandlerTest {
-  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
   private KernelWiring wiring;
   private CatalogueHandler handler;
 
@@ -71,22 +70,11 @@ class CatalogueHandlerTest {
   /** The fixture with {@code version} set to {@code version}, or without it ({@code null}), for {@code id}. */
   private static APIGatewayV2HTTPEvent event(String fixture, String parameter, String id, Long version, String nl) {
     var event = HttpEvents.withPathParameter(Lambda.httpEvent("tickets/catalogue/" + fixture), parameter, id);
-    ObjectNode body;
-    try {
-      body = (ObjectNode) JSON.readTree(event.getBody());
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-    if (version == null) {
-      body.remove("version");
-    } else {
-      body.put("version", version);
-    }
-    if (nl != null) {
-      ((ObjectNode) body.get("name")).put("nl", nl);
-    }
-    event.setBody(body.toString());
-    return event;
+    return HttpEvents.withVersion(event, version, body -> {
+      if (nl != null) {
+        ((ObjectNode) body.get("name")).put("nl", nl);
+      }
+    });
   }
 
   private APIGatewayV2HTTPResponse send(APIGatewayV2HTTPEvent event) {

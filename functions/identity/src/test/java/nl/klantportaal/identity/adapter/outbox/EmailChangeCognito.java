@@ -3,11 +3,9 @@ package nl.klantportaal.identity.adapter.outbox;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
-import nl.klantportaal.accounts.identity.domain.UserProfile;
-import nl.klantportaal.accounts.identity.port.IdentityProvider;
+import nl.klantportaal.identity.adapter.cognito.PartialIdentityProvider;
 import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.shared.domain.DomainException;
-import nl.klantportaal.core.shared.domain.Language;
 
 /**
  * Cognito as the e-mail change uses it, for one account (there is no Cognito in-process; cognito-local runs in the
@@ -17,7 +15,7 @@ import nl.klantportaal.core.shared.domain.Language;
  * once, and using it again is refused as expired (what Cognito answers, ExpiredCodeException); a wrong one as invalid.
  * {@link #duringVerify} runs while Cognito checks a code (a concurrent change of the profile).
  */
-public final class EmailChangeCognito implements IdentityProvider {
+public final class EmailChangeCognito extends PartialIdentityProvider {
   public static final String ACCESS_TOKEN = "eyJraWQiOiJhY2Nlc3MifQ.eyJzdWIiOiJleGFtcGxlIn0.c2lnbmF0dXJl";
   public static final String CODE = "123456";
 
@@ -28,6 +26,7 @@ public final class EmailChangeCognito implements IdentityProvider {
   public Runnable duringVerify = () -> {};
 
   public EmailChangeCognito(UserId user, String email) {
+    super("the e-mail change");
     this.user = user;
     this.email = email;
   }
@@ -73,68 +72,4 @@ public final class EmailChangeCognito implements IdentityProvider {
     return Optional.of(email);
   }
 
-  @Override
-  public void signUp(String email, String password, UserProfile.PersonName name, Language language) {
-    throw new UnsupportedOperationException("not part of the e-mail change");
-  }
-
-  @Override
-  public void confirmSignUp(String email, String code) {
-    throw new UnsupportedOperationException("not part of the e-mail change");
-  }
-
-  @Override
-  public void resendSignUpCode(String email) {
-    throw new UnsupportedOperationException("not part of the e-mail change");
-  }
-
-  @Override
-  public SignInStep signIn(String email, String password) {
-    throw new UnsupportedOperationException("not part of the e-mail change");
-  }
-
-  @Override
-  public SignInStep answerTotp(String email, String session, String code) {
-    throw new UnsupportedOperationException("not part of the e-mail change");
-  }
-
-  @Override
-  public SignInStep answerNewPassword(String email, String session, String newPassword) {
-    throw new UnsupportedOperationException("not part of the e-mail change");
-  }
-
-  @Override
-  public Tokens refresh(UserId user, String refreshToken) {
-    throw new UnsupportedOperationException("not part of the e-mail change");
-  }
-
-  @Override
-  public void signOut(String refreshToken) {
-    throw new UnsupportedOperationException("not part of the e-mail change");
-  }
-
-  @Override
-  public void forgotPassword(String email) {
-    throw new UnsupportedOperationException("not part of the e-mail change");
-  }
-
-  @Override
-  public void confirmForgotPassword(String email, String code, String newPassword) {
-    throw new UnsupportedOperationException("not part of the e-mail change");
-  }
-
-  @Override
-  public void changePassword(String accessToken, String currentPassword, String newPassword) {
-    throw new UnsupportedOperationException("not part of the e-mail change");
-  }
-
-  @Override
-  public String startTotpEnrolment(String accessToken) {
-    throw new UnsupportedOperationException("not part of the e-mail change");
-  }
-
-  @Override
-  public void completeTotpEnrolment(String accessToken, String code) {
-    throw new UnsupportedOperationException("not part of the e-mail change");
-  }
 }
