@@ -152,7 +152,7 @@ final class Launcher {
       command.add("-Dbench.memory=" + subject.memoryMb());
       command.add("-Dbench.launched=" + System.currentTimeMillis());
       command.add("-cp");
-      command.add(classPath(subject));
+      command.add(classPath());
       command.addAll(List.of(LambdaRun.class.getName(), subject.handler(), subject.event(), Integer.toString(subject.status()),
           Integer.toString(warmUps), Integer.toString(measured)));
       ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
@@ -182,7 +182,7 @@ final class Launcher {
    * runtime's serializers and aws-lambda-java-core. A subject's code is loaded from its task directory through a
    * class loader of its own ({@code LambdaRun.FunctionLoader}, {@code -Dbench.task}), as Lambda loads it.
    */
-  private String classPath(LambdaBenchmark.Subject subject) throws IOException {
+  private String classPath() throws IOException {
     if (runtime == null) {
       runtime = TaskRoot.runtime(testClasses());
     }

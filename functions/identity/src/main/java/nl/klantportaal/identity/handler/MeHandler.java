@@ -2,6 +2,7 @@ package nl.klantportaal.identity.handler;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import nl.klantportaal.identity.wiring.AccountMailWiring;
 import nl.klantportaal.identity.wiring.CognitoWiring;
 import nl.klantportaal.mail.wiring.MailWiring;
@@ -38,17 +39,22 @@ public final class MeHandler extends HttpApiHandler {
 
   public MeHandler(KernelWiring wiring) {
     this(wiring, CognitoWiring.of(wiring).userDirectory(), CognitoWiring.of(wiring).identityProvider(),
-        MailWiring.senderOnFirstMail(wiring));
+        () -> MailWiring.sender(wiring));
   }
 
-  MeHandler(KernelWiring wiring, UserDirectory directory, IdentityProvider provider, MailSender mail) {
+  /**
+   * {@code mail}: the sender of the e-mail-change notice. The e-mail change's wiring (the outbox's delivery, the SES
+   * client) is built at the first e-mail change, not during init: GET /me, the route most requests take, needs none of it.
+   */
+  MeHandler(KernelWiring wiring, UserDirectory directory, IdentityProvider provider, Supplier<MailSender> mail) {
     super(routes(wiring, directory, provider, mail));
   }
 
-  private static Routes routes(KernelWiring wiring, UserDirectory directory, IdentityProvider provider, MailSender mail) {
+  private static Routes routes(KernelWiring wiring, UserDirectory directory, IdentityProvider provider,
+      Supplier<MailSender> mail) {
     var users = IdentityWiring.of(wiring).users();
     var update = new UpdateOwnProfile(users, directory, wiring.clock());
-    ChangeEmail changeEmail = AccountMailWiring.of(wiring, mail).changeEmail(provider);
+    Supplier<ChangeEmail> changeEmail = AccountMailWiring.changeEmailOnFirstUse(wiring, mail, provider);
     return Routes.of(
         Route.of("GET /me", Access.SIGNED_IN, r -> {
           var caller = r.requireCaller();
@@ -60,12 +66,12 @@ public final class MeHandler extends HttpApiHandler {
           return ApiResponse.ok(ProfileView.of(caller, Optional.of(next)));
         }),
         Route.of("POST /me/email", Access.SIGNED_IN, r -> {
-          changeEmail.request(r.requireCaller(), r.jsonBody(ChangeEmail.Request.class));
+          changeEmail.get().request(r.requireCaller(), r.jsonBody(ChangeEmail.Request.class));
           return ApiResponse.json(202, Map.of("status", "code-sent"));
         }),
         Route.of("POST /me/email/verify", Access.SIGNED_IN, r -> {
           var caller = r.requireCaller();
-          var next = changeEmail.verify(caller, r.jsonBody(AuthRequests.AccessToken.class));
+          var next = changeEmail.get().verify(caller, r.jsonBody(AuthRequests.AccessToken.class));
           return ApiResponse.ok(ProfileView.of(caller, Optional.of(next)));
         }));
   }

@@ -1,9 +1,11 @@
 package nl.klantportaal.identity.wiring;
 
+import java.util.function.Supplier;
 import nl.klantportaal.accounts.identity.port.IdentityProvider;
 import nl.klantportaal.accounts.identity.port.UserRepository;
 import nl.klantportaal.accounts.identity.usecase.ChangeEmail;
 import nl.klantportaal.accounts.wiring.IdentityWiring;
+import nl.klantportaal.core.adapter.dynamodb.PortalTable;
 import nl.klantportaal.core.shared.port.MailSender;
 import nl.klantportaal.core.wiring.KernelWiring;
 import nl.klantportaal.identity.adapter.outbox.OutboxAccountMailbox;
@@ -32,6 +34,15 @@ public final class AccountMailWiring {
     var notifications = NotificationWiring.of(kernel);
     return new OutboxAccountMailbox(notifications.directMail(sender), notifications.sendPendingMail(sender),
         kernel.mail().replyToAddress());
+  }
+
+  /**
+   * The e-mail change, wired at its first use (a memoised supplier): a function whose other routes need none of it (the
+   * outbox's delivery, the SES client {@code sender} builds) does not build it during init.
+   */
+  public static Supplier<ChangeEmail> changeEmailOnFirstUse(KernelWiring kernel, Supplier<MailSender> sender,
+      IdentityProvider provider) {
+    return PortalTable.memoize(() -> of(kernel, sender.get()).changeEmail(provider));
   }
 
   /** The e-mail change: Cognito through {@code provider}; the profile, its audit entry and the notice in one transaction. */

@@ -35,7 +35,7 @@ class MeHandlerTest {
     wiring = IdentityFixtures.freshWiring();
     IdentityFixtures.seed(wiring);
     directory = IdentityFixtures.directory(wiring);
-    handler = new MeHandler(wiring, directory, CognitoWiring.of(wiring).identityProvider(), new RecordingMailSender());
+    handler = new MeHandler(wiring, directory, CognitoWiring.of(wiring).identityProvider(), RecordingMailSender::new);
   }
 
   private APIGatewayV2HTTPResponse call(String fixture) {
@@ -133,7 +133,7 @@ class MeHandlerTest {
   void aVerifiedEmailChangeAnswersTheNewProfileAndMailsTheOldAddressOnce() {
     var cognito = new EmailChangeCognito(COLLEAGUE, "jan@acme.example.test");
     var mail = new RecordingMailSender();
-    var withCognito = new MeHandler(wiring, directory, cognito, mail);
+    var withCognito = new MeHandler(wiring, directory, cognito, () -> mail);
     cognito.requestEmailChange(EmailChangeCognito.ACCESS_TOKEN, "jan.nieuw@acme.example.test");
 
     var response = withCognito.handleRequest(Lambda.httpEvent("identity/me/verify-email.json"), Lambda.context("me"));

@@ -45,7 +45,7 @@ class ManageMailRoutesTest {
 
     @Override
     public Page<MailRoute> list(PageRequest page) {
-      throw new UnsupportedOperationException();
+      throw new UnsupportedOperationException("ManageMailRoutes changes routes and lists none (the handler pages them)");
     }
 
     @Override
