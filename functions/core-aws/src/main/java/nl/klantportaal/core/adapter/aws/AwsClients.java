@@ -33,11 +33,16 @@ public final class AwsClients {
     this.http = UrlConnectionHttpClient.builder().build();
   }
 
+  /**
+   * The DynamoDB client, with DynamoDB's default retries (throttling, 5xx, I/O) plus a transaction that a
+   * conflicting transaction cancelled ({@link TransactionConflicts}), which wrote nothing.
+   */
   public DynamoDbClient dynamoDb() {
     var builder = DynamoDbClient.builder()
         .region(Region.of(config.region()))
         .credentialsProvider(credentials)
-        .httpClient(http);
+        .httpClient(http)
+        .overrideConfiguration(o -> o.retryStrategy(retries -> retries.retryOnException(TransactionConflicts::onlyConflicts)));
     config.endpoints().dynamoDb().ifPresent(builder::endpointOverride);
     return builder.build();
   }

@@ -14,12 +14,17 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
  * The AWS SDK's failures that are outages, not faults of ours (the SDK has already retried them):
  * a service that answered 5xx or throttled the call, and a call that never got an answer (the
  * connection failed or timed out). Everything else (a 4xx the code did not expect, a client-side
- * refusal such as a missing region) stays a 500. Found through {@link java.util.ServiceLoader}
+ * refusal such as a missing region) stays a 500. A transaction that other transactions on the same items
+ * kept cancelling (TransactionConflict, after the retries of {@link AwsClients#dynamoDb()}) is one too: it
+ * wrote nothing and will go through in a moment. Found through {@link java.util.ServiceLoader}
  * ({@code META-INF/services}); see {@link OutageClassifier}.
  */
 public final class SdkOutages implements OutageClassifier {
   @Override
   public Optional<String> outageOf(Throwable failure) {
+    if (TransactionConflicts.onlyConflicts(failure)) {
+      return Optional.of("DynamoDB (a transaction kept conflicting with others on the same items)");
+    }
     if (failure instanceof SdkServiceException service) {
       return service.statusCode() >= 500 || service.isThrottlingException()
           ? Optional.of(serviceName(service)) : Optional.empty();

@@ -6,7 +6,6 @@ import static nl.klantportaal.knowledge.article.adapter.dynamodb.ArticleItems.s;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import nl.klantportaal.core.adapter.dynamodb.Keys;
 import nl.klantportaal.core.adapter.dynamodb.PortalTable;
 import nl.klantportaal.core.shared.domain.DomainException;
@@ -21,11 +20,11 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * One TransactWriteItems per counted visit: the claim {@code KB#CLAIM#<hash> / CLAIM} (only the hash and
  * {@code expiresAt}, the table's TTL attribute), put with {@code attribute_not_exists(PK)}, and
  * {@code ADD <counter> :1} on the article, which must exist. A claim that exists cancels both: the count
- * moves exactly once per claim. Transactions on one busy article can collide (TransactionConflict); they
- * are tried again after a short random pause, as nothing of a cancelled one was written.
+ * moves exactly once per claim. Transactions on one busy article can collide (TransactionConflict); the
+ * DynamoDB client sends such a one again itself (core-aws {@code TransactionConflicts}), as nothing of it was
+ * written.
  */
 public final class DynamoDbArticleVisits implements ArticleVisits {
-  private static final int ATTEMPTS = 40;
   private final PortalTable table;
 
   public DynamoDbArticleVisits(PortalTable table) {
@@ -51,37 +50,23 @@ public final class DynamoDbArticleVisits implements ArticleVisits {
         .key(Map.of(Keys.PK, s(KnowledgeKeys.article(articleId)), Keys.SK, s(KnowledgeKeys.ARTICLE_SK)))
         .updateExpression("ADD #c :one").conditionExpression("attribute_exists(PK)")
         .expressionAttributeNames(Map.of("#c", counter)).expressionAttributeValues(Map.of(":one", n(1))).build();
-    var writes = List.of(TransactWriteItem.builder().put(claimPut).build(), TransactWriteItem.builder().update(add).build());
-    for (int attempt = 1; ; attempt++) {
-      try {
-        table.client().transactWriteItems(r -> r.transactItems(writes));
-        return true;
-      } catch (TransactionCanceledException e) {
-        List<CancellationReason> reasons = e.cancellationReasons();
-        if (failed(reasons, 0)) {
-          return false;
-        }
-        if (failed(reasons, 1)) {
-          throw new DomainException.NotFound("Article");
-        }
-        if (attempt >= ATTEMPTS) {
-          throw e;
-        }
-        pause(attempt);
+    try {
+      table.client().transactWriteItems(r -> r.transactItems(TransactWriteItem.builder().put(claimPut).build(),
+          TransactWriteItem.builder().update(add).build()));
+      return true;
+    } catch (TransactionCanceledException e) {
+      List<CancellationReason> reasons = e.cancellationReasons();
+      if (failed(reasons, 0)) {
+        return false;
       }
+      if (failed(reasons, 1)) {
+        throw new DomainException.NotFound("Article");
+      }
+      throw e;
     }
   }
 
   private static boolean failed(List<CancellationReason> reasons, int index) {
     return reasons.size() > index && "ConditionalCheckFailed".equals(reasons.get(index).code());
-  }
-
-  private static void pause(int attempt) {
-    try {
-      Thread.sleep(ThreadLocalRandom.current().nextLong(5, 10 + 10L * Math.min(attempt, 10)));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while counting a visit", e);
-    }
   }
 }

@@ -15,7 +15,6 @@ import nl.klantportaal.knowledge.search.port.SuggestionLog;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
@@ -28,7 +27,6 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 public final class DynamoDbSuggestionLog implements SuggestionLog {
 
   static final Duration KEPT = Duration.ofDays(30);
-  private static final int CONFLICT_ATTEMPTS = 5;
 
   private final PortalTable table;
 
@@ -86,7 +84,7 @@ public final class DynamoDbSuggestionLog implements SuggestionLog {
     undecided.put("userId", s(opened.userId()));
     undecided.put("articleId", s(opened.articleId()));
     undecided.put("openedAt", s(opened.openedAt().toString()));
-    return transact(List.of(
+    return table.transactIfConditionsHold(List.of(
         TransactWriteItem.builder().update(mark).build(),
         TransactWriteItem.builder().put(Put.builder().tableName(table.name()).item(undecided).build()).build(),
         count(opened.articleId(), "opened")));
@@ -116,7 +114,7 @@ public final class DynamoDbSuggestionLog implements SuggestionLog {
         .key(Map.of(Keys.PK, s(SearchKeys.UNDECIDED),
             Keys.SK, s(SearchKeys.undecided(opened.openedAt(), opened.suggestionId(), opened.articleId()))))
         .conditionExpression("attribute_exists(PK)").build();
-    return transact(List.of(TransactWriteItem.builder().delete(delete).build(),
+    return table.transactIfConditionsHold(List.of(TransactWriteItem.builder().delete(delete).build(),
         count(opened.articleId(), deflected ? "deflected" : "notDeflected")));
   }
 
@@ -128,23 +126,6 @@ public final class DynamoDbSuggestionLog implements SuggestionLog {
         .items().forEach(item -> figures.add(new ArticleFigures(item.get("articleId").s(),
             number(item, "shown"), number(item, "opened"), number(item, "deflected"))));
     return figures;
-  }
-
-  /**
-   * One transaction whose conditions make it happen once; retried when it only collided with another
-   * transaction on the same counter (TransactionConflict), false when a condition failed.
-   */
-  private boolean transact(List<TransactWriteItem> writes) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return table.transactIfConditionsHold(writes);
-      } catch (TransactionCanceledException e) {
-        boolean conflict = e.cancellationReasons().stream().anyMatch(reason -> "TransactionConflict".equals(reason.code()));
-        if (!conflict || attempt == CONFLICT_ATTEMPTS) {
-          throw e;
-        }
-      }
-    }
   }
 
   private TransactWriteItem count(String articleId, String counter) {
