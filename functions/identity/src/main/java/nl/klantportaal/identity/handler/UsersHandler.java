@@ -1,6 +1,7 @@
 package nl.klantportaal.identity.handler;
 
 import java.util.Map;
+import nl.klantportaal.identity.wiring.AccountMailWiring;
 import nl.klantportaal.identity.wiring.CognitoWiring;
 import nl.klantportaal.mail.wiring.MailWiring;
 import nl.klantportaal.core.api.ApiResponse;
@@ -16,7 +17,6 @@ import nl.klantportaal.accounts.identity.usecase.CreateStaffAccount;
 import nl.klantportaal.accounts.identity.usecase.ListCustomerUsers;
 import nl.klantportaal.accounts.identity.usecase.ListPendingUsers;
 import nl.klantportaal.accounts.identity.usecase.MembershipInput;
-import nl.klantportaal.accounts.identity.usecase.ResetMfa;
 import nl.klantportaal.accounts.identity.usecase.ShowAudit;
 import nl.klantportaal.core.paging.PageRequest;
 import nl.klantportaal.core.paging.PageView;
@@ -48,7 +48,7 @@ public final class UsersHandler extends HttpApiHandler {
     var pending = new ListPendingUsers(identity.users(), identity.customers(), wiring.clock());
     var ofCustomer = new ListCustomerUsers(identity.users());
     var change = new ChangeMembership(identity.users(), identity.customers(), directory, wiring.clock());
-    var resetMfa = new ResetMfa(identity.users(), directory, mail, wiring.clock());
+    var resetMfa = AccountMailWiring.resetMfaOnFirstUse(wiring, mail, directory);
     var createStaff = new CreateStaffAccount(identity.users(), directory, wiring.clock());
     var audit = new ShowAudit(wiring.auditTrail());
     return Routes.of(
@@ -68,7 +68,7 @@ public final class UsersHandler extends HttpApiHandler {
             r.userId(), new MembershipChange.Unlink(), r.jsonBody(MembershipInput.class).onlyVersion()))),
         Route.of("POST /users/{userId}/deactivate", Access.LINKED, r -> view(change.execute(r.requireCaller(),
             r.userId(), new MembershipChange.Deactivate(), r.jsonBody(MembershipInput.class).onlyVersion()))),
-        Route.of("POST /users/{userId}/mfa-reset", Access.PROVIDER_ADMIN, r -> view(resetMfa.execute(r.requireCaller(),
+        Route.of("POST /users/{userId}/mfa-reset", Access.PROVIDER_ADMIN, r -> view(resetMfa.get().execute(r.requireCaller(),
             r.userId(), r.jsonBody(MembershipInput.class).onlyVersion()))),
         // The audit trail of every context, per object or per actor (docs/data-model.md, "Audit trail").
         Route.of("GET /audit", Access.PROVIDER_ADMIN, r -> ApiResponse.ok(audit.execute(r.query("object"), r.query("actor"),

@@ -2,8 +2,10 @@ package nl.klantportaal.identity.wiring;
 
 import java.util.function.Supplier;
 import nl.klantportaal.accounts.identity.port.IdentityProvider;
+import nl.klantportaal.accounts.identity.port.UserDirectory;
 import nl.klantportaal.accounts.identity.port.UserRepository;
 import nl.klantportaal.accounts.identity.usecase.ChangeEmail;
+import nl.klantportaal.accounts.identity.usecase.ResetMfa;
 import nl.klantportaal.accounts.wiring.IdentityWiring;
 import nl.klantportaal.core.adapter.dynamodb.PortalTable;
 import nl.klantportaal.core.shared.port.MailSender;
@@ -12,7 +14,7 @@ import nl.klantportaal.identity.adapter.outbox.OutboxAccountMailbox;
 import nl.klantportaal.notifications.wiring.NotificationWiring;
 
 /**
- * Account notices through the portal's outbox: the e-mail-change notice is written with the profile change
+ * Account notices through the portal's outbox: the e-mail-change and MFA-reset notices are written with the profile change
  * (the profile repository wired with the outbox's item format) and sent through the notifications context's
  * delivery, from the usual sender ({@code SENDER_ADDRESS}, or the recipient domain's route), naming the
  * support address ({@code REPLY_TO_ADDRESS}).
@@ -43,6 +45,20 @@ public final class AccountMailWiring {
   public static Supplier<ChangeEmail> changeEmailOnFirstUse(KernelWiring kernel, Supplier<MailSender> sender,
       IdentityProvider provider) {
     return PortalTable.memoize(() -> of(kernel, sender.get()).changeEmail(provider));
+  }
+
+  /**
+   * The MFA reset, wired at its first use, as {@link #changeEmailOnFirstUse}: the users function's other routes build no
+   * outbox delivery.
+   */
+  public static Supplier<ResetMfa> resetMfaOnFirstUse(KernelWiring kernel, MailSender sender, UserDirectory directory) {
+    return PortalTable.memoize(() -> of(kernel, sender).resetMfa(directory));
+  }
+
+  /** The MFA reset: the factor off in {@code directory}; the profile, its audit entry and the notice in one transaction. */
+  public ResetMfa resetMfa(UserDirectory directory) {
+    OutboxAccountMailbox mailbox = mailbox();
+    return new ResetMfa(IdentityWiring.of(kernel).users(mailbox), directory, mailbox, kernel.clock());
   }
 
   /** The e-mail change: Cognito through {@code provider}; the profile, its audit entry and the notice in one transaction. */

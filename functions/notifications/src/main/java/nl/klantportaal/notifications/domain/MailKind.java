@@ -36,7 +36,12 @@ public enum MailKind {
    * the identity function ({@code EmailChangedMail}). Sent to every account whatever its mail preferences (no
    * {@code AccountSettings.Topic} covers it), from the usual sender.
    */
-  EMAIL_CHANGED;
+  EMAIL_CHANGED,
+  /**
+   * The identity context's security notice to a user whose MFA the provider's support reset, rendered by the identity
+   * function ({@code MfaResetMail}); like {@link #EMAIL_CHANGED}, whatever the mail preferences, from the usual sender.
+   */
+  MFA_RESET;
 
   public boolean isSla() {
     return name().startsWith("SLA_");

@@ -79,7 +79,7 @@ public final class TicketMail {
       case APPROVAL_REQUESTED -> t.approvalRequested(title);
       case APPROVED -> t.approved(title);
       case SLA_WARNING, SLA_BREACH, SLA_REMINDER, SLA_PRIORITY_DROP, SLA_ON_CALL, HOURS, REPORT, SENDER_UNKNOWN, FOLLOW_UP_CREATED, TICKET_RECEIVED, INVOICE,
-            NOTICE, EMAIL_CHANGED ->
+            NOTICE, EMAIL_CHANGED, MFA_RESET ->
           throw new IllegalArgumentException(kind.name());
     };
     paragraph(text, html, lead);
@@ -237,7 +237,7 @@ public final class TicketMail {
         case APPROVAL_REQUESTED -> "Goedkeuring gevraagd";
         case APPROVED -> "Goedgekeurd";
         case SLA_WARNING, SLA_BREACH, SLA_REMINDER, SLA_PRIORITY_DROP, SLA_ON_CALL, HOURS, REPORT, SENDER_UNKNOWN, FOLLOW_UP_CREATED, TICKET_RECEIVED, INVOICE,
-            NOTICE, EMAIL_CHANGED ->
+            NOTICE, EMAIL_CHANGED, MFA_RESET ->
             kind.name();
       };
     }
@@ -307,7 +307,7 @@ public final class TicketMail {
         case APPROVAL_REQUESTED -> "Approval requested";
         case APPROVED -> "Approved";
         case SLA_WARNING, SLA_BREACH, SLA_REMINDER, SLA_PRIORITY_DROP, SLA_ON_CALL, HOURS, REPORT, SENDER_UNKNOWN, FOLLOW_UP_CREATED, TICKET_RECEIVED, INVOICE,
-            NOTICE, EMAIL_CHANGED ->
+            NOTICE, EMAIL_CHANGED, MFA_RESET ->
             kind.name();
       };
     }
@@ -377,7 +377,7 @@ public final class TicketMail {
         case APPROVAL_REQUESTED -> "Genehmigung angefragt";
         case APPROVED -> "Genehmigt";
         case SLA_WARNING, SLA_BREACH, SLA_REMINDER, SLA_PRIORITY_DROP, SLA_ON_CALL, HOURS, REPORT, SENDER_UNKNOWN, FOLLOW_UP_CREATED, TICKET_RECEIVED, INVOICE,
-            NOTICE, EMAIL_CHANGED ->
+            NOTICE, EMAIL_CHANGED, MFA_RESET ->
             kind.name();
       };
     }

@@ -2,7 +2,7 @@ package nl.klantportaal.accounts.adapter.dynamodb;
 
 import java.util.Optional;
 import nl.klantportaal.accounts.identity.domain.AuditEntry;
-import nl.klantportaal.accounts.identity.domain.EmailChangeNotice;
+import nl.klantportaal.accounts.identity.domain.AccountNotice;
 import nl.klantportaal.accounts.identity.domain.UserProfile;
 import nl.klantportaal.accounts.identity.port.UserRepository;
 import nl.klantportaal.core.adapter.dynamodb.CursorCodec;
@@ -34,7 +34,7 @@ public final class DynamoDbUserRepository implements UserRepository {
   private final DynamoDbTable<AuditItem> audit;
   private final Optional<NoticeItems> notices;
 
-  /** Profiles only: {@link #update(UserProfile, AuditEntry, EmailChangeNotice)} is not wired here. */
+  /** Profiles only: {@link #update(UserProfile, AuditEntry, AccountNotice)} is not wired here. */
   public DynamoDbUserRepository(PortalTable table) {
     this(table, Optional.empty());
   }
@@ -94,7 +94,7 @@ public final class DynamoDbUserRepository implements UserRepository {
   }
 
   @Override
-  public void update(UserProfile next, AuditEntry entry, EmailChangeNotice notice) {
+  public void update(UserProfile next, AuditEntry entry, AccountNotice notice) {
     NoticeItems format = notices.orElseThrow(() -> new IllegalStateException(
         "This user repository is not wired to queue account notices (IdentityWiring.users(NoticeItems))"));
     update(next, entry, Optional.of(new RawItem(format.item(notice))));

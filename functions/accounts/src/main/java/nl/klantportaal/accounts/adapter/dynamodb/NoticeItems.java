@@ -1,7 +1,7 @@
 package nl.klantportaal.accounts.adapter.dynamodb;
 
 import java.util.Map;
-import nl.klantportaal.accounts.identity.domain.EmailChangeNotice;
+import nl.klantportaal.accounts.identity.domain.AccountNotice;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -11,5 +11,5 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public interface NoticeItems {
 
-  Map<String, AttributeValue> item(EmailChangeNotice notice);
+  Map<String, AttributeValue> item(AccountNotice notice);
 }

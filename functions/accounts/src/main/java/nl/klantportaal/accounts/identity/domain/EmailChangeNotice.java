@@ -21,7 +21,17 @@ import nl.klantportaal.core.shared.domain.Language;
  * @param changedAt when the change was recorded
  */
 public record EmailChangeNotice(UserId user, Optional<TenantId> customer, long version, String oldAddress,
-    String newAddress, String name, Language language, Instant changedAt) {
+    String newAddress, String name, Language language, Instant changedAt) implements AccountNotice {
+
+  @Override
+  public String recipient() {
+    return oldAddress;
+  }
+
+  @Override
+  public Instant at() {
+    return changedAt;
+  }
 
   /** What stands for the hidden part of an address's local part: always three, so the length is not told. */
   public static final String HIDDEN = "•••";

@@ -2,7 +2,7 @@ package nl.klantportaal.accounts.identity.port;
 
 import java.util.Optional;
 import nl.klantportaal.accounts.identity.domain.AuditEntry;
-import nl.klantportaal.accounts.identity.domain.EmailChangeNotice;
+import nl.klantportaal.accounts.identity.domain.AccountNotice;
 import nl.klantportaal.accounts.identity.domain.UserProfile;
 import nl.klantportaal.core.claims.TenantId;
 import nl.klantportaal.core.claims.UserId;
@@ -37,7 +37,7 @@ public interface UserRepository {
    * {@link AccountMailbox#send}: the profile, its audit entry and the notice are written together or not at all. A
    * repository not wired with the outbox's item format throws {@link IllegalStateException}.
    */
-  void update(UserProfile next, AuditEntry audit, EmailChangeNotice notice);
+  void update(UserProfile next, AuditEntry audit, AccountNotice notice);
 
   /**
    * Deletes the profile (GDPR erasure: the one item with the person's name and address) if the stored

@@ -2,34 +2,37 @@ package nl.klantportaal.accounts.identity.usecase;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import nl.klantportaal.accounts.identity.domain.AuditEntry;
-import nl.klantportaal.accounts.identity.domain.SecurityNotice;
+import nl.klantportaal.accounts.identity.domain.MfaResetNotice;
 import nl.klantportaal.accounts.identity.domain.UserProfile;
+import nl.klantportaal.accounts.identity.port.AccountMailbox;
 import nl.klantportaal.accounts.identity.port.UserDirectory;
 import nl.klantportaal.accounts.identity.port.UserRepository;
 import nl.klantportaal.core.claims.Caller;
 import nl.klantportaal.core.claims.UserId;
 import nl.klantportaal.core.shared.domain.DomainException;
 import nl.klantportaal.core.shared.domain.Versions;
-import nl.klantportaal.core.shared.port.MailSender;
 
 /**
  * A provider admin resets a user's MFA (the seed: support resets it when a phone is lost): the
  * factor is switched off, the profile says not enrolled, every session ends, the change is
- * audited and the user is mailed. The user enrols again at the next sign-in.
+ * audited and the user is told ({@link MfaResetNotice}). The profile, its audit entry and the notice
+ * are written in one transaction, then the notice is sent: a mail service that fails now leaves the
+ * notice to the outbox's retries and does not fail the reset, which has happened. The user enrols
+ * again at the next sign-in.
  */
 public final class ResetMfa {
   private final UserRepository users;
   private final UserDirectory directory;
-  private final MailSender mail;
+  private final AccountMailbox mailbox;
   private final Clock clock;
 
-  public ResetMfa(UserRepository users, UserDirectory directory, MailSender mail, Clock clock) {
+  /** {@code users}: a repository wired to queue account notices in {@code mailbox}'s format. */
+  public ResetMfa(UserRepository users, UserDirectory directory, AccountMailbox mailbox, Clock clock) {
     this.users = users;
     this.directory = directory;
-    this.mail = mail;
+    this.mailbox = mailbox;
     this.clock = clock;
   }
 
@@ -42,11 +45,12 @@ public final class ResetMfa {
     Instant now = clock.instant();
     UserProfile next = current.withMfaEnrolled(false, now);
     directory.resetMfa(subject);
-    users.update(next, new AuditEntry(now, admin.userId(), "user.mfa-reset", subject, current.membership().tenant(), Map.of()));
+    var notice = new MfaResetNotice(subject, current.membership().tenant(), next.version(), current.email(),
+        current.name().display(), current.language(), now);
+    users.update(next, new AuditEntry(now, admin.userId(), "user.mfa-reset", subject, current.membership().tenant(),
+        Map.of()), notice);
     directory.signOutEverywhere(subject);
-    var notice = SecurityNotice.mfaReset(current.language(), current.name().display());
-    mail.send(new MailSender.OutgoingMail(List.of(current.email()), notice.subject(), notice.html(),
-        SecurityNotice.plainText(notice)));
+    mailbox.send(notice);
     return next;
   }
 }
