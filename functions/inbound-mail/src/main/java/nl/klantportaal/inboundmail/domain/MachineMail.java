@@ -47,7 +47,7 @@ public final class MachineMail {
       "^\\s*(automatic reply|auto[- ]?reply|auto[- ]?response|autosvar|out of (the )?office( reply| autoreply| notice| notification)?"
           + "|ooo|away from (the )?office|on vacation|vacation reply|abwesend|abwesenheitsnotiz|abwesenheitsmeldung|abwesenheit"
           + "|automatische antwort|automatische r[uü]ckantwort|urlaubsvertretung|im urlaub|nicht im b[uü]ro"
-          + "|afwezig|afwezigheidsbericht|afwezigheidsmelding|automatisch antwoord|automatische reactie|automatisch bericht"
+          + "|afwezig|afwezigheid|afwezigheidsbericht|afwezigheidsmelding|automatisch antwoord|automatische reactie|automatisch bericht"
           + "|niet op kantoor|afwezigheidsassistent|automatische abwesenheitsnotiz|abwesenheitsassistent"
           + "|niet aanwezig|buiten kantoor|met vakantie)\\s*([:\\-–(\\[].*)?",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
