@@ -811,7 +811,8 @@ export async function failingAddressesPage(ctx) {
 // (docs/notifications.md "Per-domain routing"); provider admins list them, add one (PUT /mail-routes/{domain} with
 // If-None-Match: *, so a domain another admin gave a route meanwhile is refused, 409 already-exists, never replaced),
 // change one (the same PUT with the version read: a stale one, 409 version-conflict, reads the list again, says so and
-// keeps what was typed, which the next save sends on the new version) and remove one after a confirmation (DELETE).
+// keeps what was typed, which the next save sends on the new version) and remove one after a confirmation (DELETE on
+// the version listed: a route changed meanwhile, 409, reads the list again and says so instead of going).
 
 const MAIL_ROUTES_PATH = "/mail-routes";
 const mailRouteDraft = route => ({ domain: route ? route.domain : "", senderAddress: route ? route.senderAddress : "",
@@ -954,14 +955,18 @@ export async function mailRoutesPage(ctx) {
         options: { known: mailRouteError(tr), problemFields: changing ? {} : { "already-exists": "domain" } }
       });
     },
-    /** DELETE: the row goes; a 404 (removed meanwhile) says so and drops the row too; else the problem at its row. */
+    /**
+     * DELETE on the version listed (?version=): the row goes; a 404 (removed meanwhile) says so and drops the row too; a
+     * 409 (changed meanwhile) reads the list again and says so, so the admin sees the change before removing it; else
+     * the problem at its row.
+     */
     async remove(route) {
       if (state.busy) return;
       state.busy = route.domain;
       state.rowErrors = {};
       render();
       try {
-        await ctx.api.delete(mailRoutePath(route.domain));
+        await ctx.api.delete(mailRoutePath(route.domain) + "?version=" + listedVersion(state.items, route.domain));
         state.notice = tr("mailRoutes.removed", { domain: route.domain });
         state.items = state.items.filter(r => r.domain !== route.domain);
         state.confirming = null;
@@ -970,6 +975,14 @@ export async function mailRoutesPage(ctx) {
           state.notice = tr("mailRoutes.gone", { domain: route.domain });
           state.items = state.items.filter(r => r.domain !== route.domain);
           state.confirming = null;
+        } else if (e.code === "version-conflict") {
+          state.confirming = null;
+          state.notice = tr("mailRoutes.removeConflict", { domain: route.domain });
+          try {
+            await load(false);
+          } catch (again) {
+            state.rowErrors[route.domain] = again;
+          }
         } else {
           state.rowErrors[route.domain] = e;
         }

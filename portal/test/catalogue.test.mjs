@@ -491,7 +491,7 @@ function routesApi(overrides = {}) {
     const put = /^\/mail-routes\/(.+)$/.exec(path);
     if (method === "PUT" && put) return { domain: decodeURIComponent(put[1]).toLowerCase(), ...body, updatedAt: "2026-12-01T09:00:00Z",
       updatedBy: "u-petra", version: (body.version || 0) + 1 };
-    if (method === "DELETE" && put) return null;
+    if (method === "DELETE" && /^\/mail-routes\/[^?]+\?version=\d+$/.test(path)) return null;
     throw new Error("unexpected " + key);
   });
 }
@@ -655,7 +655,7 @@ test("a new mail route for a domain another admin gave one meanwhile (409 alread
   assert.equal(page.state.form.draft.configurationSet, "second-provider", "what was typed stays");
 });
 
-test("a mail route removed only after the confirmation: cancel sends nothing, confirm DELETEs it; a 404 drops the row too, a 500 stays at its row", async () => {
+test("a mail route removed only after the confirmation: cancel sends nothing, confirm DELETEs it on the version listed; a 404 drops the row too, a 500 stays at its row", async () => {
   const { api, view } = await openRoutes();
   const removeOf = domain => findAll(view(), n => n.tag === "button" && n.attrs["aria-label"] === nl("mailRoutes.removeOf", { domain }))[0];
   removeOf("acme.example").attrs.on.click();
@@ -666,12 +666,12 @@ test("a mail route removed only after the confirmation: cancel sends nothing, co
   assert.equal(api.calls.length, 1, "cancel sends nothing");
   removeOf("acme.example").attrs.on.click();
   await press(view(), nl("mailRoutes.remove"), 0);   // the confirmation's own button (the other rows' are named by their domain)
-  assert.deepEqual(api.calls.at(-1), ["DELETE", "/mail-routes/acme.example"]);
+  assert.deepEqual(api.calls.at(-1), ["DELETE", "/mail-routes/acme.example?version=1"]);
   assert.deepEqual(findAll(view(), n => n.tag === "tbody")[0].children.map(r => textOf(r.children[0])), ["bakkerij.example"]);
   assert.ok(textOf(view()).includes(nl("mailRoutes.removed", { domain: "acme.example" })));
 
-  const failing = routesApi({ "DELETE /mail-routes/acme.example": () => problem(500, "internal"),
-    "DELETE /mail-routes/bakkerij.example": () => problem(404, "not-found") });
+  const failing = routesApi({ "DELETE /mail-routes/acme.example?version=1": () => problem(500, "internal"),
+    "DELETE /mail-routes/bakkerij.example?version=4": () => problem(404, "not-found") });
   const second = await openRoutes(failing);
   const removeIn = domain => findAll(second.view(), n => n.tag === "button" && n.attrs["aria-label"] === nl("mailRoutes.removeOf", { domain }))[0];
   removeIn("acme.example").attrs.on.click();
@@ -685,6 +685,28 @@ test("a mail route removed only after the confirmation: cancel sends nothing, co
   rows = findAll(second.view(), n => n.tag === "tbody")[0].children;
   assert.deepEqual(rows.map(r => textOf(r.children[0])), ["acme.example"], "a 404: gone already");
   assert.ok(textOf(second.view()).includes(nl("mailRoutes.gone", { domain: "bakkerij.example" })));
+});
+
+test("a mail route changed by someone else meanwhile is not removed: the 409 reads the list again and says so, the row stays with its new version", async () => {
+  const api = routesApi({ "DELETE /mail-routes/acme.example?version=1": (body, held) => {
+    held.items = held.items.map(r => r.domain === "acme.example" ? { ...r, configurationSet: "third-provider", version: 2 } : r);
+    return problem(409, "version-conflict");
+  } });
+  const { view } = await openRoutes(api);
+  const removeOf = domain => findAll(view(), n => n.tag === "button" && n.attrs["aria-label"] === nl("mailRoutes.removeOf", { domain }))[0];
+  removeOf("acme.example").attrs.on.click();
+  await press(view(), nl("mailRoutes.remove"), 0);
+  assert.deepEqual(api.calls.slice(-2), [["DELETE", "/mail-routes/acme.example?version=1"], ["GET", "/mail-routes"]]);
+  const rows = findAll(view(), n => n.tag === "tbody")[0].children;
+  assert.deepEqual(rows.map(r => textOf(r.children[0])), ["acme.example", "bakkerij.example"], "the changed route stays");
+  assert.ok(textOf(rows[0]).includes("third-provider"), "with the change it was not removed over");
+  assert.ok(textOf(view()).includes(nl("mailRoutes.removeConflict", { domain: "acme.example" })));
+  assert.equal(findAll(view(), n => /confirm/.test(n.attrs.class || "")).length, 0, "the confirmation is closed");
+
+  removeOf("acme.example").attrs.on.click();
+  await press(view(), nl("mailRoutes.remove"), 0);
+  assert.deepEqual(api.calls.at(-1), ["DELETE", "/mail-routes/acme.example?version=2"], "removed again, on the version now listed");
+  assert.deepEqual(findAll(view(), n => n.tag === "tbody")[0].children.map(r => textOf(r.children[0])), ["bakkerij.example"]);
 });
 
 // ---------------------------------------------------------------------------------------------

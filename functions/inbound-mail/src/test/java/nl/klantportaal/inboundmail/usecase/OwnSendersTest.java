@@ -53,7 +53,7 @@ class OwnSendersTest {
     assertTrue(own.current().senderAddresses().contains("noreply@route-a.example"));
 
     route("beta.example", "noreply@route-b.example");
-    routes.delete("acme.example", nl.klantportaal.core.audit.AuditRecord.of(T0, "admin", "mail-route-deleted",
+    routes.delete("acme.example", 1, nl.klantportaal.core.audit.AuditRecord.of(T0, "admin", "mail-route-deleted",
         new nl.klantportaal.core.audit.AuditObject("mail-route", "acme.example")));
     clock.advance(OwnSenders.MAX_AGE.minusSeconds(1));
     assertFalse(own.current().senderAddresses().contains("noreply@route-b.example"), "a new route waits for the next read");

@@ -52,7 +52,8 @@ public final class MailRoutesHandler extends HttpApiHandler {
                 // If-None-Match: * only adds a route (409 already-exists); else the body's version is the one changed
                 request.createOnly() ? MailRoutes.Mode.CREATE : MailRoutes.Mode.REPLACE, request.requireCaller())))),
         Route.of("DELETE /mail-routes/{domain}", Access.PROVIDER_ADMIN, request -> {
-          routes.delete(request.pathParameter("domain"), request.requireCaller());
+          // ?version= is the version read: a route changed meanwhile is 409 version-conflict, not removed unseen
+          routes.delete(request.pathParameter("domain"), request.query("version"), request.requireCaller());
           return ApiResponse.noContent();
         }));
   }

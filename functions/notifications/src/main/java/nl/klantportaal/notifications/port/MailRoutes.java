@@ -33,6 +33,9 @@ public interface MailRoutes {
    */
   boolean put(MailRoute route, Mode mode);
 
-  /** Removes a domain's route with {@code audit} in one transaction; false (and nothing written) if there was none. */
-  boolean delete(String domain, AuditRecord audit);
+  /**
+   * Removes a domain's route with {@code audit} in one transaction if it is still at {@code readVersion} (0: a route
+   * stored before routes had versions); false, and nothing written, if there is none or it is at another version.
+   */
+  boolean delete(String domain, long readVersion, AuditRecord audit);
 }

@@ -3,6 +3,7 @@ package nl.klantportaal.notifications.usecase;
 import nl.klantportaal.core.audit.AuditObject;
 import nl.klantportaal.core.audit.AuditRecord;
 import java.time.Clock;
+import java.util.Optional;
 import nl.klantportaal.core.claims.Caller;
 import nl.klantportaal.core.paging.Page;
 import nl.klantportaal.core.paging.PageRequest;
@@ -46,13 +47,26 @@ public final class ManageMailRoutes {
     return route;
   }
 
-  public void delete(String domain, Caller caller) {
+  /**
+   * Removes a domain's route if it is still at {@code version}, the one read (the query's {@code ?version=}, required
+   * as for a change): a route changed meanwhile is 409 version-conflict, so a removal never takes away a change its
+   * author did not see; a route that is not there is 404. Refused, nothing is removed, nor audited.
+   */
+  public void delete(String domain, Optional<String> version, Caller caller) {
     Validation v = new Validation();
     String checked = v.domain("domain", domain).orElse("");
+    v.check(version.isPresent(), "version", "required", "is required: the version of the route you read (?version=)");
+    // ASCII digits only, as ?limit= (Long.parseLong would also read "+3")
+    v.check(version.isEmpty() || version.get().matches("[0-9]{1,18}"), "version", "format", "must be a whole number, 0 or more");
     v.throwIfInvalid();
-    if (!routes.delete(checked, AuditRecord.of(clock.instant(), caller.userId().value(), "mail-route-deleted",
+    long read = Long.parseLong(version.orElseThrow());
+    if (!routes.delete(checked, read, AuditRecord.of(clock.instant(), caller.userId().value(), "mail-route-deleted",
         new AuditObject("mail-route", checked)))) {
-      throw new DomainException.NotFound("Mail route for " + checked);
+      if (routes.find(checked).isEmpty()) {
+        throw new DomainException.NotFound("Mail route for " + checked);
+      }
+      throw new DomainException.Conflict(DomainException.Conflict.Kind.VERSION, "The mail route for " + checked
+          + " was changed by someone else; read it again and remove it on its new version");
     }
   }
 }

@@ -106,6 +106,33 @@ class MailRoutesHandlerTest {
     assertEquals("bram-set-2", storedSet());
   }
 
+  /** delete.json with {@code ?version=} set to {@code version}. */
+  private APIGatewayV2HTTPResponse delete(String version) {
+    var event = Lambda.httpEvent("notifications/mail-routes/delete.json");
+    event.setRawQueryString("version=" + version);
+    event.setQueryStringParameters(Map.of("version", version));
+    return handler.handleRequest(event, Lambda.context("mail-routes"));
+  }
+
+  @Test
+  void aRemovalIsMadeOnTheVersionReadAndNeverTakesAwayAChangeItsAuthorDidNotSee() {
+    // Anna and Bram both read version 1; Bram changes it, then Anna's removal of what she read is refused
+    assertEquals(1, HttpEvents.ok(put(0L, "anna-set", null)).get("version").asLong());
+    assertEquals(2, HttpEvents.ok(put(1L, "bram-set", null)).get("version").asLong());
+    var anna = delete("1");
+    HttpEvents.assertProblem(anna, 409, "version-conflict");
+    assertTrue(HttpEvents.json(anna).get("detail").asText().contains("strict-mail.example.test"), anna.getBody());
+    assertEquals("bram-set", storedSet(), "Bram's change stays");
+    HttpEvents.assertProblem(delete("2.0"), 400, "validation-failed");
+    HttpEvents.assertProblem(delete("-2"), 400, "validation-failed");
+    assertEquals(List.of("mail-route-saved v1", "mail-route-saved v2"), audited(), "the refused removals wrote no audit entry");
+
+    // read again, on version 2 it goes; once gone, a removal is 404
+    assertEquals(204, delete("2").getStatusCode());
+    assertTrue(NotificationWiring.of(wiring).mailRoutes().find("strict-mail.example.test").isEmpty());
+    HttpEvents.assertProblem(delete("2"), 404, "not-found");
+  }
+
   @Test
   void aPutWithoutVersionOrIfNoneMatchIsRefusedAndNeverReplacesBlindly() {
     HttpEvents.ok(put(0L, "anna-set", null));
@@ -142,7 +169,8 @@ class MailRoutesHandlerTest {
       "put-unknown-field.json, 400, validation-failed",
       "put-as-customer-admin.json, 403, forbidden",
       "list-as-provider-agent.json, 403, forbidden",
-      "delete-unknown.json, 404, not-found"})
+      "delete-unknown.json, 404, not-found",
+      "delete-without-version.json, 400, validation-failed"})
   void badInputAndOtherRolesAreRefusedWithProblemJson(String fixture, int status, String type) {
     var response = call(fixture);
     HttpEvents.assertProblem(response, status, type);

@@ -198,7 +198,7 @@ class MailDeliveryTest {
     // counts from the next batch on.
     notifications.failingAddresses().mark(new FailingAddress("anna@acme.example.test", FailingAddress.Reason.COMPLAINT,
         "spam", NOW));
-    notifications.mailRoutes().delete("acme.example.test", nl.klantportaal.core.audit.AuditRecord.of(NOW, "admin",
+    notifications.mailRoutes().delete("acme.example.test", 1, nl.klantportaal.core.audit.AuditRecord.of(NOW, "admin",
         "mail-route-deleted", new nl.klantportaal.core.audit.AuditObject("mail-route", "acme.example.test")));
     outbox.claim(slaWarning("w4", "anna@acme.example.test"), NOW.plus(Duration.ofMinutes(5)));
     assertEquals(List.of(MailDelivery.Outcome.SENT), batch.attemptAll(List.of(slaWarning("w4", "anna@acme.example.test"))));

@@ -66,8 +66,13 @@ class ManageMailRoutesTest {
     }
 
     @Override
-    public boolean delete(String domain, AuditRecord audit) {
-      return routes.remove(domain) != null;
+    public boolean delete(String domain, long readVersion, AuditRecord audit) {
+      MailRoute current = routes.get(domain);
+      if (current == null || current.version() != readVersion) {
+        return false;
+      }
+      routes.remove(domain);
+      return true;
     }
   }
 

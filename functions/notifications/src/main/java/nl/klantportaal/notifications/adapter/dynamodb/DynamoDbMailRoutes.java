@@ -77,9 +77,14 @@ public final class DynamoDbMailRoutes implements MailRoutes {
   }
 
   @Override
-  public boolean delete(String domain, AuditRecord audit) {
+  public boolean delete(String domain, long readVersion, AuditRecord audit) {
+    Expression condition = readVersion == 0
+        ? Expression.builder().expression("attribute_exists(PK) AND attribute_not_exists(#v)")
+            .expressionNames(Map.of("#v", MailRouteItem.VERSION)).build()
+        : Expression.builder().expression("#v = :v").expressionNames(Map.of("#v", MailRouteItem.VERSION))
+            .expressionValues(Map.of(":v", AttributeValue.fromN(Long.toString(readVersion)))).build();
     return AuditedWrites.withAudit(table, request -> request.addDeleteItem(routes, TransactDeleteItemEnhancedRequest.builder()
-        .key(key(domain)).conditionExpression(AuditedWrites.EXISTS).build()), audit);
+        .key(key(domain)).conditionExpression(condition).build()), audit);
   }
 
   private static Key key(String domain) {

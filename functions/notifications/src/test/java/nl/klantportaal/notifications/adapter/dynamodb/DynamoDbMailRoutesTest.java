@@ -82,6 +82,28 @@ class DynamoDbMailRoutesTest {
   }
 
   @Test
+  void aRemovalHoldsOnlyOnTheVersionReadAndARouteStoredBeforeVersionsGoesOnZero() {
+    assertTrue(routes.put(route("anna-set", "anna", 0), Mode.REPLACE));
+    assertTrue(routes.put(route("bram-set", "bram", 1), Mode.REPLACE));
+    var removal = AuditRecord.of(NOW, "anna", "mail-route-deleted", new AuditObject("mail-route", DOMAIN));
+    assertFalse(routes.delete(DOMAIN, 1, removal), "Anna read version 1: Bram's version 2 is not hers to remove");
+    assertFalse(routes.delete(DOMAIN, 0, removal));
+    assertEquals("bram-set", stored().configurationSet());
+    assertTrue(routes.delete(DOMAIN, 2, removal));
+    assertTrue(routes.find(DOMAIN).isEmpty());
+    assertFalse(routes.delete(DOMAIN, 2, removal), "nothing left to remove");
+
+    wiring.table().client().putItem(r -> r.tableName(wiring.table().name()).item(Map.of(
+        Keys.PK, AttributeValue.fromS(Keys.MAIL_ROUTES), Keys.SK, AttributeValue.fromS(DOMAIN),
+        "type", AttributeValue.fromS("MailRoute"), "configurationSet", AttributeValue.fromS("old-set"),
+        "senderAddress", AttributeValue.fromS("old@provider.example.test"), "updatedAt", AttributeValue.fromS(NOW.toString()),
+        "updatedBy", AttributeValue.fromS("admin"))));
+    assertFalse(routes.delete(DOMAIN, 1, removal), "stored before versions: it reads as 0");
+    assertTrue(routes.delete(DOMAIN, 0, removal));
+    assertTrue(routes.find(DOMAIN).isEmpty());
+  }
+
+  @Test
   void aRouteStoredBeforeVersionsReadsAsZeroAndStaysEditable() {
     // as routes were written until now: no version attribute
     wiring.table().client().putItem(r -> r.tableName(wiring.table().name()).item(Map.of(
@@ -103,7 +125,7 @@ class DynamoDbMailRoutesTest {
   @Test
   void aRouteRemovedMeanwhileIsNotBroughtBackByAChangeOnItsOldVersion() {
     assertTrue(routes.put(route("anna-set", "anna", 0), Mode.REPLACE));
-    assertTrue(routes.delete(DOMAIN, AuditRecord.of(NOW, "anna", "mail-route-deleted", new AuditObject("mail-route", DOMAIN))));
+    assertTrue(routes.delete(DOMAIN, 1, AuditRecord.of(NOW, "anna", "mail-route-deleted", new AuditObject("mail-route", DOMAIN))));
     assertFalse(routes.put(route("bram-set", "bram", 1), Mode.REPLACE));
     assertTrue(routes.find(DOMAIN).isEmpty());
   }
