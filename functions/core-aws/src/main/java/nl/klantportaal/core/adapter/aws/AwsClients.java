@@ -42,7 +42,7 @@ public final class AwsClients {
         .region(Region.of(config.region()))
         .credentialsProvider(credentials)
         .httpClient(http)
-        .overrideConfiguration(o -> o.retryStrategy(retries -> retries.retryOnException(TransactionConflicts::onlyConflicts)));
+        .overrideConfiguration(o -> o.retryStrategy(TransactionConflicts.dynamoDbRetries()));
     config.endpoints().dynamoDb().ifPresent(builder::endpointOverride);
     return builder.build();
   }

@@ -1,6 +1,11 @@
 package nl.klantportaal.core.adapter.aws;
 
+import java.time.Duration;
 import java.util.List;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
@@ -20,7 +25,25 @@ public final class TransactionConflicts {
   private static final String CONFLICT = "TransactionConflict";
   private static final String NONE = "None";
 
+  /** DynamoDB's own retry budget in the SDK ({@code DynamoDbRetryPolicy}): the first attempt and 8 retries. */
+  static final int ATTEMPTS = 9;
+
   private TransactionConflicts() {}
+
+  /**
+   * The retry strategy of every DynamoDB client: the SDK's default for DynamoDB, built as its {@code DynamoDbRetryPolicy}
+   * builds it for the default (legacy) retry mode — {@value #ATTEMPTS} attempts, a full-jitter back-off from 25 ms up to
+   * 20 s, the AWS conditions (throttling, 5xx, I/O) — and a conflict ({@link #onlyConflicts}) retried too. Set whole,
+   * not through the client builder's strategy configurator: that one starts from the SDK's generic default (4 attempts,
+   * a 100 ms base), which would cut DynamoDB's throttling retries.
+   */
+  public static RetryStrategy dynamoDbRetries() {
+    return AwsRetryStrategy.forRetryMode(RetryMode.LEGACY).toBuilder()
+        .maxAttempts(ATTEMPTS)
+        .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(25), Duration.ofSeconds(20)))
+        .retryOnException(TransactionConflicts::onlyConflicts)
+        .build();
+  }
 
   /**
    * True when {@code failure} is a cancelled transaction whose only reason is a conflicting transaction, or a

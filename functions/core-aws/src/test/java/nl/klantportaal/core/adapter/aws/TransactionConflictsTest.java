@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.InternalServerErrorException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
@@ -95,8 +96,21 @@ class TransactionConflictsTest {
             () -> client.transactWriteItems(r -> r.transactItems(put("T#1"))));
         assertTrue(new SdkOutages().outageOf(failure).isPresent(), "answered 503 with Retry-After, not 500");
       }
-      assertTrue(endpoint.requests() > 1 && endpoint.requests() < 50, "retried a bounded number of times: "
-          + endpoint.requests());
+      assertEquals(TransactionConflicts.ATTEMPTS, endpoint.requests(),
+          "DynamoDB's own retry budget, kept: the first attempt and 8 retries");
+    }
+  }
+
+  @Test
+  void aServerErrorIsRetriedAsDynamoDbsOwnDefaultDoes() throws IOException {
+    // (throttling too, through the same AWS conditions, with its longer back-off: 8 of those take a minute here)
+    String failed = """
+        {"__type":"com.amazonaws.dynamodb.v20120810#InternalServerError","message":"Internal server error"}""";
+    try (var endpoint = new StubDynamoDb(Collections.synchronizedList(new ArrayList<>(Collections.nCopies(50, failed))), 500)) {
+      try (DynamoDbClient client = endpoint.client()) {
+        assertThrows(InternalServerErrorException.class, () -> client.transactWriteItems(r -> r.transactItems(put("T#1"))));
+      }
+      assertEquals(TransactionConflicts.ATTEMPTS, endpoint.requests(), "DynamoDB's retry budget, not the SDK's generic 4");
     }
   }
 
@@ -108,13 +122,18 @@ class TransactionConflictsTest {
     return AttributeValue.fromS(value);
   }
 
-  /** An HTTP endpoint answering TransactWriteItems with the given bodies in turn (400 for an error body). */
+  /** An HTTP endpoint answering TransactWriteItems with the given bodies in turn (an error body with its status). */
   private static final class StubDynamoDb implements AutoCloseable {
     private final HttpServer server;
     private final AtomicInteger requests = new AtomicInteger();
     private final List<String> tokens = Collections.synchronizedList(new ArrayList<>());
 
     StubDynamoDb(List<String> answers) throws IOException {
+      this(answers, 400);
+    }
+
+    /** {@code errorStatus}: the HTTP status of an error body. */
+    StubDynamoDb(List<String> answers, int errorStatus) throws IOException {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
       server.createContext("/", exchange -> {
         requests.incrementAndGet();
@@ -124,7 +143,7 @@ class TransactionConflictsTest {
         String answer = answers.isEmpty() ? "{}" : answers.remove(0);
         byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
-        exchange.sendResponseHeaders(answer.contains("__type") ? 400 : 200, bytes.length);
+        exchange.sendResponseHeaders(answer.contains("__type") ? errorStatus : 200, bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
       });
