@@ -50,6 +50,7 @@ let customers = null;   // a promise of GET /customers (provider staff: the queu
 let refusedWidgets = new Set();   // the dashboard's cards refused with a 403 since this sign-in: not asked again
 let refusedFor = "";              // whose refusals those are (role and customer): a changed role asks again
 let flash = null;       // a notice for the next page
+let handedOver = null;  // the file chosen on the new-ticket form, for the ticket page it opens (tickets.mjs)
 let generation = 0;     // the route being shown; answers for an earlier one are dropped
 let rerender = null;
 let profile = null;     // GET /me's profile while signed in (its language and version): what the header's select saves on
@@ -188,6 +189,8 @@ async function route() {
     },
     flash: text => { flash = text; },
     flashed: flash,
+    handOver: value => { handedOver = value; },
+    handedOver,
     // working tickets (work.mjs, attachments.mjs): the caller's own id for "assign to me", the page's
     // origin for the download/upload URL check, the storage PUT (no token), and following a download link
     userId: session.userId,
@@ -207,6 +210,7 @@ async function route() {
     profileSaved: next => { if (next && next.version !== undefined) profile = next; }
   };
   flash = null;
+  handedOver = null;
   return openSignedIn(ctx, current);
 }
 

@@ -100,6 +100,21 @@ export function transferUrlAllowed(raw, pageOrigin) {
   return page.protocol === "http:" && LOOPBACK.has(page.hostname) && LOOPBACK.has(url.hostname);
 }
 
+/**
+ * What is wrong with a chosen file before anything is sent, in the user's language, or null: empty, over the API's
+ * limit, or an extension outside the allow-list (the API decides as well; this only spares a round trip). The new-ticket
+ * form checks its file with it before it raises the ticket.
+ */
+export function chosenFileProblem(file, tr, lang) {
+  if (!file) return null;
+  if (file.size === 0) return tr("work.attach.error.empty");
+  if (file.size > MAX_SIZE) return tr("work.attach.error.tooLarge", { max: formatSize(MAX_SIZE, lang) });
+  if (!ATTACHMENT_TYPES.some(t => t.extensions.includes(extensionOf(file.name)))) {
+    return tr("work.attach.error.extension", { extensions: ATTACHMENT_TYPES.flatMap(t => t.extensions).join(", ") });
+  }
+  return null;
+}
+
 /** A failure outside the API (the storage PUT, an untrusted link): shown like a problem, never as "network". */
 export function localProblem(code, title, detail = "") {
   return { status: -1, code, title, detail, errors: [] };

@@ -13,7 +13,7 @@ import { localized } from "./i18n.mjs";
 import { TICKET_TOKEN, listPath, resolveView, routeHash, viewsFor } from "./routes.mjs";
 import { badge, field, fieldMessage, formatAmsterdam, formatDate, hoursText, labelOf, notice, page, PRIORITIES, problemBox, select,
   SLA_ZONE, valueOf, scrolling } from "./widgets.mjs";
-import { attachmentActions, attachmentsSection, emptyUpload } from "./attachments.mjs";
+import { ACCEPT, attachmentActions, attachmentsSection, chosenFileProblem, emptyUpload, formatSize, MAX_SIZE } from "./attachments.mjs";
 import { timeActions, timeSection, timeState } from "./timelog.mjs";
 import { ratingActions, ratingSection, ratingState } from "./rating.mjs";
 import { suggestionBox, suggestions, suggestionState } from "./kbparts.mjs";
@@ -333,7 +333,11 @@ export function newTicketView(state, ctx, actions) {
       on: { input: e => actions.title(valueOf(e)) } }), true),
     state.suggest ? suggestionBox(state.suggest, ctx, actions.suggestions) : null,
     at("description", tr("field.description"), textarea(draft.description, e => actions.set("description", valueOf(e)), 8), true),
-    h("p", { class: "hint" }, tr("new.attachHint")),
+    at("file", tr("new.file"), h("input", { type: "file", accept: ACCEPT,
+      on: { change: e => actions.chooseFile(e.target.files && e.target.files[0]) } }), false),
+    h("p", { class: "hint", id: "new-file-hint" }, tr("new.attachHint", { max: formatSize(MAX_SIZE, lang) })),
+    state.file ? h("p", { class: "chosen" }, tr("work.attach.chosen"), " ", h("span", { class: "file-name" }, state.file.name),
+      " (" + formatSize(state.file.size, lang) + ")") : null,
     requestType ? h("fieldset", null, h("legend", null, localized(requestType.name, lang)),
       requestType.form.fields.map(f => at("answers." + f.name, localized(f.label, lang),
         answerControl(f, draft, lang, actions.setAnswer), f.required))) : null
@@ -365,7 +369,7 @@ export async function newTicketPage(ctx, route = { name: "new" }) {
   const followUp = followUpFrom(route && route.followUpOf);
   const state = { draft: { ...emptyDraft(), customerId: "", reporterId: "", source: "phone" }, catalogue: null,
     catalogueError: null, errors: {}, error: null, submitting: false, idempotency: {}, followUp, customers: [],
-    customersError: null, reporters: { customerId: "", items: [], loading: false, error: null } };
+    customersError: null, reporters: { customerId: "", items: [], loading: false, error: null }, file: null };
   const render = ctx.bind(() => ctx.show(newTicketView(state, ctx, actions)));
   // what was typed, kept for this user and route across a re-sign-in (drafts.mjs); cleared once the ticket is raised
   const drafts = draftsOf(ctx);
@@ -426,9 +430,26 @@ export async function newTicketPage(ctx, route = { name: "new" }) {
       render();
     },
     setAnswer(name, value) { state.draft.answers[name] = value; keep(); },
+    /** One file to add once the ticket exists (on its page, by the ticket page's own upload); checked at once. */
+    chooseFile(file) {
+      state.file = file || null;
+      const problem = chosenFileProblem(state.file, ctx.tr, ctx.lang);
+      if (problem) state.errors = { ...state.errors, file: problem };
+      else if (state.errors.file) {
+        const { file: _gone, ...rest } = state.errors;
+        state.errors = rest;
+      }
+      render();
+    },
     async submit(event) {
       if (event) event.preventDefault();
       if (state.submitting) return;
+      const fileProblem = chosenFileProblem(state.file, ctx.tr, ctx.lang);
+      if (fileProblem) {
+        state.errors = { file: fileProblem };
+        state.error = null;
+        return render();
+      }
       const body = newTicketBody(state.draft, state.catalogue, { staff: ctx.staff, followUp });
       const key = idempotencyKeyFor(state.idempotency, body, ctx.uuid);
       state.submitting = true;
@@ -439,6 +460,8 @@ export async function newTicketPage(ctx, route = { name: "new" }) {
         const created = await ctx.api.post("/tickets", body, { idempotencyKey: key });
         drafts.clear(draftKey);
         ctx.flash(ctx.tr("created", { id: "#" + created.number }));
+        // the ticket page that opens adds it (announce, store, confirm), showing its progress and any refusal there
+        if (state.file) ctx.handOver({ ticketId: created.id, file: state.file });
         ctx.navigate(routeHash({ name: "ticket", token: created.id }));
         return;
       } catch (e) {
@@ -851,6 +874,12 @@ async function ticketController(ctx, route, view, { work = false } = {}) {
     }
     const may = directoriesFor(ctx);
     if (work && (may.staff || may.members)) state.people = await loadPeople(ctx, state.detail.ticket.customerId);
+    // the file chosen on the new-ticket form that raised this ticket: added now, as if chosen here
+    const carried = work && ctx.handedOver;
+    if (carried && carried.file && carried.ticketId === state.detail.ticket.id && actions.upload) {
+      actions.chooseFile(carried.file);
+      await actions.upload();
+    }
   }
   render();
   return { state, actions };

@@ -483,7 +483,7 @@ async function newcomerRaisesFirstTicket(eva, run) {
     await waitForHeading(eva.page, nl("view.mine"));
     await audit(eva, "my tickets (empty)");
   });
-  await step(eva, "raises her first ticket and attaches a file", async () => {
+  await step(eva, "raises her first ticket with a screenshot chosen on the form, then attaches a second file on the ticket", async () => {
     const { page } = eva;
     await page.click("a[href='#/tickets/new']");
     await page.waitForSelector("#f-title", { visible: true });
@@ -496,10 +496,17 @@ async function newcomerRaisesFirstTicket(eva, run) {
     eva.title = "[browser] Monitor flikkert " + run;
     await fill(page, "#f-title", eva.title);
     await fill(page, "#f-description", "Het tweede scherm flikkert sinds vanochtend. (browser test)");
+    // the new-ticket form's own file field: added by the ticket page that opens, once the ticket exists
+    const screenshot = join(opts.screenshots, "..", "browser-form-attachment.txt");
+    writeFileSync(screenshot, "chosen on the new-ticket form " + run + "\n");
+    const formInput = await page.$("#f-file");
+    check(formInput, "the new-ticket form's file field");
+    await formInput.uploadFile(screenshot);
     await submitFormOf(page, "#f-title");
     await page.waitForFunction(() => /#\/tickets\/[^/?]+$/.test(location.hash) && !location.hash.endsWith("/new"), { timeout: 15_000 });
     eva.ticket = ticketToken(page.url());
     await waitForHeading(page, eva.title);
+    await noticeShows(page, nl("work.attach.added", { name: "browser-form-attachment.txt" }));
     const file = join(opts.screenshots, "..", "browser-attachment.txt");
     writeFileSync(file, "browser test " + run + "\n");
     const input = await page.$("#f-file");

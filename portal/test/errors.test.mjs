@@ -107,8 +107,8 @@ test("new ticket: title and description carry the API's limits (200 and 20000 ch
   const control = id => findAll(last(shown), n => n.attrs.id === id)[0];
   assert.equal(control("f-title").attrs.maxlength, 200);
   assert.equal(control("f-description").attrs.maxlength, 20000);
-  assert.ok(textOf(last(shown)).includes("Bijlagen (een schermafdruk, een logbestand) voegt u toe op het ticket zelf"),
-    "the form says where attachments go, since it has no file field of its own");
+  assert.ok(textOf(last(shown)).includes("Eén bestand (een schermafdruk, een logbestand; ten hoogste 25 MB) wordt toegevoegd"),
+    "the form says what its file field takes and when the file is added");
 });
 
 test("ticket page: a refused reply says the API's too-long in words at the field, and the reply field has the limit", async () => {

@@ -292,6 +292,64 @@ test("upload: announce with the extension's content type, PUT with exactly the s
   assert.equal(ATTACHMENT_TYPES.length, 14);
 });
 
+test("a file chosen on the new-ticket form: checked at once, handed to the ticket page that opens, which adds it there", async () => {
+  const handed = [];
+  const formApi = fakeApi((method, path) => (method === "POST" && path === "/tickets" ? { id: "acme-7", number: 7 } : {}));
+  const formShown = [];
+  const formCtx = { ...context("customer-user", formApi, formShown), handOver: value => handed.push(value) };
+  const form = await newTicketPage(formCtx);
+  const choose = chosen => byId(last(formShown), "f-file").attrs.on.change({ target: { files: [chosen] } });
+  const submit = () => findAll(last(formShown), n => n.tag === "form")[0].attrs.on.submit({ preventDefault() {} });
+  form.actions.set("category", "email");
+  form.actions.title("Printer doet het niet");
+  form.actions.set("description", "Sinds vanochtend.");
+
+  choose(file("setup.exe", 4096));
+  assert.match(textOf(last(formShown)), new RegExp(nl("work.attach.error.extension", { extensions: "png" }).slice(0, 20)),
+    "an extension outside the allow-list is said at the field at once");
+  await submit();
+  assert.equal(formApi.calls.filter(c => c[0] === "POST").length, 0, "no ticket raised with a file that would be refused");
+  choose(file("leeg.png", 0));
+  assert.ok(textOf(last(formShown)).includes(nl("work.attach.error.empty")));
+  choose(file("groot.pdf", 26 * 1024 * 1024));
+  assert.ok(textOf(last(formShown)).includes(nl("work.attach.error.tooLarge", { max: "25 MB" })));
+
+  const screenshot = file("scherm.png", 2048, "image/png");
+  choose(screenshot);
+  assert.ok(!findAll(last(formShown), n => n.attrs.id === "e-file").length, "a good file clears the field's error");
+  assert.match(textOf(last(formShown)), /scherm\.png \(2 KB\)/, "the chosen file is named");
+  await submit();
+  assert.deepEqual(formApi.calls.filter(c => c[0] === "POST").map(c => c[1]), ["/tickets"], "the file is not part of the create");
+  assert.deepEqual(handed, [{ ticketId: "acme-7", file: screenshot }]);
+  assert.deepEqual(formShown.at(-1), { navigated: "#/tickets/acme-7" });
+
+  const offer = { uploadId: "33333333-2222-4333-8444-555555555555", upload: { method: "PUT",
+    url: "https://b.s3.eu-west-1.amazonaws.com/quarantine/x?sig", headers: { "content-type": "image/png" } } };
+  let attachments = [];
+  const api = fakeApi((method, path) => {
+    if (method === "GET" && path === "/tickets/acme-7") return { ...detail({ status: "new" }, []), attachments };
+    if (method === "POST" && path === "/tickets/acme-7/attachments") return offer;
+    if (method === "POST" && path.endsWith("/confirm")) {
+      attachments = [{ id: offer.uploadId, fileName: "scherm.png", contentType: "image/png", size: 2048, uploadedBy: JAN,
+        uploadedByName: "Jan Jansen", at: "2026-11-21T10:01:00Z" }];
+      return attachments[0];
+    }
+    return {};
+  });
+  const shown = [];
+  const ctx = { ...workContext("customer-user", api, shown, { userId: JAN }), handedOver: handed[0] };
+  const page = await ticketPage(ctx, { name: "ticket", token: "acme-7" });
+  assert.deepEqual(api.calls.filter(c => c[0] === "POST").map(c => [c[1], c[2]]), [
+    ["/tickets/acme-7/attachments", { fileName: "scherm.png", contentType: "image/png", size: 2048 }],
+    ["/tickets/acme-7/attachments/33333333-2222-4333-8444-555555555555/confirm", undefined]]);
+  assert.equal(page.state.upload.done, nl("work.attach.added", { name: "scherm.png" }));
+  assert.match(textOf(findAll(last(shown), n => n.attrs.class === "attachment-list")[0]), /scherm\.png/);
+
+  const other = fakeApi(method => (method === "GET" ? { ...detail({ id: "acme-8", status: "new" }, []), attachments: [] } : {}));
+  await ticketPage({ ...workContext("customer-user", other, [], { userId: JAN }), handedOver: handed[0] }, { name: "ticket", token: "acme-8" });
+  assert.equal(other.calls.filter(c => c[0] === "POST").length, 0, "another ticket's page adds nothing");
+});
+
 test("upload refusals: field errors in words at the file, 415/422/413 explained, the file kept; a lost confirm is confirmed again", async () => {
   const offer = { uploadId: "aaaaaaaa-2222-4333-8444-555555555555", upload: { method: "PUT",
     url: "https://b.s3.eu-west-1.amazonaws.com/q?sig", headers: { "content-type": "application/pdf" } } };

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * against a local cloud of the real template.yaml with its demo data, the site served as the local cloud serves it
  * (the gateway's StaticSite: portal/ and the API on one origin). The journeys: a newcomer's sign-up with the e-mailed
  * code (read from the cloud's state folder), TOTP enrolment with a code computed from the key the page shows, the
- * wait, the link by the provider admin and her first ticket with an attachment; the customer admin's organisation and
+ * wait, the link by the provider admin and her first ticket with a file chosen on the new-ticket form, and a second added on the ticket; the customer admin's organisation and
  * an approval; the agent triaging, replying, logging time and resolving; the newcomer accepting; and keyboard only, a
  * customer user signing in, raising a ticket, replying and accepting a solution. On every page: no serious or critical axe-core violation,
  * no horizontal overflow at 375 px, no console error; those checks first find a planted problem of each kind (their
@@ -80,7 +80,8 @@ class BrowserIT {
         "--state", cloud.state().root().toString(), "--screenshots", screenshots.toString(), "--chromium",
         chromium().orElseThrow().toString()), output, TIMEOUT_SECONDS);
     System.out.println("BrowserIT: portal/e2e/browser.mjs\n" + log);
-    for (String journey : new String[] {"checks: the checks find a planted", "eva: raises her first ticket and attaches a file", "ilse: approves a service request",
+    for (String journey : new String[] {"checks: the checks find a planted", "eva: raises her first ticket with a screenshot chosen on the form, then attaches a second file",
+        "ilse: approves a service request",
         "sem: logs time", "sem: resolves", "eva: accepts the solution", "jan-keyboard: replies with the keyboard only",
         "jan-keyboard: accepts a solution with the keyboard only"}) {
       assertTrue(log.contains("ok   " + journey), "the journey step \"" + journey + "\" ran and passed:\n" + log);
